@@ -1,0 +1,2 @@
+// @lazyflow/core — public API. This file only re-exports.
+export {};

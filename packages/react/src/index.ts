@@ -1,0 +1,2 @@
+// @lazyflow/react — public API. This file only re-exports.
+export {};
