@@ -1,0 +1,126 @@
+import { HttpResponse, http } from 'msw';
+import { MAX_TOTAL, streamEvent } from '../dataset.ts';
+import { delay, type Faults } from '../faults.ts';
+import { choiceParam, handle, intParam, SLOW_CHUNK_PAUSE_MS } from '../http.ts';
+
+/** Parameters of one `/api/stream` connection. */
+export interface StreamParams {
+  /** Events `[from, count)` are sent. */
+  count: number;
+  /** Events per second; 0 sends as fast as the reader pulls. */
+  rate: number;
+  /** First sequence number to send (resume point). */
+  from: number;
+  format: 'ndjson' | 'sse';
+}
+
+// At most this many events are written per chunk, so a fast stream still yields to the page.
+const MAX_BATCH = 500;
+// How long a dropped connection waits before failing, so the reader gets the bytes already sent.
+const DROP_GRACE_MS = 150;
+const encoder = new TextEncoder();
+
+function line(seq: number, broken: boolean, format: StreamParams['format']): string {
+  const payload = broken ? `{"seq":${seq},"broken":` : JSON.stringify(streamEvent(seq));
+  return format === 'sse' ? `id: ${seq}\nevent: log\ndata: ${payload}\n\n` : `${payload}\n`;
+}
+
+/**
+ * The body of one stream connection, pull-based: nothing is produced until the reader asks,
+ * so a slow consumer slows the producer instead of filling a queue.
+ */
+export function eventStream(params: StreamParams, faults: Faults): ReadableStream<Uint8Array> {
+  const { count, rate, format } = params;
+  let seq = params.from;
+  let sent = 0;
+  let started = -1;
+  let header = format === 'sse' ? ': lazyflow mock event stream\nretry: 500\n\n' : '';
+
+  async function enqueue(controller: ReadableStreamDefaultController<Uint8Array>, text: string) {
+    const bytes = encoder.encode(text);
+    if (faults.slow === null) return controller.enqueue(bytes);
+    for (let at = 0; at < bytes.length; at += faults.slow) {
+      if (at > 0) await delay(SLOW_CHUNK_PAUSE_MS, undefined, 0);
+      controller.enqueue(bytes.slice(at, at + faults.slow));
+    }
+  }
+
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (started < 0) started = performance.now();
+        if (faults.dropAfter !== null && sent >= faults.dropAfter) {
+          // A real cut: half of the next event arrives, then the connection fails. Erroring a
+          // stream discards what is still queued at every hop (page → service worker → fetch),
+          // so let the data already sent reach the reader first.
+          const next = line(seq, false, format);
+          await enqueue(controller, next.slice(0, Math.floor(next.length / 2)));
+          await delay(DROP_GRACE_MS, undefined, 0);
+          controller.error(
+            new TypeError(`mock stream dropped the connection after ${sent} events (dropAfter)`),
+          );
+          return;
+        }
+        if (seq >= count) {
+          if (header) await enqueue(controller, header);
+          controller.close();
+          return;
+        }
+        let due = MAX_BATCH;
+        if (rate > 0) {
+          const elapsed = performance.now() - started;
+          due = Math.floor((elapsed * rate) / 1000) + 1 - sent;
+          if (due < 1) {
+            await delay(((sent - (elapsed * rate) / 1000) * 1000) / rate, undefined, 0);
+            due = 1;
+          }
+        }
+        let n = Math.min(due, MAX_BATCH, count - seq);
+        if (faults.dropAfter !== null) n = Math.min(n, faults.dropAfter - sent);
+        let text = header;
+        header = '';
+        for (let k = 0; k < n; k++) {
+          const broken = faults.malformedEvery !== null && (sent + k + 1) % faults.malformedEvery === 0;
+          text += line(seq + k, broken, format);
+        }
+        seq += n;
+        sent += n;
+        await enqueue(controller, text);
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
+
+/**
+ * `GET /api/stream?count&rate&from&format=ndjson|sse` → events `[from, count)` written
+ * through a `ReadableStream` at `rate` events/s. NDJSON resumes with `from` (first sequence
+ * to send); SSE also honours the `Last-Event-ID` header (resumes after that id).
+ * Faults: `dropAfter` cuts the connection, `malformedEvery` breaks lines, `slow` trickles bytes.
+ */
+export const streamHandler = http.get('*/api/stream', ({ request }) =>
+  handle(
+    request,
+    (url): StreamParams => {
+      const format = choiceParam(url, 'format', ['ndjson', 'sse'] as const);
+      let from = intParam(url, 'from', 0, { max: MAX_TOTAL });
+      const lastEventId = request.headers.get('Last-Event-ID');
+      if (format === 'sse' && lastEventId !== null && /^\d+$/.test(lastEventId))
+        from = Number(lastEventId) + 1;
+      return {
+        format,
+        from,
+        count: intParam(url, 'count', 10_000, { max: MAX_TOTAL }),
+        rate: intParam(url, 'rate', 1000, { max: 1_000_000 }),
+      };
+    },
+    (params, faults) =>
+      new HttpResponse(eventStream(params, faults), {
+        headers: {
+          'Content-Type': params.format === 'sse' ? 'text/event-stream' : 'application/x-ndjson',
+          'Cache-Control': 'no-cache',
+          'X-Stream-Count': String(params.count),
+        },
+      }),
+  ),
+);

@@ -1,0 +1,163 @@
+// The demo's data server as the browser sees it: MSW's service worker, real fetch, real streams.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startMockWorker } from './browser.ts';
+import { item, streamEvent } from './dataset.ts';
+import { resetFaultDefaults, setFaultDefaults } from './faults.ts';
+import type { ItemsPage } from './handlers/items.ts';
+
+beforeAll(async () => {
+  await startMockWorker();
+});
+afterEach(() => resetFaultDefaults());
+
+/** Reads a body to the end through `getReader()`, counting chunks. */
+async function readAll(body: ReadableStream<Uint8Array>): Promise<{ text: string; chunks: number }> {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let text = '';
+  let chunks = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { text, chunks };
+    text += value;
+    chunks++;
+  }
+}
+
+describe('MSW in the browser', () => {
+  it('is active: the service worker controls the page', () => {
+    expect(navigator.serviceWorker.controller).not.toBeNull();
+  });
+
+  it('serves item 123,456 equal to the generator', async () => {
+    const res = await fetch('/api/items?offset=123456&limit=1');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as ItemsPage;
+    expect(body.items).toEqual([item(123_456)]);
+    expect(body.total).toBe(1_000_000);
+  });
+
+  it('answers HTTP 500 for errorRate=1 and 400 for an invalid parameter', async () => {
+    const failed = await fetch('/api/items?offset=0&limit=10&errorRate=1');
+    expect(failed.status).toBe(500);
+    const bad = await fetch('/api/items?limit=-3');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/"limit" must be an integer/);
+  });
+
+  it('applies the panel defaults to the next request', async () => {
+    setFaultDefaults({ latency: 300 });
+    const t0 = performance.now();
+    await fetch('/api/items?limit=1');
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(220);
+  });
+});
+
+describe('GET /api/stream in the browser', () => {
+  it('reads an NDJSON stream to the end through a ReadableStream', async () => {
+    const res = await fetch('/api/stream?count=2000&rate=0');
+    expect(res.headers.get('Content-Type')).toBe('application/x-ndjson');
+    const { text, chunks } = await readAll(res.body!);
+    const events = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { seq: number });
+    expect(events).toHaveLength(2000);
+    expect(events[1999]).toEqual(streamEvent(1999));
+    expect(chunks).toBeGreaterThan(1);
+  });
+
+  it('paces events at the requested rate', async () => {
+    const t0 = performance.now();
+    await (await fetch('/api/stream?count=100&rate=500')).text();
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(150);
+  });
+
+  it('resumes from a sequence number', async () => {
+    const text = await (await fetch('/api/stream?count=10&from=7&rate=0')).text();
+    expect(
+      text
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { seq: number }).seq),
+    ).toEqual([7, 8, 9]);
+  });
+
+  it('cuts the connection after dropAfter events: the reader fails after receiving them', async () => {
+    const res = await fetch('/api/stream?count=1000&rate=0&dropAfter=120');
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    const error = await (async () => {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return null;
+          text += value;
+        }
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(TypeError);
+    const lines = text.split('\n');
+    // 120 whole events, then half a line: what a connection cut mid-event leaves behind.
+    expect(lines.slice(0, 120).map((l) => (JSON.parse(l) as { seq: number }).seq)).toEqual(
+      Array.from({ length: 120 }, (_, i) => i),
+    );
+    expect(lines[120]).toBe(JSON.stringify(streamEvent(120)).slice(0, lines[120]!.length));
+    expect(lines[120]!.length).toBeGreaterThan(0);
+  });
+
+  it('breaks every Nth line with malformedEvery', async () => {
+    const lines = (await (await fetch('/api/stream?count=30&rate=0&malformedEvery=10')).text())
+      .trim()
+      .split('\n');
+    const broken = lines.filter((l) => {
+      try {
+        JSON.parse(l);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(lines).toHaveLength(30);
+    expect(broken).toHaveLength(3);
+  });
+
+  it('trickles small chunks with slow=, splitting multi-byte characters, and still decodes', async () => {
+    const res = await fetch('/api/stream?count=8&rate=0&slow=5');
+    const reader = res.body!.getReader();
+    const raw: Uint8Array[] = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      raw.push(value);
+    }
+    expect(Math.max(...raw.map((c) => c.length))).toBeLessThanOrEqual(5);
+    const splitsAChar = raw.some((c) => {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(c);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(splitsAChar).toBe(true);
+    const text = new TextDecoder().decode(await new Blob(raw as BlobPart[]).arrayBuffer());
+    expect(
+      text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual(Array.from({ length: 8 }, (_, i) => streamEvent(i)));
+  });
+
+  it('speaks SSE with id: lines and resumes after Last-Event-ID', async () => {
+    const res = await fetch('/api/stream?count=6&rate=0&format=sse', { headers: { 'Last-Event-ID': '3' } });
+    expect(res.headers.get('Content-Type')).toBe('text/event-stream');
+    const text = await res.text();
+    expect(text).toContain('retry: 500');
+    const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+    expect(ids).toEqual([4, 5]);
+    expect(text).toContain(`data: ${JSON.stringify(streamEvent(4))}`);
+  });
+});
