@@ -1,0 +1,17 @@
+import { startMockWorker } from '@lazyflow/mocks/browser';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { applyFaults, loadFaults } from './faultSettings.ts';
+import './styles.css';
+
+// MSW must control the page before the first render asks for data.
+applyFaults(loadFaults());
+await startMockWorker({ quiet: false });
+document.documentElement.dataset.msw = 'ready';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

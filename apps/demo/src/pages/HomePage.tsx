@@ -1,0 +1,67 @@
+import type { ItemsPage } from '@lazyflow/mocks';
+import { useState } from 'react';
+
+interface Probe {
+  url: string;
+  status: number;
+  ms: number;
+  detail: string;
+}
+
+const ENDPOINTS = [
+  ['/api/items?offset=123456&limit=1', 'items: random access, offset/limit'],
+  ['/api/feed?direction=backward&limit=20', 'feed: two-way cursors'],
+  ['/api/stream?count=100&rate=200', 'stream: NDJSON at a rate (or &format=sse)'],
+  ['/api/metrics?from=0&to=3600000&step=60000', 'metrics: time-series points'],
+] as const;
+
+/** Home: what the demo serves, and a button that times one request through the mock server. */
+export function HomePage() {
+  const [probe, setProbe] = useState<Probe | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const send = async () => {
+    const url = ENDPOINTS[0][0];
+    setBusy(true);
+    setProbe(null);
+    const t0 = performance.now();
+    try {
+      const res = await fetch(url);
+      const body = (await res.json()) as ItemsPage | { error: string };
+      const detail = 'items' in body ? (body.items[0]?.title ?? 'no item') : body.error;
+      setProbe({ url, status: res.status, ms: Math.round(performance.now() - t0), detail });
+    } catch (e) {
+      setProbe({ url, status: 0, ms: Math.round(performance.now() - t0), detail: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section>
+      <h1>lazyflow demo</h1>
+      <p>
+        Every page reads large deterministic datasets from a mock server running in this tab (MSW). The fault
+        panel adds latency, errors, dropped streams and malformed lines to the next requests.
+      </p>
+      <ul>
+        {ENDPOINTS.map(([url, what]) => (
+          <li key={url}>
+            <a href={url} target="_blank" rel="noreferrer">
+              <code>{url}</code>
+            </a>{' '}
+            — {what}
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={send} disabled={busy}>
+        {busy ? 'Waiting…' : 'Send a test request'}
+      </button>
+      {probe && (
+        <p data-testid="probe" data-status={probe.status} data-ms={probe.ms}>
+          HTTP {probe.status} in {probe.ms} ms — {probe.detail}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// `pnpm test`: every check lazyflow has, in one command, ending with one summary line
+// `N passed, N failed[, N skipped]` summed over all runners. Static checks (lint, typecheck,
+// build + publint) count as one test each. Every step runs even when an earlier one fails,
+// so one run shows everything that is wrong; the exit code is non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureChromium } from './chromium.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const reports = join(root, '.reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const env = {
+  ...process.env,
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+  FORCE_COLOR: process.env.FORCE_COLOR ?? '1',
+};
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+
+function run(cmd, args, extraEnv = {}) {
+  const started = Date.now();
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...env, ...extraEnv } });
+  return {
+    ok: result.status === 0,
+    seconds: ((Date.now() - started) / 1000).toFixed(1),
+    error: result.error,
+  };
+}
+
+function banner(title) {
+  console.log(`\n━━ ${title} ${'━'.repeat(Math.max(0, 70 - title.length))}`);
+}
+
+function record(name, counts, seconds) {
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  const skipped = counts.skipped ? `, ${counts.skipped} skipped` : '';
+  lines.push(`${name.padEnd(22)} ${counts.passed} passed, ${counts.failed} failed${skipped}  (${seconds}s)`);
+}
+
+/** A check that is one test: passes when the command exits 0. */
+function check(name, cmd, args) {
+  banner(name);
+  const { ok, seconds } = run(cmd, args);
+  record(name, { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 }, seconds);
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+// 0. The browser every browser test uses (Debian's Chromium, installed when missing).
+banner('chromium');
+try {
+  console.log(ensureChromium());
+} catch (error) {
+  console.error(error.message);
+  record('chromium', { passed: 0, failed: 1, skipped: 0 }, '0.0');
+}
+
+// 1. Static checks.
+check('lint (biome)', bin('biome'), ['check', '.']);
+check('typecheck (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+for (const pkg of ['core', 'react']) {
+  const dir = join(root, 'packages', pkg);
+  check(`build + publint ${pkg}`, 'sh', [
+    '-c',
+    `rm -rf "${dir}/dist" && "${bin('tsc')}" -p "${dir}/tsconfig.build.json" && "${bin('publint')}" --strict --pack npm "${dir}"`,
+  ]);
+}
+
+// 2. Vitest: the node project (pure code) and the browser project (real Chromium).
+banner('vitest (node + browser)');
+{
+  const out = join(reports, 'vitest.json');
+  const { ok, seconds } = run(bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
+  const report = readJson(out);
+  if (report) {
+    // A run can fail with no failed test (a file that does not load, an unhandled error):
+    // that still counts as one failure.
+    const failed = report.numFailedTests || (ok ? 0 : 1);
+    const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    record('vitest', { passed: report.numPassedTests, failed, skipped }, seconds);
+  } else {
+    record('vitest', { passed: 0, failed: 1, skipped: 0 }, seconds);
+  }
+}
+
+// 3. Playwright end-to-end specs against the built demo (vite preview, fixed port).
+banner('playwright (e2e)');
+{
+  const out = join(reports, 'playwright.json');
+  const { ok, seconds } = run(bin('playwright'), ['test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+  });
+  const report = readJson(out);
+  if (report?.stats) {
+    const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats;
+    // Same rule as above: a failed run with no failed spec (config error, server did not start) is one failure.
+    const failed = unexpected || (ok ? 0 : 1);
+    record('playwright', { passed: expected + flaky, failed, skipped }, seconds);
+  } else {
+    record('playwright', { passed: 0, failed: 1, skipped: 0 }, seconds);
+  }
+}
+
+banner('summary');
+for (const line of lines) console.log(line);
+const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
+process.exit(totals.failed > 0 ? 1 : 0);
