@@ -47,10 +47,8 @@ export function HomePage() {
       <ul>
         {ENDPOINTS.map(([url, what]) => (
           <li key={url}>
-            <a href={url} target="_blank" rel="noreferrer">
-              <code>{url}</code>
-            </a>{' '}
-            — {what}
+            {/* Not links: MSW answers fetches from this page, not navigations to the URL. */}
+            <code>{url}</code> — {what}
           </li>
         ))}
       </ul>
