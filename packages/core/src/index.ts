@@ -1,2 +1,40 @@
 // @lazyflow/core — public API. This file only re-exports.
-export {};
+export { isAbortError, PageShapeError } from './errors.ts';
+export { createLazyList } from './list/createLazyList.ts';
+export type { CountKind, ItemState, RangeState } from './list/itemState.ts';
+export type { LazyList, LazyListSnapshot, LazyListStatus } from './list/LazyList.ts';
+export type { LazyListOptions } from './list/lazyListOptions.ts';
+export type { LazyListStats } from './list/listStats.ts';
+export {
+  type ChooseEvictionsInput,
+  chooseEvictions,
+  type EvictionCandidate,
+} from './planner/chooseEvictions.ts';
+export type { ListWindow, ListWindowInput, ScrollDirection } from './planner/listWindow.ts';
+export {
+  type PagePriority,
+  type PageRange,
+  type PageRequest,
+  type PlanWindowInput,
+  planWindow,
+  prefetchSplit,
+  type WindowPlan,
+} from './planner/planWindow.ts';
+export { type BackoffOptions, backoffDelay } from './scheduler/backoffDelay.ts';
+export { pageQueryKey } from './scheduler/pageQuery.ts';
+export { defaultTimers, type Timers } from './scheduler/timers.ts';
+export { type CursorFetchParams, type CursorSourceOptions, cursorSource } from './sources/cursorSource.ts';
+export { type EagerSourceOptions, eagerSource } from './sources/eagerSource.ts';
+export { type OffsetFetchParams, type OffsetSourceOptions, offsetSource } from './sources/offsetSource.ts';
+export { type RangeFetchParams, type RangeSourceOptions, rangeSource } from './sources/rangeSource.ts';
+export type {
+  Cursor,
+  CursorPage,
+  CursorSource,
+  LazyListSource,
+  OffsetPage,
+  OffsetSource,
+  RangeSource,
+} from './sources/source.ts';
+export { type EstimateBytesOptions, estimateBytes, estimateValueBytes } from './store/estimateBytes.ts';
+export type { PageState, PageStatus } from './store/pageStore.ts';

@@ -1,0 +1,37 @@
+import { describeValue } from './options.ts';
+
+/**
+ * The error a page gets when a source's fetch function resolved with the wrong shape.
+ * It names the source, the page and what was expected.
+ *
+ * @example
+ * const state = list.getSnapshot().getItem(0);
+ * if (state.status === 'error' && state.error instanceof PageShapeError) console.warn(state.error.message);
+ */
+export class PageShapeError extends TypeError {
+  override readonly name = 'PageShapeError';
+  /** The page (or bucket) whose response was malformed. */
+  readonly page: number;
+
+  constructor(source: string, page: number, where: string, expected: string, got: unknown) {
+    super(
+      `lazyflow: ${source} ${where} for page ${page} must resolve to ${expected}, got ${describeValue(got)}`,
+    );
+    this.page = page;
+  }
+}
+
+/**
+ * Whether `error` is an abort (from an AbortSignal or a cancelled query) rather than a failure.
+ *
+ * @example
+ * if (isAbortError(error)) return; // the page left the window, nothing to report
+ */
+export function isAbortError(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'name' in error &&
+    (error.name === 'AbortError' || error.name === 'CancelledError')
+  );
+}

@@ -1,0 +1,32 @@
+import { CursorLayout } from './cursorLayout.ts';
+import { LazyList } from './LazyList.ts';
+import type { ListLayout } from './layout.ts';
+import { type LazyListOptions, resolveLazyListOptions } from './lazyListOptions.ts';
+import { OffsetLayout } from './offsetLayout.ts';
+import { RangeLayout } from './rangeLayout.ts';
+
+/**
+ * Creates a lazy list: a sparse, byte-bounded view of a dataset far larger than memory,
+ * fetched page by page around a window. Work starts with the first subscriber.
+ *
+ * @example
+ * const list = createLazyList<User>({
+ *   key: ['users'],
+ *   source: offsetSource({ pageSize: 100, fetchPage: ({ offset, limit, signal }) => api.users(offset, limit, signal) }),
+ *   prefetch: 2,
+ *   memory: { maxBytes: 50_000_000 },
+ * });
+ * const unsubscribe = list.subscribe(() => render(list.getSnapshot()));
+ * list.setWindow({ start: 500_000, end: 500_040, direction: 'forward', velocity: 0 });
+ */
+export function createLazyList<T>(options: LazyListOptions<T>): LazyList<T> {
+  const resolved = resolveLazyListOptions(options);
+  const { source } = resolved;
+  const layout: ListLayout<T> =
+    source.kind === 'offset'
+      ? new OffsetLayout(source)
+      : source.kind === 'cursor'
+        ? new CursorLayout(source)
+        : new RangeLayout(source);
+  return new LazyList(resolved, layout);
+}

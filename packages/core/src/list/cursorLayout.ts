@@ -1,0 +1,156 @@
+import type { ListWindow } from '../planner/listWindow.ts';
+import { planWindow, type WindowPlan } from '../planner/planWindow.ts';
+import type { Cursor, CursorPage, CursorSource } from '../sources/source.ts';
+import type { PageState } from '../store/pageStore.ts';
+import type { CountKind, ItemState } from './itemState.ts';
+import { PLACEHOLDER } from './itemState.ts';
+import type { LayoutPlanInput, ListLayout } from './layout.ts';
+import { collect, stateOf } from './offsetLayout.ts';
+
+interface CursorMeta {
+  readonly length: number;
+  readonly nextCursor: Cursor | null;
+  readonly prevCursor: Cursor | null;
+}
+
+/**
+ * Layout of a cursor source. Ordinal 0 is the first page fetched; ordinal k > 0 continues
+ * from page k−1's `nextCursor`, k < 0 from page k+1's `prevCursor`. Known ordinals form a
+ * contiguous run lo..hi; their lengths and cursors survive eviction, so display indexes stay
+ * stable and an evicted page can be refetched directly. Display index 0 is the first item of
+ * ordinal lo, so prepending older pages shifts every index by the prepended length:
+ * `prependedCount` (the display index of ordinal 0's first item) lets a view anchor, and
+ * `getItemKey(i) = i − prependedCount` is a key that never moves.
+ */
+export class CursorLayout<T> implements ListLayout<T> {
+  readonly #source: CursorSource<T>;
+  readonly #meta = new Map<number, CursorMeta>();
+  #lo = 0;
+  #hi = -1;
+  /** starts[k − lo] = display index of ordinal k's first item; one extra entry = count. */
+  #starts: number[] = [0];
+
+  constructor(source: CursorSource<T>) {
+    this.#source = source;
+  }
+
+  get count(): number {
+    return this.#starts[this.#starts.length - 1] ?? 0;
+  }
+  get reachedStart(): boolean {
+    return this.#meta.get(this.#lo)?.prevCursor === null;
+  }
+  get reachedEnd(): boolean {
+    return this.#meta.get(this.#hi)?.nextCursor === null;
+  }
+  get countKind(): CountKind {
+    return this.reachedStart && this.reachedEnd ? 'exact' : 'unknown';
+  }
+  get prependedCount(): number {
+    return this.#hi < this.#lo ? 0 : (this.#starts[-this.#lo] ?? 0);
+  }
+
+  /** The ordinal holding display index `index`; past the end, the next page to fetch. */
+  #ordinalAt(index: number): number {
+    if (index >= this.count) return this.reachedEnd ? this.#hi : this.#hi + 1;
+    let low = 0;
+    let high = this.#hi - this.#lo;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.#starts[mid] ?? 0) <= index) low = mid;
+      else high = mid - 1;
+    }
+    return this.#lo + low;
+  }
+
+  plan(window: ListWindow, input: LayoutPlanInput): WindowPlan {
+    const size = this.#source.pageSize;
+    const empty = this.#hi < this.#lo;
+    const first = empty ? 0 : this.#ordinalAt(Math.max(0, window.start));
+    const last = empty ? 0 : Math.max(first, this.#ordinalAt(Math.max(window.start, window.end - 1)));
+    return planWindow({
+      ...input,
+      // Planned in page units: sequential pages have variable lengths, so item math happens here.
+      window: { start: first, end: last + 1, direction: window.direction, velocity: window.velocity / size },
+      flingVelocity: input.flingVelocity / size,
+      pageSize: 1,
+      minPage: empty ? 0 : this.reachedStart ? this.#lo : this.#lo - 1,
+      maxPage: empty ? 0 : this.reachedEnd ? this.#hi : this.#hi + 1,
+    });
+  }
+
+  pagesFor(start: number, end: number) {
+    if (this.#hi < this.#lo || end <= start) return null;
+    return { first: this.#ordinalAt(Math.max(0, start)), last: this.#ordinalAt(Math.max(start, end - 1)) };
+  }
+
+  load(page: number, signal: AbortSignal): Promise<unknown> {
+    const from = page === 0 ? undefined : this.#meta.get(page > 0 ? page - 1 : page + 1);
+    const cursor = page === 0 ? this.#source.initialCursor : page > 0 ? from?.nextCursor : from?.prevCursor;
+    if (cursor === undefined || (cursor === null && page !== 0)) {
+      return Promise.reject(new RangeError(`lazyflow: cursorSource has no cursor leading to page ${page}`));
+    }
+    const direction = page === 0 ? this.#source.initialDirection : page > 0 ? 'forward' : 'backward';
+    return this.#source.loadPage({ page, cursor, direction, signal });
+  }
+
+  accept(page: number, data: unknown) {
+    const { items, nextCursor, prevCursor } = data as CursorPage<T>;
+    const before = this.prependedCount;
+    this.#meta.set(page, { length: items.length, nextCursor, prevCursor });
+    if (this.#hi < this.#lo) {
+      this.#lo = page;
+      this.#hi = page;
+    } else {
+      this.#lo = Math.min(this.#lo, page);
+      this.#hi = Math.max(this.#hi, page);
+    }
+    this.#rebuild();
+    return { items, shift: this.prependedCount - before };
+  }
+
+  #rebuild(): void {
+    const starts = [0];
+    let total = 0;
+    for (let ordinal = this.#lo; ordinal <= this.#hi; ordinal++) {
+      total += this.#meta.get(ordinal)?.length ?? 0;
+      starts.push(total);
+    }
+    this.#starts = starts;
+  }
+
+  reset(): void {
+    this.#meta.clear();
+    this.#lo = 0;
+    this.#hi = -1;
+    this.#starts = [0];
+  }
+
+  reader(pages: ReadonlyMap<number, PageState<T>>) {
+    const starts = this.#starts;
+    const lo = this.#lo;
+    const count = this.count;
+    const prepended = this.prependedCount;
+    const getItem = (index: number): ItemState<T> => {
+      if (index < 0 || index >= count) return PLACEHOLDER;
+      const ordinal = this.#ordinalIn(starts, lo, index);
+      return stateOf(pages.get(ordinal), index - (starts[ordinal - lo] ?? 0));
+    };
+    return {
+      getItem,
+      getItemKey: (index: number) => index - prepended,
+      getRange: (from: number, to: number) => collect(getItem, from, Math.min(to, count)),
+    };
+  }
+
+  #ordinalIn(starts: readonly number[], lo: number, index: number): number {
+    let low = 0;
+    let high = starts.length - 2;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= index) low = mid;
+      else high = mid - 1;
+    }
+    return lo + low;
+  }
+}

@@ -1,0 +1,26 @@
+/** Whether the count is known exactly, estimated (more may exist), or not known yet. */
+export type CountKind = 'exact' | 'estimated' | 'unknown';
+
+/** The state of one item index in a snapshot. */
+export type ItemState<T> =
+  | { readonly status: 'loaded'; readonly item: T; readonly error?: undefined }
+  | { readonly status: 'loading'; readonly item?: undefined; readonly error?: undefined }
+  | { readonly status: 'error'; readonly item?: undefined; readonly error: unknown }
+  | { readonly status: 'placeholder'; readonly item?: undefined; readonly error?: undefined };
+
+/** Loaded items of a range plus the worst status among the pages covering it. */
+export interface RangeState<T> {
+  readonly status: 'loaded' | 'loading' | 'error';
+  readonly items: readonly T[];
+}
+
+/** Shared immutable states, so rows that are not loaded get the same object every time. */
+export const LOADING: ItemState<never> = Object.freeze({ status: 'loading' });
+export const PLACEHOLDER: ItemState<never> = Object.freeze({ status: 'placeholder' });
+
+/** Reads items out of one frozen snapshot. */
+export interface SnapshotReader<T> {
+  getItem(index: number): ItemState<T>;
+  getItemKey(index: number): number;
+  getRange(from: number, to: number): RangeState<T>;
+}

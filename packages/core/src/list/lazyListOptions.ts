@@ -1,0 +1,143 @@
+import type { QueryClient, QueryKey } from '@tanstack/query-core';
+import {
+  assertFunction,
+  assertNonNegativeInteger,
+  assertObject,
+  assertPositiveInteger,
+  assertPositiveNumber,
+  optionError,
+} from '../options.ts';
+import type { ListWindowInput } from '../planner/listWindow.ts';
+import { defaultNow, defaultTimers, type Timers } from '../scheduler/timers.ts';
+import type { LazyListSource } from '../sources/source.ts';
+import { estimateBytes } from '../store/estimateBytes.ts';
+
+/** Options for `createLazyList`. */
+export interface LazyListOptions<T> {
+  // Required from the user
+  /** Dataset identity; also the query-key prefix of every page (`[...key, 'page', n]`). */
+  key: QueryKey;
+  /** Where items come from: `offsetSource`, `cursorSource`, `rangeSource` or `eagerSource`. */
+  source: LazyListSource<T>;
+
+  // Optional
+  /** Pages kept warm beyond the window, per side on average (more ahead than behind). Default 2. */
+  prefetch?: number;
+  /** Fetches running at once. Default 4. */
+  maxConcurrent?: number;
+  /** In-memory budget; the farthest, least recently used pages go first. */
+  memory?: { maxBytes?: number; maxPages?: number };
+  /** The app's QueryClient, to share cache and devtools; one is created (and mounted) if absent. */
+  queryClient?: QueryClient;
+  /** Retry policy for failed pages. `attempts` counts the first try. Default { attempts: 4, baseDelay: 500, maxDelay: 30_000 }. */
+  retry?: { attempts?: number; baseDelay?: number; maxDelay?: number };
+  /**
+   * Above this window speed (units/second, |velocity| from setWindow) the window is a fling:
+   * no new prefetch, and in-flight pages that left the window are aborted. Default 20 pages/second.
+   */
+  flingVelocity?: number;
+  /**
+   * Changes that do not touch the visible window (a prefetched page landing, stats) are folded
+   * into a snapshot at most this often, in ms. 0 = only with the next visible change. Default 1000.
+   */
+  statsInterval?: number;
+  /** Window to start with, instead of calling `setWindow` right away. */
+  initialWindow?: ListWindowInput;
+  /** Byte estimate of a page's items; default `estimateBytes` (sampled structural estimate). */
+  estimateBytes?: (items: readonly unknown[]) => number;
+
+  // Environment (browser defaults)
+  timers?: Timers;
+  now?: () => number;
+  /** Randomness for retry jitter, in [0, 1). */
+  random?: () => number;
+}
+
+/** Options with every default filled in. */
+export interface ResolvedLazyListOptions<T> {
+  readonly key: QueryKey;
+  readonly source: LazyListSource<T>;
+  readonly prefetch: number;
+  readonly maxConcurrent: number;
+  readonly maxBytes: number;
+  readonly maxPages: number;
+  readonly queryClient: QueryClient | undefined;
+  readonly attempts: number;
+  readonly baseDelay: number;
+  readonly maxDelay: number;
+  readonly flingVelocity: number;
+  readonly statsInterval: number;
+  readonly initialWindow: ListWindowInput | undefined;
+  readonly estimateBytes: (items: readonly unknown[]) => number;
+  readonly timers: Timers;
+  readonly now: () => number;
+  readonly random: () => number;
+}
+
+const OWNER = 'createLazyList';
+
+/**
+ * Validates `createLazyList` options and fills defaults; throws a TypeError naming the option.
+ *
+ * @example
+ * resolveLazyListOptions({ key: ['users'], source }).prefetch; // 2
+ */
+export function resolveLazyListOptions<T>(options: LazyListOptions<T>): ResolvedLazyListOptions<T> {
+  assertObject(OWNER, 'options', options);
+  if (!Array.isArray(options.key)) throw optionError(OWNER, 'key', 'an array (a query key)', options.key);
+  const source: unknown = options.source;
+  if (
+    typeof source !== 'object' ||
+    source === null ||
+    !('kind' in source) ||
+    (source.kind !== 'offset' && source.kind !== 'cursor' && source.kind !== 'range')
+  ) {
+    throw optionError(
+      OWNER,
+      'source',
+      'a source from offsetSource/cursorSource/rangeSource/eagerSource',
+      source,
+    );
+  }
+  const { prefetch = 2, maxConcurrent = 4, memory = {}, retry = {}, statsInterval = 1000 } = options;
+  assertNonNegativeInteger(OWNER, 'prefetch', prefetch);
+  assertPositiveInteger(OWNER, 'maxConcurrent', maxConcurrent);
+  assertObject(OWNER, 'memory', memory);
+  const { maxBytes = 50_000_000, maxPages = 1_000 } = memory;
+  assertPositiveNumber(OWNER, 'memory.maxBytes', maxBytes);
+  assertPositiveNumber(OWNER, 'memory.maxPages', maxPages);
+  assertObject(OWNER, 'retry', retry);
+  const { attempts = 4, baseDelay = 500, maxDelay = 30_000 } = retry;
+  assertPositiveInteger(OWNER, 'retry.attempts', attempts);
+  assertNonNegativeInteger(OWNER, 'retry.baseDelay', baseDelay);
+  assertNonNegativeInteger(OWNER, 'retry.maxDelay', maxDelay);
+  const unit = options.source.kind === 'range' ? options.source.bucket : options.source.pageSize;
+  const flingVelocity = options.flingVelocity ?? 20 * unit;
+  assertPositiveNumber(OWNER, 'flingVelocity', flingVelocity);
+  assertNonNegativeInteger(OWNER, 'statsInterval', statsInterval);
+  if (options.queryClient !== undefined && typeof options.queryClient.fetchQuery !== 'function') {
+    throw optionError(OWNER, 'queryClient', 'a @tanstack/query-core QueryClient', options.queryClient);
+  }
+  for (const name of ['estimateBytes', 'now', 'random'] as const) {
+    if (options[name] !== undefined) assertFunction(OWNER, name, options[name]);
+  }
+  return {
+    key: options.key,
+    source: options.source,
+    prefetch,
+    maxConcurrent,
+    maxBytes,
+    maxPages,
+    queryClient: options.queryClient,
+    attempts,
+    baseDelay,
+    maxDelay,
+    flingVelocity,
+    statsInterval,
+    initialWindow: options.initialWindow,
+    estimateBytes: options.estimateBytes ?? ((items) => estimateBytes(items)),
+    timers: options.timers ?? defaultTimers,
+    now: options.now ?? defaultNow,
+    random: options.random ?? Math.random,
+  };
+}

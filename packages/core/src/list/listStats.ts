@@ -1,0 +1,89 @@
+/** Counters published in `snapshot.stats`. */
+export interface LazyListStats {
+  /** Network fetches started (query function calls), retries included. */
+  readonly requests: number;
+  /** Fetches running now. */
+  readonly inFlight: number;
+  /** Pages needed by the window that were already in memory or in the query cache. */
+  readonly cacheHits: number;
+  /** Pages needed by the window that had to be fetched. */
+  readonly cacheMisses: number;
+  /** cacheHits / (cacheHits + cacheMisses), 0 before any. */
+  readonly hitRate: number;
+  readonly retries: number;
+  /** Pages that ended in an error state. */
+  readonly errors: number;
+  readonly evictions: number;
+  readonly bytesInMemory: number;
+  readonly pagesInMemory: number;
+  /** Mean duration of successful network fetches, in ms. */
+  readonly avgLatencyMs: number;
+  /** Items received per second of time with at least one fetch running. */
+  readonly itemsPerSecond: number;
+}
+
+type Counter = 'requests' | 'cacheHits' | 'cacheMisses' | 'retries' | 'errors' | 'evictions';
+
+/**
+ * Mutable accumulator behind {@link LazyListStats}; `read()` returns an immutable copy.
+ *
+ * @example
+ * const stats = new StatsCounter(() => performance.now());
+ * stats.add('requests');
+ * stats.read({ bytesInMemory: 0, pagesInMemory: 0 }).requests; // 1
+ */
+export class StatsCounter {
+  readonly #now: () => number;
+  readonly #counts: Record<Counter, number> = {
+    requests: 0,
+    cacheHits: 0,
+    cacheMisses: 0,
+    retries: 0,
+    errors: 0,
+    evictions: 0,
+  };
+  #inFlight = 0;
+  #latencyTotal = 0;
+  #latencyCount = 0;
+  #items = 0;
+  #busyMs = 0;
+  #busySince: number | undefined;
+
+  constructor(now: () => number) {
+    this.#now = now;
+  }
+
+  add(counter: Counter, amount = 1): void {
+    this.#counts[counter] += amount;
+  }
+
+  /** Records a successful network fetch. */
+  fetched(latencyMs: number, items: number): void {
+    this.#latencyTotal += latencyMs;
+    this.#latencyCount += 1;
+    this.#items += items;
+  }
+
+  /** Tracks running fetches and the busy time `itemsPerSecond` is measured over. */
+  setInFlight(running: number): void {
+    if (this.#inFlight === 0 && running > 0) this.#busySince = this.#now();
+    if (this.#inFlight > 0 && running === 0 && this.#busySince !== undefined) {
+      this.#busyMs += this.#now() - this.#busySince;
+      this.#busySince = undefined;
+    }
+    this.#inFlight = running;
+  }
+
+  read(memory: { bytesInMemory: number; pagesInMemory: number }): LazyListStats {
+    const { cacheHits, cacheMisses } = this.#counts;
+    const busyMs = this.#busyMs + (this.#busySince === undefined ? 0 : this.#now() - this.#busySince);
+    return {
+      ...this.#counts,
+      inFlight: this.#inFlight,
+      hitRate: cacheHits + cacheMisses === 0 ? 0 : cacheHits / (cacheHits + cacheMisses),
+      ...memory,
+      avgLatencyMs: this.#latencyCount === 0 ? 0 : this.#latencyTotal / this.#latencyCount,
+      itemsPerSecond: busyMs <= 0 ? 0 : (this.#items * 1000) / busyMs,
+    };
+  }
+}

@@ -1,0 +1,116 @@
+import type { ListWindow } from '../planner/listWindow.ts';
+import { planWindow, type WindowPlan } from '../planner/planWindow.ts';
+import type { OffsetPage, OffsetSource } from '../sources/source.ts';
+import type { PageState } from '../store/pageStore.ts';
+import { type CountKind, type ItemState, LOADING, PLACEHOLDER, type RangeState } from './itemState.ts';
+import type { LayoutPlanInput, ListLayout } from './layout.ts';
+
+/**
+ * Layout of an offset (or eager) source: page p holds items [p × pageSize, (p + 1) × pageSize).
+ * The count comes from `total`; without it, a short page fixes the end and until then the
+ * count is estimated one page past the highest loaded page (so infinite scroll can reach it).
+ */
+export class OffsetLayout<T> implements ListLayout<T> {
+  readonly #source: OffsetSource<T>;
+  #count = 0;
+  #countKind: CountKind = 'unknown';
+  readonly prependedCount = 0;
+  readonly reachedStart = true;
+
+  constructor(source: OffsetSource<T>) {
+    this.#source = source;
+  }
+
+  get count(): number {
+    return this.#count;
+  }
+  get countKind(): CountKind {
+    return this.#countKind;
+  }
+  get reachedEnd(): boolean {
+    return this.#countKind === 'exact';
+  }
+
+  plan(window: ListWindow, input: LayoutPlanInput): WindowPlan {
+    const count = this.#countKind === 'exact' ? this.#count : undefined;
+    return planWindow({ ...input, window, pageSize: this.#source.pageSize, count });
+  }
+
+  pagesFor(start: number, end: number) {
+    const size = this.#source.pageSize;
+    const first = Math.max(0, Math.floor(start / size));
+    const lastByCount =
+      this.#countKind === 'exact' ? Math.ceil(this.#count / size) - 1 : Number.POSITIVE_INFINITY;
+    const last = Math.min(lastByCount, Math.ceil(end / size) - 1);
+    return first > last ? null : { first, last };
+  }
+
+  load(page: number, signal: AbortSignal): Promise<unknown> {
+    return this.#source.loadPage({ page, signal });
+  }
+
+  accept(page: number, data: unknown) {
+    const { items, total } = data as OffsetPage<T>;
+    const size = this.#source.pageSize;
+    if (total !== undefined) {
+      this.#count = total;
+      this.#countKind = 'exact';
+    } else if (items.length < size) {
+      this.#count = page * size + items.length;
+      this.#countKind = 'exact';
+    } else if (this.#countKind !== 'exact') {
+      this.#count = Math.max(this.#count, (page + 2) * size);
+      this.#countKind = 'estimated';
+    }
+    return { items, shift: 0 };
+  }
+
+  reset(): void {
+    this.#count = 0;
+    this.#countKind = 'unknown';
+    this.#source.reset?.();
+  }
+
+  reader(pages: ReadonlyMap<number, PageState<T>>) {
+    const size = this.#source.pageSize;
+    const count = this.#count;
+    const bounded = this.#countKind === 'exact';
+    const getItem = (index: number): ItemState<T> => {
+      if (index < 0 || (bounded && index >= count)) return PLACEHOLDER;
+      const page = pages.get(Math.floor(index / size));
+      return stateOf(page, index % size);
+    };
+    return {
+      getItem,
+      getItemKey: (index: number) => index,
+      getRange: (from: number, to: number): RangeState<T> => collect(getItem, from, to),
+    };
+  }
+}
+
+/** The item state at `offset` inside one page. */
+export function stateOf<T>(page: PageState<T> | undefined, offset: number): ItemState<T> {
+  if (page === undefined) return PLACEHOLDER;
+  if (page.items !== undefined) {
+    return offset < page.items.length ? { status: 'loaded', item: page.items[offset] as T } : PLACEHOLDER;
+  }
+  if (page.status === 'error') return { status: 'error', error: page.error };
+  return LOADING;
+}
+
+/** Gathers loaded items of `[from, to)` by index with the worst status seen. */
+export function collect<T>(
+  getItem: (index: number) => ItemState<T>,
+  from: number,
+  to: number,
+): RangeState<T> {
+  const items: T[] = [];
+  let status: RangeState<T>['status'] = 'loaded';
+  for (let index = Math.max(0, Math.floor(from)); index < to; index++) {
+    const state = getItem(index);
+    if (state.status === 'loaded') items.push(state.item);
+    else if (state.status === 'error') status = 'error';
+    else if (status !== 'error') status = 'loading';
+  }
+  return { status, items };
+}

@@ -1,0 +1,227 @@
+import type { PagePriority } from '../planner/planWindow.ts';
+import { type BackoffOptions, backoffDelay } from './backoffDelay.ts';
+import type { Timers } from './timers.ts';
+
+/** A running fetch: its promise and how to abort it. */
+export interface RunningFetch<R> {
+  readonly promise: Promise<R>;
+  abort(): void;
+}
+
+/** Options for {@link FetchScheduler}. */
+export interface FetchSchedulerOptions<R> {
+  readonly maxConcurrent: number;
+  /** Total attempts per page, including the first. */
+  readonly attempts: number;
+  readonly backoff: BackoffOptions;
+  readonly timers: Timers;
+  /** Starts one attempt for `page`. */
+  readonly execute: (page: number, attempt: number) => RunningFetch<R>;
+  readonly onSuccess: (page: number, result: R) => void;
+  /** Called once attempts are exhausted or `shouldRetry` said no. */
+  readonly onError: (page: number, error: unknown) => void;
+  readonly shouldRetry: (error: unknown) => boolean;
+  readonly onRetry?: (page: number, attempt: number, delay: number) => void;
+  /** Called whenever the number of running fetches changes. */
+  readonly onActivity?: (running: number) => void;
+}
+
+interface Job<R> {
+  readonly page: number;
+  priority: PagePriority;
+  attempt: number;
+  state: 'queued' | 'running' | 'waiting';
+  running?: RunningFetch<R>;
+  timer?: unknown;
+}
+
+const RANK: Record<PagePriority, number> = { visible: 0, prefetch: 1, background: 2 };
+
+/**
+ * Runs page fetches: at most `maxConcurrent` at once, visible before prefetch before
+ * background, one job per page (in-flight dedupe), retries with exponential backoff and
+ * jitter (the slot is released while waiting), and abort on `cancel`. A job's result is
+ * delivered only if the job is still the current one for its page, so anything that
+ * settles after `cancel`/`cancelAll` is dropped.
+ *
+ * @example
+ * const scheduler = new FetchScheduler({ maxConcurrent: 4, attempts: 3, backoff: {}, timers: defaultTimers,
+ *   execute: (page) => ({ promise: load(page), abort: () => {} }),
+ *   onSuccess: (page, items) => store(page, items), onError: (page, e) => fail(page, e), shouldRetry: () => true });
+ * scheduler.enqueue(7, 'visible');
+ */
+export class FetchScheduler<R> {
+  readonly #options: FetchSchedulerOptions<R>;
+  readonly #jobs = new Map<number, Job<R>>();
+  #queue: Job<R>[] = [];
+  #running = 0;
+  #paused = false;
+
+  constructor(options: FetchSchedulerOptions<R>) {
+    this.#options = options;
+  }
+
+  get running(): number {
+    return this.#running;
+  }
+
+  has(page: number): boolean {
+    return this.#jobs.has(page);
+  }
+
+  /** Pages with a job running or waiting to retry, driven by the window (not background). */
+  active(): Set<number> {
+    const pages = new Set<number>();
+    for (const job of this.#jobs.values())
+      if (job.state !== 'queued' && job.priority !== 'background') pages.add(job.page);
+    return pages;
+  }
+
+  /** Adds a job, or raises the priority of an existing one. */
+  enqueue(page: number, priority: PagePriority): void {
+    const job = this.#jobs.get(page);
+    if (job === undefined) {
+      const created: Job<R> = { page, priority, attempt: 1, state: 'queued' };
+      this.#jobs.set(page, created);
+      this.#insert(created);
+    } else if (RANK[priority] < RANK[job.priority]) {
+      job.priority = priority;
+      if (job.state === 'queued') {
+        this.#queue = this.#queue.filter((queued) => queued !== job);
+        this.#insert(job);
+      }
+    }
+    this.#pump();
+  }
+
+  /**
+   * Replaces the window-driven queue with `requests` in their order; queued window jobs not in
+   * it are dropped (returned), queued background jobs are kept after them.
+   */
+  replaceQueue(requests: readonly { page: number; priority: PagePriority }[]): number[] {
+    const wanted = new Set(requests.map((request) => request.page));
+    const dropped: number[] = [];
+    const background: Job<R>[] = [];
+    for (const job of this.#queue) {
+      if (wanted.has(job.page)) continue; // re-added below, in the plan's order
+      if (job.priority === 'background') background.push(job);
+      else {
+        this.#jobs.delete(job.page);
+        dropped.push(job.page);
+      }
+    }
+    const queue: Job<R>[] = [];
+    for (const request of requests) {
+      const existing = this.#jobs.get(request.page);
+      if (existing !== undefined && existing.state !== 'queued') continue;
+      const job: Job<R> = existing ?? {
+        page: request.page,
+        priority: request.priority,
+        attempt: 1,
+        state: 'queued',
+      };
+      job.priority = request.priority;
+      this.#jobs.set(job.page, job);
+      queue.push(job);
+    }
+    this.#queue = [...queue, ...background];
+    this.#pump();
+    return dropped;
+  }
+
+  /** Aborts/dequeues the job for `page`; returns whether there was one. */
+  cancel(page: number): boolean {
+    const job = this.#jobs.get(page);
+    if (job === undefined) return false;
+    this.#jobs.delete(page);
+    if (job.state === 'queued') this.#queue = this.#queue.filter((queued) => queued !== job);
+    if (job.state === 'waiting') this.#options.timers.clearTimeout(job.timer);
+    if (job.state === 'running') {
+      this.#setRunning(this.#running - 1);
+      job.running?.abort();
+    }
+    this.#pump();
+    return true;
+  }
+
+  /** Cancels every job; returns the pages that had one. */
+  cancelAll(): number[] {
+    const pages = [...this.#jobs.keys()];
+    const paused = this.#paused;
+    this.#paused = true; // no job may start while the others are being torn down
+    for (const page of pages) this.cancel(page);
+    this.#paused = paused;
+    return pages;
+  }
+
+  /** Stops starting new jobs (running ones continue) until `resume()`. */
+  pause(): void {
+    this.#paused = true;
+  }
+
+  resume(): void {
+    this.#paused = false;
+    this.#pump();
+  }
+
+  #insert(job: Job<R>): void {
+    const at = this.#queue.findIndex((queued) => RANK[queued.priority] > RANK[job.priority]);
+    if (at === -1) this.#queue.push(job);
+    else this.#queue.splice(at, 0, job);
+  }
+
+  #setRunning(running: number): void {
+    this.#running = running;
+    this.#options.onActivity?.(running);
+  }
+
+  #pump(): void {
+    while (!this.#paused && this.#running < this.#options.maxConcurrent) {
+      const job = this.#queue.shift();
+      if (job === undefined) return;
+      this.#start(job);
+    }
+  }
+
+  #start(job: Job<R>): void {
+    job.state = 'running';
+    this.#setRunning(this.#running + 1);
+    let running: RunningFetch<R>;
+    try {
+      running = this.#options.execute(job.page, job.attempt);
+    } catch (error) {
+      running = { promise: Promise.reject(error), abort: () => {} };
+    }
+    job.running = running;
+    running.promise.then(
+      (result) => {
+        if (this.#jobs.get(job.page) !== job) return;
+        this.#jobs.delete(job.page);
+        this.#setRunning(this.#running - 1);
+        this.#options.onSuccess(job.page, result);
+        this.#pump();
+      },
+      (error: unknown) => {
+        if (this.#jobs.get(job.page) !== job) return;
+        this.#setRunning(this.#running - 1);
+        if (job.attempt < this.#options.attempts && this.#options.shouldRetry(error)) {
+          const delay = backoffDelay(job.attempt, this.#options.backoff);
+          job.state = 'waiting';
+          job.timer = this.#options.timers.setTimeout(() => {
+            if (this.#jobs.get(job.page) !== job) return;
+            job.attempt += 1;
+            job.state = 'queued';
+            this.#queue.unshift(job); // it waited already: first in line among equals
+            this.#queue.sort((a, b) => RANK[a.priority] - RANK[b.priority]);
+            this.#pump();
+          }, delay);
+          this.#options.onRetry?.(job.page, job.attempt, delay);
+        } else {
+          this.#jobs.delete(job.page);
+          this.#options.onError(job.page, error);
+        }
+        this.#pump();
+      },
+    );
+  }
+}

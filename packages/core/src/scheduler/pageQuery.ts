@@ -1,0 +1,106 @@
+import { hashKey, partialMatchKey, type QueryClient, type QueryKey } from '@tanstack/query-core';
+import type { RunningFetch } from './fetchScheduler.ts';
+
+/**
+ * The query key of one page: `[...datasetKey, 'page', pageParam]`.
+ *
+ * @example
+ * pageQueryKey(['users'], 12); // ['users', 'page', 12]
+ */
+export function pageQueryKey(key: QueryKey, page: number): QueryKey {
+  return [...key, 'page', page];
+}
+
+/**
+ * The page a query key belongs to under `key`, or undefined for any other query.
+ *
+ * @example
+ * pageOfQueryKey(['users'], ['users', 'page', 12]); // 12
+ */
+export function pageOfQueryKey(key: QueryKey, queryKey: QueryKey): number | undefined {
+  if (queryKey.length !== key.length + 2 || queryKey[key.length] !== 'page') return undefined;
+  const page = queryKey[key.length + 1];
+  if (typeof page !== 'number' || !partialMatchKey(queryKey, key)) return undefined;
+  return page;
+}
+
+/** A page fetched through the QueryClient, and whether it came from the query cache. */
+export interface PageQueryResult {
+  readonly data: unknown;
+  readonly fromCache: boolean;
+}
+
+/**
+ * Fetches one page through `queryClient.fetchQuery`, so it shows up in devtools, dedupes with
+ * any fetch of the same key, and can be invalidated by the app. query-core's own retry is off
+ * (`retry: false`): the lazyflow scheduler retries, because it owns the backoff timers, the
+ * attempt count in stats and the rule that a page which left the window stops retrying.
+ * `gcTime: Infinity` because the list removes a page's query itself when it evicts the page
+ * (query-core's timer would otherwise drop queries the list still shows, and invalidateQueries
+ * could no longer reach them). `staleTime: Infinity`: data is fresh until invalidated.
+ * `abort()` cancels the query, which aborts the `signal` the source passed to `fetchPage`.
+ *
+ * @example
+ * const running = fetchPageQuery(client, ['users'], 3, (signal) => source.loadPage({ page: 3, signal }));
+ * running.abort();
+ */
+export function fetchPageQuery(
+  client: QueryClient,
+  key: QueryKey,
+  page: number,
+  load: (signal: AbortSignal) => Promise<unknown>,
+): RunningFetch<PageQueryResult> {
+  const queryKey = pageQueryKey(key, page);
+  let called = false;
+  const promise = client
+    .fetchQuery({
+      queryKey,
+      queryFn: ({ signal }) => {
+        called = true;
+        return load(signal);
+      },
+      retry: false,
+      staleTime: Number.POSITIVE_INFINITY,
+      gcTime: Number.POSITIVE_INFINITY,
+    })
+    .then((data: unknown) => ({ data, fromCache: !called }));
+  return {
+    promise,
+    abort: () => {
+      // get(hash) is O(1); QueryCache.find walks every query.
+      void client.getQueryCache().get(hashKey(queryKey))?.cancel({ revert: true });
+    },
+  };
+}
+
+/**
+ * Removes one page's query from the cache in O(1) (removeQueries filters every query).
+ *
+ * @example
+ * removePageQuery(client, ['users'], 12);
+ */
+export function removePageQuery(client: QueryClient, key: QueryKey, page: number): void {
+  const cache = client.getQueryCache();
+  const query = cache.get(hashKey(pageQueryKey(key, page)));
+  if (query !== undefined) cache.remove(query);
+}
+
+/**
+ * Calls `onInvalidate(page)` whenever the app (or anything else) invalidates one of this
+ * dataset's page queries, e.g. `queryClient.invalidateQueries({ queryKey: key })`. Page
+ * queries have no observers, so query-core itself would not refetch them; the list does.
+ *
+ * @example
+ * const stop = watchPageInvalidations(client, ['users'], (page) => console.log('stale', page));
+ */
+export function watchPageInvalidations(
+  client: QueryClient,
+  key: QueryKey,
+  onInvalidate: (page: number) => void,
+): () => void {
+  return client.getQueryCache().subscribe((event) => {
+    if (event.type !== 'updated' || event.action.type !== 'invalidate') return;
+    const page = pageOfQueryKey(key, event.query.queryKey);
+    if (page !== undefined) onInvalidate(page);
+  });
+}

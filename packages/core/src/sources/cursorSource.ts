@@ -1,0 +1,82 @@
+import { PageShapeError } from '../errors.ts';
+import { assertFunction, assertObject, assertPositiveInteger, optionError } from '../options.ts';
+import type { Cursor, CursorPage, CursorSource } from './source.ts';
+
+/** What `fetchPage` receives from a cursor source. */
+export interface CursorFetchParams {
+  /** Where to continue from; `null`/`undefined` for the first page. */
+  readonly cursor: Cursor | null;
+  /** `'forward'` = items after the cursor (newer), `'backward'` = items before it (older). */
+  readonly direction: 'forward' | 'backward';
+  readonly limit: number;
+  readonly signal: AbortSignal;
+}
+
+/** Options for {@link cursorSource}. */
+export interface CursorSourceOptions<T> {
+  /** Items requested per page. */
+  pageSize: number;
+  /** Cursor of the first page; default none (start at one end of the feed). */
+  initialCursor?: Cursor | null;
+  /** Direction of the first request; `'backward'` without a cursor starts at the newest end. Default 'forward'. */
+  initialDirection?: 'forward' | 'backward';
+  /** Fetches one page; resolves with `{ items, nextCursor, prevCursor }` (null cursors at the ends). */
+  fetchPage: (params: CursorFetchParams) => Promise<{
+    items: readonly T[];
+    nextCursor: Cursor | null;
+    prevCursor: Cursor | null;
+  }>;
+}
+
+const isCursor = (value: unknown): value is Cursor | null =>
+  value === null || typeof value === 'string' || typeof value === 'number';
+
+/**
+ * A sequential source over a cursor API, walked in both directions from a starting point.
+ * Page ordinals are relative to the first page (older pages get negative ordinals); the list
+ * exposes `prependedCount` so a view can keep its anchor when older items are prepended.
+ *
+ * @example
+ * const source = cursorSource<Message>({
+ *   pageSize: 50,
+ *   initialDirection: 'backward', // open at the newest messages
+ *   fetchPage: ({ cursor, direction, limit, signal }) =>
+ *     fetch(`/api/feed?cursor=${cursor ?? ''}&limit=${limit}&direction=${direction}`, { signal })
+ *       .then((r) => r.json()),
+ * });
+ */
+export function cursorSource<T>(options: CursorSourceOptions<T>): CursorSource<T> {
+  assertObject('cursorSource', 'options', options);
+  const { pageSize, fetchPage, initialCursor = null, initialDirection = 'forward' } = options;
+  assertPositiveInteger('cursorSource', 'pageSize', pageSize);
+  assertFunction('cursorSource', 'fetchPage', fetchPage);
+  if (!isCursor(initialCursor))
+    throw optionError('cursorSource', 'initialCursor', 'a string or number', initialCursor);
+  if (initialDirection !== 'forward' && initialDirection !== 'backward') {
+    throw optionError('cursorSource', 'initialDirection', '"forward" or "backward"', initialDirection);
+  }
+  return {
+    kind: 'cursor',
+    pageSize,
+    initialCursor,
+    initialDirection,
+    async loadPage({ page, cursor, direction, signal }): Promise<CursorPage<T>> {
+      const raw: unknown = await fetchPage({ cursor, direction, limit: pageSize, signal });
+      const expected =
+        '{ items: unknown[], nextCursor: string | number | null, prevCursor: string | number | null }';
+      if (
+        typeof raw !== 'object' ||
+        raw === null ||
+        !('items' in raw) ||
+        !Array.isArray(raw.items) ||
+        !('nextCursor' in raw) ||
+        !isCursor(raw.nextCursor) ||
+        !('prevCursor' in raw) ||
+        !isCursor(raw.prevCursor)
+      ) {
+        throw new PageShapeError('cursorSource', page, 'fetchPage', expected, raw);
+      }
+      return { items: raw.items as readonly T[], nextCursor: raw.nextCursor, prevCursor: raw.prevCursor };
+    },
+  };
+}

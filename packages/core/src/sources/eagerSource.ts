@@ -1,0 +1,56 @@
+import { optionError } from '../options.ts';
+import type { OffsetSource } from './source.ts';
+
+/** Options for {@link eagerSource}. */
+export interface EagerSourceOptions {
+  /** Items per page of the list's snapshot (the data itself is loaded at once). Default 500. */
+  pageSize?: number;
+}
+
+/**
+ * A source for small data that is loaded at once — an array, or a function resolving to one —
+ * exposed through the same paged API as the other sources. The function is called again after
+ * `refresh()`/`invalidate()`.
+ *
+ * @example
+ * const list = createLazyList({ key: ['colors'], source: eagerSource(['red', 'green', 'blue']) });
+ * const remote = eagerSource(() => fetch('/api/small').then((r) => r.json()));
+ */
+export function eagerSource<T>(
+  items: readonly T[] | (() => Promise<readonly T[]>),
+  options: EagerSourceOptions = {},
+): OffsetSource<T> {
+  if (!Array.isArray(items) && typeof items !== 'function') {
+    throw optionError('eagerSource', 'items', 'an array or a function returning a promise of one', items);
+  }
+  const pageSize = options.pageSize ?? 500;
+  if (!Number.isInteger(pageSize) || pageSize <= 0) {
+    throw optionError('eagerSource', 'pageSize', 'a positive integer', pageSize);
+  }
+  let loading: Promise<readonly T[]> | undefined;
+  const load = (): Promise<readonly T[]> => {
+    if (typeof items !== 'function') return Promise.resolve(items);
+    loading ??= items().then((value: unknown) => {
+      if (!Array.isArray(value)) {
+        loading = undefined;
+        throw optionError('eagerSource', 'items()', 'a promise of an array', value);
+      }
+      return value as readonly T[];
+    });
+    return loading.catch((error: unknown) => {
+      loading = undefined; // a failed load is retried on the next request, not cached
+      throw error;
+    });
+  };
+  return {
+    kind: 'offset',
+    pageSize,
+    async loadPage({ page }) {
+      const all = await load();
+      return { items: all.slice(page * pageSize, (page + 1) * pageSize), total: all.length };
+    },
+    reset() {
+      loading = undefined;
+    },
+  };
+}

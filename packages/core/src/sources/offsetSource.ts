@@ -1,0 +1,68 @@
+import { PageShapeError } from '../errors.ts';
+import { assertFunction, assertObject, assertPositiveInteger } from '../options.ts';
+import type { OffsetPage, OffsetSource } from './source.ts';
+
+/** What `fetchPage` receives from an offset source. */
+export interface OffsetFetchParams {
+  /** Index of the first item wanted (`page × pageSize`). */
+  readonly offset: number;
+  /** Number of items wanted (`pageSize`). */
+  readonly limit: number;
+  /** Page index. */
+  readonly page: number;
+  /** Aborted when the page leaves the window + prefetch zone or the list is destroyed. */
+  readonly signal: AbortSignal;
+}
+
+/** Options for {@link offsetSource}. */
+export interface OffsetSourceOptions<T> {
+  /** Items per page, a positive integer. */
+  pageSize: number;
+  /** Fetches one page; resolves with `{ items, total? }`. Pass `signal` on to `fetch`. */
+  fetchPage: (params: OffsetFetchParams) => Promise<{ items: readonly T[]; total?: number }>;
+}
+
+/**
+ * Checks a page response against `{ items: unknown[], total?: number }`.
+ * Throws PageShapeError naming the page and what was expected.
+ *
+ * @example
+ * parseOffsetPage({ items: [1], total: 10 }, 'offsetSource', 0); // { items: [1], total: 10 }
+ */
+export function parseOffsetPage<T>(raw: unknown, source: string, page: number): OffsetPage<T> {
+  const expected = '{ items: unknown[], total?: number }';
+  if (typeof raw !== 'object' || raw === null || !('items' in raw) || !Array.isArray(raw.items)) {
+    throw new PageShapeError(source, page, 'fetchPage', expected, raw);
+  }
+  const total = 'total' in raw ? raw.total : undefined;
+  if (total !== undefined && (typeof total !== 'number' || !Number.isInteger(total) || total < 0)) {
+    throw new PageShapeError(source, page, 'fetchPage', `${expected} with total an integer >= 0`, total);
+  }
+  return { items: raw.items as readonly T[], total };
+}
+
+/**
+ * A random-access source over an offset/limit API: a window at item 500,000 fetches only the
+ * pages covering it (plus prefetch), never walking from 0.
+ *
+ * @example
+ * const source = offsetSource<User>({
+ *   pageSize: 100,
+ *   fetchPage: ({ offset, limit, signal }) =>
+ *     fetch(`/api/items?offset=${offset}&limit=${limit}`, { signal }).then((r) => r.json()),
+ * });
+ */
+export function offsetSource<T>(options: OffsetSourceOptions<T>): OffsetSource<T> {
+  assertObject('offsetSource', 'options', options);
+  const { pageSize, fetchPage } = options;
+  assertPositiveInteger('offsetSource', 'pageSize', pageSize);
+  assertFunction('offsetSource', 'fetchPage', fetchPage);
+  return {
+    kind: 'offset',
+    pageSize,
+    async loadPage({ page, signal }) {
+      const raw: unknown = await fetchPage({ offset: page * pageSize, limit: pageSize, page, signal });
+      return parseOffsetPage<T>(raw, 'offsetSource', page);
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// The protocol between a source and the list engine. A source only knows how to obtain items:
+// no React, no DOM, no cache. Sources validate what the app's fetch function returned and
+// throw PageShapeError on a wrong shape, so the engine can store it as the page's error.
+
+/** An opaque position in a cursor-paginated feed. */
+export type Cursor = string | number;
+
+/** One page of an offset source: its items and, when the server knows it, the total count. */
+export interface OffsetPage<T> {
+  readonly items: readonly T[];
+  readonly total?: number | undefined;
+}
+
+/** A random-access source: page N is fetched directly. Built by `offsetSource` and `eagerSource`. */
+export interface OffsetSource<T> {
+  readonly kind: 'offset';
+  readonly pageSize: number;
+  loadPage(request: { readonly page: number; readonly signal: AbortSignal }): Promise<OffsetPage<T>>;
+  /** Forgets anything memoized; called by `refresh()` and `invalidate()`. */
+  reset?(): void;
+}
+
+/** One page of a cursor source. Items are in display (ascending) order whichever direction fetched them. */
+export interface CursorPage<T> {
+  readonly items: readonly T[];
+  /** Cursor for the page after this one, or null at the end. */
+  readonly nextCursor: Cursor | null;
+  /** Cursor for the page before this one, or null at the start. */
+  readonly prevCursor: Cursor | null;
+}
+
+/** A sequential source walked in both directions from a starting cursor. Built by `cursorSource`. */
+export interface CursorSource<T> {
+  readonly kind: 'cursor';
+  readonly pageSize: number;
+  readonly initialCursor: Cursor | null;
+  /** Direction used for the first page: `'backward'` without a cursor starts at the newest end. */
+  readonly initialDirection: 'forward' | 'backward';
+  loadPage(request: {
+    readonly page: number;
+    readonly cursor: Cursor | null;
+    readonly direction: 'forward' | 'backward';
+    readonly signal: AbortSignal;
+  }): Promise<CursorPage<T>>;
+}
+
+/** A key-range source (time series): the key axis is cut into fixed buckets. Built by `rangeSource`. */
+export interface RangeSource<T> {
+  readonly kind: 'range';
+  /** Bucket width in key units. Bucket b covers [b × bucket, (b + 1) × bucket). */
+  readonly bucket: number;
+  /** Reads an item's key, so snapshots can return exactly the items of a key range. */
+  readonly getKey: ((item: T) => number) | undefined;
+  loadBucket(request: {
+    readonly bucket: number;
+    readonly from: number;
+    readonly to: number;
+    readonly signal: AbortSignal;
+  }): Promise<{ readonly items: readonly T[] }>;
+}
+
+/** Anything `createLazyList` accepts as `source`. */
+export type LazyListSource<T> = OffsetSource<T> | CursorSource<T> | RangeSource<T>;
