@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { FaultPanel } from './FaultPanel.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { PlannedPage } from './pages/PlannedPage.tsx';
+import { StreamPage } from './pages/StreamPage.tsx';
 import { Link, usePath } from './router.tsx';
 
 interface Route {
@@ -35,7 +36,7 @@ export const ROUTES: Route[] = [
   {
     path: '/stream',
     label: 'Stream',
-    page: planned('Stream', 6, 'A live NDJSON/SSE stream on useStream, resuming without loss.'),
+    page: StreamPage,
   },
   {
     path: '/timeseries',

@@ -38,3 +38,4 @@ export type {
 } from './sources/source.ts';
 export { type EstimateBytesOptions, estimateBytes, estimateValueBytes } from './store/estimateBytes.ts';
 export type { PageState, PageStatus } from './store/pageStore.ts';
+export * from './stream/index.ts';

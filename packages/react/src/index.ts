@@ -1,2 +1,2 @@
 // @lazyflow/react — public API. This file only re-exports.
-export {};
+export { type UseStreamResult, useStream } from './useStream.ts';

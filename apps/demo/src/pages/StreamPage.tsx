@@ -1,0 +1,152 @@
+import { useStream } from '@lazyflow/react';
+import { useEffect, useRef, useState } from 'react';
+
+interface LogEvent {
+  seq: number;
+  ts: number;
+  level: string;
+  service: string;
+  message: string;
+  value: number;
+}
+
+type Format = 'ndjson' | 'sse';
+
+const CHART_POINTS = 300;
+
+/** Draws `value` of the newest events as a line; redrawn only when the items array changes. */
+function ValueChart({ items }: { items: readonly LogEvent[] }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx || !canvas.current) return;
+    const { width, height } = canvas.current;
+    const points = items.slice(-CHART_POINTS);
+    ctx.clearRect(0, 0, width, height);
+    if (points.length === 0) return;
+    const values = points.map((e) => e.value);
+    const min = Math.min(...values);
+    const span = Math.max(...values) - min || 1;
+    ctx.beginPath();
+    points.forEach((e, i) => {
+      const x = (i / (CHART_POINTS - 1)) * width;
+      const y = height - ((e.value - min) / span) * (height - 4) - 2;
+      if (i === 0) ctx.moveTo(x, y);
+      else ctx.lineTo(x, y);
+    });
+    ctx.strokeStyle = '#2563eb';
+    ctx.stroke();
+  }, [items]);
+  return <canvas ref={canvas} width={600} height={120} aria-label="Value chart" />;
+}
+
+/** One live stream; remounted (new `key`) when the format or rate changes. */
+function LiveStream({ format, rate }: { format: Format; rate: number }) {
+  // The fault panel's defaults (dropAfter, malformedEvery, slow, latency, errorRate) apply to
+  // every request below, so a cut connection shows the resume at work.
+  const { items, status, error, stats, lastMalformed, pause, resume, restart, retry } = useStream<LogEvent>({
+    request: (r) => {
+      const from = r.lastId === undefined ? 0 : Number(r.lastId) + 1;
+      const url = `/api/stream?count=1000000&rate=${rate}&format=${format}${format === 'ndjson' ? `&from=${from}` : ''}`;
+      const headers: HeadersInit =
+        format === 'sse' && r.lastId !== undefined ? { 'Last-Event-ID': String(r.lastId) } : {};
+      return fetch(url, { signal: r.signal, headers });
+    },
+    format,
+    maxItems: 2000,
+    resume: { key: (e) => e.seq, retries: 5, backoffMs: 500 },
+  });
+  const newest = items.slice(-50).reverse();
+  return (
+    <>
+      <p>
+        <span data-testid="stream-status" data-status={status}>
+          {status}
+        </span>{' '}
+        {status === 'paused' ? (
+          <button type="button" onClick={resume}>
+            Resume
+          </button>
+        ) : (
+          <button type="button" onClick={pause} disabled={status === 'done' || status === 'error'}>
+            Pause
+          </button>
+        )}{' '}
+        <button type="button" onClick={restart}>
+          Restart
+        </button>{' '}
+        {status === 'error' && (
+          <button type="button" onClick={retry}>
+            Retry
+          </button>
+        )}
+      </p>
+      {status === 'error' && <p role="alert">{String((error as Error)?.message ?? error)}</p>}
+      <dl
+        className="stats"
+        data-testid="stream-stats"
+        data-items={stats.items}
+        data-reconnects={stats.reconnects}
+      >
+        <dt>items</dt>
+        <dd>{stats.items.toLocaleString('en')}</dd>
+        <dt>items/s</dt>
+        <dd>{stats.itemsPerSecond.toLocaleString('en')}</dd>
+        <dt>KB/s</dt>
+        <dd>{Math.round(stats.bytesPerSecond / 1024).toLocaleString('en')}</dd>
+        <dt>reconnects</dt>
+        <dd>{stats.reconnects}</dd>
+        <dt>malformed</dt>
+        <dd>{stats.malformed}</dd>
+        <dt>dropped (ring)</dt>
+        <dd>{stats.dropped.toLocaleString('en')}</dd>
+        <dt>lag</dt>
+        <dd>{stats.lagMs} ms</dd>
+      </dl>
+      {lastMalformed && <p>Last malformed: {lastMalformed.message}</p>}
+      <ValueChart items={items} />
+      <ol className="log" aria-label="Event log" data-testid="stream-log">
+        {newest.map((e) => (
+          <li key={e.seq}>
+            #{e.seq} [{e.level}] {e.service}: {e.message}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+/** A live dashboard on useStream: log, chart, throughput; faults come from the fault panel. */
+export function StreamPage() {
+  const [format, setFormat] = useState<Format>('ndjson');
+  const [rate, setRate] = useState(2000);
+  return (
+    <section>
+      <h1>Stream</h1>
+      <p>
+        A live NDJSON/SSE stream from <code>/api/stream</code> through <code>useStream</code>: at most one
+        render per frame, resume without loss after a cut (set <em>dropAfter</em> in the fault panel).
+      </p>
+      <p>
+        <label>
+          Format{' '}
+          <select value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+            <option value="ndjson">NDJSON</option>
+            <option value="sse">SSE</option>
+          </select>
+        </label>{' '}
+        <label>
+          Rate (events/s){' '}
+          <select value={rate} onChange={(e) => setRate(Number(e.target.value))}>
+            {[100, 2000, 20_000, 0].map((r) => (
+              <option key={r} value={r}>
+                {r === 0 ? 'as fast as possible' : r.toLocaleString('en')}
+              </option>
+            ))}
+          </select>
+        </label>
+      </p>
+      <LiveStream key={`${format}:${rate}`} format={format} rate={rate} />
+    </section>
+  );
+}

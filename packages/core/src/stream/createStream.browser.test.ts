@@ -1,0 +1,380 @@
+// createStream against the demo's MSW stream endpoint in real Chromium.
+
+import { streamEvent } from '@lazyflow/mocks';
+import { startMockWorker } from '@lazyflow/mocks/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Timers } from '../scheduler/timers.ts';
+import { createStream, type ItemStream, type StreamSnapshot } from './createStream.ts';
+import { createManualFrameScheduler } from './frameScheduler.ts';
+import { StreamHttpError, StreamParseError } from './streamErrors.ts';
+import type { CreateStreamOptions } from './streamOptions.ts';
+
+beforeAll(async () => {
+  await startMockWorker();
+});
+
+type Event = ReturnType<typeof streamEvent>;
+const seqs = (items: readonly Event[]) => items.map((e) => e.seq);
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+const tick = (ms = 5) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Subscribes and resolves with the first snapshot for which `done` holds. */
+function until<T>(stream: ItemStream<T>, done: (s: StreamSnapshot<T>) => boolean, timeoutMs = 15_000) {
+  return new Promise<StreamSnapshot<T>>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(
+        new Error(
+          `timed out; last snapshot: ${JSON.stringify({ ...stream.getSnapshot(), items: undefined })}`,
+        ),
+      );
+    }, timeoutMs);
+    const check = () => {
+      const snapshot = stream.getSnapshot();
+      if (!done(snapshot)) return;
+      clearTimeout(timer);
+      queueMicrotask(() => unsubscribe());
+      resolve(snapshot);
+    };
+    const unsubscribe = stream.subscribe(check);
+    check();
+  });
+}
+const settled = <T>(s: StreamSnapshot<T>) => s.status === 'done' || s.status === 'error';
+
+function events(
+  options: Omit<CreateStreamOptions<Event>, 'resume'> & { backoffMs?: number; retries?: number },
+) {
+  const { backoffMs = 10, retries = 5, ...rest } = options;
+  return createStream<Event>({
+    maxItems: Number.POSITIVE_INFINITY,
+    resume: { key: (e) => e.seq, backoffMs, retries },
+    ...rest,
+  });
+}
+
+/** Timers whose callbacks run only when the test says so; records every delay asked for. */
+function manualTimers() {
+  const queue = new Map<number, { callback: () => void; ms: number }>();
+  const delays: number[] = [];
+  let next = 0;
+  const timers: Timers = {
+    setTimeout(callback, ms) {
+      queue.set(next, { callback, ms });
+      delays.push(ms);
+      return next++;
+    },
+    clearTimeout(handle) {
+      queue.delete(handle as number);
+    },
+  };
+  const runAll = () => {
+    const due = [...queue.values()];
+    queue.clear();
+    for (const { callback } of due) callback();
+  };
+  return { timers, delays, runAll, pending: () => queue.size };
+}
+
+/** A body of `lines` NDJSON lines made on demand, counting how often the reader pulled. */
+function countingBody(lines: number, perPull = 100) {
+  const state = { pulls: 0, cancelled: false };
+  let seq = 0;
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        state.pulls++;
+        let text = '';
+        for (let k = 0; k < perPull && seq < lines; k++) text += `${JSON.stringify(streamEvent(seq++))}\n`;
+        controller.enqueue(encoder.encode(text));
+        if (seq >= lines) controller.close();
+      },
+      cancel() {
+        state.cancelled = true;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { body, state };
+}
+
+describe('createStream reading the mock server', () => {
+  it('reads an NDJSON stream to the end and reports bytes and items', async () => {
+    const stream = events({ url: '/api/stream?count=2000&rate=0' });
+    const s = await until(stream, settled);
+    expect(s.status).toBe('done');
+    expect(s.items).toEqual(range(0, 2000).map(streamEvent));
+    expect(s.stats.items).toBe(2000);
+    expect(s.stats.bytes).toBeGreaterThan(2000 * 50);
+    expect(s.stats.reconnects).toBe(0);
+  });
+
+  it('reads SSE and exposes the last event id', async () => {
+    const stream = events({ url: '/api/stream?count=300&rate=0&format=sse', format: 'sse' });
+    const s = await until(stream, settled);
+    expect(seqs(s.items)).toEqual(range(0, 300));
+    expect(s.lastId).toBe('299');
+  });
+
+  it('decodes multi-byte characters the server splits across chunks (slow=3)', async () => {
+    const stream = events({ url: '/api/stream?count=6&rate=0&slow=3' });
+    const s = await until(stream, settled);
+    expect(s.items).toEqual(range(0, 6).map(streamEvent));
+    expect(s.stats.malformed).toBe(0);
+  });
+
+  it('keeps only the newest maxItems and counts the rest as dropped, while onItems sees every item', async () => {
+    const seen: number[] = [];
+    const stream = events({
+      url: '/api/stream?count=1000&rate=0',
+      maxItems: 100,
+      onItems: (b) => seen.push(...seqs(b)),
+    });
+    const s = await until(stream, settled);
+    expect(seqs(s.items)).toEqual(range(900, 1000));
+    expect(s.stats.dropped).toBe(900);
+    expect(seen).toEqual(range(0, 1000));
+  });
+
+  it('skips malformed lines by default, counting them and naming the last line', async () => {
+    const stream = events({ url: '/api/stream?count=100&rate=0&malformedEvery=10' });
+    const s = await until(stream, settled);
+    expect(s.status).toBe('done');
+    expect(s.items).toHaveLength(90);
+    expect(s.stats.malformed).toBe(10);
+    expect(s.lastMalformed?.line).toBe(100);
+  });
+
+  it("stops with status 'error' at the first malformed line with onMalformed: 'error'", async () => {
+    const stream = events({ url: '/api/stream?count=100&rate=0&malformedEvery=10', onMalformed: 'error' });
+    const s = await until(stream, settled);
+    expect(s.status).toBe('error');
+    expect(s.error).toBeInstanceOf(StreamParseError);
+    expect((s.error as StreamParseError).line).toBe(10);
+    expect(seqs(s.items)).toEqual(range(0, 9));
+    expect(s.stats.reconnects).toBe(0);
+  });
+
+  it('fails at once on HTTP 400 (not retryable)', async () => {
+    const stream = events({ url: '/api/stream?count=-1' });
+    const s = await until(stream, settled);
+    expect(s.status).toBe('error');
+    expect((s.error as StreamHttpError).status).toBe(400);
+    expect(s.stats.reconnects).toBe(0);
+  });
+});
+
+describe('createStream resume', () => {
+  it('resumes NDJSON after every cut (dropAfter) from the last key: no duplicate, no gap', async () => {
+    const attempts: (string | number | undefined)[] = [];
+    const stream = events({
+      request: (resume) => {
+        attempts.push(resume.lastId);
+        const from = resume.lastId === undefined ? 0 : Number(resume.lastId) + 1;
+        return fetch(`/api/stream?count=1000&rate=0&dropAfter=120&from=${from}`, { signal: resume.signal });
+      },
+    });
+    const s = await until(stream, settled);
+    expect(s.status).toBe('done');
+    expect(seqs(s.items)).toEqual(range(0, 1000));
+    expect(s.stats.reconnects).toBe(8);
+    expect(attempts).toEqual([undefined, 119, 239, 359, 479, 599, 719, 839, 959]);
+    expect(s.stats.duplicates).toBe(0);
+  });
+
+  it('drops items a server replays after a reconnect (inclusive resume point)', async () => {
+    const stream = events({
+      request: (resume) =>
+        fetch(`/api/stream?count=500&rate=0&dropAfter=100&from=${resume.lastId ?? 0}`, {
+          signal: resume.signal,
+        }),
+    });
+    const s = await until(stream, settled);
+    expect(seqs(s.items)).toEqual(range(0, 500));
+    expect(s.stats.duplicates).toBeGreaterThanOrEqual(4);
+  });
+
+  it('resumes SSE with Last-Event-ID from a plain url', async () => {
+    const stream = events({ url: '/api/stream?count=700&rate=0&format=sse&dropAfter=150', format: 'sse' });
+    const s = await until(stream, settled);
+    expect(seqs(s.items)).toEqual(range(0, 700));
+    expect(s.stats.reconnects).toBe(4);
+  });
+
+  it('backs off exponentially, then gives up after `retries` keeping every item received', async () => {
+    const { timers, delays, runAll, pending } = manualTimers();
+    const stream = events({
+      timers,
+      backoffMs: 100,
+      retries: 3,
+      request: (resume) =>
+        fetch(
+          resume.attempt === 0
+            ? '/api/stream?count=1000&rate=0&dropAfter=50'
+            : '/api/stream?count=1000&errorRate=1',
+          { signal: resume.signal },
+        ),
+    });
+    const result = until(stream, settled);
+    // Each backoff waits for the test to fire it.
+    for (let i = 0; i < 200 && !settled(stream.getSnapshot()); i++) {
+      if (pending() > 0) runAll();
+      await tick(10);
+    }
+    const s = await result;
+    expect(s.status).toBe('error');
+    expect(s.error).toBeInstanceOf(StreamHttpError);
+    expect((s.error as StreamHttpError).status).toBe(500);
+    expect(seqs(s.items)).toEqual(range(0, 50));
+    expect(delays.slice(0, 3)).toEqual([100, 200, 400]);
+    expect(s.stats.reconnects).toBe(3);
+  });
+
+  it('turns reconnecting off with resume: false', async () => {
+    const stream = createStream<Event>({ url: '/api/stream?count=1000&rate=0&dropAfter=30', resume: false });
+    const s = await until(stream, settled);
+    expect(s.status).toBe('error');
+    expect(s.error).toBeInstanceOf(TypeError);
+    expect(s.items).toHaveLength(30);
+  });
+});
+
+describe('createStream flow control', () => {
+  it('publishes at most one snapshot per frame for a stream of 20,000 items', async () => {
+    const frames = createManualFrameScheduler();
+    const stream = events({
+      url: '/api/stream?count=20000&rate=0',
+      frameScheduler: frames,
+      highWaterMark: 100_000,
+    });
+    let notifications = 0;
+    let flushed = 0;
+    const unsubscribe = stream.subscribe(() => notifications++);
+    for (let i = 0; i < 1000 && stream.getSnapshot().status !== 'done'; i++) {
+      await tick(2);
+      flushed += frames.flush();
+    }
+    unsubscribe();
+    expect(stream.getSnapshot().items).toHaveLength(20_000);
+    expect(notifications).toBeLessThanOrEqual(flushed);
+    expect(notifications).toBeLessThan(200);
+  });
+
+  it('with real animation frames, notifies no more often than the frames that ran', async () => {
+    let rafTicks = 0;
+    let counting = true;
+    const countFrames = () => {
+      rafTicks++;
+      if (counting) requestAnimationFrame(countFrames);
+    };
+    requestAnimationFrame(countFrames);
+    const stream = events({ url: '/api/stream?count=15000&rate=15000' });
+    let notifications = 0;
+    const unsubscribe = stream.subscribe(() => notifications++);
+    await until(stream, settled);
+    counting = false;
+    unsubscribe();
+    expect(stream.getSnapshot().items).toHaveLength(15_000);
+    expect(notifications).toBeLessThanOrEqual(rafTicks + 1);
+  });
+
+  it('stops pulling the body while unpublished items reach highWaterMark, and goes on after a frame', async () => {
+    const frames = createManualFrameScheduler();
+    const { body, state } = countingBody(10_000);
+    const stream = events({ request: () => new Response(body), frameScheduler: frames, highWaterMark: 250 });
+    const unsubscribe = stream.subscribe(() => {});
+    await tick(100);
+    const stalled = state.pulls;
+    expect(stalled).toBeLessThanOrEqual(4);
+    await tick(100);
+    expect(state.pulls).toBe(stalled);
+    frames.flush();
+    await tick(50);
+    expect(state.pulls).toBeGreaterThan(stalled);
+    unsubscribe();
+  });
+
+  it('pause() stops reading and resume() continues, losing nothing', async () => {
+    const frames = createManualFrameScheduler();
+    const { body, state } = countingBody(20_000, 10);
+    const stream = events({ request: () => new Response(body), frameScheduler: frames });
+    const unsubscribe = stream.subscribe(() => {});
+    while (state.pulls < 3) await tick(1);
+    stream.pause();
+    frames.flush();
+    expect(stream.getSnapshot().status).toBe('paused');
+    await tick(20);
+    const pulls = state.pulls;
+    await tick(100);
+    expect(state.pulls).toBe(pulls);
+    stream.resume();
+    for (let i = 0; i < 2000 && stream.getSnapshot().status !== 'done'; i++) {
+      await tick(2);
+      frames.flush();
+    }
+    expect(seqs(stream.getSnapshot().items)).toEqual(range(0, 20_000));
+    unsubscribe();
+  });
+
+  it('close() aborts the fetch and keeps the items', async () => {
+    let signal: AbortSignal | undefined;
+    const stream = events({
+      request: (resume) => {
+        signal = resume.signal;
+        return fetch('/api/stream?count=100000&rate=2000', { signal: resume.signal });
+      },
+    });
+    await until(stream, (s) => s.items.length >= 50);
+    stream.subscribe(() => {});
+    stream.close();
+    const s = await until(stream, (x) => x.status === 'done');
+    expect(signal?.aborted).toBe(true);
+    expect(s.items.length).toBeGreaterThanOrEqual(50);
+    expect(seqs(s.items)).toEqual(range(0, s.items.length));
+  });
+
+  it('tears down after the last unsubscribe, but a StrictMode-style unsubscribe/resubscribe keeps one connection', async () => {
+    const signals: AbortSignal[] = [];
+    const stream = events({
+      request: (resume) => {
+        signals.push(resume.signal);
+        return fetch('/api/stream?count=100000&rate=1000', { signal: resume.signal });
+      },
+    });
+    const first = stream.subscribe(() => {});
+    first();
+    const second = stream.subscribe(() => {});
+    await until(stream, (s) => s.items.length >= 5);
+    expect(signals).toHaveLength(1);
+    second();
+    await tick(20);
+    expect(signals[0]?.aborted).toBe(true);
+    // Subscribing again resumes after the last item received.
+    const more = await until(stream, (s) => s.items.length >= 30);
+    expect(signals).toHaveLength(2);
+    expect(seqs(more.items)).toEqual(range(0, more.items.length));
+  });
+
+  it('restart() drops everything and reads from the beginning', async () => {
+    const stream = events({ url: '/api/stream?count=50&rate=0' });
+    await until(stream, settled);
+    const unsubscribe = stream.subscribe(() => {});
+    stream.restart();
+    expect(stream.getSnapshot().items).toHaveLength(50);
+    const s = await until(stream, (x) => x.status === 'done' && x.stats.bytes > 0);
+    expect(seqs(s.items)).toEqual(range(0, 50));
+    expect(s.stats.items).toBe(50);
+    unsubscribe();
+  });
+
+  it('returns the same snapshot object until something changes', async () => {
+    const stream = events({ url: '/api/stream?count=10&rate=0' });
+    const before = stream.getSnapshot();
+    expect(stream.getSnapshot()).toBe(before);
+    const s = await until(stream, settled);
+    expect(s).not.toBe(before);
+    expect(stream.getSnapshot()).toBe(s);
+    expect(Object.isFrozen(s.items)).toBe(true);
+  });
+});

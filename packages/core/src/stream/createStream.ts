@@ -1,0 +1,374 @@
+import { isAbortError } from '../errors.ts';
+import { Subscribable } from '../subscribable.ts';
+import { readChunks } from './readChunks.ts';
+import { RingBuffer } from './ringBuffer.ts';
+import { StreamHttpError, type StreamParseError } from './streamErrors.ts';
+import {
+  type CreateStreamOptions,
+  type ResolvedStreamOptions,
+  resolveStreamOptions,
+} from './streamOptions.ts';
+import type { StreamSink } from './streamParser.ts';
+import { RateMeter, type StreamStats } from './streamStats.ts';
+
+/** Where a stream is. `paused` only while connected or connecting; `done` and `error` are final until `restart()`/`retry()`. */
+export type StreamStatus = 'connecting' | 'open' | 'paused' | 'reconnecting' | 'done' | 'error';
+
+/** An immutable view of a stream; the same object is returned until something changed. */
+export interface StreamSnapshot<T> {
+  /** The newest `maxItems` items, oldest first (newest last). Same array until items arrive. */
+  readonly items: readonly T[];
+  readonly status: StreamStatus;
+  /** Why `status` is 'error' (a {@link StreamHttpError}, a network error, a {@link StreamParseError}); else null. */
+  readonly error: unknown;
+  readonly stats: StreamStats;
+  /** The id a reconnect resumes from (`StreamResume.lastId`). */
+  readonly lastId: string | number | undefined;
+  /** The most recent malformed line (with its line number), also when it was skipped. */
+  readonly lastMalformed: StreamParseError | null;
+}
+
+type Phase = 'connecting' | 'open' | 'reconnecting' | 'done' | 'error';
+
+// Keys of the last 5,000–10,000 items are remembered to drop replays after a reconnect.
+const DEDUPE_GENERATION = 5_000;
+// StrictMode unmounts and remounts at once: tear down only if no one resubscribes meanwhile.
+const TEARDOWN_DELAY_MS = 0;
+
+/**
+ * The object behind {@link createStream}. Reading starts with the first subscriber and stops
+ * (the fetch is aborted) shortly after the last one leaves; subscribing again resumes from the
+ * last id. Reading is pull-based: a chunk is read only when fewer than `highWaterMark` parsed
+ * items wait for the next frame and the stream is not paused, so a slow page stops the network.
+ */
+export class ItemStream<T> extends Subscribable {
+  readonly #o: ResolvedStreamOptions<T>;
+  readonly #ring: RingBuffer<T>;
+  readonly #rates = new RateMeter();
+  #pending: T[] = [];
+  #pendingSince = 0;
+  #seen = new Set<string | number>();
+  #seenBefore = new Set<string | number>();
+  #lastKey: string | number | undefined;
+  #lastEventId: string | undefined;
+  #serverRetryMs: number | undefined;
+  #phase: Phase = 'connecting';
+  #paused = false;
+  #closed = false;
+  #error: unknown = null;
+  #fatal: StreamParseError | null = null;
+  #lastMalformed: StreamParseError | null = null;
+  #counts = { bytes: 0, items: 0, malformed: 0, reconnects: 0, dropped: 0, duplicates: 0, lagMs: 0 };
+  #rateValues = { bytesPerSecond: 0, itemsPerSecond: 0 };
+  #itemsView: readonly T[] = [];
+  #snapshot: StreamSnapshot<T>;
+  #dirty = false;
+  #frame: unknown = null;
+  #generation = 0;
+  #running = false;
+  #abort: AbortController | null = null;
+  #teardownTimer: unknown = null;
+  #sleepTimer: unknown = null;
+  readonly #wakers = new Set<() => void>();
+
+  constructor(options: ResolvedStreamOptions<T>) {
+    super();
+    this.#o = options;
+    this.#ring = new RingBuffer<T>(options.maxItems);
+    this.#snapshot = this.#buildSnapshot();
+  }
+
+  /** The current snapshot; the same object until something changed. */
+  readonly getSnapshot = (): StreamSnapshot<T> => this.#snapshot;
+
+  /** Stops reading (the connection stays open, the server is no longer pulled) until `resume()`. */
+  readonly pause = (): void => {
+    if (this.#paused || this.#isFinal()) return;
+    this.#paused = true;
+    this.#changed();
+  };
+
+  /** Continues reading after `pause()`. */
+  readonly resume = (): void => {
+    if (!this.#paused) return;
+    this.#paused = false;
+    this.#wake();
+    this.#changed();
+  };
+
+  /** After `status: 'error'`: reconnects from the last id, keeping the items. */
+  readonly retry = (): void => {
+    if (this.#phase !== 'error' || this.#closed) return;
+    this.#error = null;
+    this.#phase = 'reconnecting';
+    this.#changed();
+    if (this.hasListeners()) this.#start();
+  };
+
+  /** Drops every item and counter and reads again from the beginning. */
+  readonly restart = (): void => {
+    this.#stopRun();
+    this.#ring.clear();
+    this.#pending = [];
+    this.#seen = new Set();
+    this.#seenBefore = new Set();
+    this.#lastKey = undefined;
+    this.#lastEventId = undefined;
+    this.#serverRetryMs = undefined;
+    this.#counts = { bytes: 0, items: 0, malformed: 0, reconnects: 0, dropped: 0, duplicates: 0, lagMs: 0 };
+    this.#rates.reset();
+    this.#rateValues = { bytesPerSecond: 0, itemsPerSecond: 0 };
+    this.#itemsView = [];
+    this.#error = null;
+    this.#fatal = null;
+    this.#lastMalformed = null;
+    this.#phase = 'connecting';
+    this.#paused = false;
+    this.#closed = false;
+    this.#changed();
+    if (this.hasListeners()) this.#start();
+  };
+
+  /** Aborts the connection for good (status 'done' unless it failed); items stay readable. */
+  readonly close = (): void => {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#stopRun();
+    this.#paused = false;
+    if (this.#phase !== 'error') this.#phase = 'done';
+    this.#changed();
+  };
+
+  protected override onSubscribe(): void {
+    if (this.#teardownTimer !== null) {
+      this.#o.timers.clearTimeout(this.#teardownTimer);
+      this.#teardownTimer = null;
+    }
+    if (!this.#isFinal()) this.#start();
+  }
+
+  protected override onUnsubscribe(): void {
+    this.#teardownTimer = this.#o.timers.setTimeout(() => {
+      this.#teardownTimer = null;
+      if (!this.hasListeners()) this.#stopRun();
+    }, TEARDOWN_DELAY_MS);
+  }
+
+  #isFinal(): boolean {
+    return this.#closed || this.#phase === 'done' || this.#phase === 'error';
+  }
+
+  #start(): void {
+    if (this.#running || this.#closed) return;
+    this.#running = true;
+    void this.#run(++this.#generation);
+  }
+
+  #stopRun(): void {
+    this.#generation++;
+    this.#running = false;
+    this.#abort?.abort();
+    this.#abort = null;
+    if (this.#sleepTimer !== null) this.#o.timers.clearTimeout(this.#sleepTimer);
+    this.#sleepTimer = null;
+    this.#wake();
+  }
+
+  #wake(): void {
+    const wakers = [...this.#wakers];
+    this.#wakers.clear();
+    for (const wake of wakers) wake();
+  }
+
+  #waitForWake(): Promise<void> {
+    return new Promise((resolve) => this.#wakers.add(resolve));
+  }
+
+  /** Waits while paused or while too many parsed items wait for a frame (backpressure). */
+  async #gate(generation: number): Promise<boolean> {
+    while (
+      generation === this.#generation &&
+      (this.#paused || this.#pending.length >= this.#o.highWaterMark)
+    ) {
+      await this.#waitForWake();
+    }
+    return generation === this.#generation;
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.#wakers.add(resolve);
+      this.#sleepTimer = this.#o.timers.setTimeout(() => {
+        this.#sleepTimer = null;
+        resolve();
+      }, ms);
+    });
+  }
+
+  #sink(received: { items: number }): StreamSink<T> {
+    const key = this.#o.key;
+    return {
+      item: (value, id) => {
+        if (this.#fatal) return;
+        if (key) {
+          const k = key(value);
+          if (this.#seen.has(k) || this.#seenBefore.has(k)) {
+            this.#counts.duplicates++;
+            return;
+          }
+          if (this.#seen.size >= DEDUPE_GENERATION) {
+            this.#seenBefore = this.#seen;
+            this.#seen = new Set();
+          }
+          this.#seen.add(k);
+          this.#lastKey = k;
+        }
+        if (id) this.#lastEventId = id;
+        if (this.#pending.length === 0) this.#pendingSince = this.#o.now();
+        this.#pending.push(value);
+        received.items++;
+      },
+      malformed: (error) => {
+        if (this.#fatal) return;
+        this.#counts.malformed++;
+        this.#lastMalformed = error;
+        if (this.#o.onMalformed === 'error') this.#fatal = error;
+        this.#changed();
+      },
+      retry: (ms) => {
+        this.#serverRetryMs = ms;
+      },
+    };
+  }
+
+  #lastId(): string | number | undefined {
+    return this.#lastEventId ?? this.#lastKey;
+  }
+
+  async #run(generation: number): Promise<void> {
+    const o = this.#o;
+    let failures = 0;
+    let attempt = this.#counts.items > 0 || this.#phase === 'reconnecting' ? 1 : 0;
+    for (;;) {
+      if (!(await this.#gate(generation))) return;
+      const abort = new AbortController();
+      this.#abort = abort;
+      if (attempt > 0) {
+        this.#counts.reconnects++;
+        this.#setPhase('reconnecting');
+      } else this.#setPhase('connecting');
+      const received = { items: 0 };
+      try {
+        const response = await o.request({ lastId: this.#lastId(), attempt, signal: abort.signal });
+        if (generation !== this.#generation) return;
+        if (!response.ok) {
+          await response.body?.cancel().catch(() => {});
+          throw new StreamHttpError(response.status, response.url);
+        }
+        if (!response.body) throw new TypeError('lazyflow: createStream response has no body');
+        this.#setPhase('open');
+        const decoder = new TextDecoder();
+        const parser = o.parser(this.#sink(received), { maxLineBytes: o.maxLineBytes });
+        for await (const chunk of readChunks(response.body)) {
+          if (generation !== this.#generation) return;
+          this.#counts.bytes += chunk.byteLength;
+          parser.push(decoder.decode(chunk, { stream: true }));
+          if (this.#fatal) throw this.#fatal;
+          this.#changed();
+          if (!(await this.#gate(generation))) return;
+        }
+        parser.push(decoder.decode());
+        parser.end();
+        if (this.#fatal) throw this.#fatal;
+        this.#finish(generation, 'done', null);
+        return;
+      } catch (error) {
+        if (generation !== this.#generation) return;
+        if (abort.signal.aborted && isAbortError(error)) return;
+        const retryable = !this.#fatal && (!(error instanceof StreamHttpError) || error.retryable);
+        failures = received.items > 0 ? 1 : failures + 1;
+        if (!retryable || failures > o.retries) {
+          this.#finish(generation, 'error', error);
+          return;
+        }
+        const base = o.backoffMs ?? this.#serverRetryMs ?? 500;
+        this.#setPhase('reconnecting');
+        await this.#sleep(Math.min(o.maxBackoffMs, base * 2 ** (failures - 1)));
+        if (generation !== this.#generation) return;
+        attempt++;
+      }
+    }
+  }
+
+  #finish(generation: number, phase: 'done' | 'error', error: unknown): void {
+    if (generation !== this.#generation) return;
+    this.#running = false;
+    this.#abort = null;
+    this.#phase = phase;
+    this.#error = error;
+    this.#paused = false;
+    this.#changed();
+  }
+
+  #setPhase(phase: Phase): void {
+    if (this.#phase === phase) return;
+    this.#phase = phase;
+    this.#changed();
+  }
+
+  /** Marks the snapshot stale; it is rebuilt and published on the next frame (coalescing). */
+  #changed(): void {
+    this.#dirty = true;
+    if (this.#frame === null) this.#frame = this.#o.frameScheduler.request(this.#onFrame);
+  }
+
+  readonly #onFrame = (): void => {
+    this.#frame = null;
+    if (!this.#dirty) return;
+    this.#dirty = false;
+    const now = this.#o.now();
+    const batch = this.#pending;
+    if (batch.length > 0) {
+      this.#pending = [];
+      this.#counts.items += batch.length;
+      this.#counts.dropped += this.#ring.pushAll(batch);
+      this.#counts.lagMs = Math.round(now - this.#pendingSince);
+      this.#itemsView = Object.freeze(this.#ring.toArray());
+      this.#o.onItems?.(batch);
+    }
+    this.#rateValues = this.#rates.sample(now, this.#counts.bytes, this.#counts.items);
+    this.#snapshot = this.#buildSnapshot();
+    this.#wake();
+    this.notify();
+  };
+
+  #buildSnapshot(): StreamSnapshot<T> {
+    const status: StreamStatus =
+      this.#phase === 'done' || this.#phase === 'error' ? this.#phase : this.#paused ? 'paused' : this.#phase;
+    return Object.freeze({
+      items: this.#itemsView,
+      status,
+      error: this.#error,
+      stats: Object.freeze({ ...this.#counts, ...this.#rateValues }),
+      lastId: this.#lastId(),
+      lastMalformed: this.#lastMalformed,
+    });
+  }
+}
+
+/**
+ * A live stream of items read from a chunked HTTP body (NDJSON, JSON text sequences, SSE or a
+ * custom parser), with resume after a dropped connection, a ring buffer of the newest
+ * `maxItems`, backpressure and at most one snapshot per animation frame. Reading starts with
+ * the first `subscribe` and is torn down after the last unsubscribe.
+ *
+ * @example
+ * const stream = createStream<{ seq: number }>({
+ *   request: (resume) => fetch(`/api/stream?from=${resume.lastId ?? 0}`, { signal: resume.signal }),
+ *   resume: { key: (e) => e.seq },
+ * });
+ * const unsubscribe = stream.subscribe(() => console.log(stream.getSnapshot().stats.items));
+ */
+export function createStream<T>(options: CreateStreamOptions<T>): ItemStream<T> {
+  return new ItemStream(resolveStreamOptions(options));
+}

@@ -1,0 +1,92 @@
+import { utf8Length } from './lineSplitter.ts';
+import { StreamParseError } from './streamErrors.ts';
+import {
+  DEFAULT_MAX_LINE_BYTES,
+  type StreamParser,
+  type StreamParserOptions,
+  type StreamSink,
+} from './streamParser.ts';
+
+const RS = '\u001e';
+
+/**
+ * JSON text sequences (RFC 7464, `application/json-seq`): every record starts with the record
+ * separator U+001E and ends with LF. Records are numbered from 1 (reported as `line`). A record
+ * that is not JSON, or a top-level number/true/false/null without its closing LF (possibly cut
+ * short, RFC 7464 §2.4), goes to `sink.malformed`; parsing resumes at the next separator.
+ *
+ * @example
+ * const items: unknown[] = [];
+ * const parser = parseJsonSeq({ item: (v) => items.push(v), malformed: console.warn });
+ * parser.push('\u001e{"a":1}\n\u001e[2]\n');
+ * parser.end(); // items = [{ a: 1 }, [2]]
+ */
+export function parseJsonSeq<T>(sink: StreamSink<T>, options: StreamParserOptions = {}): StreamParser {
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  let pending = '';
+  let skipping = false;
+  // Record 0 is whatever precedes the first separator (normally nothing).
+  let record = 0;
+  let started = false;
+
+  function finish(text: string): void {
+    const number = record;
+    if (
+      skipping ||
+      text.length > maxLineBytes ||
+      (text.length * 3 > maxLineBytes && utf8Length(text) > maxLineBytes)
+    ) {
+      skipping = false;
+      sink.malformed(
+        new StreamParseError(number, 'too-long', `is longer than maxLineBytes (${maxLineBytes})`),
+      );
+      return;
+    }
+    if (text.trim().length === 0) return;
+    let value: T;
+    try {
+      value = JSON.parse(text) as T;
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      sink.malformed(new StreamParseError(number, 'invalid-json', `is not JSON (${detail})`, text));
+      return;
+    }
+    if ((value === null || typeof value !== 'object') && !text.endsWith('\n') && typeof value !== 'string') {
+      sink.malformed(new StreamParseError(number, 'truncated', 'may be truncated (no final LF)', text));
+      return;
+    }
+    sink.item(value);
+  }
+
+  return {
+    push(text) {
+      if (text.length === 0) return;
+      let start = 0;
+      if (!started) {
+        started = true;
+        if (text.charCodeAt(0) === 0xfeff) start = 1;
+      }
+      let rs = text.indexOf(RS, start);
+      while (rs !== -1) {
+        const piece = text.slice(start, rs);
+        const whole = pending.length === 0 ? piece : pending + piece;
+        pending = '';
+        finish(whole);
+        record++;
+        start = rs + 1;
+        rs = text.indexOf(RS, start);
+      }
+      if (start >= text.length || skipping) return;
+      pending += start === 0 ? text : text.slice(start);
+      if (pending.length > maxLineBytes) {
+        pending = '';
+        skipping = true;
+      }
+    },
+    end() {
+      const last = pending;
+      pending = '';
+      if (last.length > 0 || skipping) finish(last);
+    },
+  };
+}

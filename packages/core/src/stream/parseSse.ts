@@ -1,0 +1,132 @@
+import { createLineSplitter } from './lineSplitter.ts';
+import { StreamParseError } from './streamErrors.ts';
+import type { StreamParser, StreamParserOptions, StreamSink } from './streamParser.ts';
+
+/** One dispatched server-sent event. */
+export interface SseEvent {
+  /** The `data:` lines joined with LF. */
+  readonly data: string;
+  /** The `event:` field, `'message'` when absent. */
+  readonly event: string;
+  /** The last event id in effect when this event was dispatched ('' when none). */
+  readonly id: string;
+}
+
+/** Options for {@link parseSse}. */
+export interface ParseSseOptions<T> extends StreamParserOptions {
+  /**
+   * Turns an event into an item; a throw is reported as malformed (at the event's first line).
+   * Default: `JSON.parse(event.data)`.
+   */
+  readonly parseEvent?: (event: SseEvent) => T;
+}
+
+const jsonData = <T>(event: SseEvent): T => JSON.parse(event.data) as T;
+
+/**
+ * `text/event-stream` per the WHATWG HTML "event stream interpretation" rules: lines end at
+ * CRLF, LF or CR; a leading BOM is dropped; `:` starts a comment; a line without a colon is a
+ * field with an empty value; one space after the colon is removed; `data` lines are joined
+ * with LF; `id` (unless it contains NUL) sets the last event id, which persists across
+ * events; `retry` (digits only) is passed to `sink.retry`; a blank line dispatches the event
+ * (nothing when there is no data); an unfinished event at the end of input is discarded.
+ * Each event's id is passed as `sink.item`'s second argument, for `Last-Event-ID` on resume.
+ *
+ * @example
+ * const ids: string[] = [];
+ * const parser = parseSse({ item: (_v, id) => ids.push(id ?? ''), malformed: console.warn });
+ * parser.push('id: 7\ndata: {"n":1}\n\n');
+ * parser.end(); // ids = ['7']
+ */
+export function parseSse<T>(sink: StreamSink<T>, options: ParseSseOptions<T> = {}): StreamParser {
+  const parseEvent = options.parseEvent ?? jsonData<T>;
+  let data = '';
+  let hasData = false;
+  let eventType = '';
+  let lastEventId = '';
+  // The line where the event being collected started, for error messages.
+  let eventLine = 0;
+
+  function dispatch(): void {
+    const type = eventType;
+    eventType = '';
+    if (!hasData) return;
+    const event: SseEvent = { data, event: type || 'message', id: lastEventId };
+    data = '';
+    hasData = false;
+    let value: T;
+    try {
+      value = parseEvent(event);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      sink.malformed(
+        new StreamParseError(
+          eventLine,
+          'invalid-json',
+          `(event data) could not be parsed (${detail})`,
+          event.data,
+        ),
+      );
+      return;
+    }
+    sink.item(value, lastEventId);
+  }
+
+  function field(name: string, value: string): void {
+    switch (name) {
+      case 'data':
+        data = hasData ? `${data}\n${value}` : value;
+        hasData = true;
+        break;
+      case 'event':
+        eventType = value;
+        break;
+      case 'id':
+        if (!value.includes('\u0000')) lastEventId = value;
+        break;
+      case 'retry':
+        if (/^\d+$/.test(value)) sink.retry?.(Number(value));
+        break;
+      default:
+      // Unknown fields are ignored (WHATWG).
+    }
+  }
+
+  const splitter = createLineSplitter(
+    {
+      line(text, lineNumber) {
+        if (text.length === 0) {
+          dispatch();
+          eventLine = 0;
+          return;
+        }
+        if (eventLine === 0) eventLine = lineNumber;
+        if (text.charCodeAt(0) === 58 /* ':' */) return;
+        const colon = text.indexOf(':');
+        if (colon === -1) {
+          field(text, '');
+          return;
+        }
+        const from = text.charCodeAt(colon + 1) === 32 /* ' ' */ ? colon + 2 : colon + 1;
+        field(text.slice(0, colon), text.slice(from));
+      },
+      tooLong(lineNumber, maxLineBytes) {
+        sink.malformed(
+          new StreamParseError(lineNumber, 'too-long', `is longer than maxLineBytes (${maxLineBytes})`),
+        );
+      },
+    },
+    options,
+  );
+
+  return {
+    push: splitter.push,
+    end() {
+      // A final line without terminator is still a line; an undispatched event is dropped.
+      splitter.end();
+      data = '';
+      hasData = false;
+      eventType = '';
+    },
+  };
+}

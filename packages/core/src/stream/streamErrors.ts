@@ -1,0 +1,53 @@
+/**
+ * A line (NDJSON, SSE) or record (JSON text sequence) of a stream that could not be used:
+ * broken JSON, or longer than `maxLineBytes`. Carries the 1-based line number within its
+ * connection and a short excerpt, so the message points at the offending input.
+ *
+ * @example
+ * const { lastMalformed } = stream.getSnapshot();
+ * if (lastMalformed) console.warn(lastMalformed.line, lastMalformed.message);
+ */
+export class StreamParseError extends SyntaxError {
+  override readonly name = 'StreamParseError';
+  /** 1-based line (or record) number within the connection. */
+  readonly line: number;
+  /** Why the line was rejected. */
+  readonly reason: 'invalid-json' | 'too-long' | 'truncated';
+  /** The start of the offending text (at most 80 characters). */
+  readonly excerpt: string;
+
+  constructor(line: number, reason: StreamParseError['reason'], detail: string, text = '') {
+    const excerpt = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+    super(`lazyflow: stream line ${line} ${detail}${excerpt ? `: ${JSON.stringify(excerpt)}` : ''}`);
+    this.line = line;
+    this.reason = reason;
+    this.excerpt = excerpt;
+  }
+}
+
+/**
+ * The server answered a stream request with a non-2xx status. 5xx (and 408/429) are retried
+ * by `createStream`'s resume policy; other statuses are final.
+ *
+ * @example
+ * const { status, error } = stream.getSnapshot();
+ * if (status === 'error' && error instanceof StreamHttpError && error.status === 401) signIn();
+ */
+export class StreamHttpError extends Error {
+  override readonly name = 'StreamHttpError';
+  /** The HTTP status code. */
+  readonly status: number;
+  /** The request URL, when the response reported one. */
+  readonly url: string;
+
+  constructor(status: number, url: string) {
+    super(`lazyflow: stream request ${url || '(request)'} answered HTTP ${status}`);
+    this.status = status;
+    this.url = url;
+  }
+
+  /** Whether a retry may succeed (server errors, timeouts, rate limits). */
+  get retryable(): boolean {
+    return this.status >= 500 || this.status === 408 || this.status === 429;
+  }
+}

@@ -1,0 +1,38 @@
+import type { StreamParseError } from './streamErrors.ts';
+
+/** Where a parser delivers what it found in the text. */
+export interface StreamSink<T> {
+  /** One parsed item; `id` is the SSE event id (`lastEventId`) when the format has ids. */
+  item(value: T, id?: string): void;
+  /** A line that could not be used; the stream continues unless the caller decides otherwise. */
+  malformed(error: StreamParseError): void;
+  /** SSE `retry:` field: the server's reconnection delay in ms. */
+  retry?(ms: number): void;
+}
+
+/** A push parser over decoded text: feed it chunks as they arrive, then `end()` once. */
+export interface StreamParser {
+  /** Feeds the next piece of decoded text (may split lines and characters anywhere). */
+  push(text: string): void;
+  /** End of input: handles a final line without a newline (SSE discards an unfinished event). */
+  end(): void;
+}
+
+/** Options every built-in parser accepts. */
+export interface StreamParserOptions {
+  /** Longest accepted line (record), in UTF-8 bytes; longer ones are reported and skipped. Default 1 MiB. */
+  readonly maxLineBytes?: number;
+}
+
+/**
+ * Builds a parser writing into `sink`. `parseNdjson`, `parseJsonSeq` and `parseSse` are
+ * factories of this shape; pass your own as `createStream({ format })` for other formats.
+ *
+ * @example
+ * const csvLines: StreamParserFactory<string[]> = (sink, options) =>
+ *   createLineSplitter({ line: (text) => sink.item(text.split(',')), tooLong: () => {} }, options);
+ */
+export type StreamParserFactory<T> = (sink: StreamSink<T>, options: StreamParserOptions) => StreamParser;
+
+/** Default `maxLineBytes`: 1 MiB. */
+export const DEFAULT_MAX_LINE_BYTES = 1_048_576;

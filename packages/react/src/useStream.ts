@@ -1,0 +1,53 @@
+import { type CreateStreamOptions, createStream, type StreamSnapshot } from '@lazyflow/core';
+import { useMemo, useState, useSyncExternalStore } from 'react';
+
+/** What {@link useStream} returns: the stream's current snapshot plus its controls. */
+export interface UseStreamResult<T> extends StreamSnapshot<T> {
+  /** Stops reading (the server is no longer pulled) until `resume()`. */
+  readonly pause: () => void;
+  /** Continues reading after `pause()`. */
+  readonly resume: () => void;
+  /** Drops every item and reads from the beginning. */
+  readonly restart: () => void;
+  /** After `status: 'error'`: reconnects from the last id, keeping the items. */
+  readonly retry: () => void;
+  /** Aborts the connection for good; the items stay. */
+  readonly close: () => void;
+}
+
+/**
+ * A live stream (NDJSON, JSON text sequences, SSE) as React state: `createStream(options)`
+ * once per mounted component, read through `useSyncExternalStore`, so the component
+ * re-renders at most once per animation frame however fast items arrive. Reading starts on
+ * mount and the fetch is aborted on unmount; StrictMode's extra mount/unmount does not open
+ * a second connection. Options are read on mount: to switch to another stream, give the
+ * component a new `key`.
+ *
+ * @example
+ * function Log() {
+ *   const { items, status, stats, pause, resume } = useStream<LogEvent>({
+ *     url: '/api/stream?format=sse',
+ *     format: 'sse',
+ *     maxItems: 1000,
+ *   });
+ *   return <p>{status}: {stats.items} events, newest {items.at(-1)?.message}</p>;
+ * }
+ */
+export function useStream<T>(options: CreateStreamOptions<T>): UseStreamResult<T> {
+  // useState's initializer runs once per mounted instance (twice under StrictMode, where the
+  // discarded instance never subscribes and so never fetches).
+  const [stream] = useState(() => createStream(options));
+  const snapshot = useSyncExternalStore(stream.subscribe, stream.getSnapshot, stream.getSnapshot);
+  return useMemo(
+    () =>
+      Object.freeze({
+        ...snapshot,
+        pause: stream.pause,
+        resume: stream.resume,
+        restart: stream.restart,
+        retry: stream.retry,
+        close: stream.close,
+      }),
+    [snapshot, stream],
+  );
+}
