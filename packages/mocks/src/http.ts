@@ -61,15 +61,27 @@ export function readFaults(url: URL): Faults {
 /** Pause between two trickled chunks when `slow` is on. */
 export const SLOW_CHUNK_PAUSE_MS = 5;
 
-/** `bytes` cut into `size`-byte chunks (multi-byte characters may be split: that is the point). */
+/**
+ * Hands `bytes` to `enqueue` in `size`-byte chunks with a pause between them (multi-byte
+ * characters may be split: that is the point). Shared by JSON bodies and streams.
+ */
+export async function writeTrickled(
+  bytes: Uint8Array,
+  size: number,
+  enqueue: (chunk: Uint8Array) => void,
+): Promise<void> {
+  for (let at = 0; at < bytes.length; at += size) {
+    if (at > 0) await delay(SLOW_CHUNK_PAUSE_MS, undefined, 0);
+    enqueue(bytes.slice(at, at + size));
+  }
+}
+
+/** `bytes` as a stream of `size`-byte chunks. */
 export function trickle(bytes: Uint8Array, size: number): ReadableStream<Uint8Array> {
-  let at = 0;
   return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (at > 0) await delay(SLOW_CHUNK_PAUSE_MS, undefined, 0);
-      controller.enqueue(bytes.slice(at, at + size));
-      at += size;
-      if (at >= bytes.length) controller.close();
+    async start(controller) {
+      await writeTrickled(bytes, size, (chunk) => controller.enqueue(chunk));
+      controller.close();
     },
   });
 }

@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { MAX_TOTAL, streamEvent } from '../dataset.ts';
 import { delay, type Faults } from '../faults.ts';
-import { choiceParam, handle, intParam, SLOW_CHUNK_PAUSE_MS } from '../http.ts';
+import { choiceParam, handle, intParam, writeTrickled } from '../http.ts';
 
 /** Parameters of one `/api/stream` connection. */
 export interface StreamParams {
@@ -39,10 +39,7 @@ export function eventStream(params: StreamParams, faults: Faults): ReadableStrea
   async function enqueue(controller: ReadableStreamDefaultController<Uint8Array>, text: string) {
     const bytes = encoder.encode(text);
     if (faults.slow === null) return controller.enqueue(bytes);
-    for (let at = 0; at < bytes.length; at += faults.slow) {
-      if (at > 0) await delay(SLOW_CHUNK_PAUSE_MS, undefined, 0);
-      controller.enqueue(bytes.slice(at, at + faults.slow));
-    }
+    await writeTrickled(bytes, faults.slow, (chunk) => controller.enqueue(chunk));
   }
 
   return new ReadableStream<Uint8Array>(
