@@ -59,7 +59,7 @@ export function readFaults(url: URL): Faults {
 }
 
 /** Pause between two trickled chunks when `slow` is on. */
-export const SLOW_CHUNK_PAUSE_MS = 5;
+const SLOW_CHUNK_PAUSE_MS = 5;
 
 /**
  * Hands `bytes` to `enqueue` in `size`-byte chunks with a pause between them (multi-byte
@@ -77,7 +77,7 @@ export async function writeTrickled(
 }
 
 /** `bytes` as a stream of `size`-byte chunks. */
-export function trickle(bytes: Uint8Array, size: number): ReadableStream<Uint8Array> {
+function trickle(bytes: Uint8Array, size: number): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       await writeTrickled(bytes, size, (chunk) => controller.enqueue(chunk));

@@ -11,6 +11,11 @@ export interface LineHandler {
 const LF = 10;
 const BOM = 0xfeff;
 
+/** Characters of a byte-order mark at the start of a stream's first text (0 or 1), to skip. */
+export function leadingBomLength(text: string): number {
+  return text.charCodeAt(0) === BOM ? 1 : 0;
+}
+
 /**
  * Exact UTF-8 length of `text` in bytes (lone surrogates count 3, as `TextEncoder` writes U+FFFD).
  *
@@ -90,7 +95,7 @@ export function createLineSplitter(handler: LineHandler, options: StreamParserOp
       let start = 0;
       if (!started) {
         started = true;
-        if (text.charCodeAt(0) === BOM) start = 1;
+        start = leadingBomLength(text);
       }
       if (afterCr) {
         afterCr = false;

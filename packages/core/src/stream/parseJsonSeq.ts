@@ -1,4 +1,4 @@
-import { utf8Length } from './lineSplitter.ts';
+import { leadingBomLength, utf8Length } from './lineSplitter.ts';
 import { StreamParseError } from './streamErrors.ts';
 import {
   DEFAULT_MAX_LINE_BYTES,
@@ -64,7 +64,7 @@ export function parseJsonSeq<T>(sink: StreamSink<T>, options: StreamParserOption
       let start = 0;
       if (!started) {
         started = true;
-        if (text.charCodeAt(0) === 0xfeff) start = 1;
+        start = leadingBomLength(text);
       }
       let rs = text.indexOf(RS, start);
       while (rs !== -1) {
