@@ -156,15 +156,31 @@ export class LazyList<T> extends Subscribable {
     this.#publish(true);
   }
 
-  /** Aborts everything and releases the QueryClient; later calls are no-ops. */
+  /**
+   * Aborts everything and releases the QueryClient; later calls are no-ops. With a shared
+   * `queryClient`, the loaded pages of the window and its prefetch zone stay in the client so a
+   * list created again with the same key (a remount, a route change back) shows them at once;
+   * every other page of this list is removed.
+   */
   destroy(): void {
     if (this.#destroyed) return;
     this.#destroyed = true;
-    this.#scheduler.cancelAll();
+    const cancelled = this.#scheduler.cancelAll();
     this.#unwatch();
     this.#o.timers.clearTimeout(this.#backgroundTimer);
-    this.#client.removeQueries({ queryKey: [...this.#o.key, 'page'] });
-    if (this.#ownsClient) this.#client.unmount();
+    if (this.#ownsClient) {
+      this.#client.removeQueries({ queryKey: [...this.#o.key, 'page'] });
+      this.#client.unmount();
+    } else {
+      const zone = this.#plan?.zone;
+      for (const page of this.#store.values()) {
+        const keep =
+          page.items !== undefined && zone != null && page.index >= zone.first && page.index <= zone.last;
+        if (!keep) removePageQuery(this.#client, this.#o.key, page.index);
+      }
+      for (const page of cancelled)
+        if (this.#store.get(page)?.items === undefined) removePageQuery(this.#client, this.#o.key, page);
+    }
     this.clearListeners();
   }
 

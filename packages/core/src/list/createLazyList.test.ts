@@ -400,6 +400,36 @@ describe('createLazyList with an offset source', () => {
     expect(list.getSnapshot()).toBe(snapshot);
   });
 
+  it('destroy() with a shared client keeps the window zone, so a list created again with the key refetches nothing there', async () => {
+    const server = fakeServer(10_000);
+    const queryClient = new QueryClient();
+    const options = {
+      key: ['remount'],
+      source: offsetSource({ pageSize: 10, fetchPage: server.fetchPage }),
+      prefetch: 1,
+      queryClient,
+    };
+    const first = createLazyList(options);
+    first.subscribe(() => {});
+    first.setWindow({ start: 5_000, end: 5_010 });
+    first.prefetch({ start: 0, end: 10 }); // outside the zone: dropped on destroy
+    await settle();
+    first.destroy();
+    const cached = queryClient
+      .getQueryCache()
+      .findAll({ queryKey: ['remount', 'page'] })
+      .map((query) => query.queryKey[2]);
+    expect(cached).not.toContain(0);
+    expect(cached).toContain(500);
+    const calls = server.calls.length;
+    const second = track(createLazyList(options));
+    second.subscribe(() => {});
+    second.setWindow({ start: 5_000, end: 5_010 });
+    await settle();
+    expect(second.getSnapshot().getItem(5_003)).toMatchObject({ status: 'loaded', item: { id: 5_003 } });
+    expect(server.calls.slice(calls).map((call) => call.offset / 10)).not.toContain(500);
+  });
+
   it('invalidate() drops pages and the count and loads the window again', async () => {
     let version = 1;
     const server = fakeServer(100, () => version);
