@@ -39,3 +39,23 @@ export type {
 export { type EstimateBytesOptions, estimateBytes, estimateValueBytes } from './store/estimateBytes.ts';
 export type { PageState, PageStatus } from './store/pageStore.ts';
 export * from './stream/index.ts';
+export { createVirtualList } from './virtual/createVirtualList.ts';
+export { type KeyboardTargetInput, keyboardTarget } from './virtual/keyboardTarget.ts';
+export {
+  MAX_PHYSICAL_SIZE,
+  physicalFor,
+  type ScalePosition,
+  type ScrollScale,
+  scrollScale,
+  virtualForJump,
+} from './virtual/scrollScale.ts';
+export {
+  elementScrollTarget,
+  type ScrollTarget,
+  type ScrollTargetHandlers,
+  windowScrollTarget,
+} from './virtual/scrollTarget.ts';
+export { SizeIndex, type SizeIndexOptions } from './virtual/sizeIndex.ts';
+export type { NavigationKeyEvent, VirtualList } from './virtual/VirtualList.ts';
+export type { SavedScroll, VirtualListOptions } from './virtual/virtualListOptions.ts';
+export type { ScrollAlign, VirtualListSnapshot, VirtualRow } from './virtual/virtualSnapshot.ts';

@@ -33,7 +33,9 @@ export interface LazyListOptions<T> {
   retry?: { attempts?: number; baseDelay?: number; maxDelay?: number };
   /**
    * Above this window speed (units/second, |velocity| from setWindow) the window is a fling:
-   * no new prefetch, and in-flight pages that left the window are aborted. Default 20 pages/second.
+   * nothing new is requested (not even visible pages: they show placeholders) and in-flight pages
+   * that left the window are aborted; the window loads once a setWindow comes below this speed.
+   * Default 20 pages/second.
    */
   flingVelocity?: number;
   /**

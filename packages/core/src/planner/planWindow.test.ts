@@ -47,9 +47,9 @@ describe('planWindow', () => {
       [51, 53, 54],
     ],
     [
-      'fetches only visible pages while flinging',
+      'requests nothing while flinging (placeholders until the window settles)',
       { window: win(500, 520, 'forward', 9_000), flingVelocity: 5_000 },
-      [50, 51],
+      [],
     ],
     [
       'honours a negative minPage for cursor and range layouts',

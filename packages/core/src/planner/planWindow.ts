@@ -29,7 +29,7 @@ export interface PlanWindowInput {
   readonly maxPage?: number | undefined;
   /** Pages kept warm beyond the window on each side, on average. */
   readonly prefetch: number;
-  /** Above this |velocity| (units/second) the window is flinging: no new prefetch. Default Infinity. */
+  /** Above this |velocity| (units/second) the window is flinging: nothing new is requested. Default Infinity. */
   readonly flingVelocity?: number | undefined;
   /** Pages that need no request (loaded, or failed and waiting for `retry()`). A Set works. */
   readonly loaded: { has(page: number): boolean };
@@ -102,8 +102,10 @@ export function planWindow(input: PlanWindowInput): WindowPlan {
     if (page < minPage || page > maxPage || loaded.has(page) || inFlight.has(page)) return;
     requests.push({ page, priority, distance });
   };
-  if (forward) for (let page = first; page <= last; page++) want(page, 'visible', 0);
-  else for (let page = last; page >= first; page--) want(page, 'visible', 0);
+  // A fling passes pages faster than they load: request none of them (the view shows
+  // placeholders) and load where the window settles, i.e. the next window below flingVelocity.
+  if (!fling && forward) for (let page = first; page <= last; page++) want(page, 'visible', 0);
+  else if (!fling) for (let page = last; page >= first; page--) want(page, 'visible', 0);
 
   if (!fling) {
     const aheadOf = (d: number): number => (forward ? last + d : first - d);

@@ -1,0 +1,485 @@
+import type { LazyListSnapshot } from '../list/LazyList.ts';
+import { Subscribable } from '../subscribable.ts';
+import { keyboardTarget } from './keyboardTarget.ts';
+import { physicalFor, type ScrollScale, scrollScale, virtualForJump } from './scrollScale.ts';
+import type { ScrollTarget } from './scrollTarget.ts';
+import { SizeIndex } from './sizeIndex.ts';
+import type { ResolvedVirtualListOptions, SavedScroll } from './virtualListOptions.ts';
+import { buildSnapshot, type ScrollAlign, type VirtualListSnapshot } from './virtualSnapshot.ts';
+
+interface Anchor {
+  /** Row key (item key / lanes). */
+  readonly row: number;
+  /** Viewport start minus the row's start; ≤ 0 when the row starts inside the viewport. */
+  readonly offset: number;
+}
+
+/** A minimal keyboard event, so plain DOM and React events both fit. */
+export interface NavigationKeyEvent {
+  readonly key: string;
+  readonly target: EventTarget | null;
+  preventDefault(): void;
+}
+
+/**
+ * The engine behind `createVirtualList`. The scroll position is kept as an anchor — a row key
+ * and how far the viewport starts from it — and re-derived after every change of sizes or of
+ * the data: rows measured above the viewport, history prepended to a chat, a count arriving.
+ * So what the user looks at stays pixel-still, and the same anchor restores a scroll position
+ * by key. Positions are virtual pixels (the list's real extent, up to billions of px) mapped
+ * onto the scroll element by a `ScrollScale`.
+ */
+export class VirtualList<T> extends Subscribable {
+  readonly #o: ResolvedVirtualListOptions<T>;
+  readonly #sizes: SizeIndex;
+  readonly #laneSizes = new Map<number, number>();
+  readonly #elementKeys = new WeakMap<Element, number>();
+  #observer: ResizeObserver | null = null;
+  #target: ScrollTarget | null = null;
+  #stopTarget: (() => void) | null = null;
+  #stopList: (() => void) | null = null;
+  #viewport: number;
+  #scale: ScrollScale;
+  #virtual = 0;
+  #physical = 0;
+  #anchor: Anchor | null = null;
+  #restorePending: Anchor | null = null;
+  #pinned: { key: number; align: ScrollAlign } | null = null;
+  #stick: boolean;
+  #newItems = 0;
+  #tail: number | null = null;
+  #prepended = 0;
+  #pendingWrite: number | null = null;
+  #expected: number | null = null;
+  #dragging = false;
+  #isScrolling = false;
+  #scrollTimer: unknown;
+  #lastScrollAt = 0;
+  #velocity = 0;
+  #direction: 'forward' | 'backward' = 'forward';
+  #focused: number | null = null;
+  #focusPending = false;
+  #snapshot: VirtualListSnapshot<T>;
+  #syncing = false;
+  #syncQueued = false;
+  #inResize = false;
+  #again = false;
+  #destroyed = false;
+
+  constructor(options: ResolvedVirtualListOptions<T>) {
+    super();
+    this.#o = options;
+    const { lanes, estimateSize } = options;
+    this.#sizes = new SizeIndex({
+      estimate: (row) => estimateSize(Math.max(0, row * lanes + this.#prepended)),
+      gap: options.gap,
+    });
+    this.#viewport = options.initialViewport;
+    this.#scale = scrollScale(0, this.#viewport);
+    const restore = options.restore;
+    this.#stick = restore?.atEnd ?? options.anchor === 'end';
+    if (restore != null) this.#applyRestore(restore);
+    this.#snapshot = this.#layout(null);
+  }
+
+  /** The current snapshot; the same reference until something rendered changed. */
+  readonly getSnapshot = (): VirtualListSnapshot<T> => this.#snapshot;
+
+  /**
+   * Callback ref for rendered rows (each needs `data-index`): measures the row with a
+   * ResizeObserver. Returns the cleanup React 19 calls on unmount.
+   */
+  readonly measureElement = (element: Element | null): (() => void) | undefined => {
+    if (element === null || this.#destroyed) return undefined;
+    const index = Number(element.getAttribute('data-index'));
+    if (!Number.isInteger(index)) {
+      throw new TypeError('lazyflow: measureElement needs the row element to carry data-index={row.index}');
+    }
+    const key = index - this.#prepended;
+    this.#elementKeys.set(element, key);
+    // Measured now, so the first paint already has the real size; the ResizeObserver then
+    // reports later changes. Observing from inside its own callback would make Chromium log
+    // "ResizeObserver loop completed with undelivered notifications", so that waits a frame.
+    const rect = element.getBoundingClientRect();
+    const size = this.#o.horizontal ? rect.width : rect.height;
+    if (size > 0 && this.#setItemSize(key, size)) this.#scheduleSync();
+    const observer = this.#resizeObserver();
+    if (observer !== null) {
+      if (this.#inResize) requestAnimationFrame(() => element.isConnected && observer.observe(element));
+      else observer.observe(element);
+    }
+    return () => observer?.unobserve(element);
+  };
+
+  /** Keyboard navigation for rows (arrows, PageUp/PageDown, Home/End): moves focus, keeps it in view. */
+  readonly onKeyDown = (event: NavigationKeyEvent): void => {
+    const target = event.target as Element | null;
+    const row = typeof target?.closest === 'function' ? target.closest('[data-index]') : null;
+    if (row === null) return;
+    const count = this.#snapshot.count;
+    const rowSize = count > 0 ? this.#sizes.total / Math.max(1, this.#sizes.hi - this.#sizes.lo) : 36;
+    const next = keyboardTarget({
+      key: event.key,
+      focused: Number(row.getAttribute('data-index')),
+      count,
+      lanes: this.#o.lanes,
+      rowsPerPage: Math.max(1, Math.floor(this.#viewport / Math.max(1, rowSize))),
+      horizontal: this.#o.horizontal,
+    });
+    if (next === null) return;
+    event.preventDefault();
+    this.focusIndex(next);
+  };
+
+  /** Moves keyboard focus to an item: scrolls it into view, keeps it rendered, focuses its element. */
+  focusIndex(index: number): void {
+    if (this.#destroyed) return;
+    this.#focused = index - this.#prepended;
+    this.#focusPending = true;
+    this.scrollToIndex(index, { align: 'auto' });
+  }
+
+  /**
+   * Scrolls so item `index` is aligned in the viewport; stays aligned while sizes around it
+   * are measured and its page arrives, until the user scrolls.
+   */
+  scrollToIndex(index: number, options: { align?: ScrollAlign } = {}): void {
+    if (this.#destroyed) return;
+    if (!Number.isFinite(index))
+      throw new TypeError(`lazyflow: scrollToIndex needs a finite index, got ${index}`);
+    const count = this.#o.list.getSnapshot().count;
+    const last = Math.max(0, count - 1);
+    const target = Math.max(0, Math.min(Math.trunc(index), count > 0 ? last : Math.trunc(index)));
+    if (this.#o.anchor === 'end' && count > 0 && target >= last) {
+      this.#pinned = null;
+      this.#stick = true;
+      this.#newItems = 0;
+    } else {
+      this.#pinned = { key: target - this.#prepended, align: options.align ?? 'auto' };
+      this.#stick = false;
+    }
+    this.#sync();
+  }
+
+  /** The virtual scroll position in px (the list's real coordinates, not the scaled element's). */
+  getScrollOffset(): number {
+    return this.#virtual;
+  }
+
+  /** The scroll position by key, to pass back as `restore` (or store with the dataset). */
+  saveScroll(): SavedScroll {
+    const anchor = this.#anchor ?? this.#restorePending ?? { row: 0, offset: 0 };
+    return {
+      anchorKey: anchor.row * this.#o.lanes,
+      offsetInItem: anchor.offset,
+      sizes: this.#sizes.measuredIn(anchor.row - 200, anchor.row + 200),
+      atEnd: this.#o.anchor === 'end' && this.#stick,
+    };
+  }
+
+  /** Applies pending scroll writes and focus once a snapshot is on screen (framework adapters call it after commit). */
+  commit(): void {
+    if (this.#destroyed || !this.hasListeners()) return;
+    if (this.#target === null) this.#attach();
+    this.#applyWrite();
+    if (this.#focusPending && this.#focused !== null) {
+      const index = this.#focused + this.#prepended;
+      const element = this.#target?.element?.querySelector(`[data-index="${index}"]`);
+      if (element instanceof HTMLElement) {
+        element.focus({ preventScroll: true });
+        this.#focusPending = false;
+      }
+    }
+  }
+
+  /** Detaches from the scroll element and the list; later calls are no-ops. The list itself is not destroyed. */
+  destroy(): void {
+    if (this.#destroyed) return;
+    this.onUnsubscribe();
+    this.#destroyed = true;
+    this.clearListeners();
+  }
+
+  protected override onSubscribe(): void {
+    if (this.#destroyed) return;
+    this.#stopList = this.#o.list.subscribe(() => this.#sync());
+    this.#attach();
+    this.#sync();
+  }
+
+  protected override onUnsubscribe(): void {
+    this.#stopTarget?.();
+    this.#stopTarget = null;
+    this.#target = null;
+    this.#stopList?.();
+    this.#stopList = null;
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#o.timers.clearTimeout(this.#scrollTimer);
+  }
+
+  #attach(): void {
+    const target = this.#o.target();
+    if (target === null) return;
+    this.#target = target;
+    this.#viewport = target.viewport() || this.#o.initialViewport;
+    this.#physical = Math.max(0, target.offset());
+    this.#stopTarget = target.observe({
+      scroll: () => this.#onScroll(),
+      resize: () => {
+        this.#viewport = target.viewport();
+        this.#sync();
+      },
+      drag: (active) => {
+        this.#dragging = active;
+      },
+    });
+  }
+
+  #applyRestore(restore: SavedScroll): void {
+    for (const [row, size] of restore.sizes) this.#sizes.setSize(row, size);
+    this.#restorePending = {
+      row: Math.floor(restore.anchorKey / this.#o.lanes),
+      offset: restore.offsetInItem,
+    };
+  }
+
+  #resizeObserver(): ResizeObserver | null {
+    if (this.#observer === null && typeof ResizeObserver !== 'undefined') {
+      this.#observer = new ResizeObserver((entries) => this.#onResize(entries));
+    }
+    return this.#observer;
+  }
+
+  #onResize(entries: readonly ResizeObserverEntry[]): void {
+    const horizontal = this.#o.horizontal;
+    let changed = false;
+    this.#inResize = true;
+    queueMicrotask(() => {
+      this.#inResize = false;
+    });
+    for (const entry of entries) {
+      const element = entry.target;
+      const key = this.#elementKeys.get(element);
+      if (!element.isConnected || key === undefined) {
+        this.#observer?.unobserve(element);
+        continue;
+      }
+      const box = entry.borderBoxSize?.[0];
+      const size =
+        box === undefined
+          ? entry.contentRect[horizontal ? 'width' : 'height']
+          : horizontal
+            ? box.inlineSize
+            : box.blockSize;
+      if (size > 0 && this.#setItemSize(key, size)) changed = true;
+    }
+    if (changed) this.#scheduleSync();
+  }
+
+  /** Folds many measurements (one per new row in a render) into one layout, still before paint. */
+  #scheduleSync(): void {
+    if (this.#syncQueued) return;
+    this.#syncQueued = true;
+    queueMicrotask(() => {
+      this.#syncQueued = false;
+      this.#sync();
+    });
+  }
+
+  #setItemSize(key: number, size: number): boolean {
+    const lanes = this.#o.lanes;
+    if (lanes === 1) return this.#sizes.setSize(key, size) !== 0;
+    this.#laneSizes.set(key, size);
+    const row = Math.floor(key / lanes);
+    let rowSize = 0;
+    for (let k = row * lanes; k < (row + 1) * lanes; k++)
+      rowSize = Math.max(rowSize, this.#laneSizes.get(k) ?? 0);
+    return this.#sizes.setSize(row, rowSize) !== 0;
+  }
+
+  #onScroll(): void {
+    const target = this.#target;
+    if (target === null || this.#destroyed) return;
+    const physical = Math.max(0, target.offset());
+    if (this.#expected !== null && Math.abs(physical - this.#expected) < 1) {
+      this.#expected = null; // the event of our own write
+      return;
+    }
+    this.#expected = null;
+    this.#pendingWrite = null;
+    const scale = this.#scale;
+    const delta = physical - this.#physical;
+    const jump = this.#dragging || Math.abs(delta) > Math.max(this.#viewport, 1) * 2;
+    const next = !scale.scaled
+      ? { virtual: Math.min(physical, scale.virtualMax), physical }
+      : jump
+        ? virtualForJump(scale, physical)
+        : physicalFor(scale, this.#virtual + delta);
+    this.#trackVelocity(next.virtual - this.#virtual);
+    this.#virtual = next.virtual;
+    this.#physical = physical;
+    this.#pinned = null;
+    this.#restorePending = null;
+    this.#anchor = this.#anchorAt(next.virtual);
+    if (this.#o.anchor === 'end') {
+      this.#stick = scale.virtualMax - next.virtual <= this.#o.endThreshold;
+      if (this.#stick) this.#newItems = 0;
+    }
+    this.#isScrolling = true;
+    this.#o.timers.clearTimeout(this.#scrollTimer);
+    this.#scrollTimer = this.#o.timers.setTimeout(() => {
+      this.#isScrolling = false;
+      this.#velocity = 0;
+      this.#sync(); // the list loads where the scroll settled
+    }, this.#o.isScrollingResetDelay);
+    this.#sync();
+  }
+
+  #trackVelocity(moved: number): void {
+    const now = this.#o.now();
+    const elapsed = now - this.#lastScrollAt;
+    this.#lastScrollAt = now;
+    if (moved !== 0) this.#direction = moved > 0 ? 'forward' : 'backward';
+    if (elapsed <= 0 || elapsed > 300) return;
+    const rows = Math.max(1, this.#sizes.hi - this.#sizes.lo);
+    const itemsPerPx = (rows * this.#o.lanes) / Math.max(1, this.#sizes.total);
+    const instant = (Math.abs(moved) / elapsed) * 1000 * itemsPerPx;
+    this.#velocity = this.#velocity === 0 ? instant : this.#velocity * 0.5 + instant * 0.5;
+  }
+
+  #sync(): void {
+    if (this.#destroyed) return;
+    if (this.#syncing) {
+      this.#again = true;
+      return;
+    }
+    this.#syncing = true;
+    try {
+      let rounds = 0;
+      do {
+        this.#again = false;
+        const next = this.#layout(this.#snapshot);
+        if (next !== this.#snapshot) {
+          this.#snapshot = next;
+          this.notify();
+        }
+      } while (this.#again && ++rounds < 4);
+    } finally {
+      this.#syncing = false;
+    }
+    this.commit(); // plain DOM listeners render synchronously inside notify()
+  }
+
+  #applyWrite(): void {
+    const target = this.#target;
+    const want = this.#pendingWrite;
+    if (target === null || want === null) return;
+    target.scrollTo(want);
+    const actual = Math.max(0, target.offset());
+    // Written before the content grew (the framework has not rendered yet): retried on commit.
+    if (Math.abs(actual - want) < 1) this.#pendingWrite = null;
+    this.#expected = actual;
+  }
+
+  #anchorAt(virtual: number): Anchor {
+    const sizes = this.#sizes;
+    const row = sizes.rowAt(virtual);
+    const start = sizes.start(row);
+    if (start < virtual && row + 1 < sizes.hi) {
+      // Prefer the first row fully in view: the partly hidden one above may still change size.
+      const next = sizes.start(row + 1);
+      if (next < virtual + this.#viewport) return { row: row + 1, offset: virtual - next };
+    }
+    return { row, offset: virtual - start };
+  }
+
+  #targetVirtual(scale: ScrollScale, count: number): number {
+    const sizes = this.#sizes;
+    const restore = this.#restorePending;
+    if (restore !== null && restore.row >= sizes.lo && restore.row < sizes.hi) {
+      this.#restorePending = null;
+      this.#anchor = restore;
+    }
+    if (count === 0 || this.#restorePending !== null) return 0;
+    const pinned = this.#pinned;
+    if (pinned !== null) {
+      const row = Math.floor(pinned.key / this.#o.lanes);
+      const start = sizes.start(row);
+      const size = sizes.size(row);
+      const view = this.#viewport;
+      if (pinned.align === 'start') return start;
+      if (pinned.align === 'end') return start + size - view;
+      if (pinned.align === 'center') return start + size / 2 - view / 2;
+      if (start < this.#virtual) return start;
+      if (start + size > this.#virtual + view) return start + size - view;
+      return this.#virtual;
+    }
+    if (this.#o.anchor === 'end' && this.#stick) return scale.virtualMax;
+    if (this.#anchor !== null) return sizes.start(this.#anchor.row) + this.#anchor.offset;
+    return this.#virtual;
+  }
+
+  /** Re-derives the scroll position, the list window and the rows; returns `previous` when nothing changed. */
+  #layout(previous: VirtualListSnapshot<T> | null): VirtualListSnapshot<T> {
+    const o = this.#o;
+    const data: LazyListSnapshot<T> = o.list.getSnapshot();
+    const { lanes } = o;
+    const count = data.count;
+    this.#prepended = data.prependedCount;
+    const tail = count - data.prependedCount;
+    if (o.anchor === 'end' && this.#tail !== null && tail > this.#tail && !this.#stick) {
+      this.#newItems += tail - this.#tail;
+    }
+    if (count > 0) this.#tail = tail;
+    const lo = Math.floor(-data.prependedCount / lanes);
+    this.#sizes.setDomain(lo, count > 0 ? Math.floor((tail - 1) / lanes) + 1 : lo);
+    const scale = scrollScale(this.#sizes.total, this.#viewport, o.maxPhysicalSize);
+    const position = physicalFor(scale, this.#targetVirtual(scale, count));
+    this.#scale = scale;
+    this.#virtual = position.virtual;
+    if (Math.abs(position.physical - this.#physical) >= 0.5) this.#pendingWrite = position.physical;
+    this.#physical = position.physical;
+    if (count > 0 && this.#restorePending === null) this.#anchor = this.#anchorAt(position.virtual);
+    if (o.anchor === 'end' && this.#stick) this.#newItems = 0;
+    this.#setWindow(count);
+    return buildSnapshot({
+      previous,
+      data: o.list.getSnapshot(),
+      sizes: this.#sizes,
+      scale,
+      virtual: position.virtual,
+      physical: position.physical,
+      viewport: this.#viewport,
+      lanes,
+      overscan: o.overscan,
+      velocity: this.#isScrolling ? this.#velocity : 0,
+      direction: this.#direction,
+      isScrolling: this.#isScrolling,
+      atEnd: scale.virtualMax - position.virtual <= o.endThreshold,
+      newItems: this.#newItems,
+      focusedKey: this.#focused,
+    });
+  }
+
+  #setWindow(count: number): void {
+    const o = this.#o;
+    const velocity = this.#isScrolling ? this.#velocity : 0;
+    if (count === 0 || this.#restorePending !== null) {
+      // Nothing laid out yet: ask for what the view will show first (the restored row, or the start).
+      const row =
+        this.#restorePending?.row ?? (this.#pinned === null ? 0 : Math.floor(this.#pinned.key / o.lanes));
+      const start = Math.max(0, row * o.lanes + this.#prepended);
+      const per = Math.max(1, o.estimateSize(start));
+      const end = start + Math.max(1, Math.ceil(this.#viewport / per)) * o.lanes;
+      o.list.setWindow({ start, end, direction: this.#direction, velocity });
+      return;
+    }
+    const sizes = this.#sizes;
+    const first = sizes.rowAt(this.#virtual);
+    const last = sizes.rowAt(Math.max(this.#virtual, this.#virtual + this.#viewport - 0.5));
+    const start = Math.max(0, first * o.lanes + this.#prepended);
+    const end = Math.min(count, (last + 1) * o.lanes + this.#prepended);
+    o.list.setWindow({ start, end: Math.max(start, end), direction: this.#direction, velocity });
+  }
+}

@@ -1,0 +1,337 @@
+// The virtual list in real Chromium: real layout, ResizeObserver, scroll events, MSW data.
+import { type Item, item } from '@lazyflow/mocks';
+import { startMockWorker } from '@lazyflow/mocks/browser';
+import { QueryClient } from '@tanstack/query-core';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createLazyList } from '../list/createLazyList.ts';
+import type { LazyList } from '../list/LazyList.ts';
+import { cursorSource } from '../sources/cursorSource.ts';
+import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
+import {
+  frames,
+  type MountedList,
+  type MountOptions,
+  mountVirtualList,
+} from '../testing/mountVirtualList.ts';
+import { scrollScale } from './scrollScale.ts';
+
+beforeAll(async () => {
+  await startMockWorker();
+});
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function itemsList(total: number, options: { queryClient?: QueryClient; key?: string; delay?: number } = {}) {
+  const requested: number[] = [];
+  const list = createLazyList<Item>({
+    key: [options.key ?? `items-${total}-${Math.random()}`],
+    queryClient: options.queryClient,
+    source: offsetSource({
+      pageSize: 100,
+      fetchPage: async ({ offset, limit, signal }: OffsetFetchParams) => {
+        requested.push(offset);
+        if (options.delay) await new Promise((resolve) => setTimeout(resolve, options.delay));
+        return (await fetch(`/api/items?offset=${offset}&limit=${limit}&total=${total}`, { signal })).json();
+      },
+    }),
+  });
+  cleanups.push(() => list.destroy());
+  return { list, requested };
+}
+
+function mount<T>(options: MountOptions<T>): MountedList<T> {
+  const mounted = mountVirtualList(options);
+  cleanups.push(() => mounted.unmount());
+  return mounted;
+}
+
+const title = (row: Item) => row.title;
+const loadedText = (mounted: MountedList<Item>, index: number) => {
+  const element = mounted.element(index);
+  return element?.dataset.state === 'loaded' ? element.textContent : undefined;
+};
+
+describe('createVirtualList, fixed rows', () => {
+  it('renders a 1,000,000-row list with fewer than 40 elements and aria-ready indexes', async () => {
+    const { list } = itemsList(1_000_000);
+    const mounted = mount({ list, estimateSize: () => 36, text: title });
+    await vi.waitFor(() => expect(loadedText(mounted, 0)).toBe(item(0).title));
+    const snapshot = mounted.view.getSnapshot();
+    expect(snapshot.count).toBe(1_000_000);
+    expect(snapshot.virtualSize).toBe(36_000_000);
+    expect(snapshot.scaled).toBe(true); // 36M px is more than the 15M px given to the browser
+    expect(mounted.spacer.children.length).toBeLessThan(40);
+    expect(mounted.visible()[0]).toBe(0);
+  });
+
+  it.each([
+    ['start', 0],
+    ['center', 300 - 18],
+    ['end', 600 - 36],
+  ] as const)(
+    'scrollToIndex(500,000, %s) shows real rows there and requests only pages around it',
+    async (align, top) => {
+      const { list, requested } = itemsList(1_000_000);
+      const mounted = mount({ list, estimateSize: () => 36, text: title });
+      await vi.waitFor(() => expect(loadedText(mounted, 0)).toBe(item(0).title));
+      const before = requested.length;
+      mounted.view.scrollToIndex(500_000, { align });
+      await vi.waitFor(() => expect(loadedText(mounted, 500_000)).toBe(item(500_000).title));
+      await frames();
+      expect(mounted.position(500_000)).toBeCloseTo(top, 0);
+      for (const offset of requested.slice(before)) expect(Math.abs(offset - 500_000)).toBeLessThan(1_000);
+    },
+  );
+
+  it('keeps placeholders at full size, so rows do not move when their data arrives', async () => {
+    const { list } = itemsList(10_000, { delay: 300 });
+    const mounted = mount({ list, estimateSize: () => 36, text: title });
+    await vi.waitFor(() => expect(mounted.view.getSnapshot().count).toBe(10_000));
+    mounted.view.scrollToIndex(5_000, { align: 'start' });
+    await frames(2);
+    const placeholderTop = mounted.position(5_001);
+    expect(mounted.element(5_001)?.dataset.state).not.toBe('loaded');
+    await vi.waitFor(() => expect(loadedText(mounted, 5_001)).toBe(item(5_001).title));
+    expect(mounted.position(5_001)).toBe(placeholderTop);
+  });
+});
+
+describe('createVirtualList beyond the browser height limit', () => {
+  const huge = () => {
+    const { list, requested } = itemsList(100_000_000);
+    const mounted = mount({ list, estimateSize: () => 36, text: title });
+    return { list, requested, mounted };
+  };
+
+  it('scrollToIndex(99,999,999) shows the last row, with its data, at the bottom', async () => {
+    const { mounted } = huge();
+    await vi.waitFor(() => expect(mounted.view.getSnapshot().count).toBe(100_000_000));
+    expect(mounted.view.getSnapshot().totalSize).toBe(15_000_000);
+    mounted.view.scrollToIndex(99_999_999, { align: 'end' });
+    await vi.waitFor(() => expect(loadedText(mounted, 99_999_999)).toBe(item(99_999_999).title));
+    await frames();
+    expect(mounted.position(99_999_999)).toBeCloseTo(600 - 36, 0);
+    expect(mounted.visible().at(-1)).toBe(99_999_999);
+  });
+
+  it('moves content 1:1 with small scrolls, also across the mapping’s page boundaries', async () => {
+    const { mounted } = huge();
+    await vi.waitFor(() => expect(mounted.view.getSnapshot().count).toBe(100_000_000));
+    // Start 2,000 px before a page boundary of the mapping, then scroll 4,000 px in 100-px steps.
+    const scale = scrollScale(3_600_000_000, 600);
+    const boundary = (scale.virtualMax * Math.floor(scale.pages / 2)) / scale.pages;
+    const startRow = Math.floor((boundary - 2_000) / 36);
+    mounted.view.scrollToIndex(startRow, { align: 'start' });
+    await frames(3);
+    let tracked = mounted.visible()[2] ?? 0;
+    let rewrites = 0;
+    for (let step = 0; step < 40; step++) {
+      const before = mounted.position(tracked) ?? Number.NaN;
+      const physical = mounted.viewport.scrollTop;
+      mounted.viewport.scrollTop = physical + 100;
+      await frames(1);
+      if (Math.abs(mounted.viewport.scrollTop - (physical + 100)) > 1) rewrites += 1;
+      expect(mounted.position(tracked)).toBeCloseTo(before - 100, 0);
+      if ((mounted.position(tracked) ?? 0) < 100) tracked = mounted.visible()[2] ?? tracked;
+    }
+    expect(rewrites).toBe(1); // the element's scrollTop was moved back once, the content never
+    expect(mounted.view.getScrollOffset()).toBeCloseTo(startRow * 36 + 4_000, 0);
+  });
+
+  it('maps a scrollbar jump proportionally over the whole list, exact at both ends', async () => {
+    const { mounted } = huge();
+    await vi.waitFor(() => expect(mounted.view.getSnapshot().count).toBe(100_000_000));
+    const max = mounted.viewport.scrollHeight - mounted.viewport.clientHeight;
+    mounted.viewport.scrollTop = max * 0.25;
+    await frames(2);
+    const first = mounted.visible()[0] ?? 0;
+    expect(first / 100_000_000).toBeCloseTo(0.25, 2);
+    mounted.viewport.scrollTop = max;
+    await vi.waitFor(() => expect(loadedText(mounted, 99_999_999)).toBe(item(99_999_999).title));
+    mounted.viewport.scrollTop = 0;
+    await vi.waitFor(() => expect(loadedText(mounted, 0)).toBe(item(0).title));
+    expect(mounted.position(0)).toBe(0);
+  });
+});
+
+describe('createVirtualList with measured sizes', () => {
+  const height = (index: number) => 24 + ((index * 37) % 90);
+
+  it('scrolling up through unmeasured rows of varying height moves content exactly by the scroll (no jitter)', async () => {
+    const { list } = itemsList(100_000);
+    const mounted = mount({
+      list,
+      estimateSize: () => 50,
+      text: title,
+      rowSize: (row) => height(row.index),
+    });
+    mounted.view.scrollToIndex(60_000, { align: 'start' });
+    await vi.waitFor(() => expect(loadedText(mounted, 60_000)).toBe(item(60_000).title));
+    await frames(3);
+    let tracked = mounted.visible()[1] ?? 0;
+    let jitter = 0;
+    const loopErrors: string[] = [];
+    const onError = (event: ErrorEvent) => loopErrors.push(event.message);
+    window.addEventListener('error', onError);
+    cleanups.push(() => window.removeEventListener('error', onError));
+    for (let step = 0; step < 60; step++) {
+      const before = mounted.position(tracked) ?? Number.NaN;
+      mounted.viewport.scrollTop -= 120;
+      await frames(2);
+      jitter += Math.abs((mounted.position(tracked) ?? Number.NaN) - (before + 120));
+      tracked = mounted.visible()[1] ?? tracked;
+    }
+    expect(jitter).toBeLessThan(1);
+    expect(loopErrors.filter((message) => message.includes('ResizeObserver'))).toEqual([]);
+    for (const index of mounted.visible()) expect(mounted.element(index)?.offsetHeight).toBe(height(index));
+  });
+
+  it('lays out measured rows back to back', async () => {
+    const { list } = itemsList(1_000);
+    const mounted = mount({ list, estimateSize: () => 50, text: title, rowSize: (row) => height(row.index) });
+    await vi.waitFor(() => expect(loadedText(mounted, 3)).toBe(item(3).title));
+    await frames(2);
+    for (const index of [0, 1, 2, 3, 4]) {
+      expect(mounted.position(index + 1)).toBeCloseTo((mounted.position(index) ?? 0) + height(index), 0);
+    }
+  });
+});
+
+describe('createVirtualList as a chat (anchor: "end")', () => {
+  function feedList(total: number) {
+    const list: LazyList<Item> = createLazyList<Item>({
+      key: [`feed-${Math.random()}`],
+      prefetch: 1,
+      source: cursorSource<Item>({
+        pageSize: 30,
+        initialDirection: 'backward',
+        fetchPage: async ({ cursor, direction, limit, signal }) => {
+          const query = `limit=${limit}&direction=${direction}&total=${total}${cursor === null ? '' : `&cursor=${cursor}`}`;
+          return (await fetch(`/api/feed?${query}`, { signal })).json();
+        },
+      }),
+    });
+    cleanups.push(() => list.destroy());
+    return list;
+  }
+
+  it('starts at the newest item, and loading older history keeps the visible message pixel-still', async () => {
+    const list = feedList(10_000);
+    const mounted = mount({
+      list,
+      anchor: 'end',
+      estimateSize: () => 40,
+      text: title,
+      rowSize: (row) => 30 + (row.key % 3) * 10,
+    });
+    await vi.waitFor(() => {
+      const snapshot = mounted.view.getSnapshot();
+      expect(snapshot.count).toBeGreaterThan(0);
+      const last = snapshot.count - 1;
+      expect(loadedText(mounted, last)).toBe(item(9_999).title);
+    });
+    await frames(2);
+    const newest = mounted.view.getSnapshot().count - 1;
+    const bottom = (mounted.position(newest) ?? 0) + (mounted.element(newest)?.offsetHeight ?? 0);
+    expect(bottom).toBeCloseTo(600, 0);
+    // Scroll to the top: older pages are prepended while a message is on screen.
+    mounted.viewport.scrollTop = 0;
+    await frames(2);
+    const watched = mounted.visible()[1] ?? 0;
+    const key = mounted.view.getSnapshot().rows.find((row) => row.index === watched)?.key ?? 0;
+    const before = mounted.position(watched) ?? 0;
+    await vi.waitFor(() => expect(mounted.view.getSnapshot().list.prependedCount).toBeGreaterThan(30), {
+      timeout: 5_000,
+    });
+    await frames(2);
+    const after = mounted.view.getSnapshot().rows.find((row) => row.key === key);
+    expect(after?.index).toBeGreaterThan(watched);
+    expect(mounted.position(after?.index ?? -1)).toBeCloseTo(before, 0);
+  });
+});
+
+describe('createVirtualList scroll restoration and lifecycle', () => {
+  it('restores the same item at the same offset from saveScroll(), with pages from the shared client', async () => {
+    const queryClient = new QueryClient();
+    const first = itemsList(1_000_000, { queryClient, key: 'restore' });
+    const mounted = mount({ list: first.list, estimateSize: () => 36, text: title });
+    mounted.view.scrollToIndex(123_456, { align: 'start' });
+    await vi.waitFor(() => expect(loadedText(mounted, 123_456)).toBe(item(123_456).title));
+    mounted.viewport.scrollTop += 10;
+    await frames(2);
+    const saved = mounted.view.saveScroll();
+    const top = mounted.visible()[0] ?? 0;
+    const position = mounted.position(top);
+    mounted.unmount();
+    first.list.destroy();
+
+    const second = itemsList(1_000_000, { queryClient, key: 'restore' });
+    const again = mount({ list: second.list, estimateSize: () => 36, text: title, restore: saved });
+    await vi.waitFor(() => expect(loadedText(again, top)).toBe(item(top).title));
+    await frames(2);
+    expect(again.position(top)).toBeCloseTo(position ?? Number.NaN, 0);
+    const visiblePages = again.visible().map((index) => Math.floor(index / 100) * 100);
+    for (const offset of visiblePages) expect(second.requested).not.toContain(offset);
+  });
+
+  it('a fast fling shows rows (placeholders, never blank space) and does not fetch every page it passes', async () => {
+    const { list, requested } = itemsList(1_000_000);
+    const mounted = mount({ list, estimateSize: () => 36, text: title });
+    await vi.waitFor(() => expect(loadedText(mounted, 0)).toBe(item(0).title));
+    const before = requested.length;
+    let blankFrames = 0;
+    for (let frame = 0; frame < 40; frame++) {
+      mounted.viewport.scrollTop += 4_000; // 240,000 px/s: about 6,700 rows/s
+      await frames(1);
+      if (mounted.visible().length < 600 / 36) blankFrames += 1;
+    }
+    const passedPages = (40 * 4_000) / 36 / 100;
+    expect(blankFrames).toBe(0);
+    expect(requested.length - before).toBeLessThan(passedPages / 2);
+    const settled = mounted.visible()[3] ?? 0;
+    await vi.waitFor(() => expect(loadedText(mounted, settled)).toBe(item(settled).title));
+  });
+
+  it('keyboard: arrows, PageDown and End move focus to a mounted row kept in view', async () => {
+    const { list } = itemsList(1_000);
+    const mounted = mount({ list, estimateSize: () => 36, text: title });
+    mounted.viewport.addEventListener('keydown', (event) => mounted.view.onKeyDown(event));
+    await vi.waitFor(() => expect(loadedText(mounted, 0)).toBe(item(0).title));
+    mounted.element(0)?.focus();
+    const press = async (key: string) => {
+      document.activeElement?.dispatchEvent(
+        new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }),
+      );
+      await frames(2);
+      return Number((document.activeElement as HTMLElement | null)?.dataset.index);
+    };
+    expect(await press('ArrowDown')).toBe(1);
+    expect(await press('PageDown')).toBe(1 + 15);
+    expect(await press('End')).toBe(999);
+    expect(mounted.visible()).toContain(999);
+    expect(await press('Home')).toBe(0);
+    expect(mounted.position(0)).toBe(0);
+  });
+
+  it('unmount aborts the list’s in-flight requests', async () => {
+    const aborted: number[] = [];
+    const list = createLazyList<Item>({
+      key: ['abort-on-unmount'],
+      source: offsetSource({
+        pageSize: 100,
+        fetchPage: ({ offset, limit, signal }) => {
+          signal.addEventListener('abort', () => aborted.push(offset));
+          return fetch(`/api/items?offset=${offset}&limit=${limit}`, { signal }).then((r) => r.json());
+        },
+      }),
+    });
+    cleanups.push(() => list.destroy());
+    const mounted = mountVirtualList({ list, estimateSize: () => 36 });
+    await Promise.resolve();
+    mounted.unmount();
+    await vi.waitFor(() => expect(aborted).toContain(0));
+  });
+});

@@ -1,0 +1,61 @@
+/** What a navigation key press needs to know about the list. */
+export interface KeyboardTargetInput {
+  readonly key: string;
+  /** Index of the focused item. */
+  readonly focused: number;
+  readonly count: number;
+  readonly lanes: number;
+  /** Whole rows that fit in the viewport (PageUp/PageDown step). */
+  readonly rowsPerPage: number;
+  readonly horizontal: boolean;
+}
+
+/**
+ * The item a navigation key moves focus to, or null when the key is not a navigation key.
+ * Along the scroll axis the arrows move one row (`lanes` items); across it, one item.
+ *
+ * @example
+ * keyboardTarget({ key: 'PageDown', focused: 10, count: 1_000, lanes: 1, rowsPerPage: 16, horizontal: false }); // 26
+ */
+export function keyboardTarget(input: KeyboardTargetInput): number | null {
+  const { focused, count, lanes, horizontal } = input;
+  if (count <= 0) return null;
+  const row = lanes;
+  const page = Math.max(1, input.rowsPerPage - 1) * lanes;
+  const forwardRow = horizontal ? 'ArrowRight' : 'ArrowDown';
+  const backwardRow = horizontal ? 'ArrowLeft' : 'ArrowUp';
+  const forwardItem = horizontal ? 'ArrowDown' : 'ArrowRight';
+  const backwardItem = horizontal ? 'ArrowUp' : 'ArrowLeft';
+  let next: number;
+  switch (input.key) {
+    case forwardRow:
+      next = focused + row;
+      break;
+    case backwardRow:
+      next = focused - row;
+      break;
+    case forwardItem:
+      if (lanes === 1) return null;
+      next = focused + 1;
+      break;
+    case backwardItem:
+      if (lanes === 1) return null;
+      next = focused - 1;
+      break;
+    case 'PageDown':
+      next = focused + page;
+      break;
+    case 'PageUp':
+      next = focused - page;
+      break;
+    case 'Home':
+      next = 0;
+      break;
+    case 'End':
+      next = count - 1;
+      break;
+    default:
+      return null;
+  }
+  return Math.max(0, Math.min(count - 1, next));
+}

@@ -1,0 +1,113 @@
+/** What a scroll target reports to the virtual list. */
+export interface ScrollTargetHandlers {
+  /** The scroll position changed (user, keyboard, or a write). */
+  scroll(): void;
+  /** The viewport changed size. */
+  resize(): void;
+  /** The user grabbed (true) or released (false) the scrollbar: positions map proportionally meanwhile. */
+  drag(active: boolean): void;
+}
+
+/**
+ * The environment of a virtual list along its scroll axis: an element or the window. Offsets
+ * are physical pixels from the list's start. Injectable, so the list runs without a DOM.
+ */
+export interface ScrollTarget {
+  /** Current physical scroll offset of the list's start (negative when the list starts below the fold). */
+  offset(): number;
+  /** Viewport length along the axis. */
+  viewport(): number;
+  /** Scrolls so that `offset()` becomes `offset` (the browser clamps it to the content). */
+  scrollTo(offset: number): void;
+  /** Starts listening; returns the function that stops. */
+  observe(handlers: ScrollTargetHandlers): () => void;
+  /** The element holding the rows, for focus management; null for non-DOM targets. */
+  readonly element: HTMLElement | null;
+}
+
+/**
+ * A scrollable element as scroll target. Sets `overflow-anchor: none` on it, because the
+ * browser's own scroll anchoring would fight the list's (both would move the content).
+ *
+ * @example
+ * const target = elementScrollTarget(document.querySelector('#log')!, { horizontal: false });
+ */
+export function elementScrollTarget(
+  element: HTMLElement,
+  options: { horizontal?: boolean } = {},
+): ScrollTarget {
+  const horizontal = options.horizontal === true;
+  return {
+    element,
+    offset: () => (horizontal ? element.scrollLeft : element.scrollTop),
+    viewport: () => (horizontal ? element.clientWidth : element.clientHeight),
+    scrollTo: (offset) => {
+      if (horizontal) element.scrollLeft = offset;
+      else element.scrollTop = offset;
+    },
+    observe(handlers) {
+      element.style.overflowAnchor = 'none';
+      const view = element.ownerDocument.defaultView;
+      const resize = new ResizeObserver(() => handlers.resize());
+      resize.observe(element);
+      const onScroll = () => handlers.scroll();
+      // A press on the scrollbar itself lands outside the client box.
+      const onPointerDown = (event: PointerEvent) => {
+        const inside = horizontal
+          ? event.offsetY < element.clientHeight
+          : event.offsetX < element.clientWidth;
+        if (!inside) handlers.drag(true);
+      };
+      const onPointerUp = () => handlers.drag(false);
+      element.addEventListener('scroll', onScroll, { passive: true });
+      element.addEventListener('pointerdown', onPointerDown);
+      view?.addEventListener('pointerup', onPointerUp);
+      return () => {
+        resize.disconnect();
+        element.removeEventListener('scroll', onScroll);
+        element.removeEventListener('pointerdown', onPointerDown);
+        view?.removeEventListener('pointerup', onPointerUp);
+      };
+    },
+  };
+}
+
+/**
+ * The window as scroll target, for lists that scroll with the page. `scrollMargin` is the
+ * list's distance from the top (left) of the document.
+ *
+ * @example
+ * const target = windowScrollTarget({ scrollMargin: listElement.offsetTop });
+ */
+export function windowScrollTarget(
+  options: {
+    horizontal?: boolean;
+    scrollMargin?: number;
+    window?: Window;
+    element?: HTMLElement | null;
+  } = {},
+): ScrollTarget {
+  const horizontal = options.horizontal === true;
+  const margin = options.scrollMargin ?? 0;
+  const view = options.window ?? globalThis.window;
+  return {
+    element: options.element ?? null,
+    offset: () => (horizontal ? view.scrollX : view.scrollY) - margin,
+    viewport: () => (horizontal ? view.innerWidth : view.innerHeight),
+    scrollTo: (offset) => {
+      if (horizontal) view.scrollTo({ left: offset + margin, behavior: 'instant' });
+      else view.scrollTo({ top: offset + margin, behavior: 'instant' });
+    },
+    observe(handlers) {
+      view.document.documentElement.style.overflowAnchor = 'none';
+      const onScroll = () => handlers.scroll();
+      const onResize = () => handlers.resize();
+      view.addEventListener('scroll', onScroll, { passive: true });
+      view.addEventListener('resize', onResize);
+      return () => {
+        view.removeEventListener('scroll', onScroll);
+        view.removeEventListener('resize', onResize);
+      };
+    },
+  };
+}

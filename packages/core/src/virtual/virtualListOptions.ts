@@ -1,0 +1,168 @@
+import type { LazyList } from '../list/LazyList.ts';
+import {
+  assertFunction,
+  assertNonNegativeInteger,
+  assertObject,
+  assertPositiveInteger,
+  assertPositiveNumber,
+  optionError,
+} from '../options.ts';
+import { defaultNow, defaultTimers, type Timers } from '../scheduler/timers.ts';
+import { MAX_PHYSICAL_SIZE } from './scrollScale.ts';
+import { elementScrollTarget, type ScrollTarget, windowScrollTarget } from './scrollTarget.ts';
+
+/**
+ * A scroll position that survives remounts and reloads: the item at the top of the viewport
+ * (by its stable key), how far into it the viewport starts, and the measured sizes around it,
+ * so the rows above it are laid out as they were.
+ */
+export interface SavedScroll {
+  readonly anchorKey: number;
+  readonly offsetInItem: number;
+  /** `[rowKey, size]` pairs measured near the anchor. */
+  readonly sizes: ReadonlyArray<readonly [number, number]>;
+  /** Whether the view was following the end (chat). */
+  readonly atEnd?: boolean;
+}
+
+/** Options for `createVirtualList`. */
+export interface VirtualListOptions<T> {
+  // Required from the user
+  /** The data: a lazy list from `createLazyList`. The virtual list sets its window. */
+  list: LazyList<T>;
+
+  // Where it scrolls (one of)
+  /** The scrolling element, or a function returning it (read when the first subscriber arrives). */
+  scrollElement?: HTMLElement | null | (() => HTMLElement | null);
+  /** Scroll with the page instead of an element; see `scrollMargin`. */
+  useWindowScroll?: boolean;
+  /** A custom environment (tests, other renderers); wins over the two above. */
+  scrollTarget?: ScrollTarget;
+
+  // Optional
+  /** Size of an item before it is measured, in px. Default 36. */
+  estimateSize?: (index: number) => number;
+  /** Items rendered beyond each edge of the viewport. Default 5. */
+  overscan?: number;
+  horizontal?: boolean;
+  /** Items per row (a grid); every item of a row gets the row's size. Default 1. */
+  lanes?: number;
+  /** Space between rows, px. Default 0. */
+  gap?: number;
+  /** 'end' = chat: start at the last item and follow new items while the view is at the end. */
+  anchor?: 'start' | 'end';
+  /** Where to start: a value from `saveScroll()`. */
+  restore?: SavedScroll | null;
+  /** With `useWindowScroll`: the list's offset from the top (left) of the document. */
+  scrollMargin?: number;
+  /** Viewport size before the element is measured (server rendering). */
+  initialRect?: { width: number; height: number };
+  /** How close to the end (px) counts as "at the end" for `anchor: 'end'`. Default 8. */
+  endThreshold?: number;
+  /** Idle time after the last scroll event before `isScrolling` turns false, ms. Default 150. */
+  isScrollingResetDelay?: number;
+  /** Largest scroll extent given to the browser; longer lists are mapped onto it. Default 15,000,000. */
+  maxPhysicalSize?: number;
+  timers?: Timers;
+  now?: () => number;
+}
+
+/** Options with defaults filled in. */
+export interface ResolvedVirtualListOptions<T> {
+  readonly list: LazyList<T>;
+  readonly target: () => ScrollTarget | null;
+  readonly estimateSize: (index: number) => number;
+  readonly overscan: number;
+  readonly horizontal: boolean;
+  readonly lanes: number;
+  readonly gap: number;
+  readonly anchor: 'start' | 'end';
+  readonly restore: SavedScroll | null;
+  readonly initialViewport: number;
+  readonly endThreshold: number;
+  readonly isScrollingResetDelay: number;
+  readonly maxPhysicalSize: number;
+  readonly timers: Timers;
+  readonly now: () => number;
+}
+
+const OWNER = 'createVirtualList';
+
+function assertNonNegativeNumber(option: string, value: unknown): asserts value is number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw optionError(OWNER, option, 'a finite number >= 0', value);
+  }
+}
+
+/**
+ * Validates `createVirtualList` options and fills defaults; throws a TypeError naming the option.
+ *
+ * @example
+ * resolveVirtualListOptions({ list, scrollElement: el }).overscan; // 5
+ */
+export function resolveVirtualListOptions<T>(options: VirtualListOptions<T>): ResolvedVirtualListOptions<T> {
+  assertObject(OWNER, 'options', options);
+  const list: unknown = options.list;
+  if (typeof list !== 'object' || list === null || typeof (list as LazyList<T>).setWindow !== 'function') {
+    throw optionError(OWNER, 'list', 'a lazy list from createLazyList', list);
+  }
+  const horizontal = options.horizontal ?? false;
+  const estimateSize = options.estimateSize ?? (() => 36);
+  assertFunction(OWNER, 'estimateSize', estimateSize);
+  const overscan = options.overscan ?? 5;
+  assertNonNegativeInteger(OWNER, 'overscan', overscan);
+  const lanes = options.lanes ?? 1;
+  assertPositiveInteger(OWNER, 'lanes', lanes);
+  const gap = options.gap ?? 0;
+  assertNonNegativeNumber('gap', gap);
+  const anchor = options.anchor ?? 'start';
+  if (anchor !== 'start' && anchor !== 'end') throw optionError(OWNER, 'anchor', '"start" or "end"', anchor);
+  const scrollMargin = options.scrollMargin ?? 0;
+  assertNonNegativeNumber('scrollMargin', scrollMargin);
+  const endThreshold = options.endThreshold ?? 8;
+  assertNonNegativeNumber('endThreshold', endThreshold);
+  const isScrollingResetDelay = options.isScrollingResetDelay ?? 150;
+  assertNonNegativeNumber('isScrollingResetDelay', isScrollingResetDelay);
+  const maxPhysicalSize = options.maxPhysicalSize ?? MAX_PHYSICAL_SIZE;
+  assertPositiveNumber(OWNER, 'maxPhysicalSize', maxPhysicalSize);
+  const restore = options.restore ?? null;
+  if (restore !== null && (typeof restore.anchorKey !== 'number' || !Array.isArray(restore.sizes))) {
+    throw optionError(OWNER, 'restore', 'a value from saveScroll()', restore);
+  }
+  const { scrollElement, scrollTarget } = options;
+  const useWindow = options.useWindowScroll === true;
+  if (scrollTarget === undefined && !useWindow && scrollElement === undefined) {
+    throw optionError(
+      OWNER,
+      'scrollElement',
+      'an element, a function returning one, or useWindowScroll: true',
+      scrollElement,
+    );
+  }
+  const target = (): ScrollTarget | null => {
+    if (scrollTarget !== undefined) return scrollTarget;
+    if (useWindow) {
+      return typeof window === 'undefined' ? null : windowScrollTarget({ horizontal, scrollMargin });
+    }
+    const element = typeof scrollElement === 'function' ? scrollElement() : scrollElement;
+    return element == null ? null : elementScrollTarget(element, { horizontal });
+  };
+  const rect = options.initialRect;
+  return {
+    list: options.list,
+    target,
+    estimateSize,
+    overscan,
+    horizontal,
+    lanes,
+    gap,
+    anchor,
+    restore,
+    initialViewport: rect === undefined ? 0 : horizontal ? rect.width : rect.height,
+    endThreshold,
+    isScrollingResetDelay,
+    maxPhysicalSize,
+    timers: options.timers ?? defaultTimers,
+    now: options.now ?? defaultNow,
+  };
+}

@@ -1,0 +1,161 @@
+import type { ItemState } from '../list/itemState.ts';
+import type { LazyListSnapshot, LazyListStatus } from '../list/LazyList.ts';
+import type { LazyListStats } from '../list/listStats.ts';
+import type { ScrollScale } from './scrollScale.ts';
+import type { SizeIndex } from './sizeIndex.ts';
+
+/** Where `scrollToIndex` puts the item: 'auto' scrolls only as far as needed to show it whole. */
+export type ScrollAlign = 'start' | 'center' | 'end' | 'auto';
+
+/** One rendered item. */
+export interface VirtualRow<T> {
+  /** Display index (for `data-index` and `aria-posinset − 1`). */
+  readonly index: number;
+  /** Stable key: survives history prepended above it. Use as the React key. */
+  readonly key: number;
+  /** Offset of the row from the start of the content, px (use as translateY / translateX). */
+  readonly start: number;
+  /** Size along the scroll axis: measured, or estimated until measured. */
+  readonly size: number;
+  /** Column in a grid (`lanes` > 1), else 0. */
+  readonly lane: number;
+  readonly state: ItemState<T>;
+}
+
+/** An immutable view of a virtual list; the same object until something rendered changed. */
+export interface VirtualListSnapshot<T> {
+  readonly rows: readonly VirtualRow<T>[];
+  /** Size to give the content element (capped for lists taller than the browser allows). */
+  readonly totalSize: number;
+  /** The list's real extent in px. */
+  readonly virtualSize: number;
+  /** Whether `totalSize` < `virtualSize` (positions are mapped, see docs/virtual-list.md). */
+  readonly scaled: boolean;
+  /** Item count; use it for `aria-setsize`. */
+  readonly count: number;
+  readonly status: LazyListStatus;
+  readonly error: unknown;
+  readonly stats: LazyListStats;
+  /** Visible items `[start, end)`, or null before layout. */
+  readonly range: { readonly start: number; readonly end: number } | null;
+  readonly viewportSize: number;
+  readonly isScrolling: boolean;
+  /** Whether the viewport touches the end (within `endThreshold`). */
+  readonly atEnd: boolean;
+  /** `anchor: 'end'`: items appended while the view was away from the end. */
+  readonly newItems: number;
+  /** Item index with keyboard focus (roving tabindex), or null. */
+  readonly focusedIndex: number | null;
+  /** The underlying lazy list snapshot. */
+  readonly list: LazyListSnapshot<T>;
+}
+
+/** What `buildSnapshot` needs from the engine. */
+export interface SnapshotInput<T> {
+  readonly previous: VirtualListSnapshot<T> | null;
+  readonly data: LazyListSnapshot<T>;
+  readonly sizes: SizeIndex;
+  readonly scale: ScrollScale;
+  readonly virtual: number;
+  readonly physical: number;
+  readonly viewport: number;
+  readonly lanes: number;
+  readonly overscan: number;
+  /** Items per second while scrolling. */
+  readonly velocity: number;
+  readonly direction: 'forward' | 'backward';
+  readonly isScrolling: boolean;
+  readonly atEnd: boolean;
+  readonly newItems: number;
+  readonly focusedKey: number | null;
+}
+
+/** Seconds of travel rendered ahead of a fast scroll, so a fling shows rows, never blank space. */
+const LOOKAHEAD_SECONDS = 0.1;
+
+/**
+ * Lays out the rows to render: the visible rows, `overscan` rows each side, extra rows ahead
+ * of a fast scroll, and the focused row wherever it is. Returns `previous` when equal.
+ *
+ * @example
+ * const snapshot = buildSnapshot({ previous: null, data, sizes, scale, virtual: 0, physical: 0, viewport: 600, lanes: 1, overscan: 5, velocity: 0, direction: 'forward', isScrolling: false, atEnd: false, newItems: 0, focusedKey: null });
+ */
+export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T> {
+  const { data, sizes, lanes, virtual, viewport } = input;
+  const count = data.count;
+  const prepended = data.prependedCount;
+  const shift = input.virtual - input.physical; // virtual minus physical on this page
+  const rows: VirtualRow<T>[] = [];
+  let range: { start: number; end: number } | null = null;
+  if (count > 0 && sizes.hi > sizes.lo) {
+    const first = sizes.rowAt(virtual);
+    const last = sizes.rowAt(Math.max(virtual, virtual + viewport - 0.5));
+    const visibleRows = last - first + 1;
+    const ahead = Math.min(visibleRows * 3, Math.ceil((input.velocity / lanes) * LOOKAHEAD_SECONDS));
+    const from = Math.max(sizes.lo, first - input.overscan - (input.direction === 'backward' ? ahead : 0));
+    const to = Math.min(sizes.hi - 1, last + input.overscan + (input.direction === 'forward' ? ahead : 0));
+    const push = (row: number) => {
+      const start = sizes.start(row) - shift;
+      const size = sizes.size(row);
+      for (let lane = 0; lane < lanes; lane++) {
+        const key = row * lanes + lane;
+        const index = key + prepended;
+        if (index < 0 || index >= count) continue;
+        rows.push({ index, key, start, size, lane, state: data.getItem(index) });
+      }
+    };
+    const focusedRow = input.focusedKey === null ? null : Math.floor(input.focusedKey / lanes);
+    if (focusedRow !== null && focusedRow < from && focusedRow >= sizes.lo) push(focusedRow);
+    for (let row = from; row <= to; row++) push(row);
+    if (focusedRow !== null && focusedRow > to && focusedRow < sizes.hi) push(focusedRow);
+    range = {
+      start: Math.max(0, first * lanes + prepended),
+      end: Math.min(count, (last + 1) * lanes + prepended),
+    };
+  }
+  const next: VirtualListSnapshot<T> = {
+    rows,
+    totalSize: input.scale.physicalSize,
+    virtualSize: sizes.total,
+    scaled: input.scale.scaled,
+    count,
+    status: data.status,
+    error: data.error,
+    stats: data.stats,
+    range,
+    viewportSize: viewport,
+    isScrolling: input.isScrolling,
+    atEnd: input.atEnd,
+    newItems: input.newItems,
+    focusedIndex: input.focusedKey === null ? null : input.focusedKey + prepended,
+    list: data,
+  };
+  const previous = input.previous;
+  return previous !== null && sameSnapshot(previous, next) ? previous : Object.freeze(next);
+}
+
+function sameSnapshot<T>(a: VirtualListSnapshot<T>, b: VirtualListSnapshot<T>): boolean {
+  if (
+    a.list !== b.list ||
+    a.totalSize !== b.totalSize ||
+    a.virtualSize !== b.virtualSize ||
+    a.count !== b.count ||
+    a.isScrolling !== b.isScrolling ||
+    a.atEnd !== b.atEnd ||
+    a.newItems !== b.newItems ||
+    a.focusedIndex !== b.focusedIndex ||
+    a.viewportSize !== b.viewportSize ||
+    a.range?.start !== b.range?.start ||
+    a.range?.end !== b.range?.end ||
+    a.rows.length !== b.rows.length
+  ) {
+    return false;
+  }
+  for (let i = 0; i < a.rows.length; i++) {
+    const x = a.rows[i];
+    const y = b.rows[i];
+    if (x?.key !== y?.key || x?.start !== y?.start || x?.size !== y?.size || x?.state !== y?.state)
+      return false;
+  }
+  return true;
+}
