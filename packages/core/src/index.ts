@@ -5,6 +5,7 @@ export type { CountKind, ItemState, RangeState } from './list/itemState.ts';
 export type { LazyList, LazyListSnapshot, LazyListStatus } from './list/LazyList.ts';
 export type { LazyListOptions } from './list/lazyListOptions.ts';
 export type { LazyListStats } from './list/listStats.ts';
+export { sharedQueryClient } from './list/sharedQueryClient.ts';
 export {
   type ChooseEvictionsInput,
   chooseEvictions,
@@ -58,4 +59,9 @@ export {
 export { SizeIndex, type SizeIndexOptions } from './virtual/sizeIndex.ts';
 export type { NavigationKeyEvent, VirtualList } from './virtual/VirtualList.ts';
 export type { SavedScroll, VirtualListOptions } from './virtual/virtualListOptions.ts';
-export type { ScrollAlign, VirtualListSnapshot, VirtualRow } from './virtual/virtualSnapshot.ts';
+export {
+  listDataAttributes,
+  type ScrollAlign,
+  type VirtualListSnapshot,
+  type VirtualRow,
+} from './virtual/virtualSnapshot.ts';

@@ -134,6 +134,31 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T
   return previous !== null && sameSnapshot(previous, next) ? previous : Object.freeze(next);
 }
 
+/**
+ * `data-` attributes for the list's container that benchmarks and tests read: rows rendered,
+ * rows still placeholders, items in total. Computed only when called.
+ *
+ * @example
+ * <div ref={ref} {...listDataAttributes(list)}>…</div>
+ */
+export function listDataAttributes(
+  snapshot: Pick<VirtualListSnapshot<unknown>, 'rows' | 'count' | 'status'>,
+): {
+  'data-rendered': number;
+  'data-placeholders': number;
+  'data-count': number;
+  'data-status': string;
+} {
+  let placeholders = 0;
+  for (const row of snapshot.rows) if (row.state.status !== 'loaded') placeholders += 1;
+  return {
+    'data-rendered': snapshot.rows.length,
+    'data-placeholders': placeholders,
+    'data-count': snapshot.count,
+    'data-status': snapshot.status,
+  };
+}
+
 function sameSnapshot<T>(a: VirtualListSnapshot<T>, b: VirtualListSnapshot<T>): boolean {
   if (
     a.list !== b.list ||

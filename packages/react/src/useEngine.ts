@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+
+/** A core object a hook renders from: lazyflow's subscribe/getSnapshot contract plus teardown. */
+export interface Engine<S> {
+  readonly subscribe: (listener: () => void) => () => void;
+  readonly getSnapshot: () => S;
+  destroy(): void;
+}
+
+interface Slot<E> {
+  readonly engine: E;
+  readonly identity: string;
+  subscribers: number;
+  destroyed: boolean;
+}
+
+const slot = <E>(engine: E, identity: string): Slot<E> => ({
+  engine,
+  identity,
+  subscribers: 0,
+  destroyed: false,
+});
+
+/**
+ * Owns one core engine per `identity` for a component: creates it during render (an engine
+ * does no work before its first subscriber, so StrictMode's discarded render costs nothing),
+ * reads it through `useSyncExternalStore`, replaces it when `identity` changes (`create` gets
+ * the previous engine, e.g. to carry the scroll position over), and destroys it once nobody
+ * has subscribed for a tick. That tick matters: StrictMode and `<Activity>` unsubscribe and
+ * subscribe again at once, and tearing down in between would abort requests and refetch them.
+ *
+ * @example
+ * const { engine, snapshot } = useEngine(JSON.stringify(key), () => createLazyList({ key, source }));
+ */
+export function useEngine<S, E extends Engine<S>>(
+  identity: string,
+  create: (previous: E | null) => E,
+): { engine: E; snapshot: S } {
+  const [state, setState] = useState(() => slot(create(null), identity));
+  let current = state;
+  if (state.identity !== identity) {
+    current = slot(create(state.engine), identity);
+    setState(current);
+  }
+  useEffect(() => {
+    // Shown again after being torn down (e.g. an <Activity> that was hidden): start afresh.
+    if (current.destroyed) setState(slot(create(current.engine), current.identity));
+  });
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      if (current.destroyed) return () => {};
+      const stop = current.engine.subscribe(listener);
+      current.subscribers += 1;
+      return () => {
+        setTimeout(() => {
+          stop();
+          current.subscribers -= 1;
+          if (current.subscribers === 0 && !current.destroyed) {
+            current.destroyed = true;
+            current.engine.destroy();
+          }
+        }, 0);
+      };
+    },
+    [current],
+  );
+  const snapshot = useSyncExternalStore(subscribe, current.engine.getSnapshot, current.engine.getSnapshot);
+  return { engine: current.engine, snapshot };
+}

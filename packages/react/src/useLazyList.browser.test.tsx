@@ -1,0 +1,257 @@
+import { type OffsetFetchParams, offsetSource, rangeSource, type SavedScroll } from '@lazyflow/core';
+import { act, StrictMode, useRef, useState } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type UseLazyListResult, useLazyList } from './useLazyList.ts';
+import { useWindow } from './useWindow.ts';
+
+// Hooks are tested over an in-page fake server (the MSW endpoints are covered by core's tests).
+interface Item {
+  id: number;
+  title: string;
+}
+const item = (id: number): Item => ({ id, title: `Item ${id}` });
+interface MetricPoint {
+  t: number;
+  value: number;
+}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeAll(() => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+});
+
+let root: Root | null = null;
+let container: HTMLElement | null = null;
+afterEach(() => {
+  root?.unmount();
+  container?.remove();
+  root = null;
+  vi.restoreAllMocks();
+});
+
+function mount(node: React.ReactNode) {
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+  root.render(node);
+}
+
+const frames = async (n = 2) => {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+};
+
+function itemsApi(total = 1_000_000, delay = 30) {
+  const requested: number[] = [];
+  const aborted: number[] = [];
+  const source = offsetSource<Item>({
+    pageSize: 100,
+    fetchPage: async ({ offset, limit, signal }: OffsetFetchParams) => {
+      requested.push(offset);
+      signal.addEventListener('abort', () => aborted.push(offset));
+      await sleep(delay);
+      signal.throwIfAborted();
+      const items: Item[] = [];
+      for (let id = offset; id < Math.min(total, offset + limit); id++) items.push(item(id));
+      return { items, total };
+    },
+  });
+  return { source, requested, aborted };
+}
+
+let latest: UseLazyListResult<Item> | null = null;
+
+function Users(props: {
+  listKey: string;
+  source: ReturnType<typeof itemsApi>['source'];
+  restore?: SavedScroll;
+  lanes?: number;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const list = useLazyList<Item>({
+    key: [props.listKey],
+    source: props.source,
+    getScrollElement: () => ref.current,
+    estimateSize: () => 36,
+    restore: props.restore,
+    lanes: props.lanes,
+  });
+  latest = list;
+  return (
+    <div
+      ref={ref}
+      data-testid="scroller"
+      role="list"
+      onKeyDown={list.onKeyDown}
+      style={{ height: 600, overflow: 'auto' }}
+    >
+      <div style={{ height: list.totalSize, position: 'relative' }}>
+        {list.rows.map((row) => (
+          <div
+            key={row.key}
+            ref={list.measureElement}
+            data-index={row.index}
+            role="listitem"
+            aria-setsize={list.count}
+            aria-posinset={row.index + 1}
+            tabIndex={-1}
+            style={{
+              position: 'absolute',
+              top: 0,
+              left: 0,
+              right: 0,
+              height: 36,
+              transform: `translateY(${row.start}px)`,
+            }}
+          >
+            {row.state.status === 'loaded' ? row.state.item.title : '…'}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+const rowText = (index: number) => container?.querySelector(`[data-index="${index}"]`)?.textContent;
+const rowTop = (index: number) => {
+  const row = container?.querySelector(`[data-index="${index}"]`);
+  const scroller = container?.querySelector('[data-testid="scroller"]');
+  if (!row || !scroller) return undefined;
+  return row.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+};
+
+describe('useLazyList', () => {
+  it('under StrictMode renders real rows with aria indexes, fetches each page once and never warns', async () => {
+    const errors = vi.spyOn(console, 'error');
+    const api = itemsApi();
+    mount(
+      <StrictMode>
+        <Users listKey="strict" source={api.source} />
+      </StrictMode>,
+    );
+    await vi.waitFor(() => expect(rowText(0)).toBe(item(0).title));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(new Set(api.requested).size).toBe(api.requested.length);
+    expect(api.aborted).toEqual([]);
+    const first = container?.querySelector('[data-index="0"]');
+    expect(first?.getAttribute('aria-setsize')).toBe('1000000');
+    expect(first?.getAttribute('aria-posinset')).toBe('1');
+    expect(container?.querySelectorAll('[role="listitem"]').length).toBeLessThan(40);
+    expect(errors).not.toHaveBeenCalled();
+  });
+
+  it('scrollToIndex(500,000) shows the row with data, requesting only pages near it', async () => {
+    const api = itemsApi();
+    mount(<Users listKey="jump" source={api.source} />);
+    await vi.waitFor(() => expect(rowText(0)).toBe(item(0).title));
+    const before = api.requested.length;
+    latest?.scrollToIndex(500_000, { align: 'center' });
+    await vi.waitFor(() => expect(rowText(500_000)).toBe(item(500_000).title));
+    await frames();
+    expect(rowTop(500_000)).toBeCloseTo(300 - 18, 0);
+    for (const offset of api.requested.slice(before)) expect(Math.abs(offset - 500_000)).toBeLessThan(1_000);
+  });
+
+  it('remounting (a route change) with the saved scroll shows the same row at the same offset without refetching it', async () => {
+    const api = itemsApi();
+    mount(<Users listKey="route" source={api.source} />);
+    await vi.waitFor(() => expect(rowText(0)).toBe(item(0).title));
+    latest?.scrollToIndex(42_000, { align: 'start' });
+    await vi.waitFor(() => expect(rowText(42_000)).toBe(item(42_000).title));
+    const scroller = container?.querySelector<HTMLElement>('[data-testid="scroller"]');
+    if (scroller) scroller.scrollTop += 7;
+    await frames(2);
+    const saved = latest?.saveScroll();
+    const top = rowTop(42_000);
+    root?.unmount();
+    container?.remove();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const requestedBefore = api.requested.length;
+    mount(<Users listKey="route" source={api.source} restore={saved} />);
+    await vi.waitFor(() => expect(rowText(42_000)).toBe(item(42_000).title));
+    await frames(2);
+    expect(rowTop(42_000)).toBeCloseTo(top ?? Number.NaN, 0);
+    expect(api.requested.slice(requestedBefore)).not.toContain(42_000);
+  });
+
+  it('unmount aborts the list’s in-flight requests', async () => {
+    const api = itemsApi(1_000_000, 2_000);
+    mount(<Users listKey="abort" source={api.source} />);
+    await vi.waitFor(() => expect(api.requested.length).toBeGreaterThan(0));
+    root?.unmount();
+    root = null;
+    await vi.waitFor(() => expect(api.aborted.length).toBeGreaterThan(0));
+  });
+
+  it('two lists with the same key share pages', async () => {
+    const api = itemsApi();
+    mount(
+      <>
+        <Users listKey="shared" source={api.source} />
+        <Users listKey="shared" source={api.source} />
+      </>,
+    );
+    await vi.waitFor(() => expect(container?.querySelectorAll('[data-index="0"]').length).toBe(2));
+    await vi.waitFor(() =>
+      expect(
+        [...(container?.querySelectorAll('[data-index="0"]') ?? [])].map((row) => row.textContent),
+      ).toEqual([item(0).title, item(0).title]),
+    );
+    expect(api.requested.filter((offset) => offset === 0)).toHaveLength(1);
+  });
+
+  it('keyboard navigation moves focus between rows and keeps the focused row mounted', async () => {
+    const api = itemsApi(1_000);
+    mount(<Users listKey="keys" source={api.source} />);
+    await vi.waitFor(() => expect(rowText(0)).toBe(item(0).title));
+    container?.querySelector<HTMLElement>('[data-index="0"]')?.focus();
+    const press = async (key: string) => {
+      document.activeElement?.dispatchEvent(
+        new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }),
+      );
+      await frames(3);
+      return (document.activeElement as HTMLElement | null)?.dataset.index;
+    };
+    expect(await press('ArrowDown')).toBe('1');
+    expect(await press('End')).toBe('999');
+    expect(await press('PageUp')).toBe(String(999 - 15));
+  });
+});
+
+describe('useWindow', () => {
+  function Chart(props: { from: number; to: number; onRender: (count: number, status: string) => void }) {
+    const result = useWindow<MetricPoint>({
+      key: ['metrics-window'],
+      source: rangeSource<MetricPoint>({
+        bucket: 3_600_000,
+        fetchRange: async ({ from, to, signal }) => {
+          await sleep(20);
+          signal.throwIfAborted();
+          const points: MetricPoint[] = [];
+          for (let t = from; t < to; t += 60_000) points.push({ t, value: Math.sin(t) });
+          return points;
+        },
+        getKey: (point) => point.t,
+      }),
+      range: { from: props.from, to: props.to },
+    });
+    props.onRender(result.items.length, result.status);
+    return <p data-testid="chart">{`${result.status}:${result.items.length}`}</p>;
+  }
+
+  it('loads the items of a range and follows the range when it pans', async () => {
+    let last = { count: 0, status: '' };
+    function App() {
+      const [from, setFrom] = useState(0);
+      (globalThis as { pan?: (to: number) => void }).pan = setFrom;
+      return (
+        <Chart from={from} to={from + 7_200_000} onRender={(count, status) => (last = { count, status })} />
+      );
+    }
+    mount(<App />);
+    await vi.waitFor(() => expect(last).toEqual({ count: 120, status: 'loaded' }));
+    act(() => (globalThis as { pan?: (to: number) => void }).pan?.(3_600_000));
+    await vi.waitFor(() => expect(last).toEqual({ count: 120, status: 'loaded' }));
+    expect(container?.querySelector('[data-testid="chart"]')?.textContent).toBe('loaded:120');
+  });
+});

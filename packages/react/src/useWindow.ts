@@ -1,0 +1,94 @@
+import {
+  createLazyList,
+  type LazyList,
+  type LazyListOptions,
+  type LazyListSnapshot,
+  type LazyListStats,
+  sharedQueryClient,
+} from '@lazyflow/core';
+import { useEffect, useMemo, useRef } from 'react';
+import { useEngine } from './useEngine.ts';
+
+/** Options of {@link useWindow}: a lazy list's options plus the range to show. */
+export interface UseWindowOptions<T> extends LazyListOptions<T> {
+  /** Half-open `[from, to)` in the source's units: item indexes, or keys such as ms for `rangeSource`. */
+  range: { from: number; to: number };
+}
+
+/** What {@link useWindow} returns. */
+export interface UseWindowResult<T> {
+  /** Loaded items of the range, in order. */
+  readonly items: readonly T[];
+  /** 'loaded' when every page of the range is in, 'loading' while any is missing, 'error' if one failed. */
+  readonly status: 'loaded' | 'loading' | 'error';
+  readonly error: unknown;
+  readonly stats: LazyListStats;
+  readonly count: number;
+  /** The whole lazy list snapshot (per-item states, pages). */
+  readonly list: LazyListSnapshot<T>;
+  readonly retry: () => void;
+  readonly refresh: () => void;
+}
+
+interface WindowEngine<T> {
+  readonly list: LazyList<T>;
+  readonly subscribe: (listener: () => void) => () => void;
+  readonly getSnapshot: () => LazyListSnapshot<T>;
+  destroy(): void;
+}
+
+/**
+ * The items of a caller-chosen range as React state, for charts, grids and canvases that do
+ * their own layout. Moving the range (pan, zoom) fetches only pages or buckets not held yet,
+ * keeps showing what is loaded meanwhile, and aborts requests the range left behind.
+ *
+ * @example
+ * function Chart({ from, to }: { from: number; to: number }) {
+ *   const { items, status } = useWindow<MetricPoint>({
+ *     key: ['metrics', 'cpu'],
+ *     source: rangeSource({ bucket: 3_600_000, fetchRange: ({ from, to, signal }) => api.metrics(from, to, signal) }),
+ *     range: { from, to },
+ *   });
+ *   return <Sparkline points={items} busy={status === 'loading'} />;
+ * }
+ */
+export function useWindow<T>(options: UseWindowOptions<T>): UseWindowResult<T> {
+  const { range, ...listOptions } = options;
+  const { engine, snapshot } = useEngine<LazyListSnapshot<T>, WindowEngine<T>>(
+    JSON.stringify(options.key),
+    () => {
+      const list = createLazyList<T>({
+        ...listOptions,
+        queryClient: listOptions.queryClient ?? sharedQueryClient(),
+        initialWindow: { start: range.from, end: range.to },
+      });
+      return {
+        list,
+        subscribe: list.subscribe,
+        getSnapshot: list.getSnapshot,
+        destroy: () => list.destroy(),
+      };
+    },
+  );
+  const previousFrom = useRef(range.from);
+  const { from, to } = range;
+  useEffect(() => {
+    const direction = from < previousFrom.current ? 'backward' : 'forward';
+    previousFrom.current = from;
+    engine.list.setWindow({ start: from, end: to, direction, velocity: 0 });
+  }, [engine, from, to]);
+  return useMemo(() => {
+    const state = snapshot.getRange(from, to);
+    const { list } = engine;
+    return Object.freeze({
+      items: state.items,
+      status: state.status,
+      error: snapshot.error,
+      stats: snapshot.stats,
+      count: snapshot.count,
+      list: snapshot,
+      retry: () => list.retry(),
+      refresh: () => list.refresh(),
+    });
+  }, [engine, snapshot, from, to]);
+}
