@@ -101,9 +101,11 @@ export class LazyList<T> extends Subscribable {
     if (this.#destroyed) return;
     const window = normalizeWindow(input);
     if (sameWindow(window, this.#window)) return;
+    // Speed and direction alone change the plan, not what is visible: no new snapshot for them.
+    const moved = this.#window === null || window.start !== this.#window.start || window.end !== this.#window.end;
     this.#window = window;
     this.#replan();
-    this.#publish(true);
+    this.#publish(moved);
   }
 
   /** Fetches the pages covering `[start, end)` at background priority (after visible and prefetch). */

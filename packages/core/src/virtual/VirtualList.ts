@@ -50,7 +50,8 @@ export class VirtualList<T> extends Subscribable {
   #tail: number | null = null;
   #prepended = 0;
   #pendingWrite: number | null = null;
-  #expected: number | null = null;
+  /** Where the element was when last read or written: a scroll event elsewhere is the user's. */
+  #known = 0;
   #dragging = false;
   #isScrolling = false;
   #scrollTimer: unknown;
@@ -224,6 +225,7 @@ export class VirtualList<T> extends Subscribable {
     this.#target = target;
     this.#viewport = target.viewport() || this.#o.initialViewport;
     this.#physical = Math.max(0, target.offset());
+    this.#known = this.#physical;
     this.#stopTarget = target.observe({
       scroll: () => this.#onScroll(),
       resize: () => {
@@ -302,14 +304,12 @@ export class VirtualList<T> extends Subscribable {
     const target = this.#target;
     if (target === null || this.#destroyed) return;
     const physical = Math.max(0, target.offset());
-    if (this.#expected !== null && Math.abs(physical - this.#expected) < 1) {
-      this.#expected = null; // the event of our own write
-      return;
-    }
-    this.#expected = null;
-    this.#pendingWrite = null;
+    if (Math.abs(physical - this.#known) < 1) return; // our own write, or no movement
+    const from = this.#known;
+    this.#known = physical;
+    this.#pendingWrite = null; // the user moved: a write not applied yet would undo that
     const scale = this.#scale;
-    const delta = physical - this.#physical;
+    const delta = physical - from;
     const jump = this.#dragging || Math.abs(delta) > Math.max(this.#viewport, 1) * 2;
     const next = !scale.scaled
       ? { virtual: Math.min(physical, scale.virtualMax), physical }
@@ -375,11 +375,15 @@ export class VirtualList<T> extends Subscribable {
     const target = this.#target;
     const want = this.#pendingWrite;
     if (target === null || want === null) return;
+    if (Math.abs(Math.max(0, target.offset()) - this.#known) >= 1) {
+      // The user scrolled and its event has not arrived yet: take that first, do not overwrite it.
+      this.#onScroll();
+      return;
+    }
     target.scrollTo(want);
-    const actual = Math.max(0, target.offset());
+    this.#known = Math.max(0, target.offset());
     // Written before the content grew (the framework has not rendered yet): retried on commit.
-    if (Math.abs(actual - want) < 1) this.#pendingWrite = null;
-    this.#expected = actual;
+    if (Math.abs(this.#known - want) < 1) this.#pendingWrite = null;
   }
 
   #anchorAt(virtual: number): Anchor {
@@ -464,7 +468,10 @@ export class VirtualList<T> extends Subscribable {
 
   #setWindow(count: number): void {
     const o = this.#o;
-    const velocity = this.#isScrolling ? this.#velocity : 0;
+    // Rounded to a power of two: the list only needs the order of magnitude (fling or not),
+    // and an exact speed would make every scroll event a new window and a new snapshot.
+    const speed = this.#isScrolling ? this.#velocity : 0;
+    const velocity = speed < 1 ? 0 : 2 ** Math.round(Math.log2(speed));
     if (count === 0 || this.#restorePending !== null) {
       // Nothing laid out yet: ask for what the view will show first (the restored row, or the start).
       const row =

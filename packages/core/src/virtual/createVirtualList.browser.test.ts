@@ -243,6 +243,20 @@ describe('createVirtualList as a chat (anchor: "end")', () => {
     const watched = mounted.visible()[1] ?? 0;
     const key = mounted.view.getSnapshot().rows.find((row) => row.index === watched)?.key ?? 0;
     const before = mounted.position(watched) ?? 0;
+    const t0 = performance.now();
+    const log = () =>
+      console.log(
+        'DBG',
+        Math.round(performance.now() - t0),
+        JSON.stringify(mounted.view.getSnapshot().list.window),
+        mounted.view.getSnapshot().list.prependedCount,
+        [...mounted.view.getSnapshot().list.pages.keys()].join(' '),
+        mounted.viewport.scrollTop,
+        mounted.view.getSnapshot().isScrolling,
+      );
+    mounted.viewport.addEventListener('scroll', log);
+    setTimeout(log, 300);
+    setTimeout(log, 1000);
     await vi.waitFor(() => expect(mounted.view.getSnapshot().list.prependedCount).toBeGreaterThan(30), {
       timeout: 5_000,
     });
@@ -279,12 +293,21 @@ describe('createVirtualList scroll restoration and lifecycle', () => {
 
   it('a fast fling shows rows (placeholders, never blank space) and does not fetch every page it passes', async () => {
     const { list, requested } = itemsList(1_000_000);
-    const mounted = mount({ list, estimateSize: () => 36, text: title });
+    // A clock advancing 16 ms per frame, so the speed does not depend on how busy the machine is.
+    let now = 0;
+    const mounted = mount({
+      list,
+      estimateSize: () => 36,
+      text: title,
+      now: () => now,
+      isScrollingResetDelay: 1_000,
+    });
     await vi.waitFor(() => expect(loadedText(mounted, 0)).toBe(item(0).title));
     const before = requested.length;
     let blankFrames = 0;
     for (let frame = 0; frame < 40; frame++) {
-      mounted.viewport.scrollTop += 4_000; // 240,000 px/s: about 6,700 rows/s
+      now += 16;
+      mounted.viewport.scrollTop += 4_000; // 250,000 px/s: about 6,900 rows/s
       await frames(1);
       if (mounted.visible().length < 600 / 36) blankFrames += 1;
     }
@@ -292,7 +315,9 @@ describe('createVirtualList scroll restoration and lifecycle', () => {
     expect(blankFrames).toBe(0);
     expect(requested.length - before).toBeLessThan(passedPages / 2);
     const settled = mounted.visible()[3] ?? 0;
-    await vi.waitFor(() => expect(loadedText(mounted, settled)).toBe(item(settled).title));
+    await vi.waitFor(() => expect(loadedText(mounted, settled)).toBe(item(settled).title), {
+      timeout: 5_000,
+    });
   });
 
   it('keyboard: arrows, PageDown and End move focus to a mounted row kept in view', async () => {
@@ -333,5 +358,31 @@ describe('createVirtualList scroll restoration and lifecycle', () => {
     await Promise.resolve();
     mounted.unmount();
     await vi.waitFor(() => expect(aborted).toContain(0));
+  });
+});
+
+describe('createVirtualList snapshots', () => {
+  it('publishes a new snapshot only when the rendered rows change, not on every scroll event', async () => {
+    const { list } = itemsList(10_000);
+    const mounted = mount({
+      list,
+      estimateSize: () => 36,
+      overscan: 2,
+      text: title,
+      isScrollingResetDelay: 5_000,
+    });
+    await vi.waitFor(() => expect(loadedText(mounted, 0)).toBe(item(0).title));
+    await vi.waitFor(() => expect(mounted.view.getSnapshot().stats.inFlight).toBe(0), { timeout: 5_000 });
+    let published = 0;
+    const stop = mounted.view.subscribe(() => {
+      published += 1;
+    });
+    cleanups.push(stop);
+    for (let step = 0; step < 10; step++) {
+      mounted.viewport.scrollTop += 1; // 10 px in all: rows 0 and 16 stay the edge rows
+      await frames(1);
+    }
+    // isScrolling turns true once; rows never changed (a background stats fold may add one)
+    expect(published).toBeLessThanOrEqual(2);
   });
 });

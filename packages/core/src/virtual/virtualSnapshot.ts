@@ -91,7 +91,8 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T
     const first = sizes.rowAt(virtual);
     const last = sizes.rowAt(Math.max(virtual, virtual + viewport - 0.5));
     const visibleRows = last - first + 1;
-    const ahead = Math.min(visibleRows * 3, Math.ceil((input.velocity / lanes) * LOOKAHEAD_SECONDS));
+    const travel = Math.ceil((input.velocity / lanes) * LOOKAHEAD_SECONDS) - input.overscan;
+    const ahead = Math.max(0, Math.min(visibleRows * 3, travel));
     const from = Math.max(sizes.lo, first - input.overscan - (input.direction === 'backward' ? ahead : 0));
     const to = Math.min(sizes.hi - 1, last + input.overscan + (input.direction === 'forward' ? ahead : 0));
     const push = (row: number) => {
@@ -179,8 +180,8 @@ function sameSnapshot<T>(a: VirtualListSnapshot<T>, b: VirtualListSnapshot<T>): 
   for (let i = 0; i < a.rows.length; i++) {
     const x = a.rows[i];
     const y = b.rows[i];
-    if (x?.key !== y?.key || x?.start !== y?.start || x?.size !== y?.size || x?.state !== y?.state)
-      return false;
+    // States come from `list`, the same snapshot here, so equal keys mean equal states.
+    if (x?.key !== y?.key || x?.start !== y?.start || x?.size !== y?.size) return false;
   }
   return true;
 }
