@@ -25,6 +25,8 @@ export default defineConfig({
         extends: true,
         // MSW's worker script is served from the demo's public folder, as in the demo.
         publicDir: 'apps/demo/public',
+        // Pre-bundled up front: discovering them mid-run makes Vite reload a running test file.
+        optimizeDeps: { include: ['idb-keyval', 'react', 'react-dom/client', '@tanstack/query-core'] },
         test: {
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.{ts,tsx}', 'apps/*/src/**/*.browser.test.{ts,tsx}'],

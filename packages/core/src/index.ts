@@ -1,4 +1,9 @@
 // @lazyflow/core — public API. This file only re-exports.
+export type { CacheVersion } from './cache/cacheIndex.ts';
+export { type ClearCacheOptions, type ClearCacheResult, clearCache } from './cache/clearCache.ts';
+export { type IdbCache, type IdbCacheOptions, idbCache } from './cache/idbCache.ts';
+export type { IdleSchedule } from './cache/idleBatch.ts';
+export type { CacheStatus, PageCache, PageCacheSnapshot } from './cache/pageCache.ts';
 export { isAbortError, PageShapeError } from './errors.ts';
 export { createLazyList } from './list/createLazyList.ts';
 export type { CountKind, ItemState, RangeState } from './list/itemState.ts';
@@ -6,6 +11,22 @@ export type { LazyList, LazyListSnapshot, LazyListStatus } from './list/LazyList
 export type { LazyListOptions } from './list/lazyListOptions.ts';
 export type { LazyListStats } from './list/listStats.ts';
 export { sharedQueryClient } from './list/sharedQueryClient.ts';
+export {
+  createMemoryMonitor,
+  type MemoryMonitor,
+  type MemoryMonitorOptions,
+  type MemoryPerformance,
+  type MemoryRegistration,
+  type MemorySnapshot,
+  type MemorySource,
+} from './memory/createMemoryMonitor.ts';
+export {
+  getDefaultMemoryMonitor,
+  getHealth,
+  setDefaultMemoryMonitor,
+} from './memory/defaultMemoryMonitor.ts';
+export type { HealthCounts, HealthReport, HealthStatus, HealthThresholds } from './memory/health.ts';
+export type { MemoryLevel } from './memory/memoryLevel.ts';
 export {
   type ChooseEvictionsInput,
   chooseEvictions,

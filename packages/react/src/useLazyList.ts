@@ -32,6 +32,8 @@ export interface UseLazyListResult<T> extends VirtualListSnapshot<T> {
   /** Arrow keys, PageUp/PageDown, Home/End between rows; put it on the scroll element. */
   readonly onKeyDown: (event: NavigationKeyEvent) => void;
   readonly focusIndex: (index: number) => void;
+  /** Adds items after the last one (a sent message, a stream batch); false if they cannot be placed yet. */
+  readonly append: (items: readonly T[]) => boolean;
   /** Retries failed pages. */
   readonly retry: () => void;
   /** Refetches the window, keeping what is shown until fresh data lands. */
@@ -95,6 +97,7 @@ export function useLazyList<T>(options: UseLazyListOptions<T>): UseLazyListResul
   const { engine, snapshot } = useEngine<VirtualListSnapshot<T>, ListEngine<T>>(identity, (previous) =>
     createEngine(options, latest, previous),
   );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each rendered snapshot on purpose
   useLayoutEffect(() => {
     engine.view.commit(); // scroll writes and focus wait until the rows are in the DOM
   }, [engine, snapshot]);
@@ -107,6 +110,7 @@ export function useLazyList<T>(options: UseLazyListOptions<T>): UseLazyListResul
       saveScroll: () => view.saveScroll(),
       onKeyDown: view.onKeyDown,
       focusIndex: (index: number) => view.focusIndex(index),
+      append: (items: readonly T[]) => list.append(items),
       retry: () => list.retry(),
       refresh: () => list.refresh(),
     });

@@ -1,39 +1,24 @@
 import { isCancelledError, QueryClient } from '@tanstack/query-core';
 import { isAbortError, PageShapeError } from '../errors.ts';
-import { chooseEvictions } from '../planner/chooseEvictions.ts';
 import { type ListWindow, type ListWindowInput, normalizeWindow, sameWindow } from '../planner/listWindow.ts';
-import type { WindowPlan } from '../planner/planWindow.ts';
+import type { PagePriority, WindowPlan } from '../planner/planWindow.ts';
 import { FetchScheduler, type RunningFetch } from '../scheduler/fetchScheduler.ts';
-import { fetchPageQuery, removePageQuery, watchPageInvalidations } from '../scheduler/pageQuery.ts';
+import {
+  fetchPageQuery,
+  pageQueryKey,
+  removePageQuery,
+  watchPageInvalidations,
+} from '../scheduler/pageQuery.ts';
 import { type PageState, PageStore } from '../store/pageStore.ts';
 import { Subscribable } from '../subscribable.ts';
-import type { CountKind, SnapshotReader } from './itemState.ts';
+import { CacheTier, cacheDatasetKey } from './cacheTier.ts';
 import type { ListLayout } from './layout.ts';
 import type { ResolvedLazyListOptions } from './lazyListOptions.ts';
-import { type LazyListStats, StatsCounter } from './listStats.ts';
+import { buildSnapshot, type LazyListSnapshot } from './listSnapshot.ts';
+import { NO_GAUGES, StatsCounter } from './listStats.ts';
+import { PressureTier } from './pressureTier.ts';
 
-/** Overall state of what the window shows. */
-export type LazyListStatus = 'idle' | 'loading' | 'ready' | 'error';
-
-/**
- * An immutable view of a lazy list; the same object is returned until something changed.
- * `getItem(i)` answers for any index in O(1) (O(log pages) for cursor sources).
- */
-export interface LazyListSnapshot<T> extends SnapshotReader<T> {
-  readonly count: number;
-  readonly countKind: CountKind;
-  /** 'idle' before a window is set; otherwise the worst state among the visible pages. */
-  readonly status: LazyListStatus;
-  /** The first visible page's error when `status` is 'error'. */
-  readonly error: unknown;
-  readonly window: ListWindow | null;
-  readonly pages: ReadonlyMap<number, PageState<T>>;
-  readonly stats: LazyListStats;
-  /** Cursor sources: items prepended before the first page fetched (display index of key 0). */
-  readonly prependedCount: number;
-  readonly reachedStart: boolean;
-  readonly reachedEnd: boolean;
-}
+export type { LazyListSnapshot, LazyListStatus } from './listSnapshot.ts';
 
 interface PageResult {
   readonly data: unknown;
@@ -47,7 +32,8 @@ interface PageResult {
  * QueryClient. Snapshot rule: a change that touches the visible window (its pages, the count,
  * the window itself, status) publishes a new snapshot and notifies at once; changes outside it
  * (prefetched pages, evictions, stats) are folded into a snapshot at most every `statsInterval`
- * ms, so background loading never re-renders visible rows on its own.
+ * ms, so background loading never re-renders visible rows on its own. The persistent cache
+ * (`cacheTier.ts`) and the memory monitor (`pressureTier.ts`) are wired in beside them.
  */
 export class LazyList<T> extends Subscribable {
   readonly #o: ResolvedLazyListOptions<T>;
@@ -58,6 +44,8 @@ export class LazyList<T> extends Subscribable {
   readonly #client: QueryClient;
   readonly #ownsClient: boolean;
   readonly #unwatch: () => void;
+  readonly #cache: CacheTier | undefined;
+  readonly #pressure: PressureTier;
   #generation = 0;
   #window: ListWindow | null = null;
   #plan: WindowPlan | null = null;
@@ -88,6 +76,23 @@ export class LazyList<T> extends Subscribable {
     });
     this.#scheduler.pause(); // work starts with the first subscriber
     this.#unwatch = watchPageInvalidations(this.#client, options.key, (page) => this.#onInvalidated(page));
+    this.#cache =
+      options.cache &&
+      new CacheTier(options.cache, cacheDatasetKey(options.key, options.source), options.source.kind, {
+        generation: () => this.#generation,
+        hasItems: (page) => this.#store.get(page)?.items !== undefined,
+        inQueryCache: (page) => this.#client.getQueryData(pageQueryKey(options.key, page)) !== undefined,
+        onCached: (page, data) => this.#onCached(page, data),
+        onChecked: (missed) => this.#onChecked(missed),
+        onChange: () => this.#publish(false),
+        onOnline: () => this.retry(),
+        count: (counter) => this.#stats.add(counter),
+      });
+    this.#pressure = new PressureTier(
+      options.memoryMonitor,
+      () => this.#snapshot.stats,
+      () => this.#relieve(),
+    );
     if (options.initialWindow !== undefined)
       this.#window = normalizeWindow(options.initialWindow, 'initialWindow');
     this.#snapshot = this.#build();
@@ -102,7 +107,8 @@ export class LazyList<T> extends Subscribable {
     const window = normalizeWindow(input);
     if (sameWindow(window, this.#window)) return;
     // Speed and direction alone change the plan, not what is visible: no new snapshot for them.
-    const moved = this.#window === null || window.start !== this.#window.start || window.end !== this.#window.end;
+    const moved =
+      this.#window === null || window.start !== this.#window.start || window.end !== this.#window.end;
     this.#window = window;
     this.#replan();
     this.#publish(moved);
@@ -117,19 +123,38 @@ export class LazyList<T> extends Subscribable {
     for (let page = pages.first; page <= pages.last; page++) this.#request(page, 'background');
   }
 
+  /**
+   * Adds items after the last one (a chat message, a stream batch): the count grows, loaded pages
+   * take the items at once (in the QueryClient and the cache too), and a view following the end
+   * moves with them. Returns false when they cannot be placed: range sources, or a cursor list
+   * whose newest page is not loaded yet (they arrive with that page).
+   */
+  append(items: readonly T[]): boolean {
+    if (this.#destroyed) return false;
+    const placed = this.#layout.append(items, (page) => {
+      const entry = this.#store.get(page);
+      return entry === undefined ? undefined : (entry.items ?? null);
+    });
+    if (placed === null) return false;
+    for (const { page, items: pageItems, data } of placed) {
+      const bytes = this.#o.estimateBytes(pageItems);
+      this.#put(page, { status: 'loaded', items: pageItems, error: undefined, bytes, stale: false });
+      this.#client.setQueryData(pageQueryKey(this.#o.key, page), data);
+      this.#cache?.landed(page, data, bytes, true);
+    }
+    this.#replan();
+    this.#evict();
+    this.#publish(true);
+    return true;
+  }
+
   /** Retries one failed page, or every failed page. */
   retry(pageIndex?: number): void {
     if (this.#destroyed) return;
-    const failed = [...this.#store.values()].filter(
-      (page) => page.status === 'error' && (pageIndex === undefined || page.index === pageIndex),
-    );
-    for (const page of failed) {
-      if (page.items === undefined) this.#store.delete(page.index);
-      else this.#store.set({ ...page, status: 'loaded', error: undefined, stale: true });
-    }
+    const failed = this.#store.resetFailed(pageIndex);
     this.#replan();
     // A failed page outside the window + prefetch zone is retried at background priority.
-    for (const page of failed) if (!this.#scheduler.has(page.index)) this.#request(page.index, 'background');
+    for (const page of failed) if (!this.#scheduler.has(page)) this.#request(page, 'background');
     this.#publish(true);
   }
 
@@ -137,21 +162,15 @@ export class LazyList<T> extends Subscribable {
   refresh(): void {
     if (this.#destroyed) return;
     this.#reset();
-    const zone = this.#plan?.zone;
-    for (const page of [...this.#store.values()]) {
-      const keep =
-        page.items !== undefined && zone != null && page.index >= zone.first && page.index <= zone.last;
-      if (keep) this.#store.set({ ...page, status: 'loaded', error: undefined, stale: true });
-      else this.#store.delete(page.index);
-    }
+    this.#store.keepStale((page) => this.#inZone(page.index));
     this.#replan();
     this.#publish(true);
   }
 
-  /** Drops every page and the count, then loads the window from scratch. */
+  /** Drops every page (in memory and in the cache) and the count, then loads the window from scratch. */
   invalidate(): void {
     if (this.#destroyed) return;
-    this.#reset();
+    this.#reset(true);
     this.#store.clear();
     this.#layout.reset();
     this.#replan();
@@ -169,25 +188,24 @@ export class LazyList<T> extends Subscribable {
     this.#destroyed = true;
     const cancelled = this.#scheduler.cancelAll();
     this.#unwatch();
+    this.#detach();
     this.#o.timers.clearTimeout(this.#backgroundTimer);
     if (this.#ownsClient) {
       this.#client.removeQueries({ queryKey: [...this.#o.key, 'page'] });
       this.#client.unmount();
     } else {
-      const zone = this.#plan?.zone;
-      for (const page of this.#store.values()) {
-        const keep =
-          page.items !== undefined && zone != null && page.index >= zone.first && page.index <= zone.last;
-        if (!keep) removePageQuery(this.#client, this.#o.key, page.index);
-      }
-      for (const page of cancelled)
-        if (this.#store.get(page)?.items === undefined) removePageQuery(this.#client, this.#o.key, page);
+      const pages = [...cancelled, ...[...this.#store.values()].map((page) => page.index)];
+      for (const page of pages)
+        if (this.#store.get(page)?.items === undefined || !this.#inZone(page))
+          removePageQuery(this.#client, this.#o.key, page);
     }
     this.clearListeners();
   }
 
   protected override onSubscribe(): void {
     if (this.#destroyed) return;
+    this.#cache?.attach();
+    this.#pressure.attach();
     this.#scheduler.resume();
     this.#replan();
     this.#publish(true);
@@ -196,11 +214,18 @@ export class LazyList<T> extends Subscribable {
   protected override onUnsubscribe(): void {
     this.#scheduler.pause();
     for (const page of this.#scheduler.cancelAll()) this.#dropLoading(page);
+    this.#detach();
   }
 
-  #reset(): void {
+  #detach(): void {
+    this.#cache?.detach();
+    this.#pressure.detach();
+  }
+
+  #reset(dropCached = false): void {
     if ('reset' in this.#o.source) this.#o.source.reset?.();
     this.#generation += 1;
+    this.#cache?.reset(dropCached);
     for (const page of this.#scheduler.cancelAll()) this.#dropLoading(page);
     this.#client.removeQueries({ queryKey: [...this.#o.key, 'page'] });
   }
@@ -222,42 +247,54 @@ export class LazyList<T> extends Subscribable {
 
   #onPage(page: number, result: PageResult): void {
     if (this.#destroyed || result.generation !== this.#generation) return; // late response from before a reset
+    const { items, bytes, visibleChanged } = this.#land(page, result.data, false);
+    if (!result.fromCache) this.#stats.fetched(result.latency, items.length);
+    this.#cache?.landed(page, result.data, bytes, !result.fromCache);
+    this.#publish(visibleChanged);
+  }
+
+  /** A page read from the cache: shown stale until the network revalidates it. */
+  #onCached(page: number, data: unknown): boolean {
+    const entry = this.#store.get(page);
+    if (this.#destroyed || (entry?.items !== undefined && !entry.stale)) return false; // fresher data won
+    this.#stats.add('cacheHits');
+    this.#publish(this.#land(page, data, true).visibleChanged);
+    return true;
+  }
+
+  /** Cache lookups finished: replan (revalidation, misses to the network) and forget unwanted misses. */
+  #onChecked(missed: readonly { page: number; priority: PagePriority }[]): void {
+    if (this.#destroyed) return;
+    this.#replan();
+    for (const { page, priority } of missed) {
+      if (priority === 'background') this.#request(page, 'background');
+      else this.#dropLoading(page); // no-op when the plan still wants it (then it is queued)
+    }
+    this.#publish(false);
+  }
+
+  #land(page: number, data: unknown, stale: boolean) {
     const count = this.#layout.count;
     const countKind = this.#layout.countKind;
-    const { items, shift } = this.#layout.accept(page, result.data);
-    if (!result.fromCache) this.#stats.fetched(result.latency, items.length);
+    const { items, shift } = this.#layout.accept(page, data);
     const bytes = this.#o.estimateBytes(items);
-    this.#store.set({
-      index: page,
-      status: 'loaded',
-      items,
-      error: undefined,
-      bytes,
-      generation: result.generation,
-      stale: false,
-    });
+    this.#put(page, { status: 'loaded', items, error: undefined, bytes, stale });
     if (shift !== 0 && this.#window !== null) {
       this.#window = { ...this.#window, start: this.#window.start + shift, end: this.#window.end + shift };
     }
     const structural = shift !== 0 || count !== this.#layout.count || countKind !== this.#layout.countKind;
-    if (structural || this.#o.source.kind === 'cursor') this.#replan();
+    // Cached pages show first; #onChecked replans once for the whole lookup (then revalidation starts).
+    if (!stale && (structural || this.#o.source.kind === 'cursor')) this.#replan();
     this.#evict();
-    this.#publish(structural || this.#isVisible(page));
+    return { items, bytes, visibleChanged: structural || this.#isVisible(page) };
   }
 
   #onError(page: number, error: unknown): void {
     if (this.#destroyed) return;
     const previous = this.#store.get(page);
     this.#stats.add('errors');
-    this.#store.set({
-      index: page,
-      status: 'error',
-      items: previous?.items,
-      error,
-      bytes: previous?.bytes ?? 0,
-      generation: this.#generation,
-      stale: previous?.items !== undefined,
-    });
+    const [items, bytes] = [previous?.items, previous?.bytes ?? 0]; // a failed revalidation keeps its items
+    this.#put(page, { status: 'error', items, error, bytes, stale: items !== undefined });
     this.#publish(this.#isVisible(page));
   }
 
@@ -273,11 +310,12 @@ export class LazyList<T> extends Subscribable {
     this.#publish(this.#isVisible(page));
   }
 
-  /** Queues one page outside the window plan (prefetch() and retry()). */
+  /** Queues one page outside the window plan (prefetch() and retry()), after a cache lookup. */
   #request(page: number, priority: 'background'): void {
-    if (this.#store.isSettled(page) || this.#scheduler.has(page)) return;
+    if (this.#store.isSettled(page) || this.#scheduler.has(page) || this.#cache?.isPending(page)) return;
     if (this.#store.get(page) === undefined) this.#setLoading(page);
-    this.#scheduler.enqueue(page, priority);
+    const request = { page, priority, distance: 0 };
+    if ((this.#cache?.route([request]) ?? [request]).length > 0) this.#scheduler.enqueue(page, priority);
   }
 
   #replan(): void {
@@ -285,7 +323,7 @@ export class LazyList<T> extends Subscribable {
     if (this.#destroyed || window === null || !this.hasListeners()) return;
     const previous = this.#plan?.zone;
     const plan = this.#layout.plan(window, {
-      prefetch: this.#o.prefetch,
+      prefetch: this.#pressure.prefetch(this.#o.prefetch),
       flingVelocity: this.#o.flingVelocity,
       loaded: { has: (page) => this.#store.isSettled(page) },
       inFlight: this.#scheduler.active(),
@@ -301,19 +339,16 @@ export class LazyList<T> extends Subscribable {
       }
     }
     if (plan.visible !== null) this.#store.touch(plan.visible.first, plan.visible.last);
-    for (const page of this.#scheduler.replaceQueue(plan.requests)) this.#dropLoading(page);
+    const requests = this.#cache?.route(plan.requests) ?? plan.requests; // cache lookups go first
+    for (const page of this.#scheduler.replaceQueue(requests)) this.#dropLoading(page);
   }
 
   #setLoading(page: number): void {
-    this.#store.set({
-      index: page,
-      status: 'loading',
-      items: undefined,
-      error: undefined,
-      bytes: 0,
-      generation: this.#generation,
-      stale: false,
-    });
+    this.#put(page, { status: 'loading', items: undefined, error: undefined, bytes: 0, stale: false });
+  }
+
+  #put(page: number, state: Omit<PageState<T>, 'index' | 'generation'>): void {
+    this.#store.set({ ...state, index: page, generation: this.#generation });
   }
 
   /** Forgets a page whose fetch was cancelled before it had data, including its empty query. */
@@ -324,19 +359,28 @@ export class LazyList<T> extends Subscribable {
     if (entry?.items === undefined) removePageQuery(this.#client, this.#o.key, page);
   }
 
+  /** Evicts over-budget pages, and under memory pressure every page far from the window. */
   #evict(): void {
-    const victims = chooseEvictions({
-      pages: this.#store.evictionCandidates(),
-      protect: this.#plan?.visible ?? null,
-      maxBytes: this.#o.maxBytes,
-      maxPages: this.#o.maxPages,
-    });
+    const ranges = { visible: this.#plan?.visible ?? null, zone: this.#plan?.zone ?? null };
+    const victims = this.#pressure.victims(this.#store.evictionCandidates(), ranges, this.#o);
     for (const page of victims) {
       this.#scheduler.cancel(page);
       this.#store.delete(page);
       removePageQuery(this.#client, this.#o.key, page);
     }
     this.#stats.add('evictions', victims.length);
+  }
+
+  /** Memory pressure changed: plan with its prefetch distance and shed what it says. */
+  #relieve(): void {
+    this.#replan();
+    this.#evict();
+    this.#publish(true);
+  }
+
+  #inZone(page: number): boolean {
+    const zone = this.#plan?.zone;
+    return zone != null && page >= zone.first && page <= zone.last;
   }
 
   #isVisible(page: number): boolean {
@@ -346,6 +390,7 @@ export class LazyList<T> extends Subscribable {
 
   #publish(visibleChanged: boolean): void {
     if (this.#destroyed) return;
+    this.#pressure.report(this.#store.bytes);
     if (visibleChanged) {
       this.#o.timers.clearTimeout(this.#backgroundTimer);
       this.#backgroundTimer = undefined;
@@ -360,36 +405,14 @@ export class LazyList<T> extends Subscribable {
   }
 
   #build(): LazyListSnapshot<T> {
-    const pages = this.#store.freeze();
-    const layout = this.#layout;
-    let status: LazyListStatus = this.#window === null ? 'idle' : 'ready';
-    let error: unknown;
-    const visible = this.#plan?.visible;
-    if (visible != null) {
-      for (let index = visible.first; index <= visible.last; index++) {
-        const page = pages.get(index);
-        if (page?.status === 'error' && page.items === undefined) {
-          status = 'error';
-          error ??= page.error;
-        } else if (page?.items === undefined && status !== 'error') status = 'loading';
-      }
-    }
     const stats = this.#stats.read({
+      ...NO_GAUGES,
+      ...this.#cache?.gauges(),
       bytesInMemory: this.#store.bytes,
       pagesInMemory: this.#store.loadedCount,
+      memoryLevel: this.#pressure.level,
     });
-    return Object.freeze({
-      ...layout.reader(pages),
-      count: layout.count,
-      countKind: layout.countKind,
-      status,
-      error,
-      window: this.#window,
-      pages,
-      stats,
-      prependedCount: layout.prependedCount,
-      reachedStart: layout.reachedStart,
-      reachedEnd: layout.reachedEnd,
-    });
+    const input = { pages: this.#store.freeze(), layout: this.#layout, window: this.#window, stats };
+    return buildSnapshot({ ...input, visible: this.#plan?.visible });
   }
 }

@@ -4,7 +4,7 @@ import type { Cursor, CursorPage, CursorSource } from '../sources/source.ts';
 import type { PageState } from '../store/pageStore.ts';
 import type { CountKind, ItemState } from './itemState.ts';
 import { PLACEHOLDER } from './itemState.ts';
-import type { LayoutPlanInput, ListLayout } from './layout.ts';
+import type { AppendedPage, LayoutPlanInput, ListLayout } from './layout.ts';
 import { collect, stateOf } from './offsetLayout.ts';
 
 interface CursorMeta {
@@ -107,6 +107,27 @@ export class CursorLayout<T> implements ListLayout<T> {
     }
     this.#rebuild();
     return { items, shift: this.prependedCount - before };
+  }
+
+  append(
+    items: readonly T[],
+    loaded: (page: number) => readonly T[] | null | undefined,
+  ): AppendedPage<T>[] | null {
+    const last = this.#meta.get(this.#hi);
+    // Items newer than pages not fetched yet would land in the wrong place: they arrive with those pages.
+    if (last === undefined || last.nextCursor !== null) return null;
+    this.#meta.set(this.#hi, { ...last, length: last.length + items.length });
+    this.#rebuild();
+    const current = loaded(this.#hi);
+    if (current == null) return []; // refetched with its cursor when needed
+    const merged = [...current, ...items];
+    return [
+      {
+        page: this.#hi,
+        items: merged,
+        data: { items: merged, nextCursor: null, prevCursor: last.prevCursor },
+      },
+    ];
   }
 
   #rebuild(): void {

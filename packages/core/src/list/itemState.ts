@@ -1,9 +1,12 @@
 /** Whether the count is known exactly, estimated (more may exist), or not known yet. */
 export type CountKind = 'exact' | 'estimated' | 'unknown';
 
-/** The state of one item index in a snapshot. */
+/**
+ * The state of one item index in a snapshot. A loaded item has `stale: true` while it shows data
+ * that is being (or could not be) revalidated: served from IndexedDB, or kept through `refresh()`.
+ */
 export type ItemState<T> =
-  | { readonly status: 'loaded'; readonly item: T; readonly error?: undefined }
+  | { readonly status: 'loaded'; readonly item: T; readonly error?: undefined; readonly stale?: true }
   | { readonly status: 'loading'; readonly item?: undefined; readonly error?: undefined }
   | { readonly status: 'error'; readonly item?: undefined; readonly error: unknown }
   | { readonly status: 'placeholder'; readonly item?: undefined; readonly error?: undefined };

@@ -1,4 +1,6 @@
 import type { QueryClient, QueryKey } from '@tanstack/query-core';
+import type { PageCache } from '../cache/pageCache.ts';
+import type { MemoryMonitor } from '../memory/createMemoryMonitor.ts';
 import {
   assertFunction,
   assertNonNegativeInteger,
@@ -47,6 +49,16 @@ export interface LazyListOptions<T> {
   initialWindow?: ListWindowInput;
   /** Byte estimate of a page's items; default `estimateBytes` (sampled structural estimate). */
   estimateBytes?: (items: readonly unknown[]) => number;
+  /**
+   * Persistent tier, e.g. `idbCache({ name: 'users' })`. Pages found there show at once with
+   * `stale: true`, visible ones are revalidated; fresh pages are written behind.
+   */
+  cache?: PageCache;
+  /**
+   * Memory monitor whose pressure levels shed pages; default the one set with
+   * `setDefaultMemoryMonitor` (looked up at the first subscriber); `null` opts out.
+   */
+  memoryMonitor?: MemoryMonitor | null;
 
   // Environment (browser defaults)
   timers?: Timers;
@@ -71,6 +83,8 @@ export interface ResolvedLazyListOptions<T> {
   readonly statsInterval: number;
   readonly initialWindow: ListWindowInput | undefined;
   readonly estimateBytes: (items: readonly unknown[]) => number;
+  readonly cache: PageCache | undefined;
+  readonly memoryMonitor: MemoryMonitor | null | undefined;
   readonly timers: Timers;
   readonly now: () => number;
   readonly random: () => number;
@@ -123,6 +137,13 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
   for (const name of ['estimateBytes', 'now', 'random'] as const) {
     if (options[name] !== undefined) assertFunction(OWNER, name, options[name]);
   }
+  const { cache, memoryMonitor } = options;
+  if (cache !== undefined && !hasMethods(cache, ['read', 'write', 'remove', 'subscribe', 'getSnapshot'])) {
+    throw optionError(OWNER, 'cache', 'a page cache such as idbCache({ name })', cache);
+  }
+  if (memoryMonitor != null && !hasMethods(memoryMonitor, ['register', 'subscribe', 'getSnapshot'])) {
+    throw optionError(OWNER, 'memoryMonitor', 'a monitor from createMemoryMonitor(), or null', memoryMonitor);
+  }
   return {
     key: options.key,
     source: options.source,
@@ -138,8 +159,16 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
     statsInterval,
     initialWindow: options.initialWindow,
     estimateBytes: options.estimateBytes ?? ((items) => estimateBytes(items)),
+    cache,
+    memoryMonitor,
     timers: options.timers ?? defaultTimers,
     now: options.now ?? defaultNow,
     random: options.random ?? Math.random,
   };
+}
+
+function hasMethods(value: unknown, methods: readonly string[]): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return methods.every((method) => typeof record[method] === 'function');
 }

@@ -1,3 +1,6 @@
+import type { CacheStatus } from '../cache/pageCache.ts';
+import type { MemoryLevel } from '../memory/memoryLevel.ts';
+
 /** Counters published in `snapshot.stats`. */
 export interface LazyListStats {
   /** Network fetches started (query function calls), retries included. */
@@ -20,9 +23,49 @@ export interface LazyListStats {
   readonly avgLatencyMs: number;
   /** Items received per second of time with at least one fetch running. */
   readonly itemsPerSecond: number;
+  /** Pages this list got from its IndexedDB cache (shown stale; also counted in `cacheHits`). */
+  readonly cacheReads: number;
+  /** Pages this list wrote to its IndexedDB cache (committed). */
+  readonly cacheWrites: number;
+  /** Estimated bytes the list's cache holds in IndexedDB (every dataset of that cache); 0 without one. */
+  readonly bytesInCache: number;
+  /** The cache's status (`'none'` without a cache). */
+  readonly cacheStatus: CacheStatus | 'none';
+  /** Why the cache is memory-only or dropped entries (quota, IndexedDB unavailable…), or null. */
+  readonly cacheWarning: string | null;
+  /** The memory pressure level the list obeys (`'ok'` without a monitor). */
+  readonly memoryLevel: MemoryLevel;
 }
 
-type Counter = 'requests' | 'cacheHits' | 'cacheMisses' | 'retries' | 'errors' | 'evictions';
+/** Figures a list reads from its store, cache and monitor when it builds a snapshot. */
+export interface StatsGauges {
+  readonly bytesInMemory: number;
+  readonly pagesInMemory: number;
+  readonly bytesInCache: number;
+  readonly cacheStatus: CacheStatus | 'none';
+  readonly cacheWarning: string | null;
+  readonly memoryLevel: MemoryLevel;
+}
+
+/** Gauges of a list without cache or monitor. */
+export const NO_GAUGES: StatsGauges = Object.freeze({
+  bytesInMemory: 0,
+  pagesInMemory: 0,
+  bytesInCache: 0,
+  cacheStatus: 'none',
+  cacheWarning: null,
+  memoryLevel: 'ok',
+});
+
+type Counter =
+  | 'requests'
+  | 'cacheHits'
+  | 'cacheMisses'
+  | 'retries'
+  | 'errors'
+  | 'evictions'
+  | 'cacheReads'
+  | 'cacheWrites';
 
 /**
  * Mutable accumulator behind {@link LazyListStats}; `read()` returns an immutable copy.
@@ -30,7 +73,7 @@ type Counter = 'requests' | 'cacheHits' | 'cacheMisses' | 'retries' | 'errors' |
  * @example
  * const stats = new StatsCounter(() => performance.now());
  * stats.add('requests');
- * stats.read({ bytesInMemory: 0, pagesInMemory: 0 }).requests; // 1
+ * stats.read(NO_GAUGES).requests; // 1
  */
 export class StatsCounter {
   readonly #now: () => number;
@@ -41,6 +84,8 @@ export class StatsCounter {
     retries: 0,
     errors: 0,
     evictions: 0,
+    cacheReads: 0,
+    cacheWrites: 0,
   };
   #inFlight = 0;
   #latencyTotal = 0;
@@ -74,14 +119,14 @@ export class StatsCounter {
     this.#inFlight = running;
   }
 
-  read(memory: { bytesInMemory: number; pagesInMemory: number }): LazyListStats {
+  read(gauges: StatsGauges): LazyListStats {
     const { cacheHits, cacheMisses } = this.#counts;
     const busyMs = this.#busyMs + (this.#busySince === undefined ? 0 : this.#now() - this.#busySince);
     return {
       ...this.#counts,
       inFlight: this.#inFlight,
       hitRate: cacheHits + cacheMisses === 0 ? 0 : cacheHits / (cacheHits + cacheMisses),
-      ...memory,
+      ...gauges,
       avgLatencyMs: this.#latencyCount === 0 ? 0 : this.#latencyTotal / this.#latencyCount,
       itemsPerSecond: busyMs <= 0 ? 0 : (this.#items * 1000) / busyMs,
     };

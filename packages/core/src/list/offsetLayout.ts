@@ -3,7 +3,7 @@ import { planWindow, type WindowPlan } from '../planner/planWindow.ts';
 import type { OffsetPage, OffsetSource } from '../sources/source.ts';
 import type { PageState } from '../store/pageStore.ts';
 import { type CountKind, type ItemState, LOADING, PLACEHOLDER, type RangeState } from './itemState.ts';
-import type { LayoutPlanInput, ListLayout } from './layout.ts';
+import type { AppendedPage, LayoutPlanInput, ListLayout } from './layout.ts';
 
 /**
  * Layout of an offset (or eager) source: page p holds items [p × pageSize, (p + 1) × pageSize).
@@ -14,6 +14,8 @@ export class OffsetLayout<T> implements ListLayout<T> {
   readonly #source: OffsetSource<T>;
   #count = 0;
   #countKind: CountKind = 'unknown';
+  /** The count reached by `append`: a page fetched before the append must not shrink it. */
+  #appended = 0;
   readonly prependedCount = 0;
   readonly reachedStart = true;
 
@@ -53,10 +55,10 @@ export class OffsetLayout<T> implements ListLayout<T> {
     const { items, total } = data as OffsetPage<T>;
     const size = this.#source.pageSize;
     if (total !== undefined) {
-      this.#count = total;
+      this.#count = Math.max(total, this.#appended);
       this.#countKind = 'exact';
     } else if (items.length < size) {
-      this.#count = page * size + items.length;
+      this.#count = Math.max(page * size + items.length, this.#appended);
       this.#countKind = 'exact';
     } else if (this.#countKind !== 'exact') {
       this.#count = Math.max(this.#count, (page + 2) * size);
@@ -65,7 +67,35 @@ export class OffsetLayout<T> implements ListLayout<T> {
     return { items, shift: 0 };
   }
 
+  append(items: readonly T[], loaded: (page: number) => readonly T[] | null | undefined): AppendedPage<T>[] {
+    const size = this.#source.pageSize;
+    const placed: AppendedPage<T>[] = [];
+    let index = this.#count;
+    for (let from = 0; from < items.length; ) {
+      const page = Math.floor(index / size);
+      const offset = index % size;
+      const chunk = items.slice(from, from + Math.min(size - offset, items.length - from));
+      const current = loaded(page);
+      // A loaded page takes the items, a new page starts with them; a page being fetched gets them from the source.
+      const merged =
+        current != null && current.length === offset
+          ? [...current, ...chunk]
+          : offset === 0 && current === undefined
+            ? chunk
+            : null;
+      if (merged !== null)
+        placed.push({ page, items: merged, data: { items: merged, total: index + chunk.length } });
+      index += chunk.length;
+      from += chunk.length;
+    }
+    this.#count = index;
+    this.#appended = index;
+    if (this.#countKind === 'unknown') this.#countKind = 'exact';
+    return placed;
+  }
+
   reset(): void {
+    this.#appended = 0;
     this.#count = 0;
     this.#countKind = 'unknown';
     this.#source.reset?.();
@@ -92,7 +122,9 @@ export class OffsetLayout<T> implements ListLayout<T> {
 export function stateOf<T>(page: PageState<T> | undefined, offset: number): ItemState<T> {
   if (page === undefined) return PLACEHOLDER;
   if (page.items !== undefined) {
-    return offset < page.items.length ? { status: 'loaded', item: page.items[offset] as T } : PLACEHOLDER;
+    if (offset >= page.items.length) return PLACEHOLDER;
+    const item = page.items[offset] as T;
+    return page.stale ? { status: 'loaded', item, stale: true } : { status: 'loaded', item };
   }
   if (page.status === 'error') return { status: 'error', error: page.error };
   return LOADING;

@@ -43,6 +43,11 @@ export class RangeLayout<T> implements ListLayout<T> {
     return { items: (data as { items: readonly T[] }).items, shift: 0 };
   }
 
+  /** Key ranges have no "end" to append to: items belong to the bucket of their key. */
+  append(): null {
+    return null;
+  }
+
   reset(): void {}
 
   reader(pages: ReadonlyMap<number, PageState<T>>) {
@@ -69,11 +74,13 @@ export class RangeLayout<T> implements ListLayout<T> {
       getItem: (key: number): ItemState<T> => {
         const page = pages.get(Math.floor(key / size));
         if (page === undefined) return PLACEHOLDER;
-        if (page.status === 'error') return { status: 'error', error: page.error };
-        if (page.items === undefined) return LOADING;
+        // A page that failed to revalidate keeps serving its (stale) items, as offset pages do.
+        if (page.items === undefined)
+          return page.status === 'error' ? { status: 'error', error: page.error } : LOADING;
         const item =
           getKey === undefined ? undefined : page.items.find((candidate) => getKey(candidate) === key);
-        return item === undefined ? PLACEHOLDER : { status: 'loaded', item };
+        if (item === undefined) return PLACEHOLDER;
+        return page.stale ? { status: 'loaded', item, stale: true } : { status: 'loaded', item };
       },
       getItemKey: (key: number) => key,
       getRange,

@@ -85,6 +85,33 @@ export class PageStore<T> {
       if (this.#pages.has(index)) this.#lastUsed.set(index, stamp);
   }
 
+  /**
+   * Keeps the pages with items that `keep` accepts, marked stale (shown until fresh data lands),
+   * and forgets every other page. Returns the indexes kept.
+   */
+  keepStale(keep: (page: PageState<T>) => boolean): number[] {
+    const kept: number[] = [];
+    for (const page of [...this.#pages.values()]) {
+      if (page.items !== undefined && keep(page)) {
+        this.set({ ...page, status: 'loaded', error: undefined, stale: true });
+        kept.push(page.index);
+      } else this.delete(page.index);
+    }
+    return kept;
+  }
+
+  /** Resets failed pages (all, or one) for a retry: forgotten, or stale when they still hold items. */
+  resetFailed(index?: number): number[] {
+    const failed = [...this.#pages.values()].filter(
+      (page) => page.status === 'error' && (index === undefined || page.index === index),
+    );
+    for (const page of failed) {
+      if (page.items === undefined) this.delete(page.index);
+      else this.set({ ...page, status: 'loaded', error: undefined, stale: true });
+    }
+    return failed.map((page) => page.index);
+  }
+
   /** Pages holding items, as eviction candidates. */
   evictionCandidates(): EvictionCandidate[] {
     const candidates: EvictionCandidate[] = [];

@@ -267,6 +267,57 @@ describe('createVirtualList as a chat (anchor: "end")', () => {
   });
 });
 
+describe('createVirtualList as a chat receiving messages', () => {
+  it('follows appended messages at the end, counts them in newItems when away, and scrollToIndex(last) follows again', async () => {
+    const list = createLazyList<Item>({
+      key: [`chat-live-${Math.random()}`],
+      source: cursorSource<Item>({
+        pageSize: 30,
+        initialDirection: 'backward',
+        fetchPage: async ({ cursor, direction, limit, signal }) => {
+          const query = `limit=${limit}&direction=${direction}&total=500${cursor === null ? '' : `&cursor=${cursor}`}`;
+          return (await fetch(`/api/feed?${query}`, { signal })).json();
+        },
+      }),
+    });
+    cleanups.push(() => list.destroy());
+    const mounted = mount({ list, anchor: 'end', estimateSize: () => 36, text: title });
+    await vi.waitFor(() =>
+      expect(loadedText(mounted, mounted.view.getSnapshot().count - 1)).toBe(item(499).title),
+    );
+    const message = (n: number): Item => ({ ...item(500 + n), title: `live ${n}` });
+    expect(list.append([message(1)])).toBe(true);
+    await frames(2);
+    let last = mounted.view.getSnapshot().count - 1;
+    expect(loadedText(mounted, last)).toBe('live 1');
+    expect(mounted.position(last)).toBeCloseTo(600 - 36, 0);
+    expect(mounted.view.getSnapshot().newItems).toBe(0);
+
+    mounted.viewport.scrollTop -= 300;
+    await frames(2);
+    // By key: older history may be prepended meanwhile, which shifts indexes.
+    const indexOfKey = (key: number) =>
+      mounted.view.getSnapshot().rows.find((row) => row.key === key)?.index ?? -1;
+    const watchedIndex = mounted.visible()[1] ?? 0;
+    const watched = mounted.view.getSnapshot().rows.find((row) => row.index === watchedIndex)?.key ?? 0;
+    const before = mounted.position(watchedIndex);
+    list.append([message(2), message(3), message(4)]);
+    await frames(2);
+    expect(mounted.view.getSnapshot().newItems).toBe(3);
+    expect(mounted.view.getSnapshot().atEnd).toBe(false);
+    expect(mounted.position(indexOfKey(watched))).toBe(before);
+
+    last = mounted.view.getSnapshot().count - 1;
+    mounted.view.scrollToIndex(last);
+    await frames(2);
+    expect(loadedText(mounted, last)).toBe('live 4');
+    expect(mounted.view.getSnapshot().newItems).toBe(0);
+    list.append([message(5)]);
+    await frames(2);
+    expect(mounted.visible().at(-1)).toBe(last + 1);
+  });
+});
+
 describe('createVirtualList scroll restoration and lifecycle', () => {
   it('restores the same item at the same offset from saveScroll(), with pages from the shared client', async () => {
     const queryClient = new QueryClient();

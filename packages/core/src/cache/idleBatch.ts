@@ -1,0 +1,38 @@
+/** Runs a callback later, off the hot path (scrolling, rendering). */
+export type IdleSchedule = (callback: () => void) => void;
+
+/**
+ * `requestIdleCallback` with a 1 s deadline where it exists (Safari has none), else a 50 ms
+ * timer; looked up at call time, so nothing touches `window` at import.
+ *
+ * @example
+ * defaultIdleSchedule(() => console.log('idle'));
+ */
+export const defaultIdleSchedule: IdleSchedule = (callback) => {
+  if (typeof globalThis.requestIdleCallback === 'function') {
+    globalThis.requestIdleCallback(() => callback(), { timeout: 1_000 });
+  } else {
+    globalThis.setTimeout(callback, 50);
+  }
+};
+
+/**
+ * Coalesces requests for work into one run: the first `request()` schedules `run`, the ones
+ * made before it runs are folded into that run, the first one after schedules the next.
+ * This is what turns many page writes into one IndexedDB transaction.
+ *
+ * @example
+ * const request = idleBatch(() => flush(), defaultIdleSchedule);
+ * request(); request(); // one flush
+ */
+export function idleBatch(run: () => void, schedule: IdleSchedule): () => void {
+  let scheduled = false;
+  return () => {
+    if (scheduled) return;
+    scheduled = true;
+    schedule(() => {
+      scheduled = false;
+      run();
+    });
+  };
+}

@@ -1,0 +1,109 @@
+import { QueryClient } from '@tanstack/query-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cursorSource } from '../sources/cursorSource.ts';
+import { offsetSource } from '../sources/offsetSource.ts';
+import { rangeSource } from '../sources/rangeSource.ts';
+import { createLazyList } from './createLazyList.ts';
+import type { LazyList } from './LazyList.ts';
+
+const settle = async (rounds = 10) => {
+  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+const lists: LazyList<unknown>[] = [];
+afterEach(() => {
+  for (const list of lists.splice(0)) list.destroy();
+});
+function tracked<T>(list: LazyList<T>): LazyList<T> {
+  lists.push(list as LazyList<unknown>);
+  list.subscribe(() => {});
+  return list;
+}
+
+describe('LazyList.append', () => {
+  it('grows an empty offset list page by page without fetching', async () => {
+    let fetched = 0;
+    const list = tracked(
+      createLazyList<number>({
+        key: ['log'],
+        source: offsetSource({
+          pageSize: 4,
+          fetchPage: async () => {
+            fetched += 1;
+            return { items: [], total: 0 };
+          },
+        }),
+      }),
+    );
+    expect(list.append([0, 1, 2])).toBe(true);
+    expect(list.append([3, 4, 5, 6, 7, 8])).toBe(true);
+    list.setWindow({ start: 0, end: 9 });
+    await settle();
+    const snapshot = list.getSnapshot();
+    expect(snapshot.count).toBe(9);
+    expect(snapshot.getRange(0, 9)).toEqual({ status: 'loaded', items: [0, 1, 2, 3, 4, 5, 6, 7, 8] });
+    expect(fetched).toBe(0);
+  });
+
+  it('extends the loaded last page of a fetched offset list and keeps the count when an older page lands', async () => {
+    const queryClient = new QueryClient();
+    const list = tracked(
+      createLazyList<number>({
+        key: ['feed'],
+        queryClient,
+        source: offsetSource({
+          pageSize: 10,
+          fetchPage: async ({ offset, limit }) => ({
+            items: Array.from({ length: Math.max(0, Math.min(limit, 15 - offset)) }, (_, i) => offset + i),
+            total: 15,
+          }),
+        }),
+        prefetch: 0,
+      }),
+    );
+    list.setWindow({ start: 10, end: 15 });
+    await settle();
+    list.append([15, 16]);
+    expect(list.getSnapshot().count).toBe(17);
+    expect(list.getSnapshot().getRange(10, 17).items).toEqual([10, 11, 12, 13, 14, 15, 16]);
+    expect(queryClient.getQueryData<{ items: number[] }>(['feed', 'page', 1])?.items).toHaveLength(7);
+    list.setWindow({ start: 0, end: 10 }); // page 0 says total: 15
+    await settle();
+    expect(list.getSnapshot().count).toBe(17);
+  });
+
+  it('appends to the newest page of a cursor list at its end, and refuses before the end is loaded', async () => {
+    const pages: Record<string, { items: string[]; nextCursor: string | null; prevCursor: string | null }> = {
+      newest: { items: ['c', 'd'], nextCursor: null, prevCursor: 'older' },
+      older: { items: ['a', 'b'], nextCursor: 'newest', prevCursor: null },
+    };
+    const list = tracked(
+      createLazyList<string>({
+        key: ['chat'],
+        source: cursorSource({
+          pageSize: 2,
+          initialCursor: 'newest',
+          fetchPage: async ({ cursor }) =>
+            pages[String(cursor)] ?? { items: [], nextCursor: null, prevCursor: null },
+        }),
+      }),
+    );
+    expect(list.append(['too early'])).toBe(false);
+    list.setWindow({ start: 0, end: 2 });
+    await settle();
+    expect(list.append(['e'])).toBe(true);
+    const snapshot = list.getSnapshot();
+    expect(snapshot.getRange(0, snapshot.count).items).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(snapshot.getItemKey(snapshot.count - 1)).toBe(2);
+  });
+
+  it('refuses for range sources', () => {
+    const list = tracked(
+      createLazyList<{ t: number }>({
+        key: ['range'],
+        source: rangeSource<{ t: number }>({ bucket: 10, fetchRange: async () => [] }),
+      }),
+    );
+    expect(list.append([{ t: 1 }])).toBe(false);
+  });
+});

@@ -1,0 +1,399 @@
+// The list engine with a persistent tier, against an in-memory PageCache (the IndexedDB cache
+// itself is tested in Chromium: idbCache.browser.test.ts).
+import { hashKey, QueryClient, type QueryKey } from '@tanstack/query-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PageCache, PageCacheSnapshot } from '../cache/pageCache.ts';
+import { createMemoryMonitor } from '../memory/createMemoryMonitor.ts';
+import { setDefaultMemoryMonitor } from '../memory/defaultMemoryMonitor.ts';
+import { cursorSource } from '../sources/cursorSource.ts';
+import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
+import { cacheDatasetKey, isPageData } from './cacheTier.ts';
+import { createLazyList } from './createLazyList.ts';
+import type { LazyList } from './LazyList.ts';
+
+interface Row {
+  id: number;
+  from: 'network' | 'cache';
+}
+
+const PAGE = 10;
+const KEY = ['rows'];
+const row = (id: number, from: Row['from']): Row => ({ id, from });
+const pageOf = (page: number, from: Row['from']) => ({
+  items: Array.from({ length: PAGE }, (_, i) => row(page * PAGE + i, from)),
+  total: 1_000,
+});
+
+/** A PageCache in a Map; `gate` holds reads until released. */
+function fakeCache() {
+  const entries = new Map<string, unknown>();
+  const reads: number[][] = [];
+  const removed: number[] = [];
+  let gate: Promise<void> = Promise.resolve();
+  const id = (key: QueryKey, page: number) => `${hashKey(key)}#${page}`;
+  const snapshot: PageCacheSnapshot = {
+    status: 'ready',
+    warning: null,
+    bytes: 0,
+    entries: 0,
+    reads: 0,
+    hits: 0,
+    writes: 0,
+    evictions: 0,
+    pendingWrites: 0,
+  };
+  const cache: PageCache = {
+    name: 'fake',
+    async read(key, pages) {
+      reads.push([...pages]);
+      await gate;
+      const found = new Map<number, unknown>();
+      for (const page of pages) if (entries.has(id(key, page))) found.set(page, entries.get(id(key, page)));
+      return found;
+    },
+    async write(key, page, data) {
+      entries.set(id(key, page), data);
+      return true;
+    },
+    async remove(key, pages) {
+      for (const entry of [...entries.keys()]) {
+        const [dataset, page] = entry.split('#');
+        if (dataset === hashKey(key) && (pages === undefined || pages.includes(Number(page)))) {
+          entries.delete(entry);
+          removed.push(Number(page));
+        }
+      }
+    },
+    saveScroll: () => {},
+    loadScroll: async () => undefined,
+    flush: async () => {},
+    clear: async () => true,
+    subscribe: () => () => {},
+    getSnapshot: () => snapshot,
+  };
+  const datasetKey = cacheDatasetKey(
+    KEY,
+    offsetSource({ pageSize: PAGE, fetchPage: async () => ({ items: [] }) }),
+  );
+  return {
+    cache,
+    reads,
+    removed,
+    seed: (page: number, data: unknown = pageOf(page, 'cache'), key: QueryKey = datasetKey) =>
+      entries.set(id(key, page), data),
+    has: (page: number) => entries.has(id(datasetKey, page)),
+    hold: () => {
+      let release = () => {};
+      gate = new Promise((resolve) => {
+        release = resolve;
+      });
+      return release;
+    },
+  };
+}
+
+/** A network whose responses the test releases (or fails). */
+function network() {
+  const calls: number[] = [];
+  const pending = new Map<number, { resolve: () => void; reject: (error: unknown) => void }>();
+  const fetchPage = ({ page }: OffsetFetchParams) => {
+    calls.push(page);
+    return new Promise<ReturnType<typeof pageOf>>((resolve, reject) => {
+      pending.set(page, { resolve: () => resolve(pageOf(page, 'network')), reject });
+    });
+  };
+  const respond = (page: number) => pending.get(page)?.resolve();
+  const fail = (page: number) => pending.get(page)?.reject(new TypeError('Failed to fetch'));
+  return { calls, fetchPage, respond, fail };
+}
+
+/** Lets promise chains run, then the 1 ms fold of background changes into the snapshot. */
+async function settle(rounds = 10): Promise<void> {
+  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+const lists: LazyList<unknown>[] = [];
+function open(
+  fetchPage: ReturnType<typeof network>['fetchPage'],
+  options: Partial<Parameters<typeof createLazyList<Row>>[0]>,
+) {
+  const list = createLazyList<Row>({
+    key: KEY,
+    source: offsetSource({ pageSize: PAGE, fetchPage }),
+    prefetch: 2,
+    statsInterval: 1,
+    retry: { attempts: 1 },
+    ...options,
+  });
+  lists.push(list as LazyList<unknown>);
+  list.subscribe(() => {});
+  return list;
+}
+afterEach(() => {
+  for (const list of lists.splice(0)) list.destroy();
+  setDefaultMemoryMonitor(null);
+});
+
+describe('a lazy list with a persistent cache', () => {
+  it('looks up every page of a new window in one read before any fetch', async () => {
+    const cache = fakeCache();
+    const release = cache.hold();
+    const net = network();
+    const list = open(net.fetchPage, { cache: cache.cache });
+    list.setWindow({ start: 0, end: 10 });
+    await settle();
+    expect(cache.reads).toEqual([[0, 1, 2, 3]]); // visible page 0, then 3 ahead
+    expect(net.calls).toEqual([]); // the network waits for the lookup
+    expect(list.getSnapshot().status).toBe('loading');
+    release();
+    await settle();
+    expect(net.calls).toEqual([0, 1, 2, 3]);
+  });
+
+  it('shows cached pages at once, stale, and revalidates only the visible ones', async () => {
+    const cache = fakeCache();
+    for (const page of [0, 1, 2, 3]) cache.seed(page);
+    const net = network();
+    const list = open(net.fetchPage, { cache: cache.cache });
+    list.setWindow({ start: 0, end: 10 });
+    await settle();
+    const snapshot = list.getSnapshot();
+    expect(snapshot.status).toBe('ready');
+    expect(snapshot.getItem(5)).toEqual({ status: 'loaded', item: row(5, 'cache'), stale: true });
+    expect(snapshot.getItem(25)).toEqual({ status: 'loaded', item: row(25, 'cache'), stale: true });
+    expect(snapshot.count).toBe(1_000);
+    expect(snapshot.stats).toMatchObject({ cacheReads: 4, cacheStatus: 'ready' });
+    expect(net.calls).toEqual([0]); // prefetched pages wait until they are visible
+    net.respond(0);
+    await settle();
+    expect(list.getSnapshot().getItem(5)).toEqual({ status: 'loaded', item: row(5, 'network') });
+    list.setWindow({ start: 10, end: 20 });
+    await settle();
+    expect(net.calls).toEqual([0, 1, 4]); // page 1 became visible: revalidated; page 4 is new
+  });
+
+  it('keeps serving cached items, stale, when the network fails', async () => {
+    const cache = fakeCache();
+    cache.seed(0);
+    const net = network();
+    const list = open(net.fetchPage, { cache: cache.cache, prefetch: 0 });
+    list.setWindow({ start: 0, end: 10 });
+    await settle();
+    net.fail(0);
+    await settle();
+    const snapshot = list.getSnapshot();
+    expect(snapshot.status).toBe('ready');
+    expect(snapshot.pages.get(0)?.status).toBe('error');
+    expect(snapshot.getItem(3)).toEqual({ status: 'loaded', item: row(3, 'cache'), stale: true });
+  });
+
+  it('writes fresh network pages behind and counts them', async () => {
+    const cache = fakeCache();
+    const net = network();
+    const list = open(net.fetchPage, { cache: cache.cache, prefetch: 0 });
+    list.setWindow({ start: 0, end: 10 });
+    await settle();
+    expect(cache.has(0)).toBe(false);
+    net.respond(0);
+    await settle();
+    expect(cache.has(0)).toBe(true);
+    expect(list.getSnapshot().stats.cacheWrites).toBe(1);
+  });
+
+  it('drops a cached page of the wrong shape and fetches it', async () => {
+    const cache = fakeCache();
+    cache.seed(0, { items: 'not an array' });
+    const net = network();
+    const list = open(net.fetchPage, { cache: cache.cache, prefetch: 0 });
+    list.setWindow({ start: 0, end: 10 });
+    await settle();
+    expect(cache.removed).toEqual([0]);
+    expect(net.calls).toEqual([0]);
+    expect(list.getSnapshot().getItem(0).status).toBe('loading');
+  });
+
+  it('invalidate() deletes the dataset’s cached pages too', async () => {
+    const cache = fakeCache();
+    cache.seed(0);
+    cache.seed(7);
+    const net = network();
+    const list = open(net.fetchPage, { cache: cache.cache, prefetch: 0 });
+    list.setWindow({ start: 0, end: 10 });
+    await settle();
+    list.invalidate();
+    await settle();
+    expect(cache.has(0) || cache.has(7)).toBe(false);
+    expect(list.getSnapshot().getItem(0).status).toBe('loading');
+  });
+
+  it('skips the lookup for pages a shared QueryClient already holds (a remount)', async () => {
+    const cache = fakeCache();
+    const queryClient = new QueryClient();
+    const net = network();
+    const first = open(net.fetchPage, { queryClient, prefetch: 0 });
+    first.setWindow({ start: 0, end: 10 });
+    await settle();
+    net.respond(0);
+    await settle();
+    first.destroy(); // keeps the window's pages in the shared client
+    const again = open(net.fetchPage, { queryClient, cache: cache.cache, prefetch: 0 });
+    again.setWindow({ start: 0, end: 10 });
+    await settle();
+    expect(cache.reads).toEqual([]);
+    expect(again.getSnapshot().getItem(0)).toEqual({ status: 'loaded', item: row(0, 'network') });
+    expect(net.calls).toEqual([0]);
+  });
+
+  it('checks the cache before fetching pages asked for with prefetch()', async () => {
+    const cache = fakeCache();
+    cache.seed(50);
+    const net = network();
+    const list = open(net.fetchPage, { cache: cache.cache, prefetch: 0 });
+    list.setWindow({ start: 0, end: 10 });
+    list.prefetch({ start: 500, end: 520 });
+    await settle();
+    expect(list.getSnapshot().pages.get(50)?.stale).toBe(true);
+    expect(net.calls).toEqual([0, 51]);
+  });
+});
+
+describe('a cursor feed with a persistent cache', () => {
+  it('rebuilds the feed from cached pages, newest first, and revalidates only the visible page', async () => {
+    const cache = fakeCache();
+    const calls: (string | number | null)[] = [];
+    const source = cursorSource<Row>({
+      pageSize: PAGE,
+      initialDirection: 'backward',
+      fetchPage: async ({ cursor }) => {
+        calls.push(cursor);
+        return new Promise(() => {}); // the network hangs: what shows comes from the cache
+      },
+    });
+    const datasetKey = cacheDatasetKey(KEY, source);
+    const cachedPage = (first: number, prev: string | null, next: string | null) => ({
+      items: Array.from({ length: PAGE }, (_, i) => row(first + i, 'cache')),
+      nextCursor: next,
+      prevCursor: prev,
+    });
+    cache.seed(0, cachedPage(990, 'c-1', null), datasetKey); // the newest page
+    cache.seed(-1, cachedPage(980, 'c-2', 'c0'), datasetKey);
+    const list = createLazyList<Row>({ key: KEY, source, cache: cache.cache, prefetch: 1, statsInterval: 1 });
+    lists.push(list as LazyList<unknown>);
+    list.subscribe(() => {});
+    list.setWindow({ start: 0, end: 5, direction: 'backward' });
+    await settle();
+    const snapshot = list.getSnapshot();
+    expect(cache.reads.slice(0, 2)).toEqual([[0], [-1]]); // ordinal 0 first: its cursors lead to the others
+    expect(snapshot.prependedCount).toBe(PAGE);
+    expect(snapshot.getItem(0)).toEqual({ status: 'loaded', item: row(980, 'cache'), stale: true });
+    expect(snapshot.getItem(PAGE)).toEqual({ status: 'loaded', item: row(990, 'cache'), stale: true });
+    expect(calls).toEqual([null]); // only the newest page, visible, is refetched; page -1 stays cached
+  });
+});
+
+describe('a lazy list under memory pressure', () => {
+  it('sheds pages far from the window at high and reads them back from the cache, not the network', async () => {
+    const cache = fakeCache();
+    const net = network();
+    const monitor = createMemoryMonitor({ performance: null });
+    const list = open(net.fetchPage, { cache: cache.cache, memoryMonitor: monitor, prefetch: 1 });
+    for (const start of [0, 100, 200]) {
+      list.setWindow({ start, end: start + 10 });
+      await settle();
+      for (const page of [...net.calls]) net.respond(page);
+      await settle();
+    }
+    const loaded = () => [...list.getSnapshot().pages.values()].filter((p) => p.items).map((p) => p.index);
+    expect(loaded()).toEqual(expect.arrayContaining([0, 1, 10, 11, 19, 20, 21]));
+    monitor.simulate('high');
+    await settle();
+    expect(loaded().sort((a, b) => a - b)).toEqual([19, 20, 21]); // window 20 + prefetch zone
+    expect(list.getSnapshot().stats.memoryLevel).toBe('high');
+    const fetched = net.calls.length;
+    list.setWindow({ start: 0, end: 10 });
+    await settle();
+    expect(list.getSnapshot().getItem(0)).toMatchObject({ status: 'loaded', stale: true });
+    expect(net.calls.slice(fetched)).toEqual([0]); // the visible page revalidates; page 1 came from the cache
+  });
+
+  it('sheds down to the visible pages at critical and stops prefetching', async () => {
+    const net = network();
+    const monitor = createMemoryMonitor({ performance: null });
+    const list = open(net.fetchPage, { memoryMonitor: monitor, prefetch: 2 });
+    list.setWindow({ start: 30, end: 40 });
+    await settle();
+    for (const page of [...net.calls]) net.respond(page);
+    await settle();
+    expect(list.getSnapshot().pages.size).toBe(5);
+    monitor.simulate('critical');
+    await settle();
+    expect([...list.getSnapshot().pages.keys()]).toEqual([3]);
+    expect(list.getSnapshot().getItem(35).status).toBe('loaded');
+    list.setWindow({ start: 60, end: 70 });
+    await settle();
+    expect(net.calls.slice(5)).toEqual([6]); // no prefetch at critical
+  });
+
+  it('registers with the default monitor and reports its bytes', async () => {
+    const monitor = createMemoryMonitor({ limitBytes: 1_000_000_000, performance: null });
+    setDefaultMemoryMonitor(monitor);
+    const net = network();
+    const list = open(net.fetchPage, { prefetch: 0 });
+    list.setWindow({ start: 0, end: 10 });
+    await settle();
+    net.respond(0);
+    await settle();
+    const bytes = list.getSnapshot().stats.bytesInMemory;
+    expect(bytes).toBeGreaterThan(0);
+    expect(monitor.getSnapshot().sdkBytes).toBe(bytes);
+    list.destroy();
+    await settle();
+    expect(monitor.getSnapshot().sdkBytes).toBe(0);
+  });
+
+  it('opts out of the default monitor with memoryMonitor: null', async () => {
+    const monitor = createMemoryMonitor({ performance: null });
+    setDefaultMemoryMonitor(monitor);
+    monitor.simulate('critical');
+    const net = network();
+    const list = open(net.fetchPage, { memoryMonitor: null, prefetch: 1 });
+    list.setWindow({ start: 0, end: 10 });
+    await settle();
+    expect(net.calls).toEqual([0, 1]);
+    expect(list.getSnapshot().stats.memoryLevel).toBe('ok');
+  });
+});
+
+describe('cache tier helpers', () => {
+  it('keys pages by the list key and the page geometry', () => {
+    const fetchPage = async () => ({ items: [] });
+    expect(cacheDatasetKey(['u'], offsetSource({ pageSize: 50, fetchPage }))).toEqual([
+      'u',
+      'lazyflow:pages',
+      'offset',
+      50,
+    ]);
+    expect(cacheDatasetKey(['u'], offsetSource({ pageSize: 50, fetchPage }))).not.toEqual(
+      cacheDatasetKey(['u'], offsetSource({ pageSize: 100, fetchPage })),
+    );
+  });
+
+  it.each([
+    ['offset', { items: [1], total: 1 }, true],
+    ['offset', { items: [1], total: -1 }, false],
+    ['cursor', { items: [], nextCursor: 'a', prevCursor: null }, true],
+    ['cursor', { items: [] }, false],
+    ['range', { items: [] }, true],
+    ['range', [1, 2], false],
+  ] as const)('%s data %j is valid: %s', (kind, data, valid) => {
+    expect(isPageData(kind, data)).toBe(valid);
+  });
+
+  it('rejects something that is not a page cache, naming the option', () => {
+    const source = offsetSource({ pageSize: 10, fetchPage: async () => ({ items: [] }) });
+    expect(() => createLazyList({ key: ['x'], source, cache: {} as PageCache })).toThrow(
+      /createLazyList option "cache" must be a page cache/,
+    );
+  });
+});

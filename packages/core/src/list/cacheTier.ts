@@ -1,0 +1,183 @@
+import { onlineManager, type QueryKey } from '@tanstack/query-core';
+import type { PageCache } from '../cache/pageCache.ts';
+import type { PagePriority, PageRequest } from '../planner/planWindow.ts';
+import { parseOffsetPage } from '../sources/offsetSource.ts';
+import type { LazyListSource } from '../sources/source.ts';
+import type { StatsGauges } from './listStats.ts';
+
+/** What a {@link CacheTier} calls back into its list. */
+export interface CacheTierHost {
+  /** The list's generation; a read started before a reset is dropped. */
+  generation(): number;
+  /** Whether the list holds items for `page`, fresh or stale. */
+  hasItems(page: number): boolean;
+  /** Whether the QueryClient already holds `page` (a remount with a shared client): no lookup needed. */
+  inQueryCache(page: number): boolean;
+  /** A page found in the cache, as the source returned it; false if the list kept fresher data. */
+  onCached(page: number, data: unknown): boolean;
+  /** A batch of lookups finished; `missed` pages need the network. */
+  onChecked(missed: readonly { readonly page: number; readonly priority: PagePriority }[]): void;
+  /** The cache's figures changed, or a write was committed. */
+  onChange(): void;
+  /** The browser is back online: pages that failed meanwhile (showing stale cached items) retry. */
+  onOnline(): void;
+  count(counter: 'cacheReads' | 'cacheWrites'): void;
+}
+
+/**
+ * The pages' dataset key in the cache: the list key plus what gives page numbers their meaning
+ * (page size, bucket width, starting cursor), so a changed page size never reads old pages.
+ *
+ * @example
+ * cacheDatasetKey(['users'], offsetSource({ pageSize: 100, fetchPage })); // ['users', 'lazyflow:pages', 'offset', 100]
+ */
+export function cacheDatasetKey<T>(key: QueryKey, source: LazyListSource<T>): QueryKey {
+  const identity =
+    source.kind === 'offset'
+      ? [source.pageSize]
+      : source.kind === 'cursor'
+        ? [source.pageSize, source.initialCursor, source.initialDirection]
+        : [source.bucket];
+  return [...key, 'lazyflow:pages', source.kind, ...identity];
+}
+
+/**
+ * Whether data read back from a cache has the shape the source's pages have; anything else is
+ * a corrupted entry, dropped and refetched.
+ *
+ * @example
+ * isPageData('offset', { items: [1, 2], total: 2 }); // true
+ * isPageData('cursor', { items: [] }); // false (no cursors)
+ */
+export function isPageData(kind: LazyListSource<unknown>['kind'], data: unknown): boolean {
+  if (kind === 'offset') {
+    try {
+      parseOffsetPage(data, 'cache', 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  if (typeof data !== 'object' || data === null || !('items' in data) || !Array.isArray(data.items))
+    return false;
+  if (kind === 'range') return true;
+  const isCursor = (value: unknown) =>
+    value === null || typeof value === 'string' || typeof value === 'number';
+  return (
+    'nextCursor' in data && isCursor(data.nextCursor) && 'prevCursor' in data && isCursor(data.prevCursor)
+  );
+}
+
+/**
+ * Wires one list to its persistent cache. Before the network, every page a plan wants that is
+ * not in memory is looked up, all of one plan in one batched read. Pages found are shown stale;
+ * only visible ones are revalidated (prefetched ones wait until they become visible). Network
+ * pages are written behind.
+ */
+export class CacheTier {
+  readonly #cache: PageCache;
+  readonly #key: QueryKey;
+  readonly #kind: LazyListSource<unknown>['kind'];
+  readonly #host: CacheTierHost;
+  /** Pages with a lookup running, and the priority they were wanted at. */
+  readonly #pending = new Map<number, PagePriority>();
+  /** Pages the cache did not have (until written or reset). */
+  readonly #missed = new Set<number>();
+  /** Pages in memory that came from the cache and were not revalidated yet. */
+  readonly #fromCache = new Set<number>();
+  #unsubscribe: (() => void) | undefined;
+  #unwatchOnline: (() => void) | undefined;
+
+  /** `key`: the pages' dataset key, from {@link cacheDatasetKey}. */
+  constructor(cache: PageCache, key: QueryKey, kind: LazyListSource<unknown>['kind'], host: CacheTierHost) {
+    this.#cache = cache;
+    this.#key = key;
+    this.#kind = kind;
+    this.#host = host;
+  }
+
+  attach(): void {
+    this.#unsubscribe ??= this.#cache.subscribe(() => this.#host.onChange());
+    this.#unwatchOnline ??= onlineManager.subscribe((online) => online && this.#host.onOnline());
+  }
+
+  detach(): void {
+    this.#unsubscribe?.();
+    this.#unwatchOnline?.();
+    this.#unsubscribe = undefined;
+    this.#unwatchOnline = undefined;
+  }
+
+  /** Whether `page` has a lookup running (it is neither loaded nor fetched meanwhile). */
+  isPending(page: number): boolean {
+    return this.#pending.has(page);
+  }
+
+  /** Splits requests: those for the network now are returned; one read starts for pages never looked up. */
+  route(requests: readonly PageRequest[]): PageRequest[] {
+    const network: PageRequest[] = [];
+    const lookup: number[] = [];
+    for (const request of requests) {
+      const { page, priority } = request;
+      if (this.#pending.has(page)) continue;
+      if (this.#fromCache.has(page) && this.#host.hasItems(page)) {
+        if (priority === 'visible') network.push(request); // revalidate what is on screen only
+      } else if (!this.#missed.has(page) && !this.#host.hasItems(page) && !this.#host.inQueryCache(page)) {
+        this.#pending.set(page, priority);
+        lookup.push(page);
+      } else network.push(request);
+    }
+    if (lookup.length > 0) this.#read(lookup);
+    return network;
+  }
+
+  /** A page arrived from the network (`persist`: fresh from the source, not from a query cache). */
+  landed(page: number, data: unknown, bytes: number, persist: boolean): void {
+    this.#fromCache.delete(page);
+    this.#missed.delete(page); // after an eviction, the lookup finds it in the cache
+    if (!persist) return;
+    void this.#cache.write(this.#key, page, data, bytes).then((written) => {
+      if (!written) return;
+      this.#host.count('cacheWrites');
+      this.#host.onChange();
+    });
+  }
+
+  /** Forgets lookups (refresh/invalidate); `drop` also deletes the dataset's cached pages. */
+  reset(drop: boolean): void {
+    this.#pending.clear();
+    this.#missed.clear();
+    this.#fromCache.clear();
+    if (drop) void this.#cache.remove(this.#key);
+  }
+
+  gauges(): Pick<StatsGauges, 'bytesInCache' | 'cacheStatus' | 'cacheWarning'> {
+    const { bytes, status, warning } = this.#cache.getSnapshot();
+    return { bytesInCache: bytes, cacheStatus: status, cacheWarning: warning };
+  }
+
+  #read(pages: number[]): void {
+    const generation = this.#host.generation();
+    void this.#cache.read(this.#key, pages).then((found) => {
+      if (generation !== this.#host.generation()) return; // a reset came first; #pending was cleared
+      const missed: { page: number; priority: PagePriority }[] = [];
+      const corrupted: number[] = [];
+      for (const page of pages) {
+        const priority = this.#pending.get(page) ?? 'background';
+        this.#pending.delete(page);
+        const data = found.get(page);
+        if (data !== undefined && isPageData(this.#kind, data)) {
+          this.#fromCache.add(page);
+          if (this.#host.onCached(page, data)) this.#host.count('cacheReads');
+          else this.#fromCache.delete(page);
+          continue;
+        }
+        if (data !== undefined) corrupted.push(page);
+        this.#missed.add(page);
+        missed.push({ page, priority });
+      }
+      if (corrupted.length > 0) void this.#cache.remove(this.#key, corrupted);
+      this.#host.onChecked(missed);
+    });
+  }
+}

@@ -1,0 +1,139 @@
+// Pure grading of the figures behind `getHealth()`: memory level, cache hit rate, error rate.
+import type { MemoryLevel } from './memoryLevel.ts';
+
+/** A grade for a health panel. */
+export type HealthStatus = 'healthy' | 'warning' | 'critical';
+
+/** Counters a list reports to its monitor (a subset of `LazyListStats`). */
+export interface HealthCounts {
+  readonly cacheHits: number;
+  readonly cacheMisses: number;
+  readonly requests: number;
+  readonly retries: number;
+  readonly errors: number;
+}
+
+/** Where rates turn into warnings. Hit rates below, error rates above their bounds are bad. */
+export interface HealthThresholds {
+  readonly hitRateWarning: number;
+  readonly hitRateCritical: number;
+  readonly errorRateWarning: number;
+  readonly errorRateCritical: number;
+  /** Fewer lookups (or requests) than this always grade healthy: one failed request is not a trend. */
+  readonly minSamples: number;
+}
+
+/** Default {@link HealthThresholds}. */
+export const DEFAULT_HEALTH_THRESHOLDS: HealthThresholds = Object.freeze({
+  hitRateWarning: 0.5,
+  hitRateCritical: 0.2,
+  errorRateWarning: 0.05,
+  errorRateCritical: 0.25,
+  minSamples: 20,
+});
+
+/** What `getHealth()` returns: three grades, each with the figures behind it. */
+export interface HealthReport {
+  readonly memory: {
+    readonly status: HealthStatus;
+    readonly level: MemoryLevel;
+    readonly ratio: number;
+    readonly sdkBytes: number;
+    readonly jsHeapUsed?: number;
+    readonly jsHeapLimit?: number;
+  };
+  readonly cacheHitRate: { readonly status: HealthStatus; readonly value: number; readonly lookups: number };
+  /** Share of fetch attempts that failed (retried or final). */
+  readonly errorRate: { readonly status: HealthStatus; readonly value: number; readonly requests: number };
+}
+
+/** The memory figures {@link buildHealth} grades. */
+export interface HealthMemoryInput {
+  readonly level: MemoryLevel;
+  readonly ratio: number;
+  readonly sdkBytes: number;
+  readonly jsHeapUsed?: number | undefined;
+  readonly jsHeapLimit?: number | undefined;
+}
+
+/**
+ * The health grade of a memory level.
+ *
+ * @example
+ * gradeLevel('high'); // 'warning'
+ */
+export function gradeLevel(level: MemoryLevel): HealthStatus {
+  return level === 'ok' ? 'healthy' : level === 'high' ? 'warning' : 'critical';
+}
+
+/** Bounds of {@link gradeRate}; `worse` says which direction is bad. */
+export interface RateBounds {
+  readonly warning: number;
+  readonly critical: number;
+  readonly worse: 'above' | 'below';
+  readonly minSamples: number;
+}
+
+/**
+ * Grades a rate (hit rate, error rate) against its bounds.
+ *
+ * @example
+ * gradeRate(0.3, 40, { warning: 0.05, critical: 0.25, worse: 'above', minSamples: 20 }); // 'critical'
+ * gradeRate(0.3, 4, { warning: 0.05, critical: 0.25, worse: 'above', minSamples: 20 }); // 'healthy'
+ */
+export function gradeRate(value: number, samples: number, bounds: RateBounds): HealthStatus {
+  if (samples < bounds.minSamples) return 'healthy';
+  const past = (limit: number) => (bounds.worse === 'above' ? value > limit : value < limit);
+  if (past(bounds.critical)) return 'critical';
+  if (past(bounds.warning)) return 'warning';
+  return 'healthy';
+}
+
+/**
+ * Grades memory, the cache hit rate and the error rate.
+ *
+ * @example
+ * buildHealth({ level: 'ok', ratio: 0.2, sdkBytes: 1e6 },
+ *   { cacheHits: 90, cacheMisses: 10, requests: 10, retries: 0, errors: 0 }).cacheHitRate; // { status: 'healthy', value: 0.9, lookups: 100 }
+ */
+export function buildHealth(
+  memory: HealthMemoryInput,
+  counts: HealthCounts,
+  thresholds: HealthThresholds = DEFAULT_HEALTH_THRESHOLDS,
+): HealthReport {
+  const lookups = counts.cacheHits + counts.cacheMisses;
+  const hitRate = lookups === 0 ? 0 : counts.cacheHits / lookups;
+  const errorRate =
+    counts.requests === 0 ? 0 : Math.min(1, (counts.retries + counts.errors) / counts.requests);
+  const { minSamples } = thresholds;
+  return {
+    memory: {
+      status: gradeLevel(memory.level),
+      level: memory.level,
+      ratio: memory.ratio,
+      sdkBytes: memory.sdkBytes,
+      ...(memory.jsHeapUsed === undefined ? {} : { jsHeapUsed: memory.jsHeapUsed }),
+      ...(memory.jsHeapLimit === undefined ? {} : { jsHeapLimit: memory.jsHeapLimit }),
+    },
+    cacheHitRate: {
+      status: gradeRate(hitRate, lookups, {
+        warning: thresholds.hitRateWarning,
+        critical: thresholds.hitRateCritical,
+        worse: 'below',
+        minSamples,
+      }),
+      value: hitRate,
+      lookups,
+    },
+    errorRate: {
+      status: gradeRate(errorRate, counts.requests, {
+        warning: thresholds.errorRateWarning,
+        critical: thresholds.errorRateCritical,
+        worse: 'above',
+        minSamples,
+      }),
+      value: errorRate,
+      requests: counts.requests,
+    },
+  };
+}
