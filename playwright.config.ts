@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS, chromiumPath } from './scripts/chromium.mjs';
 
-const PORT = 4173;
+// E2E_PORT lets two runs share a machine (e.g. a second checkout); CI uses the defaults.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 /** End-to-end specs run against the built demo served by `vite preview` on a fixed port. */
 export default defineConfig({

@@ -1,14 +1,7 @@
 import { useStream } from '@lazyflow/react';
-import { useEffect, useRef, useState } from 'react';
-
-interface LogEvent {
-  seq: number;
-  ts: number;
-  level: string;
-  service: string;
-  message: string;
-  value: number;
-}
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { EventLog, type LogEvent, useEventLog } from '../stream/EventLog.tsx';
+import { createStreamTap } from '../stream/streamTap.ts';
 
 type Format = 'ndjson' | 'sse';
 
@@ -42,21 +35,28 @@ function ValueChart({ items }: { items: readonly LogEvent[] }) {
 
 /** One live stream; remounted (new `key`) when the format or rate changes. */
 function LiveStream({ format, rate }: { format: Format; rate: number }) {
+  const [tap] = useState(createStreamTap);
+  const log = useEventLog(`${format}:${rate}`);
+  const append = useRef(log.append);
+  useLayoutEffect(() => {
+    append.current = log.append;
+  });
   // The fault panel's defaults (dropAfter, malformedEvery, slow, latency, errorRate) apply to
   // every request below, so a cut connection shows the resume at work.
   const { items, status, error, stats, lastMalformed, pause, resume, restart, retry } = useStream<LogEvent>({
-    request: (r) => {
+    request: async (r) => {
       const from = r.lastId === undefined ? 0 : Number(r.lastId) + 1;
       const url = `/api/stream?count=1000000&rate=${rate}&format=${format}${format === 'ndjson' ? `&from=${from}` : ''}`;
       const headers: HeadersInit =
         format === 'sse' && r.lastId !== undefined ? { 'Last-Event-ID': String(r.lastId) } : {};
-      return fetch(url, { signal: r.signal, headers });
+      return tap.wrap(await fetch(url, { signal: r.signal, headers }), format);
     },
     format,
     maxItems: 2000,
     resume: { key: (e) => e.seq, retries: 5, backoffMs: 500 },
+    // Every event also goes to the virtualized log, which keeps the whole history.
+    onItems: (batch) => append.current(batch),
   });
-  const newest = items.slice(-50).reverse();
   return (
     <>
       <p>
@@ -75,6 +75,12 @@ function LiveStream({ format, rate }: { format: Format; rate: number }) {
         <button type="button" onClick={restart}>
           Restart
         </button>{' '}
+        <button type="button" onClick={() => tap.cut()}>
+          Cut connection
+        </button>{' '}
+        <button type="button" onClick={() => tap.injectMalformed()}>
+          Inject malformed line
+        </button>{' '}
         {status === 'error' && (
           <button type="button" onClick={retry}>
             Retry
@@ -87,6 +93,7 @@ function LiveStream({ format, rate }: { format: Format; rate: number }) {
         data-testid="stream-stats"
         data-items={stats.items}
         data-reconnects={stats.reconnects}
+        data-malformed={stats.malformed}
       >
         <dt>items</dt>
         <dd>{stats.items.toLocaleString('en')}</dd>
@@ -102,16 +109,12 @@ function LiveStream({ format, rate }: { format: Format; rate: number }) {
         <dd>{stats.dropped.toLocaleString('en')}</dd>
         <dt>lag</dt>
         <dd>{stats.lagMs} ms</dd>
+        <dt>log in memory</dt>
+        <dd>{Math.round(log.stats.bytesInMemory / 1024).toLocaleString('en')} KB</dd>
       </dl>
-      {lastMalformed && <p>Last malformed: {lastMalformed.message}</p>}
+      {lastMalformed && <p data-testid="last-malformed">Last malformed: {lastMalformed.message}</p>}
       <ValueChart items={items} />
-      <ol className="log" aria-label="Event log" data-testid="stream-log">
-        {newest.map((e) => (
-          <li key={e.seq}>
-            #{e.seq} [{e.level}] {e.service}: {e.message}
-          </li>
-        ))}
-      </ol>
+      <EventLog log={log} />
     </>
   );
 }

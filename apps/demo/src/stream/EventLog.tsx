@@ -1,0 +1,90 @@
+import { offsetSource } from '@lazyflow/core';
+import { type UseLazyListResult, useLazyList } from '@lazyflow/react';
+import { useRef } from 'react';
+
+/** An event of `/api/stream`. */
+export interface LogEvent {
+  seq: number;
+  ts: number;
+  level: string;
+  service: string;
+  message: string;
+  value: number;
+}
+
+/** Events `[offset, offset + limit)` replayed from the stream endpoint, for pages evicted from memory. */
+async function replay(offset: number, limit: number, signal: AbortSignal): Promise<{ items: LogEvent[] }> {
+  const response = await fetch(`/api/stream?from=${offset}&count=${offset + limit}&rate=0&format=ndjson`, {
+    signal,
+  });
+  if (!response.ok)
+    throw new Error(`replay of events ${offset}–${offset + limit} failed: HTTP ${response.status}`);
+  const text = await response.text();
+  const items = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as LogEvent);
+  return { items };
+}
+
+/**
+ * The whole stream history as a virtualized lazy list: the stream appends each frame's batch
+ * (`useLazyList().append`), the view follows the newest event while at the bottom, and pages
+ * pushed out of memory are replayed from the server when scrolled back to.
+ */
+export function useEventLog(
+  key: string,
+): UseLazyListResult<LogEvent> & { scroller: React.RefObject<HTMLDivElement | null> } {
+  const scroller = useRef<HTMLDivElement>(null);
+  const list = useLazyList<LogEvent>({
+    key: ['event-log', key],
+    source: offsetSource({
+      pageSize: 200,
+      fetchPage: ({ offset, limit, signal }) => replay(offset, limit, signal),
+    }),
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 24,
+    anchor: 'end',
+    memory: { maxBytes: 4_000_000 },
+    statsInterval: 250,
+  });
+  return { ...list, scroller };
+}
+
+/** Renders the log of {@link useEventLog}. */
+export function EventLog({ log }: { log: ReturnType<typeof useEventLog> }) {
+  return (
+    <div className="event-log-frame">
+      <div
+        ref={log.scroller}
+        className="event-log"
+        role="log"
+        aria-label="Event log"
+        data-testid="event-log"
+        data-count={log.count}
+      >
+        <div style={{ height: log.totalSize, position: 'relative' }}>
+          {log.rows.map((row) => (
+            <div
+              key={row.key}
+              ref={log.measureElement}
+              data-index={row.index}
+              data-seq={row.state.status === 'loaded' ? row.state.item.seq : undefined}
+              className="event-log-row"
+              style={{ transform: `translateY(${row.start}px)` }}
+            >
+              {row.state.status === 'loaded'
+                ? `#${row.state.item.seq} [${row.state.item.level}] ${row.state.item.service}: ${row.state.item.message}`
+                : '…'}
+            </div>
+          ))}
+        </div>
+      </div>
+      {log.newItems > 0 && (
+        <button type="button" className="new-items" onClick={() => log.scrollToIndex(log.count - 1)}>
+          {log.newItems.toLocaleString('en')} new
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * Sits between `fetch` and the stream parser so the demo can break a live connection on
+ * purpose: `cut()` errors the body the way a dropped network does (the stream then resumes
+ * from its last id), `injectMalformed()` slips one broken line in at the next line boundary
+ * (the parser skips and counts it). No React here: it wraps a Response.
+ */
+export interface StreamTap {
+  wrap(response: Response, format: 'ndjson' | 'sse'): Response;
+  cut(): void;
+  injectMalformed(): void;
+}
+
+export function createStreamTap(): StreamTap {
+  let cutCurrent: (() => void) | null = null;
+  let inject = false;
+  const encoder = new TextEncoder();
+  return {
+    wrap(response, format) {
+      if (response.body === null || !response.ok) return response;
+      let controllerRef: TransformStreamDefaultController<Uint8Array> | null = null;
+      const tap = new TransformStream<Uint8Array, Uint8Array>({
+        start(controller) {
+          controllerRef = controller;
+        },
+        transform(chunk, controller) {
+          // 10 = '\n': insert after the chunk's last complete line only, so no real line is split.
+          const lastNewline = chunk.lastIndexOf(10);
+          if (!inject || lastNewline < 0) {
+            controller.enqueue(chunk);
+            return;
+          }
+          inject = false;
+          const broken = encoder.encode(format === 'sse' ? 'data: {"seq": broken\n\n' : '{"seq": broken\n');
+          controller.enqueue(chunk.subarray(0, lastNewline + 1));
+          controller.enqueue(broken);
+          controller.enqueue(chunk.subarray(lastNewline + 1));
+        },
+      });
+      cutCurrent = () => controllerRef?.error(new TypeError('network connection cut from the demo'));
+      return new Response(response.body.pipeThrough(tap), {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    },
+    cut() {
+      cutCurrent?.();
+      cutCurrent = null;
+    },
+    injectMalformed() {
+      inject = true;
+    },
+  };
+}
