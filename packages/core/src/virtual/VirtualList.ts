@@ -63,6 +63,7 @@ export class VirtualList<T> extends Subscribable {
   #snapshot: VirtualListSnapshot<T>;
   #syncing = false;
   #syncQueued = false;
+  #unmeasured: Element[] = [];
   #inResize = false;
   #again = false;
   #destroyed = false;
@@ -98,12 +99,10 @@ export class VirtualList<T> extends Subscribable {
     }
     const key = index - this.#prepended;
     this.#elementKeys.set(element, key);
-    // Measured now, so the first paint already has the real size; the ResizeObserver then
-    // reports later changes. Observing from inside its own callback would make Chromium log
+    // Measured before paint, so the first frame already has the real size; the ResizeObserver
+    // then reports later changes. Observing from inside its own callback would make Chromium log
     // "ResizeObserver loop completed with undelivered notifications", so that waits a frame.
-    const rect = element.getBoundingClientRect();
-    const size = this.#o.horizontal ? rect.width : rect.height;
-    if (size > 0 && this.#setItemSize(key, size)) this.#scheduleSync();
+    this.#measureSoon(element);
     const observer = this.#resizeObserver();
     if (observer !== null) {
       if (this.#inResize) requestAnimationFrame(() => element.isConnected && observer.observe(element));
@@ -277,6 +276,28 @@ export class VirtualList<T> extends Subscribable {
       if (size > 0 && this.#setItemSize(key, size)) changed = true;
     }
     if (changed) this.#scheduleSync();
+  }
+
+  /**
+   * Reads the sizes of rows attached in this task all at once, after the renderer's writes:
+   * reading each right after it is inserted would force one layout per row.
+   */
+  #measureSoon(element: Element): void {
+    this.#unmeasured.push(element);
+    if (this.#unmeasured.length > 1) return;
+    queueMicrotask(() => {
+      const elements = this.#unmeasured;
+      this.#unmeasured = [];
+      let changed = false;
+      for (const row of elements) {
+        const key = this.#elementKeys.get(row);
+        if (key === undefined || !row.isConnected) continue;
+        const rect = row.getBoundingClientRect();
+        const size = this.#o.horizontal ? rect.width : rect.height;
+        if (size > 0 && this.#setItemSize(key, size)) changed = true;
+      }
+      if (changed) this.#sync();
+    });
   }
 
   /** Folds many measurements (one per new row in a render) into one layout, still before paint. */
