@@ -102,6 +102,7 @@ describe('live ingest into a visible virtual list', () => {
     ticking = false;
     observer.disconnect();
 
+    const snapshot = mounted.view.getSnapshot();
     const longest = Math.max(0, ...longTasks);
     console.log(
       `[ingest] ${total.toLocaleString('en')} items in ${seconds.toFixed(2)} s (${Math.round(total / seconds).toLocaleString('en')} items/s offered at ${RATE.toLocaleString('en')}/s); ` +
