@@ -1,4 +1,7 @@
 // @lazyflow/core — public API. This file only re-exports.
+
+// The class pages live in (one query per page), re-exported so apps need no second install.
+export { QueryClient } from '@tanstack/query-core';
 export type { CacheVersion } from './cache/cacheIndex.ts';
 export { type ClearCacheOptions, type ClearCacheResult, clearCache } from './cache/clearCache.ts';
 export { type IdbCache, type IdbCacheOptions, idbCache } from './cache/idbCache.ts';

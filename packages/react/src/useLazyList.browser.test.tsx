@@ -1,4 +1,12 @@
-import { type OffsetFetchParams, offsetSource, rangeSource, type SavedScroll } from '@lazyflow/core';
+import {
+  idbCache,
+  type OffsetFetchParams,
+  offsetSource,
+  type PageCache,
+  QueryClient,
+  rangeSource,
+  type SavedScroll,
+} from '@lazyflow/core';
 import { act, StrictMode, useRef, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -62,6 +70,8 @@ function itemsApi(total = 1_000_000, delay = 30) {
 let latest: UseLazyListResult<Item> | null = null;
 
 function Users(props: {
+  cache?: PageCache;
+  queryClient?: QueryClient;
   listKey: string;
   source: ReturnType<typeof itemsApi>['source'];
   restore?: SavedScroll;
@@ -75,6 +85,8 @@ function Users(props: {
     estimateSize: () => 36,
     restore: props.restore,
     lanes: props.lanes,
+    cache: props.cache,
+    queryClient: props.queryClient,
   });
   latest = list;
   return (
@@ -171,6 +183,36 @@ describe('useLazyList', () => {
     await frames(2);
     expect(rowTop(42_000)).toBeCloseTo(top ?? Number.NaN, 0);
     expect(api.requested.slice(requestedBefore)).not.toContain(42_000);
+  });
+
+  it('with an IndexedDB cache, a reload lands on the saved row, shown from IndexedDB before the network answers', async () => {
+    const name = `restore-${Math.random()}`;
+    const api = itemsApi();
+    mount(<Users listKey="idb-restore" source={api.source} cache={idbCache({ name })} />);
+    await vi.waitFor(() => expect(rowText(0)).toBe(item(0).title));
+    latest?.scrollToIndex(77_000, { align: 'start' });
+    await vi.waitFor(() => expect(rowText(77_000)).toBe(item(77_000).title));
+    const scroller = container?.querySelector<HTMLElement>('[data-testid="scroller"]');
+    if (scroller) scroller.scrollTop += 11;
+    await frames(2);
+    const top = rowTop(77_000);
+    root?.unmount();
+    container?.remove();
+    await sleep(300); // the deferred teardown saves the position; the cache writes it when idle
+
+    // A "reload": nothing in memory (a new QueryClient), the same key and IndexedDB dataset.
+    const fresh = itemsApi(1_000_000, 3_000); // slow network: what shows first comes from IndexedDB
+    mount(
+      <Users
+        listKey="idb-restore"
+        source={fresh.source}
+        cache={idbCache({ name })}
+        queryClient={new QueryClient()}
+      />,
+    );
+    await vi.waitFor(() => expect(rowText(77_000)).toBe(item(77_000).title), { timeout: 2_000 });
+    await frames(2);
+    expect(rowTop(77_000)).toBeCloseTo(top ?? Number.NaN, 0);
   });
 
   it('unmount aborts the list’s in-flight requests', async () => {

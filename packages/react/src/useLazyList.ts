@@ -11,7 +11,7 @@ import {
   type VirtualListOptions,
   type VirtualListSnapshot,
 } from '@lazyflow/core';
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useEngine } from './useEngine.ts';
 
 /** Options of {@link useLazyList}: the lazy list's (key, source, prefetch, memory…) plus the view's. */
@@ -43,6 +43,8 @@ export interface UseLazyListResult<T> extends VirtualListSnapshot<T> {
 interface ListEngine<T> {
   readonly list: LazyList<T>;
   readonly view: VirtualList<T>;
+  /** Stores the scroll position in the list's cache, if it has one; `now` writes it at once. */
+  saveScroll(now?: boolean): void;
   readonly subscribe: (listener: () => void) => () => void;
   readonly getSnapshot: () => VirtualListSnapshot<T>;
   destroy(): void;
@@ -97,6 +99,12 @@ export function useLazyList<T>(options: UseLazyListOptions<T>): UseLazyListResul
   const { engine, snapshot } = useEngine<VirtualListSnapshot<T>, ListEngine<T>>(identity, (previous) =>
     createEngine(options, latest, previous),
   );
+  useEffect(() => {
+    // A reload does not unmount: store the position when the page goes away.
+    const save = () => engine.saveScroll(true);
+    window.addEventListener('pagehide', save);
+    return () => window.removeEventListener('pagehide', save);
+  }, [engine]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each rendered snapshot on purpose
   useLayoutEffect(() => {
     engine.view.commit(); // scroll writes and focus wait until the rows are in the DOM
@@ -161,12 +169,24 @@ function createEngine<T>(
     isScrollingResetDelay,
     maxPhysicalSize,
   });
+  // With an IndexedDB cache, the scroll position is stored beside the pages: a reload (or a
+  // remount without `restore`) lands on the same row.
+  const { cache, key } = listOptions;
+  if (cache !== undefined && previous === null && restore == null) {
+    void cache.loadScroll(key).then((saved) => saved !== undefined && view.restoreScroll(saved));
+  }
   return {
     list,
     view,
     subscribe: view.subscribe,
     getSnapshot: view.getSnapshot,
+    saveScroll(now = false) {
+      if (cache === undefined) return;
+      cache.saveScroll(key, view.saveScroll());
+      if (now) void cache.flush();
+    },
     destroy() {
+      this.saveScroll();
       view.destroy();
       list.destroy();
     },

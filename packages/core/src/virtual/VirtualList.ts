@@ -64,6 +64,7 @@ export class VirtualList<T> extends Subscribable {
   #syncing = false;
   #syncQueued = false;
   #unmeasured: Element[] = [];
+  #userScrolled = false;
   #inResize = false;
   #again = false;
   #destroyed = false;
@@ -175,6 +176,18 @@ export class VirtualList<T> extends Subscribable {
       sizes: this.#sizes.measuredIn(anchor.row - 200, anchor.row + 200),
       atEnd: this.#o.anchor === 'end' && this.#stick,
     };
+  }
+
+  /**
+   * Restores a saved position that arrived late (e.g. read from IndexedDB after the list was
+   * created). Ignored, returning false, once the user has scrolled or `scrollToIndex` was called.
+   */
+  restoreScroll(saved: SavedScroll): boolean {
+    if (this.#destroyed || this.#userScrolled || this.#pinned !== null) return false;
+    this.#applyRestore(saved);
+    this.#stick = saved.atEnd ?? this.#stick;
+    this.#sync();
+    return true;
   }
 
   /** Applies pending scroll writes and focus once a snapshot is on screen (framework adapters call it after commit). */
@@ -342,6 +355,7 @@ export class VirtualList<T> extends Subscribable {
     this.#physical = physical;
     this.#pinned = null;
     this.#restorePending = null;
+    this.#userScrolled = true;
     this.#anchor = this.#anchorAt(next.virtual);
     if (this.#o.anchor === 'end') {
       this.#stick = scale.virtualMax - next.virtual <= this.#o.endThreshold;
