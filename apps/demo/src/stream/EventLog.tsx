@@ -40,6 +40,7 @@ export function useEventLog(
     key: ['event-log', key],
     source: offsetSource({
       pageSize: 200,
+      initialCount: 0, // the log grows only by append; pages are fetched only to replay evicted ones
       fetchPage: ({ offset, limit, signal }) => replay(offset, limit, signal),
     }),
     getScrollElement: () => scroller.current,

@@ -21,6 +21,38 @@ function tracked<T>(list: LazyList<T>): LazyList<T> {
 }
 
 describe('LazyList.append', () => {
+  it('a log list (initialCount: 0) fetches nothing, grows by append, and a replayed page keeps the count', async () => {
+    const fetched: number[] = [];
+    const list = tracked(
+      createLazyList<number>({
+        key: ['log-initial'],
+        source: offsetSource({
+          pageSize: 4,
+          initialCount: 0,
+          fetchPage: async ({ offset, limit }) => {
+            fetched.push(offset);
+            return { items: Array.from({ length: limit }, (_, i) => offset + i) };
+          },
+        }),
+        memory: { maxPages: 2 },
+        prefetch: 0,
+      }),
+    );
+    list.setWindow({ start: 0, end: 10 });
+    await settle();
+    expect(fetched).toEqual([]);
+    list.append(Array.from({ length: 20 }, (_, i) => i));
+    // Appending to a window at the start keeps pages 0–1 (maxPages: 2): pages 2–4 go at once.
+    list.setWindow({ start: 16, end: 20 }); // page 4 is replayed
+    await settle();
+    list.setWindow({ start: 0, end: 4 }); // and page 0, evicted meanwhile
+    await settle();
+    expect(fetched).toEqual([16, 0]);
+    expect(list.getSnapshot().count).toBe(20);
+    expect(list.getSnapshot().countKind).toBe('exact');
+    expect(list.getSnapshot().getRange(0, 4).items).toEqual([0, 1, 2, 3]);
+  });
+
   it('grows an empty offset list page by page without fetching', async () => {
     let fetched = 0;
     const list = tracked(

@@ -21,6 +21,14 @@ export class OffsetLayout<T> implements ListLayout<T> {
 
   constructor(source: OffsetSource<T>) {
     this.#source = source;
+    this.#start();
+  }
+
+  #start(): void {
+    const known = this.#source.initialCount;
+    this.#count = known ?? 0;
+    this.#appended = known ?? 0;
+    this.#countKind = known === undefined ? 'unknown' : 'exact';
   }
 
   get count(): number {
@@ -95,9 +103,7 @@ export class OffsetLayout<T> implements ListLayout<T> {
   }
 
   reset(): void {
-    this.#appended = 0;
-    this.#count = 0;
-    this.#countKind = 'unknown';
+    this.#start();
     this.#source.reset?.();
   }
 

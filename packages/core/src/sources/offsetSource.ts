@@ -1,5 +1,5 @@
 import { PageShapeError } from '../errors.ts';
-import { assertFunction, assertObject, assertPositiveInteger } from '../options.ts';
+import { assertFunction, assertNonNegativeInteger, assertObject, assertPositiveInteger } from '../options.ts';
 import type { OffsetPage, OffsetSource } from './source.ts';
 
 /** What `fetchPage` receives from an offset source. */
@@ -20,6 +20,12 @@ export interface OffsetSourceOptions<T> {
   pageSize: number;
   /** Fetches one page; resolves with `{ items, total? }`. Pass `signal` on to `fetch`. */
   fetchPage: (params: OffsetFetchParams) => Promise<{ items: readonly T[]; total?: number }>;
+  /**
+   * The count, known exactly before any page is fetched. `0` makes a list that only grows by
+   * `append` (a log fed by a stream): nothing is fetched until pages it held are evicted and
+   * scrolled back to, and a fetched page never moves the count below what was appended.
+   */
+  initialCount?: number;
 }
 
 /**
@@ -54,12 +60,14 @@ export function parseOffsetPage<T>(raw: unknown, source: string, page: number): 
  */
 export function offsetSource<T>(options: OffsetSourceOptions<T>): OffsetSource<T> {
   assertObject('offsetSource', 'options', options);
-  const { pageSize, fetchPage } = options;
+  const { pageSize, fetchPage, initialCount } = options;
   assertPositiveInteger('offsetSource', 'pageSize', pageSize);
   assertFunction('offsetSource', 'fetchPage', fetchPage);
+  if (initialCount !== undefined) assertNonNegativeInteger('offsetSource', 'initialCount', initialCount);
   return {
     kind: 'offset',
     pageSize,
+    initialCount,
     async loadPage({ page, signal }) {
       const raw: unknown = await fetchPage({ offset: page * pageSize, limit: pageSize, page, signal });
       return parseOffsetPage<T>(raw, 'offsetSource', page);

@@ -15,6 +15,8 @@ export interface OffsetPage<T> {
 export interface OffsetSource<T> {
   readonly kind: 'offset';
   readonly pageSize: number;
+  /** The count known before any fetch (e.g. 0 for a list grown by `append`). */
+  readonly initialCount?: number | undefined;
   loadPage(request: { readonly page: number; readonly signal: AbortSignal }): Promise<OffsetPage<T>>;
   /** Forgets anything memoized; called by `refresh()` and `invalidate()`. */
   reset?(): void;

@@ -51,6 +51,7 @@ describe('live ingest into a visible virtual list', () => {
       key: ['live-ingest'],
       source: offsetSource({
         pageSize: 1_000,
+        initialCount: 0,
         fetchPage: async () => {
           throw new Error('every page here was appended, none is fetched');
         },
