@@ -8,7 +8,7 @@ test.beforeEach(async ({ page }) => {
 
 test('the built demo loads and every menu page renders', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'lazyflow demo' })).toBeVisible();
-  for (const name of ['Table', 'Feed', 'Chat', 'Stream', 'Time series', 'Vanilla']) {
+  for (const name of ['Table', 'Feed', 'Chat', 'Grid', 'Stream', 'Time series', 'Vanilla']) {
     await page.getByRole('navigation').getByRole('link', { name }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(
       name === 'Vanilla' ? 'Vanilla' : name,

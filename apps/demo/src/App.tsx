@@ -1,8 +1,13 @@
 import type { ComponentType } from 'react';
 import { FaultPanel } from './FaultPanel.tsx';
+import { ChatPage } from './pages/ChatPage.tsx';
+import { FeedPage } from './pages/FeedPage.tsx';
+import { GridPage } from './pages/GridPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
-import { PlannedPage } from './pages/PlannedPage.tsx';
 import { StreamPage } from './pages/StreamPage.tsx';
+import { TablePage } from './pages/TablePage.tsx';
+import { TimeSeriesPage } from './pages/TimeSeriesPage.tsx';
+import { VanillaPage } from './pages/VanillaPage.tsx';
 import { Link, usePath } from './router.tsx';
 
 interface Route {
@@ -11,27 +16,28 @@ interface Route {
   page: ComponentType;
 }
 
-function planned(title: string, issue: number, what: string): ComponentType {
-  return () => <PlannedPage title={title} issue={issue} what={what} />;
-}
-
 /** Every page of the demo, in menu order. */
 export const ROUTES: Route[] = [
   { path: '/', label: 'Home', page: HomePage },
   {
     path: '/table',
     label: 'Table',
-    page: planned('Table', 5, 'A 1,000,000-row table on useLazyList: random access, jump to row 500,000.'),
+    page: TablePage,
   },
   {
     path: '/feed',
     label: 'Feed',
-    page: planned('Feed', 5, 'An infinite two-way feed over /api/feed with dynamic row heights.'),
+    page: FeedPage,
   },
   {
     path: '/chat',
     label: 'Chat',
-    page: planned('Chat', 5, 'A chat log that opens at the newest message and loads history above it.'),
+    page: ChatPage,
+  },
+  {
+    path: '/grid',
+    label: 'Grid',
+    page: GridPage,
   },
   {
     path: '/stream',
@@ -41,12 +47,12 @@ export const ROUTES: Route[] = [
   {
     path: '/timeseries',
     label: 'Time series',
-    page: planned('Time series', 5, 'A time-series explorer on useWindow + rangeSource.'),
+    page: TimeSeriesPage,
   },
   {
     path: '/vanilla',
     label: 'Vanilla',
-    page: planned('Vanilla DOM', 5, 'The same list with createVirtualList and no framework.'),
+    page: VanillaPage,
   },
 ];
 

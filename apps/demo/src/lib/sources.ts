@@ -1,0 +1,26 @@
+// The demo's lazyflow sources over the mock server. No React: the vanilla page uses them too.
+import { type CursorSource, cursorSource, type OffsetSource, offsetSource } from '@lazyflow/core';
+import type { Item } from '@lazyflow/mocks';
+import { fetchFeed, fetchItems } from './api.ts';
+
+/** Random access into `/api/items` with `total` items. */
+export function itemsSource(total: number, pageSize = 100): OffsetSource<Item> {
+  return offsetSource<Item>({
+    pageSize,
+    fetchPage: ({ offset, limit, signal }) => fetchItems({ offset, limit, total, signal }),
+  });
+}
+
+/** The two-way cursor feed `/api/feed` with `total` items, opened at its oldest or newest end. */
+export function feedSource(
+  total: number,
+  initialDirection: 'forward' | 'backward',
+  pageSize = 40,
+): CursorSource<Item> {
+  return cursorSource<Item>({
+    pageSize,
+    initialDirection,
+    fetchPage: ({ cursor, direction, limit, signal }) =>
+      fetchFeed({ cursor, direction, limit, total, signal }),
+  });
+}

@@ -1,0 +1,140 @@
+import { listDataAttributes } from '@lazyflow/core';
+import type { Item } from '@lazyflow/mocks';
+import { useLazyList } from '@lazyflow/react';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { RowSkeleton } from '../components/RowSkeleton.tsx';
+import { feedSource } from '../lib/sources.ts';
+
+const CHAT_TOTAL = 100_000;
+const ME = 'You';
+const TIME = new Intl.DateTimeFormat('en', { dateStyle: 'short', timeStyle: 'short' });
+
+/** A chat log (`anchor: 'end'`): opens at the newest message, loads history above it. */
+export function ChatPage() {
+  const ref = useRef<HTMLDivElement>(null);
+  const source = useMemo(() => feedSource(CHAT_TOTAL, 'backward'), []);
+  const list = useLazyList<Item>({
+    key: ['demo-chat', CHAT_TOTAL],
+    source,
+    getScrollElement: () => ref.current,
+    estimateSize: () => 84,
+    anchor: 'end',
+    overscan: 6,
+  });
+  const [draft, setDraft] = useState('');
+  const sent = useRef(0);
+  // Local messages go after the newest page, so they can be placed once that page is loaded.
+  const canPost = list.list.reachedEnd;
+
+  const post = (author: string, body: string): boolean => {
+    const placed = list.append([
+      {
+        id: CHAT_TOTAL + sent.current,
+        title: '',
+        body,
+        author,
+        createdAt: new Date().toISOString(),
+        score: 0,
+        views: 0,
+        price: 0,
+        tags: [],
+      },
+    ]);
+    if (placed) sent.current += 1;
+    return placed;
+  };
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    const text = draft.trim();
+    if (text === '' || !post(ME, text)) return;
+    list.scrollToIndex(list.count); // your own message: back to the newest
+    setDraft('');
+  };
+  const receive = () => post('Grace Hopper', `A reply at ${TIME.format(new Date())}`);
+
+  return (
+    <section className="chat">
+      <h1>Chat</h1>
+      <p>
+        <code>anchor: 'end'</code> over the cursor feed (<code>initialDirection: 'backward'</code>): opens at
+        the newest of {CHAT_TOTAL.toLocaleString('en')} messages; scrolling up loads older ones while the
+        message you look at stays still. New messages (<code>list.append</code>) follow while you are at the
+        bottom; scrolled up, a button counts them.
+      </p>
+      <p className="list-status" data-testid="chat-status">
+        {list.count.toLocaleString('en')} messages loaded
+        {list.list.reachedStart ? ' · start of the conversation' : ' · scroll up for older ones'}
+        {list.atEnd ? ' · following new messages' : ''}
+      </p>
+      <div
+        ref={ref}
+        className="scroller"
+        role="log"
+        aria-label="Messages"
+        data-testid="chat-scroller"
+        data-at-end={list.atEnd}
+        data-new-items={list.newItems}
+        onKeyDown={list.onKeyDown}
+        {...listDataAttributes(list)}
+      >
+        <ul className="spacer" style={{ height: list.totalSize }}>
+          {list.rows.map((row) => {
+            const item = row.state.status === 'loaded' ? row.state.item : null;
+            return (
+              <li
+                key={row.key}
+                ref={list.measureElement}
+                data-index={row.index}
+                data-id={item?.id}
+                data-state={row.state.status}
+                aria-posinset={row.index + 1}
+                aria-setsize={list.list.countKind === 'exact' ? list.count : -1}
+                tabIndex={row.index === (list.focusedIndex ?? list.range?.start) ? 0 : -1}
+                className={item?.author === ME ? 'message mine' : 'message'}
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
+                {item === null ? (
+                  <RowSkeleton height={56} lines={2} />
+                ) : (
+                  <div className="bubble">
+                    <strong>{item.author}</strong>
+                    <p>{item.body}</p>
+                    <small className="muted">
+                      #{item.id} · {TIME.format(new Date(item.createdAt))}
+                    </small>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+      {list.newItems > 0 && (
+        <button
+          type="button"
+          className="chat-new"
+          data-testid="chat-new"
+          onClick={() => list.scrollToIndex(list.count - 1)}
+        >
+          {list.newItems} new ↓
+        </button>
+      )}
+      <form className="composer" onSubmit={send}>
+        <input
+          aria-label="Message"
+          data-testid="chat-input"
+          placeholder="Message"
+          value={draft}
+          disabled={!canPost}
+          onChange={(event) => setDraft(event.target.value)}
+        />
+        <button type="submit" data-testid="chat-send" disabled={!canPost}>
+          Send
+        </button>
+        <button type="button" data-testid="chat-receive" disabled={!canPost} onClick={receive}>
+          Receive a reply
+        </button>
+      </form>
+    </section>
+  );
+}

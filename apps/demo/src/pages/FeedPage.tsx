@@ -1,0 +1,106 @@
+import { listDataAttributes } from '@lazyflow/core';
+import type { Item } from '@lazyflow/mocks';
+import { useLazyList } from '@lazyflow/react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { RowSkeleton } from '../components/RowSkeleton.tsx';
+import { feedSource } from '../lib/sources.ts';
+
+const FEED_TOTAL = 1_000_000;
+const CARD_ESTIMATE = 150;
+
+/** An endless feed that scrolls with the page (window scroller), cards of varying height. */
+export function FeedPage() {
+  const ref = useRef<HTMLDivElement>(null);
+  // The list needs its distance from the top of the document before it can map window
+  // scrolling onto rows, so it is rendered once that is measured.
+  const [scrollMargin, setScrollMargin] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const measure = () => {
+      const element = ref.current;
+      if (element) setScrollMargin(Math.round(element.getBoundingClientRect().top + window.scrollY));
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, []);
+  return (
+    <section>
+      <h1>Feed</h1>
+      <p>
+        A two-way cursor feed over <code>/api/feed</code> that scrolls with the page (
+        <code>useWindowScroll</code>), opened at the oldest post. Cards are as tall as their text: sizes are
+        measured as they render, and pages load ahead of the scroll.
+      </p>
+      <div ref={ref}>{scrollMargin !== null && <FeedList scrollMargin={scrollMargin} />}</div>
+    </section>
+  );
+}
+
+function FeedList({ scrollMargin }: { scrollMargin: number }) {
+  const source = useMemo(() => feedSource(FEED_TOTAL, 'forward'), []);
+  const list = useLazyList<Item>({
+    key: ['demo-feed', FEED_TOTAL],
+    source,
+    useWindowScroll: true,
+    scrollMargin,
+    estimateSize: () => CARD_ESTIMATE,
+    overscan: 4,
+  });
+  const reachedEnd = list.list.reachedEnd;
+  return (
+    <>
+      <div
+        role="feed"
+        aria-label="Posts"
+        aria-busy={list.status === 'loading'}
+        data-testid="feed-list"
+        data-scroll-margin={scrollMargin}
+        className="spacer"
+        style={{ height: list.totalSize }}
+        {...listDataAttributes(list)}
+      >
+        {list.rows.map((row) => (
+          <div
+            key={row.key}
+            ref={list.measureElement}
+            data-index={row.index}
+            data-state={row.state.status}
+            className="feed-card"
+            style={{ transform: `translateY(${row.start}px)` }}
+          >
+            <article
+              aria-posinset={row.index + 1}
+              aria-setsize={list.list.countKind === 'exact' ? list.count : -1}
+              aria-labelledby={`post-${row.key}`}
+            >
+              {row.state.status === 'loaded' ? (
+                <>
+                  <h3 id={`post-${row.key}`}>{row.state.item.title}</h3>
+                  <p className="muted">
+                    {row.state.item.author} · {new Date(row.state.item.createdAt).toLocaleString('en')}
+                  </p>
+                  <p>{row.state.item.body}</p>
+                </>
+              ) : (
+                <RowSkeleton height={CARD_ESTIMATE - 36} lines={4} />
+              )}
+            </article>
+          </div>
+        ))}
+      </div>
+      {list.status === 'error' && (
+        <p role="alert" className="error">
+          {String((list.error as Error | undefined)?.message ?? list.error)}{' '}
+          <button type="button" onClick={list.retry}>
+            Retry
+          </button>
+        </p>
+      )}
+      <p className="feed-more" data-testid="feed-footer">
+        {reachedEnd
+          ? 'You reached the newest post.'
+          : `${list.count.toLocaleString('en')} posts loaded · loading more…`}
+      </p>
+    </>
+  );
+}

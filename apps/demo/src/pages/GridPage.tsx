@@ -1,0 +1,149 @@
+import { listDataAttributes } from '@lazyflow/core';
+import type { Item } from '@lazyflow/mocks';
+import { useLazyList } from '@lazyflow/react';
+import { type RefObject, useMemo, useRef } from 'react';
+import { RowSkeleton } from '../components/RowSkeleton.tsx';
+import { itemsSource } from '../lib/sources.ts';
+import { useLanes } from '../lib/useLanes.ts';
+
+const GRID_TOTAL = 500_000;
+const STRIP_TOTAL = 100_000;
+const CARD_MIN_WIDTH = 200;
+const CARD_HEIGHT = 108;
+const STRIP_CARD_WIDTH = 180;
+const GAP = 12;
+
+/** A card grid (lanes from the container's width) and a horizontal strip, both lazy. */
+export function GridPage() {
+  return (
+    <section>
+      <h1>Grid</h1>
+      <p>
+        <code>lanes</code> follow the container's width (one column per {CARD_MIN_WIDTH} px) over{' '}
+        {GRID_TOTAL.toLocaleString('en')} items; resizing keeps the first visible card in place. Below, a{' '}
+        <code>horizontal</code> strip of {STRIP_TOTAL.toLocaleString('en')} cards.
+      </p>
+      <CardGrid />
+      <h2>Horizontal</h2>
+      <CardStrip />
+    </section>
+  );
+}
+
+function Card({ item }: { item: Item | null }) {
+  if (item === null) return <RowSkeleton height={CARD_HEIGHT - 22} lines={4} />;
+  return (
+    <>
+      <h3>{item.title}</h3>
+      <p>{item.author}</p>
+      <p className="muted">
+        ★ {item.score.toFixed(1)} · {item.tags.join(', ')}
+      </p>
+    </>
+  );
+}
+
+function CardGrid() {
+  const ref = useRef<HTMLDivElement>(null);
+  const lanes = useLanes(ref, CARD_MIN_WIDTH);
+  return (
+    <div ref={ref} className="scroller" data-testid="grid-scroller">
+      {/* Rendered once the width is known, so the list starts with the right number of lanes. */}
+      {lanes !== null && <GridCards lanes={lanes} scrollRef={ref} />}
+    </div>
+  );
+}
+
+function GridCards({ lanes, scrollRef }: { lanes: number; scrollRef: RefObject<HTMLDivElement | null> }) {
+  const source = useMemo(() => itemsSource(GRID_TOTAL), []);
+  const list = useLazyList<Item>({
+    key: ['demo-items', GRID_TOTAL],
+    source,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => CARD_HEIGHT,
+    lanes,
+    gap: GAP,
+    overscan: 3,
+  });
+  // This component lives inside the scroller (which is measured for the lanes first), so the
+  // list's data attributes sit on the content element.
+  return (
+    <ul
+      className="spacer"
+      aria-label="Card grid"
+      data-testid="grid-list"
+      data-lanes={lanes}
+      style={{ height: list.totalSize + GAP }}
+      {...listDataAttributes(list)}
+    >
+      {list.rows.map((row) => (
+        <li
+          key={row.key}
+          ref={list.measureElement}
+          className="card"
+          data-index={row.index}
+          data-lane={row.lane}
+          data-state={row.state.status}
+          aria-posinset={row.index + 1}
+          aria-setsize={list.count}
+          style={{
+            height: CARD_HEIGHT,
+            top: GAP / 2,
+            left: `calc(${row.lane} * 100% / ${lanes} + ${GAP / 2}px)`,
+            width: `calc(100% / ${lanes} - ${GAP}px)`,
+            transform: `translateY(${row.start}px)`,
+          }}
+        >
+          <Card item={row.state.status === 'loaded' ? row.state.item : null} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CardStrip() {
+  const ref = useRef<HTMLElement>(null);
+  const source = useMemo(() => itemsSource(STRIP_TOTAL), []);
+  const list = useLazyList<Item>({
+    key: ['demo-items', STRIP_TOTAL],
+    source,
+    getScrollElement: () => ref.current,
+    estimateSize: () => STRIP_CARD_WIDTH,
+    horizontal: true,
+    gap: GAP,
+    overscan: 3,
+  });
+  return (
+    <section
+      ref={ref}
+      className="scroller strip"
+      aria-label="Card strip"
+      data-testid="strip-scroller"
+      onKeyDown={list.onKeyDown}
+      {...listDataAttributes(list)}
+    >
+      <ul className="spacer" aria-label="Cards" style={{ width: list.totalSize, height: '100%' }}>
+        {list.rows.map((row) => (
+          <li
+            key={row.key}
+            ref={list.measureElement}
+            className="card"
+            data-index={row.index}
+            data-state={row.state.status}
+            aria-posinset={row.index + 1}
+            aria-setsize={list.count}
+            tabIndex={row.index === (list.focusedIndex ?? list.range?.start) ? 0 : -1}
+            style={{
+              width: STRIP_CARD_WIDTH,
+              height: CARD_HEIGHT,
+              top: GAP,
+              transform: `translateX(${row.start}px)`,
+            }}
+          >
+            <Card item={row.state.status === 'loaded' ? row.state.item : null} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

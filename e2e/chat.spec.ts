@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import { open, poll, rowBox } from './lists.ts';
+
+const SCROLLER = 'chat-scroller';
+const NEWEST = 99_999; // /api/feed?total=100000: items 0..99,999, oldest first
+
+/** Top and bottom of the message with item id `id`, relative to the scroller's visible area. */
+function message(page: import('@playwright/test').Page, id: number) {
+  return page.evaluate((wanted) => {
+    const scroller = document.querySelector<HTMLElement>('[data-testid="chat-scroller"]');
+    const row = scroller?.querySelector<HTMLElement>(`[data-id="${wanted}"]`);
+    if (!scroller || !row) return null;
+    const origin = scroller.getBoundingClientRect().top + scroller.clientTop;
+    const rect = row.getBoundingClientRect();
+    return { top: rect.top - origin, bottom: rect.bottom - origin, viewport: scroller.clientHeight };
+  }, id);
+}
+
+test('opens at the newest message, at the bottom of the log', async ({ page }) => {
+  const errors = await open(page, '/chat');
+  const scroller = page.getByTestId(SCROLLER);
+  await expect(scroller.locator(`[data-id="${NEWEST}"]`)).toContainText(`#${NEWEST}`);
+  await poll(async () => {
+    const box = await message(page, NEWEST);
+    return box && Math.abs(box.bottom - box.viewport);
+  }).toBeLessThanOrEqual(1);
+  await expect(scroller).toHaveAttribute('data-at-end', 'true');
+  const count = Number(await scroller.getAttribute('data-count'));
+  const last = await rowBox(page, SCROLLER, count - 1);
+  expect(last?.text).toContain(`#${NEWEST}`);
+  expect(errors).toEqual([]);
+});
+
+test('scrolling to the top loads older messages while the message in view stays still', async ({ page }) => {
+  // Slow responses, so the older page lands after the position is read.
+  await page.addInitScript(() =>
+    localStorage.setItem('lazyflow-demo:faults', JSON.stringify({ latency: 400 })),
+  );
+  const errors = await open(page, '/chat');
+  const scroller = page.getByTestId(SCROLLER);
+  await expect(scroller.locator(`[data-id="${NEWEST}"]`)).toContainText(`#${NEWEST}`);
+  const before = await page.evaluate(async () => {
+    const element = document.querySelector<HTMLElement>('[data-testid="chat-scroller"]')!;
+    element.scrollTop = 0;
+    for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    const origin = element.getBoundingClientRect().top + element.clientTop;
+    const top = [...element.querySelectorAll<HTMLElement>('[data-id]')]
+      .map((row) => ({ id: Number(row.dataset.id), top: row.getBoundingClientRect().top - origin }))
+      .filter((row) => row.top >= 0)
+      .sort((a, b) => a.top - b.top)[0];
+    return { id: top?.id ?? -1, top: top?.top ?? Number.NaN, count: Number(element.dataset.count) };
+  });
+  expect(before.id).toBeGreaterThan(0);
+  await poll(async () => Number(await scroller.getAttribute('data-count'))).toBeGreaterThan(before.count);
+  // Older messages now exist above the watched one, which has not moved.
+  await expect(scroller.locator(`[data-id="${before.id - 1}"]`)).toHaveCount(1);
+  await poll(async () => {
+    const box = await message(page, before.id);
+    return box && Math.abs(box.top - before.top);
+  }).toBeLessThanOrEqual(1);
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  await page.waitForTimeout(100);
+  expect(Math.abs(((await message(page, before.id))?.top ?? Number.NaN) - before.top)).toBeLessThanOrEqual(1);
+  expect(errors).toEqual([]);
+});
+
+test('new messages follow at the bottom; scrolled up, "1 new" appears and scrolls to them', async ({
+  page,
+}) => {
+  const errors = await open(page, '/chat');
+  const scroller = page.getByTestId(SCROLLER);
+  const atBottom = (id: number) =>
+    poll(async () => {
+      const box = await message(page, id);
+      return box && Math.abs(box.bottom - box.viewport);
+    }).toBeLessThanOrEqual(1);
+  await expect(scroller.locator(`[data-id="${NEWEST}"]`)).toContainText(`#${NEWEST}`);
+  await expect(page.getByTestId('chat-receive')).toBeEnabled();
+
+  // At the bottom: the view follows.
+  await page.getByTestId('chat-receive').click();
+  await expect(scroller.locator(`[data-id="${NEWEST + 1}"]`)).toContainText('A reply');
+  await atBottom(NEWEST + 1);
+  await expect(page.getByTestId('chat-new')).toBeHidden();
+
+  // Scrolled up: the view stays, a button counts what arrived.
+  await scroller.evaluate((el) => {
+    el.scrollTop -= 400;
+  });
+  await expect(scroller).toHaveAttribute('data-at-end', 'false');
+  await page.getByTestId('chat-receive').click();
+  await expect(page.getByTestId('chat-new')).toHaveText(/^1 new/);
+  await page.getByTestId('chat-new').click();
+  await expect(page.getByTestId('chat-new')).toBeHidden();
+  await atBottom(NEWEST + 2);
+
+  // Your own message goes to the bottom.
+  await page.getByTestId('chat-input').fill('hello from the test');
+  await page.getByTestId('chat-send').click();
+  await expect(scroller.locator(`[data-id="${NEWEST + 3}"]`)).toContainText('hello from the test');
+  await atBottom(NEWEST + 3);
+  await expect(page.getByTestId('chat-input')).toHaveValue('');
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,189 @@
+import { expect, type Page, test } from '@playwright/test';
+import { CHROMIUM_FLAGS, chromiumPath } from '../scripts/chromium.mjs';
+import { expectLoaded, open, poll, rowBox, visibleRows } from './lists.ts';
+
+// Playwright hides scrollbars in headless Chromium; the drag test needs a real one to grab.
+test.use({
+  launchOptions: {
+    executablePath: chromiumPath(),
+    args: CHROMIUM_FLAGS,
+    ignoreDefaultArgs: ['--hide-scrollbars'],
+  },
+});
+
+const SCROLLER = 'table-scroller';
+const ROW = 36;
+
+async function jump(page: Page, index: number, align: 'start' | 'center' | 'end') {
+  await page.getByTestId('jump-index').fill(String(index));
+  await page.getByTestId('jump-align').selectOption(align);
+  await page.getByTestId('jump-go').click();
+}
+
+async function hundredMillion(page: Page) {
+  await page.getByTestId('table-total').selectOption('100000000');
+  const scroller = page.getByTestId(SCROLLER);
+  await expect(scroller).toHaveAttribute('data-count', '100000000');
+  await expect(scroller).toHaveAttribute('data-scaled', 'true');
+}
+
+/** Polls until `read()` is within 1 px of `expected`. */
+async function expectNear(read: () => Promise<number | null | undefined>, expected: number) {
+  await poll(async () => Math.abs(((await read()) ?? Number.NaN) - expected)).toBeLessThanOrEqual(1);
+}
+
+test.beforeEach(async ({ page }) => {
+  await open(page, '/table');
+});
+
+test('renders real rows of 1,000,000 with fewer than 40 row elements and aria indexes', async ({ page }) => {
+  const scroller = page.getByTestId(SCROLLER);
+  await expectLoaded(page, SCROLLER, 0, '#0 ');
+  await expect(scroller).toHaveAttribute('data-count', '1000000');
+  await expect(scroller).toHaveAttribute('data-placeholders', '0');
+  expect(await scroller.getByRole('listitem').count()).toBeLessThan(40);
+  expect(Number(await scroller.getAttribute('data-rendered'))).toBeLessThan(40);
+  const first = scroller.locator('[data-index="0"]');
+  await expect(first).toHaveAttribute('aria-setsize', '1000000');
+  await expect(first).toHaveAttribute('aria-posinset', '1');
+  await expect(first).toHaveAttribute('tabindex', '0');
+  await expect(scroller.locator('[data-index="1"]')).toHaveAttribute('tabindex', '-1');
+});
+
+test('jump to row 500,000 puts it at the start, center or end with real data', async ({ page }) => {
+  await expectLoaded(page, SCROLLER, 0, '#0 ');
+  for (const align of ['start', 'center', 'end'] as const) {
+    await jump(page, 500_000, align);
+    await expectLoaded(page, SCROLLER, 500_000, '#500000 ');
+    const view = (await rowBox(page, SCROLLER, 500_000))?.viewport ?? 0;
+    const expected = align === 'start' ? 0 : align === 'center' ? (view - ROW) / 2 : view - ROW;
+    await expectNear(async () => (await rowBox(page, SCROLLER, 500_000))?.top, expected);
+    await expect(page.getByTestId(SCROLLER)).toHaveAttribute('data-placeholders', '0');
+  }
+});
+
+test('100,000,000 rows: jump to the last row shows it at the bottom with its data', async ({ page }) => {
+  await hundredMillion(page);
+  await jump(page, 99_999_999, 'end');
+  await expectLoaded(page, SCROLLER, 99_999_999, '#99999999 ');
+  await expectNear(async () => {
+    const box = await rowBox(page, SCROLLER, 99_999_999);
+    return box && box.bottom - box.viewport;
+  }, 0);
+  expect((await visibleRows(page, SCROLLER)).at(-1)).toBe(99_999_999);
+  await expect(page.getByTestId(SCROLLER).locator('[data-index="100000000"]')).toHaveCount(0);
+});
+
+test('100,000,000 rows: the mouse wheel moves content 1:1, also across a page of the mapping', async ({
+  page,
+}) => {
+  await hundredMillion(page);
+  const viewport = (await rowBox(page, SCROLLER, 0))?.viewport ?? 0;
+  // The engine maps the 3.6e9 px list onto the element in pages of at most 1,000,000 px; with
+  // 3,600 pages the middle boundary is at half the scroll range. Start 300 px before it.
+  const boundary = (100_000_000 * ROW - viewport) / 2;
+  const start = Math.floor((boundary - 300) / ROW);
+  await jump(page, start, 'start');
+  await expectLoaded(page, SCROLLER, start, `#${start} `);
+  const box = await page.getByTestId(SCROLLER).boundingBox();
+  await page.mouse.move((box?.x ?? 0) + 200, (box?.y ?? 0) + 200);
+  let tracked = start + 2;
+  for (let step = 0; step < 6; step++) {
+    const before = (await rowBox(page, SCROLLER, tracked))?.top ?? Number.NaN;
+    await page.mouse.wheel(0, 120);
+    await expectNear(async () => (await rowBox(page, SCROLLER, tracked))?.top, before - 120);
+    tracked = (await visibleRows(page, SCROLLER))[2] ?? tracked;
+  }
+  const first = (await visibleRows(page, SCROLLER))[0] ?? 0;
+  expect(first * ROW).toBeGreaterThan(boundary); // the walk crossed the boundary
+  await expectLoaded(page, SCROLLER, tracked, `#${tracked} `);
+});
+
+test('keyboard: arrows, PageDown, End and Home move focus to a row kept in view', async ({ page }) => {
+  await expectLoaded(page, SCROLLER, 2, '#2 ');
+  await page.getByTestId(SCROLLER).locator('[data-index="2"]').click();
+  const focused = async () =>
+    Number(await page.evaluate(() => document.activeElement?.getAttribute('data-index')));
+  const expectFocusedInView = async (index: number) => {
+    await poll(focused).toBe(index);
+    const box = await rowBox(page, SCROLLER, index);
+    expect(box?.top).toBeGreaterThanOrEqual(-0.5);
+    expect(box?.bottom).toBeLessThanOrEqual((box?.viewport ?? 0) + 0.5);
+    await expect(page.getByTestId(SCROLLER).locator(`[data-index="${index}"]`)).toHaveAttribute(
+      'tabindex',
+      '0',
+    );
+  };
+  await page.keyboard.press('ArrowDown');
+  await expectFocusedInView(3);
+  await page.keyboard.press('PageDown');
+  const rowsPerPage = Math.floor(((await rowBox(page, SCROLLER, 3))?.viewport ?? 0) / ROW);
+  await expectFocusedInView(3 + rowsPerPage - 1);
+  await page.keyboard.press('End');
+  await expectFocusedInView(999_999);
+  await expectLoaded(page, SCROLLER, 999_999, '#999999 ');
+  await page.keyboard.press('Home');
+  await expectFocusedInView(0);
+  await expectNear(async () => (await rowBox(page, SCROLLER, 0))?.top, 0);
+});
+
+test('100,000,000 rows: dragging the scrollbar to the middle lands near row 50,000,000', async ({ page }) => {
+  await hundredMillion(page);
+  await expectLoaded(page, SCROLLER, 0, '#0 ');
+  const scroller = page.getByTestId(SCROLLER);
+  const box = await scroller.boundingBox();
+  if (!box) throw new Error('no scroller');
+  const gutter = await scroller.evaluate(
+    (el: HTMLElement) => el.offsetWidth - el.clientWidth - el.clientLeft * 2,
+  );
+  expect(gutter).toBeGreaterThan(0); // a classic scrollbar to grab
+  const x = box.x + box.width - 1 - gutter / 2;
+  // The thumb is at the top of the track (scrollTop 0); grab it and drag it to the middle.
+  await page.mouse.move(x, box.y + 1 + gutter + 4);
+  await page.mouse.down();
+  await page.mouse.move(x, box.y + box.height / 2, { steps: 12 });
+  await page.mouse.up();
+  // Where the thumb is (scrollTop over its range) and the first row shown, read together once the
+  // last drag step has reached the page: proportional over the whole list.
+  const landing = () =>
+    scroller.evaluate((el: HTMLElement) => {
+      const top = el.getBoundingClientRect().top + el.clientTop;
+      const rows = [...el.querySelectorAll<HTMLElement>('[data-index]')]
+        .filter((row) => row.getBoundingClientRect().bottom > top + 0.5)
+        .map((row) => Number(row.dataset.index));
+      return { ratio: el.scrollTop / (el.scrollHeight - el.clientHeight), first: Math.min(...rows) };
+    });
+  await poll(async () => {
+    const { ratio, first } = await landing();
+    return Math.abs(first / 100_000_000 - ratio);
+  }).toBeLessThan(0.001);
+  const { ratio, first } = await landing();
+  expect(ratio).toBeGreaterThan(0.35);
+  expect(ratio).toBeLessThan(0.65);
+  await expectLoaded(page, SCROLLER, first + 1, `#${first + 1} `);
+});
+
+test('restores the same row at the same offset after a route change and after a reload', async ({ page }) => {
+  await expectLoaded(page, SCROLLER, 0, '#0 ');
+  await jump(page, 123_456, 'start');
+  await expectLoaded(page, SCROLLER, 123_456, '#123456 ');
+  const box = await page.getByTestId(SCROLLER).boundingBox();
+  await page.mouse.move((box?.x ?? 0) + 200, (box?.y ?? 0) + 200);
+  await page.mouse.wheel(0, 50);
+  await expectNear(async () => (await rowBox(page, SCROLLER, 123_456))?.top, -50);
+  const first = (await visibleRows(page, SCROLLER))[0] ?? -1;
+  const top = (await rowBox(page, SCROLLER, first))?.top ?? Number.NaN;
+
+  const nav = page.getByRole('navigation');
+  await nav.getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'lazyflow demo' })).toBeVisible();
+  await nav.getByRole('link', { name: 'Table' }).click();
+  await expectLoaded(page, SCROLLER, first, `#${first} `);
+  await expectNear(async () => (await rowBox(page, SCROLLER, first))?.top, top);
+  expect((await visibleRows(page, SCROLLER))[0]).toBe(first);
+
+  await page.reload();
+  await expectLoaded(page, SCROLLER, first, `#${first} `);
+  await expectNear(async () => (await rowBox(page, SCROLLER, first))?.top, top);
+  expect((await visibleRows(page, SCROLLER))[0]).toBe(first);
+});
