@@ -94,7 +94,6 @@ export function useLazyList<T>(options: UseLazyListOptions<T>): UseLazyListResul
     options.anchor ?? 'start',
     options.overscan ?? 5,
     options.useWindowScroll ?? false,
-    options.scrollMargin ?? 0,
   ]);
   const { engine, snapshot } = useEngine<VirtualListSnapshot<T>, ListEngine<T>>(identity, (previous) =>
     createEngine(options, latest, previous),
@@ -163,7 +162,11 @@ function createEngine<T>(
     gap,
     anchor,
     restore: previous === null ? restore : previous.view.saveScroll(),
-    scrollMargin,
+    // Read at each use: a list that moves in the page (content above it grows) needs no remount.
+    scrollMargin: () => {
+      const margin = latest.current.scrollMargin ?? scrollMargin ?? 0;
+      return typeof margin === 'function' ? margin() : margin;
+    },
     initialRect,
     endThreshold,
     isScrollingResetDelay,

@@ -82,21 +82,23 @@ export function elementScrollTarget(
 export function windowScrollTarget(
   options: {
     horizontal?: boolean;
-    scrollMargin?: number;
+    /** A number, or a function read at every use (for a list whose position in the page changes). */
+    scrollMargin?: number | (() => number);
     window?: Window;
     element?: HTMLElement | null;
   } = {},
 ): ScrollTarget {
   const horizontal = options.horizontal === true;
-  const margin = options.scrollMargin ?? 0;
+  const { scrollMargin } = options;
+  const margin = typeof scrollMargin === 'function' ? scrollMargin : () => scrollMargin ?? 0;
   const view = options.window ?? globalThis.window;
   return {
     element: options.element ?? null,
-    offset: () => (horizontal ? view.scrollX : view.scrollY) - margin,
+    offset: () => (horizontal ? view.scrollX : view.scrollY) - margin(),
     viewport: () => (horizontal ? view.innerWidth : view.innerHeight),
     scrollTo: (offset) => {
-      if (horizontal) view.scrollTo({ left: offset + margin, behavior: 'instant' });
-      else view.scrollTo({ top: offset + margin, behavior: 'instant' });
+      if (horizontal) view.scrollTo({ left: offset + margin(), behavior: 'instant' });
+      else view.scrollTo({ top: offset + margin(), behavior: 'instant' });
     },
     observe(handlers) {
       view.document.documentElement.style.overflowAnchor = 'none';

@@ -53,8 +53,8 @@ export interface VirtualListOptions<T> {
   anchor?: 'start' | 'end';
   /** Where to start: a value from `saveScroll()`. */
   restore?: SavedScroll | null;
-  /** With `useWindowScroll`: the list's offset from the top (left) of the document. */
-  scrollMargin?: number;
+  /** With `useWindowScroll`: the list's offset from the top (left) of the document, or a function read at each use. */
+  scrollMargin?: number | (() => number);
   /** Viewport size before the element is measured (server rendering). */
   initialRect?: { width: number; height: number };
   /** How close to the end (px) counts as "at the end" for `anchor: 'end'`. Default 8. */
@@ -118,7 +118,7 @@ export function resolveVirtualListOptions<T>(options: VirtualListOptions<T>): Re
   const anchor = options.anchor ?? 'start';
   if (anchor !== 'start' && anchor !== 'end') throw optionError(OWNER, 'anchor', '"start" or "end"', anchor);
   const scrollMargin = options.scrollMargin ?? 0;
-  assertNonNegativeNumber('scrollMargin', scrollMargin);
+  if (typeof scrollMargin !== 'function') assertNonNegativeNumber('scrollMargin', scrollMargin);
   const endThreshold = options.endThreshold ?? 8;
   assertNonNegativeNumber('endThreshold', endThreshold);
   const isScrollingResetDelay = options.isScrollingResetDelay ?? 150;
