@@ -1,22 +1,16 @@
-import { isCancelledError, QueryClient } from '@tanstack/query-core';
-import { isAbortError, PageShapeError } from '../errors.ts';
 import { type ListWindow, type ListWindowInput, normalizeWindow, sameWindow } from '../planner/listWindow.ts';
 import type { PagePriority, WindowPlan } from '../planner/planWindow.ts';
 import { FetchScheduler, type RunningFetch } from '../scheduler/fetchScheduler.ts';
-import {
-  fetchPageQuery,
-  pageQueryKey,
-  removePageQuery,
-  watchPageInvalidations,
-} from '../scheduler/pageQuery.ts';
+import { PageQueries, shouldRetryPage } from '../scheduler/pageQuery.ts';
 import { type PageState, PageStore } from '../store/pageStore.ts';
 import { Subscribable } from '../subscribable.ts';
 import { CacheTier, cacheDatasetKey } from './cacheTier.ts';
 import type { ListLayout } from './layout.ts';
 import type { ResolvedLazyListOptions } from './lazyListOptions.ts';
-import { buildSnapshot, type LazyListSnapshot } from './listSnapshot.ts';
-import { NO_GAUGES, StatsCounter } from './listStats.ts';
+import type { LazyListSnapshot } from './listSnapshot.ts';
+import { StatsCounter } from './listStats.ts';
 import { PressureTier } from './pressureTier.ts';
+import { SnapshotPublisher } from './snapshotPublisher.ts';
 
 export type { LazyListSnapshot, LazyListStatus } from './listSnapshot.ts';
 
@@ -29,11 +23,11 @@ interface PageResult {
 
 /**
  * The engine behind `createLazyList`: wires the planner, the scheduler, the store and the
- * QueryClient. Snapshot rule: a change that touches the visible window (its pages, the count,
- * the window itself, status) publishes a new snapshot and notifies at once; changes outside it
- * (prefetched pages, evictions, stats) are folded into a snapshot at most every `statsInterval`
- * ms, so background loading never re-renders visible rows on its own. The persistent cache
- * (`cacheTier.ts`) and the memory monitor (`pressureTier.ts`) are wired in beside them.
+ * QueryClient (`PageQueries`). Snapshot rule (`snapshotPublisher.ts`): a change that touches the
+ * visible window (its pages, the count, the window itself, status) publishes a new snapshot and
+ * notifies at once; changes outside it (prefetched pages, evictions, stats) are folded into a
+ * snapshot at most every `statsInterval` ms. The persistent cache (`cacheTier.ts`) and the memory
+ * monitor (`pressureTier.ts`) are wired in beside them.
  */
 export class LazyList<T> extends Subscribable {
   readonly #o: ResolvedLazyListOptions<T>;
@@ -41,16 +35,13 @@ export class LazyList<T> extends Subscribable {
   readonly #store = new PageStore<T>();
   readonly #scheduler: FetchScheduler<PageResult>;
   readonly #stats: StatsCounter;
-  readonly #client: QueryClient;
-  readonly #ownsClient: boolean;
-  readonly #unwatch: () => void;
+  readonly #queries: PageQueries;
   readonly #cache: CacheTier | undefined;
   readonly #pressure: PressureTier;
+  readonly #snapshots: SnapshotPublisher<T>;
   #generation = 0;
   #window: ListWindow | null = null;
   #plan: WindowPlan | null = null;
-  #snapshot: LazyListSnapshot<T>;
-  #backgroundTimer: unknown;
   #destroyed = false;
 
   constructor(options: ResolvedLazyListOptions<T>, layout: ListLayout<T>) {
@@ -58,9 +49,7 @@ export class LazyList<T> extends Subscribable {
     this.#o = options;
     this.#layout = layout;
     this.#stats = new StatsCounter(options.now);
-    this.#ownsClient = options.queryClient === undefined;
-    this.#client = options.queryClient ?? new QueryClient();
-    if (this.#ownsClient) this.#client.mount();
+    this.#queries = new PageQueries(options.key, options.queryClient, (page) => this.#onInvalidated(page));
     this.#scheduler = new FetchScheduler<PageResult>({
       maxConcurrent: options.maxConcurrent,
       attempts: options.attempts,
@@ -69,37 +58,43 @@ export class LazyList<T> extends Subscribable {
       execute: (page, attempt) => this.#execute(page, attempt),
       onSuccess: (page, result) => this.#onPage(page, result),
       onError: (page, error) => this.#onError(page, error),
-      shouldRetry: (error) =>
-        !(error instanceof PageShapeError) && !isAbortError(error) && !isCancelledError(error),
+      shouldRetry: shouldRetryPage,
       onRetry: () => this.#stats.add('retries'),
       onActivity: (running) => this.#stats.setInFlight(running),
     });
     this.#scheduler.pause(); // work starts with the first subscriber
-    this.#unwatch = watchPageInvalidations(this.#client, options.key, (page) => this.#onInvalidated(page));
     this.#cache =
       options.cache &&
       new CacheTier(options.cache, cacheDatasetKey(options.key, options.source), options.source.kind, {
         generation: () => this.#generation,
         hasItems: (page) => this.#store.get(page)?.items !== undefined,
-        inQueryCache: (page) => this.#client.getQueryData(pageQueryKey(options.key, page)) !== undefined,
+        inQueryCache: (page) => this.#queries.has(page),
         onCached: (page, data) => this.#onCached(page, data),
         onChecked: (missed) => this.#onChecked(missed),
-        onChange: () => this.#publish(false),
+        onChange: () => this.#snapshots.publish(false),
         onOnline: () => this.retry(),
         count: (counter) => this.#stats.add(counter),
       });
     this.#pressure = new PressureTier(
       options.memoryMonitor,
-      () => this.#snapshot.stats,
+      () => this.#snapshots.current.stats,
       () => this.#relieve(),
     );
     if (options.initialWindow !== undefined)
       this.#window = normalizeWindow(options.initialWindow, 'initialWindow');
-    this.#snapshot = this.#build();
+    this.#snapshots = new SnapshotPublisher(options, {
+      store: this.#store,
+      layout,
+      stats: this.#stats,
+      cache: this.#cache,
+      pressure: this.#pressure,
+      view: () => ({ window: this.#window, visible: this.#plan?.visible }),
+      notify: () => this.notify(),
+    });
   }
 
   /** Returns the current snapshot; the same reference until something changed. */
-  readonly getSnapshot = (): LazyListSnapshot<T> => this.#snapshot;
+  readonly getSnapshot = (): LazyListSnapshot<T> => this.#snapshots.current;
 
   /** Sets the range the view needs now (half-open `[start, end)`). Throws on bad input. */
   setWindow(input: ListWindowInput): void {
@@ -111,7 +106,7 @@ export class LazyList<T> extends Subscribable {
       this.#window === null || window.start !== this.#window.start || window.end !== this.#window.end;
     this.#window = window;
     this.#replan();
-    this.#publish(moved);
+    this.#snapshots.publish(moved);
   }
 
   /** Fetches the pages covering `[start, end)` at background priority (after visible and prefetch). */
@@ -139,12 +134,12 @@ export class LazyList<T> extends Subscribable {
     for (const { page, items: pageItems, data } of placed) {
       const bytes = this.#o.estimateBytes(pageItems);
       this.#put(page, { status: 'loaded', items: pageItems, error: undefined, bytes, stale: false });
-      this.#client.setQueryData(pageQueryKey(this.#o.key, page), data);
+      this.#queries.set(page, data);
       this.#cache?.landed(page, data, bytes, true);
     }
     this.#replan();
     this.#evict();
-    this.#publish(true);
+    this.#snapshots.publish(true);
     return true;
   }
 
@@ -155,7 +150,7 @@ export class LazyList<T> extends Subscribable {
     this.#replan();
     // A failed page outside the window + prefetch zone is retried at background priority.
     for (const page of failed) if (!this.#scheduler.has(page)) this.#request(page, 'background');
-    this.#publish(true);
+    this.#snapshots.publish(true);
   }
 
   /** Refetches the window, showing current items until fresh ones land; responses from before are dropped. */
@@ -164,7 +159,7 @@ export class LazyList<T> extends Subscribable {
     this.#reset();
     this.#store.keepStale((page) => this.#inZone(page.index));
     this.#replan();
-    this.#publish(true);
+    this.#snapshots.publish(true);
   }
 
   /** Drops every page (in memory and in the cache) and the count, then loads the window from scratch. */
@@ -174,7 +169,7 @@ export class LazyList<T> extends Subscribable {
     this.#store.clear();
     this.#layout.reset();
     this.#replan();
-    this.#publish(true);
+    this.#snapshots.publish(true);
   }
 
   /**
@@ -186,19 +181,11 @@ export class LazyList<T> extends Subscribable {
   destroy(): void {
     if (this.#destroyed) return;
     this.#destroyed = true;
+    this.#snapshots.stop();
     const cancelled = this.#scheduler.cancelAll();
-    this.#unwatch();
     this.#detach();
-    this.#o.timers.clearTimeout(this.#backgroundTimer);
-    if (this.#ownsClient) {
-      this.#client.removeQueries({ queryKey: [...this.#o.key, 'page'] });
-      this.#client.unmount();
-    } else {
-      const pages = [...cancelled, ...[...this.#store.values()].map((page) => page.index)];
-      for (const page of pages)
-        if (this.#store.get(page)?.items === undefined || !this.#inZone(page))
-          removePageQuery(this.#client, this.#o.key, page);
-    }
+    const pages = [...cancelled, ...[...this.#store.values()].map((page) => page.index)];
+    this.#queries.release(pages, (page) => this.#store.get(page)?.items !== undefined && this.#inZone(page));
     this.clearListeners();
   }
 
@@ -208,7 +195,7 @@ export class LazyList<T> extends Subscribable {
     this.#pressure.attach();
     this.#scheduler.resume();
     this.#replan();
-    this.#publish(true);
+    this.#snapshots.publish(true);
   }
 
   protected override onUnsubscribe(): void {
@@ -227,13 +214,13 @@ export class LazyList<T> extends Subscribable {
     this.#generation += 1;
     this.#cache?.reset(dropCached);
     for (const page of this.#scheduler.cancelAll()) this.#dropLoading(page);
-    this.#client.removeQueries({ queryKey: [...this.#o.key, 'page'] });
+    this.#queries.removeAll();
   }
 
   #execute(page: number, attempt: number): RunningFetch<PageResult> {
     const generation = this.#generation;
     const started = this.#o.now();
-    const running = fetchPageQuery(this.#client, this.#o.key, page, (signal) => {
+    const running = this.#queries.fetch(page, (signal) => {
       this.#stats.add('requests');
       if (attempt === 1) this.#stats.add('cacheMisses');
       return this.#layout.load(page, signal);
@@ -250,7 +237,7 @@ export class LazyList<T> extends Subscribable {
     const { items, bytes, visibleChanged } = this.#land(page, result.data, false);
     if (!result.fromCache) this.#stats.fetched(result.latency, items.length);
     this.#cache?.landed(page, result.data, bytes, !result.fromCache);
-    this.#publish(visibleChanged);
+    this.#snapshots.publish(visibleChanged);
   }
 
   /** A page read from the cache: shown stale until the network revalidates it. */
@@ -258,7 +245,7 @@ export class LazyList<T> extends Subscribable {
     const entry = this.#store.get(page);
     if (this.#destroyed || (entry?.items !== undefined && !entry.stale)) return false; // fresher data won
     this.#stats.add('cacheHits');
-    this.#publish(this.#land(page, data, true).visibleChanged);
+    this.#snapshots.publish(this.#land(page, data, true).visibleChanged);
     return true;
   }
 
@@ -270,7 +257,7 @@ export class LazyList<T> extends Subscribable {
       if (priority === 'background') this.#request(page, 'background');
       else this.#dropLoading(page); // no-op when the plan still wants it (then it is queued)
     }
-    this.#publish(false);
+    this.#snapshots.publish(false);
   }
 
   #land(page: number, data: unknown, stale: boolean) {
@@ -295,7 +282,7 @@ export class LazyList<T> extends Subscribable {
     this.#stats.add('errors');
     const [items, bytes] = [previous?.items, previous?.bytes ?? 0]; // a failed revalidation keeps its items
     this.#put(page, { status: 'error', items, error, bytes, stale: items !== undefined });
-    this.#publish(this.#isVisible(page));
+    this.#snapshots.publish(this.#isVisible(page));
   }
 
   #onInvalidated(page: number): void {
@@ -307,7 +294,7 @@ export class LazyList<T> extends Subscribable {
     // A fetch already running may carry pre-invalidation data: restart it.
     if (this.#scheduler.cancel(page) && entry?.items === undefined) this.#dropLoading(page);
     this.#replan();
-    this.#publish(this.#isVisible(page));
+    this.#snapshots.publish(this.#isVisible(page));
   }
 
   /** Queues one page outside the window plan (prefetch() and retry()), after a cache lookup. */
@@ -356,7 +343,7 @@ export class LazyList<T> extends Subscribable {
     if (this.#scheduler.has(page)) return;
     const entry = this.#store.get(page);
     if (entry?.status === 'loading') this.#store.delete(page);
-    if (entry?.items === undefined) removePageQuery(this.#client, this.#o.key, page);
+    if (entry?.items === undefined) this.#queries.remove(page);
   }
 
   /** Evicts over-budget pages, and under memory pressure every page far from the window. */
@@ -366,7 +353,7 @@ export class LazyList<T> extends Subscribable {
     for (const page of victims) {
       this.#scheduler.cancel(page);
       this.#store.delete(page);
-      removePageQuery(this.#client, this.#o.key, page);
+      this.#queries.remove(page);
     }
     this.#stats.add('evictions', victims.length);
   }
@@ -375,7 +362,7 @@ export class LazyList<T> extends Subscribable {
   #relieve(): void {
     this.#replan();
     this.#evict();
-    this.#publish(true);
+    this.#snapshots.publish(true);
   }
 
   #inZone(page: number): boolean {
@@ -386,33 +373,5 @@ export class LazyList<T> extends Subscribable {
   #isVisible(page: number): boolean {
     const visible = this.#plan?.visible;
     return visible != null && page >= visible.first && page <= visible.last;
-  }
-
-  #publish(visibleChanged: boolean): void {
-    if (this.#destroyed) return;
-    this.#pressure.report(this.#store.bytes);
-    if (visibleChanged) {
-      this.#o.timers.clearTimeout(this.#backgroundTimer);
-      this.#backgroundTimer = undefined;
-      this.#snapshot = this.#build();
-      this.notify();
-    } else if (this.#o.statsInterval > 0 && this.#backgroundTimer === undefined) {
-      this.#backgroundTimer = this.#o.timers.setTimeout(() => {
-        this.#backgroundTimer = undefined;
-        this.#publish(true);
-      }, this.#o.statsInterval);
-    }
-  }
-
-  #build(): LazyListSnapshot<T> {
-    const stats = this.#stats.read({
-      ...NO_GAUGES,
-      ...this.#cache?.gauges(),
-      bytesInMemory: this.#store.bytes,
-      pagesInMemory: this.#store.loadedCount,
-      memoryLevel: this.#pressure.level,
-    });
-    const input = { pages: this.#store.freeze(), layout: this.#layout, window: this.#window, stats };
-    return buildSnapshot({ ...input, visible: this.#plan?.visible });
   }
 }

@@ -1,4 +1,5 @@
-import { hashKey, partialMatchKey, type QueryClient, type QueryKey } from '@tanstack/query-core';
+import { hashKey, isCancelledError, partialMatchKey, QueryClient, type QueryKey } from '@tanstack/query-core';
+import { isAbortError, PageShapeError } from '../errors.ts';
 import type { RunningFetch } from './fetchScheduler.ts';
 
 /**
@@ -74,6 +75,18 @@ export function fetchPageQuery(
 }
 
 /**
+ * Whether a failed page fetch is worth another attempt: not a malformed page (the source would
+ * send the same again), not an abort (the page left the window, or `abort()` cancelled its query
+ * and query-core rejected with a CancelledError).
+ *
+ * @example
+ * new FetchScheduler({ ...options, shouldRetry: shouldRetryPage });
+ */
+export function shouldRetryPage(error: unknown): boolean {
+  return !(error instanceof PageShapeError) && !isAbortError(error) && !isCancelledError(error);
+}
+
+/**
  * Removes one page's query from the cache in O(1) (removeQueries filters every query).
  *
  * @example
@@ -103,4 +116,70 @@ export function watchPageInvalidations(
     const page = pageOfQueryKey(key, event.query.queryKey);
     if (page !== undefined) onInvalidate(page);
   });
+}
+
+/**
+ * One list's page queries: in a shared QueryClient, or in a client of its own (created and
+ * mounted here). Watches the invalidations the app makes, and on {@link PageQueries.release}
+ * decides which pages stay in the client for the next list with the same key.
+ *
+ * @example
+ * const queries = new PageQueries(['users'], sharedClient, (page) => console.log('stale', page));
+ * const running = queries.fetch(3, (signal) => source.loadPage({ page: 3, signal }));
+ * queries.release([3], () => true); // page 3 stays in sharedClient for a remount
+ */
+export class PageQueries {
+  readonly #key: QueryKey;
+  readonly #client: QueryClient;
+  readonly #ownsClient: boolean;
+  readonly #unwatch: () => void;
+
+  /** `client` undefined = a client of its own; `onInvalidate` hears {@link watchPageInvalidations}. */
+  constructor(key: QueryKey, client: QueryClient | undefined, onInvalidate: (page: number) => void) {
+    this.#key = key;
+    this.#ownsClient = client === undefined;
+    this.#client = client ?? new QueryClient();
+    if (this.#ownsClient) this.#client.mount();
+    this.#unwatch = watchPageInvalidations(this.#client, key, onInvalidate);
+  }
+
+  /** {@link fetchPageQuery} of one page. */
+  fetch(page: number, load: (signal: AbortSignal) => Promise<unknown>): RunningFetch<PageQueryResult> {
+    return fetchPageQuery(this.#client, this.#key, page, load);
+  }
+
+  /** Whether the client holds data for `page` (a remount with a shared client). */
+  has(page: number): boolean {
+    return this.#client.getQueryData(pageQueryKey(this.#key, page)) !== undefined;
+  }
+
+  /** Puts data the list produced itself (appended items) into the page's query. */
+  set(page: number, data: unknown): void {
+    this.#client.setQueryData(pageQueryKey(this.#key, page), data);
+  }
+
+  /** {@link removePageQuery} of one page. */
+  remove(page: number): void {
+    removePageQuery(this.#client, this.#key, page);
+  }
+
+  /** Removes every page query of the list (a refresh or invalidate starts over). */
+  removeAll(): void {
+    this.#client.removeQueries({ queryKey: [...this.#key, 'page'] });
+  }
+
+  /**
+   * Stops watching and lets go of the client: a client of its own is emptied and unmounted; in a
+   * shared one, each of `pages` stays if `keep` says so (a list created again with the same key
+   * shows it at once) and is removed otherwise.
+   */
+  release(pages: Iterable<number>, keep: (page: number) => boolean): void {
+    this.#unwatch();
+    if (this.#ownsClient) {
+      this.removeAll();
+      this.#client.unmount();
+    } else {
+      for (const page of pages) if (!keep(page)) this.remove(page);
+    }
+  }
 }

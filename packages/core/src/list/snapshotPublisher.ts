@@ -1,0 +1,94 @@
+import type { ListWindow } from '../planner/listWindow.ts';
+import type { PageRange } from '../planner/planWindow.ts';
+import type { PageStore } from '../store/pageStore.ts';
+import type { CacheTier } from './cacheTier.ts';
+import type { ListLayout } from './layout.ts';
+import type { ResolvedLazyListOptions } from './lazyListOptions.ts';
+import { buildSnapshot, type LazyListSnapshot } from './listSnapshot.ts';
+import { NO_GAUGES, type StatsCounter } from './listStats.ts';
+import type { PressureTier } from './pressureTier.ts';
+
+/** What a {@link SnapshotPublisher} reads of its list, and how it tells the list's subscribers. */
+export interface SnapshotPublisherHost<T> {
+  readonly store: PageStore<T>;
+  readonly layout: ListLayout<T>;
+  readonly stats: StatsCounter;
+  readonly cache: CacheTier | undefined;
+  readonly pressure: PressureTier;
+  /** The window the view asked for and the visible pages of the current plan (both change as the list replans). */
+  view(): { readonly window: ListWindow | null; readonly visible: PageRange | null | undefined };
+  /** Calls the list's listeners. */
+  notify(): void;
+}
+
+/** `statsInterval`: background changes are folded in at most this often (ms); 0 = with the next visible change. */
+export type SnapshotPublisherOptions = Pick<ResolvedLazyListOptions<unknown>, 'timers' | 'statsInterval'>;
+
+/**
+ * Holds a lazy list's current snapshot and decides when a new one is due. A change that touches
+ * the visible window publishes and notifies at once; changes outside it (prefetched pages,
+ * evictions, stats) are folded into a snapshot at most every `statsInterval` ms, so background
+ * loading never re-renders visible rows on its own.
+ *
+ * @example
+ * const snapshots = new SnapshotPublisher({ timers: defaultTimers, statsInterval: 250 }, host);
+ * snapshots.publish(false); // a prefetched page landed: folded in within statsInterval
+ * snapshots.publish(true); // a visible page landed: new snapshot, listeners called now
+ */
+export class SnapshotPublisher<T> {
+  readonly #o: SnapshotPublisherOptions;
+  readonly #host: SnapshotPublisherHost<T>;
+  #snapshot: LazyListSnapshot<T>;
+  #backgroundTimer: unknown;
+  #stopped = false;
+
+  constructor(options: SnapshotPublisherOptions, host: SnapshotPublisherHost<T>) {
+    this.#o = options;
+    this.#host = host;
+    this.#snapshot = this.#build();
+  }
+
+  /** The current snapshot; the same reference until a new one is published. */
+  get current(): LazyListSnapshot<T> {
+    return this.#snapshot;
+  }
+
+  /** Something changed: publish now if it touches the visible window, else within `statsInterval`. */
+  publish(visibleChanged: boolean): void {
+    if (this.#stopped) return;
+    const { timers, statsInterval } = this.#o;
+    // The memory monitor hears the list's bytes with every change, shown now or folded in later.
+    this.#host.pressure.report(this.#host.store.bytes);
+    if (visibleChanged) {
+      timers.clearTimeout(this.#backgroundTimer);
+      this.#backgroundTimer = undefined;
+      this.#snapshot = this.#build();
+      this.#host.notify();
+    } else if (statsInterval > 0 && this.#backgroundTimer === undefined) {
+      this.#backgroundTimer = timers.setTimeout(() => {
+        this.#backgroundTimer = undefined;
+        this.publish(true);
+      }, statsInterval);
+    }
+  }
+
+  /** Publishes nothing any more (the list was destroyed); the last snapshot stays current. */
+  stop(): void {
+    this.#stopped = true;
+    this.#o.timers.clearTimeout(this.#backgroundTimer);
+  }
+
+  #build(): LazyListSnapshot<T> {
+    const { store, layout, stats, cache, pressure } = this.#host;
+    const figures = stats.read({
+      ...NO_GAUGES,
+      ...cache?.gauges(),
+      bytesInMemory: store.bytes,
+      pagesInMemory: store.loadedCount,
+      memoryLevel: pressure.level,
+    });
+    const pages = store.freeze();
+    const { window, visible } = this.#host.view();
+    return buildSnapshot({ pages, layout, window, visible, stats: figures });
+  }
+}
