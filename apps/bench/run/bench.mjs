@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// `pnpm bench`: lazyflow side by side with TanStack Virtual + Query, react-virtuoso, react-window
+// and virtua, in Debian Chromium, on the same mock data (issue #8).
+//   node apps/bench/run/bench.mjs [--runs 5] [--libs a,b] [--scenarios a,b] [--port 4174] [--no-write]
+//   node apps/bench/run/render.mjs bench/results/<date>.json   (docs and chart again from a results file)
+// Builds apps/bench, serves it with `vite preview` on port 4174, runs every scenario × library
+// `--runs` times, then writes bench/results/<date>.json, the generated part of
+// docs/benchmarks.md and docs/bench-chart.svg.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright';
+import { build, preview } from 'vite';
+import { CHROMIUM_FLAGS, ensureChromium } from '../../../scripts/chromium.mjs';
+import { packageVersions, pageBundleSize } from './bundle.mjs';
+import { measure } from './measure.mjs';
+import { renderTables, summarize, writeDocs } from './report.mjs';
+import { LATENCY, SCENARIOS, THROTTLE } from './scenarios.mjs';
+
+const appRoot = fileURLToPath(new URL('..', import.meta.url));
+const repoRoot = join(appRoot, '..', '..');
+const LIBRARIES = JSON.parse(readFileSync(join(appRoot, 'libraries.json'), 'utf8'));
+
+function option(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 && process.argv[at + 1] !== undefined ? process.argv[at + 1] : fallback;
+}
+const flag = (name) => process.argv.includes(`--${name}`);
+
+const runs = Number(option('runs', '5'));
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${runs}`);
+const port = Number(option('port', '4174'));
+const libs = option('libs', Object.keys(LIBRARIES).join(',')).split(',');
+const scenarioIds = option('scenarios', SCENARIOS.map((s) => s.id).join(',')).split(',');
+for (const lib of libs) if (!LIBRARIES[lib]) throw new Error(`--libs: unknown library "${lib}"`);
+const scenarios = scenarioIds.map((id) => {
+  const scenario = SCENARIOS.find((s) => s.id === id);
+  if (!scenario) throw new Error(`--scenarios: unknown scenario "${id}"`);
+  return scenario;
+});
+
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)}s`;
+
+// 1. Build the app and measure each page's bundle. The build goes to a directory of its own, so
+// a concurrent `pnpm test` (whose e2e server rebuilds apps/bench/dist) cannot pull it away.
+const executablePath = ensureChromium();
+const outDir = mkdtempSync(join(os.tmpdir(), 'lazyflow-bench-'));
+await build({ root: appRoot, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+const bundle = {};
+for (const lib of libs) bundle[lib] = { kind: 'bundle', ...(await pageBundleSize(appRoot, lib)) };
+console.log(`[bench] built and measured bundles (${elapsed()})`);
+
+// 2. Serve it and drive Chromium.
+const server = await preview({
+  root: appRoot,
+  logLevel: 'warn',
+  build: { outDir },
+  preview: { port, strictPort: true, host: 'localhost' },
+});
+const baseUrl = `http://localhost:${port}`;
+const browser = await chromium.launch({
+  executablePath,
+  args: [...CHROMIUM_FLAGS, '--js-flags=--expose-gc'],
+});
+const chromiumVersion = browser.version();
+const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
+
+/** results[scenarioId][lib] = one result per run */
+const results = Object.fromEntries(
+  scenarios.map((s) => [s.id, Object.fromEntries(libs.map((l) => [l, []]))]),
+);
+
+/** Why this measurement is not taken, or null to take it. */
+function skipReason(scenario, lib) {
+  const earlier = results[scenario.id][lib];
+  const cappedRun = earlier.findIndex((r) => r.capped);
+  if (cappedRun >= 0) return `capped in run ${cappedRun + 1}; not repeated`;
+  if (scenario.id === 'jump900k' && results.jump500k?.[lib]?.some((r) => r?.capped)) {
+    return 'not run: the jump to row 500,000 already hit the cap';
+  }
+  return null;
+}
+
+try {
+  for (let run = 0; run < runs; run++) {
+    for (const scenario of scenarios) {
+      if (scenario.once && run > 0) continue;
+      // Rotate the order each run so no library always goes first (cold caches, thermal drift).
+      const order = libs.map((_, i) => libs[(i + run) % libs.length]);
+      for (const lib of order) {
+        const reason = skipReason(scenario, lib);
+        const result = reason ? { kind: 'skipped', reason } : await measure(context, baseUrl, lib, scenario);
+        results[scenario.id][lib][run] = result;
+        const note = result.kind === 'failed' || result.kind === 'skipped' ? ` ${result.reason}` : '';
+        console.log(
+          `[bench] run ${run + 1}/${runs} ${scenario.id} ${lib}: ${result.kind}${note} (${elapsed()})`,
+        );
+      }
+    }
+  }
+} finally {
+  await context.close();
+  await browser.close();
+  await server.close();
+  rmSync(outDir, { recursive: true, force: true });
+}
+
+// 3. Report.
+const date = new Date().toISOString().slice(0, 10);
+const cpus = os.cpus();
+const report = {
+  date,
+  durationSeconds: Math.round((Date.now() - started) / 1000),
+  machine: {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    chromium: chromiumVersion,
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+  },
+  settings: { runs, throttle: THROTTLE, latency: LATENCY },
+  libraries: Object.fromEntries(
+    libs.map((lib) => [
+      lib,
+      { ...LIBRARIES[lib], versions: packageVersions(appRoot, LIBRARIES[lib].packages) },
+    ]),
+  ),
+  scenarios: Object.fromEntries(scenarios.map((s) => [s.id, { ...s, results: results[s.id] }])),
+  bundle,
+};
+report.summary = summarize(report);
+
+console.log(`\n${renderTables(report)}`);
+if (flag('no-write')) {
+  console.log(`[bench] --no-write: nothing written (${elapsed()})`);
+} else {
+  const resultsDir = join(repoRoot, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const resultsFile = join(resultsDir, `${date}.json`);
+  writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
+  writeDocs(repoRoot, report);
+  console.log(
+    `[bench] wrote ${resultsFile.slice(repoRoot.length + 1)}, docs/benchmarks.md and docs/bench-chart.svg (${elapsed()})`,
+  );
+}

@@ -1,0 +1,99 @@
+// The scenarios `pnpm bench` runs, in order. `request` is passed as is to `runScenario` in the
+// page (apps/bench/src/shared/scenarios.ts), where each one is measured.
+
+/** Mock-server latency every scenario uses unless it says otherwise (±25% jitter). */
+export const LATENCY = 80;
+/** CPU slowdown applied through the DevTools protocol, to look like a mid-range phone. */
+export const THROTTLE = 4;
+/** Longest wait for a row before the result is recorded as capped. */
+export const CAP_MS = 6_000;
+
+/**
+ * @typedef {object} Scenario
+ * @property {string} id
+ * @property {string} title
+ * @property {'scroll' | 'jump' | 'sweep' | 'dynamic' | 'huge'} page  the page's `?scenario=`
+ * @property {number} total      items in the dataset
+ * @property {number} pageSize   items per request, the same for every library
+ * @property {number} latency    mock latency in ms
+ * @property {number} throttle   CPU slowdown factor (1 = none)
+ * @property {object} request    what the page measures
+ * @property {string} measures   one line for the docs
+ * @property {string} [once]     measured in the first run only, for this reason
+ */
+
+/** @type {Scenario[]} */
+export const SCENARIOS = [
+  {
+    id: 'scroll',
+    title: 'Scroll-through',
+    page: 'scroll',
+    total: 1_000_000,
+    pageSize: 100,
+    latency: LATENCY,
+    throttle: THROTTLE,
+    request: { kind: 'scroll', speed: 5_000, durationMs: 10_000 },
+    measures:
+      'the list scrolled from the top at a constant 5,000 px/s for 10 s (1,000,000 rows): rAF frame times, long tasks, blank ratio, requests and bytes',
+  },
+  {
+    id: 'jump500k',
+    title: 'Jump to row 500,000',
+    page: 'jump',
+    total: 1_000_000,
+    pageSize: 100,
+    latency: LATENCY,
+    throttle: THROTTLE,
+    request: { kind: 'jump', index: 500_000, capMs: CAP_MS },
+    measures: `time from the page’s go-to-row until the row shows real data in the viewport, capped at ${CAP_MS / 1000} s; requests made meanwhile`,
+  },
+  {
+    id: 'jump900k',
+    title: 'Jump to row 900,000',
+    page: 'jump',
+    total: 1_000_000,
+    pageSize: 100,
+    latency: LATENCY,
+    throttle: THROTTLE,
+    request: { kind: 'jump', index: 900_000, capMs: CAP_MS },
+    measures: 'the same for row 900,000',
+  },
+  {
+    id: 'sweep',
+    title: 'Sweep memory',
+    page: 'sweep',
+    total: 1_000_000,
+    pageSize: 5_000,
+    latency: 0,
+    throttle: 1,
+    request: { kind: 'sweep', rows: 200_000, step: 5_000, capMs: 60_000 },
+    once: 'heap, DOM and rows held vary little between runs, and repeating the sweep would not fit the 10-minute budget',
+    measures:
+      'rows 5,000, 10,000, … 200,000 of a 1,000,000-row list visited in turn through each page’s go-to-row (one request of 5,000 rows per step), each on screen with data before the next, then GC: JS heap, DOM elements, rows held in JS',
+  },
+  {
+    id: 'dynamic',
+    title: 'Dynamic heights',
+    page: 'dynamic',
+    total: 2_400,
+    pageSize: 100,
+    latency: LATENCY,
+    throttle: 1,
+    request: { kind: 'dynamic', start: 2_200, rows: 2_000, stepPx: 480, capMs: 12_000 },
+    once: 'the jitter comes from the layout code, not from timing, and repeating it would not fit the 10-minute budget',
+    measures:
+      'rows of 20–80 px (deterministic, learnt only by measuring): go to row 2,200, then scroll up 2,000 rows at 480 px per frame; jitter = how far the tracked row moved on screen beyond the scroll, summed over frames',
+  },
+  {
+    id: 'huge',
+    title: 'Huge list',
+    page: 'huge',
+    total: 100_000_000,
+    pageSize: 100,
+    latency: LATENCY,
+    throttle: THROTTLE,
+    request: { kind: 'huge', index: 99_999_999, capMs: CAP_MS },
+    once: 'the outcome is yes or no plus what happened, the same every run',
+    measures: `100,000,000 rows: go to the last row; does it show the last item's data within ${CAP_MS / 1000} s, and if not, what happened`,
+  },
+];

@@ -1,0 +1,95 @@
+import { setFaultDefaults } from '@lazyflow/mocks';
+import { startMockWorker } from '@lazyflow/mocks/browser';
+import { Component, type ComponentType, type ReactNode, StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import {
+  LIBRARY_IDS,
+  type LibraryId,
+  type ListPageProps,
+  readParams,
+  SCENARIO_IDS,
+} from './shared/params.ts';
+import {
+  reportPageError,
+  runScenario,
+  type ScenarioRequest,
+  type ScenarioResult,
+} from './shared/scenarios.ts';
+import './styles.css';
+
+/** What the runner and the e2e smoke spec call in the page. */
+export interface BenchApi {
+  run(request: ScenarioRequest): Promise<ScenarioResult>;
+}
+
+declare global {
+  interface Window {
+    __bench?: BenchApi;
+  }
+}
+
+// One chunk per library, so each page loads only its own library.
+const PAGES: Record<LibraryId, () => Promise<{ default: ComponentType<ListPageProps> }>> = {
+  lazyflow: () => import('./libs/lazyflow.tsx'),
+  tanstack: () => import('./libs/tanstack.tsx'),
+  virtuoso: () => import('./libs/virtuoso.tsx'),
+  'react-window': () => import('./libs/react-window.tsx'),
+  virtua: () => import('./libs/virtua.tsx'),
+};
+
+/** A library that throws while rendering stops the scenario with its message instead of a blank page. */
+class ErrorBoundary extends Component<{ children: ReactNode }, { message: string | null }> {
+  override state = { message: null };
+  static getDerivedStateFromError(error: unknown) {
+    return { message: error instanceof Error ? error.message : String(error) };
+  }
+  override componentDidCatch(error: unknown) {
+    reportPageError(`render error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  override render() {
+    return this.state.message === null ? this.props.children : <p role="alert">{this.state.message}</p>;
+  }
+}
+
+function Index() {
+  return (
+    <main>
+      <h1>lazyflow bench</h1>
+      <p>One page per library × scenario; `pnpm bench` drives them. Open one to look at it:</p>
+      <ul>
+        {LIBRARY_IDS.map((lib) => (
+          <li key={lib}>
+            {lib}:{' '}
+            {SCENARIO_IDS.map((scenario) => (
+              <a key={scenario} href={`?lib=${lib}&scenario=${scenario}`}>
+                {scenario}{' '}
+              </a>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+const root = createRoot(document.getElementById('root')!);
+if (new URLSearchParams(location.search).has('lib')) {
+  const params = readParams(location.search);
+  // Same data, same latency (±25% jitter) for every library.
+  setFaultDefaults({ latency: params.latency });
+  // MSW must control the page before the first render asks for data.
+  await startMockWorker();
+  const { default: Page } = await PAGES[params.lib]();
+  window.__bench = { run: runScenario };
+  root.render(
+    <StrictMode>
+      <ErrorBoundary>
+        <div className="frame" data-lib={params.lib}>
+          <Page total={params.total} pageSize={params.pageSize} heights={params.heights} />
+        </div>
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+} else {
+  root.render(<Index />);
+}

@@ -1,0 +1,65 @@
+// What one bench page shows, read from its query string:
+//   /?lib=virtuoso&scenario=scroll&total=1000000[&pageSize=100][&latency=80]
+
+/** The libraries the bench compares, in table order. */
+export const LIBRARY_IDS = ['lazyflow', 'tanstack', 'virtuoso', 'react-window', 'virtua'] as const;
+export type LibraryId = (typeof LIBRARY_IDS)[number];
+
+/** The scenarios a page can be measured in (see docs/benchmarks.md). */
+export const SCENARIO_IDS = ['scroll', 'jump', 'sweep', 'dynamic', 'huge'] as const;
+export type ScenarioId = (typeof SCENARIO_IDS)[number];
+
+/** `fixed`: every row is 36 px. `dynamic`: each row has its own deterministic height. */
+export type Heights = 'fixed' | 'dynamic';
+
+export interface BenchParams {
+  lib: LibraryId;
+  scenario: ScenarioId;
+  /** Items in the dataset (`/api/items?total=`). */
+  total: number;
+  /** Items per request, the same for every library. */
+  pageSize: number;
+  /** Mock server latency in ms (±25% jitter, applied by `@lazyflow/mocks`). */
+  latency: number;
+  heights: Heights;
+}
+
+/** What every list page receives. */
+export interface ListPageProps {
+  total: number;
+  pageSize: number;
+  heights: Heights;
+}
+
+function oneOf<T extends string>(name: string, raw: string | null, choices: readonly T[]): T {
+  if (raw !== null && (choices as readonly string[]).includes(raw)) return raw as T;
+  throw new Error(`bench: "?${name}=" must be one of ${choices.join(', ')}, got "${raw ?? ''}"`);
+}
+
+function integer(name: string, raw: string | null, fallback: number, min: number): number {
+  if (raw === null || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`bench: "?${name}=" must be an integer >= ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+/**
+ * Parses a bench page's query string; throws naming the parameter when one is invalid.
+ *
+ * @example
+ * readParams('?lib=virtua&scenario=jump').total; // 1000000
+ */
+export function readParams(search: string): BenchParams {
+  const query = new URLSearchParams(search);
+  const scenario = oneOf('scenario', query.get('scenario') ?? 'scroll', SCENARIO_IDS);
+  return {
+    lib: oneOf('lib', query.get('lib'), LIBRARY_IDS),
+    scenario,
+    total: integer('total', query.get('total'), 1_000_000, 1),
+    pageSize: integer('pageSize', query.get('pageSize'), 100, 1),
+    latency: integer('latency', query.get('latency'), 80, 0),
+    heights: scenario === 'dynamic' ? 'dynamic' : 'fixed',
+  };
+}

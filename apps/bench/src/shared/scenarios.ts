@@ -1,0 +1,342 @@
+// The scenarios, measured inside the page the same way for every library: the harness scrolls
+// the `.scroller` element itself and reads rows through `data-row`/`data-state`; the only
+// library-specific call is the page's `jumpTo`. The Node runner (apps/bench/run) opens one page
+// per library × scenario × run, throttles the CPU, calls `window.__bench.run(request)` and reads
+// the heap over the DevTools protocol afterwards.
+import { getBenchHandle } from './benchHandle.ts';
+import { isLoadedAndVisible, probeSlots, rowElement, scroller, visibleRows } from './dom.ts';
+import { type NetCounters, net } from './fetchItems.ts';
+import { rowHeight } from './Row.tsx';
+
+/** What the runner asks a page to do. */
+export type ScenarioRequest =
+  | { kind: 'scroll'; speed: number; durationMs: number }
+  | { kind: 'jump'; index: number; capMs: number }
+  | { kind: 'sweep'; rows: number; step: number; capMs: number }
+  | { kind: 'dynamic'; start: number; rows: number; stepPx: number; capMs: number }
+  | { kind: 'huge'; index: number; capMs: number };
+
+/** Requests and bytes during the measured part of a scenario. */
+export interface NetDelta {
+  requests: number;
+  aborted: number;
+  bytes: number;
+}
+
+export interface ScrollResult {
+  kind: 'scroll';
+  frames: number;
+  frameP50: number;
+  frameP95: number;
+  frameP99: number;
+  longTasks: number;
+  longTaskMs: number;
+  /** Blank probes / all probes over every frame. */
+  blankRatio: number;
+  distancePx: number;
+  net: NetDelta;
+}
+
+export interface JumpResult {
+  kind: 'jump' | 'huge';
+  index: number;
+  /** ms from `jumpTo` until the row showed real data in the viewport; null when capped. */
+  ms: number | null;
+  capped: boolean;
+  net: NetDelta;
+  heldRows: number;
+  /** First and last row index inside the viewport at the end. */
+  visibleFirst: number | null;
+  visibleLast: number | null;
+  /** Text of the target row when it rendered with data. */
+  text: string | null;
+  scrollHeight: number;
+}
+
+export interface SweepResult {
+  kind: 'sweep';
+  reachedRow: number;
+  capped: boolean;
+  ms: number;
+  heldRows: number;
+  domElements: number;
+  net: NetDelta;
+}
+
+export interface DynamicResult {
+  kind: 'dynamic';
+  /** Sum over frames of |on-screen movement of a tracked row − the scroll applied|, px. */
+  jitterPx: number;
+  /** Frames in which the tracked row moved more than 1 px off the scroll applied. */
+  jumps: number;
+  frames: number;
+  /** Frames with no loaded row on screen to follow (placeholders or nothing). */
+  blankFrames: number;
+  rowsScrolled: number;
+  net: NetDelta;
+}
+
+/** A scenario that could not start or ended with an error: the table shows `reason`. */
+export interface FailedResult {
+  kind: 'failed';
+  reason: string;
+}
+
+export type ScenarioResult = ScrollResult | JumpResult | SweepResult | DynamicResult | FailedResult;
+
+let pageError: string | null = null;
+
+/** Set by the page's error boundary: every scenario stops and reports it. */
+export function reportPageError(message: string): void {
+  pageError ??= message;
+}
+
+class ScenarioFailure extends Error {}
+
+const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+
+/**
+ * Resolves in the first task after the current frame is rendered. Called from a rAF callback,
+ * what it sees is what that frame painted: layout, ResizeObserver callbacks and any scroll
+ * corrections made in them have run, the next frame's scroll events have not.
+ */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls once per frame until `done()`; the elapsed ms, or null after `capMs`. */
+async function waitFor(done: () => boolean, capMs: number): Promise<number | null> {
+  const start = performance.now();
+  for (;;) {
+    if (pageError) throw new ScenarioFailure(pageError);
+    if (done()) return performance.now() - start;
+    if (performance.now() - start >= capMs) return null;
+    await nextFrame();
+  }
+}
+
+/** Every scenario starts from the same state: row 0 on screen with data. */
+async function ready(): Promise<void> {
+  const ms = await waitFor(() => getBenchHandle() !== null && isLoadedAndVisible(0), 15_000);
+  if (ms === null) throw new ScenarioFailure('row 0 never showed data within 15 s of load');
+}
+
+function netSince(before: NetCounters): NetDelta {
+  return {
+    requests: net.requests - before.requests,
+    aborted: net.aborted - before.aborted,
+    bytes: net.bytes - before.bytes,
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+function handle() {
+  const h = getBenchHandle();
+  if (!h) throw new ScenarioFailure('the page registered no bench handle');
+  return h;
+}
+
+async function scrollThrough(request: Extract<ScenarioRequest, { kind: 'scroll' }>): Promise<ScrollResult> {
+  await ready();
+  const el = scroller();
+  const longTasks: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  const before = { ...net };
+  const deltas: number[] = [];
+  let slots = 0;
+  let blank = 0;
+  const start = await nextFrame();
+  let previous = start;
+  for (;;) {
+    const now = await nextFrame();
+    if (pageError) throw new ScenarioFailure(pageError);
+    deltas.push(now - previous);
+    previous = now;
+    const elapsed = now - start;
+    if (elapsed >= request.durationMs) break;
+    el.scrollTop = (request.speed * elapsed) / 1000;
+    // Probed once this frame is painted: what the user saw at this scroll position.
+    await afterPaint();
+    const probe = probeSlots();
+    slots += probe.slots;
+    blank += probe.blank;
+  }
+  for (const entry of observer.takeRecords()) longTasks.push(entry.duration);
+  observer.disconnect();
+  const sorted = [...deltas].sort((a, b) => a - b);
+  return {
+    kind: 'scroll',
+    frames: deltas.length,
+    frameP50: percentile(sorted, 50),
+    frameP95: percentile(sorted, 95),
+    frameP99: percentile(sorted, 99),
+    longTasks: longTasks.length,
+    longTaskMs: longTasks.reduce((a, b) => a + b, 0),
+    blankRatio: slots === 0 ? 0 : blank / slots,
+    distancePx: el.scrollTop,
+    net: netSince(before),
+  };
+}
+
+async function jump(request: { kind: 'jump' | 'huge'; index: number; capMs: number }): Promise<JumpResult> {
+  await ready();
+  await sleep(300);
+  const before = { ...net };
+  handle().jumpTo(request.index);
+  const ms = await waitFor(() => isLoadedAndVisible(request.index), request.capMs);
+  const visible = visibleRows();
+  return {
+    kind: request.kind,
+    index: request.index,
+    ms,
+    capped: ms === null,
+    net: netSince(before),
+    heldRows: handle().heldRows(),
+    visibleFirst: visible[0]?.index ?? null,
+    visibleLast: visible.at(-1)?.index ?? null,
+    text: ms === null ? null : (rowElement(request.index)?.textContent ?? null),
+    scrollHeight: scroller().scrollHeight,
+  };
+}
+
+async function sweep(request: Extract<ScenarioRequest, { kind: 'sweep' }>): Promise<SweepResult> {
+  await ready();
+  const before = { ...net };
+  const start = performance.now();
+  let reachedRow = 0;
+  let capped = false;
+  // Page by page through the library's own "go to row" (its scrollToIndex, after loading the
+  // next page where the list is append-only): every library loads every page on the way. Not
+  // by setting scrollTop: lists taller than the browser allows map big scroll jumps their own
+  // way, so pixel positions do not name the same row in every library.
+  for (let target = request.step; target <= request.rows; target += request.step) {
+    handle().jumpTo(target);
+    const ms = await waitFor(() => isLoadedAndVisible(target), request.capMs - (performance.now() - start));
+    if (ms === null) {
+      capped = true;
+      break;
+    }
+    reachedRow = target;
+  }
+  const ms = performance.now() - start;
+  // Let late responses land, then collect garbage (Chromium runs with --js-flags=--expose-gc).
+  await sleep(1000);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  gc?.();
+  return {
+    kind: 'sweep',
+    reachedRow,
+    capped,
+    ms,
+    heldRows: handle().heldRows(),
+    domElements: document.getElementsByTagName('*').length,
+    net: netSince(before),
+  };
+}
+
+/** The topmost loaded row inside the viewport, as the row to follow through the next frame. */
+function trackedRow(): { index: number; top: number } | null {
+  const row = visibleRows().find((r) => r.loaded);
+  return row ? { index: row.index, top: row.top } : null;
+}
+
+/**
+ * Where row `index` is on screen now: its own box when it is rendered, else derived from the
+ * first visible row and the true row heights (the list may have jumped so far that the tracked
+ * row is gone; that jump must count too). Null when no row is visible at all.
+ */
+function rowTop(index: number): number | null {
+  const own = rowElement(index);
+  if (own) return own.getBoundingClientRect().top;
+  const anchor = visibleRows()[0];
+  if (!anchor) return null;
+  let top = anchor.top;
+  for (let i = anchor.index; i > index; i--) top -= rowHeight(i - 1, 'dynamic');
+  for (let i = anchor.index; i < index; i++) top += rowHeight(i, 'dynamic');
+  return top;
+}
+
+async function dynamicHeights(
+  request: Extract<ScenarioRequest, { kind: 'dynamic' }>,
+): Promise<DynamicResult> {
+  await ready();
+  handle().jumpTo(request.start);
+  const reached = await waitFor(() => isLoadedAndVisible(request.start), request.capMs);
+  if (reached === null) {
+    throw new ScenarioFailure(`row ${request.start} never showed data within ${request.capMs / 1000} s`);
+  }
+  await sleep(300);
+  const el = scroller();
+  const before = { ...net };
+  const goal = request.start - request.rows;
+  let jitterPx = 0;
+  let jumps = 0;
+  let frames = 0;
+  let blankFrames = 0;
+  let top = visibleRows()[0]?.index ?? request.start;
+  const start = performance.now();
+  while (top > goal && el.scrollTop > 0 && performance.now() - start < request.capMs) {
+    // Positions are compared between painted frames: one step of scrolling happens in between.
+    const tracked = trackedRow();
+    await nextFrame();
+    if (pageError) throw new ScenarioFailure(pageError);
+    const from = el.scrollTop;
+    el.scrollTop = from - request.stepPx;
+    // What the user asked for: the content moves down by exactly the scroll applied.
+    const applied = Math.min(request.stepPx, from);
+    await afterPaint();
+    const now = tracked && rowTop(tracked.index);
+    if (tracked && now !== null) {
+      const error = Math.abs(now - tracked.top - applied);
+      jitterPx += error;
+      if (error > 1) jumps += 1;
+      frames += 1;
+    } else {
+      blankFrames += 1;
+    }
+    top = visibleRows()[0]?.index ?? top;
+  }
+  return {
+    kind: 'dynamic',
+    jitterPx,
+    jumps,
+    frames,
+    blankFrames,
+    rowsScrolled: request.start - top,
+    net: netSince(before),
+  };
+}
+
+/**
+ * Runs one scenario in this page. Failures come back as `{ kind: 'failed', reason }`, never as
+ * a rejected promise, so the runner can put the reason in the table.
+ */
+export async function runScenario(request: ScenarioRequest): Promise<ScenarioResult> {
+  try {
+    switch (request.kind) {
+      case 'scroll':
+        return await scrollThrough(request);
+      case 'jump':
+      case 'huge':
+        return await jump(request);
+      case 'sweep':
+        return await sweep(request);
+      case 'dynamic':
+        return await dynamicHeights(request);
+    }
+  } catch (error) {
+    return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
+  }
+}
