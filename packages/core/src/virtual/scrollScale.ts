@@ -92,7 +92,9 @@ export interface ScalePosition {
 export function physicalFor(scale: ScrollScale, virtual: number): ScalePosition {
   const clamped = Math.max(0, Math.min(scale.virtualMax, virtual));
   const page = pageOfVirtual(scale, clamped);
-  const physical = Math.max(0, Math.min(scale.physicalMax, clamped - pageOffset(scale, page)));
+  // Whole pixels: the browser rounds scrollTop, and content is laid out from the position it
+  // will really have (virtual − physical), so a fraction never turns into a visible drift.
+  const physical = Math.max(0, Math.min(scale.physicalMax, Math.round(clamped - pageOffset(scale, page))));
   return { virtual: clamped, physical, page };
 }
 
