@@ -421,16 +421,24 @@ export class VirtualList<T> extends Subscribable {
     if (Math.abs(this.#known - want) < 1) this.#pendingWrite = null;
   }
 
+  /**
+   * The row the view holds still: the first row fully in view whose size was measured. Rows
+   * that just scrolled in at the top are not measured yet; when they are, they sit above the
+   * anchor, so what the user was reading does not move. Fallback: the first row fully in view.
+   */
   #anchorAt(virtual: number): Anchor {
     const sizes = this.#sizes;
-    const row = sizes.rowAt(virtual);
-    const start = sizes.start(row);
-    if (start < virtual && row + 1 < sizes.hi) {
-      // Prefer the first row fully in view: the partly hidden one above may still change size.
-      const next = sizes.start(row + 1);
-      if (next < virtual + this.#viewport) return { row: row + 1, offset: virtual - next };
+    const end = virtual + this.#viewport;
+    const first = sizes.rowAt(virtual);
+    let fullyVisible: Anchor | null = null;
+    for (let row = first; row < sizes.hi && row < first + 500; row++) {
+      const start = sizes.start(row);
+      if (start >= end) break;
+      if (start < virtual) continue;
+      fullyVisible ??= { row, offset: virtual - start };
+      if (sizes.measured(row) !== undefined) return { row, offset: virtual - start };
     }
-    return { row, offset: virtual - start };
+    return fullyVisible ?? { row: first, offset: virtual - sizes.start(first) };
   }
 
   #targetVirtual(scale: ScrollScale, count: number): number {

@@ -161,11 +161,12 @@ describe('createVirtualList with measured sizes', () => {
   const height = (index: number) => 24 + ((index * 37) % 90);
 
   it.each([
-    ['100,000 rows', 100_000],
-    ['1,000,000 rows (mapped past 15M px)', 1_000_000],
+    ['100,000 rows, 120-px steps', 100_000, 120],
+    ['1,000,000 rows (mapped past 15M px), 120-px steps', 1_000_000, 120],
+    ['100,000 rows, 480-px steps (unmeasured rows land inside the viewport)', 100_000, 480],
   ])(
     'scrolling up through unmeasured rows of varying height moves content exactly by the scroll, %s',
-    async (_, total) => {
+    async (_, total, step) => {
       const { list } = itemsList(total);
       const mounted = mount({
         list,
@@ -182,11 +183,11 @@ describe('createVirtualList with measured sizes', () => {
       const onError = (event: ErrorEvent) => loopErrors.push(event.message);
       window.addEventListener('error', onError);
       cleanups.push(() => window.removeEventListener('error', onError));
-      for (let step = 0; step < 60; step++) {
+      for (let n = 0; n < 60; n++) {
         const before = mounted.position(tracked) ?? Number.NaN;
-        mounted.viewport.scrollTop -= 120;
+        mounted.viewport.scrollTop -= step;
         await frames(2);
-        const err = Math.abs((mounted.position(tracked) ?? Number.NaN) - (before + 120));
+        const err = Math.abs((mounted.position(tracked) ?? Number.NaN) - (before + step));
         jitter += err;
         tracked = mounted.visible()[1] ?? tracked;
       }
