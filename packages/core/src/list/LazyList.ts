@@ -106,6 +106,7 @@ export class LazyList<T> extends Subscribable {
       this.#window === null || window.start !== this.#window.start || window.end !== this.#window.end;
     this.#window = window;
     this.#replan();
+    if (moved) this.#evict(); // a list grown by append fetches nothing: its budget is kept here
     this.#snapshots.publish(moved);
   }
 
@@ -137,8 +138,9 @@ export class LazyList<T> extends Subscribable {
       this.#queries.set(page, data);
       this.#cache?.landed(page, data, bytes, true);
     }
+    // No eviction here: the view moves its window onto new items only after this publish, and
+    // evicting against the old window would drop the items just appended (local-only for a chat).
     this.#replan();
-    this.#evict();
     this.#snapshots.publish(true);
     return true;
   }

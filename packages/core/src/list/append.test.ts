@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryMonitor } from '../memory/createMemoryMonitor.ts';
 import { cursorSource } from '../sources/cursorSource.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { rangeSource } from '../sources/rangeSource.ts';
@@ -42,12 +43,12 @@ describe('LazyList.append', () => {
     await settle();
     expect(fetched).toEqual([]);
     list.append(Array.from({ length: 20 }, (_, i) => i));
-    // Appending to a window at the start keeps pages 0–1 (maxPages: 2): pages 2–4 go at once.
-    list.setWindow({ start: 16, end: 20 }); // page 4 is replayed
+    // Moving the window to the end keeps pages 3–4 (maxPages: 2); pages 0–2 go.
+    list.setWindow({ start: 16, end: 20 });
     await settle();
-    list.setWindow({ start: 0, end: 4 }); // and page 0, evicted meanwhile
+    list.setWindow({ start: 0, end: 4 }); // scrolled back: page 0 is replayed
     await settle();
-    expect(fetched).toEqual([16, 0]);
+    expect(fetched).toEqual([0]);
     expect(list.getSnapshot().count).toBe(20);
     expect(list.getSnapshot().countKind).toBe('exact');
     expect(list.getSnapshot().getRange(0, 4).items).toEqual([0, 1, 2, 3]);
@@ -127,6 +128,37 @@ describe('LazyList.append', () => {
     const snapshot = list.getSnapshot();
     expect(snapshot.getRange(0, snapshot.count).items).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(snapshot.getItemKey(snapshot.count - 1)).toBe(2);
+  });
+
+  it('under critical memory pressure, items just appended stay until the window reaches them', async () => {
+    const fetched: number[] = [];
+    const monitor = createMemoryMonitor({ performance: null });
+    const list = tracked(
+      createLazyList<number>({
+        key: ['append-pressure'],
+        memoryMonitor: monitor,
+        prefetch: 0,
+        source: offsetSource({
+          pageSize: 4,
+          initialCount: 0,
+          fetchPage: async ({ offset, limit }) => {
+            fetched.push(offset);
+            return { items: Array<number>(limit).fill(-1) };
+          },
+        }),
+      }),
+    );
+    list.append([0, 1, 2]);
+    list.setWindow({ start: 0, end: 3 });
+    await settle();
+    monitor.simulate('critical');
+    await settle();
+    list.append([3, 4, 5]);
+    list.setWindow({ start: 2, end: 6 });
+    await settle();
+    expect(fetched).toEqual([]);
+    expect(list.getSnapshot().getRange(2, 6).items).toEqual([2, 3, 4, 5]);
+    monitor.simulate(null);
   });
 
   it('refuses for range sources', () => {
