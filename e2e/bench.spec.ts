@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import type { ScenarioResult } from '../apps/bench/src/shared/scenarios.ts';
 
 /** Where playwright.config.ts serves the bench app (`BENCH_PORT`). */
-const BENCH_PORT = 4175;
+const BENCH_PORT = Number(process.env.E2E_BENCH_PORT ?? 4175);
 const LIBRARIES = ['lazyflow', 'tanstack', 'virtuoso', 'react-window', 'virtua'];
 
 for (const lib of LIBRARIES) {

@@ -1,5 +1,7 @@
-import type { ComponentType } from 'react';
+import { type ComponentType, useState } from 'react';
 import { FaultPanel } from './FaultPanel.tsx';
+import { createStatsBoard } from './lib/statsBoard.ts';
+import { StatsBoardContext } from './lib/useReportStats.ts';
 import { ChatPage } from './pages/ChatPage.tsx';
 import { FeedPage } from './pages/FeedPage.tsx';
 import { GridPage } from './pages/GridPage.tsx';
@@ -9,6 +11,7 @@ import { TablePage } from './pages/TablePage.tsx';
 import { TimeSeriesPage } from './pages/TimeSeriesPage.tsx';
 import { VanillaPage } from './pages/VanillaPage.tsx';
 import { Link, usePath } from './router.tsx';
+import { UnderTheHood } from './UnderTheHood.tsx';
 
 interface Route {
   path: string;
@@ -56,36 +59,43 @@ export const ROUTES: Route[] = [
   },
 ];
 
-/** The demo shell: menu, the current page, and the fault panel. */
+/** The demo shell: menu, the current page, the "Under the hood" panel and the fault panel. */
 export function App() {
   const path = usePath();
+  // The page's lists report their stats here (useReportStats); the panel reads them.
+  const [board] = useState(createStatsBoard);
   const route = ROUTES.find((r) => r.path === path);
   const Page = route?.page;
   return (
-    <div className="shell">
-      <header>
-        <strong>lazyflow</strong> demo
-        <nav>
-          {ROUTES.map((r) => (
-            <Link key={r.path} to={r.path}>
-              {r.label}
-            </Link>
-          ))}
-        </nav>
-      </header>
-      <main>
-        {Page ? (
-          <Page />
-        ) : (
-          <section>
-            <h1>Not found</h1>
-            <p>
-              No page at <code>{path}</code>. <Link to="/">Home</Link>
-            </p>
-          </section>
-        )}
-      </main>
-      <FaultPanel />
-    </div>
+    <StatsBoardContext value={board}>
+      <div className="shell">
+        <header>
+          <strong>lazyflow</strong> demo
+          <nav>
+            {ROUTES.map((r) => (
+              <Link key={r.path} to={r.path}>
+                {r.label}
+              </Link>
+            ))}
+          </nav>
+        </header>
+        <main>
+          {Page ? (
+            <Page />
+          ) : (
+            <section>
+              <h1>Not found</h1>
+              <p>
+                No page at <code>{path}</code>. <Link to="/">Home</Link>
+              </p>
+            </section>
+          )}
+        </main>
+        <div className="sidebar">
+          <UnderTheHood />
+          <FaultPanel />
+        </div>
+      </div>
+    </StatsBoardContext>
   );
 }

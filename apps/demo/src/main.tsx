@@ -3,10 +3,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { applyFaults, loadFaults } from './faultSettings.ts';
+import { demoMonitor } from './lib/demoMonitor.ts';
 import './styles.css';
 
 // MSW must control the page before the first render asks for data.
 applyFaults(loadFaults());
+demoMonitor(); // the default memory monitor: every lazy list subscribes to it on its own
 await startMockWorker({ quiet: false });
 document.documentElement.dataset.msw = 'ready';
 

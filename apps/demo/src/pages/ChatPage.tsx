@@ -4,6 +4,7 @@ import { useLazyList } from '@lazyflow/react';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { feedSource } from '../lib/sources.ts';
+import { useReportStats } from '../lib/useReportStats.ts';
 
 const CHAT_TOTAL = 100_000;
 const ME = 'You';
@@ -21,6 +22,7 @@ export function ChatPage() {
     anchor: 'end',
     overscan: 6,
   });
+  useReportStats('Chat', list.stats);
   const [draft, setDraft] = useState('');
   const sent = useRef(0);
   // Local messages go after the newest page, so they can be placed once that page is loaded.

@@ -4,6 +4,7 @@ import { useLazyList } from '@lazyflow/react';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { feedSource } from '../lib/sources.ts';
+import { useReportStats } from '../lib/useReportStats.ts';
 
 const FEED_TOTAL = 1_000_000;
 const CARD_ESTIMATE = 150;
@@ -46,6 +47,7 @@ function FeedList({ scrollMargin }: { scrollMargin: number }) {
     estimateSize: () => CARD_ESTIMATE,
     overscan: 4,
   });
+  useReportStats('Feed', list.stats);
   const reachedEnd = list.list.reachedEnd;
   return (
     <>

@@ -5,6 +5,7 @@ import { type RefObject, useMemo, useRef } from 'react';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { itemsSource } from '../lib/sources.ts';
 import { useLanes } from '../lib/useLanes.ts';
+import { useReportStats } from '../lib/useReportStats.ts';
 
 const GRID_TOTAL = 500_000;
 const STRIP_TOTAL = 100_000;
@@ -65,6 +66,7 @@ function GridCards({ lanes, scrollRef }: { lanes: number; scrollRef: RefObject<H
     gap: GAP,
     overscan: 3,
   });
+  useReportStats('Grid', list.stats);
   // This component lives inside the scroller (which is measured for the lanes first), so the
   // list's data attributes sit on the content element.
   return (
@@ -113,6 +115,7 @@ function CardStrip() {
     gap: GAP,
     overscan: 3,
   });
+  useReportStats('Strip', list.stats);
   return (
     <section
       ref={ref}

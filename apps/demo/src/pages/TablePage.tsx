@@ -4,9 +4,11 @@ import { useLazyList } from '@lazyflow/react';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { ItemRow } from '../components/ItemRow.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
+import { itemsCache } from '../lib/itemsCache.ts';
 import { bodyLines, DYNAMIC_ESTIMATE, ROW_HEIGHT, rowHeight } from '../lib/rowHeight.ts';
 import { readScroll, usePersistedScroll } from '../lib/scrollStore.ts';
 import { itemsSource } from '../lib/sources.ts';
+import { useReportStats } from '../lib/useReportStats.ts';
 
 const TOTALS = [1_000_000, 100_000_000];
 const ALIGNS: readonly ScrollAlign[] = ['start', 'center', 'end'];
@@ -25,7 +27,8 @@ export function TablePage() {
       <p>
         Random access over <code>/api/items</code> with <code>useLazyList</code>: a jump fetches only the
         pages at the target; 100,000,000 rows scroll 1:1 although the browser cannot make an element that
-        tall. The position is restored by key after a route change or a reload.
+        tall. The position is restored by key after a route change or a reload, and pages seen before come
+        back from IndexedDB (<code>idbCache</code>) before the network answers.
       </p>
       {/* A new layout is a new list; its position carries over through the scroll store. */}
       <TableView key={`${mode.total}:${mode.dynamic}`} {...mode} onMode={setMode} />
@@ -46,9 +49,13 @@ function TableView({ total, dynamic, onMode }: Mode & { onMode: (mode: Mode) => 
     getScrollElement: () => ref.current,
     estimateSize: () => (dynamic ? DYNAMIC_ESTIMATE : ROW_HEIGHT),
     overscan: 5,
+    // sessionStorage restores this tab's position per layout (fixed or dynamic sizes); the cache
+    // also keeps one beside the pages, used when this tab has none (a new tab).
     restore,
+    cache: itemsCache,
   });
   const persist = usePersistedScroll(storageKey, layout, list.saveScroll);
+  useReportStats('Table', list.stats);
   const [target, setTarget] = useState('500000');
   const [align, setAlign] = useState<ScrollAlign>('start');
 
@@ -154,6 +161,7 @@ function TableView({ total, dynamic, onMode }: Mode & { onMode: (mode: Mode) => 
                 className="row"
                 data-index={row.index}
                 data-state={row.state.status}
+                data-stale={row.state.status === 'loaded' ? row.state.stale === true : undefined}
                 aria-setsize={list.count}
                 aria-posinset={row.index + 1}
                 aria-busy={row.state.status !== 'loaded'}

@@ -4,6 +4,7 @@ import { useWindow } from '@lazyflow/react';
 import { useMemo, useRef, useState } from 'react';
 import { LineChart } from '../components/LineChart.tsx';
 import { fetchMetrics } from '../lib/api.ts';
+import { useReportStats } from '../lib/useReportStats.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -55,6 +56,7 @@ export function TimeSeriesPage() {
     range: { from, to },
     prefetch: 1,
   });
+  useReportStats('Metrics', win.stats);
 
   const origin = useRef<number | null>(null);
   const pan = (deltaMs: number, done: boolean) => {

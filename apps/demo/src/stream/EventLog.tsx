@@ -1,6 +1,7 @@
 import { offsetSource } from '@lazyflow/core';
 import { type UseLazyListResult, useLazyList } from '@lazyflow/react';
 import { useRef } from 'react';
+import { useReportStats } from '../lib/useReportStats.ts';
 
 /** An event of `/api/stream`. */
 export interface LogEvent {
@@ -49,6 +50,7 @@ export function useEventLog(
     memory: { maxBytes: 4_000_000 },
     statsInterval: 250,
   });
+  useReportStats('Event log', list.stats);
   return { ...list, scroller };
 }
 

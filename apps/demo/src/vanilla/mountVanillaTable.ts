@@ -3,6 +3,7 @@
 import {
   createLazyList,
   createVirtualList,
+  type LazyListStats,
   listDataAttributes,
   type ScrollAlign,
   type VirtualRow,
@@ -57,13 +58,17 @@ function fillRow(node: HTMLElement, row: VirtualRow<Item>): void {
 }
 
 /**
- * Builds a jump form, a status line and a 1,000,000-row virtual list inside `container`.
- * Returns the cleanup: aborts requests, detaches listeners, empties the container.
+ * Builds a jump form, a status line and a 1,000,000-row virtual list inside `container`;
+ * `onStats` hears the list's stats with every snapshot. Returns the cleanup: aborts requests,
+ * detaches listeners, empties the container.
  *
  * @example
  * const unmount = mountVanillaTable(document.querySelector('#app')!);
  */
-export function mountVanillaTable(container: HTMLElement): () => void {
+export function mountVanillaTable(
+  container: HTMLElement,
+  onStats?: (stats: LazyListStats) => void,
+): () => void {
   const list = createLazyList<Item>({ key: ['vanilla-items', TOTAL], source: itemsSource(TOTAL) });
   const scroller = element('div', { className: 'scroller' });
   scroller.setAttribute('role', 'list');
@@ -127,6 +132,7 @@ export function mountVanillaTable(container: HTMLElement): () => void {
         ? ` · showing ${(range.start + 1).toLocaleString('en')}–${range.end.toLocaleString('en')}`
         : '') +
       ` · ${snapshot.status} · ${snapshot.stats.pagesInMemory} pages in memory`;
+    onStats?.(snapshot.stats);
   };
 
   const onSubmit = (event: SubmitEvent) => {

@@ -1,0 +1,152 @@
+import { getHealth, type HealthStatus, type MemoryLevel } from '@lazyflow/core';
+import { useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { LEVEL_COLORS, Sparkline } from './components/Sparkline.tsx';
+import { demoMonitor } from './lib/demoMonitor.ts';
+import { formatBytes, type HoodSample, sumStats } from './lib/hoodFigures.ts';
+import { useReportedStats } from './lib/useReportStats.ts';
+import { useSamples } from './lib/useSamples.ts';
+
+const SAMPLE_MS = 1_000;
+const KEEP = 60;
+const SIMULATIONS: readonly { label: string; level: MemoryLevel | null }[] = [
+  { label: 'measured', level: null },
+  { label: 'ok', level: 'ok' },
+  { label: 'high', level: 'high' },
+  { label: 'critical', level: 'critical' },
+];
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+const pages = (n: number) => `${n} page${n === 1 ? '' : 's'}`;
+
+function Grade({ name, status }: { name: string; status: HealthStatus }) {
+  return (
+    <span className={`grade grade-${status}`} data-status={status}>
+      {name} {status}
+    </span>
+  );
+}
+
+/**
+ * What the engine is doing on this page: the figures of the lists the page reports
+ * (`useReportStats`), the default memory monitor's heap and pressure level, a sparkline of
+ * the last minute, and a control that simulates memory pressure.
+ */
+export function UnderTheHood() {
+  const [open, setOpen] = useState(true);
+  const bodyId = useId();
+  const monitor = demoMonitor(); // subscribing also starts its heap sampling
+  const memory = useSyncExternalStore(monitor.subscribe, monitor.getSnapshot);
+  const reported = useReportedStats();
+  const figures = useMemo(() => sumStats(reported.values()), [reported]);
+  const samples = useSamples<HoodSample>(
+    () => ({ bytes: figures.bytesInMemory, heap: memory.jsHeapUsed, level: memory.level }),
+    SAMPLE_MS,
+    KEEP,
+  );
+  const health = getHealth();
+  const simulated = memory.simulated ? memory.level : null;
+  const lookups = figures.cacheHits + figures.cacheMisses;
+
+  return (
+    <aside className="hood" aria-label="Under the hood">
+      <h2>
+        <button type="button" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
+          {open ? '▾' : '▸'} Under the hood
+        </button>
+      </h2>
+      <div id={bodyId} hidden={!open}>
+        <Sparkline samples={samples} keep={KEEP} />
+        <dl
+          className="hood-figures"
+          data-testid="hood-figures"
+          data-lists={figures.lists}
+          data-requests={figures.requests}
+          data-in-flight={figures.inFlight}
+          data-hit-rate={figures.hitRate}
+          data-bytes-in-memory={figures.bytesInMemory}
+          data-pages-in-memory={figures.pagesInMemory}
+          data-bytes-in-cache={figures.bytesInCache}
+          data-cache-reads={figures.cacheReads}
+          data-cache-writes={figures.cacheWrites}
+          data-heap={memory.jsHeapUsed ?? ''}
+          data-level={memory.level}
+        >
+          <dt>Requests</dt>
+          <dd>{figures.requests.toLocaleString('en')}</dd>
+          <dt>In flight</dt>
+          <dd>{figures.inFlight}</dd>
+          <dt>Cache hit rate</dt>
+          <dd title="pages the window needed that were in memory, the query cache or IndexedDB">
+            {lookups === 0 ? '–' : `${percent(figures.hitRate)} of ${lookups.toLocaleString('en')}`}
+          </dd>
+          <dt>In memory</dt>
+          <dd>
+            {formatBytes(figures.bytesInMemory)} · {pages(figures.pagesInMemory)}
+          </dd>
+          <dt>In IndexedDB</dt>
+          <dd>
+            {figures.cacheStatus === 'none'
+              ? 'no cache here'
+              : `${formatBytes(figures.bytesInCache)} · ${figures.cacheStatus}`}
+          </dd>
+          {figures.cacheStatus !== 'none' && (
+            <>
+              <dt>IDB reads / writes</dt>
+              <dd title="pages shown from IndexedDB / pages written to it">
+                {figures.cacheReads} / {figures.cacheWrites}
+              </dd>
+            </>
+          )}
+          {memory.jsHeapUsed !== undefined && (
+            <>
+              <dt>JS heap</dt>
+              <dd title={`from ${memory.source}`}>
+                {formatBytes(memory.jsHeapUsed)}
+                {memory.jsHeapLimit !== undefined && ` of ${formatBytes(memory.jsHeapLimit)}`}
+              </dd>
+            </>
+          )}
+          <dt>Pressure</dt>
+          <dd>
+            <span className="level" style={{ color: LEVEL_COLORS[memory.level] }}>
+              ● {memory.level}
+            </span>
+            {memory.simulated ? ' (simulated)' : ` · ${percent(memory.ratio)}`}
+          </dd>
+        </dl>
+        {figures.cacheWarning !== null && (
+          <p role="status" className="error">
+            {figures.cacheWarning}
+          </p>
+        )}
+        <fieldset className="hood-simulate">
+          <legend>Simulate memory pressure</legend>
+          {SIMULATIONS.map(({ label, level }) => (
+            <label key={label}>
+              <input
+                type="radio"
+                name={`${bodyId}-simulate`}
+                checked={simulated === level}
+                onChange={() => monitor.simulate(level)}
+              />{' '}
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        <p className="hood-health" data-testid="hood-health" title="getHealth()">
+          <Grade name="memory" status={health.memory.status} />
+          <Grade name="hit rate" status={health.cacheHitRate.status} />
+          <Grade name="errors" status={health.errorRate.status} />
+        </p>
+        <ul className="hood-lists">
+          {reported.size === 0 && <li className="muted">No lazy list on this page.</li>}
+          {[...reported].map(([name, stats]) => (
+            <li key={name}>
+              <strong>{name}</strong> {stats.requests} req · {pages(stats.pagesInMemory)} ·{' '}
+              {formatBytes(stats.bytesInMemory)}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,73 @@
+import type { LazyListStats } from '@lazyflow/core';
+import { describe, expect, it } from 'vitest';
+import { formatBytes, sumStats } from './hoodFigures.ts';
+
+const stats = (overrides: Partial<LazyListStats>): LazyListStats => ({
+  requests: 0,
+  inFlight: 0,
+  cacheHits: 0,
+  cacheMisses: 0,
+  hitRate: 0,
+  retries: 0,
+  errors: 0,
+  evictions: 0,
+  bytesInMemory: 0,
+  pagesInMemory: 0,
+  avgLatencyMs: 0,
+  itemsPerSecond: 0,
+  cacheReads: 0,
+  cacheWrites: 0,
+  bytesInCache: 0,
+  cacheStatus: 'none',
+  cacheWarning: null,
+  memoryLevel: 'ok',
+  ...overrides,
+});
+
+describe('sumStats', () => {
+  it('is all zeros without lists', () => {
+    expect(sumStats([])).toMatchObject({ lists: 0, requests: 0, hitRate: 0, cacheStatus: 'none' });
+  });
+
+  it('adds counters and bytes, and takes the hit rate over every lookup', () => {
+    const totals = sumStats([
+      stats({ requests: 3, inFlight: 1, cacheHits: 1, cacheMisses: 3, bytesInMemory: 100, pagesInMemory: 2 }),
+      stats({ requests: 2, cacheHits: 4, cacheMisses: 0, bytesInMemory: 50, pagesInMemory: 1 }),
+    ]);
+    expect(totals).toMatchObject({
+      lists: 2,
+      requests: 5,
+      inFlight: 1,
+      bytesInMemory: 150,
+      pagesInMemory: 3,
+    });
+    expect(totals.hitRate).toBe(5 / 8);
+  });
+
+  it('counts a cache store once: lists of one cache each report its whole size', () => {
+    const totals = sumStats([
+      stats({ bytesInCache: 900, cacheStatus: 'ready', cacheReads: 2 }),
+      stats({ bytesInCache: 900, cacheStatus: 'ready', cacheReads: 1, cacheWarning: 'quota' }),
+      stats({}),
+    ]);
+    expect(totals).toMatchObject({
+      bytesInCache: 900,
+      cacheReads: 3,
+      cacheStatus: 'ready',
+      cacheWarning: 'quota',
+    });
+  });
+});
+
+describe('formatBytes', () => {
+  it.each([
+    [0, '0 B'],
+    [1023, '1023 B'],
+    [1536, '1.50 KB'],
+    [62_259, '60.8 KB'],
+    [7_875_000, '7.51 MB'],
+    [4_395_630_592, '4.09 GB'],
+  ])('%d bytes → %s', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
+  });
+});

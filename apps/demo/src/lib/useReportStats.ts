@@ -1,0 +1,34 @@
+import type { LazyListStats } from '@lazyflow/core';
+import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
+import { createStatsBoard, type StatsBoard, type StatsBoardSnapshot } from './statsBoard.ts';
+
+/** The board the current page's lists report to; the app shell provides one. */
+export const StatsBoardContext = createContext<StatsBoard>(createStatsBoard());
+
+/** The board of the surrounding {@link StatsBoardContext}. */
+export function useStatsBoard(): StatsBoard {
+  return useContext(StatsBoardContext);
+}
+
+/**
+ * Shows `stats` under `name` in the "Under the hood" panel while the calling component is
+ * mounted; null (e.g. before a list exists) reports nothing yet.
+ *
+ * @example
+ * const list = useLazyList({ … });
+ * useReportStats('Table', list.stats);
+ */
+export function useReportStats(name: string, stats: LazyListStats | null): void {
+  const board = useStatsBoard();
+  useEffect(() => {
+    if (stats !== null) board.report(name, stats);
+  }, [board, name, stats]);
+  // Removal only on unmount (or a rename), not before each report.
+  useEffect(() => () => board.remove(name), [board, name]);
+}
+
+/** Every reported list's latest stats, re-rendering when one changes. */
+export function useReportedStats(): StatsBoardSnapshot {
+  const board = useStatsBoard();
+  return useSyncExternalStore(board.subscribe, board.getSnapshot);
+}

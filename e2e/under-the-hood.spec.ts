@@ -1,0 +1,124 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectLoaded, open, poll, visibleRows } from './lists.ts';
+
+const SCROLLER = 'table-scroller';
+/** Added to every mock response in the reload test; ±25% jitter, so no answer before 75% of it. */
+const LATENCY = 3_000;
+
+const hood = (page: Page) => page.getByRole('complementary', { name: 'Under the hood' });
+
+/** A figure of the panel, from its `data-*` attribute (e.g. 'bytes-in-memory'). */
+async function figure(page: Page, name: string): Promise<number> {
+  return Number(await page.getByTestId('hood-figures').getAttribute(`data-${name}`));
+}
+
+async function jump(page: Page, index: number) {
+  await page.getByTestId('jump-index').fill(String(index));
+  await page.getByTestId('jump-go').click();
+  await expectLoaded(page, SCROLLER, index, `#${index} `);
+}
+
+/** Every row in view shows its real item (not a placeholder). */
+async function expectVisibleRowsReal(page: Page) {
+  const rows = await visibleRows(page, SCROLLER);
+  expect(rows.length).toBeGreaterThan(5);
+  for (const index of rows) await expectLoaded(page, SCROLLER, index, `#${index} `);
+}
+
+test('the panel is on every page, names the lists there and collapses', async ({ page }) => {
+  const errors = await open(page, '/');
+  await expect(hood(page)).toContainText('No lazy list on this page.');
+  const expected: Record<string, string[]> = {
+    Table: ['Table'],
+    Feed: ['Feed'],
+    Chat: ['Chat'],
+    Grid: ['Grid', 'Strip'],
+    Stream: ['Event log'],
+    'Time series': ['Metrics'],
+    Vanilla: ['Vanilla table'],
+  };
+  for (const [link, lists] of Object.entries(expected)) {
+    await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+    for (const name of lists) await expect(hood(page).getByRole('listitem').getByText(name)).toBeVisible();
+    await expect(page.getByTestId('hood-figures')).toHaveAttribute('data-lists', String(lists.length));
+  }
+  const toggle = hood(page).getByRole('button', { name: 'Under the hood' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId('hood-figures')).toBeHidden();
+  await toggle.click();
+  await expect(page.getByTestId('hood-figures')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('on the Table page it shows requests, bytes in memory and IndexedDB, heap and a live sparkline', async ({
+  page,
+}) => {
+  const errors = await open(page, '/table');
+  await expectLoaded(page, SCROLLER, 0, '#0 ');
+  await poll(() => figure(page, 'requests')).toBeGreaterThan(0);
+  await poll(() => figure(page, 'bytes-in-memory')).toBeGreaterThan(0);
+  await poll(() => figure(page, 'heap')).toBeGreaterThan(0); // performance.memory (Chromium)
+  await expect(page.getByTestId('hood-figures')).toHaveAttribute('data-level', 'ok');
+  // Pages are written behind, at the next idle moment.
+  await poll(() => figure(page, 'bytes-in-cache')).toBeGreaterThan(0);
+  await expect(hood(page)).toContainText('In IndexedDB');
+
+  const sparkline = page.getByTestId('hood-sparkline');
+  await poll(async () => Number(await sparkline.getAttribute('data-samples'))).toBeGreaterThanOrEqual(3);
+  const points = await sparkline
+    .locator('polyline.spark-bytes')
+    .evaluateAll((lines) => lines.flatMap((line) => (line.getAttribute('points') ?? '').split(' ')));
+  expect(points.length).toBeGreaterThanOrEqual(3);
+  expect(errors).toEqual([]);
+});
+
+test('simulating critical pressure lowers bytes in memory; the visible rows keep real data', async ({
+  page,
+}) => {
+  const errors = await open(page, '/table');
+  await expectLoaded(page, SCROLLER, 0, '#0 ');
+  await jump(page, 500_000);
+  await jump(page, 0);
+  await poll(() => figure(page, 'pages-in-memory')).toBeGreaterThanOrEqual(4);
+  const before = await figure(page, 'bytes-in-memory');
+
+  await hood(page).getByRole('radio', { name: 'critical' }).check();
+  await expect(page.getByTestId('hood-figures')).toHaveAttribute('data-level', 'critical');
+  await poll(() => figure(page, 'bytes-in-memory')).toBeLessThan(before / 2);
+  await expect(page.getByTestId('hood-health')).toContainText('memory critical'); // getHealth()
+  await expect(page.getByTestId(SCROLLER)).toHaveAttribute('data-placeholders', '0');
+  await expectVisibleRowsReal(page);
+  // The next sample draws in the critical colour.
+  await expect(page.locator('[data-testid="hood-sparkline"] polyline[data-level="critical"]')).toHaveCount(1);
+
+  await hood(page).getByRole('radio', { name: 'measured' }).check();
+  await expect(page.getByTestId('hood-figures')).toHaveAttribute('data-level', 'ok');
+  await poll(() => figure(page, 'pages-in-memory')).toBeGreaterThan(1); // prefetching again
+  await expectVisibleRowsReal(page);
+  expect(errors).toEqual([]);
+});
+
+test('after a reload, rows come from IndexedDB before a slow network could answer', async ({ page }) => {
+  const errors = await open(page, '/table');
+  await expectLoaded(page, SCROLLER, 0, '#0 ');
+  await poll(() => figure(page, 'cache-writes')).toBeGreaterThan(0);
+
+  const faults = page.getByRole('complementary', { name: 'Fault panel' });
+  await faults.getByLabel('Latency (ms)').fill(String(LATENCY));
+  await faults.getByRole('button', { name: 'Apply' }).click();
+  await expect(faults.getByTestId('faults-applied')).toContainText(`latency ${LATENCY} ms`);
+
+  await page.reload();
+  const first = page.getByTestId(SCROLLER).locator('[data-index="0"]');
+  await expectLoaded(page, SCROLLER, 0, '#0 ');
+  const shownAt = await page.evaluate(() => performance.now()); // ms since the reload started
+  expect(shownAt).toBeLessThan(LATENCY * 0.75);
+  await expect(first).toHaveAttribute('data-stale', 'true');
+  await poll(() => figure(page, 'cache-reads')).toBeGreaterThan(0);
+  expect(await figure(page, 'hit-rate')).toBeGreaterThan(0);
+  // The visible page is revalidated once the slow network answers.
+  await expect(first).toHaveAttribute('data-stale', 'false', { timeout: LATENCY * 2 });
+  console.log(`reload: rows from IndexedDB after ${Math.round(shownAt)} ms (network latency ${LATENCY} ms)`);
+  expect(errors).toEqual([]);
+});
