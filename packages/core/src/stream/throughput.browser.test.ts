@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createStream } from './createStream.ts';
 import { parseNdjson } from './parseNdjson.ts';
 
-const LINES = 300_000;
+const LINES = 1_000_000;
 const CHUNK_BYTES = 64 * 1024;
 
 function corpus(): { chunks: Uint8Array[]; bytes: number } {

@@ -1,0 +1,45 @@
+// Min and min+gzip size of what an app imports from lazyflow, per entry: each entry is built
+// alone with Vite 8 library mode (minified, React external, gzip level 6). Entries live in the
+// demo's folder for the build, because the demo is what depends on both packages.
+// Usage: node scripts/bundle-size.mjs
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const ENTRIES = {
+  'useLazyList + offsetSource': `export { useLazyList } from '@lazyflow/react'; export { offsetSource } from '@lazyflow/core';`,
+  'createLazyList, offsetSource, createVirtualList': `export { createLazyList, offsetSource, createVirtualList } from '@lazyflow/core';`,
+  'createLazyList, offsetSource': `export { createLazyList, offsetSource } from '@lazyflow/core';`,
+  idbCache: `export { idbCache } from '@lazyflow/core';`,
+  createStream: `export { createStream } from '@lazyflow/core';`,
+};
+
+const work = join(import.meta.dirname, '..', 'apps', 'demo', '.bundle-size');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+try {
+  console.log('| import | min | min + gzip |\n| --- | ---: | ---: |');
+  let n = 0;
+  for (const [name, code] of Object.entries(ENTRIES)) {
+    const entry = join(work, `entry-${n}.js`);
+    const outDir = join(work, `out-${n++}`);
+    writeFileSync(entry, code);
+    await build({
+      logLevel: 'silent',
+      configFile: false,
+      resolve: { conditions: ['source'] },
+      build: {
+        outDir,
+        minify: true,
+        lib: { entry, formats: ['es'], fileName: 'bundle' },
+        rollupOptions: { external: ['react', 'react-dom', 'react/jsx-runtime'] },
+      },
+    });
+    const bytes = readFileSync(join(outDir, 'bundle.js'));
+    const kb = (size) => `${(size / 1000).toFixed(1)} kB`;
+    console.log(`| ${name} | ${kb(bytes.length)} | ${kb(gzipSync(bytes, { level: 6 }).length)} |`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
