@@ -22,7 +22,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node scripts/serve-demo.mjs --port ${PORT}`,
+      command: `node scripts/serve-app.mjs demo --port ${PORT}`,
       url: `http://localhost:${PORT}`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -30,7 +30,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `node scripts/serve-bench.mjs --port ${BENCH_PORT}`,
+      command: `node scripts/serve-app.mjs bench --port ${BENCH_PORT}`,
       url: `http://localhost:${BENCH_PORT}`,
       reuseExistingServer: false,
       timeout: 120_000,
