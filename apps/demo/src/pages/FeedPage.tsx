@@ -2,6 +2,7 @@ import { listDataAttributes } from '@lazyflow/core';
 import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { ListError } from '../components/ListError.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { feedSource } from '../lib/sources.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
@@ -90,14 +91,7 @@ function FeedList({ scrollMargin }: { scrollMargin: number }) {
           </div>
         ))}
       </div>
-      {list.status === 'error' && (
-        <p role="alert" className="error">
-          {String((list.error as Error | undefined)?.message ?? list.error)}{' '}
-          <button type="button" onClick={list.retry}>
-            Retry
-          </button>
-        </p>
-      )}
+      <ListError status={list.status} error={list.error} retry={list.retry} />
       <p className="feed-more" data-testid="feed-footer">
         {reachedEnd
           ? 'You reached the newest post.'

@@ -3,6 +3,7 @@ import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { ItemRow } from '../components/ItemRow.tsx';
+import { ListError } from '../components/ListError.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { itemsCache } from '../lib/itemsCache.ts';
 import { bodyLines, DYNAMIC_ESTIMATE, ROW_HEIGHT, rowHeight } from '../lib/rowHeight.ts';
@@ -134,14 +135,7 @@ function TableView({ total, dynamic, onMode }: Mode & { onMode: (mode: Mode) => 
         {list.scaled &&
           ` · ${(list.virtualSize / 1e6).toFixed(0)}M px mapped onto ${(list.totalSize / 1e6).toFixed(0)}M px`}
       </p>
-      {list.status === 'error' && (
-        <p role="alert" className="error">
-          {String((list.error as Error | undefined)?.message ?? list.error)}{' '}
-          <button type="button" onClick={list.retry}>
-            Retry
-          </button>
-        </p>
-      )}
+      <ListError status={list.status} error={list.error} retry={list.retry} />
       <section
         ref={ref}
         className="scroller"

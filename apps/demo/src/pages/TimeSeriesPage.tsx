@@ -3,6 +3,7 @@ import type { MetricPoint } from '@lazyflow/mocks';
 import { useWindow } from '@lazyflow/react';
 import { useMemo, useRef, useState } from 'react';
 import { LineChart } from '../components/LineChart.tsx';
+import { ListError } from '../components/ListError.tsx';
 import { fetchMetrics } from '../lib/api.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
@@ -122,14 +123,7 @@ export function TimeSeriesPage() {
         </span>
       </div>
       <LineChart points={win.items} from={from} to={to} onPan={pan} />
-      {win.status === 'error' && (
-        <p role="alert" className="error">
-          {String((win.error as Error | undefined)?.message ?? win.error)}{' '}
-          <button type="button" onClick={win.retry}>
-            Retry
-          </button>
-        </p>
-      )}
+      <ListError status={win.status} error={win.error} retry={win.retry} />
       <dl
         className="summary"
         data-testid="ts-summary"
