@@ -65,7 +65,12 @@ export { type EstimateBytesOptions, estimateBytes, estimateValueBytes } from './
 export type { PageState, PageStatus } from './store/pageStore.ts';
 export * from './stream/index.ts';
 export { createVirtualList } from './virtual/createVirtualList.ts';
-export { type KeyboardTargetInput, keyboardTarget } from './virtual/keyboardTarget.ts';
+export {
+  type KeyboardTargetInput,
+  keyboardTarget,
+  type NavigationKeyEvent,
+  navigationTarget,
+} from './virtual/keyboardTarget.ts';
 export {
   MAX_PHYSICAL_SIZE,
   physicalFor,
@@ -81,7 +86,7 @@ export {
   windowScrollTarget,
 } from './virtual/scrollTarget.ts';
 export { SizeIndex, type SizeIndexOptions } from './virtual/sizeIndex.ts';
-export type { NavigationKeyEvent, VirtualList } from './virtual/VirtualList.ts';
+export type { VirtualList } from './virtual/VirtualList.ts';
 export type { SavedScroll, VirtualListOptions } from './virtual/virtualListOptions.ts';
 export {
   listDataAttributes,

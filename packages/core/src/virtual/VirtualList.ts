@@ -1,25 +1,14 @@
 import type { LazyListSnapshot } from '../list/LazyList.ts';
 import { Subscribable } from '../subscribable.ts';
-import { keyboardTarget } from './keyboardTarget.ts';
+import { type Anchor, alignedOffset, anchorAt } from './anchor.ts';
+import { type NavigationKeyEvent, navigationTarget } from './keyboardTarget.ts';
+import { RowMeasurer } from './rowMeasurer.ts';
 import { physicalFor, type ScrollScale, scrollScale, virtualForJump } from './scrollScale.ts';
 import type { ScrollTarget } from './scrollTarget.ts';
 import { SizeIndex } from './sizeIndex.ts';
+import { VelocityMeter } from './velocityMeter.ts';
 import type { ResolvedVirtualListOptions, SavedScroll } from './virtualListOptions.ts';
-import { buildSnapshot, type ScrollAlign, type VirtualListSnapshot } from './virtualSnapshot.ts';
-
-interface Anchor {
-  /** Row key (item key / lanes). */
-  readonly row: number;
-  /** Viewport start minus the row's start; ≤ 0 when the row starts inside the viewport. */
-  readonly offset: number;
-}
-
-/** A minimal keyboard event, so plain DOM and React events both fit. */
-export interface NavigationKeyEvent {
-  readonly key: string;
-  readonly target: EventTarget | null;
-  preventDefault(): void;
-}
+import { buildSnapshot, type ScrollAlign, type VirtualListSnapshot, visibleRows } from './virtualSnapshot.ts';
 
 /**
  * The engine behind `createVirtualList`. The scroll position is kept as an anchor — a row key
@@ -32,9 +21,8 @@ export interface NavigationKeyEvent {
 export class VirtualList<T> extends Subscribable {
   readonly #o: ResolvedVirtualListOptions<T>;
   readonly #sizes: SizeIndex;
-  readonly #laneSizes = new Map<number, number>();
-  readonly #elementKeys = new WeakMap<Element, number>();
-  #observer: ResizeObserver | null = null;
+  readonly #measurer: RowMeasurer;
+  readonly #speed = new VelocityMeter();
   #target: ScrollTarget | null = null;
   #stopTarget: (() => void) | null = null;
   #stopList: (() => void) | null = null;
@@ -55,17 +43,12 @@ export class VirtualList<T> extends Subscribable {
   #dragging = false;
   #isScrolling = false;
   #scrollTimer: unknown;
-  #lastScrollAt = 0;
-  #velocity = 0;
-  #direction: 'forward' | 'backward' = 'forward';
   #focused: number | null = null;
   #focusPending = false;
   #snapshot: VirtualListSnapshot<T>;
   #syncing = false;
   #syncQueued = false;
-  #unmeasured: Element[] = [];
   #userScrolled = false;
-  #inResize = false;
   #again = false;
   #destroyed = false;
 
@@ -76,6 +59,12 @@ export class VirtualList<T> extends Subscribable {
     this.#sizes = new SizeIndex({
       estimate: (row) => estimateSize(Math.max(0, row * lanes + this.#prepended)),
       gap: options.gap,
+    });
+    this.#measurer = new RowMeasurer({
+      sizes: this.#sizes,
+      horizontal: options.horizontal,
+      lanes,
+      onChange: () => this.#scheduleSync(),
     });
     this.#viewport = options.initialViewport;
     this.#scale = scrollScale(0, this.#viewport);
@@ -98,31 +87,15 @@ export class VirtualList<T> extends Subscribable {
     if (!Number.isInteger(index)) {
       throw new TypeError('lazyflow: measureElement needs the row element to carry data-index={row.index}');
     }
-    const key = index - this.#prepended;
-    this.#elementKeys.set(element, key);
-    // Measured before paint, so the first frame already has the real size; the ResizeObserver
-    // then reports later changes. Observing from inside its own callback would make Chromium log
-    // "ResizeObserver loop completed with undelivered notifications", so that waits a frame.
-    this.#measureSoon(element);
-    const observer = this.#resizeObserver();
-    if (observer !== null) {
-      if (this.#inResize) requestAnimationFrame(() => element.isConnected && observer.observe(element));
-      else observer.observe(element);
-    }
-    return () => observer?.unobserve(element);
+    return this.#measurer.attach(element, index - this.#prepended);
   };
 
   /** Keyboard navigation for rows (arrows, PageUp/PageDown, Home/End): moves focus, keeps it in view. */
   readonly onKeyDown = (event: NavigationKeyEvent): void => {
-    const target = event.target as Element | null;
-    const row = typeof target?.closest === 'function' ? target.closest('[data-index]') : null;
-    if (row === null) return;
-    const count = this.#snapshot.count;
-    const rowSize = count > 0 ? this.#sizes.total / Math.max(1, this.#sizes.hi - this.#sizes.lo) : 36;
-    const next = keyboardTarget({
-      key: event.key,
-      focused: Number(row.getAttribute('data-index')),
-      count,
+    const sizes = this.#sizes;
+    const rowSize = sizes.total / Math.max(1, sizes.hi - sizes.lo) || 36;
+    const next = navigationTarget(event, {
+      count: this.#snapshot.count,
       lanes: this.#o.lanes,
       rowsPerPage: Math.max(1, Math.floor(this.#viewport / Math.max(1, rowSize))),
       horizontal: this.#o.horizontal,
@@ -226,8 +199,7 @@ export class VirtualList<T> extends Subscribable {
     this.#target = null;
     this.#stopList?.();
     this.#stopList = null;
-    this.#observer?.disconnect();
-    this.#observer = null;
+    this.#measurer.disconnect();
     this.#o.timers.clearTimeout(this.#scrollTimer);
   }
 
@@ -258,61 +230,6 @@ export class VirtualList<T> extends Subscribable {
     };
   }
 
-  #resizeObserver(): ResizeObserver | null {
-    if (this.#observer === null && typeof ResizeObserver !== 'undefined') {
-      this.#observer = new ResizeObserver((entries) => this.#onResize(entries));
-    }
-    return this.#observer;
-  }
-
-  #onResize(entries: readonly ResizeObserverEntry[]): void {
-    const horizontal = this.#o.horizontal;
-    let changed = false;
-    this.#inResize = true;
-    queueMicrotask(() => {
-      this.#inResize = false;
-    });
-    for (const entry of entries) {
-      const element = entry.target;
-      const key = this.#elementKeys.get(element);
-      if (!element.isConnected || key === undefined) {
-        this.#observer?.unobserve(element);
-        continue;
-      }
-      const box = entry.borderBoxSize?.[0];
-      const size =
-        box === undefined
-          ? entry.contentRect[horizontal ? 'width' : 'height']
-          : horizontal
-            ? box.inlineSize
-            : box.blockSize;
-      if (size > 0 && this.#setItemSize(key, size)) changed = true;
-    }
-    if (changed) this.#scheduleSync();
-  }
-
-  /**
-   * Reads the sizes of rows attached in this task all at once, after the renderer's writes:
-   * reading each right after it is inserted would force one layout per row.
-   */
-  #measureSoon(element: Element): void {
-    this.#unmeasured.push(element);
-    if (this.#unmeasured.length > 1) return;
-    queueMicrotask(() => {
-      const elements = this.#unmeasured;
-      this.#unmeasured = [];
-      let changed = false;
-      for (const row of elements) {
-        const key = this.#elementKeys.get(row);
-        if (key === undefined || !row.isConnected) continue;
-        const rect = row.getBoundingClientRect();
-        const size = this.#o.horizontal ? rect.width : rect.height;
-        if (size > 0 && this.#setItemSize(key, size)) changed = true;
-      }
-      if (changed) this.#sync();
-    });
-  }
-
   /** Folds many measurements (one per new row in a render) into one layout, still before paint. */
   #scheduleSync(): void {
     if (this.#syncQueued) return;
@@ -321,17 +238,6 @@ export class VirtualList<T> extends Subscribable {
       this.#syncQueued = false;
       this.#sync();
     });
-  }
-
-  #setItemSize(key: number, size: number): boolean {
-    const lanes = this.#o.lanes;
-    if (lanes === 1) return this.#sizes.setSize(key, size) !== 0;
-    this.#laneSizes.set(key, size);
-    const row = Math.floor(key / lanes);
-    let rowSize = 0;
-    for (let k = row * lanes; k < (row + 1) * lanes; k++)
-      rowSize = Math.max(rowSize, this.#laneSizes.get(k) ?? 0);
-    return this.#sizes.setSize(row, rowSize) !== 0;
   }
 
   #onScroll(): void {
@@ -350,13 +256,15 @@ export class VirtualList<T> extends Subscribable {
       : jump
         ? virtualForJump(scale, physical)
         : physicalFor(scale, this.#virtual + delta);
-    this.#trackVelocity(next.virtual - this.#virtual);
+    const rows = Math.max(1, this.#sizes.hi - this.#sizes.lo);
+    const itemsPerPx = (rows * this.#o.lanes) / Math.max(1, this.#sizes.total);
+    this.#speed.track(next.virtual - this.#virtual, this.#o.now(), itemsPerPx);
     this.#virtual = next.virtual;
     this.#physical = physical;
     this.#pinned = null;
     this.#restorePending = null;
     this.#userScrolled = true;
-    this.#anchor = this.#anchorAt(next.virtual);
+    this.#anchor = anchorAt(this.#sizes, next.virtual, this.#viewport);
     if (this.#o.anchor === 'end') {
       this.#stick = scale.virtualMax - next.virtual <= this.#o.endThreshold;
       if (this.#stick) this.#newItems = 0;
@@ -365,22 +273,10 @@ export class VirtualList<T> extends Subscribable {
     this.#o.timers.clearTimeout(this.#scrollTimer);
     this.#scrollTimer = this.#o.timers.setTimeout(() => {
       this.#isScrolling = false;
-      this.#velocity = 0;
+      this.#speed.stop();
       this.#sync(); // the list loads where the scroll settled
     }, this.#o.isScrollingResetDelay);
     this.#sync();
-  }
-
-  #trackVelocity(moved: number): void {
-    const now = this.#o.now();
-    const elapsed = now - this.#lastScrollAt;
-    this.#lastScrollAt = now;
-    if (moved !== 0) this.#direction = moved > 0 ? 'forward' : 'backward';
-    if (elapsed <= 0 || elapsed > 300) return;
-    const rows = Math.max(1, this.#sizes.hi - this.#sizes.lo);
-    const itemsPerPx = (rows * this.#o.lanes) / Math.max(1, this.#sizes.total);
-    const instant = (Math.abs(moved) / elapsed) * 1000 * itemsPerPx;
-    this.#velocity = this.#velocity === 0 ? instant : this.#velocity * 0.5 + instant * 0.5;
   }
 
   #sync(): void {
@@ -421,26 +317,6 @@ export class VirtualList<T> extends Subscribable {
     if (Math.abs(this.#known - want) < 1) this.#pendingWrite = null;
   }
 
-  /**
-   * The row the view holds still: the first row fully in view whose size was measured. Rows
-   * that just scrolled in at the top are not measured yet; when they are, they sit above the
-   * anchor, so what the user was reading does not move. Fallback: the first row fully in view.
-   */
-  #anchorAt(virtual: number): Anchor {
-    const sizes = this.#sizes;
-    const end = virtual + this.#viewport;
-    const first = sizes.rowAt(virtual);
-    let fullyVisible: Anchor | null = null;
-    for (let row = first; row < sizes.hi && row < first + 500; row++) {
-      const start = sizes.start(row);
-      if (start >= end) break;
-      if (start < virtual) continue;
-      fullyVisible ??= { row, offset: virtual - start };
-      if (sizes.measured(row) !== undefined) return { row, offset: virtual - start };
-    }
-    return fullyVisible ?? { row: first, offset: virtual - sizes.start(first) };
-  }
-
   #targetVirtual(scale: ScrollScale, count: number): number {
     const sizes = this.#sizes;
     const restore = this.#restorePending;
@@ -452,15 +328,7 @@ export class VirtualList<T> extends Subscribable {
     const pinned = this.#pinned;
     if (pinned !== null) {
       const row = Math.floor(pinned.key / this.#o.lanes);
-      const start = sizes.start(row);
-      const size = sizes.size(row);
-      const view = this.#viewport;
-      if (pinned.align === 'start') return start;
-      if (pinned.align === 'end') return start + size - view;
-      if (pinned.align === 'center') return start + size / 2 - view / 2;
-      if (start < this.#virtual) return start;
-      if (start + size > this.#virtual + view) return start + size - view;
-      return this.#virtual;
+      return alignedOffset(sizes.start(row), sizes.size(row), this.#viewport, this.#virtual, pinned.align);
     }
     if (this.#o.anchor === 'end' && this.#stick) return scale.virtualMax;
     if (this.#anchor !== null) return sizes.start(this.#anchor.row) + this.#anchor.offset;
@@ -487,7 +355,8 @@ export class VirtualList<T> extends Subscribable {
     this.#virtual = position.virtual;
     if (Math.abs(position.physical - this.#physical) >= 0.5) this.#pendingWrite = position.physical;
     this.#physical = position.physical;
-    if (count > 0 && this.#restorePending === null) this.#anchor = this.#anchorAt(position.virtual);
+    if (count > 0 && this.#restorePending === null)
+      this.#anchor = anchorAt(this.#sizes, position.virtual, this.#viewport);
     if (o.anchor === 'end' && this.#stick) this.#newItems = 0;
     this.#setWindow(count);
     return buildSnapshot({
@@ -500,8 +369,8 @@ export class VirtualList<T> extends Subscribable {
       viewport: this.#viewport,
       lanes,
       overscan: o.overscan,
-      velocity: this.#isScrolling ? this.#velocity : 0,
-      direction: this.#direction,
+      velocity: this.#isScrolling ? this.#speed.velocity : 0,
+      direction: this.#speed.direction,
       isScrolling: this.#isScrolling,
       atEnd: scale.virtualMax - position.virtual <= o.endThreshold,
       newItems: this.#newItems,
@@ -513,7 +382,7 @@ export class VirtualList<T> extends Subscribable {
     const o = this.#o;
     // Rounded to a power of two: the list only needs the order of magnitude (fling or not),
     // and an exact speed would make every scroll event a new window and a new snapshot.
-    const speed = this.#isScrolling ? this.#velocity : 0;
+    const speed = this.#isScrolling ? this.#speed.velocity : 0;
     const velocity = speed < 1 ? 0 : 2 ** Math.round(Math.log2(speed));
     if (count === 0 || this.#restorePending !== null) {
       // Nothing laid out yet: ask for what the view will show first (the restored row, or the start).
@@ -522,14 +391,17 @@ export class VirtualList<T> extends Subscribable {
       const start = Math.max(0, row * o.lanes + this.#prepended);
       const per = Math.max(1, o.estimateSize(start));
       const end = start + Math.max(1, Math.ceil(this.#viewport / per)) * o.lanes;
-      o.list.setWindow({ start, end, direction: this.#direction, velocity });
+      o.list.setWindow({ start, end, direction: this.#speed.direction, velocity });
       return;
     }
-    const sizes = this.#sizes;
-    const first = sizes.rowAt(this.#virtual);
-    const last = sizes.rowAt(Math.max(this.#virtual, this.#virtual + this.#viewport - 0.5));
-    const start = Math.max(0, first * o.lanes + this.#prepended);
-    const end = Math.min(count, (last + 1) * o.lanes + this.#prepended);
-    o.list.setWindow({ start, end: Math.max(start, end), direction: this.#direction, velocity });
+    const { start, end } = visibleRows(
+      this.#sizes,
+      this.#virtual,
+      this.#viewport,
+      o.lanes,
+      this.#prepended,
+      count,
+    );
+    o.list.setWindow({ start, end, direction: this.#speed.direction, velocity });
   }
 }

@@ -59,3 +59,27 @@ export function keyboardTarget(input: KeyboardTargetInput): number | null {
   }
   return Math.max(0, Math.min(count - 1, next));
 }
+
+/** A minimal keyboard event, so plain DOM and React events both fit. */
+export interface NavigationKeyEvent {
+  readonly key: string;
+  readonly target: EventTarget | null;
+  preventDefault(): void;
+}
+
+/**
+ * The item a key press on a row element (or inside one) moves focus to, or null when the key
+ * is not a navigation key or did not happen on a row (`data-index`).
+ *
+ * @example
+ * const next = navigationTarget(event, { count: 1_000, lanes: 1, rowsPerPage: 16, horizontal: false });
+ */
+export function navigationTarget(
+  event: NavigationKeyEvent,
+  list: Omit<KeyboardTargetInput, 'key' | 'focused'>,
+): number | null {
+  const target = event.target as Element | null;
+  const row = typeof target?.closest === 'function' ? target.closest('[data-index]') : null;
+  if (row === null) return null;
+  return keyboardTarget({ ...list, key: event.key, focused: Number(row.getAttribute('data-index')) });
+}

@@ -70,6 +70,33 @@ export interface SnapshotInput<T> {
   readonly focusedKey: number | null;
 }
 
+/** Rows touching the viewport, `[first, last]` by row key. */
+export interface VisibleRows {
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * The rows a viewport at `virtual` touches, and the items `[start, end)` they hold: what is
+ * rendered (plus overscan) and what the lazy list is asked to load.
+ *
+ * @example
+ * visibleRows(sizes, 3_600, 600, 1, 0, 1_000_000); // { first: 100, last: 116, start: 100, end: 117 }
+ */
+export function visibleRows(
+  sizes: SizeIndex,
+  virtual: number,
+  viewport: number,
+  lanes: number,
+  prepended: number,
+  count: number,
+): VisibleRows & { readonly start: number; readonly end: number } {
+  const first = sizes.rowAt(virtual);
+  const last = sizes.rowAt(Math.max(virtual, virtual + viewport - 0.5));
+  const start = Math.max(0, first * lanes + prepended);
+  return { first, last, start, end: Math.max(start, Math.min(count, (last + 1) * lanes + prepended)) };
+}
+
 /** Seconds of travel rendered ahead of a fast scroll, so a fling shows rows, never blank space. */
 const LOOKAHEAD_SECONDS = 0.1;
 
@@ -88,11 +115,15 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T
   const rows: VirtualRow<T>[] = [];
   let range: { start: number; end: number } | null = null;
   if (count > 0 && sizes.hi > sizes.lo) {
-    const first = sizes.rowAt(virtual);
-    const last = sizes.rowAt(Math.max(virtual, virtual + viewport - 0.5));
-    const visibleRows = last - first + 1;
+    const {
+      first,
+      last,
+      start: rangeStart,
+      end: rangeEnd,
+    } = visibleRows(sizes, virtual, viewport, lanes, prepended, count);
+    const visibleCount = last - first + 1;
     const travel = Math.ceil((input.velocity / lanes) * LOOKAHEAD_SECONDS) - input.overscan;
-    const ahead = Math.max(0, Math.min(visibleRows * 3, travel));
+    const ahead = Math.max(0, Math.min(visibleCount * 3, travel));
     const from = Math.max(sizes.lo, first - input.overscan - (input.direction === 'backward' ? ahead : 0));
     const to = Math.min(sizes.hi - 1, last + input.overscan + (input.direction === 'forward' ? ahead : 0));
     const push = (row: number) => {
@@ -109,10 +140,7 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T
     if (focusedRow !== null && focusedRow < from && focusedRow >= sizes.lo) push(focusedRow);
     for (let row = from; row <= to; row++) push(row);
     if (focusedRow !== null && focusedRow > to && focusedRow < sizes.hi) push(focusedRow);
-    range = {
-      start: Math.max(0, first * lanes + prepended),
-      end: Math.min(count, (last + 1) * lanes + prepended),
-    };
+    range = { start: rangeStart, end: rangeEnd };
   }
   const next: VirtualListSnapshot<T> = {
     rows,

@@ -1,0 +1,29 @@
+/**
+ * Scroll speed in items per second from successive scroll positions: halfway smoothed, and
+ * restarted after a pause (an event 300 ms after the previous one starts a new gesture).
+ *
+ * @example
+ * const meter = new VelocityMeter();
+ * meter.track(4_000, performance.now(), 1 / 36); // 4,000 px moved, 36 px per item
+ * meter.velocity; // items per second
+ */
+export class VelocityMeter {
+  #lastAt = 0;
+  velocity = 0;
+  direction: 'forward' | 'backward' = 'forward';
+
+  /** Records a move of `moved` px at time `now` (ms). */
+  track(moved: number, now: number, itemsPerPx: number): void {
+    const elapsed = now - this.#lastAt;
+    this.#lastAt = now;
+    if (moved !== 0) this.direction = moved > 0 ? 'forward' : 'backward';
+    if (elapsed <= 0 || elapsed > 300) return;
+    const instant = (Math.abs(moved) / elapsed) * 1000 * itemsPerPx;
+    this.velocity = this.velocity === 0 ? instant : this.velocity * 0.5 + instant * 0.5;
+  }
+
+  /** Scrolling stopped. */
+  stop(): void {
+    this.velocity = 0;
+  }
+}
