@@ -1,58 +1,26 @@
 // The virtual list in real Chromium: real layout, ResizeObserver, scroll events, MSW data.
-import { type Item, item } from '@lazyflow/mocks';
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { QueryClient } from '@tanstack/query-core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLazyList } from '../list/createLazyList.ts';
-import type { LazyList } from '../list/LazyList.ts';
-import { cursorSource } from '../sources/cursorSource.ts';
-import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
+import { offsetSource } from '../sources/offsetSource.ts';
+import { frames, mountVirtualList } from '../testing/mountVirtualList.ts';
 import {
-  frames,
-  type MountedList,
-  type MountOptions,
-  mountVirtualList,
-} from '../testing/mountVirtualList.ts';
+  cleanups,
+  type Item,
+  item,
+  itemsList,
+  loadedText,
+  mount,
+  runCleanups,
+  title,
+} from '../testing/virtualFixtures.ts';
 import { scrollScale } from './scrollScale.ts';
 
 beforeAll(async () => {
   await startMockWorker();
 });
-
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function itemsList(total: number, options: { queryClient?: QueryClient; key?: string; delay?: number } = {}) {
-  const requested: number[] = [];
-  const list = createLazyList<Item>({
-    key: [options.key ?? `items-${total}-${Math.random()}`],
-    queryClient: options.queryClient,
-    source: offsetSource({
-      pageSize: 100,
-      fetchPage: async ({ offset, limit, signal }: OffsetFetchParams) => {
-        requested.push(offset);
-        if (options.delay) await new Promise((resolve) => setTimeout(resolve, options.delay));
-        return (await fetch(`/api/items?offset=${offset}&limit=${limit}&total=${total}`, { signal })).json();
-      },
-    }),
-  });
-  cleanups.push(() => list.destroy());
-  return { list, requested };
-}
-
-function mount<T>(options: MountOptions<T>): MountedList<T> {
-  const mounted = mountVirtualList(options);
-  cleanups.push(() => mounted.unmount());
-  return mounted;
-}
-
-const title = (row: Item) => row.title;
-const loadedText = (mounted: MountedList<Item>, index: number) => {
-  const element = mounted.element(index);
-  return element?.dataset.state === 'loaded' ? element.textContent : undefined;
-};
+afterEach(runCleanups);
 
 describe('createVirtualList, fixed rows', () => {
   it('renders a 1,000,000-row list with fewer than 40 elements and aria-ready indexes', async () => {
@@ -205,118 +173,6 @@ describe('createVirtualList with measured sizes', () => {
     for (const index of [0, 1, 2, 3, 4]) {
       expect(mounted.position(index + 1)).toBeCloseTo((mounted.position(index) ?? 0) + height(index), 0);
     }
-  });
-});
-
-describe('createVirtualList as a chat (anchor: "end")', () => {
-  function feedList(total: number) {
-    const list: LazyList<Item> = createLazyList<Item>({
-      key: [`feed-${Math.random()}`],
-      prefetch: 1,
-      source: cursorSource<Item>({
-        pageSize: 30,
-        initialDirection: 'backward',
-        fetchPage: async ({ cursor, direction, limit, signal }) => {
-          const query = `limit=${limit}&direction=${direction}&total=${total}${cursor === null ? '' : `&cursor=${cursor}`}`;
-          return (await fetch(`/api/feed?${query}`, { signal })).json();
-        },
-      }),
-    });
-    cleanups.push(() => list.destroy());
-    return list;
-  }
-
-  it('starts at the newest item, and loading older history keeps the visible message pixel-still', async () => {
-    const list = feedList(10_000);
-    const mounted = mount({
-      list,
-      anchor: 'end',
-      estimateSize: () => 40,
-      text: title,
-      rowSize: (row) => 30 + (row.key % 3) * 10,
-    });
-    await vi.waitFor(() => {
-      const snapshot = mounted.view.getSnapshot();
-      expect(snapshot.count).toBeGreaterThan(0);
-      const last = snapshot.count - 1;
-      expect(loadedText(mounted, last)).toBe(item(9_999).title);
-    });
-    await frames(2);
-    const newest = mounted.view.getSnapshot().count - 1;
-    const bottom = (mounted.position(newest) ?? 0) + (mounted.element(newest)?.offsetHeight ?? 0);
-    expect(bottom).toBeCloseTo(600, 0);
-    // Scroll to the top: older pages are prepended while a message is on screen.
-    mounted.viewport.scrollTop = 0;
-    await frames(2);
-    const watched = mounted.visible()[1] ?? 0;
-    const key = mounted.view.getSnapshot().rows.find((row) => row.index === watched)?.key ?? 0;
-    const before = mounted.position(watched) ?? 0;
-    const prepended = mounted.view.getSnapshot().list.prependedCount;
-    await vi.waitFor(
-      () => expect(mounted.view.getSnapshot().list.prependedCount).toBeGreaterThan(prepended),
-      {
-        timeout: 5_000,
-      },
-    );
-    await frames(2);
-    const after = mounted.view.getSnapshot().rows.find((row) => row.key === key);
-    expect(after?.index).toBeGreaterThan(watched);
-    expect(mounted.position(after?.index ?? -1)).toBeCloseTo(before, 0);
-  });
-});
-
-describe('createVirtualList as a chat receiving messages', () => {
-  it('follows appended messages at the end, counts them in newItems when away, and scrollToIndex(last) follows again', async () => {
-    const list = createLazyList<Item>({
-      key: [`chat-live-${Math.random()}`],
-      source: cursorSource<Item>({
-        pageSize: 30,
-        initialDirection: 'backward',
-        fetchPage: async ({ cursor, direction, limit, signal }) => {
-          const query = `limit=${limit}&direction=${direction}&total=500${cursor === null ? '' : `&cursor=${cursor}`}`;
-          return (await fetch(`/api/feed?${query}`, { signal })).json();
-        },
-      }),
-    });
-    cleanups.push(() => list.destroy());
-    const mounted = mount({ list, anchor: 'end', estimateSize: () => 36, text: title });
-    await vi.waitFor(() =>
-      expect(loadedText(mounted, mounted.view.getSnapshot().count - 1)).toBe(item(499).title),
-    );
-    const message = (n: number): Item => ({ ...item(500 + n), title: `live ${n}` });
-    expect(list.append([message(1)])).toBe(true);
-    await frames(2);
-    let last = mounted.view.getSnapshot().count - 1;
-    expect(loadedText(mounted, last)).toBe('live 1');
-    expect(mounted.position(last)).toBeCloseTo(600 - 36, 0);
-    expect(mounted.view.getSnapshot().newItems).toBe(0);
-
-    mounted.viewport.scrollTop -= 300;
-    await frames(2);
-    // By key: older history may be prepended meanwhile, which shifts indexes.
-    const indexOfKey = (key: number) =>
-      mounted.view.getSnapshot().rows.find((row) => row.key === key)?.index ?? -1;
-    const watchedIndex = mounted.visible()[1] ?? 0;
-    const watched = mounted.view.getSnapshot().rows.find((row) => row.index === watchedIndex)?.key ?? 0;
-    const before = mounted.position(watchedIndex);
-    list.append([message(2), message(3), message(4)]);
-    await frames(2);
-    expect(mounted.view.getSnapshot().newItems).toBe(3);
-    expect(mounted.view.getSnapshot().atEnd).toBe(false);
-    expect(mounted.position(indexOfKey(watched))).toBe(before);
-
-    // Indexes are read after each step: older history may be prepended meanwhile.
-    mounted.view.scrollToIndex(mounted.view.getSnapshot().count - 1);
-    await frames(2);
-    last = mounted.view.getSnapshot().count - 1;
-    expect(mounted.visible().at(-1)).toBe(last);
-    expect(loadedText(mounted, last)).toBe('live 4');
-    expect(mounted.view.getSnapshot().newItems).toBe(0);
-    list.append([message(5)]);
-    await frames(2);
-    last = mounted.view.getSnapshot().count - 1;
-    expect(mounted.visible().at(-1)).toBe(last);
-    expect(loadedText(mounted, last)).toBe('live 5');
   });
 });
 

@@ -1,0 +1,75 @@
+// Test support (excluded from the build): lists over the MSW endpoints and mounted virtual
+// lists that are torn down after each test (`afterEach(runCleanups)` in the test file).
+import { type Item, item } from '@lazyflow/mocks';
+import type { QueryClient } from '@tanstack/query-core';
+import { createLazyList } from '../list/createLazyList.ts';
+import type { LazyList } from '../list/LazyList.ts';
+import { cursorSource } from '../sources/cursorSource.ts';
+import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
+import { type MountedList, type MountOptions, mountVirtualList } from './mountVirtualList.ts';
+
+export type { Item };
+export { item };
+
+/** Teardowns registered by the helpers below and by tests. */
+export const cleanups: Array<() => void> = [];
+
+/** Runs and forgets every registered teardown. */
+export function runCleanups(): void {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+}
+
+/** An offset list over `/api/items` that records the offsets it requested. */
+export function itemsList(
+  total: number,
+  options: { queryClient?: QueryClient; key?: string; delay?: number } = {},
+) {
+  const requested: number[] = [];
+  const list = createLazyList<Item>({
+    key: [options.key ?? `items-${total}-${Math.random()}`],
+    queryClient: options.queryClient,
+    source: offsetSource({
+      pageSize: 100,
+      fetchPage: async ({ offset, limit, signal }: OffsetFetchParams) => {
+        requested.push(offset);
+        if (options.delay) await new Promise((resolve) => setTimeout(resolve, options.delay));
+        return (await fetch(`/api/items?offset=${offset}&limit=${limit}&total=${total}`, { signal })).json();
+      },
+    }),
+  });
+  cleanups.push(() => list.destroy());
+  return { list, requested };
+}
+
+/** Mounts a virtual list, unmounted after the test. */
+export function mount<T>(options: MountOptions<T>): MountedList<T> {
+  const mounted = mountVirtualList(options);
+  cleanups.push(() => mounted.unmount());
+  return mounted;
+}
+
+/** Row text of an item. */
+export const title = (row: Item) => row.title;
+/** The text of a rendered row once it holds real data. */
+export const loadedText = (mounted: MountedList<Item>, index: number) => {
+  const element = mounted.element(index);
+  return element?.dataset.state === 'loaded' ? element.textContent : undefined;
+};
+
+/** A cursor list over `/api/feed` starting at the newest end (a chat). */
+export function feedList(total: number): LazyList<Item> {
+  const list: LazyList<Item> = createLazyList<Item>({
+    key: [`feed-${Math.random()}`],
+    prefetch: 1,
+    source: cursorSource<Item>({
+      pageSize: 30,
+      initialDirection: 'backward',
+      fetchPage: async ({ cursor, direction, limit, signal }) => {
+        const query = `limit=${limit}&direction=${direction}&total=${total}${cursor === null ? '' : `&cursor=${cursor}`}`;
+        return (await fetch(`/api/feed?${query}`, { signal })).json();
+      },
+    }),
+  });
+  cleanups.push(() => list.destroy());
+  return list;
+}
