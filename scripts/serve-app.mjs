@@ -3,6 +3,8 @@
 // (--strictPort): what the e2e specs run against (the demo, and the bench app for its smoke
 // spec; `pnpm bench` serves the bench on its own, see apps/bench/run/bench.mjs).
 //   node scripts/serve-app.mjs demo|bench [--port N] [--no-build]
+// APP_OUT_DIR (default "dist") names the build folder, so two e2e runs on one checkout do not
+// overwrite each other's build.
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 
@@ -18,8 +20,14 @@ const root = fileURLToPath(new URL(`../apps/${app}/`, import.meta.url));
 const portArg = process.argv.indexOf('--port');
 const port = portArg > 0 ? Number(process.argv[portArg + 1]) : DEFAULT_PORTS[app];
 
+const outDir = process.env.APP_OUT_DIR ?? 'dist';
+
 if (!process.argv.includes('--no-build')) {
-  await build({ root, logLevel: 'warn' });
+  await build({ root, logLevel: 'warn', build: { outDir } });
 }
-const server = await preview({ root, preview: { port, strictPort: true, host: 'localhost' } });
+const server = await preview({
+  root,
+  build: { outDir },
+  preview: { port, strictPort: true, host: 'localhost' },
+});
 server.printUrls();
