@@ -48,9 +48,25 @@ export {
 export { type BackoffOptions, backoffDelay } from './scheduler/backoffDelay.ts';
 export { pageQueryKey } from './scheduler/pageQuery.ts';
 export { defaultTimers, type Timers } from './scheduler/timers.ts';
+export {
+  type AutoProbe,
+  type AutoSource,
+  type AutoSourceOptions,
+  autoSource,
+  type ResolvedAutoSourceOptions,
+} from './sources/autoSource.ts';
+export {
+  chooseStrategy,
+  formatBytes,
+  type LoadStrategy,
+  type ProbeFacts,
+  type StrategyChoice,
+  type StrategyThresholds,
+} from './sources/chooseStrategy.ts';
 export { type CursorFetchParams, type CursorSourceOptions, cursorSource } from './sources/cursorSource.ts';
 export { type EagerSourceOptions, eagerSource } from './sources/eagerSource.ts';
 export { type OffsetFetchParams, type OffsetSourceOptions, offsetSource } from './sources/offsetSource.ts';
+export { adaptedPageSize, type PageSizingOptions } from './sources/pageSizing.ts';
 export { type RangeFetchParams, type RangeSourceOptions, rangeSource } from './sources/rangeSource.ts';
 export type {
   Cursor,

@@ -21,6 +21,9 @@ const stats = (overrides: Partial<LazyListStats>): LazyListStats => ({
   cacheStatus: 'none',
   cacheWarning: null,
   memoryLevel: 'ok',
+  pageSize: 100,
+  strategy: 'offset',
+  strategyReason: null,
   ...overrides,
 });
 

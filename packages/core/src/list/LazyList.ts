@@ -149,6 +149,7 @@ export class LazyList<T> extends Subscribable {
   retry(pageIndex?: number): void {
     if (this.#destroyed) return;
     const failed = this.#store.resetFailed(pageIndex);
+    if (pageIndex === undefined) this.#layout.retry?.();
     this.#replan();
     // A failed page outside the window + prefetch zone is retried at background priority.
     for (const page of failed) if (!this.#scheduler.has(page)) this.#request(page, 'background');
@@ -195,6 +196,10 @@ export class LazyList<T> extends Subscribable {
     if (this.#destroyed) return;
     this.#cache?.attach();
     this.#pressure.attach();
+    this.#layout.attach?.({
+      append: (items) => this.append(items),
+      changed: () => this.#snapshots.publish(true),
+    });
     this.#scheduler.resume();
     this.#replan();
     this.#snapshots.publish(true);
@@ -207,12 +212,13 @@ export class LazyList<T> extends Subscribable {
   }
 
   #detach(): void {
+    this.#layout.detach?.();
     this.#cache?.detach();
     this.#pressure.detach();
   }
 
   #reset(dropCached = false): void {
-    if ('reset' in this.#o.source) this.#o.source.reset?.();
+    this.#layout.refreshSource();
     this.#generation += 1;
     this.#cache?.reset(dropCached);
     for (const page of this.#scheduler.cancelAll()) this.#dropLoading(page);
@@ -225,7 +231,10 @@ export class LazyList<T> extends Subscribable {
     const running = this.#queries.fetch(page, (signal) => {
       this.#stats.add('requests');
       if (attempt === 1) this.#stats.add('cacheMisses');
-      return this.#layout.load(page, signal);
+      return this.#layout.load(page, signal, (p) => {
+        const entry = this.#store.get(p);
+        return entry?.items !== undefined && !entry.stale;
+      });
     });
     const promise = running.promise.then(({ data, fromCache }) => {
       if (fromCache) this.#stats.add('cacheHits');
@@ -273,7 +282,8 @@ export class LazyList<T> extends Subscribable {
     }
     const structural = shift !== 0 || count !== this.#layout.count || countKind !== this.#layout.countKind;
     // Cached pages show first; #onChecked replans once for the whole lookup (then revalidation starts).
-    if (!stale && (structural || this.#o.source.kind === 'cursor')) this.#replan();
+    const kind = this.#o.source.kind;
+    if (!stale && (structural || kind === 'cursor' || kind === 'auto')) this.#replan();
     this.#evict();
     return { items, bytes, visibleChanged: structural || this.#isVisible(page) };
   }

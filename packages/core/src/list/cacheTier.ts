@@ -37,7 +37,9 @@ export function cacheDatasetKey<T>(key: QueryKey, source: LazyListSource<T>): Qu
       ? [source.pageSize]
       : source.kind === 'cursor'
         ? [source.pageSize, source.initialCursor, source.initialDirection]
-        : [source.bucket];
+        : source.kind === 'range'
+          ? [source.bucket]
+          : [source.options.url.href];
   return [...key, 'lazyflow:pages', source.kind, ...identity];
 }
 

@@ -1,3 +1,4 @@
+import { AutoLayout } from './autoLayout.ts';
 import { CursorLayout } from './cursorLayout.ts';
 import { LazyList } from './LazyList.ts';
 import type { ListLayout } from './layout.ts';
@@ -27,6 +28,8 @@ export function createLazyList<T>(options: LazyListOptions<T>): LazyList<T> {
       ? new OffsetLayout(source)
       : source.kind === 'cursor'
         ? new CursorLayout(source)
-        : new RangeLayout(source);
+        : source.kind === 'auto'
+          ? new AutoLayout(source)
+          : new RangeLayout(source);
   return new LazyList(resolved, layout);
 }

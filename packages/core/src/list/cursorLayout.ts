@@ -4,7 +4,7 @@ import type { Cursor, CursorPage, CursorSource } from '../sources/source.ts';
 import type { PageState } from '../store/pageStore.ts';
 import type { CountKind, ItemState } from './itemState.ts';
 import { PLACEHOLDER } from './itemState.ts';
-import type { AppendedPage, LayoutPlanInput, ListLayout } from './layout.ts';
+import type { AppendedPage, LayoutPlanInput, ListLayout, LoadingFigures } from './layout.ts';
 import { collect, stateOf } from './offsetLayout.ts';
 
 interface CursorMeta {
@@ -138,6 +138,13 @@ export class CursorLayout<T> implements ListLayout<T> {
       starts.push(total);
     }
     this.#starts = starts;
+  }
+
+  refreshSource(): void {}
+
+  loading(): LoadingFigures {
+    const { pageSize, currentPageSize } = this.#source;
+    return { pageSize: currentPageSize?.() ?? pageSize, strategy: 'cursor', strategyReason: null };
   }
 
   reset(): void {

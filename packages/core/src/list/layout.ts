@@ -1,5 +1,6 @@
 import type { ListWindow } from '../planner/listWindow.ts';
 import type { PageRange, WindowPlan } from '../planner/planWindow.ts';
+import type { LoadStrategy } from '../sources/chooseStrategy.ts';
 import type { PageState } from '../store/pageStore.ts';
 import type { CountKind, SnapshotReader } from './itemState.ts';
 
@@ -18,6 +19,23 @@ export interface LayoutPlanInput {
   readonly inFlight: ReadonlySet<number>;
 }
 
+/** How a layout loads, for `snapshot.stats`. */
+export interface LoadingFigures {
+  /** Items one request asks for now (0 for range sources). */
+  readonly pageSize: number;
+  /** null while `autoSource` has not decided yet. */
+  readonly strategy: LoadStrategy | null;
+  /** Why `autoSource` chose its strategy (null for the other sources), or why its stream stopped. */
+  readonly strategyReason: string | null;
+}
+
+/** What a layout that works on its own (a stream feeding it) may call on its list. */
+export interface LayoutHost<T> {
+  append(items: readonly T[]): boolean;
+  /** Something the snapshot shows changed (e.g. the stream's status). */
+  changed(): void;
+}
+
 /**
  * How a source's pages map onto window units. One per source kind: offset (fixed-size pages
  * of item indexes), cursor (variable pages walked from ordinal 0), range (fixed key buckets).
@@ -32,8 +50,8 @@ export interface ListLayout<T> {
   plan(window: ListWindow, input: LayoutPlanInput): WindowPlan;
   /** Pages covering `[start, end)` in window units, or null. */
   pagesFor(start: number, end: number): PageRange | null;
-  /** Fetches one page through the source (validated). */
-  load(page: number, signal: AbortSignal): Promise<unknown>;
+  /** Fetches one page through the source (validated); `isLoaded` says which pages the list holds. */
+  load(page: number, signal: AbortSignal, isLoaded: (page: number) => boolean): Promise<unknown>;
   /** Records a fetched page; returns its items and how far display indexes shifted (prepends). */
   accept(page: number, data: unknown): { items: readonly T[]; shift: number };
   /**
@@ -49,5 +67,13 @@ export interface ListLayout<T> {
   ): AppendedPage<T>[] | null;
   /** Forgets counts and structure (`invalidate()`). */
   reset(): void;
+  /** Forgets what the source memoized (`refresh()`): pages are fetched again. */
+  refreshSource(): void;
+  loading(): LoadingFigures;
+  /** Starts work of its own while the list has subscribers (`autoSource`'s stream). */
+  attach?(host: LayoutHost<T>): void;
+  detach?(): void;
+  /** `retry()` of the list: the layout's own work retries too (a stream that stopped). */
+  retry?(): void;
   reader(pages: ReadonlyMap<number, PageState<T>>): SnapshotReader<T>;
 }

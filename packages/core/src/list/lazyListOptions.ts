@@ -106,12 +106,12 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
     typeof source !== 'object' ||
     source === null ||
     !('kind' in source) ||
-    (source.kind !== 'offset' && source.kind !== 'cursor' && source.kind !== 'range')
+    !['offset', 'cursor', 'range', 'auto'].includes(String(source.kind))
   ) {
     throw optionError(
       OWNER,
       'source',
-      'a source from offsetSource/cursorSource/rangeSource/eagerSource',
+      'a source from offsetSource/cursorSource/rangeSource/eagerSource/autoSource',
       source,
     );
   }
@@ -140,6 +140,10 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
   const { cache, memoryMonitor } = options;
   if (cache !== undefined && !hasMethods(cache, ['read', 'write', 'remove', 'subscribe', 'getSnapshot'])) {
     throw optionError(OWNER, 'cache', 'a page cache such as idbCache({ name })', cache);
+  }
+  if (cache !== undefined && options.source.kind === 'auto') {
+    // The pages' shape depends on the strategy the probe picks, which a cache key cannot know yet.
+    throw optionError(OWNER, 'cache', 'no cache with autoSource (not supported yet)', cache);
   }
   if (memoryMonitor != null && !hasMethods(memoryMonitor, ['register', 'subscribe', 'getSnapshot'])) {
     throw optionError(OWNER, 'memoryMonitor', 'a monitor from createMemoryMonitor(), or null', memoryMonitor);

@@ -1,5 +1,6 @@
 import type { CacheStatus } from '../cache/pageCache.ts';
 import type { MemoryLevel } from '../memory/memoryLevel.ts';
+import type { LoadStrategy } from '../sources/chooseStrategy.ts';
 
 /** Counters published in `snapshot.stats`. */
 export interface LazyListStats {
@@ -35,6 +36,12 @@ export interface LazyListStats {
   readonly cacheWarning: string | null;
   /** The memory pressure level the list obeys (`'ok'` without a monitor). */
   readonly memoryLevel: MemoryLevel;
+  /** Items one request asks for now (it adapts with `pageSize: 'auto'`; 0 for range sources). */
+  readonly pageSize: number;
+  /** How the list loads: `autoSource`'s choice (null until its probe answered), else the source's kind. */
+  readonly strategy: LoadStrategy | null;
+  /** Why `autoSource` chose `strategy` (and why its stream stopped, if it did); null for other sources. */
+  readonly strategyReason: string | null;
 }
 
 /** Figures a list reads from its store, cache and monitor when it builds a snapshot. */
@@ -45,6 +52,9 @@ export interface StatsGauges {
   readonly cacheStatus: CacheStatus | 'none';
   readonly cacheWarning: string | null;
   readonly memoryLevel: MemoryLevel;
+  readonly pageSize: number;
+  readonly strategy: LoadStrategy | null;
+  readonly strategyReason: string | null;
 }
 
 /** Gauges of a list without cache or monitor. */
@@ -55,6 +65,9 @@ export const NO_GAUGES: StatsGauges = Object.freeze({
   cacheStatus: 'none',
   cacheWarning: null,
   memoryLevel: 'ok',
+  pageSize: 0,
+  strategy: null,
+  strategyReason: null,
 });
 
 type Counter =

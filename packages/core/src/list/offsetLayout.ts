@@ -3,7 +3,7 @@ import { planWindow, type WindowPlan } from '../planner/planWindow.ts';
 import type { OffsetPage, OffsetSource } from '../sources/source.ts';
 import type { PageState } from '../store/pageStore.ts';
 import { type CountKind, type ItemState, LOADING, PLACEHOLDER, type RangeState } from './itemState.ts';
-import type { AppendedPage, LayoutPlanInput, ListLayout } from './layout.ts';
+import type { AppendedPage, LayoutPlanInput, ListLayout, LoadingFigures } from './layout.ts';
 
 /**
  * Layout of an offset (or eager) source: page p holds items [p × pageSize, (p + 1) × pageSize).
@@ -43,7 +43,10 @@ export class OffsetLayout<T> implements ListLayout<T> {
 
   plan(window: ListWindow, input: LayoutPlanInput): WindowPlan {
     const count = this.#countKind === 'exact' ? this.#count : undefined;
-    return planWindow({ ...input, window, pageSize: this.#source.pageSize, count });
+    const { pageSize, currentPageSize } = this.#source;
+    // With pageSize 'auto' a request spans several pages: prefetch counts requests, not pages.
+    const perRequest = Math.max(1, Math.round((currentPageSize?.() ?? pageSize) / pageSize));
+    return planWindow({ ...input, prefetch: input.prefetch * perRequest, window, pageSize, count });
   }
 
   pagesFor(start: number, end: number) {
@@ -55,8 +58,8 @@ export class OffsetLayout<T> implements ListLayout<T> {
     return first > last ? null : { first, last };
   }
 
-  load(page: number, signal: AbortSignal): Promise<unknown> {
-    return this.#source.loadPage({ page, signal });
+  load(page: number, signal: AbortSignal, isLoaded: (page: number) => boolean): Promise<unknown> {
+    return this.#source.loadPage({ page, signal, isLoaded });
   }
 
   accept(page: number, data: unknown) {
@@ -105,6 +108,19 @@ export class OffsetLayout<T> implements ListLayout<T> {
   reset(): void {
     this.#start();
     this.#source.reset?.();
+  }
+
+  refreshSource(): void {
+    this.#source.reset?.();
+  }
+
+  loading(): LoadingFigures {
+    const { pageSize, currentPageSize, strategy } = this.#source;
+    return {
+      pageSize: currentPageSize?.() ?? pageSize,
+      strategy: strategy ?? 'offset',
+      strategyReason: null,
+    };
   }
 
   reader(pages: ReadonlyMap<number, PageState<T>>) {

@@ -3,7 +3,7 @@ import { planWindow, type WindowPlan } from '../planner/planWindow.ts';
 import type { RangeSource } from '../sources/source.ts';
 import type { PageState } from '../store/pageStore.ts';
 import { type ItemState, LOADING, PLACEHOLDER, type RangeState } from './itemState.ts';
-import type { LayoutPlanInput, ListLayout } from './layout.ts';
+import type { LayoutPlanInput, ListLayout, LoadingFigures } from './layout.ts';
 
 /**
  * Layout of a range source: the window is in key units and bucket b covers
@@ -49,6 +49,12 @@ export class RangeLayout<T> implements ListLayout<T> {
   }
 
   reset(): void {}
+
+  refreshSource(): void {}
+
+  loading(): LoadingFigures {
+    return { pageSize: 0, strategy: 'range', strategyReason: null };
+  }
 
   reader(pages: ReadonlyMap<number, PageState<T>>) {
     const size = this.#source.bucket;

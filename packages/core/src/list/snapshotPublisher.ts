@@ -86,6 +86,7 @@ export class SnapshotPublisher<T> {
       bytesInMemory: store.bytes,
       pagesInMemory: store.loadedCount,
       memoryLevel: pressure.level,
+      ...layout.loading(),
     });
     const pages = store.freeze();
     const { window, visible } = this.#host.view();

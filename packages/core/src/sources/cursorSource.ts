@@ -1,5 +1,6 @@
 import { PageShapeError } from '../errors.ts';
 import { assertFunction, assertObject, assertPositiveInteger, optionError } from '../options.ts';
+import { PageSizer, type PageSizingOptions, resolvePageSizing } from './pageSizing.ts';
 import type { Cursor, CursorPage, CursorSource } from './source.ts';
 
 /** What `fetchPage` receives from a cursor source. */
@@ -13,9 +14,13 @@ export interface CursorFetchParams {
 }
 
 /** Options for {@link cursorSource}. */
-export interface CursorSourceOptions<T> {
-  /** Items requested per page. */
-  pageSize: number;
+export interface CursorSourceOptions<T> extends PageSizingOptions<T> {
+  /**
+   * Items requested per page, or `'auto'`: after the first response each request asks for
+   * about `targetPageBytes` (within `[minPageSize, maxPageSize]`). Cursor pages may differ in
+   * length anyway, so nothing else changes. The sizing options are read only with `'auto'`.
+   */
+  pageSize: number | 'auto';
   /** Cursor of the first page; default none (start at one end of the feed). */
   initialCursor?: Cursor | null;
   /** Direction of the first request; `'backward'` without a cursor starts at the newest end. Default 'forward'. */
@@ -48,8 +53,11 @@ const isCursor = (value: unknown): value is Cursor | null =>
 export function cursorSource<T>(options: CursorSourceOptions<T>): CursorSource<T> {
   assertObject('cursorSource', 'options', options);
   const { pageSize, fetchPage, initialCursor = null, initialDirection = 'forward' } = options;
-  assertPositiveInteger('cursorSource', 'pageSize', pageSize);
+  if (pageSize !== 'auto') assertPositiveInteger('cursorSource', 'pageSize', pageSize);
   assertFunction('cursorSource', 'fetchPage', fetchPage);
+  const sizer =
+    pageSize === 'auto' ? new PageSizer(resolvePageSizing('cursorSource', options), 1) : undefined;
+  const limitNow = (): number => sizer?.size ?? (pageSize === 'auto' ? 0 : pageSize);
   if (!isCursor(initialCursor))
     throw optionError('cursorSource', 'initialCursor', 'a string or number', initialCursor);
   if (initialDirection !== 'forward' && initialDirection !== 'backward') {
@@ -57,11 +65,13 @@ export function cursorSource<T>(options: CursorSourceOptions<T>): CursorSource<T
   }
   return {
     kind: 'cursor',
-    pageSize,
+    // With 'auto' the unit the planner converts speeds with is the first request's size.
+    pageSize: limitNow(),
     initialCursor,
     initialDirection,
+    ...(sizer && { currentPageSize: () => sizer.size }),
     async loadPage({ page, cursor, direction, signal }): Promise<CursorPage<T>> {
-      const raw: unknown = await fetchPage({ cursor, direction, limit: pageSize, signal });
+      const raw: unknown = await fetchPage({ cursor, direction, limit: limitNow(), signal });
       const expected =
         '{ items: unknown[], nextCursor: string | number | null, prevCursor: string | number | null }';
       if (
@@ -76,6 +86,7 @@ export function cursorSource<T>(options: CursorSourceOptions<T>): CursorSource<T
       ) {
         throw new PageShapeError('cursorSource', page, 'fetchPage', expected, raw);
       }
+      sizer?.observe(raw.items as readonly T[]);
       return { items: raw.items as readonly T[], nextCursor: raw.nextCursor, prevCursor: raw.prevCursor };
     },
   };

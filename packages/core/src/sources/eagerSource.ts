@@ -45,6 +45,7 @@ export function eagerSource<T>(
   return {
     kind: 'offset',
     pageSize,
+    strategy: 'eager',
     async loadPage({ page }) {
       const all = await load();
       return { items: all.slice(page * pageSize, (page + 1) * pageSize), total: all.length };

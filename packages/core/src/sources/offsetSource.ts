@@ -1,23 +1,30 @@
 import { PageShapeError } from '../errors.ts';
 import { assertFunction, assertNonNegativeInteger, assertObject, assertPositiveInteger } from '../options.ts';
+import { OffsetBatcher } from './offsetBatcher.ts';
+import { PageSizer, type PageSizingOptions, resolvePageSizing } from './pageSizing.ts';
 import type { OffsetPage, OffsetSource } from './source.ts';
 
 /** What `fetchPage` receives from an offset source. */
 export interface OffsetFetchParams {
   /** Index of the first item wanted (`page × pageSize`). */
   readonly offset: number;
-  /** Number of items wanted (`pageSize`). */
+  /** Number of items wanted (`pageSize`; with `pageSize: 'auto'`, the adapted size). */
   readonly limit: number;
-  /** Page index. */
+  /** Page index (with `pageSize: 'auto'`, of the first `minPageSize`-item storage page asked). */
   readonly page: number;
   /** Aborted when the page leaves the window + prefetch zone or the list is destroyed. */
   readonly signal: AbortSignal;
 }
 
 /** Options for {@link offsetSource}. */
-export interface OffsetSourceOptions<T> {
-  /** Items per page, a positive integer. */
-  pageSize: number;
+export interface OffsetSourceOptions<T> extends PageSizingOptions<T> {
+  /**
+   * Items per page, a positive integer, or `'auto'`: after the first response each request asks
+   * for about `targetPageBytes` (within `[minPageSize, maxPageSize]`). Pages are then stored in
+   * units of `minPageSize` items and a request covers several units, so a changed size moves
+   * no page boundary. The sizing options are read only with `'auto'`.
+   */
+  pageSize: number | 'auto';
   /** Fetches one page; resolves with `{ items, total? }`. Pass `signal` on to `fetch`. */
   fetchPage: (params: OffsetFetchParams) => Promise<{ items: readonly T[]; total?: number }>;
   /**
@@ -57,13 +64,16 @@ export function parseOffsetPage<T>(raw: unknown, source: string, page: number): 
  *   fetchPage: ({ offset, limit, signal }) =>
  *     fetch(`/api/items?offset=${offset}&limit=${limit}`, { signal }).then((r) => r.json()),
  * });
+ * // Or let each request bring about 64 kB, whatever the items weigh:
+ * const tuned = offsetSource<User>({ pageSize: 'auto', targetPageBytes: 65_536, fetchPage });
  */
 export function offsetSource<T>(options: OffsetSourceOptions<T>): OffsetSource<T> {
   assertObject('offsetSource', 'options', options);
   const { pageSize, fetchPage, initialCount } = options;
-  assertPositiveInteger('offsetSource', 'pageSize', pageSize);
+  if (pageSize !== 'auto') assertPositiveInteger('offsetSource', 'pageSize', pageSize);
   assertFunction('offsetSource', 'fetchPage', fetchPage);
   if (initialCount !== undefined) assertNonNegativeInteger('offsetSource', 'initialCount', initialCount);
+  if (pageSize === 'auto') return autoSizedOffsetSource(options, fetchPage, initialCount);
   return {
     kind: 'offset',
     pageSize,
@@ -72,5 +82,41 @@ export function offsetSource<T>(options: OffsetSourceOptions<T>): OffsetSource<T
       const raw: unknown = await fetchPage({ offset: page * pageSize, limit: pageSize, page, signal });
       return parseOffsetPage<T>(raw, 'offsetSource', page);
     },
+  };
+}
+
+/**
+ * `pageSize: 'auto'`: storage pages of `minPageSize` items served by an {@link OffsetBatcher}
+ * whose request size follows the measured bytes per item.
+ */
+function autoSizedOffsetSource<T>(
+  options: OffsetSourceOptions<T>,
+  fetchPage: OffsetSourceOptions<T>['fetchPage'],
+  initialCount: number | undefined,
+): OffsetSource<T> {
+  const sizing = resolvePageSizing('offsetSource', options);
+  const unit = sizing.minPageSize;
+  const sizer = new PageSizer(sizing, unit);
+  const batcher = new OffsetBatcher<T>(
+    unit,
+    () => sizer.size / unit,
+    async ({ offset, limit, signal }) => {
+      const page = offset / unit;
+      const response = parseOffsetPage<T>(
+        await fetchPage({ offset, limit, page, signal }),
+        'offsetSource',
+        page,
+      );
+      sizer.observe(response.items);
+      return response;
+    },
+  );
+  return {
+    kind: 'offset',
+    pageSize: unit,
+    initialCount,
+    currentPageSize: () => sizer.size,
+    loadPage: ({ page, signal, isLoaded }) => batcher.load(page, signal, isLoaded),
+    reset: () => batcher.reset(),
   };
 }

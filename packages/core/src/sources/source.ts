@@ -1,3 +1,5 @@
+import type { AutoSource } from './autoSource.ts';
+
 // The protocol between a source and the list engine. A source only knows how to obtain items:
 // no React, no DOM, no cache. Sources validate what the app's fetch function returned and
 // throw PageShapeError on a wrong shape, so the engine can store it as the page's error.
@@ -17,7 +19,19 @@ export interface OffsetSource<T> {
   readonly pageSize: number;
   /** The count known before any fetch (e.g. 0 for a list grown by `append`). */
   readonly initialCount?: number | undefined;
-  loadPage(request: { readonly page: number; readonly signal: AbortSignal }): Promise<OffsetPage<T>>;
+  /**
+   * Fetches page `page`. `isLoaded` (from the list) tells which pages are held already, so a
+   * source that fetches several pages per request (`pageSize: 'auto'`) leaves them out.
+   */
+  loadPage(request: {
+    readonly page: number;
+    readonly signal: AbortSignal;
+    readonly isLoaded?: (page: number) => boolean;
+  }): Promise<OffsetPage<T>>;
+  /** Items one request asks for now, when it differs from `pageSize` (`pageSize: 'auto'`). */
+  currentPageSize?(): number;
+  /** `'eager'` for `eagerSource` (everything loaded at once); shown in `stats.strategy`. */
+  readonly strategy?: 'eager';
   /** Forgets anything memoized; called by `refresh()` and `invalidate()`. */
   reset?(): void;
 }
@@ -38,6 +52,8 @@ export interface CursorSource<T> {
   readonly initialCursor: Cursor | null;
   /** Direction used for the first page: `'backward'` without a cursor starts at the newest end. */
   readonly initialDirection: 'forward' | 'backward';
+  /** Items one request asks for now, when it differs from `pageSize` (`pageSize: 'auto'`). */
+  currentPageSize?(): number;
   loadPage(request: {
     readonly page: number;
     readonly cursor: Cursor | null;
@@ -62,4 +78,4 @@ export interface RangeSource<T> {
 }
 
 /** Anything `createLazyList` accepts as `source`. */
-export type LazyListSource<T> = OffsetSource<T> | CursorSource<T> | RangeSource<T>;
+export type LazyListSource<T> = OffsetSource<T> | CursorSource<T> | RangeSource<T> | AutoSource<T>;

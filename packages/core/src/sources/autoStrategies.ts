@@ -1,0 +1,138 @@
+// The sources `autoSource` pages with once its probe decided. Each serves the probe's items
+// again instead of fetching them twice (until a refresh, after which they may be stale).
+import { PageShapeError } from '../errors.ts';
+import { type AutoProbe, getJson, type ResolvedAutoSourceOptions, withParams } from './autoSource.ts';
+import { cursorSource } from './cursorSource.ts';
+import { eagerSource } from './eagerSource.ts';
+import { offsetSource } from './offsetSource.ts';
+import type { Cursor, CursorSource, OffsetPage, OffsetSource } from './source.ts';
+
+const isCursor = (value: unknown): value is Cursor | null =>
+  value === null || typeof value === 'string' || typeof value === 'number';
+
+function sizing<T>(o: ResolvedAutoSourceOptions<T>) {
+  const { targetPageBytes, minPageSize, maxPageSize, initialPageSize, itemBytes } = o;
+  return { targetPageBytes, minPageSize, maxPageSize, initialPageSize, itemBytes };
+}
+
+/** `GET url?offset&limit` → `{ items, total? }`. */
+async function fetchOffset<T>(
+  o: ResolvedAutoSourceOptions<T>,
+  offset: number,
+  limit: number,
+  signal: AbortSignal,
+): Promise<OffsetPage<T>> {
+  const { body } = await getJson(o.fetch, withParams(o.url, { offset, limit }), signal);
+  if (typeof body !== 'object' || body === null || !('items' in body) || !Array.isArray(body.items)) {
+    throw new PageShapeError(
+      'autoSource',
+      Math.floor(offset / limit),
+      'offset response',
+      '{ items: unknown[], total?: number }',
+      body,
+    );
+  }
+  const total = 'total' in body && typeof body.total === 'number' ? body.total : undefined;
+  return { items: body.items as readonly T[], total };
+}
+
+/** An offset source over the endpoint whose first items come from the probe. */
+function offsetWithProbe<T>(o: ResolvedAutoSourceOptions<T>, probe: AutoProbe<T>, initialCount?: number) {
+  let prefix = probe.items;
+  // A probe shorter than asked ended the dataset: its length is the total.
+  const ended = probe.items.length < o.probeSize;
+  const total = probe.facts.total ?? (ended ? probe.items.length : undefined);
+  const source = offsetSource<T>({
+    ...sizing(o),
+    pageSize: o.pageSize,
+    ...(initialCount !== undefined && { initialCount }),
+    fetchPage: async ({ offset, limit, signal }) => {
+      const head = prefix.slice(offset, offset + limit);
+      if (head.length === limit || (ended && offset < prefix.length)) return { items: head, total };
+      const rest = await fetchOffset(o, offset + head.length, limit - head.length, signal);
+      return { items: head.length === 0 ? rest.items : [...head, ...rest.items], total: rest.total ?? total };
+    },
+  });
+  return {
+    ...source,
+    reset() {
+      prefix = [];
+      source.reset?.();
+    },
+  };
+}
+
+/** Everything in one request (or none more, when the probe held it all). */
+function eagerWithProbe<T>(o: ResolvedAutoSourceOptions<T>, probe: AutoProbe<T>): OffsetSource<T> {
+  const { shape, total } = probe.facts;
+  let kept: readonly T[] | undefined =
+    shape === 'array' || probe.items.length >= (total ?? 0) ? probe.items : undefined;
+  return eagerSource<T>(async () => {
+    if (kept !== undefined) {
+      const items = kept;
+      kept = undefined; // a refresh asks the server again
+      return items;
+    }
+    const url =
+      shape === 'array'
+        ? withParams(o.url, { offset: 0, limit: o.probeSize })
+        : withParams(o.url, { offset: 0, limit: total ?? 0 });
+    const { body } = await getJson(o.fetch, url, new AbortController().signal);
+    if (Array.isArray(body)) return body as readonly T[];
+    if (typeof body === 'object' && body !== null && 'items' in body && Array.isArray(body.items))
+      return body.items as readonly T[];
+    throw new PageShapeError('autoSource', 0, 'eager response', 'an array or { items: unknown[] }', body);
+  });
+}
+
+/** Cursor paging whose first page is the probe's. */
+function cursorWithProbe<T>(o: ResolvedAutoSourceOptions<T>, probe: AutoProbe<T>): CursorSource<T> {
+  let first: AutoProbe<T> | undefined = probe;
+  return cursorSource<T>({
+    ...sizing(o),
+    pageSize: o.pageSize,
+    fetchPage: async ({ cursor, limit, signal }) => {
+      if (cursor === null && first !== undefined) {
+        const { items, nextCursor } = first;
+        first = undefined;
+        return { items, nextCursor, prevCursor: null };
+      }
+      const params: Record<string, string | number> = { limit };
+      if (cursor !== null) params.cursor = cursor;
+      const { body } = await getJson(o.fetch, withParams(o.url, params), signal);
+      const expected = '{ items: unknown[], nextCursor: string | number | null }';
+      if (typeof body !== 'object' || body === null || !('items' in body) || !Array.isArray(body.items)) {
+        throw new PageShapeError('autoSource', 0, 'cursor response', expected, body);
+      }
+      const nextCursor = 'nextCursor' in body ? body.nextCursor : null;
+      const prevCursor = 'prevCursor' in body ? body.prevCursor : null;
+      if (!isCursor(nextCursor) || !isCursor(prevCursor))
+        throw new PageShapeError('autoSource', 0, 'cursor response', expected, body);
+      return { items: body.items as readonly T[], nextCursor, prevCursor };
+    },
+  });
+}
+
+/**
+ * The source a list pages with for `probe`'s strategy. For `stream` it is an offset source
+ * that starts empty (`initialCount: 0`) and grows by `append` as the stream reads; pages evicted
+ * under the memory budget are fetched again by offset.
+ *
+ * @example
+ * const inner = sourceForStrategy(source.options, await source.probe(signal));
+ */
+export function sourceForStrategy<T>(
+  o: ResolvedAutoSourceOptions<T>,
+  probe: AutoProbe<T>,
+): OffsetSource<T> | CursorSource<T> {
+  switch (probe.choice.strategy) {
+    case 'eager':
+      return eagerWithProbe(o, probe);
+    case 'cursor':
+      return cursorWithProbe(o, probe);
+    case 'offset':
+      return offsetWithProbe(o, probe);
+    case 'stream':
+      return offsetWithProbe(o, probe, 0);
+  }
+}
