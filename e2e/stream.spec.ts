@@ -22,6 +22,7 @@ test('the stream page resumes after cut connections without losing or repeating 
   await expect(page.getByTestId('stream-status')).toHaveAttribute('data-status', 'paused');
 
   await expectLogComplete(page);
+  await expectChunksAddUp(page);
   await page.evaluate(() => localStorage.clear());
 });
 
@@ -70,4 +71,70 @@ test('cut connection and malformed-line buttons: the stream resumes, skips the b
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByTestId('stream-status')).toHaveAttribute('data-status', 'paused');
   await expectLogComplete(page);
+  await expectChunksAddUp(page);
 });
+
+test('the chunk panel groups the stream by the chosen rule: 500 events per chunk', async ({ page }) => {
+  await page.getByRole('navigation').getByRole('link', { name: 'Stream' }).click();
+  await page.getByLabel('Chunk by').selectOption('count');
+  await expect(page.getByRole('heading', { name: /^Chunks by 500 events/ })).toBeVisible();
+  const stats = page.getByTestId('stream-stats');
+  await expect(async () => {
+    expect(Number(await stats.getAttribute('data-items'))).toBeGreaterThan(1600);
+  }).toPass({ timeout: 10_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('stream-status')).toHaveAttribute('data-status', 'paused');
+  const chunks = await expectChunksAddUp(page);
+  expect(chunks.length).toBeGreaterThanOrEqual(3);
+  expect(chunks.every((c) => c.count === 500 && c.reason === 'count')).toBe(true);
+});
+
+interface ShownChunk {
+  start: number;
+  count: number;
+  firstSeq: number;
+  lastSeq: number;
+  reason: string;
+}
+
+/**
+ * The chunk panel accounts for every received event exactly once: the shown chunks are
+ * consecutive, each holds the events its position says (seq = position in the stream), and
+ * earlier chunks + shown chunks + the open chunk = the items the stream received.
+ */
+async function expectChunksAddUp(page: import('@playwright/test').Page): Promise<ShownChunk[]> {
+  const stats = page.getByTestId('stream-stats');
+  const panel = page.getByTestId('chunk-panel');
+  let shown: ShownChunk[] = [];
+  // Read together on each attempt: an `ms` chunk may close (or a last batch land) meanwhile.
+  await expect(async () => {
+    const items = Number(await stats.getAttribute('data-items'));
+    const closedItems = Number(await panel.getAttribute('data-closed-items'));
+    const openItems = Number(await panel.getAttribute('data-open-items'));
+    const earlierItems = Number(await panel.getAttribute('data-earlier-items'));
+    shown = (
+      await panel.getByTestId('chunk').evaluateAll((rows) =>
+        rows.map((row) => ({
+          start: Number(row.getAttribute('data-start')),
+          count: Number(row.getAttribute('data-count')),
+          firstSeq: Number(row.getAttribute('data-first-seq')),
+          lastSeq: Number(row.getAttribute('data-last-seq')),
+          reason: String(row.getAttribute('data-reason')),
+        })),
+      )
+    ).reverse(); // the panel lists the newest first
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown[0]?.start).toBe(earlierItems);
+    for (const [i, c] of shown.entries()) {
+      expect(c.count).toBeGreaterThan(0);
+      expect([c.firstSeq, c.lastSeq]).toEqual([c.start, c.start + c.count - 1]);
+      const next = shown[i + 1];
+      if (next) expect(next.start).toBe(c.start + c.count);
+    }
+    const last = shown.at(-1);
+    expect((last?.start ?? 0) + (last?.count ?? 0)).toBe(closedItems);
+    expect(closedItems + openItems).toBe(items);
+    expect(Number(await stats.getAttribute('data-items'))).toBe(items); // nothing arrived meanwhile
+  }).toPass({ timeout: 5_000 });
+  return shown;
+}

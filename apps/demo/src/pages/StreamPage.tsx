@@ -1,5 +1,6 @@
 import { useStream } from '@lazyflow/react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { CHUNK_BY, type ChunkBy, ChunkPanel, useChunker } from '../stream/ChunkPanel.tsx';
 import { EventLog, type LogEvent, useEventLog } from '../stream/EventLog.tsx';
 import { createStreamTap } from '../stream/streamTap.ts';
 
@@ -33,13 +34,18 @@ function ValueChart({ items }: { items: readonly LogEvent[] }) {
   return <canvas ref={canvas} width={600} height={120} aria-label="Value chart" />;
 }
 
-/** One live stream; remounted (new `key`) when the format or rate changes. */
-function LiveStream({ format, rate }: { format: Format; rate: number }) {
+/** One live stream; remounted (new `key`) when the format, rate or chunk rule changes. */
+function LiveStream({ format, rate, chunkBy }: { format: Format; rate: number; chunkBy: ChunkBy }) {
   const [tap] = useState(createStreamTap);
-  const log = useEventLog(`${format}:${rate}`);
-  const append = useRef(log.append);
+  const log = useEventLog(`${format}:${rate}:${chunkBy}`);
+  const chunker = useChunker(chunkBy);
+  // The stream keeps the onItems of its first render: route it to this render's log and chunker.
+  const deliver = useRef((_batch: readonly LogEvent[]) => {});
   useLayoutEffect(() => {
-    append.current = log.append;
+    deliver.current = (batch) => {
+      log.append(batch);
+      chunker.push(batch);
+    };
   });
   // The fault panel's defaults (dropAfter, malformedEvery, slow, latency, errorRate) apply to
   // every request below, so a cut connection shows the resume at work.
@@ -54,9 +60,15 @@ function LiveStream({ format, rate }: { format: Format; rate: number }) {
     format,
     maxItems: 2000,
     resume: { key: (e) => e.seq, retries: 5, backoffMs: 500 },
-    // Every event also goes to the virtualized log, which keeps the whole history.
-    onItems: (batch) => append.current(batch),
+    // Every event also goes to the virtualized log, which keeps the whole history, and to the
+    // chunker behind the chunk panel.
+    onItems: (batch) => deliver.current(batch),
   });
+  // The open chunk comes out when the stream ends or fails, so no received event is left out.
+  useEffect(() => {
+    if (status === 'done') chunker.end();
+    else if (status === 'error') chunker.fail(error);
+  }, [status, error, chunker]);
   return (
     <>
       <p>
@@ -72,7 +84,13 @@ function LiveStream({ format, rate }: { format: Format; rate: number }) {
             Pause
           </button>
         )}{' '}
-        <button type="button" onClick={restart}>
+        <button
+          type="button"
+          onClick={() => {
+            chunker.reset();
+            restart();
+          }}
+        >
           Restart
         </button>{' '}
         <button type="button" onClick={() => tap.cut()}>
@@ -114,6 +132,7 @@ function LiveStream({ format, rate }: { format: Format; rate: number }) {
       </dl>
       {lastMalformed && <p data-testid="last-malformed">Last malformed: {lastMalformed.message}</p>}
       <ValueChart items={items} />
+      <ChunkPanel chunker={chunker} by={chunkBy} />
       <EventLog log={log} />
     </>
   );
@@ -123,12 +142,15 @@ function LiveStream({ format, rate }: { format: Format; rate: number }) {
 export function StreamPage() {
   const [format, setFormat] = useState<Format>('ndjson');
   const [rate, setRate] = useState(2000);
+  const [chunkBy, setChunkBy] = useState<ChunkBy>('second');
   return (
     <section>
       <h1>Stream</h1>
       <p>
         A live NDJSON/SSE stream from <code>/api/stream</code> through <code>useStream</code>: at most one
-        render per frame, resume without loss after a cut (set <em>dropAfter</em> in the fault panel).
+        render per frame, resume without loss after a cut (set <em>dropAfter</em> in the fault panel). The
+        chunk panel groups the same events with <code>createChunker</code> (fed from <code>onItems</code>);
+        changing the format, rate or chunk rule starts a new stream.
       </p>
       <p>
         <label>
@@ -147,9 +169,19 @@ export function StreamPage() {
               </option>
             ))}
           </select>
+        </label>{' '}
+        <label>
+          Chunk by{' '}
+          <select value={chunkBy} onChange={(e) => setChunkBy(e.target.value as ChunkBy)}>
+            {(Object.keys(CHUNK_BY) as ChunkBy[]).map((by) => (
+              <option key={by} value={by}>
+                {CHUNK_BY[by].label}
+              </option>
+            ))}
+          </select>
         </label>
       </p>
-      <LiveStream key={`${format}:${rate}`} format={format} rate={rate} />
+      <LiveStream key={`${format}:${rate}:${chunkBy}`} format={format} rate={rate} chunkBy={chunkBy} />
     </section>
   );
 }

@@ -1,4 +1,14 @@
 // Streaming: chunked fetch, stream parsers, createStream. This file only re-exports.
+export { type ChunkOptions, type ChunkSource, chunk } from './chunk.ts';
+export { type Chunk, type ChunkReason, type ChunkRule, chunkItems } from './chunkRules.ts';
+export {
+  type ChunkEnvironment,
+  Chunker,
+  type ChunkerOptions,
+  type ChunkerSnapshot,
+  type ChunkerStatus,
+  createChunker,
+} from './createChunker.ts';
 export { createStream, ItemStream, type StreamSnapshot, type StreamStatus } from './createStream.ts';
 export { type ChunkedProgress, type FetchChunkedOptions, fetchChunked } from './fetchChunked.ts';
 export {
