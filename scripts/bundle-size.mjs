@@ -13,6 +13,7 @@ const ENTRIES = {
   'createLazyList, offsetSource': `export { createLazyList, offsetSource } from '@lazyflow/core';`,
   idbCache: `export { idbCache } from '@lazyflow/core';`,
   createStream: `export { createStream } from '@lazyflow/core';`,
+  autoSource: `export { autoSource, createLazyList } from '@lazyflow/core';`,
 };
 
 const work = join(import.meta.dirname, '..', 'apps', 'demo', '.bundle-size');

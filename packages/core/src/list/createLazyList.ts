@@ -1,4 +1,3 @@
-import { AutoLayout } from './autoLayout.ts';
 import { CursorLayout } from './cursorLayout.ts';
 import { LazyList } from './LazyList.ts';
 import type { ListLayout } from './layout.ts';
@@ -29,7 +28,7 @@ export function createLazyList<T>(options: LazyListOptions<T>): LazyList<T> {
       : source.kind === 'cursor'
         ? new CursorLayout(source)
         : source.kind === 'auto'
-          ? new AutoLayout(source)
+          ? source.createLayout()
           : new RangeLayout(source);
   return new LazyList(resolved, layout);
 }

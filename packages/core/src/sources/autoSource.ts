@@ -1,4 +1,6 @@
 import { PageShapeError } from '../errors.ts';
+import { AutoLayout } from '../list/autoLayout.ts';
+import type { ListLayout } from '../list/layout.ts';
 import { assertFunction, assertObject, assertPositiveInteger, optionError } from '../options.ts';
 import { utf8Length } from '../stream/lineSplitter.ts';
 import { chooseStrategy, type ProbeFacts, type StrategyChoice } from './chooseStrategy.ts';
@@ -50,6 +52,11 @@ export interface AutoSource<T> {
   readonly options: ResolvedAutoSourceOptions<T>;
   /** Sends the probe request and decides. */
   probe(signal: AbortSignal): Promise<AutoProbe<T>>;
+  /**
+   * The list's layout for this source. Built here rather than in `createLazyList`, so an app
+   * that never calls `autoSource` does not bundle it (nor the stream reader it uses).
+   */
+  createLayout(): ListLayout<T>;
 }
 
 const isCursor = (value: unknown): value is Cursor | null =>
@@ -187,10 +194,11 @@ export function autoSource<T>(options: AutoSourceOptions<T>): AutoSource<T> {
     streamAhead,
     fetch,
   };
-  return {
+  const source: AutoSource<T> = {
     kind: 'auto',
     pageSize: probeSize,
     options: resolved,
+    createLayout: () => new AutoLayout(source),
     async probe(signal) {
       const probeUrl = withParams(base, { offset: 0, limit: probeSize });
       const { body, bytes, headers } = await getJson(fetch, probeUrl, signal);
@@ -198,4 +206,5 @@ export function autoSource<T>(options: AutoSourceOptions<T>): AutoSource<T> {
       return { choice: chooseStrategy(facts, resolved), facts, items: items as readonly T[], nextCursor };
     },
   };
+  return source;
 }
