@@ -45,6 +45,12 @@ export {
   prefetchSplit,
   type WindowPlan,
 } from './planner/planWindow.ts';
+export { createPrefetcher } from './prefetch/createPrefetcher.ts';
+export type { Prefetcher, PrefetcherSnapshot, PrefetchOptions } from './prefetch/Prefetcher.ts';
+export type { PrefetcherOptions } from './prefetch/prefetcherOptions.ts';
+export type { PrefetchListOptions } from './prefetch/prefetchList.ts';
+export type { PrefetchPriority } from './prefetch/prefetchPriority.ts';
+export type { PrefetchCancelReason, PrefetchResult, PrefetchStatus } from './prefetch/prefetchResult.ts';
 export { type BackoffOptions, backoffDelay } from './scheduler/backoffDelay.ts';
 export { pageQueryKey } from './scheduler/pageQuery.ts';
 export { defaultTimers, type Timers } from './scheduler/timers.ts';

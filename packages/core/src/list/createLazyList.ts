@@ -1,9 +1,6 @@
-import { CursorLayout } from './cursorLayout.ts';
 import { LazyList } from './LazyList.ts';
-import type { ListLayout } from './layout.ts';
+import { layoutFor } from './layoutFor.ts';
 import { type LazyListOptions, resolveLazyListOptions } from './lazyListOptions.ts';
-import { OffsetLayout } from './offsetLayout.ts';
-import { RangeLayout } from './rangeLayout.ts';
 
 /**
  * Creates a lazy list: a sparse, byte-bounded view of a dataset far larger than memory,
@@ -21,14 +18,5 @@ import { RangeLayout } from './rangeLayout.ts';
  */
 export function createLazyList<T>(options: LazyListOptions<T>): LazyList<T> {
   const resolved = resolveLazyListOptions(options);
-  const { source } = resolved;
-  const layout: ListLayout<T> =
-    source.kind === 'offset'
-      ? new OffsetLayout(source)
-      : source.kind === 'cursor'
-        ? new CursorLayout(source)
-        : source.kind === 'auto'
-          ? source.createLayout()
-          : new RangeLayout(source);
-  return new LazyList(resolved, layout);
+  return new LazyList(resolved, layoutFor(resolved.source));
 }

@@ -53,8 +53,9 @@ export function fetchPageQuery(
 ): RunningFetch<PageQueryResult> {
   const queryKey = pageQueryKey(key, page);
   let called = false;
-  const promise = client
-    .fetchQuery({
+  let aborted = false;
+  const run = () =>
+    client.fetchQuery({
       queryKey,
       queryFn: ({ signal }) => {
         called = true;
@@ -63,11 +64,19 @@ export function fetchPageQuery(
       retry: false,
       staleTime: Number.POSITIVE_INFINITY,
       gcTime: Number.POSITIVE_INFINITY,
+    });
+  const promise = run()
+    // Someone else cancelled the shared query this fetch joined (a prefetch aborted under memory
+    // pressure, the app's cancelQueries) while the list still wants the page: fetch it again.
+    .catch((error: unknown) => {
+      if (!aborted && isCancelledError(error)) return run();
+      throw error;
     })
     .then((data: unknown) => ({ data, fromCache: !called }));
   return {
     promise,
     abort: () => {
+      aborted = true;
       // get(hash) is O(1); QueryCache.find walks every query.
       void client.getQueryCache().get(hashKey(queryKey))?.cancel({ revert: true });
     },

@@ -1,0 +1,158 @@
+import type { QueryKey } from '@tanstack/query-core';
+import { layoutFor } from '../list/layoutFor.ts';
+import { assertObject, assertPositiveInteger, optionError } from '../options.ts';
+import type { PageRange } from '../planner/planWindow.ts';
+import { pageQueryKey } from '../scheduler/pageQuery.ts';
+import type { LazyListSource } from '../sources/source.ts';
+import { type PrefetchPriority, priorityRank } from './prefetchPriority.ts';
+import type { PrefetchResult } from './prefetchResult.ts';
+
+/**
+ * Options of `prefetcher.prefetchList`: the list's own `key` and `source`, and which pages.
+ *
+ * @example
+ * prefetcher.prefetchList({ key: ['feed'], source: feedSource, pages: 2, priority: 'high' });
+ */
+export interface PrefetchListOptions<T> {
+  /** The key the list will be created with. */
+  key: QueryKey;
+  /**
+   * The source the list will be created with (or one built the same way): offset, cursor or
+   * range; not `autoSource`, which picks how to load only when its list starts.
+   */
+  source: LazyListSource<T>;
+  /**
+   * Pages to load: the first N (default 1), or `{ first, last }`. Cursor sources walk from
+   * ordinal 0 (their first page) outwards, so their range must include 0; range sources count
+   * in buckets, so pass the buckets the view will open on.
+   */
+  pages?: number | PageRange;
+  /** Priority of every page. Default `'normal'`. */
+  priority?: PrefetchPriority;
+}
+
+/**
+ * What {@link prefetchListPages} needs from a prefetcher.
+ *
+ * @example
+ * const host: ListPrefetchHost = { prefetch: prefetcher.prefetch.bind(prefetcher), getData: (key) => client.getQueryData(key) };
+ */
+export interface ListPrefetchHost {
+  prefetch(
+    key: QueryKey,
+    loader: (signal: AbortSignal) => Promise<unknown>,
+    options: { priority: PrefetchPriority },
+  ): Promise<PrefetchResult>;
+  /** The data the QueryClient holds for `key`. */
+  getData(key: QueryKey): unknown;
+}
+
+const OWNER = 'prefetchList';
+
+/** The part of a list layout (list/layout.ts) the prefetcher drives. */
+interface PageLoader {
+  readonly reachedStart: boolean;
+  readonly reachedEnd: boolean;
+  load(page: number, signal: AbortSignal, isLoaded: (page: number) => boolean): Promise<unknown>;
+  accept(page: number, data: unknown): unknown;
+}
+
+/**
+ * The layout `createLazyList` picks for `source` (`layoutFor`). Pages are loaded through it so
+ * the prefetched data is, by construction, what the list's own first fetch would store: the
+ * same `loadPage` call, the same cursor, the same validation.
+ */
+function loaderFor<T>(source: LazyListSource<T>): PageLoader {
+  // autoSource decides how to load (eager, paged, streamed) when its list starts; a stream has no pages to warm.
+  if (source?.kind === 'auto')
+    throw optionError(OWNER, 'source', 'an offset, cursor or range source (not autoSource)', source);
+  if (source?.kind !== 'offset' && source?.kind !== 'cursor' && source?.kind !== 'range')
+    throw optionError(
+      OWNER,
+      'source',
+      'a lazyflow source (offsetSource, cursorSource, rangeSource…)',
+      source,
+    );
+  return layoutFor(source);
+}
+
+function resolvePages(pages: number | PageRange, cursor: boolean): PageRange {
+  if (typeof pages === 'number') {
+    assertPositiveInteger(OWNER, 'pages', pages);
+    return { first: 0, last: pages - 1 };
+  }
+  assertObject(OWNER, 'pages', pages);
+  const { first, last } = pages;
+  if (!Number.isInteger(first) || !Number.isInteger(last) || first > last) {
+    throw optionError(OWNER, 'pages', 'a count or { first, last } integers with first <= last', pages);
+  }
+  if (cursor && (first > 0 || last < 0)) {
+    throw optionError(
+      OWNER,
+      'pages',
+      'a range including 0 for a cursor source (it walks from page 0)',
+      pages,
+    );
+  }
+  return { first, last };
+}
+
+/**
+ * Prefetches a list's pages under `pageQueryKey(key, page)`, loaded exactly as the list will
+ * ask for them, so a list created later with the same key, source and QueryClient shows them
+ * without a request. Offset and range pages are queued at once (in page order); cursor pages
+ * are walked one after the other from page 0, each continuing from the cursor the previous
+ * one returned, and the walk stops at the first page that is not loaded or at the feed's end.
+ * Resolves with one result per page tried. Throws a TypeError on bad options.
+ *
+ * @example
+ * const results = await prefetchListPages(host, { key: ['feed'], source: feed, pages: 2 });
+ * results.map((result) => result.status); // ['loaded', 'loaded']
+ */
+export function prefetchListPages<T>(
+  host: ListPrefetchHost,
+  options: PrefetchListOptions<T>,
+): Promise<PrefetchResult[]> {
+  assertObject(OWNER, 'options', options);
+  const { key, source, pages = 1, priority = 'normal' } = options;
+  if (!Array.isArray(key)) throw optionError(OWNER, 'key', 'an array (the list key)', key);
+  assertObject(OWNER, 'source', source);
+  priorityRank(priority, OWNER);
+  const layout = loaderFor(source);
+  const range = resolvePages(pages, source.kind === 'cursor');
+  // What the client holds counts as loaded, as the list's own store would: a source that
+  // fetches several pages per request (`pageSize: 'auto'`) leaves those out.
+  const isLoaded = (page: number) => host.getData(pageQueryKey(key, page)) !== undefined;
+  const load = (page: number) =>
+    host.prefetch(pageQueryKey(key, page), (signal) => layout.load(page, signal, isLoaded), { priority });
+  if (source.kind !== 'cursor') {
+    const results: Promise<PrefetchResult>[] = [];
+    for (let page = range.first; page <= range.last; page++) results.push(load(page));
+    return Promise.all(results);
+  }
+  return walkCursor(host, key, layout, range, load);
+}
+
+/** Cursor pages: 0, then forward to `last`, then backward to `first`, each from its neighbour's cursor. */
+async function walkCursor(
+  host: ListPrefetchHost,
+  key: QueryKey,
+  layout: PageLoader,
+  range: PageRange,
+  load: (page: number) => Promise<PrefetchResult>,
+): Promise<PrefetchResult[]> {
+  const results: PrefetchResult[] = [];
+  const step = async (page: number): Promise<boolean> => {
+    const result = await load(page);
+    results.push(result);
+    if (result.status !== 'loaded' && result.status !== 'cached') return false;
+    const data = host.getData(pageQueryKey(key, page));
+    if (data === undefined) return false; // removed meanwhile (a list evicted it): no cursor to go on from
+    layout.accept(page, data);
+    return true;
+  };
+  if (!(await step(0))) return results;
+  for (let page = 1; page <= range.last && !layout.reachedEnd; page++) if (!(await step(page))) break;
+  for (let page = -1; page >= range.first && !layout.reachedStart; page--) if (!(await step(page))) break;
+  return results;
+}
