@@ -156,6 +156,7 @@ export class AutoLayout<T> implements ListLayout<T> {
     if (probe.choice.strategy !== 'stream') return;
     this.#stream = new AutoStream<T>(
       this.#source.options,
+      probe.items.length, // the probe's items are the list's first; the stream continues after them
       (items) => this.#host?.append(items),
       () => this.#host?.changed(),
     );

@@ -172,7 +172,10 @@ describe('autoSource: strategy choice', () => {
     list.setWindow({ start: paused - 20, end: paused });
     await until(() => list.getSnapshot().count > paused + 500);
     expect(list.getSnapshot().getItem(paused - 1)).toMatchObject({ item: { id: paused - 1 } });
-    expect(requests.filter(({ accept }) => accept.includes('ndjson'))).toHaveLength(1);
+    const streams = requests.filter(({ accept }) => accept.includes('ndjson'));
+    expect(streams).toHaveLength(1);
+    expect(streams[0]?.url.searchParams.get('offset')).toBe('100'); // continues after the probe's items
+    expect(list.getSnapshot().getItem(50)).toMatchObject({ item: { id: 50 } });
   });
 
   it('streams an open-ended dataset (no total, no cursor)', async () => {

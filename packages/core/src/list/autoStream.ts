@@ -11,7 +11,7 @@ import type { StreamParserFactory } from '../stream/streamParser.ts';
  * no longer pulled), so a huge dataset is read only as far as the user scrolls.
  *
  * @example
- * const feed = new AutoStream(source.options, (items) => list.append(items), onChange);
+ * const feed = new AutoStream(source.options, 100, (items) => list.append(items), onChange);
  * feed.attach();
  * feed.follow(window.end, list.getSnapshot().count);
  */
@@ -23,7 +23,13 @@ export class AutoStream<T> {
   #lines = 0;
   #unsubscribe: (() => void) | undefined;
 
-  constructor(o: ResolvedAutoSourceOptions<T>, append: (items: readonly T[]) => void, onChange: () => void) {
+  constructor(
+    o: ResolvedAutoSourceOptions<T>,
+    from: number,
+    append: (items: readonly T[]) => void,
+    onChange: () => void,
+  ) {
+    this.#lines = from;
     this.#onChange = onChange;
     this.#ahead = o.streamAhead;
     const counting: StreamParserFactory<T> = (sink, options) =>

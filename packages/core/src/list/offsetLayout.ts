@@ -117,7 +117,8 @@ export class OffsetLayout<T> implements ListLayout<T> {
   loading(): LoadingFigures {
     const { pageSize, currentPageSize, strategy } = this.#source;
     return {
-      pageSize: currentPageSize?.() ?? pageSize,
+      // An eager source asked for everything in one request.
+      pageSize: strategy === 'eager' ? this.#count : (currentPageSize?.() ?? pageSize),
       strategy: strategy ?? 'offset',
       strategyReason: null,
     };

@@ -37,20 +37,23 @@ async function fetchOffset<T>(
 }
 
 /** An offset source over the endpoint whose first items come from the probe. */
-function offsetWithProbe<T>(o: ResolvedAutoSourceOptions<T>, probe: AutoProbe<T>, initialCount?: number) {
+function offsetWithProbe<T>(o: ResolvedAutoSourceOptions<T>, probe: AutoProbe<T>, streamed = false) {
   let prefix = probe.items;
   // A probe shorter than asked ended the dataset: its length is the total.
   const ended = probe.items.length < o.probeSize;
-  const total = probe.facts.total ?? (ended ? probe.items.length : undefined);
+  // A streamed list's count grows by append only: a page fetched again must not set it.
+  const known = (total: number | undefined) => (streamed ? undefined : total);
+  const total = known(probe.facts.total ?? (ended ? probe.items.length : undefined));
   const source = offsetSource<T>({
     ...sizing(o),
     pageSize: o.pageSize,
-    ...(initialCount !== undefined && { initialCount }),
+    ...(streamed && { initialCount: probe.items.length }),
     fetchPage: async ({ offset, limit, signal }) => {
       const head = prefix.slice(offset, offset + limit);
       if (head.length === limit || (ended && offset < prefix.length)) return { items: head, total };
       const rest = await fetchOffset(o, offset + head.length, limit - head.length, signal);
-      return { items: head.length === 0 ? rest.items : [...head, ...rest.items], total: rest.total ?? total };
+      const items = head.length === 0 ? rest.items : [...head, ...rest.items];
+      return { items, total: known(rest.total) ?? total };
     },
   });
   return {
@@ -115,8 +118,9 @@ function cursorWithProbe<T>(o: ResolvedAutoSourceOptions<T>, probe: AutoProbe<T>
 
 /**
  * The source a list pages with for `probe`'s strategy. For `stream` it is an offset source
- * that starts empty (`initialCount: 0`) and grows by `append` as the stream reads; pages evicted
- * under the memory budget are fetched again by offset.
+ * that starts with the probe's items (`initialCount`, served from the probe) and grows by
+ * `append` as the stream reads on after them; pages evicted under the memory budget are fetched
+ * again by offset.
  *
  * @example
  * const inner = sourceForStrategy(source.options, await source.probe(signal));
@@ -133,6 +137,6 @@ export function sourceForStrategy<T>(
     case 'offset':
       return offsetWithProbe(o, probe);
     case 'stream':
-      return offsetWithProbe(o, probe, 0);
+      return offsetWithProbe(o, probe, true);
   }
 }
