@@ -163,6 +163,23 @@ describe('useLazyList', () => {
     for (const offset of api.requested.slice(before)) expect(Math.abs(offset - 500_000)).toBeLessThan(1_000);
   });
 
+  it('a new key (a filter, a sort) starts at the top; a new layout with the same key keeps the row', async () => {
+    const api = itemsApi();
+    const scroller = () => container?.querySelector<HTMLElement>('[data-testid="scroller"]');
+    mount(<Users listKey="sorted-asc" source={api.source} />);
+    await vi.waitFor(() => expect(rowText(0)).toBe(item(0).title));
+    latest?.scrollToIndex(5_000, { align: 'start' });
+    await vi.waitFor(() => expect(rowText(5_000)).toBe(item(5_000).title));
+    root?.render(<Users listKey="sorted-asc" source={api.source} lanes={2} />); // same data, two lanes
+    await vi.waitFor(() => expect(rowText(5_000)).toBe(item(5_000).title));
+    expect(scroller()?.scrollTop).toBeGreaterThan(1_000);
+    root?.render(<Users listKey="sorted-desc" source={api.source} lanes={2} />); // other data
+    await vi.waitFor(() => expect(rowText(0)).toBe(item(0).title));
+    await frames();
+    expect(scroller()?.scrollTop).toBe(0);
+    expect(rowTop(0)).toBe(0);
+  });
+
   it('remounting (a route change) with the saved scroll shows the same row at the same offset without refetching it', async () => {
     const api = itemsApi();
     mount(<Users listKey="route" source={api.source} />);

@@ -41,6 +41,8 @@ export interface UseLazyListResult<T> extends VirtualListSnapshot<T> {
 }
 
 interface ListEngine<T> {
+  /** The list key, serialized: a layout change keeps the scroll position, a new key does not. */
+  readonly dataKey: string;
   readonly list: LazyList<T>;
   readonly view: VirtualList<T>;
   /** Stores the scroll position in the list's cache, if it has one; `now` writes it at once. */
@@ -55,7 +57,9 @@ interface ListEngine<T> {
  * `createVirtualList` pair per `key` (and per layout shape: lanes, gap, direction, anchor),
  * shares pages with other lists of the same key through one QueryClient (unless you pass
  * yours), aborts its requests on unmount, and returns an immutable snapshot (safe for React
- * Compiler). Changing `lanes` or the key keeps the scroll position by anchor.
+ * Compiler). Changing the layout (`lanes` after a resize…) keeps the scroll position by
+ * anchor; a new `key` (a filter, a sort, a query) is other data and starts at the top (at the
+ * end with `anchor: 'end'`), unless `restore` or the cache says otherwise.
  *
  * @example
  * function Users() {
@@ -124,6 +128,8 @@ export function useLazyList<T>(options: UseLazyListOptions<T>): UseLazyListResul
   }, [engine, snapshot]);
 }
 
+const TOP: SavedScroll = Object.freeze({ anchorKey: 0, offsetInItem: 0, sizes: [] });
+
 function createEngine<T>(
   options: UseLazyListOptions<T>,
   latest: { readonly current: UseLazyListOptions<T> },
@@ -146,6 +152,11 @@ function createEngine<T>(
     maxPhysicalSize,
     ...listOptions
   } = options;
+  // Same key, new layout (lanes after a resize…): same rows, same place. A new key is other
+  // data (a filter, a sort, a query): it starts at the top (or the end, for a chat), not at the
+  // old list's offset, which the scroll element would otherwise keep.
+  const dataKey = JSON.stringify(listOptions.key);
+  const sameData = previous !== null && previous.dataKey === dataKey;
   const list = createLazyList<T>({
     ...listOptions,
     queryClient: listOptions.queryClient ?? sharedQueryClient(),
@@ -161,7 +172,7 @@ function createEngine<T>(
     lanes,
     gap,
     anchor,
-    restore: previous === null ? restore : previous.view.saveScroll(),
+    restore: sameData ? previous.view.saveScroll() : (restore ?? (anchor === 'end' ? null : TOP)),
     // Read at each use: a list that moves in the page (content above it grows) needs no remount.
     scrollMargin: () => {
       const margin = latest.current.scrollMargin ?? scrollMargin ?? 0;
@@ -175,10 +186,11 @@ function createEngine<T>(
   // With an IndexedDB cache, the scroll position is stored beside the pages: a reload (or a
   // remount without `restore`) lands on the same row.
   const { cache, key } = listOptions;
-  if (cache !== undefined && previous === null && restore == null) {
+  if (cache !== undefined && !sameData && restore == null) {
     void cache.loadScroll(key).then((saved) => saved !== undefined && view.restoreScroll(saved));
   }
   return {
+    dataKey,
     list,
     view,
     subscribe: view.subscribe,
