@@ -8,14 +8,28 @@ test.beforeEach(async ({ page }) => {
 
 test('the built demo loads and every menu page renders', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'lazyflow demo' })).toBeVisible();
-  for (const name of ['Table', 'Feed', 'Chat', 'Grid', 'Stream', 'Time series', 'Vanilla']) {
+  const pages = [
+    'Table',
+    'Feed',
+    'Chat',
+    'Grid',
+    'Stream',
+    'Time series',
+    'Templates',
+    'Videos',
+    'Users',
+    'Search',
+    'Analytics',
+    'Vanilla',
+  ];
+  for (const name of pages) {
     await page.getByRole('navigation').getByRole('link', { name }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(
       name === 'Vanilla' ? 'Vanilla' : name,
     );
   }
   await page.goBack();
-  await expect(page).toHaveURL(/\/timeseries$/);
+  await expect(page).toHaveURL(/\/analytics$/);
 });
 
 test('deep links load the page directly (SPA fallback) and unknown paths say so', async ({ page }) => {

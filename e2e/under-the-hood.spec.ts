@@ -35,6 +35,10 @@ test('the panel is on every page, names the lists there and collapses', async ({
     Grid: ['Grid', 'Strip'],
     Stream: ['Event log'],
     'Time series': ['Metrics'],
+    Templates: ['small', 'medium', 'feed', 'huge', 'live'].map((dataset) => `Templates: ${dataset}`),
+    Videos: ['Videos'],
+    Users: ['Users'],
+    Analytics: ['Analytics'],
     Vanilla: ['Vanilla table'],
   };
   for (const [link, lists] of Object.entries(expected)) {

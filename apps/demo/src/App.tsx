@@ -1,15 +1,21 @@
 import { type ComponentType, useState } from 'react';
 import { FaultPanel } from './FaultPanel.tsx';
+import { prefetchLinkTarget } from './lib/routePrefetch.ts';
 import { createStatsBoard } from './lib/statsBoard.ts';
 import { StatsBoardContext } from './lib/useReportStats.ts';
+import { AnalyticsPage } from './pages/AnalyticsPage.tsx';
 import { ChatPage } from './pages/ChatPage.tsx';
 import { FeedPage } from './pages/FeedPage.tsx';
 import { GridPage } from './pages/GridPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
+import { SearchPage } from './pages/SearchPage.tsx';
 import { StreamPage } from './pages/StreamPage.tsx';
 import { TablePage } from './pages/TablePage.tsx';
+import { TemplatesPage } from './pages/TemplatesPage.tsx';
 import { TimeSeriesPage } from './pages/TimeSeriesPage.tsx';
+import { UsersPage } from './pages/UsersPage.tsx';
 import { VanillaPage } from './pages/VanillaPage.tsx';
+import { VideosPage } from './pages/VideosPage.tsx';
 import { Link, usePath } from './router.tsx';
 import { UnderTheHood } from './UnderTheHood.tsx';
 
@@ -53,6 +59,31 @@ export const ROUTES: Route[] = [
     page: TimeSeriesPage,
   },
   {
+    path: '/templates',
+    label: 'Templates',
+    page: TemplatesPage,
+  },
+  {
+    path: '/videos',
+    label: 'Videos',
+    page: VideosPage,
+  },
+  {
+    path: '/users',
+    label: 'Users',
+    page: UsersPage,
+  },
+  {
+    path: '/search',
+    label: 'Search',
+    page: SearchPage,
+  },
+  {
+    path: '/analytics',
+    label: 'Analytics',
+    page: AnalyticsPage,
+  },
+  {
     path: '/vanilla',
     label: 'Vanilla',
     page: VanillaPage,
@@ -71,7 +102,8 @@ export function App() {
       <div className="shell">
         <header>
           <strong>lazyflow</strong> demo
-          <nav>
+          {/* Hovering or focusing a link prefetches its route's first page (lib/routePrefetch.ts). */}
+          <nav onPointerOver={prefetchLinkTarget} onFocus={prefetchLinkTarget}>
             {ROUTES.map((r) => (
               <Link key={r.path} to={r.path}>
                 {r.label}

@@ -3,6 +3,7 @@ import { useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { LEVEL_COLORS, Sparkline } from './components/Sparkline.tsx';
 import { demoMonitor } from './lib/demoMonitor.ts';
 import { formatBytes, type HoodSample, sumStats } from './lib/hoodFigures.ts';
+import { demoPrefetcher } from './lib/routePrefetch.ts';
 import { useReportedStats } from './lib/useReportStats.ts';
 import { useSamples } from './lib/useSamples.ts';
 
@@ -22,6 +23,30 @@ function Grade({ name, status }: { name: string; status: HealthStatus }) {
     <span className={`grade grade-${status}`} data-status={status}>
       {name} {status}
     </span>
+  );
+}
+
+/** The menu's prefetcher (lib/routePrefetch.ts): what it loaded on hover, and whether pressure paused it. */
+function PrefetchLine() {
+  const prefetcher = demoPrefetcher();
+  const stats = useSyncExternalStore(prefetcher.subscribe, prefetcher.getSnapshot);
+  return (
+    <p
+      className="muted"
+      data-testid="hood-prefetch"
+      data-loaded={stats.loaded}
+      data-cached={stats.cached}
+      data-running={stats.running}
+      data-queued={stats.queued}
+      data-cancelled={stats.cancelled}
+      data-halted={stats.halted}
+      title="createPrefetcher: hovering a menu link loads the first page of that route's list"
+    >
+      Prefetch: {stats.loaded} loaded · {stats.cached} cached · {stats.running + stats.queued} pending
+      {stats.cancelled > 0 && ` · ${stats.cancelled} cancelled`}
+      {stats.errors > 0 && ` · ${stats.errors} failed`}
+      {stats.halted && ' · paused (memory)'}
+    </p>
   );
 }
 
@@ -146,6 +171,7 @@ export function UnderTheHood() {
             </li>
           ))}
         </ul>
+        <PrefetchLine />
       </div>
     </aside>
   );

@@ -7,6 +7,18 @@ interface LineChartProps {
   to: number;
   /** Called while dragging with the time the drag moved the view by (ms, positive = later). */
   onPan: (deltaMs: number, done: boolean) => void;
+  /** Line colour (CSS); default blue. */
+  color?: string;
+  /** Min–max band colour (CSS); default a light blue. */
+  bandColor?: string;
+  /** Draws the band's low and high values in the left corners, formatted this way. */
+  formatValue?: (value: number) => string;
+  /** Accessible name; default "Metric chart; drag or use the arrow keys to pan". */
+  label?: string;
+  /** `data-testid`; default "ts-chart". */
+  testId?: string;
+  /** Extra class names (e.g. a shorter chart). */
+  className?: string;
 }
 
 const LINE = '#2563eb';
@@ -17,7 +29,18 @@ const GRID = '#eef0f3';
  * A canvas line chart of `value` with the min–max band, over `[from, to)`. Dragging pans it
  * (reported through `onPan`), arrow keys pan by a tenth of the view.
  */
-export function LineChart({ points, from, to, onPan }: LineChartProps) {
+export function LineChart({
+  points,
+  from,
+  to,
+  onPan,
+  color = LINE,
+  bandColor = BAND,
+  formatValue,
+  label = 'Metric chart; drag or use the arrow keys to pan',
+  testId = 'ts-chart',
+  className,
+}: LineChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drag = useRef<{ x: number } | null>(null);
   const span = to - from;
@@ -57,14 +80,22 @@ export function LineChart({ points, from, to, onPan }: LineChartProps) {
       ctx.lineTo(x(p.t), y(p.min));
     }
     ctx.closePath();
-    ctx.fillStyle = BAND;
+    ctx.fillStyle = bandColor;
     ctx.fill();
     ctx.beginPath();
     for (const p of points) ctx.lineTo(x(p.t), y(p.value));
-    ctx.strokeStyle = LINE;
+    ctx.strokeStyle = color;
     ctx.lineWidth = 1.5;
     ctx.stroke();
-  }, [points, from, span]);
+    if (formatValue) {
+      ctx.fillStyle = '#66707d';
+      ctx.font = '11px system-ui, sans-serif';
+      ctx.textBaseline = 'top';
+      ctx.fillText(formatValue(high), 4, 2);
+      ctx.textBaseline = 'bottom';
+      ctx.fillText(formatValue(low), 4, height - 2);
+    }
+  }, [points, from, span, color, bandColor, formatValue]);
 
   const msPerPx = () => span / Math.max(1, canvas.current?.clientWidth ?? 1);
   const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
@@ -89,10 +120,10 @@ export function LineChart({ points, from, to, onPan }: LineChartProps) {
   return (
     <canvas
       ref={canvas}
-      className="chart"
-      data-testid="ts-chart"
+      className={className ? `chart ${className}` : 'chart'}
+      data-testid={testId}
       tabIndex={0}
-      aria-label="Metric chart; drag or use the arrow keys to pan"
+      aria-label={label}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}

@@ -1,14 +1,6 @@
 // Typed fetches of the mock server's endpoints. No React: the vanilla page uses them too.
 import type { FeedPage, ItemsPage, MetricsRange } from '@lazyflow/mocks';
-
-async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
-  const response = await fetch(url, { signal });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: string } | null;
-    throw new Error(`${url} answered HTTP ${response.status}${body?.error ? `: ${body.error}` : ''}`);
-  }
-  return (await response.json()) as T;
-}
+import { getJson } from './getJson.ts';
 
 /** `GET /api/items`: items `[offset, offset + limit)` of a dataset of `total` items. */
 export function fetchItems(params: {

@@ -3,6 +3,16 @@ import { type CursorSource, cursorSource, type OffsetSource, offsetSource } from
 import type { Item } from '@lazyflow/mocks';
 import { fetchFeed, fetchItems } from './api.ts';
 
+/** The key of the Table page's list over `total` items (the menu prefetches under it too). */
+export function itemsKey(total: number): readonly unknown[] {
+  return ['demo-items', total];
+}
+
+/** The key of the Feed page's list over `total` posts (the menu prefetches under it too). */
+export function feedKey(total: number): readonly unknown[] {
+  return ['demo-feed', total];
+}
+
 /** Random access into `/api/items` with `total` items. */
 export function itemsSource(total: number, pageSize = 100): OffsetSource<Item> {
   return offsetSource<Item>({

@@ -4,7 +4,7 @@ import { useLazyList } from '@lazyflow/react';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ListError } from '../components/ListError.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
-import { feedSource } from '../lib/sources.ts';
+import { feedKey, feedSource } from '../lib/sources.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
 const FEED_TOTAL = 1_000_000;
@@ -41,7 +41,7 @@ export function FeedPage() {
 function FeedList({ scrollMargin }: { scrollMargin: number }) {
   const source = useMemo(() => feedSource(FEED_TOTAL, 'forward'), []);
   const list = useLazyList<Item>({
-    key: ['demo-feed', FEED_TOTAL],
+    key: feedKey(FEED_TOTAL), // the menu prefetches page 0 under the same key
     source,
     useWindowScroll: true,
     scrollMargin,

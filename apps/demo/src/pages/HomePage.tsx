@@ -13,6 +13,20 @@ const ENDPOINTS = [
   ['/api/feed?direction=backward&limit=20', 'feed: two-way cursors'],
   ['/api/stream?count=100&rate=200', 'stream: NDJSON at a rate (or &format=sse)'],
   ['/api/metrics?from=0&to=3600000&step=60000', 'metrics: time-series points'],
+  [
+    '/api/templates?dataset=small&offset=0&limit=100',
+    'templates: small, medium, feed, huge, live (autoSource)',
+  ],
+  ['/api/videos?status=draft&offset=0&limit=20', 'videos: 500,000, filtered by status (Videos page)'],
+  [
+    '/api/users?sort=name&order=desc&offset=0&limit=20',
+    'users: 1,000,000, sorted by the server (Users page)',
+  ],
+  ['/api/search?q=harbor%20lan&limit=20', 'search: 10,000,000 documents, cursor pages + total (Search page)'],
+  [
+    '/api/analytics?from=0&to=86400000&step=600000',
+    'analytics: requests, errors, p95 per bucket (Analytics page)',
+  ],
 ] as const;
 
 /** Home: what the demo serves, and a button that times one request through the mock server. */

@@ -8,7 +8,7 @@ import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { itemsCache } from '../lib/itemsCache.ts';
 import { bodyLines, DYNAMIC_ESTIMATE, ROW_HEIGHT, rowHeight } from '../lib/rowHeight.ts';
 import { readScroll, usePersistedScroll } from '../lib/scrollStore.ts';
-import { itemsSource } from '../lib/sources.ts';
+import { itemsKey, itemsSource } from '../lib/sources.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
 const TOTALS = [1_000_000, 100_000_000];
@@ -39,7 +39,7 @@ export function TablePage() {
 
 function TableView({ total, dynamic, onMode }: Mode & { onMode: (mode: Mode) => void }) {
   const ref = useRef<HTMLElement>(null);
-  const key = ['demo-items', total];
+  const key = itemsKey(total); // the menu prefetches page 0 under the same key
   const storageKey = JSON.stringify(key); // the position is saved under the list's key
   const layout = dynamic ? 'dynamic' : 'fixed';
   const [restore] = useState(() => readScroll(storageKey, layout));

@@ -1,0 +1,44 @@
+// lazyflow sources over the catalogue endpoints. No React.
+import { isAbortError, type OffsetSource, offsetSource } from '@lazyflow/core';
+import type { SortOrder, User, UserSort, Video, VideoFilter, VideosPage } from '@lazyflow/mocks';
+import { fetchUsers, fetchVideos } from './catalogApi.ts';
+
+/** What a page of {@link videosSource} tells besides its items. */
+export interface VideosSourceEvents {
+  /** Every filter's total, from each response. */
+  onCounts?: (counts: VideosPage['counts']) => void;
+  /** A request was aborted (its page left the window, or the list was torn down). */
+  onAbort?: () => void;
+}
+
+/**
+ * Random access into `/api/videos` filtered by `status`; one source per filter, so a filter is
+ * its own list (its own key) and leaving it aborts its requests.
+ */
+export function videosSource(
+  status: VideoFilter,
+  events: VideosSourceEvents = {},
+  pageSize = 60,
+): OffsetSource<Video> {
+  return offsetSource<Video>({
+    pageSize,
+    fetchPage: async ({ offset, limit, signal }) => {
+      try {
+        const page = await fetchVideos({ offset, limit, status, signal });
+        events.onCounts?.(page.counts);
+        return page;
+      } catch (error) {
+        if (signal.aborted || isAbortError(error)) events.onAbort?.();
+        throw error;
+      }
+    },
+  });
+}
+
+/** Random access into `/api/users` in the server's order by `sort`. */
+export function usersSource(sort: UserSort, order: SortOrder, pageSize = 100): OffsetSource<User> {
+  return offsetSource<User>({
+    pageSize,
+    fetchPage: ({ offset, limit, signal }) => fetchUsers({ offset, limit, sort, order, signal }),
+  });
+}

@@ -1,0 +1,193 @@
+import { listDataAttributes } from '@lazyflow/core';
+import { VIDEO_FILTERS, type Video, type VideoFilter, type VideosPage as VideosBody } from '@lazyflow/mocks';
+import { useLazyList } from '@lazyflow/react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { ListError } from '../components/ListError.tsx';
+import { RowSkeleton } from '../components/RowSkeleton.tsx';
+import { VideoThumbnail } from '../components/VideoThumbnail.tsx';
+import { type VideosSourceEvents, videosSource } from '../lib/catalogSources.ts';
+import { useLanes } from '../lib/useLanes.ts';
+import { useReportStats } from '../lib/useReportStats.ts';
+
+const CARD_MIN_WIDTH = 240;
+const CARD_HEIGHT = 216;
+const GAP = 12;
+
+const LABELS: Record<VideoFilter, string> = {
+  all: 'All',
+  published: 'Published',
+  processing: 'Processing',
+  draft: 'Draft',
+};
+const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+const VIEWS = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** A responsive grid of 500,000 video cards, filtered by status on the server. */
+export function VideosPage() {
+  const [filter, setFilter] = useState<VideoFilter>('all');
+  const current = useRef<VideoFilter>('all');
+  const [counts, setCounts] = useState<VideosBody['counts'] | null>(null);
+  const [staleAborted, setStaleAborted] = useState(0);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const lanes = useLanes(wrapper, CARD_MIN_WIDTH);
+
+  // Stable, so a filter's source is made once. The totals never change: keep the first ones.
+  const onCounts = useCallback((next: VideosBody['counts']) => setCounts((shown) => shown ?? next), []);
+  const onAbort = useCallback((of: VideoFilter) => {
+    // Aborts inside the current filter are ordinary (a page scrolled out of reach); only those
+    // of a filter the user has left show that switching cancels what is no longer wanted.
+    if (of !== current.current) setStaleAborted((n) => n + 1);
+  }, []);
+  const choose = (next: VideoFilter) => {
+    current.current = next;
+    setFilter(next);
+  };
+
+  return (
+    <section>
+      <h1>Videos</h1>
+      <p>
+        500,000 videos from <code>/api/videos</code> in a grid whose <code>lanes</code> follow the width (one
+        column per {CARD_MIN_WIDTH} px). Thumbnails are drawn from each video's id (inline SVG). A status
+        filter is a new list <code>key</code>: the server filters, the grid starts over, and the previous
+        filter's requests still in flight are aborted.
+      </p>
+      <div className="controls">
+        <fieldset className="video-filters">
+          <legend>Status</legend>
+          {VIDEO_FILTERS.map((f) => (
+            <button
+              key={f}
+              type="button"
+              className="video-filter"
+              aria-pressed={f === filter}
+              data-testid={`video-filter-${f}`}
+              onClick={() => choose(f)}
+            >
+              {LABELS[f]}
+              {counts !== null && (
+                <span className="video-filter-count">{counts[f].toLocaleString('en')}</span>
+              )}
+            </button>
+          ))}
+        </fieldset>
+        <span className="list-status" data-testid="videos-aborted" data-aborted={staleAborted}>
+          {staleAborted} request{staleAborted === 1 ? '' : 's'} of earlier filters aborted
+        </span>
+      </div>
+      <div ref={wrapper} data-testid="videos-view">
+        {/* Rendered once the width is known, so the list starts with the right number of lanes. */}
+        {lanes !== null && (
+          <VideoCards key={filter} filter={filter} lanes={lanes} onCounts={onCounts} onAbort={onAbort} />
+        )}
+      </div>
+    </section>
+  );
+}
+
+interface VideoCardsProps {
+  filter: VideoFilter;
+  lanes: number;
+  onCounts: NonNullable<VideosSourceEvents['onCounts']>;
+  onAbort: (filter: VideoFilter) => void;
+}
+
+/** One filter's grid: mounted per filter (a React key), so it starts at the top with its own list. */
+function VideoCards({ filter, lanes, onCounts, onAbort }: VideoCardsProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const source = useMemo(
+    () => videosSource(filter, { onCounts, onAbort: () => onAbort(filter) }),
+    [filter, onCounts, onAbort],
+  );
+  const list = useLazyList<Video>({
+    key: ['demo-videos', filter],
+    source,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => CARD_HEIGHT,
+    lanes,
+    gap: GAP,
+    overscan: 2,
+  });
+  useReportStats('Videos', list.stats);
+  const what = filter === 'all' ? 'videos' : `${filter} videos`;
+
+  return (
+    <>
+      <p className="list-status" data-testid="videos-status">
+        {list.count.toLocaleString('en')} {what}
+        {list.range &&
+          list.count > 0 &&
+          ` · cards ${(list.range.start + 1).toLocaleString('en')}–${list.range.end.toLocaleString('en')}`}
+        {` · ${lanes} columns · ${list.status} · ${list.stats.pagesInMemory} pages in memory · ${list.stats.requests} requests`}
+      </p>
+      <ListError status={list.status} error={list.error} retry={list.retry} />
+      <div ref={scroller} className="scroller" data-testid="videos-scroller">
+        <ul
+          className="spacer"
+          aria-label={`${LABELS[filter]} videos`}
+          data-testid="videos-list"
+          data-filter={filter}
+          data-lanes={lanes}
+          style={{ height: list.totalSize + GAP }}
+          {...listDataAttributes(list)}
+        >
+          {list.rows.map((row) => {
+            const video = row.state.status === 'loaded' ? row.state.item : null;
+            return (
+              <li
+                key={row.key}
+                ref={list.measureElement}
+                className="card video-card"
+                data-index={row.index}
+                data-lane={row.lane}
+                data-state={row.state.status}
+                data-status={video?.status}
+                data-video-id={video?.id}
+                aria-posinset={row.index + 1}
+                aria-setsize={list.count}
+                aria-busy={video === null}
+                style={{
+                  height: CARD_HEIGHT,
+                  top: GAP / 2,
+                  left: `calc(${row.lane} * 100% / ${lanes} + ${GAP / 2}px)`,
+                  width: `calc(100% / ${lanes} - ${GAP}px)`,
+                  transform: `translateY(${row.start}px)`,
+                }}
+              >
+                {video === null ? <CardSkeleton /> : <VideoCard video={video} />}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </>
+  );
+}
+
+function VideoCard({ video }: { video: Video }) {
+  const uploaded = DATE.format(new Date(video.uploadedAt));
+  return (
+    <>
+      <VideoThumbnail video={video} />
+      <div className="video-body">
+        <h3 title={video.title}>{video.title}</h3>
+        <p>{video.channel}</p>
+        <p className="muted">
+          {video.status === 'published' ? `${VIEWS.format(video.views)} views` : LABELS[video.status]} ·{' '}
+          {uploaded}
+        </p>
+      </div>
+    </>
+  );
+}
+
+function CardSkeleton() {
+  return (
+    <>
+      <div className="video-thumb video-thumb-empty" />
+      <div className="video-body">
+        <RowSkeleton height={CARD_HEIGHT - 150} lines={3} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,160 @@
+import { autoSource, type LazyListSnapshot, listDataAttributes } from '@lazyflow/core';
+import type { Template } from '@lazyflow/mocks';
+import { useLazyList } from '@lazyflow/react';
+import { type FormEvent, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { ListError } from '../components/ListError.tsx';
+import { RowSkeleton } from '../components/RowSkeleton.tsx';
+import { useReportStats } from '../lib/useReportStats.ts';
+import { createRequestCounter } from './requestCounter.ts';
+import { TEMPLATE_ROW_HEIGHT, TemplateRow } from './TemplateRow.tsx';
+import { type TemplatePanelSpec, templatesUrl } from './templatePanels.ts';
+
+/** Items held in memory: what the list has loaded and not evicted. */
+function loadedItems(list: LazyListSnapshot<Template>): number {
+  let total = 0;
+  for (const page of list.pages.values()) total += page.items?.length ?? 0;
+  return total;
+}
+
+const number = (n: number) => n.toLocaleString('en');
+
+/** Items one request brings: the adaptive page size when paging. */
+function perRequest(strategy: string | null, pageSize: number): string {
+  if (strategy === 'eager') return 'everything';
+  if (strategy === 'stream') return 'one stream';
+  return number(pageSize);
+}
+
+/**
+ * One dataset of the Templates page: a virtualized list on `autoSource`, with the strategy
+ * it picked and why, and the figures that show the strategy at work (items loaded, HTTP
+ * requests against page loads, items per request). `generation` is part of the list's key,
+ * so a reload probes the server again instead of reusing the decision kept in the shared
+ * QueryClient.
+ */
+export function TemplatePanel({ spec, generation }: { spec: TemplatePanelSpec; generation: number }) {
+  const { dataset } = spec;
+  const ref = useRef<HTMLElement>(null);
+  const [counter] = useState(createRequestCounter);
+  const [source] = useState(() => autoSource<Template>({ url: templatesUrl(dataset), fetch: counter.fetch }));
+  const http = useSyncExternalStore(counter.subscribe, counter.getSnapshot);
+  const list = useLazyList<Template>({
+    key: ['templates', dataset, generation],
+    source,
+    getScrollElement: () => ref.current,
+    estimateSize: () => TEMPLATE_ROW_HEIGHT,
+    overscan: 4,
+  });
+  const { stats } = list;
+  useReportStats(`Templates: ${dataset}`, stats);
+  const loaded = useMemo(() => loadedItems(list.list), [list.list]);
+  const [target, setTarget] = useState('');
+  // Jumping far needs random access: the eager and offset strategies have it, a cursor or a
+  // stream reaches a row only by reading everything before it.
+  const canJump = stats.strategy === 'eager' || stats.strategy === 'offset';
+  const jump = (event: FormEvent) => {
+    event.preventDefault();
+    const index = Number(target.replaceAll(/[\s,_]/g, ''));
+    if (Number.isInteger(index) && index >= 0) list.scrollToIndex(Math.min(index, list.count - 1));
+  };
+  const testId = `tpl-${dataset}`;
+
+  return (
+    <article className="tpl-panel" data-testid={testId} aria-labelledby={`${testId}-title`}>
+      <div className="tpl-panel-head">
+        <h2 id={`${testId}-title`}>{spec.title}</h2>
+        <span
+          className="tpl-strategy"
+          data-testid={`${testId}-strategy`}
+          data-strategy={stats.strategy ?? 'probing'}
+        >
+          {stats.strategy ?? 'probing…'}
+        </span>
+      </div>
+      <p className="tpl-answer">{spec.answer}</p>
+      <p className="tpl-reason" data-testid={`${testId}-reason`}>
+        {stats.strategyReason ??
+          (list.status === 'error'
+            ? 'The probe failed: no strategy until it succeeds.'
+            : 'Waiting for the probe (the first 100 items)…')}
+      </p>
+      <dl
+        className="tpl-stats"
+        data-testid={`${testId}-stats`}
+        data-loaded={loaded}
+        data-count={list.count}
+        data-requests={stats.requests}
+        data-http-json={http.json}
+        data-http-streams={http.streams}
+        data-page-size={stats.pageSize}
+      >
+        <dt>rows</dt>
+        <dd>
+          {number(list.count)}
+          {(stats.strategy === 'stream' || list.list.countKind !== 'exact') && ' so far'}
+        </dd>
+        <dt>in memory</dt>
+        <dd>
+          {number(loaded)} · {Math.round(stats.bytesInMemory / 1024).toLocaleString('en')} KB
+        </dd>
+        <dt>HTTP requests</dt>
+        <dd>
+          {number(http.json + http.streams)}
+          {http.streams > 0 && ` (${http.streams} stream)`}
+        </dd>
+        <dt>page loads</dt>
+        <dd>{number(stats.requests)}</dd>
+        <dt>per request</dt>
+        <dd>{perRequest(stats.strategy, stats.pageSize)}</dd>
+      </dl>
+      <form className="tpl-jump" onSubmit={jump} aria-label={`Jump in ${spec.title}`}>
+        <label>
+          Go to row{' '}
+          <input
+            type="number"
+            data-testid={`${testId}-jump-index`}
+            min={0}
+            value={target}
+            disabled={!canJump}
+            onChange={(event) => setTarget(event.target.value)}
+          />
+        </label>
+        <button type="submit" data-testid={`${testId}-jump-go`} disabled={!canJump}>
+          Go
+        </button>
+      </form>
+      <ListError status={list.status} error={list.error} retry={list.retry} />
+      <section
+        ref={ref}
+        className="scroller tpl-scroller"
+        aria-label={`${spec.title} templates`}
+        data-testid={`${testId}-scroller`}
+        onKeyDown={list.onKeyDown}
+        {...listDataAttributes(list)}
+      >
+        <ul className="spacer" aria-label={`${spec.title} templates`} style={{ height: list.totalSize }}>
+          {list.rows.map((row) => (
+            <li
+              key={row.key}
+              ref={list.measureElement}
+              className="row"
+              data-index={row.index}
+              data-state={row.state.status}
+              aria-setsize={list.list.countKind === 'exact' ? list.count : -1}
+              aria-posinset={row.index + 1}
+              aria-busy={row.state.status !== 'loaded'}
+              tabIndex={row.index === (list.focusedIndex ?? list.rows[0]?.index) ? 0 : -1}
+              style={{ height: TEMPLATE_ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+            >
+              {row.state.status === 'loaded' ? (
+                <TemplateRow template={row.state.item} />
+              ) : (
+                <RowSkeleton height={TEMPLATE_ROW_HEIGHT} lines={2} />
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}

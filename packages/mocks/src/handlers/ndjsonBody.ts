@@ -1,0 +1,86 @@
+import { delay, type Faults } from '../faults.ts';
+import { writeTrickled } from '../http.ts';
+
+/** What {@link ndjsonBody} writes. */
+export interface NdjsonBodyOptions {
+  /** Index of the first line. */
+  from: number;
+  /** Index after the last line (the body ends there). */
+  end: number;
+  /** Lines per second; 0 writes as fast as the reader pulls. */
+  rate: number;
+  /** The line of index `i`, newline included. */
+  lineAt: (i: number) => string;
+}
+
+// At most this many lines per chunk (~50 kB of templates): a fast reader still lets the page breathe.
+const MAX_BATCH = 256;
+// How long a dropped connection waits before failing, so the reader gets the bytes already sent.
+const DROP_GRACE_MS = 150;
+const encoder = new TextEncoder();
+
+/**
+ * An NDJSON body of lines `[from, end)`, pull-based like `eventStream` (`./stream.ts`): a line
+ * is generated only when the reader asks for more, so a paused reader costs nothing and a
+ * 20,000,000-line body is never produced ahead of its reader. Honours the stream faults:
+ * `dropAfter` (cut after N lines, half a line sent), `malformedEvery` (every Nth line broken
+ * JSON) and `slow` (bytes trickled).
+ *
+ * @example
+ * new Response(ndjsonBody({ from: 0, end: 10, rate: 0, lineAt: (i) => `{"i":${i}}\n` }, NO_FAULTS));
+ */
+export function ndjsonBody(options: NdjsonBodyOptions, faults: Faults): ReadableStream<Uint8Array> {
+  const { end, rate, lineAt } = options;
+  let next = options.from;
+  let sent = 0;
+  let started = -1;
+
+  async function enqueue(controller: ReadableStreamDefaultController<Uint8Array>, text: string) {
+    const bytes = encoder.encode(text);
+    if (faults.slow === null) return controller.enqueue(bytes);
+    await writeTrickled(bytes, faults.slow, (chunk) => controller.enqueue(chunk));
+  }
+
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (started < 0) started = performance.now();
+        if (faults.dropAfter !== null && sent >= faults.dropAfter && next < end) {
+          // Erroring a stream discards what is still queued at every hop (page → service
+          // worker → fetch): let the half line reach the reader before the cut.
+          const line = lineAt(next);
+          await enqueue(controller, line.slice(0, Math.floor(line.length / 2)));
+          await delay(DROP_GRACE_MS, undefined, 0);
+          controller.error(
+            new TypeError(`mock stream dropped the connection after ${sent} lines (dropAfter)`),
+          );
+          return;
+        }
+        if (next >= end) {
+          controller.close();
+          return;
+        }
+        let due = MAX_BATCH;
+        if (rate > 0) {
+          const elapsed = performance.now() - started;
+          due = Math.floor((elapsed * rate) / 1000) + 1 - sent;
+          if (due < 1) {
+            await delay(((sent - (elapsed * rate) / 1000) * 1000) / rate, undefined, 0);
+            due = 1;
+          }
+        }
+        let n = Math.min(due, MAX_BATCH, end - next);
+        if (faults.dropAfter !== null) n = Math.min(n, faults.dropAfter - sent);
+        let text = '';
+        for (let k = 0; k < n; k++) {
+          const broken = faults.malformedEvery !== null && (sent + k + 1) % faults.malformedEvery === 0;
+          text += broken ? `{"id":${next + k},"broken":\n` : lineAt(next + k);
+        }
+        next += n;
+        sent += n;
+        await enqueue(controller, text);
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
