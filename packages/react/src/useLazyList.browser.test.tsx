@@ -202,6 +202,22 @@ describe('useLazyList', () => {
     expect(api.requested.slice(requestedBefore)).not.toContain(42_000);
   });
 
+  it('with an IndexedDB cache, the position is stored when scrolling settles, before any unmount or pagehide', async () => {
+    const name = `settle-${Math.random()}`;
+    const api = itemsApi();
+    mount(<Users listKey="idb-settle" source={api.source} cache={idbCache({ name })} />);
+    await vi.waitFor(() => expect(rowText(0)).toBe(item(0).title));
+    const scroller = container?.querySelector<HTMLElement>('[data-testid="scroller"]');
+    if (scroller) scroller.scrollTop = 36 * 3_000 + 5; // a user scroll, not a programmatic jump
+    await vi.waitFor(() => expect(rowText(3_000)).toBe(item(3_000).title));
+    // Another handle on the same database, as the next page load would open it.
+    const reader = idbCache({ name });
+    // The anchor is the first row fully in view: row 3,001, row 3,000 being cut by 5 px.
+    await vi.waitFor(async () => expect((await reader.loadScroll(['idb-settle']))?.anchorKey).toBe(3_001), {
+      timeout: 3_000,
+    });
+  });
+
   it('with an IndexedDB cache, a reload lands on the saved row, shown from IndexedDB before the network answers', async () => {
     const name = `restore-${Math.random()}`;
     const api = itemsApi();

@@ -189,19 +189,32 @@ function createEngine<T>(
   if (cache !== undefined && !sameData && restore == null) {
     void cache.loadScroll(key).then((saved) => saved !== undefined && view.restoreScroll(saved));
   }
+  const saveScroll = (now = false) => {
+    if (cache === undefined) return;
+    cache.saveScroll(key, view.saveScroll());
+    if (now) void cache.flush();
+  };
+  // Also store the position each time scrolling settles: an IndexedDB write started in
+  // `pagehide` does not land before Chromium replaces the page on a reload.
+  let scrolling = false;
+  const stopSaving =
+    cache === undefined
+      ? undefined
+      : view.subscribe(() => {
+          const { isScrolling } = view.getSnapshot();
+          if (scrolling && !isScrolling) saveScroll(true);
+          scrolling = isScrolling;
+        });
   return {
     dataKey,
     list,
     view,
     subscribe: view.subscribe,
     getSnapshot: view.getSnapshot,
-    saveScroll(now = false) {
-      if (cache === undefined) return;
-      cache.saveScroll(key, view.saveScroll());
-      if (now) void cache.flush();
-    },
+    saveScroll,
     destroy() {
-      this.saveScroll();
+      stopSaving?.();
+      saveScroll();
       view.destroy();
       list.destroy();
     },
