@@ -17,8 +17,9 @@ let counter = 0;
 const uniqueName = () => `test-${Date.now()}-${counter++}`;
 
 /** A cache whose writes run only on flush(), with no storage estimate unless given. */
+// No sessionStorage copy of positions by default: these tests read IndexedDB through new instances.
 function cacheFor(name: string, options: Partial<IdbCacheOptions> = {}) {
-  return idbCache({ name, schedule: () => {}, storage: null, ...options });
+  return idbCache({ name, schedule: () => {}, storage: null, scrollMirror: null, ...options });
 }
 
 /** The real store of `name`, counting transactions by mode. */
@@ -265,6 +266,17 @@ describe('idbCache in Chromium', () => {
     expect(await cache.loadScroll(KEY)).toEqual({ anchorKey: 1, offsetInItem: 0, sizes: [] }); // this session only
     const databases = await indexedDB.databases();
     expect(databases.map((db) => db.name)).not.toContain(databaseName(name));
+  });
+
+  it('a reload right after scrolling gets the position from sessionStorage before IndexedDB has it; clear() and a new version drop it', async () => {
+    const name = `mirror-${Math.random()}`;
+    const scroll = { anchorKey: 9_000, offsetInItem: 4, sizes: [[9_000, 36]] as [number, number][] };
+    cacheFor(name, { scrollMirror: undefined }).saveScroll(KEY, scroll); // never flushed: the page is gone
+    expect(await cacheFor(name, { scrollMirror: undefined }).loadScroll(KEY)).toEqual(scroll);
+    expect(await cacheFor(name).loadScroll(KEY)).toBeUndefined(); // IndexedDB alone has nothing yet
+    expect(await cacheFor(name, { scrollMirror: undefined, version: 2 }).loadScroll(KEY)).toBeUndefined();
+    await cacheFor(name, { scrollMirror: undefined }).clear();
+    expect(await cacheFor(name, { scrollMirror: undefined }).loadScroll(KEY)).toBeUndefined();
   });
 
   it('stores a list’s scroll position beside its pages, and drops one of the wrong shape', async () => {

@@ -19,6 +19,7 @@ import {
 } from './idbCacheOptions.ts';
 import { isSavedScroll } from './isSavedScroll.ts';
 import type { CacheStatus, PageCache, PageCacheSnapshot } from './pageCache.ts';
+import { clearMirror, mirrorScroll, readMirroredScroll } from './scrollMirror.ts';
 
 export type { IdbCacheOptions } from './idbCacheOptions.ts';
 
@@ -114,12 +115,14 @@ export class IdbCache extends Subscribable implements PageCache {
     }
     const entry = entryKey(this.namespace, hashKey(key), 'scroll');
     this.#scrolls.set(entry, scroll);
+    mirrorScroll(this.#o.scrollMirror, this.#mirrorKey(entry), scroll);
     void this.#writer.enqueue(entry, scroll, estimateValueBytes(scroll));
   }
 
   async loadScroll(key: QueryKey): Promise<SavedScroll | undefined> {
     const entry = entryKey(this.namespace, hashKey(key), 'scroll');
-    const remembered = this.#scrolls.get(entry);
+    const remembered =
+      this.#scrolls.get(entry) ?? readMirroredScroll(this.#o.scrollMirror, this.#mirrorKey(entry));
     if (remembered !== undefined) return remembered;
     const value = (await this.#readSlots(hashKey(key), ['scroll'])).get('scroll');
     if (value === undefined || isSavedScroll(value)) return value;
@@ -132,6 +135,11 @@ export class IdbCache extends Subscribable implements PageCache {
     return this.#writer.flush();
   }
 
+  /** The sessionStorage key of a position: per cache, then per version (a new version drops them). */
+  #mirrorKey(entry: string): string {
+    return `lazyflow-scroll:${this.name}:${entry === '' ? '' : `${String(this.#o.version)}:${entry}`}`;
+  }
+
   clear(options: { namespace?: string } = {}): Promise<boolean> {
     const { namespace } = options;
     if (namespace !== undefined && typeof namespace !== 'string') {
@@ -141,6 +149,8 @@ export class IdbCache extends Subscribable implements PageCache {
       this.#queue.dropWrites();
       this.#scrolls.clear();
     }
+    // Positions are not per-user data; every namespace's copies go, the cache can read IndexedDB.
+    clearMirror(this.#o.scrollMirror, this.#mirrorKey(''));
     return this.#writer.clear(namespace);
   }
 

@@ -11,6 +11,7 @@ import type { CacheVersion } from './cacheIndex.ts';
 import { databaseName, STORE_NAME } from './cacheKeys.ts';
 import type { StorageFigures } from './chooseCacheEvictions.ts';
 import { defaultIdleSchedule, type IdleSchedule } from './idleBatch.ts';
+import { defaultScrollMirror, type ScrollMirror } from './scrollMirror.ts';
 
 /** Options for `idbCache`. */
 export interface IdbCacheOptions {
@@ -37,6 +38,12 @@ export interface IdbCacheOptions {
   store?: UseStore;
   /** Consulted for the origin's free quota. Default `navigator.storage`; null to ignore. */
   storage?: { estimate(): Promise<StorageFigures> } | null;
+  /**
+   * Keeps a synchronous copy of saved scroll positions, so a reload right after scrolling lands
+   * on the row even though the IndexedDB write did not finish. Default `sessionStorage` (none
+   * with `persist: false`); null for none.
+   */
+  scrollMirror?: ScrollMirror | null;
   /** Runs the batched write off the hot path. Default `requestIdleCallback` (1 s deadline) or a 50 ms timer. */
   schedule?: IdleSchedule;
   /** Wall clock for TTLs and LRU (must survive reloads). Default `Date.now`. */
@@ -57,6 +64,7 @@ export interface ResolvedIdbCacheOptions {
   readonly store: UseStore | undefined;
   /** The injected storage; undefined = `navigator.storage`, looked up when used. */
   readonly storage: { estimate(): Promise<StorageFigures> } | null | undefined;
+  readonly scrollMirror: ScrollMirror | null;
   readonly schedule: IdleSchedule;
   readonly now: () => number;
   readonly timers: Timers;
@@ -99,6 +107,11 @@ export function resolveIdbCacheOptions(options: IdbCacheOptions): ResolvedIdbCac
     timeoutMs,
     store: options.store,
     storage: options.storage,
+    scrollMirror: persist
+      ? options.scrollMirror === undefined
+        ? defaultScrollMirror()
+        : options.scrollMirror
+      : null,
     schedule: options.schedule ?? defaultIdleSchedule,
     now: options.now ?? Date.now,
     timers: options.timers ?? defaultTimers,

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { clearMirror, mirrorScroll, readMirroredScroll, type ScrollMirror } from './scrollMirror.ts';
+
+function memoryStorage(): ScrollMirror & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+    key: (index) => [...items.keys()][index] ?? null,
+    get length() {
+      return items.size;
+    },
+  };
+}
+
+const saved = { anchorKey: 4_200, offsetInItem: 7, sizes: [[4_200, 36]] as [number, number][] };
+
+describe('scroll mirror', () => {
+  it('reads back what it wrote', () => {
+    const mirror = memoryStorage();
+    mirrorScroll(mirror, 'lazyflow-scroll:users:a', saved);
+    expect(readMirroredScroll(mirror, 'lazyflow-scroll:users:a')).toEqual(saved);
+    expect(readMirroredScroll(mirror, 'lazyflow-scroll:users:b')).toBeUndefined();
+  });
+
+  it('ignores a refused or full storage and anything that is not a saved scroll', () => {
+    const full = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    };
+    expect(() => mirrorScroll(full, 'k', saved)).not.toThrow();
+    const mirror = memoryStorage();
+    mirror.items.set('broken', '{"anchorKey":');
+    mirror.items.set('other', '{"anchorKey":"x","offsetInItem":0,"sizes":[]}');
+    expect(readMirroredScroll(mirror, 'broken')).toBeUndefined();
+    expect(readMirroredScroll(mirror, 'other')).toBeUndefined();
+    expect(readMirroredScroll(null, 'k')).toBeUndefined();
+  });
+
+  it('clears the copies of one cache only', () => {
+    const mirror = memoryStorage();
+    mirrorScroll(mirror, 'lazyflow-scroll:users:a', saved);
+    mirrorScroll(mirror, 'lazyflow-scroll:users:b', saved);
+    mirrorScroll(mirror, 'lazyflow-scroll:orders:a', saved);
+    mirror.items.set('app-setting', '1');
+    clearMirror(mirror, 'lazyflow-scroll:users:');
+    expect([...mirror.items.keys()]).toEqual(['lazyflow-scroll:orders:a', 'app-setting']);
+  });
+});
