@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `pnpm bench`: lazyflow side by side with TanStack Virtual + Query, react-virtuoso, react-window
-// and virtua, in Debian Chromium, on the same mock data (issue #8).
+// and virtua (and, for stream ingest, a hand-written fetch reader), in Debian Chromium, on the
+// same mock data (issue #8).
 //   node apps/bench/run/bench.mjs [--runs 5] [--libs a,b] [--scenarios a,b] [--port 4174] [--no-write]
 //   node apps/bench/run/render.mjs bench/results/<date>.json   (docs and chart again from a results file)
 // Builds apps/bench, serves it with `vite preview` on port 4174, runs every scenario × library
@@ -15,8 +16,10 @@ import { build, preview } from 'vite';
 import { CHROMIUM_FLAGS, ensureChromium } from '../../../scripts/chromium.mjs';
 import { packageVersions, pageBundleSize } from './bundle.mjs';
 import { measure } from './measure.mjs';
-import { renderTables, summarize, writeDocs } from './report.mjs';
-import { LATENCY, SCENARIOS, THROTTLE } from './scenarios.mjs';
+import { measureReload } from './reload.mjs';
+import { renderTables, writeDocs } from './report.mjs';
+import { LATENCY, LIST_LIBS, SCENARIOS, THROTTLE } from './scenarios.mjs';
+import { summarize } from './summary.mjs';
 
 const appRoot = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = join(appRoot, '..', '..');
@@ -39,8 +42,12 @@ const scenarios = scenarioIds.map((id) => {
   if (!scenario) throw new Error(`--scenarios: unknown scenario "${id}"`);
   return scenario;
 });
+/** The libraries of `scenario` that this run measures. */
+const libsOf = (scenario) => (scenario.libs ?? LIST_LIBS).filter((lib) => libs.includes(lib));
 
 const started = Date.now();
+// Other jobs on the machine slow every figure down: the run records how busy it was.
+const loadAtStart = os.loadavg()[0];
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)}s`;
 
 // 1. Build the app and measure each page's bundle. The build goes to a directory of its own, so
@@ -49,7 +56,9 @@ const executablePath = ensureChromium();
 const outDir = mkdtempSync(join(os.tmpdir(), 'lazyflow-bench-'));
 await build({ root: appRoot, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
 const bundle = {};
-for (const lib of libs) bundle[lib] = { kind: 'bundle', ...(await pageBundleSize(appRoot, lib)) };
+for (const lib of libs.filter((l) => LIST_LIBS.includes(l))) {
+  bundle[lib] = { kind: 'bundle', ...(await pageBundleSize(appRoot, lib)) };
+}
 console.log(`[bench] built and measured bundles (${elapsed()})`);
 
 // 2. Serve it and drive Chromium.
@@ -65,11 +74,12 @@ const browser = await chromium.launch({
   args: [...CHROMIUM_FLAGS, '--js-flags=--expose-gc'],
 });
 const chromiumVersion = browser.version();
-const context = await browser.newContext({ viewport: { width: 800, height: 800 } });
+const contextOptions = { viewport: { width: 800, height: 800 } };
+const context = await browser.newContext(contextOptions);
 
 /** results[scenarioId][lib] = one result per run */
 const results = Object.fromEntries(
-  scenarios.map((s) => [s.id, Object.fromEntries(libs.map((l) => [l, []]))]),
+  scenarios.map((s) => [s.id, Object.fromEntries(libsOf(s).map((l) => [l, []]))]),
 );
 
 /** Why this measurement is not taken, or null to take it. */
@@ -88,10 +98,15 @@ try {
     for (const scenario of scenarios) {
       if (scenario.once && run > 0) continue;
       // Rotate the order each run so no library always goes first (cold caches, thermal drift).
-      const order = libs.map((_, i) => libs[(i + run) % libs.length]);
+      const own = libsOf(scenario);
+      const order = own.map((_, i) => own[(i + run) % own.length]);
       for (const lib of order) {
         const reason = skipReason(scenario, lib);
-        const result = reason ? { kind: 'skipped', reason } : await measure(context, baseUrl, lib, scenario);
+        const result = reason
+          ? { kind: 'skipped', reason }
+          : scenario.page === 'reload'
+            ? await measureReload(browser, contextOptions, baseUrl, lib, scenario)
+            : await measure(context, baseUrl, lib, scenario);
         results[scenario.id][lib][run] = result;
         const note = result.kind === 'failed' || result.kind === 'skipped' ? ` ${result.reason}` : '';
         console.log(
@@ -120,6 +135,7 @@ const report = {
     chromium: chromiumVersion,
     node: process.version,
     os: `${os.type()} ${os.release()}`,
+    loadAverage: { start: loadAtStart, end: os.loadavg()[0] },
   },
   settings: { runs, throttle: THROTTLE, latency: LATENCY },
   libraries: Object.fromEntries(

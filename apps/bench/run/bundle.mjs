@@ -1,13 +1,14 @@
 // Bundle size of each library's page: one Vite library build per page module, minified, with
 // React and the bench's shared code (row component, harness, mock data) left out, so the figure
-// is the page's own code plus everything it imports from its library.
+// is the page's own code plus everything it imports from its library. The warm-reload persistence
+// of each page (`libs/persist/`) is left out too: the figure is the list itself.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build, defaultClientConditions } from 'vite';
 
-const SHARED = /^(react|react-dom)(\/|$)|^@lazyflow\/mocks(\/|$)|\/shared\//;
+const SHARED = /^(react|react-dom)(\/|$)|^@lazyflow\/mocks(\/|$)|\/shared\/|\/persist\//;
 
 /** `{ min, gzip }` in bytes for `src/libs/<lib>.tsx` of the bench app at `root`. */
 export async function pageBundleSize(root, lib) {

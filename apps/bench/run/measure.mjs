@@ -1,9 +1,9 @@
 // Opens one bench page in Chromium and runs one scenario in it.
 
 /** Hard limit for one page, above any scenario's own cap. */
-const PAGE_TIMEOUT_MS = 90_000;
+export const PAGE_TIMEOUT_MS = 90_000;
 
-function withTimeout(promise, ms, what) {
+export function withTimeout(promise, ms, what) {
   let timer;
   const timeout = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
@@ -11,11 +11,48 @@ function withTimeout(promise, ms, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** What a list page shows once it is ready to be measured: row 0 with data. */
+const ROW_0_LOADED = '[data-row="0"][data-state="loaded"]';
+
+/** The page URL of `lib` in `scenario`. */
+export function pageUrl(baseUrl, lib, scenario) {
+  const query = new URLSearchParams({
+    lib,
+    scenario: scenario.page,
+    total: String(scenario.total),
+    pageSize: String(scenario.pageSize),
+    latency: String(scenario.latency),
+  });
+  return `${baseUrl}/?${query}`;
+}
+
+/** Waits for the page's harness and for `selector`; null when ready, else why not. */
+export async function pageReady(page, selector, errors) {
+  await page.waitForFunction(() => window.__bench !== undefined, null, { timeout: 20_000 });
+  const ready = await page
+    .waitForFunction((s) => document.querySelector(s), selector, { timeout: 20_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (ready) return null;
+  const shown = await page
+    .locator('[role="alert"]')
+    .textContent({ timeout: 1000 })
+    .catch(() => null);
+  return shown ?? errors[0] ?? `${selector} never showed within 20 s`;
+}
+
+/** JS heap after a forced GC, in bytes, over the DevTools protocol. */
+export async function heapAfterGc(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
 /**
- * Runs `scenario` for `lib` in a new page of `context`. The page loads at full speed; once row 0
- * shows data, the CPU is throttled through the DevTools protocol and the scenario runs. For the
- * sweep the JS heap is read after a forced GC. Never throws: failures come back as
- * `{ kind: 'failed', reason }`.
+ * Runs `scenario` for `lib` in a new page of `context`. The page loads at full speed; once it is
+ * ready (row 0 shows data, or the scenario's own `ready` selector), the CPU is throttled through
+ * the DevTools protocol and the scenario runs. For the sweep and the stream the JS heap is read
+ * after a forced GC. Never throws: failures come back as `{ kind: 'failed', reason }`.
  */
 export async function measure(context, baseUrl, lib, scenario) {
   const page = await context.newPage();
@@ -23,39 +60,16 @@ export async function measure(context, baseUrl, lib, scenario) {
   page.on('pageerror', (error) => errors.push(error.message));
   try {
     const cdp = await context.newCDPSession(page);
-    const query = new URLSearchParams({
-      lib,
-      scenario: scenario.page,
-      total: String(scenario.total),
-      pageSize: String(scenario.pageSize),
-      latency: String(scenario.latency),
-    });
-    await page.goto(`${baseUrl}/?${query}`, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.__bench !== undefined, null, { timeout: 20_000 });
-    const firstRow = await page
-      .waitForFunction(() => document.querySelector('[data-row="0"][data-state="loaded"]'), null, {
-        timeout: 20_000,
-      })
-      .then(() => true)
-      .catch(() => false);
-    if (!firstRow) {
-      const shown = await page
-        .locator('[role="alert"]')
-        .textContent({ timeout: 1000 })
-        .catch(() => null);
-      return { kind: 'failed', reason: shown ?? errors[0] ?? 'row 0 never showed data within 20 s' };
-    }
+    await page.goto(pageUrl(baseUrl, lib, scenario), { waitUntil: 'load' });
+    const notReady = await pageReady(page, scenario.ready ?? ROW_0_LOADED, errors);
+    if (notReady) return { kind: 'failed', reason: notReady };
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: scenario.throttle });
     const result = await withTimeout(
       page.evaluate((request) => window.__bench.run(request), scenario.request),
       PAGE_TIMEOUT_MS,
       `${lib} ${scenario.id}`,
     );
-    if (result.kind === 'sweep') {
-      await cdp.send('HeapProfiler.collectGarbage');
-      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-      result.heapBytes = usedSize;
-    }
+    if (result.kind === 'sweep' || result.kind === 'stream') result.heapBytes = await heapAfterGc(cdp);
     if (result.kind === 'failed' && errors.length > 0) result.reason += ` (page error: ${errors[0]})`;
     return result;
   } catch (error) {

@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { summarize, writeDocs } from './report.mjs';
+import { writeDocs } from './report.mjs';
 import { SCENARIOS } from './scenarios.mjs';
+import { summarize } from './summary.mjs';
 
 const repoRoot = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..');
 const file = process.argv[2];
@@ -17,7 +18,12 @@ const report = JSON.parse(readFileSync(resolve(file), 'utf8'));
 for (const [id, scenario] of Object.entries(report.scenarios)) {
   const current = SCENARIOS.find((s) => s.id === id);
   if (current)
-    Object.assign(scenario, { title: current.title, measures: current.measures, once: current.once });
+    Object.assign(scenario, {
+      title: current.title,
+      measures: current.measures,
+      once: current.once,
+      setting: current.setting,
+    });
 }
 report.summary = summarize(report);
 writeDocs(repoRoot, report);

@@ -12,7 +12,10 @@ export const CAP_MS = 6_000;
  * @typedef {object} Scenario
  * @property {string} id
  * @property {string} title
- * @property {'scroll' | 'jump' | 'sweep' | 'dynamic' | 'huge'} page  the page's `?scenario=`
+ * @property {'scroll' | 'jump' | 'sweep' | 'dynamic' | 'huge' | 'reload' | 'stream'} page  the page's `?scenario=`
+ * @property {string[]} [libs]   the libraries it compares (default: the list libraries, see LIST_LIBS)
+ * @property {string} [ready]    CSS selector of a page ready to measure (default: row 0 with data)
+ * @property {string} [setting]  what the heading says instead of latency and rows per request
  * @property {number} total      items in the dataset
  * @property {number} pageSize   items per request, the same for every library
  * @property {number} latency    mock latency in ms
@@ -21,6 +24,17 @@ export const CAP_MS = 6_000;
  * @property {string} measures   one line for the docs
  * @property {string} [once]     measured in the first run only, for this reason
  */
+
+/** The list pages, in table order: every scenario without its own `libs` compares them. */
+export const LIST_LIBS = ['lazyflow', 'tanstack', 'virtuoso', 'react-window', 'virtua'];
+/** Row the warm reload comes back to. */
+// Not 50,000: the append-only lists walk every page before it in the unmeasured first visit (about
+// 20 s each at latency 0 on the 2-core machine), which would push the whole run past 10 minutes.
+const RELOAD_ROW = 10_000;
+/** Events of the stream ingest. */
+// 100,000 took 25–30 s per run at CPU ×4 (the mock pipeline and the list both saturate the main
+// thread); 10,000 keeps the 5 runs of both pages inside the 10-minute budget.
+const STREAM_COUNT = 10_000;
 
 /** @type {Scenario[]} */
 export const SCENARIOS = [
@@ -95,5 +109,30 @@ export const SCENARIOS = [
     request: { kind: 'huge', index: 99_999_999, capMs: CAP_MS },
     once: 'the outcome is yes or no plus what happened, the same every run',
     measures: `100,000,000 rows: go to the last row; does it show the last item's data within ${CAP_MS / 1000} s, and if not, what happened`,
+  },
+  {
+    id: 'stream',
+    title: 'Stream ingest',
+    page: 'stream',
+    libs: ['lazyflow', 'baseline'],
+    ready: '[data-stream="idle"]',
+    setting: `latency ${LATENCY} ms to the first byte, ${STREAM_COUNT.toLocaleString('en-US')} NDJSON events written as fast as the page reads them`,
+    total: STREAM_COUNT,
+    pageSize: STREAM_COUNT,
+    latency: LATENCY,
+    throttle: THROTTLE,
+    request: { kind: 'stream', count: STREAM_COUNT, rate: 0, capMs: 30_000 },
+    measures: `the same \`/api/stream\` NDJSON body of ${STREAM_COUNT.toLocaleString('en-US')} events (the mock server writes up to 500 per chunk, as fast as the reader pulls) into a virtualized list that follows the newest row, from opening the stream until the list has every event and the last one is on screen with its data: events per second received by the app's code and rendered, long tasks, events lost, then GC and the JS heap. The mock server runs in the page (MSW), so producing the body costs both the same main-thread time`,
+  },
+  {
+    id: 'reload',
+    title: 'Warm reload',
+    page: 'reload',
+    total: 1_000_000,
+    pageSize: 100,
+    latency: LATENCY,
+    throttle: THROTTLE,
+    request: { kind: 'reload', index: RELOAD_ROW, capMs: CAP_MS },
+    measures: `a fresh browser profile opens the 1,000,000-row list, goes to row ${RELOAD_ROW.toLocaleString('en-US')} (through the page’s go-to-row at latency 0, not measured) and waits 1.3 s (lazyflow’s cache writes pages within a 1 s idle deadline); then \`page.reload()\` with the CPU throttled: time from the reload’s navigation start until row ${RELOAD_ROW.toLocaleString('en-US')} is on screen with data, capped at ${CAP_MS / 1000} s; the same counted from when the page handed its list to React (app code loaded, mock server started), any row’s first data, network responses before it, and how far the row moved`,
   },
 ];

@@ -2,19 +2,18 @@ import { setFaultDefaults } from '@lazyflow/mocks';
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { Component, type ComponentType, type ReactNode, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { markAppStart, startReloadWatch } from './reload/reloadScenario.ts';
+import { reportPageError } from './shared/frames.ts';
 import {
-  LIBRARY_IDS,
-  type LibraryId,
+  LIST_LIBRARY_IDS,
+  LIST_SCENARIO_IDS,
+  type ListLibraryId,
   type ListPageProps,
   readParams,
-  SCENARIO_IDS,
+  STREAM_LIBRARY_IDS,
+  type StreamLibraryId,
 } from './shared/params.ts';
-import {
-  reportPageError,
-  runScenario,
-  type ScenarioRequest,
-  type ScenarioResult,
-} from './shared/scenarios.ts';
+import { runScenario, type ScenarioRequest, type ScenarioResult } from './shared/runScenario.ts';
 import './styles.css';
 
 /** What the runner and the e2e smoke spec call in the page. */
@@ -29,12 +28,18 @@ declare global {
 }
 
 // One chunk per library, so each page loads only its own library.
-const PAGES: Record<LibraryId, () => Promise<{ default: ComponentType<ListPageProps> }>> = {
+const PAGES: Record<ListLibraryId, () => Promise<{ default: ComponentType<ListPageProps> }>> = {
   lazyflow: () => import('./libs/lazyflow.tsx'),
   tanstack: () => import('./libs/tanstack.tsx'),
   virtuoso: () => import('./libs/virtuoso.tsx'),
   'react-window': () => import('./libs/react-window.tsx'),
   virtua: () => import('./libs/virtua.tsx'),
+};
+
+/** The stream ingest pages: lazyflow's stream API and the hand-written baseline. */
+const STREAM_PAGES: Record<StreamLibraryId, () => Promise<{ default: ComponentType }>> = {
+  lazyflow: () => import('./stream/lazyflow.tsx'),
+  baseline: () => import('./stream/baseline.tsx'),
 };
 
 /** A library that throws while rendering stops the scenario with its message instead of a blank page. */
@@ -57,16 +62,24 @@ function Index() {
       <h1>lazyflow bench</h1>
       <p>One page per library × scenario; `pnpm bench` drives them. Open one to look at it:</p>
       <ul>
-        {LIBRARY_IDS.map((lib) => (
+        {LIST_LIBRARY_IDS.map((lib) => (
           <li key={lib}>
             {lib}:{' '}
-            {SCENARIO_IDS.map((scenario) => (
+            {LIST_SCENARIO_IDS.map((scenario) => (
               <a key={scenario} href={`?lib=${lib}&scenario=${scenario}`}>
                 {scenario}{' '}
               </a>
             ))}
           </li>
         ))}
+        <li>
+          stream:{' '}
+          {STREAM_LIBRARY_IDS.map((lib) => (
+            <a key={lib} href={`?lib=${lib}&scenario=stream`}>
+              {lib}{' '}
+            </a>
+          ))}
+        </li>
       </ul>
     </main>
   );
@@ -75,17 +88,34 @@ function Index() {
 const root = createRoot(document.getElementById('root')!);
 if (new URLSearchParams(location.search).has('lib')) {
   const params = readParams(location.search);
+  // A reloaded warm-reload page is timed from its first frame, before MSW or React start.
+  if (params.scenario === 'reload') startReloadWatch();
   // Same data, same latency (±25% jitter) for every library.
   setFaultDefaults({ latency: params.latency });
   // MSW must control the page before the first render asks for data.
   await startMockWorker();
-  const { default: Page } = await PAGES[params.lib]();
+  let page: ReactNode;
+  if (params.scenario === 'stream') {
+    const { default: StreamPage } = await STREAM_PAGES[params.lib as StreamLibraryId]();
+    page = <StreamPage />;
+  } else {
+    const { default: Page } = await PAGES[params.lib as ListLibraryId]();
+    page = (
+      <Page
+        total={params.total}
+        pageSize={params.pageSize}
+        heights={params.heights}
+        persist={params.scenario === 'reload'}
+      />
+    );
+  }
   window.__bench = { run: runScenario };
+  markAppStart();
   root.render(
     <StrictMode>
       <ErrorBoundary>
         <div className="frame" data-lib={params.lib}>
-          <Page total={params.total} pageSize={params.pageSize} heights={params.heights} />
+          {page}
         </div>
       </ErrorBoundary>
     </StrictMode>,

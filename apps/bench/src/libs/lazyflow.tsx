@@ -1,5 +1,7 @@
 // lazyflow: `useLazyList` over an offsetSource, as in docs/lazy-list.md and the hook's API (issue #5).
-// Random access: a jump fetches only the pages at the target.
+// Random access: a jump fetches only the pages at the target. Warm reload adds `cache: idbCache(…)`
+// (docs/cache.md), nothing else: the list stores its scroll position beside the pages each time
+// scrolling settles and lands on it after the reload.
 import { offsetSource } from '@lazyflow/core';
 import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
@@ -8,8 +10,9 @@ import { fetchItems } from '../shared/fetchItems.ts';
 import type { ListPageProps } from '../shared/params.ts';
 import { Placeholder, ROW_HEIGHT, Row } from '../shared/Row.tsx';
 import { useBenchHandle } from '../shared/useBenchHandle.ts';
+import { benchCache } from './persist/lazyflowCache.ts';
 
-export default function LazyflowPage({ total, pageSize, heights }: ListPageProps) {
+export default function LazyflowPage({ total, pageSize, heights, persist }: ListPageProps) {
   const ref = useRef<HTMLDivElement>(null);
   const source = useMemo(
     () =>
@@ -25,6 +28,7 @@ export default function LazyflowPage({ total, pageSize, heights }: ListPageProps
     getScrollElement: () => ref.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 5,
+    cache: persist ? benchCache : undefined,
   });
 
   useBenchHandle({

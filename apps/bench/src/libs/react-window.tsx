@@ -5,6 +5,9 @@
 // has random access (rows are kept in a sparse Map, as in the react-virtualized InfiniteLoader
 // docs it is modelled on); `minimumBatchSize` is the bench's page size. The dynamic scenario uses
 // `useDynamicRowHeight` (react-window's API docs for rows measured after render).
+// Warm reload: react-window has no scroll-state API; the List's `defaultScrollOffset` prop
+// ("applied once, when the list first mounts with at least one row") takes the saved scrollTop,
+// and the loader fetches the rows there from the network.
 import type { Item } from '@lazyflow/mocks';
 import { useCallback, useEffect, useState } from 'react';
 import { List, type RowComponentProps, useDynamicRowHeight, useListRef } from 'react-window';
@@ -13,6 +16,7 @@ import { fetchItems } from '../shared/fetchItems.ts';
 import type { Heights, ListPageProps } from '../shared/params.ts';
 import { Placeholder, ROW_HEIGHT, Row } from '../shared/Row.tsx';
 import { useBenchHandle } from '../shared/useBenchHandle.ts';
+import { readSaved, useSaveOnPageHide } from './persist/sessionScroll.ts';
 
 interface RowProps {
   rows: Map<number, Item>;
@@ -34,8 +38,10 @@ function WindowRow({ index, style, ariaAttributes, rows, heights }: RowComponent
   );
 }
 
-export default function ReactWindowPage({ total, pageSize, heights }: ListPageProps) {
+export default function ReactWindowPage({ total, pageSize, heights, persist }: ListPageProps) {
   const listRef = useListRef(null);
+  const [saved] = useState(() => (persist ? readSaved<number>('react-window') : undefined));
+  useSaveOnPageHide(persist ? 'react-window' : null, () => listRef.current?.element?.scrollTop);
   const [rows] = useState(() => new Map<number, Item>());
   const [version, setVersion] = useState(0);
   const [rowCount, setRowCount] = useState(0);
@@ -80,6 +86,7 @@ export default function ReactWindowPage({ total, pageSize, heights }: ListPagePr
       rowHeight={heights === 'fixed' ? ROW_HEIGHT : dynamicRowHeight}
       rowProps={{ rows, heights, version }}
       onRowsRendered={onRowsRendered}
+      defaultScrollOffset={saved}
     />
   );
 }

@@ -5,17 +5,27 @@
 // scenario measures rows with `measureElement` + `data-index` in the layout of the "dynamic"
 // example: https://tanstack.com/virtual/latest/docs/framework/react/examples/dynamic
 // No random access: going to row N loads every page before it, in order.
+// Warm reload: the virtualizer's documented restore, `scrollOffset` + `takeSnapshot()` saved and
+// passed back as `initialOffset` + `initialMeasurementsCache`. The query data is not persisted:
+// TanStack Query needs `@tanstack/react-query-persist-client` for that, which the bench does not
+// install, so the reload refetches from the network.
 import { QueryClient, QueryClientProvider, useInfiniteQuery } from '@tanstack/react-query';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { fetchItems } from '../shared/fetchItems.ts';
 import type { ListPageProps } from '../shared/params.ts';
 import { LoadingMore, ROW_HEIGHT, Row } from '../shared/Row.tsx';
 import { useBenchHandle } from '../shared/useBenchHandle.ts';
+import { readSaved, useSaveOnPageHide } from './persist/sessionScroll.ts';
 
 const queryClient = new QueryClient();
 
-function InfiniteList({ total, pageSize, heights }: ListPageProps) {
+interface SavedScroll {
+  offset: number;
+  measurements: VirtualItem[];
+}
+
+function InfiniteList({ total, pageSize, heights, persist }: ListPageProps) {
   const { data, fetchNextPage, hasNextPage, isFetchingNextPage } = useInfiniteQuery({
     queryKey: ['bench-items', total, pageSize],
     queryFn: ({ pageParam, signal }) =>
@@ -28,12 +38,18 @@ function InfiniteList({ total, pageSize, heights }: ListPageProps) {
   const allRows = data ? data.pages.flatMap((d) => d.items) : [];
 
   const parentRef = useRef<HTMLDivElement>(null);
+  const [saved] = useState(() => (persist ? readSaved<SavedScroll>('tanstack') : undefined));
   const rowVirtualizer = useVirtualizer({
     count: hasNextPage ? allRows.length + 1 : allRows.length,
     getScrollElement: () => parentRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 5,
+    ...(saved ? { initialOffset: saved.offset, initialMeasurementsCache: saved.measurements } : {}),
   });
+  useSaveOnPageHide(persist ? 'tanstack' : null, () => ({
+    offset: rowVirtualizer.scrollOffset ?? 0,
+    measurements: rowVirtualizer.takeSnapshot(),
+  }));
   const virtualItems = rowVirtualizer.getVirtualItems();
 
   useEffect(() => {

@@ -5,18 +5,31 @@
 // fetch and append. Items are passed as `data` with a render function, the lazy form its API
 // docs give for large lists, instead of an array of elements.
 // No random access: going to row N loads every page before it, in order.
+// Warm reload: the VList "Scroll restoration" story (`handle.scrollOffset` + `handle.cache` saved,
+// `cache` passed back and `scrollTo(offset)` applied). The story scrolls on mount, where its data
+// is synchronous; here data arrives with the first page, so the offset is applied then.
 import type { Item } from '@lazyflow/mocks';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { VList, type VListHandle } from 'virtua';
+import { type CacheSnapshot, VList, type VListHandle } from 'virtua';
 import { fetchItems } from '../shared/fetchItems.ts';
 import type { ListPageProps } from '../shared/params.ts';
 import { Row } from '../shared/Row.tsx';
 import { useBenchHandle } from '../shared/useBenchHandle.ts';
+import { readSaved, useSaveOnPageHide } from './persist/sessionScroll.ts';
 
 const THRESHOLD = 50;
 
-export default function VirtuaPage({ total, pageSize, heights }: ListPageProps) {
+interface SavedScroll {
+  offset: number;
+  cache: CacheSnapshot;
+}
+
+export default function VirtuaPage({ total, pageSize, heights, persist }: ListPageProps) {
   const ref = useRef<VListHandle>(null);
+  const [saved] = useState(() => (persist ? readSaved<SavedScroll>('virtua') : undefined));
+  useSaveOnPageHide(persist ? 'virtua' : null, () =>
+    ref.current ? { offset: ref.current.scrollOffset, cache: ref.current.cache } : undefined,
+  );
   const [items, setItems] = useState<Item[]>([]);
   const loaded = useRef<Item[]>([]);
   const inFlight = useRef<Promise<void> | null>(null);
@@ -39,6 +52,13 @@ export default function VirtuaPage({ total, pageSize, heights }: ListPageProps) 
     loadMore();
   }, [loadMore]);
 
+  const restored = useRef(false);
+  useEffect(() => {
+    if (!saved || restored.current || count === 0) return;
+    restored.current = true;
+    ref.current?.scrollTo(saved.offset);
+  }, [saved, count]);
+
   // Going to row N: load page after page until N is loaded, then scrollToIndex.
   const [jumpTarget, setJumpTarget] = useState<number | null>(null);
   useEffect(() => {
@@ -60,6 +80,7 @@ export default function VirtuaPage({ total, pageSize, heights }: ListPageProps) 
       ref={ref}
       className="scroller"
       data={items}
+      cache={saved?.cache}
       onScroll={async () => {
         const list = ref.current;
         if (!list || count >= total) return;

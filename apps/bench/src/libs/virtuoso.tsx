@@ -4,18 +4,29 @@
 // Fixed-height scenarios pass `fixedItemHeight`, which its API docs recommend when items have a
 // known size ("causes the component to skip item measurements").
 // No random access: going to row N loads every page before it, in order.
+// Warm reload: `getState()` saved and passed back as `restoreStateFrom` (its API docs: "the
+// previously measured item sizes and the scroll location"); the data itself is refetched.
 import type { Item } from '@lazyflow/mocks';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import { type StateSnapshot, Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { fetchItems } from '../shared/fetchItems.ts';
 import type { ListPageProps } from '../shared/params.ts';
 import { LoadingMore, ROW_HEIGHT, Row } from '../shared/Row.tsx';
 import { useBenchHandle } from '../shared/useBenchHandle.ts';
+import { readSaved, useSaveOnPageHide } from './persist/sessionScroll.ts';
 
 const Footer = () => <LoadingMore />;
 
-export default function VirtuosoPage({ total, pageSize, heights }: ListPageProps) {
+export default function VirtuosoPage({ total, pageSize, heights, persist }: ListPageProps) {
   const virtuoso = useRef<VirtuosoHandle>(null);
+  const [saved] = useState(() => (persist ? readSaved<StateSnapshot>('virtuoso') : undefined));
+  useSaveOnPageHide(persist ? 'virtuoso' : null, () => {
+    let state: StateSnapshot | undefined;
+    virtuoso.current?.getState((snapshot) => {
+      state = snapshot;
+    });
+    return state;
+  });
   const [items, setItems] = useState<Item[]>([]);
   const loaded = useRef<Item[]>([]);
   const inFlight = useRef<Promise<void> | null>(null);
@@ -60,6 +71,7 @@ export default function VirtuosoPage({ total, pageSize, heights }: ListPageProps
       endReached={loadMore}
       increaseViewportBy={200}
       fixedItemHeight={heights === 'fixed' ? ROW_HEIGHT : undefined}
+      restoreStateFrom={saved}
       itemContent={(index, item) => <Row index={index} item={item} heights={heights} />}
       components={{ Footer }}
     />

@@ -1,12 +1,23 @@
 // What one bench page shows, read from its query string:
 //   /?lib=virtuoso&scenario=scroll&total=1000000[&pageSize=100][&latency=80]
+//   /?lib=baseline&scenario=stream   (the stream pages: lazyflow and the hand-written baseline)
 
-/** The libraries the bench compares, in table order. */
-export const LIBRARY_IDS = ['lazyflow', 'tanstack', 'virtuoso', 'react-window', 'virtua'] as const;
+/** The list libraries the bench compares, in table order. */
+export const LIST_LIBRARY_IDS = ['lazyflow', 'tanstack', 'virtuoso', 'react-window', 'virtua'] as const;
+export type ListLibraryId = (typeof LIST_LIBRARY_IDS)[number];
+
+/** What the stream scenario compares: lazyflow's stream API and a hand-written `fetch` reader. */
+export const STREAM_LIBRARY_IDS = ['lazyflow', 'baseline'] as const;
+export type StreamLibraryId = (typeof STREAM_LIBRARY_IDS)[number];
+
+/** Every page's `?lib=`, in table order. */
+export const LIBRARY_IDS = [...LIST_LIBRARY_IDS, 'baseline'] as const;
 export type LibraryId = (typeof LIBRARY_IDS)[number];
 
-/** The scenarios a page can be measured in (see docs/benchmarks.md). */
-export const SCENARIO_IDS = ['scroll', 'jump', 'sweep', 'dynamic', 'huge'] as const;
+/** The scenarios of the list pages (see docs/benchmarks.md). */
+export const LIST_SCENARIO_IDS = ['scroll', 'jump', 'sweep', 'dynamic', 'huge', 'reload'] as const;
+/** Every scenario a page can be measured in: the list scenarios plus `stream`. */
+export const SCENARIO_IDS = [...LIST_SCENARIO_IDS, 'stream'] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 /** `fixed`: every row is 36 px. `dynamic`: each row has its own deterministic height. */
@@ -29,6 +40,12 @@ export interface ListPageProps {
   total: number;
   pageSize: number;
   heights: Heights;
+  /**
+   * The warm-reload scenario: keep what the library's docs recommend for coming back to the same
+   * place after a reload (lazyflow: its IndexedDB cache, which also holds the scroll position; the
+   * peers: their scroll-state API, saved in sessionStorage when the page goes away).
+   */
+  persist: boolean;
 }
 
 function oneOf<T extends string>(name: string, raw: string | null, choices: readonly T[]): T {
@@ -54,8 +71,13 @@ function integer(name: string, raw: string | null, fallback: number, min: number
 export function readParams(search: string): BenchParams {
   const query = new URLSearchParams(search);
   const scenario = oneOf('scenario', query.get('scenario') ?? 'scroll', SCENARIO_IDS);
+  const lib = oneOf('lib', query.get('lib'), LIBRARY_IDS);
+  const libs: readonly LibraryId[] = scenario === 'stream' ? STREAM_LIBRARY_IDS : LIST_LIBRARY_IDS;
+  if (!libs.includes(lib)) {
+    throw new Error(`bench: "?lib=${lib}" has no ${scenario} page; it has one of ${libs.join(', ')}`);
+  }
   return {
-    lib: oneOf('lib', query.get('lib'), LIBRARY_IDS),
+    lib,
     scenario,
     total: integer('total', query.get('total'), 1_000_000, 1),
     pageSize: integer('pageSize', query.get('pageSize'), 100, 1),

@@ -1,4 +1,4 @@
-// The scenarios, measured inside the page the same way for every library: the harness scrolls
+// The list scenarios, measured inside the page the same way for every library: the harness scrolls
 // the `.scroller` element itself and reads rows through `data-row`/`data-state`; the only
 // library-specific call is the page's `jumpTo`. The Node runner (apps/bench/run) opens one page
 // per library × scenario × run, throttles the CPU, calls `window.__bench.run(request)` and reads
@@ -6,10 +6,19 @@
 import { getBenchHandle } from './benchHandle.ts';
 import { isLoadedAndVisible, probeSlots, rowElement, scroller, visibleRows } from './dom.ts';
 import { type NetCounters, net } from './fetchItems.ts';
+import {
+  afterPaint,
+  nextFrame,
+  ScenarioFailure,
+  sleep,
+  throwIfPageError,
+  waitFor,
+  watchLongTasks,
+} from './frames.ts';
 import { rowHeight } from './Row.tsx';
 
-/** What the runner asks a page to do. */
-export type ScenarioRequest =
+/** What the runner asks a list page to do. */
+export type ListScenarioRequest =
   | { kind: 'scroll'; speed: number; durationMs: number }
   | { kind: 'jump'; index: number; capMs: number }
   | { kind: 'sweep'; rows: number; step: number; capMs: number }
@@ -76,56 +85,15 @@ export interface DynamicResult {
   net: NetDelta;
 }
 
-/** A scenario that could not start or ended with an error: the table shows `reason`. */
-export interface FailedResult {
-  kind: 'failed';
-  reason: string;
-}
-
-export type ScenarioResult = ScrollResult | JumpResult | SweepResult | DynamicResult | FailedResult;
-
-let pageError: string | null = null;
-
-/** Set by the page's error boundary: every scenario stops and reports it. */
-export function reportPageError(message: string): void {
-  pageError ??= message;
-}
-
-class ScenarioFailure extends Error {}
-
-const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-
-/**
- * Resolves in the first task after the current frame is rendered. Called from a rAF callback,
- * what it sees is what that frame painted: layout, ResizeObserver callbacks and any scroll
- * corrections made in them have run, the next frame's scroll events have not.
- */
-const afterPaint = () =>
-  new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Polls once per frame until `done()`; the elapsed ms, or null after `capMs`. */
-async function waitFor(done: () => boolean, capMs: number): Promise<number | null> {
-  const start = performance.now();
-  for (;;) {
-    if (pageError) throw new ScenarioFailure(pageError);
-    if (done()) return performance.now() - start;
-    if (performance.now() - start >= capMs) return null;
-    await nextFrame();
-  }
-}
+export type ListScenarioResult = ScrollResult | JumpResult | SweepResult | DynamicResult;
 
 /** Every scenario starts from the same state: row 0 on screen with data. */
-async function ready(): Promise<void> {
+export async function ready(): Promise<void> {
   const ms = await waitFor(() => getBenchHandle() !== null && isLoadedAndVisible(0), 15_000);
   if (ms === null) throw new ScenarioFailure('row 0 never showed data within 15 s of load');
 }
 
-function netSince(before: NetCounters): NetDelta {
+export function netSince(before: NetCounters): NetDelta {
   return {
     requests: net.requests - before.requests,
     aborted: net.aborted - before.aborted,
@@ -138,20 +106,18 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
-function handle() {
+export function handle() {
   const h = getBenchHandle();
   if (!h) throw new ScenarioFailure('the page registered no bench handle');
   return h;
 }
 
-async function scrollThrough(request: Extract<ScenarioRequest, { kind: 'scroll' }>): Promise<ScrollResult> {
+async function scrollThrough(
+  request: Extract<ListScenarioRequest, { kind: 'scroll' }>,
+): Promise<ScrollResult> {
   await ready();
   const el = scroller();
-  const longTasks: number[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longTasks.push(entry.duration);
-  });
-  observer.observe({ type: 'longtask' });
+  const stopLongTasks = watchLongTasks();
   const before = { ...net };
   const deltas: number[] = [];
   let slots = 0;
@@ -160,7 +126,7 @@ async function scrollThrough(request: Extract<ScenarioRequest, { kind: 'scroll' 
   let previous = start;
   for (;;) {
     const now = await nextFrame();
-    if (pageError) throw new ScenarioFailure(pageError);
+    throwIfPageError();
     deltas.push(now - previous);
     previous = now;
     const elapsed = now - start;
@@ -172,8 +138,7 @@ async function scrollThrough(request: Extract<ScenarioRequest, { kind: 'scroll' 
     slots += probe.slots;
     blank += probe.blank;
   }
-  for (const entry of observer.takeRecords()) longTasks.push(entry.duration);
-  observer.disconnect();
+  const longTasks = stopLongTasks();
   const sorted = [...deltas].sort((a, b) => a - b);
   return {
     kind: 'scroll',
@@ -181,8 +146,8 @@ async function scrollThrough(request: Extract<ScenarioRequest, { kind: 'scroll' 
     frameP50: percentile(sorted, 50),
     frameP95: percentile(sorted, 95),
     frameP99: percentile(sorted, 99),
-    longTasks: longTasks.length,
-    longTaskMs: longTasks.reduce((a, b) => a + b, 0),
+    longTasks: longTasks.count,
+    longTaskMs: longTasks.totalMs,
     blankRatio: slots === 0 ? 0 : blank / slots,
     distancePx: el.scrollTop,
     net: netSince(before),
@@ -210,7 +175,7 @@ async function jump(request: { kind: 'jump' | 'huge'; index: number; capMs: numb
   };
 }
 
-async function sweep(request: Extract<ScenarioRequest, { kind: 'sweep' }>): Promise<SweepResult> {
+async function sweep(request: Extract<ListScenarioRequest, { kind: 'sweep' }>): Promise<SweepResult> {
   await ready();
   const before = { ...net };
   const start = performance.now();
@@ -269,7 +234,7 @@ function rowTop(index: number): number | null {
 }
 
 async function dynamicHeights(
-  request: Extract<ScenarioRequest, { kind: 'dynamic' }>,
+  request: Extract<ListScenarioRequest, { kind: 'dynamic' }>,
 ): Promise<DynamicResult> {
   await ready();
   handle().jumpTo(request.start);
@@ -291,7 +256,7 @@ async function dynamicHeights(
     // Positions are compared between painted frames: one step of scrolling happens in between.
     const tracked = trackedRow();
     await nextFrame();
-    if (pageError) throw new ScenarioFailure(pageError);
+    throwIfPageError();
     const from = el.scrollTop;
     el.scrollTop = from - request.stepPx;
     // What the user asked for: the content moves down by exactly the scroll applied.
@@ -319,24 +284,17 @@ async function dynamicHeights(
   };
 }
 
-/**
- * Runs one scenario in this page. Failures come back as `{ kind: 'failed', reason }`, never as
- * a rejected promise, so the runner can put the reason in the table.
- */
-export async function runScenario(request: ScenarioRequest): Promise<ScenarioResult> {
-  try {
-    switch (request.kind) {
-      case 'scroll':
-        return await scrollThrough(request);
-      case 'jump':
-      case 'huge':
-        return await jump(request);
-      case 'sweep':
-        return await sweep(request);
-      case 'dynamic':
-        return await dynamicHeights(request);
-    }
-  } catch (error) {
-    return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
+/** Runs one list scenario in this page; throws {@link ScenarioFailure} when it cannot. */
+export async function runListScenario(request: ListScenarioRequest): Promise<ListScenarioResult> {
+  switch (request.kind) {
+    case 'scroll':
+      return await scrollThrough(request);
+    case 'jump':
+    case 'huge':
+      return await jump(request);
+    case 'sweep':
+      return await sweep(request);
+    case 'dynamic':
+      return await dynamicHeights(request);
   }
 }
