@@ -93,6 +93,8 @@ export function mountVanillaTable(
 
   const view = createVirtualList({ list, scrollElement: scroller, estimateSize: () => ROW_HEIGHT });
   const rows = new Map<number, HTMLElement>();
+  // measureElement's cleanup, called when a row leaves the DOM (stops observing its size).
+  const stops = new Map<HTMLElement, () => void>();
 
   const render = () => {
     const snapshot = view.getSnapshot();
@@ -117,10 +119,15 @@ export function mountVanillaTable(
       node.style.height = `${ROW_HEIGHT}px`;
       node.style.transform = `translateY(${row.start}px)`;
       fillRow(node, row);
-      if (fresh) view.measureElement(node); // needs data-index, set by fillRow
+      if (fresh) {
+        const stop = view.measureElement(node); // needs data-index, set by fillRow
+        if (stop) stops.set(node, stop);
+      }
     }
     for (const [key, node] of rows) {
       if (!seen.has(key)) {
+        stops.get(node)?.();
+        stops.delete(node);
         node.remove();
         rows.delete(key);
       }

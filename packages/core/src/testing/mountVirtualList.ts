@@ -48,6 +48,8 @@ export function mountVirtualList<T>(options: MountOptions<T>): MountedList<T> {
   document.body.append(viewport);
   const view = createVirtualList({ ...options, scrollElement: viewport });
   const elements = new Map<number, HTMLElement>();
+  // measureElement's cleanup, called when a row leaves the DOM (as React calls a ref's cleanup).
+  const stops = new Map<HTMLElement, () => void>();
   const lanes = options.lanes ?? 1;
   const render = () => {
     const snapshot = view.getSnapshot();
@@ -73,10 +75,15 @@ export function mountVirtualList<T>(options: MountOptions<T>): MountedList<T> {
       element.textContent =
         row.state.status === 'loaded' ? (options.text?.(row.state.item) ?? String(row.index)) : '…';
       element.dataset.state = row.state.status;
-      if (fresh) view.measureElement(element);
+      if (fresh) {
+        const stop = view.measureElement(element);
+        if (stop) stops.set(element, stop);
+      }
     }
     for (const [key, element] of elements) {
       if (!seen.has(key)) {
+        stops.get(element)?.();
+        stops.delete(element);
         element.remove();
         elements.delete(key);
       }

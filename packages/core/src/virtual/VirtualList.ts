@@ -79,7 +79,8 @@ export class VirtualList<T> extends Subscribable {
 
   /**
    * Callback ref for rendered rows (each needs `data-index`): measures the row with a
-   * ResizeObserver. Returns the cleanup React 19 calls on unmount.
+   * ResizeObserver. Returns the cleanup React 19 calls on unmount; without React, call it when
+   * the row leaves the DOM.
    */
   readonly measureElement = (element: Element | null): (() => void) | undefined => {
     if (element === null || this.#destroyed) return undefined;
