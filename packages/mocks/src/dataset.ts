@@ -129,7 +129,7 @@ export function hash32(n: number, salt = 0): number {
 }
 
 /** A small deterministic pseudo-random generator (mulberry32) seeded from an index. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -140,7 +140,8 @@ function rng(seed: number): () => number {
   };
 }
 
-function pick<T>(list: readonly T[], r: number): T {
+/** The element of `list` a random number `r` in [0, 1) picks. */
+export function pick<T>(list: readonly T[], r: number): T {
   return list[Math.floor(r * list.length) % list.length] as T;
 }
 

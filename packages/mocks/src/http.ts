@@ -128,3 +128,25 @@ export async function handle<P>(
   }
   return respond(params, faults, request);
 }
+
+/**
+ * How many lines a stream paced at `rate` lines per second may write now, at most `maxBatch`:
+ * at least 1, after waiting while it is ahead of its rate; `maxBatch` when `rate` is 0 (as fast
+ * as the reader pulls).
+ *
+ * @example
+ * const n = await linesDue(2_000, started, sent, 500);
+ */
+export async function linesDue(
+  rate: number,
+  started: number,
+  sent: number,
+  maxBatch: number,
+): Promise<number> {
+  if (rate <= 0) return maxBatch;
+  const elapsed = performance.now() - started;
+  const due = Math.floor((elapsed * rate) / 1000) + 1 - sent;
+  if (due >= 1) return Math.min(due, maxBatch);
+  await delay(((sent - (elapsed * rate) / 1000) * 1000) / rate, undefined, 0);
+  return 1;
+}

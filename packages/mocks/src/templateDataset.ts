@@ -5,7 +5,7 @@
 // its words have, how many words) from `i mod SHAPE_PERIOD`, and its *words* from `i` among
 // words of the same byte length. So template i is as long as template `i mod SHAPE_PERIOD`,
 // up to the digits of its id.
-import { hash32 } from './dataset.ts';
+import { hash32, pick, rng } from './dataset.ts';
 
 /** One template of `/api/templates`. */
 export interface Template {
@@ -141,22 +141,6 @@ const LEX = {
   tags: lexicon(TAGS),
   words: lexicon(WORDS),
 };
-
-/** A small deterministic pseudo-random generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(list: readonly T[], r: number): T {
-  return list[Math.floor(r * list.length) % list.length] as T;
-}
 
 /** A word whose byte length `shape` decides and whose text `content` decides among those. */
 function word(lex: Lexicon, shape: () => number, content: () => number): string {

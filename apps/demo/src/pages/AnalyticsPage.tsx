@@ -1,13 +1,14 @@
 import { rangeSource } from '@lazyflow/core';
 import type { AnalyticsBucket, MetricPoint } from '@lazyflow/mocks';
 import { useWindow } from '@lazyflow/react';
-import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { AnalyticsSummary } from '../components/AnalyticsSummary.tsx';
 import { LineChart } from '../components/LineChart.tsx';
 import { ListError } from '../components/ListError.tsx';
 import { RequestLogView } from '../components/RequestLogView.tsx';
 import { fetchAnalytics } from '../lib/analyticsApi.ts';
 import { createRequestLog } from '../lib/requestLog.ts';
+import { usePanZoom } from '../lib/usePanZoom.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
 const MINUTE = 60_000;
@@ -67,11 +68,6 @@ const SERIES = [
   },
 ] as const;
 
-interface View {
-  zoom: number;
-  from: number;
-}
-
 /**
  * A traffic explorer on useWindow + rangeSource over `/api/analytics`: three series, zoom
  * levels whose bucket width follows the zoom, pan by drag, keys or buttons, and a summary of
@@ -79,14 +75,12 @@ interface View {
  * that were never on screen.
  */
 export function AnalyticsPage() {
-  const [view, setView] = useState<View>({ zoom: 1, from: START });
+  const view = usePanZoom(ZOOMS, { zoom: 1, from: START });
+  const { pan, zoomTo, from, to } = view;
   const [log] = useState(() => createRequestLog({ keep: 500 }));
-  const zoom = ZOOMS[view.zoom] ?? ZOOMS[1];
+  const zoom = view.level;
   const { step, span } = zoom;
   const bucket = step * BUCKET_POINTS;
-  const from = view.from;
-  const to = from + span;
-  const snap = (t: number, width = step) => Math.max(0, Math.round(t / width) * width);
 
   const source = useMemo(
     () =>
@@ -108,22 +102,9 @@ export function AnalyticsPage() {
   });
   useReportStats('Analytics', win.stats);
 
-  const origin = useRef<number | null>(null);
-  const pan = (deltaMs: number, done: boolean) => {
-    origin.current ??= from;
-    const next = snap(origin.current + deltaMs);
-    if (done) origin.current = null;
-    setView((v) => ({ ...v, from: next }));
-  };
-  const zoomTo = (level: number) => {
-    const next = ZOOMS[level];
-    if (next === undefined) return;
-    const center = from + span / 2;
-    setView({ zoom: level, from: snap(center - next.span / 2, next.step) });
-  };
   const jumpTo = (day: string) => {
     const t = Date.parse(`${day}T00:00:00Z`);
-    if (Number.isFinite(t)) setView((v) => ({ ...v, from: snap(t) }));
+    if (Number.isFinite(t)) view.goTo(t);
   };
 
   const minutes = step / MINUTE;

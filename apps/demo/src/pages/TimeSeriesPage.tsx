@@ -1,10 +1,11 @@
 import { rangeSource } from '@lazyflow/core';
 import type { MetricPoint } from '@lazyflow/mocks';
 import { useWindow } from '@lazyflow/react';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { LineChart } from '../components/LineChart.tsx';
 import { ListError } from '../components/ListError.tsx';
 import { fetchMetrics } from '../lib/api.ts';
+import { usePanZoom } from '../lib/usePanZoom.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
 const MINUTE = 60_000;
@@ -24,20 +25,13 @@ const ZOOMS = [
 
 const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
-interface View {
-  zoom: number;
-  from: number;
-}
-
 /** A time-series explorer on useWindow + rangeSource: pan and zoom fetch only buckets not held yet. */
 export function TimeSeriesPage() {
-  const [view, setView] = useState<View>({ zoom: 1, from: START });
+  const view = usePanZoom(ZOOMS, { zoom: 1, from: START });
+  const { pan, zoomTo, from, to } = view;
   const [fetched, setFetched] = useState<readonly string[]>([]);
-  const zoom = ZOOMS[view.zoom] ?? ZOOMS[0];
+  const zoom = view.level;
   const { step, span } = zoom;
-  const from = view.from;
-  const to = from + span;
-  const snap = (t: number) => Math.round(t / step) * step;
 
   const source = useMemo(
     () =>
@@ -58,20 +52,6 @@ export function TimeSeriesPage() {
     prefetch: 1,
   });
   useReportStats('Metrics', win.stats);
-
-  const origin = useRef<number | null>(null);
-  const pan = (deltaMs: number, done: boolean) => {
-    origin.current ??= from;
-    const next = snap(origin.current + deltaMs);
-    if (done) origin.current = null;
-    setView((v) => ({ ...v, from: next }));
-  };
-  const zoomTo = (level: number) => {
-    const next = ZOOMS[level];
-    if (next === undefined) return;
-    const center = from + span / 2;
-    setView({ zoom: level, from: Math.round((center - next.span / 2) / next.step) * next.step });
-  };
 
   const summary = useMemo(() => {
     if (win.items.length === 0) return null;

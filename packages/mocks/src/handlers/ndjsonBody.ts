@@ -1,5 +1,5 @@
 import { delay, type Faults } from '../faults.ts';
-import { writeTrickled } from '../http.ts';
+import { linesDue, writeTrickled } from '../http.ts';
 
 /** What {@link ndjsonBody} writes. */
 export interface NdjsonBodyOptions {
@@ -60,16 +60,8 @@ export function ndjsonBody(options: NdjsonBodyOptions, faults: Faults): Readable
           controller.close();
           return;
         }
-        let due = MAX_BATCH;
-        if (rate > 0) {
-          const elapsed = performance.now() - started;
-          due = Math.floor((elapsed * rate) / 1000) + 1 - sent;
-          if (due < 1) {
-            await delay(((sent - (elapsed * rate) / 1000) * 1000) / rate, undefined, 0);
-            due = 1;
-          }
-        }
-        let n = Math.min(due, MAX_BATCH, end - next);
+        const due = await linesDue(rate, started, sent, MAX_BATCH);
+        let n = Math.min(due, end - next);
         if (faults.dropAfter !== null) n = Math.min(n, faults.dropAfter - sent);
         let text = '';
         for (let k = 0; k < n; k++) {

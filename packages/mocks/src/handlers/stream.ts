@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { MAX_TOTAL, streamEvent } from '../dataset.ts';
 import { delay, type Faults } from '../faults.ts';
-import { choiceParam, handle, intParam, writeTrickled } from '../http.ts';
+import { choiceParam, handle, intParam, linesDue, writeTrickled } from '../http.ts';
 
 /** Parameters of one `/api/stream` connection. */
 export interface StreamParams {
@@ -63,16 +63,8 @@ export function eventStream(params: StreamParams, faults: Faults): ReadableStrea
           controller.close();
           return;
         }
-        let due = MAX_BATCH;
-        if (rate > 0) {
-          const elapsed = performance.now() - started;
-          due = Math.floor((elapsed * rate) / 1000) + 1 - sent;
-          if (due < 1) {
-            await delay(((sent - (elapsed * rate) / 1000) * 1000) / rate, undefined, 0);
-            due = 1;
-          }
-        }
-        let n = Math.min(due, MAX_BATCH, count - seq);
+        const due = await linesDue(rate, started, sent, MAX_BATCH);
+        let n = Math.min(due, count - seq);
         if (faults.dropAfter !== null) n = Math.min(n, faults.dropAfter - sent);
         let text = header;
         header = '';
