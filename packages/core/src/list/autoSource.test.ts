@@ -35,6 +35,8 @@ interface Dataset {
   /** Probe answers with this status this many times first. */
   failProbe?: number;
   body?: unknown;
+  /** The NDJSON stream answers 503 while this is true. */
+  failStream?: boolean;
 }
 
 /** An HTTP server of `rows` speaking autoSource's protocol, recording each request. */
@@ -47,6 +49,9 @@ function server(dataset: Dataset) {
     const offset = Number(url.searchParams.get('offset') ?? 0);
     const limit = Number(url.searchParams.get('limit') ?? 100);
     const { total, shape } = dataset;
+    if (accept.includes('ndjson') && dataset.failStream) {
+      return Response.json({ error: 'stream node down' }, { status: 503 });
+    }
     if (accept.includes('ndjson')) {
       let next = offset;
       const encoder = new TextEncoder();
@@ -176,6 +181,19 @@ describe('autoSource: strategy choice', () => {
     expect(streams).toHaveLength(1);
     expect(streams[0]?.url.searchParams.get('offset')).toBe('100'); // continues after the probe's items
     expect(list.getSnapshot().getItem(50)).toMatchObject({ item: { id: 50 } });
+  });
+
+  it('a stream that keeps failing says so in strategyReason, keeps the probe items, and retry() reads on', async () => {
+    const dataset: Dataset = { total: 5_000, shape: 'open', failStream: true };
+    const { list } = open(dataset, { streamResume: { retries: 1, backoffMs: 1 } });
+    await until(() => (list.getSnapshot().stats.strategyReason ?? '').includes('the stream stopped'));
+    expect(list.getSnapshot().stats.strategyReason).toMatch(/the stream stopped: .*503/);
+    expect(list.getSnapshot().count).toBe(100); // the probe's items are kept
+    expect(list.getSnapshot().getItem(99)).toMatchObject({ item: { id: 99 } });
+    dataset.failStream = false;
+    list.retry();
+    await until(() => list.getSnapshot().count === 5_000);
+    expect(list.getSnapshot().stats.strategyReason).not.toMatch(/stopped/);
   });
 
   it('streams an open-ended dataset (no total, no cursor)', async () => {

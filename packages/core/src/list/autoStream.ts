@@ -53,6 +53,7 @@ export class AutoStream<T> {
           headers: { Accept: 'application/x-ndjson' },
         }),
       format: counting,
+      ...(o.streamResume && { resume: o.streamResume }),
       maxItems: 1, // the list keeps the items; the stream's own ring buffer is not read
       // Parsed items waiting for a frame count against streamAhead too, or a fast server overshoots it.
       highWaterMark: Math.max(100, Math.min(20_000, o.streamAhead)),
@@ -68,7 +69,14 @@ export class AutoStream<T> {
 
   /** Starts (or continues) reading. */
   attach(): void {
-    this.#unsubscribe ??= this.#stream.subscribe(this.#onChange);
+    // The stream publishes every frame while it reads; the list shows only its status.
+    let shown = this.#stream.getSnapshot().status;
+    this.#unsubscribe ??= this.#stream.subscribe(() => {
+      const { status } = this.#stream.getSnapshot();
+      if (status === shown) return;
+      shown = status;
+      this.#onChange();
+    });
   }
 
   /** Stops reading; `attach()` continues where it stopped. */

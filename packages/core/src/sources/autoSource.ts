@@ -3,6 +3,7 @@ import { AutoLayout } from '../list/autoLayout.ts';
 import type { ListLayout } from '../list/layout.ts';
 import { assertFunction, assertObject, assertPositiveInteger, optionError } from '../options.ts';
 import { utf8Length } from '../stream/lineSplitter.ts';
+import type { StreamResumeOptions } from '../stream/streamOptions.ts';
 import { chooseStrategy, type ProbeFacts, type StrategyChoice } from './chooseStrategy.ts';
 import type { PageSizingOptions } from './pageSizing.ts';
 import type { Cursor } from './source.ts';
@@ -21,6 +22,8 @@ export interface AutoSourceOptions<T> extends PageSizingOptions<T> {
   pageSize?: number | 'auto';
   /** While streaming, reading pauses when this many items are loaded past the window's end. Default 5,000. */
   streamAhead?: number;
+  /** While streaming, how a dropped connection is retried (`createStream`'s `resume`). Default 5 retries from 500 ms. */
+  streamResume?: Pick<StreamResumeOptions<T>, 'retries' | 'backoffMs' | 'maxBackoffMs'>;
   /** Sends the requests. Default `globalThis.fetch`. */
   fetch?: (url: URL, init: { signal: AbortSignal; headers: Record<string, string> }) => Promise<Response>;
 }
@@ -33,6 +36,7 @@ export interface ResolvedAutoSourceOptions<T> extends PageSizingOptions<T> {
   readonly probeSize: number;
   readonly pageSize: number | 'auto';
   readonly streamAhead: number;
+  readonly streamResume: AutoSourceOptions<T>['streamResume'];
   readonly fetch: NonNullable<AutoSourceOptions<T>['fetch']>;
 }
 
@@ -192,6 +196,7 @@ export function autoSource<T>(options: AutoSourceOptions<T>): AutoSource<T> {
     probeSize,
     pageSize,
     streamAhead,
+    streamResume: options.streamResume,
     fetch,
   };
   const source: AutoSource<T> = {
