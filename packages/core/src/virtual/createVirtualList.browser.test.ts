@@ -282,6 +282,8 @@ describe('createVirtualList snapshots', () => {
     });
     await vi.waitFor(() => expect(loadedText(mounted, 0)).toBe(item(0).title));
     await vi.waitFor(() => expect(mounted.view.getSnapshot().stats.inFlight).toBe(0), { timeout: 5_000 });
+    // Let a stats fold still pending from the prefetch (statsInterval 1 s) land before counting.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     let published = 0;
     const stop = mounted.view.subscribe(() => {
       published += 1;
