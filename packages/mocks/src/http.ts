@@ -150,3 +150,18 @@ export async function linesDue(
   await delay(((sent - (elapsed * rate) / 1000) * 1000) / rate, undefined, 0);
   return 1;
 }
+
+/**
+ * The required `from` and `to` (ms since the epoch) of a time-range request, `to` not before
+ * `from`; a BadRequest otherwise.
+ *
+ * @example
+ * const { from, to } = timeRangeParams(new URL('http://x/api/metrics?from=0&to=60000'));
+ */
+export function timeRangeParams(url: URL): { from: number; to: number } {
+  const from = intParam(url, 'from', null);
+  const to = intParam(url, 'to', null);
+  if (from === null || to === null) throw new BadRequest('"from" and "to" are required (ms since the epoch)');
+  if (to < from) throw new BadRequest(`"to" (${to}) must not be before "from" (${from})`);
+  return { from, to };
+}

@@ -1,7 +1,7 @@
 import { http } from 'msw';
 import { ANALYTICS_MINUTE, type AnalyticsBucket, analyticsBucket } from '../datasets/analyticsSeries.ts';
 import { delay } from '../faults.ts';
-import { BadRequest, handle, intParam, json } from '../http.ts';
+import { BadRequest, handle, intParam, json, timeRangeParams } from '../http.ts';
 
 /** Body of `GET /api/analytics`. */
 export interface AnalyticsRange {
@@ -28,11 +28,7 @@ export const analyticsHandler = http.get('*/api/analytics', ({ request }) =>
   handle(
     request,
     (url) => {
-      const from = intParam(url, 'from', null);
-      const to = intParam(url, 'to', null);
-      if (from === null || to === null)
-        throw new BadRequest('"from" and "to" are required (ms since the epoch)');
-      if (to < from) throw new BadRequest(`"to" (${to}) must not be before "from" (${from})`);
+      const { from, to } = timeRangeParams(url);
       const step = intParam(url, 'step', ANALYTICS_MINUTE, { min: ANALYTICS_MINUTE });
       if (step % ANALYTICS_MINUTE !== 0) {
         throw new BadRequest(`"step" must be a multiple of ${ANALYTICS_MINUTE} (one minute), got ${step}`);

@@ -1,6 +1,6 @@
 import { http } from 'msw';
 import { type MetricPoint, metricPoint } from '../dataset.ts';
-import { BadRequest, handle, intParam, json } from '../http.ts';
+import { BadRequest, handle, intParam, json, timeRangeParams } from '../http.ts';
 
 /** Body of `GET /api/metrics`. */
 export interface MetricsRange {
@@ -22,11 +22,7 @@ export const metricsHandler = http.get('*/api/metrics', ({ request }) =>
   handle(
     request,
     (url) => {
-      const from = intParam(url, 'from', null);
-      const to = intParam(url, 'to', null);
-      if (from === null || to === null)
-        throw new BadRequest('"from" and "to" are required (ms since the epoch)');
-      if (to < from) throw new BadRequest(`"to" (${to}) must not be before "from" (${from})`);
+      const { from, to } = timeRangeParams(url);
       const step = intParam(url, 'step', 60_000, { min: 1 });
       const count = Math.ceil(to / step) - Math.ceil(from / step);
       if (count > MAX_POINTS) {
