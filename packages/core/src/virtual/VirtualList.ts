@@ -8,7 +8,13 @@ import type { ScrollTarget } from './scrollTarget.ts';
 import { SizeIndex } from './sizeIndex.ts';
 import { VelocityMeter } from './velocityMeter.ts';
 import type { ResolvedVirtualListOptions, SavedScroll } from './virtualListOptions.ts';
-import { buildSnapshot, type ScrollAlign, type VirtualListSnapshot, visibleRows } from './virtualSnapshot.ts';
+import {
+  buildSnapshot,
+  firstWindow,
+  type ScrollAlign,
+  type VirtualListSnapshot,
+  visibleRows,
+} from './virtualSnapshot.ts';
 
 /**
  * The engine behind `createVirtualList`. The scroll position is kept as an anchor — a row key
@@ -370,7 +376,7 @@ export class VirtualList<T> extends Subscribable {
       viewport: this.#viewport,
       lanes,
       overscan: o.overscan,
-      velocity: this.#isScrolling ? this.#speed.velocity : 0,
+      velocity: this.#velocity(),
       direction: this.#speed.direction,
       isScrolling: this.#isScrolling,
       atEnd: scale.virtualMax - position.virtual <= o.endThreshold,
@@ -379,30 +385,26 @@ export class VirtualList<T> extends Subscribable {
     });
   }
 
+  /** Scroll speed (items/s, rounded to a power of two) while scrolling, else 0. */
+  #velocity(): number {
+    return this.#isScrolling ? this.#speed.rounded : 0;
+  }
+
   #setWindow(count: number): void {
     const o = this.#o;
-    // Rounded to a power of two: the list only needs the order of magnitude (fling or not),
-    // and an exact speed would make every scroll event a new window and a new snapshot.
-    const speed = this.#isScrolling ? this.#speed.velocity : 0;
-    const velocity = speed < 1 ? 0 : 2 ** Math.round(Math.log2(speed));
-    if (count === 0 || this.#restorePending !== null) {
-      // Nothing laid out yet: ask for what the view will show first (the restored row, or the start).
-      const row =
-        this.#restorePending?.row ?? (this.#pinned === null ? 0 : Math.floor(this.#pinned.key / o.lanes));
-      const start = Math.max(0, row * o.lanes + this.#prepended);
-      const per = Math.max(1, o.estimateSize(start));
-      const end = start + Math.max(1, Math.ceil(this.#viewport / per)) * o.lanes;
-      o.list.setWindow({ start, end, direction: this.#speed.direction, velocity });
-      return;
-    }
-    const { start, end } = visibleRows(
-      this.#sizes,
-      this.#virtual,
-      this.#viewport,
-      o.lanes,
-      this.#prepended,
-      count,
-    );
-    o.list.setWindow({ start, end, direction: this.#speed.direction, velocity });
+    // Nothing laid out yet: ask for what the view will show first (the restored row, or the start).
+    const { start, end } =
+      count === 0 || this.#restorePending !== null
+        ? firstWindow(
+            this.#restorePending?.row ?? (this.#pinned === null ? 0 : Math.floor(this.#pinned.key / o.lanes)),
+            {
+              lanes: o.lanes,
+              prepended: this.#prepended,
+              viewport: this.#viewport,
+              estimateSize: o.estimateSize,
+            },
+          )
+        : visibleRows(this.#sizes, this.#virtual, this.#viewport, o.lanes, this.#prepended, count);
+    o.list.setWindow({ start, end, direction: this.#speed.direction, velocity: this.#velocity() });
   }
 }

@@ -22,6 +22,15 @@ export class VelocityMeter {
     this.velocity = this.velocity === 0 ? instant : this.velocity * 0.5 + instant * 0.5;
   }
 
+  /**
+   * The speed rounded to a power of two (0 below 1 item/s): the list and the render-ahead only
+   * need its order of magnitude (fling or not); the exact speed would make every scroll event a
+   * new window, and rows appear and vanish ahead of the scroll from one frame to the next.
+   */
+  get rounded(): number {
+    return this.velocity < 1 ? 0 : 2 ** Math.round(Math.log2(this.velocity));
+  }
+
   /** Scrolling stopped. */
   stop(): void {
     this.velocity = 0;
