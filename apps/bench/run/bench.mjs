@@ -4,9 +4,11 @@
 // same mock data (issue #8).
 //   node apps/bench/run/bench.mjs [--runs 5] [--libs a,b] [--scenarios a,b] [--port 4174] [--no-write]
 //   node apps/bench/run/render.mjs bench/results/<date>.json   (docs and chart again from a results file)
-// Builds apps/bench, serves it with `vite preview` on port 4174, runs every scenario × library
-// `--runs` times, then writes bench/results/<date>.json, the generated part of
-// docs/benchmarks.md and docs/bench-chart.svg.
+// Builds apps/bench, serves it with `vite preview` on port 4174 (the same Node process answers the
+// pages' `/api/*` requests with the mock handlers: apps/bench/mockApi.ts), runs every scenario ×
+// library `--runs` times (fewer where a scenario says why), with the CPU throttled where the
+// scenario says so, then writes bench/results/<date>.json, the
+// generated part of docs/benchmarks.md and docs/bench-chart.svg.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +44,8 @@ const scenarios = scenarioIds.map((id) => {
   if (!scenario) throw new Error(`--scenarios: unknown scenario "${id}"`);
   return scenario;
 });
+/** How many runs measure `scenario`: `--runs`, or fewer where the scenario says so. */
+const runsOf = (scenario) => Math.min(runs, scenario.runs ?? runs);
 /** The libraries of `scenario` that this run measures. */
 const libsOf = (scenario) => (scenario.libs ?? LIST_LIBS).filter((lib) => libs.includes(lib));
 
@@ -96,7 +100,7 @@ function skipReason(scenario, lib) {
 try {
   for (let run = 0; run < runs; run++) {
     for (const scenario of scenarios) {
-      if (scenario.once && run > 0) continue;
+      if (run >= runsOf(scenario)) continue;
       // Rotate the order each run so no library always goes first (cold caches, thermal drift).
       const own = libsOf(scenario);
       const order = own.map((_, i) => own[(i + run) % own.length]);
@@ -137,7 +141,8 @@ const report = {
     os: `${os.type()} ${os.release()}`,
     loadAverage: { start: loadAtStart, end: os.loadavg()[0] },
   },
-  settings: { runs, throttle: THROTTLE, latency: LATENCY },
+  // mockServer 'node': the mock API ran in this process (older results files lack it: it ran in the page).
+  settings: { runs, throttle: THROTTLE, latency: LATENCY, mockServer: 'node' },
   libraries: Object.fromEntries(
     libs.map((lib) => [
       lib,

@@ -50,8 +50,9 @@ export async function heapAfterGc(cdp) {
 
 /**
  * Runs `scenario` for `lib` in a new page of `context`. The page loads at full speed; once it is
- * ready (row 0 shows data, or the scenario's own `ready` selector), the CPU is throttled through
- * the DevTools protocol and the scenario runs. For the sweep and the stream the JS heap is read
+ * ready (row 0 shows data, or the scenario's own `ready` selector), the scenario's `setup` request
+ * runs, if it has one (not measured), then the CPU is throttled through the DevTools protocol and
+ * the scenario runs. For the sweep and the stream the JS heap is read
  * after a forced GC. Never throws: failures come back as `{ kind: 'failed', reason }`.
  */
 export async function measure(context, baseUrl, lib, scenario) {
@@ -63,6 +64,17 @@ export async function measure(context, baseUrl, lib, scenario) {
     await page.goto(pageUrl(baseUrl, lib, scenario), { waitUntil: 'load' });
     const notReady = await pageReady(page, scenario.ready ?? ROW_0_LOADED, errors);
     if (notReady) return { kind: 'failed', reason: notReady };
+    if (scenario.setup) {
+      const setup = await withTimeout(
+        page.evaluate((request) => window.__bench.run(request), scenario.setup),
+        PAGE_TIMEOUT_MS,
+        `${lib} ${scenario.id} setup`,
+      );
+      if (setup.kind === 'failed') {
+        if (errors.length > 0) setup.reason += ` (page error: ${errors[0]})`;
+        return setup;
+      }
+    }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: scenario.throttle });
     const result = await withTimeout(
       page.evaluate((request) => window.__bench.run(request), scenario.request),

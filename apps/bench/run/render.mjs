@@ -14,14 +14,13 @@ const repoRoot = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 
 const file = process.argv[2];
 if (!file) throw new Error('usage: node apps/bench/run/render.mjs bench/results/<date>.json');
 const report = JSON.parse(readFileSync(resolve(file), 'utf8'));
-// Descriptions come from the current scenarios.mjs; results, settings and caps from the file.
+// Descriptions come from the current scenarios.mjs; results, settings, runs and caps from the file.
 for (const [id, scenario] of Object.entries(report.scenarios)) {
   const current = SCENARIOS.find((s) => s.id === id);
   if (current)
     Object.assign(scenario, {
       title: current.title,
       measures: current.measures,
-      once: current.once,
       setting: current.setting,
     });
 }

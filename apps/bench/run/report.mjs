@@ -32,8 +32,11 @@ function scenarioHeading(scenario, runs) {
 const libsIn = (report, id) => Object.keys(report.scenarios[id]?.results ?? {});
 
 function runsLabel(scenario, report) {
-  if (scenario.once && report.settings.runs > 1) return `1 run: ${scenario.once}`;
-  return report.settings.runs === 1 ? '1 run' : `${report.settings.runs} runs`;
+  // `once` is what results files written before `runs` say.
+  const runs = Math.min(report.settings.runs, scenario.runs ?? (scenario.once ? 1 : report.settings.runs));
+  const label = runs === 1 ? '1 run' : `${runs} runs`;
+  const why = scenario.fewerRuns ?? scenario.once;
+  return runs < report.settings.runs && why ? `${label}: ${why}` : label;
 }
 
 function metricTable(report, id) {
@@ -177,13 +180,20 @@ function loadNote(machine) {
   return ` with a load average of ${number(load.start, 1)} at the start and ${number(load.end, 1)} at the end on ${machine.cores} cores (other jobs slow every figure down; compare ratios within the run)`;
 }
 
+/** Where the mock API ran (results files written before it moved to Node say nothing: in the page). */
+function mockServerNote(settings) {
+  return settings.mockServer === 'node'
+    ? ', added by the mock server, which runs in the Node process serving the pages (the same MSW handlers as the demo’s), not on the page’s throttled main thread'
+    : ', added by the mock server, which ran in the page (MSW’s service worker) and shared its main thread';
+}
+
 /** The generated section of docs/benchmarks.md. */
 export function renderTables(report) {
   const { machine, settings } = report;
   const minutes = Math.floor(report.durationSeconds / 60);
   const seconds = report.durationSeconds % 60;
   const parts = [
-    `Measured ${report.date} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB), Chromium ${machine.chromium}, Node ${machine.node}; the whole run took ${minutes} min ${seconds} s${loadNote(machine)}. Mock latency ${settings.latency} ms ± 25% unless a scenario says otherwise. Each cell: median (min–max) over the runs that were measured. Raw results: \`bench/results/${report.date}.json\`.`,
+    `Measured ${report.date} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB), Chromium ${machine.chromium}, Node ${machine.node}; the whole run took ${minutes} min ${seconds} s${loadNote(machine)}. Mock latency ${settings.latency} ms ± 25% unless a scenario says otherwise${mockServerNote(settings)}. Each cell: median (min–max) over the runs that were measured. Raw results: \`bench/results/${report.date}.json\`.`,
     `Libraries: ${libraryLine(report)}.`,
   ];
   const lazyflowNote = report.summary.scroll?.libs.lazyflow?.notes[0] ?? report.bundle.lazyflow?.reason;

@@ -1,8 +1,7 @@
-import { setFaultDefaults } from '@lazyflow/mocks';
-import { startMockWorker } from '@lazyflow/mocks/browser';
 import { Component, type ComponentType, type ReactNode, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { markAppStart, startReloadWatch } from './reload/reloadScenario.ts';
+import { setApiLatency } from './shared/fetchItems.ts';
 import { reportPageError } from './shared/frames.ts';
 import {
   LIST_LIBRARY_IDS,
@@ -88,12 +87,11 @@ function Index() {
 const root = createRoot(document.getElementById('root')!);
 if (new URLSearchParams(location.search).has('lib')) {
   const params = readParams(location.search);
-  // A reloaded warm-reload page is timed from its first frame, before MSW or React start.
+  // A reloaded warm-reload page is timed from its first frame, before React starts.
   if (params.scenario === 'reload') startReloadWatch();
-  // Same data, same latency (±25% jitter) for every library.
-  setFaultDefaults({ latency: params.latency });
-  // MSW must control the page before the first render asks for data.
-  await startMockWorker();
+  // Same data, same latency (±25% jitter) for every library: the mock server runs in the Node
+  // process that serves the page (apps/bench/mockApi.ts), and each request names its latency.
+  setApiLatency(params.latency);
   let page: ReactNode;
   if (params.scenario === 'stream') {
     const { default: StreamPage } = await STREAM_PAGES[params.lib as StreamLibraryId]();

@@ -1,6 +1,7 @@
 // Fault injection shared by every endpoint. Query parameters win; otherwise the defaults
-// set from the demo's fault panel apply (the handlers run in the page, so a module-level
-// setting is seen by the very next request).
+// set from the demo's fault panel apply (the demo's handlers run in the page, so a module-level
+// setting is seen by the very next request; behind `mockApiMiddleware` the defaults would be the
+// whole server's, which is why the bench names its latency on each request).
 
 /** Faults a request can ask for (`?latency=…&errorRate=…`) or inherit from the panel. */
 export interface Faults {

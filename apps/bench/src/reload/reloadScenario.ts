@@ -3,9 +3,8 @@
 // first on screen with data (`reload`). The new document starts watching at its first frame
 // (`startReloadWatch`, called by main.tsx before anything renders), so the time is measured from
 // the reload's navigation start (`performance.now()`'s origin), not from when the runner asks.
-import { setFaultDefaults } from '@lazyflow/mocks';
 import { isLoadedAndVisible, rowElement, scroller, visibleRows } from '../shared/dom.ts';
-import { net } from '../shared/fetchItems.ts';
+import { net, setApiLatency } from '../shared/fetchItems.ts';
 import { nextFrame, ScenarioFailure, sleep, waitFor } from '../shared/frames.ts';
 import { handle, type NetDelta, ready } from '../shared/scenarios.ts';
 
@@ -38,7 +37,7 @@ export interface ReloadResult {
   capped: boolean;
   /**
    * ms from navigation start until the page's list was handed to React (bench app and library code
-   * loaded, mock server started): the part of `ms` before the list could ask for anything.
+   * loaded): the part of `ms` before the list could ask for anything.
    */
   appStartMs: number | null;
   /** ms from navigation start until any row was on screen with data, and which one. */
@@ -85,7 +84,7 @@ export async function reloadSetup(request: ReloadSetupRequest): Promise<ReloadSe
   await ready();
   // The append-only libraries load every page before row N: make that quick. The reload reads
   // the latency from the URL again.
-  setFaultDefaults({ latency: 0 });
+  setApiLatency(0);
   handle().jumpTo(request.index);
   const ms = await waitFor(() => isLoadedAndVisible(request.index), request.capMs);
   if (ms === null) {

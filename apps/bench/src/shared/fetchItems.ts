@@ -1,4 +1,32 @@
+// How every bench page reaches the mock API (served from Node by apps/bench/mockApi.ts): URLs built
+// by `apiUrl`, which adds the page's latency, and the counted `fetchItems` all list pages share.
 import type { ItemsPage } from '@lazyflow/mocks';
+
+/** Latency in ms the mock server adds to each request (±25% jitter); set from the page's `?latency=`. */
+let latency = 0;
+
+/** The latency requests ask the mock server for now. */
+export function apiLatency(): number {
+  return latency;
+}
+
+/** Sets the latency every later request asks the mock server for. */
+export function setApiLatency(ms: number): void {
+  latency = ms;
+}
+
+/**
+ * `/api/<path>?<params>&latency=<the page's latency>`: the server is shared by every page, so each
+ * request says its own latency instead of relying on a server-side default.
+ *
+ * @example
+ * apiUrl('stream', { count: 10_000, rate: 0, format: 'ndjson' });
+ */
+export function apiUrl(path: string, params: Record<string, string | number>): string {
+  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  query.set('latency', String(latency));
+  return `/api/${path}?${query}`;
+}
 
 /** Network counters shared by every library's page: all of them fetch through {@link fetchItems}. */
 export interface NetCounters {
@@ -30,7 +58,7 @@ export async function fetchItems(params: {
   const { offset, limit, total, signal } = params;
   net.requests += 1;
   try {
-    const res = await fetch(`/api/items?offset=${offset}&limit=${limit}&total=${total}`, { signal });
+    const res = await fetch(apiUrl('items', { offset, limit, total }), { signal });
     const body = await res.arrayBuffer();
     net.bytes += body.byteLength;
     net.responses += 1;

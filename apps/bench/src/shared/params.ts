@@ -30,7 +30,7 @@ export interface BenchParams {
   total: number;
   /** Items per request, the same for every library. */
   pageSize: number;
-  /** Mock server latency in ms (±25% jitter, applied by `@lazyflow/mocks`). */
+  /** Mock server latency in ms (±25% jitter, applied by `@lazyflow/mocks` in the Node process serving the page). */
   latency: number;
   heights: Heights;
 }

@@ -8,6 +8,7 @@ import { offsetSource } from '@lazyflow/core';
 import type { StreamEvent } from '@lazyflow/mocks';
 import { useLazyList, useStream } from '@lazyflow/react';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { apiUrl } from '../shared/fetchItems.ts';
 import { reportPageError } from '../shared/frames.ts';
 import { ROW_HEIGHT } from '../shared/Row.tsx';
 import { StreamPlaceholder, StreamRow } from './StreamRow.tsx';
@@ -19,9 +20,10 @@ const RING_ITEMS = 1_000;
 
 /** Events `[offset, offset + limit)` replayed from the stream endpoint, for pages evicted from memory. */
 async function replay(offset: number, limit: number, signal: AbortSignal): Promise<{ items: StreamEvent[] }> {
-  const response = await fetch(`/api/stream?from=${offset}&count=${offset + limit}&rate=0&format=ndjson`, {
-    signal,
-  });
+  const response = await fetch(
+    apiUrl('stream', { from: offset, count: offset + limit, rate: 0, format: 'ndjson' }),
+    { signal },
+  );
   if (!response.ok)
     throw new Error(`replay of events ${offset}–${offset + limit} failed: HTTP ${response.status}`);
   const text = await response.text();

@@ -3,6 +3,7 @@
 // event and the last one is on screen with its data. Received/rendered counts come from
 // `streamProbe.ts`, where both pages report at the same points.
 import { isLoadedAndVisible, visibleRows } from '../shared/dom.ts';
+import { apiUrl } from '../shared/fetchItems.ts';
 import { ScenarioFailure, sleep, waitFor, watchLongTasks } from '../shared/frames.ts';
 import { getStreamHandle, streamProgress } from './streamProbe.ts';
 
@@ -49,7 +50,7 @@ export async function streamIngest(request: StreamRequest): Promise<StreamResult
   const { count, rate, capMs } = request;
   const stopLongTasks = watchLongTasks();
   const start = performance.now();
-  handle.start(`/api/stream?count=${count}&rate=${rate}&format=ndjson`, count);
+  handle.start(apiUrl('stream', { count, rate, format: 'ndjson' }), count);
   const ms = await waitFor(() => streamProgress.rendered >= count && isLoadedAndVisible(count - 1), capMs);
   const tasks = stopLongTasks();
   // Each row on screen must show its own event: row i is event i.
