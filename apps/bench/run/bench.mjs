@@ -2,7 +2,7 @@
 // `pnpm bench`: lazyflow side by side with TanStack Virtual + Query, react-virtuoso, react-window
 // and virtua (and, for stream ingest, a hand-written fetch reader), in Debian Chromium, on the
 // same mock data (issue #8).
-//   node apps/bench/run/bench.mjs [--runs 5] [--libs a,b] [--scenarios a,b] [--port 4174] [--no-write]
+//   node apps/bench/run/bench.mjs [--runs 5] [--all-runs] [--libs a,b] [--scenarios a,b] [--port 4174] [--no-write]
 //   node apps/bench/run/render.mjs bench/results/<date>.json   (docs and chart again from a results file)
 // Builds apps/bench, serves it with `vite preview` on port 4174 (the same Node process answers the
 // pages' `/api/*` requests with the mock handlers: apps/bench/mockApi.ts), runs every scenario ×
@@ -44,8 +44,8 @@ const scenarios = scenarioIds.map((id) => {
   if (!scenario) throw new Error(`--scenarios: unknown scenario "${id}"`);
   return scenario;
 });
-/** How many runs measure `scenario`: `--runs`, or fewer where the scenario says so. */
-const runsOf = (scenario) => Math.min(runs, scenario.runs ?? runs);
+/** How many runs measure `scenario`: `--runs`, or fewer where the scenario says so (unless --all-runs). */
+const runsOf = (scenario) => (flag('all-runs') ? runs : Math.min(runs, scenario.runs ?? runs));
 /** The libraries of `scenario` that this run measures. */
 const libsOf = (scenario) => (scenario.libs ?? LIST_LIBS).filter((lib) => libs.includes(lib));
 
@@ -142,7 +142,7 @@ const report = {
     loadAverage: { start: loadAtStart, end: os.loadavg()[0] },
   },
   // mockServer 'node': the mock API ran in this process (older results files lack it: it ran in the page).
-  settings: { runs, throttle: THROTTLE, latency: LATENCY, mockServer: 'node' },
+  settings: { runs, throttle: THROTTLE, latency: LATENCY, mockServer: 'node', allRuns: flag('all-runs') },
   libraries: Object.fromEntries(
     libs.map((lib) => [
       lib,

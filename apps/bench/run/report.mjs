@@ -33,7 +33,9 @@ const libsIn = (report, id) => Object.keys(report.scenarios[id]?.results ?? {});
 
 function runsLabel(scenario, report) {
   // `once` is what results files written before `runs` say.
-  const runs = Math.min(report.settings.runs, scenario.runs ?? (scenario.once ? 1 : report.settings.runs));
+  const runs = report.settings.allRuns
+    ? report.settings.runs
+    : Math.min(report.settings.runs, scenario.runs ?? (scenario.once ? 1 : report.settings.runs));
   const label = runs === 1 ? '1 run' : `${runs} runs`;
   const why = scenario.fewerRuns ?? scenario.once;
   return runs < report.settings.runs && why ? `${label}: ${why}` : label;
