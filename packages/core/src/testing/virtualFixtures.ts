@@ -56,8 +56,11 @@ export const loadedText = (mounted: MountedList<Item>, index: number) => {
   return element?.dataset.state === 'loaded' ? element.textContent : undefined;
 };
 
-/** A cursor list over `/api/feed` starting at the newest end (a chat). */
-export function feedList(total: number): LazyList<Item> {
+/**
+ * A cursor list over `/api/feed` starting at the newest end (a chat). `gate`, awaited before each
+ * request, lets a test hold history back until it has looked at the screen.
+ */
+export function feedList(total: number, options: { gate?: () => Promise<void> } = {}): LazyList<Item> {
   const list: LazyList<Item> = createLazyList<Item>({
     key: [`feed-${Math.random()}`],
     prefetch: 1,
@@ -65,6 +68,7 @@ export function feedList(total: number): LazyList<Item> {
       pageSize: 30,
       initialDirection: 'backward',
       fetchPage: async ({ cursor, direction, limit, signal }) => {
+        await options.gate?.();
         const query = `limit=${limit}&direction=${direction}&total=${total}${cursor === null ? '' : `&cursor=${cursor}`}`;
         return (await fetch(`/api/feed?${query}`, { signal })).json();
       },

@@ -24,7 +24,11 @@ afterEach(runCleanups);
 
 describe('createVirtualList as a chat (anchor: "end")', () => {
   it('starts at the newest item, and loading older history keeps the visible message pixel-still', async () => {
-    const list = feedList(10_000);
+    // History is held back while the test reads the screen at the top, then let through: the
+    // prepend lands on a known view however fast the mock answers.
+    let release: (() => void) | null = null;
+    let held: Promise<void> | null = null;
+    const list = feedList(10_000, { gate: () => held ?? Promise.resolve() });
     const mounted = mount({
       list,
       anchor: 'end',
@@ -38,17 +42,25 @@ describe('createVirtualList as a chat (anchor: "end")', () => {
       const last = snapshot.count - 1;
       expect(loadedText(mounted, last)).toBe(item(9_999).title);
     });
+    // The newest page and its prefetched neighbour are in: stop history here.
+    await frames(2);
+    await vi.waitFor(() => expect(mounted.view.getSnapshot().list.stats.inFlight).toBe(0));
+    held = new Promise((resolve) => {
+      release = resolve;
+    });
     await frames(2);
     const newest = mounted.view.getSnapshot().count - 1;
     const bottom = (mounted.position(newest) ?? 0) + (mounted.element(newest)?.offsetHeight ?? 0);
     expect(bottom).toBeCloseTo(600, 0);
-    // Scroll to the top: older pages are prepended while a message is on screen.
+    // Scroll to the top: the list asks for older pages, which wait at the gate.
     mounted.viewport.scrollTop = 0;
     await frames(2);
     const watched = mounted.visible()[1] ?? 0;
     const key = mounted.view.getSnapshot().rows.find((row) => row.index === watched)?.key ?? 0;
     const before = mounted.position(watched) ?? 0;
     const prepended = mounted.view.getSnapshot().list.prependedCount;
+    (release as (() => void) | null)?.();
+    held = null;
     await vi.waitFor(
       () => expect(mounted.view.getSnapshot().list.prependedCount).toBeGreaterThan(prepended),
       // Other browser test files (the million-line parse) share the CPU: a condition, not a timing.
