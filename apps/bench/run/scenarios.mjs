@@ -1,8 +1,8 @@
-// The scenarios `pnpm bench` runs, in order, each for every library and every run, with the CPU
-// throttled. `request` is passed as is to `runScenario` in the page
-// (apps/bench/src/shared/scenarios.ts), where each one is measured. The mock API answers from the
-// Node process that serves the pages (apps/bench/mockApi.ts), so its work is not on the throttled
-// main thread.
+// The scenarios `pnpm bench` runs, in order, each for every library, in every run unless it says
+// `runs` (with why), at the CPU slowdown it names. `request` is passed as is to `runScenario` in
+// the page (apps/bench/src/shared/scenarios.ts), where each one is measured. The mock API answers
+// from the Node process that serves the pages (apps/bench/mockApi.ts), so its work is not on the
+// throttled main thread.
 
 /** Mock-server latency every scenario uses unless it says otherwise (±25% jitter, added in Node). */
 export const LATENCY = 80;
