@@ -65,7 +65,8 @@ test('a million rows under a header that stays in view, with few DOM rows', asyn
   for (let step = 0; step < 5; step++) await page.mouse.wheel(0, 900);
   await poll(() => body.evaluate((el) => el.scrollTop)).toBeGreaterThan(4_000);
   await body.evaluate((el) => {
-    el.scrollTop = el.scrollHeight * 0.4; // and a long way further
+    // And a long way further: a programmatic move is 1:1 in the mapped list (6,000,000 px, issue 16).
+    el.scrollTop = el.scrollHeight * 0.4;
   });
   await expect(body).toHaveAttribute('data-placeholders', '0');
 
@@ -90,7 +91,7 @@ test('a million rows under a header that stays in view, with few DOM rows', asyn
     );
     return Math.min(...rows.map((r) => Number(r.dataset.index)));
   });
-  expect(first).toBeGreaterThan(300_000);
+  expect(first).toBeGreaterThan(160_000);
   const firstBox = await row(page, first).boundingBox();
   expect(firstBox?.y ?? 0).toBeGreaterThanOrEqual((headerBox?.y ?? 0) + (headerBox?.height ?? 0) - 0.5);
   await expectUser(page, 'name', 'asc', first + 1);

@@ -1,4 +1,5 @@
 import { setupWorker } from 'msw/browser';
+import { isDropEcho } from './handlers/dropConnection.ts';
 import { handlers } from './handlers.ts';
 
 /** The MSW service worker with every demo endpoint (browser only). */
@@ -15,6 +16,11 @@ let started: Promise<unknown> | undefined;
  * const res = await fetch('/api/items?offset=0&limit=10');
  */
 export function startMockWorker(options: { quiet?: boolean } = {}): Promise<unknown> {
+  if (started === undefined) {
+    addEventListener('unhandledrejection', (event) => {
+      if (isDropEcho(event.reason)) event.preventDefault();
+    });
+  }
   started ??= worker.start({
     quiet: options.quiet ?? true,
     onUnhandledRequest: 'bypass',

@@ -3,7 +3,13 @@ import { Subscribable } from '../subscribable.ts';
 import { type Anchor, alignedOffset, anchorAt } from './anchor.ts';
 import { type NavigationKeyEvent, navigationTarget } from './keyboardTarget.ts';
 import { RowMeasurer } from './rowMeasurer.ts';
-import { physicalFor, type ScrollScale, scrollScale, virtualForJump } from './scrollScale.ts';
+import {
+  physicalFor,
+  type ScrollScale,
+  scrollScale,
+  virtualAfterMove,
+  virtualForJump,
+} from './scrollScale.ts';
 import type { ScrollTarget } from './scrollTarget.ts';
 import { SizeIndex } from './sizeIndex.ts';
 import { VelocityMeter } from './velocityMeter.ts';
@@ -256,13 +262,10 @@ export class VirtualList<T> extends Subscribable {
     this.#known = physical;
     this.#pendingWrite = null; // the user moved: a write not applied yet would undo that
     const scale = this.#scale;
-    const delta = physical - from;
-    const jump = this.#dragging || Math.abs(delta) > Math.max(this.#viewport, 1) * 2;
-    const next = !scale.scaled
-      ? { virtual: Math.min(physical, scale.virtualMax), physical }
-      : jump
-        ? virtualForJump(scale, physical)
-        : physicalFor(scale, this.#virtual + delta);
+    // Only a scrollbar drag maps proportionally; wheel, touch, keys and scrollBy move 1:1 (issue 16).
+    const next = this.#dragging
+      ? virtualForJump(scale, physical)
+      : { virtual: virtualAfterMove(scale, { virtual: this.#virtual, physical: from }, physical) };
     const rows = Math.max(1, this.#sizes.hi - this.#sizes.lo);
     const itemsPerPx = (rows * this.#o.lanes) / Math.max(1, this.#sizes.total);
     this.#speed.track(next.virtual - this.#virtual, this.#o.now(), itemsPerPx);
@@ -357,7 +360,10 @@ export class VirtualList<T> extends Subscribable {
     const lo = Math.floor(-data.prependedCount / lanes);
     this.#sizes.setDomain(lo, count > 0 ? Math.floor((tail - 1) / lanes) + 1 : lo);
     const scale = scrollScale(this.#sizes.total, this.#viewport, o.maxPhysicalSize);
-    const position = physicalFor(scale, this.#targetVirtual(scale, count));
+    const position = physicalFor(scale, this.#targetVirtual(scale, count), {
+      offset: this.#virtual - this.#physical,
+      settled: !this.#isScrolling && !this.#dragging,
+    });
     this.#scale = scale;
     this.#virtual = position.virtual;
     if (Math.abs(position.physical - this.#physical) >= 0.5) this.#pendingWrite = position.physical;

@@ -1,53 +1,107 @@
 import { describe, expect, it } from 'vitest';
-import { pageOffset, physicalFor, scrollScale, virtualForJump } from './scrollScale.ts';
+import { idealPhysical, physicalFor, scrollScale, virtualAfterMove, virtualForJump } from './scrollScale.ts';
+
+const SIZES = [
+  ['1,000,000 rows of 36 px', 36_000_000],
+  ['100,000,000 rows of 36 px', 3_600_000_000],
+  ['just over the cap', 15_000_601],
+] as const;
 
 describe('scrollScale', () => {
   it('is the identity while the content fits under the physical cap', () => {
     const scale = scrollScale(36_000_000, 600, 40_000_000);
     expect(scale.scaled).toBe(false);
     expect(scale.physicalSize).toBe(36_000_000);
-    expect(physicalFor(scale, 1_234_567)).toEqual({ virtual: 1_234_567, physical: 1_234_567, page: 0 });
+    expect(physicalFor(scale, 1_234_567)).toEqual({ virtual: 1_234_567, physical: 1_234_567 });
+    expect(physicalFor(scale, 1_234_567, { offset: 99, settled: true }).physical).toBe(1_234_567);
     expect(virtualForJump(scale, 99).virtual).toBe(99);
+    expect(virtualAfterMove(scale, { virtual: 5, physical: 5 }, 20_005)).toBe(20_005);
   });
 
-  it.each([
-    ['1,000,000 rows of 36 px', 36_000_000],
-    ['100,000,000 rows of 36 px', 3_600_000_000],
-    ['just over the cap', 15_000_601],
-  ])('maps %s onto 15,000,000 px with matching ends and every page inside the physical range', (_, size) => {
-    const scale = scrollScale(size, 600);
-    expect(scale.scaled).toBe(true);
-    expect(scale.physicalSize).toBe(15_000_000);
-    expect(physicalFor(scale, 0).physical).toBe(0);
-    expect(physicalFor(scale, scale.virtualMax).physical).toBeCloseTo(scale.physicalMax, 3);
-    for (let page = 0; page < scale.pages; page += Math.max(1, Math.floor(scale.pages / 50))) {
-      const first = (scale.virtualMax * page) / scale.pages;
-      const last = (scale.virtualMax * (page + 1)) / scale.pages - 1e-3;
-      for (const virtual of [first, last]) {
-        const raw = virtual - pageOffset(scale, page);
-        expect(raw).toBeGreaterThanOrEqual(-1e-3);
-        expect(raw).toBeLessThanOrEqual(scale.physicalMax + 1e-3);
+  it.each(SIZES)(
+    'maps %s onto 15,000,000 px: monotone, inside the element, exact at both ends',
+    (_, size) => {
+      const scale = scrollScale(size, 600);
+      expect(scale.scaled).toBe(true);
+      expect(scale.physicalSize).toBe(15_000_000);
+      expect(physicalFor(scale, 0).physical).toBe(0);
+      expect(physicalFor(scale, scale.virtualMax).physical).toBe(scale.physicalMax);
+      let previous = -1;
+      for (let step = 0; step <= 1_000; step++) {
+        const p = idealPhysical(scale, (scale.virtualMax * step) / 1_000);
+        expect(p).toBeGreaterThanOrEqual(previous);
+        expect(p).toBeLessThanOrEqual(scale.physicalMax);
+        previous = p;
       }
-    }
+    },
+  );
+
+  it.each(SIZES)(
+    '%s: a drag lands where idealPhysical puts the element back (no write while dragging)',
+    (_, size) => {
+      const scale = scrollScale(size, 600);
+      for (const fraction of [0, 0.001, 0.1, 0.25, 0.5, 0.9, 0.999, 1]) {
+        const jump = virtualForJump(scale, Math.round(scale.physicalMax * fraction));
+        expect(Math.abs(jump.virtual / scale.virtualMax - fraction)).toBeLessThan(0.01);
+        expect(
+          physicalFor(scale, jump.virtual, { offset: jump.virtual - jump.physical, settled: false }),
+        ).toEqual(jump);
+        expect(idealPhysical(scale, jump.virtual)).toBeCloseTo(jump.physical, 3);
+      }
+      expect(virtualForJump(scale, scale.physicalMax).virtual).toBe(scale.virtualMax);
+      expect(virtualForJump(scale, 0).virtual).toBe(0);
+    },
+  );
+
+  it.each([100, 500, 2_000, 20_000, -100, -500, -2_000, -20_000])(
+    'a relative move of %i px moves the virtual position by exactly that, anywhere in a 100,000,000-row list',
+    (delta) => {
+      const scale = scrollScale(3_600_000_000, 600);
+      for (const fraction of [0.00002, 0.0001, 0.3, 0.5, 0.9999, 0.99998]) {
+        const start = physicalFor(scale, scale.virtualMax * fraction);
+        const moved = start.physical + delta;
+        const virtual = virtualAfterMove(scale, start, moved);
+        const expected = Math.max(0, Math.min(scale.virtualMax, start.virtual + delta));
+        expect(virtual).toBeCloseTo(expected, 6);
+        // While the gesture lasts the element stays where the browser put it (no write).
+        const kept = physicalFor(scale, virtual, { offset: start.virtual - start.physical, settled: false });
+        if (virtual > scale.edge && virtual < scale.virtualMax - scale.edge)
+          expect(kept.physical).toBe(moved);
+      }
+    },
+  );
+
+  it('keeps the element away from the edges the list has not reached, so a move is never clamped', () => {
+    const scale = scrollScale(3_600_000_000, 600);
+    // 200,000 px into the list the proportional place is near the top edge; the element stays ≥ edge.
+    const start = physicalFor(scale, 200_000);
+    expect(start.physical).toBeGreaterThanOrEqual(scale.edge);
+    const up = start.physical - 20_000;
+    expect(up).toBeGreaterThan(0);
+    expect(virtualAfterMove(scale, start, up)).toBe(180_000);
+    // Drifted 1:1 down to half the edge: put back at once, even mid-gesture.
+    const drifted = physicalFor(scale, 180_000, { offset: 180_000 - scale.edge / 2 + 1, settled: false });
+    expect(drifted.physical).toBe(Math.round(idealPhysical(scale, 180_000)));
   });
 
-  it('moves 1:1 inside a page: a 100 px relative step moves the physical position 100 px', () => {
+  it('once settled, puts back an element that drifted more than 1,000,000 px, and keeps a smaller drift', () => {
     const scale = scrollScale(3_600_000_000, 600);
-    const here = physicalFor(scale, 1_800_000_123);
-    const next = physicalFor(scale, 1_800_000_223);
-    if (next.page === here.page) expect(next.physical - here.physical).toBeCloseTo(100, 6);
-    else expect(next.physical).toBeLessThan(here.physical);
+    const start = physicalFor(scale, 1_800_000_000);
+    const near = physicalFor(scale, 1_800_500_000, { offset: start.virtual - start.physical, settled: true });
+    expect(near.physical).toBe(start.physical + 500_000);
+    const far = physicalFor(scale, 1_801_500_000, { offset: start.virtual - start.physical, settled: true });
+    expect(far.physical).toBe(Math.round(idealPhysical(scale, 1_801_500_000)));
+    const scrolling = physicalFor(scale, 1_801_500_000, {
+      offset: start.virtual - start.physical,
+      settled: false,
+    });
+    expect(scrolling.physical).toBe(start.physical + 1_500_000);
   });
 
-  it('maps jumps proportionally over the whole list and agrees with physicalFor afterwards', () => {
-    const scale = scrollScale(3_600_000_000, 600);
-    for (const fraction of [0, 0.1, 0.25, 0.5, 0.9, 0.999, 1]) {
-      const jump = virtualForJump(scale, Math.round(scale.physicalMax * fraction)); // scrollTop is whole pixels
-      expect(jump.virtual / scale.virtualMax).toBeCloseTo(fraction, 2);
-      const back = physicalFor(scale, jump.virtual);
-      expect(back.page).toBe(jump.page);
-      expect(back.physical).toBeCloseTo(jump.physical, 3);
-    }
-    expect(virtualForJump(scale, scale.physicalMax).virtual).toBe(scale.virtualMax);
+  it('reaching an edge of the element (Home, End, scrollTo(0)) reaches that end of the list', () => {
+    const scale = scrollScale(36_000_000, 600);
+    const middle = physicalFor(scale, 18_000_000);
+    expect(virtualAfterMove(scale, middle, 0)).toBe(0);
+    expect(virtualAfterMove(scale, middle, scale.physicalMax)).toBe(scale.virtualMax);
   });
 });

@@ -4,17 +4,24 @@
  */
 export const MAX_PHYSICAL_SIZE = 15_000_000;
 
-/** Longest stretch (virtual px) scrolled 1:1 before the mapping moves to the next page. */
-const MAX_PAGE = 1_000_000;
+/**
+ * Distance kept between the physical position and either edge of the element while the virtual
+ * position is farther than this from its own ends: a wheel, touch or key move of up to half of it
+ * is never clamped by the browser, so it reaches the list whole (issue 16: a 20,000 px wheel step).
+ */
+const EDGE = 64_000;
+
+/** How far the element may sit from its proportional position once scrolling settles. */
+const DRIFT = 1_000_000;
 
 /**
  * How a list's virtual extent (its real height, up to billions of px) maps onto the scroll
- * element's physical extent. The virtual scroll range is cut into `pages` equal pages; inside
- * page k, virtual = physical + offset(k), so wheel, touch and keyboard scrolling move content
- * 1:1; offset(k) grows linearly from 0 on the first page to `virtualMax − physicalMax` on the
- * last, so the first and last pixels line up and a scrollbar drag lands proportionally.
- * Crossing a page boundary moves the physical position back by one offset step (one write to
- * `scrollTop`, invisible because content follows the virtual position).
+ * element's physical extent. Wheel, touch, keyboard and programmatic moves are relative: they
+ * move the content by exactly the distance the element moved, keeping `virtual − physical`.
+ * Only a scrollbar drag maps proportionally (`virtualForJump`). The element is put back near its
+ * proportional place (`idealPhysical`) when it drifted more than `DRIFT` and scrolling has
+ * settled, or at once when it came within `edge / 2` of an edge the list has not reached: one
+ * write to `scrollTop`, invisible because content follows the virtual position.
  */
 export interface ScrollScale {
   /** Largest virtual scroll position: content size − viewport. */
@@ -23,9 +30,10 @@ export interface ScrollScale {
   readonly physicalMax: number;
   /** Size to give the scrolled content (the spacer). */
   readonly physicalSize: number;
-  readonly pages: number;
   /** Whether virtual and physical positions differ at all. */
   readonly scaled: boolean;
+  /** Within this many px of either end, virtual and physical positions are the same distance from it. */
+  readonly edge: number;
 }
 
 /**
@@ -46,69 +54,97 @@ export function scrollScale(
   const virtualMax = Math.max(0, size - view);
   const physicalMax = Math.max(0, physicalSize - view);
   if (virtualMax <= physicalMax || physicalMax <= 0) {
-    return { virtualMax, physicalMax: virtualMax, physicalSize: size, pages: 1, scaled: false };
+    return { virtualMax, physicalMax: virtualMax, physicalSize: size, scaled: false, edge: 0 };
   }
-  // pages ≥ virtualMax / physicalMax keeps every page's physical range inside [0, physicalMax].
-  const pages = Math.max(2, Math.ceil(virtualMax / Math.min(physicalMax, MAX_PAGE)));
-  return { virtualMax, physicalMax, physicalSize, pages, scaled: true };
-}
-
-/**
- * Virtual minus physical position on page `page`.
- *
- * @example
- * pageOffset(scale, 0); // 0
- */
-export function pageOffset(scale: ScrollScale, page: number): number {
-  if (!scale.scaled) return 0;
-  return ((scale.virtualMax - scale.physicalMax) * page) / (scale.pages - 1);
-}
-
-/**
- * The page a virtual position belongs to.
- *
- * @example
- * pageOfVirtual(scale, scale.virtualMax); // scale.pages - 1
- */
-export function pageOfVirtual(scale: ScrollScale, virtual: number): number {
-  if (!scale.scaled || scale.virtualMax <= 0) return 0;
-  return Math.max(0, Math.min(scale.pages - 1, Math.floor((virtual * scale.pages) / scale.virtualMax)));
+  const edge = Math.min(EDGE, Math.floor(physicalMax / 8));
+  return { virtualMax, physicalMax, physicalSize, scaled: true, edge };
 }
 
 /** A position in both coordinate systems. */
 export interface ScalePosition {
   readonly virtual: number;
   readonly physical: number;
-  readonly page: number;
 }
 
+const clamp = (value: number, max: number) => Math.max(0, Math.min(max, value));
+
 /**
- * Where the scroll element must be for a virtual position (after a relative move, a size
- * change or a scroll-to-index).
+ * Where the element belongs for a virtual position: 1:1 with the ends within `edge` of them,
+ * proportional in between.
  *
  * @example
- * physicalFor(scale, 1_800_000_000); // { virtual: 1.8e9, physical: ≈7.5e6, page: … }
+ * idealPhysical(scale, scale.virtualMax / 2); // scale.physicalMax / 2
  */
-export function physicalFor(scale: ScrollScale, virtual: number): ScalePosition {
-  const clamped = Math.max(0, Math.min(scale.virtualMax, virtual));
-  const page = pageOfVirtual(scale, clamped);
-  // Whole pixels: the browser rounds scrollTop, and content is laid out from the position it
-  // will really have (virtual − physical), so a fraction never turns into a visible drift.
-  const physical = Math.max(0, Math.min(scale.physicalMax, Math.round(clamped - pageOffset(scale, page))));
-  return { virtual: clamped, physical, page };
+export function idealPhysical(scale: ScrollScale, virtual: number): number {
+  const { virtualMax: vMax, physicalMax: pMax, edge } = scale;
+  const v = clamp(virtual, vMax);
+  if (!scale.scaled || v <= edge) return v;
+  if (v >= vMax - edge) return pMax - (vMax - v);
+  return edge + ((v - edge) * (pMax - 2 * edge)) / (vMax - 2 * edge);
 }
 
 /**
- * The virtual position of a physical one reached by a jump (scrollbar drag, Home/End):
- * proportional over the whole list, exact at both ends.
+ * The virtual position of a physical one reached by a scrollbar drag: the inverse of
+ * `idealPhysical`, proportional over the whole list and exact at both ends.
  *
  * @example
  * virtualForJump(scale, scale.physicalMax).virtual === scale.virtualMax; // true
  */
 export function virtualForJump(scale: ScrollScale, physical: number): ScalePosition {
-  const p = Math.max(0, Math.min(scale.physicalMax, physical));
-  if (!scale.scaled) return { virtual: p, physical: p, page: 0 };
-  if (p >= scale.physicalMax - 0.5) return { virtual: scale.virtualMax, physical: p, page: scale.pages - 1 };
-  const page = Math.min(scale.pages - 1, Math.floor((p * scale.pages) / scale.physicalMax));
-  return { virtual: Math.min(scale.virtualMax, p + pageOffset(scale, page)), physical: p, page };
+  const { virtualMax: vMax, physicalMax: pMax, edge } = scale;
+  const p = clamp(physical, pMax);
+  if (!scale.scaled || p <= edge) return { virtual: p, physical: p };
+  if (p >= pMax - edge) return { virtual: vMax - (pMax - p), physical: p };
+  return { virtual: edge + ((p - edge) * (vMax - 2 * edge)) / (pMax - 2 * edge), physical: p };
+}
+
+/** How the element was placed before a change: its offset from the virtual position is kept when it can be. */
+export interface ScaleKeep {
+  /** `virtual − physical` before the change. */
+  readonly offset: number;
+  /** False while the user scrolls or drags: drift is then tolerated, so no write interrupts the gesture. */
+  readonly settled: boolean;
+}
+
+/**
+ * Where the scroll element must be for a virtual position (after a relative move, a size change
+ * or a scroll-to-index). With `keep`, the element stays at the same offset from the virtual
+ * position (content moves 1:1 with it) unless that would put it too close to an edge or, once
+ * settled, too far from its proportional place.
+ *
+ * @example
+ * physicalFor(scale, 1_800_000_000); // { virtual: 1.8e9, physical: 7,499,700 }
+ */
+export function physicalFor(scale: ScrollScale, virtual: number, keep?: ScaleKeep): ScalePosition {
+  const v = clamp(virtual, scale.virtualMax);
+  if (!scale.scaled) return { virtual: v, physical: v };
+  // Whole pixels: the browser rounds scrollTop, and content is laid out from the position it
+  // will really have (virtual − physical), so a fraction never turns into a visible drift.
+  const ideal = clamp(Math.round(idealPhysical(scale, v)), scale.physicalMax);
+  if (keep === undefined) return { virtual: v, physical: ideal };
+  const kept = Math.round(v - keep.offset);
+  return { virtual: v, physical: keeps(scale, v, kept, ideal, keep.settled) ? kept : ideal };
+}
+
+function keeps(scale: ScrollScale, v: number, p: number, ideal: number, settled: boolean): boolean {
+  const { virtualMax: vMax, physicalMax: pMax, edge } = scale;
+  // Near the list's ends the element's own edges must be the list's (Home, End, a wheel to the top).
+  if (v <= edge || v >= vMax - edge) return Math.abs(p - ideal) < 1;
+  if (p < edge / 2 || p > pMax - edge / 2) return false;
+  return !settled || Math.abs(p - ideal) <= Math.min(DRIFT, pMax / 8);
+}
+
+/**
+ * The virtual position after the element moved from `from` to `physical` by anything but a
+ * scrollbar drag: the same distance, except that reaching an edge of the element (Home, End,
+ * `scrollTo(0)`) reaches that end of the list.
+ *
+ * @example
+ * virtualAfterMove(scale, { virtual: 20_000_000, physical: 8_000_000 }, 8_020_000); // 20,020,000
+ */
+export function virtualAfterMove(scale: ScrollScale, from: ScalePosition, physical: number): number {
+  if (!scale.scaled) return clamp(physical, scale.virtualMax);
+  if (physical <= 0) return 0;
+  if (physical >= scale.physicalMax - 0.5) return scale.virtualMax;
+  return clamp(from.virtual + physical - from.physical, scale.virtualMax);
 }

@@ -1,5 +1,6 @@
-import { delay, type Faults } from '../faults.ts';
+import type { Faults } from '../faults.ts';
 import { linesDue, writeTrickled } from '../http.ts';
+import { dropConnection } from './dropConnection.ts';
 
 /** What {@link ndjsonBody} writes. */
 export interface NdjsonBodyOptions {
@@ -15,8 +16,6 @@ export interface NdjsonBodyOptions {
 
 // At most this many lines per chunk (~50 kB of templates): a fast reader still lets the page breathe.
 const MAX_BATCH = 256;
-// How long a dropped connection waits before failing, so the reader gets the bytes already sent.
-const DROP_GRACE_MS = 150;
 const encoder = new TextEncoder();
 
 /**
@@ -46,13 +45,11 @@ export function ndjsonBody(options: NdjsonBodyOptions, faults: Faults): Readable
       async pull(controller) {
         if (started < 0) started = performance.now();
         if (faults.dropAfter !== null && sent >= faults.dropAfter && next < end) {
-          // Erroring a stream discards what is still queued at every hop (page → service
-          // worker → fetch): let the half line reach the reader before the cut.
           const line = lineAt(next);
-          await enqueue(controller, line.slice(0, Math.floor(line.length / 2)));
-          await delay(DROP_GRACE_MS, undefined, 0);
-          controller.error(
-            new TypeError(`mock stream dropped the connection after ${sent} lines (dropAfter)`),
+          await dropConnection(
+            controller,
+            () => enqueue(controller, line.slice(0, Math.floor(line.length / 2))),
+            `mock stream dropped the connection after ${sent} lines (dropAfter)`,
           );
           return;
         }

@@ -1,7 +1,8 @@
 import { HttpResponse, http } from 'msw';
 import { MAX_TOTAL, streamEvent } from '../dataset.ts';
-import { delay, type Faults } from '../faults.ts';
+import type { Faults } from '../faults.ts';
 import { choiceParam, handle, intParam, linesDue, writeTrickled } from '../http.ts';
+import { dropConnection } from './dropConnection.ts';
 
 /** Parameters of one `/api/stream` connection. */
 export interface StreamParams {
@@ -16,8 +17,6 @@ export interface StreamParams {
 
 // At most this many events are written per chunk, so a fast stream still yields to the page.
 const MAX_BATCH = 500;
-// How long a dropped connection waits before failing, so the reader gets the bytes already sent.
-const DROP_GRACE_MS = 150;
 const encoder = new TextEncoder();
 
 function line(seq: number, broken: boolean, format: StreamParams['format']): string {
@@ -47,14 +46,12 @@ export function eventStream(params: StreamParams, faults: Faults): ReadableStrea
       async pull(controller) {
         if (started < 0) started = performance.now();
         if (faults.dropAfter !== null && sent >= faults.dropAfter) {
-          // A real cut: half of the next event arrives, then the connection fails. Erroring a
-          // stream discards what is still queued at every hop (page → service worker → fetch),
-          // so let the data already sent reach the reader first.
+          // A real cut: half of the next event arrives, then the connection fails.
           const next = line(seq, false, format);
-          await enqueue(controller, next.slice(0, Math.floor(next.length / 2)));
-          await delay(DROP_GRACE_MS, undefined, 0);
-          controller.error(
-            new TypeError(`mock stream dropped the connection after ${sent} events (dropAfter)`),
+          await dropConnection(
+            controller,
+            () => enqueue(controller, next.slice(0, Math.floor(next.length / 2))),
+            `mock stream dropped the connection after ${sent} events (dropAfter)`,
           );
           return;
         }
