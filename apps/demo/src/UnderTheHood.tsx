@@ -2,6 +2,7 @@ import { getHealth, type HealthStatus, type MemoryLevel } from '@lazyflow/core';
 import { useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { LEVEL_COLORS, Sparkline } from './components/Sparkline.tsx';
 import { demoMonitor } from './lib/demoMonitor.ts';
+import { formatCount } from './lib/formatCount.ts';
 import { formatBytes, type HoodSample, sumStats } from './lib/hoodFigures.ts';
 import { demoPrefetcher } from './lib/routePrefetch.ts';
 import { useReportedStats } from './lib/useReportStats.ts';
@@ -16,7 +17,6 @@ const SIMULATIONS: readonly { label: string; level: MemoryLevel | null }[] = [
   { label: 'critical', level: 'critical' },
 ];
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
-const pages = (n: number) => `${n} page${n === 1 ? '' : 's'}`;
 
 function Grade({ name, status }: { name: string; status: HealthStatus }) {
   return (
@@ -105,7 +105,7 @@ export function UnderTheHood() {
           </dd>
           <dt>In memory</dt>
           <dd>
-            {formatBytes(figures.bytesInMemory)} · {pages(figures.pagesInMemory)}
+            {formatBytes(figures.bytesInMemory)} · {formatCount(figures.pagesInMemory, 'page')}
           </dd>
           <dt>In IndexedDB</dt>
           <dd>
@@ -166,8 +166,8 @@ export function UnderTheHood() {
           {reported.size === 0 && <li className="muted">No lazy list on this page.</li>}
           {[...reported].map(([name, stats]) => (
             <li key={name}>
-              <strong>{name}</strong> {stats.requests} req · {pages(stats.pagesInMemory)} ·{' '}
-              {formatBytes(stats.bytesInMemory)}
+              <strong>{name}</strong> {formatCount(stats.requests, 'request')} ·{' '}
+              {formatCount(stats.pagesInMemory, 'page')} · {formatBytes(stats.bytesInMemory)}
             </li>
           ))}
         </ul>

@@ -63,13 +63,36 @@ describe('sumStats', () => {
 });
 
 describe('formatBytes', () => {
+  const KB = 1024;
+  const MB = KB * KB;
+  const GB = MB * KB;
   it.each([
     [0, '0 B'],
+    [1, '1 B'],
+    [999, '999 B'],
+    [1000, '1000 B'],
     [1023, '1023 B'],
+    [1024, '1.00 KB'],
     [1536, '1.50 KB'],
     [62_259, '60.8 KB'],
+    [999 * KB, '999 KB'],
+    // 999.5 KB and up would round to "1.00e+3 KB": they are shown in the next unit.
+    [999.5 * KB, '0.976 MB'],
+    [1000 * KB, '0.977 MB'],
+    [1023 * KB, '0.999 MB'],
+    [MB - 1, '1.00 MB'],
+    [MB, '1.00 MB'],
     [7_875_000, '7.51 MB'],
+    [999 * MB, '999 MB'],
+    [1000 * MB, '0.977 GB'],
+    [1023 * MB, '0.999 GB'],
+    [GB, '1.00 GB'],
     [4_395_630_592, '4.09 GB'],
+    [1000 * GB, '0.977 TB'],
+    [1024 * GB, '1.00 TB'],
+    [2000 * 1024 * GB, '2000 TB'],
+    [1023.4, '1023 B'],
+    [1023.6, '1.00 KB'],
   ])('%d bytes → %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
   });

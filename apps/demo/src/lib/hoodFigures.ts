@@ -75,21 +75,32 @@ export interface HoodSample {
   readonly level: MemoryLevel;
 }
 
-const UNITS = ['B', 'KB', 'MB', 'GB'] as const;
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+
+/** `value` to three significant digits, or null when that rounds up to 1000 (`'1.00e+3'`). */
+const threeDigits = (value: number): string | null => {
+  const text = value.toPrecision(3);
+  return Number(text) >= 1000 ? null : text;
+};
 
 /**
- * A byte count for people (powers of 1024, three significant digits).
+ * A byte count for people: whole bytes below 1 KB, then three significant digits in powers of
+ * 1024. Sizes from 999.5 to 1023 of a unit are shown in the next one (`0.977 MB`), not as
+ * `1.00e+3 KB`.
  *
  * @example
  * formatBytes(1_536); // '1.50 KB'
+ * formatBytes(1_024_000); // '0.977 MB'
  * formatBytes(0); // '0 B'
  */
 export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
+  const whole = Math.round(bytes);
+  if (whole < 1024) return `${whole} ${UNITS[0]}`;
+  let value = bytes / 1024;
+  let unit = 1;
+  while (threeDigits(value) === null && unit < UNITS.length - 1) {
     value /= 1024;
     unit += 1;
   }
-  return unit === 0 ? `${value} ${UNITS[0]}` : `${value.toPrecision(3)} ${UNITS[unit]}`;
+  return `${threeDigits(value) ?? Math.round(value)} ${UNITS[unit]}`;
 }

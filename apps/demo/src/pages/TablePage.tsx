@@ -5,6 +5,7 @@ import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { ItemRow } from '../components/ItemRow.tsx';
 import { ListError } from '../components/ListError.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
+import { formatCount } from '../lib/formatCount.ts';
 import { itemsCache } from '../lib/itemsCache.ts';
 import { bodyLines, DYNAMIC_ESTIMATE, ROW_HEIGHT, rowHeight } from '../lib/rowHeight.ts';
 import { readScroll, usePersistedScroll } from '../lib/scrollStore.ts';
@@ -131,7 +132,7 @@ function TableView({ total, dynamic, onMode }: Mode & { onMode: (mode: Mode) => 
         {list.count.toLocaleString('en')} rows
         {list.range &&
           ` · showing ${(list.range.start + 1).toLocaleString('en')}–${list.range.end.toLocaleString('en')}`}
-        {` · ${list.status} · ${list.stats.pagesInMemory} pages in memory · ${list.stats.requests} requests`}
+        {` · ${list.status} · ${formatCount(list.stats.pagesInMemory, 'page')} in memory · ${formatCount(list.stats.requests, 'request')}`}
         {list.scaled &&
           ` · ${(list.virtualSize / 1e6).toFixed(0)}M px mapped onto ${(list.totalSize / 1e6).toFixed(0)}M px`}
       </p>

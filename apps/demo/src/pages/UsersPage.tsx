@@ -5,6 +5,7 @@ import { type CSSProperties, type FormEvent, useLayoutEffect, useMemo, useRef, u
 import { ListError } from '../components/ListError.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { usersSource } from '../lib/catalogSources.ts';
+import { formatCount } from '../lib/formatCount.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
 const ROW = 36;
@@ -133,7 +134,7 @@ function UsersTable({ view, onSort, target, onTarget }: UsersTableProps) {
         {ORDER_LABELS[order]}
         {list.range &&
           ` · rows ${(list.range.start + 1).toLocaleString('en')}–${list.range.end.toLocaleString('en')}`}
-        {` · ${list.status} · ${list.stats.pagesInMemory} pages in memory · ${list.stats.requests} requests`}
+        {` · ${list.status} · ${formatCount(list.stats.pagesInMemory, 'page')} in memory · ${formatCount(list.stats.requests, 'request')}`}
       </p>
       <ListError status={list.status} error={list.error} retry={list.retry} />
       {/* A real table restyled as blocks: the body is the scrolled element and rows are placed

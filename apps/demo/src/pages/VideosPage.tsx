@@ -6,6 +6,7 @@ import { ListError } from '../components/ListError.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { VideoThumbnail } from '../components/VideoThumbnail.tsx';
 import { type VideosSourceEvents, videosSource } from '../lib/catalogSources.ts';
+import { formatCount } from '../lib/formatCount.ts';
 import { useLanes } from '../lib/useLanes.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
@@ -118,7 +119,7 @@ function VideoCards({ filter, lanes, onCounts, onAbort }: VideoCardsProps) {
         {list.range &&
           list.count > 0 &&
           ` · cards ${(list.range.start + 1).toLocaleString('en')}–${list.range.end.toLocaleString('en')}`}
-        {` · ${lanes} columns · ${list.status} · ${list.stats.pagesInMemory} pages in memory · ${list.stats.requests} requests`}
+        {` · ${lanes} columns · ${list.status} · ${formatCount(list.stats.pagesInMemory, 'page')} in memory · ${formatCount(list.stats.requests, 'request')}`}
       </p>
       <ListError status={list.status} error={list.error} retry={list.retry} />
       <div ref={scroller} className="scroller" data-testid="videos-scroller">

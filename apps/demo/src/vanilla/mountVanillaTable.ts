@@ -9,6 +9,7 @@ import {
   type VirtualRow,
 } from '@lazyflow/core';
 import type { Item } from '@lazyflow/mocks';
+import { formatCount } from '../lib/formatCount.ts';
 import { ROW_HEIGHT } from '../lib/rowHeight.ts';
 import { itemsSource } from '../lib/sources.ts';
 
@@ -138,7 +139,7 @@ export function mountVanillaTable(
       (range
         ? ` · showing ${(range.start + 1).toLocaleString('en')}–${range.end.toLocaleString('en')}`
         : '') +
-      ` · ${snapshot.status} · ${snapshot.stats.pagesInMemory} pages in memory`;
+      ` · ${snapshot.status} · ${formatCount(snapshot.stats.pagesInMemory, 'page')} in memory`;
     onStats?.(snapshot.stats);
   };
 
