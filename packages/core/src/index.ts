@@ -7,9 +7,9 @@ export { type ClearCacheOptions, type ClearCacheResult, clearCache } from './cac
 export { type IdbCache, type IdbCacheOptions, idbCache } from './cache/idbCache.ts';
 export type { IdleSchedule } from './cache/idleBatch.ts';
 export type { CacheStatus, PageCache, PageCacheSnapshot } from './cache/pageCache.ts';
+export type { SavedScroll } from './cache/savedScroll.ts';
 export { isAbortError, PageShapeError } from './errors.ts';
 export { createLazyList } from './list/createLazyList.ts';
-export type { CountKind, ItemState, RangeState } from './list/itemState.ts';
 export type { LazyList, LazyListSnapshot, LazyListStatus } from './list/LazyList.ts';
 export type { LazyListOptions } from './list/lazyListOptions.ts';
 export type { LazyListStats } from './list/listStats.ts';
@@ -69,13 +69,13 @@ export {
   type StrategyChoice,
   type StrategyThresholds,
 } from './sources/chooseStrategy.ts';
+export type { Cursor } from './sources/cursor.ts';
 export { type CursorFetchParams, type CursorSourceOptions, cursorSource } from './sources/cursorSource.ts';
 export { type EagerSourceOptions, eagerSource } from './sources/eagerSource.ts';
 export { type OffsetFetchParams, type OffsetSourceOptions, offsetSource } from './sources/offsetSource.ts';
 export { adaptedPageSize, type PageSizingOptions } from './sources/pageSizing.ts';
 export { type RangeFetchParams, type RangeSourceOptions, rangeSource } from './sources/rangeSource.ts';
 export type {
-  Cursor,
   CursorPage,
   CursorSource,
   LazyListSource,
@@ -84,6 +84,7 @@ export type {
   RangeSource,
 } from './sources/source.ts';
 export { type EstimateBytesOptions, estimateBytes, estimateValueBytes } from './store/estimateBytes.ts';
+export type { CountKind, ItemState, RangeState } from './store/itemState.ts';
 export type { PageState, PageStatus } from './store/pageStore.ts';
 export * from './stream/index.ts';
 export { createVirtualList } from './virtual/createVirtualList.ts';
@@ -109,7 +110,7 @@ export {
 } from './virtual/scrollTarget.ts';
 export { SizeIndex, type SizeIndexOptions } from './virtual/sizeIndex.ts';
 export type { VirtualList } from './virtual/VirtualList.ts';
-export type { SavedScroll, VirtualListOptions } from './virtual/virtualListOptions.ts';
+export type { VirtualListOptions } from './virtual/virtualListOptions.ts';
 export {
   listDataAttributes,
   type ScrollAlign,

@@ -3,7 +3,6 @@ import { clear, getMany, type UseStore } from 'idb-keyval';
 import { optionError } from '../options.ts';
 import { estimateValueBytes } from '../store/estimateBytes.ts';
 import { Subscribable } from '../subscribable.ts';
-import type { SavedScroll } from '../virtual/virtualListOptions.ts';
 import { classifyCacheError, describeCacheError, withTimeout } from './cacheFaults.ts';
 import { checkRecord, parseIndex } from './cacheIndex.ts';
 import { databaseName, type EntrySlot, entryKey, INDEX_KEY, parseEntryKey } from './cacheKeys.ts';
@@ -19,6 +18,7 @@ import {
 } from './idbCacheOptions.ts';
 import { isSavedScroll } from './isSavedScroll.ts';
 import type { CacheStatus, PageCache, PageCacheSnapshot } from './pageCache.ts';
+import type { SavedScroll } from './savedScroll.ts';
 import { clearMirror, mirrorScroll, readMirroredScroll } from './scrollMirror.ts';
 
 export type { IdbCacheOptions } from './idbCacheOptions.ts';

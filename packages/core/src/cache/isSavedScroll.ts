@@ -1,4 +1,4 @@
-import type { SavedScroll } from '../virtual/virtualListOptions.ts';
+import type { SavedScroll } from './savedScroll.ts';
 
 /**
  * Whether a value read back from IndexedDB has the shape of a saved scroll position. Saved

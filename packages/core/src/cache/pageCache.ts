@@ -1,8 +1,8 @@
 // The protocol between a lazy list and a persistent page cache. `idbCache` implements it on
 // IndexedDB; a list only calls these methods, so a test (or an app) can supply its own.
 import type { QueryKey } from '@tanstack/query-core';
-// Type only: the virtual list produces and consumes saved scroll positions; the cache stores them.
-import type { SavedScroll } from '../virtual/virtualListOptions.ts';
+// The virtual list produces and consumes saved scroll positions; the cache only stores them.
+import type { SavedScroll } from './savedScroll.ts';
 
 /**
  * Where a cache stands. `idle`: not opened yet (opens on first use); `ready`: reads and writes

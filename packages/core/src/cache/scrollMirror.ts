@@ -1,5 +1,5 @@
-import type { SavedScroll } from '../virtual/virtualListOptions.ts';
 import { isSavedScroll } from './isSavedScroll.ts';
+import type { SavedScroll } from './savedScroll.ts';
 
 /** Where a cache mirrors scroll positions synchronously: `sessionStorage`, or a stand-in. */
 export type ScrollMirror = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;

@@ -1,8 +1,8 @@
+import type { ListLayout } from '../paging/layout.ts';
 import type { ListWindow } from '../planner/listWindow.ts';
 import type { PageRange } from '../planner/planWindow.ts';
+import type { CountKind, SnapshotReader } from '../store/itemState.ts';
 import type { PageState } from '../store/pageStore.ts';
-import type { CountKind, SnapshotReader } from './itemState.ts';
-import type { ListLayout } from './layout.ts';
 import type { LazyListStats } from './listStats.ts';
 
 /** Overall state of what the window shows. */

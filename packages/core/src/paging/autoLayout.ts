@@ -2,10 +2,10 @@ import type { ListWindow } from '../planner/listWindow.ts';
 import type { WindowPlan } from '../planner/planWindow.ts';
 import type { AutoProbe, AutoSource } from '../sources/autoSource.ts';
 import { sourceForStrategy } from '../sources/autoStrategies.ts';
+import { LOADING, PLACEHOLDER, type RangeState } from '../store/itemState.ts';
 import type { PageState } from '../store/pageStore.ts';
 import { AutoStream } from './autoStream.ts';
 import { CursorLayout } from './cursorLayout.ts';
-import { LOADING, PLACEHOLDER, type RangeState } from './itemState.ts';
 import type { AppendedPage, LayoutHost, LayoutPlanInput, ListLayout, LoadingFigures } from './layout.ts';
 import { OffsetLayout } from './offsetLayout.ts';
 

@@ -1,9 +1,10 @@
 import type { ListWindow } from '../planner/listWindow.ts';
 import { planWindow, type WindowPlan } from '../planner/planWindow.ts';
-import type { Cursor, CursorPage, CursorSource } from '../sources/source.ts';
+import type { Cursor } from '../sources/cursor.ts';
+import type { CursorPage, CursorSource } from '../sources/source.ts';
+import type { CountKind, ItemState } from '../store/itemState.ts';
+import { PLACEHOLDER } from '../store/itemState.ts';
 import type { PageState } from '../store/pageStore.ts';
-import type { CountKind, ItemState } from './itemState.ts';
-import { PLACEHOLDER } from './itemState.ts';
 import type { AppendedPage, LayoutPlanInput, ListLayout, LoadingFigures } from './layout.ts';
 import { collect, stateOf } from './offsetLayout.ts';
 

@@ -1,8 +1,8 @@
 import type { ListWindow } from '../planner/listWindow.ts';
 import type { PageRange, WindowPlan } from '../planner/planWindow.ts';
 import type { LoadStrategy } from '../sources/chooseStrategy.ts';
+import type { CountKind, SnapshotReader } from '../store/itemState.ts';
 import type { PageState } from '../store/pageStore.ts';
-import type { CountKind, SnapshotReader } from './itemState.ts';
 
 /** A page rewritten by `append`: its items now, and the page data to store for it in the QueryClient. */
 export interface AppendedPage<T> {

@@ -1,8 +1,8 @@
 import type { ListWindow } from '../planner/listWindow.ts';
 import { planWindow, type WindowPlan } from '../planner/planWindow.ts';
 import type { OffsetPage, OffsetSource } from '../sources/source.ts';
+import { type CountKind, type ItemState, LOADING, PLACEHOLDER, type RangeState } from '../store/itemState.ts';
 import type { PageState } from '../store/pageStore.ts';
-import { type CountKind, type ItemState, LOADING, PLACEHOLDER, type RangeState } from './itemState.ts';
 import type { AppendedPage, LayoutPlanInput, ListLayout, LoadingFigures } from './layout.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { QueryKey } from '@tanstack/query-core';
-import { layoutFor } from '../list/layoutFor.ts';
 import { assertObject, assertPositiveInteger, optionError } from '../options.ts';
+import { layoutFor } from '../paging/layoutFor.ts';
 import type { PageRange } from '../planner/planWindow.ts';
 import { pageQueryKey } from '../scheduler/pageQuery.ts';
 import type { LazyListSource } from '../sources/source.ts';

@@ -2,10 +2,11 @@
 // again instead of fetching them twice (until a refresh, after which they may be stale).
 import { PageShapeError } from '../errors.ts';
 import { type AutoProbe, getJson, type ResolvedAutoSourceOptions, withParams } from './autoSource.ts';
+import type { Cursor } from './cursor.ts';
 import { cursorSource } from './cursorSource.ts';
 import { eagerSource } from './eagerSource.ts';
 import { offsetSource } from './offsetSource.ts';
-import type { Cursor, CursorSource, OffsetPage, OffsetSource } from './source.ts';
+import type { CursorSource, OffsetPage, OffsetSource } from './source.ts';
 
 const isCursor = (value: unknown): value is Cursor | null =>
   value === null || typeof value === 'string' || typeof value === 'number';

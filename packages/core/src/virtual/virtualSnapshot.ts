@@ -1,6 +1,6 @@
-import type { ItemState } from '../list/itemState.ts';
 import type { LazyListSnapshot, LazyListStatus } from '../list/LazyList.ts';
 import type { LazyListStats } from '../list/listStats.ts';
+import type { ItemState } from '../store/itemState.ts';
 import type { ScrollScale } from './scrollScale.ts';
 import type { SizeIndex } from './sizeIndex.ts';
 
