@@ -4,16 +4,14 @@ import { expect, type Page } from '@playwright/test';
 
 /**
  * Opens `path` and waits until the mock server controls the page (main.tsx marks it before
- * rendering). Returns the page's uncaught errors and console errors from then on (a missing
- * favicon aside), for a spec to assert there were none.
+ * rendering). Returns the page's uncaught errors and console errors from then on (a 404 of any
+ * resource included), for a spec to assert there were none.
  */
 export async function open(page: Page, path: string): Promise<string[]> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) {
-      errors.push(message.text());
-    }
+    if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
   });
   await page.goto(path);
   await expect(page.locator('html')).toHaveAttribute('data-msw', 'ready');
