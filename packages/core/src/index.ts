@@ -8,6 +8,13 @@ export { type IdbCache, type IdbCacheOptions, idbCache } from './cache/idbCache.
 export type { IdleSchedule } from './cache/idleBatch.ts';
 export type { CacheStatus, PageCache, PageCacheSnapshot } from './cache/pageCache.ts';
 export type { SavedScroll } from './cache/savedScroll.ts';
+export {
+  elementScrollTarget,
+  type ScrollTarget,
+  type ScrollTargetHandlers,
+  windowScrollTarget,
+} from './env/scrollTarget.ts';
+export { defaultTimers, type Timers } from './env/timers.ts';
 export { isAbortError, PageShapeError } from './errors.ts';
 export { createLazyList } from './list/createLazyList.ts';
 export type { LazyList, LazyListSnapshot, LazyListStatus } from './list/LazyList.ts';
@@ -53,7 +60,6 @@ export type { PrefetchPriority } from './prefetch/prefetchPriority.ts';
 export type { PrefetchCancelReason, PrefetchResult, PrefetchStatus } from './prefetch/prefetchResult.ts';
 export { type BackoffOptions, backoffDelay } from './scheduler/backoffDelay.ts';
 export { pageQueryKey } from './scheduler/pageQuery.ts';
-export { defaultTimers, type Timers } from './scheduler/timers.ts';
 export {
   type AutoProbe,
   type AutoSource,
@@ -102,12 +108,6 @@ export {
   scrollScale,
   virtualForJump,
 } from './virtual/scrollScale.ts';
-export {
-  elementScrollTarget,
-  type ScrollTarget,
-  type ScrollTargetHandlers,
-  windowScrollTarget,
-} from './virtual/scrollTarget.ts';
 export { SizeIndex, type SizeIndexOptions } from './virtual/sizeIndex.ts';
 export type { VirtualList } from './virtual/VirtualList.ts';
 export type { VirtualListOptions } from './virtual/virtualListOptions.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultTimers } from '../scheduler/timers.ts';
+import { defaultTimers } from '../env/timers.ts';
 import { CacheTimeoutError, classifyCacheError, describeCacheError, withTimeout } from './cacheFaults.ts';
 
 afterEach(() => {

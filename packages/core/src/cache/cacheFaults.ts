@@ -3,7 +3,7 @@
 // InvalidStateError until the connection is reopened: all three are "quota" and get one
 // evict-and-retry. A missing `indexedDB`, a store that cannot be opened (private modes,
 // a database without the object store) or one that never answers is "unavailable".
-import type { Timers } from '../scheduler/timers.ts';
+import type { Timers } from '../env/timers.ts';
 
 /** Kind of an IndexedDB failure, by what the cache does about it. */
 export type CacheFault = 'quota' | 'clone' | 'unavailable' | 'other';

@@ -1,6 +1,6 @@
 import { clear, createStore, delMany, getMany, keys, setMany } from 'idb-keyval';
+import { defaultTimers } from '../env/timers.ts';
 import { optionError } from '../options.ts';
-import { defaultTimers } from '../scheduler/timers.ts';
 import { withTimeout } from './cacheFaults.ts';
 import { parseIndex, serializeIndex } from './cacheIndex.ts';
 import { DATABASE_PREFIX, INDEX_KEY, parseEntryKey, STORE_NAME } from './cacheKeys.ts';

@@ -1,4 +1,5 @@
 import { createStore, type UseStore } from 'idb-keyval';
+import { defaultTimers, type Timers } from '../env/timers.ts';
 import {
   assertFunction,
   assertObject,
@@ -6,7 +7,6 @@ import {
   assertPositiveNumber,
   optionError,
 } from '../options.ts';
-import { defaultTimers, type Timers } from '../scheduler/timers.ts';
 import type { CacheVersion } from './cacheIndex.ts';
 import { databaseName, STORE_NAME } from './cacheKeys.ts';
 import type { StorageFigures } from './chooseCacheEvictions.ts';

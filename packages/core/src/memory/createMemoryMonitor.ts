@@ -1,3 +1,4 @@
+import { defaultTimers, type Timers } from '../env/timers.ts';
 import {
   assertFunction,
   assertObject,
@@ -5,7 +6,6 @@ import {
   assertPositiveNumber,
   optionError,
 } from '../options.ts';
-import { defaultTimers, type Timers } from '../scheduler/timers.ts';
 import { Subscribable } from '../subscribable.ts';
 import {
   buildHealth,

@@ -1,8 +1,8 @@
 import { QueryClient, type QueryKey } from '@tanstack/query-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Timers } from '../env/timers.ts';
 import { createMemoryMonitor, type MemoryMonitor } from '../memory/createMemoryMonitor.ts';
 import { setDefaultMemoryMonitor } from '../memory/defaultMemoryMonitor.ts';
-import type { Timers } from '../scheduler/timers.ts';
 import { createPrefetcher } from './createPrefetcher.ts';
 import type { Prefetcher } from './Prefetcher.ts';
 import type { PrefetchResult } from './prefetchResult.ts';

@@ -49,7 +49,7 @@ export interface ListPrefetchHost {
 
 const OWNER = 'prefetchList';
 
-/** The part of a list layout (list/layout.ts) the prefetcher drives. */
+/** The part of a list layout (paging/layout.ts) the prefetcher drives. */
 interface PageLoader {
   readonly reachedStart: boolean;
   readonly reachedEnd: boolean;

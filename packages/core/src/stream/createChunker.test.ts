@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Timers } from '../scheduler/timers.ts';
+import type { Timers } from '../env/timers.ts';
 import { type Chunk, type ChunkRule, chunkItems } from './chunkRules.ts';
 import { type ChunkerOptions, createChunker } from './createChunker.ts';
 

@@ -1,6 +1,6 @@
+import { defaultNow, defaultTimers, type Timers } from '../env/timers.ts';
 import { isAbortError } from '../errors.ts';
 import { optionError } from '../options.ts';
-import { defaultNow, defaultTimers, type Timers } from '../scheduler/timers.ts';
 import { Subscribable } from '../subscribable.ts';
 import {
   type Chunk,

@@ -3,9 +3,9 @@
 import { streamEvent } from '@lazyflow/mocks';
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Timers } from '../scheduler/timers.ts';
+import { createManualFrameScheduler } from '../env/frameScheduler.ts';
+import type { Timers } from '../env/timers.ts';
 import { createStream, type ItemStream, type StreamSnapshot } from './createStream.ts';
-import { createManualFrameScheduler } from './frameScheduler.ts';
 import { StreamHttpError, StreamParseError } from './streamErrors.ts';
 import type { CreateStreamOptions } from './streamOptions.ts';
 

@@ -1,4 +1,11 @@
 // Streaming: chunked fetch, stream parsers, createStream. This file only re-exports.
+
+export {
+  createManualFrameScheduler,
+  defaultFrameScheduler,
+  type FrameScheduler,
+  type ManualFrameScheduler,
+} from '../env/frameScheduler.ts';
 export { type ChunkOptions, type ChunkSource, chunk } from './chunk.ts';
 export { type Chunk, type ChunkReason, type ChunkRule, chunkItems } from './chunkRules.ts';
 export {
@@ -11,12 +18,6 @@ export {
 } from './createChunker.ts';
 export { createStream, ItemStream, type StreamSnapshot, type StreamStatus } from './createStream.ts';
 export { type ChunkedProgress, type FetchChunkedOptions, fetchChunked } from './fetchChunked.ts';
-export {
-  createManualFrameScheduler,
-  defaultFrameScheduler,
-  type FrameScheduler,
-  type ManualFrameScheduler,
-} from './frameScheduler.ts';
 export { createLineSplitter, type LineHandler, utf8Length } from './lineSplitter.ts';
 export { parseJsonSeq } from './parseJsonSeq.ts';
 export { parseNdjson } from './parseNdjson.ts';

@@ -1,3 +1,5 @@
+import { defaultFrameScheduler, type FrameScheduler } from '../env/frameScheduler.ts';
+import { defaultTimers, type Timers } from '../env/timers.ts';
 import {
   assertFunction,
   assertNonNegativeInteger,
@@ -5,8 +7,6 @@ import {
   assertPositiveNumber,
   optionError,
 } from '../options.ts';
-import { defaultTimers, type Timers } from '../scheduler/timers.ts';
-import { defaultFrameScheduler, type FrameScheduler } from './frameScheduler.ts';
 import { parseJsonSeq } from './parseJsonSeq.ts';
 import { parseNdjson } from './parseNdjson.ts';
 import { parseSse } from './parseSse.ts';
