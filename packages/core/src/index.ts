@@ -5,9 +5,9 @@ export { QueryClient } from '@tanstack/query-core';
 export type { CacheVersion } from './cache/cacheIndex.ts';
 export { type ClearCacheOptions, type ClearCacheResult, clearCache } from './cache/clearCache.ts';
 export { type IdbCache, type IdbCacheOptions, idbCache } from './cache/idbCache.ts';
-export type { IdleSchedule } from './cache/idleBatch.ts';
 export type { CacheStatus, PageCache, PageCacheSnapshot } from './cache/pageCache.ts';
 export type { SavedScroll } from './cache/savedScroll.ts';
+export type { IdleSchedule } from './env/idleSchedule.ts';
 export {
   elementScrollTarget,
   type ScrollTarget,

@@ -1,4 +1,5 @@
 import { createStore, type UseStore } from 'idb-keyval';
+import { defaultIdleSchedule, type IdleSchedule } from '../env/idleSchedule.ts';
 import { defaultTimers, type Timers } from '../env/timers.ts';
 import {
   assertFunction,
@@ -10,7 +11,6 @@ import {
 import type { CacheVersion } from './cacheIndex.ts';
 import { databaseName, STORE_NAME } from './cacheKeys.ts';
 import type { StorageFigures } from './chooseCacheEvictions.ts';
-import { defaultIdleSchedule, type IdleSchedule } from './idleBatch.ts';
 import { defaultScrollMirror, type ScrollMirror } from './scrollMirror.ts';
 
 /** Options for `idbCache`. */
