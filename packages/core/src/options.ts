@@ -106,3 +106,26 @@ export function assertObject(owner: string, option: string, value: unknown): ass
     throw optionError(owner, option, 'an object', value);
   }
 }
+
+/**
+ * For `setOptions`: throws a TypeError naming the first option of `fixed` that `update` gives
+ * another value than `current` has (those options are an object's identity, set at creation).
+ *
+ * @example
+ * assertUnchanged('LazyList.setOptions', ['key'], { key: ['a'] }, { key: ['b'] }); // throws
+ */
+export function assertUnchanged(
+  owner: string,
+  fixed: readonly string[],
+  current: object,
+  update: object,
+): void {
+  if (typeof update !== 'object' || update === null) throw optionError(owner, 'options', 'an object', update);
+  const before = current as Record<string, unknown>;
+  const after = update as Record<string, unknown>;
+  for (const name of fixed) {
+    if (name in after && after[name] !== before[name]) {
+      throw optionError(owner, name, 'unchanged (set at creation: create a new one)', after[name]);
+    }
+  }
+}

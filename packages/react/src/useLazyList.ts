@@ -11,19 +11,19 @@ import {
   type VirtualListOptions,
   type VirtualListSnapshot,
 } from '@lazyflow/core';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useEngine } from './useEngine.ts';
 
 /** Options of {@link useLazyList}: the lazy list's (key, source, prefetch, memory…) plus the view's. */
 export interface UseLazyListOptions<T>
   extends LazyListOptions<T>,
-    Omit<VirtualListOptions<T>, 'list' | 'scrollElement' | 'scrollTarget'> {
+    Omit<VirtualListOptions<T>, 'list' | 'scrollElement' | 'scrollTarget' | 'persist'> {
   /** The scrolling element (from a ref); not needed with `useWindowScroll`. */
   getScrollElement?: () => HTMLElement | null;
 }
 
-/** What {@link useLazyList} returns: an immutable snapshot plus stable controls. */
-export interface UseLazyListResult<T> extends VirtualListSnapshot<T> {
+/** The controls of {@link useLazyList}: the same functions for the list's whole life. */
+export interface LazyListControls<T> {
   readonly scrollToIndex: (index: number, options?: { align?: ScrollAlign }) => void;
   /** Callback ref for each row element (which needs `data-index={row.index}`). */
   readonly measureElement: (element: Element | null) => (() => void) | undefined;
@@ -40,26 +40,30 @@ export interface UseLazyListResult<T> extends VirtualListSnapshot<T> {
   readonly refresh: () => void;
 }
 
+/** What {@link useLazyList} returns: an immutable snapshot plus stable controls. */
+export interface UseLazyListResult<T> extends VirtualListSnapshot<T>, LazyListControls<T> {}
+
 interface ListEngine<T> {
-  /** The list key, serialized: a layout change keeps the scroll position, a new key does not. */
+  /** The list key, serialized: the same key with another axis or anchor keeps the scroll position. */
   readonly dataKey: string;
   readonly list: LazyList<T>;
   readonly view: VirtualList<T>;
-  /** Stores the scroll position in the list's cache, if it has one; `now` writes it at once. */
-  saveScroll(now?: boolean): void;
+  readonly controls: LazyListControls<T>;
   readonly subscribe: (listener: () => void) => () => void;
   readonly getSnapshot: () => VirtualListSnapshot<T>;
   destroy(): void;
 }
 
 /**
- * A virtualized, lazily loaded list as React state. Creates a `createLazyList` +
- * `createVirtualList` pair per `key` (and per layout shape: lanes, gap, direction, anchor),
- * shares pages with other lists of the same key through one QueryClient (unless you pass
- * yours), aborts its requests on unmount, and returns an immutable snapshot (safe for React
- * Compiler). Changing the layout (`lanes` after a resize…) keeps the scroll position by
- * anchor; a new `key` (a filter, a sort, a query) is other data and starts at the top (at the
- * end with `anchor: 'end'`), unless `restore` or the cache says otherwise.
+ * A virtualized, lazily loaded list as React state. Creates one `createLazyList` +
+ * `createVirtualList` pair per `key` (and per source shape, direction, `anchor` and scroll
+ * target: other pages or another axis), and pushes every other option to it after each commit
+ * with `setOptions`: a `fetchPage` closing over a new token, `estimateSize`, `overscan`,
+ * `lanes`, `gap`, `memory`, `prefetch`, `eagerSource(items)` apply on the next render without
+ * losing the scroll position. Pages are shared with other lists of the same key through one
+ * QueryClient (unless you pass yours); unmount aborts requests. A new `key` (a filter, a sort, a
+ * query) is other data and starts at the top (at the end with `anchor: 'end'`), unless `restore`
+ * or the `cache` says otherwise. The controls keep their identity for the list's life.
  *
  * @example
  * function Users() {
@@ -87,45 +91,39 @@ interface ListEngine<T> {
  */
 export function useLazyList<T>(options: UseLazyListOptions<T>): UseLazyListResult<T> {
   const latest = useRef(options);
-  useLayoutEffect(() => {
-    latest.current = options;
-  });
-  const identity = JSON.stringify([
-    options.key,
-    options.lanes ?? 1,
-    options.gap ?? 0,
-    options.horizontal ?? false,
-    options.anchor ?? 'start',
-    options.overscan ?? 5,
-    options.useWindowScroll ?? false,
-  ]);
+  const { key, source, horizontal = false, anchor = 'start', useWindowScroll = false } = options;
+  const shape = 'bucket' in source ? source.bucket : source.pageSize;
+  const identity = JSON.stringify([key, source.kind, shape, horizontal, anchor, useWindowScroll]);
   const { engine, snapshot } = useEngine<VirtualListSnapshot<T>, ListEngine<T>>(identity, (previous) =>
     createEngine(options, latest, previous),
   );
-  useEffect(() => {
-    // A reload does not unmount: store the position when the page goes away.
-    const save = () => engine.saveScroll(true);
-    window.addEventListener('pagehide', save);
-    return () => window.removeEventListener('pagehide', save);
-  }, [engine]);
+  useLayoutEffect(() => {
+    latest.current = options;
+    const o = options;
+    engine.list.setOptions({
+      source: o.source,
+      prefetch: o.prefetch,
+      maxConcurrent: o.maxConcurrent,
+      memory: o.memory,
+      retry: o.retry,
+      flingVelocity: o.flingVelocity,
+      statsInterval: o.statsInterval,
+      estimateBytes: o.estimateBytes,
+    });
+    engine.view.setOptions({
+      estimateSize: o.estimateSize,
+      overscan: o.overscan,
+      lanes: o.lanes,
+      gap: o.gap,
+      endThreshold: o.endThreshold,
+      isScrollingResetDelay: o.isScrollingResetDelay,
+    });
+  });
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each rendered snapshot on purpose
   useLayoutEffect(() => {
     engine.view.commit(); // scroll writes and focus wait until the rows are in the DOM
   }, [engine, snapshot]);
-  return useMemo(() => {
-    const { list, view } = engine;
-    return Object.freeze({
-      ...snapshot,
-      scrollToIndex: (index: number, scroll?: { align?: ScrollAlign }) => view.scrollToIndex(index, scroll),
-      measureElement: view.measureElement,
-      saveScroll: () => view.saveScroll(),
-      onKeyDown: view.onKeyDown,
-      focusIndex: (index: number) => view.focusIndex(index),
-      append: (items: readonly T[]) => list.append(items),
-      retry: () => list.retry(),
-      refresh: () => list.refresh(),
-    });
-  }, [engine, snapshot]);
+  return useMemo(() => Object.freeze({ ...snapshot, ...engine.controls }), [engine, snapshot]);
 }
 
 const TOP: SavedScroll = Object.freeze({ anchorKey: 0, offsetInItem: 0, sizes: [] });
@@ -135,86 +133,53 @@ function createEngine<T>(
   latest: { readonly current: UseLazyListOptions<T> },
   previous: ListEngine<T> | null,
 ): ListEngine<T> {
-  const {
-    getScrollElement: _getScrollElement,
-    useWindowScroll,
-    estimateSize: _estimateSize,
-    overscan,
-    horizontal,
-    lanes,
-    gap,
-    anchor,
-    restore,
-    scrollMargin,
-    initialRect,
-    endThreshold,
-    isScrollingResetDelay,
-    maxPhysicalSize,
-    ...listOptions
-  } = options;
-  // Same key, new layout (lanes after a resize…): same rows, same place. A new key is other
-  // data (a filter, a sort, a query): it starts at the top (or the end, for a chat), not at the
-  // old list's offset, which the scroll element would otherwise keep.
-  const dataKey = JSON.stringify(listOptions.key);
+  const { getScrollElement, useWindowScroll, restore, scrollMargin, anchor, ...rest } = options;
+  // Same key, other axis or anchor: same rows, same place. A new key is other data (a filter, a
+  // sort, a query): it starts at the top (or the end, for a chat), not at the old list's offset,
+  // which the scroll element would otherwise keep.
+  const dataKey = JSON.stringify(rest.key);
   const sameData = previous !== null && previous.dataKey === dataKey;
-  const list = createLazyList<T>({
-    ...listOptions,
-    queryClient: listOptions.queryClient ?? sharedQueryClient(),
-  });
+  const list = createLazyList<T>({ ...rest, queryClient: rest.queryClient ?? sharedQueryClient() });
+  const { cache, key } = rest;
   const view = createVirtualList<T>({
+    ...rest,
     list,
+    anchor,
     ...(useWindowScroll === true
       ? { useWindowScroll: true }
       : { scrollElement: () => latest.current.getScrollElement?.() ?? null }),
-    estimateSize: (index) => (latest.current.estimateSize ?? options.estimateSize ?? (() => 36))(index),
-    overscan,
-    horizontal,
-    lanes,
-    gap,
-    anchor,
     restore: sameData ? previous.view.saveScroll() : (restore ?? (anchor === 'end' ? null : TOP)),
     // Read at each use: a list that moves in the page (content above it grows) needs no remount.
     scrollMargin: () => {
       const margin = latest.current.scrollMargin ?? scrollMargin ?? 0;
       return typeof margin === 'function' ? margin() : margin;
     },
-    initialRect,
-    endThreshold,
-    isScrollingResetDelay,
-    maxPhysicalSize,
+    // With an IndexedDB cache the scroll position is stored beside the pages (read by the view
+    // when it is first subscribed, never during render), so a reload lands on the same row.
+    persist: cache && {
+      ...(sameData || restore != null ? {} : { load: () => cache.loadScroll(key) }),
+      save: (saved) => cache.saveScroll(key, saved),
+      flush: () => cache.flush(),
+    },
   });
-  // With an IndexedDB cache, the scroll position is stored beside the pages: a reload (or a
-  // remount without `restore`) lands on the same row.
-  const { cache, key } = listOptions;
-  if (cache !== undefined && !sameData && restore == null) {
-    void cache.loadScroll(key).then((saved) => saved !== undefined && view.restoreScroll(saved));
-  }
-  const saveScroll = (now = false) => {
-    if (cache === undefined) return;
-    cache.saveScroll(key, view.saveScroll());
-    if (now) void cache.flush();
+  const controls: LazyListControls<T> = {
+    scrollToIndex: (index, scroll) => view.scrollToIndex(index, scroll),
+    measureElement: view.measureElement,
+    saveScroll: () => view.saveScroll(),
+    onKeyDown: view.onKeyDown,
+    focusIndex: (index) => view.focusIndex(index),
+    append: (items) => list.append(items),
+    retry: () => list.retry(),
+    refresh: () => list.refresh(),
   };
-  // Also store the position each time scrolling settles: an IndexedDB write started in
-  // `pagehide` does not land before Chromium replaces the page on a reload.
-  let scrolling = false;
-  const stopSaving =
-    cache === undefined
-      ? undefined
-      : view.subscribe(() => {
-          const { isScrolling } = view.getSnapshot();
-          if (scrolling && !isScrolling) saveScroll(true);
-          scrolling = isScrolling;
-        });
   return {
     dataKey,
     list,
     view,
+    controls,
     subscribe: view.subscribe,
     getSnapshot: view.getSnapshot,
-    saveScroll,
     destroy() {
-      stopSaving?.();
-      saveScroll();
       view.destroy();
       list.destroy();
     },

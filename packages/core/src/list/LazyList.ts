@@ -1,12 +1,20 @@
+import { assertUnchanged, optionError } from '../options.ts';
+import type { ListLayout } from '../paging/layout.ts';
 import { type ListWindow, type ListWindowInput, normalizeWindow, sameWindow } from '../planner/listWindow.ts';
 import type { PagePriority, WindowPlan } from '../planner/planWindow.ts';
 import { FetchScheduler, type RunningFetch } from '../scheduler/fetchScheduler.ts';
 import { PageQueries, shouldRetryPage } from '../scheduler/pageQuery.ts';
+import { describeShape } from '../sources/adopt.ts';
 import { type PageState, PageStore } from '../store/pageStore.ts';
 import { Subscribable } from '../subscribable.ts';
 import { CacheTier, cacheDatasetKey } from './cacheTier.ts';
-import type { ListLayout } from './layout.ts';
-import type { ResolvedLazyListOptions } from './lazyListOptions.ts';
+import {
+  FIXED_LIST_OPTIONS,
+  type LazyListOptions,
+  type LazyListUpdate,
+  type ResolvedLazyListOptions,
+  resolveLazyListOptions,
+} from './lazyListOptions.ts';
 import type { LazyListSnapshot } from './listSnapshot.ts';
 import { StatsCounter } from './listStats.ts';
 import { PressureTier } from './pressureTier.ts';
@@ -30,7 +38,8 @@ interface PageResult {
  * monitor (`pressureTier.ts`) are wired in beside them.
  */
 export class LazyList<T> extends Subscribable {
-  readonly #o: ResolvedLazyListOptions<T>;
+  #o: ResolvedLazyListOptions<T>;
+  #input: LazyListOptions<T>;
   readonly #layout: ListLayout<T>;
   readonly #store = new PageStore<T>();
   readonly #scheduler: FetchScheduler<PageResult>;
@@ -44,9 +53,10 @@ export class LazyList<T> extends Subscribable {
   #plan: WindowPlan | null = null;
   #destroyed = false;
 
-  constructor(options: ResolvedLazyListOptions<T>, layout: ListLayout<T>) {
+  constructor(options: ResolvedLazyListOptions<T>, layout: ListLayout<T>, input?: LazyListOptions<T>) {
     super();
     this.#o = options;
+    this.#input = input ?? { key: options.key, source: options.source };
     this.#layout = layout;
     this.#stats = new StatsCounter(options.now);
     this.#queries = new PageQueries(options.key, options.queryClient, (page) => this.#onInvalidated(page));
@@ -82,7 +92,8 @@ export class LazyList<T> extends Subscribable {
     );
     if (options.initialWindow !== undefined)
       this.#window = normalizeWindow(options.initialWindow, 'initialWindow');
-    this.#snapshots = new SnapshotPublisher(options, {
+    const live = { timers: options.timers, statsInterval: () => this.#o.statsInterval };
+    this.#snapshots = new SnapshotPublisher(live, {
       store: this.#store,
       layout,
       stats: this.#stats,
@@ -95,6 +106,54 @@ export class LazyList<T> extends Subscribable {
 
   /** Returns the current snapshot; the same reference until something changed. */
   readonly getSnapshot = (): LazyListSnapshot<T> => this.#snapshots.current;
+
+  /**
+   * Takes new options while running, keeping loaded pages and the window: a newer source of the
+   * same shape (its `fetchPage` is used from the next request on), budgets (`memory`,
+   * `maxConcurrent`, `prefetch`), `retry`, `flingVelocity`, `statsInterval`, `estimateBytes`.
+   * An `eagerSource` with another array reloads (it is other data). Throws a TypeError, changing
+   * nothing, for invalid values, for a source of another kind or page size and for options that
+   * are the list's identity (`key`, `queryClient`, `cache`…): those need a new list.
+   *
+   * @example
+   * list.setOptions({ source: offsetSource({ pageSize: 100, fetchPage: withToken(newToken) }) });
+   */
+  setOptions(partial: LazyListUpdate<T>): void {
+    if (this.#destroyed) return;
+    const OWNER = 'LazyList.setOptions';
+    assertUnchanged(OWNER, FIXED_LIST_OPTIONS, this.#input, partial);
+    const next: LazyListOptions<T> = { ...this.#input, ...partial, source: this.#o.source };
+    const resolved = resolveLazyListOptions(next); // throws, changing nothing, on a bad value
+    let reload = false;
+    if (partial.source !== undefined && partial.source !== this.#input.source) {
+      const adopted = this.#o.source.adopt?.(partial.source) ?? 'shape';
+      if (adopted === 'shape') {
+        const expected = `a source of the list’s shape (${describeShape(this.#o.source)}); another kind or page size is other pages: create a new list`;
+        throw optionError(OWNER, 'source', expected, describeShape(partial.source));
+      }
+      reload = adopted === 'data';
+    }
+    const before = this.#o;
+    this.#input = { ...next, source: partial.source ?? this.#input.source };
+    this.#o = resolved;
+    this.#scheduler.setLimits({
+      maxConcurrent: resolved.maxConcurrent,
+      attempts: resolved.attempts,
+      backoff: { baseDelay: resolved.baseDelay, maxDelay: resolved.maxDelay, random: resolved.random },
+    });
+    if (reload) {
+      this.invalidate();
+      return;
+    }
+    // Hooks push options after every commit: only a change of what is planned or kept does work.
+    const replan = (['prefetch', 'maxBytes', 'maxPages', 'flingVelocity'] as const).some(
+      (name) => resolved[name] !== before[name],
+    );
+    if (!replan) return;
+    this.#replan();
+    this.#evict();
+    this.#snapshots.publish(true);
+  }
 
   /** Sets the range the view needs now (half-open `[start, end)`). Throws on bad input. */
   setWindow(input: ListWindowInput): void {

@@ -1,5 +1,5 @@
+import { layoutFor } from '../paging/layoutFor.ts';
 import { LazyList } from './LazyList.ts';
-import { layoutFor } from './layoutFor.ts';
 import { type LazyListOptions, resolveLazyListOptions } from './lazyListOptions.ts';
 
 /**
@@ -18,5 +18,5 @@ import { type LazyListOptions, resolveLazyListOptions } from './lazyListOptions.
  */
 export function createLazyList<T>(options: LazyListOptions<T>): LazyList<T> {
   const resolved = resolveLazyListOptions(options);
-  return new LazyList(resolved, layoutFor(resolved.source));
+  return new LazyList(resolved, layoutFor(resolved.source), options);
 }

@@ -1,5 +1,6 @@
 import type { QueryClient, QueryKey } from '@tanstack/query-core';
 import type { PageCache } from '../cache/pageCache.ts';
+import { defaultNow, defaultTimers, type Timers } from '../env/timers.ts';
 import type { MemoryMonitor } from '../memory/createMemoryMonitor.ts';
 import {
   assertFunction,
@@ -10,7 +11,6 @@ import {
   optionError,
 } from '../options.ts';
 import type { ListWindowInput } from '../planner/listWindow.ts';
-import { defaultNow, defaultTimers, type Timers } from '../scheduler/timers.ts';
 import type { LazyListSource } from '../sources/source.ts';
 import { estimateBytes } from '../store/estimateBytes.ts';
 
@@ -66,6 +66,36 @@ export interface LazyListOptions<T> {
   /** Randomness for retry jitter, in [0, 1). */
   random?: () => number;
 }
+
+/**
+ * What a running list takes with `setOptions`: a newer source of the same shape (its `fetchPage`
+ * closing over a new token), budgets and tuning. The other options are the list's identity.
+ */
+export type LazyListUpdate<T> = Partial<
+  Pick<
+    LazyListOptions<T>,
+    | 'source'
+    | 'prefetch'
+    | 'maxConcurrent'
+    | 'memory'
+    | 'retry'
+    | 'flingVelocity'
+    | 'statsInterval'
+    | 'estimateBytes'
+  >
+>;
+
+/** Options fixed at creation: another value is another list (`setOptions` refuses them). */
+export const FIXED_LIST_OPTIONS = [
+  'key',
+  'queryClient',
+  'cache',
+  'memoryMonitor',
+  'initialWindow',
+  'timers',
+  'now',
+  'random',
+] as const;
 
 /** Options with every default filled in. */
 export interface ResolvedLazyListOptions<T> {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultTimers } from '../scheduler/timers.ts';
+import { defaultTimers } from '../env/timers.ts';
+import { OffsetLayout } from '../paging/offsetLayout.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { PageStore } from '../store/pageStore.ts';
 import { NO_GAUGES, StatsCounter } from './listStats.ts';
-import { OffsetLayout } from './offsetLayout.ts';
 import { PressureTier } from './pressureTier.ts';
 import { SnapshotPublisher } from './snapshotPublisher.ts';
 
@@ -23,7 +23,7 @@ function publisher(statsInterval: number) {
   );
   const notified = { count: 0 };
   const snapshots = new SnapshotPublisher<never>(
-    { timers: defaultTimers, statsInterval },
+    { timers: defaultTimers, statsInterval: () => statsInterval },
     {
       store: new PageStore(),
       layout,

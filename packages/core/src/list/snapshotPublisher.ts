@@ -1,8 +1,8 @@
+import type { ListLayout } from '../paging/layout.ts';
 import type { ListWindow } from '../planner/listWindow.ts';
 import type { PageRange } from '../planner/planWindow.ts';
 import type { PageStore } from '../store/pageStore.ts';
 import type { CacheTier } from './cacheTier.ts';
-import type { ListLayout } from './layout.ts';
 import type { ResolvedLazyListOptions } from './lazyListOptions.ts';
 import { buildSnapshot, type LazyListSnapshot } from './listSnapshot.ts';
 import { NO_GAUGES, type StatsCounter } from './listStats.ts';
@@ -21,8 +21,11 @@ export interface SnapshotPublisherHost<T> {
   notify(): void;
 }
 
-/** `statsInterval`: background changes are folded in at most this often (ms); 0 = with the next visible change. */
-export type SnapshotPublisherOptions = Pick<ResolvedLazyListOptions<unknown>, 'timers' | 'statsInterval'>;
+/** `statsInterval()`: background changes are folded in at most this often (ms, read at each change); 0 = with the next visible change. */
+export interface SnapshotPublisherOptions {
+  readonly timers: ResolvedLazyListOptions<unknown>['timers'];
+  readonly statsInterval: () => number;
+}
 
 /**
  * Holds a lazy list's current snapshot and decides when a new one is due. A change that touches
@@ -31,7 +34,7 @@ export type SnapshotPublisherOptions = Pick<ResolvedLazyListOptions<unknown>, 't
  * loading never re-renders visible rows on its own.
  *
  * @example
- * const snapshots = new SnapshotPublisher({ timers: defaultTimers, statsInterval: 250 }, host);
+ * const snapshots = new SnapshotPublisher({ timers: defaultTimers, statsInterval: () => 250 }, host);
  * snapshots.publish(false); // a prefetched page landed: folded in within statsInterval
  * snapshots.publish(true); // a visible page landed: new snapshot, listeners called now
  */
@@ -56,7 +59,8 @@ export class SnapshotPublisher<T> {
   /** Something changed: publish now if it touches the visible window, else within `statsInterval`. */
   publish(visibleChanged: boolean): void {
     if (this.#stopped) return;
-    const { timers, statsInterval } = this.#o;
+    const { timers } = this.#o;
+    const statsInterval = this.#o.statsInterval();
     // The memory monitor hears the list's bytes with every change, shown now or folded in later.
     this.#host.pressure.report(this.#host.store.bytes);
     if (visibleChanged) {

@@ -1,6 +1,6 @@
+import type { Timers } from '../env/timers.ts';
 import type { PagePriority } from '../planner/planWindow.ts';
 import { type BackoffOptions, backoffDelay } from './backoffDelay.ts';
-import type { Timers } from './timers.ts';
 
 /** A running fetch: its promise and how to abort it. */
 export interface RunningFetch<R> {
@@ -51,7 +51,7 @@ const RANK: Record<PagePriority, number> = { visible: 0, prefetch: 1, background
  * scheduler.enqueue(7, 'visible');
  */
 export class FetchScheduler<R> {
-  readonly #options: FetchSchedulerOptions<R>;
+  #options: FetchSchedulerOptions<R>;
   readonly #jobs = new Map<number, Job<R>>();
   #queue: Job<R>[] = [];
   #running = 0;
@@ -59,6 +59,12 @@ export class FetchScheduler<R> {
 
   constructor(options: FetchSchedulerOptions<R>) {
     this.#options = options;
+  }
+
+  /** New limits for jobs from now on (a list's `setOptions`): more slots start queued jobs at once. */
+  setLimits(limits: Pick<FetchSchedulerOptions<R>, 'maxConcurrent' | 'attempts' | 'backoff'>): void {
+    this.#options = { ...this.#options, ...limits };
+    this.#pump();
   }
 
   get running(): number {

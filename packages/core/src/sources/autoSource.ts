@@ -1,12 +1,11 @@
 import { PageShapeError } from '../errors.ts';
-import { AutoLayout } from '../list/autoLayout.ts';
-import type { ListLayout } from '../list/layout.ts';
 import { assertFunction, assertObject, assertPositiveInteger, optionError } from '../options.ts';
 import { utf8Length } from '../stream/lineSplitter.ts';
 import type { StreamResumeOptions } from '../stream/streamOptions.ts';
+import { type AdoptResult, adoptable } from './adopt.ts';
 import { chooseStrategy, type ProbeFacts, type StrategyChoice } from './chooseStrategy.ts';
+import type { Cursor } from './cursor.ts';
 import type { PageSizingOptions } from './pageSizing.ts';
-import type { Cursor } from './source.ts';
 
 /** Options for {@link autoSource}. */
 export interface AutoSourceOptions<T> extends PageSizingOptions<T> {
@@ -56,11 +55,8 @@ export interface AutoSource<T> {
   readonly options: ResolvedAutoSourceOptions<T>;
   /** Sends the probe request and decides. */
   probe(signal: AbortSignal): Promise<AutoProbe<T>>;
-  /**
-   * The list's layout for this source. Built here rather than in `createLazyList`, so an app
-   * that never calls `autoSource` does not bundle it (nor the stream reader it uses).
-   */
-  createLayout(): ListLayout<T>;
+  /** Takes a newer autoSource's `fetch` when it has the same URL and thresholds (see `adopt.ts`). */
+  adopt?(next: unknown): AdoptResult;
 }
 
 const isCursor = (value: unknown): value is Cursor | null =>
@@ -188,6 +184,7 @@ export function autoSource<T>(options: AutoSourceOptions<T>): AutoSource<T> {
   if (pageSize !== 'auto') assertPositiveInteger('autoSource', 'pageSize', pageSize);
   assertPositiveInteger('autoSource', 'streamAhead', streamAhead);
   assertFunction('autoSource', 'fetch', fetch);
+  const cell = { current: fetch };
   const resolved: ResolvedAutoSourceOptions<T> = {
     ...options,
     url: base,
@@ -197,19 +194,28 @@ export function autoSource<T>(options: AutoSourceOptions<T>): AutoSource<T> {
     pageSize,
     streamAhead,
     streamResume: options.streamResume,
-    fetch,
+    // Through a cell: a list adopting a newer autoSource of the same URL calls its `fetch`.
+    fetch: (target, init) => cell.current(target, init),
   };
   const source: AutoSource<T> = {
     kind: 'auto',
     pageSize: probeSize,
     options: resolved,
-    createLayout: () => new AutoLayout(source),
     async probe(signal) {
       const probeUrl = withParams(base, { offset: 0, limit: probeSize });
-      const { body, bytes, headers } = await getJson(fetch, probeUrl, signal);
+      const { body, bytes, headers } = await getJson(resolved.fetch, probeUrl, signal);
       const { facts, items, nextCursor } = probeFacts(body, bytes, headers);
       return { choice: chooseStrategy(facts, resolved), facts, items: items as readonly T[], nextCursor };
     },
   };
-  return source;
+  const shape = JSON.stringify([
+    'auto',
+    base.href,
+    eagerBelowBytes,
+    streamAboveBytes,
+    probeSize,
+    pageSize,
+    streamAhead,
+  ]);
+  return adoptable(source, shape, cell);
 }

@@ -1,7 +1,9 @@
 import { PageShapeError } from '../errors.ts';
 import { assertFunction, assertObject, assertPositiveInteger, optionError } from '../options.ts';
+import { adoptable } from './adopt.ts';
+import type { Cursor } from './cursor.ts';
 import { PageSizer, type PageSizingOptions, resolvePageSizing } from './pageSizing.ts';
-import type { Cursor, CursorPage, CursorSource } from './source.ts';
+import type { CursorPage, CursorSource } from './source.ts';
 
 /** What `fetchPage` receives from a cursor source. */
 export interface CursorFetchParams {
@@ -63,7 +65,8 @@ export function cursorSource<T>(options: CursorSourceOptions<T>): CursorSource<T
   if (initialDirection !== 'forward' && initialDirection !== 'backward') {
     throw optionError('cursorSource', 'initialDirection', '"forward" or "backward"', initialDirection);
   }
-  return {
+  const cell = { current: fetchPage };
+  const source: CursorSource<T> = {
     kind: 'cursor',
     // With 'auto' the unit the planner converts speeds with is the first request's size.
     pageSize: limitNow(),
@@ -71,7 +74,7 @@ export function cursorSource<T>(options: CursorSourceOptions<T>): CursorSource<T
     initialDirection,
     ...(sizer && { currentPageSize: () => sizer.size }),
     async loadPage({ page, cursor, direction, signal }): Promise<CursorPage<T>> {
-      const raw: unknown = await fetchPage({ cursor, direction, limit: limitNow(), signal });
+      const raw: unknown = await cell.current({ cursor, direction, limit: limitNow(), signal });
       const expected =
         '{ items: unknown[], nextCursor: string | number | null, prevCursor: string | number | null }';
       if (
@@ -90,4 +93,6 @@ export function cursorSource<T>(options: CursorSourceOptions<T>): CursorSource<T
       return { items: raw.items as readonly T[], nextCursor: raw.nextCursor, prevCursor: raw.prevCursor };
     },
   };
+  const shape = `cursor:${pageSize}:${String(initialCursor)}:${initialDirection}`;
+  return adoptable(source, shape, cell);
 }

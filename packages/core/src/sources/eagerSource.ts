@@ -1,4 +1,5 @@
 import { optionError } from '../options.ts';
+import { adoptable } from './adopt.ts';
 import type { OffsetSource } from './source.ts';
 
 /** Options for {@link eagerSource}. */
@@ -27,10 +28,12 @@ export function eagerSource<T>(
   if (!Number.isInteger(pageSize) || pageSize <= 0) {
     throw optionError('eagerSource', 'pageSize', 'a positive integer', pageSize);
   }
+  const cell = { current: items };
   let loading: Promise<readonly T[]> | undefined;
   const load = (): Promise<readonly T[]> => {
-    if (typeof items !== 'function') return Promise.resolve(items);
-    loading ??= items().then((value: unknown) => {
+    const current = cell.current;
+    if (typeof current !== 'function') return Promise.resolve(current);
+    loading ??= current().then((value: unknown) => {
       if (!Array.isArray(value)) {
         loading = undefined;
         throw optionError('eagerSource', 'items()', 'a promise of an array', value);
@@ -42,7 +45,7 @@ export function eagerSource<T>(
       throw error;
     });
   };
-  return {
+  const source: OffsetSource<T> = {
     kind: 'offset',
     pageSize,
     strategy: 'eager',
@@ -54,4 +57,6 @@ export function eagerSource<T>(
       loading = undefined;
     },
   };
+  // An array is the data itself: another array is other data (the list reloads, cheaply).
+  return adoptable(source, `eager:${pageSize}`, cell, Array.isArray(items) ? items : undefined);
 }

@@ -1,5 +1,6 @@
 import { PageShapeError } from '../errors.ts';
 import { assertFunction, assertNonNegativeInteger, assertObject, assertPositiveInteger } from '../options.ts';
+import { adoptable } from './adopt.ts';
 import { OffsetBatcher } from './offsetBatcher.ts';
 import { PageSizer, type PageSizingOptions, resolvePageSizing } from './pageSizing.ts';
 import type { OffsetPage, OffsetSource } from './source.ts';
@@ -73,16 +74,18 @@ export function offsetSource<T>(options: OffsetSourceOptions<T>): OffsetSource<T
   if (pageSize !== 'auto') assertPositiveInteger('offsetSource', 'pageSize', pageSize);
   assertFunction('offsetSource', 'fetchPage', fetchPage);
   if (initialCount !== undefined) assertNonNegativeInteger('offsetSource', 'initialCount', initialCount);
-  if (pageSize === 'auto') return autoSizedOffsetSource(options, fetchPage, initialCount);
-  return {
+  const cell = { current: fetchPage };
+  if (pageSize === 'auto') return autoSizedOffsetSource(options, cell, initialCount);
+  const source: OffsetSource<T> = {
     kind: 'offset',
     pageSize,
     initialCount,
     async loadPage({ page, signal }) {
-      const raw: unknown = await fetchPage({ offset: page * pageSize, limit: pageSize, page, signal });
+      const raw: unknown = await cell.current({ offset: page * pageSize, limit: pageSize, page, signal });
       return parseOffsetPage<T>(raw, 'offsetSource', page);
     },
   };
+  return adoptable(source, `offset:${pageSize}`, cell);
 }
 
 /**
@@ -91,7 +94,7 @@ export function offsetSource<T>(options: OffsetSourceOptions<T>): OffsetSource<T
  */
 function autoSizedOffsetSource<T>(
   options: OffsetSourceOptions<T>,
-  fetchPage: OffsetSourceOptions<T>['fetchPage'],
+  cell: { current: OffsetSourceOptions<T>['fetchPage'] },
   initialCount: number | undefined,
 ): OffsetSource<T> {
   const sizing = resolvePageSizing('offsetSource', options);
@@ -103,7 +106,7 @@ function autoSizedOffsetSource<T>(
     async ({ offset, limit, signal }) => {
       const page = offset / unit;
       const response = parseOffsetPage<T>(
-        await fetchPage({ offset, limit, page, signal }),
+        await cell.current({ offset, limit, page, signal }),
         'offsetSource',
         page,
       );
@@ -111,7 +114,7 @@ function autoSizedOffsetSource<T>(
       return response;
     },
   );
-  return {
+  const source: OffsetSource<T> = {
     kind: 'offset',
     pageSize: unit,
     initialCount,
@@ -119,4 +122,5 @@ function autoSizedOffsetSource<T>(
     loadPage: ({ page, signal, isLoaded }) => batcher.load(page, signal, isLoaded),
     reset: () => batcher.reset(),
   };
+  return adoptable(source, `offset:auto:${unit}:${sizing.maxPageSize}:${sizing.targetPageBytes}`, cell);
 }

@@ -1,5 +1,6 @@
 import { PageShapeError } from '../errors.ts';
 import { assertFunction, assertObject, assertPositiveNumber, optionError } from '../options.ts';
+import { adoptable } from './adopt.ts';
 import type { RangeSource } from './source.ts';
 
 /** What `fetchRange` receives: a half-open key range `[from, to)` covering exactly one bucket. */
@@ -40,12 +41,13 @@ export function rangeSource<T>(options: RangeSourceOptions<T>): RangeSource<T> {
   if (!Number.isFinite(bucket)) throw optionError('rangeSource', 'bucket', 'a finite number > 0', bucket);
   assertFunction('rangeSource', 'fetchRange', fetchRange);
   if (getKey !== undefined) assertFunction('rangeSource', 'getKey', getKey);
-  return {
+  const cell = { current: fetchRange };
+  const source: RangeSource<T> = {
     kind: 'range',
     bucket,
     getKey,
     async loadBucket({ bucket: index, from, to, signal }) {
-      const raw: unknown = await fetchRange({ from, to, signal });
+      const raw: unknown = await cell.current({ from, to, signal });
       if (Array.isArray(raw)) return { items: raw as readonly T[] };
       if (typeof raw === 'object' && raw !== null) {
         if ('items' in raw && Array.isArray(raw.items)) return { items: raw.items as readonly T[] };
@@ -60,4 +62,5 @@ export function rangeSource<T>(options: RangeSourceOptions<T>): RangeSource<T> {
       );
     },
   };
+  return adoptable(source, `range:${bucket}`, cell);
 }

@@ -1,11 +1,10 @@
+import type { AdoptResult } from './adopt.ts';
 import type { AutoSource } from './autoSource.ts';
+import type { Cursor } from './cursor.ts';
 
 // The protocol between a source and the list engine. A source only knows how to obtain items:
 // no React, no DOM, no cache. Sources validate what the app's fetch function returned and
 // throw PageShapeError on a wrong shape, so the engine can store it as the page's error.
-
-/** An opaque position in a cursor-paginated feed. */
-export type Cursor = string | number;
 
 /** One page of an offset source: its items and, when the server knows it, the total count. */
 export interface OffsetPage<T> {
@@ -34,6 +33,8 @@ export interface OffsetSource<T> {
   readonly strategy?: 'eager';
   /** Forgets anything memoized; called by `refresh()` and `invalidate()`. */
   reset?(): void;
+  /** Takes a newer source's functions, keeping this one's state (see `adopt.ts`); built-in sources have it. */
+  adopt?(next: unknown): AdoptResult;
 }
 
 /** One page of a cursor source. Items are in display (ascending) order whichever direction fetched them. */
@@ -60,6 +61,8 @@ export interface CursorSource<T> {
     readonly direction: 'forward' | 'backward';
     readonly signal: AbortSignal;
   }): Promise<CursorPage<T>>;
+  /** Takes a newer source's functions, keeping this one's state (see `adopt.ts`); built-in sources have it. */
+  adopt?(next: unknown): AdoptResult;
 }
 
 /** A key-range source (time series): the key axis is cut into fixed buckets. Built by `rangeSource`. */
@@ -75,6 +78,8 @@ export interface RangeSource<T> {
     readonly to: number;
     readonly signal: AbortSignal;
   }): Promise<{ readonly items: readonly T[] }>;
+  /** Takes a newer source's functions, keeping this one's state (see `adopt.ts`); built-in sources have it. */
+  adopt?(next: unknown): AdoptResult;
 }
 
 /** Anything `createLazyList` accepts as `source`. */

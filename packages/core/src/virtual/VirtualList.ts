@@ -1,8 +1,12 @@
+import type { SavedScroll } from '../cache/savedScroll.ts';
+import type { ScrollTarget } from '../env/scrollTarget.ts';
 import type { LazyListSnapshot } from '../list/LazyList.ts';
+import { assertUnchanged } from '../options.ts';
 import { Subscribable } from '../subscribable.ts';
 import { type Anchor, alignedOffset, anchorAt } from './anchor.ts';
 import { type NavigationKeyEvent, navigationTarget } from './keyboardTarget.ts';
 import { RowMeasurer } from './rowMeasurer.ts';
+import { ScrollKeeper } from './scrollKeeper.ts';
 import {
   physicalFor,
   type ScrollScale,
@@ -10,10 +14,15 @@ import {
   virtualAfterMove,
   virtualForJump,
 } from './scrollScale.ts';
-import type { ScrollTarget } from './scrollTarget.ts';
 import { SizeIndex } from './sizeIndex.ts';
 import { VelocityMeter } from './velocityMeter.ts';
-import type { ResolvedVirtualListOptions, SavedScroll } from './virtualListOptions.ts';
+import {
+  FIXED_VIEW_OPTIONS,
+  type ResolvedVirtualListOptions,
+  resolveVirtualListOptions,
+  type VirtualListOptions,
+  type VirtualListUpdate,
+} from './virtualListOptions.ts';
 import {
   buildSnapshot,
   firstWindow,
@@ -31,9 +40,11 @@ import {
  * onto the scroll element by a `ScrollScale`.
  */
 export class VirtualList<T> extends Subscribable {
-  readonly #o: ResolvedVirtualListOptions<T>;
-  readonly #sizes: SizeIndex;
+  #o: ResolvedVirtualListOptions<T>;
+  #input: VirtualListOptions<T>;
+  #sizes: SizeIndex;
   readonly #measurer: RowMeasurer;
+  readonly #keeper: ScrollKeeper | null;
   readonly #speed = new VelocityMeter();
   #target: ScrollTarget | null = null;
   #stopTarget: (() => void) | null = null;
@@ -64,26 +75,55 @@ export class VirtualList<T> extends Subscribable {
   #again = false;
   #destroyed = false;
 
-  constructor(options: ResolvedVirtualListOptions<T>) {
+  constructor(options: ResolvedVirtualListOptions<T>, input?: VirtualListOptions<T>) {
     super();
     this.#o = options;
-    const { lanes, estimateSize } = options;
-    this.#sizes = new SizeIndex({
-      estimate: (row) => estimateSize(Math.max(0, row * lanes + this.#prepended)),
-      gap: options.gap,
-    });
+    this.#input = input ?? { list: options.list, scrollTarget: undefined };
+    this.#sizes = this.#newSizes();
     this.#measurer = new RowMeasurer({
       sizes: this.#sizes,
       horizontal: options.horizontal,
-      lanes,
+      lanes: options.lanes,
       onChange: () => this.#scheduleSync(),
     });
+    this.#keeper = options.persist === undefined ? null : new ScrollKeeper(options.persist, this);
     this.#viewport = options.initialViewport;
     this.#scale = scrollScale(0, this.#viewport);
     const restore = options.restore;
     this.#stick = restore?.atEnd ?? options.anchor === 'end';
     if (restore != null) this.#applyRestore(restore);
     this.#snapshot = this.#layout(null);
+  }
+
+  /**
+   * Takes new options while running: `estimateSize`, `overscan`, `lanes`, `gap`, `endThreshold`,
+   * `isScrollingResetDelay`. New lanes or gap regroup the rows and keep the item in view where it
+   * is. Throws a TypeError, changing nothing, for invalid values and for options fixed at
+   * creation (`list`, the scroll element, `horizontal`, `anchor`…).
+   *
+   * @example
+   * view.setOptions({ lanes: Math.floor(width / 240) }); // a grid after a resize
+   */
+  setOptions(partial: VirtualListUpdate): void {
+    if (this.#destroyed) return;
+    assertUnchanged('VirtualList.setOptions', FIXED_VIEW_OPTIONS, this.#input, partial);
+    const input = { ...this.#input, ...partial } as VirtualListOptions<T>;
+    const next = resolveVirtualListOptions(input); // throws, changing nothing, on a bad value
+    const before = this.#o;
+    this.#input = input;
+    this.#o = { ...next, target: before.target, restore: before.restore };
+    if (next.lanes !== before.lanes || next.gap !== before.gap) {
+      // Same items, other rows: the anchor moves to the row now holding its item.
+      const anchor = this.#anchor ?? this.#restorePending;
+      this.#sizes = this.#newSizes();
+      this.#measurer.retarget(this.#sizes, next.lanes);
+      if (anchor !== null) {
+        const item = anchor.row * before.lanes;
+        this.#anchor = { row: Math.floor(item / next.lanes), offset: anchor.offset };
+      }
+    } else if (next.estimateSize !== before.estimateSize) this.#sizes.resetEstimates();
+    else if (next.overscan === before.overscan && next.endThreshold === before.endThreshold) return;
+    this.#sync();
   }
 
   /** The current snapshot; the same reference until something rendered changed. */
@@ -194,6 +234,7 @@ export class VirtualList<T> extends Subscribable {
   /** Detaches from the scroll element and the list; later calls are no-ops. The list itself is not destroyed. */
   destroy(): void {
     if (this.#destroyed) return;
+    this.#keeper?.save();
     this.onUnsubscribe();
     this.#destroyed = true;
     this.clearListeners();
@@ -202,11 +243,13 @@ export class VirtualList<T> extends Subscribable {
   protected override onSubscribe(): void {
     if (this.#destroyed) return;
     this.#stopList = this.#o.list.subscribe(() => this.#sync());
+    this.#keeper?.start();
     this.#attach();
     this.#sync();
   }
 
   protected override onUnsubscribe(): void {
+    this.#keeper?.stop();
     this.#stopTarget?.();
     this.#stopTarget = null;
     this.#target = null;
@@ -232,6 +275,14 @@ export class VirtualList<T> extends Subscribable {
       drag: (active) => {
         this.#dragging = active;
       },
+    });
+  }
+
+  #newSizes(): SizeIndex {
+    // Read through #o: a new estimateSize or lanes (setOptions) applies without a new index.
+    return new SizeIndex({
+      estimate: (row) => this.#o.estimateSize(Math.max(0, row * this.#o.lanes + this.#prepended)),
+      gap: this.#o.gap,
     });
   }
 
@@ -285,6 +336,7 @@ export class VirtualList<T> extends Subscribable {
       this.#isScrolling = false;
       this.#speed.stop();
       this.#sync(); // the list loads where the scroll settled
+      this.#keeper?.save(true);
     }, this.#o.isScrollingResetDelay);
     this.#sync();
   }

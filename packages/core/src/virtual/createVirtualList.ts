@@ -17,5 +17,5 @@ import { resolveVirtualListOptions, type VirtualListOptions } from './virtualLis
  * });
  */
 export function createVirtualList<T>(options: VirtualListOptions<T>): VirtualList<T> {
-  return new VirtualList(resolveVirtualListOptions(options));
+  return new VirtualList(resolveVirtualListOptions(options), options);
 }

@@ -22,8 +22,10 @@ export interface RowMeasurerOptions {
  * const stop = measurer.attach(rowElement, rowKey);
  */
 export class RowMeasurer {
-  readonly #o: RowMeasurerOptions;
+  #o: RowMeasurerOptions;
   readonly #keys = new WeakMap<Element, number>();
+  /** Rows attached and not stopped: measured again when rows are regrouped (`retarget`). */
+  readonly #attached = new Set<Element>();
   readonly #laneSizes = new Map<number, number>();
   #observer: ResizeObserver | null = null;
   #inResize = false;
@@ -36,17 +38,32 @@ export class RowMeasurer {
   /** Starts measuring the element of item `key`; returns the function that stops. */
   attach(element: Element, key: number): () => void {
     this.#keys.set(element, key);
+    this.#attached.add(element);
     this.#measureSoon(element);
     const observer = this.#resizeObserver();
     if (observer !== null) {
       if (this.#inResize) requestAnimationFrame(() => element.isConnected && observer.observe(element));
       else observer.observe(element);
     }
-    return () => observer?.unobserve(element);
+    return () => {
+      this.#attached.delete(element);
+      observer?.unobserve(element);
+    };
+  }
+
+  /** Measures into other sizes with another number of lanes (a list regrouped): every attached row again. */
+  retarget(sizes: SizeIndex, lanes: number): void {
+    this.#o = { ...this.#o, sizes, lanes };
+    this.#laneSizes.clear();
+    for (const element of this.#attached) {
+      if (element.isConnected) this.#measureSoon(element);
+      else this.#attached.delete(element);
+    }
   }
 
   /** Stops observing every row. */
   disconnect(): void {
+    this.#attached.clear();
     this.#observer?.disconnect();
     this.#observer = null;
   }

@@ -117,6 +117,12 @@ export class SizeIndex {
     return delta;
   }
 
+  /** The estimate changed (a new `estimateSize`): sums of unmeasured rows are computed again. */
+  resetEstimates(): void {
+    this.#exact.clear();
+    this.#validUpTo = 0;
+  }
+
   /** Measured sizes of rows in `[from, to)`, for saving a scroll position. */
   measuredIn(from: number, to: number): Array<[number, number]> {
     const out: Array<[number, number]> = [];

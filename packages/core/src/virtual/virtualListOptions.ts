@@ -1,3 +1,6 @@
+import type { SavedScroll } from '../cache/savedScroll.ts';
+import { elementScrollTarget, type ScrollTarget, windowScrollTarget } from '../env/scrollTarget.ts';
+import { defaultNow, defaultTimers, type Timers } from '../env/timers.ts';
 import type { LazyList } from '../list/LazyList.ts';
 import {
   assertFunction,
@@ -7,23 +10,7 @@ import {
   assertPositiveNumber,
   optionError,
 } from '../options.ts';
-import { defaultNow, defaultTimers, type Timers } from '../scheduler/timers.ts';
 import { MAX_PHYSICAL_SIZE } from './scrollScale.ts';
-import { elementScrollTarget, type ScrollTarget, windowScrollTarget } from './scrollTarget.ts';
-
-/**
- * A scroll position that survives remounts and reloads: the item at the top of the viewport
- * (by its stable key), how far into it the viewport starts, and the measured sizes around it,
- * so the rows above it are laid out as they were.
- */
-export interface SavedScroll {
-  readonly anchorKey: number;
-  readonly offsetInItem: number;
-  /** `[rowKey, size]` pairs measured near the anchor. */
-  readonly sizes: ReadonlyArray<readonly [number, number]>;
-  /** Whether the view was following the end (chat). */
-  readonly atEnd?: boolean;
-}
 
 /** Options for `createVirtualList`. */
 export interface VirtualListOptions<T> {
@@ -53,6 +40,12 @@ export interface VirtualListOptions<T> {
   anchor?: 'start' | 'end';
   /** Where to start: a value from `saveScroll()`. */
   restore?: SavedScroll | null;
+  /**
+   * Where the scroll position lives between visits (e.g. beside the pages in an IndexedDB cache):
+   * read when the first subscriber arrives unless `restore` is given, written each time scrolling
+   * settles, on `pagehide` and on `destroy`.
+   */
+  persist?: ScrollPersistence;
   /** With `useWindowScroll`: the list's offset from the top (left) of the document, or a function read at each use. */
   scrollMargin?: number | (() => number);
   /** Viewport size before the element is measured (server rendering). */
@@ -67,6 +60,38 @@ export interface VirtualListOptions<T> {
   now?: () => number;
 }
 
+/** A place for a list's scroll position; `flush` (optional) forces pending writes out (a reload is coming). */
+export interface ScrollPersistence {
+  /** Omitted when the position is known already (a `restore`). */
+  load?(): Promise<SavedScroll | undefined>;
+  save(saved: SavedScroll): void;
+  flush?(): Promise<void>;
+}
+
+/** What a running virtual list takes with `setOptions`; the other options are fixed at creation. */
+export type VirtualListUpdate = Partial<
+  Pick<
+    VirtualListOptions<unknown>,
+    'estimateSize' | 'overscan' | 'lanes' | 'gap' | 'endThreshold' | 'isScrollingResetDelay'
+  >
+>;
+
+/** Options fixed at creation (`setOptions` refuses another value). `restore` is read at creation only. */
+export const FIXED_VIEW_OPTIONS = [
+  'list',
+  'scrollElement',
+  'useWindowScroll',
+  'scrollTarget',
+  'horizontal',
+  'anchor',
+  'scrollMargin',
+  'persist',
+  'initialRect',
+  'maxPhysicalSize',
+  'timers',
+  'now',
+] as const;
+
 /** Options with defaults filled in. */
 export interface ResolvedVirtualListOptions<T> {
   readonly list: LazyList<T>;
@@ -78,6 +103,7 @@ export interface ResolvedVirtualListOptions<T> {
   readonly gap: number;
   readonly anchor: 'start' | 'end';
   readonly restore: SavedScroll | null;
+  readonly persist: ScrollPersistence | undefined;
   readonly initialViewport: number;
   readonly endThreshold: number;
   readonly isScrollingResetDelay: number;
@@ -158,6 +184,7 @@ export function resolveVirtualListOptions<T>(options: VirtualListOptions<T>): Re
     gap,
     anchor,
     restore,
+    persist: options.persist,
     initialViewport: rect === undefined ? 0 : horizontal ? rect.width : rect.height,
     endThreshold,
     isScrollingResetDelay,

@@ -1,0 +1,68 @@
+// How a running list takes a newer source: apps build sources inline (`offsetSource({ fetchPage })`
+// in a component body), so each render brings a new source object whose `fetchPage` closes over the
+// latest token or filter. The list keeps its own source (the paging and any tuning state it holds)
+// and adopts the newer one's functions; only a source of another shape is other pages.
+
+/** What adopting a newer source meant. */
+export type AdoptResult =
+  /** Same shape: the list's source now calls the newer functions; loaded pages stay. */
+  | 'same'
+  /** Same shape, but other data in memory (`eagerSource` with another array): the list reloads. */
+  | 'data'
+  /** Another kind or page geometry: it cannot be adopted (a new list is needed). */
+  | 'shape';
+
+/** A source that can take a newer source's functions. */
+export interface Adoptable {
+  /** Takes the functions of `next` (built by the same factory) while keeping this source's state. */
+  adopt(next: unknown): AdoptResult;
+}
+
+interface Entry {
+  readonly shape: string;
+  readonly cell: { current: unknown };
+  data: unknown;
+}
+
+const entries = new WeakMap<object, Entry>();
+
+/**
+ * Makes `source` adoptable. `shape` names its kind and page geometry (sources of different shapes
+ * never adopt each other); `cell.current` holds the user's functions and is what the source
+ * calls; `data` is the in-memory data, when the source holds it (an eager array).
+ *
+ * @example
+ * const cell = { current: options.fetchPage };
+ * return adoptable({ kind: 'offset', pageSize, loadPage: (r) => cell.current(…) }, `offset:${pageSize}`, cell);
+ */
+export function adoptable<S extends object, F>(
+  source: S,
+  shape: string,
+  cell: { current: F },
+  data?: unknown,
+): S & Adoptable {
+  const entry: Entry = { shape, cell, data };
+  const result: S & Adoptable = Object.assign(source, {
+    adopt(next: unknown): AdoptResult {
+      if (next === result) return 'same';
+      const other = typeof next === 'object' && next !== null ? entries.get(next) : undefined;
+      if (other === undefined || other.shape !== entry.shape) return 'shape';
+      entry.cell.current = other.cell.current;
+      const changed = other.data !== entry.data;
+      entry.data = other.data;
+      return changed ? 'data' : 'same';
+    },
+  });
+  entries.set(result, entry);
+  return result;
+}
+
+/**
+ * The shape of a source, for error messages: its kind and page geometry.
+ *
+ * @example
+ * describeShape(offsetSource({ pageSize: 100, fetchPage })); // 'offset:100'
+ */
+export function describeShape(source: unknown): string {
+  return (typeof source === 'object' && source !== null && entries.get(source)?.shape) || 'unknown';
+}

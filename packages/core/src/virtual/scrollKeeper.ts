@@ -1,0 +1,59 @@
+import type { SavedScroll } from '../cache/savedScroll.ts';
+import type { ScrollPersistence } from './virtualListOptions.ts';
+
+/** What a {@link ScrollKeeper} needs of its virtual list. */
+export interface KeptView {
+  saveScroll(): SavedScroll;
+  restoreScroll(saved: SavedScroll): boolean;
+}
+
+/**
+ * Keeps a virtual list's scroll position in a {@link ScrollPersistence}: reads it once when the
+ * list first gets a subscriber (never during a framework's render), writes it when scrolling
+ * settles and on `pagehide` (a write started only in `pagehide` does not land before Chromium
+ * replaces the page on a reload) and when the list is destroyed.
+ *
+ * @example
+ * const keeper = new ScrollKeeper(persist, view);
+ * keeper.start(); // first subscriber
+ * keeper.save(true); // scrolling settled
+ */
+export class ScrollKeeper {
+  readonly #persist: ScrollPersistence;
+  readonly #view: KeptView;
+  #loaded = false;
+  #stopPagehide: (() => void) | null = null;
+
+  constructor(persist: ScrollPersistence, view: KeptView) {
+    this.#persist = persist;
+    this.#view = view;
+  }
+
+  /** The list has a subscriber: read the saved position once, listen for the page going away. */
+  start(): void {
+    if (!this.#loaded && this.#persist.load !== undefined) {
+      this.#loaded = true;
+      void this.#persist.load().then(
+        (saved) => saved !== undefined && this.#view.restoreScroll(saved),
+        () => {}, // no saved position (storage unavailable): the list starts where it would anyway
+      );
+    }
+    if (this.#stopPagehide === null && typeof addEventListener === 'function') {
+      const onPagehide = () => this.save(true);
+      addEventListener('pagehide', onPagehide);
+      this.#stopPagehide = () => removeEventListener('pagehide', onPagehide);
+    }
+  }
+
+  /** The last subscriber left. */
+  stop(): void {
+    this.#stopPagehide?.();
+    this.#stopPagehide = null;
+  }
+
+  /** Stores the position; `now` also flushes pending writes (scrolling settled, page going away). */
+  save(now = false): void {
+    this.#persist.save(this.#view.saveScroll());
+    if (now) void this.#persist.flush?.().catch(() => {});
+  }
+}

@@ -1,0 +1,183 @@
+// useLazyList as an adapter (issue 15): one engine per key, options pushed after each commit,
+// controls that keep their identity, nothing but reading during render.
+import { idbCache, offsetSource, type PageCache, QueryClient } from '@lazyflow/core';
+import { StrictMode, useRef } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type UseLazyListResult, useLazyList } from './useLazyList.ts';
+
+interface Item {
+  id: number;
+  token: string;
+}
+
+beforeAll(() => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+});
+
+let root: Root | null = null;
+let container: HTMLElement | null = null;
+afterEach(() => {
+  root?.unmount();
+  container?.remove();
+  root = null;
+});
+
+function mount(node: React.ReactNode) {
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+  root.render(node);
+}
+
+const frames = async (n = 1) => {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+};
+
+let latest: UseLazyListResult<Item> | null = null;
+const requested: string[] = [];
+
+/** A list whose `fetchPage` closes over `token` (as an app's closes over an auth token or filter). */
+function Tokened(props: { listKey: string; token: string; cache?: PageCache; queryClient?: QueryClient }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const list = useLazyList<Item>({
+    key: [props.listKey],
+    queryClient: props.queryClient,
+    cache: props.cache,
+    // Built inline on every render, as apps do.
+    source: offsetSource({
+      pageSize: 100,
+      fetchPage: async ({ offset, limit }) => {
+        requested.push(`${props.token}@${offset}`);
+        const items = Array.from({ length: limit }, (_, i) => ({ id: offset + i, token: props.token }));
+        return { items, total: 100_000 };
+      },
+    }),
+    prefetch: 0,
+    getScrollElement: () => ref.current,
+    estimateSize: () => 36,
+  });
+  latest = list;
+  return (
+    <div ref={ref} data-testid="scroller" style={{ height: 600, overflow: 'auto' }}>
+      <div style={{ height: list.totalSize, position: 'relative' }}>
+        {list.rows.map((row) => (
+          <div
+            key={row.key}
+            ref={list.measureElement}
+            data-index={row.index}
+            style={{
+              position: 'absolute',
+              width: '100%',
+              height: 36,
+              transform: `translateY(${row.start}px)`,
+            }}
+          >
+            {row.state.status === 'loaded' ? `${row.state.item.id}:${row.state.item.token}` : '…'}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+const rowText = (index: number) => container?.querySelector(`[data-index="${index}"]`)?.textContent;
+const scroller = () => container?.querySelector<HTMLElement>('[data-testid="scroller"]');
+
+describe('useLazyList options and controls', () => {
+  it('a new fetchPage closure is used for the next page; the engine, the scroll position and loaded pages stay', async () => {
+    requested.length = 0;
+    const listKey = `closure-${Math.random()}`;
+    mount(<Tokened listKey={listKey} token="t1" />);
+    await vi.waitFor(() => expect(rowText(0)).toBe('0:t1'));
+    latest?.scrollToIndex(2_000, { align: 'start' });
+    await vi.waitFor(() => expect(rowText(2_000)).toBe('2000:t1'));
+    const scrollToIndex = latest?.scrollToIndex;
+    root?.render(<Tokened listKey={listKey} token="t2" />);
+    await frames(2);
+    expect(latest?.scrollToIndex).toBe(scrollToIndex); // same engine
+    expect(rowText(2_000)).toBe('2000:t1'); // loaded pages are kept
+    expect(requested.filter((r) => r === 't2@2000')).toEqual([]);
+    latest?.scrollToIndex(5_000, { align: 'start' });
+    await vi.waitFor(() => expect(rowText(5_000)).toBe('5000:t2'));
+    expect(requested).toContain('t2@5000');
+    expect(requested).not.toContain('t1@5000');
+  });
+
+  it('controls keep their identity across 100 scroll frames', async () => {
+    mount(<Tokened listKey={`identity-${Math.random()}`} token="t" />);
+    await vi.waitFor(() => expect(rowText(0)).toBe('0:t'));
+    const first = latest;
+    const names = [
+      'scrollToIndex',
+      'measureElement',
+      'saveScroll',
+      'onKeyDown',
+      'focusIndex',
+      'append',
+      'retry',
+      'refresh',
+    ] as const;
+    const element = scroller();
+    let snapshots = 0;
+    let seen = latest;
+    for (let frame = 0; frame < 100; frame++) {
+      if (element) element.scrollTop += 40;
+      await frames(1);
+      if (latest !== seen) {
+        snapshots += 1;
+        seen = latest;
+      }
+      for (const name of names) expect(latest?.[name]).toBe(first?.[name]);
+    }
+    expect(snapshots).toBeGreaterThan(10); // the snapshot did change while scrolling
+  });
+
+  it('under StrictMode with a cache: one request per page, the cache read once, nothing subscribed after unmount', async () => {
+    requested.length = 0;
+    const real = idbCache({ name: `strict-${Math.random()}` });
+    let subscribed = 0;
+    let loads = 0;
+    const counted = {
+      subscribe(listener: () => void) {
+        subscribed += 1;
+        const stop = real.subscribe(listener);
+        return () => {
+          subscribed -= 1;
+          stop();
+        };
+      },
+      loadScroll(key: readonly unknown[]) {
+        loads += 1;
+        return real.loadScroll(key);
+      },
+    };
+    // The real cache, with subscriptions and scroll reads counted.
+    const cache = new Proxy(real, {
+      get(target, name) {
+        if (name === 'subscribe' || name === 'loadScroll') return counted[name];
+        const value: unknown = Reflect.get(target, name, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    mount(
+      <StrictMode>
+        <Tokened
+          listKey={`strict-${Math.random()}`}
+          token="s"
+          cache={cache}
+          queryClient={new QueryClient()}
+        />
+      </StrictMode>,
+    );
+    await vi.waitFor(() => expect(rowText(0)).toBe('0:s'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(new Set(requested).size).toBe(requested.length);
+    expect(loads).toBe(1);
+    expect(subscribed).toBeGreaterThan(0);
+    root?.unmount();
+    root = null;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(subscribed).toBe(0);
+  });
+});
