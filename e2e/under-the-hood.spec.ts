@@ -126,3 +126,32 @@ test('after a reload, rows come from IndexedDB before a slow network could answe
   console.log(`reload: rows from IndexedDB after ${Math.round(shownAt)} ms (network latency ${LATENCY} ms)`);
   expect(errors).toEqual([]);
 });
+
+test('a scroll through new rows keeps every badge healthy; a stream has no hit rate (#20)', async ({
+  page,
+}) => {
+  const errors = await open(page, '/table');
+  await expectLoaded(page, SCROLLER, 0, '#0 ');
+  // Faster than prefetch keeps up: every page is a first-time miss, which is not trouble.
+  const scroller = page.getByTestId(SCROLLER);
+  for (let i = 0; i < 50; i++) {
+    await scroller.evaluate((element) => element.scrollBy(0, 2_000));
+    await page.waitForTimeout(40);
+  }
+  await poll(() => figure(page, 'requests')).toBeGreaterThanOrEqual(20); // past getHealth()'s minSamples
+  await expectVisibleRowsReal(page);
+  const health = page.getByTestId('hood-health');
+  await expect(health).toContainText('cache healthy');
+  await expect(health.locator('[data-status]:not([data-status="healthy"])')).toHaveCount(0);
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Stream', exact: true }).click();
+  await poll(async () =>
+    Number(await page.getByTestId('event-log').getAttribute('data-count')),
+  ).toBeGreaterThan(200);
+  const figures = page.getByTestId('hood-figures');
+  await expect(figures).toHaveAttribute('data-lookups', '0');
+  await expect(figures).toHaveAttribute('data-hit-rate', '');
+  await expect(figures).toContainText('– (streamed)');
+  await expect(health.locator('[data-status]:not([data-status="healthy"])')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -3,7 +3,7 @@ import { useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { LEVEL_COLORS, Sparkline } from './components/Sparkline.tsx';
 import { demoMonitor } from './lib/demoMonitor.ts';
 import { formatCount } from './lib/formatCount.ts';
-import { formatBytes, type HoodSample, sumStats } from './lib/hoodFigures.ts';
+import { formatBytes, gradeCache, type HoodSample, sumStats } from './lib/hoodFigures.ts';
 import { demoPrefetcher } from './lib/routePrefetch.ts';
 import { useReportedStats } from './lib/useReportStats.ts';
 import { useSamples } from './lib/useSamples.ts';
@@ -69,7 +69,6 @@ export function UnderTheHood() {
   );
   const health = getHealth();
   const simulated = memory.simulated ? memory.level : null;
-  const lookups = figures.cacheHits + figures.cacheMisses;
 
   return (
     <aside className="hood" aria-label="Under the hood">
@@ -86,7 +85,8 @@ export function UnderTheHood() {
           data-lists={figures.lists}
           data-requests={figures.requests}
           data-in-flight={figures.inFlight}
-          data-hit-rate={figures.hitRate}
+          data-hit-rate={figures.hitRate ?? ''}
+          data-lookups={figures.lookups}
           data-bytes-in-memory={figures.bytesInMemory}
           data-pages-in-memory={figures.pagesInMemory}
           data-bytes-in-cache={figures.bytesInCache}
@@ -95,13 +95,25 @@ export function UnderTheHood() {
           data-heap={memory.jsHeapUsed ?? ''}
           data-level={memory.level}
         >
-          <dt>Requests</dt>
-          <dd>{figures.requests.toLocaleString('en')}</dd>
+          <dt>Page requests</dt>
+          <dd title="network fetches of the lists' pages (a stream's own connection is not one)">
+            {figures.requests.toLocaleString('en')}
+          </dd>
           <dt>In flight</dt>
           <dd>{figures.inFlight}</dd>
           <dt>Cache hit rate</dt>
-          <dd title="pages the window needed that were in memory, the query cache or IndexedDB">
-            {lookups === 0 ? '–' : `${percent(figures.hitRate)} of ${lookups.toLocaleString('en')}`}
+          <dd
+            title={
+              figures.hitRate === null && figures.pushedLists > 0
+                ? 'a stream appends its pages: none is looked up, so there is nothing to hit or miss'
+                : 'of the pages the view needed, the share served without a request (memory, query cache or IndexedDB); a first scroll through new rows is all misses'
+            }
+          >
+            {figures.hitRate !== null
+              ? `${percent(figures.hitRate)} of ${formatCount(figures.lookups, 'page')}`
+              : figures.pushedLists > 0
+                ? '– (streamed)'
+                : '–'}
           </dd>
           <dt>In memory</dt>
           <dd>
@@ -157,17 +169,22 @@ export function UnderTheHood() {
             </label>
           ))}
         </fieldset>
-        <p className="hood-health" data-testid="hood-health" title="getHealth()">
+        <p
+          className="hood-health"
+          data-testid="hood-health"
+          title="memory and errors: getHealth(); cache: gradeCache (lib/hoodFigures.ts)"
+        >
           <Grade name="memory" status={health.memory.status} />
-          <Grade name="hit rate" status={health.cacheHitRate.status} />
+          <Grade name="cache" status={gradeCache(figures)} />
           <Grade name="errors" status={health.errorRate.status} />
         </p>
         <ul className="hood-lists">
           {reported.size === 0 && <li className="muted">No lazy list on this page.</li>}
-          {[...reported].map(([name, stats]) => (
+          {[...reported].map(([name, { stats, kind }]) => (
             <li key={name}>
-              <strong>{name}</strong> {formatCount(stats.requests, 'request')} ·{' '}
-              {formatCount(stats.pagesInMemory, 'page')} · {formatBytes(stats.bytesInMemory)}
+              <strong>{name}</strong> {kind === 'pushed' && '(stream) '}
+              {formatCount(stats.requests, 'request')} · {formatCount(stats.pagesInMemory, 'page')} ·{' '}
+              {formatBytes(stats.bytesInMemory)}
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
-import type { LazyListStats } from '@lazyflow/core';
+import type { HealthStatus, LazyListStats } from '@lazyflow/core';
 import { describe, expect, it } from 'vitest';
-import { formatBytes, sumStats } from './hoodFigures.ts';
+import { formatBytes, gradeCache, sumStats } from './hoodFigures.ts';
+import type { ReportedList } from './statsBoard.ts';
 
 const stats = (overrides: Partial<LazyListStats>): LazyListStats => ({
   requests: 0,
@@ -27,31 +28,64 @@ const stats = (overrides: Partial<LazyListStats>): LazyListStats => ({
   ...overrides,
 });
 
+const paged = (overrides: Partial<LazyListStats>): ReportedList => ({
+  stats: stats(overrides),
+  kind: 'paged',
+});
+const pushed = (overrides: Partial<LazyListStats>): ReportedList => ({
+  stats: stats(overrides),
+  kind: 'pushed',
+});
+
 describe('sumStats', () => {
-  it('is all zeros without lists', () => {
-    expect(sumStats([])).toMatchObject({ lists: 0, requests: 0, hitRate: 0, cacheStatus: 'none' });
+  it('is all zeros without lists, with no hit rate', () => {
+    expect(sumStats([])).toMatchObject({
+      lists: 0,
+      requests: 0,
+      lookups: 0,
+      hitRate: null,
+      cacheStatus: 'none',
+    });
   });
 
-  it('adds counters and bytes, and takes the hit rate over every lookup', () => {
+  it('adds counters and bytes, and takes the hit rate over every lookup of paged lists', () => {
     const totals = sumStats([
-      stats({ requests: 3, inFlight: 1, cacheHits: 1, cacheMisses: 3, bytesInMemory: 100, pagesInMemory: 2 }),
-      stats({ requests: 2, cacheHits: 4, cacheMisses: 0, bytesInMemory: 50, pagesInMemory: 1 }),
+      paged({ requests: 3, inFlight: 1, cacheHits: 1, cacheMisses: 3, bytesInMemory: 100, pagesInMemory: 2 }),
+      paged({ requests: 2, cacheHits: 4, cacheMisses: 0, bytesInMemory: 50, pagesInMemory: 1 }),
     ]);
     expect(totals).toMatchObject({
       lists: 2,
+      pushedLists: 0,
       requests: 5,
       inFlight: 1,
+      lookups: 8,
       bytesInMemory: 150,
       pagesInMemory: 3,
     });
     expect(totals.hitRate).toBe(5 / 8);
   });
 
+  it("has no hit rate for a stream's log: appended pages were never looked up", () => {
+    // The Stream page before #20: "Cache hit rate 100 % of 49" beside "Requests 0".
+    const totals = sumStats([pushed({ cacheHits: 49, bytesInMemory: 80_000, pagesInMemory: 3 })]);
+    expect(totals).toMatchObject({ lists: 1, pushedLists: 1, requests: 0, lookups: 0, hitRate: null });
+    expect(totals.bytesInMemory).toBe(80_000);
+  });
+
+  it("leaves a stream's pages out of the hit rate of the paged lists beside it", () => {
+    const totals = sumStats([
+      pushed({ cacheHits: 49 }),
+      paged({ cacheHits: 1, cacheMisses: 3, requests: 3 }),
+    ]);
+    expect(totals.lookups).toBe(4);
+    expect(totals.hitRate).toBe(1 / 4);
+  });
+
   it('counts a cache store once: lists of one cache each report its whole size', () => {
     const totals = sumStats([
-      stats({ bytesInCache: 900, cacheStatus: 'ready', cacheReads: 2 }),
-      stats({ bytesInCache: 900, cacheStatus: 'ready', cacheReads: 1, cacheWarning: 'quota' }),
-      stats({}),
+      paged({ bytesInCache: 900, cacheStatus: 'ready', cacheReads: 2 }),
+      paged({ bytesInCache: 900, cacheStatus: 'ready', cacheReads: 1, cacheWarning: 'quota' }),
+      paged({}),
     ]);
     expect(totals).toMatchObject({
       bytesInCache: 900,
@@ -59,6 +93,47 @@ describe('sumStats', () => {
       cacheStatus: 'ready',
       cacheWarning: 'quota',
     });
+  });
+});
+
+describe('gradeCache', () => {
+  it.each<[string, ReportedList[], HealthStatus]>([
+    ['no list', [], 'healthy'],
+    // getHealth() grades this "hit rate critical": 0 hits in 60 lookups, a first scroll through new rows.
+    [
+      'a first pass through new data',
+      [paged({ cacheMisses: 60, requests: 60, cacheStatus: 'ready' })],
+      'healthy',
+    ],
+    [
+      'a fast sweep: pages enter the view before they land',
+      [paged({ cacheHits: 5, cacheMisses: 200 })],
+      'healthy',
+    ],
+    ['a stream only', [pushed({ cacheHits: 49 })], 'healthy'],
+    [
+      'a reload served from IndexedDB',
+      [paged({ cacheHits: 4, cacheReads: 4, cacheStatus: 'ready' })],
+      'healthy',
+    ],
+    [
+      'IndexedDB unavailable',
+      [
+        paged({
+          cacheMisses: 4,
+          cacheStatus: 'memory-only',
+          cacheWarning: 'IndexedDB unavailable; caching in memory only',
+        }),
+      ],
+      'warning',
+    ],
+    [
+      'a quota warning',
+      [paged({ cacheStatus: 'ready', cacheWarning: 'quota exceeded: dropped 3 entries' })],
+      'warning',
+    ],
+  ])('%s → %s', (_, lists, grade) => {
+    expect(gradeCache(sumStats(lists))).toBe(grade);
   });
 });
 

@@ -1,15 +1,36 @@
-// Pure arithmetic of the "Under the hood" panel: totals over the page's lists, and byte labels.
-import type { CacheStatus, LazyListStats, MemoryLevel } from '@lazyflow/core';
+// Pure arithmetic of the "Under the hood" panel: totals over the page's lists, the cache grade,
+// and byte labels.
+//
+// What the cache hit rate means here (issue #20). A *paged* list looks a page up each time its
+// window needs one: a hit is a page served without a request (already in memory, in the query
+// cache, or read from IndexedDB), a miss is a page fetched from the network. A *pushed* list (the
+// Stream page's event log) is appended to by its stream: nobody asked for those pages, so they
+// are neither hits nor misses, and a page of streams alone has no hit rate at all (it used to show
+// "100 % of 49" with 0 requests).
+//
+// A low hit rate is not trouble: the first pass through data nobody has loaded yet must miss on
+// every page, and the counters cannot tell that first pass from a page fetched twice. So the rate
+// is a figure, never a badge colour. The cache grade turns only on what is really wrong with the
+// cache: it runs in memory only (IndexedDB unavailable: a reload refetches everything) or it
+// reported a problem (quota, dropped entries). Memory and errors keep getHealth()'s grades.
+import type { CacheStatus, HealthStatus, MemoryLevel } from '@lazyflow/core';
+import type { ReportedList } from './statsBoard.ts';
 
 /** Totals over the lists of the current page. */
 export interface HoodFigures {
   readonly lists: number;
+  /** Lists a stream appends to (`kind: 'pushed'`): counted in memory, not in the hit rate. */
+  readonly pushedLists: number;
   readonly requests: number;
   readonly inFlight: number;
+  /** Pages paged lists needed and got without a request. */
   readonly cacheHits: number;
+  /** Pages paged lists needed and fetched from the network. */
   readonly cacheMisses: number;
-  /** cacheHits / (cacheHits + cacheMisses), 0 before any lookup. */
-  readonly hitRate: number;
+  /** cacheHits + cacheMisses. */
+  readonly lookups: number;
+  /** cacheHits / lookups; null before any lookup (no paged list, or nothing needed yet). */
+  readonly hitRate: number | null;
   readonly errors: number;
   readonly bytesInMemory: number;
   readonly pagesInMemory: number;
@@ -26,14 +47,15 @@ export interface HoodFigures {
 }
 
 /**
- * Sums the stats of the page's lists.
+ * Sums what the page's lists reported. Hits and misses count for paged lists only.
  *
  * @example
- * sumStats([table.stats, log.stats]).requests; // table.stats.requests + log.stats.requests
+ * sumStats([{ stats: table.stats, kind: 'paged' }, { stats: log.stats, kind: 'pushed' }]).hitRate; // table's
  */
-export function sumStats(all: Iterable<LazyListStats>): HoodFigures {
+export function sumStats(all: Iterable<ReportedList>): HoodFigures {
   const totals = {
     lists: 0,
+    pushedLists: 0,
     requests: 0,
     inFlight: 0,
     cacheHits: 0,
@@ -47,12 +69,16 @@ export function sumStats(all: Iterable<LazyListStats>): HoodFigures {
   };
   let cacheStatus: CacheStatus | 'none' = 'none';
   let cacheWarning: string | null = null;
-  for (const stats of all) {
+  for (const { stats, kind } of all) {
     totals.lists += 1;
     totals.requests += stats.requests;
     totals.inFlight += stats.inFlight;
-    totals.cacheHits += stats.cacheHits;
-    totals.cacheMisses += stats.cacheMisses;
+    if (kind === 'pushed') {
+      totals.pushedLists += 1;
+    } else {
+      totals.cacheHits += stats.cacheHits;
+      totals.cacheMisses += stats.cacheMisses;
+    }
     totals.errors += stats.errors;
     totals.bytesInMemory += stats.bytesInMemory;
     totals.pagesInMemory += stats.pagesInMemory;
@@ -63,7 +89,26 @@ export function sumStats(all: Iterable<LazyListStats>): HoodFigures {
     cacheWarning ??= stats.cacheWarning;
   }
   const lookups = totals.cacheHits + totals.cacheMisses;
-  return { ...totals, hitRate: lookups === 0 ? 0 : totals.cacheHits / lookups, cacheStatus, cacheWarning };
+  return {
+    ...totals,
+    lookups,
+    hitRate: lookups === 0 ? null : totals.cacheHits / lookups,
+    cacheStatus,
+    cacheWarning,
+  };
+}
+
+/**
+ * The cache badge: `warning` when the cache runs in memory only (IndexedDB unavailable, so a
+ * reload refetches everything) or reported a problem (quota, dropped entries), else `healthy`
+ * whatever the hit rate (see the top of this file). Nothing about a cache that still serves
+ * pages is critical.
+ *
+ * @example
+ * gradeCache(sumStats([{ stats: table.stats, kind: 'paged' }])); // 'healthy' after a scroll through new rows
+ */
+export function gradeCache(figures: Pick<HoodFigures, 'cacheStatus' | 'cacheWarning'>): HealthStatus {
+  return figures.cacheStatus === 'memory-only' || figures.cacheWarning !== null ? 'warning' : 'healthy';
 }
 
 /** One point of the panel's sparkline. */

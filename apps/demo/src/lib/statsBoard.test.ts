@@ -13,13 +13,24 @@ describe('createStatsBoard', () => {
     board.report('Table', stats);
     const reported = board.getSnapshot();
     expect(reported).not.toBe(empty);
-    expect(reported.get('Table')).toBe(stats);
+    expect(reported.get('Table')).toEqual({ stats, kind: 'paged' });
     board.report('Table', stats);
     expect(board.getSnapshot()).toBe(reported);
     board.remove('Table');
     board.remove('Table');
     expect(board.getSnapshot().size).toBe(0);
     expect(calls).toBe(2);
+  });
+
+  it('keeps the kind a list reported, and publishes when only the kind changes', () => {
+    const board = createStatsBoard();
+    board.report('Event log', stats, 'pushed');
+    const pushed = board.getSnapshot();
+    expect(pushed.get('Event log')?.kind).toBe('pushed');
+    board.report('Event log', stats, 'pushed');
+    expect(board.getSnapshot()).toBe(pushed);
+    board.report('Event log', stats);
+    expect(board.getSnapshot().get('Event log')?.kind).toBe('paged');
   });
 
   it('stops calling a listener once it unsubscribed', () => {

@@ -2,15 +2,27 @@
 // React: the vanilla page reports from plain DOM code.
 import type { LazyListStats } from '@lazyflow/core';
 
-/** The stats of every list that reported, by name; a new map on every change. */
-export type StatsBoardSnapshot = ReadonlyMap<string, LazyListStats>;
+/**
+ * How a list gets its pages: `paged` lists ask for them (each page the view needs is a lookup:
+ * memory, cache or network); a `pushed` list is appended to (a stream), so nothing is looked up.
+ */
+export type ListKind = 'paged' | 'pushed';
+
+/** What a list reported: its latest stats and how it gets its pages. */
+export interface ReportedList {
+  readonly stats: LazyListStats;
+  readonly kind: ListKind;
+}
+
+/** Every list that reported, by name; a new map on every change. */
+export type StatsBoardSnapshot = ReadonlyMap<string, ReportedList>;
 
 /** A tiny observable map of list name → latest stats. */
 export interface StatsBoard {
   readonly subscribe: (listener: () => void) => () => void;
   readonly getSnapshot: () => StatsBoardSnapshot;
   /** Publishes the latest stats of list `name` (a no-op when they are the same object). */
-  report(name: string, stats: LazyListStats): void;
+  report(name: string, stats: LazyListStats, kind?: ListKind): void;
   /** Forgets list `name` (it unmounted). */
   remove(name: string): void;
 }
@@ -21,7 +33,7 @@ export interface StatsBoard {
  * @example
  * const board = createStatsBoard();
  * board.report('Table', list.stats);
- * board.getSnapshot().get('Table')?.requests;
+ * board.getSnapshot().get('Table')?.stats.requests;
  */
 export function createStatsBoard(): StatsBoard {
   let snapshot: StatsBoardSnapshot = new Map();
@@ -36,9 +48,10 @@ export function createStatsBoard(): StatsBoard {
       return () => listeners.delete(listener);
     },
     getSnapshot: () => snapshot,
-    report(name, stats) {
-      if (snapshot.get(name) === stats) return;
-      publish(new Map(snapshot).set(name, stats));
+    report(name, stats, kind = 'paged') {
+      const reported = snapshot.get(name);
+      if (reported?.stats === stats && reported.kind === kind) return;
+      publish(new Map(snapshot).set(name, { stats, kind }));
     },
     remove(name) {
       if (!snapshot.has(name)) return;

@@ -1,6 +1,6 @@
 import type { LazyListStats } from '@lazyflow/core';
 import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
-import { createStatsBoard, type StatsBoard, type StatsBoardSnapshot } from './statsBoard.ts';
+import { createStatsBoard, type ListKind, type StatsBoard, type StatsBoardSnapshot } from './statsBoard.ts';
 
 /** The board the current page's lists report to; the app shell provides one. */
 export const StatsBoardContext = createContext<StatsBoard>(createStatsBoard());
@@ -12,22 +12,23 @@ export function useStatsBoard(): StatsBoard {
 
 /**
  * Shows `stats` under `name` in the "Under the hood" panel while the calling component is
- * mounted; null (e.g. before a list exists) reports nothing yet.
+ * mounted; null (e.g. before a list exists) reports nothing yet. `kind: 'pushed'` marks a list
+ * a stream appends to: its pages count toward memory, not toward the cache hit rate.
  *
  * @example
  * const list = useLazyList({ … });
  * useReportStats('Table', list.stats);
  */
-export function useReportStats(name: string, stats: LazyListStats | null): void {
+export function useReportStats(name: string, stats: LazyListStats | null, kind: ListKind = 'paged'): void {
   const board = useStatsBoard();
   useEffect(() => {
-    if (stats !== null) board.report(name, stats);
-  }, [board, name, stats]);
+    if (stats !== null) board.report(name, stats, kind);
+  }, [board, name, stats, kind]);
   // Removal only on unmount (or a rename), not before each report.
   useEffect(() => () => board.remove(name), [board, name]);
 }
 
-/** Every reported list's latest stats, re-rendering when one changes. */
+/** Every reported list (latest stats and kind), re-rendering when one changes. */
 export function useReportedStats(): StatsBoardSnapshot {
   const board = useStatsBoard();
   return useSyncExternalStore(board.subscribe, board.getSnapshot);

@@ -50,7 +50,7 @@ export function useEventLog(
     memory: { maxBytes: 4_000_000 },
     statsInterval: 250,
   });
-  useReportStats('Event log', list.stats);
+  useReportStats('Event log', list.stats, 'pushed'); // appended by the stream, not looked up
   return { ...list, scroller };
 }
 
