@@ -18,7 +18,7 @@ export { defaultTimers, type Timers } from './env/timers.ts';
 export { isAbortError, PageShapeError } from './errors.ts';
 export { createLazyList } from './list/createLazyList.ts';
 export type { LazyList, LazyListSnapshot, LazyListStatus } from './list/LazyList.ts';
-export type { LazyListOptions } from './list/lazyListOptions.ts';
+export type { LazyListOptions, LazyListUpdate } from './list/lazyListOptions.ts';
 export type { LazyListStats } from './list/listStats.ts';
 export { sharedQueryClient } from './list/sharedQueryClient.ts';
 export {
@@ -110,7 +110,11 @@ export {
 } from './virtual/scrollScale.ts';
 export { SizeIndex, type SizeIndexOptions } from './virtual/sizeIndex.ts';
 export type { VirtualList } from './virtual/VirtualList.ts';
-export type { VirtualListOptions } from './virtual/virtualListOptions.ts';
+export type {
+  ScrollPersistence,
+  VirtualListOptions,
+  VirtualListUpdate,
+} from './virtual/virtualListOptions.ts';
 export {
   listDataAttributes,
   type ScrollAlign,

@@ -12,6 +12,7 @@ import {
   type VirtualListSnapshot,
 } from '@lazyflow/core';
 import { useLayoutEffect, useMemo, useRef } from 'react';
+import { listUpdate } from './listUpdate.ts';
 import { useEngine } from './useEngine.ts';
 
 /** Options of {@link useLazyList}: the lazy list's (key, source, prefetch, memory…) plus the view's. */
@@ -100,16 +101,7 @@ export function useLazyList<T>(options: UseLazyListOptions<T>): UseLazyListResul
   useLayoutEffect(() => {
     latest.current = options;
     const o = options;
-    engine.list.setOptions({
-      source: o.source,
-      prefetch: o.prefetch,
-      maxConcurrent: o.maxConcurrent,
-      memory: o.memory,
-      retry: o.retry,
-      flingVelocity: o.flingVelocity,
-      statsInterval: o.statsInterval,
-      estimateBytes: o.estimateBytes,
-    });
+    engine.list.setOptions(listUpdate(o));
     engine.view.setOptions({
       estimateSize: o.estimateSize,
       overscan: o.overscan,

@@ -6,7 +6,8 @@ import {
   type LazyListStats,
   sharedQueryClient,
 } from '@lazyflow/core';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { listUpdate } from './listUpdate.ts';
 import { useEngine } from './useEngine.ts';
 
 /** Options of {@link useWindow}: a lazy list's options plus the range to show. */
@@ -32,6 +33,8 @@ export interface UseWindowResult<T> {
 
 interface WindowEngine<T> {
   readonly list: LazyList<T>;
+  readonly retry: () => void;
+  readonly refresh: () => void;
   readonly subscribe: (listener: () => void) => () => void;
   readonly getSnapshot: () => LazyListSnapshot<T>;
   destroy(): void;
@@ -54,8 +57,10 @@ interface WindowEngine<T> {
  */
 export function useWindow<T>(options: UseWindowOptions<T>): UseWindowResult<T> {
   const { range, ...listOptions } = options;
+  const { source } = options;
+  const shape = 'bucket' in source ? source.bucket : source.pageSize;
   const { engine, snapshot } = useEngine<LazyListSnapshot<T>, WindowEngine<T>>(
-    JSON.stringify(options.key),
+    JSON.stringify([options.key, source.kind, shape]),
     () => {
       const list = createLazyList<T>({
         ...listOptions,
@@ -64,12 +69,17 @@ export function useWindow<T>(options: UseWindowOptions<T>): UseWindowResult<T> {
       });
       return {
         list,
+        retry: () => list.retry(),
+        refresh: () => list.refresh(),
         subscribe: list.subscribe,
         getSnapshot: list.getSnapshot,
         destroy: () => list.destroy(),
       };
     },
   );
+  useLayoutEffect(() => {
+    engine.list.setOptions(listUpdate(options));
+  });
   const previousFrom = useRef(range.from);
   const { from, to } = range;
   useEffect(() => {
@@ -79,7 +89,6 @@ export function useWindow<T>(options: UseWindowOptions<T>): UseWindowResult<T> {
   }, [engine, from, to]);
   return useMemo(() => {
     const state = snapshot.getRange(from, to);
-    const { list } = engine;
     return Object.freeze({
       items: state.items,
       status: state.status,
@@ -87,8 +96,8 @@ export function useWindow<T>(options: UseWindowOptions<T>): UseWindowResult<T> {
       stats: snapshot.stats,
       count: snapshot.count,
       list: snapshot,
-      retry: () => list.retry(),
-      refresh: () => list.refresh(),
+      retry: engine.retry,
+      refresh: engine.refresh,
     });
   }, [engine, snapshot, from, to]);
 }

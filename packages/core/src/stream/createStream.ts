@@ -1,4 +1,5 @@
 import { isAbortError } from '../errors.ts';
+import { assertUnchanged } from '../options.ts';
 import { Subscribable } from '../subscribable.ts';
 import { readChunks } from './readChunks.ts';
 import { RingBuffer } from './ringBuffer.ts';
@@ -42,7 +43,8 @@ const TEARDOWN_DELAY_MS = 0;
  * items wait for the next frame and the stream is not paused, so a slow page stops the network.
  */
 export class ItemStream<T> extends Subscribable {
-  readonly #o: ResolvedStreamOptions<T>;
+  #o: ResolvedStreamOptions<T>;
+  #input: CreateStreamOptions<T>;
   readonly #ring: RingBuffer<T>;
   readonly #rates = new RateMeter();
   #pending: T[] = [];
@@ -71,11 +73,31 @@ export class ItemStream<T> extends Subscribable {
   #sleepTimer: unknown = null;
   readonly #wakers = new Set<() => void>();
 
-  constructor(options: ResolvedStreamOptions<T>) {
+  constructor(options: ResolvedStreamOptions<T>, input?: CreateStreamOptions<T>) {
     super();
     this.#o = options;
+    this.#input = input ?? { request: options.request };
     this.#ring = new RingBuffer<T>(options.maxItems);
     this.#snapshot = this.#buildSnapshot();
+  }
+
+  /**
+   * Takes new options while reading: `request` (a new token: used from the next connection),
+   * `onItems`, `resume` (retries, backoff, key), `onMalformed`, `maxLineBytes`, `highWaterMark`.
+   * The items stay and the connection is not reopened. Throws a TypeError, changing nothing, for
+   * invalid values and for what makes another stream (`url`, `format`, `resumeParam`,
+   * `maxItems`, the environment): create another stream for those.
+   *
+   * @example
+   * stream.setOptions({ request: (r) => fetch(`/api/log?from=${r.lastId ?? 0}`, { headers: auth(newToken), signal: r.signal }) });
+   */
+  setOptions(partial: Partial<CreateStreamOptions<T>>): void {
+    const fixed = ['url', 'format', 'resumeParam', 'maxItems', 'frameScheduler', 'timers', 'now'];
+    assertUnchanged('ItemStream.setOptions', fixed, this.#input, partial);
+    const input = { ...this.#input, ...partial };
+    const resolved = resolveStreamOptions(input); // throws, changing nothing, on a bad value
+    this.#input = input;
+    this.#o = { ...resolved, parser: this.#o.parser, frameScheduler: this.#o.frameScheduler };
   }
 
   /** The current snapshot; the same object until something changed. */
@@ -246,10 +268,10 @@ export class ItemStream<T> extends Subscribable {
   }
 
   async #run(generation: number): Promise<void> {
-    const o = this.#o;
     let failures = 0;
     let attempt = this.#counts.items > 0 || this.#phase === 'reconnecting' ? 1 : 0;
     for (;;) {
+      const o = this.#o; // per connection: setOptions may have brought a new request or retry policy
       if (!(await this.#gate(generation))) return;
       const abort = new AbortController();
       this.#abort = abort;
@@ -370,5 +392,5 @@ export class ItemStream<T> extends Subscribable {
  * const unsubscribe = stream.subscribe(() => console.log(stream.getSnapshot().stats.items));
  */
 export function createStream<T>(options: CreateStreamOptions<T>): ItemStream<T> {
-  return new ItemStream(resolveStreamOptions(options));
+  return new ItemStream(resolveStreamOptions(options), options);
 }
