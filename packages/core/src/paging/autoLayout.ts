@@ -4,7 +4,7 @@ import type { AutoProbe, AutoSource } from '../sources/autoSource.ts';
 import { sourceForStrategy } from '../sources/autoStrategies.ts';
 import { LOADING, PLACEHOLDER, type RangeState } from '../store/itemState.ts';
 import type { PageState } from '../store/pageStore.ts';
-import { AutoStream } from './autoStream.ts';
+import type { AutoStream } from './autoStream.ts';
 import { CursorLayout } from './cursorLayout.ts';
 import type { AppendedPage, LayoutHost, LayoutPlanInput, ListLayout, LoadingFigures } from './layout.ts';
 import { OffsetLayout } from './offsetLayout.ts';
@@ -34,6 +34,8 @@ export class AutoLayout<T> implements ListLayout<T> {
   #inner: ListLayout<T> | undefined;
   #probe: AutoProbe<T> | undefined;
   #stream: AutoStream<T> | undefined;
+  /** Why `autoStream.ts` could not be loaded (a chunk that failed to download). */
+  #streamLoadError: unknown;
   #host: LayoutHost<T> | undefined;
 
   constructor(source: AutoSource<T>) {
@@ -102,6 +104,7 @@ export class AutoLayout<T> implements ListLayout<T> {
   reset(): void {
     this.#stream?.close();
     this.#stream = undefined;
+    this.#streamLoadError = undefined;
     this.#inner = undefined;
     this.#probe = undefined;
   }
@@ -113,7 +116,10 @@ export class AutoLayout<T> implements ListLayout<T> {
   loading(): LoadingFigures {
     const choice = this.#probe?.choice;
     const inner = this.#inner?.loading();
-    const stream = this.#stream?.status;
+    const stream =
+      this.#streamLoadError !== undefined
+        ? { state: 'error', error: this.#streamLoadError }
+        : this.#stream?.status;
     const stopped =
       stream?.state === 'error'
         ? `; the stream stopped: ${stream.error instanceof Error ? stream.error.message : String(stream.error)}`
@@ -154,12 +160,24 @@ export class AutoLayout<T> implements ListLayout<T> {
     const source = sourceForStrategy(this.#source.options, probe);
     this.#inner = source.kind === 'cursor' ? new CursorLayout(source) : new OffsetLayout(source);
     if (probe.choice.strategy !== 'stream') return;
-    this.#stream = new AutoStream<T>(
-      this.#source.options,
-      probe.items.length, // the probe's items are the list's first; the stream continues after them
-      (items) => this.#host?.append(items),
-      () => this.#host?.changed(),
+    // Imported once a probe chose `stream`: every list reaches this class through `layoutFor`,
+    // and only the ones that stream should bundle the stream reader (decision 0004).
+    import('./autoStream.ts').then(
+      ({ AutoStream }) => {
+        if (this.#probe !== probe) return; // reset() came first
+        this.#stream = new AutoStream<T>(
+          this.#source.options,
+          probe.items.length, // the probe's items are the list's first; the stream continues after them
+          (items) => this.#host?.append(items),
+          () => this.#host?.changed(),
+        );
+        if (this.#host !== undefined) this.#stream.attach();
+      },
+      (error: unknown) => {
+        if (this.#probe !== probe) return;
+        this.#streamLoadError = error;
+        this.#host?.changed();
+      },
     );
-    if (this.#host !== undefined) this.#stream.attach();
   }
 }
