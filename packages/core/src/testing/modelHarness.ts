@@ -1,0 +1,116 @@
+import { notifyManager } from '@tanstack/query-core';
+import type { Timers } from '../env/timers.ts';
+
+/**
+ * Shared pieces of the model-based (fast-check) tests: a seeded run count, timers the model
+ * fires by hand, a settle that lets promise chains finish, and an unhandled-rejection tap.
+ */
+
+/** Fixed seed: CI replays the same sequences on every run. */
+export const MODEL_SEED = 15_008;
+
+/**
+ * Sequences per property: `fallback` in CI (each file well under 20 s on 2 cores), more with
+ * `LAZYFLOW_MODEL_RUNS=2000`. `LAZYFLOW_MODEL_SEED` replays another seed.
+ */
+export function modelRuns(fallback: number): { numRuns: number; seed: number } {
+  const runs = Number(process.env.LAZYFLOW_MODEL_RUNS);
+  const seed = Number(process.env.LAZYFLOW_MODEL_SEED);
+  return {
+    numRuns: Number.isInteger(runs) && runs > 0 ? runs : fallback,
+    seed: Number.isInteger(seed) ? seed : MODEL_SEED,
+  };
+}
+
+interface ManualTimer {
+  readonly at: number;
+  readonly ms: number;
+  readonly callback: () => void;
+}
+
+/**
+ * Timers and a clock that move only when the model says so. `fire(filter)` runs the timers
+ * pending now whose delay `filter` accepts (timers they create wait for the next call), in due
+ * order, and moves the clock to the last one.
+ */
+export class ManualTimers implements Timers {
+  readonly #pending = new Map<number, ManualTimer>();
+  #now = 0;
+  #next = 0;
+
+  readonly setTimeout = (callback: () => void, ms: number): unknown => {
+    const id = ++this.#next;
+    this.#pending.set(id, { at: this.#now + ms, ms, callback });
+    return id;
+  };
+
+  readonly clearTimeout = (handle: unknown): void => {
+    if (typeof handle === 'number') this.#pending.delete(handle);
+  };
+
+  readonly now = (): number => this.#now;
+
+  /** Whether a timer of exactly `ms` is pending. */
+  has(ms: number): boolean {
+    for (const timer of this.#pending.values()) if (timer.ms === ms) return true;
+    return false;
+  }
+
+  /** Runs the pending timers `filter` accepts; returns how many ran. */
+  fire(filter: (ms: number) => boolean): number {
+    const due = [...this.#pending.entries()]
+      .filter(([, timer]) => filter(timer.ms))
+      .sort((a, b) => a[1].at - b[1].at || a[0] - b[0]);
+    let ran = 0;
+    for (const [id, timer] of due) {
+      if (!this.#pending.delete(id)) continue; // cleared by an earlier callback
+      this.#now = Math.max(this.#now, timer.at);
+      timer.callback();
+      ran += 1;
+    }
+    return ran;
+  }
+}
+
+let schedulerSet = false;
+
+/**
+ * query-core batches its notifications with `setTimeout(0)` (≥ 1 ms each in Node); the model
+ * tests run thousands of steps, so they batch with `setImmediate` instead: still a macrotask,
+ * same ordering, no clamp. Call once per test file.
+ */
+export function useImmediateQueryNotifications(): void {
+  if (schedulerSet) return;
+  schedulerSet = true;
+  notifyManager.setScheduler((callback) => setImmediate(callback));
+}
+
+/** Lets promise chains and query-core's batched notifications run to the end. */
+export async function settle(rounds = 4): Promise<void> {
+  for (let round = 0; round < rounds; round++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Records unhandled rejections while installed; `stop()` removes the listener. */
+export function tapUnhandledRejections(): { readonly reasons: unknown[]; stop(): void } {
+  const reasons: unknown[] = [];
+  const listener = (reason: unknown) => reasons.push(reason);
+  process.on('unhandledRejection', listener);
+  return { reasons, stop: () => process.off('unhandledRejection', listener) };
+}
+
+/** A promise the model settles by hand. */
+export interface Deferred<V> {
+  readonly promise: Promise<V>;
+  resolve(value: V): void;
+  reject(error: unknown): void;
+}
+
+export function deferred<V>(): Deferred<V> {
+  let resolve!: (value: V) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<V>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
