@@ -1,4 +1,4 @@
-import { type ComponentType, useState } from 'react';
+import { type ComponentType, useEffect, useRef, useState } from 'react';
 import { FaultPanel } from './FaultPanel.tsx';
 import { prefetchLinkTarget } from './lib/routePrefetch.ts';
 import { createStatsBoard } from './lib/statsBoard.ts';
@@ -95,6 +95,17 @@ export function App() {
   const path = usePath();
   // The page's lists report their stats here (useReportStats); the panel reads them.
   const [board] = useState(createStatsBoard);
+  const nav = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // On a phone the nav scrolls sideways (styles.css): bring the current page's link into view.
+    const scroller = nav.current;
+    const current = scroller?.querySelector<HTMLElement>(`a[href="${path}"]`);
+    if (!scroller || !current || scroller.scrollWidth <= scroller.clientWidth) return;
+    const left = current.getBoundingClientRect().left - scroller.getBoundingClientRect().left;
+    if (left < 0 || left + current.offsetWidth > scroller.clientWidth) {
+      scroller.scrollLeft += left - (scroller.clientWidth - current.offsetWidth) / 2;
+    }
+  }, [path]);
   const route = ROUTES.find((r) => r.path === path);
   const Page = route?.page;
   return (
@@ -103,7 +114,7 @@ export function App() {
         <header>
           <strong>lazyflow</strong> demo
           {/* Hovering or focusing a link prefetches its route's first page (lib/routePrefetch.ts). */}
-          <nav onPointerOver={prefetchLinkTarget} onFocus={prefetchLinkTarget}>
+          <nav ref={nav} onPointerOver={prefetchLinkTarget} onFocus={prefetchLinkTarget}>
             {ROUTES.map((r) => (
               <Link key={r.path} to={r.path}>
                 {r.label}
