@@ -119,7 +119,7 @@ function VideoCards({ filter, lanes, onCounts, onAbort }: VideoCardsProps) {
         {list.range &&
           list.count > 0 &&
           ` · cards ${(list.range.start + 1).toLocaleString('en')}–${list.range.end.toLocaleString('en')}`}
-        {` · ${lanes} columns · ${list.status} · ${formatCount(list.stats.pagesInMemory, 'page')} in memory · ${formatCount(list.stats.requests, 'request')}`}
+        {` · ${formatCount(lanes, 'column')} · ${list.status} · ${formatCount(list.stats.pagesInMemory, 'page')} in memory · ${formatCount(list.stats.requests, 'request')}`}
       </p>
       <ListError status={list.status} error={list.error} retry={list.retry} />
       <div ref={scroller} className="scroller" data-testid="videos-scroller">
