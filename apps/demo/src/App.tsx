@@ -1,4 +1,5 @@
 import { type ComponentType, useEffect, useRef, useState } from 'react';
+import { FaultBanner } from './FaultBanner.tsx';
 import { FaultPanel } from './FaultPanel.tsx';
 import { prefetchLinkTarget } from './lib/routePrefetch.ts';
 import { createStatsBoard } from './lib/statsBoard.ts';
@@ -123,6 +124,7 @@ export function App() {
           </nav>
         </header>
         <main>
+          <FaultBanner />
           {Page ? (
             <Page />
           ) : (

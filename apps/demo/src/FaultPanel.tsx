@@ -1,6 +1,6 @@
 import type { Faults } from '@lazyflow/mocks';
-import { type FormEvent, useState } from 'react';
-import { applyFaults, loadFaults } from './faultSettings.ts';
+import { type FormEvent, useState, useSyncExternalStore } from 'react';
+import { applyFaults, getFaults, subscribeFaults } from './faultSettings.ts';
 
 type FieldName = keyof Faults;
 
@@ -22,17 +22,28 @@ function toText(value: number | null): string {
   return value === null ? '' : String(value);
 }
 
+function toDraft(faults: Faults): Record<FieldName, string> {
+  return {
+    latency: toText(faults.latency),
+    errorRate: toText(faults.errorRate),
+    dropAfter: toText(faults.dropAfter),
+    malformedEvery: toText(faults.malformedEvery),
+    slow: toText(faults.slow),
+  };
+}
+
 /** Sets the faults the mock server applies to every request that does not set its own. */
 export function FaultPanel() {
-  const [saved, setSaved] = useState(loadFaults);
-  const [draft, setDraft] = useState<Record<FieldName, string>>(() => ({
-    latency: toText(saved.latency),
-    errorRate: toText(saved.errorRate),
-    dropAfter: toText(saved.dropAfter),
-    malformedEvery: toText(saved.malformedEvery),
-    slow: toText(saved.slow),
-  }));
+  const saved = useSyncExternalStore(subscribeFaults, getFaults);
+  const [draft, setDraft] = useState(() => toDraft(saved));
   const [error, setError] = useState<string | null>(null);
+  // Faults applied elsewhere (the banner's "Turn off") replace what was typed here.
+  const [drafted, setDrafted] = useState(saved);
+  if (drafted !== saved) {
+    setDrafted(saved);
+    setDraft(toDraft(saved));
+    setError(null);
+  }
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -55,7 +66,6 @@ export function FaultPanel() {
         slow: num('slow', true),
       };
       applyFaults(next);
-      setSaved(next);
       setError(null);
     } catch (e) {
       setError((e as Error).message);
