@@ -26,7 +26,7 @@ function listOf(count: number) {
       }),
     }),
     prefetch: 2,
-    statsInterval: 0,
+    statsIntervalMs: 0,
   });
   list.subscribe(() => {});
   return list;

@@ -24,7 +24,7 @@ async function sweep(): Promise<{ bytes: number; peak: number; evictions: number
     }),
     prefetch: 2,
     memory: { maxBytes: MAX_BYTES },
-    statsInterval: 0,
+    statsIntervalMs: 0,
   });
   list.subscribe(() => {});
   let peak = 0;

@@ -16,6 +16,7 @@ export function listUpdate<T>(o: LazyListOptions<T>): LazyListUpdate<T> {
     memory: o.memory,
     retry: o.retry,
     flingVelocity: o.flingVelocity,
+    statsIntervalMs: o.statsIntervalMs,
     statsInterval: o.statsInterval,
     estimateBytes: o.estimateBytes,
   };

@@ -108,6 +108,7 @@ export function useLazyList<T>(options: UseLazyListOptions<T>): UseLazyListResul
       lanes: o.lanes,
       gap: o.gap,
       endThreshold: o.endThreshold,
+      isScrollingResetDelayMs: o.isScrollingResetDelayMs,
       isScrollingResetDelay: o.isScrollingResetDelay,
     });
   });

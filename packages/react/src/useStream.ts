@@ -21,7 +21,7 @@ export interface UseStreamResult<T> extends StreamSnapshot<T> {
  * re-renders at most once per animation frame however fast items arrive. Reading starts on
  * mount and the fetch is aborted on unmount; StrictMode's extra mount/unmount does not open
  * a second connection. `request`, `onItems`, `resume`, `onMalformed`, `maxLineBytes` and
- * `highWaterMark` are pushed to the stream after each commit (a `request` closing over a new token
+ * `highWaterMark` (and `retry`) are pushed to the stream after each commit (a `request` closing over a new token
  * is used from the next connection; the open one is kept); `url`, `format`, `resumeParam` and
  * `maxItems` are read on mount: to switch to another stream, give the component a new `key`.
  *
@@ -40,9 +40,9 @@ export function useStream<T>(options: CreateStreamOptions<T>): UseStreamResult<T
   // discarded instance never subscribes and so never fetches).
   const [stream] = useState(() => createStream(options));
   const snapshot = useSyncExternalStore(stream.subscribe, stream.getSnapshot, stream.getSnapshot);
-  const { request, onItems, resume, onMalformed, maxLineBytes, highWaterMark } = options;
+  const { request, onItems, retry, resume, onMalformed, maxLineBytes, highWaterMark } = options;
   useLayoutEffect(() => {
-    const live = { onItems, resume, onMalformed, maxLineBytes, highWaterMark };
+    const live = { onItems, retry, resume, onMalformed, maxLineBytes, highWaterMark };
     // With `url` only, the stream built its own request: nothing to replace.
     stream.setOptions(request === undefined ? live : { ...live, request });
   });

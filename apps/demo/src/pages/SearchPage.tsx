@@ -130,7 +130,7 @@ function SearchResults({ query, typing, latency, log }: SearchResultsProps) {
     estimateSize: () => ROW_ESTIMATE,
     overscan: 4,
     // A failed search is usually retyped: two quick attempts, then the error and a Retry button.
-    retry: { attempts: 2, baseDelay: 300 },
+    retry: { attempts: 2, baseDelayMs: 300 },
   });
   useReportStats('Search', list.stats);
   const { reachedEnd } = list.list;

@@ -59,7 +59,8 @@ function LiveStream({ format, rate, chunkBy }: { format: Format; rate: number; c
     },
     format,
     maxItems: 2000,
-    resume: { key: (e) => e.seq, retries: 5, backoffMs: 500 },
+    resume: { key: (e) => e.seq },
+    retry: { attempts: 6, baseDelayMs: 500 },
     // Every event also goes to the virtualized log, which keeps the whole history, and to the
     // chunker behind the chunk panel.
     onItems: (batch) => deliver.current(batch),

@@ -48,7 +48,7 @@ export function useEventLog(
     estimateSize: () => 24,
     anchor: 'end',
     memory: { maxBytes: 4_000_000 },
-    statsInterval: 250,
+    statsIntervalMs: 250,
   });
   useReportStats('Event log', list.stats, 'pushed'); // appended by the stream, not looked up
   return { ...list, scroller };

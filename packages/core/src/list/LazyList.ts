@@ -34,7 +34,7 @@ interface PageResult {
  * QueryClient (`PageQueries`). Snapshot rule (`snapshotPublisher.ts`): a change that touches the
  * visible window (its pages, the count, the window itself, status) publishes a new snapshot and
  * notifies at once; changes outside it (prefetched pages, evictions, stats) are folded into a
- * snapshot at most every `statsInterval` ms. The persistent cache (`cacheTier.ts`) and the memory
+ * snapshot at most every `statsIntervalMs`. The persistent cache (`cacheTier.ts`) and the memory
  * monitor (`pressureTier.ts`) are wired in beside them.
  */
 export class LazyList<T> extends Subscribable {
@@ -63,7 +63,7 @@ export class LazyList<T> extends Subscribable {
     this.#scheduler = new FetchScheduler<PageResult>({
       maxConcurrent: options.maxConcurrent,
       attempts: options.attempts,
-      backoff: { baseDelay: options.baseDelay, maxDelay: options.maxDelay, random: options.random },
+      backoff: { baseDelayMs: options.baseDelayMs, maxDelayMs: options.maxDelayMs, random: options.random },
       timers: options.timers,
       execute: (page, attempt) => this.#execute(page, attempt),
       onSuccess: (page, result) => this.#onPage(page, result),
@@ -92,7 +92,7 @@ export class LazyList<T> extends Subscribable {
     );
     if (options.initialWindow !== undefined)
       this.#window = normalizeWindow(options.initialWindow, 'initialWindow');
-    const live = { timers: options.timers, statsInterval: () => this.#o.statsInterval };
+    const live = { timers: options.timers, statsInterval: () => this.#o.statsIntervalMs };
     this.#snapshots = new SnapshotPublisher(live, {
       store: this.#store,
       layout,
@@ -110,7 +110,7 @@ export class LazyList<T> extends Subscribable {
   /**
    * Takes new options while running, keeping loaded pages and the window: a newer source of the
    * same shape (its `fetchPage` is used from the next request on), budgets (`memory`,
-   * `maxConcurrent`, `prefetch`), `retry`, `flingVelocity`, `statsInterval`, `estimateBytes`.
+   * `maxConcurrent`, `prefetch`), `retry`, `flingVelocity`, `statsIntervalMs`, `estimateBytes`.
    * An `eagerSource` with another array reloads (it is other data). Throws a TypeError, changing
    * nothing, for invalid values, for a source of another kind or page size and for options that
    * are the list's identity (`key`, `queryClient`, `cache`…): those need a new list.
@@ -139,7 +139,11 @@ export class LazyList<T> extends Subscribable {
     this.#scheduler.setLimits({
       maxConcurrent: resolved.maxConcurrent,
       attempts: resolved.attempts,
-      backoff: { baseDelay: resolved.baseDelay, maxDelay: resolved.maxDelay, random: resolved.random },
+      backoff: {
+        baseDelayMs: resolved.baseDelayMs,
+        maxDelayMs: resolved.maxDelayMs,
+        random: resolved.random,
+      },
     });
     if (reload) {
       this.invalidate();

@@ -98,7 +98,7 @@ function open(dataset: Dataset, options: Partial<AutoSourceOptions<Row>> = {}) {
     key: ['auto'],
     source: autoSource<Row>({ url: 'http://test/api/rows', fetch: backend.fetch, ...options }),
     queryClient: new QueryClient(),
-    retry: { baseDelay: 0, maxDelay: 0 },
+    retry: { baseDelayMs: 0, maxDelayMs: 0 },
   });
   lists.push(list as LazyList<unknown>);
   list.subscribe(() => {});

@@ -123,7 +123,7 @@ describe('createLazyList with an offset source', () => {
         key: ['retry'],
         source: offsetSource({ pageSize: 10, fetchPage }),
         prefetch: 0,
-        retry: { attempts: 3, baseDelay: 100 },
+        retry: { attempts: 3, baseDelayMs: 100 },
         random: () => 0,
       }),
     );

@@ -11,6 +11,7 @@ import {
   optionError,
 } from '../options.ts';
 import type { ListWindowInput } from '../planner/listWindow.ts';
+import type { RetryOptions } from '../scheduler/backoffDelay.ts';
 import type { LazyListSource } from '../sources/source.ts';
 import { estimateBytes } from '../store/estimateBytes.ts';
 
@@ -31,8 +32,8 @@ export interface LazyListOptions<T> {
   memory?: { maxBytes?: number; maxPages?: number };
   /** The app's QueryClient, to share cache and devtools; one is created (and mounted) if absent. */
   queryClient?: QueryClient;
-  /** Retry policy for failed pages. `attempts` counts the first try. Default { attempts: 4, baseDelay: 500, maxDelay: 30_000 }. */
-  retry?: { attempts?: number; baseDelay?: number; maxDelay?: number };
+  /** Retry policy for failed pages. `attempts` counts the first try. Default { attempts: 4, baseDelayMs: 500, maxDelayMs: 30_000 }. */
+  retry?: RetryOptions;
   /**
    * Above this window speed (units/second, |velocity| from setWindow) the window is a fling:
    * nothing new is requested (not even visible pages: they show placeholders) and in-flight pages
@@ -44,6 +45,8 @@ export interface LazyListOptions<T> {
    * Changes that do not touch the visible window (a prefetched page landing, stats) are folded
    * into a snapshot at most this often, in ms. 0 = only with the next visible change. Default 1000.
    */
+  statsIntervalMs?: number;
+  /** @deprecated Use `statsIntervalMs` (kept one release). */
   statsInterval?: number;
   /** Window to start with, instead of calling `setWindow` right away. */
   initialWindow?: ListWindowInput;
@@ -80,6 +83,7 @@ export type LazyListUpdate<T> = Partial<
     | 'memory'
     | 'retry'
     | 'flingVelocity'
+    | 'statsIntervalMs'
     | 'statsInterval'
     | 'estimateBytes'
   >
@@ -107,10 +111,10 @@ export interface ResolvedLazyListOptions<T> {
   readonly maxPages: number;
   readonly queryClient: QueryClient | undefined;
   readonly attempts: number;
-  readonly baseDelay: number;
-  readonly maxDelay: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
   readonly flingVelocity: number;
-  readonly statsInterval: number;
+  readonly statsIntervalMs: number;
   readonly initialWindow: ListWindowInput | undefined;
   readonly estimateBytes: (items: readonly unknown[]) => number;
   readonly cache: PageCache | undefined;
@@ -145,7 +149,8 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
       source,
     );
   }
-  const { prefetch = 2, maxConcurrent = 4, memory = {}, retry = {}, statsInterval = 1000 } = options;
+  const { prefetch = 2, maxConcurrent = 4, memory = {}, retry = {} } = options;
+  const statsIntervalMs = options.statsIntervalMs ?? options.statsInterval ?? 1000;
   assertNonNegativeInteger(OWNER, 'prefetch', prefetch);
   assertPositiveInteger(OWNER, 'maxConcurrent', maxConcurrent);
   assertObject(OWNER, 'memory', memory);
@@ -153,14 +158,16 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
   assertPositiveNumber(OWNER, 'memory.maxBytes', maxBytes);
   assertPositiveNumber(OWNER, 'memory.maxPages', maxPages);
   assertObject(OWNER, 'retry', retry);
-  const { attempts = 4, baseDelay = 500, maxDelay = 30_000 } = retry;
+  const { attempts = 4 } = retry;
+  const baseDelayMs = retry.baseDelayMs ?? retry.baseDelay ?? 500;
+  const maxDelayMs = retry.maxDelayMs ?? retry.maxDelay ?? 30_000;
   assertPositiveInteger(OWNER, 'retry.attempts', attempts);
-  assertNonNegativeInteger(OWNER, 'retry.baseDelay', baseDelay);
-  assertNonNegativeInteger(OWNER, 'retry.maxDelay', maxDelay);
+  assertNonNegativeInteger(OWNER, 'retry.baseDelayMs', baseDelayMs);
+  assertNonNegativeInteger(OWNER, 'retry.maxDelayMs', maxDelayMs);
   const unit = options.source.kind === 'range' ? options.source.bucket : options.source.pageSize;
   const flingVelocity = options.flingVelocity ?? 20 * unit;
   assertPositiveNumber(OWNER, 'flingVelocity', flingVelocity);
-  assertNonNegativeInteger(OWNER, 'statsInterval', statsInterval);
+  assertNonNegativeInteger(OWNER, 'statsIntervalMs', statsIntervalMs);
   if (options.queryClient !== undefined && typeof options.queryClient.fetchQuery !== 'function') {
     throw optionError(OWNER, 'queryClient', 'a @tanstack/query-core QueryClient', options.queryClient);
   }
@@ -187,10 +194,10 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
     maxPages,
     queryClient: options.queryClient,
     attempts,
-    baseDelay,
-    maxDelay,
+    baseDelayMs,
+    maxDelayMs,
     flingVelocity,
-    statsInterval,
+    statsIntervalMs,
     initialWindow: options.initialWindow,
     estimateBytes: options.estimateBytes ?? ((items) => estimateBytes(items)),
     cache,

@@ -134,7 +134,13 @@ describe('LazyList.setOptions', () => {
     lists.push(list as LazyList<unknown>);
     expect(() => list.setOptions({ source: cursor('two') })).not.toThrow();
     const range = (tag: string) =>
-      rangeSource<number>({ bucket: 10, fetchRange: async () => (seen.push(tag), []) });
+      rangeSource<number>({
+        bucket: 10,
+        fetchRange: async () => {
+          seen.push(tag);
+          return [];
+        },
+      });
     const ranged = createLazyList({ key: ['range-set'], source: range('r1') });
     lists.push(ranged as LazyList<unknown>);
     ranged.subscribe(() => {});

@@ -54,6 +54,7 @@ export class AutoStream<T> {
         }),
       format: counting,
       ...(o.streamResume && { resume: o.streamResume }),
+      ...(o.streamRetry && { retry: o.streamRetry }),
       maxItems: 1, // the list keeps the items; the stream's own ring buffer is not read
       // Parsed items waiting for a frame count against streamAhead too, or a fast server overshoots it.
       highWaterMark: Math.max(100, Math.min(20_000, o.streamAhead)),

@@ -1,5 +1,6 @@
 import { PageShapeError } from '../errors.ts';
 import { assertFunction, assertObject, assertPositiveInteger, optionError } from '../options.ts';
+import type { RetryOptions } from '../scheduler/backoffDelay.ts';
 import { utf8Length } from '../stream/lineSplitter.ts';
 import type { StreamResumeOptions } from '../stream/streamOptions.ts';
 import { type AdoptResult, adoptable } from './adopt.ts';
@@ -21,7 +22,9 @@ export interface AutoSourceOptions<T> extends PageSizingOptions<T> {
   pageSize?: number | 'auto';
   /** While streaming, reading pauses when this many items are loaded past the window's end. Default 5,000. */
   streamAhead?: number;
-  /** While streaming, how a dropped connection is retried (`createStream`'s `resume`). Default 5 retries from 500 ms. */
+  /** Reconnect policy of the stream strategy (`createStream`'s `retry`). */
+  streamRetry?: RetryOptions;
+  /** @deprecated Use `streamRetry` (kept one release). */
   streamResume?: Pick<StreamResumeOptions<T>, 'retries' | 'backoffMs' | 'maxBackoffMs'>;
   /** Sends the requests. Default `globalThis.fetch`. */
   fetch?: (url: URL, init: { signal: AbortSignal; headers: Record<string, string> }) => Promise<Response>;
@@ -36,6 +39,7 @@ export interface ResolvedAutoSourceOptions<T> extends PageSizingOptions<T> {
   readonly pageSize: number | 'auto';
   readonly streamAhead: number;
   readonly streamResume: AutoSourceOptions<T>['streamResume'];
+  readonly streamRetry: RetryOptions | undefined;
   readonly fetch: NonNullable<AutoSourceOptions<T>['fetch']>;
 }
 
@@ -194,6 +198,7 @@ export function autoSource<T>(options: AutoSourceOptions<T>): AutoSource<T> {
     pageSize,
     streamAhead,
     streamResume: options.streamResume,
+    streamRetry: options.streamRetry,
     // Through a cell: a list adopting a newer autoSource of the same URL calls its `fetch`.
     fetch: (target, init) => cell.current(target, init),
   };

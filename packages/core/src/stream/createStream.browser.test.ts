@@ -202,10 +202,11 @@ describe('createStream resume', () => {
     expect(s.stats.reconnects).toBe(4);
   });
 
-  it('backs off exponentially, then gives up after `retries` keeping every item received', async () => {
+  it('backs off exponentially (the pages’ jittered backoff), then gives up after `retries` keeping every item received', async () => {
     const { timers, delays, runAll, pending } = manualTimers();
     const stream = events({
       timers,
+      random: () => 0.9999, // the top of each jitter range: 100, 200, 400
       backoffMs: 100,
       retries: 3,
       request: (resume) =>

@@ -1,5 +1,6 @@
 import { isAbortError } from '../errors.ts';
 import { assertUnchanged } from '../options.ts';
+import { backoffDelay } from '../scheduler/backoffDelay.ts';
 import { Subscribable } from '../subscribable.ts';
 import { readChunks } from './readChunks.ts';
 import { RingBuffer } from './ringBuffer.ts';
@@ -83,7 +84,7 @@ export class ItemStream<T> extends Subscribable {
 
   /**
    * Takes new options while reading: `request` (a new token: used from the next connection),
-   * `onItems`, `resume` (retries, backoff, key), `onMalformed`, `maxLineBytes`, `highWaterMark`.
+   * `onItems`, `retry`, `resume` (key), `onMalformed`, `maxLineBytes`, `highWaterMark`.
    * The items stay and the connection is not reopened. Throws a TypeError, changing nothing, for
    * invalid values and for what makes another stream (`url`, `format`, `resumeParam`,
    * `maxItems`, the environment): create another stream for those.
@@ -309,13 +310,15 @@ export class ItemStream<T> extends Subscribable {
         if (abort.signal.aborted && isAbortError(error)) return;
         const retryable = !this.#fatal && (!(error instanceof StreamHttpError) || error.retryable);
         failures = received.items > 0 ? 1 : failures + 1;
-        if (!retryable || failures > o.retries) {
+        if (!retryable || failures >= o.attempts) {
           this.#finish(generation, 'error', error);
           return;
         }
-        const base = o.backoffMs ?? this.#serverRetryMs ?? 500;
+        const baseDelayMs = o.baseDelayMs ?? this.#serverRetryMs ?? 500;
         this.#setPhase('reconnecting');
-        await this.#sleep(Math.min(o.maxBackoffMs, base * 2 ** (failures - 1)));
+        await this.#sleep(
+          backoffDelay(failures, { baseDelayMs, maxDelayMs: o.maxDelayMs, random: o.random }),
+        );
         if (generation !== this.#generation) return;
         attempt++;
       }

@@ -2,11 +2,12 @@ import { defaultFrameScheduler, type FrameScheduler } from '../env/frameSchedule
 import { defaultTimers, type Timers } from '../env/timers.ts';
 import {
   assertFunction,
-  assertNonNegativeInteger,
   assertObject,
+  assertPositiveInteger,
   assertPositiveNumber,
   optionError,
 } from '../options.ts';
+import type { RetryOptions } from '../scheduler/backoffDelay.ts';
 import { parseJsonSeq } from './parseJsonSeq.ts';
 import { parseNdjson } from './parseNdjson.ts';
 import { parseSse } from './parseSse.ts';
@@ -16,13 +17,13 @@ import { type StreamResume, urlRequest } from './streamRequest.ts';
 /** A built-in wire format, or your own parser factory. */
 export type StreamFormat<T> = 'ndjson' | 'json-seq' | 'sse' | StreamParserFactory<T>;
 
-/** Reconnection after a dropped connection. */
+/** Resuming after a dropped connection: how an item is known again. */
 export interface StreamResumeOptions<T> {
-  /** Consecutive failed connections (no new item) tolerated before `status: 'error'`. Default 5. */
+  /** @deprecated Use `retry.attempts` (= retries + 1; kept one release). */
   readonly retries?: number;
-  /** Delay before the first reconnect, doubled each further attempt. Default 500 ms (or the SSE `retry:`). */
+  /** @deprecated Use `retry.baseDelayMs` (kept one release). */
   readonly backoffMs?: number;
-  /** Upper bound of the backoff. Default 30,000 ms. */
+  /** @deprecated Use `retry.maxDelayMs` (kept one release). */
   readonly maxBackoffMs?: number;
   /**
    * Identity of an item: reported as `resume.lastId` (NDJSON) and used to drop items a server
@@ -44,7 +45,14 @@ export interface CreateStreamOptions<T> {
   readonly format?: StreamFormat<T>;
   /** With `url`: query parameter set to the last id on reconnect (e.g. `'from'`). */
   readonly resumeParam?: string;
-  /** Reconnect policy; `false` turns reconnecting off. */
+  /**
+   * Reconnecting after a failed connection, with the backoff pages use (jittered, doubling):
+   * `attempts` in a row without a new item before `status: 'error'` (default 6: the first and 5
+   * reconnects), `baseDelayMs` (default 500, or the SSE `retry:`), `maxDelayMs` (default 30,000).
+   * `false` turns reconnecting off.
+   */
+  readonly retry?: RetryOptions | false;
+  /** How items are known again after a reconnect (`key`); `false` (deprecated) = `retry: false`. */
   readonly resume?: StreamResumeOptions<T> | false;
   /** Ring buffer size of `snapshot.items` (newest last); `Infinity` keeps everything. Default 10,000. */
   readonly maxItems?: number;
@@ -64,15 +72,19 @@ export interface CreateStreamOptions<T> {
   readonly timers?: Timers;
   /** Clock for rates and lag. Default `performance.now()`. */
   readonly now?: () => number;
+  /** Randomness for the reconnect jitter, in [0, 1). Default `Math.random`. */
+  readonly random?: () => number;
 }
 
 /** {@link CreateStreamOptions} with every default applied. */
 export interface ResolvedStreamOptions<T> {
   readonly request: (resume: StreamResume) => Response | Promise<Response>;
   readonly parser: StreamParserFactory<T>;
-  readonly retries: number;
-  readonly backoffMs: number | undefined;
-  readonly maxBackoffMs: number;
+  readonly attempts: number;
+  /** Undefined: the SSE `retry:` field, else 500 ms. */
+  readonly baseDelayMs: number | undefined;
+  readonly maxDelayMs: number;
+  readonly random: () => number;
   readonly key: ((item: T) => string | number) | undefined;
   readonly maxItems: number;
   readonly onMalformed: 'skip' | 'error';
@@ -116,12 +128,16 @@ export function resolveStreamOptions<T>(options: CreateStreamOptions<T>): Resolv
     });
   }
   assertFunction(OWNER, 'request', request);
-  const resume: StreamResumeOptions<T> = options.resume === false ? { retries: 0 } : (options.resume ?? {});
-  const retries = resume.retries ?? 5;
-  assertNonNegativeInteger(OWNER, 'resume.retries', retries);
-  if (resume.backoffMs !== undefined) assertPositiveNumber(OWNER, 'resume.backoffMs', resume.backoffMs);
-  const maxBackoffMs = resume.maxBackoffMs ?? 30_000;
-  assertPositiveNumber(OWNER, 'resume.maxBackoffMs', maxBackoffMs);
+  const resume: StreamResumeOptions<T> = options.resume === false ? {} : (options.resume ?? {});
+  const off = options.retry === false || options.resume === false;
+  const retry: RetryOptions = off ? { attempts: 1 } : (options.retry ?? {});
+  assertObject(OWNER, 'retry', retry);
+  const attempts = retry.attempts ?? (resume.retries === undefined ? 6 : resume.retries + 1);
+  assertPositiveInteger(OWNER, 'retry.attempts', attempts);
+  const baseDelayMs = retry.baseDelayMs ?? retry.baseDelay ?? resume.backoffMs;
+  if (baseDelayMs !== undefined) assertPositiveNumber(OWNER, 'retry.baseDelayMs', baseDelayMs);
+  const maxDelayMs = retry.maxDelayMs ?? retry.maxDelay ?? resume.maxBackoffMs ?? 30_000;
+  assertPositiveNumber(OWNER, 'retry.maxDelayMs', maxDelayMs);
   if (resume.key !== undefined) assertFunction(OWNER, 'resume.key', resume.key);
   const maxItems = options.maxItems ?? 10_000;
   if (maxItems !== Number.POSITIVE_INFINITY && !(Number.isInteger(maxItems) && maxItems >= 1))
@@ -137,9 +153,10 @@ export function resolveStreamOptions<T>(options: CreateStreamOptions<T>): Resolv
   return {
     request,
     parser,
-    retries,
-    backoffMs: resume.backoffMs,
-    maxBackoffMs,
+    attempts,
+    baseDelayMs,
+    maxDelayMs,
+    random: options.random ?? Math.random,
     key: resume.key,
     maxItems,
     onMalformed,

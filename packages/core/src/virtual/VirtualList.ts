@@ -97,7 +97,7 @@ export class VirtualList<T> extends Subscribable {
 
   /**
    * Takes new options while running: `estimateSize`, `overscan`, `lanes`, `gap`, `endThreshold`,
-   * `isScrollingResetDelay`. New lanes or gap regroup the rows and keep the item in view where it
+   * `isScrollingResetDelayMs`. New lanes or gap regroup the rows and keep the item in view where it
    * is. Throws a TypeError, changing nothing, for invalid values and for options fixed at
    * creation (`list`, the scroll element, `horizontal`, `anchor`…).
    *
@@ -337,7 +337,7 @@ export class VirtualList<T> extends Subscribable {
       this.#speed.stop();
       this.#sync(); // the list loads where the scroll settled
       this.#keeper?.save(true);
-    }, this.#o.isScrollingResetDelay);
+    }, this.#o.isScrollingResetDelayMs);
     this.#sync();
   }
 

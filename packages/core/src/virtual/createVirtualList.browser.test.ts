@@ -240,7 +240,7 @@ describe('createVirtualList scroll restoration and lifecycle', () => {
       estimateSize: () => 36,
       text: title,
       now: () => now,
-      isScrollingResetDelay: 1_000,
+      isScrollingResetDelayMs: 1_000,
     });
     await vi.waitFor(() => expect(loadedText(mounted, 0)).toBe(item(0).title));
     const before = requested.length;
@@ -309,7 +309,7 @@ describe('createVirtualList snapshots', () => {
       estimateSize: () => 36,
       overscan: 2,
       text: title,
-      isScrollingResetDelay: 5_000,
+      isScrollingResetDelayMs: 5_000,
     });
     await vi.waitFor(() => expect(loadedText(mounted, 0)).toBe(item(0).title));
     await vi.waitFor(() => expect(mounted.view.getSnapshot().stats.inFlight).toBe(0), { timeout: 5_000 });

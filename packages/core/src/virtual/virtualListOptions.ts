@@ -53,6 +53,8 @@ export interface VirtualListOptions<T> {
   /** How close to the end (px) counts as "at the end" for `anchor: 'end'`. Default 8. */
   endThreshold?: number;
   /** Idle time after the last scroll event before `isScrolling` turns false, ms. Default 150. */
+  isScrollingResetDelayMs?: number;
+  /** @deprecated Use `isScrollingResetDelayMs` (kept one release). */
   isScrollingResetDelay?: number;
   /** Largest scroll extent given to the browser; longer lists are mapped onto it. Default 15,000,000. */
   maxPhysicalSize?: number;
@@ -72,7 +74,13 @@ export interface ScrollPersistence {
 export type VirtualListUpdate = Partial<
   Pick<
     VirtualListOptions<unknown>,
-    'estimateSize' | 'overscan' | 'lanes' | 'gap' | 'endThreshold' | 'isScrollingResetDelay'
+    | 'estimateSize'
+    | 'overscan'
+    | 'lanes'
+    | 'gap'
+    | 'endThreshold'
+    | 'isScrollingResetDelayMs'
+    | 'isScrollingResetDelay'
   >
 >;
 
@@ -106,7 +114,7 @@ export interface ResolvedVirtualListOptions<T> {
   readonly persist: ScrollPersistence | undefined;
   readonly initialViewport: number;
   readonly endThreshold: number;
-  readonly isScrollingResetDelay: number;
+  readonly isScrollingResetDelayMs: number;
   readonly maxPhysicalSize: number;
   readonly timers: Timers;
   readonly now: () => number;
@@ -147,8 +155,8 @@ export function resolveVirtualListOptions<T>(options: VirtualListOptions<T>): Re
   if (typeof scrollMargin !== 'function') assertNonNegativeNumber('scrollMargin', scrollMargin);
   const endThreshold = options.endThreshold ?? 8;
   assertNonNegativeNumber('endThreshold', endThreshold);
-  const isScrollingResetDelay = options.isScrollingResetDelay ?? 150;
-  assertNonNegativeNumber('isScrollingResetDelay', isScrollingResetDelay);
+  const isScrollingResetDelayMs = options.isScrollingResetDelayMs ?? options.isScrollingResetDelay ?? 150;
+  assertNonNegativeNumber('isScrollingResetDelayMs', isScrollingResetDelayMs);
   const maxPhysicalSize = options.maxPhysicalSize ?? MAX_PHYSICAL_SIZE;
   assertPositiveNumber(OWNER, 'maxPhysicalSize', maxPhysicalSize);
   const restore = options.restore ?? null;
@@ -187,7 +195,7 @@ export function resolveVirtualListOptions<T>(options: VirtualListOptions<T>): Re
     persist: options.persist,
     initialViewport: rect === undefined ? 0 : horizontal ? rect.width : rect.height,
     endThreshold,
-    isScrollingResetDelay,
+    isScrollingResetDelayMs,
     maxPhysicalSize,
     timers: options.timers ?? defaultTimers,
     now: options.now ?? defaultNow,
