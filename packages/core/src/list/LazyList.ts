@@ -167,10 +167,13 @@ export class LazyList<T> extends Subscribable {
     // Speed and direction alone change the plan, not what is visible: no new snapshot for them.
     const moved =
       this.#window === null || window.start !== this.#window.start || window.end !== this.#window.end;
+    // …except a fling ending in place: its visible pages start loading now (found by the model test).
+    const fling = (w: ListWindow | null) => w !== null && Math.abs(w.velocity) >= this.#o.flingVelocity;
+    const landed = fling(this.#window) && !fling(window);
     this.#window = window;
     this.#replan();
     if (moved) this.#evict(); // a list grown by append fetches nothing: its budget is kept here
-    this.#snapshots.publish(moved);
+    this.#snapshots.publish(moved || landed);
   }
 
   /** Fetches the pages covering `[start, end)` at background priority (after visible and prefetch). */
@@ -391,7 +394,6 @@ export class LazyList<T> extends Subscribable {
       inFlight: this.#scheduler.active(),
     });
     this.#plan = plan;
-    for (const page of plan.cancel) if (this.#scheduler.cancel(page)) this.#dropLoading(page);
     for (const request of plan.requests)
       if (this.#store.get(request.page) === undefined) this.#setLoading(request.page);
     if (plan.zone !== null) {
@@ -403,6 +405,9 @@ export class LazyList<T> extends Subscribable {
     if (plan.visible !== null) this.#store.touch(plan.visible.first, plan.visible.last);
     const requests = this.#cache?.route(plan.requests) ?? plan.requests; // cache lookups go first
     for (const page of this.#scheduler.replaceQueue(requests)) this.#dropLoading(page);
+    // Cancelled after the queue is the plan's: a cancel frees a slot and starts the next queued
+    // job at once, which must not be one that left the window (found by the model test).
+    for (const page of plan.cancel) if (this.#scheduler.cancel(page)) this.#dropLoading(page);
   }
 
   #setLoading(page: number): void {

@@ -452,3 +452,56 @@ describe('createLazyList with an offset source', () => {
     expect(list.getSnapshot().getItem(0)).toEqual({ status: 'loaded', item: row(0, 2) });
   });
 });
+
+describe('createLazyList window changes (bugs found by the model test)', () => {
+  it('a page that left the window is not fetched in the slot a cancelled fetch freed', async () => {
+    const started: number[] = [];
+    const aborted: number[] = [];
+    const list = track(
+      createLazyList<number>({
+        key: ['left-window'],
+        prefetch: 0,
+        maxConcurrent: 1,
+        source: offsetSource({
+          pageSize: 5,
+          fetchPage: ({ offset, limit, signal }) =>
+            new Promise((resolve) => {
+              started.push(offset);
+              signal.addEventListener('abort', () => aborted.push(offset));
+              setTimeout(
+                () => resolve({ items: Array.from({ length: limit }, (_, i) => offset + i), total: 200 }),
+                50,
+              );
+            }),
+        }),
+      }),
+    );
+    list.subscribe(() => {});
+    list.setWindow({ start: 0, end: 10 }); // page 0 runs, page 1 waits
+    await settle(2);
+    expect(started).toEqual([0]);
+    list.setWindow({ start: 100, end: 105 }); // both leave the window
+    await settle(2);
+    expect(aborted).toEqual([0]);
+    expect(started).toEqual([0, 100]); // page 20 next, never page 1
+  });
+
+  it('a fling that stops in place publishes the visible pages loading at once', async () => {
+    const server = fakeServer(1_000);
+    const list = track(
+      createLazyList({
+        key: ['fling-stop'],
+        statsInterval: 60_000,
+        source: offsetSource({ pageSize: 10, fetchPage: server.fetchPage }),
+      }),
+    );
+    list.subscribe(() => {});
+    list.setWindow({ start: 500, end: 510, velocity: 5_000 }); // a fling: nothing requested
+    await settle();
+    expect(list.getSnapshot().getItem(505).status).toBe('placeholder');
+    list.setWindow({ start: 500, end: 510, velocity: 0 });
+    expect(list.getSnapshot().getItem(505).status).toBe('loading');
+    await settle();
+    expect(list.getSnapshot().getItem(505).status).toBe('loaded');
+  });
+});
