@@ -1,20 +1,17 @@
-// @lazyflow/core — public API. This file only re-exports.
+// @lazyflow/core — public API: what apps call, and the types of its options, snapshots and
+// errors. Building blocks (parsers, chunked fetch, ring buffer, frame schedulers) are in
+// `@lazyflow/core/stream`. This file only re-exports.
 
 // The class pages live in (one query per page), re-exported so apps need no second install.
 export { QueryClient } from '@tanstack/query-core';
-export type { CacheVersion } from './cache/cacheIndex.ts';
 export { type ClearCacheOptions, type ClearCacheResult, clearCache } from './cache/clearCache.ts';
 export { type IdbCache, type IdbCacheOptions, idbCache } from './cache/idbCache.ts';
-export type { CacheStatus, PageCache, PageCacheSnapshot } from './cache/pageCache.ts';
+export type { CacheStatus, PageCache } from './cache/pageCache.ts';
 export type { SavedScroll } from './cache/savedScroll.ts';
+export type { FrameScheduler } from './env/frameScheduler.ts';
 export type { IdleSchedule } from './env/idleSchedule.ts';
-export {
-  elementScrollTarget,
-  type ScrollTarget,
-  type ScrollTargetHandlers,
-  windowScrollTarget,
-} from './env/scrollTarget.ts';
-export { defaultTimers, type Timers } from './env/timers.ts';
+export type { ScrollTarget } from './env/scrollTarget.ts';
+export type { Timers } from './env/timers.ts';
 export { isAbortError, PageShapeError } from './errors.ts';
 export { createLazyList } from './list/createLazyList.ts';
 export type { LazyList, LazyListSnapshot, LazyListStatus } from './list/LazyList.ts';
@@ -25,61 +22,30 @@ export {
   createMemoryMonitor,
   type MemoryMonitor,
   type MemoryMonitorOptions,
-  type MemoryPerformance,
-  type MemoryRegistration,
   type MemorySnapshot,
-  type MemorySource,
 } from './memory/createMemoryMonitor.ts';
 export {
   getDefaultMemoryMonitor,
   getHealth,
   setDefaultMemoryMonitor,
 } from './memory/defaultMemoryMonitor.ts';
-export type { HealthCounts, HealthReport, HealthStatus, HealthThresholds } from './memory/health.ts';
+export type { HealthReport, HealthStatus } from './memory/health.ts';
 export type { MemoryLevel } from './memory/memoryLevel.ts';
-export {
-  type ChooseEvictionsInput,
-  chooseEvictions,
-  type EvictionCandidate,
-} from './planner/chooseEvictions.ts';
-export type { ListWindow, ListWindowInput, ScrollDirection } from './planner/listWindow.ts';
-export {
-  type PagePriority,
-  type PageRange,
-  type PageRequest,
-  type PlanWindowInput,
-  planWindow,
-  prefetchSplit,
-  type WindowPlan,
-} from './planner/planWindow.ts';
+export type { ListWindowInput } from './planner/listWindow.ts';
 export { createPrefetcher } from './prefetch/createPrefetcher.ts';
 export type { Prefetcher, PrefetcherSnapshot, PrefetchOptions } from './prefetch/Prefetcher.ts';
 export type { PrefetcherOptions } from './prefetch/prefetcherOptions.ts';
 export type { PrefetchListOptions } from './prefetch/prefetchList.ts';
 export type { PrefetchPriority } from './prefetch/prefetchPriority.ts';
 export type { PrefetchCancelReason, PrefetchResult, PrefetchStatus } from './prefetch/prefetchResult.ts';
-export { type BackoffOptions, backoffDelay } from './scheduler/backoffDelay.ts';
+export type { RetryOptions } from './scheduler/backoffDelay.ts';
 export { pageQueryKey } from './scheduler/pageQuery.ts';
-export {
-  type AutoProbe,
-  type AutoSource,
-  type AutoSourceOptions,
-  autoSource,
-  type ResolvedAutoSourceOptions,
-} from './sources/autoSource.ts';
-export {
-  chooseStrategy,
-  formatBytes,
-  type LoadStrategy,
-  type ProbeFacts,
-  type StrategyChoice,
-  type StrategyThresholds,
-} from './sources/chooseStrategy.ts';
+export { type AutoSource, type AutoSourceOptions, autoSource } from './sources/autoSource.ts';
 export type { Cursor } from './sources/cursor.ts';
 export { type CursorFetchParams, type CursorSourceOptions, cursorSource } from './sources/cursorSource.ts';
 export { type EagerSourceOptions, eagerSource } from './sources/eagerSource.ts';
 export { type OffsetFetchParams, type OffsetSourceOptions, offsetSource } from './sources/offsetSource.ts';
-export { adaptedPageSize, type PageSizingOptions } from './sources/pageSizing.ts';
+export type { PageSizingOptions } from './sources/pageSizing.ts';
 export { type RangeFetchParams, type RangeSourceOptions, rangeSource } from './sources/rangeSource.ts';
 export type {
   CursorPage,
@@ -89,26 +55,22 @@ export type {
   OffsetSource,
   RangeSource,
 } from './sources/source.ts';
-export { type EstimateBytesOptions, estimateBytes, estimateValueBytes } from './store/estimateBytes.ts';
-export type { CountKind, ItemState, RangeState } from './store/itemState.ts';
-export type { PageState, PageStatus } from './store/pageStore.ts';
-export * from './stream/index.ts';
+export type { ItemState } from './store/itemState.ts';
+export { type ChunkOptions, chunk } from './stream/chunk.ts';
+export type { Chunk, ChunkRule } from './stream/chunkRules.ts';
+export { type Chunker, type ChunkerSnapshot, createChunker } from './stream/createChunker.ts';
+export {
+  createStream,
+  type ItemStream,
+  type StreamSnapshot,
+  type StreamStatus,
+} from './stream/createStream.ts';
+export { StreamHttpError, StreamParseError } from './stream/streamErrors.ts';
+export type { CreateStreamOptions, StreamFormat, StreamResumeOptions } from './stream/streamOptions.ts';
+export type { StreamResume } from './stream/streamRequest.ts';
+export type { StreamStats } from './stream/streamStats.ts';
 export { createVirtualList } from './virtual/createVirtualList.ts';
-export {
-  type KeyboardTargetInput,
-  keyboardTarget,
-  type NavigationKeyEvent,
-  navigationTarget,
-} from './virtual/keyboardTarget.ts';
-export {
-  MAX_PHYSICAL_SIZE,
-  physicalFor,
-  type ScalePosition,
-  type ScrollScale,
-  scrollScale,
-  virtualForJump,
-} from './virtual/scrollScale.ts';
-export { SizeIndex, type SizeIndexOptions } from './virtual/sizeIndex.ts';
+export type { NavigationKeyEvent } from './virtual/keyboardTarget.ts';
 export type { VirtualList } from './virtual/VirtualList.ts';
 export type {
   ScrollPersistence,
