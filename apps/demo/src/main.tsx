@@ -1,9 +1,11 @@
 import { startMockWorker } from '@lazyflow/mocks/browser';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { applyFaults, loadFaults } from './faultSettings.ts';
 import { demoMonitor } from './lib/demoMonitor.ts';
+import { queryClient } from './lib/queryClient.ts';
 import './styles.css';
 
 // MSW must control the page before the first render asks for data.
@@ -14,6 +16,8 @@ document.documentElement.dataset.msw = 'ready';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
   </StrictMode>,
 );

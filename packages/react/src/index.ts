@@ -1,4 +1,12 @@
-// @lazyflow/react — public API. This file only re-exports.
-export { type UseLazyListOptions, type UseLazyListResult, useLazyList } from './useLazyList.ts';
+'use client';
+// @lazyflow/react — public API. This file only re-exports. 'use client': the hooks hold state, so
+// React Server Component frameworks (Next.js app router) render them on the client.
+export { LazyflowProvider, type LazyflowProviderProps, useLazyflowClient } from './queryClient.ts';
+export {
+  type LazyListControls,
+  type UseLazyListOptions,
+  type UseLazyListResult,
+  useLazyList,
+} from './useLazyList.ts';
 export { type UseStreamResult, useStream } from './useStream.ts';
 export { type UseWindowOptions, type UseWindowResult, useWindow } from './useWindow.ts';

@@ -1,8 +1,11 @@
 // Server rendering: the hooks and the core must not touch window/document at import or in
-// render; with an `initialRect`, the first HTML already has the list's frame.
-import { offsetSource } from '@lazyflow/core';
+// render; with an `initialRect`, the first HTML already has the list's frame. A server render
+// takes its QueryClient from a provider (one per request), never from a page-wide default.
+import { offsetSource, QueryClient } from '@lazyflow/core';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { LazyflowProvider } from './queryClient.ts';
 import { useLazyList } from './useLazyList.ts';
 import { useWindow } from './useWindow.ts';
 
@@ -27,15 +30,28 @@ function Range() {
 }
 
 describe('server rendering', () => {
-  it('renders useLazyList and useWindow without a DOM and without fetching', () => {
+  it('renders useLazyList and useWindow inside a QueryClientProvider without a DOM and without fetching', () => {
     expect(typeof window).toBe('undefined');
     const html = renderToString(
-      <>
+      <QueryClientProvider client={new QueryClient()}>
         <List />
         <Range />
-      </>,
+      </QueryClientProvider>,
     );
     expect(html).toContain('data-rows="0"');
     expect(html).toContain('data-status="loading"');
+  });
+
+  it('renders inside a LazyflowProvider too', () => {
+    const html = renderToString(
+      <LazyflowProvider client={new QueryClient()}>
+        <List />
+      </LazyflowProvider>,
+    );
+    expect(html).toContain('data-rows="0"');
+  });
+
+  it('without any provider says what to do instead of sharing one client between requests', () => {
+    expect(() => renderToString(<List />)).toThrow(/QueryClientProvider/);
   });
 });

@@ -6,13 +6,13 @@ import {
   type NavigationKeyEvent,
   type SavedScroll,
   type ScrollAlign,
-  sharedQueryClient,
   type VirtualList,
   type VirtualListOptions,
   type VirtualListSnapshot,
 } from '@lazyflow/core';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { listUpdate } from './listUpdate.ts';
+import { clientId, useLazyflowClient } from './queryClient.ts';
 import { useEngine } from './useEngine.ts';
 
 /** Options of {@link useLazyList}: the lazy list's (key, source, prefetch, memory…) plus the view's. */
@@ -61,8 +61,9 @@ interface ListEngine<T> {
  * target: other pages or another axis), and pushes every other option to it after each commit
  * with `setOptions`: a `fetchPage` closing over a new token, `estimateSize`, `overscan`,
  * `lanes`, `gap`, `memory`, `prefetch`, `eagerSource(items)` apply on the next render without
- * losing the scroll position. Pages are shared with other lists of the same key through one
- * QueryClient (unless you pass yours); unmount aborts requests. A new `key` (a filter, a sort, a
+ * losing the scroll position. Pages are queries in the app's QueryClient (React Query's
+ * `QueryClientProvider`, else `LazyflowProvider`, else one client shared by the page), so they show
+ * in its devtools and `invalidateQueries({ queryKey: key })` reaches the list; unmount aborts requests. A new `key` (a filter, a sort, a
  * query) is other data and starts at the top (at the end with `anchor: 'end'`), unless `restore`
  * or the `cache` says otherwise. The controls keep their identity for the list's life.
  *
@@ -94,9 +95,18 @@ export function useLazyList<T>(options: UseLazyListOptions<T>): UseLazyListResul
   const latest = useRef(options);
   const { key, source, horizontal = false, anchor = 'start', useWindowScroll = false } = options;
   const shape = 'bucket' in source ? source.bucket : source.pageSize;
-  const identity = JSON.stringify([key, source.kind, shape, horizontal, anchor, useWindowScroll]);
+  const queryClient = useLazyflowClient(options.queryClient);
+  const identity = JSON.stringify([
+    key,
+    source.kind,
+    shape,
+    horizontal,
+    anchor,
+    useWindowScroll,
+    clientId(queryClient),
+  ]);
   const { engine, snapshot } = useEngine<VirtualListSnapshot<T>, ListEngine<T>>(identity, (previous) =>
-    createEngine(options, latest, previous),
+    createEngine({ ...options, queryClient }, latest, previous),
   );
   useLayoutEffect(() => {
     latest.current = options;
@@ -132,7 +142,7 @@ function createEngine<T>(
   // which the scroll element would otherwise keep.
   const dataKey = JSON.stringify(rest.key);
   const sameData = previous !== null && previous.dataKey === dataKey;
-  const list = createLazyList<T>({ ...rest, queryClient: rest.queryClient ?? sharedQueryClient() });
+  const list = createLazyList<T>(rest);
   const { cache, key } = rest;
   const view = createVirtualList<T>({
     ...rest,

@@ -4,10 +4,10 @@ import {
   type LazyListOptions,
   type LazyListSnapshot,
   type LazyListStats,
-  sharedQueryClient,
 } from '@lazyflow/core';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { listUpdate } from './listUpdate.ts';
+import { clientId, useLazyflowClient } from './queryClient.ts';
 import { useEngine } from './useEngine.ts';
 
 /** Options of {@link useWindow}: a lazy list's options plus the range to show. */
@@ -58,13 +58,14 @@ interface WindowEngine<T> {
 export function useWindow<T>(options: UseWindowOptions<T>): UseWindowResult<T> {
   const { range, ...listOptions } = options;
   const { source } = options;
+  const queryClient = useLazyflowClient(options.queryClient);
   const shape = 'bucket' in source ? source.bucket : source.pageSize;
   const { engine, snapshot } = useEngine<LazyListSnapshot<T>, WindowEngine<T>>(
-    JSON.stringify([options.key, source.kind, shape]),
+    JSON.stringify([options.key, source.kind, shape, clientId(queryClient)]),
     () => {
       const list = createLazyList<T>({
         ...listOptions,
-        queryClient: listOptions.queryClient ?? sharedQueryClient(),
+        queryClient,
         initialWindow: { start: range.from, end: range.to },
       });
       return {

@@ -1,9 +1,10 @@
 // What the menu prefetches: when a link is hovered or focused, the first page of the list on
 // that route loads in the background, the way an app warms the route the user is about to open.
-// Same keys and sources as the pages, so the page's list finds the page in the shared
+// Same keys and sources as the pages, so the page's list finds the page in the app's
 // QueryClient and shows it without a request.
 import { createPrefetcher, type Prefetcher, type PrefetchListOptions } from '@lazyflow/core';
 import type { Item } from '@lazyflow/mocks';
+import { queryClient } from './queryClient.ts';
 import { feedKey, feedSource, itemsKey, itemsSource } from './sources.ts';
 
 /** TablePage opens at 1,000,000 rows; FeedPage's feed has 1,000,000 posts. */
@@ -21,14 +22,14 @@ const lists = new Map<string, PrefetchListOptions<Item>>();
 
 /**
  * The demo's prefetcher, created on first use. It follows the default memory monitor (the
- * panel's "Simulate memory pressure" pauses it) and writes into `sharedQueryClient()`, which
- * `useLazyList` reads.
+ * panel's "Simulate memory pressure" pauses it) and writes into the app's QueryClient (the one
+ * `QueryClientProvider` gives every `useLazyList`).
  *
  * @example
  * demoPrefetcher().getSnapshot().loaded;
  */
 export function demoPrefetcher(): Prefetcher {
-  prefetcher ??= createPrefetcher({ concurrency: 2 });
+  prefetcher ??= createPrefetcher({ concurrency: 2, queryClient });
   return prefetcher;
 }
 
