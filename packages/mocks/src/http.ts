@@ -26,7 +26,7 @@ export function intParam(url: URL, name: string, fallback: number | null, rule: 
 }
 
 /** A finite number query parameter in `[min, max]`, or `fallback` when absent. */
-export function numberParam(url: URL, name: string, fallback: number, min: number, max: number): number {
+function numberParam(url: URL, name: string, fallback: number, min: number, max: number): number {
   const raw = url.searchParams.get(name);
   if (raw === null || raw === '') return fallback;
   const value = Number(raw);
@@ -47,7 +47,7 @@ export function choiceParam<T extends string>(url: URL, name: string, choices: r
 }
 
 /** The request's faults: its own query parameters over the panel's defaults. */
-export function readFaults(url: URL): Faults {
+function readFaults(url: URL): Faults {
   const base = getFaultDefaults();
   return {
     latency: intParam(url, 'latency', base.latency, { max: 60_000 }),

@@ -11,13 +11,13 @@ export const STREAM_LIBRARY_IDS = ['lazyflow', 'baseline'] as const;
 export type StreamLibraryId = (typeof STREAM_LIBRARY_IDS)[number];
 
 /** Every page's `?lib=`, in table order. */
-export const LIBRARY_IDS = [...LIST_LIBRARY_IDS, 'baseline'] as const;
+const LIBRARY_IDS = [...LIST_LIBRARY_IDS, 'baseline'] as const;
 export type LibraryId = (typeof LIBRARY_IDS)[number];
 
 /** The scenarios of the list pages (see docs/benchmarks.md). */
 export const LIST_SCENARIO_IDS = ['scroll', 'jump', 'sweep', 'dynamic', 'huge', 'reload'] as const;
 /** Every scenario a page can be measured in: the list scenarios plus `stream`. */
-export const SCENARIO_IDS = [...LIST_SCENARIO_IDS, 'stream'] as const;
+const SCENARIO_IDS = [...LIST_SCENARIO_IDS, 'stream'] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 /** `fixed`: every row is 36 px. `dynamic`: each row has its own deterministic height. */

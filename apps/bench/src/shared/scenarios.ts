@@ -101,7 +101,7 @@ export async function ready(): Promise<void> {
   if (ms === null) throw new ScenarioFailure('row 0 never showed data within 15 s of load');
 }
 
-export function netSince(before: NetCounters): NetDelta {
+function netSince(before: NetCounters): NetDelta {
   return {
     requests: net.requests - before.requests,
     aborted: net.aborted - before.aborted,

@@ -13,7 +13,7 @@ import { OffsetLayout } from './offsetLayout.ts';
  * The page the probe is stored under. Offset pages are >= 0 and cursor ordinals stay far from
  * it, so the probe never collides with a page of the layout chosen after it.
  */
-export const PROBE_PAGE = Number.MIN_SAFE_INTEGER;
+const PROBE_PAGE = Number.MIN_SAFE_INTEGER;
 
 const EMPTY_RANGE: RangeState<never> = Object.freeze({ status: 'loading', items: [] });
 

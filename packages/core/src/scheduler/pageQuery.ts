@@ -18,7 +18,7 @@ export function pageQueryKey(key: QueryKey, page: number): QueryKey {
  * @example
  * pageOfQueryKey(['users'], ['users', 'page', 12]); // 12
  */
-export function pageOfQueryKey(key: QueryKey, queryKey: QueryKey): number | undefined {
+function pageOfQueryKey(key: QueryKey, queryKey: QueryKey): number | undefined {
   if (queryKey.length !== key.length + 2 || queryKey[key.length] !== 'page') return undefined;
   const page = queryKey[key.length + 1];
   if (typeof page !== 'number' || !partialMatchKey(queryKey, key)) return undefined;
@@ -101,7 +101,7 @@ export function shouldRetryPage(error: unknown): boolean {
  * @example
  * removePageQuery(client, ['users'], 12);
  */
-export function removePageQuery(client: QueryClient, key: QueryKey, page: number): void {
+function removePageQuery(client: QueryClient, key: QueryKey, page: number): void {
   const cache = client.getQueryCache();
   const query = cache.get(hashKey(pageQueryKey(key, page)));
   if (query !== undefined) cache.remove(query);
@@ -115,7 +115,7 @@ export function removePageQuery(client: QueryClient, key: QueryKey, page: number
  * @example
  * const stop = watchPageInvalidations(client, ['users'], (page) => console.log('stale', page));
  */
-export function watchPageInvalidations(
+function watchPageInvalidations(
   client: QueryClient,
   key: QueryKey,
   onInvalidate: (page: number) => void,

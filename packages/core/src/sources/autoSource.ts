@@ -107,7 +107,7 @@ export async function getJson(
 }
 
 /** Reads the facts out of a probe response; throws PageShapeError on anything else. */
-export function probeFacts(
+function probeFacts(
   body: unknown,
   bytes: number,
   headers: Headers,
