@@ -31,6 +31,7 @@ export {
 } from './memory/defaultMemoryMonitor.ts';
 export type { HealthReport, HealthStatus } from './memory/health.ts';
 export type { MemoryLevel } from './memory/memoryLevel.ts';
+export { autoSource } from './paging/autoPaging.ts';
 export type { ListWindowInput } from './planner/listWindow.ts';
 export { createPrefetcher } from './prefetch/createPrefetcher.ts';
 export type { Prefetcher, PrefetcherSnapshot, PrefetchOptions } from './prefetch/Prefetcher.ts';
@@ -40,7 +41,7 @@ export type { PrefetchPriority } from './prefetch/prefetchPriority.ts';
 export type { PrefetchCancelReason, PrefetchResult, PrefetchStatus } from './prefetch/prefetchResult.ts';
 export type { RetryOptions } from './scheduler/backoffDelay.ts';
 export { pageQueryKey } from './scheduler/pageQuery.ts';
-export { type AutoSource, type AutoSourceOptions, autoSource } from './sources/autoSource.ts';
+export type { AutoSource, AutoSourceOptions } from './sources/autoSource.ts';
 export type { Cursor } from './sources/cursor.ts';
 export { type CursorFetchParams, type CursorSourceOptions, cursorSource } from './sources/cursorSource.ts';
 export { type EagerSourceOptions, eagerSource } from './sources/eagerSource.ts';

@@ -1,7 +1,8 @@
 import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PageShapeError } from '../errors.ts';
-import { type AutoSourceOptions, autoSource } from '../sources/autoSource.ts';
+import { autoSource } from '../paging/autoPaging.ts';
+import type { AutoSourceOptions } from '../sources/autoSource.ts';
 import { createLazyList } from './createLazyList.ts';
 import type { LazyList } from './LazyList.ts';
 
