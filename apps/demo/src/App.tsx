@@ -17,6 +17,7 @@ import { TimeSeriesPage } from './pages/TimeSeriesPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { VanillaPage } from './pages/VanillaPage.tsx';
 import { VideosPage } from './pages/VideosPage.tsx';
+import { VirtualizerPage } from './pages/VirtualizerPage.tsx';
 import { Link, usePath } from './router.tsx';
 import { UnderTheHood } from './UnderTheHood.tsx';
 
@@ -83,6 +84,11 @@ export const ROUTES: Route[] = [
     path: '/analytics',
     label: 'Analytics',
     page: AnalyticsPage,
+  },
+  {
+    path: '/tanstack-virtual',
+    label: 'TanStack Virtual',
+    page: VirtualizerPage,
   },
   {
     path: '/vanilla',

@@ -18,6 +18,7 @@ import {
 import type { LazyListSnapshot } from './listSnapshot.ts';
 import { StatsCounter } from './listStats.ts';
 import { PressureTier } from './pressureTier.ts';
+import { RangeFollower } from './rangeFollower.ts';
 import { SnapshotPublisher } from './snapshotPublisher.ts';
 
 export type { LazyListSnapshot, LazyListStatus } from './listSnapshot.ts';
@@ -52,6 +53,7 @@ export class LazyList<T> extends Subscribable {
   #window: ListWindow | null = null;
   #plan: WindowPlan | null = null;
   #destroyed = false;
+  #follower: RangeFollower | null = null;
 
   constructor(options: ResolvedLazyListOptions<T>, layout: ListLayout<T>, input?: LazyListOptions<T>) {
     super();
@@ -176,6 +178,25 @@ export class LazyList<T> extends Subscribable {
     this.#snapshots.publish(moved || landed);
   }
 
+  /**
+   * Sets the window from another virtualizer's visible range (TanStack Virtual, a grid): direction
+   * and speed come from successive calls, so prefetch leans ahead and a fling requests nothing;
+   * 150 ms after the last call the list loads where the range settled.
+   *
+   * @example
+   * list.followRange(virtualizer.range.startIndex, virtualizer.range.endIndex + 1);
+   */
+  followRange(start: number, end: number): void {
+    if (this.#destroyed) return;
+    this.#follower ??= new RangeFollower({
+      setWindow: (window) => this.setWindow(window),
+      now: this.#o.now,
+      timers: this.#o.timers,
+      settleMs: 150,
+    });
+    this.#follower.follow(start, end);
+  }
+
   /** Fetches the pages covering `[start, end)` at background priority (after visible and prefetch). */
   prefetch(range: { start: number; end: number }): void {
     if (this.#destroyed) return;
@@ -250,6 +271,7 @@ export class LazyList<T> extends Subscribable {
   destroy(): void {
     if (this.#destroyed) return;
     this.#destroyed = true;
+    this.#follower?.stop();
     this.#snapshots.stop();
     const cancelled = this.#scheduler.cancelAll();
     this.#detach();

@@ -15,7 +15,7 @@ import {
   virtualForJump,
 } from './scrollScale.ts';
 import { SizeIndex } from './sizeIndex.ts';
-import { VelocityMeter } from './velocityMeter.ts';
+import { VelocityMeter } from '../planner/velocityMeter.ts';
 import {
   FIXED_VIEW_OPTIONS,
   type ResolvedVirtualListOptions,

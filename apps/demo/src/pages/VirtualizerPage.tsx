@@ -1,0 +1,99 @@
+import type { Item } from '@lazyflow/mocks';
+import { useLazyData } from '@lazyflow/react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type FormEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { ListError } from '../components/ListError.tsx';
+import { RowSkeleton } from '../components/RowSkeleton.tsx';
+import { itemsSource } from '../lib/sources.ts';
+import { useReportStats } from '../lib/useReportStats.ts';
+
+const TOTAL = 1_000_000;
+// 1,000,000 rows of 30 px = 30,000,000 px: under Chrome's 33.5M px element limit, which TanStack
+// Virtual (positions in real pixels) cannot go past. useLazyList maps longer lists; this page
+// shows lazyflow's data engine under a virtualizer an app already has.
+const ROW = 30;
+
+/** TanStack Virtual renders; lazyflow loads: random access, prefetch by speed, bounded memory. */
+export function VirtualizerPage() {
+  const ref = useRef<HTMLDivElement>(null);
+  const source = useMemo(() => itemsSource(TOTAL), []);
+  const data = useLazyData<Item>({ key: ['demo-virtualizer', TOTAL], source, prefetch: 2 });
+  const virtualizer = useVirtualizer({
+    count: data.count,
+    getScrollElement: () => ref.current,
+    estimateSize: () => ROW,
+    overscan: 8,
+  });
+  const { range } = virtualizer;
+  const start = range?.startIndex ?? 0;
+  const end = (range?.endIndex ?? 20) + 1;
+  // After each render: the rows on screen now are the list's window (speed and direction follow).
+  useLayoutEffect(() => data.followRange(start, end), [data.followRange, start, end]);
+  useReportStats('TanStack Virtual', data.stats);
+  const [target, setTarget] = useState('500000');
+  const jump = (event: FormEvent) => {
+    event.preventDefault();
+    const index = Math.max(0, Math.min(TOTAL - 1, Number(target) || 0));
+    virtualizer.scrollToIndex(index, { align: 'start' });
+  };
+  return (
+    <section>
+      <h1>TanStack Virtual</h1>
+      <p>
+        An app that already renders with <code>@tanstack/react-virtual</code> keeps its virtualizer and takes
+        lazyflow's data engine with <code>useLazyData</code>: <code>count</code> and <code>getItem(i)</code>{' '}
+        for the virtualizer, <code>followRange(start, end)</code> back after each render. A jump fetches only
+        the pages there; memory stays within budget. Lists past 33.5M px and rows that stay still while sizes
+        above are measured remain <code>useLazyList</code>'s.
+      </p>
+      <form className="jump" onSubmit={jump}>
+        <label>
+          Row <input data-testid="tv-jump-index" value={target} onChange={(e) => setTarget(e.target.value)} />
+        </label>
+        <button type="submit" data-testid="tv-jump-go">
+          Jump
+        </button>
+      </form>
+      <p className="list-status" data-testid="tv-status">
+        {data.count.toLocaleString('en')} rows · rows {(start + 1).toLocaleString('en')}–
+        {Math.min(end, data.count).toLocaleString('en')} · {data.stats.requests} requests ·{' '}
+        {data.stats.pagesInMemory} pages in memory
+      </p>
+      <ListError status={data.status} error={data.error} retry={data.retry} />
+      <div
+        ref={ref}
+        className="scroller"
+        data-testid="tv-scroller"
+        data-count={data.count}
+        style={{ height: 480, overflow: 'auto' }}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((row) => {
+            const state = data.getItem(row.index);
+            return (
+              <div
+                key={row.key}
+                className="row tv-row"
+                data-index={row.index}
+                data-state={state.status}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  width: '100%',
+                  height: ROW,
+                  transform: `translateY(${row.start}px)`,
+                }}
+              >
+                {state.status === 'loaded' ? (
+                  <span className="tv-title">{state.item.title}</span>
+                ) : (
+                  <RowSkeleton height={ROW} />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}
