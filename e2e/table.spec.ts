@@ -176,7 +176,7 @@ test('restores the same row at the same offset after a route change and after a 
 
   const nav = page.getByRole('navigation');
   await nav.getByRole('link', { name: 'Home' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'lazyflow demo' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'lazyflow', exact: true })).toBeVisible();
   await nav.getByRole('link', { name: 'Table' }).click();
   await expectLoaded(page, SCROLLER, first, `#${first} `);
   await expectNear(async () => (await rowBox(page, SCROLLER, first))?.top, top);

@@ -1,5 +1,5 @@
 import { getHealth, type HealthStatus, type MemoryLevel } from '@lazyflow/core';
-import { useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { LEVEL_COLORS, Sparkline } from './components/Sparkline.tsx';
 import { demoMonitor } from './lib/demoMonitor.ts';
 import { formatCount } from './lib/formatCount.ts';
@@ -7,6 +7,7 @@ import { formatBytes, gradeCache, type HoodSample, sumStats } from './lib/hoodFi
 import { demoPrefetcher } from './lib/routePrefetch.ts';
 import { useReportedStats } from './lib/useReportStats.ts';
 import { useSamples } from './lib/useSamples.ts';
+import { usePath } from './router.tsx';
 
 const SAMPLE_MS = 1_000;
 const KEEP = 60;
@@ -17,6 +18,8 @@ const SIMULATIONS: readonly { label: string; level: MemoryLevel | null }[] = [
   { label: 'critical', level: 'critical' },
 ];
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+/** The panel's fragment: Home's "Memory held to a budget" tile links to `/table#under-the-hood`. */
+const ANCHOR = 'under-the-hood';
 
 function Grade({ name, status }: { name: string; status: HealthStatus }) {
   return (
@@ -69,9 +72,15 @@ export function UnderTheHood() {
   );
   const health = getHealth();
   const simulated = memory.simulated ? memory.level : null;
+  const path = usePath();
+  const aside = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // pushState does not scroll to a fragment, and on a phone the panel is below the page.
+    if (path && window.location.hash === `#${ANCHOR}`) aside.current?.scrollIntoView({ block: 'start' });
+  }, [path]);
 
   return (
-    <aside className="hood" aria-label="Under the hood">
+    <aside ref={aside} className="hood" id={ANCHOR} aria-label="Under the hood">
       <h2>
         <button type="button" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
           {open ? '▾' : '▸'} Under the hood

@@ -13,10 +13,14 @@ export function feedKey(total: number): readonly unknown[] {
   return ['demo-feed', total];
 }
 
-/** Random access into `/api/items` with `total` items. */
+/**
+ * Random access into `/api/items` with `total` items. The count is known before any page (the
+ * server is told it), so a list opened near the end never asks for pages past it.
+ */
 export function itemsSource(total: number, pageSize = 100): OffsetSource<Item> {
   return offsetSource<Item>({
     pageSize,
+    initialCount: total,
     fetchPage: ({ offset, limit, signal }) => fetchItems({ offset, limit, total, signal }),
   });
 }

@@ -1,79 +1,90 @@
-import type { ItemsPage } from '@lazyflow/mocks';
-import { useState } from 'react';
+// The bench chart lives in docs/ (the README shows it); the build copies it into the demo's assets.
+import benchChart from '../../../../docs/bench-chart.svg';
+import { Link } from '../router.tsx';
 
-interface Probe {
-  url: string;
-  status: number;
-  ms: number;
-  detail: string;
+interface Feat {
+  /** Where the tile leads; a query string sets the page up (lib/tableUrl.ts, StreamPage's `drop`). */
+  readonly to: string;
+  readonly title: string;
+  /** What to look at once there. */
+  readonly look: string;
+  /** What the libraries people use today do instead (their issue trackers, docs/benchmarks.md). */
+  readonly peers?: string;
 }
 
-const ENDPOINTS = [
-  ['/api/items?offset=123456&limit=1', 'items: random access, offset/limit'],
-  ['/api/feed?direction=backward&limit=20', 'feed: two-way cursors'],
-  ['/api/stream?count=100&rate=200', 'stream: NDJSON at a rate (or &format=sse)'],
-  ['/api/metrics?from=0&to=3600000&step=60000', 'metrics: time-series points'],
-  [
-    '/api/templates?dataset=small&offset=0&limit=100',
-    'templates: small, medium, feed, huge, live (autoSource)',
-  ],
-  ['/api/videos?status=draft&offset=0&limit=20', 'videos: 500,000, filtered by status (Videos page)'],
-  [
-    '/api/users?sort=name&order=desc&offset=0&limit=20',
-    'users: 1,000,000, sorted by the server (Users page)',
-  ],
-  ['/api/search?q=harbor%20lan&limit=20', 'search: 10,000,000 documents, cursor pages + total (Search page)'],
-  [
-    '/api/analytics?from=0&to=86400000&step=600000',
-    'analytics: requests, errors, p95 per bucket (Analytics page)',
-  ],
-] as const;
+/** The headline feats, each one click from Home. */
+export const FEATS: readonly Feat[] = [
+  {
+    to: '/table?jump=500000',
+    title: 'Jump to row 500,000 of 1,000,000',
+    look: 'Row #500000 shows its data in a fraction of a second; the status line counts the requests: only the pages at the target.',
+    peers: 'Infinite-query loaders walk every page from 0 to get there.',
+  },
+  {
+    to: '/table?rows=100000000&jump=99999999&align=end',
+    title: '100,000,000 rows',
+    look: 'The last row, #99999999, at the bottom. Scroll with the wheel or drag the scrollbar: rows move 1:1 across 3.6 billion px.',
+    peers: 'Browsers cap an element at ~33.5M px; other virtualizers stop near row 930,000.',
+  },
+  {
+    to: '/table?dynamic=1&jump=500000',
+    title: 'Zero-jitter dynamic heights',
+    look: 'Rows of 54–108 px, measured as they appear. Scroll up from row #500000: the row under your pointer never jumps.',
+    peers: 'Scrolling up through unmeasured rows jitters in most virtualizers.',
+  },
+  {
+    to: '/table?jump=123456',
+    title: 'Reload on the same row, 0 requests',
+    look: 'Reload the page: the Table comes back on row #123456 from IndexedDB, and a note says how many requests that took: none.',
+    peers: 'Query persisters write the whole cache as one blob on every change.',
+  },
+  {
+    to: '/table#under-the-hood',
+    title: 'Memory held to a budget',
+    look: "'In memory' under the hood counts bytes; past the list's budget (50 MB by default) the farthest pages go first. Simulate 'critical' pressure: memory drops, the rows on screen keep their data.",
+    peers: 'Infinite-query loaders bound pages by count at best (maxPages), never by bytes.',
+  },
+  {
+    to: '/stream?drop=300',
+    title: 'Streams that resume without loss',
+    look: "The connection is cut every 300 events. 'Reconnects' climbs; 'lost' stays 0: each reconnect resumes after the last event received.",
+  },
+];
 
-/** Home: what the demo serves, and a button that times one request through the mock server. */
+/** Home: what lazyflow is, one tile per feat, and the side-by-side benchmark. */
 export function HomePage() {
-  const [probe, setProbe] = useState<Probe | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const send = async () => {
-    const url = ENDPOINTS[0][0];
-    setBusy(true);
-    setProbe(null);
-    const t0 = performance.now();
-    try {
-      const res = await fetch(url);
-      const body = (await res.json()) as ItemsPage | { error: string };
-      const detail = 'items' in body ? (body.items[0]?.title ?? 'no item') : body.error;
-      setProbe({ url, status: res.status, ms: Math.round(performance.now() - t0), detail });
-    } catch (e) {
-      setProbe({ url, status: 0, ms: Math.round(performance.now() - t0), detail: (e as Error).message });
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <section>
-      <h1>lazyflow demo</h1>
-      <p>
-        Every page reads large deterministic datasets from a mock server running in this tab (MSW). The fault
-        panel adds latency, errors, dropped streams and malformed lines to the next requests.
+    <section className="home">
+      <h1>lazyflow</h1>
+      <p className="pitch">
+        Datasets far larger than memory in the browser: jump to any row of 100 million, hold memory to a
+        budget, come back on the same row after a reload. A TypeScript core with thin React hooks.
       </p>
-      <ul>
-        {ENDPOINTS.map(([url, what]) => (
-          <li key={url}>
-            {/* Not links: MSW answers fetches from this page, not navigations to the URL. */}
-            <code>{url}</code> — {what}
+      <p className="muted">
+        Every page reads deterministic data from a mock server in this tab. Try a feat, then watch the{' '}
+        <em>Under the hood</em> panel; the fault panel adds latency, errors and dropped streams.
+      </p>
+      <ul className="feats" aria-label="Try it">
+        {FEATS.map((feat) => (
+          <li key={feat.to} className="feat">
+            <Link to={feat.to}>{feat.title} →</Link>
+            <p>{feat.look}</p>
+            {feat.peers && <p className="feat-peers">{feat.peers}</p>}
           </li>
         ))}
       </ul>
-      <button type="button" onClick={send} disabled={busy}>
-        {busy ? 'Waiting…' : 'Send a test request'}
-      </button>
-      {probe && (
-        <p data-testid="probe" data-status={probe.status} data-ms={probe.ms}>
-          HTTP {probe.status} in {probe.ms} ms — {probe.detail}
-        </p>
-      )}
+      <h2>Side by side</h2>
+      <p>
+        Measured with <code>pnpm bench</code>: the same mock data, latency and row component for each library,
+        in Chromium with the CPU slowed ×4, medians of 5 runs (method in <code>docs/benchmarks.md</code>).
+      </p>
+      <img
+        className="bench-chart"
+        src={benchChart}
+        width={770}
+        height={596}
+        alt="pnpm bench: lazyflow against TanStack Virtual with Query, react-virtuoso, react-window and virtua on scrolling, jump to row 500,000, memory after a sweep, dynamic-height jitter, warm reload and more (lower is better)"
+      />
     </section>
   );
 }

@@ -34,8 +34,24 @@ function ValueChart({ items }: { items: readonly LogEvent[] }) {
   return <canvas ref={canvas} width={600} height={120} aria-label="Value chart" />;
 }
 
+/** `?drop=300` in the page's URL: this page's stream is cut every 300 events (a Home tile links here). */
+function dropFromUrl(search: string): number | null {
+  const drop = Number(new URLSearchParams(search).get('drop') ?? Number.NaN);
+  return Number.isInteger(drop) && drop > 0 ? drop : null;
+}
+
 /** One live stream; remounted (new `key`) when the format, rate or chunk rule changes. */
-function LiveStream({ format, rate, chunkBy }: { format: Format; rate: number; chunkBy: ChunkBy }) {
+function LiveStream({
+  format,
+  rate,
+  chunkBy,
+  dropAfter,
+}: {
+  format: Format;
+  rate: number;
+  chunkBy: ChunkBy;
+  dropAfter: number | null;
+}) {
   const [tap] = useState(createStreamTap);
   const log = useEventLog(`${format}:${rate}:${chunkBy}`);
   const chunker = useChunker(chunkBy);
@@ -52,7 +68,7 @@ function LiveStream({ format, rate, chunkBy }: { format: Format; rate: number; c
   const { items, status, error, stats, lastMalformed, pause, resume, restart, retry } = useStream<LogEvent>({
     request: async (r) => {
       const from = r.lastId === undefined ? 0 : Number(r.lastId) + 1;
-      const url = `/api/stream?count=1000000&rate=${rate}&format=${format}${format === 'ndjson' ? `&from=${from}` : ''}`;
+      const url = `/api/stream?count=1000000&rate=${rate}&format=${format}${format === 'ndjson' ? `&from=${from}` : ''}${dropAfter === null ? '' : `&dropAfter=${dropAfter}`}`;
       const headers: HeadersInit =
         format === 'sse' && r.lastId !== undefined ? { 'Last-Event-ID': String(r.lastId) } : {};
       return tap.wrap(await fetch(url, { signal: r.signal, headers }), format);
@@ -70,8 +86,18 @@ function LiveStream({ format, rate, chunkBy }: { format: Format; rate: number; c
     if (status === 'done') chunker.end();
     else if (status === 'error') chunker.fail(error);
   }, [status, error, chunker]);
+  // Events are numbered from 0 without gaps: any seq below the newest that never arrived is lost.
+  const newest = items.at(-1)?.seq;
+  const lost = newest === undefined ? 0 : newest + 1 - stats.items;
   return (
     <>
+      {dropAfter !== null && (
+        <p className="note" data-testid="stream-drop-note">
+          This stream's connection is cut every {dropAfter.toLocaleString('en')} events. Watch{' '}
+          <em>reconnects</em> climb while <em>lost</em> stays 0: each reconnect resumes after the last event
+          received.
+        </p>
+      )}
       <p>
         <span data-testid="stream-status" data-status={status}>
           {status}
@@ -113,6 +139,7 @@ function LiveStream({ format, rate, chunkBy }: { format: Format; rate: number; c
         data-items={stats.items}
         data-reconnects={stats.reconnects}
         data-malformed={stats.malformed}
+        data-lost={lost}
       >
         <dt>items</dt>
         <dd>{stats.items.toLocaleString('en')}</dd>
@@ -122,6 +149,8 @@ function LiveStream({ format, rate, chunkBy }: { format: Format; rate: number; c
         <dd>{Math.round(stats.bytesPerSecond / 1024).toLocaleString('en')}</dd>
         <dt>reconnects</dt>
         <dd>{stats.reconnects}</dd>
+        <dt>lost</dt>
+        <dd title="events numbered below the newest one that never arrived">{lost.toLocaleString('en')}</dd>
         <dt>malformed</dt>
         <dd>{stats.malformed}</dd>
         <dt>dropped (ring)</dt>
@@ -144,6 +173,7 @@ export function StreamPage() {
   const [format, setFormat] = useState<Format>('ndjson');
   const [rate, setRate] = useState(2000);
   const [chunkBy, setChunkBy] = useState<ChunkBy>('second');
+  const [dropAfter] = useState(() => dropFromUrl(window.location.search));
   return (
     <section>
       <h1>Stream</h1>
@@ -182,7 +212,13 @@ export function StreamPage() {
           </select>
         </label>
       </p>
-      <LiveStream key={`${format}:${rate}:${chunkBy}`} format={format} rate={rate} chunkBy={chunkBy} />
+      <LiveStream
+        key={`${format}:${rate}:${chunkBy}`}
+        format={format}
+        rate={rate}
+        chunkBy={chunkBy}
+        dropAfter={dropAfter}
+      />
     </section>
   );
 }

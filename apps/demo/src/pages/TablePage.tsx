@@ -1,7 +1,7 @@
 import { listDataAttributes, type ScrollAlign } from '@lazyflow/core';
 import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { ItemRow } from '../components/ItemRow.tsx';
 import { ListError } from '../components/ListError.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
@@ -10,19 +10,31 @@ import { itemsCache } from '../lib/itemsCache.ts';
 import { bodyLines, DYNAMIC_ESTIMATE, ROW_HEIGHT, rowHeight } from '../lib/rowHeight.ts';
 import { readScroll, usePersistedScroll } from '../lib/scrollStore.ts';
 import { itemsKey, itemsSource } from '../lib/sources.ts';
+import { readTableUrl, TABLE_TOTALS, type TableJump, type TableMode, tableSearch } from '../lib/tableUrl.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
-const TOTALS = [1_000_000, 100_000_000];
 const ALIGNS: readonly ScrollAlign[] = ['start', 'center', 'end'];
 
-interface Mode {
-  total: number;
-  dynamic: boolean;
-}
-
-/** A million-row (or 100-million-row) table on useLazyList over `/api/items`. */
+/**
+ * A million-row (or 100-million-row) table on useLazyList over `/api/items`. The URL opens it in
+ * a mode and at a row (lib/tableUrl.ts), which is how the Home tiles link to each feat.
+ */
 export function TablePage() {
-  const [mode, setMode] = useState<Mode>({ total: 1_000_000, dynamic: false });
+  const [start] = useState(() => readTableUrl(window.location.search));
+  const [mode, setMode] = useState<TableMode>(start.mode);
+  // The URL's jump applies to the first list only: a mode change keeps the current row instead.
+  const [jump, setJump] = useState(start.jump);
+  useEffect(() => {
+    // The URL keeps the mode (a reload reopens it) but not the jump (a reload restores the row).
+    const search = tableSearch(mode);
+    if (window.location.search !== search) {
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}`);
+    }
+  }, [mode]);
+  const changeMode = (next: TableMode) => {
+    setJump(null);
+    setMode(next);
+  };
   return (
     <section>
       <h1>Table</h1>
@@ -33,17 +45,26 @@ export function TablePage() {
         back from IndexedDB (<code>idbCache</code>) before the network answers.
       </p>
       {/* A new layout is a new list; its position carries over through the scroll store. */}
-      <TableView key={`${mode.total}:${mode.dynamic}`} {...mode} onMode={setMode} />
+      <TableView key={`${mode.total}:${mode.dynamic}`} {...mode} jump={jump} onMode={changeMode} />
     </section>
   );
 }
 
-function TableView({ total, dynamic, onMode }: Mode & { onMode: (mode: Mode) => void }) {
+function TableView({
+  total,
+  dynamic,
+  jump,
+  onMode,
+}: TableMode & { jump: TableJump | null; onMode: (mode: TableMode) => void }) {
   const ref = useRef<HTMLElement>(null);
   const key = itemsKey(total); // the menu prefetches page 0 under the same key
   const storageKey = JSON.stringify(key); // the position is saved under the list's key
   const layout = dynamic ? 'dynamic' : 'fixed';
-  const [restore] = useState(() => readScroll(storageKey, layout));
+  // A jump from the URL starts there: a non-null `restore` also keeps the cache's saved position
+  // (read asynchronously) from moving the list after the jump.
+  const [restore] = useState(() =>
+    jump === null ? readScroll(storageKey, layout) : { anchorKey: jump.index, offsetInItem: 0, sizes: [] },
+  );
   const source = useMemo(() => itemsSource(total), [total]);
   const list = useLazyList<Item>({
     key,
@@ -58,14 +79,18 @@ function TableView({ total, dynamic, onMode }: Mode & { onMode: (mode: Mode) => 
   });
   const persist = usePersistedScroll(storageKey, layout, list.saveScroll);
   useReportStats('Table', list.stats);
-  const [target, setTarget] = useState('500000');
-  const [align, setAlign] = useState<ScrollAlign>('start');
+  const [target, setTarget] = useState(String(jump?.index ?? 500_000));
+  const [align, setAlign] = useState<ScrollAlign>(jump?.align ?? 'start');
+  const { scrollToIndex } = list;
+  useEffect(() => {
+    if (jump !== null) scrollToIndex(jump.index, { align: jump.align });
+  }, [jump, scrollToIndex]);
 
-  const change = (next: Mode) => {
+  const change = (next: TableMode) => {
     persist();
     onMode(next);
   };
-  const jump = (event: FormEvent) => {
+  const onJump = (event: FormEvent) => {
     event.preventDefault();
     const index = Number(target.replaceAll(/[\s,_]/g, ''));
     if (Number.isInteger(index) && index >= 0) list.scrollToIndex(index, { align });
@@ -83,7 +108,7 @@ function TableView({ total, dynamic, onMode }: Mode & { onMode: (mode: Mode) => 
             value={total}
             onChange={(event) => change({ total: Number(event.target.value), dynamic })}
           >
-            {TOTALS.map((n) => (
+            {TABLE_TOTALS.map((n) => (
               <option key={n} value={n}>
                 {n.toLocaleString('en')}
               </option>
@@ -99,7 +124,7 @@ function TableView({ total, dynamic, onMode }: Mode & { onMode: (mode: Mode) => 
           />{' '}
           Dynamic row heights
         </label>
-        <form onSubmit={jump} aria-label="Jump to row">
+        <form onSubmit={onJump} aria-label="Jump to row">
           <label>
             Jump to index{' '}
             <input

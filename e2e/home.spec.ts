@@ -1,0 +1,137 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectLoaded, open, poll, rowBox, visibleRows } from './lists.ts';
+
+// Issue #20: Home shows in its first minute what only lazyflow can do, one click from each feat.
+
+const SCROLLER = 'table-scroller';
+
+const tiles = (page: Page) => page.getByRole('list', { name: 'Try it' }).getByRole('listitem');
+
+/** Clicks the Home tile whose link starts with `title`. */
+async function follow(page: Page, title: string) {
+  await tiles(page).getByRole('link', { name: title }).click();
+}
+
+/** Row `index` is loaded and entirely inside the scroller's visible area. */
+async function expectRowOnScreen(page: Page, index: number) {
+  await expectLoaded(page, SCROLLER, index, `#${index} `);
+  await poll(async () => {
+    const box = await rowBox(page, SCROLLER, index);
+    return box !== null && box.top >= -0.5 && box.bottom <= box.viewport + 0.5;
+  }).toBe(true);
+}
+
+const figure = async (page: Page, name: string) =>
+  Number(await page.getByTestId('hood-figures').getAttribute(`data-${name}`));
+
+let errors: string[] = [];
+test.beforeEach(async ({ page }) => {
+  errors = await open(page, '/');
+});
+test.afterEach(() => {
+  expect(errors).toEqual([]);
+});
+
+test('Home: a one-line pitch, six feats to try and the benchmark chart with its method', async ({ page }) => {
+  await expect(page.getByRole('heading', { level: 1, name: 'lazyflow', exact: true })).toBeVisible();
+  await expect(page.locator('.pitch')).toContainText('far larger than memory');
+  await expect(tiles(page)).toHaveCount(6);
+  for (const title of [
+    'Jump to row 500,000 of 1,000,000',
+    '100,000,000 rows',
+    'Zero-jitter dynamic heights',
+    'Reload on the same row, 0 requests',
+    'Memory held to a budget',
+    'Streams that resume without loss',
+  ]) {
+    const tile = tiles(page).filter({ has: page.getByRole('link', { name: title }) });
+    await expect(tile).toHaveCount(1);
+    // Each tile says what to look for, not only where to go.
+    expect(((await tile.textContent()) ?? '').length).toBeGreaterThan(title.length + 60);
+  }
+  await expect(page.getByRole('button', { name: 'Send a test request' })).toHaveCount(0);
+  const chart = page.getByRole('img', { name: /pnpm bench: lazyflow against/ });
+  await expect(chart).toBeVisible();
+  await poll(() => chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(770);
+  await expect(page.getByRole('main')).toContainText('Chromium with the CPU slowed ×4');
+});
+
+test('tile: jump to row 500,000 lands on it, loading only the pages at the target', async ({ page }) => {
+  await follow(page, 'Jump to row 500,000');
+  await expect(page).toHaveURL(/\/table$/); // the jump is done: a reload restores, not re-jumps
+  await expectRowOnScreen(page, 500_000);
+  await expect(page.getByTestId(SCROLLER)).toHaveAttribute('data-count', '1000000');
+  // Pages 0 (prefetched from the menu) and the ones at the target: nothing walked in between.
+  expect(await figure(page, 'requests')).toBeLessThanOrEqual(6);
+});
+
+test('tile: 100,000,000 rows opens that mode at its last row', async ({ page }) => {
+  await follow(page, '100,000,000 rows');
+  await expect(page).toHaveURL(/\/table\?rows=100000000$/);
+  const scroller = page.getByTestId(SCROLLER);
+  await expect(scroller).toHaveAttribute('data-count', '100000000');
+  await expect(scroller).toHaveAttribute('data-scaled', 'true');
+  await expect(page.getByTestId('table-total')).toHaveValue('100000000');
+  await expectRowOnScreen(page, 99_999_999);
+  expect((await visibleRows(page, SCROLLER)).at(-1)).toBe(99_999_999);
+  // The mode is in the URL: a reload keeps it.
+  await page.reload();
+  await expect(page.getByTestId(SCROLLER)).toHaveAttribute('data-count', '100000000');
+});
+
+test('tile: zero-jitter dynamic heights opens the dynamic mode at row 500,000; scrolling up keeps it still', async ({
+  page,
+}) => {
+  await follow(page, 'Zero-jitter dynamic heights');
+  await expect(page.getByTestId('table-dynamic')).toBeChecked();
+  await expectRowOnScreen(page, 500_000);
+  const heights = new Set<number>();
+  for (const index of await visibleRows(page, SCROLLER)) {
+    const box = await rowBox(page, SCROLLER, index);
+    if (box) heights.add(Math.round(box.bottom - box.top));
+  }
+  expect(heights.size).toBeGreaterThan(1); // rows of their own heights
+  // Scroll up through rows never measured: the row tracked moves exactly by the wheel's delta.
+  const box = await page.getByTestId(SCROLLER).boundingBox();
+  await page.mouse.move((box?.x ?? 0) + 200, (box?.y ?? 0) + 200);
+  const before = (await rowBox(page, SCROLLER, 500_000))?.top ?? Number.NaN;
+  await page.mouse.wheel(0, -300);
+  await poll(async () => Math.abs(((await rowBox(page, SCROLLER, 500_000))?.top ?? 0) - (before + 300))).toBe(
+    0,
+  );
+  await page.waitForTimeout(300); // rows above land and are measured
+  expect((await rowBox(page, SCROLLER, 500_000))?.top).toBe(before + 300);
+});
+
+test('tile: reload on the same row opens row 123,456, and a reload comes back to it', async ({ page }) => {
+  await follow(page, 'Reload on the same row');
+  await expectRowOnScreen(page, 123_456);
+  await expect(page).toHaveURL(/\/table$/);
+  await poll(() => figure(page, 'cache-writes')).toBeGreaterThan(0);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-msw', 'ready');
+  await expectRowOnScreen(page, 123_456);
+});
+
+test('tile: memory held to a budget shows the under-the-hood panel with bytes in memory', async ({
+  page,
+}) => {
+  await follow(page, 'Memory held to a budget');
+  await expect(page.getByRole('heading', { level: 1, name: 'Table' })).toBeVisible();
+  const hood = page.getByRole('complementary', { name: 'Under the hood' });
+  await expect(hood).toBeInViewport();
+  await poll(() => figure(page, 'bytes-in-memory')).toBeGreaterThan(0);
+  await expect(hood).toContainText('In memory');
+  await expect(hood.getByRole('group', { name: 'Simulate memory pressure' })).toBeVisible();
+});
+
+test('tile: streams that resume without loss cut the connection and lose nothing', async ({ page }) => {
+  await follow(page, 'Streams that resume without loss');
+  await expect(page.getByTestId('stream-drop-note')).toContainText('cut every 300 events');
+  const stats = page.getByTestId('stream-stats');
+  await expect(async () => {
+    expect(Number(await stats.getAttribute('data-reconnects'))).toBeGreaterThanOrEqual(2);
+  }).toPass({ timeout: 15_000 });
+  await expect(stats).toHaveAttribute('data-lost', '0');
+  expect(Number(await stats.getAttribute('data-items'))).toBeGreaterThanOrEqual(600); // two cuts of 300
+});
