@@ -290,7 +290,9 @@ export class ItemStream<T> extends Subscribable {
         }
         if (!response.body) throw new TypeError('lazyflow: createStream response has no body');
         this.#setPhase('open');
-        const decoder = new TextDecoder();
+        // ignoreBOM keeps a leading byte-order mark in the text: the parser skips exactly one
+        // (WHATWG event-stream rules), so BOM handling lives in one place (issue 16).
+        const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
         const parser = o.parser(this.#sink(received), { maxLineBytes: o.maxLineBytes });
         for await (const chunk of readChunks(response.body)) {
           if (generation !== this.#generation) return;
