@@ -32,6 +32,8 @@ export {
 export type { HealthReport, HealthStatus } from './memory/health.ts';
 export type { MemoryLevel } from './memory/memoryLevel.ts';
 export { autoSource } from './paging/autoPaging.ts';
+export { cursorSource } from './paging/cursorPaging.ts';
+export { rangeSource } from './paging/rangePaging.ts';
 export type { ListWindowInput } from './planner/listWindow.ts';
 export { createPrefetcher } from './prefetch/createPrefetcher.ts';
 export type { Prefetcher, PrefetcherSnapshot, PrefetchOptions } from './prefetch/Prefetcher.ts';
@@ -43,11 +45,11 @@ export type { RetryOptions } from './scheduler/backoffDelay.ts';
 export { pageQueryKey } from './scheduler/pageQuery.ts';
 export type { AutoSource, AutoSourceOptions } from './sources/autoSource.ts';
 export type { Cursor } from './sources/cursor.ts';
-export { type CursorFetchParams, type CursorSourceOptions, cursorSource } from './sources/cursorSource.ts';
+export type { CursorFetchParams, CursorSourceOptions } from './sources/cursorSource.ts';
 export { type EagerSourceOptions, eagerSource } from './sources/eagerSource.ts';
 export { type OffsetFetchParams, type OffsetSourceOptions, offsetSource } from './sources/offsetSource.ts';
 export type { PageSizingOptions } from './sources/pageSizing.ts';
-export { type RangeFetchParams, type RangeSourceOptions, rangeSource } from './sources/rangeSource.ts';
+export type { RangeFetchParams, RangeSourceOptions } from './sources/rangeSource.ts';
 export type {
   CursorPage,
   CursorSource,

@@ -1,9 +1,9 @@
 import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryMonitor } from '../memory/createMemoryMonitor.ts';
-import { cursorSource } from '../sources/cursorSource.ts';
+import { cursorSource } from '../paging/cursorPaging.ts';
+import { rangeSource } from '../paging/rangePaging.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
-import { rangeSource } from '../sources/rangeSource.ts';
 import { createLazyList } from './createLazyList.ts';
 import type { LazyList } from './LazyList.ts';
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PageCache, PageCacheSnapshot } from '../cache/pageCache.ts';
 import { createMemoryMonitor } from '../memory/createMemoryMonitor.ts';
 import { setDefaultMemoryMonitor } from '../memory/defaultMemoryMonitor.ts';
-import { cursorSource } from '../sources/cursorSource.ts';
+import { cursorSource } from '../paging/cursorPaging.ts';
 import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
 import { cacheDatasetKey, isPageData } from './cacheTier.ts';
 import { createLazyList } from './createLazyList.ts';

@@ -3,9 +3,9 @@ import { item } from '@lazyflow/mocks';
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { QueryClient } from '@tanstack/query-core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cursorSource } from '../sources/cursorSource.ts';
+import { cursorSource } from '../paging/cursorPaging.ts';
+import { rangeSource } from '../paging/rangePaging.ts';
 import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
-import { rangeSource } from '../sources/rangeSource.ts';
 import { createLazyList } from './createLazyList.ts';
 import type { LazyList } from './LazyList.ts';
 

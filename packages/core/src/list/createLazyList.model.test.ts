@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryMonitor } from '../memory/createMemoryMonitor.ts';
 import type { MemoryLevel } from '../memory/memoryLevel.ts';
+import { cursorSource } from '../paging/cursorPaging.ts';
 import { prefetchSplit } from '../planner/planWindow.ts';
-import { cursorSource } from '../sources/cursorSource.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { FakeServer, type PendingFetch, range } from '../testing/fakeServer.ts';
 import {

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CursorFetchParams, cursorSource } from '../sources/cursorSource.ts';
+import { cursorSource } from '../paging/cursorPaging.ts';
+import { rangeSource } from '../paging/rangePaging.ts';
+import type { CursorFetchParams } from '../sources/cursorSource.ts';
 import { eagerSource } from '../sources/eagerSource.ts';
-import { type RangeFetchParams, rangeSource } from '../sources/rangeSource.ts';
+import type { RangeFetchParams } from '../sources/rangeSource.ts';
 import { createLazyList } from './createLazyList.ts';
 import type { LazyList } from './LazyList.ts';
 

@@ -1,26 +1,22 @@
 import { optionError } from '../options.ts';
-import type { AutoSource } from '../sources/autoSource.ts';
 import type { LazyListSource } from '../sources/source.ts';
-import { CursorLayout } from './cursorLayout.ts';
 import type { ListLayout } from './layout.ts';
 import { OffsetLayout } from './offsetLayout.ts';
-import { RangeLayout } from './rangeLayout.ts';
 
-// An auto source's layout (probe, strategies, stream loader) comes with the source, set by the
-// public `autoSource` (paging/autoPaging.ts): lists over other sources never bundle it.
-// Typed per call site: the map cannot carry each source's item type.
+// Cursor, range and auto paging come with their source, attached by the public factories
+// (paging/cursorPaging.ts, rangePaging.ts, autoPaging.ts): a list over an offset source, the
+// common case, bundles only OffsetLayout (#15, size budget). Typed per call site: the map
+// cannot carry each source's item type.
 const attached = new WeakMap<object, unknown>();
 
 /**
- * Gives `source` the layout `make` builds for it; {@link layoutFor} uses it for kind 'auto'.
+ * Gives `source` the layout `make` builds for it; {@link layoutFor} uses it for every kind
+ * but 'offset'.
  *
  * @example
- * const source = withLayout(probingSource({ url: '/api/templates' }), (s) => new AutoLayout(s));
+ * const source = withLayout(plainCursorSource(options), (s) => new CursorLayout(s));
  */
-export function withLayout<T>(
-  source: AutoSource<T>,
-  make: (source: AutoSource<T>) => ListLayout<T>,
-): AutoSource<T> {
+export function withLayout<S extends object, T>(source: S, make: (source: S) => ListLayout<T>): S {
   attached.set(source, make);
   return source;
 }
@@ -34,24 +30,15 @@ export function withLayout<T>(
  * layoutFor(offsetSource({ pageSize: 100, fetchPage })).pagesFor(0, 250); // { first: 0, last: 2 }
  */
 export function layoutFor<T>(source: LazyListSource<T>): ListLayout<T> {
-  switch (source.kind) {
-    case 'offset':
-      return new OffsetLayout(source);
-    case 'cursor':
-      return new CursorLayout(source);
-    case 'range':
-      return new RangeLayout(source);
-    case 'auto': {
-      const make = attached.get(source) as ((source: AutoSource<T>) => ListLayout<T>) | undefined;
-      if (make === undefined) {
-        throw optionError(
-          'createLazyList',
-          'source',
-          "a source made by autoSource() of '@lazyflow/core'",
-          source,
-        );
-      }
-      return make(source);
-    }
+  if (source.kind === 'offset') return new OffsetLayout(source);
+  const make = attached.get(source) as ((source: LazyListSource<T>) => ListLayout<T>) | undefined;
+  if (make === undefined) {
+    throw optionError(
+      'createLazyList',
+      'source',
+      `a source made by ${source.kind}Source() of '@lazyflow/core'`,
+      source,
+    );
   }
+  return make(source);
 }

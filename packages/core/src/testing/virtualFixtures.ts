@@ -4,7 +4,7 @@ import { type Item, item } from '@lazyflow/mocks';
 import type { QueryClient } from '@tanstack/query-core';
 import { createLazyList } from '../list/createLazyList.ts';
 import type { LazyList } from '../list/LazyList.ts';
-import { cursorSource } from '../sources/cursorSource.ts';
+import { cursorSource } from '../paging/cursorPaging.ts';
 import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
 import { type MountedList, type MountOptions, mountVirtualList } from './mountVirtualList.ts';
 

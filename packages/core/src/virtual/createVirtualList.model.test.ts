@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScrollTarget, ScrollTargetHandlers } from '../env/scrollTarget.ts';
 import { createLazyList } from '../list/createLazyList.ts';
-import { cursorSource } from '../sources/cursorSource.ts';
+import { cursorSource } from '../paging/cursorPaging.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { FakeServer } from '../testing/fakeServer.ts';
 import {

@@ -4,7 +4,7 @@
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLazyList } from '../list/createLazyList.ts';
-import { cursorSource } from '../sources/cursorSource.ts';
+import { cursorSource } from '../paging/cursorPaging.ts';
 import { frames } from '../testing/mountVirtualList.ts';
 import {
   cleanups,
