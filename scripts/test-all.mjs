@@ -74,6 +74,8 @@ try {
 const lint = readJson(join(root, 'package.json'))?.scripts?.lint ?? 'false';
 check('lint (biome+depcruise)', 'sh', ['-c', `PATH="${join(root, 'node_modules', '.bin')}:$PATH" ${lint}`]);
 check('typecheck (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+// Unused files, exports and dependencies in every workspace (knip.jsonc).
+check('knip', bin('knip'), ['--no-progress']);
 for (const pkg of ['core', 'react']) {
   const dir = join(root, 'packages', pkg);
   check(`build + publint ${pkg}`, 'sh', [
@@ -81,6 +83,8 @@ for (const pkg of ['core', 'react']) {
     `rm -rf "${dir}/dist" && "${bin('tsc')}" -p "${dir}/tsconfig.build.json" && "${bin('publint')}" --strict --pack npm "${dir}"`,
   ]);
 }
+// Bundle budgets per entry (.size-limit.mjs), measured on the dist the builds above just wrote.
+check('size-limit', bin('size-limit'), []);
 
 // 2. Vitest: the node project (pure code) and the browser project (real Chromium).
 banner('vitest (node + browser)');
