@@ -42,6 +42,45 @@ export default defineConfig({
           },
         },
       },
+      {
+        // The React hooks again under React 18.3 (the peer range is ^18.3 || ^19): every import of
+        // react/react-dom, the hooks' and their libraries' (React Query, Testing Library), resolves
+        // to the react-18/react-dom-18 aliases installed beside React 19.
+        extends: true,
+        publicDir: 'apps/demo/public',
+        resolve: {
+          conditions: ['source', ...defaultClientConditions],
+          alias: [
+            { find: /^react$/, replacement: 'react-18' },
+            { find: /^react\/(.*)$/, replacement: 'react-18/$1' },
+            { find: /^react-dom$/, replacement: 'react-dom-18' },
+            { find: /^react-dom\/(.*)$/, replacement: 'react-dom-18/$1' },
+          ],
+        },
+        optimizeDeps: {
+          include: [
+            'idb-keyval',
+            'react-18',
+            'react-dom-18/client',
+            '@tanstack/query-core',
+            '@tanstack/react-query',
+          ],
+        },
+        test: {
+          name: 'browser-react18',
+          include: ['packages/react/src/**/*.browser.test.{ts,tsx}'],
+          testTimeout: 20_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_FLAGS },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
     ],
   },
 });

@@ -10,7 +10,7 @@ import {
   type VirtualListOptions,
   type VirtualListSnapshot,
 } from '@lazyflow/core';
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef, version } from 'react';
 import { listUpdate } from './listUpdate.ts';
 import { clientId, useLazyflowClient } from './queryClient.ts';
 import { useEngine } from './useEngine.ts';
@@ -131,6 +131,9 @@ export function useLazyList<T>(options: UseLazyListOptions<T>): UseLazyListResul
 
 const TOP: SavedScroll = Object.freeze({ anchorKey: 0, offsetInItem: 0, sizes: [] });
 
+/** React 19 calls the cleanup a callback ref returns; React 18 warns about it (and calls the ref with null). */
+const REF_CLEANUP = Number.parseInt(version, 10) >= 19;
+
 function createEngine<T>(
   options: UseLazyListOptions<T>,
   latest: { readonly current: UseLazyListOptions<T> },
@@ -167,7 +170,12 @@ function createEngine<T>(
   });
   const controls: LazyListControls<T> = {
     scrollToIndex: (index, scroll) => view.scrollToIndex(index, scroll),
-    measureElement: view.measureElement,
+    measureElement: REF_CLEANUP
+      ? view.measureElement
+      : (element) => {
+          view.measureElement(element);
+          return undefined;
+        },
     saveScroll: () => view.saveScroll(),
     onKeyDown: view.onKeyDown,
     focusIndex: (index) => view.focusIndex(index),

@@ -38,6 +38,9 @@ export class RowMeasurer {
   /** Starts measuring the element of item `key`; returns the function that stops. */
   attach(element: Element, key: number): () => void {
     this.#keys.set(element, key);
+    // React 18 never calls the returned cleanup (refs get null instead): forget rows that left.
+    if (this.#attached.size >= 512)
+      for (const row of this.#attached) if (!row.isConnected) this.#attached.delete(row);
     this.#attached.add(element);
     this.#measureSoon(element);
     const observer = this.#resizeObserver();
