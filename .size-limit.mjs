@@ -19,7 +19,6 @@ const lazyChunksExternal = {
   },
 };
 
-/** @param {import('esbuild').BuildOptions} config */
 const modifyEsbuildConfig = (config) => ({
   ...config,
   plugins: [...(config.plugins ?? []), lazyChunksExternal],
