@@ -32,12 +32,11 @@ function Users({ listKey }: { listKey: string }) {
     estimateSize: () => 36,
   });
   return (
-    <div ref={ref} role="list" style={{ height: 360, overflow: 'auto' }}>
-      <div style={{ height: list.totalSize, position: 'relative' }}>
+    <div ref={ref} style={{ height: 360, overflow: 'auto' }}>
+      <ul style={{ height: list.totalSize, position: 'relative', margin: 0, padding: 0, listStyle: 'none' }}>
         {list.rows.map((row) => (
-          <div
+          <li
             key={row.key}
-            role="listitem"
             ref={list.measureElement}
             data-index={row.index}
             style={{
@@ -50,9 +49,9 @@ function Users({ listKey }: { listKey: string }) {
             {row.state.status === 'loaded'
               ? `User ${row.state.item.id} v${row.state.item.version}`
               : 'Loading…'}
-          </div>
+          </li>
         ))}
-      </div>
+      </ul>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { SavedScroll } from '../cache/savedScroll.ts';
 import type { ScrollTarget } from '../env/scrollTarget.ts';
 import type { LazyListSnapshot } from '../list/LazyList.ts';
 import { assertUnchanged } from '../options.ts';
+import { VelocityMeter } from '../planner/velocityMeter.ts';
 import { Subscribable } from '../subscribable.ts';
 import { type Anchor, alignedOffset, anchorAt } from './anchor.ts';
 import { type NavigationKeyEvent, navigationTarget } from './keyboardTarget.ts';
@@ -15,7 +16,6 @@ import {
   virtualForJump,
 } from './scrollScale.ts';
 import { SizeIndex } from './sizeIndex.ts';
-import { VelocityMeter } from '../planner/velocityMeter.ts';
 import {
   FIXED_VIEW_OPTIONS,
   type ResolvedVirtualListOptions,

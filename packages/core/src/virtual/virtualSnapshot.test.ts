@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LazyListSnapshot } from '../list/LazyList.ts';
+import { VelocityMeter } from '../planner/velocityMeter.ts';
 import { scrollScale } from './scrollScale.ts';
 import { SizeIndex } from './sizeIndex.ts';
-import { VelocityMeter } from '../planner/velocityMeter.ts';
 import { buildSnapshot, firstWindow } from './virtualSnapshot.ts';
 
 const ROW = 36;
