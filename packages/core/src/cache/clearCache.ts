@@ -19,7 +19,12 @@ export function registerCache(database: string, cache: PageCache): void {
   live.add({ database, cache: new WeakRef(cache) });
 }
 
-/** Options for {@link clearCache}. */
+/**
+ * Options for {@link clearCache}.
+ *
+ * @example
+ * await clearCache({ namespace: userId }); // on logout: every cache of that user
+ */
 export interface ClearCacheOptions {
   /** Only this namespace's entries (e.g. the user logging out); every entry when absent. */
   namespace?: string;
@@ -27,7 +32,13 @@ export interface ClearCacheOptions {
   indexedDB?: Pick<IDBFactory, 'databases'> | null;
 }
 
-/** What {@link clearCache} did. */
+/**
+ * What {@link clearCache} did.
+ *
+ * @example
+ * const { cleared, failed } = await clearCache({ namespace: userId });
+ * if (failed.length > 0) console.warn('not cleared', failed);
+ */
 export interface ClearCacheResult {
   /** Databases cleared. */
   readonly cleared: readonly string[];

@@ -13,7 +13,12 @@ import { databaseName, STORE_NAME } from './cacheKeys.ts';
 import type { StorageFigures } from './chooseCacheEvictions.ts';
 import { defaultScrollMirror, type ScrollMirror } from './scrollMirror.ts';
 
-/** Options for `idbCache`. */
+/**
+ * Options for `idbCache`.
+ *
+ * @example
+ * const cache = idbCache({ name: 'items', version: 1, ttlMs: 3_600_000, maxBytes: 50_000_000, namespace: userId });
+ */
 export interface IdbCacheOptions {
   // Required from the user
   /** Cache name; its IndexedDB database is `lazyflow-cache:<name>`. Create one `idbCache` per name and share it. */

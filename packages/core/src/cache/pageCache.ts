@@ -8,6 +8,9 @@ import type { SavedScroll } from './savedScroll.ts';
  * Where a cache stands. `idle`: not opened yet (opens on first use); `ready`: reads and writes
  * reach IndexedDB; `memory-only`: a fault (quota, IndexedDB unavailable or blocked) stopped
  * persisting, `warning` says why; `off`: `persist: false`, nothing ever touches IndexedDB.
+ *
+ * @example
+ * if (list.getSnapshot().stats.cacheStatus === 'memory-only') showBanner('Offline cache unavailable');
  */
 export type CacheStatus = 'idle' | 'ready' | 'memory-only' | 'off';
 
@@ -32,7 +35,13 @@ export interface PageCacheSnapshot {
   readonly pendingWrites: number;
 }
 
-/** A page cache a list can use as its persistent tier (`createLazyList({ cache })`). */
+/**
+ * A page cache a list can use as its persistent tier (`createLazyList({ cache })`).
+ *
+ * @example
+ * const cache: PageCache = idbCache({ name: 'items' });
+ * createLazyList({ key: ['items'], source, cache });
+ */
 export interface PageCache {
   /** Name for messages and stats. */
   readonly name: string;

@@ -1,4 +1,10 @@
-/** Schedules one callback per animation frame; injectable so tests can step frames by hand. */
+/**
+ * Schedules one callback per animation frame; injectable so tests can step frames by hand.
+ *
+ * @example
+ * const frames: FrameScheduler = { request: (cb) => setTimeout(cb, 16), cancel: (h) => clearTimeout(h as number) };
+ * createStream({ url: '/api/stream', frameScheduler: frames });
+ */
 export interface FrameScheduler {
   request(callback: () => void): unknown;
   cancel(handle: unknown): void;

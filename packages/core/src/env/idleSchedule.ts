@@ -1,4 +1,9 @@
-/** Runs a callback later, off the hot path (scrolling, rendering). */
+/**
+ * Runs a callback later, off the hot path (scrolling, rendering).
+ *
+ * @example
+ * const idle: IdleSchedule = (callback) => setTimeout(callback, 0); // write batches on the next task
+ */
 export type IdleSchedule = (callback: () => void) => void;
 
 /**

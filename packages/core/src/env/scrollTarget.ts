@@ -11,6 +11,10 @@ export interface ScrollTargetHandlers {
 /**
  * The environment of a virtual list along its scroll axis: an element or the window. Offsets
  * are physical pixels from the list's start. Injectable, so the list runs without a DOM.
+ *
+ * @example
+ * const target: ScrollTarget = myScrollerTarget(canvasScroller); // offset, viewport, scrollTo, observe, element
+ * createVirtualList({ list, scrollTarget: target, estimateSize: () => 36 });
  */
 export interface ScrollTarget {
   /** Current physical scroll offset of the list's start (negative when the list starts below the fold). */

@@ -1,4 +1,9 @@
-/** Timer functions the scheduler uses; injectable so tests can use fake timers or a custom clock. */
+/**
+ * Timer functions the scheduler uses; injectable so tests can use fake timers or a custom clock.
+ *
+ * @example
+ * const timers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as number) };
+ */
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;

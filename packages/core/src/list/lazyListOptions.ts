@@ -15,7 +15,13 @@ import type { RetryOptions } from '../scheduler/backoffDelay.ts';
 import type { LazyListSource } from '../sources/source.ts';
 import { estimateBytes } from '../store/estimateBytes.ts';
 
-/** Options for `createLazyList`. */
+/**
+ * Options for `createLazyList`.
+ *
+ * @example
+ * const options: LazyListOptions<User> = { key: ['users'], source: offsetSource({ pageSize: 100, fetchPage }), prefetch: 2 };
+ * const list = createLazyList(options);
+ */
 export interface LazyListOptions<T> {
   // Required from the user
   /** Dataset identity; also the query-key prefix of every page (`[...key, 'page', n]`). */
@@ -73,6 +79,9 @@ export interface LazyListOptions<T> {
 /**
  * What a running list takes with `setOptions`: a newer source of the same shape (its `fetchPage`
  * closing over a new token), budgets and tuning. The other options are the list's identity.
+ *
+ * @example
+ * list.setOptions({ source: offsetSource({ pageSize: 100, fetchPage: withToken(token) }), prefetch: 3 });
  */
 export type LazyListUpdate<T> = Partial<
   Pick<

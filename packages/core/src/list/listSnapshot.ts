@@ -5,12 +5,21 @@ import type { CountKind, SnapshotReader } from '../store/itemState.ts';
 import type { PageState } from '../store/pageStore.ts';
 import type { LazyListStats } from './listStats.ts';
 
-/** Overall state of what the window shows. */
+/**
+ * Overall state of what the window shows.
+ *
+ * @example
+ * if (list.getSnapshot().status === 'error') showRetry();
+ */
 export type LazyListStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /**
  * An immutable view of a lazy list; the same object is returned until something changed.
  * `getItem(i)` answers for any index in O(1) (O(log pages) for cursor sources).
+ *
+ * @example
+ * const snapshot: LazyListSnapshot<User> = list.getSnapshot();
+ * const row = snapshot.getItem(42); // { status: 'loaded', item } | { status: 'loading' } | …
  */
 export interface LazyListSnapshot<T> extends SnapshotReader<T> {
   readonly count: number;

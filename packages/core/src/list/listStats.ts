@@ -2,7 +2,12 @@ import type { CacheStatus } from '../cache/pageCache.ts';
 import type { MemoryLevel } from '../memory/memoryLevel.ts';
 import type { LoadStrategy } from '../sources/chooseStrategy.ts';
 
-/** Counters published in `snapshot.stats`. */
+/**
+ * Counters published in `snapshot.stats`.
+ *
+ * @example
+ * const { requests, hitRate, evictions } = list.getSnapshot().stats;
+ */
 export interface LazyListStats {
   /** Network fetches started (query function calls), retries included. */
   readonly requests: number;

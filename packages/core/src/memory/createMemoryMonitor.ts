@@ -27,7 +27,12 @@ export interface MemoryPerformance {
 /** Where the heap figure of a snapshot came from; `estimate` = no heap API, the SDK's bytes only. */
 export type MemorySource = 'performance.memory' | 'measureUserAgentSpecificMemory' | 'estimate';
 
-/** What the monitor publishes; the same object until a figure changes. */
+/**
+ * What the monitor publishes; the same object until a figure changes.
+ *
+ * @example
+ * const { level, ratio, sdkBytes } = monitor.getSnapshot(); // level: 'ok' | 'high' | 'critical'
+ */
 export interface MemorySnapshot {
   /** Sampled heap bytes (absent without a heap API). */
   readonly jsHeapUsed?: number;
@@ -44,7 +49,12 @@ export interface MemorySnapshot {
   readonly simulated: boolean;
 }
 
-/** Options for {@link createMemoryMonitor}. */
+/**
+ * Options for {@link createMemoryMonitor}.
+ *
+ * @example
+ * const monitor = createMemoryMonitor({ limitBytes: 200_000_000, high: 0.7, critical: 0.9 });
+ */
 export interface MemoryMonitorOptions {
   /** Memory the app allows this page. Default 500,000,000. */
   limitBytes?: number;

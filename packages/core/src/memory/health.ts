@@ -1,7 +1,12 @@
 // Pure grading of the figures behind `getHealth()`: memory level, cache hit rate, error rate.
 import type { MemoryLevel } from './memoryLevel.ts';
 
-/** A grade for a health panel. */
+/**
+ * A grade for a health panel.
+ *
+ * @example
+ * if (getHealth().errorRate.status === 'critical') reportIncident();
+ */
 export type HealthStatus = 'healthy' | 'warning' | 'critical';
 
 /** Counters a list reports to its monitor (a subset of `LazyListStats`). */
@@ -32,7 +37,13 @@ export const DEFAULT_HEALTH_THRESHOLDS: HealthThresholds = Object.freeze({
   minSamples: 20,
 });
 
-/** What `getHealth()` returns: three grades, each with the figures behind it. */
+/**
+ * What `getHealth()` returns: three grades, each with the figures behind it.
+ *
+ * @example
+ * const { memory, cacheHitRate, errorRate } = getHealth();
+ * console.log(memory.status, cacheHitRate.value, errorRate.value);
+ */
 export interface HealthReport {
   readonly memory: {
     readonly status: HealthStatus;

@@ -1,7 +1,12 @@
 // Pure memory arithmetic: how full memory is and which pressure level that is. The monitor
 // wires these to its samples; lists obey the level.
 
-/** Memory pressure: `high` sheds pages far from every window, `critical` sheds down to the windows. */
+/**
+ * Memory pressure: `high` sheds pages far from every window, `critical` sheds down to the windows.
+ *
+ * @example
+ * const level: MemoryLevel = monitor.getSnapshot().level; // 'ok' | 'high' | 'critical'
+ */
 export type MemoryLevel = 'ok' | 'high' | 'critical';
 
 /** Inputs to {@link memoryRatio}. */

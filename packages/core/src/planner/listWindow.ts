@@ -15,7 +15,12 @@ export interface ListWindow {
   readonly velocity: number;
 }
 
-/** What callers pass to `setWindow`: direction and velocity are optional. */
+/**
+ * What callers pass to `setWindow`: direction and velocity are optional.
+ *
+ * @example
+ * list.setWindow({ start: 500, end: 540, direction: 'forward', velocity: 0 });
+ */
 export interface ListWindowInput {
   start: number;
   end: number;

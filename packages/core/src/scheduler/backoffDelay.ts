@@ -1,4 +1,9 @@
-/** How failed requests are retried, the same for pages, prefetches and stream reconnects. */
+/**
+ * How failed requests are retried, the same for pages, prefetches and stream reconnects.
+ *
+ * @example
+ * createLazyList({ key: ['users'], source, retry: { attempts: 4, baseDelayMs: 250, maxDelayMs: 8_000 } });
+ */
 export interface RetryOptions {
   /** Tries in all, the first included. */
   attempts?: number;

@@ -8,7 +8,12 @@ import { chooseStrategy, type ProbeFacts, type StrategyChoice } from './chooseSt
 import type { Cursor } from './cursor.ts';
 import type { PageSizingOptions } from './pageSizing.ts';
 
-/** Options for {@link autoSource}. */
+/**
+ * Options for {@link autoSource}.
+ *
+ * @example
+ * autoSource<Template>({ url: '/api/templates', eagerBelowBytes: 2_000_000, pageSize: 200 });
+ */
 export interface AutoSourceOptions<T> extends PageSizingOptions<T> {
   /** The dataset's endpoint; `offset`/`limit` (or `cursor`/`limit`) are added to its query. */
   url: string | URL;
@@ -51,7 +56,12 @@ export interface AutoProbe<T> {
   readonly nextCursor: Cursor | null;
 }
 
-/** A source that picks its strategy from the server's first answer. Built by {@link autoSource}. */
+/**
+ * A source that picks its strategy from the server's first answer. Built by {@link autoSource}.
+ *
+ * @example
+ * const source: AutoSource<Template> = autoSource({ url: '/api/templates' });
+ */
 export interface AutoSource<T> {
   readonly kind: 'auto';
   /** The probe's size: the unit speeds are converted with until the strategy is known. */

@@ -5,7 +5,16 @@ import type { Cursor } from './cursor.ts';
 import { PageSizer, type PageSizingOptions, resolvePageSizing } from './pageSizing.ts';
 import type { CursorPage, CursorSource } from './source.ts';
 
-/** What `fetchPage` receives from a cursor source. */
+/**
+ * What `fetchPage` receives from a cursor source.
+ *
+ * @example
+ * cursorSource<Post>({
+ *   pageSize: 50,
+ *   fetchPage: ({ cursor, direction, limit, signal }: CursorFetchParams) =>
+ *     fetch(`/api/feed?cursor=${cursor ?? ''}&dir=${direction}&limit=${limit}`, { signal }).then((r) => r.json()),
+ * });
+ */
 export interface CursorFetchParams {
   /** Where to continue from; `null`/`undefined` for the first page. */
   readonly cursor: Cursor | null;
@@ -15,7 +24,12 @@ export interface CursorFetchParams {
   readonly signal: AbortSignal;
 }
 
-/** Options for {@link cursorSource}. */
+/**
+ * Options for {@link cursorSource}.
+ *
+ * @example
+ * cursorSource<Message>({ pageSize: 50, initialDirection: 'backward', fetchPage });
+ */
 export interface CursorSourceOptions<T> extends PageSizingOptions<T> {
   /**
    * Items requested per page, or `'auto'`: after the first response each request asks for

@@ -2,7 +2,12 @@ import { optionError } from '../options.ts';
 import { adoptable } from './adopt.ts';
 import type { OffsetSource } from './source.ts';
 
-/** Options for {@link eagerSource}. */
+/**
+ * Options for {@link eagerSource}.
+ *
+ * @example
+ * const source = eagerSource<Country>({ items: countries }); // everything is already in memory
+ */
 export interface EagerSourceOptions {
   /** Items per page of the list's snapshot (the data itself is loaded at once). Default 500. */
   pageSize?: number;

@@ -5,7 +5,16 @@ import { OffsetBatcher } from './offsetBatcher.ts';
 import { PageSizer, type PageSizingOptions, resolvePageSizing } from './pageSizing.ts';
 import type { OffsetPage, OffsetSource } from './source.ts';
 
-/** What `fetchPage` receives from an offset source. */
+/**
+ * What `fetchPage` receives from an offset source.
+ *
+ * @example
+ * offsetSource<User>({
+ *   pageSize: 100,
+ *   fetchPage: ({ offset, limit, signal }: OffsetFetchParams) =>
+ *     fetch(`/api/users?offset=${offset}&limit=${limit}`, { signal }).then((r) => r.json()),
+ * });
+ */
 export interface OffsetFetchParams {
   /** Index of the first item wanted (`page × pageSize`). */
   readonly offset: number;
@@ -17,7 +26,12 @@ export interface OffsetFetchParams {
   readonly signal: AbortSignal;
 }
 
-/** Options for {@link offsetSource}. */
+/**
+ * Options for {@link offsetSource}.
+ *
+ * @example
+ * offsetSource<User>({ pageSize: 'auto', targetPageBytes: 65_536, fetchPage });
+ */
 export interface OffsetSourceOptions<T> extends PageSizingOptions<T> {
   /**
    * Items per page, a positive integer, or `'auto'`: after the first response each request asks

@@ -4,7 +4,12 @@
 import { assertFunction, assertObject, assertPositiveInteger, optionError } from '../options.ts';
 import { utf8Length } from '../stream/lineSplitter.ts';
 
-/** Options of `pageSize: 'auto'` on `offsetSource` and `cursorSource`. */
+/**
+ * Options of `pageSize: 'auto'` on `offsetSource` and `cursorSource`.
+ *
+ * @example
+ * offsetSource<Row>({ pageSize: 'auto', targetPageBytes: 65_536, minPageSize: 25, maxPageSize: 1_000, fetchPage });
+ */
 export interface PageSizingOptions<T> {
   /** Bytes one request should bring, about. Default 65,536. */
   targetPageBytes?: number;

@@ -3,14 +3,27 @@ import { assertFunction, assertObject, assertPositiveNumber, optionError } from 
 import { adoptable } from './adopt.ts';
 import type { RangeSource } from './source.ts';
 
-/** What `fetchRange` receives: a half-open key range `[from, to)` covering exactly one bucket. */
+/**
+ * What `fetchRange` receives: a half-open key range `[from, to)` covering exactly one bucket.
+ *
+ * @example
+ * rangeSource<Point>({
+ *   bucket: 60_000,
+ *   fetchRange: ({ from, to, signal }: RangeFetchParams) => fetch(`/api/metrics?from=${from}&to=${to}`, { signal }).then((r) => r.json()),
+ * });
+ */
 export interface RangeFetchParams {
   readonly from: number;
   readonly to: number;
   readonly signal: AbortSignal;
 }
 
-/** Options for {@link rangeSource}. */
+/**
+ * Options for {@link rangeSource}.
+ *
+ * @example
+ * rangeSource<Point>({ bucket: 60_000, getKey: (p) => p.t, fetchRange });
+ */
 export interface RangeSourceOptions<T> {
   /** Bucket width in key units (e.g. 60_000 for one minute of a time series). */
   bucket: number;

@@ -6,13 +6,23 @@ import type { Cursor } from './cursor.ts';
 // no React, no DOM, no cache. Sources validate what the app's fetch function returned and
 // throw PageShapeError on a wrong shape, so the engine can store it as the page's error.
 
-/** One page of an offset source: its items and, when the server knows it, the total count. */
+/**
+ * One page of an offset source: its items and, when the server knows it, the total count.
+ *
+ * @example
+ * const page: OffsetPage<User> = { items: users, total: 1_000_000 };
+ */
 export interface OffsetPage<T> {
   readonly items: readonly T[];
   readonly total?: number | undefined;
 }
 
-/** A random-access source: page N is fetched directly. Built by `offsetSource` and `eagerSource`. */
+/**
+ * A random-access source: page N is fetched directly. Built by `offsetSource` and `eagerSource`.
+ *
+ * @example
+ * const source: OffsetSource<User> = offsetSource({ pageSize: 100, fetchPage });
+ */
 export interface OffsetSource<T> {
   readonly kind: 'offset';
   readonly pageSize: number;
@@ -37,7 +47,12 @@ export interface OffsetSource<T> {
   adopt?(next: unknown): AdoptResult;
 }
 
-/** One page of a cursor source. Items are in display (ascending) order whichever direction fetched them. */
+/**
+ * One page of a cursor source. Items are in display (ascending) order whichever direction fetched them.
+ *
+ * @example
+ * const page: CursorPage<Post> = { items, nextCursor: 'c2', prevCursor: null };
+ */
 export interface CursorPage<T> {
   readonly items: readonly T[];
   /** Cursor for the page after this one, or null at the end. */
@@ -46,7 +61,12 @@ export interface CursorPage<T> {
   readonly prevCursor: Cursor | null;
 }
 
-/** A sequential source walked in both directions from a starting cursor. Built by `cursorSource`. */
+/**
+ * A sequential source walked in both directions from a starting cursor. Built by `cursorSource`.
+ *
+ * @example
+ * const source: CursorSource<Post> = cursorSource({ pageSize: 50, fetchPage });
+ */
 export interface CursorSource<T> {
   readonly kind: 'cursor';
   readonly pageSize: number;
@@ -65,7 +85,12 @@ export interface CursorSource<T> {
   adopt?(next: unknown): AdoptResult;
 }
 
-/** A key-range source (time series): the key axis is cut into fixed buckets. Built by `rangeSource`. */
+/**
+ * A key-range source (time series): the key axis is cut into fixed buckets. Built by `rangeSource`.
+ *
+ * @example
+ * const source: RangeSource<Point> = rangeSource({ bucket: 60_000, fetchRange });
+ */
 export interface RangeSource<T> {
   readonly kind: 'range';
   /** Bucket width in key units. Bucket b covers [b × bucket, (b + 1) × bucket). */
@@ -82,5 +107,10 @@ export interface RangeSource<T> {
   adopt?(next: unknown): AdoptResult;
 }
 
-/** Anything `createLazyList` accepts as `source`. */
+/**
+ * Anything `createLazyList` accepts as `source`.
+ *
+ * @example
+ * const source: LazyListSource<User> = useCursor ? cursorSource({ pageSize: 50, fetchPage: byCursor }) : offsetSource({ pageSize: 100, fetchPage });
+ */
 export type LazyListSource<T> = OffsetSource<T> | CursorSource<T> | RangeSource<T> | AutoSource<T>;

@@ -4,6 +4,10 @@ export type CountKind = 'exact' | 'estimated' | 'unknown';
 /**
  * The state of one item index in a snapshot. A loaded item has `stale: true` while it shows data
  * that is being (or could not be) revalidated: served from IndexedDB, or kept through `refresh()`.
+ *
+ * @example
+ * const state: ItemState<User> = list.getSnapshot().getItem(7);
+ * if (state.status === 'loaded') render(state.item);
  */
 export type ItemState<T> =
   | { readonly status: 'loaded'; readonly item: T; readonly error?: undefined; readonly stale?: true }

@@ -13,10 +13,20 @@ import {
 import type { StreamSink } from './streamParser.ts';
 import { RateMeter, type StreamStats } from './streamStats.ts';
 
-/** Where a stream is. `paused` only while connected or connecting; `done` and `error` are final until `restart()`/`retry()`. */
+/**
+ * Where a stream is. `paused` only while connected or connecting; `done` and `error` are final until `restart()`/`retry()`.
+ *
+ * @example
+ * if (stream.getSnapshot().status === 'reconnecting') showSpinner();
+ */
 export type StreamStatus = 'connecting' | 'open' | 'paused' | 'reconnecting' | 'done' | 'error';
 
-/** An immutable view of a stream; the same object is returned until something changed. */
+/**
+ * An immutable view of a stream; the same object is returned until something changed.
+ *
+ * @example
+ * const { items, status, stats } = stream.getSnapshot();
+ */
 export interface StreamSnapshot<T> {
   /** The newest `maxItems` items, oldest first (newest last). Same array until items arrive. */
   readonly items: readonly T[];
@@ -42,6 +52,10 @@ const TEARDOWN_DELAY_MS = 0;
  * (the fetch is aborted) shortly after the last one leaves; subscribing again resumes from the
  * last id. Reading is pull-based: a chunk is read only when fewer than `highWaterMark` parsed
  * items wait for the next frame and the stream is not paused, so a slow page stops the network.
+ *
+ * @example
+ * const stream: ItemStream<LogEvent> = createStream({ url: '/api/stream' });
+ * stream.subscribe(() => draw(stream.getSnapshot().items));
  */
 export class ItemStream<T> extends Subscribable {
   #o: ResolvedStreamOptions<T>;

@@ -14,10 +14,20 @@ import { parseSse } from './parseSse.ts';
 import { DEFAULT_MAX_LINE_BYTES, type StreamParserFactory } from './streamParser.ts';
 import { type StreamResume, urlRequest } from './streamRequest.ts';
 
-/** A built-in wire format, or your own parser factory. */
+/**
+ * A built-in wire format, or your own parser factory.
+ *
+ * @example
+ * createStream<LogEvent>({ url: '/api/events', format: 'json-seq' }); // or 'ndjson', 'sse', a parser factory
+ */
 export type StreamFormat<T> = 'ndjson' | 'json-seq' | 'sse' | StreamParserFactory<T>;
 
-/** Resuming after a dropped connection: how an item is known again. */
+/**
+ * Resuming after a dropped connection: how an item is known again.
+ *
+ * @example
+ * createStream<LogEvent>({ url: '/api/stream', resume: { key: (e) => e.seq } });
+ */
 export interface StreamResumeOptions<T> {
   /** @deprecated Use `retry.attempts` (= retries + 1; kept one release). */
   readonly retries?: number;
@@ -32,7 +42,12 @@ export interface StreamResumeOptions<T> {
   readonly key?: (item: T) => string | number;
 }
 
-/** Options of {@link createStream}. */
+/**
+ * Options of {@link createStream}.
+ *
+ * @example
+ * createStream<LogEvent>({ url: '/api/stream?format=sse', format: 'sse', maxItems: 10_000 });
+ */
 export interface CreateStreamOptions<T> {
   // Required: where the bytes come from (one of the two).
   /** Opens a connection; called again on every reconnect with where to resume. */

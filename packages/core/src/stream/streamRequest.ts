@@ -1,4 +1,11 @@
-/** What `createStream` tells `request` about the connection it wants. */
+/**
+ * What `createStream` tells `request` about the connection it wants.
+ *
+ * @example
+ * createStream<LogEvent>({
+ *   request: ({ lastId, signal }: StreamResume) => fetch(`/api/stream?from=${lastId ?? 0}`, { signal }),
+ * });
+ */
 export interface StreamResume {
   /**
    * Where to resume: the last SSE event id received, else `resume.key` of the last item;

@@ -1,4 +1,9 @@
-/** Counters of one stream, published in every snapshot. */
+/**
+ * Counters of one stream, published in every snapshot.
+ *
+ * @example
+ * const { itemsPerSecond, bytes } = stream.getSnapshot().stats;
+ */
 export interface StreamStats {
   /** Bytes received, over every connection. */
   readonly bytes: number;

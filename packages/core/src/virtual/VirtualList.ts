@@ -38,6 +38,10 @@ import {
  * So what the user looks at stays pixel-still, and the same anchor restores a scroll position
  * by key. Positions are virtual pixels (the list's real extent, up to billions of px) mapped
  * onto the scroll element by a `ScrollScale`.
+ *
+ * @example
+ * const view: VirtualList<User> = createVirtualList({ list, scrollElement, estimateSize: () => 36 });
+ * view.scrollToIndex(500_000, { align: 'center' });
  */
 export class VirtualList<T> extends Subscribable {
   #o: ResolvedVirtualListOptions<T>;

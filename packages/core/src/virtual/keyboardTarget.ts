@@ -60,7 +60,12 @@ export function keyboardTarget(input: KeyboardTargetInput): number | null {
   return Math.max(0, Math.min(count - 1, next));
 }
 
-/** A minimal keyboard event, so plain DOM and React events both fit. */
+/**
+ * A minimal keyboard event, so plain DOM and React events both fit.
+ *
+ * @example
+ * scroller.addEventListener('keydown', (event: NavigationKeyEvent) => view.onKeyDown(event));
+ */
 export interface NavigationKeyEvent {
   readonly key: string;
   readonly target: EventTarget | null;

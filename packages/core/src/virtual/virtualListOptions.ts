@@ -12,7 +12,13 @@ import {
 } from '../options.ts';
 import { MAX_PHYSICAL_SIZE } from './scrollScale.ts';
 
-/** Options for `createVirtualList`. */
+/**
+ * Options for `createVirtualList`.
+ *
+ * @example
+ * const options: VirtualListOptions<User> = { list, scrollElement, estimateSize: () => 36, overscan: 4 };
+ * const view = createVirtualList(options);
+ */
 export interface VirtualListOptions<T> {
   // Required from the user
   /** The data: a lazy list from `createLazyList`. The virtual list sets its window. */
@@ -62,7 +68,15 @@ export interface VirtualListOptions<T> {
   now?: () => number;
 }
 
-/** A place for a list's scroll position; `flush` (optional) forces pending writes out (a reload is coming). */
+/**
+ * A place for a list's scroll position; `flush` (optional) forces pending writes out (a reload is coming).
+ *
+ * @example
+ * const persist: ScrollPersistence = {
+ *   load: async () => JSON.parse(sessionStorage.getItem('scroll') ?? 'null') ?? undefined,
+ *   save: (saved) => sessionStorage.setItem('scroll', JSON.stringify(saved)),
+ * };
+ */
 export interface ScrollPersistence {
   /** Omitted when the position is known already (a `restore`). */
   load?(): Promise<SavedScroll | undefined>;
@@ -70,7 +84,12 @@ export interface ScrollPersistence {
   flush?(): Promise<void>;
 }
 
-/** What a running virtual list takes with `setOptions`; the other options are fixed at creation. */
+/**
+ * What a running virtual list takes with `setOptions`; the other options are fixed at creation.
+ *
+ * @example
+ * view.setOptions({ estimateSize: () => (compact ? 28 : 36), overscan: 6 });
+ */
 export type VirtualListUpdate = Partial<
   Pick<
     VirtualListOptions<unknown>,

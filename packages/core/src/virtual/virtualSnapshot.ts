@@ -4,10 +4,20 @@ import type { ItemState } from '../store/itemState.ts';
 import type { ScrollScale } from './scrollScale.ts';
 import type { SizeIndex } from './sizeIndex.ts';
 
-/** Where `scrollToIndex` puts the item: 'auto' scrolls only as far as needed to show it whole. */
+/**
+ * Where `scrollToIndex` puts the item: 'auto' scrolls only as far as needed to show it whole.
+ *
+ * @example
+ * view.scrollToIndex(1_000, { align: 'center' }); // 'start' | 'center' | 'end' | 'auto'
+ */
 export type ScrollAlign = 'start' | 'center' | 'end' | 'auto';
 
-/** One rendered item. */
+/**
+ * One rendered item.
+ *
+ * @example
+ * for (const row of view.getSnapshot().rows) place(row.index, row.start, row.state);
+ */
 export interface VirtualRow<T> {
   /** Display index (for `data-index` and `aria-posinset − 1`). */
   readonly index: number;
@@ -22,7 +32,13 @@ export interface VirtualRow<T> {
   readonly state: ItemState<T>;
 }
 
-/** An immutable view of a virtual list; the same object until something rendered changed. */
+/**
+ * An immutable view of a virtual list; the same object until something rendered changed.
+ *
+ * @example
+ * const { rows, totalSize } = view.getSnapshot();
+ * content.style.height = `${totalSize}px`;
+ */
 export interface VirtualListSnapshot<T> {
   readonly rows: readonly VirtualRow<T>[];
   /** Size to give the content element (capped for lists taller than the browser allows). */
