@@ -187,3 +187,36 @@ test('restores the same row at the same offset after a route change and after a 
   await expectNear(async () => (await rowBox(page, SCROLLER, first))?.top, top);
   expect((await visibleRows(page, SCROLLER))[0]).toBe(first);
 });
+
+test('a reload restored from IndexedDB says so: the row, the pages read and 0 requests (#20)', async ({
+  page,
+}) => {
+  const note = page.getByTestId('restore-note');
+  await expectLoaded(page, SCROLLER, 0, '#0 ');
+  await expect(note).toHaveCount(0); // a first visit comes from the network
+  await jump(page, 123_456, 'start');
+  await expectLoaded(page, SCROLLER, 123_456, '#123456 ');
+  // Pages are written to IndexedDB behind, at the next idle moment.
+  await poll(async () =>
+    Number(await page.getByTestId('hood-figures').getAttribute('data-cache-writes')),
+  ).toBeGreaterThanOrEqual(3);
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-msw', 'ready');
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('Restored from IndexedDB: row #123,456 on screen with 0 requests');
+  await expect(note).toHaveAttribute('data-requests', '0');
+  expect(Number(await note.getAttribute('data-pages-from-cache'))).toBeGreaterThan(0);
+  await poll(async () =>
+    Number(await page.getByTestId('hood-figures').getAttribute('data-cache-reads')),
+  ).toBeGreaterThan(0);
+  await expectLoaded(page, SCROLLER, 123_456, '#123456 ');
+  expect((await visibleRows(page, SCROLLER))[0]).toBe(123_456);
+
+  // A route change is served from memory, not IndexedDB: no note.
+  const nav = page.getByRole('navigation');
+  await nav.getByRole('link', { name: 'Home' }).click();
+  await nav.getByRole('link', { name: 'Table', exact: true }).click();
+  await expectLoaded(page, SCROLLER, 123_456, '#123456 ');
+  await expect(note).toHaveCount(0);
+});

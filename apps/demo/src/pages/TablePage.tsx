@@ -7,6 +7,7 @@ import { ListError } from '../components/ListError.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { formatCount } from '../lib/formatCount.ts';
 import { itemsCache } from '../lib/itemsCache.ts';
+import { type FirstView, restoreNote } from '../lib/restoreNote.ts';
 import { bodyLines, DYNAMIC_ESTIMATE, ROW_HEIGHT, rowHeight } from '../lib/rowHeight.ts';
 import { readScroll, usePersistedScroll } from '../lib/scrollStore.ts';
 import { itemsKey, itemsSource } from '../lib/sources.ts';
@@ -81,6 +82,22 @@ function TableView({
   useReportStats('Table', list.stats);
   const [target, setTarget] = useState(String(jump?.index ?? 500_000));
   const [align, setAlign] = useState<ScrollAlign>(jump?.align ?? 'start');
+  // What the list had done when the rows in view first showed (a reload shows them from IndexedDB).
+  const [firstView, setFirstView] = useState<FirstView | null>(null);
+  const range = list.range;
+  const firstRow = range?.start;
+  const inView = range ? list.rows.filter((row) => row.index >= range.start && row.index < range.end) : [];
+  // Not `status === 'ready'`: that holds before the first window too, over placeholders.
+  const shown = inView.length > 0 && inView.every((row) => row.state.status === 'loaded');
+  if (firstView === null && shown && firstRow !== undefined) {
+    // Rows read from IndexedDB stay `stale` until revalidated; rows from memory (a route change) are not.
+    const pageSize = list.stats.pageSize || 1;
+    const stalePages = new Set(
+      inView.filter((row) => row.state.stale === true).map((row) => Math.floor(row.index / pageSize)),
+    );
+    setFirstView({ row: firstRow, pagesFromCache: stalePages.size, requests: list.stats.requests });
+  }
+  const note = firstView && restoreNote(firstView);
   const { scrollToIndex } = list;
   useEffect(() => {
     if (jump !== null) scrollToIndex(jump.index, { align: jump.align });
@@ -161,6 +178,18 @@ function TableView({
         {list.scaled &&
           ` · ${(list.virtualSize / 1e6).toFixed(0)}M px mapped onto ${(list.totalSize / 1e6).toFixed(0)}M px`}
       </p>
+      {note && (
+        <p
+          className="note"
+          role="status"
+          data-testid="restore-note"
+          data-row={firstView?.row}
+          data-requests={firstView?.requests}
+          data-pages-from-cache={firstView?.pagesFromCache}
+        >
+          {note}
+        </p>
+      )}
       <ListError status={list.status} error={list.error} retry={list.retry} />
       <section
         ref={ref}
