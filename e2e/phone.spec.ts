@@ -10,6 +10,7 @@ const MIN_MAIN_WIDTH = 350;
 test.use({ viewport: PHONE });
 
 test('on a phone every page fits the viewport, with the content column at full width', async ({ page }) => {
+  test.setTimeout(120_000); // every page of the menu in turn
   const errors = await open(page, '/');
   const paths = await page
     .getByRole('navigation')
