@@ -52,8 +52,13 @@ export function elementScrollTarget(
     observe(handlers) {
       element.style.overflowAnchor = 'none';
       const view = element.ownerDocument.defaultView;
-      const resize = new ResizeObserver(() => handlers.resize());
-      resize.observe(element);
+      // jsdom and happy-dom (apps' component tests) have no ResizeObserver: the window's resize
+      // event is the fallback there.
+      const resize =
+        typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => handlers.resize());
+      resize?.observe(element);
+      const onWindowResize = () => handlers.resize();
+      if (resize === null) view?.addEventListener('resize', onWindowResize);
       const onScroll = () => handlers.scroll();
       // A press on the scrollbar itself lands outside the client box.
       const onPointerDown = (event: PointerEvent) => {
@@ -67,7 +72,8 @@ export function elementScrollTarget(
       element.addEventListener('pointerdown', onPointerDown);
       view?.addEventListener('pointerup', onPointerUp);
       return () => {
-        resize.disconnect();
+        resize?.disconnect();
+        view?.removeEventListener('resize', onWindowResize);
         element.removeEventListener('scroll', onScroll);
         element.removeEventListener('pointerdown', onPointerDown);
         view?.removeEventListener('pointerup', onPointerUp);

@@ -1,0 +1,70 @@
+// Test support (not published): the component and the checks an app writes to test a lazyflow
+// list where apps test components — jsdom or happy-dom, @testing-library/react, MSW in Node.
+// There is no layout in a simulated DOM, so the list gets its size from `initialRect`.
+import { offsetSource, QueryClient } from '@lazyflow/core';
+import { server } from '@lazyflow/mocks/node';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen } from '@testing-library/react';
+import { useRef } from 'react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useLazyList } from '../useLazyList.ts';
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+});
+afterAll(() => server.close());
+
+interface Item {
+  id: number;
+  title: string;
+}
+
+function Items() {
+  const ref = useRef<HTMLDivElement>(null);
+  const list = useLazyList<Item>({
+    key: ['items-in-a-simulated-dom'],
+    source: offsetSource({
+      pageSize: 50,
+      fetchPage: async ({ offset, limit, signal }) => {
+        const url = new URL(`/api/items?offset=${offset}&limit=${limit}&total=1000`, window.location.href);
+        return (await fetch(url, { signal })).json();
+      },
+    }),
+    getScrollElement: () => ref.current,
+    estimateSize: () => 36,
+    initialRect: { width: 400, height: 360 }, // a simulated DOM measures every element as 0 × 0
+  });
+  return (
+    <div ref={ref} style={{ height: 360, overflow: 'auto' }}>
+      <p>{list.status === 'error' ? String(list.error) : `${list.count} items`}</p>
+      <ul>
+        {list.rows.map((row) => (
+          <li key={row.key} ref={list.measureElement} data-index={row.index}>
+            {row.state.status === 'loaded' ? row.state.item.title : 'Loading…'}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Registers the suite; call it from a test file whose environment is `environment`. */
+export function describeSimulatedDom(environment: string): void {
+  describe(`useLazyList in ${environment} with @testing-library/react and MSW`, () => {
+    it('shows the first rows with their data, and the count', async () => {
+      render(
+        <QueryClientProvider client={new QueryClient()}>
+          <Items />
+        </QueryClientProvider>,
+      );
+      expect(await screen.findByText('1000 items')).toBeTruthy();
+      const rows = await screen.findAllByRole('listitem');
+      expect(rows.length).toBeGreaterThanOrEqual(10); // 360 px of 36 px rows, plus overscan
+      expect(rows.length).toBeLessThan(40);
+      expect(await screen.findByText(/^#0 /)).toBeTruthy();
+      expect(await screen.findByText(/^#9 /)).toBeTruthy();
+    });
+  });
+}
