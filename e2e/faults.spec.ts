@@ -39,3 +39,44 @@ test('a banner says which faults are on, survives a reload, and one click turns 
   expect(errors).toEqual([]);
   await page.evaluate(() => localStorage.clear());
 });
+
+test('with every request failing, failed rows look failed and say which rows; Retry after faults are off loads them (#20)', async ({
+  page,
+}) => {
+  const errors = await open(page, '/table');
+  const scroller = page.getByTestId('table-scroller');
+  await expect(scroller.locator('[data-index="0"]')).toHaveAttribute('data-state', 'loaded');
+  const panel = page.getByRole('complementary', { name: 'Fault panel' });
+  await panel.getByLabel('Error rate').fill('1');
+  await panel.getByRole('button', { name: 'Apply' }).click();
+
+  await page.getByTestId('jump-index').fill('700000');
+  await page.getByTestId('jump-go').click();
+  const row = scroller.locator('[data-index="700000"]');
+  // Retried with backoff first (4 attempts), then the page is failed, not loading.
+  await expect(row).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
+  await expect(row.locator('.failed-row')).toBeVisible();
+  await expect(row.locator('.skeleton')).toHaveCount(0);
+  const message = scroller.getByText("Couldn't load rows 700,001–700,100 · HTTP 500");
+  await expect(message).toBeVisible();
+  // One message and one Retry per failed page, not one per row.
+  await expect(scroller.getByRole('button', { name: 'Retry' })).toHaveCount(
+    await scroller.locator('.failed-row-text').count(),
+  );
+  // The list's error is a sentence: status, cause and what to do, with the raw message below.
+  const alert = page.getByRole('main').getByRole('alert');
+  await expect(alert).toContainText('The server failed with HTTP 500, injected by the fault panel.');
+  await expect(alert).toContainText('Set the error rate to 0 in the fault panel');
+  await expect(alert.locator('.list-error-detail')).toContainText('answered HTTP 500: injected server error');
+
+  await page.getByTestId('fault-banner').getByRole('button', { name: 'Turn off' }).click();
+  // Row 700,000 is the first row of its page on screen: it carries the page's Retry.
+  await row.getByRole('button', { name: 'Retry' }).click();
+  await expect(row).toHaveAttribute('data-state', 'loaded');
+  await expect(row).toContainText('#700000 ');
+  await expect(scroller.locator('[data-state="error"]')).toHaveCount(0);
+  await expect(alert).toHaveCount(0);
+  // The injected 500s are logged by the browser as failed resources; nothing else may fail.
+  expect(errors.filter((error) => !error.includes('status of 500'))).toEqual([]);
+  await page.evaluate(() => localStorage.clear());
+});

@@ -1,12 +1,21 @@
-/** The error of a list or window with a Retry button; nothing unless `status` is 'error'. */
+import { describeLoadError } from '../lib/describeLoadError.ts';
+
+/**
+ * The error of a list or window in words (what failed, what to do) with a Retry button and the
+ * raw message underneath; nothing unless `status` is 'error'.
+ */
 export function ListError({ status, error, retry }: { status: string; error: unknown; retry: () => void }) {
   if (status !== 'error') return null;
+  const text = describeLoadError(error);
   return (
-    <p role="alert" className="error">
-      {String((error as Error | undefined)?.message ?? error)}{' '}
-      <button type="button" onClick={retry}>
+    <div role="alert" className="list-error" data-status={text.status ?? ''}>
+      <p className="list-error-summary">
+        <strong>{text.summary}</strong> {text.advice}
+      </p>
+      <button type="button" className="button-retry" onClick={retry}>
         Retry
       </button>
-    </p>
+      <p className="list-error-detail">{text.detail}</p>
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { listDataAttributes, type ScrollAlign } from '@lazyflow/core';
 import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { FailedRow } from '../components/FailedRow.tsx';
 import { ItemRow } from '../components/ItemRow.tsx';
 import { ListError } from '../components/ListError.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
@@ -15,6 +16,13 @@ import { readTableUrl, TABLE_TOTALS, type TableJump, type TableMode, tableSearch
 import { useReportStats } from '../lib/useReportStats.ts';
 
 const ALIGNS: readonly ScrollAlign[] = ['start', 'center', 'end'];
+
+/** Whether `page` is not in `seen` yet (and adds it): true for the first row of each page. */
+function firstOfPage(seen: Set<number>, page: number): boolean {
+  if (seen.has(page)) return false;
+  seen.add(page);
+  return true;
+}
 
 /**
  * A million-row (or 100-million-row) table on useLazyList over `/api/items`. The URL opens it in
@@ -93,7 +101,9 @@ function TableView({
     // Rows read from IndexedDB stay `stale` until revalidated; rows from memory (a route change) are not.
     const pageSize = list.stats.pageSize || 1;
     const stalePages = new Set(
-      inView.filter((row) => row.state.stale === true).map((row) => Math.floor(row.index / pageSize)),
+      inView
+        .filter((row) => row.state.status === 'loaded' && row.state.stale === true)
+        .map((row) => Math.floor(row.index / pageSize)),
     );
     setFirstView({ row: firstRow, pagesFromCache: stalePages.size, requests: list.stats.requests });
   }
@@ -114,6 +124,9 @@ function TableView({
   };
   // Roving tabindex: one row is in the tab order, the focused one or else the first rendered.
   const tabbable = list.focusedIndex ?? list.rows[0]?.index;
+  const pageSize = list.stats.pageSize || 1;
+  // A failed page's first rendered row says which rows failed and offers Retry; its others only look failed.
+  const failedPages = new Set<number>();
 
   return (
     <>
@@ -219,6 +232,16 @@ function TableView({
               >
                 {row.state.status === 'loaded' ? (
                   <ItemRow index={row.index} item={row.state.item} dynamic={dynamic} />
+                ) : row.state.status === 'error' ? (
+                  <FailedRow
+                    height={height}
+                    page={Math.floor(row.index / pageSize)}
+                    pageSize={pageSize}
+                    count={list.count}
+                    error={row.state.error}
+                    first={firstOfPage(failedPages, Math.floor(row.index / pageSize))}
+                    retry={list.retry}
+                  />
                 ) : (
                   <RowSkeleton height={height} lines={dynamic ? 1 + bodyLines(row.index) : 1} />
                 )}
