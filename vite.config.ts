@@ -7,6 +7,15 @@ import { CHROMIUM_FLAGS, chromiumPath } from './scripts/chromium.mjs';
 // condition, so no test needs a build step first.
 const resolve = { conditions: ['source', ...defaultClientConditions] };
 
+/** Vitest browser mode in Debian's Chromium, headless (the same for both React versions). */
+const chromium = {
+  enabled: true,
+  headless: true,
+  screenshotFailures: false,
+  provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_FLAGS } }),
+  instances: [{ browser: 'chromium' as const }],
+};
+
 export default defineConfig({
   resolve,
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
@@ -31,15 +40,7 @@ export default defineConfig({
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.{ts,tsx}', 'apps/*/src/**/*.browser.test.{ts,tsx}'],
           testTimeout: 20_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({
-              launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_FLAGS },
-            }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: chromium,
         },
       },
       {
@@ -70,15 +71,7 @@ export default defineConfig({
           name: 'browser-react18',
           include: ['packages/react/src/**/*.browser.test.{ts,tsx}'],
           testTimeout: 20_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({
-              launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_FLAGS },
-            }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: chromium,
         },
       },
     ],

@@ -1,14 +1,6 @@
-import {
-  createLazyList,
-  type LazyList,
-  type LazyListOptions,
-  type LazyListSnapshot,
-  type LazyListStats,
-} from '@lazyflow/core';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { listUpdate } from './listUpdate.ts';
-import { clientId, useLazyflowClient } from './queryClient.ts';
-import { useEngine } from './useEngine.ts';
+import type { LazyListOptions, LazyListSnapshot, LazyListStats } from '@lazyflow/core';
+import { useEffect, useMemo, useRef } from 'react';
+import { useListEngine } from './useListEngine.ts';
 
 /** Options of {@link useWindow}: a lazy list's options plus the range to show. */
 export interface UseWindowOptions<T> extends LazyListOptions<T> {
@@ -31,15 +23,6 @@ export interface UseWindowResult<T> {
   readonly refresh: () => void;
 }
 
-interface WindowEngine<T> {
-  readonly list: LazyList<T>;
-  readonly retry: () => void;
-  readonly refresh: () => void;
-  readonly subscribe: (listener: () => void) => () => void;
-  readonly getSnapshot: () => LazyListSnapshot<T>;
-  destroy(): void;
-}
-
 /**
  * The items of a caller-chosen range as React state, for charts, grids and canvases that do
  * their own layout. Moving the range (pan, zoom) fetches only pages or buckets not held yet,
@@ -57,37 +40,17 @@ interface WindowEngine<T> {
  */
 export function useWindow<T>(options: UseWindowOptions<T>): UseWindowResult<T> {
   const { range, ...listOptions } = options;
-  const { source } = options;
-  const queryClient = useLazyflowClient(options.queryClient);
-  const shape = 'bucket' in source ? source.bucket : source.pageSize;
-  const { engine, snapshot } = useEngine<LazyListSnapshot<T>, WindowEngine<T>>(
-    JSON.stringify([options.key, source.kind, shape, clientId(queryClient)]),
-    () => {
-      const list = createLazyList<T>({
-        ...listOptions,
-        queryClient,
-        initialWindow: { start: range.from, end: range.to },
-      });
-      return {
-        list,
-        retry: () => list.retry(),
-        refresh: () => list.refresh(),
-        subscribe: list.subscribe,
-        getSnapshot: list.getSnapshot,
-        destroy: () => list.destroy(),
-      };
-    },
-  );
-  useLayoutEffect(() => {
-    engine.list.setOptions(listUpdate(options));
+  const { list, controls, snapshot } = useListEngine<T>({
+    ...listOptions,
+    initialWindow: { start: range.from, end: range.to },
   });
   const previousFrom = useRef(range.from);
   const { from, to } = range;
   useEffect(() => {
     const direction = from < previousFrom.current ? 'backward' : 'forward';
     previousFrom.current = from;
-    engine.list.setWindow({ start: from, end: to, direction, velocity: 0 });
-  }, [engine, from, to]);
+    list.setWindow({ start: from, end: to, direction, velocity: 0 });
+  }, [list, from, to]);
   return useMemo(() => {
     const state = snapshot.getRange(from, to);
     return Object.freeze({
@@ -97,8 +60,8 @@ export function useWindow<T>(options: UseWindowOptions<T>): UseWindowResult<T> {
       stats: snapshot.stats,
       count: snapshot.count,
       list: snapshot,
-      retry: engine.retry,
-      refresh: engine.refresh,
+      retry: controls.retry,
+      refresh: controls.refresh,
     });
-  }, [engine, snapshot, from, to]);
+  }, [controls, snapshot, from, to]);
 }

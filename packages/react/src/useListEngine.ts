@@ -1,0 +1,63 @@
+import { createLazyList, type LazyList, type LazyListOptions, type LazyListSnapshot } from '@lazyflow/core';
+import { useLayoutEffect } from 'react';
+import { listUpdate } from './listUpdate.ts';
+import { clientId, useLazyflowClient } from './queryClient.ts';
+import { useEngine } from './useEngine.ts';
+
+/** The controls of a hook's lazy list: the same functions for the list's whole life. */
+export interface LazyDataControls<T> {
+  /** The range `[start, end)` your virtualizer shows now; call it after each render. */
+  readonly followRange: (start: number, end: number) => void;
+  /** Adds items after the last one; false if they cannot be placed yet. */
+  readonly append: (items: readonly T[]) => boolean;
+  readonly retry: () => void;
+  readonly refresh: () => void;
+}
+
+interface ListEngine<T> {
+  readonly list: LazyList<T>;
+  readonly controls: LazyDataControls<T>;
+  readonly subscribe: (listener: () => void) => () => void;
+  readonly getSnapshot: () => LazyListSnapshot<T>;
+  destroy(): void;
+}
+
+/**
+ * One lazy list per key, source shape and QueryClient for a component (`useLazyData`,
+ * `useWindow`): created through `useEngine`, read with `useSyncExternalStore`, given the latest
+ * options after each commit.
+ *
+ * @example
+ * const { list, controls, snapshot } = useListEngine({ key: ['users'], source });
+ */
+export function useListEngine<T>(options: LazyListOptions<T>): {
+  list: LazyList<T>;
+  controls: LazyDataControls<T>;
+  snapshot: LazyListSnapshot<T>;
+} {
+  const { key, source } = options;
+  const queryClient = useLazyflowClient(options.queryClient);
+  const shape = 'bucket' in source ? source.bucket : source.pageSize;
+  const { engine, snapshot } = useEngine<LazyListSnapshot<T>, ListEngine<T>>(
+    JSON.stringify([key, source.kind, shape, clientId(queryClient)]),
+    () => {
+      const list = createLazyList<T>({ ...options, queryClient });
+      return {
+        list,
+        controls: {
+          followRange: (start, end) => list.followRange(start, end),
+          append: (items) => list.append(items),
+          retry: () => list.retry(),
+          refresh: () => list.refresh(),
+        },
+        subscribe: list.subscribe,
+        getSnapshot: list.getSnapshot,
+        destroy: () => list.destroy(),
+      };
+    },
+  );
+  useLayoutEffect(() => {
+    engine.list.setOptions(listUpdate(options));
+  });
+  return { list: engine.list, controls: engine.controls, snapshot };
+}
