@@ -31,9 +31,9 @@ describe('describeLoadError', () => {
     ],
     [
       'an injected probe failure',
-      new Error('/api/templates answered HTTP 500: injected probe failure for dataset=small'),
-      'The server failed with HTTP 500, injected by the fault panel.',
-      PANEL,
+      new Error('/api/templates answered HTTP 500: injected probe failure for dataset=small (fail=probe)'),
+      'The server failed with HTTP 500, injected on purpose by this page.',
+      'Turn that fault off, then press Retry.',
       500,
     ],
     [

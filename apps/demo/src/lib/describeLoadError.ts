@@ -23,7 +23,8 @@ const messageOf = (error: unknown): string =>
 
 /**
  * Describes a page's or a list's error: the server's status in words, or a network failure, or
- * an answer of the wrong shape. Faults injected by the demo's fault panel are named as such.
+ * an answer of the wrong shape. Faults the demo injects (the fault panel, a page's own switch)
+ * are named as such, with how to turn them off.
  *
  * @example
  * describeLoadError(new Error('/api/items?offset=0&limit=100 answered HTTP 500: injected server error (errorRate=1)'));
@@ -31,15 +32,20 @@ const messageOf = (error: unknown): string =>
  */
 export function describeLoadError(error: unknown): LoadErrorText {
   const detail = messageOf(error);
+  // The fault panel's errors name their rate; a page's own switch (Templates' failing probe) names itself.
+  const fromPanel = /\berrorRate=/.test(detail);
   const injected = /\binjected\b/i.test(detail);
+  const cause = fromPanel ? 'injected by the fault panel' : 'injected on purpose by this page';
   const match = /\bHTTP (\d{3})\b/.exec(detail);
   const status = match ? Number(match[1]) : null;
   const retryLater = 'Try again with Retry; lazyflow already retried it with backoff.';
-  const panelAdvice = 'Set the error rate to 0 in the fault panel (or turn faults off), then press Retry.';
+  const panelAdvice = fromPanel
+    ? 'Set the error rate to 0 in the fault panel (or turn faults off), then press Retry.'
+    : 'Turn that fault off, then press Retry.';
   if (status !== null && status >= 500) {
     return {
       summary: injected
-        ? `The server failed with HTTP ${status}, injected by the fault panel.`
+        ? `The server failed with HTTP ${status}, ${cause}.`
         : `The server failed with HTTP ${status} (a problem on its side).`,
       advice: injected ? panelAdvice : retryLater,
       status,
@@ -48,7 +54,7 @@ export function describeLoadError(error: unknown): LoadErrorText {
   }
   if (status !== null && status >= 400) {
     return {
-      summary: `The server refused the request with HTTP ${status}${injected ? ', injected by the fault panel' : ''}.`,
+      summary: `The server refused the request with HTTP ${status}${injected ? `, ${cause}` : ''}.`,
       advice: injected ? panelAdvice : 'Retrying the same request is unlikely to help; reload the page.',
       status,
       detail,
