@@ -19,5 +19,6 @@ export function listUpdate<T>(o: LazyListOptions<T>): LazyListUpdate<T> {
     statsIntervalMs: o.statsIntervalMs,
     statsInterval: o.statsInterval,
     estimateBytes: o.estimateBytes,
+    getItemKey: o.getItemKey,
   };
 }

@@ -93,7 +93,7 @@ export function mountVanillaTable(
   container.append(element('div', { className: 'controls' }, form), status, scroller);
 
   const view = createVirtualList({ list, scrollElement: scroller, estimateSize: () => ROW_HEIGHT });
-  const rows = new Map<number, HTMLElement>();
+  const rows = new Map<string | number, HTMLElement>();
   // measureElement's cleanup, called when a row leaves the DOM (stops observing its size).
   const stops = new Map<HTMLElement, () => void>();
 
@@ -104,7 +104,7 @@ export function mountVanillaTable(
       scroller.setAttribute(name, String(value));
     }
     const tabbable = snapshot.focusedIndex ?? snapshot.rows[0]?.index;
-    const seen = new Set<number>();
+    const seen = new Set<string | number>();
     for (const row of snapshot.rows) {
       seen.add(row.key);
       let node = rows.get(row.key);

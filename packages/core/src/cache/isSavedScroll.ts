@@ -11,11 +11,14 @@ import type { SavedScroll } from './savedScroll.ts';
  */
 export function isSavedScroll(value: unknown): value is SavedScroll {
   if (typeof value !== 'object' || value === null) return false;
-  const { anchorKey, offsetInItem, sizes } = value as Partial<Record<keyof SavedScroll, unknown>>;
+  const { anchorKey, offsetInItem, sizes, anchorItemKey } = value as Partial<
+    Record<keyof SavedScroll, unknown>
+  >;
   const isNumber = (n: unknown) => typeof n === 'number' && Number.isFinite(n);
   return (
     isNumber(anchorKey) &&
     isNumber(offsetInItem) &&
+    (anchorItemKey === undefined || typeof anchorItemKey === 'string' || isNumber(anchorItemKey)) &&
     Array.isArray(sizes) &&
     sizes.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every(isNumber))
   );

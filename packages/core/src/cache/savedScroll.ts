@@ -14,4 +14,6 @@ export interface SavedScroll {
   readonly sizes: ReadonlyArray<readonly [number, number]>;
   /** Whether the view was following the end (chat). */
   readonly atEnd?: boolean;
+  /** The anchor item's own key (`getItemKey`), so a restore follows the item if it moved. */
+  readonly anchorItemKey?: string | number;
 }

@@ -94,7 +94,11 @@ export class LazyList<T> extends Subscribable {
     );
     if (options.initialWindow !== undefined)
       this.#window = normalizeWindow(options.initialWindow, 'initialWindow');
-    const live = { timers: options.timers, statsInterval: () => this.#o.statsIntervalMs };
+    const live = {
+      timers: options.timers,
+      statsInterval: () => this.#o.statsIntervalMs,
+      getItemKey: () => this.#o.getItemKey,
+    };
     this.#snapshots = new SnapshotPublisher(live, {
       store: this.#store,
       layout,

@@ -56,6 +56,12 @@ export interface LazyListOptions<T> {
   statsInterval?: number;
   /** Window to start with, instead of calling `setWindow` right away. */
   initialWindow?: ListWindowInput;
+  /**
+   * An item's own key (an id). Given, a loaded row's `key` is the item's key, and a saved scroll
+   * position remembers the item, so a restore whose item moved lands on the item. Default: none
+   * (rows are keyed by index).
+   */
+  getItemKey?: (item: T) => string | number;
   /** Byte estimate of a page's items; default `estimateBytes` (sampled structural estimate). */
   estimateBytes?: (items: readonly unknown[]) => number;
   /**
@@ -95,6 +101,7 @@ export type LazyListUpdate<T> = Partial<
     | 'statsIntervalMs'
     | 'statsInterval'
     | 'estimateBytes'
+    | 'getItemKey'
   >
 >;
 
@@ -126,6 +133,7 @@ export interface ResolvedLazyListOptions<T> {
   readonly statsIntervalMs: number;
   readonly initialWindow: ListWindowInput | undefined;
   readonly estimateBytes: (items: readonly unknown[]) => number;
+  readonly getItemKey: ((item: T) => string | number) | undefined;
   readonly cache: PageCache | undefined;
   readonly memoryMonitor: MemoryMonitor | null | undefined;
   readonly timers: Timers;
@@ -180,7 +188,7 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
   if (options.queryClient !== undefined && typeof options.queryClient.fetchQuery !== 'function') {
     throw optionError(OWNER, 'queryClient', 'a @tanstack/query-core QueryClient', options.queryClient);
   }
-  for (const name of ['estimateBytes', 'now', 'random'] as const) {
+  for (const name of ['estimateBytes', 'getItemKey', 'now', 'random'] as const) {
     if (options[name] !== undefined) assertFunction(OWNER, name, options[name]);
   }
   const { cache, memoryMonitor } = options;
@@ -209,6 +217,7 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
     statsIntervalMs,
     initialWindow: options.initialWindow,
     estimateBytes: options.estimateBytes ?? ((items) => estimateBytes(items)),
+    getItemKey: options.getItemKey,
     cache,
     memoryMonitor,
     timers: options.timers ?? defaultTimers,

@@ -35,6 +35,12 @@ export interface LazyListSnapshot<T> extends SnapshotReader<T> {
   readonly prependedCount: number;
   readonly reachedStart: boolean;
   readonly reachedEnd: boolean;
+  /** Whether the list has `getItemKey` (rows and saved positions follow items, not indexes). */
+  readonly keyed: boolean;
+  /** The item's own key (`getItemKey`) when it is loaded and the list has `getItemKey`; else undefined. */
+  keyOf(index: number): string | number | undefined;
+  /** Where the loaded item with `key` is, looked for within `radius` of `near`; undefined if not there. */
+  indexOfKey(key: string | number, near: number, radius?: number): number | undefined;
 }
 
 /** What {@link buildSnapshot} reads. */
@@ -44,6 +50,7 @@ export interface SnapshotInput<T> {
   readonly window: ListWindow | null;
   readonly visible: PageRange | null | undefined;
   readonly stats: LazyListStats;
+  readonly getItemKey?: ((item: T) => string | number) | undefined;
 }
 
 /**
@@ -66,8 +73,25 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): LazyListSnapshot<T> {
       } else if (page?.items === undefined && status !== 'error') status = 'loading';
     }
   }
+  const reader = layout.reader(pages);
+  const { getItemKey } = input;
+  const keyOf = (index: number): string | number | undefined => {
+    if (getItemKey === undefined) return undefined;
+    const state = reader.getItem(index);
+    return state.status === 'loaded' ? getItemKey(state.item) : undefined;
+  };
   return Object.freeze({
-    ...layout.reader(pages),
+    ...reader,
+    keyed: getItemKey !== undefined,
+    keyOf,
+    indexOfKey(key: string | number, near: number, radius = 2_000): number | undefined {
+      if (getItemKey === undefined) return undefined;
+      for (let d = 0; d <= radius; d++) {
+        if (keyOf(near + d) === key) return near + d;
+        if (d > 0 && keyOf(near - d) === key) return near - d;
+      }
+      return undefined;
+    },
     count: layout.count,
     countKind: layout.countKind,
     status,

@@ -25,6 +25,8 @@ export interface SnapshotPublisherHost<T> {
 export interface SnapshotPublisherOptions {
   readonly timers: ResolvedLazyListOptions<unknown>['timers'];
   readonly statsInterval: () => number;
+  /** The list's `getItemKey`, read at each snapshot. */
+  readonly getItemKey?: () => ((item: never) => string | number) | undefined;
 }
 
 /**
@@ -94,6 +96,7 @@ export class SnapshotPublisher<T> {
     });
     const pages = store.freeze();
     const { window, visible } = this.#host.view();
-    return buildSnapshot({ pages, layout, window, visible, stats: figures });
+    const getItemKey = this.#o.getItemKey?.() as ((item: T) => string | number) | undefined;
+    return buildSnapshot({ pages, layout, window, visible, stats: figures, getItemKey });
   }
 }

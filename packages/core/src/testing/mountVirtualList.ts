@@ -47,14 +47,14 @@ export function mountVirtualList<T>(options: MountOptions<T>): MountedList<T> {
   viewport.append(spacer);
   document.body.append(viewport);
   const view = createVirtualList({ ...options, scrollElement: viewport });
-  const elements = new Map<number, HTMLElement>();
+  const elements = new Map<string | number, HTMLElement>();
   // measureElement's cleanup, called when a row leaves the DOM (as React calls a ref's cleanup).
   const stops = new Map<HTMLElement, () => void>();
   const lanes = options.lanes ?? 1;
   const render = () => {
     const snapshot = view.getSnapshot();
     spacer.style[horizontal ? 'width' : 'height'] = `${snapshot.totalSize}px`;
-    const seen = new Set<number>();
+    const seen = new Set<string | number>();
     for (const row of snapshot.rows) {
       seen.add(row.key);
       let element = elements.get(row.key);

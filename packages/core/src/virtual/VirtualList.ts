@@ -5,6 +5,7 @@ import { assertUnchanged } from '../options.ts';
 import { VelocityMeter } from '../planner/velocityMeter.ts';
 import { Subscribable } from '../subscribable.ts';
 import { type Anchor, alignedOffset, anchorAt } from './anchor.ts';
+import { ItemRestore } from './itemRestore.ts';
 import { type NavigationKeyEvent, navigationTarget } from './keyboardTarget.ts';
 import { RowMeasurer } from './rowMeasurer.ts';
 import { ScrollKeeper } from './scrollKeeper.ts';
@@ -59,6 +60,7 @@ export class VirtualList<T> extends Subscribable {
   #physical = 0;
   #anchor: Anchor | null = null;
   #restorePending: Anchor | null = null;
+  #restoreItem: ItemRestore | null = null;
   #pinned: { key: number; align: ScrollAlign } | null = null;
   #stick: boolean;
   #newItems = 0;
@@ -200,8 +202,11 @@ export class VirtualList<T> extends Subscribable {
   /** The scroll position by key, to pass back as `restore` (or store with the dataset). */
   saveScroll(): SavedScroll {
     const anchor = this.#anchor ?? this.#restorePending ?? { row: 0, offset: 0 };
+    const data = this.#o.list.getSnapshot();
+    const anchorItemKey = data.keyOf(anchor.row * this.#o.lanes + data.prependedCount);
     return {
       anchorKey: anchor.row * this.#o.lanes,
+      ...(anchorItemKey === undefined ? {} : { anchorItemKey }),
       offsetInItem: anchor.offset,
       sizes: this.#sizes.measuredIn(anchor.row - 200, anchor.row + 200),
       atEnd: this.#o.anchor === 'end' && this.#stick,
@@ -296,6 +301,16 @@ export class VirtualList<T> extends Subscribable {
       row: Math.floor(restore.anchorKey / this.#o.lanes),
       offset: restore.offsetInItem,
     };
+    this.#restoreItem = restore.anchorItemKey === undefined ? null : new ItemRestore(restore);
+  }
+
+  /** A restored item found elsewhere than saved (items moved above it): the anchor goes with it. */
+  #followRestoredItem(data: LazyListSnapshot<T>): void {
+    const moved = this.#restoreItem?.resolve(data);
+    if (moved === undefined) return;
+    const row = Math.floor(moved / this.#o.lanes);
+    if (this.#restorePending !== null) this.#restorePending = { ...this.#restorePending, row };
+    else if (this.#anchor !== null) this.#anchor = { ...this.#anchor, row };
   }
 
   /** Folds many measurements (one per new row in a render) into one layout, still before paint. */
@@ -328,6 +343,7 @@ export class VirtualList<T> extends Subscribable {
     this.#physical = physical;
     this.#pinned = null;
     this.#restorePending = null;
+    this.#restoreItem = null;
     this.#userScrolled = true;
     this.#anchor = anchorAt(this.#sizes, next.virtual, this.#viewport);
     if (this.#o.anchor === 'end') {
@@ -415,6 +431,7 @@ export class VirtualList<T> extends Subscribable {
     if (count > 0) this.#tail = tail;
     const lo = Math.floor(-data.prependedCount / lanes);
     this.#sizes.setDomain(lo, count > 0 ? Math.floor((tail - 1) / lanes) + 1 : lo);
+    if (this.#pinned === null) this.#followRestoredItem(data);
     const scale = scrollScale(this.#sizes.total, this.#viewport, o.maxPhysicalSize);
     const position = physicalFor(scale, this.#targetVirtual(scale, count), {
       offset: this.#virtual - this.#physical,

@@ -279,14 +279,14 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
         element.resize(command.viewport);
         break;
       case 'measure': {
-        const rows = before.rows.filter((row) => !command.above || row.key < saved.anchorKey);
-        for (const row of rows) view.measureElement(rowElement(row.index, sizeOf(row.key)));
+        const rows = before.rows.filter((row) => !command.above || row.position < saved.anchorKey);
+        for (const row of rows) view.measureElement(rowElement(row.index, sizeOf(row.position)));
         break;
       }
       case 'grow': {
         const row = before.rows[command.pick % Math.max(1, before.rows.length)];
         if (row === undefined) break;
-        trueSize.set(row.key, command.size);
+        trueSize.set(row.position, command.size);
         view.measureElement(rowElement(row.index, command.size));
         // A row growing at or below the anchor moves what follows it, not the anchor.
         break;
@@ -333,18 +333,24 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     // Rows: contiguous, each showing its own item, covering the viewport.
     const rows = after.rows;
     for (const [i, row] of rows.entries()) {
-      check(row.index === row.key + after.list.prependedCount, `row key ${row.key} has index ${row.index}`);
+      check(
+        row.index === row.position + after.list.prependedCount,
+        `row key ${row.position} has index ${row.index}`,
+      );
       check(row.index >= 0 && row.index < after.count, `row ${row.index} outside [0, ${after.count})`);
       if (row.state.status === 'loaded') {
-        const item = cursor ? origin + row.key : row.index;
+        const item = cursor ? origin + row.position : row.index;
         check(row.state.item === item, `row ${row.index} shows item ${row.state.item}, expected ${item}`);
       }
       const next = rows[i + 1];
       if (next !== undefined) {
-        check(next.key === row.key + 1, `rows ${row.key} and ${next.key} are not consecutive`);
+        check(
+          next.position === row.position + 1,
+          `rows ${row.position} and ${next.position} are not consecutive`,
+        );
         check(
           Math.abs(next.start - (row.start + row.size)) < 1e-6,
-          `a gap or overlap between rows ${row.key} and ${next.key}`,
+          `a gap or overlap between rows ${row.position} and ${next.position}`,
         );
       }
     }

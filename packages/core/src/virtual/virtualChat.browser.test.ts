@@ -34,7 +34,7 @@ describe('createVirtualList as a chat (anchor: "end")', () => {
       anchor: 'end',
       estimateSize: () => 40,
       text: title,
-      rowSize: (row) => 30 + (row.key % 3) * 10,
+      rowSize: (row) => 30 + (row.position % 3) * 10,
     });
     await vi.waitFor(() => {
       const snapshot = mounted.view.getSnapshot();
@@ -105,7 +105,7 @@ describe('createVirtualList as a chat receiving messages', () => {
     const indexOfKey = (key: number) =>
       mounted.view.getSnapshot().rows.find((row) => row.key === key)?.index ?? -1;
     const watchedIndex = mounted.visible()[1] ?? 0;
-    const watched = mounted.view.getSnapshot().rows.find((row) => row.index === watchedIndex)?.key ?? 0;
+    const watched = mounted.view.getSnapshot().rows.find((row) => row.index === watchedIndex)?.position ?? 0;
     const before = mounted.position(watchedIndex);
     list.append([message(2), message(3), message(4)]);
     await frames(2);

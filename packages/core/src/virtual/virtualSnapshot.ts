@@ -21,8 +21,15 @@ export type ScrollAlign = 'start' | 'center' | 'end' | 'auto';
 export interface VirtualRow<T> {
   /** Display index (for `data-index` and `aria-posinset − 1`). */
   readonly index: number;
-  /** Stable key: survives history prepended above it. Use as the React key. */
-  readonly key: number;
+  /**
+   * Stable key, the React key: with the list's `getItemKey`, a loaded row's key is its item's key
+   * (a row follows its item when items are inserted above); otherwise, and for rows not loaded
+   * yet (then `'lazyflow:row:<n>'`, so it never equals an item key), the position, which
+   * survives history prepended above it.
+   */
+  readonly key: string | number;
+  /** The position without what was prepended (`index − prependedCount`): a number that survives prepends. */
+  readonly position: number;
   /** Offset of the row from the start of the content, px (use as translateY / translateX). */
   readonly start: number;
   /** Size along the scroll axis: measured, or estimated until measured. */
@@ -164,14 +171,16 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T
     const ahead = Math.max(0, Math.min(visibleCount * 3, travel));
     const from = Math.max(sizes.lo, first - input.overscan - (input.direction === 'backward' ? ahead : 0));
     const to = Math.min(sizes.hi - 1, last + input.overscan + (input.direction === 'forward' ? ahead : 0));
+    const keyed = data.keyed;
     const push = (row: number) => {
       const start = sizes.start(row) - shift;
       const size = sizes.size(row);
       for (let lane = 0; lane < lanes; lane++) {
-        const key = row * lanes + lane;
-        const index = key + prepended;
+        const position = row * lanes + lane;
+        const index = position + prepended;
         if (index < 0 || index >= count) continue;
-        rows.push({ index, key, start, size, lane, state: data.getItem(index) });
+        const key = keyed ? (data.keyOf(index) ?? `lazyflow:row:${position}`) : position;
+        rows.push({ index, key, position, start, size, lane, state: data.getItem(index) });
       }
     };
     const focusedRow = input.focusedKey === null ? null : Math.floor(input.focusedKey / lanes);
