@@ -120,13 +120,14 @@ export class VirtualList<T> extends Subscribable {
     this.#o = { ...next, target: before.target, restore: before.restore };
     if (next.lanes !== before.lanes || next.gap !== before.gap) {
       // Same items, other rows: the anchor moves to the row now holding its item.
-      const anchor = this.#anchor ?? this.#restorePending;
+      const regroup = (anchor: Anchor) => ({
+        row: Math.floor((anchor.row * before.lanes) / next.lanes),
+        offset: anchor.offset,
+      });
       this.#sizes = this.#newSizes();
       this.#measurer.retarget(this.#sizes, next.lanes);
-      if (anchor !== null) {
-        const item = anchor.row * before.lanes;
-        this.#anchor = { row: Math.floor(item / next.lanes), offset: anchor.offset };
-      }
+      if (this.#restorePending !== null) this.#restorePending = regroup(this.#restorePending);
+      if (this.#anchor !== null) this.#anchor = regroup(this.#anchor);
     } else if (next.estimateSize !== before.estimateSize) this.#sizes.resetEstimates();
     else if (next.overscan === before.overscan && next.endThreshold === before.endThreshold) return;
     this.#sync();
