@@ -7,14 +7,17 @@ import { CHROMIUM_FLAGS, chromiumPath } from './scripts/chromium.mjs';
 // condition, so no test needs a build step first.
 const resolve = { conditions: ['source', ...defaultClientConditions] };
 
-/** Vitest browser mode in Debian's Chromium, headless (the same for both React versions). */
-const chromium = {
+/**
+ * Vitest browser mode in Debian's Chromium, headless (the same for both React versions). A new
+ * object per project: Vitest names each instance in place, and a shared one clashes.
+ */
+const chromium = () => ({
   enabled: true,
   headless: true,
   screenshotFailures: false,
   provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_FLAGS } }),
   instances: [{ browser: 'chromium' as const }],
-};
+});
 
 export default defineConfig({
   resolve,
@@ -40,7 +43,7 @@ export default defineConfig({
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.{ts,tsx}', 'apps/*/src/**/*.browser.test.{ts,tsx}'],
           testTimeout: 20_000,
-          browser: chromium,
+          browser: chromium(),
         },
       },
       {
@@ -71,7 +74,7 @@ export default defineConfig({
           name: 'browser-react18',
           include: ['packages/react/src/**/*.browser.test.{ts,tsx}'],
           testTimeout: 20_000,
-          browser: chromium,
+          browser: chromium(),
         },
       },
     ],
