@@ -11,6 +11,7 @@ import type { LazyListOptions, LazyListUpdate } from '@lazyflow/core';
 export function listUpdate<T>(o: LazyListOptions<T>): LazyListUpdate<T> {
   return {
     source: o.source,
+    enabled: o.enabled,
     prefetch: o.prefetch,
     maxConcurrent: o.maxConcurrent,
     memory: o.memory,

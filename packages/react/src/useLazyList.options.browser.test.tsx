@@ -38,7 +38,13 @@ let latest: UseLazyListResult<Item> | null = null;
 const requested: string[] = [];
 
 /** A list whose `fetchPage` closes over `token` (as an app's closes over an auth token or filter). */
-function Tokened(props: { listKey: string; token: string; cache?: PageCache; queryClient?: QueryClient }) {
+function Tokened(props: {
+  listKey: string;
+  token: string;
+  cache?: PageCache;
+  queryClient?: QueryClient;
+  enabled?: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const list = useLazyList<Item>({
     key: [props.listKey],
@@ -54,6 +60,7 @@ function Tokened(props: { listKey: string; token: string; cache?: PageCache; que
       },
     }),
     prefetch: 0,
+    enabled: props.enabled,
     getScrollElement: () => ref.current,
     estimateSize: () => 36,
   });
@@ -179,5 +186,18 @@ describe('useLazyList options and controls', () => {
     root = null;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(subscribed).toBe(0);
+  });
+
+  it('enabled: false fetches nothing until it turns true (a search box still empty)', async () => {
+    requested.length = 0;
+    const listKey = `enabled-${Math.random()}`;
+    mount(<Tokened listKey={listKey} token="e" enabled={false} />);
+    await frames(5);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(requested).toEqual([]);
+    expect(latest?.count).toBe(0); // nothing asked: not even the count is known
+    root?.render(<Tokened listKey={listKey} token="e" enabled={true} />);
+    await vi.waitFor(() => expect(rowText(0)).toBe('0:e'));
+    expect(requested).toEqual(['e@0']);
   });
 });

@@ -156,7 +156,7 @@ export class LazyList<T> extends Subscribable {
       return;
     }
     // Hooks push options after every commit: only a change of what is planned or kept does work.
-    const replan = (['prefetch', 'maxBytes', 'maxPages', 'flingVelocity'] as const).some(
+    const replan = (['enabled', 'prefetch', 'maxBytes', 'maxPages', 'flingVelocity'] as const).some(
       (name) => resolved[name] !== before[name],
     );
     if (!replan) return;
@@ -403,7 +403,13 @@ export class LazyList<T> extends Subscribable {
 
   /** Queues one page outside the window plan (prefetch() and retry()), after a cache lookup. */
   #request(page: number, priority: 'background'): void {
-    if (this.#store.isSettled(page) || this.#scheduler.has(page) || this.#cache?.isPending(page)) return;
+    if (
+      !this.#o.enabled ||
+      this.#store.isSettled(page) ||
+      this.#scheduler.has(page) ||
+      this.#cache?.isPending(page)
+    )
+      return;
     if (this.#store.get(page) === undefined) this.#setLoading(page);
     const request = { page, priority, distance: 0 };
     if ((this.#cache?.route([request]) ?? [request]).length > 0) this.#scheduler.enqueue(page, priority);
@@ -420,7 +426,9 @@ export class LazyList<T> extends Subscribable {
       inFlight: this.#scheduler.active(),
     });
     this.#plan = plan;
-    for (const request of plan.requests)
+    // `enabled: false` plans (the window, what to protect) but requests nothing.
+    const wanted = this.#o.enabled ? plan.requests : [];
+    for (const request of wanted)
       if (this.#store.get(request.page) === undefined) this.#setLoading(request.page);
     if (plan.zone !== null) {
       for (let page = plan.zone.first; page <= plan.zone.last; page++) {
@@ -429,7 +437,7 @@ export class LazyList<T> extends Subscribable {
       }
     }
     if (plan.visible !== null) this.#store.touch(plan.visible.first, plan.visible.last);
-    const requests = this.#cache?.route(plan.requests) ?? plan.requests; // cache lookups go first
+    const requests = this.#cache?.route(wanted) ?? wanted; // cache lookups go first
     for (const page of this.#scheduler.replaceQueue(requests)) this.#dropLoading(page);
     // Cancelled after the queue is the plan's: a cancel frees a slot and starts the next queued
     // job at once, which must not be one that left the window (found by the model test).

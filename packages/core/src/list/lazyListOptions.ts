@@ -30,6 +30,11 @@ export interface LazyListOptions<T> {
   source: LazyListSource<T>;
 
   // Optional
+  /**
+   * `false` holds every request (the window and what is loaded stay; nothing new is fetched) until
+   * it turns `true`, e.g. while a search box is empty or a parent is still loading. Default true.
+   */
+  enabled?: boolean;
   /** Pages kept warm beyond the window, per side on average (more ahead than behind). Default 2. */
   prefetch?: number;
   /** Fetches running at once. Default 4. */
@@ -93,6 +98,7 @@ export type LazyListUpdate<T> = Partial<
   Pick<
     LazyListOptions<T>,
     | 'source'
+    | 'enabled'
     | 'prefetch'
     | 'maxConcurrent'
     | 'memory'
@@ -121,6 +127,7 @@ export const FIXED_LIST_OPTIONS = [
 export interface ResolvedLazyListOptions<T> {
   readonly key: QueryKey;
   readonly source: LazyListSource<T>;
+  readonly enabled: boolean;
   readonly prefetch: number;
   readonly maxConcurrent: number;
   readonly maxBytes: number;
@@ -166,7 +173,8 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
       source,
     );
   }
-  const { prefetch = 2, maxConcurrent = 4, memory = {}, retry = {} } = options;
+  const { prefetch = 2, maxConcurrent = 4, memory = {}, retry = {}, enabled = true } = options;
+  if (typeof enabled !== 'boolean') throw optionError(OWNER, 'enabled', 'true or false', enabled);
   const statsIntervalMs = options.statsIntervalMs ?? options.statsInterval ?? 1000;
   assertNonNegativeInteger(OWNER, 'prefetch', prefetch);
   assertPositiveInteger(OWNER, 'maxConcurrent', maxConcurrent);
@@ -205,6 +213,7 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
   return {
     key: options.key,
     source: options.source,
+    enabled,
     prefetch,
     maxConcurrent,
     maxBytes,

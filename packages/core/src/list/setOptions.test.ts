@@ -206,3 +206,33 @@ describe('LazyList.setOptions', () => {
     for (const resolve of pending) resolve();
   });
 });
+
+describe('enabled', () => {
+  it('enabled: false requests nothing for a window; turning it on fetches the window at once', async () => {
+    const calls: string[] = [];
+    const list = createLazyList<{ id: number; tag: string }>({
+      key: [`enabled-${Math.random()}`],
+      source: offsetSource({ pageSize: 100, fetchPage: server('a', calls) }),
+      enabled: false,
+      prefetch: 0,
+      statsIntervalMs: 0,
+    });
+    lists.push(list as LazyList<unknown>);
+    list.subscribe(() => {});
+    list.setWindow({ start: 0, end: 50 });
+    list.prefetch({ start: 500, end: 600 });
+    await settle();
+    expect(calls).toEqual([]);
+    expect(list.getSnapshot().getItem(0).status).not.toBe('loaded');
+    list.setOptions({ enabled: true });
+    await settle();
+    expect(calls).toEqual(['a@0']);
+    expect(list.getSnapshot().getItem(0)).toMatchObject({ status: 'loaded', item: { tag: 'a' } });
+  });
+
+  it('refuses a non-boolean enabled with a TypeError naming the option', () => {
+    expect(() =>
+      createLazyList({ key: ['enabled-bad'], source: eagerSource([1]), enabled: 'yes' as never }),
+    ).toThrow(/enabled/);
+  });
+});
