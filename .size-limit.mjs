@@ -36,7 +36,8 @@ export default [
     },
     ignore: peers,
     gzip: true,
-    limit: '19.1 kB', // target 12 kB
+    // 19.1 until getItemKey, followRange, enabled and the React 18 ref check landed (+0.6 kB).
+    limit: '19.6 kB', // target 12 kB
     modifyEsbuildConfig,
   },
   {
