@@ -6,6 +6,8 @@ export interface ScrollTargetHandlers {
   resize(): void;
   /** The user grabbed (true) or released (false) the scrollbar: positions map proportionally meanwhile. */
   drag(active: boolean): void;
+  /** A wheel, touch or key input began: what scrolls next is a 1:1 move, not the end of a drag. */
+  input?(): void;
 }
 
 /**
@@ -28,6 +30,9 @@ export interface ScrollTarget {
   /** The element holding the rows, for focus management; null for non-DOM targets. */
   readonly element: HTMLElement | null;
 }
+
+/** Inputs that scroll by a distance (wheel, touch, keys), not to a place on the track. */
+const INPUTS = ['wheel', 'touchstart', 'keydown'] as const;
 
 /**
  * A scrollable element as scroll target. Sets `overflow-anchor: none` on it, because the
@@ -68,15 +73,18 @@ export function elementScrollTarget(
         if (!inside) handlers.drag(true);
       };
       const onPointerUp = () => handlers.drag(false);
+      const onInput = () => handlers.input?.();
       element.addEventListener('scroll', onScroll, { passive: true });
       element.addEventListener('pointerdown', onPointerDown);
       view?.addEventListener('pointerup', onPointerUp);
+      for (const type of INPUTS) element.addEventListener(type, onInput, { passive: true });
       return () => {
         resize?.disconnect();
         view?.removeEventListener('resize', onWindowResize);
         element.removeEventListener('scroll', onScroll);
         element.removeEventListener('pointerdown', onPointerDown);
         view?.removeEventListener('pointerup', onPointerUp);
+        for (const type of INPUTS) element.removeEventListener(type, onInput);
       };
     },
   };

@@ -69,7 +69,12 @@ export class VirtualList<T> extends Subscribable {
   #pendingWrite: number | null = null;
   /** Where the element was when last read or written: a scroll event elsewhere is the user's. */
   #known = 0;
-  #dragging = false;
+  /**
+   * A scrollbar drag: 'active' while the pointer holds the bar, 'releasing' from its release until
+   * scrolling settles (the last scroll events of a drag can arrive after `pointerup`, and mapped
+   * 1:1 they would move the content millions of px away from the thumb).
+   */
+  #drag: 'none' | 'active' | 'releasing' = 'none';
   #isScrolling = false;
   #scrollTimer: unknown;
   #focused: number | null = null;
@@ -283,7 +288,10 @@ export class VirtualList<T> extends Subscribable {
         this.#sync();
       },
       drag: (active) => {
-        this.#dragging = active;
+        this.#drag = active ? 'active' : this.#isScrolling ? 'releasing' : 'none';
+      },
+      input: () => {
+        if (this.#drag === 'releasing') this.#drag = 'none';
       },
     });
   }
@@ -334,9 +342,10 @@ export class VirtualList<T> extends Subscribable {
     this.#pendingWrite = null; // the user moved: a write not applied yet would undo that
     const scale = this.#scale;
     // Only a scrollbar drag maps proportionally; wheel, touch, keys and scrollBy move 1:1 (issue 16).
-    const next = this.#dragging
-      ? virtualForJump(scale, physical)
-      : { virtual: virtualAfterMove(scale, { virtual: this.#virtual, physical: from }, physical) };
+    const next =
+      this.#drag !== 'none'
+        ? virtualForJump(scale, physical)
+        : { virtual: virtualAfterMove(scale, { virtual: this.#virtual, physical: from }, physical) };
     const rows = Math.max(1, this.#sizes.hi - this.#sizes.lo);
     const itemsPerPx = (rows * this.#o.lanes) / Math.max(1, this.#sizes.total);
     this.#speed.track(next.virtual - this.#virtual, this.#o.now(), itemsPerPx);
@@ -355,6 +364,7 @@ export class VirtualList<T> extends Subscribable {
     this.#o.timers.clearTimeout(this.#scrollTimer);
     this.#scrollTimer = this.#o.timers.setTimeout(() => {
       this.#isScrolling = false;
+      if (this.#drag === 'releasing') this.#drag = 'none';
       this.#speed.stop();
       this.#sync(); // the list loads where the scroll settled
       this.#keeper?.save(true);
@@ -436,7 +446,7 @@ export class VirtualList<T> extends Subscribable {
     const scale = scrollScale(this.#sizes.total, this.#viewport, o.maxPhysicalSize);
     const position = physicalFor(scale, this.#targetVirtual(scale, count), {
       offset: this.#virtual - this.#physical,
-      settled: !this.#isScrolling && !this.#dragging,
+      settled: !this.#isScrolling && this.#drag === 'none',
     });
     this.#scale = scale;
     this.#virtual = position.virtual;

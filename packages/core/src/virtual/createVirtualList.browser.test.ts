@@ -139,7 +139,17 @@ describe('createVirtualList beyond the browser height limit', () => {
     element.scrollTop = 0;
     await vi.waitFor(() => expect(loadedText(mounted, 0)).toBe(item(0).title));
     expect(mounted.position(0)).toBe(0);
+    // The drag's last scroll event can come after the button is released: still proportional.
     window.dispatchEvent(new PointerEvent('pointerup'));
+    element.scrollTop = max * 0.5;
+    await frames(2);
+    expect((mounted.visible()[0] ?? 0) / 100_000_000).toBeCloseTo(0.5, 2);
+    // A wheel after that is a 1:1 move again.
+    const before = mounted.view.getScrollOffset();
+    element.dispatchEvent(new WheelEvent('wheel', { deltaY: 300 }));
+    element.scrollBy({ top: 300, behavior: 'instant' });
+    await frames(2);
+    expect(mounted.view.getScrollOffset() - before).toBeCloseTo(300, 0);
   });
 
   it('Home and End (the element reaching its edges) reach the ends of the list from the middle', async () => {

@@ -67,6 +67,7 @@ class FakeScrollElement implements ScrollTarget {
   /** A wheel / touch / key move; returns the distance the element really moved. */
   userScroll(delta: number): number {
     const from = this.position;
+    this.#handlers?.input?.(); // the wheel event comes before the scroll it causes
     this.position = Math.max(0, Math.min(this.max, from + delta));
     this.#handlers?.scroll();
     return this.position - from;
