@@ -8,7 +8,9 @@ import { offsetSource } from '../sources/offsetSource.ts';
 import { FakeServer, type PendingFetch, range } from '../testing/fakeServer.ts';
 import {
   ManualTimers,
+  type ModelTotals,
   modelRuns,
+  sequenceChecks,
   settle,
   tapUnhandledRejections,
   useImmediateQueryNotifications,
@@ -187,14 +189,7 @@ function fullDigest(snapshot: LazyListSnapshot<number>): string {
 // ---------------------------------------------------------------------------------------------
 // One run.
 
-interface Totals {
-  sequences: number;
-  steps: number;
-  /** How often each conditional invariant was really checked (printed, so a vacuous run shows). */
-  readonly checked: Record<string, number>;
-}
-
-async function runSequence(config: Config, commands: readonly Command[], totals: Totals): Promise<void> {
+async function runSequence(config: Config, commands: readonly Command[], totals: ModelTotals): Promise<void> {
   totals.sequences += 1;
   const { kind, pageSize } = config;
   const offset = kind !== 'cursor';
@@ -225,16 +220,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     random: () => 0.5,
   });
   list.subscribe(() => {});
-  const log: string[] = [];
-  const fail = (message: string): never => {
-    throw new Error(`${message}\n  config ${JSON.stringify(config)}\n  steps:\n    ${log.join('\n    ')}`);
-  };
-  const check = (ok: boolean, message: string) => {
-    if (!ok) fail(message);
-  };
-  const count = (what: string) => {
-    totals.checked[what] = (totals.checked[what] ?? 0) + 1;
-  };
+  const { log, check, count } = sequenceChecks(config, totals);
 
   let level: MemoryLevel = 'ok';
   let destroyed: {
@@ -497,7 +483,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
 
 function modelProperty(kinds: readonly Config['kind'][], label: string) {
   return async () => {
-    const totals: Totals = { sequences: 0, steps: 0, checked: {} };
+    const totals: ModelTotals = { sequences: 0, steps: 0, checked: {} };
     await fc.assert(
       fc.asyncProperty(
         configArb(kinds),

@@ -114,3 +114,32 @@ export function deferred<V>(): Deferred<V> {
   });
   return { promise, resolve, reject };
 }
+
+/** What a model property counts over all its sequences (printed, so a vacuous run shows). */
+export interface ModelTotals {
+  sequences: number;
+  steps: number;
+  /** How often each conditional invariant was really checked. */
+  readonly checked: Record<string, number>;
+}
+
+/**
+ * The checks of one sequence: `log` the steps as they run, `check` an invariant (a failure names
+ * the config and every step so far), `count` a conditional check that really ran.
+ *
+ * @example
+ * const { log, check, count } = sequenceChecks(config, totals);
+ */
+export function sequenceChecks(config: unknown, totals: ModelTotals) {
+  const log: string[] = [];
+  const fail = (message: string): never => {
+    throw new Error(`${message}\n  config ${JSON.stringify(config)}\n  steps:\n    ${log.join('\n    ')}`);
+  };
+  const check = (ok: boolean, message: string) => {
+    if (!ok) fail(message);
+  };
+  const count = (what: string) => {
+    totals.checked[what] = (totals.checked[what] ?? 0) + 1;
+  };
+  return { log, check, count };
+}

@@ -7,7 +7,9 @@ import { offsetSource } from '../sources/offsetSource.ts';
 import { FakeServer } from '../testing/fakeServer.ts';
 import {
   ManualTimers,
+  type ModelTotals,
   modelRuns,
+  sequenceChecks,
   settle,
   tapUnhandledRejections,
   useImmediateQueryNotifications,
@@ -181,17 +183,10 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ type: 'idle' as const }) },
 );
 
-interface Totals {
-  sequences: number;
-  steps: number;
-  /** How often each conditional invariant was really checked (printed, so a vacuous run shows). */
-  readonly checked: Record<string, number>;
-}
-
 /** Where a row is on screen: its start minus the element's scroll offset. */
 const onScreen = (row: VirtualRow<number>, element: FakeScrollElement) => row.start - element.position;
 
-async function runSequence(config: Config, commands: readonly Command[], totals: Totals): Promise<void> {
+async function runSequence(config: Config, commands: readonly Command[], totals: ModelTotals): Promise<void> {
   totals.sequences += 1;
   const timers = new ManualTimers();
   const cursor = config.kind === 'cursor';
@@ -232,16 +227,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     config.sizes[((key % config.sizes.length) + config.sizes.length) % config.sizes.length] ??
     ESTIMATE;
   view.subscribe(() => {});
-  const log: string[] = [];
-  const fail = (message: string): never => {
-    throw new Error(`${message}\n  config ${JSON.stringify(config)}\n  steps:\n    ${log.join('\n    ')}`);
-  };
-  const check = (ok: boolean, message: string) => {
-    if (!ok) fail(message);
-  };
-  const count = (what: string) => {
-    totals.checked[what] = (totals.checked[what] ?? 0) + 1;
-  };
+  const { log, check, count } = sequenceChecks(config, totals);
   const settleView = async () => {
     for (let round = 0; round < 20; round++) {
       await settle(2);
@@ -435,7 +421,7 @@ describe('createVirtualList model', () => {
   it(
     'keeps the anchored row still, rows covering the viewport, scrolls 1:1 at any size and scrollToIndex rows in view',
     async () => {
-      const totals: Totals = { sequences: 0, steps: 0, checked: {} };
+      const totals: ModelTotals = { sequences: 0, steps: 0, checked: {} };
       await fc.assert(
         fc.asyncProperty(
           configArb,
