@@ -36,8 +36,7 @@ export class RangeFollower {
     const { setWindow, now, timers, settleMs } = this.#o;
     const last = this.#last;
     if (last !== null && last.start === start && last.end === end) return;
-    if (last !== null) this.#speed.track(start - last.start, now(), 1);
-    else this.#speed.track(0, now(), 1);
+    this.#speed.track(last === null ? 0 : start - last.start, now(), 1);
     this.#last = { start, end };
     const direction = this.#speed.direction;
     setWindow({ start, end, direction, velocity: this.#speed.rounded });

@@ -20,16 +20,6 @@ export class ItemRestore {
     this.#position = saved.anchorKey;
   }
 
-  /** Whether it still looks for the item. */
-  get pending(): boolean {
-    return this.#key !== undefined;
-  }
-
-  /** The user moved: the saved position no longer matters. */
-  cancel(): void {
-    this.#key = undefined;
-  }
-
   /** The item's position (index − prepended) when it is found somewhere else than saved; else undefined. */
   resolve(data: LazyListSnapshot<unknown>): number | undefined {
     const key = this.#key;
