@@ -1,13 +1,10 @@
 // Pure memory arithmetic: how full memory is and which pressure level that is. The monitor
 // wires these to its samples; lists obey the level.
 
-/**
- * Memory pressure: `high` sheds pages far from every window, `critical` sheds down to the windows.
- *
- * @example
- * const level: MemoryLevel = monitor.getSnapshot().level; // 'ok' | 'high' | 'critical'
- */
-export type MemoryLevel = 'ok' | 'high' | 'critical';
+import type { MemoryLevel } from '../planner/evictionPolicy.ts';
+
+// The level is the eviction policy's input, so it is declared beside it (planner/).
+export type { MemoryLevel };
 
 /** Inputs to {@link memoryRatio}. */
 export interface MemoryFigures {

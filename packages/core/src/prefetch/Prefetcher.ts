@@ -8,6 +8,7 @@ import {
 import { isAbortError } from '../errors.ts';
 import { sharedQueryClient } from '../list/sharedQueryClient.ts';
 import { assertFunction, assertObject, optionError } from '../options.ts';
+import { type BudgetMember, fetchBudgetFor } from '../scheduler/fetchBudget.ts';
 import { Subscribable } from '../subscribable.ts';
 import type { ResolvedPrefetcherOptions } from './prefetcherOptions.ts';
 import { type PrefetchListOptions, prefetchListPages } from './prefetchList.ts';
@@ -88,6 +89,18 @@ export class Prefetcher extends Subscribable {
   #destroyed = false;
   #client: QueryClient | undefined;
   #snapshot: PrefetcherSnapshot;
+  /**
+   * Its part in the QueryClient's fetch budget: prefetches are background work, so every
+   * list's visible and prefetched pages on the same client start before them.
+   */
+  readonly #member: BudgetMember = {
+    nextRank: () => (this.#startable() ? 2 : undefined),
+    startNext: () => {
+      const entry = this.#startable() ? this.#queue.shift() : undefined;
+      if (entry === undefined) this.#budget().release();
+      else this.#start(entry);
+    },
+  };
 
   constructor(options: ResolvedPrefetcherOptions) {
     super();
@@ -243,12 +256,21 @@ export class Prefetcher extends Subscribable {
     return { promise, abort };
   }
 
-  #pump(): void {
-    while (!this.#pressure.closed && this.#running < this.#o.concurrency) {
-      const entry = this.#queue.shift();
-      if (entry === undefined) return;
-      this.#start(entry);
-    }
+  #budget() {
+    return fetchBudgetFor(this.#queryClient());
+  }
+
+  #startable(): boolean {
+    return !this.#pressure.closed && this.#running < this.#o.concurrency && this.#queue.size > 0;
+  }
+
+  /** Starts what the client's budget lets start; `freed` slots go back to it first. */
+  #pump(freed = 0): void {
+    const budget = this.#budget();
+    if (this.#startable()) budget.join(this.#member);
+    else budget.leave(this.#member);
+    for (let slot = 0; slot < freed; slot += 1) budget.release();
+    budget.pump();
   }
 
   #start(entry: Entry): void {
@@ -258,6 +280,7 @@ export class Prefetcher extends Subscribable {
       this.#entries.delete(entry.hash);
       void served.then(entry.resolve);
       this.#sync();
+      this.#pump(1); // the slot it was given is not needed
       return;
     }
     entry.state = 'running';
@@ -269,7 +292,7 @@ export class Prefetcher extends Subscribable {
       this.#entries.delete(entry.hash);
       this.#running -= 1;
       entry.resolve(this.#count(result));
-      this.#pump();
+      this.#pump(1);
       this.#sync();
       this.#publish();
     });
@@ -277,17 +300,19 @@ export class Prefetcher extends Subscribable {
 
   #cancelWhere(match: (entry: Entry) => boolean, reason: PrefetchCancelReason): number {
     const victims = [...this.#entries.values()].filter(match);
+    let freed = 0;
     for (const entry of victims) {
       this.#entries.delete(entry.hash); // first, so the aborted load's settling is ignored
       if (entry.state === 'queued') this.#queue.remove(entry);
       else {
         this.#running -= 1;
+        freed += 1;
         entry.abort?.();
       }
       entry.resolve(this.#count({ status: 'cancelled', key: entry.key, reason }));
     }
     if (victims.length > 0) {
-      this.#pump();
+      this.#pump(freed);
       this.#sync();
       this.#publish();
     }

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Timers } from '../env/timers.ts';
 import { createMemoryMonitor, type MemoryMonitor } from '../memory/createMemoryMonitor.ts';
 import { setDefaultMemoryMonitor } from '../memory/defaultMemoryMonitor.ts';
+import { fetchBudgetFor } from '../scheduler/fetchBudget.ts';
+import { FetchScheduler } from '../scheduler/fetchScheduler.ts';
 import { createPrefetcher } from './createPrefetcher.ts';
 import type { Prefetcher } from './Prefetcher.ts';
 import type { PrefetchResult } from './prefetchResult.ts';
@@ -105,6 +107,44 @@ describe('createPrefetcher: order and concurrency', () => {
     }
     expect(statuses(await Promise.all(results))).toEqual(['loaded', 'loaded', 'loaded', 'loaded', 'loaded']);
     expect(prefetcher.getSnapshot()).toMatchObject({ running: 0, queued: 0, loaded: 5 });
+  });
+});
+
+describe("createPrefetcher: the QueryClient's one fetch budget", () => {
+  it("waits behind a list's pages on the same client and never passes the client's limit", async () => {
+    const { client, prefetcher, loads } = setup({ concurrency: 4 });
+    fetchBudgetFor(client).setLimit(2);
+    const list = new FetchScheduler<unknown>({
+      maxConcurrent: 4,
+      attempts: 1,
+      backoff: {},
+      timers: idleTimers().timers,
+      budget: fetchBudgetFor(client),
+      execute: (page) => {
+        const controller = new AbortController();
+        return { promise: loads.loader(`page${page}`)(controller.signal), abort: () => controller.abort() };
+      },
+      onSuccess: () => {},
+      onError: () => {},
+      shouldRetry: () => false,
+    });
+    void prefetcher.prefetch(['a'], loads.loader('a'));
+    void prefetcher.prefetch(['b'], loads.loader('b'));
+    void prefetcher.prefetch(['c'], loads.loader('c'));
+    expect(loads.names()).toEqual(['a', 'b']);
+    list.enqueue(0, 'visible');
+    list.enqueue(1, 'prefetch');
+    expect(prefetcher.getSnapshot()).toMatchObject({ running: 2, queued: 1 });
+    loads.find('a').resolve(1);
+    await settle();
+    loads.find('b').resolve(2);
+    await settle();
+    expect(loads.names()).toEqual(['a', 'b', 'page0', 'page1']); // not 'c': the list's pages first
+    expect(fetchBudgetFor(client).running).toBe(2);
+    loads.find('page0').resolve([]);
+    await settle();
+    expect(loads.names()).toEqual(['a', 'b', 'page0', 'page1', 'c']);
+    expect(fetchBudgetFor(client).running).toBe(2);
   });
 });
 

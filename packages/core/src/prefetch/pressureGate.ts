@@ -1,12 +1,12 @@
 import type { MemoryMonitor } from '../memory/createMemoryMonitor.ts';
-import { getDefaultMemoryMonitor } from '../memory/defaultMemoryMonitor.ts';
 import type { MemoryLevel } from '../memory/memoryLevel.ts';
+import { monitorFor, watchLevel } from '../memory/watchLevel.ts';
 
 const LEVEL_RANK: Readonly<Record<MemoryLevel, number>> = { ok: 0, high: 1, critical: 2 };
 
 /**
- * Whether a prefetcher must stop: follows a memory monitor's level, on demand only (following
- * subscribes to the monitor, which keeps its heap sampling running), and reports each change
+ * Whether a prefetcher must stop: follows a memory monitor's level (`watchLevel`, as lists do),
+ * on demand only (following keeps the monitor's heap sampling running), and reports each change
  * of "pressure at or above `cancelAt`".
  *
  * @example
@@ -50,27 +50,18 @@ export class PressureGate {
   }
 
   #start(): void {
-    const monitor = this.#option === undefined ? getDefaultMemoryMonitor() : this.#option;
+    const monitor = monitorFor(this.#option);
     if (monitor === null) {
       this.#unwatch = () => {};
       return;
     }
-    // The monitor may notify inside subscribe() (its first sample), and onChange may call
-    // follow() again: #unwatch is set first so that nested call neither subscribes twice nor
-    // leaves a subscription behind when it stops following.
-    let unsubscribe: (() => void) | undefined;
-    let stopped = false;
-    this.#unwatch = () => {
-      stopped = true;
-      unsubscribe?.();
-    };
-    unsubscribe = monitor.subscribe(() => this.#read(monitor));
-    if (stopped) unsubscribe();
-    else this.#read(monitor);
+    const watch = watchLevel(monitor, (level) => this.#read(level));
+    this.#unwatch = watch.stop; // before the first read: onChange may stop following at once
+    this.#read(watch.level);
   }
 
-  #read(monitor: MemoryMonitor): void {
-    const closed = LEVEL_RANK[monitor.getSnapshot().level] >= LEVEL_RANK[this.#cancelAt];
+  #read(level: MemoryLevel): void {
+    const closed = LEVEL_RANK[level] >= LEVEL_RANK[this.#cancelAt];
     if (closed === this.#closed) return;
     this.#closed = closed;
     this.#onChange(closed);

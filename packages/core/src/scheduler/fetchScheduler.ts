@@ -1,6 +1,7 @@
 import type { Timers } from '../env/timers.ts';
 import type { PagePriority } from '../planner/planWindow.ts';
 import { type BackoffOptions, backoffDelay } from './backoffDelay.ts';
+import type { BudgetMember, BudgetRank, FetchBudget } from './fetchBudget.ts';
 
 /** A running fetch: its promise and how to abort it. */
 export interface RunningFetch<R> {
@@ -24,6 +25,12 @@ export interface FetchSchedulerOptions<R> {
   readonly onRetry?: (page: number, attempt: number, delay: number) => void;
   /** Called whenever the number of running fetches changes. */
   readonly onActivity?: (running: number) => void;
+  /**
+   * The QueryClient's shared budget (`fetchBudgetFor(client)`): when given, a job starts only
+   * when the budget hands this scheduler a slot, so every list and prefetcher on the client
+   * stays within one limit and the most urgent fetch of any of them goes first.
+   */
+  readonly budget?: FetchBudget;
 }
 
 interface Job<R> {
@@ -35,12 +42,13 @@ interface Job<R> {
   timer?: unknown;
 }
 
-const RANK: Record<PagePriority, number> = { visible: 0, prefetch: 1, background: 2 };
+const RANK: Record<PagePriority, BudgetRank> = { visible: 0, prefetch: 1, background: 2 };
 
 /**
  * Runs page fetches: at most `maxConcurrent` at once, visible before prefetch before
  * background, one job per page (in-flight dedupe), retries with exponential backoff and
- * jitter (the slot is released while waiting), and abort on `cancel`. A job's result is
+ * jitter (the slot is released while waiting), and abort on `cancel`. With a `budget`, the
+ * QueryClient-wide limit and priority order apply on top of `maxConcurrent`. A job's result is
  * delivered only if the job is still the current one for its page, so anything that
  * settles after `cancel`/`cancelAll` is dropped.
  *
@@ -56,6 +64,19 @@ export class FetchScheduler<R> {
   #queue: Job<R>[] = [];
   #running = 0;
   #paused = false;
+  /** How this scheduler takes part in the budget, when there is one. */
+  readonly #member: BudgetMember = {
+    nextRank: () => {
+      const head = this.#queue[0];
+      return this.#startable() && head !== undefined ? RANK[head.priority] : undefined;
+    },
+    startNext: () => {
+      const job = this.#startable() ? this.#queue.shift() : undefined;
+      if (job === undefined)
+        this.#options.budget?.release(); // nothing to start after all
+      else this.#start(job);
+    },
+  };
 
   constructor(options: FetchSchedulerOptions<R>) {
     this.#options = options;
@@ -142,11 +163,12 @@ export class FetchScheduler<R> {
     this.#jobs.delete(page);
     if (job.state === 'queued') this.#queue = this.#queue.filter((queued) => queued !== job);
     if (job.state === 'waiting') this.#options.timers.clearTimeout(job.timer);
+    const freed = job.state === 'running' ? 1 : 0;
     if (job.state === 'running') {
       this.#setRunning(this.#running - 1);
       job.running?.abort();
     }
-    this.#pump();
+    this.#pump(freed);
     return true;
   }
 
@@ -181,12 +203,21 @@ export class FetchScheduler<R> {
     this.#options.onActivity?.(running);
   }
 
-  #pump(): void {
-    while (!this.#paused && this.#running < this.#options.maxConcurrent) {
-      const job = this.#queue.shift();
-      if (job === undefined) return;
-      this.#start(job);
+  #startable(): boolean {
+    return !this.#paused && this.#running < this.#options.maxConcurrent && this.#queue.length > 0;
+  }
+
+  /** Starts what may start; `freed` slots of settled or aborted jobs go back to the budget first. */
+  #pump(freed = 0): void {
+    const budget = this.#options.budget;
+    if (budget === undefined) {
+      while (this.#startable()) this.#start(this.#queue.shift() as Job<R>);
+      return;
     }
+    if (this.#startable()) budget.join(this.#member);
+    else budget.leave(this.#member);
+    for (let slot = 0; slot < freed; slot += 1) budget.release();
+    budget.pump();
   }
 
   #start(job: Job<R>): void {
@@ -205,7 +236,7 @@ export class FetchScheduler<R> {
         this.#jobs.delete(job.page);
         this.#setRunning(this.#running - 1);
         this.#options.onSuccess(job.page, result);
-        this.#pump();
+        this.#pump(1);
       },
       (error: unknown) => {
         if (this.#jobs.get(job.page) !== job) return;
@@ -226,7 +257,7 @@ export class FetchScheduler<R> {
           this.#jobs.delete(job.page);
           this.#options.onError(job.page, error);
         }
-        this.#pump();
+        this.#pump(1);
       },
     );
   }
