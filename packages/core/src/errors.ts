@@ -22,6 +22,29 @@ export class PageShapeError extends TypeError {
 }
 
 /**
+ * The error a page gets when its request ran longer than the list's `timeoutMs`: the request is
+ * aborted and, while attempts remain, retried after a backoff like any failure.
+ *
+ * @example
+ * const state = list.getSnapshot().getItem(0);
+ * if (state.status === 'error' && state.error instanceof PageTimeoutError) showSlowNetworkHint();
+ */
+export class PageTimeoutError extends Error {
+  override readonly name = 'PageTimeoutError';
+  /** The page (or bucket) whose request timed out. */
+  readonly page: number;
+  readonly timeoutMs: number;
+
+  constructor(page: number, timeoutMs: number) {
+    super(
+      `lazyflow: page ${page} did not answer within ${timeoutMs} ms (timeoutMs); the request was aborted`,
+    );
+    this.page = page;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/**
  * Whether `error` is an abort (from an AbortSignal or a cancelled query) rather than a failure.
  *
  * @example

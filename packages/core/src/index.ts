@@ -12,7 +12,7 @@ export type { FrameScheduler } from './env/frameScheduler.ts';
 export type { IdleSchedule } from './env/idleSchedule.ts';
 export type { ScrollTarget } from './env/scrollTarget.ts';
 export type { Timers } from './env/timers.ts';
-export { isAbortError, PageShapeError } from './errors.ts';
+export { isAbortError, PageShapeError, PageTimeoutError } from './errors.ts';
 export type { GridColumnOptions } from './grid/columnOptions.ts';
 export type { ColumnWindow, GridColumn } from './grid/columnWindow.ts';
 export { type ColumnAlign, createGridColumns, type GridColumns } from './grid/GridColumns.ts';

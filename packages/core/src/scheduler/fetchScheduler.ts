@@ -1,4 +1,5 @@
 import type { Timers } from '../env/timers.ts';
+import { PageTimeoutError } from '../errors.ts';
 import type { PagePriority } from '../planner/planWindow.ts';
 import { type BackoffOptions, backoffDelay } from './backoffDelay.ts';
 import type { BudgetMember, BudgetRank, FetchBudget } from './fetchBudget.ts';
@@ -15,6 +16,11 @@ export interface FetchSchedulerOptions<R> {
   /** Total attempts per page, including the first. */
   readonly attempts: number;
   readonly backoff: BackoffOptions;
+  /**
+   * An attempt still running after this many ms is aborted and fails with a `PageTimeoutError`
+   * (retried like any failure while attempts remain). 0 or absent: no limit.
+   */
+  readonly timeoutMs?: number;
   readonly timers: Timers;
   /** Starts one attempt for `page`. */
   readonly execute: (page: number, attempt: number) => RunningFetch<R>;
@@ -40,6 +46,8 @@ interface Job<R> {
   state: 'queued' | 'running' | 'waiting';
   running?: RunningFetch<R>;
   timer?: unknown;
+  /** The running attempt's timeout. */
+  deadline?: unknown;
 }
 
 const RANK: Record<PagePriority, BudgetRank> = { visible: 0, prefetch: 1, background: 2 };
@@ -83,7 +91,10 @@ export class FetchScheduler<R> {
   }
 
   /** New limits for jobs from now on (a list's `setOptions`): more slots start queued jobs at once. */
-  setLimits(limits: Pick<FetchSchedulerOptions<R>, 'maxConcurrent' | 'attempts' | 'backoff'>): void {
+  setLimits(
+    limits: Pick<FetchSchedulerOptions<R>, 'maxConcurrent' | 'attempts' | 'backoff'> &
+      Partial<Pick<FetchSchedulerOptions<R>, 'timeoutMs'>>,
+  ): void {
     this.#options = { ...this.#options, ...limits };
     this.#pump();
   }
@@ -166,6 +177,7 @@ export class FetchScheduler<R> {
     const freed = job.state === 'running' ? 1 : 0;
     if (job.state === 'running') {
       this.#setRunning(this.#running - 1);
+      this.#options.timers.clearTimeout(job.deadline);
       job.running?.abort();
     }
     this.#pump(freed);
@@ -230,35 +242,51 @@ export class FetchScheduler<R> {
       running = { promise: Promise.reject(error), abort: () => {} };
     }
     job.running = running;
+    const current = () => this.#jobs.get(job.page) === job && job.running === running;
+    const timeoutMs = this.#options.timeoutMs ?? 0;
+    if (timeoutMs > 0)
+      job.deadline = this.#options.timers.setTimeout(() => {
+        if (!current()) return;
+        job.running = undefined; // the abort's rejection is not this attempt's outcome any more
+        running.abort();
+        this.#failed(job, new PageTimeoutError(job.page, timeoutMs));
+      }, timeoutMs);
     running.promise.then(
       (result) => {
-        if (this.#jobs.get(job.page) !== job) return;
+        if (!current()) return;
+        this.#options.timers.clearTimeout(job.deadline);
         this.#jobs.delete(job.page);
         this.#setRunning(this.#running - 1);
         this.#options.onSuccess(job.page, result);
         this.#pump(1);
       },
       (error: unknown) => {
-        if (this.#jobs.get(job.page) !== job) return;
-        this.#setRunning(this.#running - 1);
-        if (job.attempt < this.#options.attempts && this.#options.shouldRetry(error)) {
-          const delay = backoffDelay(job.attempt, this.#options.backoff);
-          job.state = 'waiting';
-          job.timer = this.#options.timers.setTimeout(() => {
-            if (this.#jobs.get(job.page) !== job) return;
-            job.attempt += 1;
-            job.state = 'queued';
-            this.#queue.unshift(job); // it waited already: first in line among equals
-            this.#queue.sort((a, b) => RANK[a.priority] - RANK[b.priority]);
-            this.#pump();
-          }, delay);
-          this.#options.onRetry?.(job.page, job.attempt, delay);
-        } else {
-          this.#jobs.delete(job.page);
-          this.#options.onError(job.page, error);
-        }
-        this.#pump(1);
+        if (!current()) return;
+        this.#options.timers.clearTimeout(job.deadline);
+        this.#failed(job, error);
       },
     );
+  }
+
+  /** The running attempt of `job` failed: retry after a backoff while attempts remain, else report. */
+  #failed(job: Job<R>, error: unknown): void {
+    this.#setRunning(this.#running - 1);
+    if (job.attempt < this.#options.attempts && this.#options.shouldRetry(error)) {
+      const delay = backoffDelay(job.attempt, this.#options.backoff);
+      job.state = 'waiting';
+      job.timer = this.#options.timers.setTimeout(() => {
+        if (this.#jobs.get(job.page) !== job) return;
+        job.attempt += 1;
+        job.state = 'queued';
+        this.#queue.unshift(job); // it waited already: first in line among equals
+        this.#queue.sort((a, b) => RANK[a.priority] - RANK[b.priority]);
+        this.#pump();
+      }, delay);
+      this.#options.onRetry?.(job.page, job.attempt, delay);
+    } else {
+      this.#jobs.delete(job.page);
+      this.#options.onError(job.page, error);
+    }
+    this.#pump(1);
   }
 }
