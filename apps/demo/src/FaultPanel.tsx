@@ -13,6 +13,13 @@ const FIELDS: { name: FieldName; label: string; hint: string; step?: string; max
     step: '0.05',
     max: 1,
   },
+  {
+    name: 'stallRate',
+    label: 'Stall rate',
+    hint: '0..1, share of requests that never answer (the list times them out and retries)',
+    step: '0.05',
+    max: 1,
+  },
   { name: 'dropAfter', label: 'Drop after', hint: 'streams: cut the connection after N events' },
   { name: 'malformedEvery', label: 'Malformed every', hint: 'streams: every Nth line is broken JSON' },
   { name: 'slow', label: 'Slow (bytes/chunk)', hint: 'trickle bodies in chunks of this many bytes' },
@@ -26,6 +33,7 @@ function toDraft(faults: Faults): Record<FieldName, string> {
   return {
     latency: toText(faults.latency),
     errorRate: toText(faults.errorRate),
+    stallRate: toText(faults.stallRate),
     dropAfter: toText(faults.dropAfter),
     malformedEvery: toText(faults.malformedEvery),
     slow: toText(faults.slow),
@@ -61,6 +69,7 @@ export function FaultPanel() {
       const next: Faults = {
         latency: num('latency', false) ?? 0,
         errorRate: num('errorRate', false) ?? 0,
+        stallRate: num('stallRate', false) ?? 0,
         dropAfter: num('dropAfter', true),
         malformedEvery: num('malformedEvery', true),
         slow: num('slow', true),
@@ -99,7 +108,8 @@ export function FaultPanel() {
         </p>
       ) : (
         <p className="applied" data-testid="faults-applied">
-          latency {saved.latency} ms · errors {Math.round(saved.errorRate * 100)}%
+          latency {saved.latency} ms · errors {Math.round(saved.errorRate * 100)}% · stalls{' '}
+          {Math.round(saved.stallRate * 100)}%
         </p>
       )}
     </aside>

@@ -9,6 +9,11 @@ export interface Faults {
   latency: number;
   /** Probability (0..1) that a request answers HTTP 500. */
   errorRate: number;
+  /**
+   * Probability (0..1) that a request stalls: it never answers, until the client gives up
+   * (aborts it, e.g. a list's `timeoutMs`).
+   */
+  stallRate: number;
   /** Streams only: the connection is cut after this many items (`null`: never). */
   dropAfter: number | null;
   /** Streams only: every Nth line is broken JSON (`null`: never). */
@@ -21,6 +26,7 @@ export interface Faults {
 export const NO_FAULTS: Readonly<Faults> = Object.freeze({
   latency: 0,
   errorRate: 0,
+  stallRate: 0,
   dropAfter: null,
   malformedEvery: null,
   slow: null,
@@ -47,6 +53,14 @@ export function getFaultDefaults(): Faults {
 /** Back to no faults. */
 export function resetFaultDefaults(): void {
   defaults = { ...NO_FAULTS };
+}
+
+/** Never resolves; rejects with the abort reason when `signal` aborts (a stalled server). */
+export function stall(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
 }
 
 /** Waits `ms` (with ±25% jitter), or rejects early when `signal` aborts. */

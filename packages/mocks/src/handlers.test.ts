@@ -50,6 +50,22 @@ describe('GET /api/items', () => {
     expect(((await res.json()) as { error: string }).error).toContain('injected server error');
   });
 
+  it('stalls when stallRate=1 until the client aborts, and answers when stallRate=0', async () => {
+    const controller = new AbortController();
+    let settled = false;
+    const pending = get('/api/items?offset=0&limit=5&stallRate=1', { signal: controller.signal }).finally(
+      () => {
+        settled = true;
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(settled).toBe(false);
+    controller.abort();
+    await expect(pending).rejects.toThrow();
+    expect((await get('/api/items?limit=1&stallRate=0')).status).toBe(200);
+    expect((await get('/api/items?limit=1&stallRate=1.5')).status).toBe(400);
+  });
+
   it('inherits fault defaults set by the panel, and the URL overrides them', async () => {
     setFaultDefaults({ errorRate: 1 });
     expect((await get('/api/items?limit=1')).status).toBe(500);

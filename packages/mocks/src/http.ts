@@ -1,7 +1,7 @@
 // Query parsing, validation and fault-aware responses shared by the handlers.
 // Invalid input answers HTTP 400 with `{ error }` naming the parameter and the value.
 import { HttpResponse } from 'msw';
-import { delay, type Faults, getFaultDefaults } from './faults.ts';
+import { delay, type Faults, getFaultDefaults, stall } from './faults.ts';
 
 /** Thrown by the parsers below; turned into an HTTP 400 by {@link handle}. */
 export class BadRequest extends Error {}
@@ -52,6 +52,7 @@ function readFaults(url: URL): Faults {
   return {
     latency: intParam(url, 'latency', base.latency, { max: 60_000 }),
     errorRate: numberParam(url, 'errorRate', base.errorRate, 0, 1),
+    stallRate: numberParam(url, 'stallRate', base.stallRate ?? 0, 0, 1),
     dropAfter: intParam(url, 'dropAfter', base.dropAfter, { min: 1 }),
     malformedEvery: intParam(url, 'malformedEvery', base.malformedEvery, { min: 1 }),
     slow: intParam(url, 'slow', base.slow, { min: 1, max: 1_000_000 }),
@@ -103,7 +104,7 @@ export interface ErrorBody {
 
 /**
  * Runs a handler with the shared rules: parameters are parsed first (HTTP 400 naming the
- * parameter when one is invalid, before any delay), then the latency and error-rate
+ * parameter when one is invalid, before any delay), then the latency, error-rate and stall
  * faults apply, then the endpoint responds.
  */
 export async function handle<P>(
@@ -126,6 +127,7 @@ export async function handle<P>(
     const body: ErrorBody = { error: `injected server error (errorRate=${faults.errorRate})` };
     return HttpResponse.json(body, { status: 500 });
   }
+  if (faults.stallRate > 0 && Math.random() < faults.stallRate) await stall(request.signal);
   return respond(params, faults, request);
 }
 

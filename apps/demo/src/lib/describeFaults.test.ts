@@ -11,6 +11,7 @@ describe('describeFaults', () => {
     [{ latency: 1200 }, ['latency 1,200 ms']],
     [{ errorRate: 1 }, ['100% of requests fail']],
     [{ errorRate: 0.3 }, ['30% of requests fail']],
+    [{ stallRate: 0.05 }, ['5% of requests stall']],
     [{ errorRate: 0.125 }, ['12.5% of requests fail']],
     [{ dropAfter: 0 }, ['streams cut after 0 events']],
     [{ dropAfter: 1 }, ['streams cut after 1 event']],

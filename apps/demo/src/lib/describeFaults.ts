@@ -6,13 +6,14 @@ import { formatCount } from './formatCount.ts';
  * "Faults on" banner says, so a reload with saved faults never looks like a slow or broken demo.
  *
  * @example
- * describeFaults({ latency: 1200, errorRate: 0.3, dropAfter: null, malformedEvery: null, slow: null });
+ * describeFaults({ latency: 1200, errorRate: 0.3, stallRate: 0, dropAfter: null, malformedEvery: null, slow: null });
  * // ['latency 1,200 ms', '30% of requests fail']
  */
 export function describeFaults(faults: Faults): string[] {
   const on: string[] = [];
   if (faults.latency > 0) on.push(`latency ${faults.latency.toLocaleString('en')} ms`);
   if (faults.errorRate > 0) on.push(`${Number((faults.errorRate * 100).toFixed(1))}% of requests fail`);
+  if (faults.stallRate > 0) on.push(`${Number((faults.stallRate * 100).toFixed(1))}% of requests stall`);
   if (faults.dropAfter !== null) on.push(`streams cut after ${formatCount(faults.dropAfter, 'event')}`);
   if (faults.malformedEvery !== null) {
     const every = faults.malformedEvery === 1 ? 'every' : `every ${ordinal(faults.malformedEvery)}`;
