@@ -11,6 +11,7 @@ import {
   optionError,
 } from '../options.ts';
 import type { ListWindowInput } from '../planner/listWindow.ts';
+import { assertQueryClient } from '../scheduler/assertQueryClient.ts';
 import type { RetryOptions } from '../scheduler/backoffDelay.ts';
 import type { LazyListSource } from '../sources/source.ts';
 import { estimateBytes } from '../store/estimateBytes.ts';
@@ -193,9 +194,7 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
   const flingVelocity = options.flingVelocity ?? 20 * unit;
   assertPositiveNumber(OWNER, 'flingVelocity', flingVelocity);
   assertNonNegativeInteger(OWNER, 'statsIntervalMs', statsIntervalMs);
-  if (options.queryClient !== undefined && typeof options.queryClient.fetchQuery !== 'function') {
-    throw optionError(OWNER, 'queryClient', 'a @tanstack/query-core QueryClient', options.queryClient);
-  }
+  if (options.queryClient !== undefined) assertQueryClient(OWNER, 'queryClient', options.queryClient);
   for (const name of ['estimateBytes', 'getItemKey', 'now', 'random'] as const) {
     if (options[name] !== undefined) assertFunction(OWNER, name, options[name]);
   }

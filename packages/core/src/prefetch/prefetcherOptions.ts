@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/query-core';
 import type { MemoryMonitor } from '../memory/createMemoryMonitor.ts';
 import { assertObject, assertPositiveInteger, optionError } from '../options.ts';
+import { assertQueryClient } from '../scheduler/assertQueryClient.ts';
 
 /**
  * Options for `createPrefetcher`.
@@ -56,9 +57,7 @@ export function resolvePrefetcherOptions(options: PrefetcherOptions): ResolvedPr
   assertObject(OWNER, 'options', options);
   const { concurrency = 2, queryClient, memoryMonitor, cancelAt = 'high' } = options;
   assertPositiveInteger(OWNER, 'concurrency', concurrency);
-  if (queryClient !== undefined && (typeof queryClient !== 'object' || queryClient === null)) {
-    throw optionError(OWNER, 'queryClient', 'a QueryClient', queryClient);
-  }
+  if (queryClient !== undefined) assertQueryClient(OWNER, 'queryClient', queryClient);
   if (
     memoryMonitor !== undefined &&
     memoryMonitor !== null &&
