@@ -29,6 +29,25 @@ for (const lib of LIBRARIES) {
   });
 }
 
+test('the harness records a scrollbar drag until the runner calls stop()', async ({ page }) => {
+  await page.goto(`http://localhost:${BENCH_PORT}/?lib=lazyflow&scenario=scroll&total=10000&latency=0`);
+  await expect(page.locator('[data-row="0"][data-state="loaded"]')).toBeVisible();
+  const result = await page.evaluate(async () => {
+    const running = window.__bench!.run({ kind: 'drag', capMs: 10_000 }) as Promise<ScenarioResult>;
+    // What the runner's mouse would do meanwhile (apps/bench/run/drag.mjs), then the release.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    document.querySelector('.scroller')!.scrollTop = 5_000;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    window.__bench!.stop();
+    return await running;
+  });
+  expect(result.kind, JSON.stringify(result)).toBe('scroll');
+  if (result.kind !== 'scroll') return;
+  expect(result.frames).toBeGreaterThan(5);
+  expect(result.distancePx).toBe(5_000);
+  expect(result.slowFrames).toBeLessThanOrEqual(result.frames);
+});
+
 for (const lib of ['lazyflow', 'baseline']) {
   test(`stream page for ${lib} renders every event of a short stream in order`, async ({ page }) => {
     await page.goto(`http://localhost:${BENCH_PORT}/?lib=${lib}&scenario=stream&latency=0`);

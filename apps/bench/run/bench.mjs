@@ -7,23 +7,20 @@
 // Builds apps/bench, serves it with `vite preview` on port 4174 (the same Node process answers the
 // pages' `/api/*` requests with the mock handlers: apps/bench/mockApi.ts), runs every scenario ×
 // library `--runs` times (fewer where a scenario says why), with the CPU throttled where the
-// scenario says so, then writes bench/results/<date>.json, the
-// generated part of docs/benchmarks.md and docs/bench-chart.svg.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// scenario says so and a Chromium trace where it says `trace` (run/trace.mjs), then writes
+// bench/results/<date>.json, the generated part of docs/benchmarks.md and docs/bench-chart.svg.
+// One library's main-thread breakdown in one scenario: node apps/bench/run/profile.mjs.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright';
-import { build, preview } from 'vite';
-import { CHROMIUM_FLAGS, ensureChromium } from '../../../scripts/chromium.mjs';
 import { packageVersions, pageBundleSize } from './bundle.mjs';
 import { measure } from './measure.mjs';
 import { measureReload } from './reload.mjs';
 import { renderTables, writeDocs } from './report.mjs';
 import { LATENCY, LIST_LIBS, SCENARIOS, THROTTLE } from './scenarios.mjs';
+import { appRoot, buildBench, CONTEXT_OPTIONS, launchChromium, serveBench } from './serve.mjs';
 import { summarize } from './summary.mjs';
 
-const appRoot = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = join(appRoot, '..', '..');
 const LIBRARIES = JSON.parse(readFileSync(join(appRoot, 'libraries.json'), 'utf8'));
 
@@ -54,11 +51,8 @@ const started = Date.now();
 const loadAtStart = os.loadavg()[0];
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)}s`;
 
-// 1. Build the app and measure each page's bundle. The build goes to a directory of its own, so
-// a concurrent `pnpm test` (whose e2e server rebuilds apps/bench/dist) cannot pull it away.
-const executablePath = ensureChromium();
-const outDir = mkdtempSync(join(os.tmpdir(), 'lazyflow-bench-'));
-await build({ root: appRoot, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+// 1. Build the app (in a temporary directory) and measure each page's bundle.
+const outDir = await buildBench();
 const bundle = {};
 for (const lib of libs.filter((l) => LIST_LIBS.includes(l))) {
   bundle[lib] = { kind: 'bundle', ...(await pageBundleSize(appRoot, lib)) };
@@ -66,20 +60,20 @@ for (const lib of libs.filter((l) => LIST_LIBS.includes(l))) {
 console.log(`[bench] built and measured bundles (${elapsed()})`);
 
 // 2. Serve it and drive Chromium.
-const server = await preview({
-  root: appRoot,
-  logLevel: 'warn',
-  build: { outDir },
-  preview: { port, strictPort: true, host: 'localhost' },
-});
+const server = await serveBench(outDir, port);
 const baseUrl = `http://localhost:${port}`;
-const browser = await chromium.launch({
-  executablePath,
-  args: [...CHROMIUM_FLAGS, '--js-flags=--expose-gc'],
-});
+const browser = await launchChromium();
 const chromiumVersion = browser.version();
-const contextOptions = { viewport: { width: 800, height: 800 } };
+const contextOptions = CONTEXT_OPTIONS;
 const context = await browser.newContext(contextOptions);
+// The scrollbar drag needs scrollbars, which change every list's width: a second browser shows
+// them, for those scenarios only, so the others measure what they always have.
+let scrollbarContext = null;
+const contextFor = async (scenario) => {
+  if (!scenario.drag) return context;
+  scrollbarContext ??= await (await launchChromium({ scrollbars: true })).newContext(contextOptions);
+  return scrollbarContext;
+};
 
 /** results[scenarioId][lib] = one result per run */
 const results = Object.fromEntries(
@@ -110,7 +104,7 @@ try {
           ? { kind: 'skipped', reason }
           : scenario.page === 'reload'
             ? await measureReload(browser, contextOptions, baseUrl, lib, scenario)
-            : await measure(context, baseUrl, lib, scenario);
+            : await measure(await contextFor(scenario), baseUrl, lib, scenario);
         results[scenario.id][lib][run] = result;
         const note = result.kind === 'failed' || result.kind === 'skipped' ? ` ${result.reason}` : '';
         console.log(
@@ -122,6 +116,7 @@ try {
 } finally {
   await context.close();
   await browser.close();
+  await scrollbarContext?.browser().close();
   await server.close();
   rmSync(outDir, { recursive: true, force: true });
 }

@@ -35,6 +35,12 @@ function panelsOf(report) {
       digits: 1,
     });
     panels.push({
+      title: 'Scroll: main-thread ms/frame',
+      libs: libsIn('scroll'),
+      value: medianOf('scroll', 'busyPerFrame'),
+      digits: 2,
+    });
+    panels.push({
       title: 'Scroll: blank (%)',
       libs: libsIn('scroll'),
       value: medianOf('scroll', 'blank'),

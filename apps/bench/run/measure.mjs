@@ -1,4 +1,6 @@
 // Opens one bench page in Chromium and runs one scenario in it.
+import { dragScrollbar } from './drag.mjs';
+import { startTrace, traceFigures } from './trace.mjs';
 
 /** Hard limit for one page, above any scenario's own cap. */
 export const PAGE_TIMEOUT_MS = 90_000;
@@ -49,6 +51,38 @@ export async function heapAfterGc(cdp) {
 }
 
 /**
+ * Runs the scenario's measured part in `page`, the CPU already throttled: the page's harness
+ * records; for a drag the mouse drags the scrollbar meanwhile, then tells the page to stop. With
+ * `trace`, a Chromium trace covers it and its main-thread figures join the result (`result.trace`).
+ */
+async function runMeasured(page, cdp, lib, scenario) {
+  const stopTrace = scenario.trace ? await startTrace(cdp) : null;
+  let result;
+  try {
+    const running = withTimeout(
+      page.evaluate((request) => window.__bench.run(request), scenario.request),
+      PAGE_TIMEOUT_MS,
+      `${lib} ${scenario.id}`,
+    );
+    // Awaited below; without this a drag that throws first would leave it rejected unhandled.
+    running.catch(() => {});
+    if (scenario.drag) {
+      await page.waitForFunction(() => performance.getEntriesByName('bench:window-start').length > 0);
+      try {
+        await dragScrollbar(page, scenario.drag);
+      } finally {
+        await page.evaluate(() => window.__bench.stop());
+      }
+    }
+    result = await running;
+  } finally {
+    const events = await stopTrace?.();
+    if (events && result?.kind === 'scroll') result.trace = traceFigures(events);
+  }
+  return result;
+}
+
+/**
  * Runs `scenario` for `lib` in a new page of `context`. The page loads at full speed; once it is
  * ready (row 0 shows data, or the scenario's own `ready` selector), the scenario's `setup` request
  * runs, if it has one (not measured), then the CPU is throttled through the DevTools protocol and
@@ -76,11 +110,7 @@ export async function measure(context, baseUrl, lib, scenario) {
       }
     }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: scenario.throttle });
-    const result = await withTimeout(
-      page.evaluate((request) => window.__bench.run(request), scenario.request),
-      PAGE_TIMEOUT_MS,
-      `${lib} ${scenario.id}`,
-    );
+    const result = await runMeasured(page, cdp, lib, scenario);
     if (result.kind === 'sweep' || result.kind === 'stream') result.heapBytes = await heapAfterGc(cdp);
     if (result.kind === 'failed' && errors.length > 0) result.reason += ` (page error: ${errors[0]})`;
     return result;

@@ -124,11 +124,11 @@ function reloadTable(report) {
   return lines.join('\n');
 }
 
-/** Stream ingest: its table and the lazyflow ÷ baseline line (the one peer of this scenario). */
-function streamSection(report) {
-  const parts = [metricTable(report, 'stream')];
-  const metrics = metricsOf(report.scenarios.stream);
-  for (const [lib, ratios] of Object.entries(report.summary.stream.ratios)) {
+/** Stream ingest `id`: its table and the lazyflow ÷ baseline line (the one peer of this scenario). */
+function streamSection(report, id) {
+  const parts = [metricTable(report, id)];
+  const metrics = metricsOf(report.scenarios[id]);
+  for (const [lib, ratios] of Object.entries(report.summary[id].ratios)) {
     const figures = Object.entries(ratios).map(([key, stat]) => {
       const label = metrics.find((m) => m.key === key).label.replace(/ \(.*\)$/, '');
       return `${label} ${cell(stat, 2)}`;
@@ -145,7 +145,7 @@ function ratioTable(report) {
   const columns = [];
   for (const [id, keys] of Object.entries(RATIO_METRICS)) {
     // The stream has its own peer (the baseline): its ratios are printed under its table.
-    if (!report.scenarios[id] || id === 'stream') continue;
+    if (!report.scenarios[id] || report.scenarios[id].page === 'stream') continue;
     for (const key of keys) columns.push({ id, key });
   }
   const peers = [...new Set(columns.flatMap(({ id }) => libsIn(report, id)))];
@@ -204,7 +204,7 @@ export function renderTables(report) {
       `**lazyflow was not measured in this run: ${lazyflowNote}.** Its rows and the ratios stay empty.`,
     );
   }
-  for (const id of ['scroll']) {
+  for (const id of ['scroll', 'fling', 'drag']) {
     if (report.scenarios[id]) {
       parts.push(
         scenarioHeading(report.scenarios[id], runsLabel(report.scenarios[id], report)),
@@ -231,11 +231,13 @@ export function renderTables(report) {
   const huge = hugeTable(report);
   if (huge)
     parts.push(scenarioHeading(report.scenarios.huge, runsLabel(report.scenarios.huge, report)), huge);
-  if (report.scenarios.stream) {
-    parts.push(
-      scenarioHeading(report.scenarios.stream, runsLabel(report.scenarios.stream, report)),
-      streamSection(report),
-    );
+  for (const id of ['stream', 'stream100k']) {
+    if (report.scenarios[id]) {
+      parts.push(
+        scenarioHeading(report.scenarios[id], runsLabel(report.scenarios[id], report)),
+        streamSection(report, id),
+      );
+    }
   }
   if (report.scenarios.reload) {
     parts.push(

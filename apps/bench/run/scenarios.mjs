@@ -28,6 +28,8 @@ export const CAP_MS = 4_000;
  * @property {string} measures   one line for the docs
  * @property {number} [runs]     measured in the first `runs` runs only (default: every run)…
  * @property {string} [fewerRuns] …for this reason, printed with the table
+ * @property {boolean} [trace]   record a Chromium trace of the measured window (main-thread busy time, frames)
+ * @property {import('./drag.mjs').DragPlan} [drag]  drag the scrollbar thumb meanwhile (a browser that shows scrollbars)
  */
 
 /** The list pages, in table order: every scenario without its own `libs` compares them. */
@@ -40,8 +42,13 @@ const RELOAD_ROW = 10_000;
 /** Events of the stream ingest. */
 // 100,000 took 25–30 s per run at CPU ×4 when the mock server still ran in the page (its pipeline
 // and the list both saturated the main thread); 10,000 keeps the 5 runs of both pages well inside
-// the 10-minute budget.
+// the 10-minute budget. The 100,000-event scenario (issue 16) runs beside it, in fewer runs.
 const STREAM_COUNT = 10_000;
+const STREAM_100K = 100_000;
+
+/** Why the fling and the drag have fewer runs than the scroll-through. */
+const FEWER_SCROLL_RUNS =
+  'with five runs each, the fling and the drag (about 8 s per library and run) would add 7 minutes to the bench; three add 4';
 
 /** @type {Scenario[]} */
 export const SCENARIOS = [
@@ -53,9 +60,41 @@ export const SCENARIOS = [
     pageSize: 100,
     latency: LATENCY,
     throttle: THROTTLE,
+    trace: true,
     request: { kind: 'scroll', speed: 5_000, durationMs: 10_000 },
     measures:
-      'the list scrolled from the top at a constant 5,000 px/s for 10 s (1,000,000 rows): rAF frame times, long tasks, blank ratio, requests and bytes',
+      'the list scrolled from the top at a constant 5,000 px/s for 10 s (1,000,000 rows): rAF frame times, frames over 16.7 ms, main-thread busy time from a trace, long tasks, blank ratio, requests and bytes',
+  },
+  {
+    id: 'fling',
+    title: 'Fling',
+    page: 'scroll',
+    total: 1_000_000,
+    pageSize: 100,
+    latency: LATENCY,
+    throttle: THROTTLE,
+    runs: 3,
+    fewerRuns: FEWER_SCROLL_RUNS,
+    trace: true,
+    request: { kind: 'scroll', speed: 20_000, durationMs: 5_000 },
+    measures:
+      'the scroll-through four times faster: 20,000 px/s for 5 s from the top (the append-only lists stop where their loaded rows end until the next page arrives); the same figures',
+  },
+  {
+    id: 'drag',
+    title: 'Scrollbar drag',
+    page: 'scroll',
+    total: 1_000_000,
+    pageSize: 100,
+    latency: LATENCY,
+    throttle: THROTTLE,
+    runs: 3,
+    fewerRuns: FEWER_SCROLL_RUNS,
+    trace: true,
+    request: { kind: 'drag', capMs: 30_000 },
+    drag: { seed: 16, moves: 8, steps: 12, stepMs: 16, holdMs: 300 },
+    measures:
+      'the mouse grabs the scrollbar thumb (a real button press on it, Chromium showing classic scrollbars) and drags it to 8 positions along the track drawn from a fixed seed, the same for every library, 12 mouse moves 16 ms apart to each and 0.3 s held there, then lets go; the track is the whole dataset where the list has random access, the loaded rows where it appends; the same figures from the first move to the release',
   },
   {
     id: 'jump500k',
@@ -137,6 +176,22 @@ export const SCENARIOS = [
     throttle: THROTTLE,
     request: { kind: 'stream', count: STREAM_COUNT, rate: 0, capMs: 30_000 },
     measures: `the same \`/api/stream\` NDJSON body of ${STREAM_COUNT.toLocaleString('en-US')} events (the mock server writes up to 500 per chunk, as fast as the reader pulls) into a virtualized list that follows the newest row, from opening the stream until the list has every event and the last one is on screen with its data: events per second received by the app's code and rendered, long tasks, events lost, then GC and the JS heap. The mock server runs in the Node process serving the page, so producing the body costs neither page main-thread time`,
+  },
+  {
+    id: 'stream100k',
+    title: 'Stream ingest, 100,000 events',
+    page: 'stream',
+    libs: ['lazyflow', 'baseline'],
+    ready: '[data-stream="idle"]',
+    setting: `latency ${LATENCY} ms to the first byte, ${STREAM_100K.toLocaleString('en-US')} NDJSON events written as fast as the page reads them`,
+    total: STREAM_100K,
+    pageSize: STREAM_100K,
+    latency: LATENCY,
+    throttle: THROTTLE,
+    runs: 2,
+    fewerRuns: 'RUNS_REASON',
+    request: { kind: 'stream', count: STREAM_100K, rate: 0, capMs: 60_000 },
+    measures: `the same with ten times the events: ${STREAM_100K.toLocaleString('en-US')}, capped at 60 s (lazyflow's list still keeps 4 MB of them, the baseline every one)`,
   },
   {
     id: 'reload',

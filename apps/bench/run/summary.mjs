@@ -1,12 +1,32 @@
 // Raw results → medians (min–max) per scenario × library × metric, and lazyflow ÷ peer ratios
 // computed run by run. What each metric reads from a result is defined here, once.
 
+/** The page's main-thread time in a traced window (run/trace.mjs) less the harness's own per-frame work. */
+function busyMs(result) {
+  const busy = result.trace?.busyMs;
+  return typeof busy === 'number' ? busy - (result.harnessMs ?? 0) : null;
+}
+
 /** Metrics per scenario: how to read each one from a result, and how to print it. */
 export const METRICS = {
   scroll: [
     { key: 'frameP50', label: 'frame p50 (ms)', read: (r) => r.frameP50, digits: 1 },
     { key: 'frameP95', label: 'frame p95 (ms)', read: (r) => r.frameP95, digits: 1 },
     { key: 'frameP99', label: 'frame p99 (ms)', read: (r) => r.frameP99, digits: 1 },
+    { key: 'drawnP95', label: 'drawn-frame p95 (ms)', read: (r) => r.trace?.frameP95 ?? null, digits: 1 },
+    {
+      key: 'dropped',
+      label: 'frames over 16.7 ms (%)',
+      read: (r) => (r.frames && r.slowFrames !== undefined ? (r.slowFrames / r.frames) * 100 : null),
+      digits: 1,
+    },
+    {
+      key: 'busyPerFrame',
+      label: 'main-thread ms/frame',
+      read: (r) => (r.trace?.frames ? busyMs(r) / r.trace.frames : null),
+      digits: 2,
+    },
+    { key: 'busyMs', label: 'main-thread ms', read: (r) => busyMs(r), digits: 0 },
     { key: 'longTasks', label: 'long tasks', read: (r) => r.longTasks, digits: 0 },
     { key: 'longTaskMs', label: 'long-task ms', read: (r) => r.longTaskMs, digits: 0 },
     { key: 'blank', label: 'blank (%)', read: (r) => r.blankRatio * 100, digits: 1 },
@@ -114,13 +134,16 @@ METRICS.reload = [
 
 /** The metrics whose lazyflow ÷ peer ratio is reported, per scenario. */
 export const RATIO_METRICS = {
-  scroll: ['frameP95', 'blank', 'requests'],
+  scroll: ['frameP95', 'blank', 'requests', 'busyPerFrame'],
+  fling: ['busyPerFrame', 'blank'],
+  drag: ['busyPerFrame', 'blank'],
   jump500k: ['seconds'],
   jump900k: ['seconds'],
   sweep: ['heapMb'],
   dynamic: ['jitter'],
   reload: ['seconds', 'afterStart'],
   stream: ['renderedRate', 'longest', 'heapMb'],
+  stream100k: ['renderedRate', 'longest', 'heapMb'],
 };
 
 export const metricsOf = (scenario) => METRICS[scenario.page];

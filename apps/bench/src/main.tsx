@@ -13,11 +13,14 @@ import {
   type StreamLibraryId,
 } from './shared/params.ts';
 import { runScenario, type ScenarioRequest, type ScenarioResult } from './shared/runScenario.ts';
+import { stopRecording } from './shared/scenarios.ts';
 import './styles.css';
 
 /** What the runner and the e2e smoke spec call in the page. */
 export interface BenchApi {
   run(request: ScenarioRequest): Promise<ScenarioResult>;
+  /** Ends a `drag` recording: the runner calls it once it has released the scrollbar thumb. */
+  stop(): void;
 }
 
 declare global {
@@ -107,7 +110,7 @@ if (new URLSearchParams(location.search).has('lib')) {
       />
     );
   }
-  window.__bench = { run: runScenario };
+  window.__bench = { run: runScenario, stop: stopRecording };
   markAppStart();
   root.render(
     <StrictMode>

@@ -20,6 +20,8 @@ import { rowHeight } from './Row.tsx';
 /** What the runner asks a list page to do. */
 export type ListScenarioRequest =
   | { kind: 'scroll'; speed: number; durationMs: number }
+  /** Frames recorded while the runner drags the scrollbar thumb with the mouse, until it calls `stop()`. */
+  | { kind: 'drag'; capMs: number }
   | { kind: 'jump'; index: number; capMs: number }
   | { kind: 'sweep'; rows: number; step: number; capMs: number }
   | { kind: 'dynamic-setup'; start: number; capMs: number }
@@ -39,6 +41,10 @@ export interface ScrollResult {
   frameP50: number;
   frameP95: number;
   frameP99: number;
+  /** Frames whose rAF delta is longer than one vsync (over 25 ms: deltas come in 16.7 ms steps). */
+  slowFrames: number;
+  /** Main-thread ms the harness itself spent in its per-frame work (the scroll step and the blank probe). */
+  harnessMs: number;
   longTasks: number;
   longTaskMs: number;
   /** Blank probes / all probes over every frame. */
@@ -120,17 +126,37 @@ export function handle() {
   return h;
 }
 
-async function scrollThrough(
-  request: Extract<ListScenarioRequest, { kind: 'scroll' }>,
+/** Marks around a recorded window, found by these names in the runner's trace (apps/bench/run/trace.mjs). */
+const WINDOW_MARKS = { start: 'bench:window-start', end: 'bench:window-end' } as const;
+
+let stopRequested = false;
+
+/** Ends the drag recording at its next frame: the runner calls it once the mouse is released. */
+export function stopRecording(): void {
+  stopRequested = true;
+}
+
+/** A rAF delta this long means at least one vsync (16.7 ms) passed without a new frame. */
+const SLOW_FRAME_MS = 25;
+
+/**
+ * Records frames from now until `done(elapsed)` says stop: rAF deltas, long tasks, the blank
+ * probes of every painted frame, requests. `step(elapsed)` runs in each frame's rAF callback
+ * (the scroll-through sets `scrollTop` there; a drag leaves scrolling to the mouse).
+ */
+async function recordFrames(
+  step: (elapsed: number) => void,
+  done: (elapsed: number) => boolean,
 ): Promise<ScrollResult> {
-  await ready();
   const el = scroller();
   const stopLongTasks = watchLongTasks();
   const before = { ...net };
   const deltas: number[] = [];
   let slots = 0;
   let blank = 0;
+  let harnessMs = 0;
   const start = await nextFrame();
+  performance.mark(WINDOW_MARKS.start);
   let previous = start;
   for (;;) {
     const now = await nextFrame();
@@ -138,14 +164,19 @@ async function scrollThrough(
     deltas.push(now - previous);
     previous = now;
     const elapsed = now - start;
-    if (elapsed >= request.durationMs) break;
-    el.scrollTop = (request.speed * elapsed) / 1000;
+    if (done(elapsed)) break;
+    const stepStart = performance.now();
+    step(elapsed);
+    harnessMs += performance.now() - stepStart;
     // Probed once this frame is painted: what the user saw at this scroll position.
     await afterPaint();
+    const probeStart = performance.now();
     const probe = probeSlots();
+    harnessMs += performance.now() - probeStart;
     slots += probe.slots;
     blank += probe.blank;
   }
+  performance.mark(WINDOW_MARKS.end);
   const longTasks = stopLongTasks();
   const sorted = [...deltas].sort((a, b) => a - b);
   return {
@@ -154,12 +185,37 @@ async function scrollThrough(
     frameP50: percentile(sorted, 50),
     frameP95: percentile(sorted, 95),
     frameP99: percentile(sorted, 99),
+    slowFrames: deltas.filter((d) => d > SLOW_FRAME_MS).length,
+    harnessMs,
     longTasks: longTasks.count,
     longTaskMs: longTasks.totalMs,
     blankRatio: slots === 0 ? 0 : blank / slots,
     distancePx: el.scrollTop,
     net: netSince(before),
   };
+}
+
+async function scrollThrough(
+  request: Extract<ListScenarioRequest, { kind: 'scroll' }>,
+): Promise<ScrollResult> {
+  await ready();
+  const el = scroller();
+  return await recordFrames(
+    (elapsed) => {
+      el.scrollTop = (request.speed * elapsed) / 1000;
+    },
+    (elapsed) => elapsed >= request.durationMs,
+  );
+}
+
+/** Records until the runner, done dragging the scrollbar, calls `stop()` (or `capMs` passes). */
+async function drag(request: Extract<ListScenarioRequest, { kind: 'drag' }>): Promise<ScrollResult> {
+  await ready();
+  stopRequested = false;
+  return await recordFrames(
+    () => {},
+    (elapsed) => stopRequested || elapsed >= request.capMs,
+  );
 }
 
 async function jump(request: { kind: 'jump' | 'huge'; index: number; capMs: number }): Promise<JumpResult> {
@@ -318,6 +374,8 @@ export async function runListScenario(request: ListScenarioRequest): Promise<Lis
   switch (request.kind) {
     case 'scroll':
       return await scrollThrough(request);
+    case 'drag':
+      return await drag(request);
     case 'jump':
     case 'huge':
       return await jump(request);

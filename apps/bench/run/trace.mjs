@@ -1,0 +1,125 @@
+// Main-thread figures from a Chromium trace of a measured window: the page marks the window
+// (`performance.mark('bench:window-start' | 'bench:window-end')`, src/shared/scenarios.ts), the
+// runner records a trace around it over the DevTools protocol, and everything is read from the
+// trace's events here.
+
+/** What the bench records: main-thread tasks and the frame events of the DevTools timeline, and the page's marks. */
+export const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'blink.user_timing',
+];
+
+const WINDOW_START = 'bench:window-start';
+const WINDOW_END = 'bench:window-end';
+
+/**
+ * Starts a trace of `categories` over `cdp` (the page's DevTools session). Resolves to `stop()`,
+ * which ends it and resolves to the trace's events.
+ */
+export async function startTrace(cdp, categories = TRACE_CATEGORIES) {
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: {
+      recordMode: 'recordAsMuchAsPossible',
+      includedCategories: categories,
+      excludedCategories: ['*'],
+    },
+  });
+  return async function stop() {
+    const complete = new Promise((resolve) => {
+      const done = (event) => {
+        cdp.off('Tracing.tracingComplete', done);
+        resolve(event);
+      };
+      cdp.on('Tracing.tracingComplete', done);
+    });
+    await cdp.send('Tracing.end');
+    const { stream } = await complete;
+    const chunks = [];
+    for (;;) {
+      const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream, size: 4 << 20 });
+      chunks.push(Buffer.from(data, base64Encoded ? 'base64' : 'utf8'));
+      if (eof) break;
+    }
+    await cdp.send('IO.close', { handle: stream });
+    const trace = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return Array.isArray(trace) ? trace : trace.traceEvents;
+  };
+}
+
+/** The page's main thread and the measured window (µs): where and when the page set its marks. */
+export function measuredWindow(events) {
+  const start = events.find((e) => e.name === WINDOW_START);
+  const end = events.find((e) => e.name === WINDOW_END);
+  if (!start || !end) return null;
+  return { pid: start.pid, tid: start.tid, start: start.ts, end: end.ts };
+}
+
+const onThread = (thread) => (e) => e.pid === thread.pid && e.tid === thread.tid;
+const overlap = (from, to, window) => Math.max(0, Math.min(to, window.end) - Math.max(from, window.start));
+
+/**
+ * The top-level tasks of `thread`, sorted: its `RunTask` events that are not inside another one
+ * (a nested run loop runs tasks inside a task; counting those too would count their time twice).
+ */
+function topLevelTasks(events, thread) {
+  const tasks = events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && typeof e.dur === 'number' && onThread(thread)(e))
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const out = [];
+  for (const task of tasks) {
+    const last = out.at(-1);
+    if (last && task.ts < last.end) {
+      // Nested (or, oddly, overlapping): only time past the outer task's end is new.
+      last.end = Math.max(last.end, task.ts + task.dur);
+      continue;
+    }
+    out.push({ start: task.ts, end: task.ts + task.dur });
+  }
+  return out;
+}
+
+/**
+ * Frames the page's compositor drew inside the window (`DrawFrame`, on the thread beside the main
+ * one in the same renderer process) and the intervals between them (ms). Headless Chromium draws
+ * a frame as soon as it is ready, not on a vsync, so the intervals are not 16.7 ms steps as rAF
+ * deltas are.
+ */
+function drawnFrames(events, window) {
+  const draws = events
+    .filter(
+      (e) => e.name === 'DrawFrame' && e.pid === window.pid && e.ts >= window.start && e.ts <= window.end,
+    )
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
+  const intervals = draws.slice(1).map((ts, i) => (ts - draws[i]) / 1000);
+  return { count: draws.length, intervals: intervals.sort((a, b) => a - b) };
+}
+
+/** The `p`th percentile of sorted `values` (nearest rank), or null when empty. */
+function percentile(sorted, p) {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/**
+ * The main-thread figures of a traced window (ms): busy = the time the page's main thread spent
+ * in top-level tasks inside the window; the frames drawn in it and the 95th percentile of the
+ * intervals between them. `{ error }` when the trace lacks the marks or the tasks.
+ */
+export function traceFigures(events) {
+  const window = measuredWindow(events);
+  if (!window) return { error: 'the trace has no window marks' };
+  const tasks = topLevelTasks(events, window);
+  if (tasks.length === 0) return { error: 'the trace has no RunTask events on the page’s main thread' };
+  const busyUs = tasks.reduce((sum, t) => sum + overlap(t.start, t.end, window), 0);
+  const frames = drawnFrames(events, window);
+  return {
+    windowMs: (window.end - window.start) / 1000,
+    busyMs: busyUs / 1000,
+    frames: frames.count,
+    frameP95: percentile(frames.intervals, 95),
+  };
+}
