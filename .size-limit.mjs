@@ -41,6 +41,20 @@ export default [
     modifyEsbuildConfig,
   },
   {
+    // What <LazyList> adds to the hook it renders (about 1.6 kB): raise this with the entry above.
+    // The hook's own entry does not include it (a separate module, sideEffects: false).
+    name: '<LazyList> + offsetSource (beyond query-core)',
+    path: ['packages/react/dist/index.js', 'packages/core/dist/index.js'],
+    import: {
+      'packages/react/dist/index.js': '{ LazyList }',
+      'packages/core/dist/index.js': '{ offsetSource }',
+    },
+    ignore: peers,
+    gzip: true,
+    limit: '21.8 kB', // measured 21.34 (useLazyList's entry: 19.79, the same with or without LazyList exported)
+    modifyEsbuildConfig,
+  },
+  {
     name: 'createLazyList + offsetSource (beyond query-core)',
     path: 'packages/core/dist/index.js',
     import: '{ createLazyList, offsetSource }',

@@ -1,0 +1,245 @@
+// <LazyList> in real Chromium, written with @testing-library/react as an app would test it. Runs
+// under React 19 (project browser) and React 18.3 (project browser-react18).
+import { type OffsetFetchParams, offsetSource } from '@lazyflow/core';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { Component, createRef, type ReactNode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LazyList, type LazyListHandle } from './LazyList.tsx';
+
+afterEach(cleanup);
+
+interface Item {
+  id: number;
+  title: string;
+}
+const item = (id: number): Item => ({ id, title: `Item ${id}` });
+let keys = 0;
+const uniqueKey = (name: string) => {
+  keys += 1;
+  return [name, keys];
+};
+
+/**
+ * A server of `total` items. `gated`: every response waits for `release()`, and the count is known
+ * up front (`initialCount`), so rows exist before their data. `failOnce`: those offsets fail once.
+ */
+function itemsApi(options: { total?: number; failOnce?: number[]; gated?: boolean } = {}) {
+  const { total = 100_000 } = options;
+  const failures = new Set(options.failOnce);
+  let open = options.gated !== true;
+  const waiting: (() => void)[] = [];
+  const source = offsetSource<Item>({
+    pageSize: 100,
+    ...(options.gated === true ? { initialCount: total } : {}),
+    fetchPage: async ({ offset, limit }: OffsetFetchParams) => {
+      if (!open) await new Promise<void>((resolve) => waiting.push(resolve));
+      if (failures.delete(offset)) throw new Error(`HTTP 500 at offset ${offset}`);
+      const items: Item[] = [];
+      for (let id = offset; id < Math.min(total, offset + limit); id++) items.push(item(id));
+      return { items, total };
+    },
+  });
+  const release = () => {
+    open = true;
+    for (const resolve of waiting.splice(0)) resolve();
+  };
+  return { source, release };
+}
+
+const row = (index: number) => document.querySelector<HTMLElement>(`[data-index="${index}"]`);
+const scroller = () => screen.getByRole('list').parentElement as HTMLElement;
+/** The row's top edge relative to the scroller's top edge, px. */
+const rowTop = (index: number) =>
+  (row(index)?.getBoundingClientRect().top ?? Number.NaN) - scroller().getBoundingClientRect().top;
+
+describe('<LazyList>', () => {
+  it('shows placeholders before the data, then rows with content, as an accessible list', async () => {
+    const api = itemsApi({ gated: true });
+    render(
+      <LazyList<Item>
+        queryKey={uniqueKey('content')}
+        source={api.source}
+        renderItem={(user, index) => `${user.title} at ${index}`}
+        renderPlaceholder={(index) => `Loading row ${index}`}
+        estimateSize={() => 36}
+        height={360}
+        aria-label="Items"
+      />,
+    );
+    await waitFor(() => expect(screen.getByText('Loading row 0')).toBeTruthy());
+    expect(row(0)?.dataset.state).not.toBe('loaded');
+    act(() => api.release());
+    await waitFor(() => expect(row(0)?.textContent).toBe('Item 0 at 0'));
+    const list = screen.getByRole('list', { name: 'Items' });
+    const items = screen.getAllByRole('listitem');
+    expect(items.length).toBeGreaterThanOrEqual(10);
+    expect(items.length).toBeLessThan(40); // virtualized: 100,000 items, a screenful rendered
+    expect(list.contains(items[0] ?? null)).toBe(true);
+    expect(row(3)?.getAttribute('aria-setsize')).toBe('100000');
+    expect(row(3)?.getAttribute('aria-posinset')).toBe('4');
+    // Rows are measured: each starts where the one above it ends.
+    await waitFor(() => {
+      const above = [0, 1, 2].reduce((sum, i) => sum + (row(i)?.getBoundingClientRect().height ?? 0), 0);
+      expect(rowTop(3)).toBeCloseTo(above, 0);
+    });
+  });
+
+  it('ref.current.scrollToIndex(5000) shows row 5,000 with its data at the top', async () => {
+    const api = itemsApi();
+    const ref = createRef<LazyListHandle<Item>>();
+    render(
+      <LazyList<Item>
+        ref={ref}
+        queryKey={uniqueKey('jump')}
+        source={api.source}
+        renderItem={(user) => <div style={{ height: 36 }}>{user.title}</div>}
+        estimateSize={() => 36}
+        height={360}
+      />,
+    );
+    await waitFor(() => expect(row(0)?.textContent).toBe('Item 0'));
+    act(() => ref.current?.scrollToIndex(5_000, { align: 'start' }));
+    await waitFor(() => expect(row(5_000)?.textContent).toBe('Item 5000'));
+    await waitFor(() => expect(rowTop(5_000)).toBeCloseTo(0, 0));
+    expect(row(0)).toBeNull();
+  });
+
+  it('a page that failed shows renderError once, and its retry loads the rows', async () => {
+    const api = itemsApi({ failOnce: [5_000] });
+    const ref = createRef<LazyListHandle<Item>>();
+    render(
+      <LazyList<Item>
+        ref={ref}
+        queryKey={uniqueKey('page-error')}
+        source={api.source}
+        retry={{ attempts: 1 }}
+        prefetch={0}
+        renderItem={(user) => user.title}
+        renderPlaceholder={() => '…'}
+        renderError={(error, retry) => (
+          <button type="button" onClick={retry}>
+            Retry: {error instanceof Error ? error.message : 'failed'}
+          </button>
+        )}
+        estimateSize={() => 36}
+        height={360}
+      />,
+    );
+    await waitFor(() => expect(row(0)?.textContent).toBe('Item 0'));
+    act(() => ref.current?.scrollToIndex(5_000, { align: 'start' }));
+    const button = await screen.findByRole('button', { name: 'Retry: HTTP 500 at offset 5000' });
+    expect(screen.getAllByRole('button')).toHaveLength(1); // one per failed page, not one per row
+    expect(row(5_001)?.dataset.state).toBe('error');
+    fireEvent.click(button);
+    await waitFor(() => expect(row(5_000)?.textContent).toBe('Item 5000'));
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('when the first page fails, the error (default: message and Retry) takes the rows’ place', async () => {
+    const api = itemsApi({ failOnce: [0] });
+    render(
+      <LazyList<Item>
+        queryKey={uniqueKey('first-error')}
+        source={api.source}
+        retry={{ attempts: 1 }}
+        renderItem={(user) => user.title}
+        height={360}
+      />,
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('HTTP 500 at offset 0');
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(row(0)?.textContent).toBe('Item 0'));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('renders header and footer inside the scroller, before and after the rows', async () => {
+    const data = Array.from({ length: 50 }, (_, i) => `Fruit ${i}`);
+    render(
+      <LazyList
+        data={data}
+        renderItem={(fruit) => fruit}
+        header={<h2>Fruits</h2>}
+        footer={<p>End of fruits</p>}
+        estimateSize={() => 30}
+        height={300}
+      />,
+    );
+    await waitFor(() => expect(row(0)?.textContent).toBe('Fruit 0'));
+    const header = screen.getByRole('heading', { name: 'Fruits' });
+    const footer = screen.getByText('End of fruits');
+    const list = screen.getByRole('list');
+    expect(scroller().contains(header) && scroller().contains(footer)).toBe(true);
+    expect(header.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(list.compareDocumentPosition(footer) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(header.getBoundingClientRect().bottom).toBeLessThanOrEqual(
+      row(0)?.getBoundingClientRect().top ?? 0,
+    );
+    // TODO(#19 item 1): with scrollPaddingStart/End fed by the header and footer, assert the
+    // footer is fully in view below row 49 after scrolling to the end.
+  });
+
+  it('data mode shows an array in hand, and a new array shows the new items', async () => {
+    const { rerender } = render(
+      <LazyList data={['a', 'b', 'c']} renderItem={(letter, index) => `${index}:${letter}`} height={200} />,
+    );
+    await waitFor(() =>
+      expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['0:a', '1:b', '2:c']),
+    );
+    expect(row(2)?.getAttribute('aria-setsize')).toBe('3');
+    rerender(
+      <LazyList data={['x', 'y']} renderItem={(letter, index) => `${index}:${letter}`} height={200} />,
+    );
+    await waitFor(() =>
+      expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['0:x', '1:y']),
+    );
+  });
+
+  it('arrow keys move focus between rows (roving tabindex)', async () => {
+    render(<LazyList data={['a', 'b', 'c', 'd']} renderItem={(letter) => letter} height={200} />);
+    await waitFor(() => expect(row(0)?.textContent).toBe('a'));
+    expect(row(0)?.tabIndex).toBe(0);
+    expect(row(1)?.tabIndex).toBe(-1);
+    row(0)?.focus();
+    fireEvent.keyDown(row(0) as HTMLElement, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement).toBe(row(1)));
+    expect(row(1)?.tabIndex).toBe(0);
+    fireEvent.keyDown(row(1) as HTMLElement, { key: 'End' });
+    await waitFor(() => expect(document.activeElement).toBe(row(3)));
+  });
+});
+
+class Catch extends Component<{ children: ReactNode }, { error: unknown }> {
+  override state = { error: null as unknown };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  override render() {
+    const { error } = this.state;
+    if (error === null) return this.props.children;
+    return <output>{error instanceof TypeError ? `TypeError: ${error.message}` : String(error)}</output>;
+  }
+}
+
+describe('<LazyList> bad props', () => {
+  const api = itemsApi();
+  const cases: [string, ReactNode][] = [
+    ['"renderItem"', <LazyList key="1" data={[1]} renderItem={undefined as never} />],
+    [
+      '"data"',
+      <LazyList key="2" data={[1]} source={api.source as never} queryKey={['x']} renderItem={String} />,
+    ],
+    ['"source"', <LazyList key="3" {...({} as { data: number[] })} renderItem={String} />],
+    ['"data"', <LazyList key="4" data={'abc' as never} renderItem={String} />],
+    ['"queryKey"', <LazyList key="5" source={api.source} queryKey={'users' as never} renderItem={String} />],
+    ['"renderError"', <LazyList key="6" data={[1]} renderItem={String} renderError={'oops' as never} />],
+    ['"height"', <LazyList key="7" data={[1]} renderItem={String} height={-1} />],
+  ];
+  it.each(cases)('a TypeError names the prop %s', async (prop, element) => {
+    vi.spyOn(console, 'error').mockImplementation(() => {}); // React reports the caught error
+    render(<Catch>{element}</Catch>);
+    const message = await screen.findByRole('status');
+    expect(message.textContent).toMatch(new RegExp(`^TypeError: lazyflow: LazyList prop ${prop} must be`));
+    vi.restoreAllMocks();
+  });
+});

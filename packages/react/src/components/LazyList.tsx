@@ -1,0 +1,165 @@
+import { eagerSource } from '@lazyflow/core';
+import {
+  type ForwardedRef,
+  forwardRef,
+  type ReactElement,
+  type ReactNode,
+  type Ref,
+  useId,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+} from 'react';
+import { useLazyList } from '../useLazyList.ts';
+import { checkLazyListProps, type LazyListHandle, type LazyListProps, rowStyle } from './lazyListProps.ts';
+
+export type { LazyListHandle, LazyListProps } from './lazyListProps.ts';
+
+const LIST_STYLE = { position: 'relative', flex: 'none', margin: 0, padding: 0, listStyle: 'none' } as const;
+const NO_ERROR: unique symbol = Symbol('no error');
+
+function defaultError(error: unknown, retry: () => void): ReactNode {
+  return (
+    <div role="alert">
+      {error instanceof Error ? error.message : 'Could not load these rows.'}{' '}
+      <button type="button" onClick={retry}>
+        Retry
+      </button>
+    </div>
+  );
+}
+
+function LazyListRender<T>(props: LazyListProps<T>, ref: ForwardedRef<LazyListHandle<T>>): ReactElement {
+  checkLazyListProps(props);
+  const {
+    queryKey,
+    source,
+    data,
+    renderItem,
+    renderPlaceholder,
+    renderError = defaultError,
+    header,
+    footer,
+    height,
+    className,
+    style,
+    'aria-label': ariaLabel,
+    'aria-labelledby': ariaLabelledBy,
+    ...options
+  } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const instance = useId();
+  // `data` goes through the core's eager source; a new array is other data (adopted, not remounted).
+  const eager = useMemo(() => (data === undefined ? undefined : eagerSource(data)), [data]);
+  const list = useLazyList<T>({
+    ...options,
+    key: queryKey ?? ['lazyflow', 'LazyList', instance],
+    // One of the two is set (checked above).
+    source: source ?? eager ?? eagerSource<T>([]),
+    getScrollElement: () => scroller.current,
+    // TODO(#19 item 1): once the virtual list has `scrollPaddingStart`/`End`, feed it the header's
+    // (and footer's) measured size. Until then rows are laid out as if the header took no space:
+    // `scrollToIndex` lands a header's height lower and `overscan` covers the rows it pushes down.
+  });
+  const { scrollToIndex, focusIndex, saveScroll, append, retry, refresh } = list;
+  useImperativeHandle(ref, () => ({ scrollToIndex, focusIndex, saveScroll, append, retry, refresh }), [
+    scrollToIndex,
+    focusIndex,
+    saveScroll,
+    append,
+    retry,
+    refresh,
+  ]);
+
+  const horizontal = options.horizontal === true;
+  const layout = { horizontal, lanes: options.lanes ?? 1, gap: options.gap ?? 0 };
+  // Roving tabindex: one row is a tab stop, the focused one or else the first in view.
+  const tabStop = list.focusedIndex ?? list.range?.start ?? 0;
+  const setSize = list.list.countKind === 'exact' ? list.count : -1; // -1: the size is not known yet
+  let previousError: unknown = NO_ERROR;
+  const rows = list.rows.map((row) => {
+    const { state } = row;
+    let content: ReactNode;
+    if (state.status === 'loaded') content = renderItem(state.item, row.index);
+    // One message per failed page on screen (a page's rows share its error), not one per row.
+    else if (state.status === 'error' && state.error !== previousError)
+      content = renderError(state.error, retry);
+    else content = renderPlaceholder?.(row.index);
+    previousError = state.status === 'error' ? state.error : NO_ERROR;
+    return (
+      <li
+        key={row.key}
+        ref={list.measureElement}
+        data-index={row.index}
+        data-state={state.status}
+        aria-setsize={setSize}
+        aria-posinset={row.index + 1}
+        aria-busy={state.status === 'loading' || state.status === 'placeholder' ? true : undefined}
+        tabIndex={row.index === tabStop ? 0 : -1}
+        style={rowStyle(row, layout, state.status === 'loaded')}
+      >
+        {content}
+      </li>
+    );
+  });
+  const flexItem = horizontal ? ({ flex: 'none' } as const) : undefined;
+  return (
+    <div
+      ref={scroller}
+      className={className}
+      data-status={list.status}
+      style={{ overflow: 'auto', height, ...(horizontal ? { display: 'flex' } : undefined), ...style }}
+    >
+      {header !== undefined && (
+        <div data-lazyflow-header="" style={flexItem}>
+          {header}
+        </div>
+      )}
+      {/* Keys pressed on a row (arrows, PageUp/PageDown, Home/End) move focus between rows. */}
+      <ul
+        aria-label={ariaLabel}
+        aria-labelledby={ariaLabelledBy}
+        onKeyDown={list.onKeyDown}
+        style={{ ...LIST_STYLE, [horizontal ? 'width' : 'height']: list.totalSize }}
+      >
+        {rows}
+      </ul>
+      {/* Nothing loaded to show a failed row in (the first page failed): the error takes the rows' place. */}
+      {list.rows.length === 0 && list.status === 'error' && renderError(list.error, retry)}
+      {footer !== undefined && (
+        <div data-lazyflow-footer="" style={flexItem}>
+          {footer}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A virtualized, lazily loaded list in one element: `useLazyList` with the rendering written for
+ * you — rows placed and measured, `role="list"`/`listitem` with `aria-setsize`/`aria-posinset`,
+ * arrow keys, PageUp/PageDown and Home/End between rows (roving tabindex), placeholders for rows
+ * not loaded yet, one error message with Retry per failed page, a header and footer inside the
+ * scroller. Give it `source` and `queryKey`, or `data` (an array in hand), a `renderItem`, and a
+ * height. Every other `useLazyList` option is a prop (`estimateSize`, `overscan`, `lanes`,
+ * `anchor`, `getItemKey`, `prefetch`, `memory`, `cache`…). A `ref` gets `scrollToIndex`,
+ * `focusIndex`, `saveScroll`, `append`, `retry` and `refresh`. For full control of the markup,
+ * use the hook.
+ *
+ * @example
+ * const ref = useRef<LazyListHandle<User>>(null);
+ * <LazyList<User>
+ *   ref={ref}
+ *   queryKey={['users']}
+ *   source={offsetSource({ pageSize: 100, fetchPage: ({ offset, limit, signal }) => api.users(offset, limit, signal) })}
+ *   renderItem={(user) => <UserRow user={user} />}
+ *   renderPlaceholder={() => <Skeleton />}
+ *   estimateSize={() => 36}
+ *   height={600}
+ *   aria-label="Users"
+ * />;
+ * ref.current?.scrollToIndex(500_000);
+ */
+export const LazyList = /* @__PURE__ */ forwardRef(LazyListRender) as <T>(
+  props: LazyListProps<T> & { readonly ref?: Ref<LazyListHandle<T>> },
+) => ReactElement;
