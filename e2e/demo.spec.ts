@@ -14,7 +14,6 @@ test('the built demo loads and every menu page renders', async ({ page }) => {
     'Chat',
     'Grid',
     'Stream',
-    'Time series',
     'Templates',
     'Videos',
     'Users',

@@ -13,7 +13,6 @@ import { SearchPage } from './pages/SearchPage.tsx';
 import { StreamPage } from './pages/StreamPage.tsx';
 import { TablePage } from './pages/TablePage.tsx';
 import { TemplatesPage } from './pages/TemplatesPage.tsx';
-import { TimeSeriesPage } from './pages/TimeSeriesPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { VanillaPage } from './pages/VanillaPage.tsx';
 import { VideosPage } from './pages/VideosPage.tsx';
@@ -56,11 +55,6 @@ export const ROUTES: Route[] = [
     page: StreamPage,
   },
   {
-    path: '/timeseries',
-    label: 'Time series',
-    page: TimeSeriesPage,
-  },
-  {
     path: '/templates',
     label: 'Templates',
     page: TemplatesPage,
@@ -97,13 +91,25 @@ export const ROUTES: Route[] = [
   },
 ];
 
-/** The demo shell: menu, the current page, the "Under the hood" panel and the fault panel. */
+/** Old paths that now show another page: Time series merged into Analytics (#20). */
+const MOVED: Readonly<Record<string, string>> = { '/timeseries': '/analytics' };
+
+/** The side panels' fragment: Home's "Memory held to a budget" tile links to it. */
+const HOOD_HASH = '#under-the-hood';
+
+/**
+ * The demo shell: menu, the current page, the "Under the hood" panel and the fault panel. Under
+ * 900 px the panels are a drawer (styles/shell.css) that the header's button opens.
+ */
 export function App() {
   const path = usePath();
   // The page's lists report their stats here (useReportStats); the panel reads them.
   const [board] = useState(createStatsBoard);
+  const [drawer, setDrawer] = useState(false);
   const nav = useRef<HTMLElement>(null);
   useEffect(() => {
+    // A new page closes the drawer, unless the link asked for the panel itself.
+    setDrawer(path !== '' && window.location.hash === HOOD_HASH);
     // On a phone the nav scrolls sideways (styles.css): bring the current page's link into view.
     const scroller = nav.current;
     const current = scroller?.querySelector<HTMLElement>(`a[href="${path}"]`);
@@ -113,13 +119,33 @@ export function App() {
       scroller.scrollLeft += left - (scroller.clientWidth - current.offsetWidth) / 2;
     }
   }, [path]);
-  const route = ROUTES.find((r) => r.path === path);
+  useEffect(() => {
+    if (!drawer) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setDrawer(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [drawer]);
+  const route = ROUTES.find((r) => r.path === (MOVED[path] ?? path));
   const Page = route?.page;
   return (
     <StatsBoardContext value={board}>
-      <div className="shell">
+      <div className="shell" data-drawer={drawer ? 'open' : 'closed'}>
         <header>
-          <strong>lazyflow</strong> demo
+          <span className="brand">
+            <strong>lazyflow</strong> demo
+          </span>
+          <button
+            type="button"
+            className="drawer-toggle"
+            aria-expanded={drawer}
+            aria-controls="side-panels"
+            data-testid="drawer-toggle"
+            onClick={() => setDrawer(!drawer)}
+          >
+            Under the hood
+          </button>
           {/* Hovering or focusing a link prefetches its route's first page (lib/routePrefetch.ts). */}
           <nav ref={nav} onPointerOver={prefetchLinkTarget} onFocus={prefetchLinkTarget}>
             {ROUTES.map((r) => (
@@ -142,7 +168,19 @@ export function App() {
             </section>
           )}
         </main>
-        <div className="sidebar">
+        {drawer && (
+          <button
+            type="button"
+            className="drawer-backdrop"
+            aria-label="Close the side panels"
+            tabIndex={-1}
+            onClick={() => setDrawer(false)}
+          />
+        )}
+        <div className="sidebar" id="side-panels" data-testid="side-panels">
+          <button type="button" className="drawer-close" onClick={() => setDrawer(false)}>
+            Close
+          </button>
           <UnderTheHood />
           <FaultPanel />
         </div>

@@ -2,6 +2,7 @@ import { listDataAttributes } from '@lazyflow/core';
 import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { PageIntro } from '../components/PageIntro.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { feedSource } from '../lib/sources.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
@@ -55,14 +56,26 @@ export function ChatPage() {
   const receive = () => post('Grace Hopper', `A reply at ${TIME.format(new Date())}`);
 
   return (
-    <section className="chat">
-      <h1>Chat</h1>
-      <p>
-        <code>anchor: 'end'</code> over the cursor feed (<code>initialDirection: 'backward'</code>): opens at
-        the newest of {CHAT_TOTAL.toLocaleString('en')} messages; scrolling up loads older ones while the
-        message you look at stays still. New messages (<code>list.append</code>) follow while you are at the
-        bottom; scrolled up, a button counts them.
-      </p>
+    <section className="chat page-fill">
+      <PageIntro
+        title="Chat"
+        tryThis={
+          <>
+            scroll up: older messages load above while the one you read stays put. Press{' '}
+            <em>Receive a reply</em> at the bottom (it follows), then again scrolled up (a button counts the
+            new ones).
+          </>
+        }
+        code={
+          <>
+            <code>anchor: 'end'</code> over <code>cursorSource</code> (
+            <code>initialDirection: 'backward'</code>), <code>list.append</code>
+          </>
+        }
+      >
+        A conversation of {CHAT_TOTAL.toLocaleString('en')} messages that opens at the newest one, like any
+        messenger, and loads history as you scroll up without moving what you are reading.
+      </PageIntro>
       <p className="list-status" data-testid="chat-status">
         {list.count.toLocaleString('en')} messages loaded
         {list.list.reachedStart ? ' · start of the conversation' : ' · scroll up for older ones'}
@@ -70,7 +83,7 @@ export function ChatPage() {
       </p>
       <div
         ref={ref}
-        className="scroller"
+        className="scroller fill"
         role="log"
         aria-label="Messages"
         data-testid="chat-scroller"

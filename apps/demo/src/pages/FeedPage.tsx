@@ -3,12 +3,14 @@ import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ListError } from '../components/ListError.tsx';
+import { PageIntro } from '../components/PageIntro.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { feedKey, feedSource } from '../lib/sources.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
 const FEED_TOTAL = 1_000_000;
 const CARD_ESTIMATE = 150;
+const POSTED = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 /** An endless feed that scrolls with the page (window scroller), cards of varying height. */
 export function FeedPage() {
@@ -27,12 +29,19 @@ export function FeedPage() {
   }, []);
   return (
     <section>
-      <h1>Feed</h1>
-      <p>
-        A two-way cursor feed over <code>/api/feed</code> that scrolls with the page (
-        <code>useWindowScroll</code>), opened at the oldest post. Cards are as tall as their text: sizes are
-        measured as they render, and pages load ahead of the scroll.
-      </p>
+      <PageIntro
+        title="Feed"
+        tryThis="scroll down fast: posts are loaded before you reach them, and each card is as tall as its text."
+        code={
+          <>
+            <code>cursorSource</code> over <code>/api/feed</code> (cursors both ways) with{' '}
+            <code>useWindowScroll</code> on <code>useLazyList</code>
+          </>
+        }
+      >
+        A million posts that scroll with the page itself, like a social feed, loaded page by page ahead of you
+        through the server's cursors.
+      </PageIntro>
       <div ref={ref}>{scrollMargin !== null && <FeedList scrollMargin={scrollMargin} />}</div>
     </section>
   );
@@ -79,8 +88,8 @@ function FeedList({ scrollMargin }: { scrollMargin: number }) {
               {row.state.status === 'loaded' ? (
                 <>
                   <h3 id={`post-${row.key}`}>{row.state.item.title}</h3>
-                  <p className="muted">
-                    {row.state.item.author} · {new Date(row.state.item.createdAt).toLocaleString('en')}
+                  <p className="feed-meta">
+                    {row.state.item.author} · {POSTED.format(new Date(row.state.item.createdAt))}
                   </p>
                   <p>{row.state.item.body}</p>
                 </>
@@ -95,7 +104,7 @@ function FeedList({ scrollMargin }: { scrollMargin: number }) {
       <p className="feed-more" data-testid="feed-footer">
         {reachedEnd
           ? 'You reached the newest post.'
-          : `${list.count.toLocaleString('en')} posts loaded · loading more…`}
+          : `${list.count.toLocaleString('en')} posts loaded · ${list.stats.inFlight > 0 ? 'loading the next ones…' : 'scroll for more'}`}
       </p>
     </>
   );

@@ -2,6 +2,7 @@ import { listDataAttributes } from '@lazyflow/core';
 import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { type RefObject, useMemo, useRef } from 'react';
+import { PageIntro } from '../components/PageIntro.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { itemsSource } from '../lib/sources.ts';
 import { useLanes } from '../lib/useLanes.ts';
@@ -17,13 +18,20 @@ const GAP = 12;
 /** A card grid (lanes from the container's width) and a horizontal strip, both lazy. */
 export function GridPage() {
   return (
-    <section>
-      <h1>Grid</h1>
-      <p>
-        <code>lanes</code> follow the container's width (one column per {CARD_MIN_WIDTH} px) over{' '}
-        {GRID_TOTAL.toLocaleString('en')} items; resizing keeps the first visible card in place. Below, a{' '}
-        <code>horizontal</code> strip of {STRIP_TOTAL.toLocaleString('en')} cards.
-      </p>
+    <section className="page-fill">
+      <PageIntro
+        title="Grid"
+        tryThis="scroll the grid, then make the window narrower or wider: the columns change and the card you were on stays in view. Scroll the strip sideways."
+        code={
+          <>
+            <code>lanes</code> (one per {CARD_MIN_WIDTH} px) and <code>horizontal</code> on{' '}
+            <code>useLazyList</code>
+          </>
+        }
+      >
+        {GRID_TOTAL.toLocaleString('en')} cards in as many columns as fit the width, and below a sideways
+        strip of {STRIP_TOTAL.toLocaleString('en')} more; both load only what is on screen.
+      </PageIntro>
       <CardGrid />
       <h2>Horizontal</h2>
       <CardStrip />
@@ -48,7 +56,7 @@ function CardGrid() {
   const ref = useRef<HTMLDivElement>(null);
   const lanes = useLanes(ref, CARD_MIN_WIDTH);
   return (
-    <div ref={ref} className="scroller" data-testid="grid-scroller">
+    <div ref={ref} className="scroller fill grid-scroller" data-testid="grid-scroller">
       {/* Rendered once the width is known, so the list starts with the right number of lanes. */}
       {lanes !== null && <GridCards lanes={lanes} scrollRef={ref} />}
     </div>

@@ -4,6 +4,7 @@ import { useLazyList } from '@lazyflow/react';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Highlight } from '../components/Highlight.tsx';
 import { ListError } from '../components/ListError.tsx';
+import { PageIntro } from '../components/PageIntro.tsx';
 import { RequestLogView } from '../components/RequestLogView.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { createRequestLog, type RequestLog } from '../lib/requestLog.ts';
@@ -32,16 +33,25 @@ export function SearchPage() {
   const empty = query.terms.length === 0 && query.prefix === null;
 
   return (
-    <section>
-      <h1>Search</h1>
-      <p>
-        Search-as-you-type over {SEARCH_TOTAL.toLocaleString('en')} generated documents (
-        <code>/api/search</code>): the query waits for a {DEBOUNCE_MS} ms pause, each new query is a new{' '}
-        <code>useLazyList</code> key, so the previous query's list is destroyed and its requests are aborted.
-        Results are a cursor list that loads more as you scroll; the number of matches comes with the first
-        page. Every complete word must be a word of the document; the word being typed matches words it
-        begins.
-      </p>
+    <section className="page-fill">
+      <PageIntro
+        title="Search"
+        tryThis={
+          <>
+            type quickly, or tick <em>Slow short queries</em> and type a word letter by letter: the request
+            log shows stale searches cancelled, and a late answer never replaces a newer one.
+          </>
+        }
+        code={
+          <>
+            a new <code>useLazyList</code> key per query after a {DEBOUNCE_MS} ms pause; a cursor list over{' '}
+            <code>/api/search</code>
+          </>
+        }
+      >
+        Search as you type through {SEARCH_TOTAL.toLocaleString('en')} documents. Results load as you scroll,
+        with the number of matches from the first page.
+      </PageIntro>
       <div className="controls search-controls">
         <input
           type="search"
@@ -156,7 +166,7 @@ function SearchResults({ query, typing, latency, log }: SearchResultsProps) {
       <ListError status={list.status} error={list.error} retry={list.retry} />
       <section
         ref={ref}
-        className={`scroller search-results${typing ? ' search-typing' : ''}${noMatch ? ' search-results-empty' : ''}`}
+        className={`scroller fill search-results${typing ? ' search-typing' : ''}${noMatch ? ' search-results-empty' : ''}`}
         aria-label="Search results"
         aria-busy={list.status === 'loading' || typing}
         data-testid="search-results"

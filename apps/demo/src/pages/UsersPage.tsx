@@ -3,6 +3,7 @@ import type { SortOrder, User, UserSort } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { type CSSProperties, type FormEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ListError } from '../components/ListError.tsx';
+import { PageIntro } from '../components/PageIntro.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { usersSource } from '../lib/catalogSources.ts';
 import { formatCount } from '../lib/formatCount.ts';
@@ -31,13 +32,20 @@ export function UsersPage() {
   const sortBy = (by: UserSort) =>
     setView((v) => ({ by, order: v.by === by && v.order === 'asc' ? 'desc' : 'asc', focus: by }));
   return (
-    <section>
-      <h1>Users</h1>
-      <p>
-        1,000,000 users from <code>/api/users</code>, sorted on the server: any page of either order is
-        computed directly, so a new sort or a jump to row 750,000 fetches only the pages on screen. The header
-        stays in view above the rows.
-      </p>
+    <section className="page-fill">
+      <PageIntro
+        title="Users"
+        tryThis="click Name or Signed up to sort (again to reverse), then go to row 750,000: only the rows on screen are fetched."
+        code={
+          <>
+            <code>useLazyList</code> with a new <code>key</code> per sort over <code>/api/users</code>; a real{' '}
+            <code>&lt;table&gt;</code> with <code>aria-rowcount</code>
+          </>
+        }
+      >
+        A directory of 1,000,000 people, sorted by the server. A new order or a far jump shows its rows at
+        once, with the column headers always in view.
+      </PageIntro>
       {/* A new order is a new list and a fresh scroll position (the old order's rows mean nothing there). */}
       <UsersTable
         key={`${view.by}:${view.order}`}
@@ -144,7 +152,7 @@ function UsersTable({ view, onSort, target, onTarget }: UsersTableProps) {
       <table
         aria-label="Users"
         aria-rowcount={list.count + 1}
-        className="users-table"
+        className="users-table fill"
         data-testid="users-table"
       >
         <thead className="users-head" data-testid="users-head">

@@ -3,6 +3,7 @@ import { VIDEO_FILTERS, type Video, type VideoFilter, type VideosPage as VideosB
 import { useLazyList } from '@lazyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { ListError } from '../components/ListError.tsx';
+import { PageIntro } from '../components/PageIntro.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { VideoThumbnail } from '../components/VideoThumbnail.tsx';
 import { type VideosSourceEvents, videosSource } from '../lib/catalogSources.ts';
@@ -45,14 +46,20 @@ export function VideosPage() {
   };
 
   return (
-    <section>
-      <h1>Videos</h1>
-      <p>
-        500,000 videos from <code>/api/videos</code> in a grid whose <code>lanes</code> follow the width (one
-        column per {CARD_MIN_WIDTH} px). Thumbnails are drawn from each video's id (inline SVG). A status
-        filter is a new list <code>key</code>: the server filters, the grid starts over, and the previous
-        filter's requests still in flight are aborted.
-      </p>
+    <section className="page-fill">
+      <PageIntro
+        title="Videos"
+        tryThis="click the status filters quickly one after another: the counter shows the requests of filters you left being cancelled."
+        code={
+          <>
+            a new <code>key</code> per filter; <code>lanes</code> (one per {CARD_MIN_WIDTH} px) over{' '}
+            <code>/api/videos</code>
+          </>
+        }
+      >
+        A library of 500,000 videos with thumbnails. Changing the filter asks the server for the new set and
+        cancels what the old one was still loading.
+      </PageIntro>
       <div className="controls">
         <fieldset className="video-filters">
           <legend>Status</legend>
@@ -76,7 +83,7 @@ export function VideosPage() {
           {staleAborted} request{staleAborted === 1 ? '' : 's'} of earlier filters aborted
         </span>
       </div>
-      <div ref={wrapper} data-testid="videos-view">
+      <div ref={wrapper} className="fill fill-column" data-testid="videos-view">
         {/* Rendered once the width is known, so the list starts with the right number of lanes. */}
         {lanes !== null && (
           <VideoCards key={filter} filter={filter} lanes={lanes} onCounts={onCounts} onAbort={onAbort} />
@@ -122,7 +129,7 @@ function VideoCards({ filter, lanes, onCounts, onAbort }: VideoCardsProps) {
         {` · ${formatCount(lanes, 'column')} · ${list.status} · ${formatCount(list.stats.pagesInMemory, 'page')} in memory · ${formatCount(list.stats.requests, 'request')}`}
       </p>
       <ListError status={list.status} error={list.error} retry={list.retry} />
-      <div ref={scroller} className="scroller" data-testid="videos-scroller">
+      <div ref={scroller} className="scroller videos-scroller" data-testid="videos-scroller">
         <ul
           className="spacer"
           aria-label={`${LABELS[filter]} videos`}

@@ -3,6 +3,7 @@ import { useLazyData } from '@lazyflow/react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type FormEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ListError } from '../components/ListError.tsx';
+import { PageIntro } from '../components/PageIntro.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { itemsSource } from '../lib/sources.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
@@ -37,16 +38,22 @@ export function VirtualizerPage() {
     virtualizer.scrollToIndex(index, { align: 'start' });
   };
   return (
-    <section>
-      <h1>TanStack Virtual</h1>
-      <p>
-        An app that already renders with <code>@tanstack/react-virtual</code> keeps its virtualizer and takes
-        lazyflow's data engine with <code>useLazyData</code>: <code>count</code> and <code>getItem(i)</code>{' '}
-        for the virtualizer, <code>followRange(start, end)</code> back after each render. A jump fetches only
-        the pages there; memory stays within budget. Lists past 33.5M px and rows that stay still while sizes
-        above are measured remain <code>useLazyList</code>'s.
-      </p>
-      <form className="jump" onSubmit={jump}>
+    <section className="page-fill">
+      <PageIntro
+        title="TanStack Virtual"
+        tryThis="jump to row 500,000: only the pages there are fetched, as on the Table, with TanStack's virtualizer doing the rendering."
+        code={
+          <>
+            <code>useLazyData</code>: <code>count</code> and <code>getItem(i)</code> for{' '}
+            <code>@tanstack/react-virtual</code>, <code>followRange(start, end)</code> back after each render
+          </>
+        }
+      >
+        Already using TanStack Virtual? Keep it, and take only lazyflow's data engine: paging, jumps and
+        memory held to a budget. (Lists past 33.5M px and zero-jitter dynamic heights stay with lazyflow's own
+        list.)
+      </PageIntro>
+      <form className="controls" onSubmit={jump}>
         <label>
           Row <input data-testid="tv-jump-index" value={target} onChange={(e) => setTarget(e.target.value)} />
         </label>
@@ -60,13 +67,7 @@ export function VirtualizerPage() {
         {data.stats.pagesInMemory} pages in memory
       </p>
       <ListError status={data.status} error={data.error} retry={data.retry} />
-      <div
-        ref={ref}
-        className="scroller"
-        data-testid="tv-scroller"
-        data-count={data.count}
-        style={{ height: 480, overflow: 'auto' }}
-      >
+      <div ref={ref} className="scroller fill" data-testid="tv-scroller" data-count={data.count}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((row) => {
             const state = data.getItem(row.index);

@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+
+/**
+ * A page's heading and intro (issue #20): what the page shows in plain words, what to try, and
+ * only then the API behind it.
+ *
+ * @example
+ * <PageIntro title="Table" tryThis="Jump to row 500,000." code={<code>useLazyList</code>}>
+ *   A million rows…
+ * </PageIntro>
+ */
+export function PageIntro({
+  title,
+  children,
+  tryThis,
+  code,
+}: {
+  title: string;
+  /** What the page demonstrates, in plain words. */
+  children: ReactNode;
+  /** What a visitor can do to see it. */
+  tryThis?: ReactNode;
+  /** The API at work (identifiers), last. */
+  code?: ReactNode;
+}) {
+  return (
+    <>
+      <h1>{title}</h1>
+      <p className="intro">{children}</p>
+      {tryThis && (
+        <p className="intro-try">
+          <strong>Try it:</strong> {tryThis}
+        </p>
+      )}
+      {code && <p className="intro-code">{code}</p>}
+    </>
+  );
+}
