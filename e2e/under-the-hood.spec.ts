@@ -34,7 +34,6 @@ test('the panel is on every page, names the lists there and collapses', async ({
     Chat: ['Chat'],
     Grid: ['Grid', 'Strip'],
     Stream: ['Event log'],
-    'Time series': ['Metrics'],
     Templates: ['small', 'medium', 'feed', 'huge', 'live'].map((dataset) => `Templates: ${dataset}`),
     Videos: ['Videos'],
     Users: ['Users'],
@@ -55,7 +54,7 @@ test('the panel is on every page, names the lists there and collapses', async ({
   expect(errors).toEqual([]);
 });
 
-test('on the Table page it shows requests, bytes in memory and IndexedDB, heap and a live sparkline', async ({
+test('on the Table page it shows requests, bytes in memory and IndexedDB, heap and a live memory chart', async ({
   page,
 }) => {
   const errors = await open(page, '/table');
@@ -68,12 +67,16 @@ test('on the Table page it shows requests, bytes in memory and IndexedDB, heap a
   await poll(() => figure(page, 'bytes-in-cache')).toBeGreaterThan(0);
   await expect(hood(page)).toContainText('In IndexedDB');
 
-  const sparkline = page.getByTestId('hood-sparkline');
-  await poll(async () => Number(await sparkline.getAttribute('data-samples'))).toBeGreaterThanOrEqual(3);
-  const points = await sparkline
-    .locator('polyline.spark-bytes')
+  const chart = page.getByTestId('hood-memory-chart');
+  await poll(async () => Number(await chart.getAttribute('data-samples'))).toBeGreaterThanOrEqual(3);
+  const points = await chart
+    .locator('[data-series="in memory"] polyline')
     .evaluateAll((lines) => lines.flatMap((line) => (line.getAttribute('points') ?? '').split(' ')));
   expect(points.length).toBeGreaterThanOrEqual(3);
+  // The axes say what the line is: a unit, seconds back to now, and the Table's budget.
+  await expect(chart).toContainText('bytes');
+  await expect(chart).toContainText('now');
+  await expect(chart.locator('[data-rule]')).toContainText('budget 2.00 MB');
   expect(errors).toEqual([]);
 });
 
@@ -93,8 +96,8 @@ test('simulating critical pressure lowers bytes in memory; the visible rows keep
   await expect(page.getByTestId('hood-health')).toContainText('memory critical'); // getHealth()
   await expect(page.getByTestId(SCROLLER)).toHaveAttribute('data-placeholders', '0');
   await expectVisibleRowsReal(page);
-  // The next sample draws in the critical colour.
-  await expect(page.locator('[data-testid="hood-sparkline"] polyline[data-level="critical"]')).toHaveCount(1);
+  // The pressure badge turns red: critical is real trouble.
+  await expect(page.getByTestId('hood-level')).toHaveClass(/badge-bad/);
 
   await hood(page).getByRole('radio', { name: 'measured' }).check();
   await expect(page.getByTestId('hood-figures')).toHaveAttribute('data-level', 'ok');

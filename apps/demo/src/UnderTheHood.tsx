@@ -1,10 +1,11 @@
 import { getHealth, type HealthStatus, type MemoryLevel } from '@lazyflow/core';
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { LEVEL_COLORS, Sparkline } from './components/Sparkline.tsx';
+import { MemoryChart } from './charts/MemoryChart.tsx';
 import { demoMonitor } from './lib/demoMonitor.ts';
 import { formatCount } from './lib/formatCount.ts';
-import { formatBytes, gradeCache, type HoodSample, sumStats } from './lib/hoodFigures.ts';
+import { formatBytes, gradeCache, sumStats } from './lib/hoodFigures.ts';
 import { demoPrefetcher } from './lib/routePrefetch.ts';
+import { badgeClass, budgetTone, healthTone, levelTone } from './lib/tones.ts';
 import { useReportedStats } from './lib/useReportStats.ts';
 import { useSamples } from './lib/useSamples.ts';
 import { usePath } from './router.tsx';
@@ -23,7 +24,7 @@ const ANCHOR = 'under-the-hood';
 
 function Grade({ name, status }: { name: string; status: HealthStatus }) {
   return (
-    <span className={`grade grade-${status}`} data-status={status}>
+    <span className={badgeClass(healthTone(status))} data-status={status}>
       {name} {status}
     </span>
   );
@@ -55,8 +56,8 @@ function PrefetchLine() {
 
 /**
  * What the engine is doing on this page: the figures of the lists the page reports
- * (`useReportStats`), the default memory monitor's heap and pressure level, a sparkline of
- * the last minute, and a control that simulates memory pressure.
+ * (`useReportStats`), the default memory monitor's heap and pressure level, a chart of the
+ * last minute's bytes against the budget, and a control that simulates memory pressure.
  */
 export function UnderTheHood() {
   const [open, setOpen] = useState(true);
@@ -65,11 +66,9 @@ export function UnderTheHood() {
   const memory = useSyncExternalStore(monitor.subscribe, monitor.getSnapshot);
   const reported = useReportedStats();
   const figures = useMemo(() => sumStats(reported.values()), [reported]);
-  const samples = useSamples<HoodSample>(
-    () => ({ bytes: figures.bytesInMemory, heap: memory.jsHeapUsed, level: memory.level }),
-    SAMPLE_MS,
-    KEEP,
-  );
+  const samples = useSamples<number>(() => figures.bytesInMemory, SAMPLE_MS, KEEP);
+  // Nothing fetched, pages read from IndexedDB: the page came back from the cache alone.
+  const restored = figures.cacheReads > 0 && figures.requests === 0;
   const health = getHealth();
   const simulated = memory.simulated ? memory.level : null;
   const path = usePath();
@@ -87,7 +86,12 @@ export function UnderTheHood() {
         </button>
       </h2>
       <div id={bodyId} hidden={!open}>
-        <Sparkline samples={samples} keep={KEEP} />
+        <MemoryChart bytes={samples} budgetBytes={figures.budgetBytes} keep={KEEP} />
+        {restored && (
+          <p className="note" role="status" data-testid="hood-restored">
+            Restored from IndexedDB — 0 requests ({formatCount(figures.cacheReads, 'page')} read)
+          </p>
+        )}
         <dl
           className="hood-figures"
           data-testid="hood-figures"
@@ -126,8 +130,15 @@ export function UnderTheHood() {
           </dd>
           <dt>In memory</dt>
           <dd>
-            {formatBytes(figures.bytesInMemory)} · {formatCount(figures.pagesInMemory, 'page')}
+            <span
+              className={badgeClass(budgetTone(figures.bytesInMemory, figures.budgetBytes))}
+              title="bytes the page's lists hold, against the sum of their budgets (memory.maxBytes)"
+            >
+              {formatBytes(figures.bytesInMemory)} of {formatBytes(figures.budgetBytes)}
+            </span>
           </dd>
+          <dt>Pages in memory</dt>
+          <dd>{figures.pagesInMemory.toLocaleString('en')}</dd>
           <dt>In IndexedDB</dt>
           <dd>
             {figures.cacheStatus === 'none'
@@ -153,8 +164,8 @@ export function UnderTheHood() {
           )}
           <dt>Pressure</dt>
           <dd>
-            <span className="level" style={{ color: LEVEL_COLORS[memory.level] }}>
-              ● {memory.level}
+            <span className={badgeClass(levelTone(memory.level))} data-testid="hood-level">
+              {memory.level}
             </span>
             {memory.simulated ? ' (simulated)' : ` · ${percent(memory.ratio)}`}
           </dd>

@@ -31,10 +31,12 @@ const stats = (overrides: Partial<LazyListStats>): LazyListStats => ({
 const paged = (overrides: Partial<LazyListStats>): ReportedList => ({
   stats: stats(overrides),
   kind: 'paged',
+  budgetBytes: 1_000,
 });
 const pushed = (overrides: Partial<LazyListStats>): ReportedList => ({
   stats: stats(overrides),
   kind: 'pushed',
+  budgetBytes: 1_000,
 });
 
 describe('sumStats', () => {
@@ -60,6 +62,7 @@ describe('sumStats', () => {
       inFlight: 1,
       lookups: 8,
       bytesInMemory: 150,
+      budgetBytes: 2_000,
       pagesInMemory: 3,
     });
     expect(totals.hitRate).toBe(5 / 8);

@@ -13,7 +13,7 @@
 // is a figure, never a badge colour. The cache grade turns only on what is really wrong with the
 // cache: it runs in memory only (IndexedDB unavailable: a reload refetches everything) or it
 // reported a problem (quota, dropped entries). Memory and errors keep getHealth()'s grades.
-import type { CacheStatus, HealthStatus, MemoryLevel } from '@lazyflow/core';
+import type { CacheStatus, HealthStatus } from '@lazyflow/core';
 import type { ReportedList } from './statsBoard.ts';
 
 /** Totals over the lists of the current page. */
@@ -33,6 +33,8 @@ export interface HoodFigures {
   readonly hitRate: number | null;
   readonly errors: number;
   readonly bytesInMemory: number;
+  /** The sum of the lists' memory budgets (`memory.maxBytes`). */
+  readonly budgetBytes: number;
   readonly pagesInMemory: number;
   /** The largest figure reported: every list of one cache reports that cache's whole store. */
   readonly bytesInCache: number;
@@ -62,6 +64,7 @@ export function sumStats(all: Iterable<ReportedList>): HoodFigures {
     cacheMisses: 0,
     errors: 0,
     bytesInMemory: 0,
+    budgetBytes: 0,
     pagesInMemory: 0,
     bytesInCache: 0,
     cacheReads: 0,
@@ -69,7 +72,7 @@ export function sumStats(all: Iterable<ReportedList>): HoodFigures {
   };
   let cacheStatus: CacheStatus | 'none' = 'none';
   let cacheWarning: string | null = null;
-  for (const { stats, kind } of all) {
+  for (const { stats, kind, budgetBytes } of all) {
     totals.lists += 1;
     totals.requests += stats.requests;
     totals.inFlight += stats.inFlight;
@@ -81,6 +84,7 @@ export function sumStats(all: Iterable<ReportedList>): HoodFigures {
     }
     totals.errors += stats.errors;
     totals.bytesInMemory += stats.bytesInMemory;
+    totals.budgetBytes += budgetBytes;
     totals.pagesInMemory += stats.pagesInMemory;
     totals.bytesInCache = Math.max(totals.bytesInCache, stats.bytesInCache);
     totals.cacheReads += stats.cacheReads;
@@ -109,15 +113,6 @@ export function sumStats(all: Iterable<ReportedList>): HoodFigures {
  */
 export function gradeCache(figures: Pick<HoodFigures, 'cacheStatus' | 'cacheWarning'>): HealthStatus {
   return figures.cacheStatus === 'memory-only' || figures.cacheWarning !== null ? 'warning' : 'healthy';
-}
-
-/** One point of the panel's sparkline. */
-export interface HoodSample {
-  /** Bytes in memory of the page's lists. */
-  readonly bytes: number;
-  /** JS heap (performance.memory), when the browser has it. */
-  readonly heap: number | undefined;
-  readonly level: MemoryLevel;
 }
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;

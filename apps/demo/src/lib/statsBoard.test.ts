@@ -1,6 +1,6 @@
 import type { LazyListStats } from '@lazyflow/core';
 import { describe, expect, it } from 'vitest';
-import { createStatsBoard } from './statsBoard.ts';
+import { createStatsBoard, DEFAULT_LIST_BUDGET } from './statsBoard.ts';
 
 const stats = { requests: 1 } as LazyListStats;
 
@@ -13,7 +13,7 @@ describe('createStatsBoard', () => {
     board.report('Table', stats);
     const reported = board.getSnapshot();
     expect(reported).not.toBe(empty);
-    expect(reported.get('Table')).toEqual({ stats, kind: 'paged' });
+    expect(reported.get('Table')).toEqual({ stats, kind: 'paged', budgetBytes: DEFAULT_LIST_BUDGET });
     board.report('Table', stats);
     expect(board.getSnapshot()).toBe(reported);
     board.remove('Table');
@@ -31,6 +31,14 @@ describe('createStatsBoard', () => {
     expect(board.getSnapshot()).toBe(pushed);
     board.report('Event log', stats);
     expect(board.getSnapshot().get('Event log')?.kind).toBe('paged');
+  });
+
+  it('keeps the budget a list reported, the default when it names none', () => {
+    const board = createStatsBoard();
+    board.report('Table', stats, 'paged', 2_000_000);
+    expect(board.getSnapshot().get('Table')?.budgetBytes).toBe(2_000_000);
+    board.report('Feed', stats);
+    expect(board.getSnapshot().get('Feed')?.budgetBytes).toBe(DEFAULT_LIST_BUDGET);
   });
 
   it('stops calling a listener once it unsubscribed', () => {

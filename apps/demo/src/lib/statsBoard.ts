@@ -8,10 +8,15 @@ import type { LazyListStats } from '@lazyflow/core';
  */
 export type ListKind = 'paged' | 'pushed';
 
-/** What a list reported: its latest stats and how it gets its pages. */
+/** `createLazyList`'s default `memory.maxBytes`: the budget of a list that sets none. */
+export const DEFAULT_LIST_BUDGET = 50_000_000;
+
+/** What a list reported: its latest stats, how it gets its pages and its memory budget. */
 export interface ReportedList {
   readonly stats: LazyListStats;
   readonly kind: ListKind;
+  /** The list's `memory.maxBytes`. */
+  readonly budgetBytes: number;
 }
 
 /** Every list that reported, by name; a new map on every change. */
@@ -21,8 +26,8 @@ export type StatsBoardSnapshot = ReadonlyMap<string, ReportedList>;
 export interface StatsBoard {
   readonly subscribe: (listener: () => void) => () => void;
   readonly getSnapshot: () => StatsBoardSnapshot;
-  /** Publishes the latest stats of list `name` (a no-op when they are the same object). */
-  report(name: string, stats: LazyListStats, kind?: ListKind): void;
+  /** Publishes the latest stats of list `name` (a no-op when nothing changed). */
+  report(name: string, stats: LazyListStats, kind?: ListKind, budgetBytes?: number): void;
   /** Forgets list `name` (it unmounted). */
   remove(name: string): void;
 }
@@ -48,10 +53,10 @@ export function createStatsBoard(): StatsBoard {
       return () => listeners.delete(listener);
     },
     getSnapshot: () => snapshot,
-    report(name, stats, kind = 'paged') {
+    report(name, stats, kind = 'paged', budgetBytes = DEFAULT_LIST_BUDGET) {
       const reported = snapshot.get(name);
-      if (reported?.stats === stats && reported.kind === kind) return;
-      publish(new Map(snapshot).set(name, { stats, kind }));
+      if (reported?.stats === stats && reported.kind === kind && reported.budgetBytes === budgetBytes) return;
+      publish(new Map(snapshot).set(name, { stats, kind, budgetBytes }));
     },
     remove(name) {
       if (!snapshot.has(name)) return;

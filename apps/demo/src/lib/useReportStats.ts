@@ -14,16 +14,22 @@ export function useStatsBoard(): StatsBoard {
  * Shows `stats` under `name` in the "Under the hood" panel while the calling component is
  * mounted; null (e.g. before a list exists) reports nothing yet. `kind: 'pushed'` marks a list
  * a stream appends to: its pages count toward memory, not toward the cache hit rate.
+ * `budgetBytes` is the list's `memory.maxBytes` when it sets one (the panel draws it).
  *
  * @example
  * const list = useLazyList({ … });
  * useReportStats('Table', list.stats);
  */
-export function useReportStats(name: string, stats: LazyListStats | null, kind: ListKind = 'paged'): void {
+export function useReportStats(
+  name: string,
+  stats: LazyListStats | null,
+  kind: ListKind = 'paged',
+  budgetBytes?: number,
+): void {
   const board = useStatsBoard();
   useEffect(() => {
-    if (stats !== null) board.report(name, stats, kind);
-  }, [board, name, stats, kind]);
+    if (stats !== null) board.report(name, stats, kind, budgetBytes);
+  }, [board, name, stats, kind, budgetBytes]);
   // Removal only on unmount (or a rename), not before each report.
   useEffect(() => () => board.remove(name), [board, name]);
 }

@@ -2,9 +2,10 @@ import { rangeSource } from '@lazyflow/core';
 import type { AnalyticsBucket, MetricPoint } from '@lazyflow/mocks';
 import { useWindow } from '@lazyflow/react';
 import { useMemo, useState, useSyncExternalStore } from 'react';
+import { LineChart } from '../charts/LineChart.tsx';
 import { AnalyticsSummary } from '../components/AnalyticsSummary.tsx';
-import { LineChart } from '../components/LineChart.tsx';
 import { ListError } from '../components/ListError.tsx';
+import { PageIntro } from '../components/PageIntro.tsx';
 import { RequestLogView } from '../components/RequestLogView.tsx';
 import { fetchAnalytics } from '../lib/analyticsApi.ts';
 import { createRequestLog } from '../lib/requestLog.ts';
@@ -33,12 +34,13 @@ const duration = (ms: number) =>
   ms >= DAY ? `${ms / DAY} d` : ms >= HOUR ? `${ms / HOUR} h` : `${ms / MINUTE} min`;
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 const formatCount = (value: number) => compact.format(value);
-const formatMs = (value: number) => `${Math.round(value)} ms`;
+const formatMs = (value: number) => Math.round(value).toLocaleString('en');
 
 /** The three charted series of a bucket, as the chart's points (value with a min–max band). */
 const SERIES = [
   {
     name: 'requests',
+    unit: 'req/min',
     title: 'Requests per minute (band: quietest–busiest minute)',
     color: '#2563eb',
     band: 'rgb(37 99 235 / 15%)',
@@ -52,6 +54,7 @@ const SERIES = [
   },
   {
     name: 'errors',
+    unit: 'errors per bucket',
     title: 'Errors per bucket',
     color: '#dc2626',
     band: 'rgb(220 38 38 / 15%)',
@@ -60,6 +63,7 @@ const SERIES = [
   },
   {
     name: 'p95',
+    unit: 'ms',
     title: 'p95 latency',
     color: '#d97706',
     band: 'rgb(217 119 6 / 15%)',
@@ -116,14 +120,24 @@ export function AnalyticsPage() {
 
   return (
     <section>
-      <h1>Analytics</h1>
-      <p>
-        <code>useWindow</code> over <code>rangeSource</code> and <code>/api/analytics</code>: requests, errors
-        and p95 latency of a service. The time axis is cut into requests of {BUCKET_POINTS} buckets; a pan
-        fetches only the requests that come into view, a zoom level changes the bucket width (and with it the
-        request width), and a level seen before comes back from the cache. Drag a chart or use the arrow keys
-        to pan.
-      </p>
+      <PageIntro
+        title="Analytics"
+        tryThis={
+          <>
+            drag a chart sideways (or focus it and press the arrow keys), zoom from 6 hours out to a year,
+            then back in: the request log below lists each request, and a view seen before needs none.
+          </>
+        }
+        code={
+          <>
+            <code>useWindow</code> over <code>rangeSource</code> (<code>/api/analytics</code>),{' '}
+            {BUCKET_POINTS} buckets per request, <code>prefetch: 1</code>
+          </>
+        }
+      >
+        A year of a service's traffic — requests, errors and p95 latency, minute by minute — explored like a
+        map: panning loads only the stretch of time that comes into view, zooming swaps to coarser buckets.
+      </PageIntro>
       <div className="controls analytics-controls">
         <label>
           Range{' '}
@@ -202,6 +216,7 @@ export function AnalyticsPage() {
               color={series.color}
               bandColor={series.band}
               formatValue={series.format}
+              unit={series.unit}
               label={`${series.title}; drag or use the arrow keys to pan`}
               testId={`an-chart-${series.name}`}
               className="analytics-canvas"

@@ -1,37 +1,39 @@
 import { useStream } from '@lazyflow/react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { niceTicks } from '../charts/chartScale.ts';
+import { SvgChart } from '../charts/SvgChart.tsx';
+import { PageIntro } from '../components/PageIntro.tsx';
+import { badgeClass } from '../lib/tones.ts';
 import { CHUNK_BY, type ChunkBy, ChunkPanel, useChunker } from '../stream/ChunkPanel.tsx';
 import { EventLog, type LogEvent, useEventLog } from '../stream/EventLog.tsx';
+import { StreamStatsPanel } from '../stream/StreamStats.tsx';
 import { createStreamTap } from '../stream/streamTap.ts';
+import { ThroughputChart } from '../stream/ThroughputChart.tsx';
 
 type Format = 'ndjson' | 'sse';
 
 const CHART_POINTS = 300;
 
-/** Draws `value` of the newest events as a line; redrawn only when the items array changes. */
+/** The `value` of the newest events against their sequence numbers. */
 function ValueChart({ items }: { items: readonly LogEvent[] }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const ctx = canvas.current?.getContext('2d');
-    if (!ctx || !canvas.current) return;
-    const { width, height } = canvas.current;
-    const points = items.slice(-CHART_POINTS);
-    ctx.clearRect(0, 0, width, height);
-    if (points.length === 0) return;
-    const values = points.map((e) => e.value);
-    const min = Math.min(...values);
-    const span = Math.max(...values) - min || 1;
-    ctx.beginPath();
-    points.forEach((e, i) => {
-      const x = (i / (CHART_POINTS - 1)) * width;
-      const y = height - ((e.value - min) / span) * (height - 4) - 2;
-      if (i === 0) ctx.moveTo(x, y);
-      else ctx.lineTo(x, y);
-    });
-    ctx.strokeStyle = '#2563eb';
-    ctx.stroke();
-  }, [items]);
-  return <canvas ref={canvas} width={600} height={120} aria-label="Value chart" />;
+  const points = items.slice(-CHART_POINTS).map((e) => ({ x: e.seq, y: e.value }));
+  const first = points[0]?.x ?? 0;
+  const last = points.at(-1)?.x ?? 1;
+  return (
+    <SvgChart
+      title={`Value of the last ${points.length} events`}
+      series={[{ name: 'value', color: 'var(--violet)', points }]}
+      x={{
+        min: first,
+        max: Math.max(last, first + 1),
+        ticks: niceTicks(first, last, 4).filter((t) => t >= first && t <= last),
+        format: (seq) => `#${seq.toLocaleString('en')}`,
+      }}
+      y={{ unit: 'value', format: (v) => v.toLocaleString('en') }}
+      height={140}
+      testId="stream-values"
+    />
+  );
 }
 
 /** `?drop=300` in the page's URL: this page's stream is cut every 300 events (a Home tile links here). */
@@ -99,7 +101,11 @@ function LiveStream({
         </p>
       )}
       <p>
-        <span data-testid="stream-status" data-status={status}>
+        <span
+          className={badgeClass(status === 'error' ? 'bad' : status === 'open' ? 'ok' : 'neutral')}
+          data-testid="stream-status"
+          data-status={status}
+        >
           {status}
         </span>{' '}
         {status === 'paused' ? (
@@ -133,35 +139,12 @@ function LiveStream({
         )}
       </p>
       {status === 'error' && <p role="alert">{String((error as Error)?.message ?? error)}</p>}
-      <dl
-        className="stats"
-        data-testid="stream-stats"
-        data-items={stats.items}
-        data-reconnects={stats.reconnects}
-        data-malformed={stats.malformed}
-        data-lost={lost}
-      >
-        <dt>items</dt>
-        <dd>{stats.items.toLocaleString('en')}</dd>
-        <dt>items/s</dt>
-        <dd>{stats.itemsPerSecond.toLocaleString('en')}</dd>
-        <dt>KB/s</dt>
-        <dd>{Math.round(stats.bytesPerSecond / 1024).toLocaleString('en')}</dd>
-        <dt>reconnects</dt>
-        <dd>{stats.reconnects}</dd>
-        <dt>lost</dt>
-        <dd title="events numbered below the newest one that never arrived">{lost.toLocaleString('en')}</dd>
-        <dt>malformed</dt>
-        <dd>{stats.malformed}</dd>
-        <dt>dropped (ring)</dt>
-        <dd>{stats.dropped.toLocaleString('en')}</dd>
-        <dt>lag</dt>
-        <dd>{stats.lagMs} ms</dd>
-        <dt>log in memory</dt>
-        <dd>{Math.round(log.stats.bytesInMemory / 1024).toLocaleString('en')} KB</dd>
-      </dl>
+      <StreamStatsPanel stats={stats} lost={lost} logBytes={log.stats.bytesInMemory} />
+      <div className="stream-charts">
+        <ThroughputChart itemsPerSecond={stats.itemsPerSecond} rate={rate} />
+        <ValueChart items={items} />
+      </div>
       {lastMalformed && <p data-testid="last-malformed">Last malformed: {lastMalformed.message}</p>}
-      <ValueChart items={items} />
       <ChunkPanel chunker={chunker} by={chunkBy} />
       <EventLog log={log} />
     </>
@@ -176,14 +159,26 @@ export function StreamPage() {
   const [dropAfter] = useState(() => dropFromUrl(window.location.search));
   return (
     <section>
-      <h1>Stream</h1>
-      <p>
-        A live NDJSON/SSE stream from <code>/api/stream</code> through <code>useStream</code>: at most one
-        render per frame, resume without loss after a cut (set <em>dropAfter</em> in the fault panel). The
-        chunk panel groups the same events with <code>createChunker</code> (fed from <code>onItems</code>);
-        changing the format, rate or chunk rule starts a new stream.
-      </p>
-      <p>
+      <PageIntro
+        title="Stream"
+        tryThis={
+          <>
+            press <em>Cut connection</em> a few times: <em>Reconnects</em> climbs, <em>Lost</em> stays 0 and
+            the throughput dips and recovers. Set the rate to 20,000 events/s: the page still draws once per
+            frame.
+          </>
+        }
+        code={
+          <>
+            <code>useStream</code> (NDJSON or SSE from <code>/api/stream</code>) with <code>resume.key</code>;{' '}
+            <code>createChunker</code> fed from <code>onItems</code>; the log is a <code>useLazyList</code>
+          </>
+        }
+      >
+        A live feed of server events, thousands a second: figures, charts and a log that keeps the whole
+        history. When the connection drops, it picks up exactly after the last event received.
+      </PageIntro>
+      <p className="controls">
         <label>
           Format{' '}
           <select value={format} onChange={(e) => setFormat(e.target.value as Format)}>

@@ -3,19 +3,25 @@ import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { FailedRow } from '../components/FailedRow.tsx';
-import { ItemRow } from '../components/ItemRow.tsx';
+import { ItemHeader, ItemRow } from '../components/ItemRow.tsx';
 import { ListError } from '../components/ListError.tsx';
+import { PageIntro } from '../components/PageIntro.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { formatCount } from '../lib/formatCount.ts';
 import { itemsCache } from '../lib/itemsCache.ts';
 import { type FirstView, restoreNote } from '../lib/restoreNote.ts';
-import { bodyLines, DYNAMIC_ESTIMATE, ROW_HEIGHT, rowHeight } from '../lib/rowHeight.ts';
+import { DYNAMIC_ESTIMATE, ROW_HEIGHT } from '../lib/rowHeight.ts';
 import { readScroll, usePersistedScroll } from '../lib/scrollStore.ts';
 import { itemsKey, itemsSource } from '../lib/sources.ts';
 import { readTableUrl, TABLE_TOTALS, type TableJump, type TableMode, tableSearch } from '../lib/tableUrl.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
 const ALIGNS: readonly ScrollAlign[] = ['start', 'center', 'end'];
+/**
+ * The Table's memory budget (`memory.maxBytes`; the default is 50 MB): small enough that a sweep
+ * reaches it in seconds, so the panel's chart shows memory held flat at the line.
+ */
+const TABLE_BUDGET = 2 * 1024 * 1024;
 
 /** Whether `page` is not in `seen` yet (and adds it): true for the first row of each page. */
 function firstOfPage(seen: Set<number>, page: number): boolean {
@@ -45,14 +51,26 @@ export function TablePage() {
     setMode(next);
   };
   return (
-    <section>
-      <h1>Table</h1>
-      <p>
-        Random access over <code>/api/items</code> with <code>useLazyList</code>: a jump fetches only the
-        pages at the target; 100,000,000 rows scroll 1:1 although the browser cannot make an element that
-        tall. The position is restored by key after a route change or a reload, and pages seen before come
-        back from IndexedDB (<code>idbCache</code>) before the network answers.
-      </p>
+    <section className="page-fill">
+      <PageIntro
+        title="Table"
+        tryThis={
+          <>
+            jump to row 500,000 and count the requests in the status line; switch to 100,000,000 rows and drag
+            the scrollbar; tick <em>Dynamic row heights</em> and scroll up; reload the page.
+          </>
+        }
+        code={
+          <>
+            <code>useLazyList</code> over <code>offsetSource</code> (<code>/api/items</code>),{' '}
+            <code>scrollToIndex</code>, <code>idbCache</code>, <code>memory.maxBytes</code>
+          </>
+        }
+      >
+        A million articles (or a hundred million) in one table. A jump loads only the rows it lands on; a
+        hundred million rows scroll smoothly although no browser can draw an element that tall; a reload comes
+        back on the same row from the browser's storage before the network answers.
+      </PageIntro>
       {/* A new layout is a new list; its position carries over through the scroll store. */}
       <TableView key={`${mode.total}:${mode.dynamic}`} {...mode} jump={jump} onMode={changeMode} />
     </section>
@@ -85,9 +103,10 @@ function TableView({
     // also keeps one beside the pages, used when this tab has none (a new tab).
     restore,
     cache: itemsCache,
+    memory: { maxBytes: TABLE_BUDGET },
   });
   const persist = usePersistedScroll(storageKey, layout, list.saveScroll);
-  useReportStats('Table', list.stats);
+  useReportStats('Table', list.stats, 'paged', TABLE_BUDGET);
   const [target, setTarget] = useState(String(jump?.index ?? 500_000));
   const [align, setAlign] = useState<ScrollAlign>(jump?.align ?? 'start');
   // What the list had done when the rows in view first showed (a reload shows them from IndexedDB).
@@ -204,9 +223,10 @@ function TableView({
         </p>
       )}
       <ListError status={list.status} error={list.error} retry={list.retry} />
+      <ItemHeader />
       <section
         ref={ref}
-        className="scroller"
+        className="scroller fill"
         aria-label="Items table"
         data-testid="table-scroller"
         data-scaled={list.scaled}
@@ -215,7 +235,10 @@ function TableView({
       >
         <ul className="spacer" aria-label="Items" style={{ height: list.totalSize }}>
           {list.rows.map((row) => {
-            const height = rowHeight(row.index, dynamic);
+            // A placeholder or a failed row takes the estimate; a loaded row of the dynamic mode is as
+            // tall as its text (measured), one of the fixed mode 36 px.
+            const height = dynamic ? DYNAMIC_ESTIMATE : ROW_HEIGHT;
+            const loaded = row.state.status === 'loaded';
             return (
               <li
                 key={row.key}
@@ -228,7 +251,10 @@ function TableView({
                 aria-posinset={row.index + 1}
                 aria-busy={row.state.status !== 'loaded'}
                 tabIndex={row.index === tabbable ? 0 : -1}
-                style={{ height, transform: `translateY(${row.start}px)` }}
+                style={{
+                  height: dynamic && loaded ? undefined : height,
+                  transform: `translateY(${row.start}px)`,
+                }}
               >
                 {row.state.status === 'loaded' ? (
                   <ItemRow index={row.index} item={row.state.item} dynamic={dynamic} />
@@ -243,7 +269,7 @@ function TableView({
                     retry={list.retry}
                   />
                 ) : (
-                  <RowSkeleton height={height} lines={dynamic ? 1 + bodyLines(row.index) : 1} />
+                  <RowSkeleton height={height} lines={dynamic ? 3 : 1} />
                 )}
               </li>
             );

@@ -13,6 +13,9 @@ export interface LogEvent {
   value: number;
 }
 
+/** The log's memory budget: older pages beyond it are dropped and replayed when scrolled back to. */
+const LOG_BUDGET = 4_000_000;
+
 /** Events `[offset, offset + limit)` replayed from the stream endpoint, for pages evicted from memory. */
 async function replay(offset: number, limit: number, signal: AbortSignal): Promise<{ items: LogEvent[] }> {
   const response = await fetch(`/api/stream?from=${offset}&count=${offset + limit}&rate=0&format=ndjson`, {
@@ -47,10 +50,10 @@ export function useEventLog(
     getScrollElement: () => scroller.current,
     estimateSize: () => 24,
     anchor: 'end',
-    memory: { maxBytes: 4_000_000 },
+    memory: { maxBytes: LOG_BUDGET },
     statsIntervalMs: 250,
   });
-  useReportStats('Event log', list.stats, 'pushed'); // appended by the stream, not looked up
+  useReportStats('Event log', list.stats, 'pushed', LOG_BUDGET); // appended by the stream, not looked up
   return { ...list, scroller };
 }
 

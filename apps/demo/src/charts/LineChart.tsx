@@ -1,5 +1,6 @@
 import type { MetricPoint } from '@lazyflow/mocks';
 import { type KeyboardEvent, type PointerEvent, useEffect, useRef } from 'react';
+import { formatTimeTick, niceTicks, timeStep, timeTicks } from './chartScale.ts';
 
 interface LineChartProps {
   points: readonly MetricPoint[];
@@ -11,8 +12,10 @@ interface LineChartProps {
   color?: string;
   /** Min–max band colour (CSS); default a light blue. */
   bandColor?: string;
-  /** Draws the band's low and high values in the left corners, formatted this way. */
+  /** How the value axis reads its ticks; default a plain number. */
   formatValue?: (value: number) => string;
+  /** The value's unit, written above the value axis (e.g. "req/min", "ms"). */
+  unit?: string;
   /** Accessible name; default "Metric chart; drag or use the arrow keys to pan". */
   label?: string;
   /** `data-testid`; default "ts-chart". */
@@ -23,10 +26,17 @@ interface LineChartProps {
 
 const LINE = '#2563eb';
 const BAND = 'rgb(37 99 235 / 15%)';
+// Canvas cannot read CSS variables: these are tokens.css's --line-soft, --line, --ink-3.
 const GRID = '#eef0f3';
+const AXIS_LINE = '#dde1e7';
+const AXIS_INK = '#667085';
+const AXIS_FONT = '11px system-ui, sans-serif';
+/** Room for the value labels (left), the unit (top) and the time labels (bottom), px. */
+const MARGIN = { top: 16, right: 8, bottom: 18, left: 48 };
 
 /**
- * A canvas line chart of `value` with the min–max band, over `[from, to)`. Dragging pans it
+ * A canvas line chart of `value` with the min–max band, over `[from, to)`, with a value axis
+ * (round ticks, the unit above) and a time axis (UTC, aligned to whole minutes, hours or days). Dragging pans it
  * (reported through `onPan`), arrow keys pan by a tenth of the view.
  */
 export function LineChart({
@@ -37,6 +47,7 @@ export function LineChart({
   color = LINE,
   bandColor = BAND,
   formatValue,
+  unit,
   label = 'Metric chart; drag or use the arrow keys to pan',
   testId = 'ts-chart',
   className,
@@ -56,23 +67,71 @@ export function LineChart({
     element.height = Math.round(height * ratio);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, width, height);
-    ctx.strokeStyle = GRID;
-    for (let k = 1; k < 4; k++) {
-      ctx.beginPath();
-      ctx.moveTo(0, (height * k) / 4);
-      ctx.lineTo(width, (height * k) / 4);
-      ctx.stroke();
-    }
-    if (points.length === 0) return;
+    const plot = {
+      left: MARGIN.left,
+      top: MARGIN.top,
+      width: width - MARGIN.left - MARGIN.right,
+      height: height - MARGIN.top - MARGIN.bottom,
+    };
     let low = Number.POSITIVE_INFINITY;
     let high = Number.NEGATIVE_INFINITY;
     for (const p of points) {
       low = Math.min(low, p.min);
       high = Math.max(high, p.max);
     }
-    const range = high - low || 1;
-    const x = (t: number) => ((t - from) / span) * width;
-    const y = (v: number) => height - 8 - ((v - low) / range) * (height - 16);
+    // Value axis: round ticks around the data (0–1 before any data), the unit above it.
+    const yTicks =
+      points.length === 0 ? [0, 0.5, 1] : niceTicks(low, high, Math.max(2, Math.floor(plot.height / 36)));
+    const yLow = yTicks[0] ?? 0;
+    const yHigh = yTicks.at(-1) ?? 1;
+    const x = (t: number) => plot.left + ((t - from) / span) * plot.width;
+    const y = (v: number) => plot.top + plot.height - ((v - yLow) / (yHigh - yLow || 1)) * plot.height;
+    const format = formatValue ?? ((v: number) => v.toLocaleString('en'));
+    ctx.font = AXIS_FONT;
+    ctx.lineWidth = 1;
+    ctx.fillStyle = AXIS_INK;
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    for (const tick of yTicks) {
+      ctx.strokeStyle = GRID;
+      ctx.beginPath();
+      ctx.moveTo(plot.left, Math.round(y(tick)) + 0.5);
+      ctx.lineTo(plot.left + plot.width, Math.round(y(tick)) + 0.5);
+      ctx.stroke();
+      ctx.fillText(format(tick), plot.left - 6, y(tick));
+    }
+    if (unit) {
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'top';
+      ctx.fillText(unit, 4, 2);
+    }
+    // Time axis: calendar-aligned ticks (UTC), about one per 110 px.
+    const step = timeStep(from, to, Math.max(2, Math.floor(plot.width / 110)));
+    ctx.textBaseline = 'bottom';
+    ctx.textAlign = 'center';
+    for (const tick of timeTicks(from, to, Math.max(2, Math.floor(plot.width / 110)))) {
+      const at = x(tick);
+      ctx.strokeStyle = AXIS_LINE;
+      ctx.beginPath();
+      ctx.moveTo(Math.round(at) + 0.5, plot.top + plot.height);
+      ctx.lineTo(Math.round(at) + 0.5, plot.top + plot.height + 4);
+      ctx.stroke();
+      ctx.fillText(
+        formatTimeTick(tick, step),
+        Math.min(Math.max(at, plot.left + 20), width - 20),
+        height - 1,
+      );
+    }
+    ctx.strokeStyle = AXIS_LINE;
+    ctx.beginPath();
+    ctx.moveTo(plot.left, plot.top + plot.height + 0.5);
+    ctx.lineTo(plot.left + plot.width, plot.top + plot.height + 0.5);
+    ctx.stroke();
+    if (points.length === 0) return;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(plot.left, plot.top, plot.width, plot.height);
+    ctx.clip();
     ctx.beginPath();
     for (const p of points) ctx.lineTo(x(p.t), y(p.max)); // lineTo on an empty path starts it
     for (let i = points.length - 1; i >= 0; i--) {
@@ -87,17 +146,10 @@ export function LineChart({
     ctx.strokeStyle = color;
     ctx.lineWidth = 1.5;
     ctx.stroke();
-    if (formatValue) {
-      ctx.fillStyle = '#66707d';
-      ctx.font = '11px system-ui, sans-serif';
-      ctx.textBaseline = 'top';
-      ctx.fillText(formatValue(high), 4, 2);
-      ctx.textBaseline = 'bottom';
-      ctx.fillText(formatValue(low), 4, height - 2);
-    }
-  }, [points, from, span, color, bandColor, formatValue]);
+    ctx.restore();
+  }, [points, from, to, span, color, bandColor, formatValue, unit]);
 
-  const msPerPx = () => span / Math.max(1, canvas.current?.clientWidth ?? 1);
+  const msPerPx = () => span / Math.max(1, (canvas.current?.clientWidth ?? 1) - MARGIN.left - MARGIN.right);
   const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
     event.currentTarget.setPointerCapture(event.pointerId);
     drag.current = { x: event.clientX };

@@ -1,0 +1,172 @@
+import { useRef } from 'react';
+import { niceTicks } from './chartScale.ts';
+import { useWidth } from './useWidth.ts';
+
+/** One point of a series. */
+export interface ChartPoint {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** A line of the chart, named in its legend. */
+export interface ChartSeries {
+  readonly name: string;
+  /** CSS colour. */
+  readonly color: string;
+  readonly points: readonly ChartPoint[];
+  /** Fills the area under the line. */
+  readonly area?: boolean;
+}
+
+/** A horizontal reference line (a budget, a target rate), labelled on the chart. */
+export interface ChartRule {
+  readonly y: number;
+  readonly label: string;
+  readonly color: string;
+}
+
+/** The x axis: its extent, where its ticks are and how they read. */
+export interface ChartXAxis {
+  readonly min: number;
+  readonly max: number;
+  readonly ticks: readonly number[];
+  readonly format: (value: number) => string;
+}
+
+/** The y axis: its unit (shown above it) and how values read; ticks are round numbers from 0. */
+export interface ChartYAxis {
+  readonly unit: string;
+  readonly format: (value: number) => string;
+  /** The least top of the axis (so an idle series is not stretched over the whole height). */
+  readonly minTop?: number;
+}
+
+export interface SvgChartProps {
+  /** Accessible name; also what a screen reader hears first. */
+  readonly title: string;
+  readonly series: readonly ChartSeries[];
+  readonly x: ChartXAxis;
+  readonly y: ChartYAxis;
+  /** Rules drawn when they fit the scale of the data; one far above it is named in a corner instead. */
+  readonly rules?: readonly ChartRule[];
+  readonly height?: number;
+  readonly testId?: string;
+}
+
+const MARGIN = { top: 26, right: 10, bottom: 20, left: 52 };
+/** A rule more than this many times the data's peak would flatten the data: it is named, not drawn. */
+const RULE_SCALE_LIMIT = 4;
+
+/**
+ * A small SVG line chart with labelled axes, a unit, reference rules and a legend: the demo's one
+ * chart for live figures (memory against its budget, stream throughput). Colours are CSS values
+ * (`var(--accent)` works: they are applied as styles, not SVG attributes).
+ *
+ * @example
+ * <SvgChart title="Events per second" series={[{ name: 'received', color: 'var(--accent)', points }]}
+ *   x={{ min: -60, max: 0, ticks: [-60, -30, 0], format: (s) => `${-s} s` }}
+ *   y={{ unit: 'events/s', format: String }} />
+ */
+export function SvgChart({ title, series, x, y, rules = [], height = 150, testId }: SvgChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const width = useWidth(box);
+  const peak = Math.max(y.minTop ?? 0, ...series.flatMap((s) => s.points.map((p) => p.y)));
+  const shown = rules.filter((rule) => rule.y <= Math.max(peak, 1) * RULE_SCALE_LIMIT);
+  const offScale = rules.filter((rule) => !shown.includes(rule));
+  const yTicks = niceTicks(0, Math.max(peak, ...shown.map((r) => r.y), 1) * 1.05, 4);
+  const yMax = yTicks.at(-1) ?? 1;
+  const plotWidth = Math.max(1, width - MARGIN.left - MARGIN.right);
+  const plotHeight = Math.max(1, height - MARGIN.top - MARGIN.bottom);
+  const px = (value: number) => MARGIN.left + ((value - x.min) / (x.max - x.min || 1)) * plotWidth;
+  const py = (value: number) => MARGIN.top + plotHeight - (value / yMax) * plotHeight;
+  const line = (points: readonly ChartPoint[]) =>
+    points.map((p) => `${px(p.x).toFixed(1)},${py(p.y).toFixed(1)}`).join(' ');
+
+  return (
+    <figure className="svg-chart" data-testid={testId}>
+      <div ref={box} className="svg-chart-box">
+        {width > 0 && (
+          <svg role="img" aria-label={title} width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
+            <text className="svg-chart-unit" x={4} y={11}>
+              {y.unit}
+            </text>
+            {yTicks.map((tick) => (
+              <g key={tick} className="svg-chart-tick">
+                <line x1={MARGIN.left} x2={MARGIN.left + plotWidth} y1={py(tick)} y2={py(tick)} />
+                <text x={MARGIN.left - 6} y={py(tick)} textAnchor="end" dominantBaseline="middle">
+                  {y.format(tick)}
+                </text>
+              </g>
+            ))}
+            {x.ticks.map((tick) => (
+              <text
+                key={tick}
+                className="svg-chart-xlabel"
+                x={px(tick)}
+                y={height - 5}
+                textAnchor={tick === x.min ? 'start' : tick === x.max ? 'end' : 'middle'}
+              >
+                {x.format(tick)}
+              </text>
+            ))}
+            {series.map((s) =>
+              s.points.length < 2 ? null : (
+                <g key={s.name} data-series={s.name}>
+                  {s.area && (
+                    <polygon
+                      style={{ fill: s.color }}
+                      fillOpacity={0.12}
+                      points={`${px(s.points[0]?.x ?? 0)},${py(0)} ${line(s.points)} ${px(s.points.at(-1)?.x ?? 0)},${py(0)}`}
+                    />
+                  )}
+                  <polyline fill="none" style={{ stroke: s.color }} strokeWidth={2} points={line(s.points)} />
+                </g>
+              ),
+            )}
+            {shown.map((rule) => (
+              <g key={rule.label} className="svg-chart-rule" data-rule={rule.label}>
+                <line
+                  x1={MARGIN.left}
+                  x2={MARGIN.left + plotWidth}
+                  y1={py(rule.y)}
+                  y2={py(rule.y)}
+                  style={{ stroke: rule.color }}
+                  strokeDasharray="5 3"
+                />
+                <text
+                  x={MARGIN.left + plotWidth}
+                  y={py(rule.y) - 4}
+                  textAnchor="end"
+                  style={{ fill: rule.color }}
+                >
+                  {rule.label}
+                </text>
+              </g>
+            ))}
+            {offScale.map((rule, k) => (
+              <text
+                key={rule.label}
+                className="svg-chart-offscale"
+                x={MARGIN.left + plotWidth}
+                y={11 + k * 12}
+                textAnchor="end"
+                style={{ fill: rule.color }}
+              >
+                {rule.label} ↑ (off scale)
+              </text>
+            ))}
+          </svg>
+        )}
+      </div>
+      {series.length > 1 && (
+        <figcaption className="svg-chart-legend">
+          {series.map((s) => (
+            <span key={s.name}>
+              <i style={{ background: s.color }} /> {s.name}
+            </span>
+          ))}
+        </figcaption>
+      )}
+    </figure>
+  );
+}
