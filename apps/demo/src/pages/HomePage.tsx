@@ -29,7 +29,7 @@ export const FEATS: readonly Feat[] = [
   {
     to: '/table?dynamic=1&jump=500000',
     title: 'Zero-jitter dynamic heights',
-    look: 'Rows of 54–108 px, measured as they appear. Scroll up from row #500000: the row under your pointer never jumps.',
+    look: 'Each row is as tall as its text (one to eight sentences), measured as it appears. Scroll up from row #500000: the row under your pointer never jumps.',
     peers: 'Scrolling up through unmeasured rows jitters in most virtualizers.',
   },
   {
@@ -41,7 +41,7 @@ export const FEATS: readonly Feat[] = [
   {
     to: '/table#under-the-hood',
     title: 'Memory held to a budget',
-    look: "'In memory' under the hood counts bytes; past the list's budget (50 MB by default) the farthest pages go first. Simulate 'critical' pressure: memory drops, the rows on screen keep their data.",
+    look: "The Table keeps at most 2 MB of rows (memory.maxBytes). Drag its scrollbar through the million rows: the chart under the hood climbs to the budget line and stays there, the farthest pages going first. Simulate 'critical' pressure: memory drops, the rows on screen keep their data.",
     peers: 'Infinite-query loaders bound pages by count at best (maxPages), never by bytes.',
   },
   {

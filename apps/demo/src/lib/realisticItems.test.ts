@@ -1,0 +1,39 @@
+import { item } from '@lazyflow/mocks';
+import { describe, expect, it } from 'vitest';
+import { itemDate, realisticItem } from './realisticItems.ts';
+
+describe('realisticItem', () => {
+  it('is deterministic and keeps the id, the numbers and the #id title prefix', () => {
+    const raw = item(500_000);
+    const dressed = realisticItem(raw);
+    expect(realisticItem(item(500_000))).toEqual(dressed);
+    expect(dressed).toMatchObject({ id: raw.id, score: raw.score, views: raw.views, price: raw.price });
+    expect(dressed.title.startsWith('#500000 ')).toBe(true);
+    expect(dressed.tags).toHaveLength(raw.tags.length);
+  });
+
+  it('writes bodies of varied length, so rows of dynamic height differ by their text', () => {
+    const lengths = Array.from({ length: 200 }, (_, i) => realisticItem(item(i)).body.length);
+    expect(Math.min(...lengths)).toBeLessThan(60);
+    expect(Math.max(...lengths)).toBeGreaterThan(400);
+    expect(new Set(lengths).size).toBeGreaterThan(20);
+  });
+
+  it('gives many authors and titles, not one', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => realisticItem(item(i)));
+    expect(new Set(rows.map((r) => r.author)).size).toBeGreaterThan(100);
+    expect(new Set(rows.map((r) => r.title.replace(/^#\d+ /, ''))).size).toBeGreaterThan(150);
+  });
+});
+
+describe('itemDate', () => {
+  it('spreads a million rows over twelve years, later rows later', () => {
+    const years = [0, 250_000, 500_000, 750_000, 999_999].map((id) =>
+      new Date(itemDate(id)).getUTCFullYear(),
+    );
+    expect(years[0]).toBe(2014);
+    expect(years.at(-1)).toBe(2026);
+    for (let k = 1; k < years.length; k++) expect(years[k]).toBeGreaterThanOrEqual(years[k - 1] ?? 0);
+    expect(Date.parse(itemDate(1))).toBeGreaterThan(Date.parse(itemDate(0)));
+  });
+});
