@@ -196,7 +196,9 @@ test('a failed probe shows the error with Retry in every panel; Retry recovers',
     await expect(alert).toContainText('answered HTTP 500', { timeout: 15_000 });
     await expect(alert).toContainText(`injected probe failure for dataset=${dataset}`);
     await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
-    await expect(page.getByTestId(`tpl-${dataset}-strategy`)).toHaveAttribute('data-strategy', 'probing');
+    // A failed probe says so; it no longer keeps a "probing…" badge (#20).
+    await expect(page.getByTestId(`tpl-${dataset}-strategy`)).toHaveAttribute('data-strategy', 'failed');
+    await expect(page.getByTestId(`tpl-${dataset}-strategy`)).toHaveText('probe failed');
   }
 
   await page.getByTestId('tpl-fail-probe').uncheck();

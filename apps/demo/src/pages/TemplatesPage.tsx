@@ -1,5 +1,6 @@
 import { setTemplateProbeFailure } from '@lazyflow/mocks';
 import { useEffect, useState } from 'react';
+import { PageIntro } from '../components/PageIntro.tsx';
 import { TemplatePanel } from '../templates/TemplatePanel.tsx';
 import { TEMPLATE_PANELS } from '../templates/templatePanels.ts';
 
@@ -24,14 +25,25 @@ export function TemplatesPage() {
 
   return (
     <section>
-      <h1>Templates</h1>
-      <p>
-        One <code>autoSource({'{ url }'})</code> per panel, no other configuration. It asks{' '}
-        <code>/api/templates</code> for the first 100 items, reads the size the server reports (
-        <code>total</code>, <code>X-Total-Bytes</code>, a cursor, or nothing) and picks: below 1 MB everything
-        in one request, up to 100 MB page by page (offset or cursor, as the server pages), above that or
-        without a size an NDJSON stream that pauses while the list is far enough ahead of the view.
-      </p>
+      <PageIntro
+        title="Templates"
+        tryThis={
+          <>
+            compare the panels' figures: how many requests each strategy sent, how many bytes it received and
+            how soon its first row showed. Scroll each list to its end; tick the failing probe to see errors.
+          </>
+        }
+        code={
+          <>
+            one <code>autoSource({'{ url }'})</code> per panel over <code>/api/templates</code>, nothing else
+            configured: everything at once below 1 MB, pages (offset or cursor) up to 100 MB, an NDJSON stream
+            beyond or without a size
+          </>
+        }
+      >
+        Five datasets, from 2,000 templates to an endless live feed, loaded by the same line of code. It asks
+        the server for a first hundred items, reads how big the whole is, and picks the way to load it.
+      </PageIntro>
       <div className="controls">
         <label>
           <input

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { PageIntro } from '../components/PageIntro.tsx';
 import { useStatsBoard } from '../lib/useReportStats.ts';
 import { mountVanillaTable } from '../vanilla/mountVanillaTable.ts';
 
@@ -17,14 +18,24 @@ export function VanillaPage() {
     };
   }, [board]);
   return (
-    <section>
-      <h1>Vanilla DOM</h1>
-      <p>
-        The same 1,000,000 rows with <code>createLazyList</code> + <code>createVirtualList</code> from{' '}
-        <code>@lazyflow/core</code> and plain DOM code (<code>src/vanilla/mountVanillaTable.ts</code>): no
-        framework, the snapshot is rendered by hand inside the view's subscription.
-      </p>
-      <div ref={ref} className="vanilla-root" data-testid="vanilla-root" />
+    <section className="page-fill">
+      <PageIntro
+        title="Vanilla DOM"
+        tryThis="jump to row 500,000 and compare with the Table: the same rows, the same two requests, the same figures under the hood."
+        code={
+          <>
+            <code>createLazyList</code> + <code>createVirtualList</code> from <code>@lazyflow/core</code>,
+            rendered by hand in the view's <code>subscribe</code> (
+            <code>src/vanilla/mountVanillaTable.ts</code>, 170 lines)
+          </>
+        }
+      >
+        The Table's feat with no framework at all: a million rows, a jump that loads only its target, memory
+        held to a budget — for Svelte, Vue, Lit or plain pages. The engine behind it weighs{' '}
+        <strong>27.7 kB</strong> min + gzip including <code>@tanstack/query-core</code> (20.8 kB without the
+        virtual list; measured in <code>docs/benchmarks.md</code>), and no React is needed.
+      </PageIntro>
+      <div ref={ref} className="vanilla-root fill fill-column" data-testid="vanilla-root" />
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import { autoSource, type LazyListSnapshot, listDataAttributes } from '@lazyflow/core';
 import type { Template } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
-import { type FormEvent, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ListError } from '../components/ListError.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
+import { formatBytes } from '../lib/hoodFigures.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 import { createRequestCounter } from './requestCounter.ts';
 import { TEMPLATE_ROW_HEIGHT, TemplateRow } from './TemplateRow.tsx';
@@ -27,8 +28,8 @@ function perRequest(strategy: string | null, pageSize: number): string {
 
 /**
  * One dataset of the Templates page: a virtualized list on `autoSource`, with the strategy
- * it picked and why, and the figures that show the strategy at work (items loaded, HTTP
- * requests against page loads, items per request). `generation` is part of the list's key,
+ * it picked and why, and the figures that compare strategies (HTTP requests sent, bytes
+ * received, time to the first row, rows held, items per request). `generation` is part of the list's key,
  * so a reload probes the server again instead of reusing the decision kept in the shared
  * QueryClient.
  */
@@ -46,7 +47,17 @@ export function TemplatePanel({ spec, generation }: { spec: TemplatePanelSpec; g
     overscan: 4,
   });
   const { stats } = list;
-  useReportStats(`Templates: ${dataset}`, stats);
+  // The panel and the under-the-hood panel count the same thing: HTTP requests sent (a stream
+  // connection is one, however many pages it fills).
+  const reported = useMemo(() => ({ ...stats, requests: http.json + http.streams }), [stats, http]);
+  useReportStats(`Templates: ${dataset}`, reported);
+  // Time to first row: from the panel's mount (its probe starts then) to the first row on screen.
+  const [mountedAt] = useState(() => performance.now());
+  const [firstRowMs, setFirstRowMs] = useState<number | null>(null);
+  const anyLoaded = list.rows.some((row) => row.state.status === 'loaded');
+  useEffect(() => {
+    if (anyLoaded) setFirstRowMs((ms) => ms ?? Math.round(performance.now() - mountedAt));
+  }, [anyLoaded, mountedAt]);
   const loaded = useMemo(() => loadedItems(list.list), [list.list]);
   const [target, setTarget] = useState('');
   // Jumping far needs random access: the eager and offset strategies have it, a cursor or a
@@ -66,9 +77,9 @@ export function TemplatePanel({ spec, generation }: { spec: TemplatePanelSpec; g
         <span
           className="tpl-strategy"
           data-testid={`${testId}-strategy`}
-          data-strategy={stats.strategy ?? 'probing'}
+          data-strategy={stats.strategy ?? (list.status === 'error' ? 'failed' : 'probing')}
         >
-          {stats.strategy ?? 'probing…'}
+          {stats.strategy ?? (list.status === 'error' ? 'probe failed' : 'probing…')}
         </span>
       </div>
       <p className="tpl-answer">{spec.answer}</p>
@@ -79,33 +90,57 @@ export function TemplatePanel({ spec, generation }: { spec: TemplatePanelSpec; g
             : 'Waiting for the probe (the first 100 items)…')}
       </p>
       <dl
-        className="tpl-stats"
+        className="stat-grid tpl-stats"
         data-testid={`${testId}-stats`}
         data-loaded={loaded}
         data-count={list.count}
         data-requests={stats.requests}
         data-http-json={http.json}
         data-http-streams={http.streams}
+        data-bytes={http.bytes}
+        data-first-row-ms={firstRowMs ?? ''}
         data-page-size={stats.pageSize}
       >
-        <dt>rows</dt>
-        <dd>
-          {number(list.count)}
-          {(stats.strategy === 'stream' || list.list.countKind !== 'exact') && ' so far'}
-        </dd>
-        <dt>in memory</dt>
-        <dd>
-          {number(loaded)} · {Math.round(stats.bytesInMemory / 1024).toLocaleString('en')} KB
-        </dd>
-        <dt>HTTP requests</dt>
-        <dd>
-          {number(http.json + http.streams)}
-          {http.streams > 0 && ` (${http.streams} stream)`}
-        </dd>
-        <dt>page loads</dt>
-        <dd>{number(stats.requests)}</dd>
-        <dt>per request</dt>
-        <dd>{perRequest(stats.strategy, stats.pageSize)}</dd>
+        <div className="stat">
+          <dt>HTTP requests</dt>
+          <dd>
+            {number(http.json + http.streams)}
+            {http.streams > 0 && <small> ({http.streams} stream)</small>}
+          </dd>
+        </div>
+        <div className="stat">
+          <dt>Received</dt>
+          <dd>{formatBytes(http.bytes)}</dd>
+        </div>
+        <div className="stat">
+          <dt>First row</dt>
+          <dd>
+            {firstRowMs === null ? (
+              '–'
+            ) : (
+              <>
+                {number(firstRowMs)} <small>ms</small>
+              </>
+            )}
+          </dd>
+        </div>
+        <div className="stat">
+          <dt>Rows</dt>
+          <dd>
+            {number(list.count)}
+            {(stats.strategy === 'stream' || list.list.countKind !== 'exact') && <small> so far</small>}
+          </dd>
+        </div>
+        <div className="stat">
+          <dt>In memory</dt>
+          <dd>
+            {formatBytes(stats.bytesInMemory)} <small>{number(loaded)} rows</small>
+          </dd>
+        </div>
+        <div className="stat">
+          <dt>Per request</dt>
+          <dd>{perRequest(stats.strategy, stats.pageSize)}</dd>
+        </div>
       </dl>
       <form className="tpl-jump" onSubmit={jump} aria-label={`Jump in ${spec.title}`}>
         <label>

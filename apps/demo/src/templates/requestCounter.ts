@@ -1,12 +1,15 @@
 // What a panel's autoSource sends over the wire. The list's `stats.requests` counts page loads,
-// and one HTTP request may serve several pages (eager loading, `pageSize: 'auto'` batches), so
-// the panel counts the requests themselves through autoSource's `fetch` option.
+// and one HTTP request may serve several pages (eager loading, `pageSize: 'auto'` batches, a
+// stream), so the panel counts the requests themselves, and the bytes they bring, through
+// autoSource's `fetch` option.
 import type { AutoSourceOptions } from '@lazyflow/core';
 
 /** HTTP requests sent so far: JSON ones (probe, pages) and NDJSON stream connections. */
 export interface RequestCounts {
   readonly json: number;
   readonly streams: number;
+  /** Body bytes received over all of them (counted as they arrive, so a stream's grow live). */
+  readonly bytes: number;
 }
 
 type SourceFetch = NonNullable<AutoSourceOptions<unknown>['fetch']>;
@@ -26,14 +29,29 @@ export interface RequestCounter {
  * const source = autoSource({ url, fetch: counter.fetch });
  */
 export function createRequestCounter(): RequestCounter {
-  let counts: RequestCounts = { json: 0, streams: 0 };
+  let counts: RequestCounts = { json: 0, streams: 0, bytes: 0 };
   const listeners = new Set<() => void>();
+  const publish = (next: RequestCounts) => {
+    counts = next;
+    for (const listener of listeners) listener();
+  };
+  // The body passes through unchanged; each chunk adds its length to `bytes`.
+  const counted = (response: Response): Response => {
+    if (response.body === null) return response;
+    const tally = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        publish({ ...counts, bytes: counts.bytes + chunk.byteLength });
+        controller.enqueue(chunk);
+      },
+    });
+    const { status, statusText, headers } = response;
+    return new Response(response.body.pipeThrough(tally), { status, statusText, headers });
+  };
   return {
-    fetch: (url, init) => {
+    fetch: async (url, init) => {
       const stream = (init.headers.Accept ?? '').includes('application/x-ndjson');
-      counts = stream ? { ...counts, streams: counts.streams + 1 } : { ...counts, json: counts.json + 1 };
-      for (const listener of listeners) listener();
-      return globalThis.fetch(url, init);
+      publish(stream ? { ...counts, streams: counts.streams + 1 } : { ...counts, json: counts.json + 1 });
+      return counted(await globalThis.fetch(url, init));
     },
     subscribe: (listener) => {
       listeners.add(listener);
