@@ -41,6 +41,7 @@ export type { ListWindowInput } from './planner/listWindow.ts';
 export { createPrefetcher } from './prefetch/createPrefetcher.ts';
 export type { Prefetcher, PrefetcherSnapshot, PrefetchOptions } from './prefetch/Prefetcher.ts';
 export type { PrefetcherOptions } from './prefetch/prefetcherOptions.ts';
+export { lazyListPageKeys, type PrefetchWindow, prefetchLazyList } from './prefetch/prefetchLazyList.ts';
 export type { PrefetchListOptions } from './prefetch/prefetchList.ts';
 export type { PrefetchPriority } from './prefetch/prefetchPriority.ts';
 export type { PrefetchCancelReason, PrefetchResult, PrefetchStatus } from './prefetch/prefetchResult.ts';

@@ -7,6 +7,7 @@ import { PageQueries, shouldRetryPage } from '../scheduler/pageQuery.ts';
 import { describeShape } from '../sources/adopt.ts';
 import { type PageState, PageStore } from '../store/pageStore.ts';
 import { Subscribable } from '../subscribable.ts';
+import { cachedPages } from './cachedPages.ts';
 import { CacheTier, cacheDatasetKey } from './cacheTier.ts';
 import {
   FIXED_LIST_OPTIONS,
@@ -99,6 +100,9 @@ export class LazyList<T> extends Subscribable {
       statsInterval: () => this.#o.statsIntervalMs,
       getItemKey: () => this.#o.getItemKey,
     };
+    // Pages the client holds already (hydrated, prefetched, left by a list of the same key) are in the first snapshot.
+    for (const c of cachedPages(options.queryClient, options.key, options.source))
+      this.#land(c.page, c.data, c.stale);
     this.#snapshots = new SnapshotPublisher(live, {
       store: this.#store,
       layout,

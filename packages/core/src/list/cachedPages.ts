@@ -1,0 +1,91 @@
+import type { Query, QueryClient, QueryKey } from '@tanstack/query-core';
+import { hashKey } from '@tanstack/query-core';
+import { pageQueryKey } from '../scheduler/pageQuery.ts';
+import type { LazyListSource } from '../sources/source.ts';
+
+/** A page the QueryClient already holds when a list is created. */
+export interface CachedPage {
+  readonly page: number;
+  readonly data: unknown;
+  /** Invalidated (or its last refetch failed): shown, then fetched again like any stale page. */
+  readonly stale: boolean;
+}
+
+/**
+ * The pages of `key` that `client` holds already, in the order the list must take them: a
+ * hydrated server render (`prefetchLazyList` + `dehydrate`/`hydrate`), a prefetch, or the pages
+ * a list with the same key left behind. A list shows them in its very first snapshot, so a
+ * hydrating render matches the server's markup and fetches none of them. Offset and range pages
+ * are taken as they are; cursor pages only as one run walked from page 0 outwards (each needs
+ * its neighbour's cursor). `autoSource` decides how to load only when it starts: none.
+ *
+ * Each page found gets `gcTime: Infinity`, as pages the list fetches itself do: the list removes
+ * a page's query when it evicts the page, and query-core's timer (5 minutes for a hydrated
+ * query) must not take one the list still shows out of reach of `invalidateQueries`.
+ *
+ * @example
+ * for (const { page, data, stale } of cachedPages(client, ['users'], source)) land(page, data, stale);
+ */
+export function cachedPages<T>(
+  client: QueryClient | undefined,
+  key: QueryKey,
+  source: LazyListSource<T>,
+): CachedPage[] {
+  if (client === undefined || source.kind === 'auto') return [];
+  const cache = client.getQueryCache();
+  const found = (page: number): CachedPage | undefined => {
+    const query = cache.get(hashKey(pageQueryKey(key, page)));
+    if (query?.state.data === undefined) return undefined;
+    pin(client, query);
+    return {
+      page,
+      data: query.state.data,
+      stale: query.state.isInvalidated || query.state.status === 'error',
+    };
+  };
+  if (source.kind === 'cursor') return cursorRun(found);
+  const pages: CachedPage[] = [];
+  for (const query of cache.findAll({ queryKey: [...key, 'page'] })) {
+    const page = query.queryKey[key.length + 1];
+    if (query.queryKey.length !== key.length + 2 || typeof page !== 'number') continue;
+    const cached = found(page);
+    if (cached !== undefined) pages.push(cached);
+  }
+  return pages.sort((a, b) => a.page - b.page);
+}
+
+/** Cursor pages 0, 1, 2… then −1, −2…, each run stopping at the first page not held. */
+function cursorRun(found: (page: number) => CachedPage | undefined): CachedPage[] {
+  const pages: CachedPage[] = [];
+  for (let page = 0; ; page++) {
+    const cached = found(page);
+    if (cached === undefined) break;
+    pages.push(cached);
+  }
+  if (pages.length === 0) return pages;
+  for (let page = -1; ; page--) {
+    const cached = found(page);
+    if (cached === undefined) break;
+    pages.push(cached);
+  }
+  return pages;
+}
+
+/**
+ * Rebuilds a query whose gcTime is finite with `gcTime: Infinity`, keeping its state. query-core
+ * keeps the longest gcTime a query has seen but never reschedules the removal timer it started
+ * when it was built (a hydrated query), so the query is built again. One that is fetching is left
+ * alone (the list joins that fetch, which applies the list's options when it ends), and so is
+ * one the app observes itself (`useQuery` on a page key): its observers keep it.
+ */
+function pin(client: QueryClient, query: Query): void {
+  const busy = query.state.fetchStatus !== 'idle' || query.getObserversCount() > 0;
+  if (query.gcTime === Number.POSITIVE_INFINITY || busy) return;
+  const cache = client.getQueryCache();
+  cache.remove(query);
+  cache.build(
+    client,
+    { queryKey: query.queryKey, queryHash: query.queryHash, gcTime: Number.POSITIVE_INFINITY },
+    query.state,
+  );
+}
