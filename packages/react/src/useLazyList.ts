@@ -12,6 +12,7 @@ import {
 } from '@lazyflow/core';
 import { useLayoutEffect, useMemo, useRef, version } from 'react';
 import { listUpdate } from './listUpdate.ts';
+import { type HeldRows, holdPreviousRows, type ListPlaceholder, usePlaceholder } from './placeholder.ts';
 import { clientId, useLazyflowClient } from './queryClient.ts';
 import { useEngine } from './useEngine.ts';
 
@@ -21,6 +22,8 @@ export interface UseLazyListOptions<T>
     Omit<VirtualListOptions<T>, 'list' | 'scrollElement' | 'scrollTarget' | 'persist'> {
   /** The scrolling element (from a ref); not needed with `useWindowScroll`. */
   getScrollElement?: () => HTMLElement | null;
+  /** `'previous'`: after a `key` change, show the old key's rows (`isPlaceholder`) until the new key's first visible page lands. */
+  placeholder?: ListPlaceholder;
 }
 
 /** The controls of {@link useLazyList}: the same functions for the list's whole life. */
@@ -42,7 +45,10 @@ export interface LazyListControls<T> {
 }
 
 /** What {@link useLazyList} returns: an immutable snapshot plus stable controls. */
-export interface UseLazyListResult<T> extends VirtualListSnapshot<T>, LazyListControls<T> {}
+export interface UseLazyListResult<T> extends VirtualListSnapshot<T>, LazyListControls<T> {
+  /** With `placeholder: 'previous'`: these are the previous key's rows, shown until the new key's land. */
+  readonly isPlaceholder: boolean;
+}
 
 interface ListEngine<T> {
   /** The list key, serialized: the same key with another axis or anchor keeps the scroll position. */
@@ -50,6 +56,7 @@ interface ListEngine<T> {
   readonly list: LazyList<T>;
   readonly view: VirtualList<T>;
   readonly controls: LazyListControls<T>;
+  readonly held: HeldRows<T>;
   readonly subscribe: (listener: () => void) => () => void;
   readonly getSnapshot: () => VirtualListSnapshot<T>;
   destroy(): void;
@@ -126,7 +133,11 @@ export function useLazyList<T>(options: UseLazyListOptions<T>): UseLazyListResul
   useLayoutEffect(() => {
     engine.view.commit(); // scroll writes and focus wait until the rows are in the DOM
   }, [engine, snapshot]);
-  return useMemo(() => Object.freeze({ ...snapshot, ...engine.controls }), [engine, snapshot]);
+  const { shown, isPlaceholder } = usePlaceholder(engine.held, snapshot, options.placeholder);
+  return useMemo(
+    () => Object.freeze({ ...shown, isPlaceholder, ...engine.controls }),
+    [engine, shown, isPlaceholder],
+  );
 }
 
 const TOP: SavedScroll = Object.freeze({ anchorKey: 0, offsetInItem: 0, sizes: [] });
@@ -188,6 +199,15 @@ function createEngine<T>(
     list,
     view,
     controls,
+    held: holdPreviousRows(
+      previous && {
+        held: previous.held,
+        getSnapshot: previous.getSnapshot,
+        saveScroll: previous.controls.saveScroll,
+      },
+      sameData,
+      options.placeholder,
+    ),
     subscribe: view.subscribe,
     getSnapshot: view.getSnapshot,
     destroy() {
