@@ -38,7 +38,9 @@ export default defineConfig({
         // MSW's worker script is served from the demo's public folder, as in the demo.
         publicDir: 'apps/demo/public',
         // Pre-bundled up front: discovering them mid-run makes Vite reload a running test file.
-        optimizeDeps: { include: ['idb-keyval', 'react', 'react-dom/client', '@tanstack/query-core'] },
+        optimizeDeps: {
+          include: ['idb-keyval', 'react', 'react-dom/client', 'react-dom/server', '@tanstack/query-core'],
+        },
         test: {
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.{ts,tsx}', 'apps/*/src/**/*.browser.test.{ts,tsx}'],
@@ -66,6 +68,7 @@ export default defineConfig({
             'idb-keyval',
             'react-18',
             'react-dom-18/client',
+            'react-dom-18/server',
             '@tanstack/query-core',
             '@tanstack/react-query',
           ],

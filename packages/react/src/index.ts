@@ -12,4 +12,5 @@ export {
   useLazyList,
 } from './useLazyList.ts';
 export { type UseStreamResult, useStream } from './useStream.ts';
+export { useSuspenseLazyList } from './useSuspenseLazyList.ts';
 export { type UseWindowOptions, type UseWindowResult, useWindow } from './useWindow.ts';

@@ -10,7 +10,8 @@ import {
   type VirtualListOptions,
   type VirtualListSnapshot,
 } from '@lazyflow/core';
-import { useLayoutEffect, useMemo, useRef, version } from 'react';
+import { useMemo, useRef, version } from 'react';
+import { useClientLayoutEffect } from './clientLayoutEffect.ts';
 import { listUpdate } from './listUpdate.ts';
 import { type HeldRows, holdPreviousRows, type ListPlaceholder, usePlaceholder } from './placeholder.ts';
 import { clientId, useLazyflowClient } from './queryClient.ts';
@@ -115,7 +116,7 @@ export function useLazyList<T>(options: UseLazyListOptions<T>): UseLazyListResul
   const { engine, snapshot } = useEngine<VirtualListSnapshot<T>, ListEngine<T>>(identity, (previous) =>
     createEngine({ ...options, queryClient }, latest, previous),
   );
-  useLayoutEffect(() => {
+  useClientLayoutEffect(() => {
     latest.current = options;
     const o = options;
     engine.list.setOptions(listUpdate(o));
@@ -129,8 +130,8 @@ export function useLazyList<T>(options: UseLazyListOptions<T>): UseLazyListResul
       isScrollingResetDelay: o.isScrollingResetDelay,
     });
   });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each rendered snapshot on purpose
-  useLayoutEffect(() => {
+  // After each rendered snapshot, on purpose (`snapshot` is not read inside).
+  useClientLayoutEffect(() => {
     engine.view.commit(); // scroll writes and focus wait until the rows are in the DOM
   }, [engine, snapshot]);
   const { shown, isPlaceholder } = usePlaceholder(engine.held, snapshot, options.placeholder);

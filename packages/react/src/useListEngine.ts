@@ -1,5 +1,5 @@
 import { createLazyList, type LazyList, type LazyListOptions, type LazyListSnapshot } from '@lazyflow/core';
-import { useLayoutEffect } from 'react';
+import { useClientLayoutEffect } from './clientLayoutEffect.ts';
 import { listUpdate } from './listUpdate.ts';
 import { clientId, useLazyflowClient } from './queryClient.ts';
 import { useEngine } from './useEngine.ts';
@@ -56,7 +56,7 @@ export function useListEngine<T>(options: LazyListOptions<T>): {
       };
     },
   );
-  useLayoutEffect(() => {
+  useClientLayoutEffect(() => {
     engine.list.setOptions(listUpdate(options));
   });
   return { list: engine.list, controls: engine.controls, snapshot };

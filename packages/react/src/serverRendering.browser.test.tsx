@@ -1,0 +1,58 @@
+// Server rendering with data (#17 item 6), on the browser's side: markup rendered with pages
+// prefetched into a "server" QueryClient is hydrated with a client given the dehydrated state
+// (query-core's dehydrate/hydrate, through JSON as an app sends it). The first client render
+// matches the markup (no hydration error, no recoverable error, the row elements reused) and the
+// hydrated pages are not requested again. Runs under React 19 and React 18.3.
+import { prefetchLazyList, QueryClient } from '@lazyflow/core';
+import { dehydrate, hydrate } from '@tanstack/query-core';
+import { hydrateRoot, type Root } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { USERS_KEY, UsersApp, usersApi } from './testing/ssrUsers.tsx';
+
+let root: Root | null = null;
+let container: HTMLElement | null = null;
+afterEach(() => {
+  root?.unmount();
+  container?.remove();
+  root = null;
+  vi.restoreAllMocks();
+});
+
+const frames = async (n: number) => {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+};
+
+describe('hydrating a server-rendered useLazyList', () => {
+  it('shows the server’s rows without a request and without a hydration mismatch', async () => {
+    const api = usersApi();
+    const serverClient = new QueryClient();
+    await prefetchLazyList(serverClient, { key: USERS_KEY, source: api.source() }, { start: 0, end: 20 });
+    const html = renderToString(<UsersApp client={serverClient} api={api} />);
+    const state: unknown = JSON.parse(JSON.stringify(dehydrate(serverClient)));
+    const serverCalls = api.calls.length;
+
+    container = document.createElement('div');
+    container.innerHTML = html;
+    document.body.append(container);
+    const firstRow = container.querySelector('[data-index="0"]');
+    expect(firstRow?.textContent).toBe('User 0');
+
+    const errors = vi.spyOn(console, 'error');
+    const recoverable: unknown[] = [];
+    const browserClient = new QueryClient();
+    hydrate(browserClient, state as Parameters<typeof hydrate>[1]);
+    root = hydrateRoot(container, <UsersApp client={browserClient} api={api} />, {
+      onRecoverableError: (error) => recoverable.push(error),
+    });
+    await frames(5);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(recoverable).toEqual([]);
+    expect(errors).not.toHaveBeenCalled();
+    expect(container.querySelector('[data-index="0"]')).toBe(firstRow); // hydrated, not re-rendered
+    expect(container.textContent).toContain('User 9');
+    expect(container.textContent).not.toContain('Loading…');
+    expect(api.calls.slice(serverCalls)).toEqual([]); // no request for the hydrated page
+  });
+});
