@@ -2,7 +2,10 @@ import { isAbortError } from '../errors.ts';
 import { assertUnchanged } from '../options.ts';
 import { backoffDelay } from '../scheduler/backoffDelay.ts';
 import { Subscribable } from '../subscribable.ts';
+import { parseInSlices } from './parseInSlices.ts';
+import { createPublishBudget, PendingItems } from './publishBudget.ts';
 import { readChunks } from './readChunks.ts';
+import { RecentKeys } from './recentKeys.ts';
 import { RingBuffer } from './ringBuffer.ts';
 import { StreamHttpError, type StreamParseError } from './streamErrors.ts';
 import {
@@ -42,8 +45,6 @@ export interface StreamSnapshot<T> {
 
 type Phase = 'connecting' | 'open' | 'reconnecting' | 'done' | 'error';
 
-// Keys of the last 5,000–10,000 items are remembered to drop replays after a reconnect.
-const DEDUPE_GENERATION = 5_000;
 // StrictMode unmounts and remounts at once: tear down only if no one resubscribes meanwhile.
 const TEARDOWN_DELAY_MS = 0;
 
@@ -62,10 +63,10 @@ export class ItemStream<T> extends Subscribable {
   #input: CreateStreamOptions<T>;
   readonly #ring: RingBuffer<T>;
   readonly #rates = new RateMeter();
-  #pending: T[] = [];
+  readonly #pending = new PendingItems<T>();
+  readonly #budget = createPublishBudget();
   #pendingSince = 0;
-  #seen = new Set<string | number>();
-  #seenBefore = new Set<string | number>();
+  readonly #recent = new RecentKeys();
   #lastKey: string | number | undefined;
   #lastEventId: string | undefined;
   #serverRetryMs: number | undefined;
@@ -146,9 +147,8 @@ export class ItemStream<T> extends Subscribable {
   readonly restart = (): void => {
     this.#stopRun();
     this.#ring.clear();
-    this.#pending = [];
-    this.#seen = new Set();
-    this.#seenBefore = new Set();
+    this.#pending.clear();
+    this.#recent.clear();
     this.#lastKey = undefined;
     this.#lastEventId = undefined;
     this.#serverRetryMs = undefined;
@@ -223,10 +223,7 @@ export class ItemStream<T> extends Subscribable {
 
   /** Waits while paused or while too many parsed items wait for a frame (backpressure). */
   async #gate(generation: number): Promise<boolean> {
-    while (
-      generation === this.#generation &&
-      (this.#paused || this.#pending.length >= this.#o.highWaterMark)
-    ) {
+    while (generation === this.#generation && (this.#paused || this.#pending.size >= this.#o.highWaterMark)) {
       await this.#waitForWake();
     }
     return generation === this.#generation;
@@ -249,19 +246,14 @@ export class ItemStream<T> extends Subscribable {
         if (this.#fatal) return;
         if (key) {
           const k = key(value);
-          if (this.#seen.has(k) || this.#seenBefore.has(k)) {
+          if (this.#recent.seen(k)) {
             this.#counts.duplicates++;
             return;
           }
-          if (this.#seen.size >= DEDUPE_GENERATION) {
-            this.#seenBefore = this.#seen;
-            this.#seen = new Set();
-          }
-          this.#seen.add(k);
           this.#lastKey = k;
         }
         if (id) this.#lastEventId = id;
-        if (this.#pending.length === 0) this.#pendingSince = this.#o.now();
+        if (this.#pending.size === 0) this.#pendingSince = this.#o.now();
         this.#pending.push(value);
         received.items++;
       },
@@ -308,10 +300,16 @@ export class ItemStream<T> extends Subscribable {
         // (WHATWG event-stream rules), so BOM handling lives in one place (issue 16).
         const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
         const parser = o.parser(this.#sink(received), { maxLineBytes: o.maxLineBytes });
+        const slice = {
+          start: o.now(),
+          now: o.now,
+          beforeYield: () => this.#changed(),
+          live: () => generation === this.#generation,
+        };
         for await (const chunk of readChunks(response.body)) {
           if (generation !== this.#generation) return;
           this.#counts.bytes += chunk.byteLength;
-          parser.push(decoder.decode(chunk, { stream: true }));
+          if (!(await parseInSlices(parser, decoder.decode(chunk, { stream: true }), slice))) return;
           if (this.#fatal) throw this.#fatal;
           this.#changed();
           if (!(await this.#gate(generation))) return;
@@ -368,9 +366,8 @@ export class ItemStream<T> extends Subscribable {
     if (!this.#dirty) return;
     this.#dirty = false;
     const now = this.#o.now();
-    const batch = this.#pending;
+    const batch = this.#pending.take(this.#budget.limit(this.#pending.size));
     if (batch.length > 0) {
-      this.#pending = [];
       this.#counts.items += batch.length;
       this.#counts.dropped += this.#ring.pushAll(batch);
       this.#counts.lagMs = Math.round(now - this.#pendingSince);
@@ -381,15 +378,23 @@ export class ItemStream<T> extends Subscribable {
     this.#snapshot = this.#buildSnapshot();
     this.#wake();
     this.notify();
+    // The rest goes out in the next frames, in order: one frame never takes more than the budget.
+    if (this.#pending.size > 0) this.#changed();
+    if (batch.length > 0) {
+      // Measured after the listeners' microtasks (React renders a store update in one) too.
+      queueMicrotask(() => this.#budget.record(batch.length, this.#o.now() - now));
+    }
   };
 
   #buildSnapshot(): StreamSnapshot<T> {
-    const status: StreamStatus =
-      this.#phase === 'done' || this.#phase === 'error' ? this.#phase : this.#paused ? 'paused' : this.#phase;
+    // Items still waiting for a frame come out before the stream says it ended.
+    const final = this.#phase === 'done' || this.#phase === 'error';
+    const ended = final && this.#pending.size === 0;
+    const status: StreamStatus = ended ? this.#phase : this.#paused ? 'paused' : final ? 'open' : this.#phase;
     return Object.freeze({
       items: this.#itemsView,
       status,
-      error: this.#error,
+      error: ended ? this.#error : null,
       stats: Object.freeze({ ...this.#counts, ...this.#rateValues }),
       lastId: this.#lastId(),
       lastMalformed: this.#lastMalformed,

@@ -1,0 +1,74 @@
+import type { StreamParser } from './streamParser.ts';
+
+// Parsing yields to the browser after this much work in one task: a body read faster than it is
+// parsed queues its chunks, and `for await` drains queued chunks in one task (issue 16).
+const SLICE_MS = 8;
+// Decoded text is parsed in pieces of at most this many characters, so one large read is sliced too.
+const PIECE_CHARS = 32_768;
+
+type YieldingScheduler = { yield?: () => Promise<void> };
+
+/**
+ * Resolves in a later task, so the browser can run a frame, input and other tasks in between:
+ * `scheduler.yield()` where it exists (Chromium 129+), else a `MessageChannel` message (no 4 ms
+ * clamp, unlike nested `setTimeout(0)`), else `setTimeout(0)`. Globals are read at call time.
+ */
+function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: YieldingScheduler }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    if (typeof MessageChannel !== 'function') {
+      globalThis.setTimeout(resolve, 0);
+      return;
+    }
+    // One channel per yield, closed at once: an open port would keep Node's event loop alive.
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** End of the next piece of `text` from `at`, never between the two halves of a surrogate pair. */
+function pieceEnd(text: string, at: number): number {
+  let end = Math.min(text.length, at + PIECE_CHARS);
+  const last = text.charCodeAt(end - 1);
+  if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+  return end;
+}
+
+/** Where {@link parseInSlices} keeps time and asks whether to go on. */
+export interface ParseSlice {
+  /** `now()` when the current task's parsing began; moved forward after each yield. */
+  start: number;
+  readonly now: () => number;
+  /** Called before yielding (e.g. to schedule a frame for what was parsed). */
+  readonly beforeYield: () => void;
+  /** After a yield: false stops parsing (the connection was stopped meanwhile). */
+  readonly live: () => boolean;
+}
+
+/**
+ * Feeds `text` to `parser` in pieces and yields to the browser whenever this task has parsed for
+ * 8 ms, so a backlog of chunks never becomes one long task. Resolves false when `slice.live()`
+ * turned false during a yield (the rest of `text` is dropped).
+ *
+ * @example
+ * const slice = { start: now(), now, beforeYield: schedule, live: () => generation === current };
+ * if (!(await parseInSlices(parser, decoder.decode(chunk, { stream: true }), slice))) return;
+ */
+export async function parseInSlices(parser: StreamParser, text: string, slice: ParseSlice): Promise<boolean> {
+  for (let at = 0; at < text.length; ) {
+    const end = pieceEnd(text, at);
+    parser.push(at === 0 && end === text.length ? text : text.slice(at, end));
+    at = end;
+    if (slice.now() - slice.start < SLICE_MS) continue;
+    slice.beforeYield();
+    await yieldToMain();
+    if (!slice.live()) return false;
+    slice.start = slice.now();
+  }
+  return true;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { createPublishBudget, PendingItems } from './publishBudget.ts';
+
+describe('createPublishBudget', () => {
+  it('starts at 250 items per frame and never hands out more than is pending', () => {
+    const budget = createPublishBudget();
+    expect(budget.limit(10_000)).toBe(250);
+    expect(budget.limit(40)).toBe(40);
+  });
+
+  it.each<[string, [number, number][], number]>([
+    // items and ms of successive frames (budget 8 ms) → the limit after them
+    ['a frame at twice the budget halves the limit', [[250, 16]], 125],
+    ['a frame far over budget halves it, not more', [[250, 500]], 125],
+    [
+      'costly frames never take it below 50',
+      [
+        [250, 500],
+        [125, 500],
+        [62, 500],
+      ],
+      50,
+    ],
+    ['a cheap frame doubles the limit, not more', [[250, 1]], 500],
+    [
+      'cheap frames double it each time',
+      [
+        [250, 1],
+        [500, 1],
+        [1000, 1],
+      ],
+      2000,
+    ],
+    [
+      'it settles where the frame fits the budget (0.1 ms per item: 80)',
+      [
+        [250, 25],
+        [80, 8],
+        [80, 8],
+      ],
+      80,
+    ],
+    ['a frame of 0 ms counts as cheap', [[250, 0]], 500],
+    ['a small frame under budget says nothing about a full one', [[20, 1]], 250],
+    ['a small frame over budget still lowers it', [[20, 100]], 125],
+  ])('%s', (_, frames, expected) => {
+    const budget = createPublishBudget(8);
+    for (const [items, ms] of frames) budget.record(items, ms);
+    expect(budget.limit(1_000_000)).toBe(expected);
+  });
+});
+
+describe('PendingItems', () => {
+  it('hands out the oldest items first, in order, across takes', () => {
+    const queue = new PendingItems<number>();
+    for (let i = 0; i < 10; i++) queue.push(i);
+    expect(queue.take(3)).toEqual([0, 1, 2]);
+    queue.push(10);
+    expect(queue.size).toBe(8);
+    expect(queue.take(100)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(queue.size).toBe(0);
+    expect(queue.take(5)).toEqual([]);
+  });
+
+  it('keeps order through the compaction of a long queue taken in small slices', () => {
+    const queue = new PendingItems<number>();
+    for (let i = 0; i < 20_000; i++) queue.push(i);
+    const out: number[] = [];
+    while (queue.size > 0) {
+      out.push(...queue.take(333));
+      if (out.length === 9_990) for (let i = 20_000; i < 20_100; i++) queue.push(i);
+    }
+    expect(out).toEqual(Array.from({ length: 20_100 }, (_, i) => i));
+  });
+
+  it('clear() drops every waiting item', () => {
+    const queue = new PendingItems<string>();
+    queue.push('a');
+    queue.clear();
+    expect(queue.size).toBe(0);
+    expect(queue.take(1)).toEqual([]);
+  });
+});

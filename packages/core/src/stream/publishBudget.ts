@@ -1,0 +1,94 @@
+/**
+ * How many parsed items the next frame publishes, adapted so that a frame's work — the ring
+ * buffer, `onItems`, the listeners and what they render in the same task — stays near
+ * `budgetMs`. A frame over budget halves the limit at most (toward what would have fit); a frame
+ * of at least half the limit under budget raises it toward what fits, at most 2× per frame; it
+ * never goes below 50. The budget covers the app's own render, whose cost per frame does not
+ * shrink with the batch: a budget below that cost would only make frames smaller and more
+ * numerous (issue 16: one frame used to publish everything pending in one task of ~440 ms).
+ *
+ * @example
+ * const budget = createPublishBudget();
+ * const n = budget.limit(pending.length); // publish n items now, the rest next frame
+ * budget.record(n, msTaken);
+ */
+export interface PublishBudget {
+  /** Items to publish now out of `pending`. */
+  limit(pending: number): number;
+  /** What the last publish cost: `items` took `ms`. */
+  record(items: number, ms: number): void;
+}
+
+/**
+ * Default work per frame: well under the 50 ms at which a task counts as long, leaving room for
+ * the browser's own style, layout and paint.
+ */
+const PUBLISH_BUDGET_MS = 32;
+const FIRST_LIMIT = 250;
+const MIN_ITEMS = 50;
+
+/**
+ * A {@link PublishBudget} starting at 250 items per frame.
+ *
+ * @example
+ * const budget = createPublishBudget(32);
+ */
+export function createPublishBudget(budgetMs = PUBLISH_BUDGET_MS): PublishBudget {
+  let limit = FIRST_LIMIT;
+  return {
+    limit: (pending) => Math.min(pending, limit),
+    record(items, ms) {
+      const fit = ms > 0 ? Math.floor((items * budgetMs) / ms) : items * 2;
+      if (ms > budgetMs) limit = Math.max(MIN_ITEMS, Math.floor(limit / 2), fit);
+      // A frame well under its limit says little about a full one.
+      else if (items * 2 >= limit) limit = Math.max(MIN_ITEMS, Math.min(limit * 2, fit));
+    },
+  };
+}
+
+/**
+ * Items parsed but not published yet, in arrival order: `take(n)` hands out the oldest `n`
+ * without copying the rest (a head index instead of `splice`, which is O(remaining) per frame).
+ *
+ * @example
+ * const queue = new PendingItems<number>();
+ * queue.push(1); queue.push(2);
+ * queue.take(1); // [1]
+ */
+export class PendingItems<T> {
+  #items: T[] = [];
+  #head = 0;
+
+  /** Items waiting. */
+  get size(): number {
+    return this.#items.length - this.#head;
+  }
+
+  push(item: T): void {
+    this.#items.push(item);
+  }
+
+  /** Removes and returns the oldest `n` items (all of them when `n >= size`). */
+  take(n: number): T[] {
+    const items = this.#items;
+    if (this.#head === 0 && n >= items.length) {
+      this.#items = [];
+      return items;
+    }
+    const end = Math.min(items.length, this.#head + n);
+    const out = items.slice(this.#head, end);
+    this.#head = end;
+    if (end === items.length) this.clear();
+    // Compact now and then so the dropped head does not keep its items alive.
+    else if (this.#head > 4096 && this.#head * 2 > items.length) {
+      this.#items = items.slice(this.#head);
+      this.#head = 0;
+    }
+    return out;
+  }
+
+  clear(): void {
+    this.#items = [];
+    this.#head = 0;
+  }
+}
