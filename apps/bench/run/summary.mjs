@@ -1,12 +1,6 @@
 // Raw results → medians (min–max) per scenario × library × metric, and lazyflow ÷ peer ratios
 // computed run by run. What each metric reads from a result is defined here, once.
 
-/** The page's main-thread time in a traced window (run/trace.mjs) less the harness's own per-frame work. */
-function busyMs(result) {
-  const busy = result.trace?.busyMs;
-  return typeof busy === 'number' ? busy - (result.harnessMs ?? 0) : null;
-}
-
 /** Metrics per scenario: how to read each one from a result, and how to print it. */
 export const METRICS = {
   scroll: [
@@ -23,10 +17,10 @@ export const METRICS = {
     {
       key: 'busyPerFrame',
       label: 'main-thread ms/frame',
-      read: (r) => (r.trace?.frames ? busyMs(r) / r.trace.frames : null),
+      read: (r) => (r.trace?.frames ? r.trace.busyMs / r.trace.frames : null),
       digits: 2,
     },
-    { key: 'busyMs', label: 'main-thread ms', read: (r) => busyMs(r), digits: 0 },
+    { key: 'busyMs', label: 'main-thread ms', read: (r) => r.trace?.busyMs ?? null, digits: 0 },
     { key: 'longTasks', label: 'long tasks', read: (r) => r.longTasks, digits: 0 },
     { key: 'longTaskMs', label: 'long-task ms', read: (r) => r.longTaskMs, digits: 0 },
     { key: 'blank', label: 'blank (%)', read: (r) => r.blankRatio * 100, digits: 1 },

@@ -43,8 +43,6 @@ export interface ScrollResult {
   frameP99: number;
   /** Frames whose rAF delta is longer than one vsync (over 25 ms: deltas come in 16.7 ms steps). */
   slowFrames: number;
-  /** Main-thread ms the harness itself spent in its per-frame work (the scroll step and the blank probe). */
-  harnessMs: number;
   longTasks: number;
   longTaskMs: number;
   /** Blank probes / all probes over every frame. */
@@ -154,7 +152,6 @@ async function recordFrames(
   const deltas: number[] = [];
   let slots = 0;
   let blank = 0;
-  let harnessMs = 0;
   const start = await nextFrame();
   performance.mark(WINDOW_MARKS.start);
   let previous = start;
@@ -165,14 +162,10 @@ async function recordFrames(
     previous = now;
     const elapsed = now - start;
     if (done(elapsed)) break;
-    const stepStart = performance.now();
     step(elapsed);
-    harnessMs += performance.now() - stepStart;
     // Probed once this frame is painted: what the user saw at this scroll position.
     await afterPaint();
-    const probeStart = performance.now();
     const probe = probeSlots();
-    harnessMs += performance.now() - probeStart;
     slots += probe.slots;
     blank += probe.blank;
   }
@@ -186,7 +179,6 @@ async function recordFrames(
     frameP95: percentile(sorted, 95),
     frameP99: percentile(sorted, 99),
     slowFrames: deltas.filter((d) => d > SLOW_FRAME_MS).length,
-    harnessMs,
     longTasks: longTasks.count,
     longTaskMs: longTasks.totalMs,
     blankRatio: slots === 0 ? 0 : blank / slots,

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Where one library's main-thread time goes in one bench scenario (issue #16): builds apps/bench
+// without minifying (function names stay readable), runs the scenario once as `pnpm bench` does
+// (CPU throttled, traced), with V8's sampling profiler in the trace, and prints the main thread's
+// busy time per frame, the trace events and JS functions by self time, and the style and layout
+// passes (forced ones: run while script was on the stack).
+//   node apps/bench/run/profile.mjs [--lib lazyflow] [--scenario scroll] [--port 4354] [--top 25] [--trace out.json]
+import { rmSync, writeFileSync } from 'node:fs';
+import { mainThreadBreakdown } from './breakdown.mjs';
+import { dragScrollbar } from './drag.mjs';
+import { pageReady, pageUrl } from './measure.mjs';
+import { SCENARIOS } from './scenarios.mjs';
+import { buildBench, CONTEXT_OPTIONS, launchChromium, serveBench } from './serve.mjs';
+import { startTrace, TRACE_CATEGORIES, traceFigures } from './trace.mjs';
+
+function option(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 && process.argv[at + 1] !== undefined ? process.argv[at + 1] : fallback;
+}
+
+const lib = option('lib', 'lazyflow');
+const port = Number(option('port', '4354'));
+const top = Number(option('top', '25'));
+const traceFile = option('trace', null);
+const scenario = SCENARIOS.find((s) => s.id === option('scenario', 'scroll'));
+if (scenario?.page !== 'scroll') {
+  throw new Error(
+    `--scenario: one of ${SCENARIOS.filter((s) => s.page === 'scroll')
+      .map((s) => s.id)
+      .join(', ')}`,
+  );
+}
+
+/** Where a function is: its bundle file (unminified) and line. */
+const place = (url, line) => `${url.split('/').at(-1)}:${line + 1}`;
+
+const outDir = await buildBench({ minify: false });
+const server = await serveBench(outDir, port);
+const browser = await launchChromium({ scrollbars: Boolean(scenario.drag) });
+try {
+  const page = await (await browser.newContext(CONTEXT_OPTIONS)).newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(pageUrl(`http://localhost:${port}`, lib, scenario), { waitUntil: 'load' });
+  const notReady = await pageReady(page, '[data-row="0"][data-state="loaded"]', errors);
+  if (notReady) throw new Error(notReady);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: scenario.throttle });
+  const stop = await startTrace(cdp, [...TRACE_CATEGORIES, 'disabled-by-default-v8.cpu_profiler']);
+  const running = page.evaluate((request) => window.__bench.run(request), scenario.request);
+  if (scenario.drag) {
+    await page.waitForFunction(() => performance.getEntriesByName('bench:window-start').length > 0);
+    await dragScrollbar(page, scenario.drag).finally(() => page.evaluate(() => window.__bench.stop()));
+  }
+  const result = await running;
+  const events = await stop();
+  if (traceFile) writeFileSync(traceFile, JSON.stringify({ traceEvents: events }));
+  if (result.kind !== 'scroll') throw new Error(`${lib} ${scenario.id}: ${result.reason ?? result.kind}`);
+  const figures = traceFigures(events);
+  const breakdown = mainThreadBreakdown(events, place);
+  const ms = (v) => (v === null || v === undefined ? '—' : v.toFixed(1));
+  console.log(
+    `${lib} ${scenario.id} (CPU ×${scenario.throttle}, profiler on: every figure is higher than in pnpm bench)\n` +
+      `window ${ms(figures.windowMs)} ms, ${figures.frames} frames drawn, main thread busy ${ms(figures.busyMs)} ms = ${(figures.busyMs / figures.frames).toFixed(2)} ms/frame; ` +
+      `rAF: ${result.frames} frames, ${result.slowFrames} over 16.7 ms, ${result.longTasks} long tasks (${ms(result.longTaskMs)} ms), blank ${(result.blankRatio * 100).toFixed(1)} %`,
+  );
+  const l = breakdown.layout;
+  console.log(
+    `style recalcs ${l.styleRecalcs} (${l.forcedStyleRecalcs} forced, ${ms(l.styleMs)} ms self), layouts ${l.layouts} (${l.forcedLayouts} forced, ${ms(l.layoutMs)} ms self), paints ${l.paints}`,
+  );
+  console.log(`events dispatched: ${breakdown.dispatched.join(', ')}`);
+  console.log('\ntrace events by self time (ms, count):');
+  for (const e of breakdown.events.slice(0, top))
+    console.log(`  ${ms(e.ms).padStart(8)}  ${String(e.count).padStart(6)}  ${e.key}`);
+  console.log('\nJS functions by self time (ms, samples):');
+  for (const f of breakdown.functions.slice(0, top))
+    console.log(`  ${ms(f.ms).padStart(8)}  ${String(f.count).padStart(6)}  ${f.key}`);
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(outDir, { recursive: true, force: true });
+}
