@@ -32,7 +32,7 @@ const AXIS_LINE = '#dde1e7';
 const AXIS_INK = '#667085';
 const AXIS_FONT = '11px system-ui, sans-serif';
 /** Room for the value labels (left), the unit (top) and the time labels (bottom), px. */
-const MARGIN = { top: 16, right: 8, bottom: 18, left: 48 };
+const MARGIN = { top: 24, right: 8, bottom: 18, left: 48 };
 
 /**
  * A canvas line chart of `value` with the min–max band, over `[from, to)`, with a value axis

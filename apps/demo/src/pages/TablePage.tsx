@@ -42,8 +42,10 @@ export function TablePage() {
   useEffect(() => {
     // The URL keeps the mode (a reload reopens it) but not the jump (a reload restores the row).
     const search = tableSearch(mode);
+    // The fragment stays: Home's memory tile opens /table#under-the-hood to show the panel.
     if (window.location.search !== search) {
-      window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}`);
+      const { pathname, hash } = window.location;
+      window.history.replaceState(window.history.state, '', `${pathname}${search}${hash}`);
     }
   }, [mode]);
   const changeMode = (next: TableMode) => {
