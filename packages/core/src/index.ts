@@ -20,6 +20,7 @@ export { createLazyList } from './list/createLazyList.ts';
 export type { LazyList, LazyListSnapshot, LazyListStatus } from './list/LazyList.ts';
 export type { LazyListOptions, LazyListUpdate } from './list/lazyListOptions.ts';
 export type { LazyListStats } from './list/listStats.ts';
+export { ListWriteError, type ListWriteResult } from './list/listWrites.ts';
 export { sharedQueryClient } from './list/sharedQueryClient.ts';
 export {
   createMemoryMonitor,

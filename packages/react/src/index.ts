@@ -14,3 +14,4 @@ export {
 export { type UseStreamResult, useStream } from './useStream.ts';
 export { useSuspenseLazyList } from './useSuspenseLazyList.ts';
 export { type UseWindowOptions, type UseWindowResult, useWindow } from './useWindow.ts';
+export type { ItemWriteControls } from './writeControls.ts';

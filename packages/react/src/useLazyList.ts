@@ -16,6 +16,7 @@ import { listUpdate } from './listUpdate.ts';
 import { type HeldRows, holdPreviousRows, type ListPlaceholder, usePlaceholder } from './placeholder.ts';
 import { clientId, useLazyflowClient } from './queryClient.ts';
 import { useEngine } from './useEngine.ts';
+import { type ItemWriteControls, writeControls } from './writeControls.ts';
 
 /** Options of {@link useLazyList}: the lazy list's (key, source, prefetch, memory…) plus the view's. */
 export interface UseLazyListOptions<T>
@@ -28,7 +29,7 @@ export interface UseLazyListOptions<T>
 }
 
 /** The controls of {@link useLazyList}: the same functions for the list's whole life. */
-export interface LazyListControls<T> {
+export interface LazyListControls<T> extends ItemWriteControls<T> {
   readonly scrollToIndex: (index: number, options?: { align?: ScrollAlign }) => void;
   /** Callback ref for each row element (which needs `data-index={row.index}`). */
   readonly measureElement: (element: Element | null) => (() => void) | undefined;
@@ -194,6 +195,7 @@ function createEngine<T>(
     append: (items) => list.append(items),
     retry: () => list.retry(),
     refresh: () => list.refresh(),
+    ...writeControls(list),
   };
   return {
     dataKey,

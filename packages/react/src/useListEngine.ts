@@ -3,9 +3,10 @@ import { useClientLayoutEffect } from './clientLayoutEffect.ts';
 import { listUpdate } from './listUpdate.ts';
 import { clientId, useLazyflowClient } from './queryClient.ts';
 import { useEngine } from './useEngine.ts';
+import { type ItemWriteControls, writeControls } from './writeControls.ts';
 
 /** The controls of a hook's lazy list: the same functions for the list's whole life. */
-export interface LazyDataControls<T> {
+export interface LazyDataControls<T> extends ItemWriteControls<T> {
   /** The range `[start, end)` your virtualizer shows now; call it after each render. */
   readonly followRange: (start: number, end: number) => void;
   /** Adds items after the last one; false if they cannot be placed yet. */
@@ -49,6 +50,7 @@ export function useListEngine<T>(options: LazyListOptions<T>): {
           append: (items) => list.append(items),
           retry: () => list.retry(),
           refresh: () => list.refresh(),
+          ...writeControls(list),
         },
         subscribe: list.subscribe,
         getSnapshot: list.getSnapshot,

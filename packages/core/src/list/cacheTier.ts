@@ -145,6 +145,16 @@ export class CacheTier {
     });
   }
 
+  /** Deletes pages whose items moved (an insert or remove before them): they are fetched again. */
+  forget(pages: readonly number[]): void {
+    if (pages.length === 0) return;
+    for (const page of pages) {
+      this.#fromCache.delete(page);
+      this.#missed.add(page);
+    }
+    void this.#cache.remove(this.#key, pages);
+  }
+
   /** Forgets lookups (refresh/invalidate); `drop` also deletes the dataset's cached pages. */
   reset(drop: boolean): void {
     this.#pending.clear();

@@ -41,6 +41,54 @@ export interface LazyListSnapshot<T> extends SnapshotReader<T> {
   keyOf(index: number): string | number | undefined;
   /** Where the loaded item with `key` is, looked for within `radius` of `near`; undefined if not there. */
   indexOfKey(key: string | number, near: number, radius?: number): number | undefined;
+  /**
+   * Keys `getItemKey` returned for two items in and around the window (a bug in the data, or rows
+   * that moved between two page requests). The later item's `keyOf` is undefined, so rows never
+   * share a key; each key is also reported once with `console.warn`.
+   */
+  readonly duplicateKeys: readonly DuplicateKey[];
+}
+
+/**
+ * A key `getItemKey` returned for more than one item, and the indexes of the first two.
+ *
+ * @example
+ * for (const { key, indexes } of snapshot.duplicateKeys) console.warn(key, indexes);
+ */
+export interface DuplicateKey {
+  readonly key: string | number;
+  readonly indexes: readonly [number, number];
+}
+
+/** Items around the window checked for duplicate keys, on each side. */
+const KEY_CHECK_MARGIN = 64;
+/** At most this many items are checked per snapshot (a huge window on a tall screen). */
+const KEY_CHECK_LIMIT = 4_096;
+
+/** Duplicate keys in and around the window, and the later indexes, which lose their key. */
+function duplicatesAround<T>(
+  reader: SnapshotReader<T>,
+  getItemKey: (item: T) => string | number,
+  window: ListWindow | null,
+): { found: DuplicateKey[]; shadowed: Set<number> } {
+  const found: DuplicateKey[] = [];
+  const shadowed = new Set<number>();
+  if (window === null) return { found, shadowed };
+  const from = Math.max(0, window.start - KEY_CHECK_MARGIN);
+  const to = Math.min(window.end + KEY_CHECK_MARGIN, from + KEY_CHECK_LIMIT);
+  const first = new Map<string | number, number>();
+  for (let index = from; index < to; index++) {
+    const state = reader.getItem(index);
+    if (state.status !== 'loaded') continue;
+    const key = getItemKey(state.item);
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, index);
+    else {
+      shadowed.add(index);
+      if (!found.some((duplicate) => duplicate.key === key)) found.push({ key, indexes: [seen, index] });
+    }
+  }
+  return { found, shadowed };
 }
 
 /** What {@link buildSnapshot} reads. */
@@ -51,7 +99,11 @@ export interface SnapshotInput<T> {
   readonly visible: PageRange | null | undefined;
   readonly stats: LazyListStats;
   readonly getItemKey?: ((item: T) => string | number) | undefined;
+  /** Hears the duplicate keys found (to report each once). */
+  readonly onDuplicateKeys?: ((found: readonly DuplicateKey[]) => void) | undefined;
 }
+
+const NO_DUPLICATES = { found: [], shadowed: new Set<number>() } as const;
 
 /**
  * Freezes a snapshot. A visible page that failed but still has (stale) items counts as ready:
@@ -75,8 +127,11 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): LazyListSnapshot<T> {
   }
   const reader = layout.reader(pages);
   const { getItemKey } = input;
+  const { found, shadowed } =
+    getItemKey === undefined ? NO_DUPLICATES : duplicatesAround(reader, getItemKey, input.window);
+  if (found.length > 0) input.onDuplicateKeys?.(found);
   const keyOf = (index: number): string | number | undefined => {
-    if (getItemKey === undefined) return undefined;
+    if (getItemKey === undefined || shadowed.has(index)) return undefined;
     const state = reader.getItem(index);
     return state.status === 'loaded' ? getItemKey(state.item) : undefined;
   };
@@ -92,6 +147,7 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): LazyListSnapshot<T> {
       }
       return undefined;
     },
+    duplicateKeys: found,
     count: layout.count,
     countKind: layout.countKind,
     status,

@@ -4,7 +4,7 @@ import type { PageRange } from '../planner/planWindow.ts';
 import type { PageStore } from '../store/pageStore.ts';
 import type { CacheTier } from './cacheTier.ts';
 import type { ResolvedLazyListOptions } from './lazyListOptions.ts';
-import { buildSnapshot, type LazyListSnapshot } from './listSnapshot.ts';
+import { buildSnapshot, type DuplicateKey, type LazyListSnapshot } from './listSnapshot.ts';
 import { NO_GAUGES, type StatsCounter } from './listStats.ts';
 import type { PressureTier } from './pressureTier.ts';
 
@@ -46,6 +46,8 @@ export class SnapshotPublisher<T> {
   #snapshot: LazyListSnapshot<T>;
   #backgroundTimer: unknown;
   #stopped = false;
+  /** Duplicate keys reported already (each once per list). */
+  readonly #reported = new Set<string | number>();
 
   constructor(options: SnapshotPublisherOptions, host: SnapshotPublisherHost<T>) {
     this.#o = options;
@@ -97,6 +99,15 @@ export class SnapshotPublisher<T> {
     const pages = store.freeze();
     const { window, visible } = this.#host.view();
     const getItemKey = this.#o.getItemKey?.() as ((item: T) => string | number) | undefined;
-    return buildSnapshot({ pages, layout, window, visible, stats: figures, getItemKey });
+    const onDuplicateKeys = (found: readonly DuplicateKey[]) => {
+      for (const { key, indexes } of found) {
+        if (this.#reported.has(key)) continue;
+        this.#reported.add(key);
+        console.warn(
+          `lazyflow: getItemKey returned ${JSON.stringify(key)} for the items at ${indexes[0]} and ${indexes[1]}; keys must be unique (the row at ${indexes[1]} is keyed by its position)`,
+        );
+      }
+    };
+    return buildSnapshot({ pages, layout, window, visible, stats: figures, getItemKey, onDuplicateKeys });
   }
 }

@@ -18,7 +18,7 @@ export function pageQueryKey(key: QueryKey, page: number): QueryKey {
  * @example
  * pageOfQueryKey(['users'], ['users', 'page', 12]); // 12
  */
-function pageOfQueryKey(key: QueryKey, queryKey: QueryKey): number | undefined {
+export function pageOfQueryKey(key: QueryKey, queryKey: QueryKey): number | undefined {
   if (queryKey.length !== key.length + 2 || queryKey[key.length] !== 'page') return undefined;
   const page = queryKey[key.length + 1];
   if (typeof page !== 'number' || !partialMatchKey(queryKey, key)) return undefined;
@@ -150,6 +150,11 @@ export class PageQueries {
     this.#client = client ?? new QueryClient();
     if (this.#ownsClient) this.#client.mount();
     this.#unwatch = watchPageInvalidations(this.#client, key, onInvalidate);
+  }
+
+  /** The QueryClient the pages live in (the app's, or the list's own). */
+  get client(): QueryClient {
+    return this.#client;
   }
 
   /** {@link fetchPageQuery} of one page. */

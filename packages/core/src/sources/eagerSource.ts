@@ -58,6 +58,10 @@ export function eagerSource<T>(
       const all = await load();
       return { items: all.slice(page * pageSize, (page + 1) * pageSize), total: all.length };
     },
+    async loadSpan({ offset, limit }) {
+      const all = await load();
+      return { items: all.slice(offset, offset + limit), total: all.length };
+    },
     reset() {
       loading = undefined;
     },

@@ -98,6 +98,7 @@ export function offsetSource<T>(options: OffsetSourceOptions<T>): OffsetSource<T
       const raw: unknown = await cell.current({ offset: page * pageSize, limit: pageSize, page, signal });
       return parseOffsetPage<T>(raw, 'offsetSource', page);
     },
+    loadSpan: ({ offset, limit, signal }) => loadSpan(cell, pageSize, offset, limit, signal),
   };
   return adoptable(source, `offset:${pageSize}`, cell);
 }
@@ -134,7 +135,20 @@ function autoSizedOffsetSource<T>(
     initialCount,
     currentPageSize: () => sizer.size,
     loadPage: ({ page, signal, isLoaded }) => batcher.load(page, signal, isLoaded),
+    loadSpan: ({ offset, limit, signal }) => loadSpan(cell, unit, offset, limit, signal),
     reset: () => batcher.reset(),
   };
   return adoptable(source, `offset:auto:${unit}:${sizing.maxPageSize}:${sizing.targetPageBytes}`, cell);
+}
+
+/** One request for `limit` items at any server offset (`OffsetSource.loadSpan`). */
+async function loadSpan<T>(
+  cell: { current: OffsetSourceOptions<T>['fetchPage'] },
+  pageSize: number,
+  offset: number,
+  limit: number,
+  signal: AbortSignal,
+): Promise<OffsetPage<T>> {
+  const page = Math.floor(offset / pageSize);
+  return parseOffsetPage<T>(await cell.current({ offset, limit, page, signal }), 'offsetSource', page);
 }

@@ -37,6 +37,15 @@ export interface OffsetSource<T> {
     readonly signal: AbortSignal;
     readonly isLoaded?: (page: number) => boolean;
   }): Promise<OffsetPage<T>>;
+  /**
+   * Fetches `limit` items from server offset `offset`, whatever the page boundaries: a list with
+   * local inserts or removes (`insert`, `remove`) asks the server for the items it still knows.
+   */
+  loadSpan?(request: {
+    readonly offset: number;
+    readonly limit: number;
+    readonly signal: AbortSignal;
+  }): Promise<OffsetPage<T>>;
   /** Items one request asks for now, when it differs from `pageSize` (`pageSize: 'auto'`). */
   currentPageSize?(): number;
   /** `'eager'` for `eagerSource` (everything loaded at once); shown in `stats.strategy`. */

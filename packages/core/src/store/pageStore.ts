@@ -1,32 +1,17 @@
 import type { EvictionCandidate } from '../planner/chooseEvictions.ts';
+import { type PageAction, reducePage } from './pageReducer.ts';
+import type { PageState } from './pageState.ts';
 
-/** Where one page stands. */
-export type PageStatus = 'loading' | 'loaded' | 'error';
-
-/**
- * One page as stored and as seen in snapshots. Immutable: every change replaces the object.
- * `stale` pages keep showing their items while a refetch runs (after `refresh()` or an app's
- * `invalidateQueries`).
- */
-export interface PageState<T> {
-  readonly index: number;
-  readonly status: PageStatus;
-  readonly items: readonly T[] | undefined;
-  readonly error: unknown;
-  /** Estimated bytes of `items` (0 without items), computed once when the page lands. */
-  readonly bytes: number;
-  /** The list generation that produced this state; older generations never overwrite newer. */
-  readonly generation: number;
-  readonly stale: boolean;
-}
+export type { PageState } from './pageState.ts';
 
 /**
- * Sparse map page index → {@link PageState}, with byte accounting and LRU stamps.
- * Holds state only; eviction choice is the pure `chooseEvictions`.
+ * Sparse map page index → {@link PageState}, with byte accounting and LRU stamps. Holds state
+ * only: every change is an action through {@link PageStore.dispatch} into the pure
+ * `reducePage`; eviction choice is the pure `chooseEvictions`.
  *
  * @example
  * const store = new PageStore<string>();
- * store.set({ index: 3, status: 'loaded', items: ['a'], error: undefined, bytes: 40, generation: 0, stale: false });
+ * store.dispatch({ type: 'landed', page: 3, generation: 0, items: ['a'], bytes: 40 });
  * store.bytes; // 40
  */
 export class PageStore<T> {
@@ -56,21 +41,40 @@ export class PageStore<T> {
     return page !== undefined && ((page.status === 'loaded' && !page.stale) || page.status === 'error');
   }
 
-  /** Stores (replaces) a page state. */
-  set(page: PageState<T>): void {
-    this.#forget(page.index);
-    this.#pages.set(page.index, page);
-    this.#bytes += page.bytes;
-    if (page.items !== undefined) this.#loaded++;
-    if (!this.#lastUsed.has(page.index)) this.#lastUsed.set(page.index, ++this.#clock);
+  /**
+   * Applies one action to its page through the pure {@link reducePage}: the only way a page's
+   * state changes. Returns the page's state after it (undefined = forgotten).
+   */
+  dispatch(action: PageAction<T>): PageState<T> | undefined {
+    const before = this.#pages.get(action.page);
+    const after = reducePage(before, action);
+    if (after === before) return after;
+    this.#forget(action.page);
+    if (after === undefined) {
+      this.#pages.delete(action.page);
+      this.#lastUsed.delete(action.page);
+      return after;
+    }
+    this.#pages.set(action.page, after);
+    this.#bytes += after.bytes;
+    if (after.items !== undefined) this.#loaded++;
+    if (!this.#lastUsed.has(action.page)) this.#lastUsed.set(action.page, ++this.#clock);
+    return after;
   }
 
-  /** Removes a page; returns whether it was stored. */
-  delete(index: number): boolean {
-    const had = this.#forget(index);
-    this.#pages.delete(index);
-    this.#lastUsed.delete(index);
-    return had;
+  /**
+   * Dispatches `actionFor(page)` to every stored page (a page it returns undefined for is left
+   * alone), e.g. a reset or a retry of every failed page. Returns the pages acted on.
+   */
+  dispatchEach(actionFor: (page: PageState<T>) => PageAction<T> | undefined): number[] {
+    const acted: number[] = [];
+    for (const page of [...this.#pages.values()]) {
+      const action = actionFor(page);
+      if (action === undefined) continue;
+      this.dispatch(action);
+      acted.push(page.index);
+    }
+    return acted;
   }
 
   /** Marks pages `first..last` as just used (LRU). Only stored pages are touched. */
@@ -83,33 +87,6 @@ export class PageStore<T> {
     }
     for (let index = first; index <= last; index++)
       if (this.#pages.has(index)) this.#lastUsed.set(index, stamp);
-  }
-
-  /**
-   * Keeps the pages with items that `keep` accepts, marked stale (shown until fresh data lands),
-   * and forgets every other page. Returns the indexes kept.
-   */
-  keepStale(keep: (page: PageState<T>) => boolean): number[] {
-    const kept: number[] = [];
-    for (const page of [...this.#pages.values()]) {
-      if (page.items !== undefined && keep(page)) {
-        this.set({ ...page, status: 'loaded', error: undefined, stale: true });
-        kept.push(page.index);
-      } else this.delete(page.index);
-    }
-    return kept;
-  }
-
-  /** Resets failed pages (all, or one) for a retry: forgotten, or stale when they still hold items. */
-  resetFailed(index?: number): number[] {
-    const failed = [...this.#pages.values()].filter(
-      (page) => page.status === 'error' && (index === undefined || page.index === index),
-    );
-    for (const page of failed) {
-      if (page.items === undefined) this.delete(page.index);
-      else this.set({ ...page, status: 'loaded', error: undefined, stale: true });
-    }
-    return failed.map((page) => page.index);
   }
 
   /** Pages holding items, as eviction candidates. */
@@ -131,18 +108,10 @@ export class PageStore<T> {
     return new Map(this.#pages);
   }
 
-  clear(): void {
-    this.#pages.clear();
-    this.#lastUsed.clear();
-    this.#bytes = 0;
-    this.#loaded = 0;
-  }
-
-  #forget(index: number): boolean {
+  #forget(index: number): void {
     const old = this.#pages.get(index);
-    if (old === undefined) return false;
+    if (old === undefined) return;
     this.#bytes -= old.bytes;
     if (old.items !== undefined) this.#loaded--;
-    return true;
   }
 }

@@ -1,0 +1,209 @@
+import { pageQueryKey } from '../scheduler/pageQuery.ts';
+import type { OffsetPage } from '../sources/source.ts';
+import { type EditRope, ropeAt, ropeFind, ropeServerPosition } from '../store/editRope.ts';
+import { type ItemWrite, rewritePages, ropeAfter } from '../store/itemWrites.ts';
+import type { PageFlow } from './pageFlow.ts';
+
+/**
+ * Why a write was refused, with the key or index it was given: `unknown-key` (no loaded item has
+ * the key), `not-loaded` (the page at the index is not loaded), `out-of-range` (an index beyond
+ * the count), `unsupported` (inserts and removes need an offset source), `destroyed`.
+ *
+ * @example
+ * const result = list.remove('u-404');
+ * if (!result.ok) console.warn(result.error.message); // remove: no loaded item has key "u-404"…
+ */
+export class ListWriteError extends Error {
+  override readonly name = 'ListWriteError';
+  readonly reason: 'unknown-key' | 'not-loaded' | 'out-of-range' | 'unsupported' | 'destroyed';
+  readonly key: string | number | undefined;
+  readonly index: number | undefined;
+
+  constructor(
+    reason: ListWriteError['reason'],
+    message: string,
+    at: { key?: string | number; index?: number } = {},
+  ) {
+    super(message);
+    this.reason = reason;
+    this.key = at.key;
+    this.index = at.index;
+  }
+}
+
+/**
+ * What `update`, `insert` and `remove` return: `rollback()` undoes the write (once; a no-op when
+ * the write was refused, or after a refresh or an invalidation brought the server's data back),
+ * and a refused write carries its {@link ListWriteError}.
+ *
+ * @example
+ * const { rollback } = list.update('u-7', (user) => ({ ...user, liked: true }));
+ */
+export type ListWriteResult =
+  | { readonly ok: true; readonly rollback: () => void }
+  | { readonly ok: false; readonly error: ListWriteError; readonly rollback: () => void };
+
+const NOTHING = (): void => {};
+
+/** A refused write. */
+export function refused(error: ListWriteError): ListWriteResult {
+  return { ok: false, error, rollback: NOTHING };
+}
+
+/** Where the loaded item with `key` is: its page, its offset in the page and the item; or undefined. */
+export function findKey<T>(
+  flow: PageFlow<T>,
+  key: string | number,
+): { page: number; offset: number; item: T } | undefined {
+  const { getItemKey, source } = flow.o;
+  if (getItemKey === undefined) {
+    // Without getItemKey an item's key is its index (offset pages only: cursor indexes move).
+    if (source.kind !== 'offset' || typeof key !== 'number' || !Number.isInteger(key) || key < 0)
+      return undefined;
+    const page = Math.floor(key / source.pageSize);
+    const offset = key % source.pageSize;
+    const items = flow.store.get(page)?.items;
+    return items !== undefined && offset < items.length
+      ? { page, offset, item: items[offset] as T }
+      : undefined;
+  }
+  for (const state of flow.store.values()) {
+    const offset = state.items?.findIndex((item) => getItemKey(item) === key) ?? -1;
+    if (offset >= 0) return { page: state.index, offset, item: state.items?.[offset] as T };
+  }
+  return undefined;
+}
+
+/**
+ * Swaps one item of a page that is not an offset page (cursor, range, auto): the page's query
+ * data gets the new item, which every list holding the page shows. False when the query is gone.
+ */
+export function replaceInPage<T>(flow: PageFlow<T>, page: number, offset: number, item: T): boolean {
+  const queryKey = pageQueryKey(flow.o.key, page);
+  const data: unknown = flow.queries.client.getQueryData(queryKey);
+  if (!hasItems<T>(data) || offset >= data.items.length) return false;
+  const items = data.items.slice();
+  items[offset] = item;
+  flow.queries.client.setQueryData(queryKey, { ...data, items });
+  if (!flow.watching) flow.written(page, flow.queries.client.getQueryData(queryKey));
+  return true;
+}
+
+/**
+ * Applies a write to every list on the dataset: rewrites the pages held in the QueryClient and in
+ * this list (each list hears `setQueryData` and shows its pages), drops held pages that moved and
+ * cannot be recomputed, updates the rope (offset sources) so pages not loaded are fetched by
+ * the server's offsets, and persists rewritten pages in the cache.
+ */
+export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
+  const source = flow.o.source;
+  if (source.kind !== 'offset') return;
+  const client = flow.queries.client;
+  const key = flow.o.key;
+  const channel = flow.channel;
+  const held = new Map<number, readonly T[]>();
+  const data = new Map<number, unknown>();
+  for (const [queryKey, value] of client.getQueriesData({ queryKey: [...key, 'page'] })) {
+    const page = queryKey[key.length + 1];
+    if (queryKey.length !== key.length + 2 || typeof page !== 'number' || !hasItems<T>(value)) continue;
+    held.set(page, value.items);
+    data.set(page, value);
+  }
+  for (const state of flow.store.values())
+    if (state.items !== undefined && !held.has(state.index)) held.set(state.index, state.items);
+  const exact = flow.layout.countKind === 'exact';
+  const count = exact ? flow.layout.count : undefined;
+  const rewritten = rewritePages(held, source.pageSize, write, count);
+  channel.rope = ropeAfter(channel.rope, write);
+  const total = count === undefined ? undefined : count + countDelta(write);
+  // Pages that cannot be recomputed go first, then the rewritten ones in the order that never
+  // shows an item twice in between (an insert moves items up: lowest page first; a remove moves
+  // them down: highest first). A list shows each step, so a gap is fine, a duplicate is not.
+  for (const page of rewritten.dropped) flow.queries.remove(page);
+  flow.cache?.forget(rewritten.dropped);
+  const event = { first: rewritten.first, last: rewritten.last, rewritten: new Set(rewritten.pages.keys()) };
+  channel.emit(event);
+  if (!flow.watching) flow.moved(event);
+  // Every other page the client holds carries the new count too: a write whose pages are all
+  // evicted still moves the count of every list.
+  const untouched = [...data.keys()].filter(
+    (page) => !rewritten.pages.has(page) && !rewritten.dropped.includes(page),
+  );
+  const order = [...rewritten.pages.keys()].sort((a, b) => (write.kind === 'remove' ? b - a : a - b));
+  for (const page of total === undefined || write.kind === 'replace' ? order : [...untouched, ...order]) {
+    const before = data.get(page);
+    const items = rewritten.pages.get(page) ?? (hasItems<T>(before) ? before.items : []);
+    const next = { ...(hasItems<T>(before) ? before : {}), items, ...(total === undefined ? {} : { total }) };
+    client.setQueryData(pageQueryKey(key, page), next);
+    if (!flow.watching) flow.written(page, client.getQueryData(pageQueryKey(key, page)));
+  }
+}
+
+function countDelta<T>(write: ItemWrite<T>): number {
+  return write.kind === 'insert' ? write.items.length : write.kind === 'remove' ? -write.count : 0;
+}
+
+/** Page data with an `items` array (every source's pages have one). */
+function hasItems<T>(value: unknown): value is OffsetPage<T> {
+  return typeof value === 'object' && value !== null && Array.isArray((value as { items?: unknown }).items);
+}
+
+/**
+ * The rollback of a write, run at most once and only while the writes it belongs to are still
+ * pending (`epoch`): `undo` finds where its items are now and writes them back.
+ */
+export function rollbackOf<T>(flow: PageFlow<T>, undo: (rope: EditRope<T>) => ItemWrite<T>[]): () => void {
+  const epoch = flow.channel.epoch;
+  let done = false;
+  return () => {
+    if (done || flow.destroyed) return;
+    done = true;
+    const channel = flow.channel;
+    if (channel.epoch !== epoch) return; // the server's data came back since: nothing to undo
+    for (const write of undo(channel.rope)) {
+      // An index from before later removes may be past the end now.
+      const count = flow.layout.count;
+      applyWrite(flow, write.kind === 'insert' ? { ...write, index: Math.min(write.index, count) } : write);
+    }
+  };
+}
+
+/** Undoes an insert: each inserted item (found by identity in the rope) is removed. */
+export function undoInsert<T>(items: readonly T[]): (rope: EditRope<T>) => ItemWrite<T>[] {
+  return (rope) => {
+    const writes: ItemWrite<T>[] = [];
+    let current = rope;
+    for (const item of items) {
+      const index = ropeFind(current, (local) => local === item);
+      if (index === undefined) continue;
+      const write: ItemWrite<T> = { kind: 'remove', index, count: 1 };
+      writes.push(write);
+      current = ropeAfter(current, write);
+    }
+    return writes;
+  };
+}
+
+/** Undoes a replace: the new item (found by identity) gets the old one back. */
+export function undoReplace<T>(next: T, previous: T): (rope: EditRope<T>) => ItemWrite<T>[] {
+  return (rope) => {
+    const index = ropeFind(rope, (local) => local === next);
+    return index === undefined ? [] : [{ kind: 'replace', index, item: previous }];
+  };
+}
+
+/** Undoes a remove: the item goes back where its server offset (or its old index) now is. */
+export function undoRemove<T>(
+  rope: EditRope<T>,
+  index: number,
+  item: T,
+): (rope: EditRope<T>) => ItemWrite<T>[] {
+  const was = ropeAt(rope, index);
+  // A local item goes back as itself (the list shows a structurally shared copy), so an
+  // insert's rollback still finds it.
+  const back = was?.kind === 'local' ? was.item : item;
+  return (now) => {
+    const at = was?.kind === 'server' ? ropeServerPosition(now, was.offset) : index;
+    return [{ kind: 'insert', index: at, items: [back] }];
+  };
+}

@@ -1,0 +1,386 @@
+import type { ListLayout } from '../paging/layout.ts';
+import { type ListWindow, normalizeWindow } from '../planner/listWindow.ts';
+import type { PagePriority, WindowPlan } from '../planner/planWindow.ts';
+import { FetchScheduler, type RunningFetch } from '../scheduler/fetchScheduler.ts';
+import { PageQueries, pageOfQueryKey, shouldRetryPage } from '../scheduler/pageQuery.ts';
+import { isServerOnly } from '../store/editRope.ts';
+import type { PageAction } from '../store/pageReducer.ts';
+import { PageStore } from '../store/pageStore.ts';
+import { cachedPages } from './cachedPages.ts';
+import { CacheTier, cacheDatasetKey, isPageData } from './cacheTier.ts';
+import type { ResolvedLazyListOptions } from './lazyListOptions.ts';
+import { StatsCounter } from './listStats.ts';
+import { loadThroughRope } from './loadThroughRope.ts';
+import { PressureTier } from './pressureTier.ts';
+import { SnapshotPublisher } from './snapshotPublisher.ts';
+import { type WriteChannel, type WriteEvent, writeChannelFor } from './writeChannel.ts';
+
+interface PageResult {
+  readonly data: unknown;
+  readonly fromCache: boolean;
+  readonly generation: number;
+  readonly latency: number;
+}
+
+/** Where a list is in its life: no subscriber yet (or any more), working, or destroyed for good. */
+export type ListPhase = 'idle' | 'running' | 'destroyed';
+
+/** What a {@link PageFlow} calls back into its list. */
+export interface PageFlowHost<T> {
+  /** Calls the list's listeners. */
+  notify(): void;
+  /** The browser is back online: failed pages retry. */
+  retry(): void;
+  readonly layout: ListLayout<T>;
+}
+
+/**
+ * The load loop of one lazy list: plans the window (planner through the layout), queues fetches
+ * (scheduler, page queries in the QueryClient, the persistent cache first), and lands what comes
+ * back in the store. Every page state change is an action dispatched to the store's pure
+ * reducer (`store/pageReducer.ts`); here are only the decisions of when. `LazyList` is the
+ * public face over it.
+ *
+ * @internal
+ * @example
+ * const flow = new PageFlow(resolveLazyListOptions({ key, source }), { notify, retry, layout });
+ * flow.window = normalizeWindow({ start: 0, end: 40 });
+ * flow.replan();
+ */
+export class PageFlow<T> {
+  o: ResolvedLazyListOptions<T>;
+  phase: ListPhase = 'idle';
+  /** Bumped by refresh/invalidate: responses of an older generation are dropped. */
+  generation = 0;
+  window: ListWindow | null = null;
+  plan: WindowPlan | null = null;
+  readonly layout: ListLayout<T>;
+  readonly store = new PageStore<T>();
+  readonly stats: StatsCounter;
+  readonly queries: PageQueries;
+  readonly scheduler: FetchScheduler<PageResult>;
+  readonly cache: CacheTier | undefined;
+  readonly pressure: PressureTier;
+  readonly snapshots: SnapshotPublisher<T>;
+  /** Stops hearing writes (the QueryClient's and other lists'); set while subscribed. */
+  #stopWrites: (() => void) | undefined;
+  /** > 0 while the list puts its own appended pages into the QueryClient (it stored them already). */
+  #ownWrites = 0;
+
+  constructor(options: ResolvedLazyListOptions<T>, host: PageFlowHost<T>) {
+    this.o = options;
+    const { layout } = host;
+    this.layout = layout;
+    this.stats = new StatsCounter(options.now);
+    this.queries = new PageQueries(options.key, options.queryClient, (page) => this.#onInvalidated(page));
+    this.scheduler = new FetchScheduler<PageResult>({
+      maxConcurrent: options.maxConcurrent,
+      attempts: options.attempts,
+      backoff: { baseDelayMs: options.baseDelayMs, maxDelayMs: options.maxDelayMs, random: options.random },
+      timers: options.timers,
+      execute: (page, attempt) => this.#execute(page, attempt),
+      onSuccess: (page, result) => this.#onPage(page, result),
+      onError: (page, error) => this.#onError(page, error),
+      shouldRetry: shouldRetryPage,
+      onRetry: () => this.stats.add('retries'),
+      onActivity: (running) => this.stats.setInFlight(running),
+    });
+    this.scheduler.pause(); // work starts with the first subscriber
+    this.cache =
+      options.cache &&
+      new CacheTier(options.cache, cacheDatasetKey(options.key, options.source), options.source.kind, {
+        generation: () => this.generation,
+        hasItems: (page) => this.store.get(page)?.items !== undefined,
+        inQueryCache: (page) => this.queries.has(page),
+        onCached: (page, data) => this.#onCached(page, data),
+        onChecked: (missed) => this.#onChecked(missed),
+        onChange: () => this.snapshots.publish(false),
+        onOnline: () => host.retry(),
+        count: (counter) => this.stats.add(counter),
+      });
+    this.pressure = new PressureTier(
+      options.memoryMonitor,
+      () => this.snapshots.current.stats,
+      () => this.#relieve(),
+    );
+    if (options.initialWindow !== undefined)
+      this.window = normalizeWindow(options.initialWindow, 'initialWindow');
+    // Pages the client holds already (hydrated, prefetched, left by a list of the same key) are in the first snapshot.
+    for (const c of cachedPages(options.queryClient, options.key, options.source))
+      this.land(c.page, c.data, c.stale ? 'cached' : 'landed');
+    const live = {
+      timers: options.timers,
+      statsInterval: () => this.o.statsIntervalMs,
+      getItemKey: () => this.o.getItemKey,
+    };
+    this.snapshots = new SnapshotPublisher(live, {
+      store: this.store,
+      layout,
+      stats: this.stats,
+      cache: this.cache,
+      pressure: this.pressure,
+      view: () => ({ window: this.window, visible: this.plan?.visible }),
+      notify: () => host.notify(),
+    });
+  }
+
+  get destroyed(): boolean {
+    return this.phase === 'destroyed';
+  }
+
+  /** The local writes of this list's dataset, shared by every list on its QueryClient and key. */
+  get channel(): WriteChannel<T> {
+    return writeChannelFor(this.queries.client, this.o.key);
+  }
+
+  /** Puts pages the list stored itself into the QueryClient; its own watcher ignores them. */
+  putOwn(page: number, data: unknown): void {
+    this.#ownWrites += 1;
+    try {
+      this.queries.set(page, data);
+    } finally {
+      this.#ownWrites -= 1;
+    }
+  }
+
+  /**
+   * Starts hearing writes while subscribed: `setQueryData` on a page (by the app, or by a write
+   * of any list on the key) shows in the pages this list holds or wants; a write that moved pages
+   * drops the held ones it could not recompute.
+   */
+  watchWrites(): void {
+    if (this.#stopWrites !== undefined) return;
+    const key = this.o.key;
+    const unwatch = this.queries.client.getQueryCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.action.type !== 'success' || event.action.manual !== true) return;
+      const page = pageOfQueryKey(key, event.query.queryKey);
+      if (page !== undefined && this.#ownWrites === 0) this.written(page, event.query.state.data);
+    });
+    const unlisten = this.channel.listen((event) => this.moved(event));
+    this.#stopWrites = () => {
+      unwatch();
+      unlisten();
+    };
+  }
+
+  /** Whether the list hears writes now (it has subscribers); a list that does not applies its own. */
+  get watching(): boolean {
+    return this.#stopWrites !== undefined;
+  }
+
+  unwatchWrites(): void {
+    this.#stopWrites?.();
+    this.#stopWrites = undefined;
+  }
+
+  /** Stores one page state change (the generation of `requested`/`landed`/`failed` is the current one). */
+  dispatch(action: PageAction<T>): void {
+    this.store.dispatch(action);
+  }
+
+  /** Forgets lookups and aborts fetches; a new generation drops every response still on its way. */
+  reset(dropCached = false): void {
+    this.layout.refreshSource();
+    this.generation += 1;
+    this.channel.forget(); // the server's data is wanted again: local writes are done or undone
+    this.cache?.reset(dropCached);
+    for (const page of this.scheduler.cancelAll()) this.dropLoading(page);
+    this.queries.removeAll();
+  }
+
+  /** Stores a page's items as the layout reads them from `data`; replans when the structure moved. */
+  land(page: number, data: unknown, type: 'landed' | 'cached') {
+    const count = this.layout.count;
+    const countKind = this.layout.countKind;
+    const { items, shift } = this.layout.accept(page, data);
+    const bytes = this.o.estimateBytes(items);
+    this.dispatch({ type, page, generation: this.generation, items, bytes });
+    if (shift !== 0 && this.window !== null) {
+      this.window = { ...this.window, start: this.window.start + shift, end: this.window.end + shift };
+    }
+    const structural = shift !== 0 || count !== this.layout.count || countKind !== this.layout.countKind;
+    // Cached pages show first; #onChecked replans once for the whole lookup (then revalidation starts).
+    const kind = this.o.source.kind;
+    if (type === 'landed' && (structural || kind === 'cursor' || kind === 'auto')) this.replan();
+    this.evict();
+    return { items, bytes, visibleChanged: structural || this.isVisible(page) };
+  }
+
+  /** Queues one page outside the window plan (prefetch() and retry()), after a cache lookup. */
+  request(page: number, priority: 'background'): void {
+    if (
+      !this.o.enabled ||
+      this.store.isSettled(page) ||
+      this.scheduler.has(page) ||
+      this.cache?.isPending(page)
+    )
+      return;
+    this.dispatch({ type: 'requested', page, generation: this.generation });
+    const request = { page, priority, distance: 0 };
+    if ((this.cache?.route([request]) ?? [request]).length > 0) this.scheduler.enqueue(page, priority);
+  }
+
+  replan(): void {
+    const window = this.window;
+    if (this.phase !== 'running' || window === null) return;
+    const previous = this.plan?.zone;
+    const plan = this.layout.plan(window, {
+      prefetch: this.pressure.prefetch(this.o.prefetch),
+      flingVelocity: this.o.flingVelocity,
+      loaded: { has: (page) => this.store.isSettled(page) },
+      inFlight: this.scheduler.active(),
+    });
+    this.plan = plan;
+    // `enabled: false` plans (the window, what to protect) but requests nothing.
+    const wanted = this.o.enabled ? plan.requests : [];
+    for (const { page } of wanted) this.dispatch({ type: 'requested', page, generation: this.generation });
+    if (plan.zone !== null) {
+      for (let page = plan.zone.first; page <= plan.zone.last; page++) {
+        const entering = previous == null || page < previous.first || page > previous.last;
+        if (entering && this.store.get(page)?.status === 'loaded') this.stats.add('cacheHits');
+      }
+    }
+    if (plan.visible !== null) this.store.touch(plan.visible.first, plan.visible.last);
+    const requests = this.cache?.route(wanted) ?? wanted; // cache lookups go first
+    for (const page of this.scheduler.replaceQueue(requests)) this.dropLoading(page);
+    // Cancelled after the queue is the plan's: a cancel frees a slot and starts the next queued
+    // job at once, which must not be one that left the window (found by the model test).
+    for (const page of plan.cancel) if (this.scheduler.cancel(page)) this.dropLoading(page);
+  }
+
+  /** Forgets a page whose fetch was cancelled before it had data, including its empty query. */
+  dropLoading(page: number): void {
+    if (this.scheduler.has(page)) return;
+    const entry = this.store.get(page);
+    this.dispatch({ type: 'cancelled', page });
+    if (entry?.items === undefined) this.queries.remove(page);
+  }
+
+  /** Evicts over-budget pages, and under memory pressure every page far from the window. */
+  evict(): void {
+    const ranges = { visible: this.plan?.visible ?? null, zone: this.plan?.zone ?? null };
+    const victims = this.pressure.victims(this.store.evictionCandidates(), ranges, this.o);
+    for (const page of victims) {
+      this.scheduler.cancel(page);
+      this.dispatch({ type: 'evicted', page });
+      this.queries.remove(page);
+    }
+    this.stats.add('evictions', victims.length);
+  }
+
+  inZone(page: number): boolean {
+    const zone = this.plan?.zone;
+    return zone != null && page >= zone.first && page <= zone.last;
+  }
+
+  isVisible(page: number): boolean {
+    const visible = this.plan?.visible;
+    return visible != null && page >= visible.first && page <= visible.last;
+  }
+
+  #execute(page: number, attempt: number): RunningFetch<PageResult> {
+    const generation = this.generation;
+    const started = this.o.now();
+    const running = this.queries.fetch(page, (signal) => {
+      this.stats.add('requests');
+      if (attempt === 1) this.stats.add('cacheMisses');
+      const source = this.o.source;
+      const rope = source.kind === 'offset' ? this.channel.rope : undefined;
+      // Local inserts or removes are pending: ask the server by the offsets it knows.
+      if (source.kind === 'offset' && rope !== undefined && !isServerOnly(rope))
+        return loadThroughRope(source, rope, page, signal);
+      return this.layout.load(page, signal, (p) => {
+        const entry = this.store.get(p);
+        return entry?.items !== undefined && !entry.stale;
+      });
+    });
+    const promise = running.promise.then(({ data, fromCache }) => {
+      if (fromCache) this.stats.add('cacheHits');
+      return { data, fromCache, generation, latency: this.o.now() - started };
+    });
+    return { promise, abort: running.abort };
+  }
+
+  #onPage(page: number, result: PageResult): void {
+    if (this.destroyed || result.generation !== this.generation) return; // late response from before a reset
+    const { items, bytes, visibleChanged } = this.land(page, result.data, 'landed');
+    if (!result.fromCache) this.stats.fetched(result.latency, items.length);
+    this.cache?.landed(page, result.data, bytes, !result.fromCache);
+    this.snapshots.publish(visibleChanged);
+  }
+
+  /** A page read from the cache: shown stale until the network revalidates it. */
+  #onCached(page: number, data: unknown): boolean {
+    const entry = this.store.get(page);
+    if (this.destroyed || (entry?.items !== undefined && !entry.stale)) return false; // fresher data won
+    this.stats.add('cacheHits');
+    this.snapshots.publish(this.land(page, data, 'cached').visibleChanged);
+    return true;
+  }
+
+  /** Cache lookups finished: replan (revalidation, misses to the network) and forget unwanted misses. */
+  #onChecked(missed: readonly { page: number; priority: PagePriority }[]): void {
+    if (this.destroyed) return;
+    this.replan();
+    for (const { page, priority } of missed) {
+      if (priority === 'background') this.request(page, 'background');
+      else this.dropLoading(page); // no-op when the plan still wants it (then it is queued)
+    }
+    this.snapshots.publish(false);
+  }
+
+  #onError(page: number, error: unknown): void {
+    if (this.destroyed) return;
+    this.stats.add('errors');
+    this.dispatch({ type: 'failed', page, generation: this.generation, error });
+    this.snapshots.publish(this.isVisible(page));
+  }
+
+  #onInvalidated(page: number): void {
+    if (this.destroyed) return;
+    this.channel.forget(); // refetched by the server's offsets: it has the writes now (or never will)
+    const entry = this.store.get(page);
+    this.dispatch({ type: 'invalidated', page });
+    // A fetch already running may carry pre-invalidation data: restart it.
+    if (this.scheduler.cancel(page) && entry?.items === undefined) this.dropLoading(page);
+    this.replan();
+    this.snapshots.publish(this.isVisible(page));
+  }
+
+  /** Page data written into the QueryClient (`setQueryData`, a write of any list on the key): shown. */
+  written(page: number, data: unknown): void {
+    const kind = this.o.source.kind;
+    if (this.destroyed || data === undefined || (kind !== 'auto' && !isPageData(kind, data))) return;
+    // A page not held: offset and range pages stand alone (and may carry a new count);
+    // cursor pages only fit next to their neighbours.
+    const alone = kind === 'offset' || kind === 'range';
+    if (this.store.get(page)?.items === undefined && !(alone || this.inZone(page))) return;
+    this.scheduler.cancel(page); // a fetch still running carries the data from before
+    const { bytes } = this.land(page, data, 'landed');
+    this.cache?.landed(page, data, bytes, true);
+    this.snapshots.publish(true); // a write shows at once, in the window or not (snapshot.pages)
+  }
+
+  /** A write moved items: held pages it could not recompute are dropped and fetched again when needed. */
+  moved(event: WriteEvent): void {
+    if (this.destroyed) return;
+    for (const state of [...this.store.values()]) {
+      const page = state.index;
+      if (page < event.first || page > event.last) continue;
+      // A fetch still running was asked by the offsets from before the write.
+      const cancelled = this.scheduler.cancel(page);
+      if (event.rewritten.has(page) && state.items !== undefined) continue;
+      if (state.items !== undefined) this.dispatch({ type: 'evicted', page });
+      else if (cancelled) this.dropLoading(page);
+    }
+    this.replan();
+    this.snapshots.publish(true);
+  }
+
+  /** Memory pressure changed: plan with its prefetch distance and shed what it says. */
+  #relieve(): void {
+    this.replan();
+    this.evict();
+    this.snapshots.publish(true);
+  }
+}

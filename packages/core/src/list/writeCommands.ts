@@ -1,0 +1,103 @@
+import { ropeAt } from '../store/editRope.ts';
+import {
+  applyWrite,
+  findKey,
+  ListWriteError,
+  type ListWriteResult,
+  refused,
+  replaceInPage,
+  rollbackOf,
+  undoInsert,
+  undoRemove,
+  undoReplace,
+} from './listWrites.ts';
+import type { PageFlow } from './pageFlow.ts';
+
+const show = (key: string | number): string => JSON.stringify(key);
+
+function unknownKey(verb: string, key: string | number): ListWriteResult {
+  const message = `${verb}: no loaded item has key ${show(key)}; an item can be written once its page is loaded (and, without getItemKey, its key is its index)`;
+  return refused(new ListWriteError('unknown-key', message, { key }));
+}
+
+function destroyed(verb: string): ListWriteResult {
+  return refused(new ListWriteError('destroyed', `${verb}: the list was destroyed`));
+}
+
+/** `update(key, change)` of a list: see `LazyList.update`. */
+export function updateItem<T>(
+  flow: PageFlow<T>,
+  key: string | number,
+  change: (item: T) => T,
+): ListWriteResult {
+  if (flow.destroyed) return destroyed('update');
+  if (typeof change !== 'function')
+    throw new TypeError(`LazyList.update: change must be a function (item) => item; got ${typeof change}`);
+  const found = findKey(flow, key);
+  if (found === undefined) return unknownKey('update', key);
+  const source = flow.o.source;
+  const index = source.kind === 'offset' ? found.page * source.pageSize + found.offset : -1;
+  // A locally written item is kept as itself (the list shows a structurally shared copy), so
+  // the rollback of its insert still finds it after this update is rolled back.
+  const local = index >= 0 ? ropeAt(flow.channel.rope, index) : undefined;
+  const previous = local?.kind === 'local' ? local.item : found.item;
+  const next = change(previous);
+  if (source.kind !== 'offset') {
+    if (!replaceInPage(flow, found.page, found.offset, next)) return unknownKey('update', key);
+    let done = false;
+    const rollback = () => {
+      if (done || flow.destroyed) return;
+      done = true;
+      // Found by key: the QueryClient keeps a structurally shared copy of `next`, not `next`.
+      const now = flow.o.getItemKey === undefined ? undefined : findKey(flow, flow.o.getItemKey(next));
+      if (now !== undefined) replaceInPage(flow, now.page, now.offset, previous);
+    };
+    return { ok: true, rollback };
+  }
+  applyWrite(flow, { kind: 'replace', index, item: next });
+  return { ok: true, rollback: rollbackOf(flow, undoReplace(next, previous)) };
+}
+
+/** `insert(index, items)` of a list: see `LazyList.insert`. */
+export function insertItems<T>(flow: PageFlow<T>, index: number, items: readonly T[]): ListWriteResult {
+  if (flow.destroyed) return destroyed('insert');
+  if (!Array.isArray(items))
+    throw new TypeError(
+      `LazyList.insert: items must be an array; got ${items === null ? 'null' : typeof items}`,
+    );
+  const source = flow.o.source;
+  if (source.kind !== 'offset') {
+    const message = `insert(${index}): inserting needs an offset source (page N is items N × pageSize…); a ${source.kind} source can append or invalidate instead`;
+    return refused(new ListWriteError('unsupported', message, { index }));
+  }
+  const count = flow.layout.count;
+  if (!Number.isInteger(index) || index < 0 || index > count) {
+    const message = `insert(${index}): the index must be an integer from 0 to the count (${count})`;
+    return refused(new ListWriteError('out-of-range', message, { index }));
+  }
+  const page = Math.floor(index / source.pageSize);
+  const newPageAtEnd = index === count && index % source.pageSize === 0;
+  if (flow.store.get(page)?.items === undefined && !newPageAtEnd) {
+    const message = `insert(${index}): page ${page} holding index ${index} is not loaded; insert where the list is loaded (or invalidate after the server changed)`;
+    return refused(new ListWriteError('not-loaded', message, { index }));
+  }
+  if (items.length === 0) return { ok: true, rollback: () => {} };
+  applyWrite(flow, { kind: 'insert', index, items });
+  return { ok: true, rollback: rollbackOf(flow, undoInsert(items)) };
+}
+
+/** `remove(key)` of a list: see `LazyList.remove`. */
+export function removeItem<T>(flow: PageFlow<T>, key: string | number): ListWriteResult {
+  if (flow.destroyed) return destroyed('remove');
+  const source = flow.o.source;
+  if (source.kind !== 'offset') {
+    const message = `remove(${show(key)}): removing needs an offset source; a ${source.kind} source can invalidate instead`;
+    return refused(new ListWriteError('unsupported', message, { key }));
+  }
+  const found = findKey(flow, key);
+  if (found === undefined) return unknownKey('remove', key);
+  const index = found.page * source.pageSize + found.offset;
+  const undo = undoRemove(flow.channel.rope, index, found.item);
+  applyWrite(flow, { kind: 'remove', index, count: 1 });
+  return { ok: true, rollback: rollbackOf(flow, undo) };
+}
