@@ -16,7 +16,7 @@ import type { PageFlow } from './pageFlow.ts';
 const show = (key: string | number): string => JSON.stringify(key);
 
 function unknownKey(verb: string, key: string | number): ListWriteResult {
-  const message = `${verb}: no loaded item has key ${show(key)}; an item can be written once its page is loaded (and, without getItemKey, its key is its index)`;
+  const message = `${verb}: no loaded item has key ${show(key)} (without getItemKey, the key is the index)`;
   return refused(new ListWriteError('unknown-key', message, { key }));
 }
 
@@ -67,18 +67,18 @@ export function insertItems<T>(flow: PageFlow<T>, index: number, items: readonly
     );
   const source = flow.o.source;
   if (source.kind !== 'offset') {
-    const message = `insert(${index}): inserting needs an offset source (page N is items N × pageSize…); a ${source.kind} source can append or invalidate instead`;
+    const message = `insert(${index}): needs an offset source, not ${source.kind}`;
     return refused(new ListWriteError('unsupported', message, { index }));
   }
   const count = flow.layout.count;
   if (!Number.isInteger(index) || index < 0 || index > count) {
-    const message = `insert(${index}): the index must be an integer from 0 to the count (${count})`;
+    const message = `insert(${index}): the index must be an integer from 0 to the count, ${count}`;
     return refused(new ListWriteError('out-of-range', message, { index }));
   }
   const page = Math.floor(index / source.pageSize);
   const newPageAtEnd = index === count && index % source.pageSize === 0;
   if (flow.store.get(page)?.items === undefined && !newPageAtEnd) {
-    const message = `insert(${index}): page ${page} holding index ${index} is not loaded; insert where the list is loaded (or invalidate after the server changed)`;
+    const message = `insert(${index}): page ${page} is not loaded`;
     return refused(new ListWriteError('not-loaded', message, { index }));
   }
   if (items.length === 0) return { ok: true, rollback: () => {} };
@@ -91,7 +91,7 @@ export function removeItem<T>(flow: PageFlow<T>, key: string | number): ListWrit
   if (flow.destroyed) return destroyed('remove');
   const source = flow.o.source;
   if (source.kind !== 'offset') {
-    const message = `remove(${show(key)}): removing needs an offset source; a ${source.kind} source can invalidate instead`;
+    const message = `remove(${show(key)}): needs an offset source, not ${source.kind}`;
     return refused(new ListWriteError('unsupported', message, { key }));
   }
   const found = findKey(flow, key);
