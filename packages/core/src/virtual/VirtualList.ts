@@ -4,33 +4,37 @@ import type { LazyListSnapshot } from '../list/LazyList.ts';
 import { assertUnchanged } from '../options.ts';
 import { VelocityMeter } from '../planner/velocityMeter.ts';
 import { Subscribable } from '../subscribable.ts';
-import { type Anchor, alignedOffset, anchorAt } from './anchor.ts';
 import { ItemRestore } from './itemRestore.ts';
 import { type NavigationKeyEvent, navigationTarget } from './keyboardTarget.ts';
 import { RowMeasurer } from './rowMeasurer.ts';
 import { ScrollKeeper } from './scrollKeeper.ts';
-import {
-  physicalFor,
-  type ScrollScale,
-  scrollScale,
-  virtualAfterMove,
-  virtualForJump,
-} from './scrollScale.ts';
 import { SizeIndex } from './sizeIndex.ts';
+import { loadStickyRows, StickyRows, sameIndexes } from './stickyRows.ts';
+import { type LayoutInput, layoutView, savedScroll, viewWindow } from './viewLayout.ts';
+import {
+  clearViewport,
+  initialViewState,
+  moving,
+  reduceView,
+  relayoutAfter,
+  scrollToAction,
+  type ViewAction,
+  type ViewContext,
+  type ViewState,
+  viewContext,
+} from './viewState.ts';
 import {
   FIXED_VIEW_OPTIONS,
+  optionsChange,
   type ResolvedVirtualListOptions,
   resolveVirtualListOptions,
   type VirtualListOptions,
   type VirtualListUpdate,
 } from './virtualListOptions.ts';
-import {
-  buildSnapshot,
-  firstWindow,
-  type ScrollAlign,
-  type VirtualListSnapshot,
-  visibleRows,
-} from './virtualSnapshot.ts';
+import { buildSnapshot, type ScrollAlign, type VirtualListSnapshot } from './virtualSnapshot.ts';
+
+/** Where the layout is: `queued` for a microtask, `running`, or `again` (one more round asked). */
+type LayoutPhase = 'idle' | 'queued' | 'running' | 'again';
 
 /**
  * The engine behind `createVirtualList`. The scroll position is kept as an anchor — a row key
@@ -48,69 +52,55 @@ export class VirtualList<T> extends Subscribable {
   #o: ResolvedVirtualListOptions<T>;
   #input: VirtualListOptions<T>;
   #sizes: SizeIndex;
+  #context: ViewContext;
   readonly #measurer: RowMeasurer;
   readonly #keeper: ScrollKeeper | null;
   readonly #speed = new VelocityMeter();
   #target: ScrollTarget | null = null;
   #stopTarget: (() => void) | null = null;
   #stopList: (() => void) | null = null;
-  #viewport: number;
-  #scale: ScrollScale;
-  #virtual = 0;
-  #physical = 0;
-  #anchor: Anchor | null = null;
-  #restorePending: Anchor | null = null;
-  #restoreItem: ItemRestore | null = null;
-  #pinned: { key: number; align: ScrollAlign } | null = null;
-  #stick: boolean;
-  #newItems = 0;
-  #tail: number | null = null;
-  #prepended = 0;
-  #pendingWrite: number | null = null;
-  /** Where the element was when last read or written: a scroll event elsewhere is the user's. */
-  #known = 0;
+  /** The one state record; changed only by `#update` (and the layout it runs). */
+  #state: ViewState;
   /**
-   * A scrollbar drag: 'active' while the pointer holds the bar, 'releasing' from its release until
-   * scrolling settles (the last scroll events of a drag can arrive after `pointerup`, and mapped
-   * 1:1 they would move the content millions of px away from the thumb).
+   * Layout re-entrancy: `queued` (a microtask will lay out: measurements batch), `running`, or
+   * `again` (something changed during a layout: one more round).
    */
-  #drag: 'none' | 'active' | 'releasing' = 'none';
-  #isScrolling = false;
+  #phase: LayoutPhase = 'idle';
   #scrollTimer: unknown;
-  #focused: number | null = null;
-  #focusPending = false;
   #snapshot: VirtualListSnapshot<T>;
-  #syncing = false;
-  #syncQueued = false;
-  #userScrolled = false;
-  #again = false;
+  readonly #sticky = new StickyRows();
   #destroyed = false;
 
   constructor(options: ResolvedVirtualListOptions<T>, input?: VirtualListOptions<T>) {
     super();
     this.#o = options;
     this.#input = input ?? { list: options.list, scrollTarget: undefined };
+    this.#state = initialViewState({
+      viewport: options.initialViewport,
+      anchorMode: options.anchor,
+      atEnd: options.restore?.atEnd,
+    });
     this.#sizes = this.#newSizes();
+    this.#context = viewContext(options, this.#sizes);
     this.#measurer = new RowMeasurer({
       sizes: this.#sizes,
       horizontal: options.horizontal,
       lanes: options.lanes,
-      onChange: () => this.#scheduleSync(),
+      onChange: () => this.#update({ type: 'measure' }),
     });
     this.#keeper = options.persist === undefined ? null : new ScrollKeeper(options.persist, this);
-    this.#viewport = options.initialViewport;
-    this.#scale = scrollScale(0, this.#viewport);
-    const restore = options.restore;
-    this.#stick = restore?.atEnd ?? options.anchor === 'end';
-    if (restore != null) this.#applyRestore(restore);
+    if (options.restore != null) {
+      this.#state = reduceView(this.#state, this.#restoreAction(options.restore, undefined), this.#context);
+    }
     this.#snapshot = this.#layout(null);
   }
 
   /**
    * Takes new options while running: `estimateSize`, `overscan`, `lanes`, `gap`, `endThreshold`,
-   * `isScrollingResetDelayMs`. New lanes or gap regroup the rows and keep the item in view where it
-   * is. Throws a TypeError, changing nothing, for invalid values and for options fixed at
-   * creation (`list`, the scroll element, `horizontal`, `anchor`…).
+   * `scrollPaddingStart`/`End`, `stickyIndexes`, `isScrollingResetDelayMs`. New lanes or gap
+   * regroup the rows and keep the item in view where it is. Throws a TypeError, changing nothing,
+   * for invalid values and for options fixed at creation (`list`, the scroll element,
+   * `horizontal`, `anchor`…).
    *
    * @example
    * view.setOptions({ lanes: Math.floor(width / 240) }); // a grid after a resize
@@ -122,20 +112,17 @@ export class VirtualList<T> extends Subscribable {
     const next = resolveVirtualListOptions(input); // throws, changing nothing, on a bad value
     const before = this.#o;
     this.#input = input;
-    this.#o = { ...next, target: before.target, restore: before.restore };
-    if (next.lanes !== before.lanes || next.gap !== before.gap) {
-      // Same items, other rows: the anchor moves to the row now holding its item.
-      const regroup = (anchor: Anchor) => ({
-        row: Math.floor((anchor.row * before.lanes) / next.lanes),
-        offset: anchor.offset,
-      });
+    const change = optionsChange(before, next);
+    // Equal sticky indexes keep their array, so the sticky rows derived from it are kept too.
+    const { stickyIndexes } = sameIndexes(next.stickyIndexes, before.stickyIndexes) ? before : next;
+    this.#o = { ...next, target: before.target, restore: before.restore, stickyIndexes };
+    if (change === 'regroup') {
       this.#sizes = this.#newSizes();
       this.#measurer.retarget(this.#sizes, next.lanes);
-      if (this.#restorePending !== null) this.#restorePending = regroup(this.#restorePending);
-      if (this.#anchor !== null) this.#anchor = regroup(this.#anchor);
-    } else if (next.estimateSize !== before.estimateSize) this.#sizes.resetEstimates();
-    else if (next.overscan === before.overscan && next.endThreshold === before.endThreshold) return;
-    this.#sync();
+    } else if (change === 'estimates') this.#sizes.resetEstimates();
+    this.#context = viewContext(this.#o, this.#sizes);
+    if (change === 'regroup') this.#update({ type: 'regroup', from: before.lanes, to: next.lanes });
+    else if (change !== 'none') this.#update({ type: 'options' });
   }
 
   /** The current snapshot; the same reference until something rendered changed. */
@@ -152,17 +139,18 @@ export class VirtualList<T> extends Subscribable {
     if (!Number.isInteger(index)) {
       throw new TypeError('lazyflow: measureElement needs the row element to carry data-index={row.index}');
     }
-    return this.#measurer.attach(element, index - this.#prepended);
+    return this.#measurer.attach(element, index - this.#state.prepended);
   };
 
   /** Keyboard navigation for rows (arrows, PageUp/PageDown, Home/End): moves focus, keeps it in view. */
   readonly onKeyDown = (event: NavigationKeyEvent): void => {
     const sizes = this.#sizes;
     const rowSize = sizes.total / Math.max(1, sizes.hi - sizes.lo) || 36;
+    const clear = clearViewport(this.#state.viewport, this.#context);
     const next = navigationTarget(event, {
       count: this.#snapshot.count,
       lanes: this.#o.lanes,
-      rowsPerPage: Math.max(1, Math.floor(this.#viewport / Math.max(1, rowSize))),
+      rowsPerPage: Math.max(1, Math.floor(clear / Math.max(1, rowSize))),
       horizontal: this.#o.horizontal,
     });
     if (next === null) return;
@@ -172,51 +160,26 @@ export class VirtualList<T> extends Subscribable {
 
   /** Moves keyboard focus to an item: scrolls it into view, keeps it rendered, focuses its element. */
   focusIndex(index: number): void {
-    if (this.#destroyed) return;
-    this.#focused = index - this.#prepended;
-    this.#focusPending = true;
-    this.scrollToIndex(index, { align: 'auto' });
+    this.#scrollTo(index, 'auto', true);
   }
 
   /**
-   * Scrolls so item `index` is aligned in the viewport; stays aligned while sizes around it
-   * are measured and its page arrives, until the user scrolls.
+   * Scrolls so item `index` is aligned in the viewport (clear of `scrollPaddingStart`/`End`);
+   * stays aligned while sizes around it are measured and its page arrives, until the user scrolls.
    */
   scrollToIndex(index: number, options: { align?: ScrollAlign } = {}): void {
-    if (this.#destroyed) return;
-    if (!Number.isFinite(index))
-      throw new TypeError(`lazyflow: scrollToIndex needs a finite index, got ${index}`);
-    const count = this.#o.list.getSnapshot().count;
-    const last = Math.max(0, count - 1);
-    const target = Math.max(0, Math.min(Math.trunc(index), count > 0 ? last : Math.trunc(index)));
-    if (this.#o.anchor === 'end' && count > 0 && target >= last) {
-      this.#pinned = null;
-      this.#stick = true;
-      this.#newItems = 0;
-    } else {
-      this.#pinned = { key: target - this.#prepended, align: options.align ?? 'auto' };
-      this.#stick = false;
-    }
-    this.#sync();
+    this.#scrollTo(index, options.align ?? 'auto', false);
   }
 
   /** The virtual scroll position in px (the list's real coordinates, not the scaled element's). */
   getScrollOffset(): number {
-    return this.#virtual;
+    return this.#state.virtual;
   }
 
   /** The scroll position by key, to pass back as `restore` (or store with the dataset). */
   saveScroll(): SavedScroll {
-    const anchor = this.#anchor ?? this.#restorePending ?? { row: 0, offset: 0 };
-    const data = this.#o.list.getSnapshot();
-    const anchorItemKey = data.keyOf(anchor.row * this.#o.lanes + data.prependedCount);
-    return {
-      anchorKey: anchor.row * this.#o.lanes,
-      ...(anchorItemKey === undefined ? {} : { anchorItemKey }),
-      offsetInItem: anchor.offset,
-      sizes: this.#sizes.measuredIn(anchor.row - 200, anchor.row + 200),
-      atEnd: this.#o.anchor === 'end' && this.#stick,
-    };
+    const o = this.#o;
+    return savedScroll(this.#state, this.#sizes, o.list.getSnapshot(), o.lanes, o.anchor);
   }
 
   /**
@@ -224,10 +187,9 @@ export class VirtualList<T> extends Subscribable {
    * created). Ignored, returning false, once the user has scrolled or `scrollToIndex` was called.
    */
   restoreScroll(saved: SavedScroll): boolean {
-    if (this.#destroyed || this.#userScrolled || this.#pinned !== null) return false;
-    this.#applyRestore(saved);
-    this.#stick = saved.atEnd ?? this.#stick;
-    this.#sync();
+    const { restore, hold } = this.#state;
+    if (this.#destroyed || restore.kind === 'closed' || hold.kind === 'index') return false;
+    this.#update(this.#restoreAction(saved, saved.atEnd));
     return true;
   }
 
@@ -236,12 +198,13 @@ export class VirtualList<T> extends Subscribable {
     if (this.#destroyed || !this.hasListeners()) return;
     if (this.#target === null) this.#attach();
     this.#applyWrite();
-    if (this.#focusPending && this.#focused !== null) {
-      const index = this.#focused + this.#prepended;
+    const focus = this.#state.focus;
+    if (focus !== null && !focus.moved) {
+      const index = focus.key + this.#state.prepended;
       const element = this.#target?.element?.querySelector(`[data-index="${index}"]`);
       if (element instanceof HTMLElement) {
         element.focus({ preventScroll: true });
-        this.#focusPending = false;
+        this.#update({ type: 'focused' });
       }
     }
   }
@@ -257,7 +220,7 @@ export class VirtualList<T> extends Subscribable {
 
   protected override onSubscribe(): void {
     if (this.#destroyed) return;
-    this.#stopList = this.#o.list.subscribe(() => this.#sync());
+    this.#stopList = this.#o.list.subscribe(() => this.#update({ type: 'data' }));
     this.#keeper?.start();
     this.#attach();
     this.#sync();
@@ -274,227 +237,176 @@ export class VirtualList<T> extends Subscribable {
     this.#o.timers.clearTimeout(this.#scrollTimer);
   }
 
+  /**
+   * The one way the view changes: the action goes through `reduceView` into the state record,
+   * then the layout runs (at once, or once per task for measurements) when the action needs it.
+   */
+  #update(action: ViewAction): void {
+    if (this.#destroyed) return;
+    const before = this.#state;
+    if (action.type === 'scroll') {
+      // Speed in items per px of the sizes before this move (the anchor may make a block exact).
+      const sizes = this.#sizes;
+      const itemsPerPx = (Math.max(1, sizes.hi - sizes.lo) * this.#o.lanes) / Math.max(1, sizes.total);
+      const next = reduceView(before, action, this.#context);
+      if (next === before) return;
+      this.#state = next;
+      this.#speed.track(next.virtual - before.virtual, this.#o.now(), itemsPerPx);
+      this.#o.timers.clearTimeout(this.#scrollTimer);
+      this.#scrollTimer = this.#o.timers.setTimeout(() => {
+        this.#speed.stop();
+        this.#update({ type: 'settle' }); // the list loads where the scroll settled
+        this.#keeper?.save(true);
+      }, this.#o.isScrollingResetDelayMs);
+    } else this.#state = reduceView(before, action, this.#context);
+    const relayout = relayoutAfter[action.type];
+    if (relayout === 'now') this.#sync();
+    else if (relayout === 'soon') this.#scheduleSync();
+  }
+
   #attach(): void {
     const target = this.#o.target();
     if (target === null) return;
     this.#target = target;
-    this.#viewport = target.viewport() || this.#o.initialViewport;
-    this.#physical = Math.max(0, target.offset());
-    this.#known = this.#physical;
+    this.#update({
+      type: 'attach',
+      viewport: target.viewport() || this.#o.initialViewport,
+      physical: Math.max(0, target.offset()),
+    });
     this.#stopTarget = target.observe({
       scroll: () => this.#onScroll(),
-      resize: () => {
-        this.#viewport = target.viewport();
-        this.#sync();
-      },
-      drag: (active) => {
-        this.#drag = active ? 'active' : this.#isScrolling ? 'releasing' : 'none';
-      },
-      input: () => {
-        if (this.#drag === 'releasing') this.#drag = 'none';
-      },
-    });
-  }
-
-  #newSizes(): SizeIndex {
-    // Read through #o: a new estimateSize or lanes (setOptions) applies without a new index.
-    return new SizeIndex({
-      estimate: (row) => this.#o.estimateSize(Math.max(0, row * this.#o.lanes + this.#prepended)),
-      gap: this.#o.gap,
-    });
-  }
-
-  #applyRestore(restore: SavedScroll): void {
-    for (const [row, size] of restore.sizes) this.#sizes.setSize(row, size);
-    this.#restorePending = {
-      row: Math.floor(restore.anchorKey / this.#o.lanes),
-      offset: restore.offsetInItem,
-    };
-    this.#restoreItem = restore.anchorItemKey === undefined ? null : new ItemRestore(restore);
-  }
-
-  /** A restored item found elsewhere than saved (items moved above it): the anchor goes with it. */
-  #followRestoredItem(data: LazyListSnapshot<T>): void {
-    const moved = this.#restoreItem?.resolve(data);
-    if (moved === undefined) return;
-    const row = Math.floor(moved / this.#o.lanes);
-    if (this.#restorePending !== null) this.#restorePending = { ...this.#restorePending, row };
-    else if (this.#anchor !== null) this.#anchor = { ...this.#anchor, row };
-  }
-
-  /** Folds many measurements (one per new row in a render) into one layout, still before paint. */
-  #scheduleSync(): void {
-    if (this.#syncQueued) return;
-    this.#syncQueued = true;
-    queueMicrotask(() => {
-      this.#syncQueued = false;
-      this.#sync();
+      resize: () => this.#update({ type: 'resize', viewport: target.viewport() }),
+      drag: (active) => this.#update({ type: 'drag', active }),
+      input: () => this.#update({ type: 'input' }),
     });
   }
 
   #onScroll(): void {
     const target = this.#target;
-    if (target === null || this.#destroyed) return;
-    const physical = Math.max(0, target.offset());
-    if (Math.abs(physical - this.#known) < 1) return; // our own write, or no movement
-    const from = this.#known;
-    this.#known = physical;
-    this.#pendingWrite = null; // the user moved: a write not applied yet would undo that
-    const scale = this.#scale;
-    // Only a scrollbar drag maps proportionally; wheel, touch, keys and scrollBy move 1:1 (issue 16).
-    const next =
-      this.#drag !== 'none'
-        ? virtualForJump(scale, physical)
-        : { virtual: virtualAfterMove(scale, { virtual: this.#virtual, physical: from }, physical) };
-    const rows = Math.max(1, this.#sizes.hi - this.#sizes.lo);
-    const itemsPerPx = (rows * this.#o.lanes) / Math.max(1, this.#sizes.total);
-    this.#speed.track(next.virtual - this.#virtual, this.#o.now(), itemsPerPx);
-    this.#virtual = next.virtual;
-    this.#physical = physical;
-    this.#pinned = null;
-    this.#restorePending = null;
-    this.#restoreItem = null;
-    this.#userScrolled = true;
-    this.#anchor = anchorAt(this.#sizes, next.virtual, this.#viewport);
-    if (this.#o.anchor === 'end') {
-      this.#stick = scale.virtualMax - next.virtual <= this.#o.endThreshold;
-      if (this.#stick) this.#newItems = 0;
+    if (target !== null) this.#update({ type: 'scroll', physical: Math.max(0, target.offset()) });
+  }
+
+  #scrollTo(index: number, align: ScrollAlign, focus: boolean): void {
+    if (this.#destroyed) return;
+    if (!Number.isFinite(index))
+      throw new TypeError(`lazyflow: scrollToIndex needs a finite index, got ${index}`);
+    const count = this.#o.list.getSnapshot().count;
+    this.#update(scrollToAction(index, align, focus, count, this.#o.anchor, this.#state.prepended));
+  }
+
+  #newSizes(): SizeIndex {
+    // Read through #o and the state: a new estimateSize or lanes (setOptions) applies without a new index.
+    return new SizeIndex({
+      estimate: (row) => this.#o.estimateSize(Math.max(0, row * this.#o.lanes + this.#state.prepended)),
+      gap: this.#o.gap,
+    });
+  }
+
+  /** The action that makes a saved position pending (its measured sizes go into the size index now). */
+  #restoreAction(saved: SavedScroll, atEnd: boolean | undefined): ViewAction {
+    for (const [row, size] of saved.sizes) this.#sizes.setSize(row, size);
+    const anchor = { row: Math.floor(saved.anchorKey / this.#o.lanes), offset: saved.offsetInItem };
+    const item = saved.anchorItemKey === undefined ? null : new ItemRestore(saved);
+    return { type: 'restore', anchor, item, atEnd };
+  }
+
+  /** Folds many measurements (one per new row in a render) into one layout, still before paint. */
+  #scheduleSync(): void {
+    if (this.#phase !== 'idle') {
+      if (this.#phase === 'running') this.#phase = 'again';
+      return;
     }
-    this.#isScrolling = true;
-    this.#o.timers.clearTimeout(this.#scrollTimer);
-    this.#scrollTimer = this.#o.timers.setTimeout(() => {
-      this.#isScrolling = false;
-      if (this.#drag === 'releasing') this.#drag = 'none';
-      this.#speed.stop();
-      this.#sync(); // the list loads where the scroll settled
-      this.#keeper?.save(true);
-    }, this.#o.isScrollingResetDelayMs);
-    this.#sync();
+    this.#phase = 'queued';
+    queueMicrotask(() => {
+      // A layout that ran meanwhile took the measurements in already.
+      if (this.#phase === 'queued') this.#sync();
+    });
   }
 
   #sync(): void {
     if (this.#destroyed) return;
-    if (this.#syncing) {
-      this.#again = true;
+    if (this.#phase === 'running' || this.#phase === 'again') {
+      this.#phase = 'again';
       return;
     }
-    this.#syncing = true;
     try {
       let rounds = 0;
       do {
-        this.#again = false;
+        this.#phase = 'running';
         const next = this.#layout(this.#snapshot);
         if (next !== this.#snapshot) {
           this.#snapshot = next;
           this.notify();
         }
-      } while (this.#again && ++rounds < 4);
+        // Read back: a change during the layout (notify renders, the list publishes) set it.
+      } while ((this.#phase as LayoutPhase) === 'again' && ++rounds < 4);
     } finally {
-      this.#syncing = false;
+      this.#phase = 'idle';
     }
     this.commit(); // plain DOM listeners render synchronously inside notify()
   }
 
   #applyWrite(): void {
     const target = this.#target;
-    const want = this.#pendingWrite;
+    const want = this.#state.pendingWrite;
     if (target === null || want === null) return;
-    if (Math.abs(Math.max(0, target.offset()) - this.#known) >= 1) {
+    if (Math.abs(Math.max(0, target.offset()) - this.#state.known) >= 1) {
       // The user scrolled and its event has not arrived yet: take that first, do not overwrite it.
       this.#onScroll();
       return;
     }
     target.scrollTo(want);
-    this.#known = Math.max(0, target.offset());
+    const known = Math.max(0, target.offset());
     // Written before the content grew (the framework has not rendered yet): retried on commit.
-    if (Math.abs(this.#known - want) < 1) this.#pendingWrite = null;
-  }
-
-  #targetVirtual(scale: ScrollScale, count: number): number {
-    const sizes = this.#sizes;
-    const restore = this.#restorePending;
-    if (restore !== null && restore.row >= sizes.lo && restore.row < sizes.hi) {
-      this.#restorePending = null;
-      this.#anchor = restore;
-    }
-    if (count === 0 || this.#restorePending !== null) return 0;
-    const pinned = this.#pinned;
-    if (pinned !== null) {
-      const row = Math.floor(pinned.key / this.#o.lanes);
-      return alignedOffset(sizes.start(row), sizes.size(row), this.#viewport, this.#virtual, pinned.align);
-    }
-    if (this.#o.anchor === 'end' && this.#stick) return scale.virtualMax;
-    if (this.#anchor !== null) return sizes.start(this.#anchor.row) + this.#anchor.offset;
-    return this.#virtual;
+    this.#update({ type: 'written', known, done: Math.abs(known - want) < 1 });
   }
 
   /** Re-derives the scroll position, the list window and the rows; returns `previous` when nothing changed. */
   #layout(previous: VirtualListSnapshot<T> | null): VirtualListSnapshot<T> {
     const o = this.#o;
     const data: LazyListSnapshot<T> = o.list.getSnapshot();
-    const { lanes } = o;
-    const count = data.count;
-    this.#prepended = data.prependedCount;
-    const tail = count - data.prependedCount;
-    if (o.anchor === 'end' && this.#tail !== null && tail > this.#tail && !this.#stick) {
-      this.#newItems += tail - this.#tail;
+    if (data.prependedCount !== this.#state.prepended) {
+      this.#state = { ...this.#state, prepended: data.prependedCount }; // before the sizes are read
     }
-    if (count > 0) this.#tail = tail;
-    const lo = Math.floor(-data.prependedCount / lanes);
-    this.#sizes.setDomain(lo, count > 0 ? Math.floor((tail - 1) / lanes) + 1 : lo);
-    if (this.#pinned === null) this.#followRestoredItem(data);
-    const scale = scrollScale(this.#sizes.total, this.#viewport, o.maxPhysicalSize);
-    const position = physicalFor(scale, this.#targetVirtual(scale, count), {
-      offset: this.#virtual - this.#physical,
-      settled: !this.#isScrolling && this.#drag === 'none',
-    });
-    this.#scale = scale;
-    this.#virtual = position.virtual;
-    if (Math.abs(position.physical - this.#physical) >= 0.5) this.#pendingWrite = position.physical;
-    this.#physical = position.physical;
-    if (count > 0 && this.#restorePending === null)
-      this.#anchor = anchorAt(this.#sizes, position.virtual, this.#viewport);
-    if (o.anchor === 'end' && this.#stick) this.#newItems = 0;
-    this.#setWindow(count);
-    return buildSnapshot({
+    const stickyRows = this.#sticky.rows(o.stickyIndexes, o.lanes, data.prependedCount);
+    const input: LayoutInput = {
+      data,
+      sizes: this.#sizes,
+      lanes: o.lanes,
+      anchorMode: o.anchor,
+      maxPhysicalSize: o.maxPhysicalSize,
+      paddingStart: o.scrollPaddingStart,
+      paddingEnd: o.scrollPaddingEnd,
+      stickyRows,
+    };
+    const state = layoutView(this.#state, input);
+    this.#state = state;
+    const isScrolling = moving(state.motion);
+    const velocity = isScrolling ? this.#speed.rounded : 0;
+    const direction = this.#speed.direction;
+    const { start, end } = viewWindow(state, input, o.estimateSize);
+    o.list.setWindow({ start, end, direction, velocity });
+    const snapshot = buildSnapshot({
       previous,
       data: o.list.getSnapshot(),
       sizes: this.#sizes,
-      scale,
-      virtual: position.virtual,
-      physical: position.physical,
-      viewport: this.#viewport,
-      lanes,
+      scale: state.scale,
+      virtual: state.virtual,
+      physical: state.physical,
+      viewport: state.viewport,
+      lanes: o.lanes,
       overscan: o.overscan,
-      velocity: this.#velocity(),
-      direction: this.#speed.direction,
-      isScrolling: this.#isScrolling,
-      atEnd: scale.virtualMax - position.virtual <= o.endThreshold,
-      newItems: this.#newItems,
-      focusedKey: this.#focused,
+      velocity,
+      direction,
+      isScrolling,
+      atEnd: state.scale.virtualMax - state.virtual <= o.endThreshold,
+      newItems: state.newItems,
+      focusedKey: state.focus?.key ?? null,
+      paddingStart: o.scrollPaddingStart,
+      stickyRows,
     });
-  }
-
-  /** Scroll speed (items/s, rounded to a power of two) while scrolling, else 0. */
-  #velocity(): number {
-    return this.#isScrolling ? this.#speed.rounded : 0;
-  }
-
-  #setWindow(count: number): void {
-    const o = this.#o;
-    // Nothing laid out yet: ask for what the view will show first (the restored row, or the start).
-    const { start, end } =
-      count === 0 || this.#restorePending !== null
-        ? firstWindow(
-            this.#restorePending?.row ?? (this.#pinned === null ? 0 : Math.floor(this.#pinned.key / o.lanes)),
-            {
-              lanes: o.lanes,
-              prepended: this.#prepended,
-              viewport: this.#viewport,
-              estimateSize: o.estimateSize,
-            },
-          )
-        : visibleRows(this.#sizes, this.#virtual, this.#viewport, o.lanes, this.#prepended, count);
-    o.list.setWindow({ start, end, direction: this.#speed.direction, velocity: this.#velocity() });
+    // A section's sticky row far above the window is on no page the window loads.
+    if (stickyRows.length > 0 && state.motion === 'still') loadStickyRows(snapshot.rows, o.list);
+    return snapshot;
   }
 }

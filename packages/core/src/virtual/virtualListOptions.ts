@@ -11,6 +11,7 @@ import {
   optionError,
 } from '../options.ts';
 import { MAX_PHYSICAL_SIZE } from './scrollScale.ts';
+import { sameIndexes } from './stickyRows.ts';
 
 /**
  * Options for `createVirtualList`.
@@ -42,6 +43,19 @@ export interface VirtualListOptions<T> {
   lanes?: number;
   /** Space between rows, px. Default 0. */
   gap?: number;
+  /**
+   * Px at the viewport's start covered by something inside the scroller (a sticky header): rows
+   * start after it, and `scrollToIndex` and keyboard focus put rows below it. Default 0.
+   */
+  scrollPaddingStart?: number;
+  /** Px at the viewport's end covered by a footer inside the scroller; rows end before it. Default 0. */
+  scrollPaddingEnd?: number;
+  /**
+   * Item indexes (sorted, distinct integers ≥ 0, below the count) whose rows stay rendered and
+   * pinned at the top while their section scrolls: group headers, "Today / Yesterday". Each
+   * such row carries `sticky` (its box) in the snapshot. Default none.
+   */
+  stickyIndexes?: readonly number[];
   /** 'end' = chat: start at the last item and follow new items while the view is at the end. */
   anchor?: 'start' | 'end';
   /** Where to start: a value from `saveScroll()`. */
@@ -98,6 +112,9 @@ export type VirtualListUpdate = Partial<
     | 'lanes'
     | 'gap'
     | 'endThreshold'
+    | 'scrollPaddingStart'
+    | 'scrollPaddingEnd'
+    | 'stickyIndexes'
     | 'isScrollingResetDelayMs'
     | 'isScrollingResetDelay'
   >
@@ -133,6 +150,9 @@ export interface ResolvedVirtualListOptions<T> {
   readonly persist: ScrollPersistence | undefined;
   readonly initialViewport: number;
   readonly endThreshold: number;
+  readonly scrollPaddingStart: number;
+  readonly scrollPaddingEnd: number;
+  readonly stickyIndexes: readonly number[];
   readonly isScrollingResetDelayMs: number;
   readonly maxPhysicalSize: number;
   readonly timers: Timers;
@@ -144,6 +164,54 @@ const OWNER = 'createVirtualList';
 function assertNonNegativeNumber(option: string, value: unknown): asserts value is number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     throw optionError(OWNER, option, 'a finite number >= 0', value);
+  }
+}
+
+/**
+ * What a `setOptions` call changes: `regroup` (new lanes or gap: rows hold other items), `estimates`
+ * (a new `estimateSize`), `layout` (another layout, same sizes) or `none`.
+ *
+ * @example
+ * optionsChange(before, resolveVirtualListOptions({ ...input, overscan: 8 })); // 'layout'
+ */
+export function optionsChange<T>(
+  before: ResolvedVirtualListOptions<T>,
+  next: ResolvedVirtualListOptions<T>,
+): 'regroup' | 'estimates' | 'layout' | 'none' {
+  if (next.lanes !== before.lanes || next.gap !== before.gap) return 'regroup';
+  if (next.estimateSize !== before.estimateSize) return 'estimates';
+  const same =
+    next.overscan === before.overscan &&
+    next.endThreshold === before.endThreshold &&
+    next.scrollPaddingStart === before.scrollPaddingStart &&
+    next.scrollPaddingEnd === before.scrollPaddingEnd &&
+    sameIndexes(next.stickyIndexes, before.stickyIndexes);
+  return same ? 'none' : 'layout';
+}
+
+const NO_STICKY: readonly number[] = Object.freeze([]);
+/** Arrays checked already: hooks pass the same (memoized) array on every commit, each scroll frame. */
+const checkedSticky = new WeakSet<readonly number[]>();
+
+function assertStickyIndexes(value: unknown, count: number | null): asserts value is readonly number[] {
+  if (!Array.isArray(value)) throw optionError(OWNER, 'stickyIndexes', 'an array of item indexes', value);
+  let previous = -1;
+  for (const index of value as unknown[]) {
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
+      throw optionError(OWNER, 'stickyIndexes', 'integers >= 0', index);
+    }
+    if (index <= previous) {
+      throw optionError(
+        OWNER,
+        'stickyIndexes',
+        'sorted ascending without repeats',
+        `${previous} before ${index}`,
+      );
+    }
+    if (count !== null && index >= count) {
+      throw optionError(OWNER, 'stickyIndexes', `indexes below the count (${count})`, index);
+    }
+    previous = index;
   }
 }
 
@@ -174,6 +242,17 @@ export function resolveVirtualListOptions<T>(options: VirtualListOptions<T>): Re
   if (typeof scrollMargin !== 'function') assertNonNegativeNumber('scrollMargin', scrollMargin);
   const endThreshold = options.endThreshold ?? 8;
   assertNonNegativeNumber('endThreshold', endThreshold);
+  const scrollPaddingStart = options.scrollPaddingStart ?? 0;
+  assertNonNegativeNumber('scrollPaddingStart', scrollPaddingStart);
+  const scrollPaddingEnd = options.scrollPaddingEnd ?? 0;
+  assertNonNegativeNumber('scrollPaddingEnd', scrollPaddingEnd);
+  const stickyIndexes = options.stickyIndexes ?? NO_STICKY;
+  if (stickyIndexes !== NO_STICKY && !checkedSticky.has(stickyIndexes)) {
+    // Checked against the count only when it is exact: an unknown or estimated one may grow.
+    const data = options.list.getSnapshot();
+    assertStickyIndexes(stickyIndexes, data.countKind === 'exact' ? data.count : null);
+    checkedSticky.add(stickyIndexes);
+  }
   const isScrollingResetDelayMs = options.isScrollingResetDelayMs ?? options.isScrollingResetDelay ?? 150;
   assertNonNegativeNumber('isScrollingResetDelayMs', isScrollingResetDelayMs);
   const maxPhysicalSize = options.maxPhysicalSize ?? MAX_PHYSICAL_SIZE;
@@ -214,6 +293,9 @@ export function resolveVirtualListOptions<T>(options: VirtualListOptions<T>): Re
     persist: options.persist,
     initialViewport: rect === undefined ? 0 : horizontal ? rect.width : rect.height,
     endThreshold,
+    scrollPaddingStart,
+    scrollPaddingEnd,
+    stickyIndexes,
     isScrollingResetDelayMs,
     maxPhysicalSize,
     timers: options.timers ?? defaultTimers,

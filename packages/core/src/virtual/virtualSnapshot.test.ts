@@ -20,15 +20,21 @@ function data(count: number): LazyListSnapshot<number> {
   } as unknown as LazyListSnapshot<number>;
 }
 
-/** Rows rendered at scroll position `virtual` while scrolling forward at `velocity` items/s. */
-function rendered(velocity: number, virtual = 36_000) {
+/** The snapshot at scroll position `virtual` while scrolling forward at `velocity` items/s. */
+function snapshotAt(
+  velocity: number,
+  virtual = 36_000,
+  more: { paddingStart?: number; stickyRows?: readonly number[]; count?: number } = {},
+) {
   const sizes = new SizeIndex({ estimate: () => ROW });
-  sizes.setDomain(0, 1_000_000);
-  const snapshot = buildSnapshot({
+  const count = more.count ?? 1_000_000;
+  sizes.setDomain(0, count);
+  const scale = scrollScale(sizes.total + (more.paddingStart ?? 0), VIEWPORT);
+  return buildSnapshot({
     previous: null,
-    data: data(1_000_000),
+    data: data(count),
     sizes,
-    scale: scrollScale(sizes.total, VIEWPORT),
+    scale,
     virtual,
     physical: virtual,
     viewport: VIEWPORT,
@@ -40,8 +46,14 @@ function rendered(velocity: number, virtual = 36_000) {
     atEnd: false,
     newItems: 0,
     focusedKey: null,
+    paddingStart: more.paddingStart ?? 0,
+    stickyRows: more.stickyRows ?? [],
   });
-  return snapshot.rows.map((row) => row.index);
+}
+
+/** Rows rendered at scroll position `virtual` while scrolling forward at `velocity` items/s. */
+function rendered(velocity: number, virtual = 36_000) {
+  return snapshotAt(velocity, virtual).rows.map((row) => row.index);
 }
 
 describe('buildSnapshot render-ahead', () => {
@@ -84,5 +96,64 @@ describe('firstWindow', () => {
     expect(firstWindow(1_000, layout)).toEqual({ start: 1_000, end: 1_017 });
     expect(firstWindow(10, { ...layout, lanes: 3 })).toEqual({ start: 30, end: 81 });
     expect(firstWindow(-5, { ...layout, prepended: 20 })).toEqual({ start: 15, end: 32 });
+  });
+});
+
+describe('buildSnapshot with scroll padding and sticky rows', () => {
+  it('starts rows after the padding and renders what the viewport shows under it', () => {
+    const top = snapshotAt(0, 0, { paddingStart: 40 });
+    expect(top.rows[0]).toMatchObject({ index: 0, start: 40 });
+    // At 1,000 rows down the viewport's first 40 px show rows 998–999 (under a header).
+    const down = snapshotAt(0, 36_000, { paddingStart: 40 });
+    expect(down.range?.start).toBe(998);
+    expect(down.rows.find((row) => row.index === 1_000)?.start).toBe(36_040);
+  });
+
+  it("renders the section's sticky row however far above, boxed up to the next sticky row", () => {
+    // Rows 1,000–1,019 visible; sections start at 0, 500 and 1,500.
+    const snapshot = snapshotAt(0, 36_000, { stickyRows: [0, 500, 1_500] });
+    const pinned = snapshot.rows.find((row) => row.index === 500);
+    expect(pinned?.sticky).toBeDefined();
+    // The box is cut to a band around the view: from 2 steps of 1,440 px above it at most.
+    expect(pinned?.sticky?.start).toBe(Math.max(500 * ROW, (Math.floor(36_000 / 1_440) - 1) * 1_440));
+    expect(pinned?.sticky?.end).toBe(Math.min(1_500 * ROW, (Math.floor(36_000 / 1_440) + 3) * 1_440));
+    expect(snapshot.rows.filter((row) => row.sticky !== undefined).map((row) => row.index)).toEqual([500]);
+    expect(snapshot.rows.filter((row) => row.sticky === undefined).length).toBe(30);
+  });
+
+  it('boxes each sticky row from its own start to the next one, the pinned one too', () => {
+    const snapshot = snapshotAt(0, 36_000, { stickyRows: [0, 1_010, 1_012] });
+    const box = (index: number) => snapshot.rows.find((row) => row.index === index)?.sticky;
+    expect(box(1_010)).toEqual({ start: 1_010 * ROW, end: 1_012 * ROW });
+    // The last one runs to the content's end, cut by the band (28 steps of 1,440 px).
+    expect(box(1_012)).toEqual({ start: 1_012 * ROW, end: 28 * 1_440 });
+    // Row 0 heads the section in view: rendered, its box from the band's start to row 1,010.
+    expect(box(0)).toEqual({ start: 24 * 1_440, end: 1_010 * ROW });
+    expect(snapshot.rows[0]?.index).toBe(0);
+  });
+
+  it('keeps the snapshot while a scroll stays inside the same rows and band', () => {
+    const sizes = new SizeIndex({ estimate: () => ROW });
+    sizes.setDomain(0, 10_000);
+    const input = {
+      previous: null,
+      data: data(10_000),
+      sizes,
+      scale: scrollScale(sizes.total, VIEWPORT),
+      viewport: VIEWPORT,
+      lanes: 1,
+      overscan: 5,
+      velocity: 0,
+      direction: 'forward' as const,
+      isScrolling: false,
+      atEnd: false,
+      newItems: 0,
+      focusedKey: null,
+      paddingStart: 0,
+      stickyRows: [0, 5_000],
+    };
+    const first = buildSnapshot({ ...input, virtual: 36_000, physical: 36_000 });
+    const same = buildSnapshot({ ...input, previous: first, virtual: 36_000, physical: 36_000 });
+    expect(same).toBe(first);
   });
 });

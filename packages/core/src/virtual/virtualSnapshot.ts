@@ -3,6 +3,7 @@ import type { LazyListStats } from '../list/listStats.ts';
 import type { ItemState } from '../store/itemState.ts';
 import type { ScrollScale } from './scrollScale.ts';
 import type { SizeIndex } from './sizeIndex.ts';
+import { lastStickyAtOrBefore, type StickyBox, stickyBox } from './stickyRows.ts';
 
 /**
  * Where `scrollToIndex` puts the item: 'auto' scrolls only as far as needed to show it whole.
@@ -37,6 +38,12 @@ export interface VirtualRow<T> {
   /** Column in a grid (`lanes` > 1), else 0. */
   readonly lane: number;
   readonly state: ItemState<T>;
+  /**
+   * For a row of `stickyIndexes`: the box it sticks in (its section, from `start` to the next
+   * sticky row). Place a box over that span (with `top`: sticky offsets ignore transforms) and
+   * the row inside it with `position: sticky` (see docs/virtual-list.md). Undefined for other rows.
+   */
+  readonly sticky?: StickyBox;
 }
 
 /**
@@ -91,6 +98,10 @@ export interface SnapshotInput<T> {
   readonly atEnd: boolean;
   readonly newItems: number;
   readonly focusedKey: number | null;
+  /** Scroll padding before the first row, px: rows start after it. */
+  readonly paddingStart: number;
+  /** Sorted row keys of the sticky rows (`stickyRowKeys`). */
+  readonly stickyRows: readonly number[];
 }
 
 /** Rows touching the viewport, `[first, last]` by row key. */
@@ -150,13 +161,14 @@ const LOOKAHEAD_SECONDS = 1 / 30;
  * of a fast scroll, and the focused row wherever it is. Returns `previous` when equal.
  *
  * @example
- * const snapshot = buildSnapshot({ previous: null, data, sizes, scale, virtual: 0, physical: 0, viewport: 600, lanes: 1, overscan: 5, velocity: 0, direction: 'forward', isScrolling: false, atEnd: false, newItems: 0, focusedKey: null });
+ * const snapshot = buildSnapshot({ previous: null, data, sizes, scale, virtual: 0, physical: 0, viewport: 600, lanes: 1, overscan: 5, velocity: 0, direction: 'forward', isScrolling: false, atEnd: false, newItems: 0, focusedKey: null, paddingStart: 0, stickyRows: [] });
  */
 export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T> {
-  const { data, sizes, lanes, virtual, viewport } = input;
+  const { data, sizes, lanes, virtual, viewport, paddingStart, stickyRows } = input;
   const count = data.count;
   const prepended = data.prependedCount;
-  const shift = input.virtual - input.physical; // virtual minus physical on this page
+  // Content px of a row: after the padding, minus virtual − physical (the scale's offset).
+  const shift = input.virtual - input.physical - paddingStart;
   const rows: VirtualRow<T>[] = [];
   let range: { start: number; end: number } | null = null;
   if (count > 0 && sizes.hi > sizes.lo) {
@@ -165,14 +177,21 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T
       last,
       start: rangeStart,
       end: rangeEnd,
-    } = visibleRows(sizes, virtual, viewport, lanes, prepended, count);
+    } = visibleRows(sizes, virtual - paddingStart, viewport, lanes, prepended, count);
     const visibleCount = last - first + 1;
     const travel = Math.ceil((input.velocity / lanes) * LOOKAHEAD_SECONDS) - input.overscan;
     const ahead = Math.max(0, Math.min(visibleCount * 3, travel));
     const from = Math.max(sizes.lo, first - input.overscan - (input.direction === 'backward' ? ahead : 0));
     const to = Math.min(sizes.hi - 1, last + input.overscan + (input.direction === 'forward' ? ahead : 0));
     const keyed = data.keyed;
-    const push = (row: number) => {
+    // The sticky row at `at` in stickyRows, boxed up to the next one (or the content's end).
+    const boxAt = (at: number): StickyBox => {
+      const next = stickyRows[at + 1];
+      const end = next === undefined || next >= sizes.hi ? sizes.total : sizes.start(next);
+      return stickyBox(sizes.start(stickyRows[at] ?? 0) - shift, end - shift, input.physical, viewport);
+    };
+    let nextSticky = stickyRows.length === 0 ? 0 : lastStickyAtOrBefore(stickyRows, from - 1) + 1;
+    const push = (row: number, sticky: StickyBox | undefined) => {
       const start = sizes.start(row) - shift;
       const size = sizes.size(row);
       for (let lane = 0; lane < lanes; lane++) {
@@ -180,13 +199,24 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T
         const index = position + prepended;
         if (index < 0 || index >= count) continue;
         const key = keyed ? (data.keyOf(index) ?? `lazyflow:row:${position}`) : position;
-        rows.push({ index, key, position, start, size, lane, state: data.getItem(index) });
+        rows.push({ index, key, position, start, size, lane, state: data.getItem(index), sticky });
       }
     };
+    const pushInRange = (row: number) => {
+      while (nextSticky < stickyRows.length && (stickyRows[nextSticky] ?? 0) < row) nextSticky++;
+      push(row, stickyRows[nextSticky] === row ? boxAt(nextSticky) : undefined);
+    };
     const focusedRow = input.focusedKey === null ? null : Math.floor(input.focusedKey / lanes);
-    if (focusedRow !== null && focusedRow < from && focusedRow >= sizes.lo) push(focusedRow);
-    for (let row = from; row <= to; row++) push(row);
-    if (focusedRow !== null && focusedRow > to && focusedRow < sizes.hi) push(focusedRow);
+    const focusedAbove = focusedRow !== null && focusedRow < from && focusedRow >= sizes.lo;
+    // The section's sticky row is rendered wherever it is (a section of any length, never measured).
+    const pinned = stickyRows.length === 0 ? -1 : lastStickyAtOrBefore(stickyRows, sizes.rowAt(virtual));
+    const pinnedRow = pinned < 0 ? null : (stickyRows[pinned] ?? null);
+    const pinnedAbove = pinnedRow !== null && pinnedRow < from && pinnedRow >= sizes.lo;
+    if (focusedAbove && (!pinnedAbove || focusedRow < pinnedRow)) push(focusedRow, undefined);
+    if (pinnedAbove) push(pinnedRow, boxAt(pinned));
+    if (focusedAbove && pinnedAbove && focusedRow > pinnedRow) push(focusedRow, undefined);
+    for (let row = from; row <= to; row++) pushInRange(row);
+    if (focusedRow !== null && focusedRow > to && focusedRow < sizes.hi) pushInRange(focusedRow);
     range = { start: rangeStart, end: rangeEnd };
   }
   const next: VirtualListSnapshot<T> = {
@@ -257,6 +287,7 @@ function sameSnapshot<T>(a: VirtualListSnapshot<T>, b: VirtualListSnapshot<T>): 
     const y = b.rows[i];
     // States come from `list`, the same snapshot here, so equal keys mean equal states.
     if (x?.key !== y?.key || x?.start !== y?.start || x?.size !== y?.size) return false;
+    if (x?.sticky?.start !== y?.sticky?.start || x?.sticky?.end !== y?.sticky?.end) return false;
   }
   return true;
 }

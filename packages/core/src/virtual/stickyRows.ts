@@ -1,0 +1,136 @@
+/**
+ * The span a sticky row stays pinned in, px from the content's start like `VirtualRow.start`:
+ * from the row's own start to the next sticky row's start (or the content's end), cut to a band
+ * of a few viewports around the view. Render an absolutely placed box over it and the row inside
+ * it with `position: sticky`: the browser pins the row and the next box pushes it out, on the
+ * compositor, so it never lags a frame behind the scroll.
+ *
+ * @example
+ * // <div style={{ position: 'absolute', top: box.start, height: box.end - box.start }}>
+ * //   <div style={{ position: 'sticky', top: scrollPaddingStart }}>{header}</div>
+ * // </div>
+ * const box: StickyBox = { start: 0, end: 3_600 };
+ */
+export interface StickyBox {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Sorted, distinct row keys of sticky item indexes (display indexes; with `lanes` the row
+ * holding the item is sticky).
+ *
+ * @example
+ * stickyRowKeys([0, 10, 11, 40], 2, 0); // [0, 5, 20]
+ */
+export function stickyRowKeys(
+  indexes: readonly number[],
+  lanes: number,
+  prepended: number,
+): readonly number[] {
+  const rows: number[] = [];
+  for (const index of indexes) {
+    const row = Math.floor((index - prepended) / lanes);
+    if (rows.length === 0 || rows[rows.length - 1] !== row) rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * Position in `rows` (sorted) of the last sticky row at or before `row`, or -1: the sticky row
+ * a view whose first row is `row` pins.
+ *
+ * @example
+ * lastStickyAtOrBefore([0, 50, 120], 99); // 1 (row 50)
+ */
+export function lastStickyAtOrBefore(rows: readonly number[], row: number): number {
+  let low = 0;
+  let high = rows.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if ((rows[mid] ?? 0) <= row) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * A sticky row's box (see {@link StickyBox}) from its start and the next sticky row's start.
+ * Far sections (a scaled list of 100,000,000 rows) would span more px than a browser lays
+ * out, so the box is cut to a band around `viewTop` that moves in steps of `2 × viewport` (at
+ * least 1,024 px): the snapshot changes only when the band steps, and the band always reaches
+ * more than a step beyond both edges of the view, more than a scroll moves before the next
+ * snapshot is rendered.
+ *
+ * @example
+ * stickyBox(-2_000_000_000, 7_000_900, 7_000_000, 600); // { start: 6_998_400, end: 7_000_900 }
+ */
+export function stickyBox(rowStart: number, nextStart: number, viewTop: number, viewport: number): StickyBox {
+  const step = Math.max(1_024, 2 * viewport);
+  const band = Math.floor(viewTop / step);
+  const start = Math.max(rowStart, (band - 1) * step);
+  const end = Math.min(nextStart, (band + 3) * step);
+  return { start, end: Math.max(start, end) };
+}
+
+/**
+ * Fetches the pages of sticky rows that are placeholders (a section's sticky row far above the
+ * window is on no page the window loads). Rows already loading or loaded are left alone.
+ *
+ * @example
+ * loadStickyRows(snapshot.rows, list);
+ */
+export function loadStickyRows(
+  rows: readonly {
+    readonly index: number;
+    readonly sticky?: StickyBox | undefined;
+    readonly state: { status: string };
+  }[],
+  list: { prefetch(range: { start: number; end: number }): void },
+): void {
+  for (const row of rows) {
+    if (row.sticky !== undefined && row.state.status === 'placeholder')
+      list.prefetch({ start: row.index, end: row.index + 1 });
+  }
+}
+
+/**
+ * Whether two index lists hold the same indexes (hooks pass a new array on every render).
+ *
+ * @example
+ * sameIndexes([0, 40], [0, 40]); // true
+ */
+export function sameIndexes(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * {@link stickyRowKeys}, recomputed only when the indexes, lanes or prepended count change.
+ *
+ * @example
+ * const sticky = new StickyRows();
+ * sticky.rows([0, 40], 1, 0); // [0, 40], the same array on the next call
+ */
+export class StickyRows {
+  #indexes: readonly number[] = [];
+  #lanes = 1;
+  #prepended = 0;
+  #rows: readonly number[] = [];
+
+  rows(indexes: readonly number[], lanes: number, prepended: number): readonly number[] {
+    if (indexes.length === 0) return indexes;
+    if (indexes !== this.#indexes || lanes !== this.#lanes || prepended !== this.#prepended) {
+      this.#indexes = indexes;
+      this.#lanes = lanes;
+      this.#prepended = prepended;
+      this.#rows = stickyRowKeys(indexes, lanes, prepended);
+    }
+    return this.#rows;
+  }
+}

@@ -1,0 +1,163 @@
+import type { SavedScroll } from '../cache/savedScroll.ts';
+import type { LazyListSnapshot } from '../list/listSnapshot.ts';
+import { type Anchor, alignedOffset, anchorAt } from './anchor.ts';
+import { physicalFor, scrollScale } from './scrollScale.ts';
+import type { SizeIndex } from './sizeIndex.ts';
+import { lastStickyAtOrBefore } from './stickyRows.ts';
+import { clearViewport, type ViewRestore, type ViewState } from './viewState.ts';
+import { firstWindow, visibleRows } from './virtualSnapshot.ts';
+
+/** What a layout reads besides the state. */
+export interface LayoutInput {
+  readonly data: LazyListSnapshot<unknown>;
+  readonly sizes: SizeIndex;
+  readonly lanes: number;
+  readonly anchorMode: 'start' | 'end';
+  readonly maxPhysicalSize: number;
+  readonly paddingStart: number;
+  readonly paddingEnd: number;
+  /** Sorted row keys of the sticky rows (a scroll-to-index puts its row below its section's). */
+  readonly stickyRows: readonly number[];
+}
+
+const OPEN: ViewRestore = Object.freeze({ kind: 'open' });
+
+/**
+ * Re-derives the scroll position after anything changed (sizes, data, the viewport, a
+ * scroll-to): the size index's domain from the count, the place a pending restore, a
+ * scroll-to-index, the end or the anchor asks for, where the element must be for it (a write is
+ * left in `pendingWrite`), and the anchor from the result. Only the size index is mutated (its
+ * domain); returns the next state.
+ *
+ * @example
+ * state = layoutView(state, { data: list.getSnapshot(), sizes, lanes: 1, anchorMode: 'start', maxPhysicalSize: 15e6, paddingStart: 0, paddingEnd: 0, stickyRows: [] });
+ */
+export function layoutView(state: ViewState, input: LayoutInput): ViewState {
+  const { data, sizes, lanes, anchorMode } = input;
+  const count = data.count;
+  const tail = count - data.prependedCount;
+  const following = anchorMode === 'end' && state.hold.kind === 'end';
+  let newItems = state.newItems;
+  if (anchorMode === 'end' && state.tail !== null && tail > state.tail && !following) {
+    newItems += tail - state.tail;
+  }
+  const lo = Math.floor(-data.prependedCount / lanes);
+  sizes.setDomain(lo, count > 0 ? Math.floor((tail - 1) / lanes) + 1 : lo);
+  let { anchor, restore } = state;
+  if (state.hold.kind !== 'index') {
+    // A restored item found elsewhere than saved (items moved above it): the anchor goes with it.
+    const item = restore.kind === 'pending' || restore.kind === 'following' ? restore.item : null;
+    const moved = item?.resolve(data);
+    if (moved !== undefined) {
+      const row = Math.floor(moved / lanes);
+      if (restore.kind === 'pending') restore = { ...restore, anchor: { ...restore.anchor, row } };
+      else if (anchor !== null) anchor = { ...anchor, row };
+    }
+  }
+  const scale = scrollScale(
+    sizes.total + input.paddingStart + input.paddingEnd,
+    state.viewport,
+    input.maxPhysicalSize,
+  );
+  if (restore.kind === 'pending' && restore.anchor.row >= sizes.lo && restore.anchor.row < sizes.hi) {
+    anchor = restore.anchor;
+    restore = restore.item === null ? OPEN : { kind: 'following', item: restore.item };
+  }
+  const clear = clearViewport(state.viewport, input);
+  const target =
+    count === 0 || restore.kind === 'pending'
+      ? 0
+      : following
+        ? scale.virtualMax
+        : targetVirtual(state, anchor, input, clear);
+  const position = physicalFor(scale, target, {
+    offset: state.virtual - state.physical,
+    settled: state.motion === 'still',
+  });
+  const write = Math.abs(position.physical - state.physical) >= 0.5;
+  if (count > 0 && restore.kind !== 'pending') anchor = anchorAt(sizes, position.virtual, clear);
+  return {
+    ...state,
+    scale,
+    virtual: position.virtual,
+    physical: position.physical,
+    pendingWrite: write ? position.physical : state.pendingWrite,
+    anchor,
+    restore,
+    newItems: following ? 0 : newItems,
+    tail: count > 0 ? tail : state.tail,
+  };
+}
+
+/** Where a scroll-to-index or the anchor puts the view (the end is handled by the caller). */
+function targetVirtual(state: ViewState, anchor: Anchor | null, input: LayoutInput, clear: number): number {
+  const { hold } = state;
+  const { sizes, stickyRows } = input;
+  if (hold.kind === 'index') {
+    const row = Math.floor(hold.key / input.lanes);
+    // The section's sticky row will be pinned above the row: align the two together, so the
+    // row is not under it (its size, measured or estimated, wherever the section starts).
+    const at = stickyRows.length === 0 ? -1 : lastStickyAtOrBefore(stickyRows, row);
+    const sticky = at < 0 ? row : (stickyRows[at] ?? row);
+    const cover = sticky === row ? 0 : sizes.size(sticky);
+    return alignedOffset(sizes.start(row) - cover, sizes.size(row) + cover, clear, state.virtual, hold.align);
+  }
+  if (anchor !== null) return sizes.start(anchor.row) + anchor.offset;
+  return state.virtual;
+}
+
+/**
+ * The items `[start, end)` the lazy list is asked for: those the viewport shows, or, before
+ * anything is laid out, a viewport's worth from the row a restore or a scroll-to will show first.
+ *
+ * @example
+ * list.setWindow({ ...viewWindow(state, input, estimateSize), direction, velocity });
+ */
+export function viewWindow(
+  state: ViewState,
+  input: LayoutInput,
+  estimateSize: (index: number) => number,
+): { readonly start: number; readonly end: number } {
+  const { data, lanes } = input;
+  const { restore, hold } = state;
+  const count = data.count;
+  const prepended = data.prependedCount;
+  if (count === 0 || restore.kind === 'pending') {
+    const row =
+      restore.kind === 'pending'
+        ? restore.anchor.row
+        : hold.kind === 'index'
+          ? Math.floor(hold.key / lanes)
+          : 0;
+    return firstWindow(row, { lanes, prepended, viewport: state.viewport, estimateSize });
+  }
+  const top = state.virtual - input.paddingStart;
+  return visibleRows(input.sizes, top, state.viewport, lanes, prepended, count);
+}
+
+/**
+ * The scroll position by key (`VirtualList.saveScroll`): the anchor (or a restore still pending),
+ * the item there when keys are known, and the measured sizes around it.
+ *
+ * @example
+ * const saved = savedScroll(state, sizes, list.getSnapshot(), 1, 'start');
+ */
+export function savedScroll(
+  state: ViewState,
+  sizes: SizeIndex,
+  data: LazyListSnapshot<unknown>,
+  lanes: number,
+  anchorMode: 'start' | 'end',
+): SavedScroll {
+  const { restore, hold } = state;
+  const pending = restore.kind === 'pending' ? restore.anchor : null;
+  const anchor = state.anchor ?? pending ?? { row: 0, offset: 0 };
+  const anchorItemKey = data.keyOf(anchor.row * lanes + data.prependedCount);
+  return {
+    anchorKey: anchor.row * lanes,
+    ...(anchorItemKey === undefined ? {} : { anchorItemKey }),
+    offsetInItem: anchor.offset,
+    sizes: sizes.measuredIn(anchor.row - 200, anchor.row + 200),
+    atEnd: anchorMode === 'end' && hold.kind === 'end',
+  };
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { scrollScale } from './scrollScale.ts';
+import { SizeIndex } from './sizeIndex.ts';
+import {
+  clearViewport,
+  initialViewState,
+  reduceView,
+  scrollToAction,
+  type ViewAction,
+  type ViewContext,
+  type ViewMotion,
+  type ViewState,
+} from './viewState.ts';
+
+const sizes = new SizeIndex({ estimate: () => 36 });
+sizes.setDomain(0, 10_000);
+const context: ViewContext = { sizes, anchorMode: 'start', endThreshold: 8, paddingStart: 0, paddingEnd: 0 };
+const base: ViewState = {
+  ...initialViewState({ viewport: 600, anchorMode: 'start', atEnd: undefined }),
+  scale: scrollScale(sizes.total, 600),
+};
+
+describe('reduceView: motion (scroll, drag, input, settle)', () => {
+  it.each<[ViewMotion, ViewAction, ViewMotion]>([
+    ['still', { type: 'scroll', physical: 500 }, 'scrolling'],
+    ['grabbed', { type: 'scroll', physical: 500 }, 'dragging'],
+    ['still', { type: 'drag', active: true }, 'grabbed'],
+    ['scrolling', { type: 'drag', active: true }, 'dragging'],
+    ['dragging', { type: 'drag', active: false }, 'released'],
+    ['grabbed', { type: 'drag', active: false }, 'still'],
+    // A pointerup elsewhere while a wheel scroll runs is no drag ending.
+    ['scrolling', { type: 'drag', active: false }, 'scrolling'],
+    ['released', { type: 'input' }, 'scrolling'],
+    ['scrolling', { type: 'input' }, 'scrolling'],
+    ['scrolling', { type: 'settle' }, 'still'],
+    ['released', { type: 'settle' }, 'still'],
+    ['dragging', { type: 'settle' }, 'grabbed'],
+  ])('%s + %o → %s', (motion, action, expected) => {
+    expect(reduceView({ ...base, motion }, action, context).motion).toBe(expected);
+  });
+
+  it('a scroll event at the known position (our own write) changes nothing', () => {
+    const state = { ...base, known: 700, physical: 700, virtual: 700 };
+    expect(reduceView(state, { type: 'scroll', physical: 700.4 }, context)).toBe(state);
+  });
+
+  it('a user scroll moves 1:1, re-anchors, ends a scroll-to-index and closes late restores', () => {
+    const state: ViewState = {
+      ...base,
+      hold: { kind: 'index', key: 40, align: 'start' },
+      pendingWrite: 1_440,
+    };
+    const next = reduceView(state, { type: 'scroll', physical: 360 }, context);
+    expect(next).toMatchObject({
+      virtual: 360,
+      physical: 360,
+      known: 360,
+      pendingWrite: null,
+      anchor: { row: 10, offset: 0 },
+      hold: { kind: 'anchor' },
+      restore: { kind: 'closed' },
+    });
+  });
+
+  it('with anchor "end", reaching the end follows it and clears newItems', () => {
+    const end = { ...context, anchorMode: 'end' as const };
+    const state = { ...base, newItems: 3 };
+    const max = state.scale.virtualMax;
+    expect(reduceView(state, { type: 'scroll', physical: max - 4 }, end)).toMatchObject({
+      hold: { kind: 'end' },
+      newItems: 0,
+    });
+    expect(reduceView(state, { type: 'scroll', physical: max - 100 }, end)).toMatchObject({
+      hold: { kind: 'anchor' },
+      newItems: 3,
+    });
+  });
+});
+
+describe('reduceView: scroll-to, restore, regroup, focus', () => {
+  it('scrollToIndex holds the index; the end of a chat follows the end', () => {
+    expect(reduceView(base, scrollToAction(20, 'center', false, 100, 'start', 0), context).hold).toEqual({
+      kind: 'index',
+      key: 20,
+      align: 'center',
+    });
+    const chat = reduceView(
+      { ...base, newItems: 5 },
+      scrollToAction(120, 'auto', false, 100, 'end', 0),
+      context,
+    );
+    expect(chat).toMatchObject({ hold: { kind: 'end' }, newItems: 0 });
+  });
+
+  it('focusIndex keeps the focus key until the element is focused', () => {
+    const focused = reduceView(base, scrollToAction(7, 'auto', true, 100, 'start', 2), context);
+    expect(focused.focus).toEqual({ key: 5, moved: false });
+    expect(reduceView(focused, { type: 'focused' }, context).focus).toEqual({ key: 5, moved: true });
+  });
+
+  it('a restore is pending; with anchor "end" its atEnd decides whether to follow the end', () => {
+    const action: ViewAction = { type: 'restore', anchor: { row: 4, offset: 3 }, item: null, atEnd: false };
+    expect(reduceView(base, action, context).restore).toEqual({
+      kind: 'pending',
+      anchor: { row: 4, offset: 3 },
+      item: null,
+    });
+    const chat = { ...context, anchorMode: 'end' as const };
+    expect(reduceView({ ...base, hold: { kind: 'end' } }, action, chat).hold).toEqual({ kind: 'anchor' });
+  });
+
+  it('regrouping lanes moves the anchor and a pending restore to the row holding their item', () => {
+    const state: ViewState = {
+      ...base,
+      anchor: { row: 10, offset: -4 },
+      restore: { kind: 'pending', anchor: { row: 7, offset: 0 }, item: null },
+    };
+    const next = reduceView(state, { type: 'regroup', from: 3, to: 2 }, context);
+    expect(next.anchor).toEqual({ row: 15, offset: -4 });
+    expect(next.restore).toEqual({ kind: 'pending', anchor: { row: 10, offset: 0 }, item: null });
+  });
+
+  it('data, measure and options change no state (the layout that follows does)', () => {
+    for (const type of ['data', 'measure', 'options'] as const)
+      expect(reduceView(base, { type }, context)).toBe(base);
+  });
+});
+
+describe('clearViewport', () => {
+  it('is the viewport without the scroll padding, never negative', () => {
+    expect(clearViewport(600, { paddingStart: 40, paddingEnd: 30 })).toBe(530);
+    expect(clearViewport(50, { paddingStart: 40, paddingEnd: 30 })).toBe(0);
+  });
+});
