@@ -129,6 +129,9 @@ export function useLazyList<T>(options: UseLazyListOptions<T>): UseLazyListResul
       endThreshold: o.endThreshold,
       isScrollingResetDelayMs: o.isScrollingResetDelayMs,
       isScrollingResetDelay: o.isScrollingResetDelay,
+      scrollPaddingStart: o.scrollPaddingStart,
+      scrollPaddingEnd: o.scrollPaddingEnd,
+      stickyIndexes: o.stickyIndexes,
     });
   });
   // After each rendered snapshot, on purpose (`snapshot` is not read inside).
