@@ -28,11 +28,13 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Drags the scrollbar thumb of the page's `.scroller` along `plan`; resolves once the button is
- * released. The list is at the top, so the thumb is at the top of its track and is grabbed just
- * below the track's up-arrow button (as tall as the scrollbar is wide). Throws when the scroller
- * has no scrollbar or the grab did not move the list.
+ * released, to the number of targets reached: all of them unless `deadline` (a `Date.now()` time)
+ * passed first (each move waits for the renderer, which a slow page makes slow). The list is at
+ * the top, so the thumb is at the top of its track and is grabbed just below the track's up-arrow
+ * button (as tall as the scrollbar is wide). Throws when the scroller has no scrollbar or the grab
+ * did not move the list.
  */
-export async function dragScrollbar(page, plan) {
+export async function dragScrollbar(page, plan, deadline = Number.POSITIVE_INFINITY) {
   const box = await page.evaluate(() => {
     const el = document.querySelector('.scroller');
     const rect = el.getBoundingClientRect();
@@ -55,7 +57,8 @@ export async function dragScrollbar(page, plan) {
   let y = grabY;
   await page.mouse.move(x, y);
   await page.mouse.down();
-  for (let move = 0; move < plan.moves; move++) {
+  let move = 0;
+  for (; move < plan.moves && Date.now() < deadline; move++) {
     const target = grabY + random() * (trackBottom - 3 - grabY);
     const from = y;
     for (let step = 1; step <= plan.steps; step++) {
@@ -73,4 +76,5 @@ export async function dragScrollbar(page, plan) {
     await sleep(plan.holdMs);
   }
   await page.mouse.up();
+  return move;
 }

@@ -66,15 +66,17 @@ async function runMeasured(page, cdp, lib, scenario) {
     );
     // Awaited below; without this a drag that throws first would leave it rejected unhandled.
     running.catch(() => {});
+    let dragMoves;
     if (scenario.drag) {
       await page.waitForFunction(() => performance.getEntriesByName('bench:window-start').length > 0);
       try {
-        await dragScrollbar(page, scenario.drag);
+        dragMoves = await dragScrollbar(page, scenario.drag, Date.now() + scenario.request.capMs);
       } finally {
         await page.evaluate(() => window.__bench.stop());
       }
     }
     result = await running;
+    if (dragMoves !== undefined) result.dragMoves = dragMoves;
   } finally {
     const events = await stopTrace?.();
     if (events && result?.kind === 'scroll') result.trace = traceFigures(events);

@@ -91,7 +91,7 @@ export const SCENARIOS = [
     runs: 3,
     fewerRuns: FEWER_SCROLL_RUNS,
     trace: true,
-    request: { kind: 'drag', capMs: 30_000 },
+    request: { kind: 'drag', capMs: 20_000 },
     drag: { seed: 16, moves: 8, steps: 12, stepMs: 16, holdMs: 300 },
     measures:
       'the mouse grabs the scrollbar thumb (a real button press on it, Chromium showing classic scrollbars) and drags it to 8 positions along the track drawn from a fixed seed, the same for every library, 12 mouse moves 16 ms apart to each and 0.3 s held there, then lets go; the track is the whole dataset where the list has random access, the loaded rows where it appends; the same figures from the first move to the release',

@@ -7,7 +7,6 @@ export const METRICS = {
     { key: 'frameP50', label: 'frame p50 (ms)', read: (r) => r.frameP50, digits: 1 },
     { key: 'frameP95', label: 'frame p95 (ms)', read: (r) => r.frameP95, digits: 1 },
     { key: 'frameP99', label: 'frame p99 (ms)', read: (r) => r.frameP99, digits: 1 },
-    { key: 'drawnP95', label: 'drawn-frame p95 (ms)', read: (r) => r.trace?.frameP95 ?? null, digits: 1 },
     {
       key: 'dropped',
       label: 'frames over 16.7 ms (%)',
@@ -19,6 +18,12 @@ export const METRICS = {
       label: 'main-thread ms/frame',
       read: (r) => (r.trace?.frames ? r.trace.busyMs / r.trace.frames : null),
       digits: 2,
+    },
+    {
+      key: 'busyP95',
+      label: 'main-thread ms/frame p95',
+      read: (r) => r.trace?.busyP95Ms ?? null,
+      digits: 1,
     },
     { key: 'busyMs', label: 'main-thread ms', read: (r) => r.trace?.busyMs ?? null, digits: 0 },
     { key: 'longTasks', label: 'long tasks', read: (r) => r.longTasks, digits: 0 },

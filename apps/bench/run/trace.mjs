@@ -82,20 +82,35 @@ function topLevelTasks(events, thread) {
 }
 
 /**
- * Frames the page's compositor drew inside the window (`DrawFrame`, on the thread beside the main
- * one in the same renderer process) and the intervals between them (ms). Headless Chromium draws
- * a frame as soon as it is ready, not on a vsync, so the intervals are not 16.7 ms steps as rAF
- * deltas are.
+ * The main-thread frames inside the window: when each began (`BeginMainThreadFrame`, the frame's
+ * rAF callbacks, style, layout and paint follow). While the harness runs its rAF loop there is
+ * one per animation frame, whether or not the screen changes (a held scrollbar thumb), so per-frame
+ * figures treat an idle library and a busy one alike.
  */
-function drawnFrames(events, window) {
-  const draws = events
+function frameStarts(events, window) {
+  return events
     .filter(
-      (e) => e.name === 'DrawFrame' && e.pid === window.pid && e.ts >= window.start && e.ts <= window.end,
+      (e) =>
+        e.name === 'BeginMainThreadFrame' && onThread(window)(e) && e.ts >= window.start && e.ts < window.end,
     )
     .map((e) => e.ts)
     .sort((a, b) => a - b);
-  const intervals = draws.slice(1).map((ts, i) => (ts - draws[i]) / 1000);
-  return { count: draws.length, intervals: intervals.sort((a, b) => a - b) };
+}
+
+/** Busy µs of `tasks` (sorted, not overlapping) inside each interval from one frame start to the next (or the window's end). */
+function busyPerFrame(tasks, starts, window) {
+  const out = [];
+  let t = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const frame = { start: starts[i], end: starts[i + 1] ?? window.end };
+    while (t < tasks.length && tasks[t].end <= frame.start) t++;
+    let busy = 0;
+    for (let k = t; k < tasks.length && tasks[k].start < frame.end; k++) {
+      busy += overlap(tasks[k].start, tasks[k].end, frame);
+    }
+    out.push(busy);
+  }
+  return out;
 }
 
 /** The `p`th percentile of sorted `values` (nearest rank), or null when empty. */
@@ -106,8 +121,9 @@ function percentile(sorted, p) {
 
 /**
  * The main-thread figures of a traced window (ms): busy = the time the page's main thread spent
- * in top-level tasks inside the window; the frames drawn in it and the 95th percentile of the
- * intervals between them. `{ error }` when the trace lacks the marks or the tasks.
+ * in top-level tasks inside the window; the main-thread frames in it, and the 95th percentile of
+ * the busy time from one frame's start to the next. `{ error }` when the trace lacks the marks or
+ * the tasks.
  */
 export function traceFigures(events) {
   const window = measuredWindow(events);
@@ -115,11 +131,13 @@ export function traceFigures(events) {
   const tasks = topLevelTasks(events, window);
   if (tasks.length === 0) return { error: 'the trace has no RunTask events on the page’s main thread' };
   const busyUs = tasks.reduce((sum, t) => sum + overlap(t.start, t.end, window), 0);
-  const frames = drawnFrames(events, window);
+  const starts = frameStarts(events, window);
+  const perFrame = busyPerFrame(tasks, starts, window).sort((a, b) => a - b);
+  const p95 = percentile(perFrame, 95);
   return {
     windowMs: (window.end - window.start) / 1000,
     busyMs: busyUs / 1000,
-    frames: frames.count,
-    frameP95: percentile(frames.intervals, 95),
+    frames: starts.length,
+    busyP95Ms: p95 === null ? null : p95 / 1000,
   };
 }
