@@ -120,6 +120,14 @@ export function App() {
     }
   }, [path]);
   useEffect(() => {
+    // A link to the panel on the same page changes only the fragment.
+    const onHash = () => {
+      if (window.location.hash === HOOD_HASH) setDrawer(true);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
     if (!drawer) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') setDrawer(false);

@@ -14,6 +14,8 @@ export interface RequestCounts {
 
 type SourceFetch = NonNullable<AutoSourceOptions<unknown>['fetch']>;
 
+const BYTES_NOTIFY_MS = 250;
+
 /** A `fetch` for autoSource that counts what it sends, as an external store for React. */
 export interface RequestCounter {
   readonly fetch: SourceFetch;
@@ -35,14 +37,30 @@ export function createRequestCounter(): RequestCounter {
     counts = next;
     for (const listener of listeners) listener();
   };
+  // Bytes are told at most every BYTES_NOTIFY_MS: a stream's chunks arrive hundreds a second,
+  // and a render of the panel (and of the under-the-hood panel) for each would slow the page.
+  let pendingBytes = 0;
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (pendingBytes === 0) return;
+    const bytes = counts.bytes + pendingBytes;
+    pendingBytes = 0;
+    publish({ ...counts, bytes });
+  };
   // The body passes through unchanged; each chunk adds its length to `bytes`.
   const counted = (response: Response): Response => {
     if (response.body === null) return response;
     const tally = new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
-        publish({ ...counts, bytes: counts.bytes + chunk.byteLength });
+        pendingBytes += chunk.byteLength;
+        if (!scheduled) {
+          scheduled = true;
+          setTimeout(flush, BYTES_NOTIFY_MS);
+        }
         controller.enqueue(chunk);
       },
+      flush,
     });
     const { status, statusText, headers } = response;
     return new Response(response.body.pipeThrough(tally), { status, statusText, headers });
