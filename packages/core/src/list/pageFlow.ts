@@ -66,6 +66,8 @@ export class PageFlow<T> {
   #stopWrites: (() => void) | undefined;
   /** > 0 while the list puts its own appended pages into the QueryClient (it stored them already). */
   #ownWrites = 0;
+  /** The channel's version when the list stopped listening: writes after it moved pages it holds. */
+  #heard: number | undefined;
 
   constructor(options: ResolvedLazyListOptions<T>, host: PageFlowHost<T>) {
     this.o = options;
@@ -156,7 +158,14 @@ export class PageFlow<T> {
       const page = pageOfQueryKey(key, event.query.queryKey);
       if (page !== undefined && this.#ownWrites === 0) this.written(page, event.query.state.data);
     });
-    const unlisten = this.channel.listen((event) => this.moved(event));
+    const channel = this.channel;
+    // Writes made while the list was not listening may have moved what it holds: take the pages
+    // again (from the QueryClient, where the writes put them).
+    if (this.#heard !== undefined && channel.version > this.#heard)
+      this.store.dispatchEach((page) =>
+        page.items === undefined ? undefined : { type: 'evicted', page: page.index },
+      );
+    const unlisten = channel.listen((event) => this.moved(event));
     this.#stopWrites = () => {
       unwatch();
       unlisten();
@@ -169,6 +178,7 @@ export class PageFlow<T> {
   }
 
   unwatchWrites(): void {
+    if (this.#stopWrites !== undefined) this.#heard = this.channel.version;
     this.#stopWrites?.();
     this.#stopWrites = undefined;
   }

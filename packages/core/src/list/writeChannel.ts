@@ -23,6 +23,8 @@ export interface WriteEvent {
 export class WriteChannel<T> {
   rope: EditRope<T> = serverRope();
   epoch = 0;
+  /** Grows with every write on any dataset: a list that was not listening compares it (see `PageFlow.watchWrites`). */
+  version = writes;
   readonly #listeners = new Set<(event: WriteEvent) => void>();
   readonly #unused: () => void;
 
@@ -41,6 +43,8 @@ export class WriteChannel<T> {
   }
 
   emit(event: WriteEvent): void {
+    writes += 1;
+    this.version = writes;
     for (const listener of [...this.#listeners]) listener(event);
   }
 
@@ -50,6 +54,9 @@ export class WriteChannel<T> {
     this.epoch += 1;
   }
 }
+
+/** Writes made so far, on every dataset (a channel forgotten and made again starts from it). */
+let writes = 0;
 
 const channels = new WeakMap<QueryClient, Map<string, WriteChannel<unknown>>>();
 

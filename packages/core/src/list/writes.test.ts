@@ -228,6 +228,29 @@ describe('writes through the QueryClient', () => {
     expect(b.getSnapshot().getItem(4)).toEqual({ status: 'loaded', item: row(4) });
   });
 
+  it('a list without subscribers during a write shows it when subscribed again', async () => {
+    const queryClient = new QueryClient();
+    const srv = server();
+    const a = await open(srv.fetchPage, { queryClient });
+    const b = createLazyList<Row>({
+      key: ['rows'],
+      queryClient,
+      source: offsetSource({ pageSize: 10, fetchPage: srv.fetchPage }),
+      getItemKey: (item) => item.id,
+      prefetch: 0,
+    });
+    lists.push(b);
+    const stop = b.subscribe(() => {});
+    b.setWindow({ start: 0, end: 20 });
+    await settle();
+    stop();
+    expect(a.insert(0, [{ id: 'top', n: -1 }]).ok).toBe(true);
+    b.subscribe(() => {});
+    await settle();
+    expect(ids(b.getSnapshot(), 0, 3)).toEqual(['top', 'r0', 'r1']);
+    expect(b.getSnapshot().count).toBe(101);
+  });
+
   it('shows setQueryData on a page key and setQueriesData on the list key', async () => {
     const queryClient = new QueryClient();
     const list = await open(server().fetchPage, { queryClient });
