@@ -41,8 +41,9 @@ export default [
     modifyEsbuildConfig,
   },
   {
-    // What <LazyList> adds to the hook it renders (about 1.6 kB): raise this with the entry above.
-    // The hook's own entry does not include it (a separate module, sideEffects: false).
+    // The hook plus what <LazyList> adds (1.8 kB: rows, header/footer measured into the scroll
+    // padding, errors, props checks): move this limit with the entry above. The hook's own entry
+    // does not include it (a separate module, sideEffects: false).
     name: '<LazyList> + offsetSource (beyond query-core)',
     path: ['packages/react/dist/index.js', 'packages/core/dist/index.js'],
     import: {
@@ -51,7 +52,7 @@ export default [
     },
     ignore: peers,
     gzip: true,
-    limit: '21.8 kB', // measured 21.34 (useLazyList's entry: 19.79, the same with or without LazyList exported)
+    limit: '29.2 kB', // measured 28.73 at 8c3d6b0, where useLazyList's entry measured 26.90
     modifyEsbuildConfig,
   },
   {

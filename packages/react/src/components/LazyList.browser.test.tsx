@@ -47,7 +47,7 @@ function itemsApi(options: { total?: number; failOnce?: number[]; gated?: boolea
 }
 
 const row = (index: number) => document.querySelector<HTMLElement>(`[data-index="${index}"]`);
-const scroller = () => screen.getByRole('list').parentElement as HTMLElement;
+const scroller = () => screen.getByRole('list').parentElement?.parentElement as HTMLElement;
 /** The row's top edge relative to the scroller's top edge, px. */
 const rowTop = (index: number) =>
   (row(index)?.getBoundingClientRect().top ?? Number.NaN) - scroller().getBoundingClientRect().top;
@@ -175,8 +175,75 @@ describe('<LazyList>', () => {
     expect(header.getBoundingClientRect().bottom).toBeLessThanOrEqual(
       row(0)?.getBoundingClientRect().top ?? 0,
     );
-    // TODO(#19 item 1): with scrollPaddingStart/End fed by the header and footer, assert the
-    // footer is fully in view below row 49 after scrolling to the end.
+    expect(rowTop(0)).toBeCloseTo(header.parentElement?.getBoundingClientRect().height ?? Number.NaN, 0);
+    // The header and footer are the list's scroll padding: at the end the footer is fully in view.
+    scroller().scrollTop = scroller().scrollHeight;
+    await waitFor(() => expect(row(49)?.textContent).toBe('Fruit 49'));
+    await waitFor(() => {
+      const bottom = scroller().getBoundingClientRect().bottom;
+      expect(footer.getBoundingClientRect().bottom).toBeLessThanOrEqual(bottom + 0.5);
+      expect(footer.getBoundingClientRect().top).toBeGreaterThanOrEqual(
+        (row(49)?.getBoundingClientRect().bottom ?? Number.POSITIVE_INFINITY) - 0.5,
+      );
+    });
+  });
+
+  it('a sticky header stays on top, and scrollToIndex puts the row just below it', async () => {
+    const ref = createRef<LazyListHandle<number>>();
+    const data = Array.from({ length: 1_000 }, (_, i) => i);
+    render(
+      <LazyList
+        ref={ref}
+        data={data}
+        renderItem={(n) => <div style={{ height: 30 }}>Row {n}</div>}
+        header={<div style={{ height: 40, background: 'white' }}>Name</div>}
+        stickyHeader
+        estimateSize={() => 30}
+        height={300}
+      />,
+    );
+    await waitFor(() => expect(row(0)?.textContent).toBe('Row 0'));
+    expect(rowTop(0)).toBeCloseTo(40, 0);
+    act(() => ref.current?.scrollToIndex(500, { align: 'start' }));
+    await waitFor(() => expect(row(500)?.textContent).toBe('Row 500'));
+    await waitFor(() => expect(rowTop(500)).toBeCloseTo(40, 0));
+    const header = screen.getByText('Name');
+    expect(header.getBoundingClientRect().top).toBeCloseTo(scroller().getBoundingClientRect().top, 0);
+  });
+
+  it("lanes put a row's items side by side; horizontal lays rows out along x after the header", async () => {
+    const data = Array.from({ length: 300 }, (_, i) => i);
+    const { unmount } = render(
+      <LazyList
+        data={data}
+        renderItem={(n) => <div style={{ height: 40 }}>{n}</div>}
+        lanes={3}
+        height={300}
+      />,
+    );
+    await waitFor(() => expect(row(5)?.textContent).toBe('5'));
+    const box = (i: number) => row(i)?.getBoundingClientRect() ?? new DOMRect(Number.NaN);
+    expect(box(1).top).toBe(box(0).top);
+    expect(box(2).top).toBe(box(0).top);
+    expect(box(1).left).toBeGreaterThanOrEqual(box(0).right - 0.5);
+    expect(box(3).top).toBeCloseTo(box(0).bottom, 0);
+    unmount();
+    render(
+      <LazyList
+        data={data}
+        horizontal
+        renderItem={(n) => <div style={{ width: 50 }}>{n}</div>}
+        header={<div style={{ width: 80 }}>Start</div>}
+        estimateSize={() => 50}
+        height={100}
+        style={{ width: 400 }}
+      />,
+    );
+    await waitFor(() => expect(row(3)?.textContent).toBe('3'));
+    const left = scroller().getBoundingClientRect().left;
+    expect(box(0).left - left).toBeCloseTo(80, 0);
+    expect(box(1).left).toBeCloseTo(box(0).right, 0);
+    expect(box(1).top).toBe(box(0).top);
   });
 
   it('data mode shows an array in hand, and a new array shows the new items', async () => {
@@ -234,6 +301,7 @@ describe('<LazyList> bad props', () => {
     ['"queryKey"', <LazyList key="5" source={api.source} queryKey={'users' as never} renderItem={String} />],
     ['"renderError"', <LazyList key="6" data={[1]} renderItem={String} renderError={'oops' as never} />],
     ['"height"', <LazyList key="7" data={[1]} renderItem={String} height={-1} />],
+    ['"stickyHeader"', <LazyList key="8" data={[1]} renderItem={String} stickyHeader={'yes' as never} />],
   ];
   it.each(cases)('a TypeError names the prop %s', async (prop, element) => {
     vi.spyOn(console, 'error').mockImplementation(() => {}); // React reports the caught error

@@ -11,11 +11,20 @@ import {
   useRef,
 } from 'react';
 import { useLazyList } from '../useLazyList.ts';
-import { checkLazyListProps, type LazyListHandle, type LazyListProps, rowStyle } from './lazyListProps.ts';
+import {
+  checkLazyListProps,
+  footerStyle,
+  headerStyle,
+  type LazyListHandle,
+  type LazyListProps,
+  rowStyle,
+} from './lazyListProps.ts';
+import { useBoxSize } from './useBoxSize.ts';
 
 export type { LazyListHandle, LazyListProps } from './lazyListProps.ts';
 
-const LIST_STYLE = { position: 'relative', flex: 'none', margin: 0, padding: 0, listStyle: 'none' } as const;
+// Rows are placed in the content element (the list's parent): header, rows and footer share one box.
+const LIST_STYLE = { margin: 0, padding: 0, listStyle: 'none' } as const;
 const NO_ERROR: unique symbol = Symbol('no error');
 
 function defaultError(error: unknown, retry: () => void): ReactNode {
@@ -29,6 +38,12 @@ function defaultError(error: unknown, retry: () => void): ReactNode {
   );
 }
 
+/** The app's own scroll padding plus a measured header or footer; a bad value is left for the hook to name. */
+function addPadding(own: number | undefined, measured: number): number | undefined {
+  if (own === undefined) return measured;
+  return typeof own === 'number' ? own + measured : own;
+}
+
 function LazyListRender<T>(props: LazyListProps<T>, ref: ForwardedRef<LazyListHandle<T>>): ReactElement {
   checkLazyListProps(props);
   const {
@@ -40,6 +55,7 @@ function LazyListRender<T>(props: LazyListProps<T>, ref: ForwardedRef<LazyListHa
     renderError = defaultError,
     header,
     footer,
+    stickyHeader = false,
     height,
     className,
     style,
@@ -51,15 +67,19 @@ function LazyListRender<T>(props: LazyListProps<T>, ref: ForwardedRef<LazyListHa
   const instance = useId();
   // `data` goes through the core's eager source; a new array is other data (adopted, not remounted).
   const eager = useMemo(() => (data === undefined ? undefined : eagerSource(data)), [data]);
+  const horizontal = options.horizontal === true;
+  const [headerRef, headerSize] = useBoxSize(horizontal);
+  const [footerRef, footerSize] = useBoxSize(horizontal);
   const list = useLazyList<T>({
     ...options,
     key: queryKey ?? ['lazyflow', 'LazyList', instance],
     // One of the two is set (checked above).
     source: source ?? eager ?? eagerSource<T>([]),
     getScrollElement: () => scroller.current,
-    // TODO(#19 item 1): once the virtual list has `scrollPaddingStart`/`End`, feed it the header's
-    // (and footer's) measured size. Until then rows are laid out as if the header took no space:
-    // `scrollToIndex` lands a header's height lower and `overscan` covers the rows it pushes down.
+    // The header and footer sit in the scroll padding: rows start after the header, and
+    // scrollToIndex and keyboard focus keep rows clear of a sticky header.
+    scrollPaddingStart: addPadding(options.scrollPaddingStart, headerSize),
+    scrollPaddingEnd: addPadding(options.scrollPaddingEnd, footerSize),
   });
   const { scrollToIndex, focusIndex, saveScroll, append, retry, refresh } = list;
   useImperativeHandle(ref, () => ({ scrollToIndex, focusIndex, saveScroll, append, retry, refresh }), [
@@ -71,7 +91,6 @@ function LazyListRender<T>(props: LazyListProps<T>, ref: ForwardedRef<LazyListHa
     refresh,
   ]);
 
-  const horizontal = options.horizontal === true;
   const layout = { horizontal, lanes: options.lanes ?? 1, gap: options.gap ?? 0 };
   // Roving tabindex: one row is a tab stop, the focused one or else the first in view.
   const tabStop = list.focusedIndex ?? list.range?.start ?? 0;
@@ -102,46 +121,54 @@ function LazyListRender<T>(props: LazyListProps<T>, ref: ForwardedRef<LazyListHa
       </li>
     );
   });
-  const flexItem = horizontal ? ({ flex: 'none' } as const) : undefined;
+  // The first page failed: no rows and no count, so the error and the footer flow after the header.
+  const failedEmpty = list.rows.length === 0 && list.status === 'error';
   return (
     <div
       ref={scroller}
       className={className}
       data-status={list.status}
-      style={{ overflow: 'auto', height, ...(horizontal ? { display: 'flex' } : undefined), ...style }}
+      style={{ overflow: 'auto', height, ...style }}
     >
-      {header !== undefined && (
-        <div data-lazyflow-header="" style={flexItem}>
-          {header}
-        </div>
-      )}
-      {/* Keys pressed on a row (arrows, PageUp/PageDown, Home/End) move focus between rows. */}
-      <ul
-        aria-label={ariaLabel}
-        aria-labelledby={ariaLabelledBy}
-        onKeyDown={list.onKeyDown}
-        style={{ ...LIST_STYLE, [horizontal ? 'width' : 'height']: list.totalSize }}
+      <div
+        style={{
+          position: 'relative',
+          ...(horizontal ? { display: 'flex', height: '100%' } : undefined),
+          ...(failedEmpty ? undefined : { [horizontal ? 'width' : 'height']: list.totalSize }),
+        }}
       >
-        {rows}
-      </ul>
-      {/* Nothing loaded to show a failed row in (the first page failed): the error takes the rows' place. */}
-      {list.rows.length === 0 && list.status === 'error' && renderError(list.error, retry)}
-      {footer !== undefined && (
-        <div data-lazyflow-footer="" style={flexItem}>
-          {footer}
-        </div>
-      )}
+        {header !== undefined && (
+          <div ref={headerRef} data-lazyflow-header="" style={headerStyle(horizontal, stickyHeader)}>
+            {header}
+          </div>
+        )}
+        {/* Keys pressed on a row (arrows, PageUp/PageDown, Home/End) move focus between rows. */}
+        <ul
+          aria-label={ariaLabel}
+          aria-labelledby={ariaLabelledBy}
+          onKeyDown={list.onKeyDown}
+          style={LIST_STYLE}
+        >
+          {rows}
+        </ul>
+        {failedEmpty && renderError(list.error, retry)}
+        {footer !== undefined && (
+          <div ref={footerRef} data-lazyflow-footer="" style={footerStyle(horizontal, failedEmpty)}>
+            {footer}
+          </div>
+        )}
+      </div>
     </div>
   );
 }
 
 /**
  * A virtualized, lazily loaded list in one element: `useLazyList` with the rendering written for
- * you — rows placed and measured, `role="list"`/`listitem` with `aria-setsize`/`aria-posinset`,
+ * you — rows placed and measured, a `<ul>`/`<li>` list with `aria-setsize`/`aria-posinset`,
  * arrow keys, PageUp/PageDown and Home/End between rows (roving tabindex), placeholders for rows
- * not loaded yet, one error message with Retry per failed page, a header and footer inside the
- * scroller. Give it `source` and `queryKey`, or `data` (an array in hand), a `renderItem`, and a
- * height. Every other `useLazyList` option is a prop (`estimateSize`, `overscan`, `lanes`,
+ * not loaded yet, one error message with Retry per failed page, a header (optionally sticky) and
+ * a footer inside the scroller, measured into the list's scroll padding. Give it `source` and
+ * `queryKey`, or `data` (an array in hand), a `renderItem`, and a height. Every other `useLazyList` option is a prop (`estimateSize`, `overscan`, `lanes`,
  * `anchor`, `getItemKey`, `prefetch`, `memory`, `cache`…). A `ref` gets `scrollToIndex`,
  * `focusIndex`, `saveScroll`, `append`, `retry` and `refresh`. For full control of the markup,
  * use the hook.

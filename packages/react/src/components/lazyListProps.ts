@@ -17,9 +17,14 @@ interface LazyListViewProps<T> extends Omit<UseLazyListOptions<T>, OwnOptions> {
    * be loaded); `retry` fetches the failed pages again. Default: the error's message and a Retry button.
    */
   readonly renderError?: (error: unknown, retry: () => void) => ReactNode;
-  /** Rendered inside the scroller before the rows; it scrolls away with them. */
+  /**
+   * Rendered inside the scroller before the rows; it scrolls away with them unless `stickyHeader`.
+   * Its measured size is added to `scrollPaddingStart`.
+   */
   readonly header?: ReactNode;
-  /** Rendered inside the scroller after the rows. */
+  /** Keeps the header at the top of the scroller (give it a background); rows scrolled to land below it. */
+  readonly stickyHeader?: boolean;
+  /** Rendered inside the scroller after the rows; its measured size is added to `scrollPaddingEnd`. */
   readonly footer?: ReactNode;
   /** The scroller's height (px or any CSS length). The list needs one, from here, `style` or `className`. */
   readonly height?: number | string;
@@ -100,6 +105,7 @@ export function checkLazyListProps(
       | 'data'
       | 'queryKey'
       | 'height'
+      | 'stickyHeader'
       | 'renderItem'
       | 'renderPlaceholder'
       | 'renderError']?: unknown;
@@ -115,6 +121,9 @@ export function checkLazyListProps(
   if (data !== undefined && !Array.isArray(data)) throw propError('data', 'an array', data);
   if ((source !== undefined || queryKey !== undefined) && !Array.isArray(queryKey)) {
     throw propError('queryKey', 'an array (the query key of the data)', queryKey);
+  }
+  if (props.stickyHeader !== undefined && typeof props.stickyHeader !== 'boolean') {
+    throw propError('stickyHeader', 'true or false', props.stickyHeader);
   }
   for (const name of ['renderItem', 'renderPlaceholder', 'renderError'] as const) {
     const value: unknown = props[name];
@@ -169,4 +178,33 @@ export function rowStyle(row: VirtualRow<unknown>, layout: RowLayout, loaded: bo
         minHeight: keep,
         transform: `translateY(${row.start}px)`,
       };
+}
+
+/**
+ * The header's box: in flow at the content's start (the scroll padding's place), pinned there
+ * while scrolling when `sticky`.
+ *
+ * @example
+ * headerStyle(false, true); // { position: 'sticky', zIndex: 1, display: 'flow-root', top: 0 }
+ */
+export function headerStyle(horizontal: boolean, sticky: boolean): CSSProperties {
+  const pinned: CSSProperties = sticky ? { position: 'sticky', zIndex: 1 } : {};
+  return horizontal
+    ? { ...pinned, flex: 'none', left: sticky ? 0 : undefined }
+    : // flow-root: the header's own margins (an <h2>'s) stay inside the size that is measured.
+      { ...pinned, display: 'flow-root', top: sticky ? 0 : undefined };
+}
+
+/**
+ * The footer's box: at the content's end (the end padding's place); in flow after the error
+ * when the list has no rows to size the content.
+ *
+ * @example
+ * footerStyle(false, false); // { position: 'absolute', bottom: 0, left: 0, right: 0 }
+ */
+export function footerStyle(horizontal: boolean, inFlow: boolean): CSSProperties {
+  if (inFlow) return { flex: 'none', display: 'flow-root' };
+  return horizontal
+    ? { position: 'absolute', right: 0, top: 0, bottom: 0 }
+    : { position: 'absolute', bottom: 0, left: 0, right: 0 };
 }
