@@ -17,7 +17,8 @@ for (const lib of LIBRARIES) {
     await expect(first).toContainText('#0 ');
 
     const result = await page.evaluate(
-      () => window.__bench!.run({ kind: 'scroll', speed: 5_000, durationMs: 500 }) as Promise<ScenarioResult>,
+      () =>
+        window.__bench!.run({ kind: 'scroll', speed: 5_000, durationMs: 1_000 }) as Promise<ScenarioResult>,
     );
     expect(result.kind).toBe('scroll');
     if (result.kind !== 'scroll') return;
