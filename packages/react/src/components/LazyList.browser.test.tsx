@@ -262,6 +262,36 @@ describe('<LazyList>', () => {
     );
   });
 
+  it('writes through the ref: update, remove and insert show at once, and rollback undoes them', async () => {
+    const ref = createRef<LazyListHandle<Item>>();
+    const data = [item(1), item(2), item(3)];
+    render(
+      <LazyList
+        ref={ref}
+        data={data}
+        getItemKey={(it) => it.id}
+        renderItem={(it) => it.title}
+        height={200}
+      />,
+    );
+    const texts = () => screen.getAllByRole('listitem').map((li) => li.textContent);
+    await waitFor(() => expect(texts()).toEqual(['Item 1', 'Item 2', 'Item 3']));
+    let undo: (() => void) | undefined;
+    act(() => {
+      const result = ref.current?.update(2, (it) => ({ ...it, title: 'Renamed' }));
+      expect(result?.ok).toBe(true);
+      undo = result?.rollback;
+    });
+    await waitFor(() => expect(texts()).toEqual(['Item 1', 'Renamed', 'Item 3']));
+    act(() => undo?.());
+    await waitFor(() => expect(texts()).toEqual(['Item 1', 'Item 2', 'Item 3']));
+    act(() => expect(ref.current?.remove(1).ok).toBe(true));
+    await waitFor(() => expect(texts()).toEqual(['Item 2', 'Item 3']));
+    act(() => expect(ref.current?.insert(0, [item(9)]).ok).toBe(true));
+    await waitFor(() => expect(texts()).toEqual(['Item 9', 'Item 2', 'Item 3']));
+    expect(row(0)?.getAttribute('aria-setsize')).toBe('3');
+  });
+
   it('arrow keys move focus between rows (roving tabindex)', async () => {
     render(<LazyList data={['a', 'b', 'c', 'd']} renderItem={(letter) => letter} height={200} />);
     await waitFor(() => expect(row(0)?.textContent).toBe('a'));

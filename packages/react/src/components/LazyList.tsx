@@ -81,15 +81,12 @@ function LazyListRender<T>(props: LazyListProps<T>, ref: ForwardedRef<LazyListHa
     scrollPaddingStart: addPadding(options.scrollPaddingStart, headerSize),
     scrollPaddingEnd: addPadding(options.scrollPaddingEnd, footerSize),
   });
-  const { scrollToIndex, focusIndex, saveScroll, append, retry, refresh } = list;
-  useImperativeHandle(ref, () => ({ scrollToIndex, focusIndex, saveScroll, append, retry, refresh }), [
-    scrollToIndex,
-    focusIndex,
-    saveScroll,
-    append,
-    retry,
-    refresh,
-  ]);
+  const { scrollToIndex, focusIndex, saveScroll, append, retry, refresh, update, insert, remove } = list;
+  useImperativeHandle(
+    ref,
+    () => ({ scrollToIndex, focusIndex, saveScroll, append, retry, refresh, update, insert, remove }),
+    [scrollToIndex, focusIndex, saveScroll, append, retry, refresh, update, insert, remove],
+  );
 
   const layout = { horizontal, lanes: options.lanes ?? 1, gap: options.gap ?? 0 };
   // Roving tabindex: one row is a tab stop, the focused one or else the first in view.
@@ -170,8 +167,8 @@ function LazyListRender<T>(props: LazyListProps<T>, ref: ForwardedRef<LazyListHa
  * a footer inside the scroller, measured into the list's scroll padding. Give it `source` and
  * `queryKey`, or `data` (an array in hand), a `renderItem`, and a height. Every other `useLazyList` option is a prop (`estimateSize`, `overscan`, `lanes`,
  * `anchor`, `getItemKey`, `prefetch`, `memory`, `cache`…). A `ref` gets `scrollToIndex`,
- * `focusIndex`, `saveScroll`, `append`, `retry` and `refresh`. For full control of the markup,
- * use the hook.
+ * `focusIndex`, `saveScroll`, `retry`, `refresh` and the writes (`update`, `insert`, `remove`,
+ * `append`). For full control of the markup, use the hook.
  *
  * @example
  * const ref = useRef<LazyListHandle<User>>(null);

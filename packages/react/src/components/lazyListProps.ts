@@ -68,17 +68,27 @@ export type LazyListProps<T> = LazyListViewProps<T> &
   );
 
 /**
- * What a `ref` on {@link LazyList} holds: the hook's controls, the same functions while the
- * `queryKey` stays.
+ * What a `ref` on {@link LazyList} holds: the hook's controls (the same functions while the
+ * `queryKey` stays): scrolling and focus, the saved position, retry and refresh, and the writes
+ * with rollback (`update`, `insert`, `remove`, `append`).
  *
  * @example
  * const ref = useRef<LazyListHandle<User>>(null);
  * ref.current?.scrollToIndex(5_000, { align: 'start' });
+ * const { rollback } = ref.current?.update(user.id, (u) => ({ ...u, name })) ?? {};
  */
 export interface LazyListHandle<T>
   extends Pick<
     LazyListControls<T>,
-    'scrollToIndex' | 'focusIndex' | 'saveScroll' | 'append' | 'retry' | 'refresh'
+    | 'scrollToIndex'
+    | 'focusIndex'
+    | 'saveScroll'
+    | 'append'
+    | 'retry'
+    | 'refresh'
+    | 'update'
+    | 'insert'
+    | 'remove'
   > {}
 
 function describe(value: unknown): string {
