@@ -2,7 +2,7 @@ import { isAbortError } from '../errors.ts';
 import { assertUnchanged } from '../options.ts';
 import { backoffDelay } from '../scheduler/backoffDelay.ts';
 import { Subscribable } from '../subscribable.ts';
-import { parseInSlices } from './parseInSlices.ts';
+import { parseInSlices, yieldToMain } from './parseInSlices.ts';
 import { createPublishBudget, PendingItems } from './publishBudget.ts';
 import { readChunks } from './readChunks.ts';
 import { RecentKeys } from './recentKeys.ts';
@@ -302,6 +302,7 @@ export class ItemStream<T> extends Subscribable {
         const parser = o.parser(this.#sink(received), { maxLineBytes: o.maxLineBytes });
         const slice = {
           start: o.now(),
+          otherMs: 0,
           now: o.now,
           beforeYield: () => this.#changed(),
           live: () => generation === this.#generation,
@@ -381,8 +382,9 @@ export class ItemStream<T> extends Subscribable {
     // The rest goes out in the next frames, in order: one frame never takes more than the budget.
     if (this.#pending.size > 0) this.#changed();
     if (batch.length > 0) {
-      // Measured after the listeners' microtasks (React renders a store update in one) too.
-      queueMicrotask(() => this.#budget.record(batch.length, this.#o.now() - now));
+      // The frame's cost is measured in the next task: after the listeners' microtasks (React
+      // renders a store update in one) and the frame's rendering (layout, ResizeObserver) too.
+      void yieldToMain().then(() => this.#budget.record(batch.length, this.#o.now() - now));
     }
   };
 

@@ -1,8 +1,10 @@
 import type { StreamParser } from './streamParser.ts';
 
-// Parsing yields to the browser after this much work in one task: a body read faster than it is
-// parsed queues its chunks, and `for await` drains queued chunks in one task (issue 16).
-const SLICE_MS = 8;
+// A parse slice lasts as long as the browser's turn took after the previous one (frames, other
+// tasks), within these bounds: parsing gets about half the main thread while there is a backlog,
+// so costly frames do not starve reading, and no slice becomes a long task (issue 16).
+const MIN_SLICE_MS = 8;
+const MAX_SLICE_MS = 40;
 // Decoded text is parsed in pieces of at most this many characters, so one large read is sliced too.
 const PIECE_CHARS = 32_768;
 
@@ -12,8 +14,12 @@ type YieldingScheduler = { yield?: () => Promise<void> };
  * Resolves in a later task, so the browser can run a frame, input and other tasks in between:
  * `scheduler.yield()` where it exists (Chromium 129+), else a `MessageChannel` message (no 4 ms
  * clamp, unlike nested `setTimeout(0)`), else `setTimeout(0)`. Globals are read at call time.
+ * Called from an animation frame callback, it resolves after that frame's rendering.
+ *
+ * @example
+ * if (performance.now() - sliceStart > 8) await yieldToMain();
  */
-function yieldToMain(): Promise<void> {
+export function yieldToMain(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: YieldingScheduler }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => {
@@ -43,6 +49,8 @@ function pieceEnd(text: string, at: number): number {
 export interface ParseSlice {
   /** `now()` when the current task's parsing began; moved forward after each yield. */
   start: number;
+  /** How long the browser's turn took during the last yield, in ms (0 before one). */
+  otherMs: number;
   readonly now: () => number;
   /** Called before yielding (e.g. to schedule a frame for what was parsed). */
   readonly beforeYield: () => void;
@@ -52,11 +60,12 @@ export interface ParseSlice {
 
 /**
  * Feeds `text` to `parser` in pieces and yields to the browser whenever this task has parsed for
- * 8 ms, so a backlog of chunks never becomes one long task. Resolves false when `slice.live()`
- * turned false during a yield (the rest of `text` is dropped).
+ * as long as the browser's last turn took (8–40 ms), so a backlog of chunks (a body read faster than it is parsed queues its chunks,
+ * and `for await` drains queued chunks in one task: issue 16) never becomes one long task.
+ * Resolves false when `slice.live()` turned false during a yield (the rest of `text` is dropped).
  *
  * @example
- * const slice = { start: now(), now, beforeYield: schedule, live: () => generation === current };
+ * const slice = { start: now(), otherMs: 0, now, beforeYield: schedule, live: () => generation === current };
  * if (!(await parseInSlices(parser, decoder.decode(chunk, { stream: true }), slice))) return;
  */
 export async function parseInSlices(parser: StreamParser, text: string, slice: ParseSlice): Promise<boolean> {
@@ -64,11 +73,13 @@ export async function parseInSlices(parser: StreamParser, text: string, slice: P
     const end = pieceEnd(text, at);
     parser.push(at === 0 && end === text.length ? text : text.slice(at, end));
     at = end;
-    if (slice.now() - slice.start < SLICE_MS) continue;
+    const yieldedAt = slice.now();
+    if (yieldedAt - slice.start < Math.min(MAX_SLICE_MS, Math.max(MIN_SLICE_MS, slice.otherMs))) continue;
     slice.beforeYield();
     await yieldToMain();
     if (!slice.live()) return false;
     slice.start = slice.now();
+    slice.otherMs = slice.start - yieldedAt;
   }
   return true;
 }

@@ -1,11 +1,13 @@
 /**
- * How many parsed items the next frame publishes, adapted so that a frame's work — the ring
- * buffer, `onItems`, the listeners and what they render in the same task — stays near
- * `budgetMs`. A frame over budget halves the limit at most (toward what would have fit); a frame
- * of at least half the limit under budget raises it toward what fits, at most 2× per frame; it
- * never goes below 50. The budget covers the app's own render, whose cost per frame does not
- * shrink with the batch: a budget below that cost would only make frames smaller and more
- * numerous (issue 16: one frame used to publish everything pending in one task of ~440 ms).
+ * How many parsed items the next frame publishes, steered so that a frame's work — the ring
+ * buffer, `onItems`, the listeners and what they render in the same task, measured each frame —
+ * stays near its target: a frame over target halves the limit at most (toward what would have
+ * fit), a full frame under it raises it toward what fits, at most 2× per frame; never below 50.
+ * The target is `budgetMs`, or twice what a frame of 50 items costs when that is more:
+ * where rendering alone costs more than the budget, smaller batches would only mean more frames,
+ * each paying that cost again; with the target at twice it, a frame is at most twice what
+ * rendering costs anyway and carries at least as much item work as fixed work (issue 16: one
+ * frame used to publish everything pending in one task of ~440 ms).
  *
  * @example
  * const budget = createPublishBudget();
@@ -35,13 +37,17 @@ const MIN_ITEMS = 50;
  */
 export function createPublishBudget(budgetMs = PUBLISH_BUDGET_MS): PublishBudget {
   let limit = FIRST_LIMIT;
+  let smallFrameMs = 0;
   return {
     limit: (pending) => Math.min(pending, limit),
     record(items, ms) {
-      const fit = ms > 0 ? Math.floor((items * budgetMs) / ms) : items * 2;
-      if (ms > budgetMs) limit = Math.max(MIN_ITEMS, Math.floor(limit / 2), fit);
-      // A frame well under its limit says little about a full one.
-      else if (items * 2 >= limit) limit = Math.max(MIN_ITEMS, Math.min(limit * 2, fit));
+      if (items <= 0) return;
+      if (items <= MIN_ITEMS) smallFrameMs = smallFrameMs === 0 ? ms : smallFrameMs * 0.7 + ms * 0.3;
+      const target = Math.max(budgetMs, 2 * smallFrameMs);
+      // A frame well under its limit and under target says little about a full one.
+      if (ms <= target && items * 2 < limit) return;
+      const fit = ms > 0 ? (items * target) / ms : limit * 2;
+      limit = Math.round(Math.max(MIN_ITEMS, limit / 2, Math.min(limit * 2, fit)));
     },
   };
 }
