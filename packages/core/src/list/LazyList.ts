@@ -278,7 +278,7 @@ export class LazyList<T> extends Subscribable {
       append: (items) => this.append(items),
       changed: () => flow.snapshots.publish(true),
     });
-    flow.watchWrites();
+    flow.writes.watch();
     flow.scheduler.resume();
     flow.replan();
     flow.snapshots.publish(true);
@@ -293,7 +293,7 @@ export class LazyList<T> extends Subscribable {
   }
 
   #detach(): void {
-    this.#flow.unwatchWrites();
+    this.#flow.writes.stop();
     this.#flow.layout.detach?.();
     this.#flow.cache?.detach();
     this.#flow.pressure.detach();

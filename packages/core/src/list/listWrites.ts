@@ -85,7 +85,7 @@ export function replaceInPage<T>(flow: PageFlow<T>, page: number, offset: number
   const items = data.items.slice();
   items[offset] = item;
   flow.queries.client.setQueryData(queryKey, { ...data, items });
-  if (!flow.watching) flow.written(page, flow.queries.client.getQueryData(queryKey));
+  if (!flow.writes.watching) flow.written(page, flow.queries.client.getQueryData(queryKey));
   return true;
 }
 
@@ -123,7 +123,7 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
   flow.cache?.forget(rewritten.dropped);
   const event = { first: rewritten.first, last: rewritten.last, rewritten: new Set(rewritten.pages.keys()) };
   channel.emit(event);
-  if (!flow.watching) flow.moved(event);
+  if (!flow.writes.watching) flow.moved(event);
   // Every other page the client holds carries the new count too: a write whose pages are all
   // evicted still moves the count of every list.
   const untouched = [...data.keys()].filter(
@@ -135,7 +135,7 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
     const items = rewritten.pages.get(page) ?? (hasItems<T>(before) ? before.items : []);
     const next = { ...(hasItems<T>(before) ? before : {}), items, ...(total === undefined ? {} : { total }) };
     client.setQueryData(pageQueryKey(key, page), next);
-    if (!flow.watching) flow.written(page, client.getQueryData(pageQueryKey(key, page)));
+    if (!flow.writes.watching) flow.written(page, client.getQueryData(pageQueryKey(key, page)));
   }
 }
 

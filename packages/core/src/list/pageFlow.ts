@@ -2,7 +2,7 @@ import type { ListLayout } from '../paging/layout.ts';
 import { type ListWindow, normalizeWindow } from '../planner/listWindow.ts';
 import type { PagePriority, WindowPlan } from '../planner/planWindow.ts';
 import { FetchScheduler, type RunningFetch } from '../scheduler/fetchScheduler.ts';
-import { PageQueries, pageOfQueryKey, shouldRetryPage } from '../scheduler/pageQuery.ts';
+import { PageQueries, shouldRetryPage } from '../scheduler/pageQuery.ts';
 import { isServerOnly } from '../store/editRope.ts';
 import type { PageAction } from '../store/pageReducer.ts';
 import { PageStore } from '../store/pageStore.ts';
@@ -13,7 +13,8 @@ import { StatsCounter } from './listStats.ts';
 import { loadThroughRope } from './loadThroughRope.ts';
 import { PressureTier } from './pressureTier.ts';
 import { SnapshotPublisher } from './snapshotPublisher.ts';
-import { type WriteChannel, type WriteEvent, writeChannelFor } from './writeChannel.ts';
+import type { WriteChannel, WriteEvent } from './writeChannel.ts';
+import { WriteWatcher } from './writeWatcher.ts';
 
 interface PageResult {
   readonly data: unknown;
@@ -62,12 +63,8 @@ export class PageFlow<T> {
   readonly cache: CacheTier | undefined;
   readonly pressure: PressureTier;
   readonly snapshots: SnapshotPublisher<T>;
-  /** Stops hearing writes (the QueryClient's and other lists'); set while subscribed. */
-  #stopWrites: (() => void) | undefined;
-  /** > 0 while the list puts its own appended pages into the QueryClient (it stored them already). */
-  #ownWrites = 0;
-  /** The channel's version when the list stopped listening: writes after it moved pages it holds. */
-  #heard: number | undefined;
+  /** Hears writes (the app's setQueryData, other lists') while the list has subscribers. */
+  readonly writes: WriteWatcher<T>;
 
   constructor(options: ResolvedLazyListOptions<T>, host: PageFlowHost<T>) {
     this.o = options;
@@ -75,6 +72,18 @@ export class PageFlow<T> {
     this.layout = layout;
     this.stats = new StatsCounter(options.now);
     this.queries = new PageQueries(options.key, options.queryClient, (page) => this.#onInvalidated(page));
+    this.writes = new WriteWatcher({
+      client: this.queries.client,
+      key: options.key,
+      written: (page, data) => this.written(page, data),
+      moved: (event) => this.moved(event),
+      // Writes while the list was not listening may have moved what it holds: take the pages
+      // again (from the QueryClient, where the writes put them).
+      missed: () =>
+        this.store.dispatchEach((page) =>
+          page.items === undefined ? undefined : { type: 'evicted', page: page.index },
+        ),
+    });
     this.scheduler = new FetchScheduler<PageResult>({
       maxConcurrent: options.maxConcurrent,
       attempts: options.attempts,
@@ -132,55 +141,12 @@ export class PageFlow<T> {
 
   /** The local writes of this list's dataset, shared by every list on its QueryClient and key. */
   get channel(): WriteChannel<T> {
-    return writeChannelFor(this.queries.client, this.o.key);
+    return this.writes.channel;
   }
 
-  /** Puts pages the list stored itself into the QueryClient; its own watcher ignores them. */
+  /** Puts pages the list stored itself (appended) into the QueryClient, for the other lists on the key. */
   putOwn(page: number, data: unknown): void {
-    this.#ownWrites += 1;
-    try {
-      this.queries.set(page, data);
-    } finally {
-      this.#ownWrites -= 1;
-    }
-  }
-
-  /**
-   * Starts hearing writes while subscribed: `setQueryData` on a page (by the app, or by a write
-   * of any list on the key) shows in the pages this list holds or wants; a write that moved pages
-   * drops the held ones it could not recompute.
-   */
-  watchWrites(): void {
-    if (this.#stopWrites !== undefined) return;
-    const key = this.o.key;
-    const unwatch = this.queries.client.getQueryCache().subscribe((event) => {
-      if (event.type !== 'updated' || event.action.type !== 'success' || event.action.manual !== true) return;
-      const page = pageOfQueryKey(key, event.query.queryKey);
-      if (page !== undefined && this.#ownWrites === 0) this.written(page, event.query.state.data);
-    });
-    const channel = this.channel;
-    // Writes made while the list was not listening may have moved what it holds: take the pages
-    // again (from the QueryClient, where the writes put them).
-    if (this.#heard !== undefined && channel.version > this.#heard)
-      this.store.dispatchEach((page) =>
-        page.items === undefined ? undefined : { type: 'evicted', page: page.index },
-      );
-    const unlisten = channel.listen((event) => this.moved(event));
-    this.#stopWrites = () => {
-      unwatch();
-      unlisten();
-    };
-  }
-
-  /** Whether the list hears writes now (it has subscribers); a list that does not applies its own. */
-  get watching(): boolean {
-    return this.#stopWrites !== undefined;
-  }
-
-  unwatchWrites(): void {
-    if (this.#stopWrites !== undefined) this.#heard = this.channel.version;
-    this.#stopWrites?.();
-    this.#stopWrites = undefined;
+    this.writes.quietly(() => this.queries.set(page, data));
   }
 
   /** Stores one page state change (the generation of `requested`/`landed`/`failed` is the current one). */

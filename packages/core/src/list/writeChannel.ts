@@ -23,7 +23,7 @@ export interface WriteEvent {
 export class WriteChannel<T> {
   rope: EditRope<T> = serverRope();
   epoch = 0;
-  /** Grows with every write on any dataset: a list that was not listening compares it (see `PageFlow.watchWrites`). */
+  /** Grows with every write on any dataset: a list that was not listening compares it (see `WriteWatcher`). */
   version = writes;
   readonly #listeners = new Set<(event: WriteEvent) => void>();
   readonly #unused: () => void;
