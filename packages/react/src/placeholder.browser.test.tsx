@@ -17,6 +17,9 @@ const frames = async (n: number) => {
 
 type Server = ReturnType<typeof gatedSearch>;
 
+/** Each render's isPlaceholder, for the renders a test must see (or not see) marked. */
+const marks: boolean[] = [];
+
 function Search({
   term,
   server,
@@ -35,6 +38,7 @@ function Search({
     getScrollElement: () => ref.current,
     estimateSize: () => 36,
   });
+  marks.push(list.isPlaceholder);
   return <HitRows list={list} scrollRef={ref} />;
 }
 
@@ -70,6 +74,23 @@ describe("useLazyList({ placeholder: 'previous' })", () => {
     server.release('apple');
     expect(await screen.findByText('apple 0')).toBeTruthy();
     expect(screen.queryByText('ap 0')).toBeNull();
+    expect(screen.getByTestId('scroller').dataset.placeholder).toBe('false');
+  });
+
+  it('a key whose pages the QueryClient still holds shows them at once, not the previous rows', async () => {
+    const server = gatedSearch();
+    const search = renderSearch(server, 'previous');
+    server.release('ap');
+    server.release('apple');
+    expect(await screen.findByText('ap 0')).toBeTruthy();
+    search('apple');
+    expect(await screen.findByText('apple 0')).toBeTruthy();
+    await frames(2);
+    marks.length = 0;
+    search('ap'); // back: its first page stayed in the client
+    expect(marks).not.toContain(true); // not even the first render after the change
+    expect(screen.getByText('ap 0')).toBeTruthy();
+    expect(screen.queryByText('apple 0')).toBeNull();
     expect(screen.getByTestId('scroller').dataset.placeholder).toBe('false');
   });
 

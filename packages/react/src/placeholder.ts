@@ -45,11 +45,12 @@ interface PreviousList<T> {
 /**
  * Whether the new key's visible pages have landed (or failed): the placeholder ends there. A list
  * whose count is still unknown shows no rows and is 'ready' with nothing loaded, so a page with
- * items is what counts.
+ * items is what counts; before the view has set a window ('idle'), pages the list found in the
+ * QueryClient (a key shown before) count too, so they show at once.
  */
 function landed(snapshot: VirtualListSnapshot<unknown>): boolean {
   if (snapshot.status === 'error') return true;
-  if (snapshot.status !== 'ready') return false;
+  if (snapshot.status === 'loading') return false;
   for (const page of snapshot.list.pages.values()) if (page.items !== undefined) return true;
   return false;
 }
