@@ -40,7 +40,10 @@ function appEnv(extra = {}) {
 /** The command that runs pnpm: the one running this script, else the pinned version through npx. */
 function pnpmCommand() {
   const execPath = process.env.npm_execpath;
-  if (execPath && /pnpm/.test(execPath)) return [process.execPath, [execPath]];
+  // pnpm 12 is a native executable; older ones are a script for node.
+  if (execPath && /pnpm/.test(execPath)) {
+    return /\.[cm]?js$/.test(execPath) ? [process.execPath, [execPath]] : [execPath, []];
+  }
   return ['npx', ['--yes', 'pnpm@12.21.0']];
 }
 
