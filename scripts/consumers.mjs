@@ -5,7 +5,7 @@
 // outside the workspace, installs the tarballs there with npm — no workspace links, the app's own
 // React, React Query and tools — and runs its typecheck (tsc, strict), build (vite), jsdom test
 // (vitest + @testing-library/react + MSW) and Playwright spec (vite preview, Debian's Chromium).
-//   node scripts/consumers.mjs [--keep] [react18-query|react19-plain …]
+//   [CONSUMERS_PORT=4333] node scripts/consumers.mjs [--keep] [react18-query|react19-plain …]
 // Needs the packages built first (`npx pnpm@12.21.0 build:packages`; `pnpm test` builds them).
 // npm's own cache (~/.npm) makes the second run's installs offline; --keep leaves the folder.
 import { spawnSync } from 'node:child_process';
@@ -18,8 +18,12 @@ import { CHROMIUM_FLAGS, chromiumPath } from './chromium.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
-/** The apps, with the port `vite preview` serves each on for its Playwright spec. */
-export const CONSUMER_APPS = { 'react18-query': 4333, 'react19-plain': 4334 };
+/**
+ * The apps, with the port `vite preview` serves each on for its Playwright spec: 4333 and 4334,
+ * or CONSUMERS_PORT and the next one (two runs on one machine).
+ */
+const BASE_PORT = Number(process.env.CONSUMERS_PORT ?? 4333);
+export const CONSUMER_APPS = { 'react18-query': BASE_PORT, 'react19-plain': BASE_PORT + 1 };
 const PACKAGES = ['core', 'react'];
 
 /**
