@@ -62,7 +62,7 @@ try {
   console.log(
     `${lib} ${scenario.id} (CPU ×${scenario.throttle}, profiler on: every figure is higher than in pnpm bench)\n` +
       `window ${ms(figures.windowMs)} ms, ${figures.frames} main-thread frames, main thread busy ${ms(figures.busyMs)} ms = ${(figures.busyMs / figures.frames).toFixed(2)} ms/frame (p95 ${ms(figures.busyP95Ms)}); ` +
-      `rAF: ${result.frames} frames, ${result.slowFrames} over 16.7 ms, ${result.longTasks} long tasks (${ms(result.longTaskMs)} ms), blank ${(result.blankRatio * 100).toFixed(1)} %`,
+      `rAF: ${result.frames} frames, ${result.slowFrames} over 16.7 ms, ${result.longTasks} long tasks (${ms(result.longTaskMs)} ms), blank ${(result.blankRatio * 100).toFixed(1)} %, ${result.net.requests} requests`,
   );
   const l = breakdown.layout;
   console.log(
