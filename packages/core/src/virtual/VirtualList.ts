@@ -403,6 +403,7 @@ export class VirtualList<T> extends Subscribable {
       newItems: state.newItems,
       focusedKey: state.focus?.key ?? null,
       paddingStart: o.scrollPaddingStart,
+      paddingEnd: o.scrollPaddingEnd,
       stickyRows,
     });
     // A section's sticky row far above the window is on no page the window loads.

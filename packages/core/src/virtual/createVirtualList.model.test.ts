@@ -118,6 +118,11 @@ interface Config {
   readonly overscan: number;
   /** True row sizes by key modulo their length; measuring reveals them. */
   readonly sizes: readonly number[];
+  /** Scroll padding (a header and a footer inside the scroller), px. */
+  readonly paddingStart: number;
+  readonly paddingEnd: number;
+  /** Every this many items a sticky row (0: none; never for cursor lists, whose indexes shift). */
+  readonly stickyEvery: number;
 }
 
 type Command =
@@ -137,7 +142,17 @@ const configArb: fc.Arbitrary<Config> = fc.record({
   viewport: fc.integer({ min: 120, max: 900 }),
   overscan: fc.integer({ min: 0, max: 5 }),
   sizes: fc.array(fc.integer({ min: 12, max: 160 }), { minLength: 1, maxLength: 23 }),
+  paddingStart: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 60 })),
+  paddingEnd: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 })),
+  stickyEvery: fc.constantFrom(0, 0, 50, 5_000, 1_000_000),
 });
+
+/** Sticky indexes of a config: every `stickyEvery` items, below `limit` (at most 100,000 of them). */
+function stickyIndexes(config: Config, limit: number): number[] {
+  if (config.stickyEvery === 0 || config.kind === 'cursor') return [];
+  const end = Math.min(limit, config.stickyEvery * 100_000);
+  return Array.from({ length: Math.ceil(end / config.stickyEvery) }, (_, i) => i * config.stickyEvery);
+}
 
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
   {
@@ -212,11 +227,15 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     random: () => 0.5,
   });
   const element = new FakeScrollElement(config.viewport);
+  const sticky = stickyIndexes(config, config.kind === 'unknown-count' ? 300 : size);
   const view: VirtualList<number> = createVirtualList({
     list,
     scrollTarget: element,
     estimateSize: () => ESTIMATE,
     overscan: config.overscan,
+    scrollPaddingStart: config.paddingStart,
+    scrollPaddingEnd: config.paddingEnd,
+    stickyIndexes: sticky,
     timers,
     now: timers.now,
   });
@@ -317,8 +336,14 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     );
     const virtualMax = Math.max(0, after.virtualSize - after.viewportSize);
 
-    // Rows: contiguous, each showing its own item, covering the viewport.
-    const rows = after.rows;
+    // Rows: contiguous, each showing its own item, covering the viewport; a section's sticky row
+    // pinned from above the rendered range comes first, out of that order.
+    const lead = after.rows[0];
+    const pinnedAbove =
+      lead?.sticky !== undefined &&
+      after.rows[1] !== undefined &&
+      after.rows[1].position !== lead.position + 1;
+    const rows = pinnedAbove ? after.rows.slice(1) : after.rows;
     for (const [i, row] of rows.entries()) {
       check(
         row.index === row.position + after.list.prependedCount,
@@ -386,13 +411,37 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
         (resized && anchorScreen + sizeOf(saved.anchorKey) <= 0);
       check(row !== undefined || out, `the anchored row ${saved.anchorKey} is no longer rendered`);
       if (row !== undefined) {
-        const expected = row.start + (virtual - element.position) + saved.offsetInItem;
+        // The anchor's own position (offsets count from the first row, after the start padding).
+        const expected = row.start - config.paddingStart + (virtual - element.position) + saved.offsetInItem;
         if (expected >= 0 && expected <= virtualMax) {
           const prepended = after.list.prependedCount > before.list.prependedCount;
           count(prepended ? 'anchor, prepend' : `anchor, ${command.type}`);
           check(
             Math.abs(onScreen(row, element) - anchorScreen) < 1,
             `the anchored row ${saved.anchorKey} moved from ${anchorScreen} to ${onScreen(row, element)} px`,
+          );
+        }
+      }
+    }
+
+    // Sticky rows: the section of the first row below the header has its sticky row rendered,
+    // boxed from at or above that edge to past it (the browser pins it there).
+    if (sticky.length > 0 && after.count > 0) {
+      const clearTop = config.paddingStart;
+      const top = rows.find(
+        (row) => onScreen(row, element) <= clearTop && onScreen(row, element) + row.size > clearTop,
+      );
+      const section =
+        top === undefined ? undefined : Math.floor(top.index / config.stickyEvery) * config.stickyEvery;
+      if (section !== undefined && section <= (sticky.at(-1) ?? -1)) {
+        count('sticky row pinned');
+        const row = after.rows.find((candidate) => candidate.index === section);
+        const box = row?.sticky;
+        check(box !== undefined, `the sticky row ${section} of row ${top?.index} is not rendered as sticky`);
+        if (box !== undefined) {
+          check(
+            box.start - element.position <= clearTop + 1e-6 && box.end - element.position > clearTop,
+            `the sticky row ${section}'s box [${box.start - element.position}, ${box.end - element.position}) px does not reach the header's edge at ${clearTop} px`,
           );
         }
       }
@@ -406,8 +455,8 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
       if (row !== undefined) {
         const top = onScreen(row, element);
         check(
-          top < element.size && top + row.size > 0,
-          `scrollToIndex: row ${pinned} is at ${top} px, outside the viewport`,
+          top < element.size - config.paddingEnd && top + row.size > config.paddingStart,
+          `scrollToIndex: row ${pinned} is at ${top} px, outside the viewport's part clear of its padding`,
         );
       }
     }

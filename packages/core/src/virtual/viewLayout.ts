@@ -99,8 +99,10 @@ function targetVirtual(state: ViewState, anchor: Anchor | null, input: LayoutInp
     // row is not under it (its size, measured or estimated, wherever the section starts).
     const at = stickyRows.length === 0 ? -1 : lastStickyAtOrBefore(stickyRows, row);
     const sticky = at < 0 ? row : (stickyRows[at] ?? row);
-    const cover = sticky === row ? 0 : sizes.size(sticky);
-    return alignedOffset(sizes.start(row) - cover, sizes.size(row) + cover, clear, state.virtual, hold.align);
+    // (Not when both do not fit: then the row itself is shown, under the sticky one.)
+    const size = sizes.size(row);
+    const cover = sticky === row || sizes.size(sticky) + size > clear ? 0 : sizes.size(sticky);
+    return alignedOffset(sizes.start(row) - cover, size + cover, clear, state.virtual, hold.align);
   }
   if (anchor !== null) return sizes.start(anchor.row) + anchor.offset;
   return state.virtual;

@@ -47,6 +47,7 @@ function snapshotAt(
     newItems: 0,
     focusedKey: null,
     paddingStart: more.paddingStart ?? 0,
+    paddingEnd: 0,
     stickyRows: more.stickyRows ?? [],
   });
 }
@@ -150,6 +151,7 @@ describe('buildSnapshot with scroll padding and sticky rows', () => {
       newItems: 0,
       focusedKey: null,
       paddingStart: 0,
+      paddingEnd: 0,
       stickyRows: [0, 5_000],
     };
     const first = buildSnapshot({ ...input, virtual: 36_000, physical: 36_000 });

@@ -57,7 +57,7 @@ export interface VirtualListSnapshot<T> {
   readonly rows: readonly VirtualRow<T>[];
   /** Size to give the content element (capped for lists taller than the browser allows). */
   readonly totalSize: number;
-  /** The list's real extent in px. */
+  /** The content's real extent in px (rows, gaps and scroll padding). */
   readonly virtualSize: number;
   /** Whether `totalSize` < `virtualSize` (positions are mapped, see docs/virtual-list.md). */
   readonly scaled: boolean;
@@ -98,8 +98,9 @@ export interface SnapshotInput<T> {
   readonly atEnd: boolean;
   readonly newItems: number;
   readonly focusedKey: number | null;
-  /** Scroll padding before the first row, px: rows start after it. */
+  /** Scroll padding before the first row and after the last, px: rows start after it. */
   readonly paddingStart: number;
+  readonly paddingEnd: number;
   /** Sorted row keys of the sticky rows (`stickyRowKeys`). */
   readonly stickyRows: readonly number[];
 }
@@ -161,7 +162,7 @@ const LOOKAHEAD_SECONDS = 1 / 30;
  * of a fast scroll, and the focused row wherever it is. Returns `previous` when equal.
  *
  * @example
- * const snapshot = buildSnapshot({ previous: null, data, sizes, scale, virtual: 0, physical: 0, viewport: 600, lanes: 1, overscan: 5, velocity: 0, direction: 'forward', isScrolling: false, atEnd: false, newItems: 0, focusedKey: null, paddingStart: 0, stickyRows: [] });
+ * const snapshot = buildSnapshot({ previous: null, data, sizes, scale, virtual: 0, physical: 0, viewport: 600, lanes: 1, overscan: 5, velocity: 0, direction: 'forward', isScrolling: false, atEnd: false, newItems: 0, focusedKey: null, paddingStart: 0, paddingEnd: 0, stickyRows: [] });
  */
 export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T> {
   const { data, sizes, lanes, virtual, viewport, paddingStart, stickyRows } = input;
@@ -222,7 +223,7 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T
   const next: VirtualListSnapshot<T> = {
     rows,
     totalSize: input.scale.physicalSize,
-    virtualSize: sizes.total,
+    virtualSize: sizes.total + paddingStart + input.paddingEnd,
     scaled: input.scale.scaled,
     count,
     status: data.status,
