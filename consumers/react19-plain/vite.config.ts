@@ -20,5 +20,5 @@ export default defineConfig({
       },
     },
   ],
-  test: { environment: 'jsdom', include: ['src/**/*.test.tsx'] },
+  test: { environment: 'jsdom', include: ['src/**/*.test.tsx'], testTimeout: 30_000 },
 });

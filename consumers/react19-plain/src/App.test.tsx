@@ -1,11 +1,14 @@
 import { QueryClient } from '@lazyflow/core';
 import { LazyflowProvider } from '@lazyflow/react';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor } from '@testing-library/react';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createItemsApi } from '../../shared/itemsApi.ts';
 import { App } from './App';
+
+// A loaded CI machine can take longer than Testing Library's 1 s to serve and render the first page.
+configure({ asyncUtilTimeout: 10_000 });
 
 const api = createItemsApi();
 const server = setupServer(http.all('*/api/*', ({ request }) => api(request)));
