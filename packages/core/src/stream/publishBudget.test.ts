@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPublishBudget, PendingItems } from './publishBudget.ts';
+import { createPublishBudget } from './publishBudget.ts';
 
 describe('createPublishBudget', () => {
   it('starts at 250 items per frame and never hands out more than is pending', () => {
@@ -70,37 +70,5 @@ describe('createPublishBudget against a cost model (frames of `cost(items)` ms, 
     const limit = settle(cost);
     expect(limit).toBeGreaterThanOrEqual(min);
     expect(limit).toBeLessThanOrEqual(max);
-  });
-});
-
-describe('PendingItems', () => {
-  it('hands out the oldest items first, in order, across takes', () => {
-    const queue = new PendingItems<number>();
-    for (let i = 0; i < 10; i++) queue.push(i);
-    expect(queue.take(3)).toEqual([0, 1, 2]);
-    queue.push(10);
-    expect(queue.size).toBe(8);
-    expect(queue.take(100)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(queue.size).toBe(0);
-    expect(queue.take(5)).toEqual([]);
-  });
-
-  it('keeps order through the compaction of a long queue taken in small slices', () => {
-    const queue = new PendingItems<number>();
-    for (let i = 0; i < 20_000; i++) queue.push(i);
-    const out: number[] = [];
-    while (queue.size > 0) {
-      out.push(...queue.take(333));
-      if (out.length === 9_990) for (let i = 20_000; i < 20_100; i++) queue.push(i);
-    }
-    expect(out).toEqual(Array.from({ length: 20_100 }, (_, i) => i));
-  });
-
-  it('clear() drops every waiting item', () => {
-    const queue = new PendingItems<string>();
-    queue.push('a');
-    queue.clear();
-    expect(queue.size).toBe(0);
-    expect(queue.take(1)).toEqual([]);
   });
 });
