@@ -41,8 +41,8 @@ export default [
     modifyEsbuildConfig,
   },
   {
-    // The hook plus what <LazyList> adds (1.8 kB: rows, header/footer measured into the scroll
-    // padding, errors, props checks): move this limit with the entry above. The hook's own entry
+    // The hook plus what <LazyList> adds (2.2 kB: memoized rows, header/footer measured into the
+    // scroll padding, errors, props checks): move this limit with the entry above. The hook's own entry
     // does not include it (a separate module, sideEffects: false).
     name: '<LazyList> + offsetSource (beyond query-core)',
     path: ['packages/react/dist/index.js', 'packages/core/dist/index.js'],
@@ -52,7 +52,7 @@ export default [
     },
     ignore: peers,
     gzip: true,
-    limit: '29.2 kB', // measured 28.73 at 8c3d6b0, where useLazyList's entry measured 26.90
+    limit: '29.7 kB', // measured 29.21 at bfe2345, where useLazyList's entry measured 27.06
     modifyEsbuildConfig,
   },
   {

@@ -292,6 +292,32 @@ describe('<LazyList>', () => {
     expect(row(0)?.getAttribute('aria-setsize')).toBe('3');
   });
 
+  it('a scroll renders only the rows that came into view; a new renderItem renders every row', async () => {
+    const data = Array.from({ length: 1_000 }, (_, i) => i);
+    let calls = 0;
+    const view = (prefix: string) => (n: number) => {
+      calls += 1;
+      return <div style={{ height: 30 }}>{`${prefix} ${n}`}</div>;
+    };
+    const first = view('Row');
+    const { rerender } = render(<LazyList data={data} renderItem={first} height={300} />);
+    await waitFor(() => expect(row(0)?.textContent).toBe('Row 0'));
+    await waitFor(() => expect(row(14)?.textContent).toBe('Row 14'));
+    const rendered = screen.getAllByRole('listitem').length;
+    calls = 0;
+    scroller().scrollTop = 90; // three rows further
+    await waitFor(() => expect(row(17)?.textContent).toBe('Row 17'));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // scrolling settles
+    expect(calls).toBeGreaterThan(0);
+    // Rows already on screen are not rendered again: fewer calls than one render of every row
+    // (the new rows, and those rendered ahead of the motion while it lasted).
+    expect(calls).toBeLessThan(rendered);
+    rerender(<LazyList data={data} renderItem={view('Line')} height={300} />);
+    await waitFor(() =>
+      expect(screen.getAllByRole('listitem').every((li) => li.textContent?.startsWith('Line'))).toBe(true),
+    );
+  });
+
   it('arrow keys move focus between rows (roving tabindex)', async () => {
     render(<LazyList data={['a', 'b', 'c', 'd']} renderItem={(letter) => letter} height={200} />);
     await waitFor(() => expect(row(0)?.textContent).toBe('a'));

@@ -11,13 +11,13 @@ import {
   useRef,
 } from 'react';
 import { useLazyList } from '../useLazyList.ts';
+import { LazyListRow, type RowContent } from './LazyListRow.tsx';
 import {
   checkLazyListProps,
   footerStyle,
   headerStyle,
   type LazyListHandle,
   type LazyListProps,
-  rowStyle,
 } from './lazyListProps.ts';
 import { useBoxSize } from './useBoxSize.ts';
 
@@ -88,34 +88,38 @@ function LazyListRender<T>(props: LazyListProps<T>, ref: ForwardedRef<LazyListHa
     [scrollToIndex, focusIndex, saveScroll, append, retry, refresh, update, insert, remove],
   );
 
-  const layout = { horizontal, lanes: options.lanes ?? 1, gap: options.gap ?? 0 };
+  const lanes = options.lanes ?? 1;
+  const gap = options.gap ?? 0;
   // Roving tabindex: one row is a tab stop, the focused one or else the first in view.
   const tabStop = list.focusedIndex ?? list.range?.start ?? 0;
   const setSize = list.list.countKind === 'exact' ? list.count : -1; // -1: the size is not known yet
   let previousError: unknown = NO_ERROR;
   const rows = list.rows.map((row) => {
     const { state } = row;
-    let content: ReactNode;
-    if (state.status === 'loaded') content = renderItem(state.item, row.index);
     // One message per failed page on screen (a page's rows share its error), not one per row.
-    else if (state.status === 'error' && state.error !== previousError)
-      content = renderError(state.error, retry);
-    else content = renderPlaceholder?.(row.index);
+    const content: RowContent =
+      state.status === 'loaded'
+        ? 'item'
+        : state.status === 'error' && state.error !== previousError
+          ? 'error'
+          : 'placeholder';
     previousError = state.status === 'error' ? state.error : NO_ERROR;
     return (
-      <li
+      <LazyListRow<T>
         key={row.key}
-        ref={list.measureElement}
-        data-index={row.index}
-        data-state={state.status}
-        aria-setsize={setSize}
-        aria-posinset={row.index + 1}
-        aria-busy={state.status === 'loading' || state.status === 'placeholder' ? true : undefined}
-        tabIndex={row.index === tabStop ? 0 : -1}
-        style={rowStyle(row, layout, state.status === 'loaded')}
-      >
-        {content}
-      </li>
+        row={row}
+        content={content}
+        tabbable={row.index === tabStop}
+        setSize={setSize}
+        horizontal={horizontal}
+        lanes={lanes}
+        gap={gap}
+        measureElement={list.measureElement}
+        renderItem={renderItem}
+        renderPlaceholder={renderPlaceholder}
+        renderError={renderError}
+        retry={retry}
+      />
     );
   });
   // The first page failed: no rows and no count, so the error and the footer flow after the header.
