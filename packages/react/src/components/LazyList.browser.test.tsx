@@ -2,7 +2,7 @@
 // under React 19 (project browser) and React 18.3 (project browser-react18).
 import { type OffsetFetchParams, offsetSource } from '@lazyflow/core';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { Component, createRef, type ReactNode } from 'react';
+import { Component, createRef, type ReactNode, StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LazyList, type LazyListHandle } from './LazyList.tsx';
 
@@ -316,6 +316,21 @@ describe('<LazyList>', () => {
     await waitFor(() =>
       expect(screen.getAllByRole('listitem').every((li) => li.textContent?.startsWith('Line'))).toBe(true),
     );
+  });
+
+  it('under StrictMode renders its rows and header without a warning', async () => {
+    const errors = vi.spyOn(console, 'error');
+    render(
+      <StrictMode>
+        <LazyList data={['a', 'b']} renderItem={(letter) => letter} header={<p>Letters</p>} height={200} />
+      </StrictMode>,
+    );
+    await waitFor(() =>
+      expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['a', 'b']),
+    );
+    expect(rowTop(0)).toBeCloseTo(screen.getByText('Letters').parentElement?.offsetHeight ?? Number.NaN, 0);
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
   });
 
   it('arrow keys move focus between rows (roving tabindex)', async () => {
