@@ -35,7 +35,11 @@ describe('ItemStream.setOptions', () => {
     const stream = createStream<Event>({
       request: request('old'),
       maxItems: Number.POSITIVE_INFINITY,
-      resume: { key: (e) => e.seq, backoffMs: 10, retries: 10 },
+      resume: { key: (e) => e.seq },
+      // Reconnects wait 200 ms (no jitter): time for the test to see the first 50 items and swap
+      // the request before the second connection opens, even on a loaded machine.
+      retry: { attempts: 10, baseDelayMs: 400 },
+      random: () => 0,
       onItems: () => batches.push('first'),
     });
     const stop = stream.subscribe(() => {});
