@@ -5,11 +5,24 @@
 // outside the workspace, installs the tarballs there with npm — no workspace links, the app's own
 // React, React Query and tools — and runs its typecheck (tsc, strict), build (vite), jsdom test
 // (vitest + @testing-library/react + MSW) and Playwright spec (vite preview, Debian's Chromium).
+// After packing, the tarball checks and the apps run side by side (each into its own log).
 //   [CONSUMERS_PORT=4333] node scripts/consumers.mjs [--keep] [react18-query|react19-plain …]
 // Needs the packages built first (`npx pnpm@12.21.0 build:packages`; `pnpm test` builds them).
 // npm's own cache (~/.npm) makes the second run's installs offline; --keep leaves the folder.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import {
+  appendFileSync,
+  closeSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,116 +64,178 @@ function pnpmCommand() {
   return ['npx', ['--yes', 'pnpm@12.21.0']];
 }
 
-/** Runs a command to its end; true when it exits 0. `quiet` drops its stdout (not its errors). */
-function run(cwd, cmd, args, { env = process.env, quiet = false } = {}) {
-  const result = spawnSync(cmd, args, {
-    cwd,
-    stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
-    env,
+/**
+ * Runs a command to its end; resolves true when it exits 0. Its output goes to the file `log`
+ * when given (checks running side by side print theirs once done), else to the terminal;
+ * `quiet` drops stdout (not errors).
+ */
+function run(cwd, cmd, args, { env = process.env, log, quiet = false } = {}) {
+  return new Promise((resolve) => {
+    const fd = log === undefined ? null : openSync(log, 'a');
+    const stdout = fd ?? (quiet ? 'ignore' : 'inherit');
+    let settled = false;
+    const settle = (ok, error) => {
+      if (settled) return;
+      settled = true;
+      if (error) writeTo(log, `[consumers] ${cmd}: ${error.message}\n`);
+      if (fd !== null) closeSync(fd);
+      resolve(ok);
+    };
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', stdout, fd ?? 'inherit'] });
+    child.on('error', (error) => settle(false, error));
+    child.on('close', (code) => settle(code === 0));
   });
-  if (result.error) console.error(`[consumers] ${cmd}: ${result.error.message}`);
-  return result.status === 0;
+}
+
+function writeTo(log, text) {
+  if (log === undefined) process.stderr.write(text);
+  else appendFileSync(log, text);
+}
+
+/** Runs one check: a banner, `fn` (resolving true when it passed), its time. Never throws. */
+async function check(name, log, fn) {
+  writeTo(log, `\n━━ ${name} ${'━'.repeat(Math.max(0, 70 - name.length))}\n`);
+  const started = Date.now();
+  let ok = false;
+  try {
+    ok = await fn();
+  } catch (error) {
+    writeTo(log, `[consumers] ${name}: ${error.message}\n`);
+  }
+  return { name, ok, seconds: ((Date.now() - started) / 1000).toFixed(1) };
+}
+
+async function packAll(packs) {
+  const tarballs = {};
+  const missing = PACKAGES.filter((pkg) => !existsSync(join(root, 'packages', pkg, 'dist', 'index.js')));
+  if (missing.length > 0) {
+    console.error(`[consumers] not built: ${missing.join(', ')}; run npx pnpm@12.21.0 build:packages`);
+    return null;
+  }
+  const [cmd, pre] = pnpmCommand();
+  for (const pkg of PACKAGES) {
+    const dir = join(packs, pkg);
+    mkdirSync(dir);
+    const packArgs = [...pre, 'pack', '--pack-destination', dir];
+    if (!(await run(join(root, 'packages', pkg), cmd, packArgs, { quiet: true }))) return null;
+    const file = readdirSync(dir).find((name) => name.endsWith('.tgz'));
+    if (file === undefined) return null;
+    tarballs[pkg] = join(dir, file);
+  }
+  return tarballs;
+}
+
+/** publint and attw on each tarball, one after the other. */
+async function checkTarballs(tarballs, log) {
+  const results = [];
+  for (const pkg of PACKAGES) {
+    results.push(
+      await check(`publint ${pkg} (tarball)`, log, () =>
+        run(root, bin('publint'), ['--strict', tarballs[pkg]], { log }),
+      ),
+    );
+  }
+  for (const pkg of PACKAGES) {
+    // ESM only by design (decision 0001), so CommonJS `require` is not a target.
+    const args = ['--profile', 'esm-only', '--format', 'table-flipped', tarballs[pkg]];
+    results.push(await check(`attw ${pkg} (tarball)`, log, () => run(root, bin('attw'), args, { log })));
+  }
+  return results;
+}
+
+/** One app: npm install of the tarballs, typecheck, build, jsdom test, Playwright spec. */
+async function checkApp(app, work, tarballs, log) {
+  const dir = join(work, app);
+  cpSync(join(root, 'consumers', app), dir, {
+    recursive: true,
+    filter: (source) => !/[/\\](node_modules|dist|test-results)$|\.tgz$/.test(source),
+  });
+  const results = [];
+  const installed = await check(`${app}: npm install`, log, () => {
+    for (const pkg of PACKAGES) copyFileSync(tarballs[pkg], join(dir, `lazyflow-${pkg}.tgz`));
+    const args = [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--ignore-scripts',
+      '--loglevel=error',
+    ];
+    return run(dir, 'npm', args, { env: appEnv(), log });
+  });
+  results.push(installed);
+  const inApp = async (cmd, args, env) =>
+    installed.ok && run(dir, join(dir, 'node_modules', '.bin', cmd), args, { env: appEnv(env), log });
+  // The app as apps check it (skipLibCheck), then lazyflow's .d.ts files checked too.
+  results.push(
+    await check(
+      `${app}: typecheck`,
+      log,
+      async () =>
+        (await inApp('tsc', ['-p', 'tsconfig.json'])) && inApp('tsc', ['-p', 'tsconfig.lazyflow.json']),
+    ),
+  );
+  results.push(await check(`${app}: vite build`, log, () => inApp('vite', ['build', '--logLevel', 'warn'])));
+  results.push(await check(`${app}: jsdom test`, log, () => inApp('vitest', ['run'])));
+  const browser = {
+    PORT: String(CONSUMER_APPS[app]),
+    CHROMIUM_PATH: chromiumPath(),
+    CHROMIUM_FLAGS: CHROMIUM_FLAGS.join(' '),
+  };
+  results.push(await check(`${app}: playwright`, log, () => inApp('playwright', ['test'], browser)));
+  return results;
 }
 
 /**
- * Runs every consumer check; `report(name, ok, seconds)` is called once per check, in order, and
- * every check is reported even when an earlier one failed (those that cannot run fail at once).
- * Returns the number of failed checks.
+ * Runs every consumer check; `report(name, ok, seconds)` is called once per check, in a fixed
+ * order, and every check is reported even when an earlier one failed (those that cannot run
+ * fail at once). After packing, the tarball checks and the apps run side by side (each app's
+ * steps in order), each into its own log, printed when all are done. Resolves to the number of
+ * failed checks.
  *
  * @example
- * const failed = runConsumerChecks((name, ok, seconds) => console.log(name, ok, seconds));
+ * const failed = await runConsumerChecks((name, ok, seconds) => console.log(name, ok, seconds));
  */
-export function runConsumerChecks(report, { apps = Object.keys(CONSUMER_APPS), keep = false } = {}) {
-  let failed = 0;
-  const step = (name, fn) => {
-    console.log(`\n━━ ${name} ${'━'.repeat(Math.max(0, 70 - name.length))}`);
-    const started = Date.now();
-    let ok = false;
-    try {
-      ok = fn();
-    } catch (error) {
-      console.error(`[consumers] ${name}: ${error.message}`);
-    }
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    if (!ok) failed += 1;
-    report(name, ok, seconds);
-    return ok;
-  };
+export async function runConsumerChecks(report, { apps = Object.keys(CONSUMER_APPS), keep = false } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'lazyflow-consumers-'));
   const packs = join(work, 'packs');
   mkdirSync(packs);
-  const tarballs = {};
+  let results;
   try {
-    const packed = step('pack (pnpm pack)', () => {
-      const missing = PACKAGES.filter((pkg) => !existsSync(join(root, 'packages', pkg, 'dist', 'index.js')));
-      if (missing.length > 0) {
-        console.error(`[consumers] not built: ${missing.join(', ')}; run npx pnpm@12.21.0 build:packages`);
-        return false;
-      }
-      const [cmd, pre] = pnpmCommand();
-      for (const pkg of PACKAGES) {
-        const dir = join(packs, pkg);
-        mkdirSync(dir);
-        const packArgs = [...pre, 'pack', '--pack-destination', dir];
-        if (!run(join(root, 'packages', pkg), cmd, packArgs, { quiet: true })) return false;
-        const file = readdirSync(dir).find((name) => name.endsWith('.tgz'));
-        if (file === undefined) return false;
-        tarballs[pkg] = join(dir, file);
-      }
-      return true;
+    let tarballs = null;
+    const pack = await check('pack (pnpm pack)', undefined, async () => {
+      tarballs = await packAll(packs);
+      return tarballs !== null;
     });
-    for (const pkg of PACKAGES) {
-      step(`publint ${pkg} (tarball)`, () =>
-        packed ? run(root, bin('publint'), ['--strict', tarballs[pkg]]) : false,
+    const names = [
+      ...PACKAGES.map((pkg) => `publint ${pkg} (tarball)`),
+      ...PACKAGES.map((pkg) => `attw ${pkg} (tarball)`),
+      ...apps.flatMap((app) =>
+        ['npm install', 'typecheck', 'vite build', 'jsdom test', 'playwright'].map((s) => `${app}: ${s}`),
+      ),
+    ];
+    if (tarballs === null) {
+      results = [pack, ...names.map((name) => ({ name, ok: false, seconds: '0.0' }))];
+    } else {
+      // shared/ goes beside the apps, as in the repository (they import ../shared).
+      cpSync(join(root, 'consumers', 'shared'), join(work, 'shared'), { recursive: true });
+      const logs = [join(work, 'tarballs.log'), ...apps.map((app) => join(work, `${app}.log`))];
+      console.log(
+        `\n[consumers] publint + attw and ${apps.join(', ')} run side by side; their output follows.`,
       );
-    }
-    for (const pkg of PACKAGES) {
-      // ESM only by design (decision 0001), so CommonJS `require` is not a target.
-      step(`attw ${pkg} (tarball)`, () =>
-        packed
-          ? run(root, bin('attw'), ['--profile', 'esm-only', '--format', 'table-flipped', tarballs[pkg]])
-          : false,
-      );
-    }
-    // shared/ goes beside the apps, as in the repository (they import ../shared).
-    cpSync(join(root, 'consumers', 'shared'), join(work, 'shared'), { recursive: true });
-    for (const app of apps) {
-      const dir = join(work, app);
-      cpSync(join(root, 'consumers', app), dir, {
-        recursive: true,
-        filter: (source) => !/[/\\](node_modules|dist|test-results)$|\.tgz$/.test(source),
-      });
-      const appBin = (name) => join(dir, 'node_modules', '.bin', name);
-      const installed = step(`${app}: npm install`, () => {
-        if (!packed) return false;
-        for (const pkg of PACKAGES) copyFileSync(tarballs[pkg], join(dir, `lazyflow-${pkg}.tgz`));
-        return run(
-          dir,
-          'npm',
-          ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--loglevel=error'],
-          { env: appEnv() },
-        );
-      });
-      const inApp = (cmd, args, env) => installed && run(dir, appBin(cmd), args, { env: appEnv(env) });
-      // The app as apps check it (skipLibCheck), then lazyflow's .d.ts files checked too.
-      step(`${app}: typecheck`, () =>
-        ['tsconfig.json', 'tsconfig.lazyflow.json'].every((config) => inApp('tsc', ['-p', config])),
-      );
-      step(`${app}: vite build`, () => inApp('vite', ['build', '--logLevel', 'warn']));
-      step(`${app}: jsdom test`, () => inApp('vitest', ['run']));
-      step(`${app}: playwright`, () =>
-        inApp('playwright', ['test'], {
-          PORT: String(CONSUMER_APPS[app]),
-          CHROMIUM_PATH: chromiumPath(),
-          CHROMIUM_FLAGS: CHROMIUM_FLAGS.join(' '),
-        }),
-      );
+      const groups = await Promise.all([
+        checkTarballs(tarballs, logs[0]),
+        ...apps.map((app, i) => checkApp(app, work, tarballs, logs[i + 1])),
+      ]);
+      for (const log of logs) if (existsSync(log)) process.stdout.write(readFileSync(log));
+      results = [pack, ...groups.flat()];
     }
   } finally {
     if (keep) console.log(`[consumers] kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
-  return failed;
+  for (const { name, ok, seconds } of results) report(name, ok, seconds);
+  return results.filter((result) => !result.ok).length;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -173,7 +248,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   const started = Date.now();
   const lines = [];
-  const failed = runConsumerChecks(
+  const failed = await runConsumerChecks(
     (name, ok, seconds) => lines.push(`${name.padEnd(34)} ${ok ? 'passed' : 'FAILED'}  (${seconds}s)`),
     { apps: apps.length > 0 ? apps : undefined, keep: args.includes('--keep') },
   );

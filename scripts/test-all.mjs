@@ -135,7 +135,7 @@ banner('playwright (e2e)');
 // outside the workspace, installed from the tarballs with npm, type-checked, built, and tested
 // in jsdom and with Playwright.
 try {
-  runConsumerChecks((name, ok, seconds) =>
+  await runConsumerChecks((name, ok, seconds) =>
     record(name, { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 }, seconds),
   );
 } catch (error) {
