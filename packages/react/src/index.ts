@@ -6,6 +6,12 @@ export type { ListPlaceholder } from './placeholder.ts';
 export { LazyflowProvider, type LazyflowProviderProps, useLazyflowClient } from './queryClient.ts';
 export { type LazyDataControls, type UseLazyDataResult, useLazyData } from './useLazyData.ts';
 export {
+  type GridCellProps,
+  type UseLazyGridOptions,
+  type UseLazyGridResult,
+  useLazyGrid,
+} from './useLazyGrid.ts';
+export {
   type LazyListControls,
   type UseLazyListOptions,
   type UseLazyListResult,

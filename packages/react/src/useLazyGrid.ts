@@ -1,0 +1,292 @@
+import {
+  type ColumnAlign,
+  type ColumnWindow,
+  createGridColumns,
+  type GridColumn,
+  type GridColumnOptions,
+  type GridColumns,
+  type ScrollAlign,
+  type VirtualRow,
+} from '@lazyflow/core';
+import {
+  type CSSProperties,
+  type FocusEvent,
+  type KeyboardEvent,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { useEngine } from './useEngine.ts';
+import { type UseLazyListOptions, type UseLazyListResult, useLazyList } from './useLazyList.ts';
+
+/** Options of {@link useLazyGrid}: {@link useLazyList}'s (rows) plus the columns and the header. */
+export interface UseLazyGridOptions<T> extends UseLazyListOptions<T> {
+  /** The columns: count, width estimates, pinned columns, overscan. */
+  columns: GridColumnOptions;
+  /**
+   * Height of the header row rendered inside the scroller with {@link UseLazyGridResult.headerProps}
+   * (sticky at the top), px; rows start below it and `scrollToCell` keeps them clear of it. Default 0.
+   */
+  headerHeight?: number;
+}
+
+/** Props for one cell (or header cell) element. */
+export interface GridCellProps {
+  readonly role: 'gridcell' | 'columnheader';
+  readonly 'aria-colindex': number;
+  readonly 'data-column': number;
+  readonly tabIndex: number;
+  readonly style: CSSProperties;
+}
+
+/** What {@link useLazyGrid} returns: the list's snapshot and controls, the columns, and props for the grid's parts. */
+export interface UseLazyGridResult<T> extends Omit<UseLazyListResult<T>, 'onKeyDown'>, ColumnWindow {
+  readonly columnCount: number;
+  /** Props for the scroll element: ARIA grid semantics and two-dimensional keyboard navigation. */
+  readonly gridProps: {
+    readonly role: 'grid';
+    readonly 'aria-rowcount': number;
+    readonly 'aria-colcount': number;
+    readonly onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
+    readonly onFocus: (event: FocusEvent<HTMLElement>) => void;
+  };
+  /** Props for the header row element: sticky at the top, as wide as the grid, ARIA row 1. */
+  readonly headerProps: { readonly role: 'row'; readonly 'aria-rowindex': 1; readonly style: CSSProperties };
+  /** Props for a row element (`key={row.key}` goes beside them); a grid row is `estimateSize` high. */
+  readonly rowProps: (row: VirtualRow<T>) => {
+    readonly role: 'row';
+    readonly 'aria-rowindex': number;
+    readonly 'data-index': number;
+    /** -1: the list focuses the row on ArrowUp/ArrowDown…, which hands focus on to its cell. */
+    readonly tabIndex: -1;
+    readonly style: CSSProperties;
+  };
+  /** Props for a cell of `row` (or, with `row` null, a header cell) in `column`. */
+  readonly cellProps: (row: VirtualRow<T> | null, column: GridColumn) => GridCellProps;
+  /** Callback ref for header cells (with `data-column`): their measured widths become the columns'. */
+  readonly measureColumn: (element: Element | null) => void;
+  /** Scrolls both ways so the cell is in view, clear of the header and the pinned columns. */
+  readonly scrollToCell: (
+    row: number,
+    column: number,
+    options?: { align?: ScrollAlign; columnAlign?: ColumnAlign },
+  ) => void;
+  /** The cell keyboard focus is in (or goes to on Tab), by row index and column. */
+  readonly focusedCell: { readonly row: number; readonly column: number };
+}
+
+const ARROWS: Readonly<Record<string, number>> = { ArrowLeft: -1, ArrowRight: 1 };
+
+/**
+ * A virtualized data grid: rows from {@link useLazyList} (lazy pages, byte-bounded memory, the
+ * 100,000,000-row scale, zero-jitter anchoring), columns virtualized sideways with pinned
+ * columns at the start and end, a sticky header row inside the scroller, ARIA grid semantics
+ * and keyboard navigation in two dimensions (arrows, PageUp/PageDown, Home/End in the row,
+ * Ctrl+Home/End for the first/last row). DOM cells stay at (visible rows + overscan) ×
+ * (visible columns + overscan + pinned). Data comes by row pages: a page's items carry every
+ * column the server sends for those rows.
+ *
+ * @example
+ * function Orders() {
+ *   const ref = useRef<HTMLDivElement>(null);
+ *   const grid = useLazyGrid<Order>({
+ *     key: ['orders'], source, getScrollElement: () => ref.current, estimateSize: () => 36,
+ *     columns: { count: COLUMNS.length, estimateWidth: 140, pinnedStart: 1 }, headerHeight: 40,
+ *   });
+ *   return (
+ *     <div ref={ref} {...grid.gridProps} style={{ height: 600, overflow: 'auto' }}>
+ *       <div style={{ height: grid.totalSize, width: grid.totalWidth, position: 'relative' }}>
+ *         <div {...grid.headerProps}>
+ *           {grid.columns.map((c) => <div key={c.index} ref={grid.measureColumn} {...grid.cellProps(null, c)}>{COLUMNS[c.index].title}</div>)}
+ *         </div>
+ *         {grid.rows.map((row) => (
+ *           <div key={row.key} {...grid.rowProps(row)}>
+ *             {grid.columns.map((c) => <div key={c.index} {...grid.cellProps(row, c)}>{row.state.status === 'loaded' ? row.state.item[COLUMNS[c.index].field] : ''}</div>)}
+ *           </div>
+ *         ))}
+ *       </div>
+ *     </div>
+ *   );
+ * }
+ */
+export function useLazyGrid<T>(options: UseLazyGridOptions<T>): UseLazyGridResult<T> {
+  const { columns: columnOptions, headerHeight = 0, ...listOptions } = options;
+  if (typeof headerHeight !== 'number' || !Number.isFinite(headerHeight) || headerHeight < 0)
+    throw new TypeError(
+      `lazyflow: useLazyGrid option "headerHeight" must be a finite number ≥ 0, got ${String(headerHeight)}`,
+    );
+  const list = useLazyList<T>({
+    ...listOptions,
+    scrollPaddingStart: headerHeight + (listOptions.scrollPaddingStart ?? 0),
+  });
+  const latest = useRef(options);
+  latest.current = options;
+  const { engine: columns, snapshot: window } = useEngine<ColumnWindow, GridColumns>('grid', () =>
+    createGridColumns(latest.current.columns, () => latest.current.getScrollElement?.() ?? null),
+  );
+  useLayoutEffect(() => {
+    columns.setOptions(columnOptions);
+  });
+  const [focused, setFocused] = useState({ row: 0, column: 0 });
+  const focus = useRef(focused);
+  focus.current = focused;
+
+  const stable = useMemo(() => {
+    const count = () => columns.getSnapshot().columns.length;
+    const columnCount = () => latest.current.columns.count;
+    const focusCell = (scroller: HTMLElement, row: number, column: number): boolean => {
+      const cell = scroller.querySelector(`[data-index="${row}"] [data-column="${column}"]`);
+      if (!(cell instanceof HTMLElement)) return false;
+      cell.focus({ preventScroll: true });
+      return true;
+    };
+    return {
+      count,
+      focusCell,
+      measureColumn: columns.measureElement,
+      scrollToColumn: (column: number, align: ColumnAlign) => columns.scrollToColumn(column, align),
+      columnCount,
+    };
+  }, [columns]);
+
+  // A column moved to by the keyboard is focused once it is rendered.
+  const pendingColumn = useRef<{ row: number; column: number } | null>(null);
+  useLayoutEffect(() => {
+    const pending = pendingColumn.current;
+    const scroller = latest.current.getScrollElement?.();
+    if (pending === null || !scroller) return;
+    if (stable.focusCell(scroller, pending.row, pending.column)) pendingColumn.current = null;
+  });
+
+  const listKeyDown = list.onKeyDown;
+  const scrollToIndex = list.scrollToIndex;
+  const handlers = useMemo(() => {
+    const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+      const scroller = event.currentTarget;
+      const cell = (event.target as Element).closest?.('[data-column]');
+      const rowElement = (event.target as Element).closest?.('[data-index]');
+      if (!cell || !rowElement) return;
+      const row = Number(rowElement.getAttribute('data-index'));
+      const column = Number(cell.getAttribute('data-column'));
+      const last = stable.columnCount() - 1;
+      let next: number | null = null;
+      if (event.key in ARROWS) next = column + (ARROWS[event.key] ?? 0);
+      else if (event.key === 'Home' && !event.ctrlKey) next = 0;
+      else if (event.key === 'End' && !event.ctrlKey) next = last;
+      if (next !== null) {
+        event.preventDefault();
+        next = Math.max(0, Math.min(last, next));
+        stable.scrollToColumn(next, 'auto');
+        setFocused({ row, column: next });
+        if (!stable.focusCell(scroller, row, next)) pendingColumn.current = { row, column: next };
+        return;
+      }
+      // Rows (arrows, PageUp/PageDown, Ctrl+Home/End): the list moves focus to the row element
+      // and keeps it in view; onFocus hands focus on to the cell in the same column.
+      listKeyDown({ key: event.key, target: rowElement, preventDefault: () => event.preventDefault() });
+    };
+    const onFocus = (event: FocusEvent<HTMLElement>) => {
+      const target = event.target as Element;
+      const column = target.getAttribute?.('data-column');
+      const rowElement = target.closest?.('[data-index]');
+      if (rowElement === null || rowElement === undefined) return;
+      const row = Number(rowElement.getAttribute('data-index'));
+      if (column !== null && column !== undefined) {
+        const at = { row, column: Number(column) };
+        if (at.row !== focus.current.row || at.column !== focus.current.column) setFocused(at);
+        return;
+      }
+      if (target === rowElement) {
+        // The list focused a row (arrow up/down, PageUp…): the cell in the current column takes it.
+        const at = { row, column: focus.current.column };
+        setFocused(at);
+        if (!stable.focusCell(event.currentTarget, row, at.column)) pendingColumn.current = at;
+      }
+    };
+    const scrollToCell = (
+      row: number,
+      column: number,
+      cellOptions: { align?: ScrollAlign; columnAlign?: ColumnAlign } = {},
+    ) => {
+      scrollToIndex(row, { align: cellOptions.align ?? 'auto' });
+      stable.scrollToColumn(column, cellOptions.columnAlign ?? 'auto');
+    };
+    return { onKeyDown, onFocus, scrollToCell };
+  }, [stable, listKeyDown, scrollToIndex]);
+
+  const columnCount = columnOptions.count;
+  return useMemo(() => {
+    const { onKeyDown: _listKeys, ...rest } = list;
+    const cellProps = (row: VirtualRow<T> | null, column: GridColumn): GridCellProps => ({
+      role: row === null ? 'columnheader' : 'gridcell',
+      'aria-colindex': column.index + 1,
+      'data-column': column.index,
+      tabIndex: row !== null && row.index === focused.row && column.index === focused.column ? 0 : -1,
+      style: cellStyle(column, window, row === null),
+    });
+    return {
+      ...rest,
+      ...window,
+      columnCount,
+      gridProps: {
+        role: 'grid' as const,
+        'aria-rowcount': list.count + (headerHeight > 0 ? 1 : 0),
+        'aria-colcount': columnCount,
+        onKeyDown: handlers.onKeyDown,
+        onFocus: handlers.onFocus,
+      },
+      headerProps: {
+        role: 'row' as const,
+        'aria-rowindex': 1 as const,
+        style: {
+          position: 'sticky',
+          top: 0,
+          zIndex: 3,
+          display: 'flex',
+          height: headerHeight,
+          width: window.totalWidth,
+        },
+      },
+      rowProps: (row: VirtualRow<T>) => ({
+        role: 'row' as const,
+        'aria-rowindex': row.index + 1 + (headerHeight > 0 ? 1 : 0),
+        'data-index': row.index,
+        tabIndex: -1 as const,
+        style: {
+          position: 'absolute',
+          top: 0,
+          left: 0,
+          display: 'flex',
+          width: window.totalWidth,
+          // Cells between the pinned ones are out of the flow: the row's height is its size
+          // (estimateSize), not measured from its content.
+          height: row.size,
+          transform: `translateY(${row.start}px)`,
+        },
+      }),
+      cellProps,
+      measureColumn: stable.measureColumn,
+      scrollToCell: handlers.scrollToCell,
+      focusedCell: focused,
+    };
+  }, [list, window, columnCount, headerHeight, handlers, stable, focused]);
+}
+
+/**
+ * Where a cell goes in its row (a flex row as wide as the grid): pinned cells in the flow with
+ * `position: sticky`, so the browser keeps them in place on the compositor while the grid
+ * scrolls sideways; the middle ones absolutely at their column's offset. Pinned end cells stick
+ * by `left` at the viewport's right edge (a `right` offset would need a margin to push them to
+ * the row's end, and a sticky box never leaves its margin box's place).
+ */
+function cellStyle(column: GridColumn, window: ColumnWindow, header: boolean): CSSProperties {
+  const base: CSSProperties = { width: column.size, boxSizing: 'border-box', flex: 'none' };
+  const zIndex = header ? 4 : 2;
+  if (column.pinned === 'start') return { ...base, position: 'sticky', left: column.pinOffset, zIndex };
+  if (column.pinned === 'end') {
+    const edge = Math.min(window.viewport, window.totalWidth);
+    return { ...base, position: 'sticky', left: edge - column.pinOffset - column.size, zIndex };
+  }
+  return { ...base, position: 'absolute', top: 0, bottom: 0, left: column.start };
+}
