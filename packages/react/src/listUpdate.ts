@@ -14,6 +14,7 @@ export function listUpdate<T>(o: LazyListOptions<T>): LazyListUpdate<T> {
     enabled: o.enabled,
     prefetch: o.prefetch,
     maxConcurrent: o.maxConcurrent,
+    timeoutMs: o.timeoutMs,
     memory: o.memory,
     retry: o.retry,
     flingVelocity: o.flingVelocity,

@@ -79,6 +79,7 @@ export class LazyList<T> extends Subscribable {
     flow.scheduler.setLimits({
       maxConcurrent: resolved.maxConcurrent,
       attempts: resolved.attempts,
+      timeoutMs: resolved.timeoutMs,
       backoff: {
         baseDelayMs: resolved.baseDelayMs,
         maxDelayMs: resolved.maxDelayMs,

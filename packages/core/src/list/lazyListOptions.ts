@@ -38,8 +38,16 @@ export interface LazyListOptions<T> {
   enabled?: boolean;
   /** Pages kept warm beyond the window, per side on average (more ahead than behind). Default 2. */
   prefetch?: number;
-  /** Fetches running at once. Default 4. */
+  /**
+   * Fetches running at once for this list. Default 4. Every list and prefetcher on the same
+   * QueryClient also shares one budget of 6 (docs/prefetch.md), visible pages first.
+   */
   maxConcurrent?: number;
+  /**
+   * A page request still running after this many ms is aborted and fails with a
+   * `PageTimeoutError`, retried like any failure while `retry.attempts` remain. Default 0: no limit.
+   */
+  timeoutMs?: number;
   /** In-memory budget; the farthest, least recently used pages go first. */
   memory?: { maxBytes?: number; maxPages?: number };
   /** The app's QueryClient, to share cache and devtools; one is created (and mounted) if absent. */
@@ -102,6 +110,7 @@ export type LazyListUpdate<T> = Partial<
     | 'enabled'
     | 'prefetch'
     | 'maxConcurrent'
+    | 'timeoutMs'
     | 'memory'
     | 'retry'
     | 'flingVelocity'
@@ -131,6 +140,7 @@ export interface ResolvedLazyListOptions<T> {
   readonly enabled: boolean;
   readonly prefetch: number;
   readonly maxConcurrent: number;
+  readonly timeoutMs: number;
   readonly maxBytes: number;
   readonly maxPages: number;
   readonly queryClient: QueryClient | undefined;
@@ -179,6 +189,8 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
   const statsIntervalMs = options.statsIntervalMs ?? options.statsInterval ?? 1000;
   assertNonNegativeInteger(OWNER, 'prefetch', prefetch);
   assertPositiveInteger(OWNER, 'maxConcurrent', maxConcurrent);
+  const { timeoutMs = 0 } = options;
+  assertNonNegativeInteger(OWNER, 'timeoutMs', timeoutMs);
   assertObject(OWNER, 'memory', memory);
   const { maxBytes = 50_000_000, maxPages = 1_000 } = memory;
   assertPositiveNumber(OWNER, 'memory.maxBytes', maxBytes);
@@ -215,6 +227,7 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
     enabled,
     prefetch,
     maxConcurrent,
+    timeoutMs,
     maxBytes,
     maxPages,
     queryClient: options.queryClient,

@@ -1,6 +1,7 @@
 import type { ListLayout } from '../paging/layout.ts';
 import { type ListWindow, normalizeWindow } from '../planner/listWindow.ts';
 import type { PagePriority, WindowPlan } from '../planner/planWindow.ts';
+import { fetchBudgetFor } from '../scheduler/fetchBudget.ts';
 import { FetchScheduler, type RunningFetch } from '../scheduler/fetchScheduler.ts';
 import { PageQueries, shouldRetryPage } from '../scheduler/pageQuery.ts';
 import { isServerOnly } from '../store/editRope.ts';
@@ -87,6 +88,8 @@ export class PageFlow<T> {
     this.scheduler = new FetchScheduler<PageResult>({
       maxConcurrent: options.maxConcurrent,
       attempts: options.attempts,
+      timeoutMs: options.timeoutMs,
+      budget: fetchBudgetFor(this.queries.client),
       backoff: { baseDelayMs: options.baseDelayMs, maxDelayMs: options.maxDelayMs, random: options.random },
       timers: options.timers,
       execute: (page, attempt) => this.#execute(page, attempt),

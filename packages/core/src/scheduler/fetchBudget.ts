@@ -16,7 +16,7 @@ export interface BudgetMember {
 }
 
 /** Slots for a QueryClient whose lists and prefetchers never said otherwise: a browser's connections per host. */
-export const DEFAULT_FETCH_BUDGET = 6;
+const DEFAULT_FETCH_BUDGET = 6;
 
 /**
  * The concurrency budget of one QueryClient: at most `limit` fetches at once over every list
