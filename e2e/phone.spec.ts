@@ -49,9 +49,13 @@ test('on a phone the header button opens the side panels as a drawer over the pa
   await expect(panels).toBeVisible();
   await expect(panels.getByRole('complementary', { name: 'Under the hood' })).toBeVisible();
   await expect(panels.getByRole('complementary', { name: 'Fault panel' })).toBeVisible();
-  const box = await panels.boundingBox();
-  expect(box?.x).toBeGreaterThanOrEqual(0);
-  expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(PHONE.width + 0.5);
+  // The drawer slides in (0.2 s): its box is checked once it has arrived.
+  await expect
+    .poll(async () => {
+      const box = await panels.boundingBox();
+      return box !== null && box.x >= 0 && box.x + box.width <= PHONE.width + 0.5;
+    })
+    .toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   await page.keyboard.press('Escape');
   await expect(panels).toBeHidden();

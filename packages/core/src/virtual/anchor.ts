@@ -11,25 +11,48 @@ export interface Anchor {
 
 /**
  * The row a view holds still at `virtual`: the first row fully in view whose size was
- * measured. Rows that just scrolled in at the top are not measured yet; when they are, they
- * sit above the anchor, so what the user was reading does not move. Fallback: the first row
- * fully in view, else the row at the top.
+ * measured and whose item is loaded (`loaded`, when given). Rows that just scrolled in at the
+ * top are not measured yet, and a placeholder changes size when its data lands; either way
+ * they sit above or away from the anchor, so what the user was reading does not move.
+ * Fallbacks: the first measured row fully in view, the first row fully in view, the row at the top.
+ * A `previous` anchor row that is still measured, loaded and whole in view is kept.
  *
  * @example
  * const anchor = anchorAt(sizes, 1_000, 600); // { row: 28, offset: -8 }
  */
-export function anchorAt(sizes: SizeIndex, virtual: number, viewport: number): Anchor {
+export function anchorAt(
+  sizes: SizeIndex,
+  virtual: number,
+  viewport: number,
+  loaded?: (row: number) => boolean,
+  previous?: number,
+): Anchor {
   const end = virtual + viewport;
+  // The row held until now stays the anchor while it is measured and whole in view: rows that
+  // scroll in around it, get measured or load, never move it.
+  if (
+    previous !== undefined &&
+    previous >= sizes.lo &&
+    previous < sizes.hi &&
+    sizes.measured(previous) !== undefined
+  ) {
+    const start = sizes.start(previous);
+    if (start >= virtual && start + sizes.size(previous) <= end && (loaded === undefined || loaded(previous)))
+      return { row: previous, offset: virtual - start };
+  }
   const first = sizes.rowAt(virtual);
   let fullyVisible: Anchor | null = null;
+  let measured: Anchor | null = null;
   for (let row = first; row < sizes.hi && row < first + 500; row++) {
     const start = sizes.start(row);
     if (start >= end) break;
     if (start < virtual) continue;
     fullyVisible ??= { row, offset: virtual - start };
-    if (sizes.measured(row) !== undefined) return { row, offset: virtual - start };
+    if (sizes.measured(row) === undefined) continue;
+    if (loaded === undefined || loaded(row)) return { row, offset: virtual - start };
+    measured ??= { row, offset: virtual - start };
   }
-  return fullyVisible ?? { row: first, offset: virtual - sizes.start(first) };
+  return measured ?? fullyVisible ?? { row: first, offset: virtual - sizes.start(first) };
 }
 
 /**

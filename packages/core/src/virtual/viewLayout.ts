@@ -75,7 +75,11 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
     settled: state.motion === 'still',
   });
   const write = Math.abs(position.physical - state.physical) >= 0.5;
-  if (count > 0 && restore.kind !== 'pending') anchor = anchorAt(sizes, position.virtual, clear);
+  if (count > 0 && restore.kind !== 'pending') {
+    // A row whose data has landed: a placeholder changes size when its page arrives.
+    const loaded = (row: number) => data.getItem(row * lanes + data.prependedCount).status === 'loaded';
+    anchor = anchorAt(sizes, position.virtual, clear, loaded, state.anchor?.row);
+  }
   return {
     ...state,
     scale,

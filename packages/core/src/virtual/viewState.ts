@@ -300,7 +300,13 @@ function scrolled(state: ViewState, physical: number, context: ViewContext): Vie
     physical,
     known: physical,
     pendingWrite: null, // the user moved: a write not applied yet would undo that
-    anchor: anchorAt(context.sizes, virtual, clearViewport(state.viewport, context)),
+    anchor: anchorAt(
+      context.sizes,
+      virtual,
+      clearViewport(state.viewport, context),
+      undefined,
+      state.anchor?.row,
+    ),
     hold: atEnd ? END : ANCHOR,
     newItems: atEnd ? 0 : state.newItems,
     restore: CLOSED,

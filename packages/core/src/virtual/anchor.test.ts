@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { anchorAt } from './anchor.ts';
+import { SizeIndex } from './sizeIndex.ts';
+
+function sizes(measured: readonly number[]) {
+  const index = new SizeIndex({ estimate: () => 50 });
+  index.setDomain(0, 1_000);
+  for (const row of measured) index.setSize(row, 50);
+  return index;
+}
+
+describe('anchorAt', () => {
+  it('holds the first measured row fully in view', () => {
+    expect(anchorAt(sizes([21, 22, 23]), 1_010, 400)).toEqual({ row: 21, offset: -40 });
+  });
+
+  it('prefers a measured row whose item is loaded over a measured placeholder above it', () => {
+    const loaded = (row: number) => row >= 23;
+    expect(anchorAt(sizes([21, 22, 23]), 1_010, 400, loaded)).toEqual({ row: 23, offset: -140 });
+  });
+
+  it('falls back to a measured placeholder, then to any row fully in view', () => {
+    expect(anchorAt(sizes([22]), 1_010, 400, () => false)).toEqual({ row: 22, offset: -90 });
+    expect(anchorAt(sizes([]), 1_010, 400, () => true)).toEqual({ row: 21, offset: -40 });
+  });
+});
