@@ -133,7 +133,6 @@ export function useLazyGrid<T>(options: UseLazyGridOptions<T>): UseLazyGridResul
   focus.current = focused;
 
   const stable = useMemo(() => {
-    const count = () => columns.getSnapshot().columns.length;
     const columnCount = () => latest.current.columns.count;
     const focusCell = (scroller: HTMLElement, row: number, column: number): boolean => {
       const cell = scroller.querySelector(`[data-index="${row}"] [data-column="${column}"]`);
@@ -142,7 +141,6 @@ export function useLazyGrid<T>(options: UseLazyGridOptions<T>): UseLazyGridResul
       return true;
     };
     return {
-      count,
       focusCell,
       measureColumn: columns.measureElement,
       scrollToColumn: (column: number, align: ColumnAlign) => columns.scrollToColumn(column, align),

@@ -266,11 +266,7 @@ export class Prefetcher extends Subscribable {
 
   /** Starts what the client's budget lets start; `freed` slots go back to it first. */
   #pump(freed = 0): void {
-    const budget = this.#budget();
-    if (this.#startable()) budget.join(this.#member);
-    else budget.leave(this.#member);
-    for (let slot = 0; slot < freed; slot += 1) budget.release();
-    budget.pump();
+    this.#budget().update(this.#member, this.#startable(), freed);
   }
 
   #start(entry: Entry): void {

@@ -31,8 +31,7 @@ const DEFAULT_FETCH_BUDGET = 6;
  * @example
  * const budget = fetchBudgetFor(queryClient);
  * const member = { nextRank: () => (queue.length ? 0 : undefined), startNext: () => run(queue.shift()) };
- * budget.join(member);
- * budget.pump(); // starts `run` while slots are free
+ * budget.update(member, queue.length > 0); // starts `run` while slots are free
  * // …when a run settles: budget.release();
  */
 export class FetchBudget {
@@ -62,14 +61,26 @@ export class FetchBudget {
   }
 
   /** `member` has work waiting (joining twice is a no-op). */
-  join(member: BudgetMember): void {
+  #join(member: BudgetMember): void {
     if (!this.#members.includes(member)) this.#members.push(member);
   }
 
   /** `member` has no work waiting any more. */
-  leave(member: BudgetMember): void {
+  #leave(member: BudgetMember): void {
     const at = this.#members.indexOf(member);
     if (at !== -1) this.#members.splice(at, 1);
+  }
+
+  /**
+   * What a member calls after any change of its own: it has work it may start now (`waiting`)
+   * or not, and `freed` of its fetches settled or were aborted. Their slots go back, and free
+   * slots go to the most urgent waiting fetches.
+   */
+  update(member: BudgetMember, waiting: boolean, freed = 0): void {
+    if (waiting) this.#join(member);
+    else this.#leave(member);
+    this.#running = Math.max(0, this.#running - freed);
+    this.pump();
   }
 
   /** A fetch started by `startNext` has settled, or was aborted: its slot goes to the next one. */

@@ -226,10 +226,7 @@ export class FetchScheduler<R> {
       while (this.#startable()) this.#start(this.#queue.shift() as Job<R>);
       return;
     }
-    if (this.#startable()) budget.join(this.#member);
-    else budget.leave(this.#member);
-    for (let slot = 0; slot < freed; slot += 1) budget.release();
-    budget.pump();
+    budget.update(this.#member, this.#startable(), freed);
   }
 
   #start(job: Job<R>): void {
