@@ -22,6 +22,8 @@ const ALIGNS: readonly ScrollAlign[] = ['start', 'center', 'end'];
  * reaches it in seconds, so the panel's chart shows memory held flat at the line.
  */
 const TABLE_BUDGET = 2 * 1024 * 1024;
+/** How long a page request may take before it fails with `PageTimeoutError` and is retried (`timeoutMs`). */
+const TABLE_TIMEOUT_MS = 5_000;
 
 /** Whether `page` is not in `seen` yet (and adds it): true for the first row of each page. */
 function firstOfPage(seen: Set<number>, page: number): boolean {
@@ -106,6 +108,9 @@ function TableView({
     restore,
     cache: itemsCache,
     memory: { maxBytes: TABLE_BUDGET },
+    // A request the server never answers (the fault panel's stall rate) is given up on and
+    // retried instead of holding one of the QueryClient's fetch slots for good.
+    timeoutMs: TABLE_TIMEOUT_MS,
   });
   const persist = usePersistedScroll(storageKey, layout, list.saveScroll);
   useReportStats('Table', list.stats, 'paged', TABLE_BUDGET);
