@@ -18,16 +18,25 @@ export {
   searchIndex,
 } from './datasets/searchIndex.ts';
 export {
+  USER_METRIC_COLUMNS,
+  type UserMetricColumn,
+  type UserMetricKind,
+  type UserWithMetrics,
+  userMetrics,
+} from './datasets/userMetrics.ts';
+export {
   SORT_ORDERS,
   type SortOrder,
   USER_SORTS,
   USER_TOTAL,
   type User,
+  type UserSection,
   type UserSort,
   user,
   userAt,
   userIdAt,
   userPosition,
+  userSections,
   users,
 } from './datasets/users.ts';
 export {
@@ -73,7 +82,7 @@ export {
   type TemplatesResponse,
   templatesHandler,
 } from './handlers/templates.ts';
-export { type UsersPage, usersHandler } from './handlers/users.ts';
+export { type UsersPage, type UsersWidePage, usersHandler } from './handlers/users.ts';
 export { type VideosPage, videosHandler } from './handlers/videos.ts';
 export { handlers } from './handlers.ts';
 export { BadRequest, type ErrorBody } from './http.ts';

@@ -10,6 +10,7 @@ import {
   userAt,
   userIdAt,
   userPosition,
+  userSections,
   users,
 } from './users.ts';
 
@@ -88,5 +89,25 @@ describe('user directory', () => {
   it('stops at the end of the directory', () => {
     expect(users('name', 'asc', USER_TOTAL - 2, 10)).toHaveLength(2);
     expect(users('signedUp', 'desc', USER_TOTAL, 10)).toEqual([]);
+  });
+});
+
+describe('userSections', () => {
+  it('splits the name order into letters that cover it end to end', () => {
+    const sections = userSections();
+    expect(sections.map((s) => s.letter).join('')).toBe('ABCDEFGHIJKLMNOPQRSTUVWXYZ');
+    expect(sections[0]?.start).toBe(0);
+    for (let k = 1; k < sections.length; k++) {
+      const [a, b] = [sections[k - 1], sections[k]];
+      expect(b?.start).toBe((a?.start ?? 0) + (a?.count ?? 0));
+    }
+    expect((sections.at(-1)?.start ?? 0) + (sections.at(-1)?.count ?? 0)).toBe(USER_TOTAL);
+  });
+
+  it('starts each section at the first user with that initial', () => {
+    for (const { letter, start } of userSections()) {
+      expect(userAt('name', 'asc', start).name.charAt(0)).toBe(letter);
+      if (start > 0) expect(userAt('name', 'asc', start - 1).name.charAt(0)).not.toBe(letter);
+    }
   });
 });

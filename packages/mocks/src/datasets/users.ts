@@ -189,3 +189,33 @@ export function users(sort: UserSort, order: SortOrder, offset: number, limit: n
   for (let position = offset; position < end; position++) out.push(userAt(sort, order, position));
   return out;
 }
+
+/** Where the users whose name starts with `letter` begin in the name order (ascending). */
+export interface UserSection {
+  readonly letter: string;
+  /** Position of the section's first user in the ascending name order. */
+  readonly start: number;
+  /** Users in the section. */
+  readonly count: number;
+}
+
+/**
+ * The directory's letter index: one section per initial of the first name, in the ascending name
+ * order (what a contacts app's server sends beside the first page: "A" starts at 0, "B" at …).
+ *
+ * @example
+ * userSections().find((s) => s.letter === 'M'); // { letter: 'M', start: …, count: … }
+ */
+export function userSections(): UserSection[] {
+  const sections: UserSection[] = [];
+  const perFirst = MIDDLE.length * LAST.length;
+  FIRST.forEach((first, k) => {
+    const letter = first.charAt(0);
+    const start = groupStart(k * perFirst);
+    const end = groupStart((k + 1) * perFirst);
+    const last = sections.at(-1);
+    if (last?.letter === letter) sections[sections.length - 1] = { ...last, count: last.count + end - start };
+    else sections.push({ letter, start, count: end - start });
+  });
+  return sections;
+}

@@ -1,8 +1,9 @@
 // `/api/users` through MSW's Node interceptor: server-side sorting, paging, validation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../datasets/users.ts';
+import { userWithMetrics } from '../datasets/userMetrics.ts';
+import { userIdAt, users } from '../datasets/users.ts';
 import { server } from '../node.ts';
-import type { UsersPage } from './users.ts';
+import type { UsersPage, UsersWidePage } from './users.ts';
 
 const get = (path: string) => fetch(`http://lazyflow.test${path}`);
 
@@ -35,7 +36,19 @@ describe('GET /api/users', () => {
     expect(body.items).toEqual(users('name', 'desc', 749_999, 2));
   });
 
+  it('sends the metric columns with each user of the page for columns=metrics', async () => {
+    const body = (await (
+      await get('/api/users?offset=500000&limit=3&sort=signedUp&order=asc&columns=metrics')
+    ).json()) as UsersWidePage;
+    expect(body.items.map((u) => u.id)).toEqual(
+      [0, 1, 2].map((k) => userIdAt('signedUp', 'asc', 500_000 + k)),
+    );
+    expect(body.items[0]).toEqual(userWithMetrics(userIdAt('signedUp', 'asc', 500_000)));
+    expect(body.items[0]?.metrics).toHaveLength(300);
+  });
+
   it.each([
+    ['columns=all', '"columns" must be one of basic, metrics'],
     ['sort=email', '"sort" must be one of name, signedUp'],
     ['order=up', '"order" must be one of asc, desc'],
     ['offset=1000001', '"offset" must be an integer from 0 to 1000000'],
