@@ -270,6 +270,50 @@ describe('createLazyList with an offset source', () => {
     expect(list.getSnapshot().getItem(15)).toEqual({ status: 'loaded', item: row(15, 2) });
   });
 
+  it('puts no listener on the QueryCache before its first subscriber (a render React discards leaks nothing)', () => {
+    const queryClient = new QueryClient();
+    const cache = queryClient.getQueryCache();
+    const list = track(
+      createLazyList({
+        key: ['listeners'],
+        source: offsetSource({ pageSize: 10, fetchPage: fakeServer(100).fetchPage }),
+        queryClient,
+      }),
+    );
+    expect(cache.hasListeners()).toBe(false);
+    const stop = list.subscribe(() => {});
+    expect(cache.hasListeners()).toBe(true);
+    stop();
+    expect(cache.hasListeners()).toBe(false);
+    list.destroy();
+    expect(cache.hasListeners()).toBe(false);
+  });
+
+  it('refetches a page the app invalidated while the list had no subscriber, once it has one again', async () => {
+    let version = 1;
+    const server = fakeServer(1_000, () => version);
+    const queryClient = new QueryClient();
+    const list = track(
+      createLazyList({
+        key: ['idle-inv'],
+        source: offsetSource({ pageSize: 10, fetchPage: server.fetchPage }),
+        prefetch: 0,
+        queryClient,
+      }),
+    );
+    const stop = list.subscribe(() => {});
+    list.setWindow({ start: 0, end: 10 });
+    await settle();
+    stop();
+    version = 2;
+    await queryClient.invalidateQueries({ queryKey: ['idle-inv'] });
+    expect(server.calls.map((call) => call.page)).toEqual([0]);
+    list.subscribe(() => {});
+    await settle();
+    expect(server.calls.map((call) => call.page)).toEqual([0, 0]);
+    expect(list.getSnapshot().getItem(5)).toEqual({ status: 'loaded', item: row(5, 2) });
+  });
+
   it('turns a wrongly shaped response into a page error naming what was expected, without retrying', async () => {
     const fetchPage = async () => ({ data: [1, 2, 3] }) as unknown as { items: Row[] };
     const list = track(

@@ -128,12 +128,15 @@ function watchPageInvalidations(
 }
 
 /**
- * One list's page queries: in a shared QueryClient, or in a client of its own (created and
- * mounted here). Watches the invalidations the app makes, and on {@link PageQueries.release}
+ * One list's page queries: in a shared QueryClient, or in a client of its own (created here,
+ * mounted while watched). Watches the invalidations the app makes between {@link PageQueries.watch}
+ * and {@link PageQueries.stop} (a list does so while it has subscribers, so a list created in a
+ * render React discards leaves no listener on the QueryCache), and on {@link PageQueries.release}
  * decides which pages stay in the client for the next list with the same key.
  *
  * @example
  * const queries = new PageQueries(['users'], sharedClient, (page) => console.log('stale', page));
+ * queries.watch();
  * const running = queries.fetch(3, (signal) => source.loadPage({ page: 3, signal }));
  * queries.release([3], () => true); // page 3 stays in sharedClient for a remount
  */
@@ -141,20 +144,42 @@ export class PageQueries {
   readonly #key: QueryKey;
   readonly #client: QueryClient;
   readonly #ownsClient: boolean;
-  readonly #unwatch: () => void;
+  readonly #onInvalidate: (page: number) => void;
+  #unwatch: (() => void) | undefined;
 
   /** `client` undefined = a client of its own; `onInvalidate` hears {@link watchPageInvalidations}. */
   constructor(key: QueryKey, client: QueryClient | undefined, onInvalidate: (page: number) => void) {
     this.#key = key;
     this.#ownsClient = client === undefined;
     this.#client = client ?? new QueryClient();
-    if (this.#ownsClient) this.#client.mount();
-    this.#unwatch = watchPageInvalidations(this.#client, key, onInvalidate);
+    this.#onInvalidate = onInvalidate;
   }
 
   /** The QueryClient the pages live in (the app's, or the list's own). */
   get client(): QueryClient {
     return this.#client;
+  }
+
+  /**
+   * Starts hearing invalidations (idempotent). Pages invalidated while nobody watched are
+   * reported at once, so a list that was idle does not keep showing them as fresh.
+   */
+  watch(): void {
+    if (this.#unwatch !== undefined) return;
+    if (this.#ownsClient) this.#client.mount();
+    this.#unwatch = watchPageInvalidations(this.#client, this.#key, this.#onInvalidate);
+    for (const query of this.#client.getQueryCache().findAll({ queryKey: [...this.#key, 'page'] })) {
+      const page = pageOfQueryKey(this.#key, query.queryKey);
+      if (page !== undefined && query.state.isInvalidated) this.#onInvalidate(page);
+    }
+  }
+
+  /** Stops hearing invalidations (idempotent); {@link PageQueries.watch} starts again. */
+  stop(): void {
+    if (this.#unwatch === undefined) return;
+    this.#unwatch();
+    this.#unwatch = undefined;
+    if (this.#ownsClient) this.#client.unmount();
   }
 
   /** {@link fetchPageQuery} of one page. */
@@ -183,15 +208,14 @@ export class PageQueries {
   }
 
   /**
-   * Stops watching and lets go of the client: a client of its own is emptied and unmounted; in a
+   * Stops watching and lets go of the client: a client of its own is emptied; in a
    * shared one, each of `pages` stays if `keep` says so (a list created again with the same key
    * shows it at once) and is removed otherwise.
    */
   release(pages: Iterable<number>, keep: (page: number) => boolean): void {
-    this.#unwatch();
+    this.stop();
     if (this.#ownsClient) {
       this.removeAll();
-      this.#client.unmount();
     } else {
       for (const page of pages) if (!keep(page)) this.remove(page);
     }
