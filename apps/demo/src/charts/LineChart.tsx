@@ -1,5 +1,5 @@
 import type { MetricPoint } from '@lazyflow/mocks';
-import { type KeyboardEvent, type PointerEvent, useEffect, useRef } from 'react';
+import { type KeyboardEvent, type PointerEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { formatTimeTick, niceTicks, timeStep, timeTicks } from './chartScale.ts';
 
 interface LineChartProps {
@@ -55,14 +55,25 @@ export function LineChart({
   const canvas = useRef<HTMLCanvasElement>(null);
   const drag = useRef<{ x: number } | null>(null);
   const span = to - from;
+  // The canvas's CSS size: a chart whose box follows the viewport (Analytics) redraws when it changes.
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  useLayoutEffect(() => {
+    const element = canvas.current;
+    if (!element) return;
+    const measure = () => setSize({ width: element.clientWidth, height: element.clientHeight });
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
 
   useEffect(() => {
     const element = canvas.current;
     const ctx = element?.getContext('2d');
-    if (!element || !ctx) return;
+    if (!element || !ctx || size === null) return;
     const ratio = window.devicePixelRatio || 1;
-    const width = element.clientWidth;
-    const height = element.clientHeight;
+    const { width, height } = size;
     element.width = Math.round(width * ratio);
     element.height = Math.round(height * ratio);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -147,7 +158,7 @@ export function LineChart({
     ctx.lineWidth = 1.5;
     ctx.stroke();
     ctx.restore();
-  }, [points, from, to, span, color, bandColor, formatValue, unit]);
+  }, [points, from, to, span, color, bandColor, formatValue, unit, size]);
 
   const msPerPx = () => span / Math.max(1, (canvas.current?.clientWidth ?? 1) - MARGIN.left - MARGIN.right);
   const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {

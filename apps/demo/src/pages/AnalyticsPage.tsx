@@ -119,7 +119,7 @@ export function AnalyticsPage() {
   const requested = useSyncExternalStore(log.subscribe, log.getSnapshot).started;
 
   return (
-    <section>
+    <section className="page-fill analytics-page">
       <PageIntro
         title="Analytics"
         tryThis={
@@ -204,28 +204,33 @@ export function AnalyticsPage() {
         · {win.status}
       </p>
       <ListError status={win.status} error={win.error} retry={win.retry} />
-      <div className="analytics-charts">
-        {SERIES.map((series, k) => (
-          <figure key={series.name} className="analytics-chart">
-            <figcaption style={{ color: series.color }}>{series.title}</figcaption>
-            <LineChart
-              points={charts[k] ?? []}
-              from={from}
-              to={to}
-              onPan={pan}
-              color={series.color}
-              bandColor={series.band}
-              formatValue={series.format}
-              unit={series.unit}
-              label={`${series.title}; drag or use the arrow keys to pan`}
-              testId={`an-chart-${series.name}`}
-              className="analytics-canvas"
-            />
-          </figure>
-        ))}
+      {/* Charts take the rest of the screen; the summary and the request log sit beside them. */}
+      <div className="analytics-body">
+        <div className="analytics-charts">
+          {SERIES.map((series, k) => (
+            <figure key={series.name} className="analytics-chart">
+              <figcaption style={{ color: series.color }}>{series.title}</figcaption>
+              <LineChart
+                points={charts[k] ?? []}
+                from={from}
+                to={to}
+                onPan={pan}
+                color={series.color}
+                bandColor={series.band}
+                formatValue={series.format}
+                unit={series.unit}
+                label={`${series.title}; drag or use the arrow keys to pan`}
+                testId={`an-chart-${series.name}`}
+                className="analytics-canvas"
+              />
+            </figure>
+          ))}
+        </div>
+        <div className="analytics-side">
+          <AnalyticsSummary buckets={win.items} />
+          <RequestLogView log={log} testId="an-requests" title="Bucket requests" />
+        </div>
       </div>
-      <AnalyticsSummary buckets={win.items} />
-      <RequestLogView log={log} testId="an-requests" title="Bucket requests" />
     </section>
   );
 }

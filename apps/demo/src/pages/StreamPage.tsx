@@ -145,8 +145,11 @@ function LiveStream({
         <ValueChart items={items} />
       </div>
       {lastMalformed && <p data-testid="last-malformed">Last malformed: {lastMalformed.message}</p>}
-      <ChunkPanel chunker={chunker} by={chunkBy} />
-      <EventLog log={log} />
+      {/* The chunk table and the log share the rest of the screen: the page itself does not scroll. */}
+      <div className="stream-bottom">
+        <ChunkPanel chunker={chunker} by={chunkBy} />
+        <EventLog log={log} />
+      </div>
     </>
   );
 }
@@ -158,7 +161,7 @@ export function StreamPage() {
   const [chunkBy, setChunkBy] = useState<ChunkBy>('second');
   const [dropAfter] = useState(() => dropFromUrl(window.location.search));
   return (
-    <section>
+    <section className="page-fill stream-page">
       <PageIntro
         title="Stream"
         tryThis={
