@@ -10,6 +10,8 @@
 // scenario says so and a Chromium trace where it says `trace` (run/trace.mjs), then writes
 // bench/results/<date>.json, the generated part of docs/benchmarks.md and docs/bench-chart.svg.
 // One library's main-thread breakdown in one scenario: node apps/bench/run/profile.mjs.
+// The soak (`--scenarios soak`, lazyflow only) runs the demo app instead (run/soakBench.mjs),
+// served on `--demo-port` (default: --port + 1; --port itself when no bench page is needed).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +21,7 @@ import { measureReload } from './reload.mjs';
 import { renderTables, writeDocs } from './report.mjs';
 import { LATENCY, LIST_LIBS, SCENARIOS, THROTTLE } from './scenarios.mjs';
 import { appRoot, buildBench, CONTEXT_OPTIONS, launchChromium, serveBench } from './serve.mjs';
+import { buildDemo, measureSoak, serveDemo } from './soakBench.mjs';
 import { summarize } from './summary.mjs';
 
 const repoRoot = join(appRoot, '..', '..');
@@ -51,17 +54,23 @@ const started = Date.now();
 const loadAtStart = os.loadavg()[0];
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)}s`;
 
-// 1. Build the app (in a temporary directory) and measure each page's bundle.
-const outDir = await buildBench();
+// 1. Build the app (in a temporary directory) and measure each page's bundle; the soak alone
+// needs neither, only the demo.
+const benchNeeded = scenarios.some((s) => s.page !== 'soak');
+const outDir = benchNeeded ? await buildBench() : null;
 const bundle = {};
-for (const lib of libs.filter((l) => LIST_LIBS.includes(l))) {
+for (const lib of benchNeeded ? libs.filter((l) => LIST_LIBS.includes(l)) : []) {
   bundle[lib] = { kind: 'bundle', ...(await pageBundleSize(appRoot, lib)) };
 }
-console.log(`[bench] built and measured bundles (${elapsed()})`);
+const demoOutDir = scenarios.some((s) => s.page === 'soak') ? await buildDemo() : null;
+console.log(`[bench] built${benchNeeded ? ' and measured bundles' : ''} (${elapsed()})`);
 
 // 2. Serve it and drive Chromium.
-const server = await serveBench(outDir, port);
+const server = outDir ? await serveBench(outDir, port) : null;
 const baseUrl = `http://localhost:${port}`;
+const demoPort = Number(option('demo-port', String(benchNeeded ? port + 1 : port)));
+const demoServer = demoOutDir ? await serveDemo(demoOutDir, demoPort) : null;
+const demoUrl = `http://localhost:${demoPort}`;
 const browser = await launchChromium();
 const chromiumVersion = browser.version();
 const contextOptions = CONTEXT_OPTIONS;
@@ -104,9 +113,16 @@ try {
           ? { kind: 'skipped', reason }
           : scenario.page === 'reload'
             ? await measureReload(browser, contextOptions, baseUrl, lib, scenario)
-            : await measure(await contextFor(scenario), baseUrl, lib, scenario);
+            : scenario.page === 'soak'
+              ? await measureSoak(browser, contextOptions, demoUrl, scenario)
+              : await measure(await contextFor(scenario), baseUrl, lib, scenario);
         results[scenario.id][lib][run] = result;
-        const note = result.kind === 'failed' || result.kind === 'skipped' ? ` ${result.reason}` : '';
+        const note =
+          result.kind === 'failed' || result.kind === 'skipped'
+            ? ` ${result.reason}`
+            : result.kind === 'soak'
+              ? ` ${result.failures.length === 0 ? 'every check held' : result.failures.join('; ')}`
+              : '';
         console.log(
           `[bench] run ${run + 1}/${runs} ${scenario.id} ${lib}: ${result.kind}${note} (${elapsed()})`,
         );
@@ -117,8 +133,9 @@ try {
   await context.close();
   await browser.close();
   await scrollbarContext?.browser().close();
-  await server.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await server?.close();
+  await demoServer?.close();
+  for (const dir of [outDir, demoOutDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
 // 3. Report.

@@ -124,6 +124,23 @@ function reloadTable(report) {
   return lines.join('\n');
 }
 
+/** The soak: its table, then each run's operations, faults and what broke (lazyflow only, no peer). */
+function soakSection(report) {
+  const scenario = report.scenarios.soak;
+  const parts = [metricTable(report, 'soak')];
+  const n = (value) => value.toLocaleString('en-US');
+  for (const [i, r] of (scenario.results.lazyflow ?? []).entries()) {
+    if (!measured(r)) continue;
+    const kinds = Object.entries(r.operations).map(([name, n]) => `${n} ${name}`);
+    const checks =
+      r.failures.length === 0 ? 'every check held' : `**broken: ${cellText(r.failures.join('; '))}**`;
+    parts.push(
+      `Run ${i + 1} (seed ${r.seed}): ${kinds.join(', ')}; ${n(r.requests)} requests, ${n(r.errors500)} answered HTTP 500, ${n(r.stalled)} stalled until the timeout, ${n(r.streamCuts)} stream cuts; ${n(r.frames)} frames and ${n(r.rowsChecked)} rows checked (${n(r.placeholders)} placeholders seen); ${checks}.`,
+    );
+  }
+  return parts.join('\n\n');
+}
+
 /** Stream ingest `id`: its table and the lazyflow ÷ baseline line (the one peer of this scenario). */
 function streamSection(report, id) {
   const parts = [metricTable(report, id)];
@@ -245,16 +262,24 @@ export function renderTables(report) {
       reloadTable(report),
     );
   }
+  if (report.scenarios.soak) {
+    parts.push(
+      scenarioHeading(report.scenarios.soak, runsLabel(report.scenarios.soak, report)),
+      soakSection(report),
+    );
+  }
   if (Object.keys(report.bundle).length > 0) {
     parts.push(
       '#### Bundle size\n\nEach library page built alone with Vite 8 (library mode, minified, gzip level 6), React and the bench’s shared row/harness code left out: the page’s own code plus everything it imports from its library. The warm-reload persistence each page adds (`libs/persist/`: lazyflow’s `idbCache`, the peers’ sessionStorage code) is left out too: the figure is the list.',
       bundleTable(report),
     );
   }
-  parts.push(
-    '#### lazyflow ÷ peer\n\nRatios computed inside each run (lazyflow’s figure over the peer’s, same run), then the median over runs; below 1 means lazyflow’s figure is lower. — where there is no ratio: the peer did not get there within the cap, or its figure is 0. The stream ingest’s ratios are under its table.',
-    ratioTable(report),
-  );
+  // Not when no scenario of the run has peers (the soak alone).
+  if (Object.keys(RATIO_METRICS).some((id) => report.scenarios[id] && report.scenarios[id].page !== 'stream'))
+    parts.push(
+      '#### lazyflow ÷ peer\n\nRatios computed inside each run (lazyflow’s figure over the peer’s, same run), then the median over runs; below 1 means lazyflow’s figure is lower. — where there is no ratio: the peer did not get there within the cap, or its figure is 0. The stream ingest’s ratios are under its table.',
+      ratioTable(report),
+    );
   return parts.join('\n\n');
 }
 

@@ -205,4 +205,22 @@ export const SCENARIOS = [
     request: { kind: 'reload', index: RELOAD_ROW, capMs: CAP_MS },
     measures: `a fresh browser profile opens the 1,000,000-row list, goes to row ${RELOAD_ROW.toLocaleString('en-US')} (through the page’s go-to-row at latency 0, not measured) and waits 1.3 s (lazyflow’s cache writes pages within a 1 s idle deadline); then \`page.reload()\` with the CPU throttled: time from the reload’s navigation start until row ${RELOAD_ROW.toLocaleString('en-US')} is on screen with data, capped at ${CAP_MS / 1000} s; the same counted from when the page handed its list to React (app code loaded), any row’s first data, network responses before it, and how far the row moved`,
   },
+  {
+    id: 'soak',
+    title: 'Soak',
+    page: 'soak',
+    // Not a comparison: the demo's own Table under faults, checked for correctness over minutes.
+    libs: ['lazyflow'],
+    setting: `the demo app's Table (MSW in the page), latency ${LATENCY} ms, 10 % of requests answer HTTP 500, 5 % stall past the Table's 5 s timeout, streams cut every 150 events`,
+    total: 1_000_000,
+    pageSize: 100,
+    latency: LATENCY,
+    throttle: THROTTLE,
+    runs: 1,
+    fewerRuns:
+      'three minutes per run: one run adds 3.5 minutes to the bench; the operations are the same in every run (seeded)',
+    request: { durationMs: 180_000, seed: 16_005, firstCheckMs: 60_000, checkEveryMs: 30_000 },
+    measures:
+      'the demo’s 1,000,000-row Table for 3 minutes through operations drawn from a fixed seed (each kind once, then at random by weight): wheel scrolls of 100–3,000 px, flings of 20–40 wheel steps 16 ms apart, jumps to a random row and alignment through the page’s form, scrollbar-like moves (`scrollTop` set to a random point), window resizes, reloads and visits to the Stream page (whose connection the mock server cuts) and back. Checked all along: every row on screen in every animation frame shows its own item and rows are in index order, requests in flight (from `fetch` until the body is read) never exceed the fetch budget of 6, no unhandled rejection, no page error, no console error except the browser’s own line for each injected HTTP 500; the JS heap after GC at the end at most 1.2× its value after the first minute (and every 30 s between)',
+  },
 ];

@@ -131,6 +131,40 @@ METRICS.reload = [
   { key: 'drift', label: 'moved (px)', read: (r) => r.driftPx, digits: 0 },
 ];
 
+METRICS.soak = [
+  { key: 'operations', label: 'operations', read: (r) => r.operationCount, digits: 0 },
+  { key: 'requests', label: 'requests', read: (r) => r.requests, digits: 0 },
+  {
+    key: 'faults',
+    label: 'faults injected (500 / stalls / stream cuts)',
+    read: (r) => r.errors500 + r.stalled + r.streamCuts,
+    digits: 0,
+  },
+  { key: 'frames', label: 'frames checked', read: (r) => r.frames, digits: 0 },
+  { key: 'rows', label: 'rows checked', read: (r) => r.rowsChecked, digits: 0 },
+  { key: 'wrong', label: 'wrong rows', read: (r) => r.wrongRows + r.outOfOrder, digits: 0 },
+  { key: 'inFlight', label: 'most requests in flight', read: (r) => r.maxInFlight, digits: 0 },
+  {
+    key: 'errors',
+    label: 'errors (console, page, rejections)',
+    read: (r) => r.consoleErrors.length + r.pageErrors.length + r.rejections.length,
+    digits: 0,
+  },
+  {
+    key: 'heapFirst',
+    label: 'heap after 1 min (MB)',
+    read: (r) => (r.heap[0]?.bytes ?? Number.NaN) / 1e6,
+    digits: 1,
+  },
+  {
+    key: 'heapEnd',
+    label: 'heap at the end (MB)',
+    read: (r) => (r.heap.at(-1)?.bytes ?? Number.NaN) / 1e6,
+    digits: 1,
+  },
+  { key: 'heapRatio', label: 'heap end ÷ 1 min', read: (r) => r.heapRatio, digits: 2 },
+];
+
 /** The metrics whose lazyflow ÷ peer ratio is reported, per scenario. */
 export const RATIO_METRICS = {
   scroll: ['frameP95', 'blank', 'requests', 'busyPerFrame'],

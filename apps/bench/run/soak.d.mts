@@ -1,0 +1,53 @@
+// Types of soak.mjs for e2e/soak.spec.ts (TypeScript strict imports it).
+import type { BrowserContext } from 'playwright';
+
+export const FETCH_BUDGET: number;
+export const HEAP_GROWTH_LIMIT: number;
+export const SOAK_FAULTS: {
+  latency: number;
+  errorRate: number;
+  stallRate: number;
+  dropAfter: number | null;
+  malformedEvery: number | null;
+  slow: number | null;
+};
+
+export interface SoakOptions {
+  durationMs: number;
+  seed: number;
+  throttle: number;
+  firstCheckMs: number;
+  checkEveryMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface SoakResult {
+  kind: 'soak';
+  seed: number;
+  throttle: number;
+  ms: number;
+  operations: Record<string, number>;
+  operationCount: number;
+  operationErrors: string[];
+  requests: number;
+  errors500: number;
+  stalled: number;
+  aborted: number;
+  streamCuts: number;
+  maxInFlight: number;
+  frames: number;
+  rowsChecked: number;
+  placeholders: number;
+  wrongRows: number;
+  outOfOrder: number;
+  samples: Record<string, unknown>[];
+  rejections: string[];
+  pageErrors: string[];
+  consoleErrors: string[];
+  expectedConsole: number;
+  heap: { atMs: number; bytes: number }[];
+  heapRatio: number | null;
+}
+
+export function runSoak(context: BrowserContext, baseUrl: string, options: SoakOptions): Promise<SoakResult>;
+export function soakFailures(result: SoakResult): string[];
