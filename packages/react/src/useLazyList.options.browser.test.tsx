@@ -44,6 +44,7 @@ function Tokened(props: {
   cache?: PageCache;
   queryClient?: QueryClient;
   enabled?: boolean;
+  overscan?: number;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const list = useLazyList<Item>({
@@ -61,6 +62,7 @@ function Tokened(props: {
     }),
     prefetch: 0,
     enabled: props.enabled,
+    overscan: props.overscan,
     getScrollElement: () => ref.current,
     estimateSize: () => 36,
   });
@@ -109,6 +111,25 @@ describe('useLazyList options and controls', () => {
     await vi.waitFor(() => expect(rowText(5_000)).toBe('5000:t2'));
     expect(requested).toContain('t2@5000');
     expect(requested).not.toContain('t1@5000');
+  });
+
+  it('options reach the view after commits that changed none (only changed ones are pushed)', async () => {
+    const listKey = `pushed-${Math.random()}`;
+    mount(<Tokened listKey={listKey} token="t" overscan={0} />);
+    await vi.waitFor(() => expect(rowText(0)).toBe('0:t'));
+    const rendered = () => latest?.rows.length ?? 0;
+    const few = rendered();
+    for (let i = 0; i < 3; i++) {
+      root?.render(<Tokened listKey={listKey} token="t" overscan={0} />); // a commit, same options
+      await frames(1);
+    }
+    expect(rendered()).toBe(few);
+    root?.render(<Tokened listKey={listKey} token="t" overscan={10} />);
+    await vi.waitFor(() => expect(rendered()).toBe(few + 10)); // at the top: 10 more below
+    root?.render(<Tokened listKey={listKey} token="t" overscan={10} />);
+    await frames(1);
+    root?.render(<Tokened listKey={listKey} token="t" overscan={0} />);
+    await vi.waitFor(() => expect(rendered()).toBe(few));
   });
 
   it('controls keep their identity across 100 scroll frames', async () => {

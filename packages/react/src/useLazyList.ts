@@ -3,12 +3,14 @@ import {
   createVirtualList,
   type LazyList,
   type LazyListOptions,
+  type LazyListUpdate,
   type NavigationKeyEvent,
   type SavedScroll,
   type ScrollAlign,
   type VirtualList,
   type VirtualListOptions,
   type VirtualListSnapshot,
+  type VirtualListUpdate,
 } from '@lazyflow/core';
 import { useMemo, useRef, version } from 'react';
 import { useClientLayoutEffect } from './clientLayoutEffect.ts';
@@ -117,22 +119,17 @@ export function useLazyList<T>(options: UseLazyListOptions<T>): UseLazyListResul
   const { engine, snapshot } = useEngine<VirtualListSnapshot<T>, ListEngine<T>>(identity, (previous) =>
     createEngine({ ...options, queryClient }, latest, previous),
   );
+  // Options go to the engine after each commit, but only those that changed: a scroll commits
+  // 60 times a second, and re-resolving unchanged options there is wasted work (issue #16).
+  const pushed = useRef<PushedOptions<T> | null>(null);
   useClientLayoutEffect(() => {
     latest.current = options;
-    const o = options;
-    engine.list.setOptions(listUpdate(o));
-    engine.view.setOptions({
-      estimateSize: o.estimateSize,
-      overscan: o.overscan,
-      lanes: o.lanes,
-      gap: o.gap,
-      endThreshold: o.endThreshold,
-      isScrollingResetDelayMs: o.isScrollingResetDelayMs,
-      isScrollingResetDelay: o.isScrollingResetDelay,
-      scrollPaddingStart: o.scrollPaddingStart,
-      scrollPaddingEnd: o.scrollPaddingEnd,
-      stickyIndexes: o.stickyIndexes,
-    });
+    const list = listUpdate(options);
+    const view = viewUpdate(options);
+    const last = pushed.current?.engine === engine ? pushed.current : null;
+    if (last === null || !sameValues(last.list, list)) engine.list.setOptions(list);
+    if (last === null || !sameValues(last.view, view)) engine.view.setOptions(view);
+    pushed.current = { engine, list, view };
   });
   // After each rendered snapshot, on purpose (`snapshot` is not read inside).
   useClientLayoutEffect(() => {
@@ -143,6 +140,34 @@ export function useLazyList<T>(options: UseLazyListOptions<T>): UseLazyListResul
     () => Object.freeze({ ...shown, isPlaceholder, ...engine.controls }),
     [engine, shown, isPlaceholder],
   );
+}
+
+interface PushedOptions<T> {
+  readonly engine: ListEngine<T>;
+  readonly list: LazyListUpdate<T>;
+  readonly view: VirtualListUpdate;
+}
+
+/** The options a hook pushes to its running view after each commit (`VirtualList.setOptions`). */
+function viewUpdate<T>(o: UseLazyListOptions<T>): VirtualListUpdate {
+  return {
+    estimateSize: o.estimateSize,
+    overscan: o.overscan,
+    lanes: o.lanes,
+    gap: o.gap,
+    endThreshold: o.endThreshold,
+    isScrollingResetDelayMs: o.isScrollingResetDelayMs,
+    isScrollingResetDelay: o.isScrollingResetDelay,
+    scrollPaddingStart: o.scrollPaddingStart,
+    scrollPaddingEnd: o.scrollPaddingEnd,
+    stickyIndexes: o.stickyIndexes,
+  };
+}
+
+/** Whether two option records of the same shape hold the same values (`Object.is`, one level). */
+function sameValues<O extends object>(a: O, b: O): boolean {
+  for (const name of Object.keys(b) as (keyof O)[]) if (!Object.is(a[name], b[name])) return false;
+  return true;
 }
 
 const TOP: SavedScroll = Object.freeze({ anchorKey: 0, offsetInItem: 0, sizes: [] });

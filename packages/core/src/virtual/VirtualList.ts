@@ -67,6 +67,9 @@ export class VirtualList<T> extends Subscribable {
    */
   #phase: LayoutPhase = 'idle';
   #scrollTimer: unknown;
+  /** When the last scroll event came (`now()`), for the settle timer. */
+  #lastScrollAt = 0;
+  #scrolledSinceArm = false;
   #snapshot: VirtualListSnapshot<T>;
   readonly #sticky = new StickyRows();
   #destroyed = false;
@@ -235,6 +238,7 @@ export class VirtualList<T> extends Subscribable {
     this.#stopList = null;
     this.#measurer.disconnect();
     this.#o.timers.clearTimeout(this.#scrollTimer);
+    this.#scrollTimer = undefined;
   }
 
   /**
@@ -251,17 +255,36 @@ export class VirtualList<T> extends Subscribable {
       const next = reduceView(before, action, this.#context);
       if (next === before) return;
       this.#state = next;
-      this.#speed.track(next.virtual - before.virtual, this.#o.now(), itemsPerPx);
-      this.#o.timers.clearTimeout(this.#scrollTimer);
-      this.#scrollTimer = this.#o.timers.setTimeout(() => {
-        this.#speed.stop();
-        this.#update({ type: 'settle' }); // the list loads where the scroll settled
-        this.#keeper?.save(true);
-      }, this.#o.isScrollingResetDelayMs);
+      const now = this.#o.now();
+      this.#speed.track(next.virtual - before.virtual, now, itemsPerPx);
+      this.#lastScrollAt = now;
+      this.#scrolledSinceArm = true;
+      this.#armSettle(this.#o.isScrollingResetDelayMs);
     } else this.#state = reduceView(before, action, this.#context);
     const relayout = relayoutAfter[action.type];
     if (relayout === 'now') this.#sync();
     else if (relayout === 'soon') this.#scheduleSync();
+  }
+
+  /**
+   * One timer for "scrolling settled" (`isScrollingResetDelayMs` after the last scroll event),
+   * armed once and pushed back when it fires early, rather than cleared and set again on every
+   * scroll event (60 times a second).
+   */
+  #armSettle(ms: number): void {
+    if (this.#scrollTimer !== undefined) return;
+    this.#scrolledSinceArm = false;
+    this.#scrollTimer = this.#o.timers.setTimeout(() => {
+      this.#scrollTimer = undefined;
+      if (this.#scrolledSinceArm) {
+        const delay = this.#o.isScrollingResetDelayMs;
+        this.#armSettle(Math.min(delay, Math.max(1, this.#lastScrollAt + delay - this.#o.now())));
+        return;
+      }
+      this.#speed.stop();
+      this.#update({ type: 'settle' }); // the list loads where the scroll settled
+      this.#keeper?.save(true);
+    }, ms);
   }
 
   #attach(): void {

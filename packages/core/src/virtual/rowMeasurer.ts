@@ -11,11 +11,14 @@ export interface RowMeasurerOptions {
 }
 
 /**
- * Measures rendered rows into a {@link SizeIndex}: one read of every row attached in a task,
- * after the renderer's writes (reading each as it is inserted would force a layout per row),
- * then a ResizeObserver for later changes. Observing from inside the observer's own callback
- * would make Chromium log "ResizeObserver loop completed with undelivered notifications", so
- * rows attached then are observed a frame later.
+ * Measures rendered rows into a {@link SizeIndex} from a ResizeObserver: a row's first
+ * notification comes after the frame's layout and before its paint, so a new row is measured
+ * (and the anchor corrected) before it is seen, without reading its box from script, which would
+ * force a layout in every frame of a scroll (issue #16). Only new rows and rows that changed size
+ * are reported. Observing from inside the observer's own callback (rows a relayout there adds)
+ * would make Chromium log "ResizeObserver loop completed with undelivered notifications": those
+ * rows are read once in a microtask (one forced layout for the batch) and observed a frame later;
+ * so are all rows where there is no ResizeObserver.
  *
  * @example
  * const measurer = new RowMeasurer({ sizes, horizontal: false, lanes: 1, onChange: relayout });
@@ -42,12 +45,12 @@ export class RowMeasurer {
     if (this.#attached.size >= 512)
       for (const row of this.#attached) if (!row.isConnected) this.#attached.delete(row);
     this.#attached.add(element);
-    this.#measureSoon(element);
     const observer = this.#resizeObserver();
-    if (observer !== null) {
-      if (this.#inResize) requestAnimationFrame(() => element.isConnected && observer.observe(element));
-      else observer.observe(element);
-    }
+    if (observer === null) this.#measureSoon(element);
+    else if (this.#inResize) {
+      this.#measureSoon(element);
+      requestAnimationFrame(() => element.isConnected && observer.observe(element));
+    } else observer.observe(element); // its first notification, before this frame's paint, measures it
     return () => {
       this.#attached.delete(element);
       observer?.unobserve(element);
@@ -81,10 +84,6 @@ export class RowMeasurer {
   #onResize(entries: readonly ResizeObserverEntry[]): void {
     const horizontal = this.#o.horizontal;
     let changed = false;
-    this.#inResize = true;
-    queueMicrotask(() => {
-      this.#inResize = false;
-    });
     for (const entry of entries) {
       const element = entry.target;
       const key = this.#keys.get(element);
@@ -101,7 +100,16 @@ export class RowMeasurer {
             : box.blockSize;
       if (size > 0 && this.#setItemSize(key, size)) changed = true;
     }
-    if (changed) this.#o.onChange();
+    if (!changed) return;
+    // The relayout this starts (microtasks, a framework's render among them) runs inside this
+    // rendering step, where rows it adds must not be observed yet; tasks run only after it.
+    if (!this.#inResize) {
+      this.#inResize = true;
+      setTimeout(() => {
+        this.#inResize = false;
+      }, 0);
+    }
+    this.#o.onChange();
   }
 
   #measureSoon(element: Element): void {
