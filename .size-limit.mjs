@@ -76,7 +76,9 @@ export default [
     import: '{ createStream }',
     ignore: peers,
     gzip: true,
-    limit: '6.0 kB', // target 4 kB; 5.26 -> 5.75 with publishing in slices (decision 0007)
+    // 5.26 -> 5.75 with publishing in slices (decision 0007); 5.75 -> 4.81 with the built-in
+    // parsers imported on first use (stream/builtinParsers.ts: a lazy chunk, left out here).
+    limit: '5.3 kB', // target 4 kB
     modifyEsbuildConfig,
   },
 ];

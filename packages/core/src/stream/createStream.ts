@@ -290,6 +290,9 @@ export class ItemStream<T> extends Subscribable {
         this.#setPhase('reconnecting');
       } else this.#setPhase('connecting');
       const received = { items: 0 };
+      // A built-in format's parser is imported while the request is under way (first use only).
+      const parserLoad = o.parser();
+      parserLoad.catch(() => {}); // awaited below, unless the request fails first
       try {
         const response = await o.request({ lastId: this.#lastId(), attempt, signal: abort.signal });
         if (generation !== this.#generation) return;
@@ -298,11 +301,16 @@ export class ItemStream<T> extends Subscribable {
           throw new StreamHttpError(response.status, response.url);
         }
         if (!response.body) throw new TypeError('lazyflow: createStream response has no body');
+        const factory = await parserLoad.catch(async (error: unknown) => {
+          await response.body?.cancel().catch(() => {});
+          throw error;
+        });
+        if (generation !== this.#generation) return;
         this.#setPhase('open');
         // ignoreBOM keeps a leading byte-order mark in the text: the parser skips exactly one
         // (WHATWG event-stream rules), so BOM handling lives in one place (issue 16).
         const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-        const parser = o.parser(this.#sink(received), { maxLineBytes: o.maxLineBytes });
+        const parser = factory(this.#sink(received), { maxLineBytes: o.maxLineBytes });
         const slice = {
           start: o.now(),
           otherMs: 0,

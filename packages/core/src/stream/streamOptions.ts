@@ -8,9 +8,7 @@ import {
   optionError,
 } from '../options.ts';
 import type { RetryOptions } from '../scheduler/backoffDelay.ts';
-import { parseJsonSeq } from './parseJsonSeq.ts';
-import { parseNdjson } from './parseNdjson.ts';
-import { parseSse } from './parseSse.ts';
+import { loadBuiltinParser } from './builtinParsers.ts';
 import { DEFAULT_MAX_LINE_BYTES, type StreamParserFactory } from './streamParser.ts';
 import { type StreamResume, urlRequest } from './streamRequest.ts';
 
@@ -94,7 +92,8 @@ export interface CreateStreamOptions<T> {
 /** {@link CreateStreamOptions} with every default applied. */
 export interface ResolvedStreamOptions<T> {
   readonly request: (resume: StreamResume) => Response | Promise<Response>;
-  readonly parser: StreamParserFactory<T>;
+  /** The parser factory; a built-in format's is imported on first use (a lazy chunk). */
+  readonly parser: () => Promise<StreamParserFactory<T>>;
   readonly attempts: number;
   /** Undefined: the SSE `retry:` field, else 500 ms. */
   readonly baseDelayMs: number | undefined;
@@ -113,11 +112,10 @@ export interface ResolvedStreamOptions<T> {
 
 const OWNER = 'createStream';
 
-function parserFor<T>(format: StreamFormat<T>): StreamParserFactory<T> {
-  if (typeof format === 'function') return format;
-  if (format === 'ndjson') return parseNdjson;
-  if (format === 'json-seq') return parseJsonSeq;
-  if (format === 'sse') return parseSse;
+function parserFor<T>(format: StreamFormat<T>): () => Promise<StreamParserFactory<T>> {
+  if (typeof format === 'function') return () => Promise.resolve(format);
+  if (format === 'ndjson' || format === 'json-seq' || format === 'sse')
+    return () => loadBuiltinParser<T>(format);
   throw optionError(OWNER, 'format', "'ndjson', 'json-seq', 'sse' or a parser factory", format);
 }
 
