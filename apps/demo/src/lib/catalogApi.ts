@@ -1,5 +1,5 @@
 // Typed fetches of the catalogue endpoints (videos, users). No React.
-import type { SortOrder, UserSort, UsersPage, VideoFilter, VideosPage } from '@lazyflow/mocks';
+import type { SortOrder, UserSort, UsersPage, UsersWidePage, VideoFilter, VideosPage } from '@lazyflow/mocks';
 import { getJson } from './getJson.ts';
 
 /** `GET /api/videos`: videos `[offset, offset + limit)` of the catalogue filtered by `status`. */
@@ -23,4 +23,19 @@ export function fetchUsers(params: {
 }): Promise<UsersPage> {
   const { offset, limit, sort, order, signal } = params;
   return getJson(`/api/users?offset=${offset}&limit=${limit}&sort=${sort}&order=${order}`, signal);
+}
+
+/** `GET /api/users?columns=metrics`: the same page with each user's 300 metric columns. */
+export function fetchUsersWide(params: {
+  offset: number;
+  limit: number;
+  sort: UserSort;
+  order: SortOrder;
+  signal: AbortSignal;
+}): Promise<UsersWidePage> {
+  const { offset, limit, sort, order, signal } = params;
+  return getJson(
+    `/api/users?offset=${offset}&limit=${limit}&sort=${sort}&order=${order}&columns=metrics`,
+    signal,
+  );
 }

@@ -1,7 +1,7 @@
 // lazyflow sources over the catalogue endpoints. No React.
 import { isAbortError, type OffsetSource, offsetSource } from '@lazyflow/core';
-import type { SortOrder, User, UserSort, Video, VideoFilter, VideosPage } from '@lazyflow/mocks';
-import { fetchUsers, fetchVideos } from './catalogApi.ts';
+import type { SortOrder, UserSort, UserWithMetrics, Video, VideoFilter, VideosPage } from '@lazyflow/mocks';
+import { fetchUsersWide, fetchVideos } from './catalogApi.ts';
 
 /** What a page of {@link videosSource} tells besides its items. */
 export interface VideosSourceEvents {
@@ -35,10 +35,14 @@ export function videosSource(
   });
 }
 
-/** Random access into `/api/users` in the server's order by `sort`. */
-export function usersSource(sort: UserSort, order: SortOrder, pageSize = 100): OffsetSource<User> {
-  return offsetSource<User>({
+/** Random access into `/api/users` in the server's order by `sort`, each user with its 300 metric columns: the Users grid's row pages. */
+export function usersWideSource(
+  sort: UserSort,
+  order: SortOrder,
+  pageSize = 100,
+): OffsetSource<UserWithMetrics> {
+  return offsetSource<UserWithMetrics>({
     pageSize,
-    fetchPage: ({ offset, limit, signal }) => fetchUsers({ offset, limit, sort, order, signal }),
+    fetchPage: ({ offset, limit, signal }) => fetchUsersWide({ offset, limit, sort, order, signal }),
   });
 }

@@ -1,33 +1,42 @@
 import { listDataAttributes } from '@lazyflow/core';
-import type { SortOrder, User, UserSort } from '@lazyflow/mocks';
-import { useLazyList } from '@lazyflow/react';
-import { type CSSProperties, type FormEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { SortOrder, UserSort, UserWithMetrics } from '@lazyflow/mocks';
+import { useLazyGrid } from '@lazyflow/react';
+import { type FormEvent, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ListError } from '../components/ListError.tsx';
 import { PageIntro } from '../components/PageIntro.tsx';
-import { RowSkeleton } from '../components/RowSkeleton.tsx';
-import { usersSource } from '../lib/catalogSources.ts';
+import { usersWideSource } from '../lib/catalogSources.ts';
 import { formatCount } from '../lib/formatCount.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
+import { NO_VALUE, USER_COLUMNS } from '../lib/userColumns.ts';
 
 const ROW = 36;
-const SIGNED_UP = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const COLUMN_LABELS: Record<UserSort, string> = { name: 'Name', signedUp: 'Signed up' };
-const ORDER_LABELS: Record<SortOrder, string> = { asc: 'ascending', desc: 'descending' };
+const HEADER = 48;
+const PHONE = '(max-width: 600px)';
+const SORT_LABELS: Record<UserSort, string> = { name: 'name', signedUp: 'signup date' };
+const ORDER_LABELS = { asc: 'ascending', desc: 'descending' } as const satisfies Record<SortOrder, string>;
+// Spread after `gridProps` (role="grid", which the linter cannot see through the spread).
+const GRID_LABEL = { 'aria-label': 'Users' } as const;
 
-interface Sort {
+interface View {
   by: UserSort;
   order: SortOrder;
-}
-
-interface View extends Sort {
-  /** The header the user sorted with, focused again after the table is rebuilt. */
+  /** The header the user sorted with, focused again after the grid is rebuilt. */
   focus: UserSort | null;
 }
 
-/** A 1,000,000-row user table: sorted by the server, header always in view, jump to any row. */
+function subscribeMedia(onChange: () => void) {
+  const query = window.matchMedia(PHONE);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+/** A 1,000,000 × 305 data grid: sorted by the server, header and name column always in view. */
 export function UsersPage() {
   const [view, setView] = useState<View>({ by: 'name', order: 'asc', focus: null });
   const [target, setTarget] = useState('750000');
+  // Where the grid was scrolled sideways: a new order keeps it (the same columns), and starts at
+  // the top (row 1 of the old order means nothing in the new one).
+  const left = useRef(0);
   // Clicking the sorted column flips its order; another column starts ascending.
   const sortBy = (by: UserSort) =>
     setView((v) => ({ by, order: v.by === by && v.order === 'asc' ? 'desc' : 'asc', focus: by }));
@@ -35,89 +44,93 @@ export function UsersPage() {
     <section className="page-fill">
       <PageIntro
         title="Users"
-        tryThis="click Name or Signed up to sort (again to reverse), then go to row 750,000: only the rows on screen are fetched."
+        tryThis="scroll down and right: the header row and the name column stay put. Click Name or Signed up to sort (again to reverse), go to row 750,000, or click a cell and move with the arrow keys, Home/End and Page Up/Down."
         code={
           <>
-            <code>useLazyList</code> with a new <code>key</code> per sort over <code>/api/users</code>; a real{' '}
-            <code>&lt;table&gt;</code> with <code>aria-rowcount</code>
+            <code>useLazyGrid</code>: rows by page from <code>/api/users?columns=metrics</code>, columns
+            virtualized sideways, a new <code>key</code> per sort; <code>role="grid"</code> with row and
+            column indexes
           </>
         }
       >
-        A directory of 1,000,000 people, sorted by the server. A new order or a far jump shows its rows at
-        once, with the column headers always in view.
+        A directory of 1,000,000 people with 305 columns each: their details, then five activity figures for
+        every month from 2021 to 2025. Only the cells on screen are in the page, a few hundred of the 305
+        million, and only the rows on screen are fetched.
       </PageIntro>
-      {/* A new order is a new list and a fresh scroll position (the old order's rows mean nothing there). */}
-      <UsersTable
+      {/* A new order is a new list: the grid is rebuilt at the top, at the same column. */}
+      <UsersGrid
         key={`${view.by}:${view.order}`}
         view={view}
         onSort={sortBy}
         target={target}
         onTarget={setTarget}
+        left={left}
       />
     </section>
   );
 }
 
-interface UsersTableProps {
+interface UsersGridProps {
   view: View;
   onSort: (by: UserSort) => void;
   target: string;
   onTarget: (target: string) => void;
+  left: { current: number };
 }
 
-function UsersTable({ view, onSort, target, onTarget }: UsersTableProps) {
-  const { by, order, focus } = view;
-  const scroller = useRef<HTMLTableSectionElement>(null);
-  const headers = useRef(new Map<UserSort, HTMLButtonElement>());
-  const source = useMemo(() => usersSource(by, order), [by, order]);
-  const list = useLazyList<User>({
-    key: ['demo-users', by, order],
+function UsersGrid({ view, onSort, target, onTarget, left }: UsersGridProps) {
+  const { by, order } = view;
+  const scroller = useRef<HTMLDivElement>(null);
+  const phone = useSyncExternalStore(
+    subscribeMedia,
+    () => window.matchMedia(PHONE).matches,
+    () => false,
+  );
+  const source = useMemo(() => usersWideSource(by, order), [by, order]);
+  const grid = useLazyGrid<UserWithMetrics>({
+    key: ['demo-users-wide', by, order],
     source,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW,
-    overscan: 5,
+    overscan: 4,
+    headerHeight: HEADER,
+    columns: {
+      count: USER_COLUMNS.length,
+      estimateWidth: (c) => (phone ? USER_COLUMNS[c]?.phoneWidth : USER_COLUMNS[c]?.width) ?? 110,
+      pinnedStart: 1,
+      overscan: 1,
+    },
   });
-  useReportStats('Users', list.stats);
-  // The table is remounted per order; keep keyboard users on the header they pressed.
+  useReportStats('Users', grid.stats);
+
+  // The grid is remounted per order: back to the column the user was at, and keyboard focus back
+  // on the header they pressed (once its column is rendered).
+  const pendingFocus = useRef(view.focus);
   useLayoutEffect(() => {
-    if (focus !== null) headers.current.get(focus)?.focus();
-  }, [focus]);
+    const element = scroller.current;
+    if (element) element.scrollLeft = left.current;
+    return () => {
+      left.current = element?.scrollLeft ?? 0;
+    };
+  }, [left]);
+  useLayoutEffect(() => {
+    if (pendingFocus.current === null) return;
+    const button = scroller.current?.querySelector<HTMLElement>(`[data-sort="${pendingFocus.current}"]`);
+    if (button) {
+      button.focus({ preventScroll: true });
+      pendingFocus.current = null;
+    }
+  });
 
   const jump = (event: FormEvent) => {
     event.preventDefault();
     const row = Number(target.replaceAll(/[\s,_]/g, ''));
-    // Row numbers are 1-based, as in the # column.
-    if (Number.isInteger(row) && row >= 1 && row <= list.count)
-      list.scrollToIndex(row - 1, { align: 'start' });
+    // Row numbers are 1-based, as in the name column.
+    if (Number.isInteger(row) && row >= 1 && row <= grid.count)
+      grid.scrollToIndex(row - 1, { align: 'start' });
   };
-  const tabbable = list.focusedIndex ?? list.rows[0]?.index;
-  // Rows are placed absolutely; the body's ::after takes this height and so sets the scroll height
-  // (a spacer row would be an empty row to assistive technology).
-  const spacer: CSSProperties & { '--users-total': string } = { '--users-total': `${list.totalSize}px` };
-  const sortHeader = (column: UserSort) => {
-    const active = column === by;
-    return (
-      <th
-        scope="col"
-        className={`users-cell users-${column}`}
-        aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}
-      >
-        <button
-          type="button"
-          className="users-sort"
-          data-testid={`users-sort-${column}`}
-          ref={(button) => {
-            if (button) headers.current.set(column, button);
-            else headers.current.delete(column);
-          }}
-          onClick={() => onSort(column)}
-        >
-          {COLUMN_LABELS[column]}{' '}
-          <span aria-hidden="true">{active ? (order === 'asc' ? '▲' : '▼') : '↕'}</span>
-        </button>
-      </th>
-    );
-  };
+  const firstColumn = grid.columns.find((c) => c.pinned === null);
+  const lastColumn = grid.columns.findLast((c) => c.pinned === null);
 
   return (
     <>
@@ -129,7 +142,7 @@ function UsersTable({ view, onSort, target, onTarget }: UsersTableProps) {
               type="number"
               data-testid="users-jump"
               min={1}
-              max={Math.max(1, list.count)}
+              max={Math.max(1, grid.count)}
               value={target}
               onChange={(event) => onTarget(event.target.value)}
             />
@@ -138,92 +151,89 @@ function UsersTable({ view, onSort, target, onTarget }: UsersTableProps) {
         </form>
       </div>
       <p className="list-status" data-testid="users-status">
-        {list.count.toLocaleString('en')} users · sorted by {COLUMN_LABELS[by].toLowerCase()}{' '}
-        {ORDER_LABELS[order]}
-        {list.range &&
-          ` · rows ${(list.range.start + 1).toLocaleString('en')}–${list.range.end.toLocaleString('en')}`}
-        {` · ${list.status} · ${formatCount(list.stats.pagesInMemory, 'page')} in memory · ${formatCount(list.stats.requests, 'request')}`}
+        {grid.count.toLocaleString('en')} users · sorted by {SORT_LABELS[by]} {ORDER_LABELS[order]}
+        {grid.range &&
+          ` · rows ${(grid.range.start + 1).toLocaleString('en')}–${grid.range.end.toLocaleString('en')}`}
+        {firstColumn &&
+          lastColumn &&
+          ` · columns ${firstColumn.index + 1}–${lastColumn.index + 1} of ${grid.columnCount}`}
+        {` · ${grid.status} · ${formatCount(grid.stats.pagesInMemory, 'page')} in memory · ${formatCount(grid.stats.requests, 'request')}`}
       </p>
-      <ListError status={list.status} error={list.error} retry={list.retry} />
-      {/* A real table restyled as blocks: the body is the scrolled element and rows are placed
-          absolutely. The header sits outside the scrolled element, so it never scrolls away and
-          never covers a row the list counts as visible (a sticky header inside would shift every
-          offset by its height). */}
-      <table
-        aria-label="Users"
-        aria-rowcount={list.count + 1}
-        className="users-table fill"
-        data-testid="users-table"
+      <ListError status={grid.status} error={grid.error} retry={grid.retry} />
+      <div
+        ref={scroller}
+        {...grid.gridProps}
+        {...GRID_LABEL}
+        className="scroller users-grid fill"
+        data-testid="users-scroller"
+        {...listDataAttributes(grid)}
       >
-        <thead className="users-head" data-testid="users-head">
-          <tr aria-rowindex={1} className="users-row">
-            <th scope="col" className="users-cell users-num">
-              #
-            </th>
-            {sortHeader('name')}
-            <th scope="col" className="users-cell users-email">
-              Email
-            </th>
-            <th scope="col" className="users-cell users-country">
-              Country
-            </th>
-            <th scope="col" className="users-cell users-plan">
-              Plan
-            </th>
-            {sortHeader('signedUp')}
-          </tr>
-        </thead>
-        <tbody
-          ref={scroller}
-          className="scroller users-body"
-          data-testid="users-scroller"
-          onKeyDown={list.onKeyDown}
-          style={spacer}
-          {...listDataAttributes(list)}
-        >
-          {list.rows.map((row) => {
+        <div className="users-canvas" style={{ height: grid.totalSize, width: grid.totalWidth }}>
+          <div {...grid.headerProps} className="users-head" data-testid="users-head">
+            {grid.columns.map((column) => {
+              const def = USER_COLUMNS[column.index];
+              const sorted = def?.sort !== undefined && def.sort === by;
+              return (
+                <div
+                  key={column.index}
+                  {...grid.cellProps(null, column)}
+                  className={`users-th users-${def?.align ?? 'start'}${column.pinned ? ' users-pinned' : ''}`}
+                  {...(def?.sort === undefined ? {} : { 'aria-sort': sorted ? ORDER_LABELS[order] : 'none' })}
+                >
+                  {def?.sort ? (
+                    <button
+                      type="button"
+                      className="users-sort"
+                      data-sort={def.sort}
+                      data-testid={`users-sort-${def.sort}`}
+                      onClick={() => onSort(def.sort as UserSort)}
+                    >
+                      {def.title}{' '}
+                      <span aria-hidden="true">{sorted ? (order === 'asc' ? '▲' : '▼') : '↕'}</span>
+                    </button>
+                  ) : (
+                    <>
+                      <span className="users-title">{def?.title}</span>
+                      {def?.detail && <span className="users-detail">{def.detail}</span>}
+                    </>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+          {grid.rows.map((row) => {
             const user = row.state.status === 'loaded' ? row.state.item : null;
             return (
-              <tr
+              <div
                 key={row.key}
-                ref={list.measureElement}
-                className="row users-row"
-                data-index={row.index}
+                {...grid.rowProps(row)}
+                className="users-row"
                 data-state={row.state.status}
                 data-user-id={user?.id}
                 data-signed-up={user?.signedUpAt}
-                aria-rowindex={row.index + 2}
                 aria-busy={user === null}
-                tabIndex={row.index === tabbable ? 0 : -1}
-                style={{ height: ROW, transform: `translateY(${row.start}px)` }}
               >
-                <td className="users-cell users-num">{(row.index + 1).toLocaleString('en')}</td>
-                {user === null ? (
-                  <td className="users-cell users-loading">
-                    <RowSkeleton height={ROW} />
-                  </td>
-                ) : (
-                  <UserCells user={user} />
-                )}
-              </tr>
+                {grid.columns.map((column) => {
+                  const def = USER_COLUMNS[column.index];
+                  const text = user && def ? def.text(user) : '';
+                  return (
+                    <div
+                      key={column.index}
+                      {...grid.cellProps(row, column)}
+                      className={`users-td users-${def?.align ?? 'start'}${column.pinned ? ' users-pinned' : ''}${user === null ? ' users-pending' : ''}${text === NO_VALUE ? ' users-none' : ''}`}
+                    >
+                      {column.index === 0 && (
+                        <span className="users-num">{(row.index + 1).toLocaleString('en')}</span>
+                      )}
+                      {text}
+                    </div>
+                  );
+                })}
+              </div>
             );
           })}
-        </tbody>
-      </table>
-    </>
-  );
-}
-
-function UserCells({ user }: { user: User }) {
-  return (
-    <>
-      <td className="users-cell users-name">{user.name}</td>
-      <td className="users-cell users-email">{user.email}</td>
-      <td className="users-cell users-country">{user.country}</td>
-      <td className="users-cell users-plan">
-        <span className={`users-plan-badge users-plan-${user.plan}`}>{user.plan}</span>
-      </td>
-      <td className="users-cell users-signedUp">{SIGNED_UP.format(new Date(user.signedUpAt))}</td>
+        </div>
+      </div>
     </>
   );
 }
