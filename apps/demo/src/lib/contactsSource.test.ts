@@ -1,0 +1,31 @@
+import { USER_TOTAL, userAt } from '@lazyflow/mocks';
+import { describe, expect, it } from 'vitest';
+import { contactAt, contactSections } from './contactsSource.ts';
+
+describe('contacts list', () => {
+  const sections = contactSections();
+
+  it('puts a header before each letter: its list index is its first user position plus the headers before it', () => {
+    expect(sections).toHaveLength(26);
+    expect(sections[0]).toMatchObject({ letter: 'A', start: 0, header: 0 });
+    sections.forEach((s, k) => {
+      expect(s.header).toBe(s.start + k);
+    });
+  });
+
+  it('maps list indexes to headers and user positions, end to end', () => {
+    expect(contactAt(sections, 0)).toEqual({ section: 0, position: null });
+    expect(contactAt(sections, 1)).toEqual({ section: 0, position: 0 });
+    const m = sections.findIndex((s) => s.letter === 'M');
+    const header = sections[m]?.header ?? 0;
+    expect(contactAt(sections, header)).toEqual({ section: m, position: null });
+    expect(contactAt(sections, header - 1)).toEqual({
+      section: m - 1,
+      position: (sections[m]?.start ?? 0) - 1,
+    });
+    expect(contactAt(sections, header + 1)).toEqual({ section: m, position: sections[m]?.start });
+    const last = USER_TOTAL + 26 - 1;
+    expect(contactAt(sections, last)).toEqual({ section: 25, position: USER_TOTAL - 1 });
+    expect(userAt('name', 'asc', sections[m]?.start ?? 0).name.charAt(0)).toBe('M');
+  });
+});
