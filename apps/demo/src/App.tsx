@@ -6,6 +6,7 @@ import { createStatsBoard } from './lib/statsBoard.ts';
 import { StatsBoardContext } from './lib/useReportStats.ts';
 import { AnalyticsPage } from './pages/AnalyticsPage.tsx';
 import { ChatPage } from './pages/ChatPage.tsx';
+import { ContactsPage } from './pages/ContactsPage.tsx';
 import { FeedPage } from './pages/FeedPage.tsx';
 import { GridPage } from './pages/GridPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
@@ -68,6 +69,11 @@ export const ROUTES: Route[] = [
     path: '/users',
     label: 'Users',
     page: UsersPage,
+  },
+  {
+    path: '/contacts',
+    label: 'Contacts',
+    page: ContactsPage,
   },
   {
     path: '/search',
