@@ -8,6 +8,7 @@ import { ItemRestore } from './itemRestore.ts';
 import { type NavigationKeyEvent, navigationTarget } from './keyboardTarget.ts';
 import { RowMeasurer } from './rowMeasurer.ts';
 import { ScrollKeeper } from './scrollKeeper.ts';
+import { SettleTimer } from './settleTimer.ts';
 import { SizeIndex } from './sizeIndex.ts';
 import { loadStickyRows, StickyRows, sameIndexes } from './stickyRows.ts';
 import { type LayoutInput, layoutView, savedScroll, viewWindow } from './viewLayout.ts';
@@ -66,10 +67,7 @@ export class VirtualList<T> extends Subscribable {
    * `again` (something changed during a layout: one more round).
    */
   #phase: LayoutPhase = 'idle';
-  #scrollTimer: unknown;
-  /** When the last scroll event came (`now()`), for the settle timer. */
-  #lastScrollAt = 0;
-  #scrolledSinceArm = false;
+  readonly #settle: SettleTimer;
   #snapshot: VirtualListSnapshot<T>;
   readonly #sticky = new StickyRows();
   #destroyed = false;
@@ -91,6 +89,16 @@ export class VirtualList<T> extends Subscribable {
       lanes: options.lanes,
       onChange: () => this.#update({ type: 'measure' }),
     });
+    this.#settle = new SettleTimer(
+      options.timers,
+      options.now,
+      () => this.#o.isScrollingResetDelayMs,
+      () => {
+        this.#speed.stop();
+        this.#update({ type: 'settle' }); // the list loads where the scroll settled
+        this.#keeper?.save(true);
+      },
+    );
     this.#keeper = options.persist === undefined ? null : new ScrollKeeper(options.persist, this);
     if (options.restore != null) {
       this.#state = reduceView(this.#state, this.#restoreAction(options.restore, undefined), this.#context);
@@ -103,7 +111,9 @@ export class VirtualList<T> extends Subscribable {
    * `scrollPaddingStart`/`End`, `stickyIndexes`, `isScrollingResetDelayMs`. New lanes or gap
    * regroup the rows and keep the item in view where it is. Throws a TypeError, changing nothing,
    * for invalid values and for options fixed at creation (`list`, the scroll element,
-   * `horizontal`, `anchor`…).
+   * `horizontal`, `anchor`…). A new `estimateSize` function that gives the same estimates as the
+   * old one for the rows rendered and the first and last item counts as unchanged (decision
+   * 0016): an inline `() => 36` passed on every render costs nothing.
    *
    * @example
    * view.setOptions({ lanes: Math.floor(width / 240) }); // a grid after a resize
@@ -115,7 +125,15 @@ export class VirtualList<T> extends Subscribable {
     const next = resolveVirtualListOptions(input); // throws, changing nothing, on a bad value
     const before = this.#o;
     this.#input = input;
-    const change = optionsChange(before, next);
+    // Hooks pass `estimateSize: () => 36` built anew on every render: a function that gives the
+    // same estimates where they are read (the rows rendered, the first and last) is the same
+    // estimate, and recomputing every block's sum on each commit of a scroll would be wasted.
+    const change = optionsChange(
+      before,
+      this.#sameEstimates(before.estimateSize, next.estimateSize)
+        ? { ...next, estimateSize: before.estimateSize }
+        : next,
+    );
     // Equal sticky indexes keep their array, so the sticky rows derived from it are kept too.
     const { stickyIndexes } = sameIndexes(next.stickyIndexes, before.stickyIndexes) ? before : next;
     this.#o = { ...next, target: before.target, restore: before.restore, stickyIndexes };
@@ -126,6 +144,15 @@ export class VirtualList<T> extends Subscribable {
     this.#context = viewContext(this.#o, this.#sizes);
     if (change === 'regroup') this.#update({ type: 'regroup', from: before.lanes, to: next.lanes });
     else if (change !== 'none') this.#update({ type: 'options' });
+  }
+
+  /** Whether `b` gives the estimates `a` gives for the rows rendered and the first and last item. */
+  #sameEstimates(a: (index: number) => number, b: (index: number) => number): boolean {
+    if (a === b) return true;
+    const { rows, count } = this.#snapshot;
+    if (count > 0) for (const index of [0, count - 1]) if (a(index) !== b(index)) return false;
+    for (const row of rows) if (a(row.index) !== b(row.index)) return false;
+    return true;
   }
 
   /** The current snapshot; the same reference until something rendered changed. */
@@ -237,8 +264,7 @@ export class VirtualList<T> extends Subscribable {
     this.#stopList?.();
     this.#stopList = null;
     this.#measurer.disconnect();
-    this.#o.timers.clearTimeout(this.#scrollTimer);
-    this.#scrollTimer = undefined;
+    this.#settle.cancel();
   }
 
   /**
@@ -257,34 +283,11 @@ export class VirtualList<T> extends Subscribable {
       this.#state = next;
       const now = this.#o.now();
       this.#speed.track(next.virtual - before.virtual, now, itemsPerPx);
-      this.#lastScrollAt = now;
-      this.#scrolledSinceArm = true;
-      this.#armSettle(this.#o.isScrollingResetDelayMs);
+      this.#settle.scrolled(now);
     } else this.#state = reduceView(before, action, this.#context);
     const relayout = relayoutAfter[action.type];
     if (relayout === 'now') this.#sync();
     else if (relayout === 'soon') this.#scheduleSync();
-  }
-
-  /**
-   * One timer for "scrolling settled" (`isScrollingResetDelayMs` after the last scroll event),
-   * armed once and pushed back when it fires early, rather than cleared and set again on every
-   * scroll event (60 times a second).
-   */
-  #armSettle(ms: number): void {
-    if (this.#scrollTimer !== undefined) return;
-    this.#scrolledSinceArm = false;
-    this.#scrollTimer = this.#o.timers.setTimeout(() => {
-      this.#scrollTimer = undefined;
-      if (this.#scrolledSinceArm) {
-        const delay = this.#o.isScrollingResetDelayMs;
-        this.#armSettle(Math.min(delay, Math.max(1, this.#lastScrollAt + delay - this.#o.now())));
-        return;
-      }
-      this.#speed.stop();
-      this.#update({ type: 'settle' }); // the list loads where the scroll settled
-      this.#keeper?.save(true);
-    }, ms);
   }
 
   #attach(): void {
@@ -405,10 +408,12 @@ export class VirtualList<T> extends Subscribable {
     const state = layoutView(this.#state, input);
     this.#state = state;
     const isScrolling = moving(state.motion);
-    const velocity = isScrolling ? this.#speed.rounded : 0;
+    // A scrollbar drag jumps from place to place: like a jump, it loads only where it rests (its
+    // settle, the thumb held still or let go), and renders nothing ahead of a "direction".
+    const dragging = state.motion === 'dragging' || state.motion === 'released';
+    const velocity = isScrolling && !dragging ? this.#speed.rounded : 0;
     const direction = this.#speed.direction;
-    const { start, end } = viewWindow(state, input, o.estimateSize);
-    o.list.setWindow({ start, end, direction, velocity });
+    if (!dragging) o.list.setWindow({ ...viewWindow(state, input, o.estimateSize), direction, velocity });
     const snapshot = buildSnapshot({
       previous,
       data: o.list.getSnapshot(),

@@ -41,6 +41,20 @@ describe('VirtualList.setOptions', () => {
     expect(mounted.view.getSnapshot().rows.length).toBeGreaterThan(rendered + 10);
   });
 
+  it('a new estimateSize function with the same estimates (an inline one per render) keeps the snapshot', async () => {
+    const { list } = itemsList(100_000);
+    const mounted = mount({ list, estimateSize: () => 36, text: title });
+    await vi.waitFor(() => expect(loadedText(mounted, 0)).toBe(item(0).title));
+    await frames(2);
+    const before = mounted.view.getSnapshot();
+    for (let i = 0; i < 3; i++) mounted.view.setOptions({ estimateSize: () => 36 });
+    await frames(1);
+    expect(mounted.view.getSnapshot()).toBe(before);
+    mounted.view.setOptions({ estimateSize: (index) => (index >= 99_000 ? 40 : 36) }); // differs at the end
+    await frames(1);
+    expect(mounted.view.getSnapshot().totalSize).toBeGreaterThan(before.totalSize);
+  });
+
   it('refuses options fixed at creation and invalid values with a TypeError naming the option', async () => {
     const { list } = itemsList(1_000);
     const mounted = mount({ list, estimateSize: () => 36, text: title });
