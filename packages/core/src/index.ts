@@ -17,6 +17,8 @@ export type { GridColumnOptions } from './grid/columnOptions.ts';
 export type { ColumnWindow, GridColumn } from './grid/columnWindow.ts';
 export { type ColumnAlign, createGridColumns, type GridColumns } from './grid/GridColumns.ts';
 export { createLazyList } from './list/createLazyList.ts';
+export type { MoveReason } from './list/datasetMoves.ts';
+export type { DatasetMoves } from './list/datasetWatch.ts';
 export type { LazyList, LazyListSnapshot, LazyListStatus } from './list/LazyList.ts';
 export type { LazyListOptions, LazyListUpdate } from './list/lazyListOptions.ts';
 export type { LazyListStats } from './list/listStats.ts';

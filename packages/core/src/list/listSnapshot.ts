@@ -3,6 +3,7 @@ import type { ListWindow } from '../planner/listWindow.ts';
 import type { PageRange } from '../planner/planWindow.ts';
 import type { CountKind, SnapshotReader } from '../store/itemState.ts';
 import type { PageState } from '../store/pageStore.ts';
+import { type DatasetMoves, NO_MOVES } from './datasetWatch.ts';
 import type { LazyListStats } from './listStats.ts';
 
 /**
@@ -47,6 +48,12 @@ export interface LazyListSnapshot<T> extends SnapshotReader<T> {
    * share a key; each key is also reported once with `console.warn`.
    */
   readonly duplicateKeys: readonly DuplicateKey[];
+  /**
+   * Rows inserted or deleted on the server under the pages held, as responses showed it (a new
+   * `total` or `version`, pages whose keys overlap): how often, why, by how many rows the total
+   * moved, and whether the refetch around the window is still running (decision 0012).
+   */
+  readonly moves: DatasetMoves;
 }
 
 /**
@@ -101,6 +108,7 @@ export interface SnapshotInput<T> {
   readonly getItemKey?: ((item: T) => string | number) | undefined;
   /** Hears the duplicate keys found (to report each once). */
   readonly onDuplicateKeys?: ((found: readonly DuplicateKey[]) => void) | undefined;
+  readonly moves?: DatasetMoves | undefined;
 }
 
 const NO_DUPLICATES = { found: [], shadowed: new Set<number>() } as const;
@@ -148,6 +156,7 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): LazyListSnapshot<T> {
       return undefined;
     },
     duplicateKeys: found,
+    moves: input.moves ?? NO_MOVES,
     count: layout.count,
     countKind: layout.countKind,
     status,

@@ -9,6 +9,7 @@ import type { PageAction } from '../store/pageReducer.ts';
 import { PageStore } from '../store/pageStore.ts';
 import { cachedPages } from './cachedPages.ts';
 import { CacheTier, cacheDatasetKey, isPageData } from './cacheTier.ts';
+import { DatasetWatch } from './datasetWatch.ts';
 import type { ResolvedLazyListOptions } from './lazyListOptions.ts';
 import { StatsCounter } from './listStats.ts';
 import { loadThroughRope } from './loadThroughRope.ts';
@@ -66,6 +67,18 @@ export class PageFlow<T> {
   readonly snapshots: SnapshotPublisher<T>;
   /** Hears writes (the app's setQueryData, other lists') while the list has subscribers. */
   readonly writes: WriteWatcher<T>;
+  /** Sees rows inserted or deleted on the server under the pages held (decision 0012). */
+  readonly moves: DatasetWatch<T> = new DatasetWatch<T>({
+    watching: () => this.o.source.kind === 'offset' && isServerOnly(this.channel.rope),
+    count: () => this.layout.count,
+    getItemKey: () => this.o.getItemKey,
+    generation: () => this.generation,
+    pages: () => this.store.values(),
+    page: (index) => this.store.get(index),
+    inZone: (page) => this.inZone(page),
+    restart: (except) => this.#restart(except),
+    commit: (pages) => this.#commit(pages),
+  });
 
   constructor(options: ResolvedLazyListOptions<T>, host: PageFlowHost<T>) {
     this.o = options;
@@ -135,6 +148,7 @@ export class PageFlow<T> {
       pressure: this.pressure,
       view: () => ({ window: this.window, visible: this.plan?.visible }),
       notify: () => host.notify(),
+      moves: () => this.moves.moves,
     });
   }
 
@@ -161,6 +175,7 @@ export class PageFlow<T> {
   reset(dropCached = false): void {
     this.layout.refreshSource();
     this.generation += 1;
+    this.moves.reset(dropCached);
     this.channel.forget(); // the server's data is wanted again: local writes are done or undone
     this.cache?.reset(dropCached);
     for (const page of this.scheduler.cancelAll()) this.dropLoading(page);
@@ -190,6 +205,7 @@ export class PageFlow<T> {
     if (
       !this.o.enabled ||
       this.store.isSettled(page) ||
+      this.moves.isHeld(page) ||
       this.scheduler.has(page) ||
       this.cache?.isPending(page)
     )
@@ -206,7 +222,7 @@ export class PageFlow<T> {
     const plan = this.layout.plan(window, {
       prefetch: this.pressure.prefetch(this.o.prefetch),
       flingVelocity: this.o.flingVelocity,
-      loaded: { has: (page) => this.store.isSettled(page) },
+      loaded: { has: (page) => this.store.isSettled(page) || this.moves.isHeld(page) },
       inFlight: this.scheduler.active(),
     });
     this.plan = plan;
@@ -225,6 +241,7 @@ export class PageFlow<T> {
     // Cancelled after the queue is the plan's: a cancel frees a slot and starts the next queued
     // job at once, which must not be one that left the window (found by the model test).
     for (const page of plan.cancel) if (this.scheduler.cancel(page)) this.dropLoading(page);
+    this.moves.settle(); // the zone moved: held responses may have all they wait for
   }
 
   /** Forgets a page whose fetch was cancelled before it had data, including its empty query. */
@@ -282,6 +299,11 @@ export class PageFlow<T> {
 
   #onPage(page: number, result: PageResult): void {
     if (this.destroyed || result.generation !== this.generation) return; // late response from before a reset
+    if (!result.fromCache && this.moves.received(page, result.data) === 'held') {
+      this.stats.fetched(result.latency, (result.data as { items: readonly unknown[] }).items.length);
+      this.snapshots.publish(false);
+      return;
+    }
     const { items, bytes, visibleChanged } = this.land(page, result.data, 'landed');
     if (!result.fromCache) this.stats.fetched(result.latency, items.length);
     this.cache?.landed(page, result.data, bytes, !result.fromCache);
@@ -351,6 +373,31 @@ export class PageFlow<T> {
       if (event.rewritten.has(page) && state.items !== undefined) continue;
       if (state.items !== undefined) this.dispatch({ type: 'evicted', page });
       else if (cancelled) this.dropLoading(page);
+    }
+    this.replan();
+    this.snapshots.publish(true);
+  }
+
+  /**
+   * The dataset moved (decision 0012): responses on their way are of the old one, held pages
+   * of the zone stay on screen stale until refetched, the others go.
+   */
+  #restart(except: number): void {
+    this.generation += 1;
+    for (const page of this.scheduler.cancelAll()) this.dropLoading(page);
+    const dropped = this.store.dispatchEach((page) =>
+      page.index === except ? undefined : { type: 'reset', page: page.index, keep: this.inZone(page.index) },
+    );
+    for (const page of dropped) this.queries.remove(page); // else fetchQuery answers the old data
+    this.replan();
+    this.snapshots.publish(true);
+  }
+
+  /** The refetched pages of the moved dataset land together: no old page sits between new ones. */
+  #commit(pages: ReadonlyMap<number, unknown>): void {
+    for (const [page, data] of pages) {
+      const { bytes } = this.land(page, data, 'landed');
+      this.cache?.landed(page, data, bytes, true);
     }
     this.replan();
     this.snapshots.publish(true);

@@ -3,6 +3,7 @@ import type { ListWindow } from '../planner/listWindow.ts';
 import type { PageRange } from '../planner/planWindow.ts';
 import type { PageStore } from '../store/pageStore.ts';
 import type { CacheTier } from './cacheTier.ts';
+import { type DatasetMoves, NO_MOVES } from './datasetWatch.ts';
 import type { ResolvedLazyListOptions } from './lazyListOptions.ts';
 import { buildSnapshot, type DuplicateKey, type LazyListSnapshot } from './listSnapshot.ts';
 import { NO_GAUGES, type StatsCounter } from './listStats.ts';
@@ -19,6 +20,8 @@ export interface SnapshotPublisherHost<T> {
   view(): { readonly window: ListWindow | null; readonly visible: PageRange | null | undefined };
   /** Calls the list's listeners. */
   notify(): void;
+  /** What the list saw of its dataset moving (decision 0012). */
+  moves?(): DatasetMoves;
 }
 
 /** `statsInterval()`: background changes are folded in at most this often (ms, read at each change); 0 = with the next visible change. */
@@ -108,6 +111,16 @@ export class SnapshotPublisher<T> {
         );
       }
     };
-    return buildSnapshot({ pages, layout, window, visible, stats: figures, getItemKey, onDuplicateKeys });
+    const moves = this.#host.moves?.() ?? NO_MOVES;
+    return buildSnapshot({
+      pages,
+      layout,
+      window,
+      visible,
+      stats: figures,
+      getItemKey,
+      onDuplicateKeys,
+      moves,
+    });
   }
 }

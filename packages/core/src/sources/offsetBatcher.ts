@@ -124,7 +124,7 @@ export class OffsetBatcher<T> {
         // A short response ends the dataset: every page of this request learns where.
         const total =
           response.total ?? (response.items.length < limit ? offset + response.items.length : undefined);
-        batch.response = { items: response.items, total };
+        batch.response = { items: response.items, total, version: response.version };
         for (const member of [...batch.waiting]) member.resolve(this.#take(batch, member.page));
         batch.waiting.clear();
         const settled = this.#batches.filter((b) => b.response !== undefined);
@@ -144,9 +144,10 @@ export class OffsetBatcher<T> {
     const response = batch.response as OffsetPage<T>;
     batch.pending.delete(page);
     const from = (page - batch.first) * this.#unit;
-    const slice = { items: response.items.slice(from, from + this.#unit), total: response.total };
+    const { total, version } = response;
+    const slice = { items: response.items.slice(from, from + this.#unit), total, version };
     // Every page went out: let go of the items, keep the range (see `free` in #start).
-    if (batch.pending.size === 0) batch.response = { items: [], total: response.total };
+    if (batch.pending.size === 0) batch.response = { items: [], total, version };
     return slice;
   }
 

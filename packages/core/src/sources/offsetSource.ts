@@ -40,8 +40,14 @@ export interface OffsetSourceOptions<T> extends PageSizingOptions<T> {
    * no page boundary. The sizing options are read only with `'auto'`.
    */
   pageSize: number | 'auto';
-  /** Fetches one page; resolves with `{ items, total? }`. Pass `signal` on to `fetch`. */
-  fetchPage: (params: OffsetFetchParams) => Promise<{ items: readonly T[]; total?: number }>;
+  /**
+   * Fetches one page; resolves with `{ items, total?, version? }`. Pass `signal` on to `fetch`.
+   * `version` (a revision or an ETag of the whole dataset) lets the list see that rows were
+   * inserted or deleted between two pages it holds (decision 0012).
+   */
+  fetchPage: (
+    params: OffsetFetchParams,
+  ) => Promise<{ items: readonly T[]; total?: number; version?: string | number }>;
   /**
    * The count, known exactly before any page is fetched. `0` makes a list that only grows by
    * `append` (a log fed by a stream): nothing is fetched until pages it held are evicted and
@@ -51,14 +57,14 @@ export interface OffsetSourceOptions<T> extends PageSizingOptions<T> {
 }
 
 /**
- * Checks a page response against `{ items: unknown[], total?: number }`.
+ * Checks a page response against `{ items: unknown[], total?: number, version?: string | number }`.
  * Throws PageShapeError naming the page and what was expected.
  *
  * @example
  * parseOffsetPage({ items: [1], total: 10 }, 'offsetSource', 0); // { items: [1], total: 10 }
  */
 export function parseOffsetPage<T>(raw: unknown, source: string, page: number): OffsetPage<T> {
-  const expected = '{ items: unknown[], total?: number }';
+  const expected = '{ items: unknown[], total?: number, version?: string | number }';
   if (typeof raw !== 'object' || raw === null || !('items' in raw) || !Array.isArray(raw.items)) {
     throw new PageShapeError(source, page, 'fetchPage', expected, raw);
   }
@@ -66,7 +72,18 @@ export function parseOffsetPage<T>(raw: unknown, source: string, page: number): 
   if (total !== undefined && (typeof total !== 'number' || !Number.isInteger(total) || total < 0)) {
     throw new PageShapeError(source, page, 'fetchPage', `${expected} with total an integer >= 0`, total);
   }
-  return { items: raw.items as readonly T[], total };
+  const version = 'version' in raw ? raw.version : undefined;
+  if (version === undefined || version === null) return { items: raw.items as readonly T[], total };
+  if (typeof version !== 'string' && !(typeof version === 'number' && Number.isFinite(version))) {
+    throw new PageShapeError(
+      source,
+      page,
+      'fetchPage',
+      `${expected} with version a string or a finite number`,
+      version,
+    );
+  }
+  return { items: raw.items as readonly T[], total, version };
 }
 
 /**

@@ -7,14 +7,22 @@ import type { Cursor } from './cursor.ts';
 // throw PageShapeError on a wrong shape, so the engine can store it as the page's error.
 
 /**
- * One page of an offset source: its items and, when the server knows it, the total count.
+ * One page of an offset source: its items and, when the server knows them, the total count and
+ * the dataset's version. A `total` or `version` that differs from the one the list knows tells it
+ * that the dataset moved under the pages it holds (decision 0012): it refetches them.
  *
  * @example
- * const page: OffsetPage<User> = { items: users, total: 1_000_000 };
+ * const page: OffsetPage<User> = { items: users, total: 1_000_000, version: 'etag-41' };
  */
 export interface OffsetPage<T> {
   readonly items: readonly T[];
   readonly total?: number | undefined;
+  /**
+   * The version of the whole dataset this page was read from (a revision number, an ETag), when
+   * the server has one: compared by `===` only. Pages of different versions are never shown
+   * side by side once the list has refetched (see `LazyListSnapshot.moves`).
+   */
+  readonly version?: string | number | undefined;
 }
 
 /**

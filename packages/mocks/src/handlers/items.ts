@@ -1,32 +1,65 @@
 import { http } from 'msw';
-import { DEFAULT_TOTAL, type Item, items, MAX_TOTAL } from '../dataset.ts';
-import { handle, intParam, json } from '../http.ts';
+import { churnedId, churnedTotal, churnStepNow, MAX_CHURN_STEPS } from '../churn.ts';
+import { DEFAULT_TOTAL, type Item, item, items, MAX_TOTAL } from '../dataset.ts';
+import { BadRequest, handle, intParam, json } from '../http.ts';
 
 /** Body of `GET /api/items`. */
 export interface ItemsPage {
   items: Item[];
   total: number;
+  /** With `churn` or `churnStep`: the number of mutations the dataset went through (its version). */
+  version?: number;
 }
 
 /** The most items one request may ask for. */
 export const MAX_LIMIT = 10_000;
+/** The most mutations per second `churn` may ask for. */
+const MAX_CHURN_RATE = 1_000;
+
+/** `churn`: mutations per second, a number in `[0, MAX_CHURN_RATE]`; 0 when absent. */
+function churnRate(url: URL): number {
+  const raw = url.searchParams.get('churn');
+  if (raw === null || raw === '') return 0;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > MAX_CHURN_RATE) {
+    throw new BadRequest(`"churn" must be a number from 0 to ${MAX_CHURN_RATE}, got "${raw}"`);
+  }
+  return value;
+}
 
 /**
- * `GET /api/items?offset&limit[&total]` → `{ items, total }`: random access into a dataset
- * of `total` items (default 1,000,000, at most 100,000,000). An offset past the end answers
- * an empty page, not an error, as most paging APIs do.
+ * `GET /api/items?offset&limit[&total][&churn&seed|&churnStep]` → `{ items, total[, version] }`:
+ * random access into a dataset of `total` items (default 1,000,000, at most 100,000,000). An
+ * offset past the end answers an empty page, not an error, as most paging APIs do.
+ *
+ * `churn` (mutations per second) makes the dataset move while it is read: one row inserted or
+ * deleted at a random position per step, the same rows for the same `seed`, the clock starting
+ * at the first request for that seed and rate; `churnStep` fixes the step instead. Inserted rows
+ * have ids from 100,000,000; `version` is the step.
  */
 export const itemsHandler = http.get('*/api/items', ({ request }) =>
   handle(
     request,
     (url) => ({
       total: intParam(url, 'total', DEFAULT_TOTAL, { max: MAX_TOTAL }),
-      offset: intParam(url, 'offset', 0, { max: MAX_TOTAL }),
+      offset: intParam(url, 'offset', 0, { max: MAX_TOTAL + MAX_CHURN_STEPS }),
       limit: intParam(url, 'limit', 50, { min: 1, max: MAX_LIMIT }),
+      churn: churnRate(url),
+      seed: intParam(url, 'seed', 1, { max: 0xffffffff }),
+      churnStep: intParam(url, 'churnStep', null, { max: MAX_CHURN_STEPS }),
     }),
-    ({ total, offset, limit }, faults) => {
-      const end = Math.min(offset + limit, total);
-      return json({ items: items(Math.min(offset, total), end), total } satisfies ItemsPage, faults);
+    ({ total, offset, limit, churn, seed, churnStep }, faults) => {
+      if (churn === 0 && churnStep === null) {
+        const end = Math.min(offset + limit, total);
+        return json({ items: items(Math.min(offset, total), end), total } satisfies ItemsPage, faults);
+      }
+      const step = churnStep ?? churnStepNow(churn, seed);
+      const dataset = { seed, total };
+      const size = churnedTotal(dataset, step);
+      const rows: Item[] = [];
+      for (let i = offset; i < Math.min(offset + limit, size); i++)
+        rows.push(item(churnedId(dataset, step, i)));
+      return json({ items: rows, total: size, version: step } satisfies ItemsPage, faults);
     },
   ),
 );

@@ -1,0 +1,199 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PageShapeError } from '../errors.ts';
+import { offsetSource } from '../sources/offsetSource.ts';
+import { createLazyList } from './createLazyList.ts';
+import type { LazyList } from './LazyList.ts';
+
+// Data that moves under the reader (issue #18 item 4, decision 0012): rows inserted or deleted
+// on the server between two page requests are seen, the held pages are refetched, and the
+// snapshot shows one dataset, never an item twice or one skipped.
+
+interface Row {
+  readonly id: number;
+}
+
+const settle = async (rounds = 10) => {
+  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+/** A server whose rows can be inserted and deleted; answers are read at request time and released by hand. */
+class MovingServer {
+  ids: number[];
+  version = 0;
+  readonly queue: (() => void)[] = [];
+  #nextId = 1_000;
+  constructor(
+    size: number,
+    readonly mark: { total: boolean; version: boolean },
+  ) {
+    this.ids = Array.from({ length: size }, (_, i) => i);
+  }
+  insert(at: number): void {
+    this.ids.splice(at, 0, this.#nextId++);
+    this.version += 1;
+  }
+  remove(at: number): void {
+    this.ids.splice(at, 1);
+    this.version += 1;
+  }
+  fetchPage = ({ offset, limit }: { offset: number; limit: number }) => {
+    const items = this.ids.slice(offset, offset + limit).map((id) => ({ id }));
+    const body = {
+      items,
+      ...(this.mark.total ? { total: this.ids.length } : {}),
+      ...(this.mark.version ? { version: this.version } : {}),
+    };
+    return new Promise<typeof body>((resolve) => this.queue.push(() => resolve(body)));
+  };
+  async releaseAll(): Promise<void> {
+    for (let round = 0; round < 10; round++) {
+      await settle();
+      if (this.queue.length === 0) return;
+      for (const release of this.queue.splice(0)) release();
+    }
+  }
+}
+
+const lists: LazyList<unknown>[] = [];
+afterEach(() => {
+  for (const list of lists.splice(0)) list.destroy();
+});
+
+function movingList(server: MovingServer, name: string): LazyList<Row> {
+  const list = createLazyList<Row>({
+    key: ['moving', name],
+    source: offsetSource({ pageSize: 10, fetchPage: server.fetchPage }),
+    getItemKey: (row) => row.id,
+    prefetch: 0,
+  });
+  lists.push(list as LazyList<unknown>);
+  list.subscribe(() => {});
+  return list;
+}
+
+const shown = (list: LazyList<Row>, start: number, end: number) =>
+  list
+    .getSnapshot()
+    .getRange(start, end)
+    .items.map((row) => row.id);
+
+describe.each([
+  ['version', { total: false, version: true }],
+  ['total', { total: true, version: false }],
+  ['keys', { total: false, version: false }],
+] as const)('a row inserted above the window, seen by its %s', (reason, mark) => {
+  it('refetches the held pages and shows them together with the new one: no id twice, none skipped', async () => {
+    const server = new MovingServer(100, mark);
+    const list = movingList(server, reason);
+    list.setWindow({ start: 10, end: 30 });
+    await server.releaseAll();
+    expect(shown(list, 10, 30)).toEqual(server.ids.slice(10, 30));
+
+    server.insert(5); // every later row moves down by one
+    list.setWindow({ start: 15, end: 35 }); // page 3 is fetched from the new dataset
+    await settle();
+    for (const release of server.queue.splice(0)) release();
+    await settle();
+    const during = list.getSnapshot();
+    expect(during.moves).toMatchObject({ count: 1, reason, refetching: true });
+    // The old pages stay on screen, stale, while they are refetched; the new page waits for them.
+    expect(shown(list, 15, 30)).toEqual(Array.from({ length: 15 }, (_, i) => 15 + i));
+    expect(during.getItem(30).status).toBe('loading');
+
+    await server.releaseAll();
+    const after = list.getSnapshot();
+    expect(after.moves).toMatchObject({ count: 1, reason, refetching: false });
+    expect(after.moves.totalDelta).toBe(reason === 'total' ? 1 : 0);
+    expect(shown(list, 15, 35)).toEqual(server.ids.slice(15, 35));
+    expect(new Set(shown(list, 0, 100)).size).toBe(shown(list, 0, 100).length);
+  });
+});
+
+describe('DatasetWatch on a list', () => {
+  it('a row deleted below the window: the pages that overlap are refetched, nothing is skipped', async () => {
+    const server = new MovingServer(100, { total: true, version: true });
+    const list = movingList(server, 'delete');
+    list.setWindow({ start: 20, end: 40 });
+    await server.releaseAll();
+    server.remove(25);
+    list.setWindow({ start: 30, end: 50 });
+    await server.releaseAll();
+    expect(list.getSnapshot().moves).toMatchObject({ count: 1, reason: 'version', totalDelta: -1 });
+    expect(shown(list, 30, 50)).toEqual(server.ids.slice(30, 50));
+    expect(list.getSnapshot().count).toBe(99);
+  });
+
+  it('pages of one dataset land as usual and count no move', async () => {
+    const server = new MovingServer(100, { total: true, version: true });
+    const list = movingList(server, 'still');
+    list.setWindow({ start: 0, end: 20 });
+    await server.releaseAll();
+    list.setWindow({ start: 40, end: 60 });
+    await server.releaseAll();
+    expect(list.getSnapshot().moves).toEqual({ count: 0, reason: null, totalDelta: 0, refetching: false });
+    expect(shown(list, 40, 60)).toEqual(server.ids.slice(40, 60));
+  });
+
+  it('a second change while refetching starts over and still ends on one dataset', async () => {
+    const server = new MovingServer(100, { total: true, version: true });
+    const list = movingList(server, 'twice');
+    list.setWindow({ start: 10, end: 30 });
+    await server.releaseAll();
+    server.insert(0);
+    list.setWindow({ start: 15, end: 35 });
+    await settle();
+    for (const release of server.queue.splice(0)) release();
+    server.remove(3); // before the refetches are asked: they read another dataset again
+    await server.releaseAll();
+    const snapshot = list.getSnapshot();
+    expect(snapshot.moves.count).toBeGreaterThanOrEqual(2);
+    expect(snapshot.moves.refetching).toBe(false);
+    expect(shown(list, 15, 35)).toEqual(server.ids.slice(15, 35));
+  });
+
+  it('refresh() while refetching drops the held responses and loads the window again', async () => {
+    const server = new MovingServer(100, { total: false, version: true });
+    const list = movingList(server, 'refresh');
+    list.setWindow({ start: 10, end: 30 });
+    await server.releaseAll();
+    server.insert(0);
+    list.setWindow({ start: 15, end: 35 });
+    await settle();
+    for (const release of server.queue.splice(0)) release();
+    await settle();
+    list.refresh();
+    expect(list.getSnapshot().moves.refetching).toBe(false);
+    await server.releaseAll();
+    expect(shown(list, 15, 35)).toEqual(server.ids.slice(15, 35));
+  });
+
+  it('a version that is not a string or a number fails the page, naming it, and keeps what was loaded', async () => {
+    let bad = false;
+    const list = createLazyList<Row>({
+      key: ['moving', 'bad-version'],
+      source: offsetSource({
+        pageSize: 10,
+        fetchPage: async ({ offset }) =>
+          ({
+            items: Array.from({ length: 10 }, (_, i) => ({ id: offset + i })),
+            version: bad ? { etag: 'x' } : 1,
+          }) as unknown as { items: Row[] },
+      }),
+      getItemKey: (row) => row.id,
+      prefetch: 0,
+      retry: { attempts: 1 },
+    });
+    lists.push(list as LazyList<unknown>);
+    list.subscribe(() => {});
+    list.setWindow({ start: 0, end: 10 });
+    await settle();
+    bad = true;
+    list.setWindow({ start: 0, end: 20 });
+    await settle();
+    const failed = list.getSnapshot().pages.get(1);
+    expect(failed?.status).toBe('error');
+    expect(failed?.error).toBeInstanceOf(PageShapeError);
+    expect(String((failed?.error as Error | undefined)?.message)).toContain('version');
+    expect(shown(list, 0, 10)).toEqual(Array.from({ length: 10 }, (_, i) => i));
+  });
+});
