@@ -79,11 +79,10 @@ test('tile: 100,000,000 rows opens that mode at its last row', async ({ page }) 
   await expect(page.getByTestId(SCROLLER)).toHaveAttribute('data-count', '100000000');
 });
 
-// FIXME (issue #16, open): since the Table's rows take their heights from real text (97f4948),
-// the first 300 px wheel step up from row 500,000 moves it by 297 or 303 px in most runs (the
-// wheel is 1:1 in every other spec; the anchor tests in core hold). Skipped, not passing, until
-// found: see the closing note of 2026-12-03.
-test.fixme('tile: zero-jitter dynamic heights opens the dynamic mode at row 500,000; scrolling up keeps it still', async ({
+// Issue #16: the row read stays pixel-still. The 297/303 px first wheel step seen on 2026-12-03
+// no longer happens (10 of 10 runs). The way a row above could move it (a placeholder anchor
+// resized when its page lands after the wheel) is reproduced in core: anchorLanding.browser.test.
+test('tile: zero-jitter dynamic heights opens the dynamic mode at row 500,000; scrolling up keeps it still', async ({
   page,
 }) => {
   await follow(page, 'Zero-jitter dynamic heights');
