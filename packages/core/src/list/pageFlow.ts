@@ -399,6 +399,12 @@ export class PageFlow<T> {
       const { bytes } = this.land(page, data, 'landed');
       this.cache?.landed(page, data, bytes, true);
     }
+    // Old pages the window left meanwhile would show next to the new ones when scrolled back to.
+    this.store.dispatchEach((state) =>
+      state.stale && state.items !== undefined && !pages.has(state.index) && !this.inZone(state.index)
+        ? { type: 'evicted', page: state.index }
+        : undefined,
+    );
     this.replan();
     this.snapshots.publish(true);
   }
