@@ -30,6 +30,39 @@ for (const lib of LIBRARIES) {
   });
 }
 
+for (const lib of ['lazyflow', 'tanstack', 'react-window']) {
+  test(`grid page for ${lib} renders real cells and the harness measures a diagonal scroll`, async ({
+    page,
+  }) => {
+    await page.goto(`http://localhost:${BENCH_PORT}/?lib=${lib}&scenario=grid&total=10000&latency=0`);
+    const first = page.locator('[data-row="0"][data-col="0"][data-state="loaded"]');
+    await expect(first).toBeVisible();
+    await expect(first).toContainText('#0 ');
+
+    const result = await page.evaluate(
+      () =>
+        window.__bench!.run({
+          kind: 'grid',
+          speedX: 1_000,
+          speedY: 2_000,
+          durationMs: 1_000,
+        }) as Promise<ScenarioResult>,
+    );
+    expect(result.kind, JSON.stringify(result)).toBe('grid');
+    if (result.kind !== 'grid') return;
+    expect(result.frames).toBeGreaterThan(1);
+    // Diagonal: down twice as far as right, whatever the frame rate.
+    expect(result.distanceX).toBeGreaterThan(0);
+    expect(Math.abs(result.distanceY - 2 * result.distanceX)).toBeLessThanOrEqual(2);
+    expect(result.blankRatio).toBeLessThan(1);
+    // A 480 × 600 px frame holds about 17 rows × 6 columns: a window of cells, not the grid.
+    expect(result.cellsMax).toBeGreaterThan(50);
+    expect(result.cellsMax).toBeLessThan(2_000);
+    // Cells further down and to the right rendered with data too.
+    await expect(page.locator('[data-col][data-state="loaded"]').last()).not.toBeEmpty();
+  });
+}
+
 test('the harness records a scrollbar drag until the runner calls stop()', async ({ page }) => {
   await page.goto(`http://localhost:${BENCH_PORT}/?lib=lazyflow&scenario=scroll&total=10000&latency=0`);
   await expect(page.locator('[data-row="0"][data-state="loaded"]')).toBeVisible();

@@ -79,7 +79,7 @@ async function runMeasured(page, cdp, lib, scenario) {
     if (dragMoves !== undefined) result.dragMoves = dragMoves;
   } finally {
     const events = await stopTrace?.();
-    if (events && result?.kind === 'scroll') result.trace = traceFigures(events);
+    if (events && (result?.kind === 'scroll' || result?.kind === 'grid')) result.trace = traceFigures(events);
   }
   return result;
 }

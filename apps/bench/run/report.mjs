@@ -237,7 +237,7 @@ export function renderTables(report) {
       jumps,
     );
   }
-  for (const id of ['sweep', 'dynamic']) {
+  for (const id of ['sweep', 'dynamic', 'grid']) {
     if (report.scenarios[id]) {
       parts.push(
         scenarioHeading(report.scenarios[id], runsLabel(report.scenarios[id], report)),

@@ -15,7 +15,7 @@ export const CAP_MS = 4_000;
  * @typedef {object} Scenario
  * @property {string} id
  * @property {string} title
- * @property {'scroll' | 'jump' | 'sweep' | 'dynamic' | 'huge' | 'reload' | 'stream'} page  the page's `?scenario=`
+ * @property {'scroll' | 'jump' | 'sweep' | 'dynamic' | 'huge' | 'reload' | 'stream' | 'grid'} page  the page's `?scenario=`
  * @property {string[]} [libs]   the libraries it compares (default: the list libraries, see LIST_LIBS)
  * @property {string} [ready]    CSS selector of a page ready to measure (default: row 0 with data)
  * @property {string} [setting]  what the heading says instead of latency and rows per request
@@ -193,6 +193,26 @@ export const SCENARIOS = [
       'a page takes 5–20 s for 100,000 events at CPU ×4 on the 2-core machine: two runs keep the bench near its 10-minute budget',
     request: { kind: 'stream', count: STREAM_100K, rate: 0, capMs: 60_000 },
     measures: `the same with ten times the events: ${STREAM_100K.toLocaleString('en-US')}, capped at 60 s (lazyflow's list still keeps 4 MB of them, the baseline every one)`,
+  },
+  {
+    id: 'grid',
+    title: 'Grid, diagonal scroll',
+    page: 'grid',
+    // The grids (issue #19 item 7): lazyflow's useLazyGrid, TanStack Virtual's two virtualizers,
+    // react-window's Grid; virtuoso and virtua have no two-dimensional grid.
+    libs: ['lazyflow', 'tanstack', 'react-window'],
+    ready: '[data-row="0"][data-col="0"][data-state="loaded"]',
+    setting: `latency ${LATENCY} ms, 100 rows per request with all their columns, 1,000 columns of 80 px (the first 160 px), overscan 3 rows and 3 columns on every page`,
+    total: 1_000_000,
+    pageSize: 100,
+    latency: LATENCY,
+    throttle: THROTTLE,
+    runs: 3,
+    fewerRuns: 'about 12 s per library and run: three runs add 2 minutes to the bench, five would add 3',
+    trace: true,
+    request: { kind: 'grid', speedX: 1_500, speedY: 3_000, durationMs: 8_000 },
+    measures:
+      'a 1,000,000-row × 1,000-column grid (cells are text derived from the row’s item: the same data and requests for every library) scrolled diagonally from the top-left cell for 8 s, 3,000 px/s down and 1,500 px/s right, in the same 480 × 600 px frame as the lists: rAF frame times, frames over 16.7 ms, main-thread busy time from a trace, long tasks, blank ratio (probes on a 36 × 80 px lattice not covered by a loaded cell, after each painted frame), DOM cells after each frame (mean and most), requests',
   },
   {
     id: 'reload',

@@ -165,11 +165,21 @@ METRICS.soak = [
   { key: 'heapRatio', label: 'heap end ÷ 1 min', read: (r) => r.heapRatio, digits: 2 },
 ];
 
+METRICS.grid = [
+  ...['frameP50', 'frameP95', 'dropped', 'busyPerFrame', 'busyP95', 'longTasks', 'longTaskMs', 'blank'].map(
+    (key) => METRICS.scroll.find((m) => m.key === key),
+  ),
+  { key: 'cellsMean', label: 'DOM cells (mean)', read: (r) => r.cellsMean, digits: 0 },
+  { key: 'cellsMax', label: 'DOM cells (most)', read: (r) => r.cellsMax, digits: 0 },
+  { key: 'requests', label: 'requests', read: (r) => r.net.requests, digits: 0 },
+];
+
 /** The metrics whose lazyflow ÷ peer ratio is reported, per scenario. */
 export const RATIO_METRICS = {
   scroll: ['frameP95', 'blank', 'requests', 'busyPerFrame'],
   fling: ['busyPerFrame', 'blank'],
   drag: ['busyPerFrame', 'blank'],
+  grid: ['frameP95', 'busyPerFrame', 'blank', 'cellsMean'],
   jump500k: ['seconds'],
   jump900k: ['seconds'],
   sweep: ['heapMb'],

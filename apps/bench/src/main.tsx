@@ -4,6 +4,8 @@ import { markAppStart, startReloadWatch } from './reload/reloadScenario.ts';
 import { setApiLatency } from './shared/fetchItems.ts';
 import { reportPageError } from './shared/frames.ts';
 import {
+  GRID_LIBRARY_IDS,
+  type GridLibraryId,
   LIST_LIBRARY_IDS,
   LIST_SCENARIO_IDS,
   type ListLibraryId,
@@ -44,6 +46,13 @@ const STREAM_PAGES: Record<StreamLibraryId, () => Promise<{ default: ComponentTy
   baseline: () => import('./stream/baseline.tsx'),
 };
 
+/** The grid scenario's pages (issue #19): lazyflow's useLazyGrid, TanStack Virtual's two virtualizers, react-window's Grid. */
+const GRID_PAGES: Record<GridLibraryId, () => Promise<{ default: ComponentType<ListPageProps> }>> = {
+  lazyflow: () => import('./grid/lazyflow.tsx'),
+  tanstack: () => import('./grid/tanstack.tsx'),
+  'react-window': () => import('./grid/react-window.tsx'),
+};
+
 /** A library that throws while rendering stops the scenario with its message instead of a blank page. */
 class ErrorBoundary extends Component<{ children: ReactNode }, { message: string | null }> {
   override state = { message: null };
@@ -75,6 +84,14 @@ function Index() {
           </li>
         ))}
         <li>
+          grid:{' '}
+          {GRID_LIBRARY_IDS.map((lib) => (
+            <a key={lib} href={`?lib=${lib}&scenario=grid`}>
+              {lib}{' '}
+            </a>
+          ))}
+        </li>
+        <li>
           stream:{' '}
           {STREAM_LIBRARY_IDS.map((lib) => (
             <a key={lib} href={`?lib=${lib}&scenario=stream`}>
@@ -99,6 +116,9 @@ if (new URLSearchParams(location.search).has('lib')) {
   if (params.scenario === 'stream') {
     const { default: StreamPage } = await STREAM_PAGES[params.lib as StreamLibraryId]();
     page = <StreamPage />;
+  } else if (params.scenario === 'grid') {
+    const { default: GridPage } = await GRID_PAGES[params.lib as GridLibraryId]();
+    page = <GridPage total={params.total} pageSize={params.pageSize} heights="fixed" persist={false} />;
   } else {
     const { default: Page } = await PAGES[params.lib as ListLibraryId]();
     page = (

@@ -10,14 +10,18 @@ export type ListLibraryId = (typeof LIST_LIBRARY_IDS)[number];
 export const STREAM_LIBRARY_IDS = ['lazyflow', 'baseline'] as const;
 export type StreamLibraryId = (typeof STREAM_LIBRARY_IDS)[number];
 
+/** What the grid scenario compares (issue #19): lazyflow's useLazyGrid and the peers' grids. */
+export const GRID_LIBRARY_IDS = ['lazyflow', 'tanstack', 'react-window'] as const;
+export type GridLibraryId = (typeof GRID_LIBRARY_IDS)[number];
+
 /** Every page's `?lib=`, in table order. */
 const LIBRARY_IDS = [...LIST_LIBRARY_IDS, 'baseline'] as const;
 export type LibraryId = (typeof LIBRARY_IDS)[number];
 
 /** The scenarios of the list pages (see docs/benchmarks.md). */
 export const LIST_SCENARIO_IDS = ['scroll', 'jump', 'sweep', 'dynamic', 'huge', 'reload'] as const;
-/** Every scenario a page can be measured in: the list scenarios plus `stream`. */
-const SCENARIO_IDS = [...LIST_SCENARIO_IDS, 'stream'] as const;
+/** Every scenario a page can be measured in: the list scenarios plus `stream` and `grid`. */
+const SCENARIO_IDS = [...LIST_SCENARIO_IDS, 'stream', 'grid'] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 /** `fixed`: every row is 36 px. `dynamic`: each row has its own deterministic height. */
@@ -72,7 +76,8 @@ export function readParams(search: string): BenchParams {
   const query = new URLSearchParams(search);
   const scenario = oneOf('scenario', query.get('scenario') ?? 'scroll', SCENARIO_IDS);
   const lib = oneOf('lib', query.get('lib'), LIBRARY_IDS);
-  const libs: readonly LibraryId[] = scenario === 'stream' ? STREAM_LIBRARY_IDS : LIST_LIBRARY_IDS;
+  const libs: readonly LibraryId[] =
+    scenario === 'stream' ? STREAM_LIBRARY_IDS : scenario === 'grid' ? GRID_LIBRARY_IDS : LIST_LIBRARY_IDS;
   if (!libs.includes(lib)) {
     throw new Error(`bench: "?lib=${lib}" has no ${scenario} page; it has one of ${libs.join(', ')}`);
   }

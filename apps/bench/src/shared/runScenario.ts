@@ -1,5 +1,7 @@
 // `window.__bench.run(request)`: the one entry point the runner and the e2e smoke spec call in a
 // page. Dispatches to the list scenarios, the stream scenario and the two halves of warm reload.
+
+import { type GridRequest, type GridResult, gridScroll } from '../grid/gridScenario.ts';
 import {
   type ReloadRequest,
   type ReloadResult,
@@ -12,7 +14,12 @@ import { type StreamRequest, type StreamResult, streamIngest } from '../stream/s
 import { type ListScenarioRequest, type ListScenarioResult, runListScenario } from './scenarios.ts';
 
 /** What the runner asks a page to do. */
-export type ScenarioRequest = ListScenarioRequest | StreamRequest | ReloadSetupRequest | ReloadRequest;
+export type ScenarioRequest =
+  | ListScenarioRequest
+  | StreamRequest
+  | ReloadSetupRequest
+  | ReloadRequest
+  | GridRequest;
 
 /** A scenario that could not start or ended with an error: the table shows `reason`. */
 export interface FailedResult {
@@ -25,6 +32,7 @@ export type ScenarioResult =
   | StreamResult
   | ReloadSetupResult
   | ReloadResult
+  | GridResult
   | FailedResult;
 
 /**
@@ -40,6 +48,8 @@ export async function runScenario(request: ScenarioRequest): Promise<ScenarioRes
         return await reloadSetup(request);
       case 'reload':
         return await reloadMeasure(request);
+      case 'grid':
+        return await gridScroll(request);
       default:
         return await runListScenario(request);
     }
