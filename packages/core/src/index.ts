@@ -22,8 +22,8 @@ export type { DatasetMoves } from './list/datasetWatch.ts';
 export type { LazyList, LazyListSnapshot, LazyListStatus } from './list/LazyList.ts';
 export type { LazyListOptions, LazyListUpdate } from './list/lazyListOptions.ts';
 export type { LazyListStats } from './list/listStats.ts';
-export { ListWriteError, type ListWriteResult } from './list/listWrites.ts';
 export { sharedQueryClient } from './list/sharedQueryClient.ts';
+export { ListWriteError, type ListWriteResult, type ListWrites } from './list/writeResult.ts';
 export {
   createMemoryMonitor,
   type MemoryMonitor,

@@ -2,6 +2,7 @@
 // list, onError rolls back, onSettled invalidates. Written with @testing-library/react, in real
 // Chromium, with two lists on one key to show both follow every write.
 import { type ListWriteResult, offsetSource, QueryClient } from '@lazyflow/core';
+import { listWrites } from '@lazyflow/core/writes';
 import { QueryClientProvider, useMutation, useQueryClient } from '@tanstack/react-query';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { type RefObject, useRef } from 'react';
@@ -37,6 +38,7 @@ function useTodos(listKey: string, ref: RefObject<HTMLDivElement | null>) {
     }),
     getScrollElement: () => ref.current,
     estimateSize: () => 30,
+    writes: listWrites,
   });
 }
 

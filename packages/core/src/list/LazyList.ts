@@ -11,10 +11,9 @@ import {
   resolveLazyListOptions,
 } from './lazyListOptions.ts';
 import type { LazyListSnapshot } from './listSnapshot.ts';
-import type { ListWriteResult } from './listWrites.ts';
 import { PageFlow } from './pageFlow.ts';
 import { RangeFollower } from './rangeFollower.ts';
-import { insertItems, removeItem, updateItem } from './writeCommands.ts';
+import { type ListWriteResult, writesDisabled } from './writeResult.ts';
 
 export type { LazyListSnapshot, LazyListStatus } from './listSnapshot.ts';
 
@@ -180,13 +179,16 @@ export class LazyList<T> extends Subscribable {
    * `change(item)`, at once in every list and snapshot on this key (through the QueryClient's
    * page queries) and in the cache. Returns `{ ok, rollback }`: `rollback()` puts the old item
    * back. An item that is not loaded is `{ ok: false, error }` naming the key, never a throw.
+   * Needs the `writes` option (`listWrites` from `@lazyflow/core/writes`); without it every
+   * write is `{ ok: false }` with reason `disabled`.
    *
    * @example
    * const { rollback } = list.update('u-7', (user) => ({ ...user, liked: true }));
    * api.like('u-7').catch(rollback);
    */
   update(key: string | number, change: (item: T) => T): ListWriteResult {
-    return updateItem(this.#flow, key, change);
+    const writes = this.#flow.o.writes;
+    return writes === undefined ? writesDisabled('update') : writes.update(this.#flow, key, change);
   }
 
   /**
@@ -199,7 +201,8 @@ export class LazyList<T> extends Subscribable {
    * const { rollback } = list.insert(0, [draftOrder]);
    */
   insert(index: number, items: readonly T[]): ListWriteResult {
-    return insertItems(this.#flow, index, items);
+    const writes = this.#flow.o.writes;
+    return writes === undefined ? writesDisabled('insert') : writes.insert(this.#flow, index, items);
   }
 
   /**
@@ -210,7 +213,8 @@ export class LazyList<T> extends Subscribable {
    * const { ok, rollback } = list.remove('u-7');
    */
   remove(key: string | number): ListWriteResult {
-    return removeItem(this.#flow, key);
+    const writes = this.#flow.o.writes;
+    return writes === undefined ? writesDisabled('remove') : writes.remove(this.#flow, key);
   }
 
   /** Retries one failed page, or every failed page. */

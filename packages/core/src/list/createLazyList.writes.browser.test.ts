@@ -6,6 +6,7 @@ import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts
 import { cacheDatasetKey } from './cacheTier.ts';
 import { createLazyList } from './createLazyList.ts';
 import type { LazyList } from './LazyList.ts';
+import { listWrites } from './writeCommands.ts';
 
 interface Row {
   readonly id: string;
@@ -35,6 +36,7 @@ describe('writes with an IndexedDB cache', () => {
       getItemKey: (row) => row.id,
       prefetch: 0,
       statsIntervalMs: 0,
+      writes: listWrites,
     });
     lists.push(list);
     list.subscribe(() => {});

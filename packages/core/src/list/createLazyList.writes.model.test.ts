@@ -10,7 +10,8 @@ import {
   useImmediateQueryNotifications,
 } from '../testing/modelHarness.ts';
 import { createLazyList } from './createLazyList.ts';
-import type { ListWriteResult } from './listWrites.ts';
+import { listWrites } from './writeCommands.ts';
+import type { ListWriteResult } from './writeResult.ts';
 
 // Model-based test of writes (issue 18, item 5): random window moves, inserts, removes, updates,
 // rollbacks in any order and refreshes over an offset list with a small memory budget (so pages
@@ -102,6 +103,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     statsIntervalMs: 0,
     estimateBytes: (items) => items.length * BYTES_PER_ITEM,
     memoryMonitor: null,
+    writes: listWrites,
   });
   list.subscribe(() => {});
   list.setWindow({ start: 0, end: Math.min(size, 8) });

@@ -15,6 +15,7 @@ import { assertQueryClient } from '../scheduler/assertQueryClient.ts';
 import type { RetryOptions } from '../scheduler/backoffDelay.ts';
 import type { LazyListSource } from '../sources/source.ts';
 import { estimateBytes } from '../store/estimateBytes.ts';
+import type { ListWrites } from './writeResult.ts';
 
 /**
  * Options for `createLazyList`.
@@ -88,6 +89,12 @@ export interface LazyListOptions<T> {
    * `setDefaultMemoryMonitor` (looked up at the first subscriber); `null` opts out.
    */
   memoryMonitor?: MemoryMonitor | null;
+  /**
+   * The write engine behind `update`, `insert` and `remove`: `listWrites` from
+   * `@lazyflow/core/writes`. Without it every write returns `{ ok: false }` (reason `disabled`)
+   * and the list does not bundle the engine (decision 0011).
+   */
+  writes?: ListWrites;
 
   // Environment (browser defaults)
   timers?: Timers;
@@ -131,6 +138,7 @@ export const FIXED_LIST_OPTIONS = [
   'timers',
   'now',
   'random',
+  'writes',
 ] as const;
 
 /** Options with every default filled in. */
@@ -154,6 +162,7 @@ export interface ResolvedLazyListOptions<T> {
   readonly getItemKey: ((item: T) => string | number) | undefined;
   readonly cache: PageCache | undefined;
   readonly memoryMonitor: MemoryMonitor | null | undefined;
+  readonly writes: ListWrites | undefined;
   readonly timers: Timers;
   readonly now: () => number;
   readonly random: () => number;
@@ -221,6 +230,10 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
   if (memoryMonitor != null && !hasMethods(memoryMonitor, ['register', 'subscribe', 'getSnapshot'])) {
     throw optionError(OWNER, 'memoryMonitor', 'a monitor from createMemoryMonitor(), or null', memoryMonitor);
   }
+  const { writes } = options;
+  if (writes !== undefined && !hasMethods(writes, ['update', 'insert', 'remove'])) {
+    throw optionError(OWNER, 'writes', "listWrites from '@lazyflow/core/writes'", writes);
+  }
   return {
     key: options.key,
     source: options.source,
@@ -241,6 +254,7 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
     getItemKey: options.getItemKey,
     cache,
     memoryMonitor,
+    writes,
     timers: options.timers ?? defaultTimers,
     now: options.now ?? defaultNow,
     random: options.random ?? Math.random,

@@ -2,53 +2,8 @@ import { pageQueryKey } from '../scheduler/pageQuery.ts';
 import type { OffsetPage } from '../sources/source.ts';
 import { type EditRope, ropeAt, ropeFind, ropeServerPosition } from '../store/editRope.ts';
 import { type ItemWrite, rewritePages, ropeAfter } from '../store/itemWrites.ts';
+import { loadThroughRope } from './loadThroughRope.ts';
 import type { PageFlow } from './pageFlow.ts';
-
-/**
- * Why a write was refused, with the key or index it was given: `unknown-key` (no loaded item has
- * the key), `not-loaded` (the page at the index is not loaded), `out-of-range` (an index beyond
- * the count), `unsupported` (inserts and removes need an offset source), `destroyed`.
- *
- * @example
- * const result = list.remove('u-404');
- * if (!result.ok) console.warn(result.error.message); // remove: no loaded item has key "u-404"…
- */
-export class ListWriteError extends Error {
-  override readonly name = 'ListWriteError';
-  readonly reason: 'unknown-key' | 'not-loaded' | 'out-of-range' | 'unsupported' | 'destroyed';
-  readonly key: string | number | undefined;
-  readonly index: number | undefined;
-
-  constructor(
-    reason: ListWriteError['reason'],
-    message: string,
-    at: { key?: string | number; index?: number } = {},
-  ) {
-    super(message);
-    this.reason = reason;
-    this.key = at.key;
-    this.index = at.index;
-  }
-}
-
-/**
- * What `update`, `insert` and `remove` return: `rollback()` undoes the write (once; a no-op when
- * the write was refused, or after a refresh or an invalidation brought the server's data back),
- * and a refused write carries its {@link ListWriteError}.
- *
- * @example
- * const { rollback } = list.update('u-7', (user) => ({ ...user, liked: true }));
- */
-export type ListWriteResult =
-  | { readonly ok: true; readonly rollback: () => void }
-  | { readonly ok: false; readonly error: ListWriteError; readonly rollback: () => void };
-
-const NOTHING = (): void => {};
-
-/** A refused write. */
-export function refused(error: ListWriteError): ListWriteResult {
-  return { ok: false, error, rollback: NOTHING };
-}
 
 /** Where the loaded item with `key` is: its page, its offset in the page and the item; or undefined. */
 export function findKey<T>(
@@ -115,6 +70,7 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
   const count = exact ? flow.layout.count : undefined;
   const rewritten = rewritePages(held, source.pageSize, write, count);
   channel.rope = ropeAfter(channel.rope, write);
+  channel.load = loadThroughRope; // lists on the key without the write engine fetch through it too
   const total = count === undefined ? undefined : count + countDelta(write);
   // Pages that cannot be recomputed go first, then the rewritten ones in the order that never
   // shows an item twice in between (an insert moves items up: lowest page first; a remove moves

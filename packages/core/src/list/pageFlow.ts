@@ -12,7 +12,6 @@ import { CacheTier, cacheDatasetKey, isPageData } from './cacheTier.ts';
 import { DatasetWatch } from './datasetWatch.ts';
 import type { ResolvedLazyListOptions } from './lazyListOptions.ts';
 import { StatsCounter } from './listStats.ts';
-import { loadThroughRope } from './loadThroughRope.ts';
 import { PressureTier } from './pressureTier.ts';
 import { SnapshotPublisher } from './snapshotPublisher.ts';
 import type { WriteChannel, WriteEvent } from './writeChannel.ts';
@@ -281,10 +280,11 @@ export class PageFlow<T> {
       this.stats.add('requests');
       if (attempt === 1) this.stats.add('cacheMisses');
       const source = this.o.source;
-      const rope = source.kind === 'offset' ? this.channel.rope : undefined;
-      // Local inserts or removes are pending: ask the server by the offsets it knows.
-      if (source.kind === 'offset' && rope !== undefined && !isServerOnly(rope))
-        return loadThroughRope(source, rope, page, signal);
+      const { rope, load } = this.channel;
+      // Local inserts or removes are pending: ask the server by the offsets it knows (the write
+      // engine put its loader in the channel with the first write).
+      if (source.kind === 'offset' && load !== undefined && !isServerOnly(rope))
+        return load(source, rope, page, signal);
       return this.layout.load(page, signal, (p) => {
         const entry = this.store.get(p);
         return entry?.items !== undefined && !entry.stale;

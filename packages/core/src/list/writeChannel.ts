@@ -1,5 +1,6 @@
 import { hashKey, type QueryClient, type QueryKey } from '@tanstack/query-core';
 import { type EditRope, isServerOnly, serverRope } from '../store/editRope.ts';
+import type { RopeLoader } from './writeResult.ts';
 
 /** What a write changed, heard by every list on the key (the writer too). */
 export interface WriteEvent {
@@ -22,6 +23,11 @@ export interface WriteEvent {
  */
 export class WriteChannel<T> {
   rope: EditRope<T> = serverRope();
+  /**
+   * How a page is fetched while the rope holds local writes: set by the write engine with its
+   * first write (`@lazyflow/core/writes`), so a list on the key without the engine follows too.
+   */
+  load: RopeLoader | undefined;
   epoch = 0;
   /** Grows with every write on any dataset: a list that was not listening compares it (see `WriteWatcher`). */
   version = writes;

@@ -2,9 +2,6 @@ import { ropeAt } from '../store/editRope.ts';
 import {
   applyWrite,
   findKey,
-  ListWriteError,
-  type ListWriteResult,
-  refused,
   replaceInPage,
   rollbackOf,
   undoInsert,
@@ -12,6 +9,7 @@ import {
   undoReplace,
 } from './listWrites.ts';
 import type { PageFlow } from './pageFlow.ts';
+import { ListWriteError, type ListWriteResult, type ListWrites, refused } from './writeResult.ts';
 
 const show = (key: string | number): string => JSON.stringify(key);
 
@@ -101,3 +99,15 @@ export function removeItem<T>(flow: PageFlow<T>, key: string | number): ListWrit
   applyWrite(flow, { kind: 'remove', index, count: 1 });
   return { ok: true, rollback: rollbackOf(flow, undo) };
 }
+
+/**
+ * The write engine: `update`, `insert` and `remove` with rollback for the lists created with
+ * `{ writes: listWrites }` (decision 0011). A list without it stays read-only and pays nothing
+ * for the edit rope.
+ *
+ * @example
+ * import { listWrites } from '@lazyflow/core/writes';
+ * const list = createLazyList<User>({ key: ['users'], source, getItemKey: (u) => u.id, writes: listWrites });
+ * const { rollback } = list.update('u-7', (user) => ({ ...user, liked: true }));
+ */
+export const listWrites: ListWrites = { update: updateItem, insert: insertItems, remove: removeItem };

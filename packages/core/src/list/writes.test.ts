@@ -7,6 +7,7 @@ import { createLazyList } from './createLazyList.ts';
 import type { LazyList } from './LazyList.ts';
 import type { LazyListOptions } from './lazyListOptions.ts';
 import type { LazyListSnapshot } from './listSnapshot.ts';
+import { listWrites } from './writeCommands.ts';
 
 interface Row {
   readonly id: string;
@@ -48,6 +49,7 @@ async function open(
     prefetch: 0,
     statsIntervalMs: 0,
     estimateBytes: (items) => items.length * 10,
+    writes: listWrites,
     ...options,
   });
   lists.push(list);
@@ -62,6 +64,40 @@ const ids = (snapshot: LazyListSnapshot<Row>, from: number, to: number) =>
     const state = snapshot.getItem(from + i);
     return state.status === 'loaded' ? state.item.id : state.status;
   });
+
+describe('without the write engine (the writes option)', () => {
+  it('refuses every write as a value saying how to enable writes, and changes nothing', async () => {
+    const list = await open(server().fetchPage, { writes: undefined });
+    const before = list.getSnapshot();
+    const results = [
+      list.update('r3', (item) => ({ ...item, liked: true })),
+      list.insert(0, [row(-1)]),
+      list.remove('r3'),
+    ];
+    for (const result of results) {
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.reason).toBe('disabled');
+      expect(result.error.message).toContain("import { listWrites } from '@lazyflow/core/writes'");
+      expect(() => result.rollback()).not.toThrow();
+    }
+    expect(list.getSnapshot()).toBe(before);
+    expect(ids(list.getSnapshot(), 2, 5)).toEqual(['r2', 'r3', 'r4']);
+  });
+
+  it('throws a TypeError naming writes when it is not the engine', () => {
+    const source = offsetSource({ pageSize: 10, fetchPage: server().fetchPage });
+    expect(() => createLazyList<Row>({ key: ['rows'], source, writes: {} as never })).toThrow(
+      /createLazyList option "writes" must be listWrites from '@lazyflow\/core\/writes'/,
+    );
+  });
+
+  it('is an identity option: setOptions refuses another engine', async () => {
+    const list = await open(server().fetchPage);
+    expect(() => list.setOptions({ writes: undefined } as never)).toThrow(/writes/);
+    expect(list.update('r1', (item) => ({ ...item, liked: true })).ok).toBe(true);
+  });
+});
 
 describe('LazyList.update', () => {
   it('replaces the item in the snapshot at once, and rollback puts the old one back', async () => {
@@ -161,6 +197,7 @@ describe('LazyList.insert', () => {
         pageSize: 10,
         fetchPage: async () => ({ items: [], nextCursor: null, prevCursor: null }),
       }),
+      writes: listWrites,
     });
     lists.push(list);
     const result = list.insert(0, [row(1)]);

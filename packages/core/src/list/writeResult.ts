@@ -1,0 +1,83 @@
+import type { OffsetPage, OffsetSource } from '../sources/source.ts';
+import type { EditRope } from '../store/editRope.ts';
+import type { PageFlow } from './pageFlow.ts';
+
+/**
+ * Why a write was refused, with the key or index it was given: `unknown-key` (no loaded item has
+ * the key), `not-loaded` (the page at the index is not loaded), `out-of-range` (an index beyond
+ * the count), `unsupported` (inserts and removes need an offset source), `destroyed`, `disabled`
+ * (the list was created without `writes` from `@lazyflow/core/writes`).
+ *
+ * @example
+ * const result = list.remove('u-404');
+ * if (!result.ok) console.warn(result.error.message); // remove: no loaded item has key "u-404"…
+ */
+export class ListWriteError extends Error {
+  override readonly name = 'ListWriteError';
+  readonly reason: 'unknown-key' | 'not-loaded' | 'out-of-range' | 'unsupported' | 'destroyed' | 'disabled';
+  readonly key: string | number | undefined;
+  readonly index: number | undefined;
+
+  constructor(
+    reason: ListWriteError['reason'],
+    message: string,
+    at: { key?: string | number; index?: number } = {},
+  ) {
+    super(message);
+    this.reason = reason;
+    this.key = at.key;
+    this.index = at.index;
+  }
+}
+
+/**
+ * What `update`, `insert` and `remove` return: `rollback()` undoes the write (once; a no-op when
+ * the write was refused, or after a refresh or an invalidation brought the server's data back),
+ * and a refused write carries its {@link ListWriteError}.
+ *
+ * @example
+ * const { rollback } = list.update('u-7', (user) => ({ ...user, liked: true }));
+ */
+export type ListWriteResult =
+  | { readonly ok: true; readonly rollback: () => void }
+  | { readonly ok: false; readonly error: ListWriteError; readonly rollback: () => void };
+
+const NOTHING = (): void => {};
+
+/** A refused write. */
+export function refused(error: ListWriteError): ListWriteResult {
+  return { ok: false, error, rollback: NOTHING };
+}
+
+/**
+ * The write engine a list runs its `update`, `insert` and `remove` with: `listWrites` from
+ * `@lazyflow/core/writes`, given as the `writes` option (decision 0011). Without it a list
+ * stays readable and every write returns `{ ok: false }` with reason `disabled`, so a list that
+ * never writes does not bundle the engine.
+ *
+ * @example
+ * import { listWrites } from '@lazyflow/core/writes';
+ * const list = createLazyList<User>({ key: ['users'], source, getItemKey: (u) => u.id, writes: listWrites });
+ */
+export interface ListWrites {
+  /** @internal `LazyList.update` */
+  readonly update: <T>(flow: PageFlow<T>, key: string | number, change: (item: T) => T) => ListWriteResult;
+  /** @internal `LazyList.insert` */
+  readonly insert: <T>(flow: PageFlow<T>, index: number, items: readonly T[]) => ListWriteResult;
+  /** @internal `LazyList.remove` */
+  readonly remove: <T>(flow: PageFlow<T>, key: string | number) => ListWriteResult;
+}
+
+/** Fetches an offset page through the local writes of its dataset (`loadThroughRope`). */
+export type RopeLoader = <T>(
+  source: OffsetSource<T>,
+  rope: EditRope<T>,
+  page: number,
+  signal: AbortSignal,
+) => Promise<OffsetPage<T>>;
+
+/** The refusal of a write on a list created without `writes`. */
+export function writesDisabled(verb: 'update' | 'insert' | 'remove'): ListWriteResult {
+  const message = `${verb}: writes are not enabled on this list; pass the write engine: import { listWrites } from '@lazyflow/core/writes' and create the list with { writes: listWrites }`;
+  return refused(new ListWriteError('disabled', message));
+}
