@@ -1,0 +1,125 @@
+// The reload tile: a list on an IndexedDB cache is opened at row 123,456, then thrown away with
+// its QueryClient (as a reload would) and opened again: the rows come back from IndexedDB.
+import { idbCache, type SavedScroll } from '@lazyflow/core';
+import type { Item } from '@lazyflow/mocks';
+import { type UseLazyListResult, useLazyList } from '@lazyflow/react';
+import { QueryClient } from '@tanstack/query-core';
+import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
+import { FeatTile } from './FeatTile.tsx';
+import { count, countedItems, loadedInView, until } from './liveRun.ts';
+import { MINI_ROW, MiniList } from './MiniList.tsx';
+
+/** The tile's own IndexedDB tier (database `lazyflow-cache:demo-home`), apart from the Table's. */
+const homeCache = idbCache({ name: 'demo-home', version: 1, ttlMs: 3_600_000, maxBytes: 5_000_000 });
+const TOTAL = 1_000_000;
+const TARGET = 123_456;
+
+/** One visit: a list with its own QueryClient (nothing in memory from before) and request count. */
+interface Visit {
+  readonly id: number;
+  readonly client: QueryClient;
+  readonly restore: SavedScroll;
+  readonly counted: ReturnType<typeof countedItems>;
+}
+
+const visit = (id: number, restore: SavedScroll): Visit => ({
+  id,
+  client: new QueryClient(),
+  restore,
+  counted: countedItems(TOTAL),
+});
+
+function VisitList({
+  visit: v,
+  latest,
+  scroller,
+  mounted,
+}: {
+  visit: Visit;
+  latest: RefObject<UseLazyListResult<Item> | null>;
+  scroller: RefObject<HTMLDivElement | null>;
+  /** The id of the visit whose list is in the DOM now. */
+  mounted: RefObject<number>;
+}) {
+  const list = useLazyList<Item>({
+    key: ['home', 'reload', TOTAL],
+    source: v.counted.source,
+    queryClient: v.client,
+    cache: homeCache,
+    restore: v.restore,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => MINI_ROW,
+    overscan: 2,
+  });
+  latest.current = list;
+  useLayoutEffect(() => {
+    mounted.current = v.id;
+  }, [mounted, v.id]);
+  return <MiniList list={list} scroller={scroller} testId="feat-reload-list" />;
+}
+
+/** Open, leave, come back: how many requests showing row 123,456 again took. */
+export function ReloadTile() {
+  const scroller = useRef<HTMLDivElement>(null);
+  const latest = useRef<UseLazyListResult<Item> | null>(null);
+  const [current, setCurrent] = useState<Visit | null>(null);
+  const shown = useRef<Visit | null>(null);
+  const mounted = useRef(0);
+  const open = async (next: Visit) => {
+    shown.current = next;
+    setCurrent(next);
+    await until(
+      () => mounted.current === next.id && loadedInView(scroller.current, TARGET),
+      `row ${count(TARGET)} on screen`,
+    );
+  };
+  const run = async () => {
+    const first = visit((shown.current?.id ?? 0) + 1, { anchorKey: TARGET, offsetInItem: 0, sizes: [] });
+    await open(first);
+    // The pages on screen are in IndexedDB once the list says it wrote them.
+    await until(() => (latest.current?.stats.cacheWrites ?? 0) > 0, 'pages written to IndexedDB');
+    const saved = latest.current?.saveScroll() ?? first.restore;
+    const again = visit(first.id + 1, saved);
+    await open(again);
+    // What the server had answered when the row showed: it came from IndexedDB if none.
+    const answered = again.counted.answered();
+    const fromCache =
+      scroller.current?.querySelector<HTMLElement>(`[data-index="${TARGET}"]`)?.dataset.stale === 'true';
+    // The list's counters are published a moment later; the revalidation of the rows on screen follows.
+    await until(
+      () => (latest.current?.stats.cacheReads ?? 0) > 0 || !fromCache,
+      'the cache reads counted',
+      5_000,
+    );
+    const reads = latest.current?.stats.cacheReads ?? 0;
+    return {
+      text: (
+        <>
+          Back on row <strong>#{count(TARGET)}</strong> with <strong>{answered} requests</strong> answered:{' '}
+          {fromCache
+            ? `${count(reads)} ${reads === 1 ? 'page' : 'pages'} read from IndexedDB, shown at once, then revalidated.`
+            : 'the rows came from the server, not from IndexedDB.'}
+        </>
+      ),
+      data: { requests: answered, reads, 'from-cache': String(fromCache), row: TARGET },
+    };
+  };
+  return (
+    <FeatTile
+      id="reload"
+      title="Reload on the same row, 0 requests"
+      look="Run it: the list opens at row 123,456, is dropped with everything it held in memory, and opens again from its IndexedDB cache."
+      peers="Query persisters write the whole cache as one blob on every change."
+      to="/table?jump=123456"
+      run={run}
+    >
+      {current === null ? (
+        <div className="scroller mini-list mini-empty" data-testid="feat-reload-list">
+          <p className="muted">Nothing open yet.</p>
+        </div>
+      ) : (
+        <VisitList key={current.id} visit={current} latest={latest} scroller={scroller} mounted={mounted} />
+      )}
+    </FeatTile>
+  );
+}
