@@ -17,6 +17,7 @@ test('the built demo loads and every menu page renders', async ({ page }) => {
     'Templates',
     'Videos',
     'Users',
+    'Contacts',
     'Search',
     'Analytics',
     'Vanilla',

@@ -37,6 +37,7 @@ test('the panel is on every page, names the lists there and collapses', async ({
     Templates: ['small', 'medium', 'feed', 'huge', 'live'].map((dataset) => `Templates: ${dataset}`),
     Videos: ['Videos'],
     Users: ['Users'],
+    Contacts: ['Contacts'],
     Analytics: ['Analytics'],
     Vanilla: ['Vanilla table'],
   };
