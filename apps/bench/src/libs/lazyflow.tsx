@@ -5,9 +5,9 @@
 import { offsetSource } from '@lazyflow/core';
 import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { fetchItems } from '../shared/fetchItems.ts';
-import type { ListPageProps } from '../shared/params.ts';
+import type { Heights, ListPageProps } from '../shared/params.ts';
 import { Placeholder, ROW_HEIGHT, Row } from '../shared/Row.tsx';
 import { useBenchHandle } from '../shared/useBenchHandle.ts';
 import { benchCache } from './persist/lazyflowCache.ts';
@@ -40,20 +40,43 @@ export default function LazyflowPage({ total, pageSize, heights, persist }: List
     <div ref={ref} className="scroller">
       <div style={{ height: list.totalSize, position: 'relative' }}>
         {list.rows.map((r) => (
-          <div
+          <LazyRow
             key={r.key}
-            ref={list.measureElement}
-            data-index={r.index}
-            style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${r.start}px)` }}
-          >
-            {r.state.status === 'loaded' ? (
-              <Row index={r.index} item={r.state.item} heights={heights} />
-            ) : (
-              <Placeholder index={r.index} heights={heights} />
-            )}
-          </div>
+            index={r.index}
+            start={r.start}
+            item={r.state.status === 'loaded' ? r.state.item : null}
+            heights={heights}
+            measure={list.measureElement}
+          />
         ))}
       </div>
     </div>
   );
 }
+
+/**
+ * One row, re-rendered only when its item or position changed (a scroll commits the list every
+ * frame; most rows in it stay as they were): what an app would write, and what issue #16 asks.
+ */
+const LazyRow = memo(function LazyRow(props: {
+  index: number;
+  start: number;
+  item: Item | null;
+  heights: Heights;
+  measure: (element: Element | null) => (() => void) | undefined;
+}) {
+  const { index, start, item, heights, measure } = props;
+  return (
+    <div
+      ref={measure}
+      data-index={index}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${start}px)` }}
+    >
+      {item !== null ? (
+        <Row index={index} item={item} heights={heights} />
+      ) : (
+        <Placeholder index={index} heights={heights} />
+      )}
+    </div>
+  );
+});
