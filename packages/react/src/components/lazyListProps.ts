@@ -70,7 +70,8 @@ export type LazyListProps<T> = LazyListViewProps<T> &
 /**
  * What a `ref` on {@link LazyList} holds: the hook's controls (the same functions while the
  * `queryKey` stays): scrolling and focus, the saved position, retry and refresh, and the writes
- * with rollback (`update`, `insert`, `remove`, `append`).
+ * with rollback (`update`, `insert`, `remove`: with `writes={listWrites}` from
+ * `@lazyflow/core/writes`; `append` always).
  *
  * @example
  * const ref = useRef<LazyListHandle<User>>(null);
