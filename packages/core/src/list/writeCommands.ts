@@ -23,7 +23,7 @@ function destroyed(verb: string): ListWriteResult {
 }
 
 /** `update(key, change)` of a list: see `LazyList.update`. */
-export function updateItem<T>(
+function updateItem<T>(
   flow: PageFlow<T>,
   key: string | number,
   change: (item: T) => T,
@@ -57,7 +57,7 @@ export function updateItem<T>(
 }
 
 /** `insert(index, items)` of a list: see `LazyList.insert`. */
-export function insertItems<T>(flow: PageFlow<T>, index: number, items: readonly T[]): ListWriteResult {
+function insertItems<T>(flow: PageFlow<T>, index: number, items: readonly T[]): ListWriteResult {
   if (flow.destroyed) return destroyed('insert');
   if (!Array.isArray(items))
     throw new TypeError(
@@ -85,7 +85,7 @@ export function insertItems<T>(flow: PageFlow<T>, index: number, items: readonly
 }
 
 /** `remove(key)` of a list: see `LazyList.remove`. */
-export function removeItem<T>(flow: PageFlow<T>, key: string | number): ListWriteResult {
+function removeItem<T>(flow: PageFlow<T>, key: string | number): ListWriteResult {
   if (flow.destroyed) return destroyed('remove');
   const source = flow.o.source;
   if (source.kind !== 'offset') {
