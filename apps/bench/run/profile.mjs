@@ -4,7 +4,7 @@
 // (CPU throttled, traced), with V8's sampling profiler in the trace, and prints the main thread's
 // busy time per frame, the trace events and JS functions by self time, and the style and layout
 // passes (forced ones: run while script was on the stack).
-//   node apps/bench/run/profile.mjs [--lib lazyflow] [--scenario scroll] [--port 4354] [--top 25] [--trace out.json]
+//   node apps/bench/run/profile.mjs [--lib lazyflow] [--scenario scroll|fling|drag|grid] [--port 4354] [--top 25] [--trace out.json]
 import { rmSync, writeFileSync } from 'node:fs';
 import { mainThreadBreakdown } from './breakdown.mjs';
 import { dragScrollbar } from './drag.mjs';
@@ -23,9 +23,10 @@ const port = Number(option('port', '4354'));
 const top = Number(option('top', '25'));
 const traceFile = option('trace', null);
 const scenario = SCENARIOS.find((s) => s.id === option('scenario', 'scroll'));
-if (scenario?.page !== 'scroll') {
+const PROFILED = ['scroll', 'grid'];
+if (!PROFILED.includes(scenario?.page)) {
   throw new Error(
-    `--scenario: one of ${SCENARIOS.filter((s) => s.page === 'scroll')
+    `--scenario: one of ${SCENARIOS.filter((s) => PROFILED.includes(s.page))
       .map((s) => s.id)
       .join(', ')}`,
   );
@@ -43,7 +44,7 @@ try {
   page.on('pageerror', (error) => errors.push(error.message));
   const cdp = await page.context().newCDPSession(page);
   await page.goto(pageUrl(`http://localhost:${port}`, lib, scenario), { waitUntil: 'load' });
-  const notReady = await pageReady(page, '[data-row="0"][data-state="loaded"]', errors);
+  const notReady = await pageReady(page, scenario.ready ?? '[data-row="0"][data-state="loaded"]', errors);
   if (notReady) throw new Error(notReady);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: scenario.throttle });
   const stop = await startTrace(cdp, [...TRACE_CATEGORIES, 'disabled-by-default-v8.cpu_profiler']);
@@ -55,7 +56,8 @@ try {
   const result = await running;
   const events = await stop();
   if (traceFile) writeFileSync(traceFile, JSON.stringify({ traceEvents: events }));
-  if (result.kind !== 'scroll') throw new Error(`${lib} ${scenario.id}: ${result.reason ?? result.kind}`);
+  if (result.kind !== 'scroll' && result.kind !== 'grid')
+    throw new Error(`${lib} ${scenario.id}: ${result.reason ?? result.kind}`);
   const figures = traceFigures(events);
   const breakdown = mainThreadBreakdown(events, place);
   const ms = (v) => (v === null || v === undefined ? '—' : v.toFixed(1));
