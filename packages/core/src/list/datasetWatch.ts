@@ -63,6 +63,8 @@ export class DatasetWatch<T> {
   readonly #pending = new Map<number, unknown>();
   #moves: DatasetMoves = NO_MOVES;
   #committing = false;
+  /** The generation a refetch for overlapping keys started: overlaps found again in it are the data's own duplicates. */
+  #keysRefetched = -1;
 
   constructor(host: DatasetWatchHost<T>) {
     this.#host = host;
@@ -89,7 +91,7 @@ export class DatasetWatch<T> {
         ? state.items
         : undefined;
     };
-    const reason = detectMove({
+    const detected = detectMove({
       known: this.#known,
       count: host.count(),
       landed,
@@ -97,6 +99,9 @@ export class DatasetWatch<T> {
       after: fresh(page + 1),
       getItemKey: host.getItemKey(),
     });
+    // Pages refetched together that overlap still are duplicate keys in the data (reported as
+    // `snapshot.duplicateKeys`), not a move: refetching again would never end.
+    const reason = detected === 'keys' && this.#keysRefetched === host.generation() ? null : detected;
     if (reason !== null) {
       this.#begin(reason, page, data, landed);
       return 'held';
@@ -150,6 +155,7 @@ export class DatasetWatch<T> {
     this.#pending.clear();
     this.#pending.set(page, data);
     this.#host.restart(page);
+    if (reason === 'keys') this.#keysRefetched = this.#host.generation();
     this.settle();
   }
 }

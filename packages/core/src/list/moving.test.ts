@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PageShapeError } from '../errors.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { createLazyList } from './createLazyList.ts';
@@ -165,6 +165,34 @@ describe('DatasetWatch on a list', () => {
     expect(list.getSnapshot().moves.refetching).toBe(false);
     await server.releaseAll();
     expect(shown(list, 15, 35)).toEqual(server.ids.slice(15, 35));
+  });
+
+  it('keys that overlap again once refetched are the data’s duplicates: one refetch, then duplicateKeys', async () => {
+    const server = new MovingServer(100, { total: true, version: false });
+    const fetchPage = async (params: { offset: number; limit: number }) => {
+      const page = await server.fetchPage(params);
+      // The API sends row 9 again at the top of page 1, every time.
+      return params.offset === 10 ? { ...page, items: [{ id: 9 }, ...page.items.slice(1)] } : page;
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const list = createLazyList<Row>({
+        key: ['moving', 'duplicates'],
+        source: offsetSource({ pageSize: 10, fetchPage }),
+        getItemKey: (row) => row.id,
+        prefetch: 0,
+      });
+      lists.push(list as LazyList<unknown>);
+      list.subscribe(() => {});
+      list.setWindow({ start: 0, end: 20 });
+      await server.releaseAll();
+      const snapshot = list.getSnapshot();
+      expect(snapshot.moves).toMatchObject({ count: 1, reason: 'keys', refetching: false });
+      expect(snapshot.duplicateKeys).toEqual([{ key: 9, indexes: [9, 10] }]);
+      expect(server.queue).toHaveLength(0);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('a version that is not a string or a number fails the page, naming it, and keeps what was loaded', async () => {
