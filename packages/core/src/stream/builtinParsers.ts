@@ -13,14 +13,18 @@ function importParser(format: BuiltinFormat): Promise<StreamParserFactory<unknow
 }
 
 /**
- * The parser of a built-in format, imported the first time a stream of that format connects:
+ * The parser factory of `format`: a built-in format's is imported the first time a stream of
+ * that format connects:
  * an app bundles `createStream` without the parsers and loads only the one it uses (issue #15
  * item 7: `createStream` ≤ 4 kB). A failed import is not kept, so the next connection tries again.
  *
  * @example
- * const parse = await loadBuiltinParser<LogEvent>('ndjson');
+ * const parse = await loadParser<LogEvent>('ndjson');
  */
-export function loadBuiltinParser<T>(format: BuiltinFormat): Promise<StreamParserFactory<T>> {
+export function loadParser<T>(
+  format: BuiltinFormat | StreamParserFactory<T>,
+): Promise<StreamParserFactory<T>> {
+  if (typeof format === 'function') return Promise.resolve(format);
   let load = loading.get(format);
   if (load === undefined) {
     load = importParser(format);

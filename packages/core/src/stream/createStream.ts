@@ -1,13 +1,10 @@
-import { isAbortError } from '../errors.ts';
 import { assertUnchanged } from '../options.ts';
-import { backoffDelay } from '../scheduler/backoffDelay.ts';
 import { Subscribable } from '../subscribable.ts';
-import { parseInSlices, yieldToMain } from './parseInSlices.ts';
 import { createPublishBudget } from './publishBudget.ts';
-import { readChunks } from './readChunks.ts';
 import { RecentKeys } from './recentKeys.ts';
 import { RingBuffer } from './ringBuffer.ts';
-import { StreamHttpError, type StreamParseError } from './streamErrors.ts';
+import type { ConnectionHost } from './streamConnection.ts';
+import type { StreamParseError } from './streamErrors.ts';
 import {
   type CreateStreamOptions,
   type ResolvedStreamOptions,
@@ -15,6 +12,7 @@ import {
 } from './streamOptions.ts';
 import type { StreamSink } from './streamParser.ts';
 import { RateMeter, type StreamStats } from './streamStats.ts';
+import { yieldToMain } from './yieldToMain.ts';
 
 /**
  * Where a stream is. `paused` only while connected or connecting; `done` and `error` are final until `restart()`/`retry()`.
@@ -47,6 +45,24 @@ type Phase = 'connecting' | 'open' | 'reconnecting' | 'done' | 'error';
 
 // StrictMode unmounts and remounts at once: tear down only if no one resubscribes meanwhile.
 const TEARDOWN_DELAY_MS = 0;
+
+type ConnectionModule = typeof import('./streamConnection.ts');
+let connectionModule: Promise<ConnectionModule> | undefined;
+
+/**
+ * The reading loop, imported when a stream first reads (a lazy chunk: `createStream` alone stays
+ * small, issue #15 item 7). A failed import is not kept: the next start imports again.
+ */
+function loadConnection(): Promise<ConnectionModule> {
+  if (connectionModule === undefined) {
+    const load = import('./streamConnection.ts');
+    connectionModule = load;
+    load.catch(() => {
+      if (connectionModule === load) connectionModule = undefined;
+    });
+  }
+  return connectionModule;
+}
 
 /**
  * The object behind {@link createStream}. Reading starts with the first subscriber and stops
@@ -88,6 +104,30 @@ export class ItemStream<T> extends Subscribable {
   #teardownTimer: unknown = null;
   #sleepTimer: unknown = null;
   readonly #wakers = new Set<() => void>();
+  /** What the reading loop (streamConnection.ts) sees of this stream. */
+  readonly #host: ConnectionHost<T> = {
+    options: () => this.#o,
+    live: (generation) => generation === this.#generation,
+    gate: (generation) => this.#gate(generation),
+    sleep: (ms) => this.#sleep(ms),
+    resuming: () => this.#counts.items > 0 || this.#phase === 'reconnecting',
+    connecting: (abort, reconnect) => {
+      this.#abort = abort;
+      if (reconnect) this.#counts.reconnects++;
+      this.#setPhase(reconnect ? 'reconnecting' : 'connecting');
+    },
+    opened: () => this.#setPhase('open'),
+    sink: (received) => this.#sink(received),
+    bytes: (count) => {
+      this.#counts.bytes += count;
+    },
+    changed: () => this.#changed(),
+    fatal: () => this.#fatal,
+    lastId: () => this.#lastId(),
+    serverRetryMs: () => this.#serverRetryMs,
+    reconnecting: () => this.#setPhase('reconnecting'),
+    finish: (generation, phase, error) => this.#finish(generation, phase, error),
+  };
 
   constructor(options: ResolvedStreamOptions<T>, input?: CreateStreamOptions<T>) {
     super();
@@ -198,7 +238,13 @@ export class ItemStream<T> extends Subscribable {
   #start(): void {
     if (this.#running || this.#closed) return;
     this.#running = true;
-    void this.#run(++this.#generation);
+    const generation = ++this.#generation;
+    loadConnection().then(
+      ({ runConnection }) => {
+        if (generation === this.#generation) void runConnection(this.#host, generation);
+      },
+      (error: unknown) => this.#finish(generation, 'error', error),
+    );
   }
 
   #stopRun(): void {
@@ -275,80 +321,6 @@ export class ItemStream<T> extends Subscribable {
 
   #lastId(): string | number | undefined {
     return this.#lastEventId ?? this.#lastKey;
-  }
-
-  async #run(generation: number): Promise<void> {
-    let failures = 0;
-    let attempt = this.#counts.items > 0 || this.#phase === 'reconnecting' ? 1 : 0;
-    for (;;) {
-      const o = this.#o; // per connection: setOptions may have brought a new request or retry policy
-      if (!(await this.#gate(generation))) return;
-      const abort = new AbortController();
-      this.#abort = abort;
-      if (attempt > 0) {
-        this.#counts.reconnects++;
-        this.#setPhase('reconnecting');
-      } else this.#setPhase('connecting');
-      const received = { items: 0 };
-      // A built-in format's parser is imported while the request is under way (first use only).
-      const parserLoad = o.parser();
-      parserLoad.catch(() => {}); // awaited below, unless the request fails first
-      try {
-        const response = await o.request({ lastId: this.#lastId(), attempt, signal: abort.signal });
-        if (generation !== this.#generation) return;
-        if (!response.ok) {
-          await response.body?.cancel().catch(() => {});
-          throw new StreamHttpError(response.status, response.url);
-        }
-        if (!response.body) throw new TypeError('lazyflow: createStream response has no body');
-        const factory = await parserLoad.catch(async (error: unknown) => {
-          await response.body?.cancel().catch(() => {});
-          throw error;
-        });
-        if (generation !== this.#generation) return;
-        this.#setPhase('open');
-        // ignoreBOM keeps a leading byte-order mark in the text: the parser skips exactly one
-        // (WHATWG event-stream rules), so BOM handling lives in one place (issue 16).
-        const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-        const parser = factory(this.#sink(received), { maxLineBytes: o.maxLineBytes });
-        const slice = {
-          start: o.now(),
-          otherMs: 0,
-          now: o.now,
-          beforeYield: () => this.#changed(),
-          live: () => generation === this.#generation,
-        };
-        for await (const chunk of readChunks(response.body)) {
-          if (generation !== this.#generation) return;
-          this.#counts.bytes += chunk.byteLength;
-          if (!(await parseInSlices(parser, decoder.decode(chunk, { stream: true }), slice))) return;
-          if (this.#fatal) throw this.#fatal;
-          this.#changed();
-          if (!(await this.#gate(generation))) return;
-        }
-        parser.push(decoder.decode());
-        parser.end();
-        if (this.#fatal) throw this.#fatal;
-        this.#finish(generation, 'done', null);
-        return;
-      } catch (error) {
-        if (generation !== this.#generation) return;
-        if (abort.signal.aborted && isAbortError(error)) return;
-        const retryable = !this.#fatal && (!(error instanceof StreamHttpError) || error.retryable);
-        failures = received.items > 0 ? 1 : failures + 1;
-        if (!retryable || failures >= o.attempts) {
-          this.#finish(generation, 'error', error);
-          return;
-        }
-        const baseDelayMs = o.baseDelayMs ?? this.#serverRetryMs ?? 500;
-        this.#setPhase('reconnecting');
-        await this.#sleep(
-          backoffDelay(failures, { baseDelayMs, maxDelayMs: o.maxDelayMs, random: o.random }),
-        );
-        if (generation !== this.#generation) return;
-        attempt++;
-      }
-    }
   }
 
   #finish(generation: number, phase: 'done' | 'error', error: unknown): void {

@@ -1,4 +1,5 @@
 import type { StreamParser } from './streamParser.ts';
+import { yieldToMain } from './yieldToMain.ts';
 
 // A parse slice lasts as long as the browser's turn took after the previous one (frames, other
 // tasks), within these bounds: parsing gets about half the main thread while there is a backlog,
@@ -7,35 +8,6 @@ const MIN_SLICE_MS = 8;
 const MAX_SLICE_MS = 40;
 // Decoded text is parsed in pieces of at most this many characters, so one large read is sliced too.
 const PIECE_CHARS = 32_768;
-
-type YieldingScheduler = { yield?: () => Promise<void> };
-
-/**
- * Resolves in a later task, so the browser can run a frame, input and other tasks in between:
- * `scheduler.yield()` where it exists (Chromium 129+), else a `MessageChannel` message (no 4 ms
- * clamp, unlike nested `setTimeout(0)`), else `setTimeout(0)`. Globals are read at call time.
- * Called from an animation frame callback, it resolves after that frame's rendering.
- *
- * @example
- * if (performance.now() - sliceStart > 8) await yieldToMain();
- */
-export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: YieldingScheduler }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => {
-    if (typeof MessageChannel !== 'function') {
-      globalThis.setTimeout(resolve, 0);
-      return;
-    }
-    // One channel per yield, closed at once: an open port would keep Node's event loop alive.
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /** End of the next piece of `text` from `at`, never between the two halves of a surrogate pair. */
 function pieceEnd(text: string, at: number): number {

@@ -8,7 +8,6 @@ import {
   optionError,
 } from '../options.ts';
 import type { RetryOptions } from '../scheduler/backoffDelay.ts';
-import { loadBuiltinParser } from './builtinParsers.ts';
 import { DEFAULT_MAX_LINE_BYTES, type StreamParserFactory } from './streamParser.ts';
 import { type StreamResume, urlRequest } from './streamRequest.ts';
 
@@ -92,8 +91,8 @@ export interface CreateStreamOptions<T> {
 /** {@link CreateStreamOptions} with every default applied. */
 export interface ResolvedStreamOptions<T> {
   readonly request: (resume: StreamResume) => Response | Promise<Response>;
-  /** The parser factory; a built-in format's is imported on first use (a lazy chunk). */
-  readonly parser: () => Promise<StreamParserFactory<T>>;
+  /** A parser factory, or a built-in format whose parser is imported on first use (a lazy chunk). */
+  readonly parser: StreamParserFactory<T> | 'ndjson' | 'json-seq' | 'sse';
   readonly attempts: number;
   /** Undefined: the SSE `retry:` field, else 500 ms. */
   readonly baseDelayMs: number | undefined;
@@ -112,10 +111,9 @@ export interface ResolvedStreamOptions<T> {
 
 const OWNER = 'createStream';
 
-function parserFor<T>(format: StreamFormat<T>): () => Promise<StreamParserFactory<T>> {
-  if (typeof format === 'function') return () => Promise.resolve(format);
-  if (format === 'ndjson' || format === 'json-seq' || format === 'sse')
-    return () => loadBuiltinParser<T>(format);
+function parserFor<T>(format: StreamFormat<T>): ResolvedStreamOptions<T>['parser'] {
+  if (typeof format === 'function' || format === 'ndjson' || format === 'json-seq' || format === 'sse')
+    return format;
   throw optionError(OWNER, 'format', "'ndjson', 'json-seq', 'sse' or a parser factory", format);
 }
 

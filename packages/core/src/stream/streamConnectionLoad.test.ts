@@ -1,0 +1,47 @@
+// The reading loop is a lazy chunk imported when a stream first reads (issue #15 item 7). If it
+// fails to load, the stream ends with status 'error' and that error (nothing thrown, nothing
+// unhandled), and retry() imports it again and reads.
+import { describe, expect, it, vi } from 'vitest';
+import { createStream } from './createStream.ts';
+
+const loads = vi.hoisted(() => ({ connection: 0 }));
+vi.mock('./streamConnection.ts', async (importOriginal) => {
+  loads.connection += 1;
+  if (loads.connection === 1) throw new Error('chunk streamConnection failed to load');
+  return importOriginal();
+});
+
+/** Waits (real time, at most ~3 s) until the published status is `status`. */
+async function until(stream: { getSnapshot(): { status: string } }, status: string) {
+  for (let i = 0; i < 300 && stream.getSnapshot().status !== status; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
+describe('the reading loop loaded on first read', () => {
+  it('a failed load: status error with the import error, no request; retry() loads it and reads', async () => {
+    let requests = 0;
+    const stream = createStream<{ n: number }>({
+      request: () => {
+        requests += 1;
+        return new Response('{"n":1}\n{"n":2}\n');
+      },
+    });
+    const stop = stream.subscribe(() => {});
+    await until(stream, 'error');
+    const failed = stream.getSnapshot();
+    expect(failed.status).toBe('error');
+    // The import's own error (vitest wraps a failing mock factory's error as its cause).
+    const error = failed.error as Error;
+    expect(String((error.cause as Error | undefined)?.message ?? error.message)).toBe(
+      'chunk streamConnection failed to load',
+    );
+    expect(requests).toBe(0);
+    stream.retry();
+    await until(stream, 'done');
+    expect(loads.connection).toBe(2);
+    expect(requests).toBe(1);
+    expect(stream.getSnapshot().items).toEqual([{ n: 1 }, { n: 2 }]);
+    stop();
+  });
+});
