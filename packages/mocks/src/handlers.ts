@@ -1,4 +1,5 @@
 import { analyticsHandler } from './handlers/analytics.ts';
+import { chatSendHandler } from './handlers/chat.ts';
 import { feedHandler } from './handlers/feed.ts';
 import { itemsHandler } from './handlers/items.ts';
 import { metricsHandler } from './handlers/metrics.ts';
@@ -19,4 +20,5 @@ export const handlers = [
   usersHandler,
   searchHandler,
   analyticsHandler,
+  chatSendHandler,
 ];

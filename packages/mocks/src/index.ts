@@ -59,6 +59,7 @@ export {
   MAX_ANALYTICS_BUCKETS,
   MAX_ANALYTICS_MINUTES,
 } from './handlers/analytics.ts';
+export { type ChatMessage, type ChatSendBody, chatSendHandler } from './handlers/chat.ts';
 export { decodeCursor, encodeCursor, type FeedPage, feedHandler } from './handlers/feed.ts';
 export { type ItemsPage, itemsHandler, MAX_LIMIT } from './handlers/items.ts';
 export { MAX_POINTS, type MetricsRange, metricsHandler } from './handlers/metrics.ts';

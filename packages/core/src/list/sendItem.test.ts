@@ -1,0 +1,171 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cursorSource } from '../paging/cursorPaging.ts';
+import { createLazyList } from './createLazyList.ts';
+import type { LazyList } from './LazyList.ts';
+import { send } from './sendItem.ts';
+import { listWrites } from './writeCommands.ts';
+
+interface Message {
+  readonly id: string;
+  readonly clientId?: string;
+  readonly body: string;
+  readonly status?: 'pending' | 'failed';
+}
+
+const PAGE = 5;
+const settle = async (rounds = 10) => {
+  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+const message = (n: number): Message => ({ id: `m${n}`, body: `message ${n}` });
+
+const lists: LazyList<Message>[] = [];
+afterEach(() => {
+  for (const list of lists.splice(0)) list.destroy();
+});
+
+/**
+ * A chat over a backward cursor (newest page first: messages 95..99 of 100); older pages wait for
+ * `release()` while `hold` is true, so history can be loading while a message is sent.
+ */
+async function chat(options: { hold?: boolean; writes?: boolean } = {}) {
+  const waiting: (() => void)[] = [];
+  const source = cursorSource<Message>({
+    pageSize: PAGE,
+    initialDirection: 'backward',
+    fetchPage: async ({ cursor }) => {
+      const end = cursor === null ? 100 : Number(cursor);
+      if (cursor !== null && options.hold) await new Promise<void>((resolve) => waiting.push(resolve));
+      const start = Math.max(0, end - PAGE);
+      return {
+        items: Array.from({ length: end - start }, (_, i) => message(start + i)),
+        prevCursor: start > 0 ? String(start) : null,
+        nextCursor: null,
+      };
+    },
+  });
+  const list = createLazyList<Message>({
+    key: ['chat', Math.random()],
+    source,
+    getItemKey: (m) => m.clientId ?? m.id,
+    prefetch: 1,
+    statsIntervalMs: 0,
+    ...(options.writes === false ? {} : { writes: listWrites }),
+  });
+  lists.push(list);
+  list.subscribe(() => {});
+  list.setWindow({ start: 0, end: PAGE, direction: 'backward' });
+  await settle();
+  const release = () => {
+    for (const resolve of waiting.splice(0)) resolve();
+  };
+  return { list, release, waiting };
+}
+
+/** A request the test settles by hand. */
+function deferred() {
+  let resolve: (value: Message) => void = () => {};
+  let reject: (error: Error) => void = () => {};
+  const promise = new Promise<Message>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const items = (list: LazyList<Message>) => {
+  const snapshot = list.getSnapshot();
+  return Array.from({ length: snapshot.count }, (_, i) => snapshot.getItem(i)).map((state) =>
+    state.status === 'loaded' ? state.item : undefined,
+  );
+};
+
+describe('send (optimistic)', () => {
+  it('shows the item pending at once, then replaces it in place with the server copy', async () => {
+    const { list } = await chat();
+    const before = items(list);
+    const request = deferred();
+    const sent = send(list, {
+      item: { id: 'c1', clientId: 'c1', body: 'hi' },
+      clientId: 'c1',
+      request: () => request.promise,
+    });
+    expect(sent.ok).toBe(true);
+    const index = list.getSnapshot().count - 1;
+    expect(list.getSnapshot().getItem(index)).toMatchObject({ item: { body: 'hi', status: 'pending' } });
+    request.resolve({ id: 'm100', clientId: 'c1', body: 'hi' });
+    expect(await sent.settled).toBe('confirmed');
+    const after = items(list);
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.slice(0, before.length)).toEqual(before); // what the reader sees above did not move
+    expect(after[index]).toEqual({ id: 'm100', clientId: 'c1', body: 'hi' });
+    expect(list.getSnapshot().keyOf(index)).toBe('c1'); // same key: the row is not remounted
+  });
+
+  it('marks a failed send, and retry sends it again from the same place until confirmed', async () => {
+    const { list } = await chat();
+    const attempts = [deferred(), deferred()];
+    let n = 0;
+    const sent = send(list, {
+      item: { id: 'c2', clientId: 'c2', body: 'again' },
+      clientId: 'c2',
+      request: () => (attempts[n++] as ReturnType<typeof deferred>).promise,
+    });
+    const index = list.getSnapshot().count - 1;
+    attempts[0]?.reject(new Error('HTTP 500'));
+    expect(await sent.settled).toBe('failed');
+    expect(list.getSnapshot().getItem(index)).toMatchObject({ item: { id: 'c2', status: 'failed' } });
+    const retried = sent.retry();
+    expect(list.getSnapshot().getItem(index)).toMatchObject({ item: { id: 'c2', status: 'pending' } });
+    attempts[1]?.resolve({ id: 'm100', clientId: 'c2', body: 'again' });
+    expect(await retried).toBe('confirmed');
+    expect(n).toBe(2);
+    expect(list.getSnapshot().getItem(index)).toEqual({
+      status: 'loaded',
+      item: { id: 'm100', clientId: 'c2', body: 'again' },
+    });
+    expect(await sent.retry()).toBe('confirmed'); // nothing to retry any more
+    expect(n).toBe(2);
+  });
+
+  it('sends while older history is still loading; the item stays last and is confirmed in place', async () => {
+    const { list, release, waiting } = await chat({ hold: true });
+    expect(waiting.length).toBeGreaterThan(0); // an older page is on its way
+    const request = deferred();
+    const sent = send(list, {
+      item: { id: 'c3', clientId: 'c3', body: 'early' },
+      clientId: 'c3',
+      request: () => request.promise,
+    });
+    expect(sent.ok).toBe(true);
+    release();
+    await settle();
+    const snapshot = list.getSnapshot();
+    expect(snapshot.getItem(snapshot.count - 1)).toMatchObject({ item: { id: 'c3', status: 'pending' } });
+    expect(snapshot.getItem(snapshot.count - 2)).toMatchObject({ item: { id: 'm99' } });
+    request.resolve({ id: 'm100', clientId: 'c3', body: 'early' });
+    expect(await sent.settled).toBe('confirmed');
+    const now = list.getSnapshot();
+    expect(now.count).toBe(snapshot.count);
+    expect(now.getItem(now.count - 1)).toEqual({
+      status: 'loaded',
+      item: { id: 'm100', clientId: 'c3', body: 'early' },
+    });
+  });
+
+  it('without the write engine, or with a key in use, refuses as a value and appends nothing', async () => {
+    const { list } = await chat({ writes: false });
+    const count = list.getSnapshot().count;
+    const off = send(list, { item: message(200), clientId: 'm200', request: async () => message(200) });
+    expect(off.ok).toBe(false);
+    expect(off.error?.reason).toBe('disabled');
+    expect(await off.settled).toBe('failed');
+    expect(list.getSnapshot().count).toBe(count);
+    const { list: withEngine } = await chat();
+    const taken = send(withEngine, { item: message(99), clientId: 'm99', request: async () => message(99) });
+    expect(taken.ok).toBe(false);
+    expect(taken.error?.message).toContain('already');
+    expect(() => send(withEngine, { item: message(1), clientId: 'x', request: 'no' as never })).toThrow(
+      /send: request must be a function/,
+    );
+  });
+});
