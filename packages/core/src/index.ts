@@ -81,6 +81,7 @@ export type { StreamResume } from './stream/streamRequest.ts';
 export type { StreamStats } from './stream/streamStats.ts';
 export { createVirtualList } from './virtual/createVirtualList.ts';
 export type { NavigationKeyEvent } from './virtual/keyboardTarget.ts';
+export type { ScrollToIndexOptions } from './virtual/smoothScroll.ts';
 export type { StickyBox } from './virtual/stickyRows.ts';
 export type { VirtualList } from './virtual/VirtualList.ts';
 export type {

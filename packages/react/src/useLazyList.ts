@@ -6,7 +6,7 @@ import {
   type LazyListUpdate,
   type NavigationKeyEvent,
   type SavedScroll,
-  type ScrollAlign,
+  type ScrollToIndexOptions,
   type VirtualList,
   type VirtualListOptions,
   type VirtualListSnapshot,
@@ -32,7 +32,8 @@ export interface UseLazyListOptions<T>
 
 /** The controls of {@link useLazyList}: the same functions for the list's whole life. */
 export interface LazyListControls<T> extends ItemWriteControls<T> {
-  readonly scrollToIndex: (index: number, options?: { align?: ScrollAlign }) => void;
+  /** `{ align, behavior: 'smooth' }`: see `ScrollToIndexOptions` (a smooth flight loads only where it lands). */
+  readonly scrollToIndex: (index: number, options?: ScrollToIndexOptions) => void;
   /** Callback ref for each row element (which needs `data-index={row.index}`). */
   readonly measureElement: (element: Element | null) => (() => void) | undefined;
   /** The scroll position by key, for `restore` after a remount or reload. */

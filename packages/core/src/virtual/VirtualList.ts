@@ -10,6 +10,7 @@ import { RowMeasurer } from './rowMeasurer.ts';
 import { ScrollKeeper } from './scrollKeeper.ts';
 import { SettleTimer } from './settleTimer.ts';
 import { SizeIndex } from './sizeIndex.ts';
+import { FLIGHT_MS, FlightLoop, type ScrollToIndexOptions, smoothRequested } from './smoothScroll.ts';
 import { loadStickyRows, StickyRows, sameIndexes } from './stickyRows.ts';
 import { type LayoutInput, layoutView, savedScroll, viewWindow } from './viewLayout.ts';
 import {
@@ -57,6 +58,7 @@ export class VirtualList<T> extends Subscribable {
   readonly #measurer: RowMeasurer;
   readonly #keeper: ScrollKeeper | null;
   readonly #speed = new VelocityMeter();
+  readonly #flight: FlightLoop;
   #target: ScrollTarget | null = null;
   #stopTarget: (() => void) | null = null;
   #stopList: (() => void) | null = null;
@@ -99,6 +101,7 @@ export class VirtualList<T> extends Subscribable {
         this.#keeper?.save(true);
       },
     );
+    this.#flight = new FlightLoop(options.timers, options.now);
     this.#keeper = options.persist === undefined ? null : new ScrollKeeper(options.persist, this);
     if (options.restore != null) {
       this.#state = reduceView(this.#state, this.#restoreAction(options.restore, undefined), this.#context);
@@ -196,9 +199,10 @@ export class VirtualList<T> extends Subscribable {
   /**
    * Scrolls so item `index` is aligned in the viewport (clear of `scrollPaddingStart`/`End`);
    * stays aligned while sizes around it are measured and its page arrives, until the user scrolls.
+   * `behavior: 'smooth'` flies there, loading only the destination's rows (see ScrollToIndexOptions).
    */
-  scrollToIndex(index: number, options: { align?: ScrollAlign } = {}): void {
-    this.#scrollTo(index, options.align ?? 'auto', false);
+  scrollToIndex(index: number, options: ScrollToIndexOptions = {}): void {
+    this.#scrollTo(index, options.align ?? 'auto', false, smoothRequested(options));
   }
 
   /** The virtual scroll position in px (the list's real coordinates, not the scaled element's). */
@@ -264,6 +268,7 @@ export class VirtualList<T> extends Subscribable {
     this.#stopList?.();
     this.#stopList = null;
     this.#measurer.disconnect();
+    this.#flight.stop();
     this.#settle.cancel();
   }
 
@@ -315,12 +320,23 @@ export class VirtualList<T> extends Subscribable {
     if (target !== null) this.#update({ type: 'scroll', physical: Math.max(0, target.offset()) });
   }
 
-  #scrollTo(index: number, align: ScrollAlign, focus: boolean): void {
+  #scrollTo(index: number, align: ScrollAlign, focus: boolean, smooth = false): void {
     if (this.#destroyed) return;
     if (!Number.isFinite(index))
       throw new TypeError(`lazyflow: scrollToIndex needs a finite index, got ${index}`);
     const count = this.#o.list.getSnapshot().count;
-    this.#update(scrollToAction(index, align, focus, count, this.#o.anchor, this.#state.prepended));
+    const { prepended } = this.#state;
+    this.#update(scrollToAction(index, align, focus, count, this.#o.anchor, prepended, smooth));
+    const { hold } = this.#state;
+    if (hold.kind === 'index' && hold.flight !== null) {
+      this.#flight.start(FLIGHT_MS, (progress) => {
+        const now = this.#state.hold;
+        // Ended elsewhere: the user scrolled, an instant scroll-to, the list was destroyed.
+        if (this.#destroyed || now.kind !== 'index' || now.flight === null) return false;
+        this.#update({ type: 'flight', progress });
+        return true;
+      });
+    }
   }
 
   #newSizes(): SizeIndex {

@@ -3,6 +3,7 @@ import type { LazyListSnapshot } from '../list/listSnapshot.ts';
 import { type Anchor, alignedOffset, anchorAt } from './anchor.ts';
 import { physicalFor, scrollScale } from './scrollScale.ts';
 import type { SizeIndex } from './sizeIndex.ts';
+import { flightPosition } from './smoothScroll.ts';
 import { lastStickyAtOrBefore } from './stickyRows.ts';
 import { clearViewport, type ViewRestore, type ViewState } from './viewState.ts';
 import { firstWindow, visibleRows } from './virtualSnapshot.ts';
@@ -64,12 +65,21 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
     restore = restore.item === null ? OPEN : { kind: 'following', item: restore.item };
   }
   const clear = clearViewport(state.viewport, input);
-  const target =
+  let { hold } = state;
+  let target =
     count === 0 || restore.kind === 'pending'
       ? 0
       : following
         ? scale.virtualMax
         : targetVirtual(state, anchor, input, clear);
+  if (hold.kind === 'index' && hold.flight !== null && count > 0 && restore.kind !== 'pending') {
+    // A smooth scroll-to: `target` is where it lands with the sizes known now (it retargets as
+    // rows are measured); the view is part of the way there.
+    const to = Math.max(0, Math.min(scale.virtualMax, target));
+    const { from, progress } = hold.flight;
+    hold = { ...hold, flight: { from, progress, to } };
+    target = flightPosition(from, to, progress);
+  }
   const position = physicalFor(scale, target, {
     offset: state.virtual - state.physical,
     settled: state.motion === 'still',
@@ -88,6 +98,7 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
     pendingWrite: write ? position.physical : state.pendingWrite,
     anchor,
     restore,
+    hold,
     newItems: following ? 0 : newItems,
     tail: count > 0 ? tail : state.tail,
   };
@@ -106,7 +117,9 @@ function targetVirtual(state: ViewState, anchor: Anchor | null, input: LayoutInp
     // (Not when both do not fit: then the row itself is shown, under the sticky one.)
     const size = sizes.size(row);
     const cover = sticky === row || sizes.size(sticky) + size > clear ? 0 : sizes.size(sticky);
-    return alignedOffset(sizes.start(row) - cover, size + cover, clear, state.virtual, hold.align);
+    // 'auto' measures "as far as needed" from where a smooth scroll started, not from mid-flight.
+    const current = hold.flight === null ? state.virtual : hold.flight.from;
+    return alignedOffset(sizes.start(row) - cover, size + cover, clear, current, hold.align);
   }
   if (anchor !== null) return sizes.start(anchor.row) + anchor.offset;
   return state.virtual;
@@ -137,7 +150,9 @@ export function viewWindow(
           : 0;
     return firstWindow(row, { lanes, prepended, viewport: state.viewport, estimateSize });
   }
-  const top = state.virtual - input.paddingStart;
+  // A smooth scroll-to loads where it lands, nothing it flies over (rows on the way stay placeholders).
+  const at = hold.kind === 'index' && hold.flight !== null ? hold.flight.to : state.virtual;
+  const top = at - input.paddingStart;
   return visibleRows(input.sizes, top, state.viewport, lanes, prepended, count);
 }
 

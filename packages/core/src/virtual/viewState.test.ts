@@ -47,7 +47,7 @@ describe('reduceView: motion (scroll, drag, input, settle)', () => {
   it('a user scroll moves 1:1, re-anchors, ends a scroll-to-index and closes late restores', () => {
     const state: ViewState = {
       ...base,
-      hold: { kind: 'index', key: 40, align: 'start' },
+      hold: { kind: 'index', key: 40, align: 'start', flight: null },
       pendingWrite: 1_440,
     };
     const next = reduceView(state, { type: 'scroll', physical: 360 }, context);
@@ -83,6 +83,7 @@ describe('reduceView: scroll-to, restore, regroup, focus', () => {
       kind: 'index',
       key: 20,
       align: 'center',
+      flight: null,
     });
     const chat = reduceView(
       { ...base, newItems: 5 },

@@ -2,6 +2,7 @@ import { type Anchor, anchorAt } from './anchor.ts';
 import type { ItemRestore } from './itemRestore.ts';
 import { type ScrollScale, scrollScale, virtualAfterMove, virtualForJump } from './scrollScale.ts';
 import type { SizeIndex } from './sizeIndex.ts';
+import type { Flight } from './smoothScroll.ts';
 import type { ScrollAlign } from './virtualSnapshot.ts';
 
 /**
@@ -11,7 +12,13 @@ import type { ScrollAlign } from './virtualSnapshot.ts';
  */
 export type ViewHold =
   | { readonly kind: 'anchor' }
-  | { readonly kind: 'index'; readonly key: number; readonly align: ScrollAlign }
+  | {
+      readonly kind: 'index';
+      readonly key: number;
+      readonly align: ScrollAlign;
+      /** A smooth scroll on its way to the item, or null (there, or an instant scroll-to). */
+      readonly flight: Flight | null;
+    }
   | { readonly kind: 'end' };
 
 /**
@@ -74,7 +81,11 @@ export type ViewAction =
       readonly key: number | 'end';
       readonly align: ScrollAlign;
       readonly focus: number | null;
+      /** `behavior: 'smooth'`: fly there from the current position (a `flight` action per frame). */
+      readonly smooth: boolean;
     }
+  /** A frame of a smooth scroll: how far along it is (1: landed). */
+  | { readonly type: 'flight'; readonly progress: number }
   | {
       readonly type: 'restore';
       readonly anchor: Anchor;
@@ -99,6 +110,7 @@ export const relayoutAfter: Readonly<Record<ViewAction['type'], 'now' | 'soon' |
   input: 'no',
   settle: 'now',
   scrollTo: 'now',
+  flight: 'now',
   restore: 'now',
   regroup: 'now',
   written: 'no',
@@ -160,7 +172,7 @@ export function viewContext(
  * `anchor: 'end'`, the last item means "follow the end".
  *
  * @example
- * scrollToAction(99, 'center', false, 50, 'start', 0); // { type: 'scrollTo', key: 49, align: 'center', focus: null }
+ * scrollToAction(99, 'center', false, 50, 'start', 0); // { type: 'scrollTo', key: 49, align: 'center', focus: null, smooth: false }
  */
 export function scrollToAction(
   index: number,
@@ -169,6 +181,7 @@ export function scrollToAction(
   count: number,
   anchorMode: 'start' | 'end',
   prepended: number,
+  smooth = false,
 ): ViewAction {
   const last = Math.max(0, count - 1);
   const target = Math.max(0, Math.min(Math.trunc(index), count > 0 ? last : Math.trunc(index)));
@@ -178,6 +191,7 @@ export function scrollToAction(
     key: end ? 'end' : target - prepended,
     align,
     focus: focus ? index - prepended : null,
+    smooth: smooth && !end,
   };
 }
 
@@ -245,8 +259,12 @@ export function reduceView(state: ViewState, action: ViewAction, context: ViewCo
       if (motion === 'dragging') return { ...state, motion: 'released' };
       return motion === 'grabbed' ? { ...state, motion: 'still' } : state;
     }
-    case 'input':
-      return state.motion === 'released' ? { ...state, motion: 'scrolling' } : state;
+    case 'input': {
+      // A wheel, touch or key during a smooth scroll-to stops it where it is.
+      const { hold } = state;
+      const next = hold.kind === 'index' && hold.flight !== null ? { ...state, hold: ANCHOR } : state;
+      return next.motion === 'released' ? { ...next, motion: 'scrolling' } : next;
+    }
     case 'settle': {
       const { motion } = state;
       if (motion === 'dragging') return { ...state, motion: 'grabbed' };
@@ -255,7 +273,14 @@ export function reduceView(state: ViewState, action: ViewAction, context: ViewCo
     case 'scrollTo': {
       const focus = action.focus === null ? state.focus : { key: action.focus, moved: false };
       if (action.key === 'end') return { ...state, hold: END, newItems: 0, focus };
-      return { ...state, hold: { kind: 'index', key: action.key, align: action.align }, focus };
+      const flight = action.smooth ? { from: state.virtual, progress: 0, to: state.virtual } : null;
+      return { ...state, hold: { kind: 'index', key: action.key, align: action.align, flight }, focus };
+    }
+    case 'flight': {
+      const { hold } = state;
+      if (hold.kind !== 'index' || hold.flight === null) return state;
+      const flight = action.progress >= 1 ? null : { ...hold.flight, progress: action.progress };
+      return { ...state, hold: { ...hold, flight } };
     }
     case 'restore': {
       const restore: ViewRestore = { kind: 'pending', anchor: action.anchor, item: action.item };

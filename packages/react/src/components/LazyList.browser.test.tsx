@@ -104,6 +104,27 @@ describe('<LazyList>', () => {
     expect(row(0)).toBeNull();
   });
 
+  it("ref.current.scrollToIndex(50_000, { behavior: 'smooth' }) flies there and lands centred", async () => {
+    const api = itemsApi();
+    const ref = createRef<LazyListHandle<Item>>();
+    render(
+      <LazyList<Item>
+        ref={ref}
+        queryKey={uniqueKey('smooth')}
+        source={api.source}
+        renderItem={(user) => <div style={{ height: 36 }}>{user.title}</div>}
+        estimateSize={() => 36}
+        height={360}
+      />,
+    );
+    await waitFor(() => expect(row(0)?.textContent).toBe('Item 0'));
+    act(() => ref.current?.scrollToIndex(50_000, { align: 'center', behavior: 'smooth' }));
+    expect(row(0)?.textContent).toBe('Item 0'); // not a jump: it leaves from where it is
+    await waitFor(() => expect(row(50_000)?.textContent).toBe('Item 50000'));
+    await waitFor(() => expect(rowTop(50_000)).toBeCloseTo((360 - 36) / 2, 0));
+    expect(row(0)).toBeNull();
+  });
+
   it('a page that failed shows renderError once, and its retry loads the rows', async () => {
     const api = itemsApi({ failOnce: [5_000] });
     const ref = createRef<LazyListHandle<Item>>();

@@ -1,0 +1,118 @@
+// scrollToIndex(i, { behavior: 'smooth' }) in real Chromium (issue #19 item 4): it flies over
+// rows never measured nor loaded, lands exactly on the item however it is aligned, fetches only
+// the pages at the destination, stops where it is when the user wheels, and is instant for a
+// user who prefers reduced motion.
+import { startMockWorker } from '@lazyflow/mocks/browser';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { frames } from '../testing/mountVirtualList.ts';
+import { item, itemsList, loadedText, mount, runCleanups, title } from '../testing/virtualFixtures.ts';
+import type { VirtualRow } from './virtualSnapshot.ts';
+
+beforeAll(async () => {
+  await startMockWorker();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  runCleanups();
+});
+
+const ESTIMATE = 36;
+const VIEWPORT = 600;
+/** Rows take their own size once loaded (never the estimate): 28, 46 or 64 px. */
+const rowSize = (row: VirtualRow<unknown>) =>
+  row.state.status === 'loaded' ? 28 + (row.index % 3) * 18 : row.size;
+
+/** Waits until `read` has not changed for 10 frames; returns every value seen on the way. */
+async function settled(read: () => number): Promise<number[]> {
+  const seen = [read()];
+  let still = 0;
+  while (still < 10) {
+    await frames(1);
+    const now = read();
+    still = Math.abs(now - (seen.at(-1) ?? now)) < 0.5 ? still + 1 : 0;
+    seen.push(now);
+  }
+  return seen;
+}
+
+async function mounted(total: number, now?: () => number) {
+  const { list, requested } = itemsList(total);
+  const view = mount({ list, estimateSize: () => ESTIMATE, text: title, rowSize, ...(now ? { now } : {}) });
+  await vi.waitFor(() => expect(loadedText(view, 0)).toBe(item(0).title));
+  await settled(() => view.view.getScrollOffset());
+  requested.length = 0;
+  return { ...view, requested };
+}
+
+describe.each([
+  ['1,000,000 rows', 1_000_000],
+  ['100,000,000 rows', 100_000_000],
+])('smooth scrollToIndex on %s', (_, total) => {
+  it.each(['start', 'center', 'end'] as const)(
+    "align '%s': flies there over several frames and lands exactly, fetching only at the destination",
+    async (align) => {
+      const list = await mounted(total);
+      expect(list.view.getSnapshot().scaled).toBe(true);
+      const target = Math.floor(total / 2) + 7;
+      list.view.scrollToIndex(target, { align, behavior: 'smooth' });
+      expect(list.view.getScrollOffset()).toBe(0); // not a jump: it starts where it is
+      const path = await settled(() => list.view.getScrollOffset());
+      await vi.waitFor(() => expect(loadedText(list, target)).toBe(item(target).title));
+      await settled(() => list.position(target) ?? Number.NaN);
+      const size = list.element(target)?.getBoundingClientRect().height ?? 0;
+      expect(size).toBe(28 + (target % 3) * 18); // measured, not the estimate
+      const expected = { start: 0, center: (VIEWPORT - size) / 2, end: VIEWPORT - size }[align];
+      expect(list.position(target)).toBeCloseTo(expected, 0);
+      // Animated: positions strictly between the start and the end on the way.
+      const end = path.at(-1) ?? 0;
+      expect(path.filter((offset) => offset > 1_000 && offset < end - 1_000).length).toBeGreaterThan(2);
+      // Nothing was fetched for the rows flown over: only pages around the destination.
+      expect(list.requested.length).toBeGreaterThan(0);
+      for (const offset of list.requested) expect(Math.abs(offset - target)).toBeLessThan(1_000);
+    },
+  );
+});
+
+describe('smooth scrollToIndex, interrupted or not wanted', () => {
+  it('a user wheel during the flight stops it where it is, and it does not resume', async () => {
+    // A clock 40× slower than real time: the flight lasts long enough for a real wheel to land in it.
+    const list = await mounted(1_000_000, () => performance.now() / 40);
+    const target = 500_000;
+    list.view.scrollToIndex(target, { align: 'start', behavior: 'smooth' });
+    await vi.waitFor(() => expect(list.view.getScrollOffset()).toBeGreaterThan(10_000));
+    list.viewport.dataset.testid = 'smooth-wheel';
+    await userEvent.wheel(page.getByTestId('smooth-wheel'), { delta: { y: 200 } });
+    const stopped = (await settled(() => list.view.getScrollOffset())).at(-1) ?? 0;
+    await frames(30);
+    expect(list.view.getScrollOffset()).toBe(stopped);
+    expect(stopped).toBeLessThan((target * ESTIMATE) / 2);
+    expect(list.element(target)).toBeUndefined();
+  });
+
+  it('prefers-reduced-motion: the same call jumps at once', async () => {
+    const matchMedia = window.matchMedia.bind(window);
+    vi.spyOn(window, 'matchMedia').mockImplementation((query) =>
+      query.includes('prefers-reduced-motion')
+        ? ({ matches: true, media: query } as MediaQueryList)
+        : matchMedia(query),
+    );
+    const list = await mounted(1_000_000);
+    list.view.scrollToIndex(300_000, { align: 'start', behavior: 'smooth' });
+    // Before any frame: there already (give or take the rows measured at the top, 28–64 px, not 36).
+    expect(Math.abs(list.view.getScrollOffset() - 300_000 * ESTIMATE)).toBeLessThan(1_000);
+    await vi.waitFor(() => expect(loadedText(list, 300_000)).toBe(item(300_000).title));
+    await settled(() => list.position(300_000) ?? Number.NaN);
+    expect(list.position(300_000)).toBeCloseTo(0, 0);
+  });
+
+  it('a bad behavior is a TypeError naming the option, and the list stays where it was', async () => {
+    const list = await mounted(10_000);
+    expect(() => list.view.scrollToIndex(5_000, { behavior: 'fast' as unknown as 'smooth' })).toThrow(
+      /scrollToIndex behavior must be 'auto' or 'smooth', got fast/,
+    );
+    await frames(3);
+    expect(list.view.getScrollOffset()).toBe(0);
+    expect(loadedText(list, 0)).toBe(item(0).title);
+  });
+});
