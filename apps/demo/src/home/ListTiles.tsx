@@ -2,40 +2,89 @@
 // scrolling up through rows of their own heights, memory under a budget while sweeping.
 import type { Item } from '@lazyflow/mocks';
 import { type UseLazyListResult, useLazyList } from '@lazyflow/react';
-import { useRef, useState } from 'react';
+import { type RefObject, useRef, useState } from 'react';
 import { FeatTile } from './FeatTile.tsx';
 import { count, countedItems, frames, loadedInView, loadedTopInView, rowInView, until } from './liveRun.ts';
 import { MINI_ROW, MiniList } from './MiniList.tsx';
 
-/** A tile's list, the ref of its scroller and the latest snapshot (for waits inside a run). */
-function useTileList(key: string, total: number, options: { dynamic?: boolean; maxBytes?: number } = {}) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const [counted] = useState(() => countedItems(total));
+interface TileListOptions {
+  readonly id: string;
+  readonly total: number;
+  readonly dynamic?: boolean;
+  readonly maxBytes?: number;
+}
+
+/** The tile's list, mounted once the visitor runs the tile: Home sends no request before that. */
+function TileList({
+  options,
+  counted,
+  latest,
+  scroller,
+}: {
+  options: TileListOptions;
+  counted: ReturnType<typeof countedItems>;
+  latest: RefObject<UseLazyListResult<Item> | null>;
+  scroller: RefObject<HTMLDivElement | null>;
+}) {
   const list = useLazyList<Item>({
-    key: ['home', key, total],
+    key: ['home', options.id, options.total],
     source: counted.source,
     getScrollElement: () => scroller.current,
     estimateSize: () => (options.dynamic ? 90 : MINI_ROW),
     overscan: 2,
     ...(options.maxBytes === undefined ? {} : { memory: { maxBytes: options.maxBytes } }),
   });
-  const latest = useRef<UseLazyListResult<Item>>(list);
   latest.current = list;
-  return { list, scroller, latest, requests: counted.requests, pagesSince: counted.pagesSince };
+  return (
+    <MiniList
+      list={list}
+      scroller={scroller}
+      testId={`feat-${options.id}-list`}
+      dynamic={options.dynamic === true}
+    />
+  );
+}
+
+/**
+ * A tile's list: `view` to render (an empty box until `open()`), `list()` for the latest
+ * snapshot inside a run, and the HTTP requests its source sent.
+ */
+function useTileList(options: TileListOptions) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const latest = useRef<UseLazyListResult<Item> | null>(null);
+  const [counted] = useState(() => countedItems(options.total));
+  const [on, setOn] = useState(false);
+  const list = () => {
+    if (latest.current === null) throw new Error('the list is not open');
+    return latest.current;
+  };
+  const open = async () => {
+    setOn(true);
+    await until(() => latest.current !== null && scroller.current !== null, 'the list opened');
+  };
+  const view = on ? (
+    <TileList options={options} counted={counted} latest={latest} scroller={scroller} />
+  ) : (
+    <div className="scroller mini-list mini-empty" data-testid={`feat-${options.id}-list`}>
+      <p className="muted">Opens when you run it: nothing is loaded before.</p>
+    </div>
+  );
+  return { view, list, open, scroller, requests: counted.requests, pagesSince: counted.pagesSince };
 }
 
 const ms = (since: number) => Math.round(performance.now() - since);
 
 /** Jump to row 500,000 of 1,000,000: the time it took and the HTTP requests it made. */
 export function JumpTile() {
-  const { list, scroller, latest, requests, pagesSince } = useTileList('jump', 1_000_000);
+  const { view, list, open, scroller, requests, pagesSince } = useTileList({ id: 'jump', total: 1_000_000 });
   const TARGET = 500_000;
   const run = async () => {
-    latest.current.scrollToIndex(0);
+    await open();
+    list().scrollToIndex(0);
     await until(() => loadedInView(scroller.current, 0), 'row 0 on screen');
     const before = requests();
     const started = performance.now();
-    latest.current.scrollToIndex(TARGET, { align: 'start' });
+    list().scrollToIndex(TARGET, { align: 'start' });
     await until(() => loadedInView(scroller.current, TARGET), `row ${count(TARGET)} on screen`);
     const took = ms(started);
     const made = requests() - before;
@@ -63,22 +112,23 @@ export function JumpTile() {
       to="/table?jump=500000"
       run={run}
     >
-      <MiniList list={list} scroller={scroller} testId="feat-jump-list" />
+      {view}
     </FeatTile>
   );
 }
 
 /** The last of 100,000,000 rows, aligned to the bottom, past the browser's height limit. */
 export function HundredMillionTile() {
-  const { list, scroller, latest } = useTileList('hundred-million', 100_000_000);
+  const { view, list, open, scroller } = useTileList({ id: 'hundred-million', total: 100_000_000 });
   const LAST = 99_999_999;
   const run = async () => {
-    latest.current.scrollToIndex(LAST, { align: 'end' });
+    await open();
+    list().scrollToIndex(LAST, { align: 'end' });
     await until(() => loadedInView(scroller.current, LAST), `row ${count(LAST)} on screen`);
     await frames(2);
     const box = rowInView(scroller.current, LAST);
     const gap = box === null ? Number.NaN : Math.round(box.height - box.bottom);
-    const px = latest.current.virtualSize;
+    const px = list().virtualSize;
     return {
       text: (
         <>
@@ -86,7 +136,7 @@ export function HundredMillionTile() {
           the list is {(px / 1e9).toFixed(2)} billion px tall in a scroller browsers cap near 33.5 million.
         </>
       ),
-      data: { row: LAST, gap, scaled: String(latest.current.scaled) },
+      data: { row: LAST, gap, scaled: String(list().scaled) },
     };
   };
   return (
@@ -98,7 +148,7 @@ export function HundredMillionTile() {
       to="/table?rows=100000000&jump=99999999&align=end"
       run={run}
     >
-      <MiniList list={list} scroller={scroller} testId="feat-hundred-million-list" />
+      {view}
     </FeatTile>
   );
 }
@@ -137,12 +187,13 @@ function rowAtTop(scroller: HTMLDivElement | null): number {
 
 /** Scrolling up through rows never measured, as tall as their text: how far the row in view drifts. */
 export function DriftTile() {
-  const { list, scroller, latest } = useTileList('drift', 100_000, { dynamic: true });
+  const { view, list, open, scroller } = useTileList({ id: 'drift', total: 100_000, dynamic: true });
   const TARGET = 50_000;
   const STEP = 100;
   const STEPS = 8;
   const run = async () => {
-    latest.current.scrollToIndex(TARGET, { align: 'start' });
+    await open();
+    list().scrollToIndex(TARGET, { align: 'start' });
     await until(() => loadedTopInView(scroller.current, TARGET), `row ${count(TARGET)} on screen`);
     let drift = 0;
     for (let step = 1; step <= STEPS; step++) {
@@ -160,7 +211,7 @@ export function DriftTile() {
         (row) => row.offsetHeight,
       ),
     );
-    const first = latest.current.range?.start ?? TARGET;
+    const first = list().range?.start ?? TARGET;
     return {
       text: (
         <>
@@ -181,7 +232,7 @@ export function DriftTile() {
       to="/table?dynamic=1&jump=500000"
       run={run}
     >
-      <MiniList list={list} scroller={scroller} testId="feat-drift-list" dynamic />
+      {view}
     </FeatTile>
   );
 }
@@ -192,22 +243,27 @@ const SWEEP_STEPS = 24;
 
 /** Sweeps a million rows under a 256 KB budget and charts bytes in memory against it. */
 export function MemoryTile() {
-  const { list, scroller, latest } = useTileList('memory', 1_000_000, { maxBytes: MEMORY_BUDGET });
+  const { view, list, open, scroller } = useTileList({
+    id: 'memory',
+    total: 1_000_000,
+    maxBytes: MEMORY_BUDGET,
+  });
   const [samples, setSamples] = useState<readonly number[]>([]);
   const run = async () => {
+    await open();
     const seen: number[] = [];
     setSamples(seen);
-    const evictionsBefore = latest.current.stats.evictions;
+    const evictionsBefore = list().stats.evictions;
     for (let step = 0; step <= SWEEP_STEPS; step++) {
       const index = Math.min(999_999, Math.round((step / SWEEP_STEPS) * 999_999));
-      latest.current.scrollToIndex(index, { align: 'start' });
+      list().scrollToIndex(index, { align: 'start' });
       await until(() => loadedInView(scroller.current, index), `row ${count(index)} on screen`);
       await frames(2);
-      seen.push(latest.current.stats.bytesInMemory);
+      seen.push(list().stats.bytesInMemory);
       setSamples([...seen]);
     }
     const peak = Math.max(...seen);
-    const evicted = latest.current.stats.evictions - evictionsBefore;
+    const evicted = list().stats.evictions - evictionsBefore;
     return {
       text: (
         <>
@@ -227,7 +283,7 @@ export function MemoryTile() {
       to="/table#under-the-hood"
       run={run}
     >
-      <MiniList list={list} scroller={scroller} testId="feat-memory-list" />
+      {view}
       <BudgetSparkline samples={samples} budget={MEMORY_BUDGET} steps={SWEEP_STEPS + 1} />
     </FeatTile>
   );
