@@ -94,11 +94,53 @@ test('new messages follow at the bottom; scrolled up, "1 new" appears and scroll
   await expect(page.getByTestId('chat-new')).toBeHidden();
   await atBottom(NEWEST + 2);
 
-  // Your own message goes to the bottom.
+  // Your own message goes to the bottom, pending until the server's copy (a server id) replaces it.
   await page.getByTestId('chat-input').fill('hello from the test');
   await page.getByTestId('chat-send').click();
-  await expect(scroller.locator(`[data-id="${NEWEST + 3}"]`)).toContainText('hello from the test');
-  await atBottom(NEWEST + 3);
+  const mine = scroller.locator('li', { hasText: 'hello from the test' });
+  await expect(mine).toHaveCount(1);
+  await expect(mine).not.toHaveAttribute('data-status', /./);
+  const id = Number(await mine.getAttribute('data-id'));
+  expect(id).toBeGreaterThanOrEqual(1_000_000_000);
+  await atBottom(id);
   await expect(page.getByTestId('chat-input')).toHaveValue('');
   expect(errors).toEqual([]);
+});
+
+test('a send that fails stays in place as "Not sent" with a Retry, and the retry confirms it there', async ({
+  page,
+}) => {
+  const errors = await open(page, '/chat');
+  const scroller = page.getByTestId(SCROLLER);
+  await expect(scroller.locator(`[data-id="${NEWEST}"]`)).toContainText(`#${NEWEST}`);
+  await expect(page.getByTestId('chat-send')).toBeEnabled();
+  const faults = page.getByRole('complementary', { name: 'Fault panel' });
+  const setErrorRate = async (rate: string) => {
+    await faults.locator('input[name="errorRate"]').fill(rate);
+    await faults.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByTestId('faults-applied')).toContainText(`errors ${Number(rate) * 100}%`);
+  };
+  await setErrorRate('1');
+  await page.getByTestId('chat-input').fill('sent while the server fails');
+  await page.getByTestId('chat-send').click();
+  const mine = scroller.locator('li', { hasText: 'sent while the server fails' });
+  await expect(mine).toHaveAttribute('data-status', 'failed');
+  await expect(mine).toContainText('Not sent');
+  // The newest message (older history may still land above it: indexes shift, the order does not).
+  const place = () =>
+    mine.evaluate((row) => ({
+      index: Number((row as HTMLElement).dataset.index),
+      count: Number(row.closest<HTMLElement>('[data-count]')?.dataset.count),
+    }));
+  const failed = await place();
+  expect(failed.index).toBe(failed.count - 1);
+  await setErrorRate('0');
+  await mine.getByTestId('chat-retry').click();
+  await expect(mine).not.toHaveAttribute('data-status', /./);
+  expect(Number(await mine.getAttribute('data-id'))).toBeGreaterThanOrEqual(1_000_000_000);
+  await expect(mine).toHaveCount(1); // replaced in place, not added a second time
+  const confirmed = await place();
+  expect(confirmed.index).toBe(confirmed.count - 1); // still the newest: confirmed where it was
+  // Chromium logs the injected HTTP 500 of the failed send; nothing else.
+  expect(errors.filter((line) => !line.includes('500'))).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import { listDataAttributes } from '@lazyflow/core';
+import { listWrites, type SendStatus, type SentItem, send } from '@lazyflow/core/writes';
 import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
@@ -11,13 +12,31 @@ const CHAT_TOTAL = 100_000;
 const ME = 'You';
 const TIME = new Intl.DateTimeFormat('en', { dateStyle: 'short', timeStyle: 'short' });
 
+/** A message; one you sent carries its client id, and a status until the server confirms it. */
+type Message = Item & { readonly clientId?: string; readonly status?: SendStatus };
+
+/** Saves a message on the mock server (`POST /api/chat/messages`): its copy, with a server id. */
+async function saveMessage(clientId: string, body: string): Promise<Message> {
+  const response = await fetch('/api/chat/messages', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ clientId, body, author: ME }),
+  });
+  if (!response.ok) throw new Error(`POST /api/chat/messages: HTTP ${response.status}`);
+  return (await response.json()) as Message;
+}
+
 /** A chat log (`anchor: 'end'`): opens at the newest message, loads history above it. */
 export function ChatPage() {
   const ref = useRef<HTMLDivElement>(null);
   const source = useMemo(() => feedSource(CHAT_TOTAL, 'backward'), []);
-  const list = useLazyList<Item>({
+  const list = useLazyList<Message>({
     key: ['demo-chat', CHAT_TOTAL],
     source,
+    // Your messages are keyed by their client id before and after the server confirms them, so a
+    // confirmed message keeps its row (and its place).
+    getItemKey: (message) => message.clientId ?? message.id,
+    writes: listWrites,
     getScrollElement: () => ref.current,
     estimateSize: () => 84,
     anchor: 'end',
@@ -26,6 +45,7 @@ export function ChatPage() {
   useReportStats('Chat', list.stats);
   const [draft, setDraft] = useState('');
   const sent = useRef(0);
+  const sends = useRef(new Map<string, SentItem>());
   // Local messages go after the newest page, so they can be placed once that page is loaded.
   const canPost = list.list.reachedEnd;
 
@@ -46,10 +66,28 @@ export function ChatPage() {
     if (placed) sent.current += 1;
     return placed;
   };
-  const send = (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const text = draft.trim();
-    if (text === '' || !post(ME, text)) return;
+    if (text === '') return;
+    // Optimistic: shown at once as pending, replaced in place by the server's copy, or marked
+    // failed with a Retry (the fault panel's error rate makes sends fail).
+    const clientId = `c-${Date.now().toString(36)}-${sent.current++}`;
+    const item: Message = {
+      id: -1,
+      clientId,
+      title: '',
+      body: text,
+      author: ME,
+      createdAt: new Date().toISOString(),
+      score: 0,
+      views: 0,
+      price: 0,
+      tags: [],
+    };
+    const result = send(list, { item, clientId, request: () => saveMessage(clientId, text) });
+    if (!result.ok) return;
+    sends.current.set(clientId, result);
     list.scrollToIndex(list.count); // your own message: back to the newest
     setDraft('');
   };
@@ -101,6 +139,7 @@ export function ChatPage() {
                 ref={list.measureElement}
                 data-index={row.index}
                 data-id={item?.id}
+                data-status={item?.status}
                 data-state={row.state.status}
                 aria-posinset={row.index + 1}
                 aria-setsize={list.list.countKind === 'exact' ? list.count : -1}
@@ -115,8 +154,22 @@ export function ChatPage() {
                     <strong>{item.author}</strong>
                     <p>{item.body}</p>
                     <small className="muted">
-                      #{item.id} · {TIME.format(new Date(item.createdAt))}
+                      {item.status === 'pending'
+                        ? 'Sending…'
+                        : item.status === 'failed'
+                          ? 'Not sent'
+                          : `#${item.id} · ${TIME.format(new Date(item.createdAt))}`}
                     </small>
+                    {item.status === 'failed' && item.clientId !== undefined && (
+                      <button
+                        type="button"
+                        className="chat-retry"
+                        data-testid="chat-retry"
+                        onClick={() => sends.current.get(item.clientId as string)?.retry()}
+                      >
+                        Retry
+                      </button>
+                    )}
                   </div>
                 )}
               </li>
@@ -134,7 +187,7 @@ export function ChatPage() {
           {list.newItems} new ↓
         </button>
       )}
-      <form className="composer" onSubmit={send}>
+      <form className="composer" onSubmit={submit}>
         <input
           aria-label="Message"
           data-testid="chat-input"
