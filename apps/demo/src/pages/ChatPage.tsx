@@ -107,7 +107,8 @@ export function ChatPage() {
         code={
           <>
             <code>anchor: 'end'</code> over <code>cursorSource</code> (
-            <code>initialDirection: 'backward'</code>), <code>list.append</code>
+            <code>initialDirection: 'backward'</code>), <code>list.append</code>, <code>send</code>{' '}
+            (optimistic: set the fault panel's error rate to see a failed send and its Retry)
           </>
         }
       >
