@@ -62,6 +62,25 @@ test('jump to row 500,000 puts it at the start, center or end with real data', a
   }
 });
 
+test('a smooth jump flies to row 500,000, lands centred, and requests only pages there (#19)', async ({
+  page,
+}) => {
+  await expectLoaded(page, SCROLLER, 0, '#0 ');
+  const requests = async () =>
+    Number(
+      /(\d+) requests?/.exec((await page.getByTestId('table-status').textContent()) ?? '')?.[1] ?? Number.NaN,
+    );
+  await poll(requests).toBeGreaterThan(0);
+  const before = await requests();
+  await page.getByTestId('jump-smooth').check();
+  await jump(page, 500_000, 'center');
+  await expectLoaded(page, SCROLLER, 500_000, '#500000 ');
+  const view = (await rowBox(page, SCROLLER, 500_000))?.viewport ?? 0;
+  await expectNear(async () => (await rowBox(page, SCROLLER, 500_000))?.top, (view - ROW) / 2);
+  // The pages at the target (and the prefetch around it), none of the 499,990 rows flown over.
+  expect((await requests()) - before).toBeLessThanOrEqual(6);
+});
+
 test('100,000,000 rows: jump to the last row shows it at the bottom with its data', async ({ page }) => {
   await hundredMillion(page);
   await jump(page, 99_999_999, 'end');

@@ -116,6 +116,8 @@ function TableView({
   useReportStats('Table', list.stats, 'paged', TABLE_BUDGET);
   const [target, setTarget] = useState(String(jump?.index ?? 500_000));
   const [align, setAlign] = useState<ScrollAlign>(jump?.align ?? 'start');
+  // A smooth jump flies there and still loads only the rows it lands on.
+  const [smooth, setSmooth] = useState(false);
   // What the list had done when the rows in view first showed (a reload shows them from IndexedDB).
   const [firstView, setFirstView] = useState<FirstView | null>(null);
   const range = list.range;
@@ -146,7 +148,8 @@ function TableView({
   const onJump = (event: FormEvent) => {
     event.preventDefault();
     const index = Number(target.replaceAll(/[\s,_]/g, ''));
-    if (Number.isInteger(index) && index >= 0) list.scrollToIndex(index, { align });
+    if (Number.isInteger(index) && index >= 0)
+      list.scrollToIndex(index, { align, behavior: smooth ? 'smooth' : 'auto' });
   };
   // Roving tabindex: one row is in the tab order, the focused one or else the first rendered.
   const tabbable = list.focusedIndex ?? list.rows[0]?.index;
@@ -204,6 +207,15 @@ function TableView({
               </option>
             ))}
           </select>
+          <label>
+            <input
+              type="checkbox"
+              data-testid="jump-smooth"
+              checked={smooth}
+              onChange={(event) => setSmooth(event.target.checked)}
+            />{' '}
+            Smooth
+          </label>
           <button type="submit" data-testid="jump-go">
             Jump
           </button>
