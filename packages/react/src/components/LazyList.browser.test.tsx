@@ -1,6 +1,7 @@
 // <LazyList> in real Chromium, written with @testing-library/react as an app would test it. Runs
 // under React 19 (project browser) and React 18.3 (project browser-react18).
 import { type OffsetFetchParams, offsetSource } from '@lazyflow/core';
+import { listWrites } from '@lazyflow/core/writes';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Component, createRef, type ReactNode, StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -293,6 +294,7 @@ describe('<LazyList>', () => {
         getItemKey={(it) => it.id}
         renderItem={(it) => it.title}
         height={200}
+        writes={listWrites}
       />,
     );
     const texts = () => screen.getAllByRole('listitem').map((li) => li.textContent);
