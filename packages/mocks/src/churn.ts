@@ -50,7 +50,7 @@ function logFor(seed: number, total: number, steps: number): Log {
  * @example
  * churnedRow({ seed: 7, total: 1_000_000 }, 12, 500_000); // { base: 499_999 } or so
  */
-export function churnedRow(
+function churnedRow(
   churn: { seed: number; total: number },
   step: number,
   index: number,

@@ -65,6 +65,8 @@ export class DatasetWatch<T> {
   #committing = false;
   /** The generation a refetch for overlapping keys started: overlaps found again in it are the data's own duplicates. */
   #keysRefetched = -1;
+  /** The generation of the last `refresh()`/`invalidate()`. */
+  #resetGeneration = 0;
 
   constructor(host: DatasetWatchHost<T>) {
     this.#host = host;
@@ -72,6 +74,17 @@ export class DatasetWatch<T> {
 
   get moves(): DatasetMoves {
     return this.#moves;
+  }
+
+  /** Whether a response asked in `generation` (older than the list's) is of the version now known: it is used. */
+  current(data: unknown, generation: number): boolean {
+    if (!this.since(generation) || !isOffsetPage(data)) return false;
+    return data.version !== undefined && data.version === this.#known.version;
+  }
+
+  /** Whether `generation` is not older than the last `refresh()`/`invalidate()` (only moves came since). */
+  since(generation: number): boolean {
+    return generation >= this.#resetGeneration;
   }
 
   /** Whether a response for `page` is held back until its neighbours' arrive. */
@@ -145,6 +158,7 @@ export class DatasetWatch<T> {
     this.#pending.clear();
     if (this.#moves.refetching) this.#moves = { ...this.#moves, refetching: false };
     if (forget) this.#known = {};
+    this.#resetGeneration = this.#host.generation();
   }
 
   #begin(reason: MoveReason, page: number, data: unknown, landed: DatasetMark): void {

@@ -298,7 +298,16 @@ export class PageFlow<T> {
   }
 
   #onPage(page: number, result: PageResult): void {
-    if (this.destroyed || result.generation !== this.generation) return; // late response from before a reset
+    if (this.destroyed) return;
+    if (result.generation !== this.generation && !this.moves.current(result.data, result.generation)) {
+      // Asked before the dataset moved and of another version: ask again (its query holds it).
+      if (this.moves.since(result.generation)) {
+        this.queries.remove(page);
+        this.dropLoading(page);
+        this.replan();
+      }
+      return; // or a late response from before a reset
+    }
     if (!result.fromCache && this.moves.received(page, result.data) === 'held') {
       this.stats.fetched(result.latency, (result.data as { items: readonly unknown[] }).items.length);
       this.snapshots.publish(false);
@@ -384,9 +393,11 @@ export class PageFlow<T> {
    */
   #restart(except: number): void {
     this.generation += 1;
-    for (const page of this.scheduler.cancelAll()) this.dropLoading(page);
+    // Fetches on their way keep running: an answer of the version now known is used (#onPage).
     const dropped = this.store.dispatchEach((page) =>
-      page.index === except ? undefined : { type: 'reset', page: page.index, keep: this.inZone(page.index) },
+      page.index === except || this.scheduler.has(page.index)
+        ? undefined
+        : { type: 'reset', page: page.index, keep: this.inZone(page.index) },
     );
     for (const page of dropped) this.queries.remove(page); // else fetchQuery answers the old data
     this.replan();
