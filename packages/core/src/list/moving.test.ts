@@ -36,7 +36,9 @@ class MovingServer {
     this.ids.splice(at, 1);
     this.version += 1;
   }
+  readonly asked: number[] = [];
   fetchPage = ({ offset, limit }: { offset: number; limit: number }) => {
+    this.asked.push(offset);
     const items = this.ids.slice(offset, offset + limit).map((id) => ({ id }));
     const body = {
       items,
@@ -121,6 +123,21 @@ describe('DatasetWatch on a list', () => {
     expect(list.getSnapshot().moves).toMatchObject({ count: 1, reason: 'version', totalDelta: -1 });
     expect(shown(list, 30, 50)).toEqual(server.ids.slice(30, 50));
     expect(list.getSnapshot().count).toBe(99);
+  });
+
+  it('a fetch asked before the move that brings the version now known is used, not asked again', async () => {
+    const server = new MovingServer(100, { total: false, version: true });
+    const list = movingList(server, 'in-flight');
+    list.setWindow({ start: 10, end: 20 });
+    await server.releaseAll();
+    server.insert(0);
+    list.setWindow({ start: 10, end: 40 }); // pages 2 and 3 asked, both of the new version
+    await settle();
+    server.queue.shift()?.(); // page 2 lands first: a move
+    await server.releaseAll();
+    expect(list.getSnapshot().moves).toMatchObject({ count: 1, refetching: false });
+    expect(server.asked.filter((offset) => offset === 30)).toHaveLength(1);
+    expect(shown(list, 10, 40)).toEqual(server.ids.slice(10, 40));
   });
 
   it('pages of one dataset land as usual and count no move', async () => {
