@@ -3,6 +3,18 @@ import type { FeedPage, ItemsPage } from '@lazyflow/mocks';
 import { getJson } from './getJson.ts';
 import { realisticItem } from './realisticItems.ts';
 
+/**
+ * `?churn=N[&seed=S]` on the URL the demo was opened with: the mock server inserts and deletes N
+ * rows a second in `/api/items` while the pages read it (docs/mock-server.md, decision 0012).
+ * Read once at start, before a page rewrites its own URL parameters.
+ */
+const CHURN = ((search: string) => {
+  const params = new URLSearchParams(search);
+  const churn = params.get('churn');
+  if (churn === null || churn === '') return '';
+  return `&churn=${encodeURIComponent(churn)}&seed=${encodeURIComponent(params.get('seed') ?? '1')}`;
+})(typeof location === 'undefined' ? '' : location.search);
+
 /** `GET /api/items`: items `[offset, offset + limit)` of a dataset of `total` items, in words a person would write. */
 export async function fetchItems(params: {
   offset: number;
@@ -11,7 +23,10 @@ export async function fetchItems(params: {
   signal: AbortSignal;
 }): Promise<ItemsPage> {
   const { offset, limit, total, signal } = params;
-  const page = await getJson<ItemsPage>(`/api/items?offset=${offset}&limit=${limit}&total=${total}`, signal);
+  const page = await getJson<ItemsPage>(
+    `/api/items?offset=${offset}&limit=${limit}&total=${total}${CHURN}`,
+    signal,
+  );
   return { ...page, items: page.items.map(realisticItem) };
 }
 

@@ -1,0 +1,103 @@
+import { expect, type Page, test } from '@playwright/test';
+import { deletedBaseIds, INSERTED_ID_BASE } from '../packages/mocks/src/churn.ts';
+import { expectLoaded, open } from './lists.ts';
+
+// Data that moves under the reader (issue #18 item 4, decision 0012): the 1,000,000-row table
+// while the mock server inserts and deletes rows at random positions (?churn=&seed=). Every
+// animation frame the loaded rows on screen are sampled: no id twice, and between two adjacent
+// rows no row of the dataset that was still there at the end (a skipped row).
+
+const SCROLLER = 'table-scroller';
+const CHURN = 4; // mutations per second
+const SEED = 3;
+const TOTAL = 1_000_000;
+
+interface Frame {
+  readonly rows: readonly (readonly [index: number, id: number])[];
+}
+
+/** Starts a rAF loop in the page that records the loaded rows' [index, id] of every frame. */
+function startSampling(page: Page): Promise<void> {
+  return page.evaluate((testId) => {
+    const frames: [number, number][][] = [];
+    (window as unknown as { __frames: typeof frames }).__frames = frames;
+    const sample = () => {
+      const scroller = document.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+      if (scroller !== null) {
+        const view = scroller.getBoundingClientRect();
+        const rows: [number, number][] = [];
+        for (const row of scroller.querySelectorAll<HTMLElement>('[data-index]')) {
+          const rect = row.getBoundingClientRect();
+          if (rect.bottom <= view.top || rect.top >= view.bottom) continue; // off screen (overscan)
+          const id = /#(\d+) /.exec(row.textContent ?? '')?.[1];
+          if (id !== undefined) rows.push([Number(row.dataset.index), Number(id)]);
+        }
+        rows.sort((a, b) => a[0] - b[0]);
+        frames.push(rows);
+      }
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  }, SCROLLER);
+}
+
+const readFrames = (page: Page): Promise<Frame[]> =>
+  page.evaluate(() =>
+    (window as unknown as { __frames: [number, number][][] }).__frames.map((rows) => ({ rows })),
+  );
+
+/** The server's step now, read through the page's own mock server (its clock). */
+const serverStep = (page: Page): Promise<number> =>
+  page.evaluate(
+    async ([churn, seed]) =>
+      (
+        (await (await fetch(`/api/items?offset=0&limit=1&churn=${churn}&seed=${seed}`)).json()) as {
+          version: number;
+        }
+      ).version,
+    [CHURN, SEED] as const,
+  );
+
+test('a live-changing 1,000,000-row table never shows a row twice or skips one, at any frame', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await open(page, `/table?churn=${CHURN}&seed=${SEED}`);
+  await expectLoaded(page, SCROLLER, 0, '#');
+  await startSampling(page);
+  const scroller = page.getByTestId(SCROLLER);
+  await scroller.hover();
+  for (let step = 0; step < 40; step++) {
+    await page.mouse.wheel(0, step % 10 < 7 ? 300 : -200);
+    await page.waitForTimeout(120); // let changes land between steps (not an assertion)
+  }
+  await page.getByTestId('jump-index').fill('500000');
+  await page.getByTestId('jump-go').click();
+  await expectLoaded(page, SCROLLER, 500_000, '#');
+  for (let step = 0; step < 30; step++) {
+    await page.mouse.wheel(0, 250);
+    await page.waitForTimeout(120);
+  }
+  const frames = await readFrames(page);
+  const deleted = deletedBaseIds({ seed: SEED, total: TOTAL }, await serverStep(page));
+  expect(frames.length).toBeGreaterThan(50);
+  expect(deleted.size).toBeGreaterThan(0); // the dataset did move during the run
+  const problems: string[] = [];
+  let pairs = 0;
+  frames.forEach(({ rows }, frame) => {
+    const ids = rows.map(([, id]) => id);
+    if (new Set(ids).size !== ids.length) problems.push(`frame ${frame}: an id twice in ${ids.join(',')}`);
+    for (let k = 1; k < rows.length; k++) {
+      const [indexA, a] = rows[k - 1] as readonly [number, number];
+      const [indexB, b] = rows[k] as readonly [number, number];
+      if (indexB !== indexA + 1 || a >= INSERTED_ID_BASE || b >= INSERTED_ID_BASE) continue;
+      pairs += 1;
+      if (b <= a) problems.push(`frame ${frame}: row ${indexB} shows #${b} after #${a}`);
+      for (let id = a + 1; id < b && id < a + 50; id++)
+        if (!deleted.has(id))
+          problems.push(`frame ${frame}: #${id} skipped between rows ${indexA} and ${indexB}`);
+    }
+  });
+  expect(pairs).toBeGreaterThan(100);
+  expect(problems.slice(0, 10)).toEqual([]);
+});
