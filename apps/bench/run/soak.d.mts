@@ -1,5 +1,5 @@
 // Types of soak.mjs for e2e/soak.spec.ts (TypeScript strict imports it).
-import type { BrowserContext } from 'playwright';
+import type { BrowserContext, CDPSession } from 'playwright';
 
 export const FETCH_BUDGET: number;
 export const HEAP_GROWTH_LIMIT: number;
@@ -18,7 +18,10 @@ export interface SoakOptions {
   throttle: number;
   firstCheckMs: number;
   checkEveryMs?: number;
+  /** Operation weights instead of the defaults (0 leaves one out). */
+  weights?: Record<string, number>;
   log?: (line: string) => void;
+  onCheckpoint?: (cdp: CDPSession, atMs: number) => Promise<void>;
 }
 
 export interface SoakResult {
@@ -45,7 +48,7 @@ export interface SoakResult {
   pageErrors: string[];
   consoleErrors: string[];
   expectedConsole: number;
-  heap: { atMs: number; bytes: number }[];
+  heap: { atMs: number; bytes: number; pagesInMemory: number | null }[];
   heapRatio: number | null;
 }
 

@@ -96,9 +96,12 @@ export async function runSoak(context, baseUrl, options) {
     log = () => {},
     onCheckpoint,
   } = options;
+  const weighted = OPERATIONS.map(([name, weight]) => [name, options.weights?.[name] ?? weight]).filter(
+    ([, weight]) => weight > 0,
+  );
   const random = generator(seed);
   const int = (n) => Math.floor(random() * n);
-  const pick = (weighted) => {
+  const pick = () => {
     let at = random() * weighted.reduce((sum, [, w]) => sum + w, 0);
     for (const [name, weight] of weighted) {
       at -= weight;
@@ -192,8 +195,18 @@ export async function runSoak(context, baseUrl, options) {
     await sleep(1_000); // let the last operation's requests land
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    heap.push({ atMs: Math.round(atMs), bytes: usedSize });
-    log(`heap after GC at ${(atMs / 1000).toFixed(0)} s: ${(usedSize / 1e6).toFixed(1)} MB`);
+    // What the list holds then (its memory budget is 2 MB): the status line's "N pages in memory".
+    const status = await page
+      .getByTestId('table-status')
+      .textContent()
+      .catch(() => '');
+    const pages = Number(
+      /([\d,]+) pages? in memory/.exec(status ?? '')?.[1]?.replaceAll(',', '') ?? Number.NaN,
+    );
+    heap.push({ atMs: Math.round(atMs), bytes: usedSize, pagesInMemory: Number.isNaN(pages) ? null : pages });
+    log(
+      `heap after GC at ${(atMs / 1000).toFixed(0)} s: ${(usedSize / 1e6).toFixed(1)} MB, ${pages} pages in the list's memory`,
+    );
     await onCheckpoint?.(cdp, atMs);
   };
 
@@ -206,10 +219,15 @@ export async function runSoak(context, baseUrl, options) {
     let nextCheck = firstCheckMs;
     // First each kind once (a reload first, the Stream page last, so the first checkpoint sees a
     // document that has run every page and path of the soak), then drawn at random by weight.
-    const others = OPERATIONS.map(([name]) => name).filter((name) => name !== 'reload' && name !== 'stream');
-    const warmUp = ['reload', ...others, 'stream'];
-    while (Date.now() - soakStart < durationMs) {
-      const name = warmUp.shift() ?? pick(OPERATIONS);
+    const names = weighted.map(([name]) => name);
+    const warmUp = [
+      ...names.filter((name) => name === 'reload'),
+      ...names.filter((name) => name !== 'reload' && name !== 'stream'),
+      ...names.filter((name) => name === 'stream'),
+    ];
+    // The warm-up runs whole however slow the machine is, so every kind runs at least once.
+    while (warmUp.length > 0 || Date.now() - soakStart < durationMs) {
+      const name = warmUp.shift() ?? pick();
       operations[name]++;
       try {
         await run[name]();
