@@ -5,7 +5,7 @@
 import { createPrefetcher, type Prefetcher, type PrefetchListOptions } from '@lazyflow/core';
 import type { Item } from '@lazyflow/mocks';
 import { queryClient } from './queryClient.ts';
-import { feedKey, feedSource, itemsKey, itemsSource } from './sources.ts';
+import { feedAtStart, feedKey, itemsKey, itemsSource } from './sources.ts';
 
 /** TablePage opens at 1,000,000 rows; FeedPage's feed has 1,000,000 posts. */
 const TABLE_TOTAL = 1_000_000;
@@ -14,7 +14,7 @@ const FEED_TOTAL = 1_000_000;
 /** Each route's list as its page creates it, by path. Routes without a list prefetch nothing. */
 const ROUTE_LISTS: Readonly<Record<string, () => PrefetchListOptions<Item>>> = {
   '/table': () => ({ key: itemsKey(TABLE_TOTAL), source: itemsSource(TABLE_TOTAL) }),
-  '/feed': () => ({ key: feedKey(FEED_TOTAL), source: feedSource(FEED_TOTAL, 'forward') }),
+  '/feed': () => ({ key: feedKey(FEED_TOTAL), source: feedAtStart(FEED_TOTAL) }),
 };
 
 let prefetcher: Prefetcher | undefined;

@@ -1,6 +1,6 @@
 // The demo's lazyflow sources over the mock server. No React: the vanilla page uses them too.
 import { type CursorSource, cursorSource, type OffsetSource, offsetSource } from '@lazyflow/core';
-import type { Item } from '@lazyflow/mocks';
+import { encodeCursor, type Item } from '@lazyflow/mocks';
 import { fetchFeed, fetchItems } from './api.ts';
 
 /** The key of the Table page's list over `total` items (the menu prefetches under it too). */
@@ -10,7 +10,7 @@ export function itemsKey(total: number): readonly unknown[] {
 
 /** The key of the Feed page's list over `total` posts (the menu prefetches under it too). */
 export function feedKey(total: number): readonly unknown[] {
-  return ['demo-feed', total];
+  return ['demo-feed', total, 'at', FEED_START];
 }
 
 /**
@@ -30,11 +30,25 @@ export function feedSource(
   total: number,
   initialDirection: 'forward' | 'backward',
   pageSize = 40,
+  initialCursor: string | null = null,
 ): CursorSource<Item> {
   return cursorSource<Item>({
     pageSize,
     initialDirection,
+    initialCursor,
     fetchPage: ({ cursor, direction, limit, signal }) =>
       fetchFeed({ cursor, direction, limit, total, signal }),
   });
+}
+
+/** The post the Feed page opens at: the middle of its million, as a shared link to a post would. */
+export const FEED_START = 500_000;
+
+/**
+ * The Feed page's source: `total` posts opened at post {@link FEED_START}, older ones loading
+ * above it and newer ones below. The cursor stands for one the server would put in a shared
+ * link (the mock server's own encoding: clients treat cursors as opaque).
+ */
+export function feedAtStart(total: number): CursorSource<Item> {
+  return feedSource(total, 'forward', 40, encodeCursor(FEED_START, total));
 }

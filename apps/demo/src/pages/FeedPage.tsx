@@ -5,7 +5,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ListError } from '../components/ListError.tsx';
 import { PageIntro } from '../components/PageIntro.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
-import { feedKey, feedSource } from '../lib/sources.ts';
+import { FEED_START, feedAtStart, feedKey } from '../lib/sources.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
 const FEED_TOTAL = 1_000_000;
@@ -31,7 +31,7 @@ export function FeedPage() {
     <section>
       <PageIntro
         title="Feed"
-        tryThis="scroll down fast: posts are loaded before you reach them, and each card is as tall as its text."
+        tryThis={`it opens at post #${FEED_START.toLocaleString('en')}, as a shared link would. Scroll up: older posts load above without moving the one you read; scroll down: newer ones load below. Each card is as tall as its text.`}
         code={
           <>
             <code>cursorSource</code> over <code>/api/feed</code> (cursors both ways) with{' '}
@@ -39,8 +39,8 @@ export function FeedPage() {
           </>
         }
       >
-        A million posts that scroll with the page itself, like a social feed, loaded page by page ahead of you
-        through the server's cursors.
+        A million posts that scroll with the page itself, like a social feed, loaded page by page in both
+        directions from the middle through the server's cursors.
       </PageIntro>
       <div ref={ref}>{scrollMargin !== null && <FeedList scrollMargin={scrollMargin} />}</div>
     </section>
@@ -48,9 +48,9 @@ export function FeedPage() {
 }
 
 function FeedList({ scrollMargin }: { scrollMargin: number }) {
-  const source = useMemo(() => feedSource(FEED_TOTAL, 'forward'), []);
+  const source = useMemo(() => feedAtStart(FEED_TOTAL), []);
   const list = useLazyList<Item>({
-    key: feedKey(FEED_TOTAL), // the menu prefetches page 0 under the same key
+    key: feedKey(FEED_TOTAL), // the menu prefetches the first page under the same key
     source,
     useWindowScroll: true,
     scrollMargin,
@@ -58,7 +58,13 @@ function FeedList({ scrollMargin }: { scrollMargin: number }) {
     overscan: 4,
   });
   useReportStats('Feed', list.stats);
-  const reachedEnd = list.list.reachedEnd;
+  const { reachedStart, reachedEnd, prependedCount } = list.list;
+  const loading = list.stats.inFlight > 0;
+  // Which way is loading: a placeholder at the top of what is rendered means older posts are on their way.
+  const first = list.rows[0];
+  const last = list.rows.at(-1);
+  const olderLoading = loading && first !== undefined && first.state.status !== 'loaded';
+  const newerLoading = loading && last !== undefined && last.state.status !== 'loaded';
   return (
     <>
       <div
@@ -101,11 +107,25 @@ function FeedList({ scrollMargin }: { scrollMargin: number }) {
         ))}
       </div>
       <ListError status={list.status} error={list.error} retry={list.retry} />
-      <p className="feed-more" data-testid="feed-footer">
-        {reachedEnd
-          ? 'You reached the newest post.'
-          : `${list.count.toLocaleString('en')} posts loaded · ${list.stats.inFlight > 0 ? 'loading the next ones…' : 'scroll for more'}`}
-      </p>
+      {/* Both ends' state, pinned to the bottom of the window: the feed loads both ways from the middle. */}
+      <div className="feed-status" aria-live="polite">
+        <span data-testid="feed-older" data-reached-start={reachedStart} data-prepended={prependedCount}>
+          ↑{' '}
+          {reachedStart
+            ? 'You reached the oldest post.'
+            : olderLoading
+              ? 'Loading older posts…'
+              : `${prependedCount.toLocaleString('en')} older posts loaded · scroll up for more`}
+        </span>
+        <span data-testid="feed-footer" data-reached-end={reachedEnd}>
+          ↓{' '}
+          {reachedEnd
+            ? 'You reached the newest post.'
+            : newerLoading
+              ? 'Loading newer posts…'
+              : `${(list.count - prependedCount).toLocaleString('en')} from post #${FEED_START.toLocaleString('en')} on · scroll down for newer`}
+        </span>
+      </div>
     </>
   );
 }
