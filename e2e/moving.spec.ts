@@ -8,7 +8,7 @@ import { expectLoaded, open } from './lists.ts';
 // rows no row of the dataset that was still there at the end (a skipped row).
 
 const SCROLLER = 'table-scroller';
-const CHURN = 4; // mutations per second
+const CHURN = 12; // mutations per second
 const SEED = 3;
 const TOTAL = 1_000_000;
 
