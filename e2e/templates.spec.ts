@@ -113,6 +113,10 @@ test('small (eager): the probe and one request, then the last row without anothe
   expect(requests.streams).toHaveLength(0);
   expect(await figure(page, 'small', 'requests')).toBe(statsBefore);
   expect(await figure(page, 'small', 'http-json')).toBe(requests.json.length); // the panel counts right
+  // …and says which requests they were: the probe first.
+  const listed = page.getByTestId('tpl-small-requests');
+  await expect(listed).toHaveAttribute('data-count', String(requests.json.length));
+  await expect(listed.locator('summary')).toContainText('Which requests: probe 0–99');
 });
 
 test('huge (stream): the count grows as the list scrolls, over one stream connection', async ({ page }) => {
@@ -137,6 +141,9 @@ test('huge (stream): the count grows as the list scrolls, over one stream connec
   expect(requests.streams[0]?.searchParams.get('offset')).toBe('100'); // continues after the probe's 100 items
   expect(requests.json).toHaveLength(1); // the probe
   expect(await figure(page, 'huge', 'http-streams')).toBe(1);
+  await expect(page.getByTestId('tpl-huge-requests').locator('summary')).toContainText(
+    'Which requests: probe 0–99 · stream from 100',
+  );
   expect(await figure(page, 'huge', 'count')).toBeLessThan(20_000_000); // read only as far as needed
 });
 

@@ -24,7 +24,7 @@ export function TemplatesPage() {
   };
 
   return (
-    <section>
+    <section className="page-fill tpl-page">
       <PageIntro
         title="Templates"
         tryThis={

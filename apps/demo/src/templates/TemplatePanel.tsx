@@ -142,6 +142,19 @@ export function TemplatePanel({ spec, generation }: { spec: TemplatePanelSpec; g
           <dd>{perRequest(stats.strategy, stats.pageSize)}</dd>
         </div>
       </dl>
+      <details className="tpl-requests" data-testid={`${testId}-requests`} data-count={http.log.length}>
+        <summary>
+          Which requests: {http.log.slice(0, 3).join(' · ')}
+          {http.log.length > 3 && ` · +${number(http.log.length - 3)} more`}
+        </summary>
+        <ol>
+          {http.log.map((entry, k) => (
+            // The log only grows at its end (it drops its oldest past 40): index and text are a stable key.
+            // biome-ignore lint/suspicious/noArrayIndexKey: entries repeat, their place is what tells them apart
+            <li key={`${k}:${entry}`}>{entry}</li>
+          ))}
+        </ol>
+      </details>
       <form className="tpl-jump" onSubmit={jump} aria-label={`Jump in ${spec.title}`}>
         <label>
           Go to row{' '}

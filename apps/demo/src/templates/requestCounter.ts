@@ -10,6 +10,32 @@ export interface RequestCounts {
   readonly streams: number;
   /** Body bytes received over all of them (counted as they arrive, so a stream's grow live). */
   readonly bytes: number;
+  /** What each request asked for, oldest first (the last {@link LOG_SIZE}): see {@link describeRequest}. */
+  readonly log: readonly string[];
+}
+
+/** Requests a panel lists. */
+const LOG_SIZE = 40;
+
+/**
+ * A request in a few words, from its URL: `probe 0–99`, `items 100–2,099`, `after cursor`, or
+ * `stream from 100`.
+ *
+ * @example
+ * describeRequest('/api/templates?dataset=huge&offset=0&limit=100', false); // 'probe 0–99'
+ */
+export function describeRequest(url: string, stream: boolean): string {
+  const query = new URL(url, 'http://demo.invalid').searchParams;
+  const offset = Number(query.get('offset') ?? Number.NaN);
+  const limit = Number(query.get('limit') ?? Number.NaN);
+  const n = (value: number) => value.toLocaleString('en');
+  if (stream) return Number.isFinite(offset) ? `stream from ${n(offset)}` : 'stream';
+  if (query.has('cursor')) return `after cursor${Number.isFinite(limit) ? `, ${n(limit)} items` : ''}`;
+  if (Number.isFinite(offset) && Number.isFinite(limit)) {
+    const range = `${n(offset)}–${n(offset + limit - 1)}`;
+    return offset === 0 && limit === 100 ? `probe ${range}` : `items ${range}`;
+  }
+  return query.toString() === '' ? 'everything' : query.toString();
 }
 
 type SourceFetch = NonNullable<AutoSourceOptions<unknown>['fetch']>;
@@ -31,7 +57,7 @@ export interface RequestCounter {
  * const source = autoSource({ url, fetch: counter.fetch });
  */
 export function createRequestCounter(): RequestCounter {
-  let counts: RequestCounts = { json: 0, streams: 0, bytes: 0 };
+  let counts: RequestCounts = { json: 0, streams: 0, bytes: 0, log: [] };
   const listeners = new Set<() => void>();
   const publish = (next: RequestCounts) => {
     counts = next;
@@ -68,7 +94,10 @@ export function createRequestCounter(): RequestCounter {
   return {
     fetch: async (url, init) => {
       const stream = (init.headers.Accept ?? '').includes('application/x-ndjson');
-      publish(stream ? { ...counts, streams: counts.streams + 1 } : { ...counts, json: counts.json + 1 });
+      const log = [...counts.log, describeRequest(String(url), stream)].slice(-LOG_SIZE);
+      publish(
+        stream ? { ...counts, streams: counts.streams + 1, log } : { ...counts, json: counts.json + 1, log },
+      );
       return counted(await globalThis.fetch(url, init));
     },
     subscribe: (listener) => {

@@ -9,7 +9,12 @@ import type { LoadStrategy } from '../sources/chooseStrategy.ts';
  * const { requests, hitRate, evictions } = list.getSnapshot().stats;
  */
 export interface LazyListStats {
-  /** Network fetches started (query function calls), retries included. */
+  /**
+   * Page loads started (query function calls), retries included: one per page asked of the
+   * source. Not HTTP requests: one request can fill several pages (an eager source's whole
+   * dataset, `pageSize: 'auto'` batches, an `autoSource` stream), so count those where the
+   * source calls the network (e.g. `autoSource`'s `fetch` option).
+   */
   readonly requests: number;
   /** Fetches running now. */
   readonly inFlight: number;
