@@ -74,9 +74,12 @@ test('a live-changing 1,000,000-row table never shows a row twice or skips one, 
   await page.getByTestId('jump-index').fill('500000');
   await page.getByTestId('jump-go').click();
   await expectLoaded(page, SCROLLER, 500_000, '#');
-  for (let step = 0; step < 30; step++) {
-    await page.mouse.wheel(0, 250);
-    await page.waitForTimeout(120);
+  // Far enough that later pages are fetched seconds after the first ones (beyond the prefetch),
+  // with rows inserted and deleted above them meanwhile.
+  await page.waitForTimeout(1_500);
+  for (let step = 0; step < 50; step++) {
+    await page.mouse.wheel(0, step % 10 < 8 ? 700 : -500);
+    await page.waitForTimeout(150);
   }
   const frames = await readFrames(page);
   const deleted = deletedBaseIds({ seed: SEED, total: TOTAL }, await serverStep(page));
