@@ -15,7 +15,7 @@ export interface Anchor {
  * top are not measured yet, and a placeholder changes size when its data lands; either way
  * they sit above or away from the anchor, so what the user was reading does not move.
  * Fallbacks: the first measured row fully in view, the first row fully in view, the row at the top.
- * A `previous` anchor row that is still measured, loaded and whole in view is kept.
+ * A `previous` anchor row that is still measured, loaded and starts in view is kept.
  *
  * @example
  * const anchor = anchorAt(sizes, 1_000, 600); // { row: 28, offset: -8 }
@@ -36,8 +36,10 @@ export function anchorAt(
     previous < sizes.hi &&
     sizes.measured(previous) !== undefined
   ) {
+    // Its top in view is enough (its bottom may be past the end): a row above it may be loaded
+    // with a size measured while it was a placeholder (re-measured only when rendered again).
     const start = sizes.start(previous);
-    if (start >= virtual && start + sizes.size(previous) <= end && (loaded === undefined || loaded(previous)))
+    if (start >= virtual && start < end && (loaded === undefined || loaded(previous)))
       return { row: previous, offset: virtual - start };
   }
   const first = sizes.rowAt(virtual);
