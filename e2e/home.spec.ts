@@ -141,9 +141,10 @@ test('tile: 100,000,000 rows opens that mode at its last row', async ({ page }) 
   await expect(page.getByTestId(SCROLLER)).toHaveAttribute('data-count', '100000000');
 });
 
-// Issue #16: the row read stays pixel-still. The 297/303 px first wheel step seen on 2026-12-03
-// no longer happens (10 of 10 runs). The way a row above could move it (a placeholder anchor
-// resized when its page lands after the wheel) is reproduced in core: anchorLanding.browser.test.
+// Issue #16: the row read stays pixel-still. The 297/303 px first wheel step came from the anchor
+// leaving row 500,000 (its bottom past the end of the scroller) for a row above it that was
+// loaded but still measured at the placeholder's size (fixed in anchor.ts: the held row stays
+// while its top is in view). Core: anchor.test.ts, anchorLanding.browser.test.ts.
 test('tile: zero-jitter dynamic heights opens the dynamic mode at row 500,000; scrolling up keeps it still', async ({
   page,
 }) => {
