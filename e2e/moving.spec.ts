@@ -77,6 +77,7 @@ test('a live-changing 1,000,000-row table never shows a row twice or skips one, 
   // Far enough that later pages are fetched seconds after the first ones (beyond the prefetch),
   // with rows inserted and deleted above them meanwhile.
   await page.waitForTimeout(1_500);
+  await scroller.hover(); // the wheel goes where the mouse is: back over the table from the Jump button
   for (let step = 0; step < 50; step++) {
     await page.mouse.wheel(0, step % 10 < 8 ? 700 : -500);
     await page.waitForTimeout(150);
