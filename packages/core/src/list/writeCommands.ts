@@ -23,11 +23,7 @@ function destroyed(verb: string): ListWriteResult {
 }
 
 /** `update(key, change)` of a list: see `LazyList.update`. */
-function updateItem<T>(
-  flow: PageFlow<T>,
-  key: string | number,
-  change: (item: T) => T,
-): ListWriteResult {
+function updateItem<T>(flow: PageFlow<T>, key: string | number, change: (item: T) => T): ListWriteResult {
   if (flow.destroyed) return destroyed('update');
   if (typeof change !== 'function')
     throw new TypeError(`LazyList.update: change must be a function (item) => item; got ${typeof change}`);

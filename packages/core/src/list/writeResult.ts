@@ -1,6 +1,5 @@
 import type { OffsetPage, OffsetSource } from '../sources/source.ts';
 import type { EditRope } from '../store/editRope.ts';
-import type { PageFlow } from './pageFlow.ts';
 
 /**
  * Why a write was refused, with the key or index it was given: `unknown-key` (no loaded item has
@@ -61,11 +60,21 @@ export function refused(error: ListWriteError): ListWriteResult {
  */
 export interface ListWrites {
   /** @internal `LazyList.update` */
-  readonly update: <T>(flow: PageFlow<T>, key: string | number, change: (item: T) => T) => ListWriteResult;
+  update<T>(flow: WriteTarget, key: string | number, change: (item: T) => T): ListWriteResult;
   /** @internal `LazyList.insert` */
-  readonly insert: <T>(flow: PageFlow<T>, index: number, items: readonly T[]) => ListWriteResult;
+  insert<T>(flow: WriteTarget, index: number, items: readonly T[]): ListWriteResult;
   /** @internal `LazyList.remove` */
-  readonly remove: <T>(flow: PageFlow<T>, key: string | number) => ListWriteResult;
+  remove(flow: WriteTarget, key: string | number): ListWriteResult;
+}
+
+/**
+ * What a write engine is handed: the list's page flow, seen from here only as this (so this file
+ * does not import the flow, which imports the options that name {@link ListWrites}).
+ *
+ * @internal
+ */
+export interface WriteTarget {
+  readonly destroyed: boolean;
 }
 
 /** Fetches an offset page through the local writes of its dataset (`loadThroughRope`). */
