@@ -4,7 +4,7 @@
 // cells in the DOM.
 
 import { scroller } from '../shared/dom.ts';
-import { type NetCounters, net } from '../shared/fetchItems.ts';
+import { net } from '../shared/fetchItems.ts';
 import {
   afterPaint,
   nextFrame,
@@ -13,7 +13,7 @@ import {
   waitFor,
   watchLongTasks,
 } from '../shared/frames.ts';
-import type { NetDelta } from '../shared/scenarios.ts';
+import { netSince, percentile, type ScrollResult } from '../shared/scenarios.ts';
 
 /** Scroll down by `speedY` and right by `speedX` px/s for `durationMs`. */
 export interface GridRequest {
@@ -23,24 +23,14 @@ export interface GridRequest {
   durationMs: number;
 }
 
-export interface GridResult {
+/** A scroll result's frame, long-task and blank figures, plus the DOM cells and both axes' distance. */
+export interface GridResult extends Omit<ScrollResult, 'kind' | 'distancePx'> {
   kind: 'grid';
-  frames: number;
-  frameP50: number;
-  frameP95: number;
-  frameP99: number;
-  /** Frames whose rAF delta is longer than one vsync (over 25 ms). */
-  slowFrames: number;
-  longTasks: number;
-  longTaskMs: number;
-  /** Probes with no loaded cell under them / all probes, over every frame. */
-  blankRatio: number;
   /** Cells in the DOM after each frame: mean and most. */
   cellsMean: number;
   cellsMax: number;
   distanceX: number;
   distanceY: number;
-  net: NetDelta;
 }
 
 const SLOT_Y = 36;
@@ -63,19 +53,6 @@ function probeCells(el: HTMLElement): { slots: number; blank: number; cells: num
     }
   }
   return { slots, blank, cells: cells.length };
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
-function netSince(before: NetCounters): NetDelta {
-  return {
-    requests: net.requests - before.requests,
-    aborted: net.aborted - before.aborted,
-    bytes: net.bytes - before.bytes,
-  };
 }
 
 /** Runs the diagonal scroll from the top-left cell and records it. */

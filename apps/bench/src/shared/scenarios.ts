@@ -105,7 +105,8 @@ export async function ready(): Promise<void> {
   if (ms === null) throw new ScenarioFailure('row 0 never showed data within 15 s of load');
 }
 
-function netSince(before: NetCounters): NetDelta {
+/** Requests, aborts and bytes since `before` (a copy of the counters). */
+export function netSince(before: NetCounters): NetDelta {
   return {
     requests: net.requests - before.requests,
     aborted: net.aborted - before.aborted,
@@ -113,7 +114,8 @@ function netSince(before: NetCounters): NetDelta {
   };
 }
 
-function percentile(sorted: number[], p: number): number {
+/** The `p`th percentile of ascending `sorted` (0 when empty). */
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
