@@ -10,7 +10,10 @@ import { build, defaultClientConditions } from 'vite';
 
 const SHARED = /^(react|react-dom)(\/|$)|^@lazyflow\/mocks(\/|$)|\/shared\/|\/persist\//;
 
-/** `{ min, gzip }` in bytes for `src/libs/<lib>.tsx` of the bench app at `root`. */
+/**
+ * Bytes of `src/libs/<lib>.tsx` of the bench app at `root`: `min`/`gzip` what the page loads up
+ * front, `lazyMin`/`lazyGzip` its lazy chunks (dynamic imports, loaded when a feature is used).
+ */
 export async function pageBundleSize(root, lib) {
   const output = await build({
     root,
@@ -26,15 +29,33 @@ export async function pageBundleSize(root, lib) {
       rolldownOptions: { external: (id) => SHARED.test(id) },
     },
   });
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output);
-  let min = 0;
-  let gzip = 0;
+  const chunks = (Array.isArray(output) ? output : [output])
+    .flatMap((o) => o.output)
+    .filter((chunk) => chunk.type === 'chunk');
+  // Up front: the entry and what it imports statically. Chunks behind a dynamic `import()` (the
+  // stream's parsers and reading loop, `pageSize: 'auto'`'s batcher) load only when the page
+  // uses the feature: counted apart.
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const upFront = new Set();
+  const visit = (chunk) => {
+    if (chunk === undefined || upFront.has(chunk)) return;
+    upFront.add(chunk);
+    for (const name of chunk.imports) visit(byName.get(name));
+  };
+  for (const chunk of chunks) if (chunk.isEntry) visit(chunk);
+  const size = { min: 0, gzip: 0, lazyMin: 0, lazyGzip: 0 };
   for (const chunk of chunks) {
-    if (chunk.type !== 'chunk') continue;
-    min += Buffer.byteLength(chunk.code);
-    gzip += gzipSync(chunk.code, { level: 6 }).length;
+    const min = Buffer.byteLength(chunk.code);
+    const gzip = gzipSync(chunk.code, { level: 6 }).length;
+    if (upFront.has(chunk)) {
+      size.min += min;
+      size.gzip += gzip;
+    } else {
+      size.lazyMin += min;
+      size.lazyGzip += gzip;
+    }
   }
-  return { min, gzip };
+  return size;
 }
 
 /** Installed version of each package, read from the bench app's node_modules (workspace packages say so). */

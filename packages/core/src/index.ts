@@ -6,6 +6,7 @@
 export { QueryClient } from '@tanstack/query-core';
 export { type ClearCacheOptions, type ClearCacheResult, clearCache } from './cache/clearCache.ts';
 export { type IdbCache, type IdbCacheOptions, idbCache } from './cache/idbCache.ts';
+export { pageCache } from './cache/ownPageCache.ts';
 export type { CacheStatus, PageCache } from './cache/pageCache.ts';
 export type { SavedScroll } from './cache/savedScroll.ts';
 export type { FrameScheduler } from './env/frameScheduler.ts';

@@ -7,6 +7,7 @@ import { classifyCacheError, describeCacheError, withTimeout } from './cacheFaul
 import { checkRecord, parseIndex } from './cacheIndex.ts';
 import { databaseName, type EntrySlot, entryKey, INDEX_KEY, parseEntryKey } from './cacheKeys.ts';
 import { CacheLedger } from './cacheLedger.ts';
+import { createCacheTier } from './cacheTier.ts';
 import { CacheWriteQueue } from './cacheWriteQueue.ts';
 import { CacheWriter, type CacheWriterHost } from './cacheWriter.ts';
 import { registerCache } from './clearCache.ts';
@@ -17,6 +18,7 @@ import {
   resolveIdbCacheOptions,
 } from './idbCacheOptions.ts';
 import { isSavedScroll } from './isSavedScroll.ts';
+import { type CarriesTier, LIST_TIER } from './listTier.ts';
 import type { CacheStatus, PageCache, PageCacheSnapshot } from './pageCache.ts';
 import type { SavedScroll } from './savedScroll.ts';
 import { clearMirror, mirrorScroll, readMirroredScroll } from './scrollMirror.ts';
@@ -55,8 +57,10 @@ export function idbCache(options: IdbCacheOptions): IdbCache {
  * const cache = idbCache({ name: 'users' });
  * cache.subscribe(() => console.log(cache.getSnapshot().bytes, cache.getSnapshot().warning));
  */
-export class IdbCache extends Subscribable implements PageCache {
+export class IdbCache extends Subscribable implements PageCache, CarriesTier {
   readonly name: string;
+  /** The list's side of the cache (decision 0019): it comes with this import. */
+  readonly [LIST_TIER] = createCacheTier;
   readonly namespace: string;
   readonly #o: ResolvedIdbCacheOptions;
   readonly #ledger = new CacheLedger();

@@ -1,5 +1,6 @@
 // The protocol between a lazy list and a persistent page cache. `idbCache` implements it on
-// IndexedDB; a list only calls these methods, so a test (or an app) can supply its own.
+// IndexedDB; a list only calls these methods, so a test (or an app) can supply its own, passed
+// through `pageCache()` (which brings the list's side, `cacheTier.ts`; decision 0019).
 import type { QueryKey } from '@tanstack/query-core';
 // The virtual list produces and consumes saved scroll positions; the cache only stores them.
 import type { SavedScroll } from './savedScroll.ts';

@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { pageCache } from '../cache/ownPageCache.ts';
 import { PageShapeError } from '../errors.ts';
 import { autoSource } from '../paging/autoPaging.ts';
 import type { AutoSourceOptions } from '../sources/autoSource.ts';
@@ -246,7 +247,19 @@ describe('autoSource: bad input', () => {
   });
 
   it('refuses a cache, whose keys cannot know the strategy yet', () => {
-    const cache = { read() {}, write() {}, remove() {}, subscribe() {}, getSnapshot() {} };
+    // A cache the list accepts (decision 0019: a bare object is refused before the source is looked at).
+    const methods = [
+      'read',
+      'write',
+      'remove',
+      'saveScroll',
+      'loadScroll',
+      'flush',
+      'clear',
+      'subscribe',
+      'getSnapshot',
+    ];
+    const cache = pageCache(Object.fromEntries(methods.map((name) => [name, () => {}])) as never);
     expect(() =>
       createLazyList({ key: ['a'], source: autoSource({ url: '/x' }), cache: cache as never }),
     ).toThrow(/cache.*autoSource/);

@@ -2,12 +2,14 @@
 // itself is tested in Chromium: idbCache.browser.test.ts).
 import { hashKey, QueryClient, type QueryKey } from '@tanstack/query-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cacheDatasetKey } from '../cache/cacheTier.ts';
+import { pageCache } from '../cache/ownPageCache.ts';
 import type { PageCache, PageCacheSnapshot } from '../cache/pageCache.ts';
 import { createMemoryMonitor } from '../memory/createMemoryMonitor.ts';
 import { setDefaultMemoryMonitor } from '../memory/defaultMemoryMonitor.ts';
 import { cursorSource } from '../paging/cursorPaging.ts';
 import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
-import { cacheDatasetKey, isPageData } from './cacheTier.ts';
+import { isPageData } from '../sources/pageData.ts';
 import { createLazyList } from './createLazyList.ts';
 import type { LazyList } from './LazyList.ts';
 
@@ -76,7 +78,9 @@ function fakeCache() {
     offsetSource({ pageSize: PAGE, fetchPage: async () => ({ items: [] }) }),
   );
   return {
-    cache,
+    bare: cache,
+    // A PageCache of the app's own goes through pageCache(), which brings the list's side (decision 0019).
+    cache: pageCache(cache),
     reads,
     removed,
     seed: (page: number, data: unknown = pageOf(page, 'cache'), key: QueryKey = datasetKey) =>
@@ -395,5 +399,31 @@ describe('cache tier helpers', () => {
     expect(() => createLazyList({ key: ['x'], source, cache: {} as PageCache })).toThrow(
       /createLazyList option "cache" must be a page cache/,
     );
+  });
+
+  it('refuses a PageCache of its own not passed through pageCache(), saying so (decision 0019)', () => {
+    const source = offsetSource({ pageSize: 10, fetchPage: async () => ({ items: [] }) });
+    expect(() => createLazyList({ key: ['x'], source, cache: fakeCache().bare })).toThrow(
+      /option "cache" must be a page cache: idbCache\(\{ name \}\), or yours through pageCache\(cache\)/,
+    );
+  });
+
+  it('pageCache() names the first method a cache lacks', () => {
+    const { getSnapshot: _, ...partial } = fakeCache().bare;
+    expect(() => pageCache(partial as PageCache)).toThrow(
+      /pageCache option "getSnapshot" must be a function, got undefined/,
+    );
+  });
+
+  it('pageCache() calls the wrapped cache, with its name', async () => {
+    const fake = fakeCache();
+    fake.seed(3);
+    expect(fake.cache.name).toBe('fake');
+    const found = await fake.cache.read(
+      cacheDatasetKey(KEY, offsetSource({ pageSize: PAGE, fetchPage: async () => ({ items: [] }) })),
+      [3, 4],
+    );
+    expect([...found.keys()]).toEqual([3]);
+    expect(fake.reads).toEqual([[3, 4]]);
   });
 });

@@ -6,9 +6,9 @@ import { hashKey, type QueryKey } from '@tanstack/query-core';
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { databaseName, entryKey, STORE_NAME } from '../cache/cacheKeys.ts';
+import { cacheDatasetKey } from '../cache/cacheTier.ts';
 import { type IdbCache, type IdbCacheOptions, idbCache } from '../cache/idbCache.ts';
 import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
-import { cacheDatasetKey } from './cacheTier.ts';
 import { createLazyList } from './createLazyList.ts';
 import type { LazyList } from './LazyList.ts';
 

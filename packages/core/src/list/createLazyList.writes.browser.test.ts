@@ -1,9 +1,9 @@
 // Writes and the IndexedDB tier, in real Chromium: what a reload would read after an insert and a
 // remove is the list as written, never pages shifted by the write.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cacheDatasetKey } from '../cache/cacheTier.ts';
 import { idbCache } from '../cache/idbCache.ts';
 import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
-import { cacheDatasetKey } from './cacheTier.ts';
 import { createLazyList } from './createLazyList.ts';
 import type { LazyList } from './LazyList.ts';
 import { listWrites } from './writeCommands.ts';

@@ -1,4 +1,5 @@
 import type { QueryClient, QueryKey } from '@tanstack/query-core';
+import { type CarriesTier, LIST_TIER } from '../cache/listTier.ts';
 import type { PageCache } from '../cache/pageCache.ts';
 import { defaultNow, defaultTimers, type Timers } from '../env/timers.ts';
 import type { MemoryMonitor } from '../memory/createMemoryMonitor.ts';
@@ -80,8 +81,9 @@ export interface LazyListOptions<T> {
   /** Byte estimate of a page's items; default `estimateBytes` (sampled structural estimate). */
   estimateBytes?: (items: readonly unknown[]) => number;
   /**
-   * Persistent tier, e.g. `idbCache({ name: 'users' })`. Pages found there show at once with
-   * `stale: true`, visible ones are revalidated; fresh pages are written behind.
+   * Persistent tier, e.g. `idbCache({ name: 'users' })`, or your own `PageCache` passed through
+   * `pageCache(yours)` (decision 0019). Pages found there show at once with `stale: true`,
+   * visible ones are revalidated; fresh pages are written behind.
    */
   cache?: PageCache;
   /**
@@ -220,8 +222,18 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
     if (options[name] !== undefined) assertFunction(OWNER, name, options[name]);
   }
   const { cache, memoryMonitor } = options;
-  if (cache !== undefined && !hasMethods(cache, ['read', 'write', 'remove', 'subscribe', 'getSnapshot'])) {
-    throw optionError(OWNER, 'cache', 'a page cache such as idbCache({ name })', cache);
+  if (
+    cache !== undefined &&
+    (!hasMethods(cache, ['read', 'write', 'remove', 'subscribe', 'getSnapshot']) ||
+      typeof (cache as Partial<CarriesTier>)[LIST_TIER] !== 'function')
+  ) {
+    // The list's side of the cache comes with it (decision 0019): a bare PageCache lacks it.
+    throw optionError(
+      OWNER,
+      'cache',
+      'a page cache: idbCache({ name }), or yours through pageCache(cache)',
+      cache,
+    );
   }
   if (cache !== undefined && options.source.kind === 'auto') {
     // The pages' shape depends on the strategy the probe picks, which a cache key cannot know yet.

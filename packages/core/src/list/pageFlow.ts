@@ -1,14 +1,17 @@
+import type { CacheTier } from '../cache/cacheTier.ts';
+import { type CarriesTier, LIST_TIER } from '../cache/listTier.ts';
+import type { PageCache } from '../cache/pageCache.ts';
 import type { ListLayout } from '../paging/layout.ts';
 import { type ListWindow, normalizeWindow } from '../planner/listWindow.ts';
 import type { PagePriority, WindowPlan } from '../planner/planWindow.ts';
 import { fetchBudgetFor } from '../scheduler/fetchBudget.ts';
 import { FetchScheduler, type RunningFetch } from '../scheduler/fetchScheduler.ts';
 import { PageQueries, shouldRetryPage } from '../scheduler/pageQuery.ts';
+import { isPageData } from '../sources/pageData.ts';
 import { isServerOnly } from '../store/editRope.ts';
 import type { PageAction } from '../store/pageReducer.ts';
 import { PageStore } from '../store/pageStore.ts';
 import { cachedPages } from './cachedPages.ts';
-import { CacheTier, cacheDatasetKey, isPageData } from './cacheTier.ts';
 import { DatasetWatch } from './datasetWatch.ts';
 import type { ResolvedLazyListOptions } from './lazyListOptions.ts';
 import { StatsCounter } from './listStats.ts';
@@ -112,9 +115,11 @@ export class PageFlow<T> {
       onActivity: (running) => this.stats.setInFlight(running),
     });
     this.scheduler.pause(); // work starts with the first subscriber
+    // The tier comes with the cache (idbCache, pageCache; checked by resolveLazyListOptions).
+    const { cache } = options;
     this.cache =
-      options.cache &&
-      new CacheTier(options.cache, cacheDatasetKey(options.key, options.source), options.source.kind, {
+      cache &&
+      (cache as PageCache & CarriesTier)[LIST_TIER](cache, options.key, options.source, {
         generation: () => this.generation,
         hasItems: (page) => this.store.get(page)?.items !== undefined,
         inQueryCache: (page) => this.queries.has(page),

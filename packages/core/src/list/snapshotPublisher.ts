@@ -1,8 +1,8 @@
+import type { CacheTier } from '../cache/cacheTier.ts';
 import type { ListLayout } from '../paging/layout.ts';
 import type { ListWindow } from '../planner/listWindow.ts';
 import type { PageRange } from '../planner/planWindow.ts';
 import type { PageStore } from '../store/pageStore.ts';
-import type { CacheTier } from './cacheTier.ts';
 import { type DatasetMoves, NO_MOVES } from './datasetWatch.ts';
 import type { ResolvedLazyListOptions } from './lazyListOptions.ts';
 import { buildSnapshot, type DuplicateKey, type LazyListSnapshot } from './listSnapshot.ts';

@@ -1,8 +1,8 @@
 import { PageShapeError } from '../errors.ts';
 import { assertFunction, assertNonNegativeInteger, assertObject, assertPositiveInteger } from '../options.ts';
 import { adoptable } from './adopt.ts';
-import { OffsetBatcher } from './offsetBatcher.ts';
-import { PageSizer, type PageSizingOptions, resolvePageSizing } from './pageSizing.ts';
+import type { AutoSizing } from './autoSizing.ts';
+import { type PageSizingOptions, resolvePageSizing, sizeFor } from './pageSizing.ts';
 import type { OffsetPage, OffsetSource } from './source.ts';
 
 /**
@@ -121,8 +121,11 @@ export function offsetSource<T>(options: OffsetSourceOptions<T>): OffsetSource<T
 }
 
 /**
- * `pageSize: 'auto'`: storage pages of `minPageSize` items served by an {@link OffsetBatcher}
- * whose request size follows the measured bytes per item.
+ * `pageSize: 'auto'`: storage pages of `minPageSize` items served by a batcher whose request
+ * size follows the measured bytes per item. The batcher and the sizer are a lazy chunk
+ * (`autoSizing.ts`, issue #15 item 7: a list with a fixed page size never loads them), imported
+ * when the source is made, so it is there by the first page; until then the planner sees the
+ * initial size. A failed import is not kept: the next page imports again.
  */
 function autoSizedOffsetSource<T>(
   options: OffsetSourceOptions<T>,
@@ -131,29 +134,40 @@ function autoSizedOffsetSource<T>(
 ): OffsetSource<T> {
   const sizing = resolvePageSizing('offsetSource', options);
   const unit = sizing.minPageSize;
-  const sizer = new PageSizer(sizing, unit);
-  const batcher = new OffsetBatcher<T>(
-    unit,
-    () => sizer.size / unit,
-    async ({ offset, limit, signal }) => {
-      const page = offset / unit;
-      const response = parseOffsetPage<T>(
-        await cell.current({ offset, limit, page, signal }),
-        'offsetSource',
-        page,
-      );
-      sizer.observe(response.items);
-      return response;
-    },
-  );
+  let engine: AutoSizing<T> | undefined;
+  let loading: Promise<AutoSizing<T>> | undefined;
+  const ready = (): Promise<AutoSizing<T>> => {
+    if (loading === undefined) {
+      const load = import('./autoSizing.ts').then((module) => {
+        engine ??= module.autoSizing(sizing, unit, async ({ offset, limit, signal }) => {
+          const page = offset / unit;
+          return parseOffsetPage<T>(
+            await cell.current({ offset, limit, page, signal }),
+            'offsetSource',
+            page,
+          );
+        });
+        return engine;
+      });
+      loading = load;
+      load.catch(() => {
+        if (loading === load) loading = undefined;
+      });
+    }
+    return loading;
+  };
+  void ready();
   const source: OffsetSource<T> = {
     kind: 'offset',
     pageSize: unit,
     initialCount,
-    currentPageSize: () => sizer.size,
-    loadPage: ({ page, signal, isLoaded }) => batcher.load(page, signal, isLoaded),
+    currentPageSize: () => engine?.size() ?? sizeFor(sizing, unit, undefined),
+    loadPage: ({ page, signal, isLoaded }) =>
+      engine !== undefined
+        ? engine.load(page, signal, isLoaded)
+        : ready().then((loaded) => loaded.load(page, signal, isLoaded)),
     loadSpan: ({ offset, limit, signal }) => loadSpan(cell, unit, offset, limit, signal),
-    reset: () => batcher.reset(),
+    reset: () => engine?.reset(),
   };
   return adoptable(source, `offset:auto:${unit}:${sizing.maxPageSize}:${sizing.targetPageBytes}`, cell);
 }

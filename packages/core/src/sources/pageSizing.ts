@@ -29,7 +29,8 @@ export interface ResolvedPageSizing<T> {
   readonly minPageSize: number;
   readonly maxPageSize: number;
   readonly initialPageSize: number;
-  readonly itemBytes: (item: T) => number;
+  /** Undefined: {@link jsonBytes} (applied where items are measured, so a source that never measures does not bundle it). */
+  readonly itemBytes: ((item: T) => number) | undefined;
 }
 
 /** Bytes of `item` as JSON text in UTF-8 (0 for what JSON cannot encode). */
@@ -51,13 +52,13 @@ export function resolvePageSizing<T>(owner: string, options: PageSizingOptions<T
     minPageSize = 10,
     maxPageSize = 1_000,
     initialPageSize = 100,
-    itemBytes = jsonBytes,
+    itemBytes,
   } = options;
   assertPositiveInteger(owner, 'targetPageBytes', targetPageBytes);
   assertPositiveInteger(owner, 'minPageSize', minPageSize);
   assertPositiveInteger(owner, 'maxPageSize', maxPageSize);
   assertPositiveInteger(owner, 'initialPageSize', initialPageSize);
-  assertFunction(owner, 'itemBytes', itemBytes);
+  if (itemBytes !== undefined) assertFunction(owner, 'itemBytes', itemBytes);
   if (maxPageSize < minPageSize) {
     throw optionError(owner, 'maxPageSize', `an integer >= minPageSize (${minPageSize})`, maxPageSize);
   }
@@ -85,6 +86,28 @@ export function adaptedPageSize(input: {
   if (!(bytesPerItem > 0)) return high; // empty items: as many as allowed
   const ideal = Math.round(targetBytes / bytesPerItem / step) * step;
   return Math.min(high, Math.max(low, ideal));
+}
+
+/**
+ * Items to ask for with `bytesPerItem` measured, in multiples of `step`; before any measurement
+ * (undefined) the initial size, within the same bounds and step as any other.
+ *
+ * @example
+ * sizeFor(resolvePageSizing('offsetSource', {}), 10, undefined); // 100
+ */
+export function sizeFor<T>(
+  options: ResolvedPageSizing<T>,
+  step: number,
+  bytesPerItem: number | undefined,
+): number {
+  const { targetPageBytes, minPageSize, maxPageSize, initialPageSize } = options;
+  return adaptedPageSize({
+    bytesPerItem: bytesPerItem ?? targetPageBytes / initialPageSize,
+    targetBytes: targetPageBytes,
+    min: minPageSize,
+    max: maxPageSize,
+    step,
+  });
 }
 
 /** Mean bytes per item over at most `sample` items spread evenly over `items`, or undefined for none. */
@@ -129,21 +152,12 @@ export class PageSizer<T> {
 
   /** Items to ask for in the next request. */
   get size(): number {
-    const { targetPageBytes, minPageSize, maxPageSize, initialPageSize } = this.#o;
-    // Before any measurement, the initial size obeys the same bounds and step as any other.
-    const bytesPerItem = this.#bytesPerItem ?? targetPageBytes / initialPageSize;
-    return adaptedPageSize({
-      bytesPerItem,
-      targetBytes: targetPageBytes,
-      min: minPageSize,
-      max: maxPageSize,
-      step: this.#step,
-    });
+    return sizeFor(this.#o, this.#step, this.#bytesPerItem);
   }
 
   /** Records one response's items. */
   observe(items: readonly T[]): void {
-    const measured = sampleBytesPerItem(items, this.#o.itemBytes);
+    const measured = sampleBytesPerItem(items, this.#o.itemBytes ?? jsonBytes);
     if (measured === undefined) return;
     // History weighs at most as much as the newest page, so drift is followed within a few pages.
     const weight = Math.min(this.#weight, items.length);

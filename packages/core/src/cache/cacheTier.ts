@@ -1,9 +1,8 @@
 import { onlineManager, type QueryKey } from '@tanstack/query-core';
-import type { PageCache } from '../cache/pageCache.ts';
 import type { PagePriority, PageRequest } from '../planner/planWindow.ts';
-import { parseOffsetPage } from '../sources/offsetSource.ts';
+import { isPageData } from '../sources/pageData.ts';
 import type { LazyListSource } from '../sources/source.ts';
-import type { StatsGauges } from './listStats.ts';
+import type { PageCache, PageCacheSnapshot } from './pageCache.ts';
 
 /** What a {@link CacheTier} calls back into its list. */
 export interface CacheTierHost {
@@ -44,34 +43,8 @@ export function cacheDatasetKey<T>(key: QueryKey, source: LazyListSource<T>): Qu
 }
 
 /**
- * Whether data read back from a cache has the shape the source's pages have; anything else is
- * a corrupted entry, dropped and refetched.
- *
- * @example
- * isPageData('offset', { items: [1, 2], total: 2 }); // true
- * isPageData('cursor', { items: [] }); // false (no cursors)
- */
-export function isPageData(kind: LazyListSource<unknown>['kind'], data: unknown): boolean {
-  if (kind === 'offset') {
-    try {
-      parseOffsetPage(data, 'cache', 0);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  if (typeof data !== 'object' || data === null || !('items' in data) || !Array.isArray(data.items))
-    return false;
-  if (kind === 'range') return true;
-  const isCursor = (value: unknown) =>
-    value === null || typeof value === 'string' || typeof value === 'number';
-  return (
-    'nextCursor' in data && isCursor(data.nextCursor) && 'prevCursor' in data && isCursor(data.prevCursor)
-  );
-}
-
-/**
- * Wires one list to its persistent cache. Before the network, every page a plan wants that is
+ * Wires one list to its persistent cache. Carried by the caches a list accepts (`idbCache`,
+ * `pageCache`; decision 0019), so a list without a cache does not bundle it. Before the network, every page a plan wants that is
  * not in memory is looked up, all of one plan in one batched read. Pages found are shown stale;
  * only visible ones are revalidated (prefetched ones wait until they become visible). Network
  * pages are written behind.
@@ -163,7 +136,8 @@ export class CacheTier {
     if (drop) void this.#cache.remove(this.#key);
   }
 
-  gauges(): Pick<StatsGauges, 'bytesInCache' | 'cacheStatus' | 'cacheWarning'> {
+  /** The cache's figures for the list's stats. */
+  gauges(): { bytesInCache: number; cacheStatus: PageCacheSnapshot['status']; cacheWarning: string | null } {
     const { bytes, status, warning } = this.#cache.getSnapshot();
     return { bytesInCache: bytes, cacheStatus: status, cacheWarning: warning };
   }
@@ -192,4 +166,20 @@ export class CacheTier {
       this.#host.onChecked(missed);
     });
   }
+}
+
+/**
+ * Builds the tier of one list over `cache` (what `idbCache` and `pageCache` carry under
+ * `LIST_TIER`, decision 0019).
+ *
+ * @example
+ * const tier = createCacheTier(idbCache({ name: 'users' }), ['users'], source, host);
+ */
+export function createCacheTier<T>(
+  cache: PageCache,
+  key: QueryKey,
+  source: LazyListSource<T>,
+  host: CacheTierHost,
+): CacheTier {
+  return new CacheTier(cache, cacheDatasetKey(key, source), source.kind, host);
 }

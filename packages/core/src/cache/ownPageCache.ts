@@ -1,0 +1,51 @@
+import { optionError } from '../options.ts';
+import { createCacheTier } from './cacheTier.ts';
+import { type CarriesTier, LIST_TIER } from './listTier.ts';
+import type { PageCache } from './pageCache.ts';
+
+const METHODS = [
+  'read',
+  'write',
+  'remove',
+  'saveScroll',
+  'loadScroll',
+  'flush',
+  'clear',
+  'subscribe',
+  'getSnapshot',
+] as const;
+
+/**
+ * Makes your own {@link PageCache} (in memory, over another store, a test double) usable as a
+ * list's `cache`. `idbCache()` needs no wrapping. The list's side of the cache (lookups before
+ * the network, write behind, revalidation) comes with this import, so lists without a cache do
+ * not bundle it (decision 0019). Returns a new object calling `cache`'s methods; throws a
+ * TypeError naming the first missing method.
+ *
+ * @example
+ * const memory: PageCache = { name: 'memory', read, write, remove, saveScroll, loadScroll, flush, clear, subscribe, getSnapshot };
+ * createLazyList({ key: ['users'], source, cache: pageCache(memory) });
+ */
+export function pageCache(cache: PageCache): PageCache {
+  const record: unknown = cache;
+  for (const method of METHODS) {
+    const value = typeof record === 'object' && record !== null ? Reflect.get(record, method) : undefined;
+    if (typeof value !== 'function') throw optionError('pageCache', method, 'a function', value);
+  }
+  const own: PageCache & CarriesTier = {
+    get name() {
+      return cache.name;
+    },
+    read: (key, pages) => cache.read(key, pages),
+    write: (key, page, data, bytes) => cache.write(key, page, data, bytes),
+    remove: (key, pages) => cache.remove(key, pages),
+    saveScroll: (key, scroll) => cache.saveScroll(key, scroll),
+    loadScroll: (key) => cache.loadScroll(key),
+    flush: () => cache.flush(),
+    clear: (options) => cache.clear(options),
+    subscribe: (listener) => cache.subscribe(listener),
+    getSnapshot: () => cache.getSnapshot(),
+    [LIST_TIER]: createCacheTier,
+  };
+  return own;
+}
