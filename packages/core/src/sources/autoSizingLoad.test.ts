@@ -1,0 +1,60 @@
+// offsetSource({ pageSize: 'auto' }) imports its batcher and sizer as a lazy chunk (decision
+// 0019): the source plans with the initial size until the chunk is there, and a chunk that fails
+// to load fails the page asked, not the source.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { OffsetFetchParams } from './offsetSource.ts';
+
+interface Row {
+  id: number;
+}
+
+function server() {
+  const calls: { offset: number; limit: number; page: number }[] = [];
+  const fetchPage = async ({ offset, limit, page }: OffsetFetchParams) => {
+    calls.push({ offset, limit, page });
+    return { items: Array.from({ length: limit }, (_, i): Row => ({ id: offset + i })), total: 1_000 };
+  };
+  return { calls, fetchPage };
+}
+
+const signal = () => new AbortController().signal;
+
+afterEach(() => {
+  vi.doUnmock('./autoSizing.ts');
+  vi.resetModules();
+});
+
+describe("offsetSource pageSize: 'auto', its lazy chunk", () => {
+  it('plans with the initial size before the chunk is there, then serves pages from one request', async () => {
+    vi.resetModules();
+    const { offsetSource } = await import('./offsetSource.ts');
+    const { calls, fetchPage } = server();
+    const source = offsetSource<Row>({ pageSize: 'auto', fetchPage });
+    expect(source.currentPageSize?.()).toBe(100); // initialPageSize, within the bounds, before any import finished
+    const first = await source.loadPage({ page: 0, signal: signal() });
+    const second = await source.loadPage({ page: 1, signal: signal() });
+    expect(first.items.map((row) => row.id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(second.items[0]).toEqual({ id: 10 });
+    expect(calls).toEqual([{ offset: 0, limit: 100, page: 0 }]); // one request for both units
+  });
+
+  it('a chunk that fails to load fails the page asked; the next page imports it again', async () => {
+    vi.resetModules();
+    let fail = true;
+    vi.doMock('./autoSizing.ts', async (importOriginal) => {
+      if (fail) throw new Error('chunk failed to load');
+      return importOriginal();
+    });
+    const { offsetSource } = await import('./offsetSource.ts');
+    const { calls, fetchPage } = server();
+    const source = offsetSource<Row>({ pageSize: 'auto', fetchPage });
+    // (Vitest wraps the factory's error in its own message: the rejection is what counts here.)
+    await expect(source.loadPage({ page: 0, signal: signal() })).rejects.toBeInstanceOf(Error);
+    expect(calls).toEqual([]);
+    fail = false;
+    vi.resetModules(); // the module registry forgets the failed load, as a browser retrying a chunk would
+    const page = await source.loadPage({ page: 0, signal: signal() });
+    expect(page.items).toHaveLength(10);
+    expect(calls).toEqual([{ offset: 0, limit: 100, page: 0 }]);
+  });
+});
