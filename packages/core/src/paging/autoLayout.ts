@@ -79,7 +79,12 @@ export class AutoLayout<T> implements ListLayout<T> {
   }
 
   load(page: number, signal: AbortSignal, isLoaded: (page: number) => boolean): Promise<unknown> {
-    if (page === PROBE_PAGE) return this.#source.probe(signal);
+    if (page === PROBE_PAGE) {
+      // Offset paging with pageSize 'auto' needs its lazy chunk (decision 0019): load it while
+      // the probe is under way rather than after it.
+      if (this.#source.options.pageSize === 'auto') import('../sources/autoSizing.ts').catch(() => {});
+      return this.#source.probe(signal);
+    }
     if (this.#inner === undefined)
       return Promise.reject(new RangeError(`lazyflow: autoSource has not decided before page ${page}`));
     return this.#inner.load(page, signal, isLoaded);
