@@ -1,4 +1,4 @@
-// The reading loop of an ItemStream: connect, parse in slices, reconnect with backoff. Imported
+// The reading loop of an ItemStream: connect, parse in a Worker or in slices, reconnect with backoff. Imported
 // by createStream when a stream first starts reading (a lazy chunk: an app that creates a stream
 // pays for the loop, the parsers and the HTTP errors only once it reads; issue #15 item 7).
 import { isAbortError } from '../errors.ts';
@@ -9,6 +9,7 @@ import { readChunks } from './readChunks.ts';
 import { StreamHttpError, type StreamParseError } from './streamErrors.ts';
 import type { ResolvedStreamOptions } from './streamOptions.ts';
 import type { StreamSink } from './streamParser.ts';
+import { startWorkerParser, type WorkerParser } from './workerParser.ts';
 
 /** What the reading loop needs of its stream (createStream.ts builds it over its private state). */
 export interface ConnectionHost<T> {
@@ -61,9 +62,22 @@ export async function runConnection<T>(host: ConnectionHost<T>, generation: numb
     const abort = new AbortController();
     host.connecting(abort, attempt > 0);
     const received = { items: 0 };
-    // A built-in format's parser is imported while the request is under way (first use only).
-    const parserLoad = loadParser(o.parser);
-    parserLoad.catch(() => {}); // awaited below, unless the request fails first
+    const sink = host.sink(received);
+    // A built-in format is parsed in a Worker where one starts (started now, while the request
+    // is under way), else its parser is imported on the page (first use only).
+    const remote =
+      o.worker && typeof o.parser === 'string'
+        ? startWorkerParser(
+            o.parser,
+            o.maxLineBytes,
+            liveSink(sink, () => host.live(generation)),
+            () => {
+              if (host.live(generation)) host.changed();
+            },
+          )
+        : null;
+    let parserLoad = remote ? null : loadParser(o.parser);
+    parserLoad?.catch(() => {}); // awaited below, unless the request fails first
     try {
       const response = await o.request({ lastId: host.lastId(), attempt, signal: abort.signal });
       if (!host.live(generation)) return;
@@ -72,7 +86,23 @@ export async function runConnection<T>(host: ConnectionHost<T>, generation: numb
         throw new StreamHttpError(response.status, response.url);
       }
       if (!response.body) throw new TypeError('lazyflow: createStream response has no body');
-      const factory = await parserLoad.catch(async (error: unknown) => {
+      const chunks = readChunks(response.body);
+      let first: Uint8Array[] = [];
+      let bodyError: { error: unknown } | null = null;
+      if (remote) {
+        host.opened();
+        const outcome = await readInWorker(host, generation, chunks, remote);
+        if (outcome === 'stopped') return;
+        if (outcome === 'done') {
+          host.finish(generation, 'done', null);
+          return;
+        }
+        // The Worker did not start: the page parses what it was sent, then reads on.
+        first = remote.unparsed();
+        bodyError = outcome.bodyError;
+      }
+      parserLoad ??= loadParser(o.parser);
+      const parsing = await parserLoad.catch(async (error: unknown) => {
         await response.body?.cancel().catch(() => {});
         throw error;
       });
@@ -81,7 +111,7 @@ export async function runConnection<T>(host: ConnectionHost<T>, generation: numb
       // ignoreBOM keeps a leading byte-order mark in the text: the parser skips exactly one
       // (WHATWG event-stream rules), so BOM handling lives in one place (issue 16).
       const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-      const parser = factory(host.sink(received), { maxLineBytes: o.maxLineBytes });
+      const parser = parsing(sink, o.maxLineBytes === undefined ? {} : { maxLineBytes: o.maxLineBytes });
       const slice = {
         start: o.now(),
         otherMs: 0,
@@ -89,7 +119,11 @@ export async function runConnection<T>(host: ConnectionHost<T>, generation: numb
         beforeYield: host.changed,
         live: () => host.live(generation),
       };
-      for await (const chunk of readChunks(response.body)) {
+      for (const chunk of first) {
+        if (!(await parseInSlices(parser, decoder.decode(chunk, { stream: true }), slice))) return;
+      }
+      if (bodyError) throw bodyError.error;
+      for await (const chunk of chunks) {
         if (!host.live(generation)) return;
         host.bytes(chunk.byteLength);
         if (!(await parseInSlices(parser, decoder.decode(chunk, { stream: true }), slice))) return;
@@ -118,6 +152,77 @@ export async function runConnection<T>(host: ConnectionHost<T>, generation: numb
       await host.sleep(backoffDelay(failures, { baseDelayMs, maxDelayMs: o.maxDelayMs, random: o.random }));
       if (!host.live(generation)) return;
       attempt++;
+    } finally {
+      remote?.close(); // a Worker serves one connection
     }
   }
+}
+
+/** `sink`, delivering nothing once `live()` is false (a Worker's replies after the run stopped). */
+function liveSink<T>(sink: StreamSink<T>, live: () => boolean): StreamSink<T> {
+  return {
+    item: (value, id) => {
+      if (live()) sink.item(value, id);
+    },
+    malformed: (error) => {
+      if (live()) sink.malformed(error);
+    },
+    retry: (ms) => {
+      if (live()) sink.retry?.(ms);
+    },
+  };
+}
+
+// Chunks sent to the Worker before the page waits for its reply: one is parsed while the next is read.
+const WORKER_CHUNKS_IN_FLIGHT = 2;
+
+/**
+ * Reads the body into the Worker, at most two chunks ahead of its replies, with the same
+ * backpressure as on the page (`host.gate` after each chunk). 'done' when the body ended and every
+ * item was delivered, 'stopped' when the run was stopped, `{ bodyError }` when the Worker did not
+ * start (the page parses `remote.unparsed()`, then reads on, or fails with the body's error).
+ * Throws a fatal malformed line, a Worker failure, or the body's error once the Worker delivered
+ * what it had before it.
+ */
+async function readInWorker<T>(
+  host: ConnectionHost<T>,
+  generation: number,
+  chunks: AsyncGenerator<Uint8Array, void, void>,
+  remote: WorkerParser,
+): Promise<'done' | 'stopped' | { bodyError: { error: unknown } | null }> {
+  const check = () => {
+    const fatal = host.fatal();
+    if (fatal) throw fatal;
+    host.changed();
+  };
+  try {
+    for (;;) {
+      let next: IteratorResult<Uint8Array, void>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        // A dropped connection: the items from the bytes before it are good (a half-received
+        // line is not: it is never ended), as on the page. Deliver them, then fail.
+        if (!(await remote.started)) return { bodyError: { error } };
+        if (host.live(generation)) await remote.whenAtMost(0).catch(() => {});
+        throw error;
+      }
+      if (!host.live(generation)) return 'stopped';
+      if (next.done) break;
+      host.bytes(next.value.byteLength);
+      remote.push(next.value);
+      await remote.whenAtMost(WORKER_CHUNKS_IN_FLIGHT - 1);
+      if (!host.live(generation)) return 'stopped';
+      check();
+      if (!(await host.gate(generation))) return 'stopped';
+    }
+    await remote.end();
+  } catch (error) {
+    if (!host.live(generation)) return 'stopped';
+    if (!(await remote.started)) return { bodyError: null };
+    throw error;
+  }
+  if (!host.live(generation)) return 'stopped';
+  check();
+  return 'done';
 }

@@ -8,7 +8,7 @@ import {
   optionError,
 } from '../options.ts';
 import type { RetryOptions } from '../scheduler/backoffDelay.ts';
-import { DEFAULT_MAX_LINE_BYTES, type StreamParserFactory } from './streamParser.ts';
+import type { StreamParserFactory } from './streamParser.ts';
 import { type StreamResume, urlRequest } from './streamRequest.ts';
 
 /**
@@ -72,6 +72,13 @@ export interface CreateStreamOptions<T> {
   readonly onMalformed?: 'skip' | 'error';
   /** Longest accepted line in UTF-8 bytes. Default 1 MiB. */
   readonly maxLineBytes?: number;
+  /**
+   * Parse a built-in format in a Worker (default `true`): the body's bytes go to a Worker that
+   * decodes and parses them, off the page's main thread; where no Worker starts (none in the
+   * environment, a CSP, a bundler that moved the file) the page parses, with the same items.
+   * A parser factory always runs on the page. `false`: always on the page.
+   */
+  readonly worker?: boolean;
   /** Parsed-but-unpublished items at which reading pauses until the next frame. Default 20,000. */
   readonly highWaterMark?: number;
   /** Every published batch, in order, before the snapshot: e.g. append to a lazy list to keep history. */
@@ -101,7 +108,9 @@ export interface ResolvedStreamOptions<T> {
   readonly key: ((item: T) => string | number) | undefined;
   readonly maxItems: number;
   readonly onMalformed: 'skip' | 'error';
-  readonly maxLineBytes: number;
+  /** Undefined: the parser's default (1 MiB). */
+  readonly maxLineBytes: number | undefined;
+  readonly worker: boolean;
   readonly highWaterMark: number;
   readonly onItems: ((items: readonly T[]) => void) | undefined;
   readonly frameScheduler: FrameScheduler;
@@ -156,8 +165,10 @@ export function resolveStreamOptions<T>(options: CreateStreamOptions<T>): Resolv
   const onMalformed = options.onMalformed ?? 'skip';
   if (onMalformed !== 'skip' && onMalformed !== 'error')
     throw optionError(OWNER, 'onMalformed', "'skip' or 'error'", onMalformed);
-  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  assertPositiveNumber(OWNER, 'maxLineBytes', maxLineBytes);
+  const maxLineBytes = options.maxLineBytes;
+  if (maxLineBytes !== undefined) assertPositiveNumber(OWNER, 'maxLineBytes', maxLineBytes);
+  const worker = options.worker ?? true;
+  if (typeof worker !== 'boolean') throw optionError(OWNER, 'worker', 'a boolean', worker);
   const highWaterMark = options.highWaterMark ?? 20_000;
   assertPositiveNumber(OWNER, 'highWaterMark', highWaterMark);
   if (options.onItems !== undefined) assertFunction(OWNER, 'onItems', options.onItems);
@@ -172,6 +183,7 @@ export function resolveStreamOptions<T>(options: CreateStreamOptions<T>): Resolv
     maxItems,
     onMalformed,
     maxLineBytes,
+    worker,
     highWaterMark,
     onItems: options.onItems,
     frameScheduler: options.frameScheduler ?? defaultFrameScheduler,

@@ -41,6 +41,9 @@ describe('ItemStream.setOptions', () => {
       retry: { attempts: 10, baseDelayMs: 400 },
       random: () => 0,
       onItems: () => batches.push('first'),
+      // Parsed on the page: a Worker's first reply waits for the Worker to start, which can take
+      // most of the 200 ms this test has to swap the request (streamWorker.browser.test.ts covers it).
+      worker: false,
     });
     const stop = stream.subscribe(() => {});
     await until(() => stream.getSnapshot().stats.items >= 50);

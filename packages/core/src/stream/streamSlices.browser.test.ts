@@ -153,6 +153,7 @@ describe('createStream parsing in slices', () => {
       maxItems: Number.POSITIVE_INFINITY,
       frameScheduler: frames,
       now: () => clock++,
+      worker: false, // the page's own parsing is what yields (a Worker parses without yielding)
     });
     await runFrames(stream, frames);
     return stream.getSnapshot();

@@ -1,0 +1,107 @@
+// The parse Worker of createStream (issue #16 item 3, decision 0013): decodes and parses the
+// body's bytes it is sent and posts the items back. Started by workerParser.ts with
+// `new Worker(new URL('./parseWorker.js', import.meta.url), { type: 'module' })`, the pattern
+// bundlers (Vite, webpack 5, Parcel) build as a Worker entry of its own, and which finds the
+// compiled file beside workerParser.js in `dist/` unbundled. Only ever loaded as a Worker.
+import { loadParser } from './builtinParsers.ts';
+import type { StreamParseError } from './streamErrors.ts';
+import type { StreamParser } from './streamParser.ts';
+
+/** A built-in format, the only kind a Worker can parse (a parser factory is a page function). */
+export type WorkerFormat = 'ndjson' | 'json-seq' | 'sse';
+
+/** Page → Worker. */
+export type ToWorker =
+  | { readonly kind: 'init'; readonly format: WorkerFormat; readonly maxLineBytes: number | undefined }
+  | { readonly kind: 'chunk'; readonly bytes: Uint8Array }
+  | { readonly kind: 'end' };
+
+/** Something a parser reported between items: `at` = how many items of the reply came before it. */
+export type WorkerNote =
+  | {
+      readonly at: number;
+      readonly kind: 'malformed';
+      readonly line: number;
+      readonly reason: StreamParseError['reason'];
+      readonly message: string;
+      readonly excerpt: string;
+    }
+  | { readonly at: number; readonly kind: 'retry'; readonly ms: number };
+
+/** Worker → page: one reply per `init` (ready or failed), per `chunk` and per `end` (parsed). */
+export type FromWorker =
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'failed'; readonly message: string }
+  | {
+      readonly kind: 'parsed';
+      readonly items: unknown[];
+      /** SSE ids by item, when any item had one. */
+      readonly ids: (string | undefined)[] | null;
+      readonly notes: WorkerNote[];
+    };
+
+interface WorkerScope {
+  postMessage(message: FromWorker): void;
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+}
+
+/** The Worker's side: one parser per Worker (a Worker serves one connection). */
+function serve(scope: WorkerScope): void {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // the parser skips one BOM
+  let parser: StreamParser | null = null;
+  let items: unknown[] = [];
+  let ids: (string | undefined)[] | null = null;
+  let notes: WorkerNote[] = [];
+  const flush = () => {
+    scope.postMessage({ kind: 'parsed', items, ids, notes });
+    items = [];
+    ids = null;
+    notes = [];
+  };
+  // Chunks sent while the parser is still loading wait here, in order.
+  let waiting: ToWorker[] | null = [];
+  const handle = (data: ToWorker) => {
+    if (!parser) return;
+    if (data.kind === 'chunk') parser.push(decoder.decode(data.bytes, { stream: true }));
+    else if (data.kind === 'end') {
+      parser.push(decoder.decode());
+      parser.end();
+    }
+    flush();
+  };
+  scope.onmessage = ({ data }) => {
+    if (data.kind === 'init') {
+      loadParser<unknown>(data.format).then(
+        (factory) => {
+          const sink = {
+            item(value: unknown, id?: string) {
+              if (id !== undefined) {
+                ids ??= new Array<string | undefined>(items.length);
+                ids[items.length] = id;
+              } else if (ids) ids[items.length] = undefined;
+              items.push(value);
+            },
+            malformed(error: StreamParseError) {
+              const { line, reason, message, excerpt } = error;
+              notes.push({ at: items.length, kind: 'malformed', line, reason, message, excerpt });
+            },
+            retry(ms: number) {
+              notes.push({ at: items.length, kind: 'retry', ms });
+            },
+          };
+          parser = factory(sink, data.maxLineBytes === undefined ? {} : { maxLineBytes: data.maxLineBytes });
+          scope.postMessage({ kind: 'ready' });
+          const queued = waiting ?? [];
+          waiting = null;
+          for (const message of queued) handle(message);
+        },
+        (error: unknown) => scope.postMessage({ kind: 'failed', message: String(error) }),
+      );
+      return;
+    }
+    if (waiting) waiting.push(data);
+    else handle(data);
+  };
+}
+
+serve(globalThis as unknown as WorkerScope);

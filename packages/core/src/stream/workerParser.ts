@@ -1,0 +1,188 @@
+// The page's side of the parse Worker (decision 0013): the body's bytes go to the Worker (moved,
+// not copied, where the chunk owns its buffer), its items come back in order and are handed to
+// the stream's sink here, with malformed lines (as StreamParseError values) and SSE `retry:`
+// between them where the parser met them.
+import type { FromWorker, ToWorker, WorkerFormat, WorkerNote } from './parseWorker.ts';
+import { StreamParseError } from './streamErrors.ts';
+import type { StreamSink } from './streamParser.ts';
+
+/** How long a Worker may take to start and load its parser before the page parses instead. */
+const START_TIMEOUT_MS = 10_000;
+
+/**
+ * Chunks read while the Worker starts, before reading waits for it: reading goes on meanwhile (a
+ * connection that drops while its body is not read loses the bytes already received).
+ */
+const MAX_CHUNKS_BEFORE_READY = 16;
+
+/** Set once a Worker failed to start: later connections parse on the page without trying again. */
+let unavailable = false;
+
+/**
+ * A parser running in a Worker, fed bytes. Replies arrive in order and go to the sink given to
+ * {@link startWorkerParser}. Until the Worker said it is ready, chunks are also kept on the page:
+ * if it never starts, `started` resolves false and `unparsed()` returns them for the page to parse.
+ *
+ * @example
+ * remote.push(chunk);
+ * await remote.whenAtMost(1); // at most one chunk still in the Worker
+ */
+export interface WorkerParser {
+  /** True once the Worker loaded its parser; false if it failed to (then parse `unparsed()` on the page). */
+  readonly started: Promise<boolean>;
+  /** Sends the next bytes of the body. */
+  push(bytes: Uint8Array): void;
+  /**
+   * Resolves once at most `chunks` pushed chunks are unparsed (at once while the Worker starts:
+   * reading does not wait for it); rejects if the Worker failed or did not start.
+   */
+  whenAtMost(chunks: number): Promise<void>;
+  /** End of the body: resolves once everything was parsed and delivered. */
+  end(): Promise<void>;
+  /** The chunks pushed before the Worker failed to start (empty once it started). */
+  unparsed(): Uint8Array[];
+  /** Stops the Worker (nothing more is delivered). */
+  close(): void;
+}
+
+function rebuildError(note: Extract<WorkerNote, { kind: 'malformed' }>): StreamParseError {
+  const error = new StreamParseError(note.line, note.reason, '');
+  // The Worker built the message and excerpt; keep them word for word.
+  Object.assign(error, { message: note.message, excerpt: note.excerpt });
+  return error;
+}
+
+function deliver<T>(reply: Extract<FromWorker, { kind: 'parsed' }>, sink: StreamSink<T>): void {
+  const { items, ids, notes } = reply;
+  let n = 0;
+  for (let i = 0; i <= items.length; i++) {
+    for (; n < notes.length && (notes[n] as WorkerNote).at === i; n++) {
+      const note = notes[n] as WorkerNote;
+      if (note.kind === 'retry') sink.retry?.(note.ms);
+      else sink.malformed(rebuildError(note));
+    }
+    if (i < items.length) sink.item(items[i] as T, ids?.[i]);
+  }
+}
+
+/**
+ * Starts a Worker parsing `format` into `sink` (`delivered()` after each batch), or returns null where none can be started (no
+ * `Worker`, a constructor that throws, one that failed before in this page). A Worker that fails
+ * to load or does not answer within 10 s resolves `started` false: the caller parses on the page.
+ * The Worker serves one connection; `close()` ends it.
+ *
+ * @example
+ * const remote = startWorkerParser('ndjson', undefined, sink, () => schedulePublish());
+ * if (remote === null || !(await remote.started)) parseOnPage(remote?.unparsed() ?? []);
+ */
+export function startWorkerParser<T>(
+  format: WorkerFormat,
+  maxLineBytes: number | undefined,
+  sink: StreamSink<T>,
+  delivered: () => void,
+): WorkerParser | null {
+  if (unavailable || typeof Worker !== 'function') return null;
+  let worker: Worker;
+  try {
+    // The `.js` name is the compiled file in dist/; bundlers and Vite's dev server resolve it to the source.
+    worker = new Worker(new URL('./parseWorker.js', import.meta.url), {
+      type: 'module',
+      name: 'lazyflow-stream-parser',
+    });
+  } catch {
+    unavailable = true;
+    return null;
+  }
+  const send = (message: ToWorker, transfer?: Transferable[]) => worker.postMessage(message, transfer ?? []);
+  let ready = false;
+  let kept: Uint8Array[] | null = []; // copies of the chunks sent before the Worker was ready
+  let inFlight = 0;
+  let failure: Error | null = null;
+  let closed = false;
+  const waiters: Array<{ chunks: number; resolve: () => void; reject: (error: Error) => void }> = [];
+  const settle = () => {
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const waiter = waiters[i] as (typeof waiters)[number];
+      if (failure) waiter.reject(failure);
+      else if (ready ? inFlight <= waiter.chunks : inFlight <= MAX_CHUNKS_BEFORE_READY) waiter.resolve();
+      else continue;
+      waiters.splice(i, 1);
+    }
+  };
+  let resolveStarted: (started: boolean) => void = () => {};
+  const started = new Promise<boolean>((resolve) => {
+    resolveStarted = resolve;
+  });
+  const fail = (error: Error) => {
+    if (failure === null) worker.terminate();
+    failure ??= error;
+    if (!ready) {
+      if (!closed) unavailable = true; // not tried again in this page
+      resolveStarted(false);
+    }
+    settle();
+  };
+  const timer = setTimeout(
+    () => fail(new Error("lazyflow: the stream's parse Worker did not start")),
+    START_TIMEOUT_MS,
+  );
+  worker.onmessage = ({ data }: MessageEvent<FromWorker>) => {
+    if (closed || failure) return;
+    if (data.kind === 'ready') {
+      clearTimeout(timer);
+      ready = true;
+      kept = null;
+      resolveStarted(true);
+    } else if (data.kind === 'failed') {
+      clearTimeout(timer);
+      fail(new Error(`lazyflow: the stream's parse Worker could not load its parser (${data.message})`));
+      return;
+    } else {
+      inFlight--;
+      deliver(data, sink);
+      delivered(); // publish, also while the page waits for the body's next bytes
+    }
+    settle();
+  };
+  worker.onerror = (event) => {
+    event.preventDefault(); // a Worker that cannot start is a fallback, not a console error
+    clearTimeout(timer);
+    fail(new Error(`lazyflow: the stream's parse Worker failed (${event.message || 'error'})`));
+  };
+  worker.onmessageerror = () =>
+    fail(new Error("lazyflow: the stream's parse Worker sent an unreadable message"));
+  send({ kind: 'init', format, maxLineBytes });
+  const whenAtMost = (chunks: number) =>
+    new Promise<void>((resolve, reject) => {
+      waiters.push({ chunks, resolve, reject });
+      settle();
+    });
+  return {
+    started,
+    push(bytes) {
+      inFlight++;
+      if (kept) {
+        // Until the Worker is ready, it gets a copy: the page may have to parse these itself.
+        kept.push(bytes);
+        send({ kind: 'chunk', bytes: bytes.slice() });
+        return;
+      }
+      // A chunk that owns its whole buffer is moved to the Worker; a view into a larger one is copied.
+      const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      const data = own ? bytes : bytes.slice();
+      send({ kind: 'chunk', bytes: data }, [data.buffer as ArrayBuffer]);
+    },
+    whenAtMost,
+    end() {
+      inFlight++;
+      send({ kind: 'end' });
+      return started.then((ok) => (ok ? whenAtMost(0) : Promise.reject(failure)));
+    },
+    unparsed: () => (ready ? [] : (kept ?? [])),
+    close() {
+      clearTimeout(timer);
+      closed = true;
+      fail(new Error('lazyflow: the parse Worker was closed'));
+    },
+  };
+}
