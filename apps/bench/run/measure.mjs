@@ -25,6 +25,11 @@ export function pageUrl(baseUrl, lib, scenario) {
     pageSize: String(scenario.pageSize),
     latency: String(scenario.latency),
   });
+  // The stream pages' Workers are slowed as much as the page (apps/bench/src/stream/slowWorkers.ts):
+  // CPU throttling does not reach them.
+  if (scenario.page === 'stream') query.set('workerSlowdown', String(scenario.throttle));
+  // BENCH_PAGE_PARAMS='worker=0': extra page parameters, e.g. lazyflow's stream parsing on the page.
+  for (const [key, value] of new URLSearchParams(process.env.BENCH_PAGE_PARAMS ?? '')) query.set(key, value);
   return `${baseUrl}/?${query}`;
 }
 

@@ -1,4 +1,4 @@
-// lazyflow's stream ingest, written as the demo's Stream page does it
+// lazyflow's stream ingest, written as the demo's Stream page does it (parsing in a Worker, the default)
 // (apps/demo/src/pages/StreamPage.tsx, apps/demo/src/stream/EventLog.tsx): `useStream` reads the
 // NDJSON body, and every published batch goes through `onItems` to `useLazyList().append` on a
 // virtualized list that follows the newest event (`anchor: 'end'`). The list keeps at most 4 MB
@@ -14,6 +14,10 @@ import { ROW_HEIGHT } from '../shared/Row.tsx';
 import { StreamPlaceholder, StreamRow } from './StreamRow.tsx';
 import { noteReceived, noteRendered, streamProgress } from './streamProbe.ts';
 import { useStreamStart } from './useStreamStart.ts';
+import './slowWorkers.ts'; // ?workerSlowdown=N: the parse Worker runs N× slower, as the CPU-throttled page does
+
+// `?worker=0`: parse on the page (createStream's `worker: false`) to compare with the Worker.
+const PARSE_IN_WORKER = new URLSearchParams(location.search).get('worker') !== '0';
 
 const PAGE_SIZE = 200;
 const RING_ITEMS = 1_000;
@@ -47,6 +51,7 @@ function Ingest({ url, append }: { url: string; append: (items: readonly StreamE
     resumeParam: 'from',
     resume: { key: (event) => event.seq },
     maxItems: RING_ITEMS,
+    worker: PARSE_IN_WORKER,
     onItems: (batch) => {
       noteReceived(batch);
       if (!latest.current(batch)) streamProgress.refused += batch.length;
