@@ -6,6 +6,7 @@ import { VelocityMeter } from '../planner/velocityMeter.ts';
 import { Subscribable } from '../subscribable.ts';
 import { ItemRestore } from './itemRestore.ts';
 import { type NavigationKeyEvent, navigationTarget } from './keyboardTarget.ts';
+import { MASONRY_BLOCK, MasonryLayout } from './masonry.ts';
 import { RowMeasurer } from './rowMeasurer.ts';
 import { ScrollKeeper } from './scrollKeeper.ts';
 import { SettleTimer } from './settleTimer.ts';
@@ -77,6 +78,8 @@ export class VirtualList<T> extends Subscribable {
   constructor(options: ResolvedVirtualListOptions<T>, input?: VirtualListOptions<T>) {
     super();
     this.#o = options;
+  /** `layout: 'masonry'`: packs items per lane inside the rows (chunks), else null. */
+  readonly #masonry: MasonryLayout | null;
     this.#input = input ?? { list: options.list, scrollTarget: undefined };
     this.#state = initialViewState({
       viewport: options.initialViewport,
@@ -88,6 +91,15 @@ export class VirtualList<T> extends Subscribable {
     this.#measurer = new RowMeasurer({
       sizes: this.#sizes,
       horizontal: options.horizontal,
+    const masonry =
+      options.masonry === null
+        ? null
+        : new MasonryLayout({
+            lanes: options.masonry.lanes,
+            gap: options.gap,
+            estimate: (position) => this.#o.estimateSize(Math.max(0, position + this.#state.prepended)),
+          });
+    this.#masonry = masonry;
       lanes: options.lanes,
       onChange: () => this.#update({ type: 'measure' }),
     });
@@ -95,6 +107,9 @@ export class VirtualList<T> extends Subscribable {
       options.timers,
       options.now,
       () => this.#o.isScrollingResetDelayMs,
+      ...(masonry === null
+        ? {}
+        : { itemSize: (key: number, size: number, sizes: SizeIndex) => masonry.measure(key, size, sizes) }),
       () => {
         this.#speed.stop();
         this.#update({ type: 'settle' }); // the list loads where the scroll settled
@@ -145,6 +160,7 @@ export class VirtualList<T> extends Subscribable {
       this.#measurer.retarget(this.#sizes, next.lanes);
     } else if (change === 'estimates') this.#sizes.resetEstimates();
     this.#context = viewContext(this.#o, this.#sizes);
+    if (change !== 'none' && change !== 'layout') this.#masonry?.setLanes(next.masonry?.lanes ?? 1, next.gap);
     if (change === 'regroup') this.#update({ type: 'regroup', from: before.lanes, to: next.lanes });
     else if (change !== 'none') this.#update({ type: 'options' });
   }
@@ -182,7 +198,7 @@ export class VirtualList<T> extends Subscribable {
     const clear = clearViewport(this.#state.viewport, this.#context);
     const next = navigationTarget(event, {
       count: this.#snapshot.count,
-      lanes: this.#o.lanes,
+      lanes: this.#masonry?.lanes ?? this.#o.lanes,
       rowsPerPage: Math.max(1, Math.floor(clear / Math.max(1, rowSize))),
       horizontal: this.#o.horizontal,
     });
@@ -342,10 +358,16 @@ export class VirtualList<T> extends Subscribable {
   #newSizes(): SizeIndex {
     // Read through #o and the state: a new estimateSize or lanes (setOptions) applies without a new index.
     return new SizeIndex({
-      estimate: (row) => this.#o.estimateSize(Math.max(0, row * this.#o.lanes + this.#state.prepended)),
+      // Masonry rows are chunks of items: smaller blocks keep a jump's exact block small.
+      ...(masonry === null ? {} : { blockSize: MASONRY_BLOCK }),
+      estimate: (row) =>
+        masonry !== null
+          ? masonry.height(row)
+          : this.#o.estimateSize(Math.max(0, row * this.#o.lanes + this.#state.prepended)),
       gap: this.#o.gap,
     });
   }
+    const masonry = this.#masonry;
 
   /** The action that makes a saved position pending (its measured sizes go into the size index now). */
   #restoreAction(saved: SavedScroll, atEnd: boolean | undefined): ViewAction {
@@ -419,6 +441,8 @@ export class VirtualList<T> extends Subscribable {
       sizes: this.#sizes,
       lanes: o.lanes,
       anchorMode: o.anchor,
+    const masonry = this.#masonry;
+    if (masonry !== null) this.#masonryBeforeLayout(masonry, data);
       maxPhysicalSize: o.maxPhysicalSize,
       paddingStart: o.scrollPaddingStart,
       paddingEnd: o.scrollPaddingEnd,
@@ -428,9 +452,11 @@ export class VirtualList<T> extends Subscribable {
     this.#state = state;
     const isScrolling = moving(state.motion);
     // A scrollbar drag jumps from place to place: like a jump, it loads only where it rests (its
+      itemBox: masonry === null ? undefined : (key) => masonry.box(key),
     // settle, the thumb held still or let go), and renders nothing ahead of a "direction".
     const dragging = state.motion === 'dragging' || state.motion === 'released';
     const velocity = isScrolling && !dragging ? this.#speed.rounded : 0;
+    masonry?.noteRead(this.#sizes, state.virtual);
     const direction = this.#speed.direction;
     if (!dragging) o.list.setWindow({ ...viewWindow(state, input, o.estimateSize), direction, velocity });
     const snapshot = buildSnapshot({
@@ -458,3 +484,30 @@ export class VirtualList<T> extends Subscribable {
     return snapshot;
   }
 }
+      placeRows:
+        masonry === null
+          ? undefined
+          : (rows) =>
+              masonry.placeRows(rows, {
+                top: state.physical,
+                bottom: state.physical + state.viewport,
+                overscan: o.masonry?.overscan ?? 0,
+                focused: state.focus === null ? null : state.focus.key + data.prependedCount,
+              }),
+
+  /**
+   * Masonry, before the anchor is read: the last chunk follows the count, and the item read at
+   * the viewport's top keeps its pixel when items above it in its chunk were measured (repacked).
+   */
+  #masonryBeforeLayout(masonry: MasonryLayout, data: LazyListSnapshot<T>): void {
+    const sizes = this.#sizes;
+    for (const chunk of masonry.setEnd(data.count - data.prependedCount)) {
+      // A measured chunk takes its new height; an estimated one is read again.
+      if (sizes.measured(chunk) !== undefined) sizes.setSize(chunk, masonry.height(chunk));
+      else sizes.resetEstimates();
+    }
+    const state = this.#state;
+    if (state.hold.kind !== 'anchor' || state.anchor === null || state.restore.kind === 'pending') return;
+    const held = masonry.held(sizes, state.virtual);
+    if (held !== null) this.#state = { ...state, anchor: held };
+  }

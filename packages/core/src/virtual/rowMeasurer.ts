@@ -8,6 +8,11 @@ export interface RowMeasurerOptions {
   readonly lanes: number;
   /** Some row's size changed (called at most once per batch). */
   readonly onChange: () => void;
+  /**
+   * Measures an item some other way than "a row takes its tallest item" (masonry packs items
+   * per lane into its rows): returns whether anything moved. Default: the tallest item.
+   */
+  readonly itemSize?: (key: number, size: number, sizes: SizeIndex) => boolean;
 }
 
 /**
@@ -131,7 +136,8 @@ export class RowMeasurer {
   }
 
   #setItemSize(key: number, size: number): boolean {
-    const { lanes, sizes } = this.#o;
+    const { lanes, sizes, itemSize } = this.#o;
+    if (itemSize !== undefined) return itemSize(key, size, sizes);
     if (lanes === 1) return sizes.setSize(key, size) !== 0;
     this.#laneSizes.set(key, size);
     const row = Math.floor(key / lanes);

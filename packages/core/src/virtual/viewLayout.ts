@@ -20,6 +20,8 @@ export interface LayoutInput {
   /** Sorted row keys of the sticky rows (a scroll-to-index puts its row below its section's). */
   readonly stickyRows: readonly number[];
 }
+  /** Masonry: where an item (position key) is in its row, so a scroll-to-index aligns the item. */
+  readonly itemBox?: ((key: number) => { readonly y: number; readonly size: number } | undefined) | undefined;
 
 const OPEN: ViewRestore = Object.freeze({ kind: 'open' });
 
@@ -119,6 +121,9 @@ function targetVirtual(state: ViewState, anchor: Anchor | null, input: LayoutInp
     const cover = sticky === row || sizes.size(sticky) + size > clear ? 0 : sizes.size(sticky);
     // 'auto' measures "as far as needed" from where a smooth scroll started, not from mid-flight.
     const current = hold.flight === null ? state.virtual : hold.flight.from;
+    const box = input.itemBox?.(hold.key);
+    if (box !== undefined)
+      return alignedOffset(sizes.start(row) + box.y, box.size, clear, current, hold.align);
     return alignedOffset(sizes.start(row) - cover, size + cover, clear, current, hold.align);
   }
   if (anchor !== null) return sizes.start(anchor.row) + anchor.offset;

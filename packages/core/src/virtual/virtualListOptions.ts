@@ -10,6 +10,7 @@ import {
   assertPositiveNumber,
   optionError,
 } from '../options.ts';
+import { MASONRY_CHUNK_DEPTH } from './masonry.ts';
 import { MAX_PHYSICAL_SIZE } from './scrollScale.ts';
 import { sameIndexes } from './stickyRows.ts';
 
@@ -39,8 +40,17 @@ export interface VirtualListOptions<T> {
   /** Items rendered beyond each edge of the viewport. Default 5. */
   overscan?: number;
   horizontal?: boolean;
-  /** Items per row (a grid); every item of a row gets the row's size. Default 1. */
+  /**
+   * Items per row (a grid); every item of a row gets the row's size. Default 1. With
+   * `layout: 'masonry'`: the number of lanes (columns) items are packed into.
+   */
   lanes?: number;
+  /**
+   * `'rows'` (default): a grid row takes its tallest item. `'masonry'`: items of different sizes
+   * are packed per lane, shortest lane first; each row in the snapshot carries its `lane` and its
+   * own `start` and `size` (decision 0015). Fixed at creation.
+   */
+  layout?: 'rows' | 'masonry';
   /** Space between rows, px. Default 0. */
   gap?: number;
   /**
@@ -134,6 +144,7 @@ export const FIXED_VIEW_OPTIONS = [
   'maxPhysicalSize',
   'timers',
   'now',
+  'layout',
 ] as const;
 
 /** Options with defaults filled in. */
@@ -143,7 +154,10 @@ export interface ResolvedVirtualListOptions<T> {
   readonly estimateSize: (index: number) => number;
   readonly overscan: number;
   readonly horizontal: boolean;
+  /** Items per row of the size index: `lanes`, or with masonry a chunk's items. */
   readonly lanes: number;
+  /** `layout: 'masonry'`: its lanes and the overscan in items (`overscan` then counts chunks), else null. */
+  readonly masonry: { readonly lanes: number; readonly overscan: number } | null;
   readonly gap: number;
   readonly anchor: 'start' | 'end';
   readonly restore: SavedScroll | null;
@@ -182,6 +196,7 @@ export function optionsChange<T>(
   if (next.estimateSize !== before.estimateSize) return 'estimates';
   const same =
     next.overscan === before.overscan &&
+    next.masonry?.overscan === before.masonry?.overscan &&
     next.endThreshold === before.endThreshold &&
     next.scrollPaddingStart === before.scrollPaddingStart &&
     next.scrollPaddingEnd === before.scrollPaddingEnd &&
@@ -234,6 +249,10 @@ export function resolveVirtualListOptions<T>(options: VirtualListOptions<T>): Re
   assertNonNegativeInteger(OWNER, 'overscan', overscan);
   const lanes = options.lanes ?? 1;
   assertPositiveInteger(OWNER, 'lanes', lanes);
+  const layout = options.layout ?? 'rows';
+  if (layout !== 'rows' && layout !== 'masonry') {
+    throw optionError(OWNER, 'layout', '"rows" or "masonry"', layout);
+  }
   const gap = options.gap ?? 0;
   assertNonNegativeNumber('gap', gap);
   const anchor = options.anchor ?? 'start';
@@ -252,6 +271,9 @@ export function resolveVirtualListOptions<T>(options: VirtualListOptions<T>): Re
     const data = options.list.getSnapshot();
     assertStickyIndexes(stickyIndexes, data.countKind === 'exact' ? data.count : null);
     checkedSticky.add(stickyIndexes);
+  }
+  if (layout === 'masonry' && stickyIndexes.length > 0) {
+    throw optionError(OWNER, 'stickyIndexes', "none with layout: 'masonry'", stickyIndexes);
   }
   const isScrollingResetDelayMs = options.isScrollingResetDelayMs ?? options.isScrollingResetDelay ?? 150;
   assertNonNegativeNumber('isScrollingResetDelayMs', isScrollingResetDelayMs);
@@ -284,9 +306,12 @@ export function resolveVirtualListOptions<T>(options: VirtualListOptions<T>): Re
     list: options.list,
     target,
     estimateSize,
-    overscan,
+    // Masonry: rows are chunks of items (MASONRY_CHUNK_DEPTH per lane); one chunk of overscan
+    // each side, of which the items within `overscan` items' px are rendered.
+    overscan: layout === 'masonry' ? Math.min(1, overscan) : overscan,
     horizontal,
-    lanes,
+    lanes: layout === 'masonry' ? lanes * MASONRY_CHUNK_DEPTH : lanes,
+    masonry: layout === 'masonry' ? { lanes, overscan } : null,
     gap,
     anchor,
     restore,

@@ -103,6 +103,8 @@ export interface SnapshotInput<T> {
   readonly paddingEnd: number;
   /** Sorted row keys of the sticky rows (`stickyRowKeys`). */
   readonly stickyRows: readonly number[];
+  /** Masonry: turns the laid-out rows (chunks of items) into placed items. */
+  readonly placeRows?: ((rows: readonly VirtualRow<T>[]) => VirtualRow<T>[]) | undefined;
 }
 
 /** Rows touching the viewport, `[first, last]` by row key. */
@@ -221,7 +223,7 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T
     range = { start: rangeStart, end: rangeEnd };
   }
   const next: VirtualListSnapshot<T> = {
-    rows,
+    rows: input.placeRows === undefined ? rows : input.placeRows(rows),
     totalSize: input.scale.physicalSize,
     virtualSize: sizes.total + paddingStart + input.paddingEnd,
     scaled: input.scale.scaled,
@@ -287,7 +289,8 @@ function sameSnapshot<T>(a: VirtualListSnapshot<T>, b: VirtualListSnapshot<T>): 
     const x = a.rows[i];
     const y = b.rows[i];
     // States come from `list`, the same snapshot here, so equal keys mean equal states.
-    if (x?.key !== y?.key || x?.start !== y?.start || x?.size !== y?.size) return false;
+    if (x?.key !== y?.key || x?.start !== y?.start || x?.size !== y?.size || x?.lane !== y?.lane)
+      return false;
     if (x?.sticky?.start !== y?.sticky?.start || x?.sticky?.end !== y?.sticky?.end) return false;
   }
   return true;

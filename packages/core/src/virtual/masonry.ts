@@ -1,0 +1,269 @@
+import type { Anchor } from './anchor.ts';
+import type { SizeIndex } from './sizeIndex.ts';
+import type { VirtualRow } from './virtualSnapshot.ts';
+
+/**
+ * Items per lane in a masonry chunk. A chunk (`lanes × MASONRY_CHUNK_DEPTH` consecutive items) is
+ * one row of the size index: items are packed inside it, shortest lane first, and the next chunk
+ * starts below its tallest lane. So an item's position needs only its own chunk packed, never the
+ * items before it (decision 0015).
+ */
+export const MASONRY_CHUNK_DEPTH = 8;
+
+/**
+ * Chunks per size-index block with masonry (6,144 items at 3 lanes): a jump packs the estimates of
+ * about one block; 100,000,000 items are 16,000 blocks or so, each read through one chunk.
+ */
+export const MASONRY_BLOCK = 256;
+
+/**
+ * Where masonry puts an item inside its chunk.
+ *
+ * @example
+ * const box: MasonryBox = { lane: 2, y: 310, size: 180 }; // third lane, 310 px below the chunk's top
+ */
+export interface MasonryBox {
+  /** The lane (column; a row when horizontal), from 0. */
+  readonly lane: number;
+  /** Offset of the item's start from its chunk's start, px. */
+  readonly y: number;
+  /** The item's size along the scroll axis: measured, or estimated until measured. */
+  readonly size: number;
+}
+
+/** The packing of one chunk: a box per item, and the tallest lane's extent. */
+interface Packing {
+  readonly boxes: readonly MasonryBox[];
+  readonly height: number;
+}
+
+/** Options of a {@link MasonryLayout}. */
+export interface MasonryLayoutOptions {
+  readonly lanes: number;
+  readonly gap: number;
+  /** An item's size before it is measured, by position (index without prepended items). */
+  readonly estimate: (position: number) => number;
+  /** Measured item sizes kept; the oldest are forgotten first. Default 200,000. */
+  readonly maxMeasured?: number;
+}
+
+/** Packings kept: the chunks on screen and around them. */
+const PACKINGS_KEPT = 256;
+/**
+ * Chunk heights kept: the size index reads a chunk per block of chunks and every chunk of the
+ * blocks made exact, again after each measurement; kept, those reads cost a lookup, not a packing.
+ */
+const HEIGHTS_KEPT = 32_768;
+
+/**
+ * Masonry for a virtual list: items of different sizes packed per lane, shortest lane first, in
+ * chunks of `lanes × MASONRY_CHUNK_DEPTH` items that are the virtual list's rows. A chunk's size
+ * is its tallest lane, so the size index positions chunks (estimated until measured, corrected as
+ * items are measured) and random access costs one chunk's packing. Also holds the item the user
+ * reads at the viewport's top when items above it in its chunk are measured and repacked.
+ *
+ * @example
+ * const masonry = new MasonryLayout({ lanes: 3, gap: 8, estimate: () => 240 });
+ * masonry.setEnd(1_000);
+ * masonry.setItemSize(4, 120);
+ * masonry.box(6); // { lane: 1, y: 376, size: 240 }: item 6 goes under the short item 4
+ */
+export class MasonryLayout {
+  #lanes: number;
+  #gap: number;
+  readonly #estimate: (position: number) => number;
+  readonly #maxMeasured: number;
+  readonly #measured = new Map<number, number>();
+  readonly #packed = new Map<number, Packing>();
+  readonly #heights = new Map<number, number>();
+  /** Positions below this exist (the count without prepended items). */
+  #end = 0;
+  /** The item at the viewport's top at the last layout, and where the view was. */
+  #read: { readonly position: number; readonly top: number; readonly offset: number } | null = null;
+
+  constructor(options: MasonryLayoutOptions) {
+    this.#lanes = options.lanes;
+    this.#gap = options.gap;
+    this.#estimate = options.estimate;
+    this.#maxMeasured = options.maxMeasured ?? 200_000;
+  }
+
+  get lanes(): number {
+    return this.#lanes;
+  }
+
+  /** Items per chunk (the virtual list's items per row). */
+  get chunkItems(): number {
+    return this.#lanes * MASONRY_CHUNK_DEPTH;
+  }
+
+  /** The chunk (row of the size index) that holds an item. */
+  chunkOf(position: number): number {
+    return Math.floor(position / this.chunkItems);
+  }
+
+  /** Other lanes or gap (a resize): every chunk is packed anew; measured sizes are kept. */
+  setLanes(lanes: number, gap: number): void {
+    this.#lanes = lanes;
+    this.#gap = gap;
+    this.forgetPackings();
+  }
+
+  /** Estimates changed: chunks are packed anew. */
+  forgetPackings(): void {
+    this.#packed.clear();
+    this.#heights.clear();
+    this.#read = null;
+  }
+
+  /** Sets how many items exist; returns the chunks whose packing changed (the old and new last). */
+  setEnd(end: number): number[] {
+    if (end === this.#end) return [];
+    const chunks = [this.chunkOf(this.#end - 1), this.chunkOf(end - 1)];
+    this.#end = end;
+    for (const chunk of chunks) this.#forget(chunk);
+    return chunks[0] === chunks[1] ? [chunks[0] ?? 0] : chunks;
+  }
+
+  /** Records an item's measured size; returns whether it changed (its chunk is packed anew). */
+  setItemSize(position: number, size: number): boolean {
+    if (this.#measured.get(position) === size) return false;
+    this.#measured.delete(position); // re-insert: Map order = forgetting order
+    this.#measured.set(position, size);
+    if (this.#measured.size > this.#maxMeasured) {
+      const oldest = this.#measured.keys().next().value as number;
+      this.#measured.delete(oldest);
+      this.#forget(this.chunkOf(oldest));
+    }
+    this.#forget(this.chunkOf(position));
+    return true;
+  }
+
+  /**
+   * Measures an item into its chunk's row of `sizes`: returns whether anything moved (an item's
+   * size changes the boxes after it in its chunk even when the chunk's height stays).
+   */
+  measure(position: number, size: number, sizes: SizeIndex): boolean {
+    if (!this.setItemSize(position, size)) return false;
+    const chunk = this.chunkOf(position);
+    sizes.setSize(chunk, this.height(chunk));
+    return true;
+  }
+
+  /** A chunk's size: its tallest lane (items measured or estimated). */
+  height(chunk: number): number {
+    const known = this.#heights.get(chunk);
+    if (known !== undefined) return known;
+    const { height } = this.#pack(chunk);
+    if (this.#heights.size >= HEIGHTS_KEPT) this.#heights.delete(this.#heights.keys().next().value as number);
+    this.#heights.set(chunk, height);
+    return height;
+  }
+
+  /** Where an item is inside its chunk; undefined for a position that does not exist. */
+  box(position: number): MasonryBox | undefined {
+    const chunk = this.chunkOf(position);
+    return this.#pack(chunk).boxes[position - chunk * this.chunkItems];
+  }
+
+  /**
+   * Records the item at the viewport's top (`top` in size-index px) after a layout, and how far
+   * the top is into it, so the next layout can hold it (`held`).
+   */
+  noteRead(sizes: SizeIndex, top: number): void {
+    this.#read = null;
+    if (sizes.hi <= sizes.lo) return;
+    const chunk = sizes.rowAt(top);
+    const y = top - sizes.start(chunk);
+    const { boxes } = this.#pack(chunk);
+    let best = -1;
+    for (let i = 0; i < boxes.length; i++) {
+      const box = boxes[i] as MasonryBox;
+      if (box.y <= y && y < box.y + box.size + this.#gap) {
+        best = i; // the item spanning the top, in the first lane that has one
+        break;
+      }
+      if (box.y > y && (best < 0 || box.y < (boxes[best] as MasonryBox).y)) best = i;
+    }
+    const box = boxes[best];
+    if (box === undefined) return;
+    this.#read = { position: chunk * this.chunkItems + best, top, offset: y - box.y };
+  }
+
+  /**
+   * The anchor that keeps the item noted by `noteRead` at the same pixel after items were
+   * measured and repacked; null when the view moved since (a scroll: the user's place wins) or
+   * nothing was noted.
+   */
+  held(sizes: SizeIndex, top: number): Anchor | null {
+    const read = this.#read;
+    if (read === null || Math.abs(read.top - top) >= 0.5) return null;
+    const chunk = this.chunkOf(read.position);
+    if (chunk < sizes.lo || chunk >= sizes.hi) return null;
+    const box = this.box(read.position);
+    return box === undefined ? null : { row: chunk, offset: box.y + read.offset };
+  }
+
+  /**
+   * Turns the rows of chunks a snapshot lays out into placed items: each item at its chunk's
+   * start plus its box, in its lane. Items of chunks in view are all kept (a chunk is measured
+   * whole before it is seen, so repacking never moves what is on screen); items of the chunks
+   * beyond are kept within `overscan` items' worth of px of the viewport, and the focused item.
+   */
+  placeRows<T>(
+    rows: readonly VirtualRow<T>[],
+    view: {
+      readonly top: number;
+      readonly bottom: number;
+      readonly overscan: number;
+      readonly focused: number | null;
+    },
+  ): VirtualRow<T>[] {
+    const out: VirtualRow<T>[] = [];
+    for (const row of rows) {
+      const box = this.box(row.position);
+      if (box === undefined) continue;
+      const start = row.start + box.y;
+      const inView = row.start < view.bottom && row.start + row.size > view.top;
+      const margin = (view.overscan * row.size) / MASONRY_CHUNK_DEPTH;
+      const near = start < view.bottom + margin && start + box.size > view.top - margin;
+      if (inView || near || row.index === view.focused) {
+        out.push({ ...row, start, size: box.size, lane: box.lane });
+      }
+    }
+    return out;
+  }
+
+  #forget(chunk: number): void {
+    this.#packed.delete(chunk);
+    this.#heights.delete(chunk);
+  }
+
+  #pack(chunk: number): Packing {
+    const known = this.#packed.get(chunk);
+    if (known !== undefined) return known;
+    const lanes = this.#lanes;
+    const gap = this.#gap;
+    const first = chunk * this.chunkItems;
+    const last = Math.min(first + this.chunkItems, this.#end);
+    const ends = new Float64Array(lanes);
+    const boxes: MasonryBox[] = [];
+    for (let position = first; position < last; position++) {
+      let lane = 0;
+      for (let l = 1; l < lanes; l++) if ((ends[l] ?? 0) < (ends[lane] ?? 0)) lane = l;
+      const size = this.#measured.get(position) ?? this.#estimate(position);
+      const y = ends[lane] ?? 0;
+      boxes.push({ lane, y, size });
+      ends[lane] = y + size + gap;
+    }
+    let height = 0;
+    for (const end of ends) height = Math.max(height, end - gap);
+    const packing: Packing = { boxes, height: Math.max(0, height) };
+    if (this.#packed.size >= PACKINGS_KEPT) {
+      const oldest = this.#packed.keys().next().value as number;
+      this.#packed.delete(oldest);
+    }
+    this.#packed.set(chunk, packing);
+    return packing;
+  }
+}
