@@ -34,7 +34,12 @@ import {
   type VirtualListOptions,
   type VirtualListUpdate,
 } from './virtualListOptions.ts';
-import { buildSnapshot, type ScrollAlign, type VirtualListSnapshot } from './virtualSnapshot.ts';
+import {
+  buildSnapshot,
+  renderedWindow,
+  type ScrollAlign,
+  type VirtualListSnapshot,
+} from './virtualSnapshot.ts';
 
 /** Where the layout is: `queued` for a microtask, `running`, or `again` (one more round asked). */
 type LayoutPhase = 'idle' | 'queued' | 'running' | 'again';
@@ -458,7 +463,15 @@ export class VirtualList<T> extends Subscribable {
     const velocity = isScrolling && !dragging ? this.#speed.rounded : 0;
     masonry?.noteRead(this.#sizes, state.virtual);
     const direction = this.#speed.direction;
-    if (!dragging) o.list.setWindow({ ...viewWindow(state, input, o.estimateSize), direction, velocity });
+    if (!dragging) {
+      const window = renderedWindow(
+        viewWindow(state, input, o.estimateSize),
+        o.overscan,
+        o.lanes,
+        data.count,
+      );
+      o.list.setWindow({ ...window, direction, velocity });
+    }
     const snapshot = buildSnapshot({
       previous,
       data: o.list.getSnapshot(),

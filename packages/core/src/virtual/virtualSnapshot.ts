@@ -152,6 +152,28 @@ export function firstWindow(
 }
 
 /**
+ * The window the lazy list is asked for: the visible items widened by `overscan` rows each side
+ * (clamped to the items), because those rows are rendered too. The list shows a landing page at
+ * once only when it is on the window's pages; any other landing is folded in within its
+ * `statsIntervalMs` (1 s by default), so without this the rows rendered just above a jump stayed
+ * placeholders, at the placeholder's size, for up to a second (issue #16 item 2).
+ *
+ * @example
+ * renderedWindow({ start: 500_000, end: 500_017 }, 5, 1, 1_000_000); // { start: 499_995, end: 500_022 }
+ */
+export function renderedWindow(
+  window: { readonly start: number; readonly end: number },
+  overscan: number,
+  lanes: number,
+  count: number,
+): { readonly start: number; readonly end: number } {
+  if (count <= 0 || overscan <= 0) return window;
+  const extra = overscan * lanes;
+  const end = window.end >= count ? window.end : Math.min(count, window.end + extra);
+  return { start: Math.min(window.start, Math.max(0, window.start - extra)), end };
+}
+
+/**
  * Travel rendered ahead of a fast scroll beyond `overscan`, in seconds: two 60 Hz frames, what
  * the compositor may scroll before the next render lands, so a fling shows rows, never blank
  * space. More would only add rows to lay out in every frame of an ordinary scroll (at 0.1 s a
