@@ -1,6 +1,7 @@
 import type { SavedScroll } from '../cache/savedScroll.ts';
 import type { LazyListSnapshot } from '../list/listSnapshot.ts';
 import { type Anchor, alignedOffset, anchorAt } from './anchor.ts';
+import { anchorItemOf, followAnchorItem } from './anchorItem.ts';
 import { physicalFor, scrollScale } from './scrollScale.ts';
 import type { SizeIndex } from './sizeIndex.ts';
 import { flightPosition } from './smoothScroll.ts';
@@ -47,6 +48,8 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
   const lo = Math.floor(-data.prependedCount / lanes);
   sizes.setDomain(lo, count > 0 ? Math.floor((tail - 1) / lanes) + 1 : lo);
   let { anchor, restore } = state;
+  /** The row the anchor held until now (or the row its item moved to): it stays the anchor while in view. */
+  let previous = anchor?.row;
   if (state.hold.kind !== 'index') {
     // A restored item found elsewhere than saved (items moved above it): the anchor goes with it.
     const item = restore.kind === 'pending' || restore.kind === 'following' ? restore.item : null;
@@ -55,6 +58,11 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
       const row = Math.floor(moved / lanes);
       if (restore.kind === 'pending') restore = { ...restore, anchor: { ...restore.anchor, row } };
       else if (anchor !== null) anchor = { ...anchor, row };
+    } else if (anchor !== null && state.hold.kind === 'anchor' && restore.kind !== 'pending') {
+      // Rows inserted or removed above the item read (a refetch after the server's data moved, a
+      // local write): the anchor follows its item, so the item keeps its pixel (issue #18 item 4).
+      anchor = followAnchorItem(anchor, state.anchorItem, data, lanes);
+      previous = anchor.row;
     }
   }
   const scale = scrollScale(
@@ -90,7 +98,7 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
   if (count > 0 && restore.kind !== 'pending') {
     // A row whose data has landed: a placeholder changes size when its page arrives.
     const loaded = (row: number) => data.getItem(row * lanes + data.prependedCount).status === 'loaded';
-    anchor = anchorAt(sizes, position.virtual, clear, loaded, state.anchor?.row);
+    anchor = anchorAt(sizes, position.virtual, clear, loaded, previous);
   }
   return {
     ...state,
@@ -99,6 +107,7 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
     physical: position.physical,
     pendingWrite: write ? position.physical : state.pendingWrite,
     anchor,
+    anchorItem: anchorItemOf(anchor, data, lanes),
     restore,
     hold,
     newItems: following ? 0 : newItems,

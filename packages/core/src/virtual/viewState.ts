@@ -1,4 +1,5 @@
 import { type Anchor, anchorAt } from './anchor.ts';
+import type { AnchorItem } from './anchorItem.ts';
 import type { ItemRestore } from './itemRestore.ts';
 import { type ScrollScale, scrollScale, virtualAfterMove, virtualForJump } from './scrollScale.ts';
 import type { SizeIndex } from './sizeIndex.ts';
@@ -52,6 +53,8 @@ export interface ViewState {
   /** A physical position still to write to the element (on commit), or null. */
   readonly pendingWrite: number | null;
   readonly anchor: Anchor | null;
+  /** The anchor row's item at the last layout (with `getItemKey`): the anchor follows it when rows move. */
+  readonly anchorItem: AnchorItem | null;
   readonly hold: ViewHold;
   readonly restore: ViewRestore;
   readonly motion: ViewMotion;
@@ -215,6 +218,7 @@ export function initialViewState(input: {
     known: 0,
     pendingWrite: null,
     anchor: null,
+    anchorItem: null,
     hold: { kind: input.anchorMode === 'end' && atEnd ? 'end' : 'anchor' },
     restore: { kind: 'open' },
     motion: 'still',

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { LazyListSnapshot } from '../list/listSnapshot.ts';
+import { anchorItemOf, followAnchorItem } from './anchorItem.ts';
+
+/** A snapshot whose loaded items are `keys` from index `from` on (undefined: a placeholder). */
+function data(keys: readonly (string | undefined)[], options: { keyed?: boolean; prepended?: number } = {}) {
+  const keyed = options.keyed ?? true;
+  const keyOf = (index: number) => (keyed ? keys[index] : undefined);
+  return {
+    keyed,
+    prependedCount: options.prepended ?? 0,
+    keyOf,
+    indexOfKey: (key: string | number, near: number, radius = 2_000) => {
+      for (let d = 0; d <= radius; d++) {
+        if (keyOf(near + d) === key) return near + d;
+        if (d > 0 && keyOf(near - d) === key) return near - d;
+      }
+      return undefined;
+    },
+  } as unknown as LazyListSnapshot<unknown>;
+}
+
+const before = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+const anchor = { row: 3, offset: -10 };
+const held = { row: 3, key: 'd' };
+
+describe('followAnchorItem', () => {
+  it.each([
+    ['nothing moved: the anchor stays', before, anchor],
+    [
+      '3 rows inserted above: it follows its item down',
+      ['x', 'y', 'z', 'a', 'b', 'c', 'd', 'e'],
+      { row: 6, offset: -10 },
+    ],
+    ['2 rows removed above: it follows its item up', ['c', 'd', 'e', 'f'], { row: 1, offset: -10 }],
+    ['the item was deleted: the index stays (as without keys)', ['a', 'b', 'c', 'e', 'f'], anchor],
+    ['its row is not loaded: it cannot tell, the index stays', ['a', 'b', 'c', undefined, 'e'], anchor],
+  ] as const)('%s', (_name, keys, expected) => {
+    expect(followAnchorItem(anchor, held, data(keys), 1)).toEqual(expected);
+  });
+
+  it('without getItemKey the anchor keeps its index', () => {
+    expect(followAnchorItem(anchor, held, data(['x', 'a', 'b', 'c', 'd'], { keyed: false }), 1)).toBe(anchor);
+  });
+
+  it('an anchor that moved since (a scroll) is not pulled back to the item held before', () => {
+    const scrolled = { row: 5, offset: 0 };
+    expect(followAnchorItem(scrolled, held, data(['x', 'a', 'b', 'c', 'd', 'e']), 1)).toBe(scrolled);
+    expect(followAnchorItem(anchor, null, data(['x', 'a', 'b', 'c', 'd']), 1)).toBe(anchor);
+  });
+
+  it('with lanes, the anchor moves to the row that holds the item now', () => {
+    // Row 1 of 2 lanes held 'c' (index 2); one item inserted above puts 'c' at index 3, still row 1.
+    expect(
+      followAnchorItem({ row: 1, offset: 0 }, { row: 1, key: 'c' }, data(['x', 'a', 'b', 'c']), 2),
+    ).toEqual({
+      row: 1,
+      offset: 0,
+    });
+    // Three inserted: 'c' at index 5, row 2.
+    expect(
+      followAnchorItem({ row: 1, offset: -4 }, { row: 1, key: 'c' }, data(['x', 'y', 'z', 'a', 'b', 'c']), 2),
+    ).toEqual({ row: 2, offset: -4 });
+  });
+
+  it('rows are positions after the prepended items (a chat that loaded history above)', () => {
+    // Two prepended: row 1 is index 3; an insert above moved 'd' to index 4, row 2.
+    const now = data(['p', 'q', 'a', 'x', 'd'], { prepended: 2 });
+    expect(followAnchorItem({ row: 1, offset: 0 }, { row: 1, key: 'd' }, now, 1)).toEqual({
+      row: 2,
+      offset: 0,
+    });
+  });
+});
+
+describe('anchorItemOf', () => {
+  it('is the key of the anchor row’s first item, or null without a key or a loaded row', () => {
+    expect(anchorItemOf(anchor, data(before), 1)).toEqual({ row: 3, key: 'd' });
+    expect(anchorItemOf({ row: 1, offset: 0 }, data(before), 2)).toEqual({ row: 1, key: 'c' });
+    expect(anchorItemOf(anchor, data(before, { keyed: false }), 1)).toBeNull();
+    expect(anchorItemOf(anchor, data(['a', 'b', 'c', undefined]), 1)).toBeNull();
+    expect(anchorItemOf(null, data(before), 1)).toBeNull();
+  });
+});
