@@ -33,6 +33,8 @@ export class GridColumns extends Subscribable {
   #snapshot: ColumnWindow;
   #measured = new Map<Element, number>();
   #observer: ResizeObserver | null = null;
+  /** The snapshot listeners were last told of: a scroll's read may change `#snapshot` before they hear. */
+  #notified: ColumnWindow;
 
   /** `element`: the scroller, or a function returning it (looked up at the first subscriber, after mount). */
   constructor(options: GridColumnOptions, element: HTMLElement | null | (() => HTMLElement | null)) {
@@ -42,6 +44,7 @@ export class GridColumns extends Subscribable {
     this.#element = element;
     this.#exact();
     this.#snapshot = this.#build();
+    this.#notified = this.#snapshot;
   }
 
   /** The columns to render; the same object until one of them or a width changed. */
@@ -123,11 +126,28 @@ export class GridColumns extends Subscribable {
       const element = typeof this.#element === 'function' ? this.#element() : this.#element;
       if (element !== null) this.#target = elementScrollTarget(element, { horizontal: true });
     }
-    this.#unobserve = this.#target?.observe({
-      scroll: () => this.#update(),
+    const target = this.#target;
+    // The rows' list listens to the same element's scroll events, and a framework renders its
+    // rows in the microtask after that listener: reading `scrollLeft` in a listener after it
+    // forced a layout per scroll event (issue #19 item 7). The offset is read in the capture
+    // phase, which runs first at the target, with the layout still clean; the new window goes
+    // into the snapshot there, so a render the rows start already shows it, and listeners hear
+    // of it in the bubble phase (a horizontal scroll alone renders then).
+    const element = target?.element ?? null;
+    const read = () => {
+      const next = this.#build();
+      if (!sameWindow(next, this.#snapshot)) this.#snapshot = next;
+    };
+    element?.addEventListener('scroll', read, { passive: true, capture: true });
+    const stop = target?.observe({
+      scroll: () => (element === null ? this.#update() : this.#publish()),
       resize: () => this.#update(),
       drag: () => {},
     });
+    this.#unobserve = () => {
+      element?.removeEventListener('scroll', read, { capture: true });
+      stop?.();
+    };
     this.#update();
   }
 
@@ -153,8 +173,14 @@ export class GridColumns extends Subscribable {
 
   #update(): void {
     const next = this.#build();
-    if (sameWindow(next, this.#snapshot)) return;
-    this.#snapshot = next;
+    if (!sameWindow(next, this.#snapshot)) this.#snapshot = next;
+    this.#publish();
+  }
+
+  /** Tells listeners of a snapshot they have not heard of. */
+  #publish(): void {
+    if (this.#notified === this.#snapshot) return;
+    this.#notified = this.#snapshot;
     this.notify();
   }
 }

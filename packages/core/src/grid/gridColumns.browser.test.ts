@@ -1,0 +1,71 @@
+// GridColumns and the rows' scroll listener on the same element, in real Chromium (issue #19
+// item 7): the columns are read in the capture phase, before any other scroll listener of the
+// scroller runs (the rows' list, whose render would dirty the layout), so a render started
+// there already has the new columns; listeners hear of them after.
+import { afterEach, expect, it } from 'vitest';
+import { createGridColumns } from './GridColumns.ts';
+
+const stops: Array<() => void> = [];
+afterEach(() => {
+  for (const stop of stops.splice(0)) stop();
+});
+
+/** An 800 × 400 scroller over 1,000 columns of 100 px and 10,000 rows of 30 px. */
+function scroller(): HTMLDivElement {
+  const element = document.createElement('div');
+  Object.assign(element.style, { width: '800px', height: '400px', overflow: 'auto' });
+  const content = document.createElement('div');
+  Object.assign(content.style, { width: '100000px', height: '300000px' });
+  element.append(content);
+  document.body.append(element);
+  stops.push(() => element.remove());
+  return element;
+}
+
+const scrolled = (element: HTMLElement) =>
+  new Promise<void>((resolve) => element.addEventListener('scroll', () => resolve(), { once: true }));
+
+it('a listener registered before the columns already reads the new columns in the same scroll event', async () => {
+  const element = scroller();
+  const seen: number[] = [];
+  // Registered first, as the rows' list is: it runs before the columns' own bubble listener.
+  let columns: ReturnType<typeof createGridColumns> | null = null;
+  element.addEventListener('scroll', () => seen.push(columns?.getSnapshot().columns[0]?.index ?? -1));
+  columns = createGridColumns({ count: 1_000, estimateWidth: 100, overscan: 0 }, element);
+  const heard: number[] = [];
+  const grid = columns;
+  stops.push(grid.subscribe(() => heard.push(grid.getSnapshot().columns[0]?.index ?? -1)));
+  stops.push(() => grid.destroy());
+  expect(grid.getSnapshot().columns[0]?.index).toBe(0);
+  heard.length = 0; // subscribing read the scroller's width (the first notification)
+
+  const event = scrolled(element);
+  element.scrollLeft = 50_000; // column 500 at the left edge
+  await event;
+  expect(seen).toEqual([500]);
+  expect(heard).toEqual([500]);
+});
+
+it('a vertical scroll reads the columns but tells no listener; a horizontal one tells them once', async () => {
+  const element = scroller();
+  const columns = createGridColumns({ count: 1_000, estimateWidth: 100, overscan: 2 }, element);
+  let calls = 0;
+  stops.push(columns.subscribe(() => (calls += 1)));
+  stops.push(() => columns.destroy());
+  calls = 0; // subscribing read the scroller's width (the first notification)
+  const before = columns.getSnapshot();
+
+  let event = scrolled(element);
+  element.scrollTop = 9_000;
+  await event;
+  expect(calls).toBe(0);
+  expect(columns.getSnapshot()).toBe(before);
+
+  event = scrolled(element);
+  element.scrollLeft = 1_000;
+  await event;
+  expect(calls).toBe(1);
+  expect(columns.getSnapshot().columns.map((column) => column.index)).toEqual([
+    8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+  ]);
+});
