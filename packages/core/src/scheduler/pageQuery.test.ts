@@ -35,4 +35,28 @@ describe('fetchPageQuery', () => {
     const error = await running.promise.catch((reason: unknown) => reason);
     expect(isCancelledError(error)).toBe(true);
   });
+
+  it('lets go of its loader once settled: a query-core refetch of the kept page fails in words and keeps the data', async () => {
+    const client = new QueryClient();
+    let loads = 0;
+    const running = fetchPageQuery(client, ['rows'], 2, async () => {
+      loads++;
+      return { items: ['kept'] };
+    });
+    await running.promise;
+    // The query outlives the fetch (gcTime Infinity); its queryFn no longer reaches the list's loader.
+    await client.refetchQueries({ queryKey: pageQueryKey(['rows'], 2) });
+    const query = client.getQueryCache().find({ queryKey: pageQueryKey(['rows'], 2) });
+    expect(loads).toBe(1);
+    expect(query?.state.data).toEqual({ items: ['kept'] });
+    expect(String(query?.state.error)).toContain('a page query is fetched by its list');
+    // A fetch of the list's own (what list.refresh() or an invalidation runs) loads it again.
+    await client.invalidateQueries({ queryKey: pageQueryKey(['rows'], 2) });
+    const again = fetchPageQuery(client, ['rows'], 2, async () => {
+      loads++;
+      return { items: ['new'] };
+    });
+    await expect(again.promise).resolves.toEqual({ data: { items: ['new'] }, fromCache: false });
+    expect(loads).toBe(2);
+  });
 });

@@ -25,6 +25,10 @@ export function pageOfQueryKey(key: QueryKey, queryKey: QueryKey): number | unde
   return page;
 }
 
+/** Why a page query refetched by query-core itself (`refetchQueries`) fails: its list fetched it once. */
+const SETTLED_QUERY_FN =
+  'lazyflow: a page query is fetched by its list; refetch it with list.refresh() or invalidateQueries()';
+
 /** A page fetched through the QueryClient, and whether it came from the query cache. */
 export interface PageQueryResult {
   readonly data: unknown;
@@ -54,12 +58,19 @@ export function fetchPageQuery(
   const queryKey = pageQueryKey(key, page);
   let called = false;
   let aborted = false;
+  // The query keeps its options, this queryFn among them, as long as it lives: with gcTime
+  // Infinity a page kept for the next list on the key lives on after its list is destroyed. So
+  // the queryFn lets go of `load` (which closes over the list, its store and its snapshots) once
+  // this fetch has settled; otherwise each remount left the previous list reachable (the soak's
+  // heap growth, issue #16 item 5). A list refetches a page with a fetch of its own, never this.
+  let loader: typeof load | undefined = load;
   const run = () =>
     client.fetchQuery({
       queryKey,
       queryFn: ({ signal }) => {
         called = true;
-        return load(signal);
+        if (loader === undefined) return Promise.reject(new Error(SETTLED_QUERY_FN));
+        return loader(signal);
       },
       retry: false,
       staleTime: Number.POSITIVE_INFINITY,
@@ -72,7 +83,10 @@ export function fetchPageQuery(
       if (!aborted && isCancelledError(error)) return run();
       throw error;
     })
-    .then((data: unknown) => ({ data, fromCache: !called }));
+    .then((data: unknown) => ({ data, fromCache: !called }))
+    .finally(() => {
+      loader = undefined;
+    });
   return {
     promise,
     abort: () => {
