@@ -8,22 +8,91 @@ import {
 import { open, poll } from './lists.ts';
 
 const CARD_MIN_WIDTH = 240;
+/** The page's gap between cards (in a lane and between lanes). */
+const GAP = 12;
 /** Added to every mock response while the filter is switched, so the old filter's pages are in flight. */
 const LATENCY = 1_500;
 
 const list = (page: Page) => page.getByTestId('videos-list');
 const card = (page: Page, index: number) => list(page).locator(`[data-index="${index}"]`);
 
-/** Boxes of the rendered cards, relative to the scroller's content box. */
-function cardBoxes(page: Page, indexes: number[]) {
-  return page.evaluate((wanted) => {
+interface CardBox {
+  index: number;
+  lane: number;
+  left: number;
+  width: number;
+  top: number;
+  bottom: number;
+  posinset: number;
+  setsize: number;
+  loaded: boolean;
+}
+
+/** Every rendered card's box on screen (relative to the scroller's box), lane and ARIA position. */
+function cardBoxes(page: Page): Promise<CardBox[]> {
+  return page.evaluate(() => {
     const scroller = document.querySelector<HTMLElement>('[data-testid="videos-scroller"]');
     const box = scroller?.getBoundingClientRect();
-    return wanted.map((i) => {
-      const rect = scroller?.querySelector(`[data-index="${i}"]`)?.getBoundingClientRect();
-      return rect && box ? { left: rect.left - box.left, top: rect.top - box.top } : null;
+    if (!scroller || !box) return [];
+    return [...scroller.querySelectorAll<HTMLElement>('li[data-index]')].map((card) => {
+      const rect = card.getBoundingClientRect();
+      return {
+        index: Number(card.dataset.index),
+        lane: Number(card.dataset.lane),
+        left: rect.left - box.left,
+        width: rect.width,
+        top: rect.top - box.top,
+        bottom: rect.bottom - box.top,
+        posinset: Number(card.getAttribute('aria-posinset')),
+        setsize: Number(card.getAttribute('aria-setsize')),
+        loaded: card.dataset.state === 'loaded',
+      };
     });
-  }, indexes);
+  });
+}
+
+/** A screenshot in the test's output folder (test-results/…), attached to the report. */
+async function attachScreenshot(page: Page, name: string): Promise<void> {
+  const path = test.info().outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await test.info().attach(name, { path, contentType: 'image/png' });
+}
+
+/**
+ * The masonry on screen: every card in its lane's column, cards of a lane in index order with
+ * never an overlap (at least the gap between them), cards of several heights, ARIA positions.
+ */
+async function expectMasonry(page: Page, lanes: number): Promise<CardBox[]> {
+  const cards = await cardBoxes(page);
+  expect(cards.length).toBeGreaterThan(lanes);
+  const count = Number(await list(page).getAttribute('data-count'));
+  const laneLeft = new Map<number, number>();
+  for (const card of cards) {
+    expect(card.lane).toBeGreaterThanOrEqual(0);
+    expect(card.lane).toBeLessThan(lanes);
+    const left = laneLeft.get(card.lane) ?? card.left;
+    laneLeft.set(card.lane, left);
+    expect(card.left, `card ${card.index} in lane ${card.lane}'s column`).toBeCloseTo(left, 0);
+    expect(card.posinset).toBe(card.index + 1);
+    expect(card.setsize).toBe(count);
+  }
+  const columns = [...laneLeft].sort(([a], [b]) => a - b).map(([, left]) => left);
+  for (let k = 1; k < columns.length; k++) {
+    expect(columns[k] ?? 0).toBeGreaterThan((columns[k - 1] ?? 0) + (cards[0]?.width ?? 0));
+  }
+  for (let lane = 0; lane < lanes; lane++) {
+    const column = cards.filter((c) => c.lane === lane).sort((a, b) => a.top - b.top);
+    for (let k = 1; k < column.length; k++) {
+      const [above, below] = [column[k - 1] as CardBox, column[k] as CardBox];
+      expect(below.top, `card ${below.index} under card ${above.index}`).toBeGreaterThanOrEqual(
+        above.bottom + GAP - 1,
+      );
+      expect(below.index).toBeGreaterThan(above.index);
+    }
+  }
+  const heights = new Set(cards.filter((c) => c.loaded).map((c) => Math.round(c.bottom - c.top)));
+  expect(heights.size).toBeGreaterThanOrEqual(3); // thumbnails of several shapes
+  return cards;
 }
 
 /** The statuses of the loaded cards on screen. */
@@ -41,6 +110,7 @@ async function expectFirstCard(page: Page, filter: VideoFilter) {
 }
 
 test('cards show generated thumbnails, lanes follow the width, the DOM stays small', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
   const images: string[] = [];
   page.on('request', (request) => {
     if (request.resourceType() === 'image') images.push(request.url());
@@ -63,12 +133,19 @@ test('cards show generated thumbnails, lanes follow the width, the DOM stays sma
   const lanes = await lanesFor();
   expect(lanes).toBeGreaterThanOrEqual(3);
   await expect(list(page)).toHaveAttribute('data-lanes', String(lanes));
-  const [a, b, c] = await cardBoxes(page, [0, lanes - 1, lanes]);
-  expect(b?.top).toBeCloseTo(a?.top ?? Number.NaN, 0); // one row of `lanes` cards…
-  expect(b?.left).toBeGreaterThan(a?.left ?? 0);
-  expect(c?.left).toBeCloseTo(a?.left ?? Number.NaN, 0); // …then the next row starts at the left
-  expect(c?.top).toBeGreaterThan(a?.top ?? 0);
-  expect(Number(await list(page).getAttribute('data-rendered'))).toBeLessThan(lanes * 8);
+  await poll(async () => Number(await list(page).getAttribute('data-placeholders'))).toBe(0);
+  const cards = await expectMasonry(page, lanes);
+  // The first `lanes` cards open the lanes at the top; the next goes under the shortest of them.
+  const first = cards.filter((c) => c.index < lanes).sort((a, b) => a.index - b.index);
+  expect(first.map((c) => c.lane)).toEqual(Array.from({ length: lanes }, (_, k) => k));
+  for (const card of first) expect(card.top).toBeCloseTo(first[0]?.top ?? Number.NaN, 0);
+  const shortest = first.reduce((low, c) => (c.bottom < low.bottom - 0.5 ? c : low));
+  const next = cards.find((c) => c.index === lanes);
+  expect(next?.lane).toBe(shortest.lane);
+  expect(next?.top).toBeCloseTo(shortest.bottom + GAP, 0);
+  // Two chunks of cards (lanes × 8 each) at most are whole in the DOM, plus the overscan.
+  expect(Number(await list(page).getAttribute('data-rendered'))).toBeLessThanOrEqual(lanes * 24);
+  await attachScreenshot(page, `videos-${page.viewportSize()?.width}x${page.viewportSize()?.height}`);
 
   // Far down the catalogue (the grid is taller than the browser allows, so the position is mapped):
   // only the cards around there exist, each with its own video (unfiltered, id = index).
@@ -82,12 +159,12 @@ test('cards show generated thumbnails, lanes follow the width, the DOM stays sma
       cards.map((c) => [Number(c.getAttribute('data-index')), Number(c.dataset.videoId)]),
     );
   expect(shown.length).toBeGreaterThanOrEqual(lanes * 2);
+  await expectMasonry(page, lanes);
   // Far from the start (where the middle lands depends on the scroller's height, which follows
   // the viewport since #20).
   expect(Math.min(...shown.map(([index]) => index ?? 0))).toBeGreaterThan(50_000);
   for (const [index, id] of shown) expect(id).toBe(index);
-  // Up to 4 card rows in view (partial at both edges) + 2 overscan rows on each side.
-  expect(await list(page).locator('li').count()).toBeLessThanOrEqual(lanes * 8);
+  expect(await list(page).locator('li').count()).toBeLessThanOrEqual(lanes * 24);
 
   // Narrower: fewer columns, laid out again.
   // (Under 900 px the side panels leave for a drawer and the grid gets their width: go well below.)
@@ -101,6 +178,8 @@ test('cards show generated thumbnails, lanes follow the width, the DOM stays sma
       .evaluateAll((cards) => cards.map((c) => Number(c.getAttribute('data-lane'))));
     return Math.max(...rendered);
   }).toBe(narrow - 1);
+  await poll(async () => Number(await list(page).getAttribute('data-placeholders'))).toBe(0);
+  await expectMasonry(page, narrow);
   expect(images).toEqual([]); // nothing fetched for thumbnails
   expect(errors).toEqual([]);
 });
@@ -185,5 +264,25 @@ test("switching the filter aborts the old filter's requests, and none of its car
   await expect(page.getByTestId('videos-aborted')).toHaveAttribute('data-aborted', String(published.length));
   expect(new Set(await loadedStatuses(page))).toEqual(new Set(['draft']));
   expect(await page.evaluate(() => (window as unknown as { wrongCards: string[] }).wrongCards)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('masonry on a phone: lanes in the width, no overlaps, no sideways scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const errors = await open(page, '/videos');
+  await expectFirstCard(page, 'all');
+  await poll(async () => Number(await list(page).getAttribute('data-placeholders'))).toBe(0);
+  const lanes = Number(await list(page).getAttribute('data-lanes'));
+  expect(lanes).toBe(2); // two narrow lanes on a phone, so it is still a masonry
+  const cards = await expectMasonry(page, lanes);
+  const width = await page.getByTestId('videos-scroller').evaluate((el) => el.clientWidth);
+  for (const card of cards) expect(card.left + card.width).toBeLessThanOrEqual(width + 1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.getByTestId('videos-scroller').evaluate((el) => {
+    el.scrollTop += 3_000;
+  });
+  await poll(async () => Number(await list(page).getAttribute('data-placeholders'))).toBe(0);
+  await expectMasonry(page, lanes);
+  await attachScreenshot(page, 'videos-390x844');
   expect(errors).toEqual([]);
 });

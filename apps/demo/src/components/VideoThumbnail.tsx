@@ -55,7 +55,8 @@ function ShapeMark({ shape }: { shape: Shape }) {
 }
 
 /**
- * A generated 16:9 thumbnail (inline SVG, nothing from the network) with the duration badge;
+ * A generated thumbnail in the video's shape (`thumbAspect`: landscape, square or a portrait
+ * short; inline SVG, nothing from the network) with the duration badge;
  * processing videos are greyed with their progress, drafts are marked.
  */
 export function VideoThumbnail({ video }: { video: Video }) {
@@ -63,7 +64,11 @@ export function VideoThumbnail({ video }: { video: Video }) {
   const gradient = useId();
   const { from, to, shapes } = artwork(video.id);
   return (
-    <div className="video-thumb" data-status={video.status}>
+    <div
+      className="video-thumb"
+      data-status={video.status}
+      style={{ aspectRatio: `1 / ${video.thumbAspect}` }}
+    >
       <svg
         viewBox="0 0 160 90"
         preserveAspectRatio="xMidYMid slice"

@@ -12,7 +12,12 @@ import { useLanes } from '../lib/useLanes.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
 const CARD_MIN_WIDTH = 240;
-const CARD_HEIGHT = 216;
+/** On a phone two narrower lanes, so the masonry shows (one lane would be a plain list). */
+const PHONE_CARD_MIN_WIDTH = 170;
+/** A card before it is measured: a thumbnail of the average shape plus the text under it. */
+const CARD_ESTIMATE = 300;
+/** The skeleton's text block (the loaded card's text is the same height). */
+const BODY_HEIGHT = 84;
 const GAP = 12;
 
 const LABELS: Record<VideoFilter, string> = {
@@ -24,14 +29,16 @@ const LABELS: Record<VideoFilter, string> = {
 const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
 const VIEWS = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 
-/** A responsive grid of 500,000 video cards, filtered by status on the server. */
+/** A responsive masonry of 500,000 video cards, filtered by status on the server. */
 export function VideosPage() {
   const [filter, setFilter] = useState<VideoFilter>('all');
   const current = useRef<VideoFilter>('all');
   const [counts, setCounts] = useState<VideosBody['counts'] | null>(null);
   const [staleAborted, setStaleAborted] = useState(0);
   const wrapper = useRef<HTMLDivElement>(null);
-  const lanes = useLanes(wrapper, CARD_MIN_WIDTH);
+  const wide = useLanes(wrapper, CARD_MIN_WIDTH);
+  const narrow = useLanes(wrapper, PHONE_CARD_MIN_WIDTH);
+  const lanes = wide === null || narrow === null ? null : Math.max(wide, Math.min(2, narrow));
 
   // Stable, so a filter's source is made once. The totals never change: keep the first ones.
   const onCounts = useCallback((next: VideosBody['counts']) => setCounts((shown) => shown ?? next), []);
@@ -52,13 +59,14 @@ export function VideosPage() {
         tryThis="click the status filters quickly one after another: the counter shows the requests of filters you left being cancelled."
         code={
           <>
-            a new <code>key</code> per filter; <code>lanes</code> (one per {CARD_MIN_WIDTH} px) over{' '}
-            <code>/api/videos</code>
+            <code>layout: 'masonry'</code> with <code>lanes</code> (one per {CARD_MIN_WIDTH} px), a new{' '}
+            <code>key</code> per filter, over <code>/api/videos</code>
           </>
         }
       >
-        A library of 500,000 videos with thumbnails. Changing the filter asks the server for the new set and
-        cancels what the old one was still loading.
+        A library of 500,000 videos with thumbnails of every shape (landscape, square, portrait shorts),
+        packed in masonry: each card goes into the shortest column. Changing the filter asks the server for
+        the new set and cancels what the old one was still loading.
       </PageIntro>
       <div className="controls">
         <fieldset className="video-filters">
@@ -100,7 +108,7 @@ interface VideoCardsProps {
   onAbort: (filter: VideoFilter) => void;
 }
 
-/** One filter's grid: mounted per filter (a React key), so it starts at the top with its own list. */
+/** One filter's masonry: mounted per filter (a React key), so it starts at the top with its own list. */
 function VideoCards({ filter, lanes, onCounts, onAbort }: VideoCardsProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const source = useMemo(
@@ -111,7 +119,8 @@ function VideoCards({ filter, lanes, onCounts, onAbort }: VideoCardsProps) {
     key: ['demo-videos', filter],
     source,
     getScrollElement: () => scroller.current,
-    estimateSize: () => CARD_HEIGHT,
+    estimateSize: () => CARD_ESTIMATE,
+    layout: 'masonry',
     lanes,
     gap: GAP,
     overscan: 2,
@@ -155,7 +164,6 @@ function VideoCards({ filter, lanes, onCounts, onAbort }: VideoCardsProps) {
                 aria-setsize={list.count}
                 aria-busy={video === null}
                 style={{
-                  height: CARD_HEIGHT,
                   top: GAP / 2,
                   left: `calc(${row.lane} * 100% / ${lanes} + ${GAP / 2}px)`,
                   width: `calc(100% / ${lanes} - ${GAP}px)`,
@@ -177,7 +185,7 @@ function VideoCard({ video }: { video: Video }) {
   return (
     <>
       <VideoThumbnail video={video} />
-      <div className="video-body">
+      <div className="video-body" style={{ height: BODY_HEIGHT }}>
         <h3 title={video.title}>{video.title}</h3>
         <p>{video.channel}</p>
         <p className="muted">
@@ -189,12 +197,13 @@ function VideoCard({ video }: { video: Video }) {
   );
 }
 
+/** A card still loading, at the estimate's height (a fixed one: the card's own shape comes with its data). */
 function CardSkeleton() {
   return (
     <>
-      <div className="video-thumb video-thumb-empty" />
-      <div className="video-body">
-        <RowSkeleton height={CARD_HEIGHT - 150} lines={3} />
+      <div className="video-thumb video-thumb-empty" style={{ height: CARD_ESTIMATE - BODY_HEIGHT }} />
+      <div className="video-body" style={{ height: BODY_HEIGHT }}>
+        <RowSkeleton height={BODY_HEIGHT - 18} lines={3} />
       </div>
     </>
   );

@@ -80,6 +80,13 @@ describe('video catalogue', () => {
     }
   });
 
+  it('gives each video a thumbnail shape from its id: portrait for shorts, mixed otherwise', () => {
+    const all = videos('all', 0, 2_000);
+    const shapes = new Set(all.map((v) => v.thumbAspect));
+    expect([...shapes].sort()).toEqual([9 / 16, 3 / 4, 1, 5 / 4, 16 / 9].sort());
+    for (const v of all) expect(v.thumbAspect === 16 / 9).toBe(v.title.endsWith('#shorts'));
+  });
+
   it('has views only when published and progress only while processing', () => {
     for (const v of videos('all', 0, 400)) {
       if (v.status !== 'published') expect(v.views).toBe(0);

@@ -32,7 +32,17 @@ export interface Video {
   progress: number | null;
   /** ISO timestamp; a larger id is an older upload. */
   uploadedAt: string;
+  /**
+   * The thumbnail's height / width: 9/16 (landscape), 3/4, 1, 5/4, or 16/9 for `#shorts`
+   * (portrait). From the id, so a masonry layout has deterministic heights to pack.
+   */
+  thumbAspect: number;
 }
+
+/** Thumbnail shapes (height / width) of videos that are not shorts, most of them landscape. */
+const THUMB_ASPECTS: readonly number[] = [9 / 16, 9 / 16, 9 / 16, 3 / 4, 1, 5 / 4];
+/** The thumbnail shape of a `#shorts` video: portrait. */
+const SHORTS_ASPECT = 16 / 9;
 
 /** Videos in the catalogue. */
 export const VIDEO_TOTAL = 500_000;
@@ -107,9 +117,10 @@ export function videoStatus(id: number): VideoStatus {
 function makeVideo(id: number, status: VideoStatus): Video {
   const h = (salt: number) => hash32(id, salt);
   const r = (salt: number) => h(salt) / 4294967296;
+  const suffix = pick(SUFFIXES, h(32));
   return {
     id,
-    title: `${pick(OPENERS, h(30))} ${pick(SUBJECTS, h(31))}${pick(SUFFIXES, h(32))}`,
+    title: `${pick(OPENERS, h(30))} ${pick(SUBJECTS, h(31))}${suffix}`,
     channel: `${pick(CHANNEL_A, h(33))} ${pick(CHANNEL_B, h(34))}`,
     // Mostly a few minutes, a few up to three hours.
     durationSec: 15 + Math.floor(r(35) ** 3 * 10_800),
@@ -117,6 +128,7 @@ function makeVideo(id: number, status: VideoStatus): Video {
     status,
     progress: status === 'processing' ? h(37) % 100 : null,
     uploadedAt: new Date(NEWEST_MS - id * UPLOAD_INTERVAL_MS - (h(38) % UPLOAD_INTERVAL_MS)).toISOString(),
+    thumbAspect: suffix === ' #shorts' ? SHORTS_ASPECT : pick(THUMB_ASPECTS, h(39)),
   };
 }
 
