@@ -105,3 +105,40 @@ test('a live-changing 1,000,000-row table never shows a row twice or skips one, 
   expect(pairs).toBeGreaterThan(100);
   expect(problems.slice(0, 10)).toEqual([]);
 });
+
+test("the fault panel's churn makes the table's rows move while read, says so in the banner, and turns off", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const errors = await open(page, '/table');
+  await expectLoaded(page, SCROLLER, 0, '#');
+  const panel = page.getByRole('complementary', { name: 'Fault panel' });
+  await panel.getByLabel('Churn (rows/s)').fill('10');
+  await panel.getByLabel('Churn seed').fill('5');
+  await panel.getByRole('button', { name: 'Apply' }).click();
+  const banner = page.getByTestId('fault-banner');
+  await expect(banner).toContainText('10 table rows inserted or deleted per second (seed 5)');
+  await expect(panel.getByTestId('faults-applied')).toContainText('churn 10 rows/s (seed 5)');
+
+  // Pages fetched from now on come from the moving dataset: the list sees it and says so.
+  const status = page.getByTestId('table-status');
+  await page.getByTestId('jump-index').fill('300000');
+  await page.getByTestId('jump-go').click();
+  await page.getByTestId(SCROLLER).hover();
+  for (let step = 0; step < 30 && (await status.getAttribute('data-moves')) === '0'; step++) {
+    await page.mouse.wheel(0, 2_000); // new pages, seconds apart: other versions of the dataset
+    await page.waitForTimeout(300);
+  }
+  await expect(status).not.toHaveAttribute('data-moves', '0');
+  await expect(status).toContainText('rows moved on the server');
+
+  await banner.getByRole('button', { name: 'Turn off' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(panel.getByLabel('Churn (rows/s)')).toHaveValue('');
+  const version = await page.evaluate(
+    async () => ((await (await fetch('/api/items?offset=0&limit=1')).json()) as { version?: number }).version,
+  );
+  expect(version).toBeUndefined(); // the server's rows stand still again
+  expect(errors).toEqual([]);
+  await page.evaluate(() => localStorage.clear());
+});

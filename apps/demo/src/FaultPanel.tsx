@@ -23,6 +23,13 @@ const FIELDS: { name: FieldName; label: string; hint: string; step?: string; max
   { name: 'dropAfter', label: 'Drop after', hint: 'streams: cut the connection after N events' },
   { name: 'malformedEvery', label: 'Malformed every', hint: 'streams: every Nth line is broken JSON' },
   { name: 'slow', label: 'Slow (bytes/chunk)', hint: 'trickle bodies in chunks of this many bytes' },
+  {
+    name: 'churn',
+    label: 'Churn (rows/s)',
+    hint: 'table rows inserted and deleted at random positions per second while you read',
+    max: 1000,
+  },
+  { name: 'churnSeed', label: 'Churn seed', hint: 'the same seed makes the same inserts and deletes' },
 ];
 
 function toText(value: number | null): string {
@@ -37,6 +44,8 @@ function toDraft(faults: Faults): Record<FieldName, string> {
     dropAfter: toText(faults.dropAfter),
     malformedEvery: toText(faults.malformedEvery),
     slow: toText(faults.slow),
+    churn: faults.churn === 0 ? '' : String(faults.churn),
+    churnSeed: String(faults.churnSeed),
   };
 }
 
@@ -73,6 +82,8 @@ export function FaultPanel() {
         dropAfter: num('dropAfter', true),
         malformedEvery: num('malformedEvery', true),
         slow: num('slow', true),
+        churn: num('churn', false) ?? 0,
+        churnSeed: Math.trunc(num('churnSeed', true) ?? 1),
       };
       applyFaults(next);
       setError(null);
@@ -110,6 +121,7 @@ export function FaultPanel() {
         <p className="applied" data-testid="faults-applied">
           latency {saved.latency} ms · errors {Math.round(saved.errorRate * 100)}% · stalls{' '}
           {Math.round(saved.stallRate * 100)}%
+          {saved.churn > 0 && ` · churn ${saved.churn} rows/s (seed ${saved.churnSeed})`}
         </p>
       )}
     </aside>

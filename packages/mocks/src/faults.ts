@@ -20,6 +20,13 @@ export interface Faults {
   malformedEvery: number | null;
   /** Body trickled in chunks of at most this many bytes with a pause between them (`null`: off). */
   slow: number | null;
+  /**
+   * `/api/items` only: rows inserted and deleted at random positions per second while the data
+   * is read (`?churn=`, decision 0012; 0: off). The same mutations for the same `churnSeed`.
+   */
+  churn: number;
+  /** The seed of `churn`'s mutations (`?seed=`). */
+  churnSeed: number;
 }
 
 /** No fault at all: what a request gets when neither it nor the panel asks for one. */
@@ -30,6 +37,8 @@ export const NO_FAULTS: Readonly<Faults> = Object.freeze({
   dropAfter: null,
   malformedEvery: null,
   slow: null,
+  churn: 0,
+  churnSeed: 1,
 });
 
 let defaults: Faults = { ...NO_FAULTS };

@@ -46,6 +46,9 @@ export function choiceParam<T extends string>(url: URL, name: string, choices: r
   return raw as T;
 }
 
+/** The most mutations per second `churn` may ask for. */
+const MAX_CHURN_RATE = 1_000;
+
 /** The request's faults: its own query parameters over the panel's defaults. */
 function readFaults(url: URL): Faults {
   const base = getFaultDefaults();
@@ -56,6 +59,8 @@ function readFaults(url: URL): Faults {
     dropAfter: intParam(url, 'dropAfter', base.dropAfter, { min: 1 }),
     malformedEvery: intParam(url, 'malformedEvery', base.malformedEvery, { min: 1 }),
     slow: intParam(url, 'slow', base.slow, { min: 1, max: 1_000_000 }),
+    churn: numberParam(url, 'churn', base.churn ?? 0, 0, MAX_CHURN_RATE),
+    churnSeed: intParam(url, 'seed', base.churnSeed ?? 1, { max: 0xffffffff }),
   };
 }
 

@@ -21,6 +21,8 @@ describe('describeFaults', () => {
     [{ malformedEvery: 11 }, ['every 11th stream line malformed']],
     [{ malformedEvery: 23 }, ['every 23rd stream line malformed']],
     [{ slow: 64 }, ['bodies trickle 64 B at a time']],
+    [{ churn: 1 }, ['1 table row inserted or deleted per second (seed 1)']],
+    [{ churn: 12, churnSeed: 3 }, ['12 table rows inserted or deleted per second (seed 3)']],
     [
       { latency: 50, errorRate: 0.05, dropAfter: 10, malformedEvery: 5, slow: 512 },
       [

@@ -6,7 +6,7 @@ import { formatCount } from './formatCount.ts';
  * "Faults on" banner says, so a reload with saved faults never looks like a slow or broken demo.
  *
  * @example
- * describeFaults({ latency: 1200, errorRate: 0.3, stallRate: 0, dropAfter: null, malformedEvery: null, slow: null });
+ * describeFaults({ ...NO_FAULTS, latency: 1200, errorRate: 0.3 });
  * // ['latency 1,200 ms', '30% of requests fail']
  */
 export function describeFaults(faults: Faults): string[] {
@@ -20,6 +20,10 @@ export function describeFaults(faults: Faults): string[] {
     on.push(`${every} stream line malformed`);
   }
   if (faults.slow !== null) on.push(`bodies trickle ${faults.slow.toLocaleString('en')} B at a time`);
+  if (faults.churn > 0) {
+    const rows = formatCount(faults.churn, 'table row');
+    on.push(`${rows} inserted or deleted per second (seed ${faults.churnSeed})`);
+  }
   return on;
 }
 

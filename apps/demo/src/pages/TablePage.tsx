@@ -221,13 +221,21 @@ function TableView({
           </button>
         </form>
       </div>
-      <p className="list-status" data-testid="table-status" data-first={list.range?.start ?? ''}>
+      <p
+        className="list-status"
+        data-testid="table-status"
+        data-first={list.range?.start ?? ''}
+        data-moves={list.list.moves.count}
+      >
         {list.count.toLocaleString('en')} rows
         {list.range &&
           ` · showing ${(list.range.start + 1).toLocaleString('en')}–${list.range.end.toLocaleString('en')}`}
         {` · ${list.status} · ${formatCount(list.stats.pagesInMemory, 'page')} in memory · ${formatCount(list.stats.requests, 'request')}`}
         {list.scaled &&
           ` · ${(list.virtualSize / 1e6).toFixed(0)}M px mapped onto ${(list.totalSize / 1e6).toFixed(0)}M px`}
+        {/* The server's rows moved under the pages held (the fault panel's churn): refetched around the rows read. */}
+        {list.list.moves.count > 0 &&
+          ` · rows moved on the server ${formatCount(list.list.moves.count, 'time')}${list.list.moves.refetching ? ', refetching' : ''}`}
       </p>
       {note && (
         <p

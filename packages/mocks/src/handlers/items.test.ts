@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { churnedId, churnedTotal } from '../churn.ts';
 import { item } from '../dataset.ts';
+import { resetFaultDefaults, setFaultDefaults } from '../faults.ts';
 import { server } from '../node.ts';
 import type { ItemsPage } from './items.ts';
 
@@ -24,6 +25,26 @@ describe('GET /api/items with churn', () => {
   });
 
   it('without churn there is no version', async () => {
+    const { body } = await get('/api/items?offset=0&limit=2');
+    expect(body.version).toBeUndefined();
+  });
+
+  it("takes churn and its seed from the fault defaults (the demo's fault panel) when the URL has none", async () => {
+    setFaultDefaults({ churn: 5, churnSeed: 4 });
+    try {
+      const { body } = await get('/api/items?offset=10&limit=5&total=1000&churnStep=30');
+      expect(body.version).toBe(30);
+      expect(body.items).toEqual(
+        [10, 11, 12, 13, 14].map((i) => item(churnedId({ seed: 4, total: 1_000 }, 30, i))),
+      );
+      // The URL wins over the defaults.
+      const own = await get('/api/items?offset=10&limit=5&total=1000&seed=9&churnStep=30');
+      expect(own.body.items[0]).toEqual(item(churnedId({ seed: 9, total: 1_000 }, 30, 10)));
+      const off = await get('/api/items?offset=0&limit=2&churn=0');
+      expect(off.body.version).toBeUndefined();
+    } finally {
+      resetFaultDefaults();
+    }
     const { body } = await get('/api/items?offset=0&limit=2');
     expect(body.version).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 import { http } from 'msw';
 import { churnedId, churnedTotal, churnStepNow, MAX_CHURN_STEPS } from '../churn.ts';
 import { DEFAULT_TOTAL, type Item, item, items, MAX_TOTAL } from '../dataset.ts';
-import { BadRequest, handle, intParam, json } from '../http.ts';
+import { handle, intParam, json } from '../http.ts';
 
 /** Body of `GET /api/items`. */
 export interface ItemsPage {
@@ -13,19 +13,6 @@ export interface ItemsPage {
 
 /** The most items one request may ask for. */
 export const MAX_LIMIT = 10_000;
-/** The most mutations per second `churn` may ask for. */
-const MAX_CHURN_RATE = 1_000;
-
-/** `churn`: mutations per second, a number in `[0, MAX_CHURN_RATE]`; 0 when absent. */
-function churnRate(url: URL): number {
-  const raw = url.searchParams.get('churn');
-  if (raw === null || raw === '') return 0;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || value > MAX_CHURN_RATE) {
-    throw new BadRequest(`"churn" must be a number from 0 to ${MAX_CHURN_RATE}, got "${raw}"`);
-  }
-  return value;
-}
 
 /**
  * `GET /api/items?offset&limit[&total][&churn&seed|&churnStep]` → `{ items, total[, version] }`:
@@ -35,7 +22,8 @@ function churnRate(url: URL): number {
  * `churn` (mutations per second) makes the dataset move while it is read: one row inserted or
  * deleted at a random position per step, the same rows for the same `seed`, the clock starting
  * at the first request for that seed and rate; `churnStep` fixes the step instead. Inserted rows
- * have ids from 100,000,000; `version` is the step.
+ * have ids from 100,000,000; `version` is the step. Without `churn` on the URL the fault
+ * defaults' `churn`/`churnSeed` apply (the demo's fault panel).
  */
 export const itemsHandler = http.get('*/api/items', ({ request }) =>
   handle(
@@ -44,11 +32,11 @@ export const itemsHandler = http.get('*/api/items', ({ request }) =>
       total: intParam(url, 'total', DEFAULT_TOTAL, { max: MAX_TOTAL }),
       offset: intParam(url, 'offset', 0, { max: MAX_TOTAL + MAX_CHURN_STEPS }),
       limit: intParam(url, 'limit', 50, { min: 1, max: MAX_LIMIT }),
-      churn: churnRate(url),
-      seed: intParam(url, 'seed', 1, { max: 0xffffffff }),
       churnStep: intParam(url, 'churnStep', null, { max: MAX_CHURN_STEPS }),
     }),
-    ({ total, offset, limit, churn, seed, churnStep }, faults) => {
+    ({ total, offset, limit, churnStep }, faults) => {
+      // `churn` and `seed` are read with the faults: the demo's fault panel sets them for every request.
+      const { churn, churnSeed: seed } = faults;
       if (churn === 0 && churnStep === null) {
         const end = Math.min(offset + limit, total);
         return json({ items: items(Math.min(offset, total), end), total } satisfies ItemsPage, faults);
