@@ -78,24 +78,19 @@ export class VirtualList<T> extends Subscribable {
   readonly #settle: SettleTimer;
   #snapshot: VirtualListSnapshot<T>;
   readonly #sticky = new StickyRows();
+  /** `layout: 'masonry'`: packs items per lane inside the rows (chunks), else null. */
+  readonly #masonry: MasonryLayout | null;
   #destroyed = false;
 
   constructor(options: ResolvedVirtualListOptions<T>, input?: VirtualListOptions<T>) {
     super();
     this.#o = options;
-  /** `layout: 'masonry'`: packs items per lane inside the rows (chunks), else null. */
-  readonly #masonry: MasonryLayout | null;
     this.#input = input ?? { list: options.list, scrollTarget: undefined };
     this.#state = initialViewState({
       viewport: options.initialViewport,
       anchorMode: options.anchor,
       atEnd: options.restore?.atEnd,
     });
-    this.#sizes = this.#newSizes();
-    this.#context = viewContext(options, this.#sizes);
-    this.#measurer = new RowMeasurer({
-      sizes: this.#sizes,
-      horizontal: options.horizontal,
     const masonry =
       options.masonry === null
         ? null
@@ -105,16 +100,21 @@ export class VirtualList<T> extends Subscribable {
             estimate: (position) => this.#o.estimateSize(Math.max(0, position + this.#state.prepended)),
           });
     this.#masonry = masonry;
+    this.#sizes = this.#newSizes();
+    this.#context = viewContext(options, this.#sizes);
+    this.#measurer = new RowMeasurer({
+      sizes: this.#sizes,
+      horizontal: options.horizontal,
       lanes: options.lanes,
       onChange: () => this.#update({ type: 'measure' }),
+      ...(masonry === null
+        ? {}
+        : { itemSize: (key: number, size: number, sizes: SizeIndex) => masonry.measure(key, size, sizes) }),
     });
     this.#settle = new SettleTimer(
       options.timers,
       options.now,
       () => this.#o.isScrollingResetDelayMs,
-      ...(masonry === null
-        ? {}
-        : { itemSize: (key: number, size: number, sizes: SizeIndex) => masonry.measure(key, size, sizes) }),
       () => {
         this.#speed.stop();
         this.#update({ type: 'settle' }); // the list loads where the scroll settled
@@ -160,12 +160,12 @@ export class VirtualList<T> extends Subscribable {
     // Equal sticky indexes keep their array, so the sticky rows derived from it are kept too.
     const { stickyIndexes } = sameIndexes(next.stickyIndexes, before.stickyIndexes) ? before : next;
     this.#o = { ...next, target: before.target, restore: before.restore, stickyIndexes };
+    if (change !== 'none' && change !== 'layout') this.#masonry?.setLanes(next.masonry?.lanes ?? 1, next.gap);
     if (change === 'regroup') {
       this.#sizes = this.#newSizes();
       this.#measurer.retarget(this.#sizes, next.lanes);
     } else if (change === 'estimates') this.#sizes.resetEstimates();
     this.#context = viewContext(this.#o, this.#sizes);
-    if (change !== 'none' && change !== 'layout') this.#masonry?.setLanes(next.masonry?.lanes ?? 1, next.gap);
     if (change === 'regroup') this.#update({ type: 'regroup', from: before.lanes, to: next.lanes });
     else if (change !== 'none') this.#update({ type: 'options' });
   }
@@ -362,6 +362,7 @@ export class VirtualList<T> extends Subscribable {
 
   #newSizes(): SizeIndex {
     // Read through #o and the state: a new estimateSize or lanes (setOptions) applies without a new index.
+    const masonry = this.#masonry;
     return new SizeIndex({
       // Masonry rows are chunks of items: smaller blocks keep a jump's exact block small.
       ...(masonry === null ? {} : { blockSize: MASONRY_BLOCK }),
@@ -372,7 +373,6 @@ export class VirtualList<T> extends Subscribable {
       gap: this.#o.gap,
     });
   }
-    const masonry = this.#masonry;
 
   /** The action that makes a saved position pending (its measured sizes go into the size index now). */
   #restoreAction(saved: SavedScroll, atEnd: boolean | undefined): ViewAction {
@@ -441,27 +441,27 @@ export class VirtualList<T> extends Subscribable {
       this.#state = { ...this.#state, prepended: data.prependedCount }; // before the sizes are read
     }
     const stickyRows = this.#sticky.rows(o.stickyIndexes, o.lanes, data.prependedCount);
+    const masonry = this.#masonry;
+    if (masonry !== null) this.#masonryBeforeLayout(masonry, data);
     const input: LayoutInput = {
       data,
       sizes: this.#sizes,
       lanes: o.lanes,
       anchorMode: o.anchor,
-    const masonry = this.#masonry;
-    if (masonry !== null) this.#masonryBeforeLayout(masonry, data);
       maxPhysicalSize: o.maxPhysicalSize,
       paddingStart: o.scrollPaddingStart,
       paddingEnd: o.scrollPaddingEnd,
       stickyRows,
+      itemBox: masonry === null ? undefined : (key) => masonry.box(key),
     };
     const state = layoutView(this.#state, input);
     this.#state = state;
+    masonry?.noteRead(this.#sizes, state.virtual);
     const isScrolling = moving(state.motion);
     // A scrollbar drag jumps from place to place: like a jump, it loads only where it rests (its
-      itemBox: masonry === null ? undefined : (key) => masonry.box(key),
     // settle, the thumb held still or let go), and renders nothing ahead of a "direction".
     const dragging = state.motion === 'dragging' || state.motion === 'released';
     const velocity = isScrolling && !dragging ? this.#speed.rounded : 0;
-    masonry?.noteRead(this.#sizes, state.virtual);
     const direction = this.#speed.direction;
     if (!dragging) {
       const window = renderedWindow(
@@ -491,12 +491,6 @@ export class VirtualList<T> extends Subscribable {
       paddingStart: o.scrollPaddingStart,
       paddingEnd: o.scrollPaddingEnd,
       stickyRows,
-    });
-    // A section's sticky row far above the window is on no page the window loads.
-    if (stickyRows.length > 0 && state.motion === 'still') loadStickyRows(snapshot.rows, o.list);
-    return snapshot;
-  }
-}
       placeRows:
         masonry === null
           ? undefined
@@ -507,6 +501,11 @@ export class VirtualList<T> extends Subscribable {
                 overscan: o.masonry?.overscan ?? 0,
                 focused: state.focus === null ? null : state.focus.key + data.prependedCount,
               }),
+    });
+    // A section's sticky row far above the window is on no page the window loads.
+    if (stickyRows.length > 0 && state.motion === 'still') loadStickyRows(snapshot.rows, o.list);
+    return snapshot;
+  }
 
   /**
    * Masonry, before the anchor is read: the last chunk follows the count, and the item read at
@@ -524,3 +523,4 @@ export class VirtualList<T> extends Subscribable {
     const held = masonry.held(sizes, state.virtual);
     if (held !== null) this.#state = { ...state, anchor: held };
   }
+}
