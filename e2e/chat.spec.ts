@@ -144,3 +144,35 @@ test('a send that fails stays in place as "Not sent" with a Retry, and the retry
   // Chromium logs the injected HTTP 500 of the failed send; nothing else.
   expect(errors.filter((line) => !line.includes('500'))).toEqual([]);
 });
+
+test('a message sent before the newest messages load is shown at once, then placed after them and confirmed', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const errors = await open(page, '/');
+  const faults = page.getByRole('complementary', { name: 'Fault panel' });
+  await faults.getByLabel('Latency (ms)').fill('2000'); // the chat's first page takes ~2 s
+  await faults.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('faults-applied')).toContainText('latency 2000 ms');
+  await page.getByRole('navigation').getByRole('link', { name: 'Chat', exact: true }).click();
+  const scroller = page.getByTestId(SCROLLER);
+  await expect(scroller.locator(`[data-id="${NEWEST}"]`)).toHaveCount(0); // not loaded yet
+
+  await page.getByTestId('chat-input').fill('sent while the chat opens');
+  await page.getByTestId('chat-send').click();
+  const queued = page.getByTestId('chat-queued');
+  await expect(queued).toContainText('sent while the chat opens');
+  await expect(queued).toContainText('Sending…');
+  // The newest page lands: the message joins the log after the newest message, and is confirmed there.
+  const mine = scroller.locator('.spacer li', { hasText: 'sent while the chat opens' });
+  await expect(mine).toHaveCount(1, { timeout: 15_000 });
+  await expect(queued).toHaveCount(0);
+  await expect(scroller.locator(`[data-id="${NEWEST}"]`)).toHaveCount(1);
+  const newest = Number(await scroller.locator(`[data-id="${NEWEST}"]`).getAttribute('data-index'));
+  expect(Number(await mine.getAttribute('data-index'))).toBe(newest + 1);
+  await expect(mine).not.toHaveAttribute('data-status', /./, { timeout: 15_000 });
+  expect(Number(await mine.getAttribute('data-id'))).toBeGreaterThanOrEqual(1_000_000_000);
+  await page.getByTestId('fault-banner').getByRole('button', { name: 'Turn off' }).click();
+  expect(errors).toEqual([]);
+  await page.evaluate(() => localStorage.clear());
+});

@@ -16,6 +16,11 @@ export interface ItemWriteControls<T> {
   readonly insert: (index: number, items: readonly T[]) => ListWriteResult;
   /** Takes the loaded item with `key` out (offset sources). */
   readonly remove: (key: string | number) => ListWriteResult;
+  /**
+   * Calls `listener` after each change of the list; returns the unsubscribe. `send` (from
+   * `@lazyflow/core/writes`) waits on it to place an item sent before the newest page loaded.
+   */
+  readonly subscribe: (listener: () => void) => () => void;
 }
 
 /**
@@ -29,5 +34,6 @@ export function writeControls<T>(list: LazyList<T>): ItemWriteControls<T> {
     update: (key, change) => list.update(key, change),
     insert: (index, items) => list.insert(index, items),
     remove: (key) => list.remove(key),
+    subscribe: list.subscribe,
   };
 }

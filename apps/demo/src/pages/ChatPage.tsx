@@ -1,5 +1,5 @@
 import { listDataAttributes } from '@lazyflow/core';
-import { listWrites, type SendStatus, type SentItem, send } from '@lazyflow/core/writes';
+import { listWrites, queuedSends, type SendStatus, type SentItem, send } from '@lazyflow/core/writes';
 import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
@@ -46,8 +46,12 @@ export function ChatPage() {
   const [draft, setDraft] = useState('');
   const sent = useRef(0);
   const sends = useRef(new Map<string, SentItem>());
-  // Local messages go after the newest page, so they can be placed once that page is loaded.
+  // A reply is appended directly: it goes after the newest page, so it waits for that page. Your
+  // own messages can be sent at once: before that page is loaded, send() queues them (below).
   const canPost = list.list.reachedEnd;
+  const queued = queuedSends(list);
+  // A queued message that fails or is confirmed before it is placed: show its new state.
+  const [, setSettledWhileQueued] = useState(0);
 
   const post = (author: string, body: string): boolean => {
     const placed = list.append([
@@ -88,7 +92,9 @@ export function ChatPage() {
     const result = send(list, { item, clientId, request: () => saveMessage(clientId, text) });
     if (!result.ok) return;
     sends.current.set(clientId, result);
-    list.scrollToIndex(list.count); // your own message: back to the newest
+    // Your own message: back to the newest (a queued one: the chat opens at the newest anyway).
+    if (result.queued) void result.settled.then(() => setSettledWhileQueued((n) => n + 1));
+    else list.scrollToIndex(list.count);
     setDraft('');
   };
   const receive = () => post('Grace Hopper', `A reply at ${TIME.format(new Date())}`);
@@ -188,16 +194,37 @@ export function ChatPage() {
           {list.newItems} new ↓
         </button>
       )}
+      {queued.length > 0 && (
+        // Sent before the newest messages loaded: shown at once (under the log, always in view), placed
+        // after the newest message when it lands.
+        <ul className="chat-queued" data-testid="chat-queued">
+          {queued.map((message) => (
+            <li key={message.clientId} className="message mine" data-status={message.status ?? 'sent'}>
+              <div className="bubble">
+                <strong>{message.author}</strong>
+                <p>{message.body}</p>
+                <small className="muted">
+                  {message.status === 'failed'
+                    ? 'Not sent'
+                    : message.status === 'pending'
+                      ? 'Sending…'
+                      : 'Sent'}{' '}
+                  · waits for the newest messages
+                </small>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
       <form className="composer" onSubmit={submit}>
         <input
           aria-label="Message"
           data-testid="chat-input"
           placeholder="Message"
           value={draft}
-          disabled={!canPost}
           onChange={(event) => setDraft(event.target.value)}
         />
-        <button type="submit" data-testid="chat-send" disabled={!canPost}>
+        <button type="submit" data-testid="chat-send">
           Send
         </button>
         <button type="button" data-testid="chat-receive" disabled={!canPost} onClick={receive}>

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cursorSource } from '../paging/cursorPaging.ts';
 import { createLazyList } from './createLazyList.ts';
 import type { LazyList } from './LazyList.ts';
-import { send } from './sendItem.ts';
+import { queuedSends, send } from './sendItem.ts';
 import { listWrites } from './writeCommands.ts';
 
 interface Message {
@@ -27,14 +27,15 @@ afterEach(() => {
  * A chat over a backward cursor (newest page first: messages 95..99 of 100); older pages wait for
  * `release()` while `hold` is true, so history can be loading while a message is sent.
  */
-async function chat(options: { hold?: boolean; writes?: boolean } = {}) {
+async function chat(options: { hold?: boolean; holdNewest?: boolean; writes?: boolean } = {}) {
   const waiting: (() => void)[] = [];
   const source = cursorSource<Message>({
     pageSize: PAGE,
     initialDirection: 'backward',
     fetchPage: async ({ cursor }) => {
       const end = cursor === null ? 100 : Number(cursor);
-      if (cursor !== null && options.hold) await new Promise<void>((resolve) => waiting.push(resolve));
+      const held = cursor === null ? options.holdNewest : options.hold;
+      if (held) await new Promise<void>((resolve) => waiting.push(resolve));
       const start = Math.max(0, end - PAGE);
       return {
         items: Array.from({ length: end - start }, (_, i) => message(start + i)),
@@ -167,5 +168,90 @@ describe('send (optimistic)', () => {
     expect(() => send(withEngine, { item: message(1), clientId: 'x', request: 'no' as never })).toThrow(
       /send: request must be a function/,
     );
+  });
+});
+
+describe('send before the newest page is loaded (queued)', () => {
+  const draft = (id: string, body = id): Message => ({ id, clientId: id, body });
+
+  it('is shown pending at once in queuedSends, and appended after the newest page when it lands, then confirmed in place', async () => {
+    const { list, release, waiting } = await chat({ holdNewest: true });
+    expect(waiting).toHaveLength(1); // the newest page is on its way
+    expect(list.getSnapshot().count).toBe(0);
+    const request = deferred();
+    const sent = send(list, { item: draft('q1', 'early'), clientId: 'q1', request: () => request.promise });
+    expect(sent).toMatchObject({ ok: true, queued: true });
+    expect(queuedSends(list)).toEqual([{ id: 'q1', clientId: 'q1', body: 'early', status: 'pending' }]);
+    expect(queuedSends(list)).toBe(queuedSends(list)); // the same array until it changes
+
+    release();
+    await settle();
+    const snapshot = list.getSnapshot();
+    expect(snapshot.getItem(snapshot.count - 2)).toMatchObject({ item: { id: 'm99' } });
+    expect(snapshot.getItem(snapshot.count - 1)).toMatchObject({ item: { id: 'q1', status: 'pending' } });
+    expect(queuedSends(list)).toEqual([]);
+
+    request.resolve({ id: 'm100', clientId: 'q1', body: 'early' });
+    expect(await sent.settled).toBe('confirmed');
+    const now = list.getSnapshot();
+    expect(now.count).toBe(snapshot.count); // replaced in place, not added
+    expect(now.getItem(now.count - 1)).toEqual({
+      status: 'loaded',
+      item: { id: 'm100', clientId: 'q1', body: 'early' },
+    });
+  });
+
+  it('keeps the order sent, and places each in its latest state: a failure while queued stays failed, and retry works once placed', async () => {
+    const { list, release } = await chat({ holdNewest: true });
+    const first = deferred();
+    const attempts = [deferred(), deferred()];
+    let n = 0;
+    const a = send(list, { item: draft('qa'), clientId: 'qa', request: () => first.promise });
+    const b = send(list, {
+      item: draft('qb'),
+      clientId: 'qb',
+      request: () => (attempts[n++] as ReturnType<typeof deferred>).promise,
+    });
+    expect(
+      send(list, { item: draft('qa'), clientId: 'qa', request: async () => draft('qa') }).error?.message,
+    ).toContain('already');
+    attempts[0]?.reject(new Error('HTTP 500'));
+    expect(await b.settled).toBe('failed');
+    expect(queuedSends(list).map((m) => [m.id, m.status])).toEqual([
+      ['qa', 'pending'],
+      ['qb', 'failed'],
+    ]);
+    first.resolve({ id: 'm100', clientId: 'qa', body: 'qa' });
+    expect(await a.settled).toBe('confirmed');
+    expect(queuedSends(list)[0]).toEqual({ id: 'm100', clientId: 'qa', body: 'qa' }); // the server's copy, still queued
+
+    release();
+    await settle();
+    const tail = () => {
+      const snapshot = list.getSnapshot();
+      return [snapshot.count - 2, snapshot.count - 1].map((i) => snapshot.getItem(i));
+    };
+    expect(tail()).toEqual([
+      { status: 'loaded', item: { id: 'm100', clientId: 'qa', body: 'qa' } },
+      { status: 'loaded', item: { id: 'qb', clientId: 'qb', body: 'qb', status: 'failed' } },
+    ]);
+    const retried = b.retry();
+    expect(tail()[1]).toMatchObject({ item: { id: 'qb', status: 'pending' } });
+    attempts[1]?.resolve({ id: 'm101', clientId: 'qb', body: 'qb' });
+    expect(await retried).toBe('confirmed');
+    expect(tail()[1]).toEqual({ status: 'loaded', item: { id: 'm101', clientId: 'qb', body: 'qb' } });
+    // Once placed, a send appends at once again.
+    const c = send(list, { item: draft('qc'), clientId: 'qc', request: () => new Promise(() => {}) });
+    expect(c).toMatchObject({ ok: true, queued: false });
+    expect(queuedSends(list)).toEqual([]);
+  });
+
+  it('a destroyed list refuses as a value and queues nothing', async () => {
+    const { list } = await chat({ holdNewest: true });
+    list.destroy();
+    const sent = send(list, { item: draft('qd'), clientId: 'qd', request: async () => draft('qd') });
+    expect(sent).toMatchObject({ ok: false, queued: false });
+    expect(sent.error?.reason).toBe('destroyed');
+    expect(queuedSends(list)).toEqual([]);
   });
 });

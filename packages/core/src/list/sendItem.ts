@@ -1,13 +1,14 @@
 import type { LazyList } from './LazyList.ts';
+import { sendQueueOf } from './sendQueue.ts';
 import { ListWriteError } from './writeResult.ts';
 
 /**
- * What {@link send} writes through: a core list, or a hook's result (the same two methods).
+ * What {@link send} writes through: a core list, or a hook's result (the same three methods).
  *
  * @example
  * const target: SendTarget<Message> = useLazyList<Message>({ …, writes: listWrites });
  */
-export type SendTarget<T> = Pick<LazyList<T>, 'append' | 'update'>;
+export type SendTarget<T> = Pick<LazyList<T>, 'append' | 'update' | 'subscribe'>;
 
 /**
  * Where an optimistically sent item is: `'pending'` until the server confirms it, `'failed'` when
@@ -40,28 +41,33 @@ export interface SendOptions<T> {
 }
 
 /**
- * What {@link send} returns: `ok: false` (with the refusal) when the item could not be placed;
+ * What {@link send} returns: `ok: false` (with the refusal) when the item was not sent;
  * otherwise `settled` resolves with the first attempt's `'confirmed'` or `'failed'` (never
  * rejects), and `retry()` sends a failed item again (pending again at once, in the same place)
  * and resolves the same way. `retry()` on an item that is not failed returns the current attempt.
+ * `queued`: the list could not place the item yet (its newest page is not loaded): it waits in
+ * {@link queuedSends} and is appended when that page lands.
  *
  * @example
  * const sent = send(list, { item, clientId, request });
  * if ((await sent.settled) === 'failed') showRetry(() => sent.retry());
  */
 export type SentItem = (
-  | { readonly ok: true; readonly error?: undefined }
-  | { readonly ok: false; readonly error: ListWriteError }
+  | { readonly ok: true; readonly queued: boolean; readonly error?: undefined }
+  | { readonly ok: false; readonly queued: false; readonly error: ListWriteError }
 ) & {
   readonly settled: Promise<'confirmed' | 'failed'>;
   readonly retry: () => Promise<'confirmed' | 'failed'>;
 };
 
 /**
- * Sends an item optimistically (issue #18 item 3): appends it at once with `status: 'pending'`
- * (a chat can send while older history is still loading: only the newest page must be loaded),
+ * Sends an item optimistically (issue #18 item 3): appends it at once with `status: 'pending'`,
  * runs `request`, and then either replaces it in place with the server's copy (same index, so
  * what the user reads does not move; its key becomes the server's) or marks it `'failed'`.
+ * Before the list's newest page is loaded (a chat still opening, or opened in its history) the
+ * item is queued instead: the request runs at once, the item waits in {@link queuedSends} (in its
+ * latest state: pending, failed or the server's copy) and is appended when that page lands, after
+ * the items queued before it. A source that takes no appends (range sources) keeps it queued.
  * Needs a list created with `writes: listWrites` and a `getItemKey` that returns the client id
  * of the optimistic item (e.g. `(m) => m.clientId ?? m.id`, or the id when the server echoes the
  * client id as its id).
@@ -81,31 +87,37 @@ export function send<T extends { readonly status?: SendStatus }>(
     throw new TypeError(`send: request must be a function () => Promise<item>; got ${typeof request}`);
   const refused = (error: ListWriteError): SentItem => {
     const failed = Promise.resolve('failed' as const);
-    return { ok: false, error, settled: failed, retry: () => failed };
+    return { ok: false, queued: false, error, settled: failed, retry: () => failed };
   };
-  // Without the write engine (or with the key taken) nothing is appended: said as an error value.
+  // Without the write engine, on a destroyed list or with the key taken nothing is sent: said as an error value.
   const probe = list.update(clientId, (current) => current);
-  if (!probe.ok && probe.error.reason === 'disabled') return refused(probe.error);
-  if (probe.ok) {
+  if (!probe.ok && (probe.error.reason === 'disabled' || probe.error.reason === 'destroyed'))
+    return refused(probe.error);
+  const queue = sendQueueOf(list);
+  if (probe.ok || queue.has(clientId)) {
     const message = `send(${JSON.stringify(clientId)}): an item with this key is in the list already`;
     return refused(new ListWriteError('unsupported', message, { key: clientId }));
   }
-  if (!list.append([{ ...item, status: 'pending' }])) {
-    const message = `send(${JSON.stringify(clientId)}): the item cannot be placed yet (the newest page is not loaded, or the source takes no appends)`;
-    return refused(new ListWriteError('not-loaded', message, { key: clientId }));
-  }
+  const pending: T = { ...item, status: 'pending' };
+  // After items still queued, in the order sent.
+  const queued = queue.items.length > 0 || !list.append([pending]);
+  if (queued) queue.add(clientId, pending);
+  // While the item waits in the queue its changes go there; once placed, to the list.
+  const write = (change: (current: T) => T) => {
+    if (!queue.set(clientId, change)) list.update(clientId, change);
+  };
   let state: 'pending' | 'failed' | 'confirmed' = 'pending';
   const run = (): Promise<'confirmed' | 'failed'> => {
     state = 'pending';
     return request().then(
       (saved) => {
         state = 'confirmed';
-        list.update(clientId, () => saved);
+        write(() => saved);
         return 'confirmed' as const;
       },
       () => {
         state = 'failed';
-        list.update(clientId, (current) => ({ ...current, status: 'failed' }));
+        write((current) => ({ ...current, status: 'failed' }));
         return 'failed' as const;
       },
     );
@@ -113,12 +125,26 @@ export function send<T extends { readonly status?: SendStatus }>(
   let outcome = run();
   return {
     ok: true,
+    queued,
     settled: outcome,
     retry: () => {
       if (state !== 'failed') return outcome;
-      list.update(clientId, (current) => ({ ...current, status: 'pending' }));
+      write((current) => ({ ...current, status: 'pending' }));
       outcome = run();
       return outcome;
     },
   };
+}
+
+/**
+ * The items {@link send} queued because the list could not place them yet (its newest page is
+ * not loaded), in the order sent and in their latest state; the same array until that changes (a
+ * send, a queued request settling, the newest page landing and taking them). Show them after the
+ * list's rows as pending, so a message sent while a chat opens is seen at once.
+ *
+ * @example
+ * const waiting = queuedSends(list); // [{ clientId: 'c-1', body: 'hi', status: 'pending' }]
+ */
+export function queuedSends<T>(list: SendTarget<T>): readonly T[] {
+  return sendQueueOf(list).items;
 }
