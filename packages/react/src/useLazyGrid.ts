@@ -125,7 +125,13 @@ export function useLazyGrid<T>(options: UseLazyGridOptions<T>): UseLazyGridResul
   const { engine: columns, snapshot: window } = useEngine<ColumnWindow, GridColumns>('grid', () =>
     createGridColumns(latest.current.columns, () => latest.current.getScrollElement?.() ?? null),
   );
+  // Column options go to the engine after a commit only when one changed (one-level Object.is):
+  // a scroll commits every frame, and each push summed every width again (issue #19 item 7).
+  const pushedColumns = useRef<GridColumnOptions | null>(null);
   useLayoutEffect(() => {
+    const last = pushedColumns.current;
+    if (last !== null && sameOptions(last, columnOptions)) return;
+    pushedColumns.current = columnOptions;
     columns.setOptions(columnOptions);
   });
   const [focused, setFocused] = useState({ row: 0, column: 0 });
@@ -269,6 +275,13 @@ export function useLazyGrid<T>(options: UseLazyGridOptions<T>): UseLazyGridResul
       focusedCell: focused,
     };
   }, [list, window, columnCount, headerHeight, handlers, stable, focused]);
+}
+
+/** Whether two column option records hold the same values (`Object.is`, one level). */
+function sameOptions(a: GridColumnOptions, b: GridColumnOptions): boolean {
+  const names = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof GridColumnOptions)[]);
+  for (const name of names) if (!Object.is(a[name], b[name])) return false;
+  return true;
 }
 
 /**

@@ -35,6 +35,12 @@ export class GridColumns extends Subscribable {
   #observer: ResizeObserver | null = null;
   /** The snapshot listeners were last told of: a scroll's read may change `#snapshot` before they hear. */
   #notified: ColumnWindow;
+  /**
+   * The scroller's `scrollLeft` and width at the last read: on a scroll (capture phase), a
+   * resize and the first subscriber. `setOptions` and measured widths lay out from it: a hook
+   * pushes options after its commit, when reading the element would force a layout.
+   */
+  #view = { offset: 0, viewport: 0 };
 
   /** `element`: the scroller, or a function returning it (looked up at the first subscriber, after mount). */
   constructor(options: GridColumnOptions, element: HTMLElement | null | (() => HTMLElement | null)) {
@@ -135,20 +141,21 @@ export class GridColumns extends Subscribable {
     // of it in the bubble phase (a horizontal scroll alone renders then).
     const element = target?.element ?? null;
     const read = () => {
+      this.#read();
       const next = this.#build();
       if (!sameWindow(next, this.#snapshot)) this.#snapshot = next;
     };
     element?.addEventListener('scroll', read, { passive: true, capture: true });
     const stop = target?.observe({
-      scroll: () => (element === null ? this.#update() : this.#publish()),
-      resize: () => this.#update(),
+      scroll: () => (element === null ? this.#update(true) : this.#publish()),
+      resize: () => this.#update(true),
       drag: () => {},
     });
     this.#unobserve = () => {
       element?.removeEventListener('scroll', read, { capture: true });
       stop?.();
     };
-    this.#update();
+    this.#update(true);
   }
 
   protected override onUnsubscribe(): void {
@@ -164,14 +171,18 @@ export class GridColumns extends Subscribable {
   }
 
   #build(): ColumnWindow {
-    const target = this.#target;
-    return columnWindow(this.#sizes, this.#o, {
-      offset: target?.offset() ?? 0,
-      viewport: target?.viewport() ?? 0,
-    });
+    return columnWindow(this.#sizes, this.#o, this.#view);
   }
 
-  #update(): void {
+  /** Reads the scroller's offset and width (a layout read). */
+  #read(): void {
+    const target = this.#target;
+    if (target !== null) this.#view = { offset: target.offset(), viewport: target.viewport() };
+  }
+
+  /** Lays the columns out again (`read`: from the scroller's offset and width now) and tells listeners. */
+  #update(read = false): void {
+    if (read) this.#read();
     const next = this.#build();
     if (!sameWindow(next, this.#snapshot)) this.#snapshot = next;
     this.#publish();

@@ -69,3 +69,30 @@ it('a vertical scroll reads the columns but tells no listener; a horizontal one 
     8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
   ]);
 });
+
+it('setOptions lays out from the offset read at the last scroll, without reading the element', async () => {
+  const element = scroller();
+  const own = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollLeft');
+  let reads = 0;
+  Object.defineProperty(element, 'scrollLeft', {
+    get() {
+      reads += 1;
+      return own?.get?.call(this);
+    },
+    set(value: number) {
+      own?.set?.call(this, value);
+    },
+  });
+  const columns = createGridColumns({ count: 1_000, estimateWidth: 100, overscan: 0 }, element);
+  stops.push(columns.subscribe(() => {}));
+  stops.push(() => columns.destroy());
+  const event = scrolled(element);
+  element.scrollLeft = 20_000;
+  await event;
+  expect(columns.getSnapshot().columns[0]?.index).toBe(200);
+  reads = 0;
+  // After a framework's commit the layout is dirty: a read there would force it.
+  columns.setOptions({ count: 1_000, estimateWidth: 50, overscan: 0 });
+  expect(reads).toBe(0);
+  expect(columns.getSnapshot().columns[0]?.index).toBe(400); // 20,000 px of 50 px columns
+});
