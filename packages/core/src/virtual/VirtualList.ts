@@ -107,6 +107,7 @@ export class VirtualList<T> extends Subscribable {
       horizontal: options.horizontal,
       lanes: options.lanes,
       onChange: () => this.#update({ type: 'measure' }),
+      beforeChange: () => this.#takeScroll(),
       ...(masonry === null
         ? {}
         : { itemSize: (key: number, size: number, sizes: SizeIndex) => masonry.measure(key, size, sizes) }),
@@ -193,7 +194,13 @@ export class VirtualList<T> extends Subscribable {
     if (!Number.isInteger(index)) {
       throw new TypeError('lazyflow: measureElement needs the row element to carry data-index={row.index}');
     }
-    return this.#measurer.attach(element, index - this.#state.prepended);
+    const key = index - this.#state.prepended;
+    const anchor = this.#state.anchor;
+    return this.#measurer.attach(
+      element,
+      key,
+      anchor !== null && Math.floor(key / this.#o.lanes) < anchor.row,
+    );
   };
 
   /** Keyboard navigation for rows (arrows, PageUp/PageDown, Home/End): moves focus, keeps it in view. */
@@ -297,7 +304,7 @@ export class VirtualList<T> extends Subscribable {
    * The one way the view changes: the action goes through `reduceView` into the state record,
    * then the layout runs (at once, or once per task for measurements) when the action needs it.
    */
-  #update(action: ViewAction): void {
+  #update(action: ViewAction, later = false): void {
     if (this.#destroyed) return;
     const before = this.#state;
     if (action.type === 'scroll') {
@@ -311,7 +318,7 @@ export class VirtualList<T> extends Subscribable {
       this.#speed.track(next.virtual - before.virtual, now, itemsPerPx);
       this.#settle.scrolled(now);
     } else this.#state = reduceView(before, action, this.#context);
-    const relayout = relayoutAfter[action.type];
+    const relayout = later ? 'soon' : relayoutAfter[action.type];
     if (relayout === 'now') this.#sync();
     else if (relayout === 'soon') this.#scheduleSync();
   }
@@ -339,6 +346,14 @@ export class VirtualList<T> extends Subscribable {
   #onScroll(): void {
     const target = this.#target;
     if (target !== null) this.#update({ type: 'scroll', physical: Math.max(0, target.offset()) });
+  }
+
+  /** Takes a scroll whose event has not come yet (the offset moved from the one known): whether it did. */
+  #takeScroll(): boolean {
+    const target = this.#target;
+    if (target === null || Math.abs(Math.max(0, target.offset()) - this.#state.known) < 1) return false;
+    this.#update({ type: 'scroll', physical: Math.max(0, target.offset()) }, true);
+    return true;
   }
 
   #scrollTo(index: number, align: ScrollAlign, focus: boolean, smooth = false): void {

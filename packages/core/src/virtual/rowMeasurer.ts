@@ -9,6 +9,13 @@ export interface RowMeasurerOptions {
   /** Some row's size changed (called at most once per batch). */
   readonly onChange: () => void;
   /**
+   * Called once before a batch of sizes is written: a scroll the page made since the last scroll
+   * event (its event comes a frame later) must be taken with the sizes it was made under, or the
+   * anchor is taken again under the new sizes and their change moves what the user reads.
+   * Returns whether it laid out (rows it adds inside the observer's callback are read, not observed).
+   */
+  readonly beforeChange?: () => boolean;
+  /**
    * Measures an item some other way than "a row takes its tallest item" (masonry packs items
    * per lane into its rows): returns whether anything moved. Default: the tallest item.
    */
@@ -44,7 +51,7 @@ export class RowMeasurer {
   }
 
   /** Starts measuring the element of item `key`; returns the function that stops. */
-  attach(element: Element, key: number): () => void {
+  attach(element: Element, key: number, above = false): () => void {
     this.#keys.set(element, key);
     // React 18 never calls the returned cleanup (refs get null instead): forget rows that left.
     if (this.#attached.size >= 512)
@@ -55,7 +62,13 @@ export class RowMeasurer {
     else if (this.#inResize) {
       this.#measureSoon(element);
       requestAnimationFrame(() => element.isConnected && observer.observe(element));
-    } else observer.observe(element); // its first notification, before this frame's paint, measures it
+    } else {
+      // A row above the one the user reads moves it when its size differs from the estimate: it
+      // is read at once (one layout for the commit's batch), so the anchor is corrected before
+      // anything else runs in this frame (a page's own scroll in requestAnimationFrame, say).
+      if (above) this.#measureSoon(element);
+      observer.observe(element); // its first notification, before this frame's paint, measures it
+    }
     return () => {
       this.#attached.delete(element);
       observer?.unobserve(element);
@@ -89,6 +102,7 @@ export class RowMeasurer {
   #onResize(entries: readonly ResizeObserverEntry[]): void {
     const horizontal = this.#o.horizontal;
     let changed = false;
+    if (this.#o.beforeChange?.()) this.#enterResize();
     for (const entry of entries) {
       const element = entry.target;
       const key = this.#keys.get(element);
@@ -106,15 +120,20 @@ export class RowMeasurer {
       if (size > 0 && this.#setItemSize(key, size)) changed = true;
     }
     if (!changed) return;
-    // The relayout this starts (microtasks, a framework's render among them) runs inside this
-    // rendering step, where rows it adds must not be observed yet; tasks run only after it.
-    if (!this.#inResize) {
-      this.#inResize = true;
-      setTimeout(() => {
-        this.#inResize = false;
-      }, 0);
-    }
+    this.#enterResize();
     this.#o.onChange();
+  }
+
+  /**
+   * The relayout about to run (microtasks, a framework's render among them) runs inside this
+   * rendering step, where rows it adds must not be observed yet; tasks run only after it.
+   */
+  #enterResize(): void {
+    if (this.#inResize) return;
+    this.#inResize = true;
+    setTimeout(() => {
+      this.#inResize = false;
+    }, 0);
   }
 
   #measureSoon(element: Element): void {
@@ -124,6 +143,7 @@ export class RowMeasurer {
       const elements = this.#unmeasured;
       this.#unmeasured = [];
       let changed = false;
+      this.#o.beforeChange?.();
       for (const row of elements) {
         const key = this.#keys.get(row);
         if (key === undefined || !row.isConnected) continue;
