@@ -20,9 +20,9 @@ export interface LayoutInput {
   readonly paddingEnd: number;
   /** Sorted row keys of the sticky rows (a scroll-to-index puts its row below its section's). */
   readonly stickyRows: readonly number[];
-}
   /** Masonry: where an item (position key) is in its row, so a scroll-to-index aligns the item. */
   readonly itemBox?: ((key: number) => { readonly y: number; readonly size: number } | undefined) | undefined;
+}
 
 const OPEN: ViewRestore = Object.freeze({ kind: 'open' });
 
@@ -121,6 +121,11 @@ function targetVirtual(state: ViewState, anchor: Anchor | null, input: LayoutInp
   const { sizes, stickyRows } = input;
   if (hold.kind === 'index') {
     const row = Math.floor(hold.key / input.lanes);
+    // 'auto' measures "as far as needed" from where a smooth scroll started, not from mid-flight.
+    const current = hold.flight === null ? state.virtual : hold.flight.from;
+    const box = input.itemBox?.(hold.key);
+    if (box !== undefined)
+      return alignedOffset(sizes.start(row) + box.y, box.size, clear, current, hold.align);
     // The section's sticky row will be pinned above the row: align the two together, so the
     // row is not under it (its size, measured or estimated, wherever the section starts).
     const at = stickyRows.length === 0 ? -1 : lastStickyAtOrBefore(stickyRows, row);
@@ -128,11 +133,6 @@ function targetVirtual(state: ViewState, anchor: Anchor | null, input: LayoutInp
     // (Not when both do not fit: then the row itself is shown, under the sticky one.)
     const size = sizes.size(row);
     const cover = sticky === row || sizes.size(sticky) + size > clear ? 0 : sizes.size(sticky);
-    // 'auto' measures "as far as needed" from where a smooth scroll started, not from mid-flight.
-    const current = hold.flight === null ? state.virtual : hold.flight.from;
-    const box = input.itemBox?.(hold.key);
-    if (box !== undefined)
-      return alignedOffset(sizes.start(row) + box.y, box.size, clear, current, hold.align);
     return alignedOffset(sizes.start(row) - cover, size + cover, clear, current, hold.align);
   }
   if (anchor !== null) return sizes.start(anchor.row) + anchor.offset;
