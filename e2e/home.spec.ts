@@ -99,8 +99,10 @@ test('live tiles: each runs its feat on its own list and shows the figure it mea
   const drift = await runTile(page, 'drift');
   expect(Number(drift.heights)).toBeGreaterThan(1);
   expect(Number(drift.drift)).toBeLessThan(5);
-  // Reload: the second list, with nothing in memory, shows the row from IndexedDB before any answer.
+  // Reload: the page reloads; its list, with nothing in memory, shows the row from IndexedDB
+  // before any answer (the 'reload tile' test below checks that it is a real reload).
   const reload = await runTile(page, 'reload');
+  expect(reload.reloaded).toBe('true');
   expect(reload.fromCache).toBe('true');
   expect(reload.requests).toBe('0');
   expect(Number(reload.reads)).toBeGreaterThan(0);
@@ -116,6 +118,31 @@ test('live tiles: each runs its feat on its own list and shows the figure it mea
   expect(stream.items).toBe('1200');
   expect(Number(stream.reconnects)).toBeGreaterThanOrEqual(3);
   expect(stream.lost).toBe('0');
+});
+
+// Issue #20: the reload tile reloads the page for real (a new document: no memory of the first
+// list, its QueryClient or any module state), then shows row 123,456 again from IndexedDB.
+test('tile: reload reloads the page and shows row 123,456 again from IndexedDB with 0 requests', async ({
+  page,
+}, testInfo) => {
+  await page.evaluate(() => {
+    (window as { beforeReload?: boolean }).beforeReload = true;
+  });
+  let loads = 0;
+  page.on('load', () => loads++);
+  const reload = await runTile(page, 'reload');
+  expect(loads).toBe(1);
+  expect(await page.evaluate(() => (window as { beforeReload?: boolean }).beforeReload)).toBeUndefined();
+  expect(reload).toMatchObject({ reloaded: 'true', fromCache: 'true', requests: '0', row: '123456' });
+  expect(Number(reload.reads)).toBeGreaterThan(0);
+  const list = page.getByTestId('feat-reload-list');
+  await expect(list.locator('[data-index="123456"]')).toHaveAttribute('data-state', 'loaded');
+  await expect(page.getByTestId('feat-reload-figure')).toContainText('After a real page reload');
+  await expect(page.getByTestId('feat-reload')).toBeInViewport();
+  await testInfo.attach('reload-tile', { body: await page.screenshot(), contentType: 'image/png' });
+  // Nothing pending: the next load of Home leaves the tile idle.
+  await page.reload();
+  await expect(page.getByTestId('feat-reload-figure')).toHaveAttribute('data-state', 'idle');
 });
 
 test('tile: jump to row 500,000 lands on it, loading only the pages at the target', async ({ page }) => {

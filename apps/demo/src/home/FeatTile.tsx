@@ -1,8 +1,8 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link } from '../router.tsx';
 
 /** What a run measured: the sentence shown beside the list, and the numbers behind it for tests. */
-interface FeatFigure {
+export interface FeatFigure {
   readonly text: ReactNode;
   readonly data: Readonly<Record<string, number | string>>;
 }
@@ -23,29 +23,44 @@ export function FeatTile(props: {
   readonly to: string;
   /** Runs the feat on the tile's own list and measures it. */
   readonly run: () => Promise<FeatFigure>;
+  /**
+   * A run the tile picks up as soon as it mounts (the second half of a run that reloaded the
+   * page); null or absent: the tile waits for its button.
+   */
+  readonly resume?: (() => Promise<FeatFigure>) | null;
   /** The tile's live list (or stream). */
   readonly children: ReactNode;
 }) {
-  const { id, title, look, peers, to, run, children } = props;
+  const { id, title, look, peers, to, run, resume, children } = props;
   const [state, setState] = useState<RunState>({ kind: 'idle' });
-  const start = () => {
+  const tile = useRef<HTMLLIElement>(null);
+  const start = (measure: () => Promise<FeatFigure> = run) => {
     setState({ kind: 'running' });
-    run().then(
+    measure().then(
       (figure) => setState({ kind: 'done', figure }),
       (error: unknown) =>
         setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
   };
+  // Once per mount (a ref survives StrictMode's second effect run): show the tile and go on.
+  const resumed = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the resumed run starts once, on mount
+  useEffect(() => {
+    if (!resume || resumed.current) return;
+    resumed.current = true;
+    tile.current?.scrollIntoView({ block: 'center' });
+    start(resume);
+  }, []);
   const data = state.kind === 'done' ? state.figure.data : {};
   return (
-    <li className="feat" data-testid={`feat-${id}`} aria-labelledby={`feat-${id}-title`}>
+    <li ref={tile} className="feat" data-testid={`feat-${id}`} aria-labelledby={`feat-${id}-title`}>
       <h3 id={`feat-${id}-title`}>{title}</h3>
       <p>{look}</p>
       <div className="feat-live">{children}</div>
       <div className="feat-run">
         <button
           type="button"
-          onClick={start}
+          onClick={() => start()}
           disabled={state.kind === 'running'}
           data-testid={`feat-${id}-run`}
         >

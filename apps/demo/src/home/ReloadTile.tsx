@@ -1,11 +1,15 @@
-// The reload tile: a list on an IndexedDB cache is opened at row 123,456, then thrown away with
-// its QueryClient (as a reload would) and opened again: the rows come back from IndexedDB.
+// The reload tile: a list on an IndexedDB cache is opened at row 123,456 and its pages written to
+// IndexedDB; then the page really reloads (`location.reload()`: a new document, so nothing of the
+// list, its QueryClient or any module's memory is left) and the tile, finding its run pending in
+// sessionStorage, opens the list again on the saved position: the rows come back from IndexedDB
+// before the server answers anything. A remount inside the page could only claim that nothing in
+// memory was reused; a reload makes it so.
 import { idbCache, type SavedScroll } from '@lazyflow/core';
 import type { Item } from '@lazyflow/mocks';
 import { type UseLazyListResult, useLazyList } from '@lazyflow/react';
 import { QueryClient } from '@tanstack/query-core';
 import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
-import { FeatTile } from './FeatTile.tsx';
+import { type FeatFigure, FeatTile } from './FeatTile.tsx';
 import { count, countedItems, loadedInView, until } from './liveRun.ts';
 import { MINI_ROW, MiniList } from './MiniList.tsx';
 
@@ -13,6 +17,19 @@ import { MINI_ROW, MiniList } from './MiniList.tsx';
 const homeCache = idbCache({ name: 'demo-home', version: 1, ttlMs: 3_600_000, maxBytes: 5_000_000 });
 const TOTAL = 1_000_000;
 const TARGET = 123_456;
+/** sessionStorage: the position saved before the tile reloaded the page (the run's second half is due). */
+const PENDING_KEY = 'lazyflow-demo:reload-tile';
+
+/** The saved position of a run that reloaded the page, or null (none pending, or unreadable). */
+function pendingRun(): SavedScroll | null {
+  try {
+    const raw = sessionStorage.getItem(PENDING_KEY);
+    const saved = raw === null ? null : (JSON.parse(raw) as SavedScroll);
+    return typeof saved?.anchorKey === 'number' && Array.isArray(saved.sizes) ? saved : null;
+  } catch {
+    return null;
+  }
+}
 
 /** One visit: a list with its own QueryClient (nothing in memory from before) and request count. */
 interface Visit {
@@ -58,13 +75,15 @@ function VisitList({
   return <MiniList list={list} scroller={scroller} testId="feat-reload-list" />;
 }
 
-/** Open, leave, come back: how many requests showing row 123,456 again took. */
+/** Open, reload the page, come back: how many requests showing row 123,456 again took. */
 export function ReloadTile() {
   const scroller = useRef<HTMLDivElement>(null);
   const latest = useRef<UseLazyListResult<Item> | null>(null);
   const [current, setCurrent] = useState<Visit | null>(null);
   const shown = useRef<Visit | null>(null);
   const mounted = useRef(0);
+  // Read at the first render: a run that reloaded the page goes on in this document.
+  const [pending] = useState(pendingRun);
   const open = async (next: Visit) => {
     shown.current = next;
     setCurrent(next);
@@ -73,13 +92,23 @@ export function ReloadTile() {
       `row ${count(TARGET)} on screen`,
     );
   };
-  const run = async () => {
+  const run = async (): Promise<FeatFigure> => {
     const first = visit((shown.current?.id ?? 0) + 1, { anchorKey: TARGET, offsetInItem: 0, sizes: [] });
     await open(first);
-    // The pages on screen are in IndexedDB once the list says it wrote them.
-    await until(() => (latest.current?.stats.cacheWrites ?? 0) > 0, 'pages written to IndexedDB');
+    // Every page the list holds is in IndexedDB once it has counted as many writes (a write is
+    // counted when its transaction is done, so the reload cannot cut it off).
+    await until(() => {
+      const stats = latest.current?.stats;
+      return stats !== undefined && stats.cacheWrites > 0 && stats.cacheWrites >= stats.pagesInMemory;
+    }, 'pages written to IndexedDB');
     const saved = latest.current?.saveScroll() ?? first.restore;
-    const again = visit(first.id + 1, saved);
+    sessionStorage.setItem(PENDING_KEY, JSON.stringify(saved));
+    window.location.reload();
+    return new Promise<never>(() => {}); // this document is going; the next one measures
+  };
+  const comeBack = async (saved: SavedScroll): Promise<FeatFigure> => {
+    sessionStorage.removeItem(PENDING_KEY);
+    const again = visit(1, saved);
     await open(again);
     // What the server had answered when the row showed: it came from IndexedDB if none.
     const answered = again.counted.answered();
@@ -95,27 +124,29 @@ export function ReloadTile() {
     return {
       text: (
         <>
-          Back on row <strong>#{count(TARGET)}</strong> with <strong>{answered} requests</strong> answered:{' '}
+          After a real page reload, back on row <strong>#{count(TARGET)}</strong> with{' '}
+          <strong>{answered} requests</strong> answered:{' '}
           {fromCache
             ? `${count(reads)} ${reads === 1 ? 'page' : 'pages'} read from IndexedDB, shown at once, then revalidated.`
             : 'the rows came from the server, not from IndexedDB.'}
         </>
       ),
-      data: { requests: answered, reads, 'from-cache': String(fromCache), row: TARGET },
+      data: { requests: answered, reads, 'from-cache': String(fromCache), row: TARGET, reloaded: 'true' },
     };
   };
   return (
     <FeatTile
       id="reload"
       title="Reload on the same row, 0 requests"
-      look="Run it: the list opens at row 123,456, is dropped with everything it held in memory, and opens again from its IndexedDB cache."
+      look="Run it: the list opens at row 123,456 and writes its pages to IndexedDB, the page reloads (nothing left in memory), and the list opens again from its IndexedDB cache."
       peers="Query persisters write the whole cache as one blob on every change."
       to="/table?jump=123456"
       run={run}
+      resume={pending && (() => comeBack(pending))}
     >
       {current === null ? (
         <div className="scroller mini-list mini-empty" data-testid="feat-reload-list">
-          <p className="muted">Nothing open yet.</p>
+          <p className="muted">{pending ? 'Reloaded: opening the list again…' : 'Nothing open yet.'}</p>
         </div>
       ) : (
         <VisitList key={current.id} visit={current} latest={latest} scroller={scroller} mounted={mounted} />
