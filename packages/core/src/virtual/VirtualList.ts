@@ -445,7 +445,15 @@ export class VirtualList<T> extends Subscribable {
     target.scrollTo(want);
     const known = Math.max(0, target.offset());
     // Written before the content grew (the framework has not rendered yet): retried on commit.
-    this.#update({ type: 'written', known, done: Math.abs(known - want) < 1 });
+    const done = Math.abs(known - want) < 1;
+    const { scale } = this.#state;
+    // A scaled list's element past 2^23 px lands on even offsets only: a write of 8,420,099 gives
+    // 8,420,100 (Chromium). Retrying never gets there; lay the rows out from where it is instead,
+    // or everything is drawn a pixel off (smooth scrollToIndex landing 1 px short, issue #19).
+    const adopt =
+      !done && scale.scaled && Math.abs(known - want) < 2 && known > 0 && known < scale.physicalMax;
+    this.#update({ type: 'written', known, done, adopt });
+    if (adopt) this.#sync();
   }
 
   /** Re-derives the scroll position, the list window and the rows; returns `previous` when nothing changed. */

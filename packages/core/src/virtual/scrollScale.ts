@@ -128,8 +128,9 @@ export function physicalFor(scale: ScrollScale, virtual: number, keep?: ScaleKee
 
 function keeps(scale: ScrollScale, v: number, p: number, ideal: number, settled: boolean): boolean {
   const { virtualMax: vMax, physicalMax: pMax, edge } = scale;
-  // Near the list's ends the element's own edges must be the list's (Home, End, a wheel to the top).
-  if (v <= edge || v >= vMax - edge) return Math.abs(p - ideal) < 1;
+  // Near the list's ends the element's own edges must be the list's (Home, End, a wheel to the top);
+  // a pixel off is where Chromium put a write it rounded (offsets past 2^23 px are even).
+  if (v <= edge || v >= vMax - edge) return Math.abs(p - ideal) < 2;
   if (p < edge / 2 || p > pMax - edge / 2) return false;
   return !settled || Math.abs(p - ideal) <= Math.min(DRIFT, pMax / 8);
 }

@@ -63,10 +63,9 @@ describe.each([
       const size = list.element(target)?.getBoundingClientRect().height ?? 0;
       expect(size).toBe(28 + (target % 3) * 18); // measured, not the estimate
       const expected = { start: 0, center: (VIEWPORT - size) / 2, end: VIEWPORT - size }[align];
-      // KNOWN BUG (open, issue #19 item 4): at 100,000,000 rows the smooth landing is sometimes
-      // 1 px short (571 for 572, 285 for 286 in CI runs of 2026-12-04); at 1,000,000 it is exact.
-      const tolerance = total > 1_000_000 ? 1 : 0.5;
-      expect(Math.abs((list.position(target) ?? Number.NaN) - expected)).toBeLessThanOrEqual(tolerance);
+      // Exact at both sizes: Chromium rounds a scroll offset past 2^23 px to an even one (a write
+      // of 8,420,099 gives 8,420,100), and the rows are laid out from where the element landed.
+      expect(Math.abs((list.position(target) ?? Number.NaN) - expected)).toBeLessThanOrEqual(0.5);
       // Animated: positions strictly between the start and the end on the way.
       const end = path.at(-1) ?? 0;
       expect(path.filter((offset) => offset > 1_000 && offset < end - 1_000).length).toBeGreaterThan(2);

@@ -97,8 +97,12 @@ export type ViewAction =
     }
   /** Rows regrouped from `from` lanes to `to` lanes: anchors move to the row now holding their item. */
   | { readonly type: 'regroup'; readonly from: number; readonly to: number }
-  /** A write reached the element (at `known`); `done` when it landed where asked. */
-  | { readonly type: 'written'; readonly known: number; readonly done: boolean }
+  /**
+   * A write reached the element (at `known`); `done` when it landed where asked. `adopt`: it
+   * landed a pixel off (Chromium rounds scroll offsets past 2^23 px to even ones), so the element
+   * stays there and the rows are laid out from where it is.
+   */
+  | { readonly type: 'written'; readonly known: number; readonly done: boolean; readonly adopt?: boolean }
   /** The focused item's element got focus. */
   | { readonly type: 'focused' }
   /** The list's data changed, rows were measured, or options changed: lay out again. */
@@ -304,6 +308,8 @@ export function reduceView(state: ViewState, action: ViewAction, context: ViewCo
       };
     }
     case 'written':
+      if (action.adopt === true)
+        return { ...state, known: action.known, physical: action.known, pendingWrite: null };
       return { ...state, known: action.known, pendingWrite: action.done ? null : state.pendingWrite };
     case 'focused':
       return state.focus === null ? state : { ...state, focus: { ...state.focus, moved: true } };
