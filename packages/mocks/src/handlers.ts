@@ -2,6 +2,7 @@ import { analyticsHandler } from './handlers/analytics.ts';
 import { chatSendHandler } from './handlers/chat.ts';
 import { feedHandler } from './handlers/feed.ts';
 import { itemsHandler } from './handlers/items.ts';
+import { latestHandler } from './handlers/latest.ts';
 import { metricsHandler } from './handlers/metrics.ts';
 import { searchHandler } from './handlers/search.ts';
 import { streamHandler } from './handlers/stream.ts';
@@ -13,6 +14,7 @@ import { videosHandler } from './handlers/videos.ts';
 export const handlers = [
   itemsHandler,
   feedHandler,
+  latestHandler,
   streamHandler,
   metricsHandler,
   templatesHandler,

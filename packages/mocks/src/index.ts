@@ -62,6 +62,7 @@ export {
 export { type ChatMessage, type ChatSendBody, chatSendHandler } from './handlers/chat.ts';
 export { decodeCursor, encodeCursor, type FeedPage, feedHandler } from './handlers/feed.ts';
 export { type ItemsPage, itemsHandler, MAX_LIMIT } from './handlers/items.ts';
+export type { LatestPage } from './handlers/latest.ts';
 export { MAX_POINTS, type MetricsRange, metricsHandler } from './handlers/metrics.ts';
 export {
   MAX_QUERY_LENGTH,
