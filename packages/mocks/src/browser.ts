@@ -7,6 +7,10 @@ export const worker = setupWorker(...handlers);
 
 let started: Promise<unknown> | undefined;
 
+function releaseEventCopy({ response }: { response: Response }): void {
+  response.body?.cancel().catch(() => undefined);
+}
+
 /**
  * Starts the mock server in this page once; later calls return the same promise.
  * `/mockServiceWorker.js` must be served from the site root (it lives in `apps/demo/public`).
@@ -20,6 +24,13 @@ export function startMockWorker(options: { quiet?: boolean } = {}): Promise<unkn
     addEventListener('unhandledrejection', (event) => {
       if (isDropEcho(event.reason)) event.preventDefault();
     });
+    // The service worker sends MSW a copy of every response for its `response:*` events (a tee of
+    // the body). Nobody here reads those copies, and an unread copy keeps its whole stream: a tee
+    // cancels its source only when both branches cancel, so a mocked stream whose reader went away
+    // (the Stream page left, a connection cut) was never cancelled and its chunks stayed queued.
+    // Cancelling the copy at once lets the reader's cancel reach the mock stream.
+    worker.events.on('response:mocked', releaseEventCopy);
+    worker.events.on('response:bypass', releaseEventCopy);
   }
   started ??= worker.start({
     quiet: options.quiet ?? true,
