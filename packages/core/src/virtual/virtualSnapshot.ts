@@ -182,6 +182,13 @@ export function renderedWindow(
 const LOOKAHEAD_SECONDS = 1 / 30;
 
 /**
+ * Rows kept behind a moving scroll (in place of `overscan`): rows it leaves are never seen again
+ * while it moves, and every row rendered is laid out again in each frame (issue #16 item 2: in a
+ * 20,000 px/s fling every row is new in every frame, so each row kept costs its full render).
+ */
+const TRAILING_ROWS = 1;
+
+/**
  * Lays out the rows to render: the visible rows, `overscan` rows each side, extra rows ahead
  * of a fast scroll, and the focused row wherever it is. Returns `previous` when equal.
  *
@@ -204,10 +211,14 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T
       end: rangeEnd,
     } = visibleRows(sizes, virtual - paddingStart, viewport, lanes, prepended, count);
     const visibleCount = last - first + 1;
-    const travel = Math.ceil((input.velocity / lanes) * LOOKAHEAD_SECONDS) - input.overscan;
-    const ahead = Math.max(0, Math.min(visibleCount * 3, travel));
-    const from = Math.max(sizes.lo, first - input.overscan - (input.direction === 'backward' ? ahead : 0));
-    const to = Math.min(sizes.hi - 1, last + input.overscan + (input.direction === 'forward' ? ahead : 0));
+    // Ahead of a moving scroll: the overscan, plus up to as many again for two frames of travel
+    // (at most a viewport); behind it: TRAILING_ROWS. At rest: the overscan each side.
+    const { overscan, velocity, direction } = input;
+    const travel = Math.ceil((velocity / lanes) * LOOKAHEAD_SECONDS) - overscan;
+    const lead = overscan + Math.max(0, Math.min(overscan, visibleCount, travel));
+    const trail = velocity > 0 ? Math.min(overscan, TRAILING_ROWS) : overscan;
+    const from = Math.max(sizes.lo, first - (velocity > 0 && direction === 'backward' ? lead : trail));
+    const to = Math.min(sizes.hi - 1, last + (velocity > 0 && direction === 'forward' ? lead : trail));
     const keyed = data.keyed;
     // The sticky row at `at` in stickyRows, boxed up to the next one (or the content's end).
     const boxAt = (at: number): StickyBox => {
