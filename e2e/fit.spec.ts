@@ -47,3 +47,99 @@ test('on a phone (390×844) Templates fits too: its five panels stand in a row t
   await testInfo.attach('templates-390x844', { body: await page.screenshot(), contentType: 'image/png' });
   expect(errors).toEqual([]);
 });
+
+/** Boxes of the elements matched, in page px (hidden and empty ones left out). */
+const boxes = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((els) =>
+    els
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return {
+          name: `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`,
+          top: r.top,
+          bottom: r.bottom,
+          left: r.left,
+          right: r.right,
+        };
+      })
+      .filter((b) => b.bottom - b.top > 0 && b.right - b.left > 0),
+  );
+
+type Box = Awaited<ReturnType<typeof boxes>>[number];
+
+/** Pairs of boxes that overlap by more than 1 px both ways. */
+function overlaps(list: readonly Box[]): string[] {
+  const found: string[] = [];
+  for (const [i, a] of list.entries()) {
+    for (const b of list.slice(i + 1)) {
+      const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (x > 1 && y > 1) found.push(`${a.name} × ${b.name}`);
+    }
+  }
+  return found;
+}
+
+// A phone (390×844): Stream and Analytics are one screen too (issue #20 items 2 and 7), and not by
+// squeezing: the figures stay legible, the charts tall enough to read, nothing overlaps, and the
+// one part that scrolls is the list (Stream's log; Analytics' summary and request log column).
+const PHONE_PAGES = [
+  {
+    path: '/stream',
+    ready: '[data-testid="stream-status"][data-status="open"]',
+    list: '.event-log',
+    charts: '[data-testid="stream-throughput"] svg, [data-testid="stream-values"] svg',
+    parts: '.stream-charts > *, .stream-bottom > *',
+  },
+  {
+    path: '/analytics',
+    ready: '[data-testid="an-status"][data-status="loaded"]',
+    list: '.analytics-side',
+    charts: '.analytics-canvas',
+    parts: '.analytics-chart, .analytics-side',
+  },
+] as const;
+
+for (const p of PHONE_PAGES) {
+  test(`on a phone (390×844) ${p.path} fits one screen, legible, and only its list scrolls`, async ({
+    page,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const errors = await open(page, p.path);
+    await expect(page.locator(p.ready)).toBeVisible();
+    // No page scroll, no horizontal overflow.
+    await expect.poll(() => pageOverflow(page)).toBeLessThanOrEqual(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The list scrolls itself (Stream's log fills as events arrive), and the page stays put.
+    const list = page.locator(p.list);
+    await expect.poll(() => list.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeGreaterThan(20);
+    await list.evaluate((el) => {
+      el.scrollTop = 0;
+    });
+    await list.hover();
+    await page.mouse.wheel(0, 200);
+    await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    // Legible: Stream's figures at least 16 px, every chart at least 80 px tall.
+    if (p.path === '/stream') {
+      const sizes = await page
+        .locator('[data-testid="stream-stats"] dd')
+        .evaluateAll((els) => els.map((el) => Number.parseFloat(getComputedStyle(el).fontSize)));
+      expect(sizes).toHaveLength(8);
+      for (const size of sizes) expect(size).toBeGreaterThanOrEqual(16);
+    }
+    const charts = await boxes(page, p.charts);
+    expect(charts.length).toBeGreaterThanOrEqual(2);
+    for (const chart of charts) expect(chart.bottom - chart.top, chart.name).toBeGreaterThanOrEqual(80);
+    // Nothing overlaps: the page's main blocks, and the charts and list inside them; all in the window.
+    const blocks = await boxes(page, 'main section.page-fill > *');
+    expect(overlaps(blocks)).toEqual([]);
+    expect(overlaps(await boxes(page, p.parts))).toEqual([]);
+    for (const block of blocks) expect(block.bottom, block.name).toBeLessThanOrEqual(845);
+    await testInfo.attach(`${p.path.slice(1)}-390x844`, {
+      body: await page.screenshot(),
+      contentType: 'image/png',
+    });
+    expect(errors).toEqual([]);
+  });
+}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { usePhone } from '../lib/usePhone.ts';
 
 /**
  * A page's heading and intro (issue #20): what the page shows in plain words, what to try, and
@@ -14,6 +15,7 @@ export function PageIntro({
   children,
   tryThis,
   code,
+  foldOnPhone = false,
 }: {
   title: string;
   /** What the page demonstrates, in plain words. */
@@ -22,12 +24,27 @@ export function PageIntro({
   tryThis?: ReactNode;
   /** The API at work (identifiers), last. */
   code?: ReactNode;
+  /**
+   * On a phone, put "Try it" behind a closed disclosure (a page that must fit one screen, such
+   * as Stream and Analytics, issue #20).
+   */
+  foldOnPhone?: boolean;
 }) {
+  const phone = usePhone();
+  const folded = foldOnPhone && phone;
   return (
     <>
       <h1>{title}</h1>
       <p className="intro">{children}</p>
-      {tryThis && (
+      {tryThis && folded && (
+        <details className="intro-try intro-try-fold" data-testid="intro-try">
+          <summary>
+            <strong>Try it</strong>
+          </summary>
+          {tryThis}
+        </details>
+      )}
+      {tryThis && !folded && (
         <p className="intro-try">
           <strong>Try it:</strong> {tryThis}
         </p>

@@ -122,6 +122,7 @@ export function AnalyticsPage() {
     <section className="page-fill analytics-page">
       <PageIntro
         title="Analytics"
+        foldOnPhone
         tryThis={
           <>
             drag a chart sideways (or focus it and press the arrow keys), zoom from 6 hours out to a year,

@@ -4,6 +4,7 @@ import { niceTicks } from '../charts/chartScale.ts';
 import { SvgChart } from '../charts/SvgChart.tsx';
 import { PageIntro } from '../components/PageIntro.tsx';
 import { badgeClass } from '../lib/tones.ts';
+import { usePhone } from '../lib/usePhone.ts';
 import { CHUNK_BY, type ChunkBy, ChunkPanel, useChunker } from '../stream/ChunkPanel.tsx';
 import { EventLog, type LogEvent, useEventLog } from '../stream/EventLog.tsx';
 import { StreamStatsPanel } from '../stream/StreamStats.tsx';
@@ -15,7 +16,8 @@ type Format = 'ndjson' | 'sse';
 const CHART_POINTS = 300;
 
 /** The `value` of the newest events against their sequence numbers. */
-function ValueChart({ items }: { items: readonly LogEvent[] }) {
+function ValueChart({ items, height }: { items: readonly LogEvent[]; height: number }) {
+  const narrow = height < 140;
   const points = items.slice(-CHART_POINTS).map((e) => ({ x: e.seq, y: e.value }));
   const first = points[0]?.x ?? 0;
   const last = points.at(-1)?.x ?? 1;
@@ -26,11 +28,11 @@ function ValueChart({ items }: { items: readonly LogEvent[] }) {
       x={{
         min: first,
         max: Math.max(last, first + 1),
-        ticks: niceTicks(first, last, 4).filter((t) => t >= first && t <= last),
+        ticks: niceTicks(first, last, narrow ? 2 : 4).filter((t) => t >= first && t <= last),
         format: (seq) => `#${seq.toLocaleString('en')}`,
       }}
       y={{ unit: 'value', format: (v) => v.toLocaleString('en') }}
-      height={140}
+      height={height}
       testId="stream-values"
     />
   );
@@ -91,6 +93,8 @@ function LiveStream({
   // Events are numbered from 0 without gaps: any seq below the newest that never arrived is lost.
   const newest = items.at(-1)?.seq;
   const lost = newest === undefined ? 0 : newest + 1 - stats.items;
+  // On a phone both charts stand side by side, shorter (issue #20: the page fits one screen).
+  const phone = usePhone();
   return (
     <>
       {dropAfter !== null && (
@@ -100,7 +104,7 @@ function LiveStream({
           received.
         </p>
       )}
-      <p>
+      <p className="stream-actions">
         <span
           className={badgeClass(status === 'error' ? 'bad' : status === 'open' ? 'ok' : 'neutral')}
           data-testid="stream-status"
@@ -141,8 +145,8 @@ function LiveStream({
       {status === 'error' && <p role="alert">{String((error as Error)?.message ?? error)}</p>}
       <StreamStatsPanel stats={stats} lost={lost} logBytes={log.stats.bytesInMemory} />
       <div className="stream-charts">
-        <ThroughputChart itemsPerSecond={stats.itemsPerSecond} rate={rate} />
-        <ValueChart items={items} />
+        <ThroughputChart itemsPerSecond={stats.itemsPerSecond} rate={rate} height={phone ? 104 : 150} />
+        <ValueChart items={items} height={phone ? 104 : 140} />
       </div>
       {lastMalformed && <p data-testid="last-malformed">Last malformed: {lastMalformed.message}</p>}
       {/* The chunk table and the log share the rest of the screen: the page itself does not scroll. */}
@@ -164,6 +168,7 @@ export function StreamPage() {
     <section className="page-fill stream-page">
       <PageIntro
         title="Stream"
+        foldOnPhone
         tryThis={
           <>
             press <em>Cut connection</em> a few times: <em>Reconnects</em> climbs, <em>Lost</em> stays 0 and
@@ -181,7 +186,7 @@ export function StreamPage() {
         A live feed of server events, thousands a second: figures, charts and a log that keeps the whole
         history. When the connection drops, it picks up exactly after the last event received.
       </PageIntro>
-      <p className="controls">
+      <p className="controls stream-controls">
         <label>
           Format{' '}
           <select value={format} onChange={(e) => setFormat(e.target.value as Format)}>

@@ -3,13 +3,24 @@ import { useSamples } from '../lib/useSamples.ts';
 
 const KEEP = 61;
 const X_TICKS_S = [60, 45, 30, 15, 0];
+/** Fewer ticks when the chart is drawn short and narrow (a phone). */
+const X_TICKS_NARROW_S = [60, 0];
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 
 /**
  * Events received per second over the last minute (one sample a second), with the rate asked of
  * the server as a dashed line: a cut connection shows as a dip that recovers.
  */
-export function ThroughputChart({ itemsPerSecond, rate }: { itemsPerSecond: number; rate: number }) {
+export function ThroughputChart({
+  itemsPerSecond,
+  rate,
+  height = 150,
+}: {
+  itemsPerSecond: number;
+  rate: number;
+  /** The drawn height, px (shorter on a phone). */
+  height?: number;
+}) {
   const samples = useSamples(() => itemsPerSecond, 1_000, KEEP);
   const points = samples.map((y, i) => ({ x: i - (samples.length - 1), y }));
   return (
@@ -20,12 +31,12 @@ export function ThroughputChart({ itemsPerSecond, rate }: { itemsPerSecond: numb
         x={{
           min: -(KEEP - 1),
           max: 0,
-          ticks: X_TICKS_S.map((s) => -s),
+          ticks: (height < 140 ? X_TICKS_NARROW_S : X_TICKS_S).map((s) => -s),
           format: (s) => (s === 0 ? 'now' : `${-s} s ago`),
         }}
         y={{ unit: 'events/s', format: (v) => compact.format(v), minTop: 10 }}
         rules={rate > 0 ? [{ y: rate, label: `asked ${compact.format(rate)}/s`, color: 'var(--ink-3)' }] : []}
-        height={150}
+        height={height}
       />
     </div>
   );
