@@ -114,6 +114,35 @@ describe('useLazyGrid', () => {
     expect(el.querySelectorAll('[role="columnheader"]').length).toBe(columns.length);
   });
 
+  it('keeps DOM cells at (visible rows + overscan) × (visible columns + overscan + pinned) in a fast scroll (issue #19 item 7)', async () => {
+    render(<Grid rows={1_000_000} columns={1_000} />);
+    await waitFor(() => expect(cell(0, 0)?.textContent).toBe('r0c0'));
+    const el = scroller();
+    // 6 visible middle columns + 2 overscan + 2 pinned (the first test).
+    const columns = grid?.columns.length ?? 0;
+    expect(columns).toBe(10);
+    // The 400-px viewport (the header covers rows, they count): 14 rows of 30 px, 15 when cut;
+    // overscan 5 (the default) each side at rest; while moving 1 row behind and at most twice
+    // the overscan ahead (before: up to 3 viewports ahead, 35+ rows at this speed).
+    const rowBound = Math.ceil(400 / ROW) + 1 + 2 * 5 + 1;
+    let most = 0;
+    let moving = 0;
+    for (let n = 0; n < 40; n++) {
+      // 600 px a frame: 36,000 px/s at 60 Hz, a fling (before: up to 3 viewports of rows ahead).
+      await act(
+        () =>
+          new Promise<void>((resolve) => requestAnimationFrame(() => resolve(void (el.scrollTop += 600)))),
+      );
+      const cells = el.querySelectorAll('[role="row"][data-index] [role="gridcell"]').length;
+      most = Math.max(most, cells);
+      if (grid?.isScrolling) moving += 1;
+    }
+    expect(el.scrollTop).toBeGreaterThan(20_000);
+    expect(moving).toBeGreaterThan(20);
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(rowBound * columns);
+  });
+
   it('keeps the pinned columns at the edges and the header on top while scrolling both ways', async () => {
     render(<Grid rows={1_000_000} columns={1_000} />);
     await waitFor(() => expect(cell(0, 0)?.textContent).toBe('r0c0'));
