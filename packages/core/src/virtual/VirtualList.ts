@@ -108,6 +108,7 @@ export class VirtualList<T> extends Subscribable {
       lanes: options.lanes,
       onChange: () => this.#update({ type: 'measure' }),
       beforeChange: () => this.#takeScroll(),
+      keyOfIndex: (index) => index - this.#state.prepended,
       ...(masonry === null
         ? {}
         : { itemSize: (key: number, size: number, sizes: SizeIndex) => masonry.measure(key, size, sizes) }),

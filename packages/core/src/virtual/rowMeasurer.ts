@@ -20,6 +20,12 @@ export interface RowMeasurerOptions {
    * per lane into its rows): returns whether anything moved. Default: the tallest item.
    */
   readonly itemSize?: (key: number, size: number, sizes: SizeIndex) => boolean;
+  /**
+   * The key of the item at list index `index` now (index minus the items prepended). With it, a
+   * row element kept by its item key (`getItemKey`) whose `data-index` changes (items inserted
+   * above it) is measured again at its new index: a size stays with its item, not its old index.
+   */
+  readonly keyOfIndex?: (index: number) => number;
 }
 
 /**
@@ -45,6 +51,8 @@ export class RowMeasurer {
   #observer: ResizeObserver | null = null;
   #inResize = false;
   #unmeasured: Element[] = [];
+  /** Watches attached rows' `data-index` (only with `keyOfIndex`): a kept element at another index. */
+  #moves: MutationObserver | null = null;
 
   constructor(options: RowMeasurerOptions) {
     this.#o = options;
@@ -57,6 +65,7 @@ export class RowMeasurer {
     if (this.#attached.size >= 512)
       for (const row of this.#attached) if (!row.isConnected) this.#attached.delete(row);
     this.#attached.add(element);
+    this.#watchIndex(element);
     const observer = this.#resizeObserver();
     if (observer === null) this.#measureSoon(element);
     else if (this.#inResize) {
@@ -88,8 +97,32 @@ export class RowMeasurer {
   /** Stops observing every row. */
   disconnect(): void {
     this.#attached.clear();
+    this.#moves?.disconnect();
+    this.#moves = null;
     this.#observer?.disconnect();
     this.#observer = null;
+  }
+
+  /**
+   * A row element React (or any keyed renderer) keeps for its item gets a new `data-index` when
+   * items are inserted or removed above it, without a new ref call or a resize: its key is
+   * updated and it is measured at its new index (the size there was another item's, or an estimate).
+   */
+  #watchIndex(element: Element): void {
+    const keyOfIndex = this.#o.keyOfIndex;
+    if (keyOfIndex === undefined || typeof MutationObserver === 'undefined') return;
+    this.#moves ??= new MutationObserver((records) => {
+      for (const record of records) {
+        const row = record.target as Element;
+        const index = Number(row.getAttribute('data-index'));
+        if (!Number.isInteger(index) || !row.isConnected || !this.#attached.has(row)) continue;
+        const key = keyOfIndex(index);
+        if (this.#keys.get(row) === key) continue;
+        this.#keys.set(row, key);
+        this.#measureSoon(row);
+      }
+    });
+    this.#moves.observe(element, { attributes: true, attributeFilter: ['data-index'] });
   }
 
   #resizeObserver(): ResizeObserver | null {
