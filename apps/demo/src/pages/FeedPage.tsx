@@ -2,18 +2,34 @@ import { listDataAttributes } from '@lazyflow/core';
 import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { CARD_ESTIMATE, FeedCard } from '../components/FeedCard.tsx';
 import { ListError } from '../components/ListError.tsx';
 import { PageIntro } from '../components/PageIntro.tsx';
-import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { FEED_START, feedAtStart, feedKey } from '../lib/sources.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
+import { growRate, LatestFeed } from './LatestFeed.tsx';
 
 const FEED_TOTAL = 1_000_000;
-const CARD_ESTIMATE = 150;
-const POSTED = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+type FeedOrder = 'from-post' | 'newest';
+
+/** `?order=newest` opens the newest-first live feed; anything else the two-way feed from a post. */
+function readOrder(): FeedOrder {
+  return new URLSearchParams(window.location.search).get('order') === 'newest' ? 'newest' : 'from-post';
+}
 
 /** An endless feed that scrolls with the page (window scroller), cards of varying height. */
 export function FeedPage() {
+  const [order, setOrder] = useState(readOrder);
+  const grow = useMemo(() => growRate(window.location.search), []);
+  const choose = (next: FeedOrder) => {
+    const url = new URL(window.location.href);
+    if (next === 'newest') url.searchParams.set('order', 'newest');
+    else url.searchParams.delete('order');
+    window.history.replaceState(null, '', url);
+    window.scrollTo({ top: 0, behavior: 'instant' });
+    setOrder(next);
+  };
   const ref = useRef<HTMLDivElement>(null);
   // The list needs its distance from the top of the document before it can map window
   // scrolling onto rows, so it is rendered once that is measured.
@@ -31,18 +47,49 @@ export function FeedPage() {
     <section>
       <PageIntro
         title="Feed"
-        tryThis={`it opens at post #${FEED_START.toLocaleString('en')}, as a shared link would. Scroll up: older posts load above without moving the one you read; scroll down: newer ones load below. Each card is as tall as its text.`}
+        tryThis={
+          order === 'newest'
+            ? 'newest first: new posts arrive at the top while you read (one a second; ?grow=N for more). The post you read does not move; a pill says how many came, and a click takes you up to them.'
+            : `it opens at post #${FEED_START.toLocaleString('en')}, as a shared link would. Scroll up: older posts load above without moving the one you read; scroll down: newer ones load below. Each card is as tall as its text.`
+        }
         code={
-          <>
-            <code>cursorSource</code> over <code>/api/feed</code> (cursors both ways) with{' '}
-            <code>useWindowScroll</code> on <code>useLazyList</code>
-          </>
+          order === 'newest' ? (
+            <>
+              <code>offsetSource</code> over <code>/api/latest</code> with <code>getItemKey</code>,{' '}
+              <code>refresh()</code> every 2 s and <code>count</code> minus the count last seen
+            </>
+          ) : (
+            <>
+              <code>cursorSource</code> over <code>/api/feed</code> (cursors both ways) with{' '}
+              <code>useWindowScroll</code> on <code>useLazyList</code>
+            </>
+          )
         }
       >
         A million posts that scroll with the page itself, like a social feed, loaded page by page in both
         directions from the middle through the server's cursors.
       </PageIntro>
-      <div ref={ref}>{scrollMargin !== null && <FeedList scrollMargin={scrollMargin} />}</div>
+      <fieldset className="feed-order" aria-label="Feed order">
+        <button type="button" aria-pressed={order === 'from-post'} onClick={() => choose('from-post')}>
+          From post #{FEED_START.toLocaleString('en')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={order === 'newest'}
+          data-testid="feed-newest"
+          onClick={() => choose('newest')}
+        >
+          Newest first, live
+        </button>
+      </fieldset>
+      <div ref={ref} key={order}>
+        {scrollMargin !== null &&
+          (order === 'newest' ? (
+            <LatestFeed scrollMargin={scrollMargin} grow={grow} />
+          ) : (
+            <FeedList scrollMargin={scrollMargin} />
+          ))}
+      </div>
     </section>
   );
 }
@@ -86,23 +133,7 @@ function FeedList({ scrollMargin }: { scrollMargin: number }) {
             className="feed-card"
             style={{ transform: `translateY(${row.start}px)` }}
           >
-            <article
-              aria-posinset={row.index + 1}
-              aria-setsize={list.list.countKind === 'exact' ? list.count : -1}
-              aria-labelledby={`post-${row.key}`}
-            >
-              {row.state.status === 'loaded' ? (
-                <>
-                  <h3 id={`post-${row.key}`}>{row.state.item.title}</h3>
-                  <p className="feed-meta">
-                    {row.state.item.author} · {POSTED.format(new Date(row.state.item.createdAt))}
-                  </p>
-                  <p>{row.state.item.body}</p>
-                </>
-              ) : (
-                <RowSkeleton height={CARD_ESTIMATE - 36} lines={4} />
-              )}
-            </article>
+            <FeedCard row={row} setSize={list.list.countKind === 'exact' ? list.count : -1} />
           </div>
         ))}
       </div>
