@@ -101,6 +101,14 @@ const PHONE_PAGES = [
 ] as const;
 
 for (const p of PHONE_PAGES) {
+  test(`on a 360 px phone ${p.path} has no horizontal overflow`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    const errors = await open(page, p.path);
+    await expect(page.locator(p.ready)).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(errors).toEqual([]);
+  });
+
   test(`on a phone (390×844) ${p.path} fits one screen, legible, and only its list scrolls`, async ({
     page,
   }, testInfo) => {
@@ -143,3 +151,16 @@ for (const p of PHONE_PAGES) {
     expect(errors).toEqual([]);
   });
 }
+
+test('on a phone (390×844) Stream with its drop note (?drop=300, a Home tile link) still fits one screen', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const errors = await open(page, '/stream?drop=300');
+  await expect(page.getByTestId('stream-drop-note')).toBeVisible();
+  await expect(page.locator('[data-testid="stream-status"][data-status="open"]')).toBeVisible();
+  await expect.poll(() => pageOverflow(page)).toBeLessThanOrEqual(1);
+  const log = await boxes(page, '.event-log');
+  expect(log[0] && log[0].bottom - log[0].top).toBeGreaterThanOrEqual(100);
+  expect(errors).toEqual([]);
+});
