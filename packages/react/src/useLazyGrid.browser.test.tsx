@@ -131,7 +131,12 @@ describe('useLazyGrid', () => {
       // 600 px a frame: 36,000 px/s at 60 Hz, a fling (before: up to 3 viewports of rows ahead).
       await act(
         () =>
-          new Promise<void>((resolve) => requestAnimationFrame(() => resolve(void (el.scrollTop += 600)))),
+          new Promise<void>((resolve) =>
+            requestAnimationFrame(() => {
+              el.scrollTop += 600;
+              resolve();
+            }),
+          ),
       );
       const cells = el.querySelectorAll('[role="row"][data-index] [role="gridcell"]').length;
       most = Math.max(most, cells);
