@@ -18,6 +18,8 @@ export interface SoakOptions {
   throttle: number;
   firstCheckMs: number;
   checkEveryMs?: number;
+  /** Before each heap checkpoint, fill the Table to its memory budget (jumps to far rows until its pages stop growing). */
+  fillBudget?: boolean;
   /** Operation weights instead of the defaults (0 leaves one out). */
   weights?: Record<string, number>;
   log?: (line: string) => void;

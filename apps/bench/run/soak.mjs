@@ -73,6 +73,9 @@ function addProbes(total, part) {
  * @property {number} throttle       CPU slowdown through the DevTools protocol (1: none)
  * @property {number} firstCheckMs   when the first heap checkpoint is taken (the issue: after the first minute)
  * @property {number} [checkEveryMs] heap checkpoints after the first (default: none until the end)
+ * @property {boolean} [fillBudget]  before each checkpoint, jump the Table through far rows until the
+ *   pages it holds stop growing (its 2 MB memory budget reached), so every checkpoint measures the
+ *   list holding its whole budget and the ratio shows growth, not the list filling up (default: false)
  * @property {(line: string) => void} [log]
  * @property {(cdp: import('playwright').CDPSession, atMs: number) => Promise<void>} [onCheckpoint]
  *   called after each heap checkpoint (e.g. to take a heap snapshot while looking for a leak)
@@ -93,6 +96,7 @@ export async function runSoak(context, baseUrl, options) {
     throttle,
     firstCheckMs,
     checkEveryMs = 0,
+    fillBudget = false,
     log = () => {},
     onCheckpoint,
   } = options;
@@ -191,7 +195,29 @@ export async function runSoak(context, baseUrl, options) {
     },
   };
 
+  const pagesHeld = async () => {
+    const status = await page
+      .getByTestId('table-status')
+      .textContent()
+      .catch(() => '');
+    return Number(/([\d,]+) pages? in memory/.exec(status ?? '')?.[1]?.replaceAll(',', '') ?? Number.NaN);
+  };
+  // Far rows of their own (not drawn from the seeded generator, so the operations stay the same).
+  const fillToBudget = async () => {
+    let held = await pagesHeld();
+    for (let k = 1, flat = 0; k <= 40 && flat < 3; k++) {
+      await page.getByTestId('jump-index').fill(String((k * 104_729) % TOTAL_ROWS));
+      await page.getByTestId('jump-go').click();
+      await ready().catch(() => {});
+      await sleep(400);
+      const now = await pagesHeld();
+      flat = now > held ? 0 : flat + 1;
+      held = Math.max(held, now);
+    }
+  };
+
   const checkpoint = async (atMs) => {
+    if (fillBudget) await fillToBudget();
     await sleep(1_000); // let the last operation's requests land
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
