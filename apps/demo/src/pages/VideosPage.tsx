@@ -1,4 +1,5 @@
 import { listDataAttributes } from '@lazyflow/core';
+import { masonry } from '@lazyflow/core/masonry';
 import { VIDEO_FILTERS, type Video, type VideoFilter, type VideosPage as VideosBody } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -59,8 +60,8 @@ export function VideosPage() {
         tryThis="click the status filters quickly one after another: the counter shows the requests of filters you left being cancelled."
         code={
           <>
-            <code>layout: 'masonry'</code> with <code>lanes</code> (one per {CARD_MIN_WIDTH} px), a new{' '}
-            <code>key</code> per filter, over <code>/api/videos</code>
+            <code>layout: masonry</code> (from <code>@lazyflow/core/masonry</code>) with <code>lanes</code>{' '}
+            (one per {CARD_MIN_WIDTH} px), a new <code>key</code> per filter, over <code>/api/videos</code>
           </>
         }
       >
@@ -120,7 +121,7 @@ function VideoCards({ filter, lanes, onCounts, onAbort }: VideoCardsProps) {
     source,
     getScrollElement: () => scroller.current,
     estimateSize: () => CARD_ESTIMATE,
-    layout: 'masonry',
+    layout: masonry,
     lanes,
     gap: GAP,
     overscan: 2,

@@ -6,7 +6,8 @@ import { VelocityMeter } from '../planner/velocityMeter.ts';
 import { Subscribable } from '../subscribable.ts';
 import { ItemRestore } from './itemRestore.ts';
 import { type NavigationKeyEvent, navigationTarget } from './keyboardTarget.ts';
-import { MASONRY_BLOCK, MasonryLayout } from './masonry.ts';
+import type { MasonryLayout } from './masonry.ts';
+import { MASONRY_BLOCK } from './masonryChunks.ts';
 import { RowMeasurer } from './rowMeasurer.ts';
 import { ScrollKeeper } from './scrollKeeper.ts';
 import { SettleTimer } from './settleTimer.ts';
@@ -78,7 +79,7 @@ export class VirtualList<T> extends Subscribable {
   readonly #settle: SettleTimer;
   #snapshot: VirtualListSnapshot<T>;
   readonly #sticky = new StickyRows();
-  /** `layout: 'masonry'`: packs items per lane inside the rows (chunks), else null. */
+  /** `layout: masonry`: packs items per lane inside the rows (chunks), else null. */
   readonly #masonry: MasonryLayout | null;
   #destroyed = false;
 
@@ -94,7 +95,7 @@ export class VirtualList<T> extends Subscribable {
     const masonry =
       options.masonry === null
         ? null
-        : new MasonryLayout({
+        : options.masonry.create({
             lanes: options.masonry.lanes,
             gap: options.gap,
             estimate: (position) => this.#o.estimateSize(Math.max(0, position + this.#state.prepended)),

@@ -1,4 +1,4 @@
-// layout: 'masonry' in real Chromium (issue #19 item 3): items of different heights packed per
+// layout: masonry (from '@lazyflow/core/masonry') in real Chromium (issue #19 item 3): items of different heights packed per
 // lane, shortest lane first, measured; no two items of a lane overlap; the item read at the
 // viewport's top keeps its pixel when items above it are measured; scrollToIndex(50_000) lands on
 // the item fetching only the destination's pages and packing a few chunks, not 50,000 items.
@@ -6,7 +6,8 @@ import { startMockWorker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { frames } from '../testing/mountVirtualList.ts';
 import { item, itemsList, loadedText, mount, runCleanups, title } from '../testing/virtualFixtures.ts';
-import { MASONRY_CHUNK_DEPTH } from './masonry.ts';
+import { masonry } from './masonry.ts';
+import { MASONRY_CHUNK_DEPTH } from './masonryChunks.ts';
 import type { VirtualRow } from './virtualSnapshot.ts';
 
 beforeAll(async () => {
@@ -46,7 +47,7 @@ async function mounted(total: number, estimateSize: (index: number) => number = 
   const { list, requested } = itemsList(total);
   const view = mount({
     list,
-    layout: 'masonry',
+    layout: masonry,
     lanes: LANES,
     gap: GAP,
     estimateSize,
@@ -76,7 +77,7 @@ function boxes(list: Awaited<ReturnType<typeof mounted>>) {
   return out;
 }
 
-describe("layout: 'masonry'", () => {
+describe('layout: masonry', () => {
   it('packs each item into the shortest lane, in order, at its measured height; a chunk starts below its tallest lane', async () => {
     const list = await mounted(10_000);
     await vi.waitFor(() => expect(list.element(CHUNK)?.dataset.state).toBe('loaded'));
@@ -197,9 +198,9 @@ describe("layout: 'masonry'", () => {
     expect(() => list.view.setOptions({ stickyIndexes: [0] })).toThrow(/"stickyIndexes"/);
     const { list: data } = itemsList(10);
     expect(() =>
-      mount({ list: data, layout: 'grid' as unknown as 'masonry', lanes: 3, estimateSize: () => 100 }),
+      mount({ list: data, layout: 'grid' as unknown as 'rows', lanes: 3, estimateSize: () => 100 }),
     ).toThrow(/"layout"/);
-    expect(() => mount({ list: data, layout: 'masonry', lanes: 0, estimateSize: () => 100 })).toThrow(
+    expect(() => mount({ list: data, layout: masonry, lanes: 0, estimateSize: () => 100 })).toThrow(
       /"lanes"/,
     );
     await frames(2);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MASONRY_CHUNK_DEPTH, MasonryLayout } from './masonry.ts';
+import { MasonryLayout, masonry as masonryLayout } from './masonry.ts';
+import { MASONRY_CHUNK_DEPTH } from './masonryChunks.ts';
 import { SizeIndex } from './sizeIndex.ts';
 import { resolveVirtualListOptions } from './virtualListOptions.ts';
 
@@ -50,21 +51,34 @@ describe('MasonryLayout', () => {
   });
 });
 
-describe("layout: 'masonry' options", () => {
+describe('layout: masonry options', () => {
   it('rows of the size index are chunks; overscan counts items, one chunk is laid out beyond', () => {
-    const options = resolve({ layout: 'masonry', lanes: 4, overscan: 3 });
+    const options = resolve({ layout: masonryLayout, lanes: 4, overscan: 3 });
     expect(options.lanes).toBe(4 * MASONRY_CHUNK_DEPTH);
-    expect(options.masonry).toEqual({ lanes: 4, overscan: 3 });
+    expect(options.masonry).toEqual({ lanes: 4, overscan: 3, create: masonryLayout.create });
+    expect(options.masonry?.create({ lanes: 4, gap: 0, estimate: () => 10 })).toBeInstanceOf(MasonryLayout);
+    expect(resolve({ layout: 'rows', lanes: 4 }).masonry).toBeNull();
     expect(options.overscan).toBe(1);
     expect(resolve({ lanes: 4 }).masonry).toBeNull();
   });
 
   it('throws a TypeError naming the option for a bad layout, lanes, or sticky rows with masonry', () => {
     expect(() => resolve({ layout: 'grid' })).toThrow(/"layout"/);
-    for (const lanes of [0, -2, 2.5, Number.NaN, Number.POSITIVE_INFINITY, '3']) {
-      expect(() => resolve({ layout: 'masonry', lanes })).toThrow(TypeError);
-      expect(() => resolve({ layout: 'masonry', lanes })).toThrow(/"lanes"/);
+    for (const layout of [null, {}, { kind: 'masonry' }, { kind: 'masonry', create: 1 }]) {
+      expect(() => resolve({ layout })).toThrow(TypeError);
+      expect(() => resolve({ layout })).toThrow(/"layout"/);
     }
-    expect(() => resolve({ layout: 'masonry', lanes: 2, stickyIndexes: [0] })).toThrow(/"stickyIndexes"/);
+    for (const lanes of [0, -2, 2.5, Number.NaN, Number.POSITIVE_INFINITY, '3']) {
+      expect(() => resolve({ layout: masonryLayout, lanes })).toThrow(TypeError);
+      expect(() => resolve({ layout: masonryLayout, lanes })).toThrow(/"lanes"/);
+    }
+    expect(() => resolve({ layout: masonryLayout, lanes: 2, stickyIndexes: [0] })).toThrow(/"stickyIndexes"/);
+  });
+
+  it("the old layout: 'masonry' string is a TypeError saying what to import (masonry is its own import)", () => {
+    expect(() => resolve({ layout: 'masonry', lanes: 3 })).toThrow(TypeError);
+    expect(() => resolve({ layout: 'masonry', lanes: 3 })).toThrow(
+      "import { masonry } from '@lazyflow/core/masonry' and pass layout: masonry",
+    );
   });
 });

@@ -1,20 +1,7 @@
 import type { Anchor } from './anchor.ts';
+import { MASONRY_CHUNK_DEPTH } from './masonryChunks.ts';
 import type { SizeIndex } from './sizeIndex.ts';
 import type { VirtualRow } from './virtualSnapshot.ts';
-
-/**
- * Items per lane in a masonry chunk. A chunk (`lanes × MASONRY_CHUNK_DEPTH` consecutive items) is
- * one row of the size index: items are packed inside it, shortest lane first, and the next chunk
- * starts below its tallest lane. So an item's position needs only its own chunk packed, never the
- * items before it (decision 0015).
- */
-export const MASONRY_CHUNK_DEPTH = 8;
-
-/**
- * Chunks per size-index block with masonry (6,144 items at 3 lanes): a jump packs the estimates of
- * about one block; 100,000,000 items are 16,000 blocks or so, each read through one chunk.
- */
-export const MASONRY_BLOCK = 256;
 
 /**
  * Where masonry puts an item inside its chunk.
@@ -267,3 +254,30 @@ export class MasonryLayout {
     return packing;
   }
 }
+
+/**
+ * A layout that packs items per lane: {@link masonry} from `@lazyflow/core/masonry`, the value
+ * of the `layout` option. Made by that import only (the virtual list checks `kind` and `create`).
+ *
+ * @example
+ * const layout: MasonryLayoutKind = masonry;
+ */
+export interface MasonryLayoutKind {
+  readonly kind: 'masonry';
+  /** Makes the layout of one virtual list. */
+  readonly create: (options: MasonryLayoutOptions) => MasonryLayout;
+}
+
+/**
+ * The masonry layout, given as the `layout` option (decision 0015, amended by 0019): items of
+ * different sizes packed per lane, shortest lane first. Its own import, so a list without it
+ * bundles no masonry code; `lanes` sets the number of lanes.
+ *
+ * @example
+ * import { masonry } from '@lazyflow/core/masonry';
+ * const view = createVirtualList({ list, scrollElement, layout: masonry, lanes: 3, gap: 8 });
+ */
+export const masonry: MasonryLayoutKind = Object.freeze({
+  kind: 'masonry',
+  create: (options: MasonryLayoutOptions) => new MasonryLayout(options),
+});

@@ -10,7 +10,8 @@ import {
   assertPositiveNumber,
   optionError,
 } from '../options.ts';
-import { MASONRY_CHUNK_DEPTH } from './masonry.ts';
+import type { MasonryLayoutKind } from './masonry.ts';
+import { MASONRY_CHUNK_DEPTH } from './masonryChunks.ts';
 import { MAX_PHYSICAL_SIZE } from './scrollScale.ts';
 import { sameIndexes } from './stickyRows.ts';
 
@@ -42,15 +43,16 @@ export interface VirtualListOptions<T> {
   horizontal?: boolean;
   /**
    * Items per row (a grid); every item of a row gets the row's size. Default 1. With
-   * `layout: 'masonry'`: the number of lanes (columns) items are packed into.
+   * `layout: masonry`: the number of lanes (columns) items are packed into.
    */
   lanes?: number;
   /**
-   * `'rows'` (default): a grid row takes its tallest item. `'masonry'`: items of different sizes
-   * are packed per lane, shortest lane first; each row in the snapshot carries its `lane` and its
-   * own `start` and `size` (decision 0015). Fixed at creation.
+   * `'rows'` (default): a grid row takes its tallest item. `masonry` (its own import,
+   * `import { masonry } from '@lazyflow/core/masonry'`): items of different sizes are packed per
+   * lane, shortest lane first; each row in the snapshot carries its `lane` and its own `start`
+   * and `size` (decisions 0015, 0019). Fixed at creation.
    */
-  layout?: 'rows' | 'masonry';
+  layout?: 'rows' | MasonryLayoutKind;
   /** Space between rows, px. Default 0. */
   gap?: number;
   /**
@@ -156,8 +158,12 @@ export interface ResolvedVirtualListOptions<T> {
   readonly horizontal: boolean;
   /** Items per row of the size index: `lanes`, or with masonry a chunk's items. */
   readonly lanes: number;
-  /** `layout: 'masonry'`: its lanes and the overscan in items (`overscan` then counts chunks), else null. */
-  readonly masonry: { readonly lanes: number; readonly overscan: number } | null;
+  /** `layout: masonry`: its lanes, the overscan in items (`overscan` then counts chunks) and the layout, else null. */
+  readonly masonry: {
+    readonly lanes: number;
+    readonly overscan: number;
+    readonly create: MasonryLayoutKind['create'];
+  } | null;
   readonly gap: number;
   readonly anchor: 'start' | 'end';
   readonly restore: SavedScroll | null;
@@ -208,6 +214,21 @@ const NO_STICKY: readonly number[] = Object.freeze([]);
 /** Arrays checked already: hooks pass the same (memoized) array on every commit, each scroll frame. */
 const checkedSticky = new WeakSet<readonly number[]>();
 
+/** The masonry layout given as `layout`, or null for rows; `'masonry'` (the old string) names the import. */
+function resolveLayout(layout: unknown): MasonryLayoutKind | null {
+  if (layout === undefined || layout === 'rows') return null;
+  const kind = layout as MasonryLayoutKind | null;
+  if (typeof kind === 'object' && kind?.kind === 'masonry' && typeof kind.create === 'function') return kind;
+  throw optionError(
+    OWNER,
+    'layout',
+    layout === 'masonry'
+      ? "the masonry layout, its own import: import { masonry } from '@lazyflow/core/masonry' and pass layout: masonry"
+      : "'rows' or masonry from '@lazyflow/core/masonry'",
+    layout,
+  );
+}
+
 function assertStickyIndexes(value: unknown, count: number | null): asserts value is readonly number[] {
   if (!Array.isArray(value)) throw optionError(OWNER, 'stickyIndexes', 'an array of item indexes', value);
   let previous = -1;
@@ -249,10 +270,7 @@ export function resolveVirtualListOptions<T>(options: VirtualListOptions<T>): Re
   assertNonNegativeInteger(OWNER, 'overscan', overscan);
   const lanes = options.lanes ?? 1;
   assertPositiveInteger(OWNER, 'lanes', lanes);
-  const layout = options.layout ?? 'rows';
-  if (layout !== 'rows' && layout !== 'masonry') {
-    throw optionError(OWNER, 'layout', '"rows" or "masonry"', layout);
-  }
+  const layout = resolveLayout(options.layout);
   const gap = options.gap ?? 0;
   assertNonNegativeNumber('gap', gap);
   const anchor = options.anchor ?? 'start';
@@ -272,8 +290,8 @@ export function resolveVirtualListOptions<T>(options: VirtualListOptions<T>): Re
     assertStickyIndexes(stickyIndexes, data.countKind === 'exact' ? data.count : null);
     checkedSticky.add(stickyIndexes);
   }
-  if (layout === 'masonry' && stickyIndexes.length > 0) {
-    throw optionError(OWNER, 'stickyIndexes', "none with layout: 'masonry'", stickyIndexes);
+  if (layout !== null && stickyIndexes.length > 0) {
+    throw optionError(OWNER, 'stickyIndexes', 'none with layout: masonry', stickyIndexes);
   }
   const isScrollingResetDelayMs = options.isScrollingResetDelayMs ?? options.isScrollingResetDelay ?? 150;
   assertNonNegativeNumber('isScrollingResetDelayMs', isScrollingResetDelayMs);
@@ -308,10 +326,10 @@ export function resolveVirtualListOptions<T>(options: VirtualListOptions<T>): Re
     estimateSize,
     // Masonry: rows are chunks of items (MASONRY_CHUNK_DEPTH per lane); one chunk of overscan
     // each side, of which the items within `overscan` items' px are rendered.
-    overscan: layout === 'masonry' ? Math.min(1, overscan) : overscan,
+    overscan: layout === null ? overscan : Math.min(1, overscan),
     horizontal,
-    lanes: layout === 'masonry' ? lanes * MASONRY_CHUNK_DEPTH : lanes,
-    masonry: layout === 'masonry' ? { lanes, overscan } : null,
+    lanes: layout === null ? lanes : lanes * MASONRY_CHUNK_DEPTH,
+    masonry: layout === null ? null : { lanes, overscan, create: layout.create },
     gap,
     anchor,
     restore,

@@ -1,5 +1,6 @@
-// <LazyList layout="masonry"> in real Chromium (issue #19 item 3): the hook and the component pass
+// <LazyList layout={masonry}> (from '@lazyflow/core/masonry') in real Chromium (issue #19 item 3): the hook and the component pass
 // the layout through; items of different heights stand in the shortest lane, never overlapping.
+import { masonry } from '@lazyflow/core/masonry';
 import { cleanup, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LazyList } from './LazyList.tsx';
@@ -11,13 +12,13 @@ const box = (index: number) => row(index)?.getBoundingClientRect() ?? new DOMRec
 /** 40, 90 or 140 px: a deterministic mix. */
 const heightOf = (n: number) => 40 + (n % 3) * 50;
 
-describe('<LazyList layout="masonry">', () => {
+describe('<LazyList layout={masonry}>', () => {
   it('packs items of their own heights into the shortest of the lanes', async () => {
     const data = Array.from({ length: 1_000 }, (_, i) => i);
     render(
       <LazyList
         data={data}
-        layout="masonry"
+        layout={masonry}
         lanes={3}
         estimateSize={() => 90}
         renderItem={(n) => <div style={{ height: heightOf(n) }}>{n}</div>}
