@@ -108,7 +108,6 @@ export class VirtualList<T> extends Subscribable {
       horizontal: options.horizontal,
       lanes: options.lanes,
       onChange: () => this.#update({ type: 'measure' }),
-      beforeChange: () => this.#takeScroll(),
       keyOfIndex: (index) => index - this.#state.prepended,
       ...(masonry === null
         ? {}
@@ -306,7 +305,7 @@ export class VirtualList<T> extends Subscribable {
    * The one way the view changes: the action goes through `reduceView` into the state record,
    * then the layout runs (at once, or once per task for measurements) when the action needs it.
    */
-  #update(action: ViewAction, later = false): void {
+  #update(action: ViewAction): void {
     if (this.#destroyed) return;
     const before = this.#state;
     if (action.type === 'scroll') {
@@ -320,7 +319,7 @@ export class VirtualList<T> extends Subscribable {
       this.#speed.track(next.virtual - before.virtual, now, itemsPerPx);
       this.#settle.scrolled(now);
     } else this.#state = reduceView(before, action, this.#context);
-    const relayout = later ? 'soon' : relayoutAfter[action.type];
+    const relayout = relayoutAfter[action.type];
     if (relayout === 'now') this.#sync();
     else if (relayout === 'soon') this.#scheduleSync();
   }
@@ -348,14 +347,6 @@ export class VirtualList<T> extends Subscribable {
   #onScroll(): void {
     const target = this.#target;
     if (target !== null) this.#update({ type: 'scroll', physical: Math.max(0, target.offset()) });
-  }
-
-  /** Takes a scroll whose event has not come yet (the offset moved from the one known): whether it did. */
-  #takeScroll(): boolean {
-    const target = this.#target;
-    if (target === null || Math.abs(Math.max(0, target.offset()) - this.#state.known) < 1) return false;
-    this.#update({ type: 'scroll', physical: Math.max(0, target.offset()) }, true);
-    return true;
   }
 
   #scrollTo(index: number, align: ScrollAlign, focus: boolean, smooth = false): void {

@@ -1,8 +1,8 @@
 // Zero jitter when the page scrolls from requestAnimationFrame and looks right after that frame's
 // paint (the bench's dynamic-heights scenario, a scroll-linked animation, a custom wheel
-// handler): the scroll's own event comes only in the next frame, so rows measured in this frame
-// must be taken under the sizes the scroll was made with. Fails without RowMeasurer's
-// `beforeChange` and the at-once read of rows above the anchor (8,850 px of jitter in the bench).
+// handler): the scroll's own event comes only in the next frame, so rows that the
+// ResizeObserver measures only then (after the frame's layout) moved the row read. Fails without
+// the at-once read of rows attached above the anchor (8,850 px of jitter in the bench).
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { frames } from '../testing/mountVirtualList.ts';

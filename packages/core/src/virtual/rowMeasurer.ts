@@ -9,13 +9,6 @@ export interface RowMeasurerOptions {
   /** Some row's size changed (called at most once per batch). */
   readonly onChange: () => void;
   /**
-   * Called once before a batch of sizes is written: a scroll the page made since the last scroll
-   * event (its event comes a frame later) must be taken with the sizes it was made under, or the
-   * anchor is taken again under the new sizes and their change moves what the user reads.
-   * Returns whether it laid out (rows it adds inside the observer's callback are read, not observed).
-   */
-  readonly beforeChange?: () => boolean;
-  /**
    * Measures an item some other way than "a row takes its tallest item" (masonry packs items
    * per lane into its rows): returns whether anything moved. Default: the tallest item.
    */
@@ -135,7 +128,6 @@ export class RowMeasurer {
   #onResize(entries: readonly ResizeObserverEntry[]): void {
     const horizontal = this.#o.horizontal;
     let changed = false;
-    if (this.#o.beforeChange?.()) this.#enterResize();
     for (const entry of entries) {
       const element = entry.target;
       const key = this.#keys.get(element);
@@ -176,7 +168,6 @@ export class RowMeasurer {
       const elements = this.#unmeasured;
       this.#unmeasured = [];
       let changed = false;
-      this.#o.beforeChange?.();
       for (const row of elements) {
         const key = this.#keys.get(row);
         if (key === undefined || !row.isConnected) continue;
