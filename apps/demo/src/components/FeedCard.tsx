@@ -1,5 +1,6 @@
-import type { VirtualRow } from '@lazyflow/core';
+import { listDataAttributes, type VirtualRow } from '@lazyflow/core';
 import type { Item } from '@lazyflow/mocks';
+import type { UseLazyListResult } from '@lazyflow/react';
 import { RowSkeleton } from './RowSkeleton.tsx';
 
 /** The height a feed card is estimated at before it is measured, px. */
@@ -7,7 +8,7 @@ export const CARD_ESTIMATE = 150;
 const POSTED = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
 /** One post of a feed (both Feed modes): its title, author, date and text, or a skeleton while it loads. */
-export function FeedCard({ row, setSize }: { row: VirtualRow<Item>; setSize: number }) {
+function FeedCard({ row, setSize }: { row: VirtualRow<Item>; setSize: number }) {
   return (
     <article aria-posinset={row.index + 1} aria-setsize={setSize} aria-labelledby={`post-${row.key}`}>
       {row.state.status === 'loaded' ? (
@@ -22,5 +23,47 @@ export function FeedCard({ row, setSize }: { row: VirtualRow<Item>; setSize: num
         <RowSkeleton height={CARD_ESTIMATE - 36} lines={4} />
       )}
     </article>
+  );
+}
+
+/**
+ * A feed's posts (both Feed modes): the window-scrolled spacer with one measured, translated card
+ * per rendered row. `setSize` is the posts' count for `aria-setsize` (-1 when not known).
+ */
+export function FeedPosts({
+  list,
+  label,
+  scrollMargin,
+  setSize,
+}: {
+  list: UseLazyListResult<Item>;
+  label: string;
+  scrollMargin: number;
+  setSize: number;
+}) {
+  return (
+    <div
+      role="feed"
+      aria-label={label}
+      aria-busy={list.status === 'loading'}
+      data-testid="feed-list"
+      data-scroll-margin={scrollMargin}
+      className="spacer"
+      style={{ height: list.totalSize }}
+      {...listDataAttributes(list)}
+    >
+      {list.rows.map((row) => (
+        <div
+          key={row.key}
+          ref={list.measureElement}
+          data-index={row.index}
+          data-state={row.state.status}
+          className="feed-card"
+          style={{ transform: `translateY(${row.start}px)` }}
+        >
+          <FeedCard row={row} setSize={setSize} />
+        </div>
+      ))}
+    </div>
   );
 }

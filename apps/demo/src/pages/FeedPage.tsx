@@ -1,8 +1,7 @@
-import { listDataAttributes } from '@lazyflow/core';
 import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { CARD_ESTIMATE, FeedCard } from '../components/FeedCard.tsx';
+import { CARD_ESTIMATE, FeedPosts } from '../components/FeedCard.tsx';
 import { ListError } from '../components/ListError.tsx';
 import { PageIntro } from '../components/PageIntro.tsx';
 import { FEED_START, feedAtStart, feedKey } from '../lib/sources.ts';
@@ -114,29 +113,12 @@ function FeedList({ scrollMargin }: { scrollMargin: number }) {
   const newerLoading = loading && last !== undefined && last.state.status !== 'loaded';
   return (
     <>
-      <div
-        role="feed"
-        aria-label="Posts"
-        aria-busy={list.status === 'loading'}
-        data-testid="feed-list"
-        data-scroll-margin={scrollMargin}
-        className="spacer"
-        style={{ height: list.totalSize }}
-        {...listDataAttributes(list)}
-      >
-        {list.rows.map((row) => (
-          <div
-            key={row.key}
-            ref={list.measureElement}
-            data-index={row.index}
-            data-state={row.state.status}
-            className="feed-card"
-            style={{ transform: `translateY(${row.start}px)` }}
-          >
-            <FeedCard row={row} setSize={list.list.countKind === 'exact' ? list.count : -1} />
-          </div>
-        ))}
-      </div>
+      <FeedPosts
+        list={list}
+        label="Posts"
+        scrollMargin={scrollMargin}
+        setSize={list.list.countKind === 'exact' ? list.count : -1}
+      />
       <ListError status={list.status} error={list.error} retry={list.retry} />
       {/* Both ends' state, pinned to the bottom of the window: the feed loads both ways from the middle. */}
       <div className="feed-status" aria-live="polite">

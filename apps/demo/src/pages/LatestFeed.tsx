@@ -1,11 +1,11 @@
 // The Feed page's newest-first mode (issue #18 item 4): `/api/latest`, whose head grows while it
 // is read. Posts that arrive above the one read do not move it (`getItemKey`: the view's anchor
 // follows its item, decision 0018); a pill says how many came and takes the reader up to them.
-import { listDataAttributes, type OffsetSource, offsetSource } from '@lazyflow/core';
+import { type OffsetSource, offsetSource } from '@lazyflow/core';
 import type { Item, LatestPage } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { CARD_ESTIMATE, FeedCard } from '../components/FeedCard.tsx';
+import { CARD_ESTIMATE, FeedPosts } from '../components/FeedCard.tsx';
 import { ListError } from '../components/ListError.tsx';
 import { getJson } from '../lib/getJson.ts';
 import { realisticItem } from '../lib/realisticItems.ts';
@@ -118,29 +118,7 @@ export function LatestFeed({ scrollMargin, grow }: { scrollMargin: number; grow:
           </button>
         )}
       </div>
-      <div
-        role="feed"
-        aria-label="Posts, newest first"
-        aria-busy={list.status === 'loading'}
-        data-testid="feed-list"
-        data-scroll-margin={scrollMargin}
-        className="spacer"
-        style={{ height: list.totalSize }}
-        {...listDataAttributes(list)}
-      >
-        {list.rows.map((row) => (
-          <div
-            key={row.key}
-            ref={list.measureElement}
-            data-index={row.index}
-            data-state={row.state.status}
-            className="feed-card"
-            style={{ transform: `translateY(${row.start}px)` }}
-          >
-            <FeedCard row={row} setSize={list.count} />
-          </div>
-        ))}
-      </div>
+      <FeedPosts list={list} label="Posts, newest first" scrollMargin={scrollMargin} setSize={list.count} />
       <ListError status={list.status} error={list.error} retry={list.retry} />
       <div className="feed-status" aria-live="polite">
         <span data-testid="feed-growth" data-grow={grow} data-seen={seen ?? ''} data-new={newCount}>
