@@ -127,3 +127,16 @@ export function mountVirtualList<T>(options: MountOptions<T>): MountedList<T> {
 export async function frames(n = 2): Promise<void> {
   for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 }
+
+/** Waits until `read()` has not moved for 10 frames (a smooth wheel or scroll ended); its last value. */
+export async function settled(read: () => number): Promise<number> {
+  let last = read();
+  let still = 0;
+  while (still < 10) {
+    await frames(1);
+    const now = read();
+    still = Math.abs(now - last) < 0.5 ? still + 1 : 0;
+    last = now;
+  }
+  return last;
+}

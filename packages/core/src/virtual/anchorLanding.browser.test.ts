@@ -7,7 +7,7 @@ import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { createLazyList } from '../list/createLazyList.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
-import { frames } from '../testing/mountVirtualList.ts';
+import { settled } from '../testing/mountVirtualList.ts';
 import {
   cleanups,
   type Item,
@@ -28,19 +28,6 @@ const TARGET = 500_000;
 const ESTIMATE = 80;
 /** A loaded row's own height (never the estimate): 50, 63, 76 or 89 px. */
 const loadedHeight = (index: number) => 50 + (index % 4) * 13;
-
-/** Waits until the scroll position has not moved for 10 frames (a smooth wheel animation ended). */
-async function settled(read: () => number): Promise<number> {
-  let last = read();
-  let still = 0;
-  while (still < 10) {
-    await frames(1);
-    const now = read();
-    still = Math.abs(now - last) < 0.5 ? still + 1 : 0;
-    last = now;
-  }
-  return last;
-}
 
 it('a wheel step up from a jumped-to row moves it by exactly the step while the page above lands', async () => {
   let release = () => {};

@@ -4,7 +4,7 @@
 // the item fetching only the destination's pages and packing a few chunks, not 50,000 items.
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { frames } from '../testing/mountVirtualList.ts';
+import { frames, settled } from '../testing/mountVirtualList.ts';
 import { item, itemsList, loadedText, mount, runCleanups, title } from '../testing/virtualFixtures.ts';
 import { masonry } from './masonry.ts';
 import { MASONRY_CHUNK_DEPTH } from './masonryChunks.ts';
@@ -28,19 +28,6 @@ const extra = new Map<number, number>();
 const heightOf = (index: number) => 60 + ((index * 37) % 5) * 30 + (extra.get(index) ?? 0);
 const rowSize = (row: VirtualRow<unknown>) =>
   row.state.status === 'loaded' ? heightOf(row.index) : row.size;
-
-/** Waits until `read` has not changed for 10 frames. */
-async function settled(read: () => number): Promise<number> {
-  let last = read();
-  let still = 0;
-  while (still < 10) {
-    await frames(1);
-    const now = read();
-    still = Math.abs(now - last) < 0.5 ? still + 1 : 0;
-    last = now;
-  }
-  return last;
-}
 
 async function mounted(total: number, estimateSize: (index: number) => number = () => ESTIMATE) {
   extra.clear();

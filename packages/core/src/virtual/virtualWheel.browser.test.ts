@@ -5,7 +5,7 @@
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { frames } from '../testing/mountVirtualList.ts';
+import { settled } from '../testing/mountVirtualList.ts';
 import { item, itemsList, loadedText, mount, runCleanups, title } from '../testing/virtualFixtures.ts';
 
 beforeAll(async () => {
@@ -15,19 +15,6 @@ afterEach(runCleanups);
 
 const ROW = 36;
 const STEPS = 5;
-
-/** Waits until the scroll position has not moved for 10 frames (a smooth wheel animation ended). */
-async function settled(read: () => number): Promise<number> {
-  let last = read();
-  let still = 0;
-  while (still < 10) {
-    await frames(1);
-    const now = read();
-    still = Math.abs(now - last) < 0.5 ? still + 1 : 0;
-    last = now;
-  }
-  return last;
-}
 
 describe.each([
   ['1,000,000 rows', 1_000_000],
