@@ -152,7 +152,11 @@ test('cards show generated thumbnails, lanes follow the width, the DOM stays sma
   await page.getByTestId('videos-scroller').evaluate((el) => {
     el.scrollTop = el.scrollHeight / 2;
   });
-  await poll(async () => Number(await list(page).getAttribute('data-placeholders'))).toBe(0);
+  // No placeholder and cards loaded there (no card rendered yet between the scroll and its render is not "loaded").
+  await poll(async () => {
+    const placeholders = Number(await list(page).getAttribute('data-placeholders'));
+    return placeholders === 0 && (await list(page).locator('[data-state="loaded"]').count()) >= lanes * 2;
+  }).toBe(true);
   const shown = await list(page)
     .locator('[data-state="loaded"]')
     .evaluateAll((cards) =>
