@@ -26,7 +26,11 @@ test('the Table survives a short soak under faults: its own item in every row of
   // Every kind ran (the soak starts with each once), and faults were injected (10 % of some 100
   // requests answer 500; a Stream page visit sees its connection cut).
   for (const count of Object.values(result.operations)) expect(count).toBeGreaterThan(0);
-  expect(result.errors500 + result.stalled + result.streamCuts).toBeGreaterThan(0);
+  test.info().annotations.push({
+    type: 'faults injected',
+    description: `${result.errors500} HTTP 500, ${result.stallsInjected} stalls (${result.stalled} until the timeout), ${result.streamCuts} stream cuts`,
+  });
+  expect(result.errors500 + result.stallsInjected + result.streamCuts).toBeGreaterThan(0);
   expect(result.frames).toBeGreaterThan(100);
   expect(result.rowsChecked).toBeGreaterThan(1_000);
   expect(result.maxInFlight).toBeGreaterThan(0);

@@ -135,7 +135,7 @@ function soakSection(report) {
     const checks =
       r.failures.length === 0 ? 'every check held' : `**broken: ${cellText(r.failures.join('; '))}**`;
     parts.push(
-      `Run ${i + 1} (seed ${r.seed}): ${kinds.join(', ')}; ${n(r.requests)} requests, ${n(r.errors500)} answered HTTP 500, ${n(r.stalled)} stalled until the timeout, ${n(r.streamCuts)} stream cuts; ${n(r.frames)} frames and ${n(r.rowsChecked)} rows checked (${n(r.placeholders)} placeholders seen); ${checks}.`,
+      `Run ${i + 1} (seed ${r.seed}): ${kinds.join(', ')}; ${n(r.requests)} requests, ${n(r.errors500)} answered HTTP 500, ${r.stallsInjected === undefined ? `${n(r.stalled)} stalled until the timeout` : `${n(r.stallsInjected)} stalled (${n(r.stalled)} of them until the timeout gave up, the others cancelled by the list once it no longer needed the page)`}, ${n(r.streamCuts)} stream cuts; ${n(r.frames)} frames and ${n(r.rowsChecked)} rows checked (${n(r.placeholders)} placeholders seen); ${checks}.`,
     );
   }
   return parts.join('\n\n');

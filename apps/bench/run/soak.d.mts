@@ -36,7 +36,10 @@ export interface SoakResult {
   operationErrors: string[];
   requests: number;
   errors500: number;
+  /** Stalled requests given up on after 4 s or more (the Table's timeout). */
   stalled: number;
+  /** Requests the mock server stalled (its `lazyflow-mock:stall` events). */
+  stallsInjected: number;
   aborted: number;
   streamCuts: number;
   maxInFlight: number;

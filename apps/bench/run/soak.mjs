@@ -288,6 +288,7 @@ export async function runSoak(context, baseUrl, options) {
     requests: probes.requests ?? 0,
     errors500: probes.errors500 ?? 0,
     stalled: probes.stalled ?? 0,
+    stallsInjected: probes.stallsInjected ?? 0,
     aborted: probes.aborted ?? 0,
     streamCuts,
     maxInFlight: probes.maxInFlight ?? 0,

@@ -32,6 +32,7 @@ export function installSoakProbes({ faultsKey, faults, stalledMs }) {
     errors500: 0,
     aborted: 0,
     stalled: 0,
+    stallsInjected: 0,
     frames: 0,
     rows: 0,
     placeholders: 0,
@@ -41,6 +42,8 @@ export function installSoakProbes({ faultsKey, faults, stalledMs }) {
     rejections: [],
   };
   window.__soak = soak;
+  // The mock server (MSW, in this page) fires this for every request it stalls.
+  window.addEventListener('lazyflow-mock:stall', () => soak.stallsInjected++);
   const sample = (what) => {
     if (soak.samples.length < SAMPLES) soak.samples.push({ ...what, url: location.pathname });
   };

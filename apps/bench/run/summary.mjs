@@ -137,7 +137,7 @@ METRICS.soak = [
   {
     key: 'faults',
     label: 'faults injected (500 / stalls / stream cuts)',
-    read: (r) => r.errors500 + r.stalled + r.streamCuts,
+    read: (r) => r.errors500 + (r.stallsInjected ?? r.stalled) + r.streamCuts,
     digits: 0,
   },
   { key: 'frames', label: 'frames checked', read: (r) => r.frames, digits: 0 },

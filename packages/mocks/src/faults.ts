@@ -64,8 +64,15 @@ export function resetFaultDefaults(): void {
   defaults = { ...NO_FAULTS };
 }
 
-/** Never resolves; rejects with the abort reason when `signal` aborts (a stalled server). */
+/**
+ * Never resolves; rejects with the abort reason when `signal` aborts (a stalled server). Where the
+ * mock runs in a page (MSW in the browser), each stall also fires a `lazyflow-mock:stall` event on
+ * `window`, so a harness can count the stalls injected (a client may cancel one long before its
+ * timeout, when it no longer needs the page).
+ */
 export function stall(signal: AbortSignal): Promise<never> {
+  const target = globalThis as { dispatchEvent?: (event: Event) => boolean };
+  target.dispatchEvent?.(new Event('lazyflow-mock:stall'));
   return new Promise((_, reject) => {
     if (signal.aborted) reject(signal.reason);
     else signal.addEventListener('abort', () => reject(signal.reason), { once: true });

@@ -48,6 +48,23 @@ describe('MSW in the browser', () => {
     expect(((await bad.json()) as { error: string }).error).toMatch(/"limit" must be an integer/);
   });
 
+  it('tells the page about each request it stalls (lazyflow-mock:stall), which ends when the client aborts', async () => {
+    let stalls = 0;
+    const count = () => stalls++;
+    window.addEventListener('lazyflow-mock:stall', count);
+    try {
+      const controller = new AbortController();
+      const pending = fetch('/api/items?offset=0&limit=5&stallRate=1', { signal: controller.signal });
+      await expect.poll(() => stalls).toBe(1);
+      controller.abort();
+      await expect(pending).rejects.toThrow();
+      expect((await fetch('/api/items?limit=1&stallRate=0')).status).toBe(200);
+      expect(stalls).toBe(1);
+    } finally {
+      window.removeEventListener('lazyflow-mock:stall', count);
+    }
+  });
+
   it('applies the panel defaults to the next request', async () => {
     setFaultDefaults({ latency: 300 });
     const t0 = performance.now();
