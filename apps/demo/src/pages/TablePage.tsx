@@ -1,4 +1,5 @@
 import { listDataAttributes, type ScrollAlign } from '@lazyflow/core';
+import { watchMoves } from '@lazyflow/core/moves';
 import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
@@ -111,6 +112,9 @@ function TableView({
     // A request the server never answers (the fault panel's stall rate) is given up on and
     // retried instead of holding one of the QueryClient's fetch slots for good.
     timeoutMs: TABLE_TIMEOUT_MS,
+    // Rows the server inserts or deletes meanwhile (the fault panel's churn) are seen and the
+    // pages around the view refetched and shown together: no row twice, none skipped.
+    moves: watchMoves,
   });
   const persist = usePersistedScroll(storageKey, layout, list.saveScroll);
   useReportStats('Table', list.stats, 'paged', TABLE_BUDGET);

@@ -10,6 +10,7 @@ import {
   useImmediateQueryNotifications,
 } from '../testing/modelHarness.ts';
 import { createLazyList } from './createLazyList.ts';
+import { watchMoves } from './datasetWatch.ts';
 
 // Model-based tests (issue 18, item 5): random window moves and responses while the server
 // inserts and deletes rows (decision 0012). Once every request is answered, the pages the list
@@ -159,6 +160,7 @@ describe('createLazyList over a dataset that moves (model)', () => {
               memory: { maxBytes },
               estimateBytes: (items) => items.length * BYTES_PER_ITEM,
               statsIntervalMs: 0,
+              moves: watchMoves,
             });
             const stop = list.subscribe(() => {});
             try {

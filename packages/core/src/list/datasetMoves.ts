@@ -1,3 +1,5 @@
+import type { PageState } from '../store/pageState.ts';
+
 /**
  * Why a list decided that its dataset moved under the pages it holds (decision 0012):
  * - `version`: a page came with another `version` than the one the list knows;
@@ -59,4 +61,86 @@ export function detectMove<T>(input: MoveInput<T>): MoveReason | null {
   for (const item of landed.items) keys.add(getItemKey(item));
   for (const items of neighbours) for (const item of items) if (keys.has(getItemKey(item))) return 'keys';
   return null;
+}
+
+/**
+ * What a list knows about its dataset moving under it (decision 0012), in `snapshot.moves`.
+ * Counted only with the watch (`moves: watchMoves` from `@lazyflow/core/moves`); without it
+ * this stays {@link NO_MOVES}.
+ *
+ * @example
+ * const { count, reason, totalDelta } = list.getSnapshot().moves;
+ * if (count > seen && totalDelta > 0) showPill(`${totalDelta} new`);
+ */
+export interface DatasetMoves {
+  /** How many times a response showed that the dataset changed (0: never). */
+  readonly count: number;
+  /** Why the last change was seen; null before the first. */
+  readonly reason: MoveReason | null;
+  /** The server's `total` after the last change minus before it (0 when unknown). */
+  readonly totalDelta: number;
+  /** True while the pages held around the window are refetched (the old ones stay on screen). */
+  readonly refetching: boolean;
+}
+
+/** The moves of a list that never saw one (or has no watch). */
+export const NO_MOVES: DatasetMoves = Object.freeze({
+  count: 0,
+  reason: null,
+  totalDelta: 0,
+  refetching: false,
+});
+
+/** What a dataset-move watch reads of its list and asks it to do. */
+export interface DatasetWatchHost<T> {
+  /** Offset source with no local insert/remove pending: only then are server offsets comparable. */
+  watching(): boolean;
+  readonly count: () => number;
+  readonly getItemKey: () => ((item: T) => string | number) | undefined;
+  /** The generation responses are compared in. */
+  readonly generation: () => number;
+  pages(): Iterable<PageState<T>>;
+  page(index: number): PageState<T> | undefined;
+  inZone(page: number): boolean;
+  /** A move was seen: drop responses on their way, keep zone pages stale (refetched), drop the rest. */
+  restart(except: number): void;
+  /** Lands the held responses of the new dataset, all in one step, and shows them. */
+  commit(pages: ReadonlyMap<number, unknown>): void;
+}
+
+/**
+ * The dataset-move watch of one list, as the list calls it (made by `watchMoves.create`).
+ *
+ * @example
+ * if (watch?.received(page, data) === 'held') return; // lands later, with its neighbours
+ */
+export interface MovesWatch {
+  /** What was seen so far (`snapshot.moves`). */
+  readonly moves: DatasetMoves;
+  /** Whether a response asked in an older `generation` is of the version now known: it is used. */
+  current(data: unknown, generation: number): boolean;
+  /** Whether `generation` is not older than the last `refresh()`/`invalidate()` (only moves came since). */
+  since(generation: number): boolean;
+  /** Whether a response for `page` is held back until its neighbours' arrive. */
+  isHeld(page: number): boolean;
+  /** A fresh network response for `page`: 'land' it now, or it was 'held' for a joint landing. */
+  received(page: number, data: unknown): 'land' | 'held';
+  /** Lands the held responses once no held page of the zone waits for its own. Called after each replan. */
+  settle(): void;
+  /** `refresh()`/`invalidate()`: held responses are of a dropped generation; `forget` drops what is known. */
+  reset(forget: boolean): void;
+}
+
+/**
+ * The type of the `moves` option: `watchMoves` from `@lazyflow/core/moves` (decision 0023),
+ * the only value made for it. The list checks `kind` and calls `create` once.
+ *
+ * @example
+ * import { watchMoves } from '@lazyflow/core/moves';
+ * const watch: WatchMoves = watchMoves;
+ */
+export interface WatchMoves {
+  readonly kind: 'moves';
+  /** Makes the watch of one list over what the list lets it read and do. */
+  readonly create: <T>(host: DatasetWatchHost<T>) => MovesWatch;
 }

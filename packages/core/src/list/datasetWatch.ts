@@ -1,49 +1,14 @@
 import type { OffsetPage } from '../sources/source.ts';
-import type { PageState } from '../store/pageState.ts';
-import { type DatasetMark, detectMove, type MoveReason } from './datasetMoves.ts';
-
-/**
- * What a list knows about its dataset moving under it (decision 0012), in `snapshot.moves`.
- *
- * @example
- * const { count, reason, totalDelta } = list.getSnapshot().moves;
- * if (count > seen && totalDelta > 0) showPill(`${totalDelta} new`);
- */
-export interface DatasetMoves {
-  /** How many times a response showed that the dataset changed (0: never). */
-  readonly count: number;
-  /** Why the last change was seen; null before the first. */
-  readonly reason: MoveReason | null;
-  /** The server's `total` after the last change minus before it (0 when unknown). */
-  readonly totalDelta: number;
-  /** True while the pages held around the window are refetched (the old ones stay on screen). */
-  readonly refetching: boolean;
-}
-
-/** The moves of a list that never saw one. */
-export const NO_MOVES: DatasetMoves = Object.freeze({
-  count: 0,
-  reason: null,
-  totalDelta: 0,
-  refetching: false,
-});
-
-/** What a {@link DatasetWatch} reads of its list and asks it to do. */
-export interface DatasetWatchHost<T> {
-  /** Offset source with no local insert/remove pending: only then are server offsets comparable. */
-  watching(): boolean;
-  readonly count: () => number;
-  readonly getItemKey: () => ((item: T) => string | number) | undefined;
-  /** The generation responses are compared in. */
-  readonly generation: () => number;
-  pages(): Iterable<PageState<T>>;
-  page(index: number): PageState<T> | undefined;
-  inZone(page: number): boolean;
-  /** A move was seen: drop responses on their way, keep zone pages stale (refetched), drop the rest. */
-  restart(except: number): void;
-  /** Lands the held responses of the new dataset, all in one step, and shows them. */
-  commit(pages: ReadonlyMap<number, unknown>): void;
-}
+import {
+  type DatasetMark,
+  type DatasetMoves,
+  type DatasetWatchHost,
+  detectMove,
+  type MoveReason,
+  type MovesWatch,
+  NO_MOVES,
+  type WatchMoves,
+} from './datasetMoves.ts';
 
 /**
  * Watches the offset pages a list receives for signs that rows were inserted or deleted on the
@@ -53,11 +18,11 @@ export interface DatasetWatchHost<T> {
  * the new dataset next to one of the old (an item twice, or one skipped). Until then the old
  * pages stay on screen, stale.
  *
- * @internal
  * @example
+ * const watch = new DatasetWatch(host);
  * if (watch.received(page, data) === 'held') return; // landed later, with its neighbours
  */
-export class DatasetWatch<T> {
+class DatasetWatch<T> implements MovesWatch {
   readonly #host: DatasetWatchHost<T>;
   #known: DatasetMark = {};
   readonly #pending = new Map<number, unknown>();
@@ -177,3 +142,19 @@ export class DatasetWatch<T> {
 function isOffsetPage(data: unknown): data is OffsetPage<unknown> {
   return typeof data === 'object' && data !== null && Array.isArray((data as { items?: unknown }).items);
 }
+
+/**
+ * The dataset-move watch (decision 0012), given as the `moves` option of `createLazyList`,
+ * `useLazyList` or `<LazyList>` (decision 0023): the list then sees rows inserted or deleted on
+ * the server under the pages it holds (a page's `version` or `total` changed, or its keys overlap
+ * a neighbour's), refetches the pages around the window and lands them together, and counts it
+ * in `snapshot.moves`. Its own import, so a list that does not need it does not bundle it.
+ *
+ * @example
+ * import { watchMoves } from '@lazyflow/core/moves';
+ * const list = createLazyList({ key: ['rows'], source: offsetSource({ pageSize: 100, fetchPage }), moves: watchMoves });
+ */
+export const watchMoves: WatchMoves = Object.freeze({
+  kind: 'moves',
+  create: <T>(host: DatasetWatchHost<T>): MovesWatch => new DatasetWatch(host),
+});

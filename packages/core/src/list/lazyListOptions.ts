@@ -16,6 +16,7 @@ import { assertQueryClient } from '../scheduler/assertQueryClient.ts';
 import type { RetryOptions } from '../scheduler/backoffDelay.ts';
 import type { LazyListSource } from '../sources/source.ts';
 import { estimateBytes } from '../store/estimateBytes.ts';
+import type { WatchMoves } from './datasetMoves.ts';
 import type { ListWrites } from './writeResult.ts';
 
 /**
@@ -97,6 +98,15 @@ export interface LazyListOptions<T> {
    * and the list does not bundle the engine (decision 0011).
    */
   writes?: ListWrites;
+  /**
+   * The dataset-move watch: `watchMoves` from `@lazyflow/core/moves` (decision 0023). With it an
+   * offset list sees rows inserted or deleted on the server under the pages it holds (a page's
+   * `version` or `total` changed, or keys overlapping a neighbour page's with `getItemKey`),
+   * refetches the pages around the window and lands them together, and counts the moves in
+   * `snapshot.moves` (decision 0012). Without it pages land as they come (`snapshot.moves` stays
+   * at count 0) and the list does not bundle the watch. Offset sources only.
+   */
+  moves?: WatchMoves;
 
   // Environment (browser defaults)
   timers?: Timers;
@@ -141,6 +151,7 @@ export const FIXED_LIST_OPTIONS = [
   'now',
   'random',
   'writes',
+  'moves',
 ] as const;
 
 /** Options with every default filled in. */
@@ -165,6 +176,7 @@ export interface ResolvedLazyListOptions<T> {
   readonly cache: PageCache | undefined;
   readonly memoryMonitor: MemoryMonitor | null | undefined;
   readonly writes: ListWrites | undefined;
+  readonly moves: WatchMoves | undefined;
   readonly timers: Timers;
   readonly now: () => number;
   readonly random: () => number;
@@ -246,6 +258,25 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
   if (writes !== undefined && !hasMethods(writes, ['update', 'insert', 'remove'])) {
     throw optionError(OWNER, 'writes', "listWrites from '@lazyflow/core/writes'", writes);
   }
+  const { moves } = options;
+  if (moves !== undefined) {
+    const watch = moves as Partial<WatchMoves> | null;
+    if (
+      typeof watch !== 'object' ||
+      watch === null ||
+      watch.kind !== 'moves' ||
+      typeof watch.create !== 'function'
+    )
+      throw optionError(OWNER, 'moves', "watchMoves from '@lazyflow/core/moves'", moves);
+    // Only offset pages say where they sit in the server's dataset (decision 0012).
+    if (options.source.kind !== 'offset')
+      throw optionError(
+        OWNER,
+        'moves',
+        'left out with a cursor, range or auto source (it reads offset pages only)',
+        moves,
+      );
+  }
   return {
     key: options.key,
     source: options.source,
@@ -267,6 +298,7 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
     cache,
     memoryMonitor,
     writes,
+    moves,
     timers: options.timers ?? defaultTimers,
     now: options.now ?? defaultNow,
     random: options.random ?? Math.random,

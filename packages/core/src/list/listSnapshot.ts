@@ -3,7 +3,7 @@ import type { ListWindow } from '../planner/listWindow.ts';
 import type { PageRange } from '../planner/planWindow.ts';
 import type { CountKind, SnapshotReader } from '../store/itemState.ts';
 import type { PageState } from '../store/pageStore.ts';
-import { type DatasetMoves, NO_MOVES } from './datasetWatch.ts';
+import { type DatasetMoves, NO_MOVES } from './datasetMoves.ts';
 import type { LazyListStats } from './listStats.ts';
 
 /**
@@ -51,7 +51,8 @@ export interface LazyListSnapshot<T> extends SnapshotReader<T> {
   /**
    * Rows inserted or deleted on the server under the pages held, as responses showed it (a new
    * `total` or `version`, pages whose keys overlap): how often, why, by how many rows the total
-   * moved, and whether the refetch around the window is still running (decision 0012).
+   * moved, and whether the refetch around the window is still running (decision 0012). Only
+   * with `moves: watchMoves` (`@lazyflow/core/moves`, decision 0023); else always count 0.
    */
   readonly moves: DatasetMoves;
 }

@@ -1,12 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PageShapeError } from '../errors.ts';
+import { cursorSource } from '../paging/cursorPaging.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { createLazyList } from './createLazyList.ts';
+import { watchMoves } from './datasetWatch.ts';
 import type { LazyList } from './LazyList.ts';
 
 // Data that moves under the reader (issue #18 item 4, decision 0012): rows inserted or deleted
 // on the server between two page requests are seen, the held pages are refetched, and the
-// snapshot shows one dataset, never an item twice or one skipped.
+// snapshot shows one dataset, never an item twice or one skipped. The watch is the `moves`
+// option (`watchMoves` from '@lazyflow/core/moves', decision 0023): the lists here opt in, the
+// last block checks a list without it and the option's errors.
 
 interface Row {
   readonly id: number;
@@ -61,12 +65,13 @@ afterEach(() => {
   for (const list of lists.splice(0)) list.destroy();
 });
 
-function movingList(server: MovingServer, name: string): LazyList<Row> {
+function movingList(server: MovingServer, name: string, watch = true): LazyList<Row> {
   const list = createLazyList<Row>({
     key: ['moving', name],
     source: offsetSource({ pageSize: 10, fetchPage: server.fetchPage }),
     getItemKey: (row) => row.id,
     prefetch: 0,
+    ...(watch ? { moves: watchMoves } : {}),
   });
   lists.push(list as LazyList<unknown>);
   list.subscribe(() => {});
@@ -198,6 +203,7 @@ describe('DatasetWatch on a list', () => {
         source: offsetSource({ pageSize: 10, fetchPage }),
         getItemKey: (row) => row.id,
         prefetch: 0,
+        moves: watchMoves,
       });
       lists.push(list as LazyList<unknown>);
       list.subscribe(() => {});
@@ -227,6 +233,7 @@ describe('DatasetWatch on a list', () => {
       getItemKey: (row) => row.id,
       prefetch: 0,
       retry: { attempts: 1 },
+      moves: watchMoves,
     });
     lists.push(list as LazyList<unknown>);
     list.subscribe(() => {});
@@ -240,5 +247,71 @@ describe('DatasetWatch on a list', () => {
     expect(failed?.error).toBeInstanceOf(PageShapeError);
     expect(String((failed?.error as Error | undefined)?.message)).toContain('version');
     expect(shown(list, 0, 10)).toEqual(Array.from({ length: 10 }, (_, i) => i));
+  });
+});
+
+describe('without the watch (no `moves` option, decision 0023)', () => {
+  it('pages of a moved dataset land as they come, nothing is refetched and no move is counted', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const server = new MovingServer(100, { total: true, version: true });
+      const list = movingList(server, 'unwatched', false);
+      list.setWindow({ start: 10, end: 30 });
+      await server.releaseAll();
+      const asked = server.asked.length;
+      server.insert(5);
+      list.setWindow({ start: 15, end: 35 }); // page 3, of the new dataset
+      await server.releaseAll();
+      const snapshot = list.getSnapshot();
+      expect(snapshot.moves).toEqual({ count: 0, reason: null, totalDelta: 0, refetching: false });
+      expect(server.asked.slice(asked)).toEqual([30]); // only the new page: the held ones stay
+      // Page 3 holds the server's rows now: row 29 again at 30, what the watch prevents.
+      expect(shown(list, 28, 32)).toEqual([28, 29, 29, 30]);
+      expect(snapshot.duplicateKeys).toEqual([{ key: 29, indexes: [29, 30] }]);
+      expect(snapshot.count).toBe(101);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it.each([
+    ['true', true],
+    ['a string', 'watchMoves'],
+    ['an object without create', { kind: 'moves' }],
+    ['another kind', { kind: 'masonry', create: () => ({}) }],
+  ])('a moves option that is %s is a TypeError naming it and the import', (_, moves) => {
+    const make = () =>
+      createLazyList<Row>({
+        key: ['moving', 'bad-option'],
+        source: offsetSource({ pageSize: 10, fetchPage: async () => ({ items: [] }) }),
+        moves: moves as unknown as typeof watchMoves,
+      });
+    expect(make).toThrow(TypeError);
+    expect(make).toThrow(/"moves".*watchMoves from '@lazyflow\/core\/moves'/);
+  });
+
+  it('moves with a cursor source is a TypeError: the watch reads offset pages only', () => {
+    const make = () =>
+      createLazyList<string>({
+        key: ['moving', 'cursor'],
+        source: cursorSource({
+          pageSize: 2,
+          fetchPage: async () => ({ items: [], nextCursor: null, prevCursor: null }),
+        }),
+        moves: watchMoves,
+      });
+    expect(make).toThrow(TypeError);
+    expect(make).toThrow(/"moves".*offset pages only/);
+  });
+
+  it('moves is fixed at creation: setOptions refuses another value and the list keeps its pages', async () => {
+    const server = new MovingServer(100, { total: true, version: true });
+    const list = movingList(server, 'fixed', false);
+    list.setWindow({ start: 0, end: 10 });
+    await server.releaseAll();
+    expect(() => list.setOptions({ moves: watchMoves } as Parameters<typeof list.setOptions>[0])).toThrow(
+      /moves/,
+    );
+    expect(shown(list, 0, 10)).toEqual(server.ids.slice(0, 10));
   });
 });

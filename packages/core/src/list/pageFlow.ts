@@ -12,7 +12,7 @@ import { isServerOnly } from '../store/editRope.ts';
 import type { PageAction } from '../store/pageReducer.ts';
 import { PageStore } from '../store/pageStore.ts';
 import { cachedPages } from './cachedPages.ts';
-import { DatasetWatch } from './datasetWatch.ts';
+import type { MovesWatch } from './datasetMoves.ts';
 import type { ResolvedLazyListOptions } from './lazyListOptions.ts';
 import { StatsCounter } from './listStats.ts';
 import { PressureTier } from './pressureTier.ts';
@@ -69,18 +69,11 @@ export class PageFlow<T> {
   readonly snapshots: SnapshotPublisher<T>;
   /** Hears writes (the app's setQueryData, other lists') while the list has subscribers. */
   readonly writes: WriteWatcher<T>;
-  /** Sees rows inserted or deleted on the server under the pages held (decision 0012). */
-  readonly moves: DatasetWatch<T> = new DatasetWatch<T>({
-    watching: () => this.o.source.kind === 'offset' && isServerOnly(this.channel.rope),
-    count: () => this.layout.count,
-    getItemKey: () => this.o.getItemKey,
-    generation: () => this.generation,
-    pages: () => this.store.values(),
-    page: (index) => this.store.get(index),
-    inZone: (page) => this.inZone(page),
-    restart: (except) => this.#restart(except),
-    commit: (pages) => this.#commit(pages),
-  });
+  /**
+   * Sees rows inserted or deleted on the server under the pages held (decision 0012); only with
+   * the `moves` option (`watchMoves`, its own import: decision 0023).
+   */
+  readonly moves: MovesWatch | undefined;
 
   constructor(options: ResolvedLazyListOptions<T>, host: PageFlowHost<T>) {
     this.o = options;
@@ -115,6 +108,17 @@ export class PageFlow<T> {
       onActivity: (running) => this.stats.setInFlight(running),
     });
     this.scheduler.pause(); // work starts with the first subscriber
+    this.moves = options.moves?.create<T>({
+      watching: () => this.o.source.kind === 'offset' && isServerOnly(this.channel.rope),
+      count: () => this.layout.count,
+      getItemKey: () => this.o.getItemKey,
+      generation: () => this.generation,
+      pages: () => this.store.values(),
+      page: (index) => this.store.get(index),
+      inZone: (page) => this.inZone(page),
+      restart: (except) => this.#restart(except),
+      commit: (pages) => this.#commit(pages),
+    });
     // The tier comes with the cache (idbCache, pageCache; checked by resolveLazyListOptions).
     const { cache } = options;
     this.cache =
@@ -152,7 +156,7 @@ export class PageFlow<T> {
       pressure: this.pressure,
       view: () => ({ window: this.window, visible: this.plan?.visible }),
       notify: () => host.notify(),
-      moves: () => this.moves.moves,
+      moves: () => this.moves?.moves,
     });
   }
 
@@ -179,7 +183,7 @@ export class PageFlow<T> {
   reset(dropCached = false): void {
     this.layout.refreshSource();
     this.generation += 1;
-    this.moves.reset(dropCached);
+    this.moves?.reset(dropCached);
     this.channel.forget(); // the server's data is wanted again: local writes are done or undone
     this.cache?.reset(dropCached);
     for (const page of this.scheduler.cancelAll()) this.dropLoading(page);
@@ -209,7 +213,7 @@ export class PageFlow<T> {
     if (
       !this.o.enabled ||
       this.store.isSettled(page) ||
-      this.moves.isHeld(page) ||
+      this.moves?.isHeld(page) ||
       this.scheduler.has(page) ||
       this.cache?.isPending(page)
     )
@@ -226,7 +230,7 @@ export class PageFlow<T> {
     const plan = this.layout.plan(window, {
       prefetch: this.pressure.prefetch(this.o.prefetch),
       flingVelocity: this.o.flingVelocity,
-      loaded: { has: (page) => this.store.isSettled(page) || this.moves.isHeld(page) },
+      loaded: { has: (page) => this.store.isSettled(page) || this.moves?.isHeld(page) === true },
       inFlight: this.scheduler.active(),
     });
     this.plan = plan;
@@ -245,7 +249,7 @@ export class PageFlow<T> {
     // Cancelled after the queue is the plan's: a cancel frees a slot and starts the next queued
     // job at once, which must not be one that left the window (found by the model test).
     for (const page of plan.cancel) if (this.scheduler.cancel(page)) this.dropLoading(page);
-    this.moves.settle(); // the zone moved: held responses may have all they wait for
+    this.moves?.settle(); // the zone moved: held responses may have all they wait for
   }
 
   /** Forgets a page whose fetch was cancelled before it had data, including its empty query. */
@@ -304,16 +308,16 @@ export class PageFlow<T> {
 
   #onPage(page: number, result: PageResult): void {
     if (this.destroyed) return;
-    if (result.generation !== this.generation && !this.moves.current(result.data, result.generation)) {
+    if (result.generation !== this.generation && !this.moves?.current(result.data, result.generation)) {
       // Asked before the dataset moved and of another version: ask again (its query holds it).
-      if (this.moves.since(result.generation)) {
+      if (this.moves?.since(result.generation)) {
         this.queries.remove(page);
         this.dropLoading(page);
         this.replan();
       }
       return; // or a late response from before a reset
     }
-    if (!result.fromCache && this.moves.received(page, result.data) === 'held') {
+    if (!result.fromCache && this.moves?.received(page, result.data) === 'held') {
       this.stats.fetched(result.latency, (result.data as { items: readonly unknown[] }).items.length);
       this.snapshots.publish(false);
       return;

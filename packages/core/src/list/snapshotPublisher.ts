@@ -3,7 +3,7 @@ import type { ListLayout } from '../paging/layout.ts';
 import type { ListWindow } from '../planner/listWindow.ts';
 import type { PageRange } from '../planner/planWindow.ts';
 import type { PageStore } from '../store/pageStore.ts';
-import { type DatasetMoves, NO_MOVES } from './datasetWatch.ts';
+import { type DatasetMoves, NO_MOVES } from './datasetMoves.ts';
 import type { ResolvedLazyListOptions } from './lazyListOptions.ts';
 import { buildSnapshot, type DuplicateKey, type LazyListSnapshot } from './listSnapshot.ts';
 import { NO_GAUGES, type StatsCounter } from './listStats.ts';
@@ -21,7 +21,7 @@ export interface SnapshotPublisherHost<T> {
   /** Calls the list's listeners. */
   notify(): void;
   /** What the list saw of its dataset moving (decision 0012). */
-  moves?(): DatasetMoves;
+  moves?(): DatasetMoves | undefined;
 }
 
 /** `statsInterval()`: background changes are folded in at most this often (ms, read at each change); 0 = with the next visible change. */

@@ -5,6 +5,7 @@
 import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLazyList } from '../list/createLazyList.ts';
+import { watchMoves } from '../list/datasetWatch.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { frames } from '../testing/mountVirtualList.ts';
 import { cleanups, mount, runCleanups } from '../testing/virtualFixtures.ts';
@@ -26,6 +27,7 @@ function movingServer(total: number) {
       key: ['anchor-follow', keyed],
       queryClient: new QueryClient(),
       prefetch: 0,
+      moves: watchMoves, // the refetch after the move lands in one step (decision 0012)
       ...(keyed ? { getItemKey: (user: User) => user.id } : {}),
       source: offsetSource({
         pageSize: 100,
