@@ -38,6 +38,22 @@ describe('createLazyList option validation', () => {
       () => createLazyList({ key: ['x'], source, retry: { attempts: 0 } }),
       /"retry.attempts"/,
     ],
+    [
+      // The list follows a monitor through the monitor's own method (decision 0023): a
+      // look-alike object is refused at creation, not found wanting at the first subscriber.
+      'a memoryMonitor not made by createMemoryMonitor',
+      () =>
+        createLazyList({
+          key: ['x'],
+          source,
+          memoryMonitor: {
+            register: () => ({ update() {}, unregister() {} }),
+            subscribe: () => () => {},
+            getSnapshot: () => ({ level: 'ok' }),
+          } as never,
+        }),
+      /createLazyList option "memoryMonitor" must be a monitor from createMemoryMonitor\(\), or null/,
+    ],
   ])('throws a TypeError naming the option for %s', (_name, create, message) => {
     expect(create).toThrow(TypeError);
     expect(create).toThrow(message);

@@ -3,6 +3,7 @@ import { type CarriesTier, LIST_TIER } from '../cache/listTier.ts';
 import type { PageCache } from '../cache/pageCache.ts';
 import { defaultNow, defaultTimers, type Timers } from '../env/timers.ts';
 import type { MemoryMonitor } from '../memory/createMemoryMonitor.ts';
+import { FOLLOW_LIST } from '../memory/followList.ts';
 import {
   assertFunction,
   assertNonNegativeInteger,
@@ -251,7 +252,8 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
     // The pages' shape depends on the strategy the probe picks, which a cache key cannot know yet.
     throw optionError(OWNER, 'cache', 'no cache with autoSource (not supported yet)', cache);
   }
-  if (memoryMonitor != null && !hasMethods(memoryMonitor, ['register', 'subscribe', 'getSnapshot'])) {
+  // The list follows a monitor through the monitor's own FOLLOW_LIST (decision 0023).
+  if (memoryMonitor != null && typeof (memoryMonitor as Partial<MemoryMonitor>)[FOLLOW_LIST] !== 'function') {
     throw optionError(OWNER, 'memoryMonitor', 'a monitor from createMemoryMonitor(), or null', memoryMonitor);
   }
   const { writes } = options;

@@ -1,20 +1,21 @@
-import type { MemoryMonitor, MemoryRegistration } from '../memory/createMemoryMonitor.ts';
+import type { MemoryMonitor } from '../memory/createMemoryMonitor.ts';
+import { monitorFor } from '../memory/defaultMemoryMonitor.ts';
+import { FOLLOW_LIST, type ListLink } from '../memory/followList.ts';
 import type { HealthCounts } from '../memory/health.ts';
 import type { MemoryLevel } from '../memory/memoryLevel.ts';
-import { type LevelWatch, monitorFor, watchLevel } from '../memory/watchLevel.ts';
 import type { EvictionCandidate } from '../planner/chooseEvictions.ts';
 import { type PageBudget, pagesToEvict, type ShedRanges } from '../planner/evictionPolicy.ts';
 
 /**
- * Wires one list to a memory monitor: registers its bytes while it has subscribers, follows the
- * pressure level and says what to shed. At `critical` the list also stops prefetching.
+ * Wires one list to a memory monitor: while it has subscribers the monitor holds its bytes and
+ * tells it the pressure level (the monitor's own `FOLLOW_LIST`, decision 0023); says what to
+ * shed. At `critical` the list also stops prefetching. Without a monitor the level stays `ok`.
  */
 export class PressureTier {
   readonly #option: MemoryMonitor | null | undefined;
   readonly #counts: () => HealthCounts;
   readonly #onLevel: () => void;
-  #registration: MemoryRegistration | undefined;
-  #watch: LevelWatch | undefined;
+  #link: ListLink | undefined;
 
   /** `option` undefined = the default monitor at attach time; null = none. */
   constructor(option: MemoryMonitor | null | undefined, counts: () => HealthCounts, onLevel: () => void) {
@@ -24,27 +25,20 @@ export class PressureTier {
   }
 
   get level(): MemoryLevel {
-    return this.#watch?.level ?? 'ok';
+    return this.#link?.level ?? 'ok';
   }
 
   attach(): void {
-    if (this.#watch !== undefined) return;
-    const monitor = monitorFor(this.#option);
-    if (monitor === null) return;
-    this.#registration = monitor.register(this.#counts);
-    // The list plans with the level right after attaching; later changes replan through onLevel.
-    this.#watch = watchLevel(monitor, () => this.#onLevel());
+    this.#link ??= monitorFor(this.#option)?.[FOLLOW_LIST](this.#counts, this.#onLevel);
   }
 
   detach(): void {
-    this.#watch?.stop();
-    this.#registration?.unregister();
-    this.#watch = undefined;
-    this.#registration = undefined;
+    this.#link?.stop();
+    this.#link = undefined;
   }
 
   report(bytes: number): void {
-    this.#registration?.update(bytes);
+    this.#link?.update(bytes);
   }
 
   /** Prefetch distance under the current level. */

@@ -7,6 +7,7 @@ import {
   optionError,
 } from '../options.ts';
 import { Subscribable } from '../subscribable.ts';
+import { FOLLOW_LIST, type ListLink } from './followList.ts';
 import {
   buildHealth,
   DEFAULT_HEALTH_THRESHOLDS,
@@ -15,6 +16,7 @@ import {
   type HealthThresholds,
 } from './health.ts';
 import { type MemoryLevel, memoryLevel, memoryRatio } from './memoryLevel.ts';
+import { watchLevel } from './watchLevel.ts';
 
 /** The parts of `performance` the monitor reads; inject a fake in tests. */
 export interface MemoryPerformance {
@@ -198,6 +200,29 @@ export class MemoryMonitor extends Subscribable {
       },
       unregister: () => {
         if (this.#registrants.delete(registrant)) this.#queueUpdate();
+      },
+    };
+  }
+
+  /**
+   * A list follows this monitor (from its first subscriber to its last): its bytes are
+   * registered, `onLevel` hears each change of level. Carried by the monitor so a list without
+   * one does not bundle it (decision 0023).
+   *
+   * @internal
+   */
+  [FOLLOW_LIST](counts: () => HealthCounts, onLevel: () => void): ListLink {
+    const registration = this.register(counts);
+    // The list plans with the level right after following; later changes replan through onLevel.
+    const watch = watchLevel(this, () => onLevel());
+    return {
+      get level() {
+        return watch.level;
+      },
+      update: registration.update,
+      stop() {
+        watch.stop();
+        registration.unregister();
       },
     };
   }

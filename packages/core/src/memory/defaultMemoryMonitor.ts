@@ -25,6 +25,17 @@ export function getDefaultMemoryMonitor(): MemoryMonitor | null {
 }
 
 /**
+ * The monitor an option names: `undefined` means the default monitor (looked up now), `null`
+ * means none.
+ *
+ * @example
+ * const monitor = monitorFor(options.memoryMonitor); // null: nothing to follow
+ */
+export function monitorFor(option: MemoryMonitor | null | undefined): MemoryMonitor | null {
+  return option === undefined ? defaultMonitor : option;
+}
+
+/**
  * Health of the lists watched by `monitor` (default: the default monitor): memory, cache hit
  * rate and error rate, each `'healthy' | 'warning' | 'critical'` with its figures. Without
  * any monitor everything is healthy with zero figures.

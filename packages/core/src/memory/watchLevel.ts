@@ -1,5 +1,3 @@
-import type { MemoryMonitor } from './createMemoryMonitor.ts';
-import { getDefaultMemoryMonitor } from './defaultMemoryMonitor.ts';
 import type { MemoryLevel } from './memoryLevel.ts';
 
 /** A followed pressure level: current while watched. */
@@ -8,15 +6,10 @@ export interface LevelWatch {
   stop(): void;
 }
 
-/**
- * The monitor an option names: `undefined` means the default monitor (looked up now), `null`
- * means none.
- *
- * @example
- * const monitor = monitorFor(options.memoryMonitor); // null: nothing to follow
- */
-export function monitorFor(option: MemoryMonitor | null | undefined): MemoryMonitor | null {
-  return option === undefined ? getDefaultMemoryMonitor() : option;
+/** What {@link watchLevel} follows: a memory monitor (its `subscribe` and `getSnapshot`). */
+export interface LevelSource {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): { readonly level: MemoryLevel };
 }
 
 /**
@@ -30,7 +23,7 @@ export function monitorFor(option: MemoryMonitor | null | undefined): MemoryMoni
  * watch.level; // 'ok'
  * watch.stop();
  */
-export function watchLevel(monitor: MemoryMonitor, onChange: (level: MemoryLevel) => void): LevelWatch {
+export function watchLevel(monitor: LevelSource, onChange: (level: MemoryLevel) => void): LevelWatch {
   let ready = false;
   let stopped = false;
   let level: MemoryLevel = 'ok';

@@ -1,6 +1,7 @@
 import type { MemoryMonitor } from '../memory/createMemoryMonitor.ts';
+import { monitorFor } from '../memory/defaultMemoryMonitor.ts';
 import type { MemoryLevel } from '../memory/memoryLevel.ts';
-import { monitorFor, watchLevel } from '../memory/watchLevel.ts';
+import { watchLevel } from '../memory/watchLevel.ts';
 
 const LEVEL_RANK: Readonly<Record<MemoryLevel, number>> = { ok: 0, high: 1, critical: 2 };
 
