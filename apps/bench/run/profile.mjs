@@ -4,7 +4,7 @@
 // (CPU throttled, traced), with V8's sampling profiler in the trace, and prints the main thread's
 // busy time per frame, the trace events and JS functions by self time, and the style and layout
 // passes (forced ones: run while script was on the stack).
-//   node apps/bench/run/profile.mjs [--lib lazyflow] [--scenario scroll|fling|drag|grid] [--port 4354] [--top 25] [--trace out.json]
+//   node apps/bench/run/profile.mjs [--lib lazyflow] [--scenario scroll|fling|drag|grid|stream|stream100k] [--port 4354] [--top 25] [--trace out.json]
 import { rmSync, writeFileSync } from 'node:fs';
 import { mainThreadBreakdown } from './breakdown.mjs';
 import { dragScrollbar } from './drag.mjs';
@@ -23,7 +23,7 @@ const port = Number(option('port', '4354'));
 const top = Number(option('top', '25'));
 const traceFile = option('trace', null);
 const scenario = SCENARIOS.find((s) => s.id === option('scenario', 'scroll'));
-const PROFILED = ['scroll', 'grid'];
+const PROFILED = ['scroll', 'grid', 'stream'];
 if (!PROFILED.includes(scenario?.page)) {
   throw new Error(
     `--scenario: one of ${SCENARIOS.filter((s) => PROFILED.includes(s.page))
@@ -56,7 +56,7 @@ try {
   const result = await running;
   const events = await stop();
   if (traceFile) writeFileSync(traceFile, JSON.stringify({ traceEvents: events }));
-  if (result.kind !== 'scroll' && result.kind !== 'grid')
+  if (result.kind !== 'scroll' && result.kind !== 'grid' && result.kind !== 'stream')
     throw new Error(`${lib} ${scenario.id}: ${result.reason ?? result.kind}`);
   const figures = traceFigures(events);
   const breakdown = mainThreadBreakdown(events, place);
@@ -64,7 +64,9 @@ try {
   console.log(
     `${lib} ${scenario.id} (CPU ×${scenario.throttle}, profiler on: every figure is higher than in pnpm bench)\n` +
       `window ${ms(figures.windowMs)} ms, ${figures.frames} main-thread frames, main thread busy ${ms(figures.busyMs)} ms = ${(figures.busyMs / figures.frames).toFixed(2)} ms/frame (p95 ${ms(figures.busyP95Ms)}); ` +
-      `rAF: ${result.frames} frames, ${result.slowFrames} over 16.7 ms, ${result.longTasks} long tasks (${ms(result.longTaskMs)} ms), blank ${(result.blankRatio * 100).toFixed(1)} %, ${result.net.requests} requests`,
+      (result.kind === 'stream'
+        ? `${result.rendered} events rendered in ${ms(result.renderedMs)} ms, ${result.longTasks} long tasks (${ms(result.longTaskMs)} ms, longest ${ms(result.longestTaskMs)})`
+        : `rAF: ${result.frames} frames, ${result.slowFrames} over 16.7 ms, ${result.longTasks} long tasks (${ms(result.longTaskMs)} ms), blank ${(result.blankRatio * 100).toFixed(1)} %, ${result.net.requests} requests`),
   );
   const l = breakdown.layout;
   console.log(

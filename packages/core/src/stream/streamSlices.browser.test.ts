@@ -90,9 +90,11 @@ describe('createStream publishing in slices', () => {
     });
     await runFrames(stream, frames);
     expect(order).toEqual(range(0, 2000));
-    expect(sizes[0]).toBe(250);
-    // 250 items took 50 ms: 160 fit the budget, and stay 160 while each frame takes 32 ms.
-    expect(sizes.slice(1, -1).every((n) => n === 160)).toBe(true);
+    // The stream's first frame is not fitted (it mounts the first rows: a cost of its own), so
+    // the second carries 250 too; 250 items took 50 ms: 160 fit the budget, and stay 160 while
+    // each frame takes 32 ms.
+    expect(sizes.slice(0, 2)).toEqual([250, 250]);
+    expect(sizes.slice(2, -1).every((n) => n === 160)).toBe(true);
     expect(sizes.at(-1)).toBeLessThanOrEqual(160);
   });
 

@@ -60,6 +60,20 @@ const ndjson = (from: number, to: number) =>
     .map((seq) => `${JSON.stringify(streamEvent(seq))}\n`)
     .join('');
 
+/** A body whose `chunks` chunks of `perChunk` NDJSON lines are all queued at once (a backlog). */
+function backlogBody(chunks: number, perChunk: number): Response {
+  const encoder = new TextEncoder();
+  return new Response(
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let c = 0; c < chunks; c++)
+          controller.enqueue(encoder.encode(ndjson(c * perChunk, (c + 1) * perChunk)));
+        controller.close();
+      },
+    }),
+  );
+}
+
 /** A body of `lines` NDJSON lines made on demand, `perPull` a chunk, counting the reader's pulls. */
 function countingBody(lines: number, perPull: number) {
   const state = { pulls: 0 };
@@ -167,6 +181,64 @@ describe('createStream parsing in a Worker', () => {
     expect(spy.replies).toBeGreaterThan(0); // the Worker parsed (a failed start falls back silently)
     expect(stream.getSnapshot().status).toBe('done');
     expect(stream.getSnapshot().items.map((e) => e.seq)).toEqual(range(0, 20_000));
+  });
+
+  it('while the Worker starts, a queued backlog is read in slices that yield to the browser, losing nothing', async () => {
+    const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+    const originalYield = scheduler?.yield;
+    if (!scheduler || !originalYield) throw new Error('this Chromium has no scheduler.yield');
+    const seen = { yields: 0, chunksPosted: 0, yieldsAt16: -1 };
+    // The Worker's 'ready' is held back until 16 chunks were posted: all 16 are read before it.
+    globalThis.Worker = class extends RealWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        let handler: ((event: MessageEvent) => void) | null = null;
+        let held: MessageEvent | null = null;
+        Object.defineProperty(this, 'onmessage', {
+          get: () => handler,
+          set: (fn: ((event: MessageEvent) => void) | null) => {
+            handler = fn;
+          },
+        });
+        this.addEventListener('message', (event: MessageEvent<{ kind: string }>) => {
+          if (event.data.kind === 'ready' && seen.chunksPosted < 16) held = event;
+          else handler?.(event);
+        });
+        const post = this.postMessage.bind(this);
+        this.postMessage = (
+          message: { kind: string },
+          transfer?: Transferable[] | StructuredSerializeOptions,
+        ) => {
+          post(message, transfer as Transferable[]);
+          if (message.kind !== 'chunk' || ++seen.chunksPosted !== 16) return;
+          seen.yieldsAt16 = seen.yields;
+          if (held !== null) {
+            const ready = held;
+            held = null;
+            setTimeout(() => handler?.(ready), 0);
+          }
+        };
+      }
+    };
+    scheduler.yield = () => {
+      seen.yields++;
+      return originalYield.call(scheduler);
+    };
+    let clock = 0;
+    try {
+      const stream = createStream<Event>({
+        request: () => backlogBody(20, 100),
+        maxItems: Number.POSITIVE_INFINITY,
+        now: () => (clock += 10), // every chunk read takes 10 ms: each one ends its slice
+      });
+      const s = await ended(stream);
+      expect(s.status).toBe('done');
+      expect(s.items.map((e) => e.seq)).toEqual(range(0, 2000));
+      // Without slices, the 16 queued chunks were read, copied and posted in one task.
+      expect(seen.yieldsAt16).toBeGreaterThanOrEqual(15);
+    } finally {
+      scheduler.yield = originalYield;
+    }
   });
 
   it('close() in the middle of a backlog stops the Worker; what was published stays, in order', async () => {
