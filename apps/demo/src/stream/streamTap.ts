@@ -31,9 +31,15 @@ export function createStreamTap(): StreamTap {
           }
           inject = false;
           const broken = encoder.encode(format === 'sse' ? 'data: {"seq": broken\n\n' : '{"seq": broken\n');
-          controller.enqueue(chunk.subarray(0, lastNewline + 1));
-          controller.enqueue(broken);
-          controller.enqueue(chunk.subarray(lastNewline + 1));
+          // One chunk, not three: the reader is waiting for it (backpressure: transform runs on
+          // a read), so it goes straight to the reader. Pieces enqueued after the first waited in
+          // the tap's queue, and a connection dropped meanwhile (an errored stream discards its
+          // queue) lost the broken line: the e2e then saw 0 malformed lines after a reconnect.
+          const out = new Uint8Array(chunk.byteLength + broken.byteLength);
+          out.set(chunk.subarray(0, lastNewline + 1));
+          out.set(broken, lastNewline + 1);
+          out.set(chunk.subarray(lastNewline + 1), lastNewline + 1 + broken.byteLength);
+          controller.enqueue(out);
         },
       });
       cutCurrent = () => controllerRef?.error(new TypeError('network connection cut from the demo'));
