@@ -156,6 +156,7 @@ function viewUpdate<T>(o: UseLazyListOptions<T>): VirtualListUpdate {
     overscan: o.overscan,
     lanes: o.lanes,
     gap: o.gap,
+    layout: o.layout,
     endThreshold: o.endThreshold,
     isScrollingResetDelayMs: o.isScrollingResetDelayMs,
     isScrollingResetDelay: o.isScrollingResetDelay,

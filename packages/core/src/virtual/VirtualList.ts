@@ -1,7 +1,7 @@
 import type { SavedScroll } from '../cache/savedScroll.ts';
 import type { ScrollTarget } from '../env/scrollTarget.ts';
 import type { LazyListSnapshot } from '../list/LazyList.ts';
-import { assertUnchanged } from '../options.ts';
+import { assertUnchanged, optionError } from '../options.ts';
 import { VelocityMeter } from '../planner/velocityMeter.ts';
 import { Subscribable } from '../subscribable.ts';
 import { ItemRestore } from './itemRestore.ts';
@@ -136,7 +136,7 @@ export class VirtualList<T> extends Subscribable {
    * `scrollPaddingStart`/`End`, `stickyIndexes`, `isScrollingResetDelayMs`. New lanes or gap
    * regroup the rows and keep the item in view where it is. Throws a TypeError, changing nothing,
    * for invalid values and for options fixed at creation (`list`, the scroll element,
-   * `horizontal`, `anchor`…). A new `estimateSize` function that gives the same estimates as the
+   * `horizontal`, `anchor`, a `layout` other than the one created with…). A new `estimateSize` function that gives the same estimates as the
    * old one for the rows rendered and the first and last item counts as unchanged (decision
    * 0016): an inline `() => 36` passed on every render costs nothing.
    *
@@ -149,6 +149,17 @@ export class VirtualList<T> extends Subscribable {
     const input = { ...this.#input, ...partial } as VirtualListOptions<T>;
     const next = resolveVirtualListOptions(input); // throws, changing nothing, on a bad value
     const before = this.#o;
+    if ((next.masonry === null) !== (before.masonry === null)) {
+      // Rows and chunks of packed items are other sizes and anchors: another layout is another
+      // view (decision 0015 amendment). `'rows'` and no layout are the same one.
+      const created = before.masonry === null ? "'rows'" : 'masonry';
+      throw optionError(
+        'VirtualList.setOptions',
+        'layout',
+        `the layout the view was created with (${created}): another layout is a new view (a new key or component)`,
+        partial.layout,
+      );
+    }
     this.#input = input;
     // Hooks pass `estimateSize: () => 36` built anew on every render: a function that gives the
     // same estimates where they are read (the rows rendered, the first and last) is the same
@@ -197,11 +208,12 @@ export class VirtualList<T> extends Subscribable {
     }
     const key = index - this.#state.prepended;
     const anchor = this.#state.anchor;
-    return this.#measurer.attach(
-      element,
-      key,
-      anchor !== null && Math.floor(key / this.#o.lanes) < anchor.row,
-    );
+    // Items above the one read are read at once (decision 0016 rule 9). A row is `lanes` items,
+    // with masonry a chunk: items of the anchored chunk may be packed above the item read, so
+    // they are read at once too (decision 0015 amendment).
+    const row = Math.floor(key / this.#o.lanes);
+    const above = anchor !== null && (row < anchor.row || (this.#masonry !== null && row === anchor.row));
+    return this.#measurer.attach(element, key, above);
   };
 
   /** Keyboard navigation for rows (arrows, PageUp/PageDown, Home/End): moves focus, keeps it in view. */

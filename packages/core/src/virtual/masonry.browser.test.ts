@@ -203,4 +203,29 @@ describe('layout: masonry', () => {
     expect([...lanes].sort()).toEqual([0, 1]);
     expect(loadedText(list, 0)).toBe(item(0).title);
   });
+
+  it('refuses another layout in setOptions (rows ⇄ masonry) with a TypeError naming layout, changing nothing', async () => {
+    const list = await mounted(10_000);
+    const before = list.view.getSnapshot();
+    expect(() => list.view.setOptions({ layout: 'rows' })).toThrow(
+      /"layout" must be the layout the view was created with \(masonry\)/,
+    );
+    list.view.setOptions({ layout: masonry, lanes: LANES }); // the same layout: accepted
+    const { list: data } = itemsList(1_000);
+    const rows = mount({ list: data, estimateSize: () => 36, text: title });
+    await vi.waitFor(() => expect(loadedText(rows, 0)).toBe(item(0).title));
+    const rowsBefore = rows.view.getSnapshot();
+    expect(() => rows.view.setOptions({ layout: masonry })).toThrow(
+      /"layout" must be the layout the view was created with \('rows'\)/,
+    );
+    rows.view.setOptions({ layout: 'rows' }); // 'rows' is the default: the same layout
+    await frames(2);
+    expect(list.view.getSnapshot()).toBe(before);
+    expect(loadedText(list, 0)).toBe(item(0).title);
+    expect(rows.view.getSnapshot().rows.map((row) => row.index)).toEqual(
+      rowsBefore.rows.map((row) => row.index),
+    );
+    expect(rows.view.getSnapshot().rows.every((row) => row.lane === 0)).toBe(true);
+    expect(loadedText(rows, 0)).toBe(item(0).title);
+  });
 });

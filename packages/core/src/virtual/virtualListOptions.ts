@@ -123,6 +123,7 @@ export type VirtualListUpdate = Partial<
     | 'overscan'
     | 'lanes'
     | 'gap'
+    | 'layout'
     | 'endThreshold'
     | 'scrollPaddingStart'
     | 'scrollPaddingEnd'
@@ -132,7 +133,10 @@ export type VirtualListUpdate = Partial<
   >
 >;
 
-/** Options fixed at creation (`setOptions` refuses another value). `restore` is read at creation only. */
+/**
+ * Options fixed at creation (`setOptions` refuses another value). `restore` is read at creation
+ * only. `layout` is fixed too, by kind (`'rows'` and no layout are the same): checked in setOptions.
+ */
 export const FIXED_VIEW_OPTIONS = [
   'list',
   'scrollElement',
@@ -146,7 +150,6 @@ export const FIXED_VIEW_OPTIONS = [
   'maxPhysicalSize',
   'timers',
   'now',
-  'layout',
 ] as const;
 
 /** Options with defaults filled in. */

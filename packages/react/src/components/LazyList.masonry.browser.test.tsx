@@ -2,7 +2,8 @@
 // the layout through; items of different heights stand in the shortest lane, never overlapping.
 import { masonry } from '@lazyflow/core/masonry';
 import { cleanup, render, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { Component, type ReactNode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LazyList } from './LazyList.tsx';
 
 afterEach(cleanup);
@@ -11,6 +12,17 @@ const row = (index: number) => document.querySelector<HTMLElement>(`[data-index=
 const box = (index: number) => row(index)?.getBoundingClientRect() ?? new DOMRect(Number.NaN);
 /** 40, 90 or 140 px: a deterministic mix. */
 const heightOf = (n: number) => 40 + (n % 3) * 50;
+
+/** Shows the message of an error thrown below it. */
+class Caught extends Component<{ children: ReactNode }, { message: string | null }> {
+  override state = { message: null as string | null };
+  static getDerivedStateFromError(error: Error) {
+    return { message: error.message };
+  }
+  override render() {
+    return this.state.message === null ? this.props.children : <p id="caught">{this.state.message}</p>;
+  }
+}
 
 describe('<LazyList layout={masonry}>', () => {
   it('packs items of their own heights into the shortest of the lanes', async () => {
@@ -40,5 +52,32 @@ describe('<LazyList layout={masonry}>', () => {
     expect(box(5).left).toBeCloseTo(box(1).left, 0);
     expect(box(5).top).toBeCloseTo(box(1).bottom, 0);
     expect(row(5)?.getAttribute('aria-posinset')).toBe('6');
+  });
+
+  it('a re-render with another layout is refused with a TypeError naming "layout" (a new layout is a new key)', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const data = Array.from({ length: 100 }, (_, i) => i);
+    const list = (layout: typeof masonry | 'rows') => (
+      <Caught>
+        <LazyList
+          data={data}
+          layout={layout}
+          lanes={3}
+          estimateSize={() => 90}
+          renderItem={(n) => <div style={{ height: heightOf(n) }}>{n}</div>}
+          height={400}
+          style={{ width: 300 }}
+        />
+      </Caught>
+    );
+    const view = render(list(masonry));
+    await waitFor(() => expect(row(8)?.textContent).toBe('8'));
+    view.rerender(list('rows'));
+    await waitFor(() =>
+      expect(document.getElementById('caught')?.textContent).toMatch(
+        /"layout" must be the layout the view was created with \(masonry\)/,
+      ),
+    );
+    quiet.mockRestore();
   });
 });
