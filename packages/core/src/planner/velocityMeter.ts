@@ -10,6 +10,11 @@
 export class VelocityMeter {
   #lastAt = 0;
   velocity = 0;
+  /**
+   * Items moved per scroll event, halfway smoothed like the speed: how far the next paint will
+   * be from the position just read (a scroll event reports where the previous frame left off).
+   */
+  stride = 0;
   direction: 'forward' | 'backward' = 'forward';
 
   /** Records a move of `moved` px at time `now` (ms). */
@@ -19,6 +24,8 @@ export class VelocityMeter {
     if (moved !== 0) this.direction = moved > 0 ? 'forward' : 'backward';
     if (elapsed <= 0 || elapsed > 300) return;
     const instant = (Math.abs(moved) / elapsed) * 1000 * itemsPerPx;
+    const step = Math.abs(moved) * itemsPerPx;
+    this.stride = this.velocity === 0 ? step : this.stride * 0.5 + step * 0.5;
     this.velocity = this.velocity === 0 ? instant : this.velocity * 0.5 + instant * 0.5;
   }
 
@@ -34,5 +41,6 @@ export class VelocityMeter {
   /** Scrolling stopped. */
   stop(): void {
     this.velocity = 0;
+    this.stride = 0;
   }
 }

@@ -6,6 +6,7 @@ import { VelocityMeter } from '../planner/velocityMeter.ts';
 import { Subscribable } from '../subscribable.ts';
 import { ItemRestore } from './itemRestore.ts';
 import { type NavigationKeyEvent, navigationTarget } from './keyboardTarget.ts';
+import { LeanWatch } from './leanWatch.ts';
 import type { MasonryLayout } from './masonry.ts';
 import { MASONRY_BLOCK } from './masonryChunks.ts';
 import { RowMeasurer } from './rowMeasurer.ts';
@@ -66,6 +67,8 @@ export class VirtualList<T> extends Subscribable {
   readonly #keeper: ScrollKeeper | null;
   readonly #speed = new VelocityMeter();
   readonly #flight: FlightLoop;
+  /** Rows leaned ahead of a moving scroll go back to where it is once a frame brings no scroll. */
+  readonly #lean = new LeanWatch(() => this.#sync());
   #target: ScrollTarget | null = null;
   #stopTarget: (() => void) | null = null;
   #stopList: (() => void) | null = null;
@@ -289,6 +292,7 @@ export class VirtualList<T> extends Subscribable {
     if (this.#destroyed) return;
     this.#keeper?.save();
     this.onUnsubscribe();
+    this.#lean.stop();
     this.#destroyed = true;
     this.clearListeners();
   }
@@ -329,6 +333,7 @@ export class VirtualList<T> extends Subscribable {
       this.#state = next;
       const now = this.#o.now();
       this.#speed.track(next.virtual - before.virtual, now, itemsPerPx);
+      this.#lean.scrolled();
       this.#settle.scrolled(now);
     } else this.#state = reduceView(before, action, this.#context);
     const relayout = relayoutAfter[action.type];
@@ -491,6 +496,10 @@ export class VirtualList<T> extends Subscribable {
     const dragging = state.motion === 'dragging' || state.motion === 'released';
     const velocity = isScrolling && !dragging ? this.#speed.rounded : 0;
     const direction = this.#speed.direction;
+    // Masonry places items per lane inside its rows: no lean (its rows are chunks of items).
+    const fast = velocity > 0 && this.#masonry === null && this.#speed.stride > o.overscan * o.lanes;
+    this.#lean.moving(fast);
+    const stride = fast && this.#lean.continuous ? this.#speed.stride : 0;
     if (!dragging) {
       const window = renderedWindow(
         viewWindow(state, input, o.estimateSize),
@@ -511,6 +520,7 @@ export class VirtualList<T> extends Subscribable {
       lanes: o.lanes,
       overscan: o.overscan,
       velocity,
+      stride,
       direction,
       isScrolling,
       atEnd: state.scale.virtualMax - state.virtual <= o.endThreshold,

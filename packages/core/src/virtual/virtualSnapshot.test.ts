@@ -29,6 +29,7 @@ function snapshotAt(
     stickyRows?: readonly number[];
     count?: number;
     direction?: 'forward' | 'backward';
+    stride?: number;
   } = {},
 ) {
   const sizes = new SizeIndex({ estimate: () => ROW });
@@ -46,6 +47,7 @@ function snapshotAt(
     lanes: 1,
     overscan: 5,
     velocity,
+    stride: more.stride ?? 0,
     direction: more.direction ?? 'forward',
     isScrolling: velocity > 0,
     atEnd: false,
@@ -91,10 +93,52 @@ describe('buildSnapshot render-ahead', () => {
     }
   });
 
+  it('leans the rows toward where the next paint will be when the scroll moves more than the overscan per event', () => {
+    // A scroll event reports where the previous frame left the scroll; the page paints where it
+    // is by then, about one event's move further (issue #16 item 2: in the fling, rows laid out
+    // for the position read were scrolled past before they were seen). 12 rows per event: the 7
+    // beyond the overscan are rendered ahead, in place of 7 the next paint will have left behind.
+    const rows = snapshotAt(4_096, 36_000, { stride: 12 }).rows.map((row) => row.index);
+    expect(rows[0]).toBe(1_000 - 1 + 7);
+    expect(rows.at(-1)).toBe(1_019 + 5 + 7);
+    expect(rows).toHaveLength(rendered(4_096).length - 5); // fewer rows than without the lean
+    // The next paint's view (rows 1,012–1,031) is rendered whole, with one row and the overscan before it.
+    for (let index = 1_012; index <= 1_031; index++) expect(rows).toContain(index);
+  });
+
+  it('leans at most a viewport ahead, and not at all within the overscan or at rest', () => {
+    const far = snapshotAt(4_096, 36_000, { stride: 200 }).rows.map((row) => row.index);
+    expect(far[0]).toBe(1_019); // the viewport's last row: 20 rows leaned, one row behind
+    expect(far.at(-1)).toBe(1_019 + 5 + 20);
+    expect(snapshotAt(4_096, 36_000, { stride: 5 }).rows).toEqual(snapshotAt(4_096).rows);
+    expect(snapshotAt(0, 36_000, { stride: 12 }).rows).toEqual(snapshotAt(0).rows);
+  });
+
+  it('leans above the view when scrolling backward', () => {
+    const rows = snapshotAt(4_096, 36_000, { direction: 'backward', stride: 12 }).rows.map(
+      (row) => row.index,
+    );
+    expect(rows[0]).toBe(1_000 - 5 - 7);
+    expect(rows.at(-1)).toBe(1_020 - 7);
+  });
+
   it('renders ahead above the view when scrolling backward', () => {
     const rows = snapshotAt(4_096, 36_000, { direction: 'backward' }).rows.map((row) => row.index);
     expect(rows[0]).toBe(1_000 - 10);
     expect(rows.at(-1)).toBe(1_020);
+  });
+});
+
+describe('VelocityMeter.stride', () => {
+  it('follows the items moved per scroll event, halfway smoothed, and is 0 once stopped', () => {
+    const meter = new VelocityMeter();
+    meter.track(0, 0, 1 / ROW);
+    meter.track(432, 16, 1 / ROW); // 12 rows in one event
+    expect(meter.stride).toBe(12);
+    meter.track(864, 32, 1 / ROW); // 24 rows: halfway there
+    expect(meter.stride).toBe(18);
+    meter.stop();
+    expect(meter.stride).toBe(0);
   });
 });
 

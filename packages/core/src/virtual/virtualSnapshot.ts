@@ -93,6 +93,11 @@ export interface SnapshotInput<T> {
   readonly overscan: number;
   /** Items per second while scrolling. */
   readonly velocity: number;
+  /**
+   * Items the scroll moves per event while scrolling (0 at rest or unknown): the rendered rows
+   * lean that far ahead, where the next paint will be (see `buildSnapshot`).
+   */
+  readonly stride?: number;
   readonly direction: 'forward' | 'backward';
   readonly isScrolling: boolean;
   readonly atEnd: boolean;
@@ -215,8 +220,14 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T
     // (at most a viewport); behind it: TRAILING_ROWS. At rest: the overscan each side.
     const { overscan, velocity, direction } = input;
     const travel = Math.ceil((velocity / lanes) * LOOKAHEAD_SECONDS) - overscan;
-    const lead = overscan + Math.max(0, Math.min(overscan, visibleCount, travel));
-    const trail = velocity > 0 ? Math.min(overscan, TRAILING_ROWS) : overscan;
+    // Rows the next paint is ahead of the position read, beyond the overscan (at most a viewport):
+    // rendered ahead in place of as many rows it will have left behind (issue #16 item 2).
+    const ahead =
+      velocity > 0
+        ? Math.min(visibleCount, Math.max(0, Math.ceil((input.stride ?? 0) / lanes) - overscan))
+        : 0;
+    const lead = overscan + Math.max(ahead, Math.min(overscan, visibleCount, travel));
+    const trail = velocity > 0 ? Math.min(overscan, TRAILING_ROWS) - ahead : overscan;
     const from = Math.max(sizes.lo, first - (velocity > 0 && direction === 'backward' ? lead : trail));
     const to = Math.min(sizes.hi - 1, last + (velocity > 0 && direction === 'forward' ? lead : trail));
     const keyed = data.keyed;
