@@ -2,6 +2,7 @@
 // @lazyflow/react — public API. This file only re-exports. 'use client': the hooks hold state, so
 // React Server Component frameworks (Next.js app router) render them on the client.
 export { LazyList, type LazyListHandle, type LazyListProps } from './components/LazyList.tsx';
+export { keepPreviousRows } from './keepPreviousRows.ts';
 export type { ListPlaceholder } from './placeholder.ts';
 export { LazyflowProvider, type LazyflowProviderProps, useLazyflowClient } from './queryClient.ts';
 export { type LazyDataControls, type UseLazyDataResult, useLazyData } from './useLazyData.ts';

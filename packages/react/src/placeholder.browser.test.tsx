@@ -1,10 +1,12 @@
-// `placeholder: 'previous'` (#17 item 6, like React Query's `placeholderData: keepPreviousData`):
-// a new search key keeps the old rows on screen, marked, until the new key's first page lands.
+// `placeholder: keepPreviousRows` (#17 item 6, like React Query's `placeholderData: keepPreviousData`;
+// its own import since decision 0023): a new search key keeps the old rows on screen, marked,
+// until the new key's first page lands.
 import { offsetSource, QueryClient } from '@lazyflow/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { useRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { keepPreviousRows } from './keepPreviousRows.ts';
 import type { ListPlaceholder } from './placeholder.ts';
 import { ErrorBoundary, gatedSearch, type Hit, HitRows } from './testing/queryHabits.tsx';
 import { useLazyList } from './useLazyList.ts';
@@ -53,10 +55,10 @@ function renderSearch(server: Server, placeholder: ListPlaceholder | undefined) 
   return (term: string) => rerender(ui(term));
 }
 
-describe("useLazyList({ placeholder: 'previous' })", () => {
+describe('useLazyList({ placeholder: keepPreviousRows })', () => {
   it('keeps the previous rows, marked isPlaceholder, until the new key’s first page lands; then shows the new rows', async () => {
     const server = gatedSearch();
-    const search = renderSearch(server, 'previous');
+    const search = renderSearch(server, keepPreviousRows);
     server.release('ap');
     expect(await screen.findByText('ap 0')).toBeTruthy();
     expect(screen.getByTestId('scroller').dataset.placeholder).toBe('false');
@@ -79,7 +81,7 @@ describe("useLazyList({ placeholder: 'previous' })", () => {
 
   it('a key whose pages the QueryClient still holds shows them at once, not the previous rows', async () => {
     const server = gatedSearch();
-    const search = renderSearch(server, 'previous');
+    const search = renderSearch(server, keepPreviousRows);
     server.release('ap');
     server.release('apple');
     expect(await screen.findByText('ap 0')).toBeTruthy();
@@ -96,7 +98,7 @@ describe("useLazyList({ placeholder: 'previous' })", () => {
 
   it('keys typed in quick succession keep the last rows that were shown', async () => {
     const server = gatedSearch();
-    const search = renderSearch(server, 'previous');
+    const search = renderSearch(server, keepPreviousRows);
     server.release('ap');
     expect(await screen.findByText('ap 0')).toBeTruthy();
     search('app');
@@ -110,7 +112,7 @@ describe("useLazyList({ placeholder: 'previous' })", () => {
 
   it('a new key goes to the top: rows the user had scrolled to stay where they were on screen until the new rows replace them', async () => {
     const server = gatedSearch();
-    const search = renderSearch(server, 'previous');
+    const search = renderSearch(server, keepPreviousRows);
     server.release('ap');
     const scroller = await screen.findByTestId('scroller');
     await screen.findByText('ap 0');
@@ -145,16 +147,20 @@ describe("useLazyList({ placeholder: 'previous' })", () => {
     expect(screen.getByTestId('scroller').dataset.placeholder).toBe('false');
   });
 
-  it('a placeholder other than "previous" or "none" is a TypeError naming the option', async () => {
+  it.each([
+    ['keep', '"keep"'],
+    // The option's value before it became an import (decision 0023): the message names the import.
+    ['previous', '"previous"'],
+  ])('a placeholder %s is a TypeError naming the option and the import', async (value, shown) => {
     const server = gatedSearch();
     vi.spyOn(console, 'error').mockImplementation(() => {}); // React reports the caught error
     render(
       <ErrorBoundary>
-        <Search term="x" server={server} placeholder={'keep' as ListPlaceholder} />
+        <Search term="x" server={server} placeholder={value as unknown as ListPlaceholder} />
       </ErrorBoundary>,
     );
     expect((await screen.findByRole('alert')).textContent).toContain(
-      'useLazyList option "placeholder" must be "previous" or "none", got "keep"',
+      `useLazyList option "placeholder" must be keepPreviousRows from '@lazyflow/react' or "none", got ${shown}`,
     );
     vi.restoreAllMocks();
   });

@@ -1,6 +1,6 @@
 import type { SavedScroll, VirtualListSnapshot, VirtualRow } from '@lazyflow/core';
 import { describe, expect, it } from 'vitest';
-import { fromTop } from './placeholder.ts';
+import { fromTop } from './keepPreviousRows.ts';
 
 // Only the fields fromTop reads; the rest of a row and a snapshot does not matter to it.
 const row = (index: number) =>

@@ -15,7 +15,7 @@ import {
 import { useMemo, useRef, version } from 'react';
 import { useClientLayoutEffect } from './clientLayoutEffect.ts';
 import { listUpdate } from './listUpdate.ts';
-import { type HeldRows, holdPreviousRows, type ListPlaceholder, usePlaceholder } from './placeholder.ts';
+import { type HeldRows, type ListPlaceholder, NO_ROWS_HELD, usePlaceholder } from './placeholder.ts';
 import { clientId, useLazyflowClient } from './queryClient.ts';
 import { useEngine } from './useEngine.ts';
 import { type ItemWriteControls, writeControls } from './writeControls.ts';
@@ -26,8 +26,11 @@ export interface UseLazyListOptions<T>
     Omit<VirtualListOptions<T>, 'list' | 'scrollElement' | 'scrollTarget' | 'persist'> {
   /** The scrolling element (from a ref); not needed with `useWindowScroll`. */
   getScrollElement?: () => HTMLElement | null;
-  /** `'previous'`: after a `key` change, show the old key's rows (`isPlaceholder`) until the new key's first visible page lands. */
-  placeholder?: ListPlaceholder;
+  /**
+   * `keepPreviousRows` (from `@lazyflow/react`): after a `key` change, show the old key's rows
+   * (`isPlaceholder`) until the new key's first visible page lands. Default `'none'`.
+   */
+  placeholder?: ListPlaceholder | 'none';
 }
 
 /** The controls of {@link useLazyList}: the same functions for the list's whole life. */
@@ -51,7 +54,7 @@ export interface LazyListControls<T> extends ItemWriteControls<T> {
 
 /** What {@link useLazyList} returns: an immutable snapshot plus stable controls. */
 export interface UseLazyListResult<T> extends VirtualListSnapshot<T>, LazyListControls<T> {
-  /** With `placeholder: 'previous'`: these are the previous key's rows, shown until the new key's land. */
+  /** With `placeholder: keepPreviousRows`: these are the previous key's rows, shown until the new key's land. */
   readonly isPlaceholder: boolean;
 }
 
@@ -188,6 +191,7 @@ function createEngine<T>(
   // which the scroll element would otherwise keep.
   const dataKey = JSON.stringify(rest.key);
   const sameData = previous !== null && previous.dataKey === dataKey;
+  const keep = options.placeholder;
   const list = createLazyList<T>(rest);
   const { cache, key } = rest;
   const view = createVirtualList<T>({
@@ -232,15 +236,16 @@ function createEngine<T>(
     list,
     view,
     controls,
-    held: holdPreviousRows(
-      previous && {
-        held: previous.held,
-        getSnapshot: previous.getSnapshot,
-        saveScroll: previous.controls.saveScroll,
-      },
-      sameData,
-      options.placeholder,
-    ),
+    // A new key (other data) with a placeholder holds the previous list's rows (keepPreviousRows;
+    // any other value is a TypeError from usePlaceholder in the same render).
+    held:
+      previous === null || sameData || typeof keep !== 'object' || keep?.kind !== 'previous-rows'
+        ? NO_ROWS_HELD
+        : keep.hold({
+            held: previous.held,
+            getSnapshot: previous.getSnapshot,
+            saveScroll: previous.controls.saveScroll,
+          }),
     subscribe: view.subscribe,
     getSnapshot: view.getSnapshot,
     destroy() {
