@@ -132,6 +132,29 @@ describe('createStream parsing in a Worker', () => {
     expect(s.lastMalformed?.message).toMatch(/^lazyflow: stream line 6 is not JSON .*: "not json"$/);
   });
 
+  it.each([200, 450])(
+    'a large chunk comes back in replies of at most 200 items; a malformed line after item %i keeps its place',
+    async (at) => {
+      const sizes: number[] = [];
+      globalThis.Worker = class extends RealWorker {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          this.addEventListener('message', (event: MessageEvent<{ kind: string; items?: unknown[] }>) => {
+            if (event.data.kind === 'parsed') sizes.push(event.data.items?.length ?? 0);
+          });
+        }
+      };
+      const body = `${ndjson(0, at)}{oops\n${ndjson(at, 1000)}`; // one chunk of 1,001 lines
+      const stream = createStream<Event>({ request: () => new Response(body), onMalformed: 'error' });
+      const s = await ended(stream);
+      expect(s.status).toBe('error');
+      expect((s.error as StreamParseError).line).toBe(at + 1);
+      expect(s.items.map((e) => e.seq)).toEqual(range(0, at));
+      expect(sizes.length).toBeGreaterThanOrEqual(5);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(200);
+    },
+  );
+
   it("onMalformed: 'error' stops at the first malformed line with that StreamParseError, keeping the items before it", async () => {
     const body = `${ndjson(0, 3)}{oops\n${ndjson(4, 8)}`;
     const stream = createStream<Event>({ request: () => new Response(body), onMalformed: 'error' });

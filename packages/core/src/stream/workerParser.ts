@@ -138,7 +138,7 @@ export function startWorkerParser<T>(
       fail(new Error(`lazyflow: the stream's parse Worker could not load its parser (${data.message})`));
       return;
     } else {
-      inFlight--;
+      if (data.last) inFlight--;
       deliver(data, sink);
       delivered(); // publish, also while the page waits for the body's next bytes
     }
