@@ -26,10 +26,10 @@ export function assertQueryClient(
   }
   if ('getLogger' in value || Object.hasOwn(value, 'queryCache')) {
     throw new TypeError(
+      // Kept short (it ships in every list, issue #15 item 7); the upgrade guide is in docs/react-query.md.
       `lazyflow: ${owner} option "${option}" is a QueryClient of TanStack Query 4 or older; lazyflow ` +
         'needs TanStack Query 5: upgrade @tanstack/react-query (or @tanstack/query-core) to ^5 ' +
-        '(https://tanstack.com/query/v5/docs/framework/react/guides/migrating-to-v5). In React the ' +
-        "client is the hook's `queryClient` option, else QueryClientProvider's, else LazyflowProvider's.",
+        "(in React: the hook's queryClient, else QueryClientProvider's or LazyflowProvider's client).",
     );
   }
 }
