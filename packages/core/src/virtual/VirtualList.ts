@@ -13,7 +13,7 @@ import { RowMeasurer } from './rowMeasurer.ts';
 import { ScrollKeeper } from './scrollKeeper.ts';
 import { SettleTimer } from './settleTimer.ts';
 import { SizeIndex } from './sizeIndex.ts';
-import { FLIGHT_MS, FlightLoop, type ScrollToIndexOptions, smoothRequested } from './smoothScroll.ts';
+import { FlightLoop, flightDuration, type ScrollToIndexOptions, smoothRequested } from './smoothScroll.ts';
 import { loadStickyRows, StickyRows, sameIndexes } from './stickyRows.ts';
 import { type LayoutInput, layoutView, savedScroll, viewWindow } from './viewLayout.ts';
 import {
@@ -375,7 +375,10 @@ export class VirtualList<T> extends Subscribable {
     this.#update(scrollToAction(index, align, focus, count, this.#o.anchor, prepended, smooth));
     const { hold } = this.#state;
     if (hold.kind === 'index' && hold.flight !== null) {
-      this.#flight.start(FLIGHT_MS, (progress) => {
+      // The duration follows the distance shown (from the start the layout chose to the target).
+      const viewport = clearViewport(this.#state.viewport, this.#context);
+      const duration = flightDuration(hold.flight.to - hold.flight.from, viewport);
+      this.#flight.start(duration, (progress) => {
         const now = this.#state.hold;
         // Ended elsewhere: the user scrolled, an instant scroll-to, the list was destroyed.
         if (this.#destroyed || now.kind !== 'index' || now.flight === null) return false;

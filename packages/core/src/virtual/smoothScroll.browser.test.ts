@@ -1,7 +1,8 @@
 // scrollToIndex(i, { behavior: 'smooth' }) in real Chromium (issue #19 item 4): it flies over
 // rows never measured nor loaded, lands exactly on the item however it is aligned, fetches only
 // the pages at the destination, stops where it is when the user wheels, and is instant for a
-// user who prefers reduced motion.
+// user who prefers reduced motion. Its duration grows with the distance shown: ~200 ms for a few
+// rows, 600 ms at most, a long jump flying only its last 4 viewports (decision 0014 amended).
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
@@ -56,7 +57,9 @@ describe.each([
       expect(list.view.getSnapshot().scaled).toBe(true);
       const target = Math.floor(total / 2) + 7;
       list.view.scrollToIndex(target, { align, behavior: 'smooth' });
-      expect(list.view.getScrollOffset()).toBe(0); // not a jump: it starts where it is
+      // The rows before its last 4 viewports are passed at once (decision 0014 amended): the
+      // flight starts there, the rows on screen flown over from that point.
+      const start = list.view.getScrollOffset();
       const path = await settled(() => list.view.getScrollOffset());
       await vi.waitFor(() => expect(loadedText(list, target)).toBe(item(target).title));
       await settled(() => list.position(target) ?? Number.NaN);
@@ -66,14 +69,63 @@ describe.each([
       // Exact at both sizes: Chromium rounds a scroll offset past 2^23 px to an even one (a write
       // of 8,420,099 gives 8,420,100), and the rows are laid out from where the element landed.
       expect(Math.abs((list.position(target) ?? Number.NaN) - expected)).toBeLessThanOrEqual(0.5);
-      // Animated: positions strictly between the start and the end on the way.
+      // Animated: positions strictly between the start and the end on the way, over the last
+      // viewports only (4 of them from the estimates, more once the destination is measured).
       const end = path.at(-1) ?? 0;
-      expect(path.filter((offset) => offset > 1_000 && offset < end - 1_000).length).toBeGreaterThan(2);
+      expect(end - start).toBeGreaterThan(3 * VIEWPORT);
+      expect(end - start).toBeLessThan(6 * VIEWPORT); // not the 18,000,000 px before
+      expect(path.filter((offset) => offset > start + 100 && offset < end - 100).length).toBeGreaterThan(2);
       // Nothing was fetched for the rows flown over: only pages around the destination.
       expect(list.requested.length).toBeGreaterThan(0);
       for (const offset of list.requested) expect(Math.abs(offset - target)).toBeLessThan(1_000);
     },
   );
+});
+
+describe('smooth scrollToIndex: the duration follows the distance shown (a clock the test moves)', () => {
+  /** The list's clock: moved by the test only, so a flight's progress is exactly what it sets. */
+  let clock = 0;
+  /** Moves the clock to `ms` and lets a few frames run there. */
+  const at = async (ms: number) => {
+    clock = ms;
+    await frames(3);
+  };
+
+  it('a 3-row move is short: still on its way at 149 ms, landed exactly by 250 ms', async () => {
+    clock = 0;
+    const list = await mounted(1_000_000, () => clock);
+    list.view.scrollToIndex(3, { align: 'start', behavior: 'smooth' });
+    const landing = 28 + 46 + 64; // rows 0-2, measured
+    await at(149);
+    const midway = list.view.getScrollOffset();
+    expect(midway).toBeGreaterThan(0);
+    expect(midway).toBeLessThan(landing - 1);
+    await at(250);
+    expect(list.view.getScrollOffset()).toBe(landing);
+    expect(list.position(3)).toBeCloseTo(0, 0);
+  });
+
+  it('a 500,000-row jump shows only its last viewports: near the item from the first frame, on its way at 450 ms, landed at 600 ms, fetching only there', async () => {
+    clock = 0;
+    const list = await mounted(1_000_000, () => clock);
+    const target = 500_000;
+    list.view.scrollToIndex(target, { align: 'start', behavior: 'smooth' });
+    await at(1);
+    // The rows passed at once: what is rendered is within the 4 viewports before the item.
+    const first = Math.min(...list.visible());
+    expect(first).toBeGreaterThan(target - (4 * VIEWPORT) / 28);
+    expect(first).toBeLessThan(target);
+    await at(450);
+    const on = list.position(target);
+    expect(on === undefined || on > 10).toBe(true); // not there yet
+    await at(600);
+    await at(10_000); // the scroll settles: the destination's pages load
+    await vi.waitFor(() => expect(loadedText(list, target)).toBe(item(target).title));
+    await settled(() => list.position(target) ?? Number.NaN);
+    expect(Math.abs(list.position(target) ?? Number.NaN)).toBeLessThanOrEqual(0.5);
+    expect(list.requested.length).toBeGreaterThan(0);
+    for (const offset of list.requested) expect(Math.abs(offset - target)).toBeLessThan(1_000);
+  });
 });
 
 describe('smooth scrollToIndex, interrupted or not wanted', () => {
@@ -82,14 +134,19 @@ describe('smooth scrollToIndex, interrupted or not wanted', () => {
     const list = await mounted(1_000_000, () => performance.now() / 40);
     const target = 500_000;
     list.view.scrollToIndex(target, { align: 'start', behavior: 'smooth' });
-    await vi.waitFor(() => expect(list.view.getScrollOffset()).toBeGreaterThan(10_000));
+    const start = list.view.getScrollOffset(); // 4 viewports before the item (decision 0014 amended)
+    await vi.waitFor(() => expect(list.view.getScrollOffset()).toBeGreaterThan(start + 2), {
+      timeout: 10_000,
+    });
     list.viewport.dataset.testid = 'smooth-wheel';
     await userEvent.wheel(page.getByTestId('smooth-wheel'), { delta: { y: 200 } });
     const stopped = (await settled(() => list.view.getScrollOffset())).at(-1) ?? 0;
     await frames(30);
     expect(list.view.getScrollOffset()).toBe(stopped);
-    expect(stopped).toBeLessThan((target * ESTIMATE) / 2);
-    expect(list.element(target)).toBeUndefined();
+    // Stopped on the way: short of the item by most of the 4 viewports it was to fly.
+    expect(stopped).toBeLessThan(start + 2 * VIEWPORT);
+    const position = list.position(target);
+    expect(position === undefined || position > VIEWPORT).toBe(true);
   });
 
   it('prefers-reduced-motion: the same call jumps at once', async () => {

@@ -33,8 +33,43 @@ export function smoothRequested(options: ScrollToIndexOptions): boolean {
   return options.behavior === 'smooth' && !reducedMotion();
 }
 
-/** How long a smooth `scrollToIndex` flies, whatever the distance (a jump of 500,000 rows included). */
-export const FLIGHT_MS = 450;
+/** The shortest flight (a move of a few rows), ms. */
+export const FLIGHT_MIN_MS = 150;
+/** The longest flight (a move of `FLOWN_VIEWPORTS` viewports or more), ms. */
+export const FLIGHT_MAX_MS = 600;
+/**
+ * Viewports a flight shows at most: a longer jump starts this far before its destination (the
+ * rows before that are passed at once, as a jump), so 500,000 rows fly like 4 viewports do.
+ */
+export const FLOWN_VIEWPORTS = 4;
+
+/**
+ * How long a smooth scroll of `distance` px flies in a viewport of `viewport` px: grows with the
+ * distance on screen (logarithmically, as the eye reads it), from `FLIGHT_MIN_MS` for a few rows
+ * to `FLIGHT_MAX_MS` for `FLOWN_VIEWPORTS` viewports and more (a longer jump flies only that).
+ *
+ * @example
+ * flightDuration(108, 600); // ~186: three 36-px rows
+ * flightDuration(18_000_000, 600); // 600: a jump of 500,000 rows
+ */
+export function flightDuration(distance: number, viewport: number): number {
+  const viewports = Math.abs(distance) / Math.max(1, viewport);
+  if (!Number.isFinite(viewports)) return FLIGHT_MAX_MS;
+  const share = Math.log2(1 + Math.min(viewports, FLOWN_VIEWPORTS)) / Math.log2(1 + FLOWN_VIEWPORTS);
+  return Math.round(FLIGHT_MIN_MS + (FLIGHT_MAX_MS - FLIGHT_MIN_MS) * share);
+}
+
+/**
+ * Where a flight to `to` starts: `from`, or `FLOWN_VIEWPORTS` viewports before `to` on the same
+ * side when it is farther (the rest is passed at once, loading nothing: decision 0014 amended).
+ *
+ * @example
+ * flightStart(0, 18_000_000, 600); // 17_997_600
+ */
+export function flightStart(from: number, to: number, viewport: number): number {
+  const most = FLOWN_VIEWPORTS * Math.max(1, viewport);
+  return Math.abs(to - from) <= most ? from : to - Math.sign(to - from) * most;
+}
 
 /**
  * A smooth scroll under way: from the virtual position it started at, how far along it is
@@ -78,7 +113,7 @@ function reducedMotion(): boolean {
  *
  * @example
  * const loop = new FlightLoop(defaultTimers, defaultNow);
- * loop.start(450, (progress) => view.flightFrame(progress));
+ * loop.start(flightDuration(1_200, 600), (progress) => view.flightFrame(progress));
  */
 export class FlightLoop {
   readonly #timers: Timers;

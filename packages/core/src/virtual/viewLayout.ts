@@ -4,7 +4,7 @@ import { type Anchor, alignedOffset, anchorAt } from './anchor.ts';
 import { anchorItemOf, followAnchorItem } from './anchorItem.ts';
 import { physicalFor, scrollScale } from './scrollScale.ts';
 import type { SizeIndex } from './sizeIndex.ts';
-import { flightPosition } from './smoothScroll.ts';
+import { flightPosition, flightStart } from './smoothScroll.ts';
 import { lastStickyAtOrBefore } from './stickyRows.ts';
 import { clearViewport, type ViewRestore, type ViewState } from './viewState.ts';
 import { firstWindow, visibleRows } from './virtualSnapshot.ts';
@@ -86,7 +86,10 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
     // A smooth scroll-to: `target` is where it lands with the sizes known now (it retargets as
     // rows are measured); the view is part of the way there.
     const to = Math.max(0, Math.min(scale.virtualMax, target));
-    const { from, progress } = hold.flight;
+    const { progress } = hold.flight;
+    // Until its first frame a flight may still move its start: a jump of more than a few
+    // viewports passes the rows before its last viewports at once (never loading them).
+    const from = progress === 0 ? flightStart(hold.flight.from, to, clear) : hold.flight.from;
     hold = { ...hold, flight: { from, progress, to } };
     target = flightPosition(from, to, progress);
   }

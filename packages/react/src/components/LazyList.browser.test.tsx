@@ -120,7 +120,12 @@ describe('<LazyList>', () => {
     );
     await waitFor(() => expect(row(0)?.textContent).toBe('Item 0'));
     act(() => ref.current?.scrollToIndex(50_000, { align: 'center', behavior: 'smooth' }));
-    expect(row(0)?.textContent).toBe('Item 0'); // not a jump: it leaves from where it is
+    // The rows before its last 4 viewports are passed at once (decision 0014 amended): it flies
+    // from 4 × 360 px (40 rows) above the landing: the first row rendered, overscan included,
+    // is near it, never row 0.
+    const flownFrom = Number(document.querySelector('[data-index]')?.getAttribute('data-index'));
+    expect(flownFrom).toBeGreaterThan(49_900);
+    expect(flownFrom).toBeLessThan(50_000);
     await waitFor(() => expect(row(50_000)?.textContent).toBe('Item 50000'));
     await waitFor(() => expect(rowTop(50_000)).toBeCloseTo((360 - 36) / 2, 0));
     expect(row(0)).toBeNull();
