@@ -96,3 +96,26 @@ it('setOptions lays out from the offset read at the last scroll, without reading
   expect(reads).toBe(0);
   expect(columns.getSnapshot().columns[0]?.index).toBe(400); // 20,000 px of 50 px columns
 });
+
+it('overscan sets the columns rendered beyond each side (pinned ones always); a bad one is a TypeError naming it, keeping the columns', async () => {
+  const element = scroller();
+  const columns = createGridColumns(
+    { count: 1_000, estimateWidth: 100, pinnedStart: 1, overscan: 0 },
+    element,
+  );
+  stops.push(columns.subscribe(() => {}));
+  stops.push(() => columns.destroy());
+  const event = scrolled(element);
+  element.scrollLeft = 1_000; // columns 11…18 beside the pinned column 0 (100 px of the 800)
+  await event;
+  const indexes = () => columns.getSnapshot().columns.map((column) => column.index);
+  expect(indexes()).toEqual([0, 11, 12, 13, 14, 15, 16, 17]);
+  columns.setOptions({ count: 1_000, estimateWidth: 100, pinnedStart: 1, overscan: 3 });
+  expect(indexes()).toEqual([0, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+  for (const overscan of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+    expect(() => columns.setOptions({ count: 1_000, estimateWidth: 100, pinnedStart: 1, overscan })).toThrow(
+      /"overscan" must be an integer ≥ 0/,
+    );
+  }
+  expect(indexes()).toEqual([0, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+});
