@@ -201,6 +201,27 @@ describe('send before the newest page is loaded (queued)', () => {
     });
   });
 
+  it('is in exactly one place at every list notification: the queue until appended, then the list (never both, never neither)', async () => {
+    const { list, release } = await chat({ holdNewest: true });
+    const sent = send(list, {
+      item: draft('q1'),
+      clientId: 'q1',
+      request: () => new Promise<Message>(() => {}),
+    });
+    expect(sent).toMatchObject({ ok: true, queued: true });
+    const seen: string[] = [];
+    list.subscribe(() => {
+      const inList = items(list).filter((m) => m?.clientId === 'q1').length;
+      const inQueue = queuedSends(list).filter((m) => m.clientId === 'q1').length;
+      seen.push(`${inList}+${inQueue}`);
+    });
+    release();
+    await settle();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen)).toEqual(new Set(seen.filter((s) => s === '0+1' || s === '1+0')));
+    expect(seen.at(-1)).toBe('1+0');
+  });
+
   it('keeps the order sent, and places each in its latest state: a failure while queued stays failed, and retry works once placed', async () => {
     const { list, release } = await chat({ holdNewest: true });
     const first = deferred();

@@ -80,12 +80,18 @@ class ListSendQueue<T> implements SendQueue<T> {
   #flush(): void {
     if (this.#entries.length === 0) return;
     const entries = this.#entries;
+    const items = this.#items;
+    // Out of the queue before the list publishes them: a reader in the list's notification
+    // sees each item in exactly one place (the list or the queue), never both.
     this.#entries = [];
+    this.#items = EMPTY;
     if (!this.#target.append(entries.map((entry) => entry.item))) {
+      // Not taken: back as they were, the same array (nothing was queued meanwhile: no await).
       this.#entries = [...entries, ...this.#entries];
+      this.#items = this.#entries.length === entries.length ? items : this.#items;
+      if (this.#entries.length !== entries.length) this.#changed();
       return;
     }
-    this.#changed();
     this.#stop?.();
     this.#stop = null;
   }
