@@ -12,6 +12,18 @@ function releaseEventCopy({ response }: { response: Response }): void {
 }
 
 /**
+ * Whether `reason` is the rejection of MSW's unawaited `registration.update()` for a worker that
+ * the previous page unregistered on its way out (mockServiceWorker.js unregisters itself when its
+ * last client closes, and a quick navigation can land in between): "Failed to update a
+ * ServiceWorker … mockServiceWorker.js: Not found". Harmless — the worker still controls this
+ * page, and the next load registers it again — but it surfaced as an uncaught page error.
+ */
+function isStaleWorkerUpdate(reason: unknown): boolean {
+  const message = reason instanceof Error || reason instanceof DOMException ? reason.message : '';
+  return message.startsWith('Failed to update a ServiceWorker') && message.includes('mockServiceWorker.js');
+}
+
+/**
  * Starts the mock server in this page once; later calls return the same promise.
  * `/mockServiceWorker.js` must be served from the site root (it lives in `apps/demo/public`).
  *
@@ -22,7 +34,7 @@ function releaseEventCopy({ response }: { response: Response }): void {
 export function startMockWorker(options: { quiet?: boolean } = {}): Promise<unknown> {
   if (started === undefined) {
     addEventListener('unhandledrejection', (event) => {
-      if (isDropEcho(event.reason)) event.preventDefault();
+      if (isDropEcho(event.reason) || isStaleWorkerUpdate(event.reason)) event.preventDefault();
     });
     // The service worker sends MSW a copy of every response for its `response:*` events (a tee of
     // the body). Nobody here reads those copies, and an unread copy keeps its whole stream: a tee
