@@ -80,7 +80,8 @@ function overlaps(list: readonly Box[]): string[] {
   return found;
 }
 
-// A phone (390×844): Stream and Analytics are one screen too (issue #20 items 2 and 7), and not by
+// A phone (390×844, and a small one at 360×740): Stream and Analytics are one screen too (issue
+// #20 items 2 and 7), and not by
 // squeezing: the figures stay legible, the charts tall enough to read, nothing overlaps, and the
 // one part that scrolls is the list (Stream's log; Analytics' summary and request log column).
 const PHONE_PAGES = [
@@ -101,55 +102,54 @@ const PHONE_PAGES = [
 ] as const;
 
 for (const p of PHONE_PAGES) {
-  test(`on a 360 px phone ${p.path} has no horizontal overflow`, async ({ page }) => {
-    await page.setViewportSize({ width: 360, height: 740 });
-    const errors = await open(page, p.path);
-    await expect(page.locator(p.ready)).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(errors).toEqual([]);
-  });
-
-  test(`on a phone (390×844) ${p.path} fits one screen, legible, and only its list scrolls`, async ({
-    page,
-  }, testInfo) => {
-    await page.setViewportSize({ width: 390, height: 844 });
-    const errors = await open(page, p.path);
-    await expect(page.locator(p.ready)).toBeVisible();
-    // No page scroll, no horizontal overflow.
-    await expect.poll(() => pageOverflow(page)).toBeLessThanOrEqual(1);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    // The list scrolls itself (Stream's log fills as events arrive), and the page stays put.
-    const list = page.locator(p.list);
-    await expect.poll(() => list.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeGreaterThan(20);
-    await list.evaluate((el) => {
-      el.scrollTop = 0;
+  for (const viewport of [
+    { width: 360, height: 740 },
+    { width: 390, height: 844 },
+  ]) {
+    test(`on a phone (${viewport.width}×${viewport.height}) ${p.path} fits one screen, legible, and only its list scrolls`, async ({
+      page,
+    }, testInfo) => {
+      await page.setViewportSize(viewport);
+      const errors = await open(page, p.path);
+      await expect(page.locator(p.ready)).toBeVisible();
+      // No page scroll, no horizontal overflow.
+      await expect.poll(() => pageOverflow(page)).toBeLessThanOrEqual(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        viewport.width,
+      );
+      // The list scrolls itself (Stream's log fills as events arrive), and the page stays put.
+      const list = page.locator(p.list);
+      await expect.poll(() => list.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeGreaterThan(20);
+      await list.evaluate((el) => {
+        el.scrollTop = 0;
+      });
+      await list.hover();
+      await page.mouse.wheel(0, 200);
+      await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      // Legible: Stream's figures at least 16 px, every chart at least 80 px tall.
+      if (p.path === '/stream') {
+        const sizes = await page
+          .locator('[data-testid="stream-stats"] dd')
+          .evaluateAll((els) => els.map((el) => Number.parseFloat(getComputedStyle(el).fontSize)));
+        expect(sizes).toHaveLength(8);
+        for (const size of sizes) expect(size).toBeGreaterThanOrEqual(16);
+      }
+      const charts = await boxes(page, p.charts);
+      expect(charts.length).toBeGreaterThanOrEqual(2);
+      for (const chart of charts) expect(chart.bottom - chart.top, chart.name).toBeGreaterThanOrEqual(80);
+      // Nothing overlaps: the page's main blocks, and the charts and list inside them; all in the window.
+      const blocks = await boxes(page, 'main section.page-fill > *');
+      expect(overlaps(blocks)).toEqual([]);
+      expect(overlaps(await boxes(page, p.parts))).toEqual([]);
+      for (const block of blocks) expect(block.bottom, block.name).toBeLessThanOrEqual(viewport.height + 1);
+      await testInfo.attach(`${p.path.slice(1)}-${viewport.width}x${viewport.height}`, {
+        body: await page.screenshot(),
+        contentType: 'image/png',
+      });
+      expect(errors).toEqual([]);
     });
-    await list.hover();
-    await page.mouse.wheel(0, 200);
-    await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
-    expect(await page.evaluate(() => window.scrollY)).toBe(0);
-    // Legible: Stream's figures at least 16 px, every chart at least 80 px tall.
-    if (p.path === '/stream') {
-      const sizes = await page
-        .locator('[data-testid="stream-stats"] dd')
-        .evaluateAll((els) => els.map((el) => Number.parseFloat(getComputedStyle(el).fontSize)));
-      expect(sizes).toHaveLength(8);
-      for (const size of sizes) expect(size).toBeGreaterThanOrEqual(16);
-    }
-    const charts = await boxes(page, p.charts);
-    expect(charts.length).toBeGreaterThanOrEqual(2);
-    for (const chart of charts) expect(chart.bottom - chart.top, chart.name).toBeGreaterThanOrEqual(80);
-    // Nothing overlaps: the page's main blocks, and the charts and list inside them; all in the window.
-    const blocks = await boxes(page, 'main section.page-fill > *');
-    expect(overlaps(blocks)).toEqual([]);
-    expect(overlaps(await boxes(page, p.parts))).toEqual([]);
-    for (const block of blocks) expect(block.bottom, block.name).toBeLessThanOrEqual(845);
-    await testInfo.attach(`${p.path.slice(1)}-390x844`, {
-      body: await page.screenshot(),
-      contentType: 'image/png',
-    });
-    expect(errors).toEqual([]);
-  });
+  }
 }
 
 test('on a phone (390×844) Stream with its drop note (?drop=300, a Home tile link) still fits one screen', async ({
@@ -164,3 +164,57 @@ test('on a phone (390×844) Stream with its drop note (?drop=300, a Home tile li
   expect(log[0] && log[0].bottom - log[0].top).toBeGreaterThanOrEqual(100);
   expect(errors).toEqual([]);
 });
+
+// Issue #20: errors do not push a page past one screen. With the fault panel failing every
+// request (errorRate=1), the fault banner and each list's error panel take their room from the
+// list, which shrinks: the page still does not scroll, at a laptop's size and on two phones.
+const FAILING = JSON.stringify({ errorRate: 1 });
+/** Pages whose list stands under controls and an error panel (Stream's has no error panel). */
+const FAULT_PAGES = ['/table', '/analytics', '/videos', '/users', '/stream'] as const;
+/** The console line Chromium writes for each HTTP 500 answer: the faults put it there on purpose. */
+const INJECTED_500 = /status of 500/;
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+  { width: 360, height: 740 },
+]) {
+  test(`with every request failing, pages still fit a ${viewport.width}×${viewport.height} window`, async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(90_000); // each page waits out its retries before it shows the error
+    await page.setViewportSize(viewport);
+    await page.addInitScript((faults) => localStorage.setItem('lazyflow-demo:faults', faults), FAILING);
+    const errors = await open(page, '/');
+    for (const path of FAULT_PAGES) {
+      await page.goto(path);
+      await expect(page.getByTestId('fault-banner')).toBeVisible();
+      if (path === '/stream') {
+        await expect(page.getByTestId('stream-status')).toHaveAttribute('data-status', 'reconnecting');
+      } else {
+        // Retries are over and the error is on screen, in words, with its Retry.
+        const alert = page.locator('main .list-error').first();
+        await expect(alert).toBeVisible({ timeout: 20_000 });
+        await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
+      }
+      await expect.poll(() => pageOverflow(page), `${path}: page scroll`).toBeLessThanOrEqual(1);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        `${path}: width`,
+      ).toBeLessThanOrEqual(viewport.width);
+      // The list is still there, shrunk, not pushed out of the window.
+      const list = await boxes(
+        page,
+        'main .fill, main .fill-column > .scroller, main .event-log, main .analytics-side',
+      );
+      expect(list.length, `${path}: a list on screen`).toBeGreaterThan(0);
+      for (const box of list)
+        expect(box.bottom, `${path}: ${box.name}`).toBeLessThanOrEqual(viewport.height + 1);
+      await testInfo.attach(`faults${path.replaceAll('/', '-')}-${viewport.width}x${viewport.height}`, {
+        body: await page.screenshot(),
+        contentType: 'image/png',
+      });
+    }
+    expect(errors.filter((error) => !INJECTED_500.test(error))).toEqual([]);
+  });
+}

@@ -84,12 +84,13 @@ for (const faults of [false, true]) {
       await expect(page.locator('html')).toHaveAttribute('data-msw', 'ready');
       if (faults) await expect(page.getByTestId('fault-banner')).toBeVisible();
       const paths = await page
-        .getByRole('navigation')
-        .getByRole('link')
+        .locator('nav a')
         .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
       expect(paths.length).toBeGreaterThan(10);
 
       for (const path of paths) {
+        // A phone's menu is the header's "Pages" button; a laptop shows the links.
+        if (device === 'phone') await page.getByTestId('menu-toggle').click();
         await page.getByRole('navigation').locator(`a[href="${path}"]`).click();
         await expect(page).toHaveURL(path);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -1,4 +1,4 @@
-import { type ComponentType, useEffect, useRef, useState } from 'react';
+import { type ComponentType, useEffect, useState } from 'react';
 import { FaultBanner } from './FaultBanner.tsx';
 import { FaultPanel } from './FaultPanel.tsx';
 import { prefetchLinkTarget } from './lib/routePrefetch.ts';
@@ -105,25 +105,20 @@ const HOOD_HASH = '#under-the-hood';
 
 /**
  * The demo shell: menu, the current page, the "Under the hood" panel and the fault panel. Under
- * 900 px the panels are a drawer (styles/shell.css) that the header's button opens.
+ * 900 px the panels are a drawer (styles/shell.css) that the header's button opens, and the menu
+ * a "Pages" button.
  */
 export function App() {
   const path = usePath();
   // The page's lists report their stats here (useReportStats); the panel reads them.
   const [board] = useState(createStatsBoard);
   const [drawer, setDrawer] = useState(false);
-  const nav = useRef<HTMLElement>(null);
+  // Under 900 px the menu is a "Pages" button that opens the links as a wrapped panel.
+  const [menu, setMenu] = useState(false);
   useEffect(() => {
-    // A new page closes the drawer, unless the link asked for the panel itself.
+    // A new page closes the drawer (unless the link asked for the panel itself) and the menu.
     setDrawer(path !== '' && window.location.hash === HOOD_HASH);
-    // On a phone the nav scrolls sideways (styles.css): bring the current page's link into view.
-    const scroller = nav.current;
-    const current = scroller?.querySelector<HTMLElement>(`a[href="${path}"]`);
-    if (!scroller || !current || scroller.scrollWidth <= scroller.clientWidth) return;
-    const left = current.getBoundingClientRect().left - scroller.getBoundingClientRect().left;
-    if (left < 0 || left + current.offsetWidth > scroller.clientWidth) {
-      scroller.scrollLeft += left - (scroller.clientWidth - current.offsetWidth) / 2;
-    }
+    setMenu(false);
   }, [path]);
   useEffect(() => {
     // A link to the panel on the same page changes only the fragment.
@@ -134,22 +129,34 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   useEffect(() => {
-    if (!drawer) return;
+    if (!drawer && !menu) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setDrawer(false);
+      if (event.key !== 'Escape') return;
+      setDrawer(false);
+      setMenu(false);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [drawer]);
+  }, [drawer, menu]);
   const route = ROUTES.find((r) => r.path === (MOVED[path] ?? path));
   const Page = route?.page;
   return (
     <StatsBoardContext value={board}>
-      <div className="shell" data-drawer={drawer ? 'open' : 'closed'}>
+      <div className="shell" data-drawer={drawer ? 'open' : 'closed'} data-menu={menu ? 'open' : 'closed'}>
         <header>
           <span className="brand">
             <strong>lazyflow</strong> demo
           </span>
+          <button
+            type="button"
+            className="menu-toggle"
+            aria-expanded={menu}
+            aria-controls="site-nav"
+            data-testid="menu-toggle"
+            onClick={() => setMenu(!menu)}
+          >
+            Pages
+          </button>
           <button
             type="button"
             className="drawer-toggle"
@@ -161,7 +168,14 @@ export function App() {
             Under the hood
           </button>
           {/* Hovering or focusing a link prefetches its route's first page (lib/routePrefetch.ts). */}
-          <nav ref={nav} onPointerOver={prefetchLinkTarget} onFocus={prefetchLinkTarget}>
+          {/* A click on a link (the current page's too) closes the phone's menu. */}
+          {/* biome-ignore lint/a11y/useKeyWithClickEvents: the clicks come from its links (Enter on a link is a click too) */}
+          <nav
+            id="site-nav"
+            onPointerOver={prefetchLinkTarget}
+            onFocus={prefetchLinkTarget}
+            onClick={() => setMenu(false)}
+          >
             {ROUTES.map((r) => (
               <Link key={r.path} to={r.path}>
                 {r.label}

@@ -10,12 +10,14 @@ export function ListError({ status, error, retry }: { status: string; error: unk
   return (
     <div role="alert" className="list-error" data-status={text.status ?? ''}>
       <p className="list-error-summary">
-        <strong>{text.summary}</strong> {text.advice}
+        <strong>{text.summary}</strong> <span className="list-error-advice">{text.advice}</span>
       </p>
       <button type="button" className="button-retry" onClick={retry}>
         Retry
       </button>
-      <p className="list-error-detail">{text.detail}</p>
+      <p className="list-error-detail" title={text.detail}>
+        {text.detail}
+      </p>
     </div>
   );
 }

@@ -15,7 +15,7 @@ export function PageIntro({
   children,
   tryThis,
   code,
-  foldOnPhone = false,
+  foldOnPhone = true,
 }: {
   title: string;
   /** What the page demonstrates, in plain words. */
@@ -25,8 +25,8 @@ export function PageIntro({
   /** The API at work (identifiers), last. */
   code?: ReactNode;
   /**
-   * On a phone, put "Try it" behind a closed disclosure (a page that must fit one screen, such
-   * as Stream and Analytics, issue #20).
+   * On a phone, put "Try it" behind a closed disclosure (the default: every page's list must fit
+   * one screen of a 360 × 740 phone, issue #20); `false` keeps it open.
    */
   foldOnPhone?: boolean;
 }) {
