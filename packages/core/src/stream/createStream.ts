@@ -1,6 +1,6 @@
 import { assertUnchanged } from '../options.ts';
 import { Subscribable } from '../subscribable.ts';
-import { createPublishBudget } from './publishBudget.ts';
+import type { PublishBudget } from './publishBudget.ts';
 import { RecentKeys } from './recentKeys.ts';
 import { RingBuffer } from './ringBuffer.ts';
 import type { ConnectionHost } from './streamConnection.ts';
@@ -12,7 +12,6 @@ import {
 } from './streamOptions.ts';
 import type { StreamSink } from './streamParser.ts';
 import { RateMeter, type StreamStats } from './streamStats.ts';
-import { yieldToMain } from './yieldToMain.ts';
 
 /**
  * Where a stream is. `paused` only while connected or connecting; `done` and `error` are final until `restart()`/`retry()`.
@@ -80,7 +79,12 @@ export class ItemStream<T> extends Subscribable {
   readonly #ring: RingBuffer<T>;
   readonly #rates = new RateMeter();
   #pending: T[] = [];
-  readonly #budget = createPublishBudget();
+  /**
+   * Steers how many items a frame publishes; it comes with the reading loop's module (items only
+   * arrive through it), so `createStream` alone does not carry it. Kept across reconnects.
+   */
+  #budget: PublishBudget | null = null;
+  #yield: (() => Promise<void>) | null = null;
   #pendingSince = 0;
   readonly #recent = new RecentKeys();
   #lastKey: string | number | undefined;
@@ -240,7 +244,9 @@ export class ItemStream<T> extends Subscribable {
     this.#running = true;
     const generation = ++this.#generation;
     loadConnection().then(
-      ({ runConnection }) => {
+      ({ runConnection, createPublishBudget, yieldToMain }) => {
+        this.#budget ??= createPublishBudget();
+        this.#yield = yieldToMain;
         if (generation === this.#generation) void runConnection(this.#host, generation);
       },
       (error: unknown) => this.#finish(generation, 'error', error),
@@ -351,7 +357,8 @@ export class ItemStream<T> extends Subscribable {
     this.#dirty = false;
     const now = this.#o.now();
     // splice moves the rest down (at most highWaterMark items): cheaper than it reads.
-    const batch = this.#pending.splice(0, this.#budget.limit(this.#pending.length));
+    const pending = this.#pending.length;
+    const batch = this.#pending.splice(0, this.#budget?.limit(pending) ?? pending);
     if (batch.length > 0) {
       this.#counts.items += batch.length;
       this.#counts.dropped += this.#ring.pushAll(batch);
@@ -365,10 +372,11 @@ export class ItemStream<T> extends Subscribable {
     this.notify();
     // The rest goes out in the next frames, in order: one frame never takes more than the budget.
     if (this.#pending.length > 0) this.#changed();
-    if (batch.length > 0) {
+    const budget = this.#budget;
+    if (batch.length > 0 && budget && this.#yield) {
       // The frame's cost is measured in the next task: after the listeners' microtasks (React
       // renders a store update in one) and the frame's rendering (layout, ResizeObserver) too.
-      void yieldToMain().then(() => this.#budget.record(batch.length, this.#o.now() - now));
+      void this.#yield().then(() => budget.record(batch.length, this.#o.now() - now));
     }
   };
 

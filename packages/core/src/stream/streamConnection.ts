@@ -12,6 +12,10 @@ import type { StreamSink } from './streamParser.ts';
 import { startWorkerParser, type WorkerParser } from './workerParser.ts';
 import { yieldToMain } from './yieldToMain.ts';
 
+// Loaded with the loop, used by createStream for what only matters once items arrive.
+export { createPublishBudget } from './publishBudget.ts';
+export { yieldToMain };
+
 /** What the reading loop needs of its stream (createStream.ts builds it over its private state). */
 export interface ConnectionHost<T> {
   /** The options now: `setOptions` may bring a new request or retry policy for the next connection. */
