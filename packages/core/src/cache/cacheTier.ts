@@ -12,8 +12,12 @@ export interface CacheTierHost {
   hasItems(page: number): boolean;
   /** Whether the QueryClient already holds `page` (a remount with a shared client): no lookup needed. */
   inQueryCache(page: number): boolean;
-  /** A page found in the cache, as the source returned it; false if the list kept fresher data. */
-  onCached(page: number, data: unknown): boolean;
+  /**
+   * A page found in the cache, as the source returned it: true if shown; false if the list kept
+   * fresher data; 'outdated' if it is of an older version of a dataset that moved (a miss: the
+   * network brings the page).
+   */
+  onCached(page: number, data: unknown): boolean | 'outdated';
   /** A batch of lookups finished; `missed` pages need the network. */
   onChecked(missed: readonly { readonly page: number; readonly priority: PagePriority }[]): void;
   /** The cache's figures changed, or a write was committed. */
@@ -154,11 +158,15 @@ export class CacheTier {
         const data = found.get(page);
         if (data !== undefined && isPageData(this.#kind, data)) {
           this.#fromCache.add(page);
-          if (this.#host.onCached(page, data)) this.#host.count('cacheReads');
-          else this.#fromCache.delete(page);
-          continue;
-        }
-        if (data !== undefined) corrupted.push(page);
+          const used = this.#host.onCached(page, data);
+          if (used === true) {
+            this.#host.count('cacheReads');
+            continue;
+          }
+          this.#fromCache.delete(page);
+          if (used === false) continue;
+          // 'outdated': of a dataset that moved since, so a miss (the entry is overwritten once fetched)
+        } else if (data !== undefined) corrupted.push(page);
         this.#missed.add(page);
         missed.push({ page, priority });
       }

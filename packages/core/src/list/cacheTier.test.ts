@@ -11,6 +11,7 @@ import { cursorSource } from '../paging/cursorPaging.ts';
 import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
 import { isPageData } from '../sources/pageData.ts';
 import { createLazyList } from './createLazyList.ts';
+import { watchMoves } from './datasetWatch.ts';
 import type { LazyList } from './LazyList.ts';
 
 interface Row {
@@ -425,5 +426,49 @@ describe('cache tier helpers', () => {
     );
     expect([...found.keys()]).toEqual([3]);
     expect(fake.reads).toEqual([[3, 4]]);
+  });
+});
+
+describe('a persistent cache under a dataset that moves (moves: watchMoves)', () => {
+  /** A list whose network answers at `version`, recording every origin item 55 was shown with. */
+  function movingList(cache: ReturnType<typeof fakeCache>, version: number) {
+    const calls: number[] = [];
+    const fetchPage = async ({ page }: OffsetFetchParams) => {
+      calls.push(page);
+      return { ...pageOf(page, 'network'), version };
+    };
+    const list = open(fetchPage, { cache: cache.cache, moves: watchMoves, prefetch: 0 });
+    const shown: string[] = [];
+    list.subscribe(() => {
+      const state = list.getSnapshot().getItem(55);
+      if (state.status === 'loaded') shown.push(state.item.from);
+    });
+    return { list, calls, shown };
+  }
+
+  it('fetches a cached page of an older version instead of showing it next to newer pages', async () => {
+    const cache = fakeCache();
+    cache.seed(5, { ...pageOf(5, 'cache'), version: 1 }); // written before the rows moved
+    const { list, calls, shown } = movingList(cache, 2);
+    list.setWindow({ start: 0, end: 10 });
+    await settle();
+    expect(list.getSnapshot().getItem(0)).toMatchObject({ status: 'loaded', item: row(0, 'network') });
+    list.setWindow({ start: 50, end: 60 });
+    await settle();
+    expect(calls).toContain(5);
+    expect(shown).not.toContain('cache'); // never on screen, not even until the network answered
+    expect(list.getSnapshot().getItem(55)).toMatchObject({ status: 'loaded', item: row(55, 'network') });
+    expect(cache.removed).not.toContain(5); // a miss, not a corrupted entry
+  });
+
+  it('shows a cached page of the version known at once, as without the watch', async () => {
+    const cache = fakeCache();
+    cache.seed(5, { ...pageOf(5, 'cache'), version: 2 });
+    const { list, shown } = movingList(cache, 2);
+    list.setWindow({ start: 0, end: 10 });
+    await settle();
+    list.setWindow({ start: 50, end: 60 });
+    await settle();
+    expect(shown[0]).toBe('cache');
   });
 });

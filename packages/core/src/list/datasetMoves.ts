@@ -123,6 +123,12 @@ export interface MovesWatch {
   since(generation: number): boolean;
   /** Whether a response for `page` is held back until its neighbours' arrive. */
   isHeld(page: number): boolean;
+  /**
+   * Whether a page read from the persistent cache is of another version of the dataset than the
+   * one now known (both carry a `version`): it would show next to newer pages (an item twice, or
+   * one skipped), so the list fetches it instead.
+   */
+  outdated(data: unknown): boolean;
   /** A fresh network response for `page`: 'land' it now, or it was 'held' for a joint landing. */
   received(page: number, data: unknown): 'land' | 'held';
   /** Lands the held responses once no held page of the zone waits for its own. Called after each replan. */

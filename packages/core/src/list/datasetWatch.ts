@@ -52,6 +52,11 @@ class DatasetWatch<T> implements MovesWatch {
     return generation >= this.#resetGeneration;
   }
 
+  outdated(data: unknown): boolean {
+    const known = this.#known.version;
+    return known !== undefined && isOffsetPage(data) && data.version !== undefined && data.version !== known;
+  }
+
   /** Whether a response for `page` is held back until its neighbours' arrive. */
   isHeld(page: number): boolean {
     return this.#pending.has(page);

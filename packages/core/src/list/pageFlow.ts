@@ -329,9 +329,10 @@ export class PageFlow<T> {
   }
 
   /** A page read from the cache: shown stale until the network revalidates it. */
-  #onCached(page: number, data: unknown): boolean {
+  #onCached(page: number, data: unknown): boolean | 'outdated' {
     const entry = this.store.get(page);
     if (this.destroyed || (entry?.items !== undefined && !entry.stale)) return false; // fresher data won
+    if (this.moves?.outdated(data)) return 'outdated'; // of the dataset before it moved
     this.stats.add('cacheHits');
     this.snapshots.publish(this.land(page, data, 'cached').visibleChanged);
     return true;
