@@ -160,3 +160,19 @@ test('a scroll through new rows keeps every badge healthy; a stream has no hit r
   await expect(health.locator('[data-status]:not([data-status="healthy"])')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+// Issue #20 item 3: badges change colour for real trouble. With every request failing, the
+// error grade leaves healthy before 20 requests (getHealth counts the requests still missing from
+// its sample as successes: 2 failed is a warning, 6 critical; it said "healthy" for 12 of 12).
+test('with every request failing, the errors badge is no longer healthy', async ({ page }) => {
+  await open(page, '/table');
+  const panel = page.getByRole('complementary', { name: 'Fault panel' });
+  await panel.getByLabel('Error rate').fill('1');
+  await panel.getByRole('button', { name: 'Apply' }).click();
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-msw', 'ready');
+  const grade = page.getByTestId('hood-health').locator('[data-status]', { hasText: 'errors' });
+  await expect(grade).toHaveAttribute('data-status', /^(warning|critical)$/, { timeout: 20_000 });
+  await expect(grade).toHaveClass(/badge-(warn|bad)/);
+  await page.evaluate(() => localStorage.clear());
+});

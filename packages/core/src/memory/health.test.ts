@@ -29,10 +29,22 @@ describe('health grades', () => {
     );
   });
 
-  it('grades a rate healthy below the minimum sample count', () => {
-    expect(gradeRate(1, 3, { warning: 0.05, critical: 0.25, worse: 'above', minSamples: 20 })).toBe(
-      'healthy',
-    );
+  it('grades a hit rate healthy below the minimum sample count (a first scroll misses every lookup)', () => {
+    expect(gradeRate(0, 15, { warning: 0.5, critical: 0.2, worse: 'below', minSamples: 20 })).toBe('healthy');
+  });
+
+  // Below the minimum sample count an error rate counts the requests still missing as successes:
+  // one failure is a blip, every request failing is trouble (the demo with errorRate=1 showed
+  // "errors healthy" for 12 of 12 requests failed).
+  it.each([
+    [1, 1, 'healthy'],
+    [1, 4, 'healthy'],
+    [3, 3, 'warning'],
+    [12, 12, 'critical'],
+    [6, 19, 'critical'],
+  ] as const)('%d failed of %d requests (fewer than 20) is %s', (failed, requests, status) => {
+    const bounds = { warning: 0.05, critical: 0.25, worse: 'above', minSamples: 20 } as const;
+    expect(gradeRate(failed / requests, requests, bounds)).toBe(status);
   });
 
   it('reports the figures behind each grade', () => {

@@ -86,15 +86,21 @@ export interface RateBounds {
 }
 
 /**
- * Grades a rate (hit rate, error rate) against its bounds.
+ * Grades a rate (hit rate, error rate) against its bounds. Below `minSamples` a rate is not
+ * trusted yet: one where lower is worse (a hit rate: a first scroll through new data misses every
+ * lookup) is healthy; one where higher is worse (an error rate) counts the samples still missing
+ * as good ones, so a single failure stays healthy but every request failing is trouble at once.
  *
  * @example
  * gradeRate(0.3, 40, { warning: 0.05, critical: 0.25, worse: 'above', minSamples: 20 }); // 'critical'
- * gradeRate(0.3, 4, { warning: 0.05, critical: 0.25, worse: 'above', minSamples: 20 }); // 'healthy'
+ * gradeRate(0.25, 4, { warning: 0.05, critical: 0.25, worse: 'above', minSamples: 20 }); // 'healthy' (1 of 4)
+ * gradeRate(1, 12, { warning: 0.05, critical: 0.25, worse: 'above', minSamples: 20 }); // 'critical' (12 of 12)
  */
 export function gradeRate(value: number, samples: number, bounds: RateBounds): HealthStatus {
-  if (samples < bounds.minSamples) return 'healthy';
-  const past = (limit: number) => (bounds.worse === 'above' ? value > limit : value < limit);
+  const few = samples < bounds.minSamples;
+  if (few && bounds.worse === 'below') return 'healthy';
+  const rate = few ? (value * samples) / bounds.minSamples : value;
+  const past = (limit: number) => (bounds.worse === 'above' ? rate > limit : rate < limit);
   if (past(bounds.critical)) return 'critical';
   if (past(bounds.warning)) return 'warning';
   return 'healthy';
