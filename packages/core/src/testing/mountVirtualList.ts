@@ -128,6 +128,15 @@ export async function frames(n = 2): Promise<void> {
   for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 }
 
+/** The first task after this frame's rendering (its paint): a page that scrolls in rAF looks here. */
+export function afterPaint(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
 /** Waits until `read()` has not moved for 10 frames (a smooth wheel or scroll ended); its last value. */
 export async function settled(read: () => number): Promise<number> {
   let last = read();

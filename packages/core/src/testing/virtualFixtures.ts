@@ -19,6 +19,15 @@ export function runCleanups(): void {
   for (const cleanup of cleanups.splice(0)) cleanup();
 }
 
+/** The messages of the window's error events (e.g. "ResizeObserver loop…") until the test's teardown. */
+export function windowErrors(): string[] {
+  const messages: string[] = [];
+  const onError = (event: ErrorEvent) => messages.push(event.message);
+  window.addEventListener('error', onError);
+  cleanups.push(() => window.removeEventListener('error', onError));
+  return messages;
+}
+
 /** An offset list over `/api/items` that records the offsets it requested. */
 export function itemsList(
   total: number,

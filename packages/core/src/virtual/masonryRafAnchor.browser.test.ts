@@ -7,15 +7,15 @@
 // in view is rendered whole before it is seen (its items are never attached late).
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
-import { frames } from '../testing/mountVirtualList.ts';
+import { afterPaint, frames } from '../testing/mountVirtualList.ts';
 import {
-  cleanups,
   item,
   itemsList,
   loadedText,
   mount,
   runCleanups,
   title,
+  windowErrors,
 } from '../testing/virtualFixtures.ts';
 import { masonry } from './masonry.ts';
 
@@ -25,14 +25,6 @@ beforeAll(async () => {
 afterEach(runCleanups);
 
 const height = (index: number) => 60 + ((index * 37) % 5) * 30;
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-/** The first task after this frame's rendering (its paint). */
-const afterPaint = () =>
-  new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
 
 it.each([
   ['100,000 items', 100_000],
@@ -56,10 +48,7 @@ it.each([
     let jitter = 0;
     let jumps = 0;
     let read = 0;
-    const loopErrors: string[] = [];
-    const onError = (event: ErrorEvent) => loopErrors.push(event.message);
-    window.addEventListener('error', onError);
-    cleanups.push(() => window.removeEventListener('error', onError));
+    const loopErrors = windowErrors();
     for (let n = 0; n < 80; n++) {
       // The item read, as masonry holds it: the first item (by index) spanning the viewport's
       // top, its gap below included. It stays in view after the 300-px step up.
@@ -69,7 +58,7 @@ it.each([
         return at <= 0 && at + size + 8 > 0;
       });
       const before = tracked === undefined ? undefined : mounted.position(tracked);
-      await nextFrame();
+      await frames(1);
       mounted.viewport.scrollTop -= 300; // inside the frame, before its layout and paint
       await afterPaint();
       if (tracked === undefined || before === undefined) continue;

@@ -5,15 +5,15 @@
 // the at-once read of rows attached above the anchor (8,850 px of jitter in the bench).
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
-import { frames } from '../testing/mountVirtualList.ts';
+import { afterPaint, frames } from '../testing/mountVirtualList.ts';
 import {
-  cleanups,
   item,
   itemsList,
   loadedText,
   mount,
   runCleanups,
   title,
+  windowErrors,
 } from '../testing/virtualFixtures.ts';
 
 beforeAll(async () => {
@@ -22,14 +22,6 @@ beforeAll(async () => {
 afterEach(runCleanups);
 
 const height = (index: number) => 24 + ((index * 37) % 90);
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-/** The first task after this frame's rendering (its paint). */
-const afterPaint = () =>
-  new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
 
 it.each([
   ['100,000 rows', 100_000],
@@ -45,10 +37,7 @@ it.each([
     let jitter = 0;
     let jumps = 0;
     let read = 0;
-    const loopErrors: string[] = [];
-    const onError = (event: ErrorEvent) => loopErrors.push(event.message);
-    window.addEventListener('error', onError);
-    cleanups.push(() => window.removeEventListener('error', onError));
+    const loopErrors = windowErrors();
     for (let n = 0; n < 80; n++) {
       // The row read: the first in view that stays in view after the 480-px step up (the 600-px
       // viewport's top 119 px). A row that leaves the view is not read, and rows out of view
@@ -56,7 +45,7 @@ it.each([
       // before showed rows the list had not rendered yet (the first step from rest), skipped.
       const tracked = mounted.visible().find((index) => (mounted.position(index) ?? 600) < 600 - 480 - 1);
       const before = tracked === undefined ? undefined : mounted.position(tracked);
-      await nextFrame();
+      await frames(1);
       mounted.viewport.scrollTop -= 480; // inside the frame, before its layout and paint
       await afterPaint();
       if (tracked === undefined || before === undefined) continue;
