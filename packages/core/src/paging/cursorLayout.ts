@@ -72,7 +72,7 @@ export class CursorLayout<T> implements ListLayout<T> {
     return planWindow({
       ...input,
       // Planned in page units: sequential pages have variable lengths, so item math happens here.
-      window: { start: first, end: last + 1, direction: window.direction, velocity: window.velocity / size },
+      window: { ...window, start: first, end: last + 1, velocity: window.velocity / size },
       flingVelocity: input.flingVelocity / size,
       pageSize: 1,
       minPage: empty ? 0 : this.reachedStart ? this.#lo : this.#lo - 1,

@@ -13,6 +13,8 @@ export interface ListWindow {
   readonly end: number;
   readonly direction: ScrollDirection;
   readonly velocity: number;
+  /** Present (false) only when the window's pages load without prefetch around them. */
+  readonly prefetch?: false;
 }
 
 /**
@@ -26,6 +28,12 @@ export interface ListWindowInput {
   end: number;
   direction?: ScrollDirection;
   velocity?: number;
+  /**
+   * `false`: load only the window's pages, none around them (default true). A view passes it
+   * while the user holds a scrollbar thumb still: the next move may go anywhere, so only what is
+   * on screen is worth a request; the prefetch follows when the thumb is let go (decision 0026).
+   */
+  prefetch?: boolean;
 }
 
 /**
@@ -48,7 +56,12 @@ export function normalizeWindow(input: ListWindowInput, owner = 'setWindow'): Li
   }
   const velocity = input.velocity ?? 0;
   assertFiniteNumber(owner, 'velocity', velocity);
-  return { start: input.start, end: input.end, direction, velocity };
+  const { prefetch } = input;
+  if (prefetch !== undefined && typeof prefetch !== 'boolean') {
+    throw optionError(owner, 'prefetch', 'a boolean', prefetch);
+  }
+  const window = { start: input.start, end: input.end, direction, velocity };
+  return prefetch === false ? { ...window, prefetch } : window;
 }
 
 /**
@@ -60,5 +73,11 @@ export function normalizeWindow(input: ListWindowInput, owner = 'setWindow'): Li
 export function sameWindow(a: ListWindow | null, b: ListWindow | null): boolean {
   if (a === b) return true;
   if (a === null || b === null) return false;
-  return a.start === b.start && a.end === b.end && a.direction === b.direction && a.velocity === b.velocity;
+  return (
+    a.start === b.start &&
+    a.end === b.end &&
+    a.direction === b.direction &&
+    a.velocity === b.velocity &&
+    a.prefetch === b.prefetch
+  );
 }

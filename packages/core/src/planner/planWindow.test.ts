@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ListWindow } from './listWindow.ts';
+import { type ListWindow, normalizeWindow, sameWindow } from './listWindow.ts';
 import { type PlanWindowInput, planWindow, prefetchSplit } from './planWindow.ts';
 
 const none = new Set<number>();
@@ -117,5 +117,32 @@ describe('planWindow', () => {
   it('does not grow with count', () => {
     const plan = planWindow({ ...base, window: win(0, 10), count: Number.MAX_SAFE_INTEGER });
     expect(plan.requests).toHaveLength(4);
+  });
+});
+
+describe('a window without prefetch (a scrollbar thumb held still, decision 0026)', () => {
+  it('requests only its own pages and cancels in-flight pages around them', () => {
+    const window = normalizeWindow({ start: 50, end: 70, prefetch: false });
+    const plan = planWindow({ ...base, window, inFlight: new Set([4, 7, 8]) });
+    expect(plan.requests.map((r) => [r.page, r.priority])).toEqual([
+      [5, 'visible'],
+      [6, 'visible'],
+    ]);
+    expect(plan.zone).toEqual({ first: 5, last: 6 });
+    expect(plan.cancel).toEqual([4, 7, 8]);
+  });
+
+  it('is another window than the same range with prefetch, which plans the prefetch again', () => {
+    const held = normalizeWindow({ start: 50, end: 70, prefetch: false });
+    const released = normalizeWindow({ start: 50, end: 70 });
+    expect(sameWindow(held, released)).toBe(false);
+    expect(released).toEqual({ start: 50, end: 70, direction: 'forward', velocity: 0 });
+    expect(pages({ window: released })).toEqual([5, 6, 7, 4, 8, 9]);
+  });
+
+  it('rejects a prefetch that is not a boolean with a TypeError naming it', () => {
+    expect(() => normalizeWindow({ start: 0, end: 10, prefetch: 'no' as unknown as boolean })).toThrow(
+      /setWindow.*prefetch/,
+    );
   });
 });

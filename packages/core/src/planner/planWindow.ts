@@ -75,7 +75,9 @@ export function prefetchSplit(prefetch: number): { ahead: number; behind: number
  * plan.requests.map((r) => r.page); // [5000, 5001, 4999, 5002, 5003]
  */
 export function planWindow(input: PlanWindowInput): WindowPlan {
-  const { window, pageSize, prefetch, loaded, inFlight } = input;
+  const { window, pageSize, loaded, inFlight } = input;
+  // A window without prefetch (a scrollbar thumb held still) keeps only its own pages.
+  const prefetch = window.prefetch === false ? 0 : input.prefetch;
   const minPage = input.minPage ?? 0;
   const countLast =
     input.count === undefined ? Number.POSITIVE_INFINITY : Math.ceil(input.count / pageSize) - 1;

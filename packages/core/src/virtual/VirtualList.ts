@@ -495,7 +495,8 @@ export class VirtualList<T> extends Subscribable {
     masonry?.noteRead(this.#sizes, state.virtual);
     const isScrolling = moving(state.motion);
     // A scrollbar drag jumps from place to place: like a jump, it loads only where it rests (its
-    // settle, the thumb held still or let go), and renders nothing ahead of a "direction".
+    // settle, the thumb held still or let go), and renders nothing ahead of a "direction". Held
+    // still (`grabbed`), it loads what is on screen only: the prefetch waits for the release.
     const dragging = state.motion === 'dragging' || state.motion === 'released';
     const velocity = isScrolling && !dragging ? this.#speed.rounded : 0;
     const direction = this.#speed.direction;
@@ -510,7 +511,7 @@ export class VirtualList<T> extends Subscribable {
         o.lanes,
         data.count,
       );
-      o.list.setWindow({ ...window, direction, velocity });
+      o.list.setWindow({ ...window, direction, velocity, prefetch: state.motion !== 'grabbed' });
     }
     const snapshot = buildSnapshot({
       previous,

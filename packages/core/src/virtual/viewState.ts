@@ -113,7 +113,7 @@ export const relayoutAfter: Readonly<Record<ViewAction['type'], 'now' | 'soon' |
   attach: 'no',
   resize: 'now',
   scroll: 'now',
-  drag: 'no',
+  drag: 'now', // a thumb let go after resting loads the prefetch around it (decision 0026)
   input: 'no',
   settle: 'now',
   scrollTo: 'now',
