@@ -13,7 +13,8 @@ import { RowMeasurer } from './rowMeasurer.ts';
 import { ScrollKeeper } from './scrollKeeper.ts';
 import { SettleTimer } from './settleTimer.ts';
 import { SizeIndex } from './sizeIndex.ts';
-import { FlightLoop, flightDuration, type ScrollToIndexOptions, smoothRequested } from './smoothScroll.ts';
+import type * as SmoothFlight from './smoothFlight.ts';
+import { type ScrollToIndexOptions, smoothRequested } from './smoothScroll.ts';
 import { loadStickyRows, StickyRows, sameIndexes } from './stickyRows.ts';
 import { type LayoutInput, layoutView, savedScroll, viewWindow } from './viewLayout.ts';
 import {
@@ -46,6 +47,9 @@ import {
 /** Where the layout is: `queued` for a microtask, `running`, or `again` (one more round asked). */
 type LayoutPhase = 'idle' | 'queued' | 'running' | 'again';
 
+/** A smooth scroll's code: the lazy chunk `smoothFlight.ts` (decision 0027), once loaded. */
+let flightCode: typeof SmoothFlight | null = null;
+
 /**
  * The engine behind `createVirtualList`. The scroll position is kept as an anchor — a row key
  * and how far the viewport starts from it — and re-derived after every change of sizes or of
@@ -66,7 +70,10 @@ export class VirtualList<T> extends Subscribable {
   readonly #measurer: RowMeasurer;
   readonly #keeper: ScrollKeeper | null;
   readonly #speed = new VelocityMeter();
-  readonly #flight: FlightLoop;
+  /** Made at the first smooth scroll-to. */
+  #flights: SmoothFlight.FlightLoop | null = null;
+  /** Counts scroll-tos and user inputs: a smooth scroll-to waiting for its chunk runs only if it is still the last. */
+  #turn = 0;
   /** Rows leaned ahead of a moving scroll go back to where it is once a frame brings no scroll. */
   readonly #lean = new LeanWatch(() => this.#sync());
   #target: ScrollTarget | null = null;
@@ -126,7 +133,6 @@ export class VirtualList<T> extends Subscribable {
         this.#keeper?.save(true);
       },
     );
-    this.#flight = new FlightLoop(options.timers, options.now);
     this.#keeper = options.persist === undefined ? null : new ScrollKeeper(options.persist, this);
     if (options.restore != null) {
       this.#state = reduceView(this.#state, this.#restoreAction(options.restore, undefined), this.#context);
@@ -313,7 +319,7 @@ export class VirtualList<T> extends Subscribable {
     this.#stopList?.();
     this.#stopList = null;
     this.#measurer.disconnect();
-    this.#flight.stop();
+    this.#flights?.stop();
     this.#settle.cancel();
   }
 
@@ -335,7 +341,10 @@ export class VirtualList<T> extends Subscribable {
       this.#speed.track(next.virtual - before.virtual, now, itemsPerPx);
       this.#lean.scrolled();
       this.#settle.scrolled(now);
-    } else this.#state = reduceView(before, action, this.#context);
+    } else {
+      if (action.type === 'input') this.#turn++; // a wheel, touch or key: the user scrolls
+      this.#state = reduceView(before, action, this.#context);
+    }
     const relayout = relayoutAfter[action.type];
     if (relayout === 'now') this.#sync();
     else if (relayout === 'soon') this.#scheduleSync();
@@ -366,25 +375,44 @@ export class VirtualList<T> extends Subscribable {
     if (target !== null) this.#update({ type: 'scroll', physical: Math.max(0, target.offset()) });
   }
 
-  #scrollTo(index: number, align: ScrollAlign, focus: boolean, smooth = false): void {
+  #scrollTo(index: number, align: ScrollAlign, focus: boolean, smooth = false, asked = this.#o.now()): void {
     if (this.#destroyed) return;
     if (!Number.isFinite(index))
       throw new TypeError(`lazyflow: scrollToIndex needs a finite index, got ${index}`);
+    const turn = ++this.#turn;
+    const code = flightCode;
+    if (smooth && code === null) {
+      // The first smooth scroll-to loads the flight's code (decision 0027); it flies from where
+      // the view is then, timed from this call. A user input or another scroll-to meanwhile wins;
+      // without the chunk (offline) it jumps.
+      const load = import('./smoothFlight.ts');
+      load.then(
+        (loaded) => {
+          flightCode = loaded;
+          if (turn === this.#turn) this.#scrollTo(index, align, focus, true, asked);
+        },
+        () => {
+          if (turn === this.#turn) this.#scrollTo(index, align, focus);
+        },
+      );
+      return;
+    }
     const count = this.#o.list.getSnapshot().count;
     const { prepended } = this.#state;
     this.#update(scrollToAction(index, align, focus, count, this.#o.anchor, prepended, smooth));
     const { hold } = this.#state;
-    if (hold.kind === 'index' && hold.flight !== null) {
+    if (hold.kind === 'index' && hold.flight !== null && code !== null) {
       // The duration follows the distance shown (from the start the layout chose to the target).
       const viewport = clearViewport(this.#state.viewport, this.#context);
-      const duration = flightDuration(hold.flight.to - hold.flight.from, viewport);
-      this.#flight.start(duration, (progress) => {
+      const duration = code.flightDuration(hold.flight.to - hold.flight.from, viewport);
+      this.#flights ??= new code.FlightLoop(this.#o.timers, this.#o.now);
+      this.#flights.start(duration, (progress) => {
         const now = this.#state.hold;
         // Ended elsewhere: the user scrolled, an instant scroll-to, the list was destroyed.
         if (this.#destroyed || now.kind !== 'index' || now.flight === null) return false;
         this.#update({ type: 'flight', progress });
         return true;
-      });
+      }, asked);
     }
   }
 
@@ -489,6 +517,7 @@ export class VirtualList<T> extends Subscribable {
       paddingEnd: o.scrollPaddingEnd,
       stickyRows,
       itemBox: masonry === null ? undefined : (key) => masonry.box(key),
+      flightAt: flightCode?.flightAt,
     };
     const state = layoutView(this.#state, input);
     this.#state = state;

@@ -3,6 +3,8 @@
 // the pages at the destination, stops where it is when the user wheels, and is instant for a
 // user who prefers reduced motion. Its duration grows with the distance shown: ~200 ms for a few
 // rows, 600 ms at most, a long jump flying only its last 4 viewports (decision 0014 amended).
+// The flight's code is a lazy chunk (decision 0027): the first smooth scroll-to of a page starts
+// once it has loaded, timed from the call; a scroll-to or a user input meanwhile wins.
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
@@ -58,7 +60,9 @@ describe.each([
       const target = Math.floor(total / 2) + 7;
       list.view.scrollToIndex(target, { align, behavior: 'smooth' });
       // The rows before its last 4 viewports are passed at once (decision 0014 amended): the
-      // flight starts there, the rows on screen flown over from that point.
+      // flight starts there, the rows on screen flown over from that point (once the flight's
+      // chunk is there: decision 0027).
+      await vi.waitFor(() => expect(list.view.getScrollOffset()).toBeGreaterThan(0));
       const start = list.view.getScrollOffset();
       const path = await settled(() => list.view.getScrollOffset());
       await vi.waitFor(() => expect(loadedText(list, target)).toBe(item(target).title));
@@ -85,6 +89,10 @@ describe.each([
 describe('smooth scrollToIndex: the duration follows the distance shown (a clock the test moves)', () => {
   /** The list's clock: moved by the test only, so a flight's progress is exactly what it sets. */
   let clock = 0;
+  beforeAll(async () => {
+    // The flight's chunk (decision 0027) is loaded by the time the clock moves.
+    await import('./smoothFlight.ts');
+  });
   /** Moves the clock to `ms` and lets a few frames run there. */
   const at = async (ms: number) => {
     clock = ms;
@@ -147,6 +155,18 @@ describe('smooth scrollToIndex, interrupted or not wanted', () => {
     expect(stopped).toBeLessThan(start + 2 * VIEWPORT);
     const position = list.position(target);
     expect(position === undefined || position > VIEWPORT).toBe(true);
+  });
+
+  it('an instant scroll-to right after a smooth one wins, however soon the flight would start', async () => {
+    const list = await mounted(1_000_000);
+    list.view.scrollToIndex(500_000, { align: 'start', behavior: 'smooth' });
+    list.view.scrollToIndex(20, { align: 'start' });
+    await vi.waitFor(() => expect(loadedText(list, 20)).toBe(item(20).title));
+    const path = await settled(() => list.position(20) ?? Number.NaN);
+    expect(list.position(20)).toBeCloseTo(0, 0);
+    expect(list.view.getScrollOffset()).toBeLessThan(20 * 64);
+    // Never flew off afterwards: the flight ended when the instant one came.
+    expect(path.every((at) => Number.isNaN(at) || Math.abs(at) < 2 * VIEWPORT)).toBe(true);
   });
 
   it('prefers-reduced-motion: the same call jumps at once', async () => {

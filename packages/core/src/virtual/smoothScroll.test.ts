@@ -7,7 +7,7 @@ import {
   FLOWN_VIEWPORTS,
   flightDuration,
   flightStart,
-} from './smoothScroll.ts';
+} from './smoothFlight.ts';
 
 describe('flightDuration', () => {
   it('is short for a few rows, grows with the distance and is capped for long jumps', () => {

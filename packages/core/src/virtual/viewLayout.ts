@@ -4,7 +4,7 @@ import { type Anchor, alignedOffset, anchorAt } from './anchor.ts';
 import { anchorItemOf, followAnchorItem } from './anchorItem.ts';
 import { physicalFor, scrollScale } from './scrollScale.ts';
 import type { SizeIndex } from './sizeIndex.ts';
-import { flightPosition, flightStart } from './smoothScroll.ts';
+import type { Flight } from './smoothScroll.ts';
 import { lastStickyAtOrBefore } from './stickyRows.ts';
 import { clearViewport, type ViewRestore, type ViewState } from './viewState.ts';
 import { firstWindow, visibleRows } from './virtualSnapshot.ts';
@@ -22,6 +22,10 @@ export interface LayoutInput {
   readonly stickyRows: readonly number[];
   /** Masonry: where an item (position key) is in its row, so a scroll-to-index aligns the item. */
   readonly itemBox?: ((key: number) => { readonly y: number; readonly size: number } | undefined) | undefined;
+  /** A smooth scroll's path (`flightAt` of the lazy `smoothFlight.ts`), there once it loaded. */
+  readonly flightAt?:
+    | ((flight: Flight, to: number, viewport: number) => { flight: Flight; position: number })
+    | undefined;
 }
 
 const OPEN: ViewRestore = Object.freeze({ kind: 'open' });
@@ -82,16 +86,15 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
       : following
         ? scale.virtualMax
         : targetVirtual(state, anchor, input, clear);
-  if (hold.kind === 'index' && hold.flight !== null && count > 0 && restore.kind !== 'pending') {
+  const { flightAt } = input;
+  if (hold.kind === 'index' && hold.flight !== null && flightAt && count > 0 && restore.kind !== 'pending') {
     // A smooth scroll-to: `target` is where it lands with the sizes known now (it retargets as
-    // rows are measured); the view is part of the way there.
-    const to = Math.max(0, Math.min(scale.virtualMax, target));
-    const { progress } = hold.flight;
-    // Until its first frame a flight may still move its start: a jump of more than a few
-    // viewports passes the rows before its last viewports at once (never loading them).
-    const from = progress === 0 ? flightStart(hold.flight.from, to, clear) : hold.flight.from;
-    hold = { ...hold, flight: { from, progress, to } };
-    target = flightPosition(from, to, progress);
+    // rows are measured); the view is part of the way there. Until its first frame a flight may
+    // still move its start: a jump of more than a few viewports passes the rows before its last
+    // viewports at once (never loading them).
+    const flown = flightAt(hold.flight, Math.max(0, Math.min(scale.virtualMax, target)), clear);
+    hold = { ...hold, flight: flown.flight };
+    target = flown.position;
   }
   const position = physicalFor(scale, target, {
     offset: state.virtual - state.physical,

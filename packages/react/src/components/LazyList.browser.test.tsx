@@ -122,8 +122,10 @@ describe('<LazyList>', () => {
     act(() => ref.current?.scrollToIndex(50_000, { align: 'center', behavior: 'smooth' }));
     // The rows before its last 4 viewports are passed at once (decision 0014 amended): it flies
     // from 4 × 360 px (40 rows) above the landing: the first row rendered, overscan included,
-    // is near it, never row 0.
-    const flownFrom = Number(document.querySelector('[data-index]')?.getAttribute('data-index'));
+    // is near it, never row 0. The first smooth scroll-to waits for the flight's chunk (decision 0027).
+    const first = () => Number(document.querySelector('[data-index]')?.getAttribute('data-index'));
+    await waitFor(() => expect(first()).toBeGreaterThan(0));
+    const flownFrom = first();
     expect(flownFrom).toBeGreaterThan(49_900);
     expect(flownFrom).toBeLessThan(50_000);
     await waitFor(() => expect(row(50_000)?.textContent).toBe('Item 50000'));
