@@ -46,8 +46,8 @@ export interface LazyListControls<T> extends ItemWriteControls<T> {
   readonly focusIndex: (index: number) => void;
   /** Adds items after the last one (a sent message, a stream batch); false if they cannot be placed yet. */
   readonly append: (items: readonly T[]) => boolean;
-  /** Retries failed pages. */
-  readonly retry: () => void;
+  /** Retries the failed page `pageIndex`, or every failed page (no argument, or as an `onClick` handler). */
+  readonly retry: (pageIndex?: number) => void;
   /** Refetches the window, keeping what is shown until fresh data lands. */
   readonly refresh: () => void;
 }
@@ -227,7 +227,7 @@ function createEngine<T>(
     onKeyDown: view.onKeyDown,
     focusIndex: (index) => view.focusIndex(index),
     append: (items) => list.append(items),
-    retry: () => list.retry(),
+    retry: (pageIndex) => list.retry(pageIndex),
     refresh: () => list.refresh(),
     ...writeControls(list),
   };

@@ -11,7 +11,8 @@ export interface LazyDataControls<T> extends ItemWriteControls<T> {
   readonly followRange: (start: number, end: number) => void;
   /** Adds items after the last one; false if they cannot be placed yet. */
   readonly append: (items: readonly T[]) => boolean;
-  readonly retry: () => void;
+  /** Retries the failed page `pageIndex`, or every failed page (no argument, or as an `onClick` handler). */
+  readonly retry: (pageIndex?: number) => void;
   readonly refresh: () => void;
 }
 
@@ -48,7 +49,7 @@ export function useListEngine<T>(options: LazyListOptions<T>): {
         controls: {
           followRange: (start, end) => list.followRange(start, end),
           append: (items) => list.append(items),
-          retry: () => list.retry(),
+          retry: (pageIndex) => list.retry(pageIndex),
           refresh: () => list.refresh(),
           ...writeControls(list),
         },

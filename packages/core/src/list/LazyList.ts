@@ -217,16 +217,25 @@ export class LazyList<T> extends Subscribable {
     return writes === undefined ? writesDisabled('remove') : writes.remove(this.#flow, key);
   }
 
-  /** Retries one failed page, or every failed page. */
+  /**
+   * Retries the failed page `pageIndex`, or without a number (no argument, or the click event of
+   * `onClick={list.retry}`) every failed page the list holds: those in the window first, the
+   * others at background priority. Each starts again at attempt 1 of `retry.attempts`.
+   *
+   * @example
+   * list.retry(75); // rows 7,500–7,599 with pageSize 100
+   * list.retry(); // every failed page
+   */
   retry(pageIndex?: number): void {
     const flow = this.#flow;
     if (flow.destroyed) return;
+    const all = typeof pageIndex !== 'number';
     const failed = flow.store.dispatchEach((page) =>
-      page.status === 'error' && (pageIndex === undefined || page.index === pageIndex)
+      page.status === 'error' && (all || page.index === pageIndex)
         ? { type: 'retried', page: page.index }
         : undefined,
     );
-    if (pageIndex === undefined) flow.layout.retry?.();
+    if (all) flow.layout.retry?.();
     flow.replan();
     // A failed page outside the window + prefetch zone is retried at background priority.
     for (const page of failed) if (!flow.scheduler.has(page)) flow.request(page, 'background');

@@ -104,7 +104,20 @@ export class PageFlow<T> {
       onSuccess: (page, result) => this.#onPage(page, result),
       onError: (page, error) => this.#onError(page, error),
       shouldRetry: shouldRetryPage,
-      onRetry: () => this.stats.add('retries'),
+      // The page's loading rows show the attempt now due (decision 0025); a stale page, which
+      // shows its items meanwhile, does not change, and no snapshot is made for it.
+      onRetry: (page, attempt, _delay, error) => {
+        this.stats.add('retries');
+        const before = this.store.get(page);
+        const action = {
+          type: 'retrying',
+          page,
+          attempt: attempt + 1,
+          attempts: this.o.attempts,
+          error,
+        } as const;
+        if (this.store.dispatch(action) !== before) this.snapshots.publish(this.isVisible(page));
+      },
       onActivity: (running) => this.stats.setInFlight(running),
     });
     this.scheduler.pause(); // work starts with the first subscriber

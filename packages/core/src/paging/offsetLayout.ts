@@ -150,7 +150,7 @@ export function stateOf<T>(page: PageState<T> | undefined, offset: number): Item
     return page.stale ? { status: 'loaded', item, stale: true } : { status: 'loaded', item };
   }
   if (page.status === 'error') return { status: 'error', error: page.error };
-  return LOADING;
+  return page.retrying ?? LOADING;
 }
 
 /** Gathers loaded items of `[from, to)` by index with the worst status seen. */

@@ -82,7 +82,9 @@ export class RangeLayout<T> implements ListLayout<T> {
         if (page === undefined) return PLACEHOLDER;
         // A page that failed to revalidate keeps serving its (stale) items, as offset pages do.
         if (page.items === undefined)
-          return page.status === 'error' ? { status: 'error', error: page.error } : LOADING;
+          return page.status === 'error'
+            ? { status: 'error', error: page.error }
+            : (page.retrying ?? LOADING);
         const item =
           getKey === undefined ? undefined : page.items.find((candidate) => getKey(candidate) === key);
         if (item === undefined) return PLACEHOLDER;

@@ -28,7 +28,8 @@ export interface FetchSchedulerOptions<R> {
   /** Called once attempts are exhausted or `shouldRetry` said no. */
   readonly onError: (page: number, error: unknown) => void;
   readonly shouldRetry: (error: unknown) => boolean;
-  readonly onRetry?: (page: number, attempt: number, delay: number) => void;
+  /** A try of `page` failed with `error`: try `attempt` + 1 starts after `delay` ms. */
+  readonly onRetry?: (page: number, attempt: number, delay: number, error: unknown) => void;
   /** Called whenever the number of running fetches changes. */
   readonly onActivity?: (running: number) => void;
   /**
@@ -279,7 +280,7 @@ export class FetchScheduler<R> {
         this.#queue.sort((a, b) => RANK[a.priority] - RANK[b.priority]);
         this.#pump();
       }, delay);
-      this.#options.onRetry?.(job.page, job.attempt, delay);
+      this.#options.onRetry?.(job.page, job.attempt, delay, error);
     } else {
       this.#jobs.delete(job.page);
       this.#options.onError(job.page, error);

@@ -4,14 +4,25 @@ export type CountKind = 'exact' | 'estimated' | 'unknown';
 /**
  * The state of one item index in a snapshot. A loaded item has `stale: true` while it shows data
  * that is being (or could not be) revalidated: served from IndexedDB, or kept through `refresh()`.
+ * A loading item whose page is being retried (decision 0025) carries `attempt` (2 or more: the
+ * try now waiting or running), `attempts` (`retry.attempts`) and `lastError` (why the last try
+ * failed); a first try has none of them.
  *
  * @example
  * const state: ItemState<User> = list.getSnapshot().getItem(7);
  * if (state.status === 'loaded') render(state.item);
+ * else if (state.status === 'loading' && state.attempt) showRetrying(state.attempt, state.attempts, state.lastError);
  */
 export type ItemState<T> =
   | { readonly status: 'loaded'; readonly item: T; readonly error?: undefined; readonly stale?: true }
-  | { readonly status: 'loading'; readonly item?: undefined; readonly error?: undefined }
+  | {
+      readonly status: 'loading';
+      readonly item?: undefined;
+      readonly error?: undefined;
+      readonly attempt?: number;
+      readonly attempts?: number;
+      readonly lastError?: unknown;
+    }
   | { readonly status: 'error'; readonly item?: undefined; readonly error: unknown }
   | { readonly status: 'placeholder'; readonly item?: undefined; readonly error?: undefined };
 

@@ -22,6 +22,12 @@ const fresh = page({});
 const stale = page({ stale: true });
 const failedEmpty = page({ status: 'error', items: undefined, error: BOOM, bytes: 0 });
 const failedWithItems = page({ status: 'error', error: BOOM, stale: true });
+const retrying = page({
+  status: 'loading',
+  items: undefined,
+  bytes: 0,
+  retrying: Object.freeze({ status: 'loading', attempt: 3, attempts: 4, lastError: BOOM }),
+});
 
 type Row = readonly [
   name: string,
@@ -88,6 +94,44 @@ const rows: Row[] = [
     stale,
     { type: 'cached', page: 4, generation: 1, items: NEWER, bytes: 40 },
     page({ items: NEWER, bytes: 40, stale: true }),
+  ],
+  // retrying (decision 0025)
+  [
+    'retrying: a loading page shows the attempt due and the last error on its rows',
+    loading,
+    { type: 'retrying', page: 4, attempt: 2, attempts: 3, error: BOOM },
+    { ...loading, retrying: { status: 'loading', attempt: 2, attempts: 3, lastError: BOOM } },
+  ],
+  [
+    'retrying: a stale page keeps showing its items',
+    stale,
+    { type: 'retrying', page: 4, attempt: 2, attempts: 3, error: BOOM },
+    stale,
+  ],
+  [
+    'retrying: an absent page stays absent',
+    undefined,
+    { type: 'retrying', page: 4, attempt: 2, attempts: 3, error: BOOM },
+    undefined,
+  ],
+  [
+    'landed: a page being retried lands without its attempt',
+    retrying,
+    { type: 'landed', page: 4, generation: 1, items: NEWER, bytes: 40 },
+    page({ items: NEWER, bytes: 40 }),
+  ],
+  [
+    'failed: a page being retried fails without its attempt',
+    retrying,
+    { type: 'failed', page: 4, generation: 1, error: BOOM },
+    failedEmpty,
+  ],
+  ['cancelled: a page being retried is forgotten', retrying, { type: 'cancelled', page: 4 }, undefined],
+  [
+    'requested: a page being retried keeps its attempt',
+    retrying,
+    { type: 'requested', page: 4, generation: 1 },
+    retrying,
   ],
   // failed
   [

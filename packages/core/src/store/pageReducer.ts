@@ -6,6 +6,8 @@ import type { PageState } from './pageState.ts';
  * - `requested`: the plan wants the page; an absent page shows as loading.
  * - `landed`: fresh items arrived (the network, the query cache, an append or a write).
  * - `cached`: items read from the persistent cache, shown stale until revalidated; fresher items win.
+ * - `retrying`: a try failed and attempt `attempt` of `attempts` is due: a page without items
+ *   shows it (and `error`, the last failure) on its loading rows until it lands or fails.
  * - `failed`: the fetch failed for good; items the page held stay, shown stale.
  * - `invalidated`: the app invalidated the page's query: items stay, stale, until refetched.
  * - `retried`: `retry()` of a failed page: its items stay stale, a page without items is forgotten.
@@ -26,6 +28,13 @@ export type PageAction<T> =
       readonly bytes: number;
     }
   | { readonly type: 'failed'; readonly page: number; readonly generation: number; readonly error: unknown }
+  | {
+      readonly type: 'retrying';
+      readonly page: number;
+      readonly attempt: number;
+      readonly attempts: number;
+      readonly error: unknown;
+    }
   | { readonly type: 'invalidated' | 'retried' | 'cancelled' | 'evicted'; readonly page: number }
   | { readonly type: 'reset'; readonly page: number; readonly keep: boolean };
 
@@ -66,6 +75,19 @@ export function reducePage<T>(
       const { error, generation } = action;
       return { index, status: 'error', items, error, bytes, generation, stale: items !== undefined };
     }
+    case 'retrying':
+      // A stale page keeps showing its items. The rows' state is made once, for every row of the page.
+      return page?.status === 'loading'
+        ? {
+            ...page,
+            retrying: {
+              status: 'loading',
+              attempt: action.attempt,
+              attempts: action.attempts,
+              lastError: action.error,
+            },
+          }
+        : page;
     case 'invalidated':
       if (page?.items !== undefined) return asStale(page);
       return page?.status === 'error' ? undefined : page;

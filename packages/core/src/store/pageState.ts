@@ -1,3 +1,5 @@
+import type { ItemState } from './itemState.ts';
+
 /** Where one page stands. */
 type PageStatus = 'loading' | 'loaded' | 'error';
 
@@ -16,4 +18,6 @@ export interface PageState<T> {
   /** The list generation that produced this state; older generations never overwrite newer. */
   readonly generation: number;
   readonly stale: boolean;
+  /** While a page without items waits for or runs a retry: the state its rows show (decision 0025). */
+  readonly retrying?: ItemState<never>;
 }
