@@ -12,7 +12,7 @@ import {
 } from './lazyListOptions.ts';
 import type { LazyListSnapshot } from './listSnapshot.ts';
 import { PageFlow } from './pageFlow.ts';
-import { RangeFollower } from './rangeFollower.ts';
+import type { RangeFollower } from './rangeFollower.ts';
 import { type ListWriteResult, writesDisabled } from './writeResult.ts';
 
 export type { LazyListSnapshot, LazyListStatus } from './listSnapshot.ts';
@@ -35,6 +35,8 @@ export class LazyList<T> extends Subscribable {
   #input: LazyListOptions<T>;
   readonly #flow: PageFlow<T>;
   #follower: RangeFollower | null = null;
+  /** `followRange`'s follower is a lazy chunk (decision 0027): loading from the first call. */
+  #following = false;
 
   constructor(options: ResolvedLazyListOptions<T>, layout: ListLayout<T>, input?: LazyListOptions<T>) {
     super();
@@ -128,13 +130,32 @@ export class LazyList<T> extends Subscribable {
   followRange(start: number, end: number): void {
     const flow = this.#flow;
     if (flow.destroyed) return;
-    this.#follower ??= new RangeFollower({
-      setWindow: (window) => this.setWindow(window),
-      now: flow.o.now,
-      timers: flow.o.timers,
-      settleMs: 150,
-    });
-    this.#follower.follow(start, end);
+    if (this.#follower !== null) {
+      this.#follower.follow(start, end);
+      return;
+    }
+    // Until the follower's chunk is there the range is the window, at rest (no speed yet).
+    this.setWindow({ start, end });
+    if (this.#following) return;
+    this.#following = true;
+    const load = import('./rangeFollower.ts');
+    load.then(
+      ({ RangeFollower }) => {
+        if (flow.destroyed) return;
+        const loaded = new RangeFollower({
+          setWindow: (window) => this.setWindow(window),
+          now: flow.o.now,
+          timers: flow.o.timers,
+          settleMs: 150,
+        });
+        this.#follower = loaded;
+        const window = flow.window;
+        if (window !== null) loaded.follow(window.start, window.end); // speed from the next range on
+      },
+      () => {
+        this.#following = false; // offline: the next range loads it again
+      },
+    );
   }
 
   /** Fetches the pages covering `[start, end)` at background priority (after visible and prefetch). */

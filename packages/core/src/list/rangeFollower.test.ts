@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ListWindowInput } from '../planner/listWindow.ts';
+import { offsetSource } from '../sources/offsetSource.ts';
+import { createLazyList } from './createLazyList.ts';
 import { RangeFollower } from './rangeFollower.ts';
 
 function setup() {
@@ -59,5 +61,28 @@ describe('RangeFollower', () => {
     const count = windows.length;
     follower.follow(490, 510);
     expect(windows.length).toBe(count);
+  });
+});
+
+describe('LazyList.followRange (the follower is a lazy chunk, decision 0027)', () => {
+  it('sets the range as the window at once, then follows direction and speed once the chunk is there', async () => {
+    let now = 0;
+    const list = createLazyList({
+      key: ['follow-range'],
+      source: offsetSource({ pageSize: 20, fetchPage: () => new Promise<never>(() => {}) }),
+      now: () => now,
+    });
+    list.followRange(0, 20);
+    // Before the chunk: the window at rest, so the first page is asked for without waiting for it.
+    expect(list.getSnapshot().window).toMatchObject({ start: 0, end: 20, velocity: 0 });
+    await import('./rangeFollower.ts');
+    await vi.waitFor(() => {
+      now += 16;
+      list.followRange(now * 5, now * 5 + 20); // 80 items per 16 ms
+      expect(list.getSnapshot().window?.velocity).toBeGreaterThanOrEqual(4_096);
+    });
+    expect(list.getSnapshot().window?.direction).toBe('forward');
+    list.destroy();
+    list.followRange(0, 20); // a no-op once destroyed
   });
 });
