@@ -12,7 +12,7 @@ import {
   type VirtualListSnapshot,
   type VirtualListUpdate,
 } from '@lazyflow/core';
-import { useMemo, useRef, version } from 'react';
+import { type SyntheticEvent, useMemo, useRef, version } from 'react';
 import { useClientLayoutEffect } from './clientLayoutEffect.ts';
 import { listUpdate } from './listUpdate.ts';
 import { type HeldRows, type ListPlaceholder, NO_ROWS_HELD, usePlaceholder } from './placeholder.ts';
@@ -46,8 +46,11 @@ export interface LazyListControls<T> extends ItemWriteControls<T> {
   readonly focusIndex: (index: number) => void;
   /** Adds items after the last one (a sent message, a stream batch); false if they cannot be placed yet. */
   readonly append: (items: readonly T[]) => boolean;
-  /** Retries the failed page `pageIndex`, or every failed page (no argument, or as an `onClick` handler). */
-  readonly retry: (pageIndex?: number) => void;
+  /**
+   * Retries the failed page `pageIndex`, or every failed page: with no argument, or as an
+   * `onClick` handler (the click event is no page index).
+   */
+  readonly retry: (pageIndex?: number | SyntheticEvent) => void;
   /** Refetches the window, keeping what is shown until fresh data lands. */
   readonly refresh: () => void;
 }
@@ -227,7 +230,7 @@ function createEngine<T>(
     onKeyDown: view.onKeyDown,
     focusIndex: (index) => view.focusIndex(index),
     append: (items) => list.append(items),
-    retry: (pageIndex) => list.retry(pageIndex),
+    retry: (pageIndex) => list.retry(pageIndex as number | undefined), // an event: every page
     refresh: () => list.refresh(),
     ...writeControls(list),
   };

@@ -1,4 +1,5 @@
 import { createLazyList, type LazyList, type LazyListOptions, type LazyListSnapshot } from '@lazyflow/core';
+import type { SyntheticEvent } from 'react';
 import { useClientLayoutEffect } from './clientLayoutEffect.ts';
 import { listUpdate } from './listUpdate.ts';
 import { clientId, useLazyflowClient } from './queryClient.ts';
@@ -11,8 +12,11 @@ export interface LazyDataControls<T> extends ItemWriteControls<T> {
   readonly followRange: (start: number, end: number) => void;
   /** Adds items after the last one; false if they cannot be placed yet. */
   readonly append: (items: readonly T[]) => boolean;
-  /** Retries the failed page `pageIndex`, or every failed page (no argument, or as an `onClick` handler). */
-  readonly retry: (pageIndex?: number) => void;
+  /**
+   * Retries the failed page `pageIndex`, or every failed page: with no argument, or as an
+   * `onClick` handler (the click event is no page index).
+   */
+  readonly retry: (pageIndex?: number | SyntheticEvent) => void;
   readonly refresh: () => void;
 }
 
@@ -49,7 +53,7 @@ export function useListEngine<T>(options: LazyListOptions<T>): {
         controls: {
           followRange: (start, end) => list.followRange(start, end),
           append: (items) => list.append(items),
-          retry: (pageIndex) => list.retry(pageIndex),
+          retry: (pageIndex) => list.retry(pageIndex as number | undefined), // an event: every page
           refresh: () => list.refresh(),
           ...writeControls(list),
         },
