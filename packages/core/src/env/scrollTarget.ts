@@ -23,6 +23,12 @@ export interface ScrollTarget {
   offset(): number;
   /** Viewport length along the axis. */
   viewport(): number;
+  /**
+   * The lowest offset the target reaches (≤ 0). Omitted: 0, as for an element. The window's is
+   * minus the list's distance from the document's start: while the page above the list is in
+   * view the offset is negative, and the view keeps what the user reads still there too.
+   */
+  minOffset?(): number;
   /** Scrolls so that `offset()` becomes `offset` (the browser clamps it to the content). */
   scrollTo(offset: number): void;
   /** Starts listening; returns the function that stops. */
@@ -113,6 +119,7 @@ export function windowScrollTarget(
   return {
     element: options.element ?? null,
     offset: () => (horizontal ? view.scrollX : view.scrollY) - margin(),
+    minOffset: () => -margin(),
     viewport: () => (horizontal ? view.innerWidth : view.innerHeight),
     scrollTo: (offset) => {
       if (horizontal) view.scrollTo({ left: offset + margin(), behavior: 'instant' });

@@ -77,6 +77,8 @@ export class VirtualList<T> extends Subscribable {
   /** Rows leaned ahead of a moving scroll go back to where it is once a frame brings no scroll. */
   readonly #lean = new LeanWatch(() => this.#sync());
   #target: ScrollTarget | null = null;
+  /** The target's lowest offset when last read (≤ 0): see `#offset`. */
+  #floor = 0;
   #stopTarget: (() => void) | null = null;
   #stopList: (() => void) | null = null;
   /** The one state record; changed only by `#update` (and the layout it runs). */
@@ -360,7 +362,7 @@ export class VirtualList<T> extends Subscribable {
     this.#update({
       type: 'attach',
       viewport: target.viewport() || this.#o.initialViewport,
-      physical: Math.max(0, target.offset()),
+      physical: this.#offset(target),
     });
     this.#stopTarget = target.observe({
       scroll: () => this.#onScroll(),
@@ -370,9 +372,18 @@ export class VirtualList<T> extends Subscribable {
     });
   }
 
+  /**
+   * The target's offset, down to its lowest (negative with the page above a window-scroll list in
+   * view; decision 0028): an element's overscroll bounce or the window's are not scroll positions.
+   */
+  #offset(target: ScrollTarget): number {
+    this.#floor = Math.min(0, target.minOffset?.() ?? 0);
+    return Math.max(this.#floor, target.offset());
+  }
+
   #onScroll(): void {
     const target = this.#target;
-    if (target !== null) this.#update({ type: 'scroll', physical: Math.max(0, target.offset()) });
+    if (target !== null) this.#update({ type: 'scroll', physical: this.#offset(target) });
   }
 
   #scrollTo(index: number, align: ScrollAlign, focus: boolean, smooth = false, asked = this.#o.now()): void {
@@ -406,13 +417,17 @@ export class VirtualList<T> extends Subscribable {
       const viewport = clearViewport(this.#state.viewport, this.#context);
       const duration = code.flightDuration(hold.flight.to - hold.flight.from, viewport);
       this.#flights ??= new code.FlightLoop(this.#o.timers, this.#o.now);
-      this.#flights.start(duration, (progress) => {
-        const now = this.#state.hold;
-        // Ended elsewhere: the user scrolled, an instant scroll-to, the list was destroyed.
-        if (this.#destroyed || now.kind !== 'index' || now.flight === null) return false;
-        this.#update({ type: 'flight', progress });
-        return true;
-      }, asked);
+      this.#flights.start(
+        duration,
+        (progress) => {
+          const now = this.#state.hold;
+          // Ended elsewhere: the user scrolled, an instant scroll-to, the list was destroyed.
+          if (this.#destroyed || now.kind !== 'index' || now.flight === null) return false;
+          this.#update({ type: 'flight', progress });
+          return true;
+        },
+        asked,
+      );
     }
   }
 
@@ -478,13 +493,13 @@ export class VirtualList<T> extends Subscribable {
     const target = this.#target;
     const want = this.#state.pendingWrite;
     if (target === null || want === null) return;
-    if (Math.abs(Math.max(0, target.offset()) - this.#state.known) >= 1) {
+    if (Math.abs(this.#offset(target) - this.#state.known) >= 1) {
       // The user scrolled and its event has not arrived yet: take that first, do not overwrite it.
       this.#onScroll();
       return;
     }
     target.scrollTo(want);
-    const known = Math.max(0, target.offset());
+    const known = this.#offset(target);
     // Written before the content grew (the framework has not rendered yet): retried on commit.
     const done = Math.abs(known - want) < 1;
     const { scale } = this.#state;
@@ -516,6 +531,7 @@ export class VirtualList<T> extends Subscribable {
       paddingStart: o.scrollPaddingStart,
       paddingEnd: o.scrollPaddingEnd,
       stickyRows,
+      floor: this.#floor,
       itemBox: masonry === null ? undefined : (key) => masonry.box(key),
       flightAt: flightCode?.flightAt,
     };
@@ -556,7 +572,7 @@ export class VirtualList<T> extends Subscribable {
       stride,
       direction,
       isScrolling,
-      atEnd: state.scale.virtualMax - state.virtual <= o.endThreshold,
+      atEnd: state.scale.virtualMax - Math.max(0, state.virtual) <= o.endThreshold,
       newItems: state.newItems,
       focusedKey: state.focus?.key ?? null,
       paddingStart: o.scrollPaddingStart,

@@ -20,6 +20,11 @@ export interface LayoutInput {
   readonly paddingEnd: number;
   /** Sorted row keys of the sticky rows (a scroll-to-index puts its row below its section's). */
   readonly stickyRows: readonly number[];
+  /**
+   * The lowest offset the scroll target reaches (≤ 0; default 0): minus the page's height above a
+   * window-scroll list's start. The anchor may put the view there (decision 0028).
+   */
+  readonly floor?: number;
   /** Masonry: where an item (position key) is in its row, so a scroll-to-index aligns the item. */
   readonly itemBox?: ((key: number) => { readonly y: number; readonly size: number } | undefined) | undefined;
   /** A smooth scroll's path (`flightAt` of the lazy `smoothFlight.ts`), there once it loaded. */
@@ -96,10 +101,15 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
     hold = { ...hold, flight: flown.flight };
     target = flown.position;
   }
-  const position = physicalFor(scale, target, {
-    offset: state.virtual - state.physical,
-    settled: state.motion === 'still',
-  });
+  // Above the list's start (the page above a window-scroll list in view) nothing is scaled.
+  const floor = Math.min(0, input.floor ?? 0);
+  const position =
+    target < 0 && floor < 0
+      ? { virtual: Math.max(floor, target), physical: Math.max(floor, target) }
+      : physicalFor(scale, target, {
+          offset: state.virtual - state.physical,
+          settled: state.motion === 'still',
+        });
   const write = Math.abs(position.physical - state.physical) >= 0.5;
   if (count > 0 && restore.kind !== 'pending') {
     // A row whose data has landed: a placeholder changes size when its page arrives.

@@ -44,7 +44,10 @@ export type ViewMotion = 'still' | 'scrolling' | 'grabbed' | 'dragging' | 'relea
 export interface ViewState {
   readonly viewport: number;
   readonly scale: ScrollScale;
-  /** Scroll position in the list's real coordinates. */
+  /**
+   * Scroll position in the list's real coordinates; negative when the page above a window-scroll
+   * list's start is in view (decision 0028), then equal to `physical`.
+   */
   readonly virtual: number;
   /** Where the element is (or is about to be written to). */
   readonly physical: number;
@@ -325,10 +328,15 @@ function scrolled(state: ViewState, physical: number, context: ViewContext): Vie
   if (Math.abs(physical - state.known) < 1) return state; // our own write, or no movement
   const { scale, motion } = state;
   // Only a scrollbar drag maps proportionally; wheel, touch, keys and scrollBy move 1:1 (issue 16).
-  const virtual = dragMaps(motion)
-    ? virtualForJump(scale, physical).virtual
-    : virtualAfterMove(scale, { virtual: state.virtual, physical: state.known }, physical);
-  const atEnd = context.anchorMode === 'end' && scale.virtualMax - virtual <= context.endThreshold;
+  // Below 0 the page above a window-scroll list is in view: no scale there (decision 0028).
+  const virtual =
+    physical < 0
+      ? physical
+      : dragMaps(motion)
+        ? virtualForJump(scale, physical).virtual
+        : virtualAfterMove(scale, { virtual: state.virtual, physical: state.known }, physical);
+  const atEnd =
+    context.anchorMode === 'end' && scale.virtualMax - Math.max(0, virtual) <= context.endThreshold;
   return {
     ...state,
     virtual,

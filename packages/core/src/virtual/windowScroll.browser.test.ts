@@ -1,0 +1,172 @@
+// A list that scrolls with the page, with the page's content above it in view (issue #18 item 1,
+// decision 0028): the part of the viewport above the list's start is a negative scroll offset,
+// kept through the scroll, anchor and write path, so an insert above the row read or a
+// measurement above it moves the page around the row, not the row.
+import { QueryClient } from '@tanstack/query-core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLazyList } from '../list/createLazyList.ts';
+import { listWrites } from '../list/writeCommands.ts';
+import { offsetSource } from '../sources/offsetSource.ts';
+import { frames } from '../testing/mountVirtualList.ts';
+import { cleanups, runCleanups } from '../testing/virtualFixtures.ts';
+import { createVirtualList } from './createVirtualList.ts';
+
+afterEach(runCleanups);
+
+interface Row {
+  readonly id: string;
+}
+
+const HEADER = 400;
+
+/** A keyed list of `total` rows with the write engine, in memory. */
+function rowsList(total: number) {
+  const rows: Row[] = Array.from({ length: total }, (_, n) => ({ id: `r${n}` }));
+  const list = createLazyList<Row>({
+    key: ['window-scroll', Math.random()],
+    queryClient: new QueryClient(),
+    prefetch: 0,
+    getItemKey: (row) => row.id,
+    writes: listWrites,
+    source: offsetSource({
+      pageSize: 100,
+      fetchPage: async ({ offset, limit }) => ({
+        items: rows.slice(offset, offset + limit),
+        total: rows.length,
+      }),
+    }),
+  });
+  cleanups.push(() => list.destroy());
+  return list;
+}
+
+/**
+ * The page: a 400 px header, the list scrolling with the window, 2,000 px of footer. Rows are
+ * 36 px unless `heights` says otherwise (read at each render and set on the element).
+ */
+function mountInPage(list: ReturnType<typeof rowsList>) {
+  const header = document.createElement('header');
+  header.style.height = `${HEADER}px`;
+  const container = document.createElement('div');
+  container.style.position = 'relative';
+  const footer = document.createElement('footer');
+  footer.style.height = '2000px';
+  document.body.append(header, container, footer);
+  const margin = () => container.getBoundingClientRect().top + window.scrollY;
+  const view = createVirtualList({
+    list,
+    useWindowScroll: true,
+    scrollMargin: margin,
+    estimateSize: () => 36,
+  });
+  const heights = new Map<string, number>();
+  const elements = new Map<string | number, HTMLElement>();
+  const stops = new Map<HTMLElement, () => void>();
+  const render = () => {
+    const snapshot = view.getSnapshot();
+    container.style.height = `${snapshot.totalSize}px`;
+    const seen = new Set<string | number>();
+    for (const row of snapshot.rows) {
+      seen.add(row.key);
+      let element = elements.get(row.key);
+      if (element === undefined) {
+        element = document.createElement('div');
+        Object.assign(element.style, { position: 'absolute', top: '0', left: '0', width: '100%' });
+        elements.set(row.key, element);
+        container.append(element);
+        element.dataset.index = String(row.index);
+        const stop = view.measureElement(element);
+        if (stop) stops.set(element, stop);
+      }
+      element.dataset.index = String(row.index);
+      element.style.transform = `translateY(${row.start}px)`;
+      const id = row.state.status === 'loaded' ? row.state.item.id : '';
+      element.style.height = `${heights.get(id) ?? 36}px`;
+      element.textContent = id;
+    }
+    for (const [key, element] of elements) {
+      if (seen.has(key)) continue;
+      stops.get(element)?.();
+      element.remove();
+      elements.delete(key);
+    }
+  };
+  const unsubscribe = view.subscribe(render);
+  render();
+  cleanups.push(() => {
+    unsubscribe();
+    view.destroy();
+    header.remove();
+    container.remove();
+    footer.remove();
+    window.scrollTo({ top: 0, behavior: 'instant' });
+  });
+  /** The y of the row showing `id` in the window's viewport, or undefined. */
+  const top = (id: string) => {
+    for (const element of container.children)
+      if (element.textContent === id) return element.getBoundingClientRect().top;
+    return undefined;
+  };
+  const scrollToList = async (offset: number) => {
+    window.scrollTo({ top: margin() + offset, behavior: 'instant' });
+    await frames(3);
+  };
+  return {
+    view,
+    heights,
+    top,
+    margin,
+    scrollToList,
+    elements: () => [...container.children] as HTMLElement[],
+  };
+}
+
+describe('a window-scroll list with the page above it in view', () => {
+  it('an insert above the row read slides the header up instead of moving the row', async () => {
+    const list = rowsList(1_000);
+    const page = mountInPage(list);
+    await vi.waitFor(() => expect(page.top('r3')).toBeDefined());
+    await page.scrollToList(-150); // 250 px of the header out of view, its last 150 px in view
+    const before = { r0: page.top('r0'), r3: page.top('r3'), scrollY: window.scrollY };
+    expect(before.r0).toBeCloseTo(150, 0);
+
+    expect(list.insert(0, [{ id: 'new' }]).ok).toBe(true);
+    await frames(4);
+    expect(page.top('r0')).toBe(before.r0); // the row read keeps its pixel
+    expect(page.top('r3')).toBe(before.r3);
+    expect(page.top('new')).toBe((before.r0 ?? Number.NaN) - 36); // above it, where the header was
+    expect(window.scrollY).toBe(before.scrollY + 36); // the page moved by the row, no more
+    expect(page.view.saveScroll()).toMatchObject({ anchorItemKey: 'r0', offsetInItem: -150 });
+  });
+
+  it('a row above the one read growing when measured leaves the row read where it is', async () => {
+    const list = rowsList(1_000);
+    const page = mountInPage(list);
+    await vi.waitFor(() => expect(page.top('r3')).toBeDefined());
+    await page.scrollToList(100); // r3 is the first row whole in view: the anchor
+    await page.scrollToList(-150); // back up: the header in view, r3 still the row held
+    const before = { r3: page.top('r3'), scrollY: window.scrollY };
+    expect(before.r3).toBeCloseTo(150 + 3 * 36, 0);
+
+    page.heights.set('r1', 136); // an image in r1 loads: 100 px taller
+    const r1 = page.elements().find((element) => element.textContent === 'r1');
+    if (r1 !== undefined) r1.style.height = '136px';
+    await frames(4);
+    expect(page.top('r3')).toBe(before.r3);
+    expect(window.scrollY).toBe(before.scrollY + 100);
+  });
+
+  it('scrolling through the list start and back keeps rows where the page puts them', async () => {
+    const list = rowsList(1_000);
+    const page = mountInPage(list);
+    await vi.waitFor(() => expect(page.top('r3')).toBeDefined());
+    for (const offset of [-300, 500, -50, 0, -400]) {
+      await page.scrollToList(offset);
+      // The first row from the viewport's top (or the list's start) down is where the page puts it.
+      const row = Math.ceil(Math.max(0, offset) / 36);
+      expect(page.top(`r${row}`)).toBeCloseTo(row * 36 - offset, 0);
+      expect(page.view.getScrollOffset()).toBeCloseTo(offset, 0);
+    }
+    expect(window.scrollY).toBe(Math.round(page.margin() - 400));
+  });
+});
