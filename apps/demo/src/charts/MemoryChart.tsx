@@ -34,7 +34,8 @@ export function MemoryChart({
         y={{ unit: 'bytes', format: formatBytes, minTop: 1024 }}
         rules={
           budgetBytes > 0
-            ? [{ y: budgetBytes, label: `budget ${formatBytes(budgetBytes)}`, color: 'var(--bad)' }]
+            ? // A limit, not an alarm: in the secondary ink, as the badges alone turn red (issue #20 item 3).
+              [{ y: budgetBytes, label: `budget ${formatBytes(budgetBytes)}`, color: 'var(--ink-2)' }]
             : []
         }
         height={130}

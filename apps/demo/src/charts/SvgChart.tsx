@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { cornerNotes, fitAxisLabels, LINE_PX } from './chartLabels.ts';
 import { niceTicks } from './chartScale.ts';
 import { useWidth } from './useWidth.ts';
 
@@ -75,10 +76,27 @@ export function SvgChart({ title, series, x, y, rules = [], height = 150, testId
   const offScale = rules.filter((rule) => !shown.includes(rule));
   const yTicks = niceTicks(0, Math.max(peak, ...shown.map((r) => r.y), 1) * 1.05, 4);
   const yMax = yTicks.at(-1) ?? 1;
+  // Off-scale notes stand beside the unit when they fit, else on lines below it: the plot moves down.
+  const corner = cornerNotes(
+    y.unit,
+    offScale.map((rule) => rule.label),
+    width - MARGIN.right - 4,
+  );
+  const top = MARGIN.top + (corner.lines - 1) * LINE_PX;
   const plotWidth = Math.max(1, width - MARGIN.left - MARGIN.right);
-  const plotHeight = Math.max(1, height - MARGIN.top - MARGIN.bottom);
+  const plotHeight = Math.max(1, height - top - MARGIN.bottom);
   const px = (value: number) => MARGIN.left + ((value - x.min) / (x.max - x.min || 1)) * plotWidth;
-  const py = (value: number) => MARGIN.top + plotHeight - (value / yMax) * plotHeight;
+  const py = (value: number) => top + plotHeight - (value / yMax) * plotHeight;
+  // Only the x labels that do not touch each other (a narrow chart keeps its two ends).
+  const xLabels = fitAxisLabels(
+    x.ticks.map((tick) => ({
+      x: px(tick),
+      text: x.format(tick),
+      anchor: tick === x.min ? 'start' : tick === x.max ? 'end' : 'middle',
+    })),
+    0,
+    width,
+  );
   const line = (points: readonly ChartPoint[]) =>
     points.map((p) => `${px(p.x).toFixed(1)},${py(p.y).toFixed(1)}`).join(' ');
 
@@ -98,15 +116,15 @@ export function SvgChart({ title, series, x, y, rules = [], height = 150, testId
                 </text>
               </g>
             ))}
-            {x.ticks.map((tick) => (
+            {xLabels.map((label) => (
               <text
-                key={tick}
+                key={label.x}
                 className="svg-chart-xlabel"
-                x={px(tick)}
+                x={label.x}
                 y={height - 5}
-                textAnchor={tick === x.min ? 'start' : tick === x.max ? 'end' : 'middle'}
+                textAnchor={label.anchor}
               >
-                {x.format(tick)}
+                {label.text}
               </text>
             ))}
             {series.map((s) =>
@@ -148,11 +166,11 @@ export function SvgChart({ title, series, x, y, rules = [], height = 150, testId
                 key={rule.label}
                 className="svg-chart-offscale"
                 x={MARGIN.left + plotWidth}
-                y={11 + k * 12}
+                y={11 + (corner.notes[k]?.line ?? k) * LINE_PX}
                 textAnchor="end"
                 style={{ fill: rule.color }}
               >
-                {rule.label} ↑ (off scale)
+                {corner.notes[k]?.text}
               </text>
             ))}
           </svg>

@@ -24,6 +24,17 @@ function Stat({
   );
 }
 
+/** "3.16 MB" as the figure and a small unit, as the other tiles write "/s" and "ms" (and it fits a phone's tile). */
+function Unit({ text }: { text: string }) {
+  const space = text.lastIndexOf(' ');
+  if (space < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, space)} <small>{text.slice(space + 1)}</small>
+    </>
+  );
+}
+
 /**
  * The stream's figures as tiles: received, rate, reconnects against lost (the feat: reconnects
  * climb, lost stays 0), malformed lines, lag and the log's memory. Only lost and lag change colour
@@ -72,8 +83,8 @@ export function StreamStatsPanel({
         {number(stats.malformed)}
       </Stat>
       <Stat
-        label="Dropped (ring)"
-        title="events pushed out of the 2,000-event buffer the chart reads (the log keeps them all)"
+        label="Dropped"
+        title="events pushed out of the 2,000-event ring the chart reads (the log keeps them all)"
       >
         {number(stats.dropped)}
       </Stat>
@@ -84,7 +95,9 @@ export function StreamStatsPanel({
       >
         {number(stats.lagMs)} <small>ms</small>
       </Stat>
-      <Stat label="Log in memory">{formatBytes(logBytes)}</Stat>
+      <Stat label="Log size" title="bytes the virtualized log holds in memory">
+        <Unit text={formatBytes(logBytes)} />
+      </Stat>
     </dl>
   );
 }

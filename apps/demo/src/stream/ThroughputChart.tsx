@@ -34,7 +34,9 @@ export function ThroughputChart({
           ticks: (height < 140 ? X_TICKS_NARROW_S : X_TICKS_S).map((s) => -s),
           format: (s) => (s === 0 ? 'now' : `${-s} s ago`),
         }}
-        y={{ unit: 'events/s', format: (v) => compact.format(v), minTop: 10 }}
+        // The axis reaches the asked rate from the first second: its line is drawn at once, and a
+        // start from 0 is a climb to it rather than a chart rescaled every second.
+        y={{ unit: 'events/s', format: (v) => compact.format(v), minTop: Math.max(10, rate) }}
         rules={rate > 0 ? [{ y: rate, label: `asked ${compact.format(rate)}/s`, color: 'var(--ink-3)' }] : []}
         height={height}
       />
