@@ -1,5 +1,6 @@
 import type { AnalyticsBucket } from '@lazyflow/mocks';
 import { useMemo } from 'react';
+import { formatCount } from '../lib/formatCount.ts';
 
 /** Min, mean and max over the visible buckets, and the range's overall figure. */
 export interface SeriesSummary {
@@ -67,7 +68,8 @@ export function AnalyticsSummary({ buckets }: { buckets: readonly AnalyticsBucke
   return (
     <table className="analytics-summary" data-testid="an-summary" data-buckets={buckets.length}>
       <caption>
-        Visible range: {buckets.length} buckets (min, mean and max per bucket; overall for the whole range)
+        Visible range: {formatCount(buckets.length, 'bucket')} (min, mean and max per bucket; overall for the
+        whole range)
       </caption>
       <thead>
         <tr>

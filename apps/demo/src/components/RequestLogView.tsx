@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { formatCount } from '../lib/formatCount.ts';
 import type { RequestLog } from '../lib/requestLog.ts';
 
 /**
@@ -19,8 +20,8 @@ export function RequestLogView({ log, testId, title }: { log: RequestLog; testId
     >
       <h2>{title}</h2>
       <p className="list-status">
-        {snapshot.started} requests · {snapshot.pending} in flight · {snapshot.aborted} aborted ·{' '}
-        {snapshot.failed} failed
+        {formatCount(snapshot.started, 'request')} · {snapshot.pending.toLocaleString('en')} in flight ·{' '}
+        {snapshot.aborted.toLocaleString('en')} aborted · {snapshot.failed.toLocaleString('en')} failed
       </p>
       <ol>
         {[...snapshot.entries].reverse().map((entry) => (

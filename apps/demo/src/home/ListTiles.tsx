@@ -3,6 +3,7 @@
 import type { Item } from '@lazyflow/mocks';
 import { type UseLazyListResult, useLazyList } from '@lazyflow/react';
 import { type RefObject, useRef, useState } from 'react';
+import { pluralize } from '../lib/formatCount.ts';
 import { FeatTile } from './FeatTile.tsx';
 import { count, countedItems, frames, loadedInView, loadedTopInView, rowInView, until } from './liveRun.ts';
 import { MINI_ROW, MiniList } from './MiniList.tsx';
@@ -268,7 +269,8 @@ export function MemoryTile() {
       text: (
         <>
           Peak <strong>{kb(peak)}</strong> against a <strong>{kb(MEMORY_BUDGET)}</strong> budget across{' '}
-          {SWEEP_STEPS + 1} stops through a million rows; {count(evicted)} pages let go, farthest first.
+          {SWEEP_STEPS + 1} stops through a million rows; {count(evicted)} {pluralize(evicted, 'page')} let
+          go, farthest first.
         </>
       ),
       data: { peak, budget: MEMORY_BUDGET, evicted, samples: seen.length },

@@ -9,6 +9,7 @@ import type { Item } from '@lazyflow/mocks';
 import { type UseLazyListResult, useLazyList } from '@lazyflow/react';
 import { QueryClient } from '@tanstack/query-core';
 import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
+import { formatCount } from '../lib/formatCount.ts';
 import { type FeatFigure, FeatTile } from './FeatTile.tsx';
 import { count, countedItems, loadedInView, until } from './liveRun.ts';
 import { MINI_ROW, MiniList } from './MiniList.tsx';
@@ -125,7 +126,7 @@ export function ReloadTile() {
       text: (
         <>
           After a real page reload, back on row <strong>#{count(TARGET)}</strong> with{' '}
-          <strong>{answered} requests</strong> answered:{' '}
+          <strong>{formatCount(answered, 'request')}</strong> answered:{' '}
           {fromCache
             ? `${count(reads)} ${reads === 1 ? 'page' : 'pages'} read from IndexedDB, shown at once, then revalidated.`
             : 'the rows came from the server, not from IndexedDB.'}

@@ -2,6 +2,7 @@
 // resumes after the last event received.
 import { useStream } from '@lazyflow/react';
 import { useRef, useState } from 'react';
+import { pluralize } from '../lib/formatCount.ts';
 import { FeatTile } from './FeatTile.tsx';
 import { count, until } from './liveRun.ts';
 
@@ -42,8 +43,9 @@ function CutStream({ figures }: { figures: { current: StreamFigures | null } }) 
   return (
     <div className="mini-list mini-stream" data-testid="feat-stream-live" data-status={status}>
       <p>
-        <strong>{count(stats.items)}</strong> of {count(EVENTS)} events · <strong>{stats.reconnects}</strong>{' '}
-        reconnects · <strong>{lost}</strong> lost
+        <strong>{count(stats.items)}</strong> of {count(EVENTS)} events ·{' '}
+        <strong>{count(stats.reconnects)}</strong> {pluralize(stats.reconnects, 'reconnect')} ·{' '}
+        <strong>{count(lost)}</strong> lost
       </p>
       <progress max={EVENTS} value={stats.items} aria-label="Events received" />
       <p className="muted">last event #{newest === undefined ? '–' : count(newest)}</p>
@@ -68,8 +70,9 @@ export function StreamTile() {
     return {
       text: (
         <>
-          <strong>{count(f.items)}</strong> events over <strong>{f.reconnects}</strong> cut connections,{' '}
-          <strong>{f.lost} lost</strong>: each reconnect asked for the events after the last one received.
+          <strong>{count(f.items)}</strong> events over <strong>{count(f.reconnects)}</strong>{' '}
+          {pluralize(f.reconnects, 'cut connection')}, <strong>{count(f.lost)} lost</strong>: each reconnect
+          asked for the events after the last one received.
         </>
       ),
       data: { items: f.items, reconnects: f.reconnects, lost: f.lost },

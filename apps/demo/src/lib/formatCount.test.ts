@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount } from './formatCount.ts';
+import { formatCount, pluralize } from './formatCount.ts';
 
 describe('formatCount', () => {
   it.each([
@@ -11,5 +11,21 @@ describe('formatCount', () => {
     [3, 'entry', 'entries', '3 entries'],
   ])('%d %s → %s', (count, noun, plural, text) => {
     expect(formatCount(count, noun, plural)).toBe(text);
+  });
+});
+
+describe('pluralize', () => {
+  it.each([
+    [0, 'chunk', undefined, 'chunks'],
+    [1, 'chunk', undefined, 'chunk'],
+    [2, 'cut connection', undefined, 'cut connections'],
+    [1, 'entry', 'entries', 'entry'],
+    [1_000, 'entry', 'entries', 'entries'],
+  ])('%d %s → %s', (count, noun, plural, text) => {
+    expect(pluralize(count, noun, plural)).toBe(text);
+  });
+
+  it('treats a fraction as plural, as English does ("1.5 seconds")', () => {
+    expect(pluralize(1.5, 'second')).toBe('seconds');
   });
 });

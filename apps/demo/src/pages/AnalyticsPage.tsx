@@ -8,6 +8,7 @@ import { ListError } from '../components/ListError.tsx';
 import { PageIntro } from '../components/PageIntro.tsx';
 import { RequestLogView } from '../components/RequestLogView.tsx';
 import { fetchAnalytics } from '../lib/analyticsApi.ts';
+import { formatCount } from '../lib/formatCount.ts';
 import { createRequestLog } from '../lib/requestLog.ts';
 import { usePanZoom } from '../lib/usePanZoom.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
@@ -33,7 +34,7 @@ const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'sh
 const duration = (ms: number) =>
   ms >= DAY ? `${ms / DAY} d` : ms >= HOUR ? `${ms / HOUR} h` : `${ms / MINUTE} min`;
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
-const formatCount = (value: number) => compact.format(value);
+const compactCount = (value: number) => compact.format(value);
 const formatMs = (value: number) => Math.round(value).toLocaleString('en');
 
 /** The three charted series of a bucket, as the chart's points (value with a min–max band). */
@@ -44,7 +45,7 @@ const SERIES = [
     title: 'Requests per minute (band: quietest–busiest minute)',
     color: '#2563eb',
     band: 'rgb(37 99 235 / 15%)',
-    format: formatCount,
+    format: compactCount,
     point: (b: AnalyticsBucket, minutes: number): MetricPoint => ({
       t: b.t,
       value: b.requests / minutes,
@@ -58,7 +59,7 @@ const SERIES = [
     title: 'Errors per bucket',
     color: '#dc2626',
     band: 'rgb(220 38 38 / 15%)',
-    format: formatCount,
+    format: compactCount,
     point: (b: AnalyticsBucket): MetricPoint => ({ t: b.t, value: b.errors, min: b.errors, max: b.errors }),
   },
   {
@@ -200,9 +201,9 @@ export function AnalyticsPage() {
         data-requests={win.stats.requests}
         aria-live="polite"
       >
-        {DATE.format(from)} – {DATE.format(to)} UTC · {win.items.length} buckets of {duration(step)} ·{' '}
-        {win.stats.requests} requests at this zoom, {requested} on this page · {win.stats.inFlight} in flight
-        · {win.status}
+        {DATE.format(from)} – {DATE.format(to)} UTC · {formatCount(win.items.length, 'bucket')} of{' '}
+        {duration(step)} · {formatCount(win.stats.requests, 'request')} at this zoom,{' '}
+        {requested.toLocaleString('en')} on this page · {win.stats.inFlight} in flight · {win.status}
       </p>
       <ListError status={win.status} error={win.error} retry={win.retry} />
       {/* Charts take the rest of the screen; the summary and the request log sit beside them. */}

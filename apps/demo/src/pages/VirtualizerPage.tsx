@@ -5,6 +5,7 @@ import { type FormEvent, useLayoutEffect, useMemo, useRef, useState } from 'reac
 import { ListError } from '../components/ListError.tsx';
 import { PageIntro } from '../components/PageIntro.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
+import { formatCount } from '../lib/formatCount.ts';
 import { itemsSource } from '../lib/sources.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
@@ -63,8 +64,8 @@ export function VirtualizerPage() {
       </form>
       <p className="list-status" data-testid="tv-status">
         {data.count.toLocaleString('en')} rows · rows {(start + 1).toLocaleString('en')}–
-        {Math.min(end, data.count).toLocaleString('en')} · {data.stats.requests} requests ·{' '}
-        {data.stats.pagesInMemory} pages in memory
+        {Math.min(end, data.count).toLocaleString('en')} · {formatCount(data.stats.requests, 'request')} ·{' '}
+        {formatCount(data.stats.pagesInMemory, 'page')} in memory
       </p>
       <ListError status={data.status} error={data.error} retry={data.retry} />
       <div ref={ref} className="scroller fill" data-testid="tv-scroller" data-count={data.count}>

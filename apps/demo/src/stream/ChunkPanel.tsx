@@ -1,5 +1,6 @@
 import { type Chunk, type Chunker, type ChunkRule, createChunker } from '@lazyflow/core';
 import { useState, useSyncExternalStore } from 'react';
+import { formatCount } from '../lib/formatCount.ts';
 import type { LogEvent } from './EventLog.tsx';
 
 /** The chunk rules the dashboard offers. */
@@ -78,10 +79,10 @@ export function ChunkPanel({ chunker, by }: { chunker: Chunker<LogEvent>; by: Ch
     >
       <h2>Chunks by {CHUNK_BY[by].label}</h2>
       <p className="chunk-totals">
-        {s.closedChunks.toLocaleString('en')} chunks closed ({s.closedItems.toLocaleString('en')} events),{' '}
-        {s.openItems.toLocaleString('en')} events in the open chunk
+        {formatCount(s.closedChunks, 'chunk')} closed ({formatCount(s.closedItems, 'event')}),{' '}
+        {formatCount(s.openItems, 'event')} in the open chunk
         {s.closedChunks > s.chunks.length &&
-          `; ${(s.closedChunks - s.chunks.length).toLocaleString('en')} older chunks not shown`}
+          `; ${formatCount(s.closedChunks - s.chunks.length, 'older chunk')} not shown`}
       </p>
       <table>
         <thead>

@@ -4,6 +4,7 @@ import { useLazyList } from '@lazyflow/react';
 import { type FormEvent, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ListError } from '../components/ListError.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
+import { formatCount } from '../lib/formatCount.ts';
 import { formatBytes } from '../lib/hoodFigures.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 import { createRequestCounter } from './requestCounter.ts';
@@ -21,8 +22,9 @@ const number = (n: number) => n.toLocaleString('en');
 
 /** Items one request brings: the adaptive page size when paging. */
 function perRequest(strategy: string | null, pageSize: number): string {
-  if (strategy === 'eager') return 'everything';
-  if (strategy === 'stream') return 'one stream';
+  // Short words: the tile is a third of a panel (issue #20 audit: 'everything' overflowed it).
+  if (strategy === 'eager') return 'all';
+  if (strategy === 'stream') return 'stream';
   return number(pageSize);
 }
 
@@ -102,7 +104,7 @@ export function TemplatePanel({ spec, generation }: { spec: TemplatePanelSpec; g
         data-page-size={stats.pageSize}
       >
         <div className="stat">
-          <dt>HTTP requests</dt>
+          <dt title="HTTP requests sent: JSON pages and stream connections">Requests</dt>
           <dd>
             {number(http.json + http.streams)}
             {http.streams > 0 && <small> ({http.streams} stream)</small>}
@@ -128,13 +130,16 @@ export function TemplatePanel({ spec, generation }: { spec: TemplatePanelSpec; g
           <dt>Rows</dt>
           <dd>
             {number(list.count)}
-            {(stats.strategy === 'stream' || list.list.countKind !== 'exact') && <small> so far</small>}
+            {(stats.strategy === 'stream' || list.list.countKind !== 'exact') && (
+              <small className="stat-sub"> so far</small>
+            )}
           </dd>
         </div>
         <div className="stat">
           <dt>In memory</dt>
           <dd>
-            {formatBytes(stats.bytesInMemory)} <small>{number(loaded)} rows</small>
+            {formatBytes(stats.bytesInMemory)}{' '}
+            <small className="stat-sub">{formatCount(loaded, 'row')}</small>
           </dd>
         </div>
         <div className="stat">
