@@ -2,14 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { LazyListSnapshot } from '../list/listSnapshot.ts';
 import { anchorItemOf, followAnchorItem } from './anchorItem.ts';
 
-/** A snapshot whose loaded items are `keys` from index `from` on (undefined: a placeholder). */
-function data(keys: readonly (string | undefined)[], options: { keyed?: boolean; prepended?: number } = {}) {
+/**
+ * A snapshot whose loaded items are `keys` from index 0 on (undefined: a placeholder); `shadowed`
+ * indexes are loaded but have no key (a duplicate of a key above them).
+ */
+function data(
+  keys: readonly (string | undefined)[],
+  options: { keyed?: boolean; prepended?: number; shadowed?: readonly number[] } = {},
+) {
   const keyed = options.keyed ?? true;
-  const keyOf = (index: number) => (keyed ? keys[index] : undefined);
+  const shadowed = new Set(options.shadowed);
+  const keyOf = (index: number) => (keyed && !shadowed.has(index) ? keys[index] : undefined);
   return {
     keyed,
     prependedCount: options.prepended ?? 0,
     keyOf,
+    getItem: (index: number) => ({ status: keys[index] === undefined ? 'idle' : 'loaded' }),
     indexOfKey: (key: string | number, near: number, radius = 2_000) => {
       for (let d = 0; d <= radius; d++) {
         if (keyOf(near + d) === key) return near + d;
@@ -37,6 +45,17 @@ describe('followAnchorItem', () => {
     ['its row is not loaded: it cannot tell, the index stays', ['a', 'b', 'c', undefined, 'e'], anchor],
   ] as const)('%s', (_name, keys, expected) => {
     expect(followAnchorItem(anchor, held, data(keys), 1)).toEqual(expected);
+  });
+
+  it('its row holds a duplicate of a row above (pages of two versions side by side): it follows its item', () => {
+    // Page 0 still the old version (a, b, c, d), page 1 refetched after 3 rows were inserted on
+    // the server: its first row 'b' is a duplicate of index 1, so index 4 has no key.
+    const mixed = ['a', 'b', 'c', 'd', 'b', 'c', 'd', 'e'];
+    const row4 = { row: 4, offset: -10 };
+    expect(followAnchorItem(row4, { row: 4, key: 'e' }, data(mixed, { shadowed: [4, 5, 6] }), 1)).toEqual({
+      row: 7,
+      offset: -10,
+    });
   });
 
   it('without getItemKey the anchor keeps its index', () => {

@@ -30,7 +30,8 @@ export function anchorItemOf(
  * the anchor's row now holds another loaded item, the anchor moves to the row that holds its item,
  * with the same offset, so the item stays at the same pixel. Unchanged when the list has no
  * `getItemKey` (the row keeps its index), when the anchor moved since (a scroll), when the row is
- * not loaded, or when the item is gone (deleted, or farther than the search reaches).
+ * not loaded, or when the item is gone (deleted, or farther than the search reaches). A loaded row
+ * whose key is shadowed (a duplicate of a row above it) holds another item: the item is looked for.
  *
  * @example
  * // 'u5086' was at row 5,086; three rows were inserted above it
@@ -45,7 +46,11 @@ export function followAnchorItem(
   if (held === null || held.row !== anchor.row || !data.keyed) return anchor;
   const index = anchor.row * lanes + data.prependedCount;
   const now = data.keyOf(index);
-  if (now === held.key || now === undefined) return anchor;
+  if (now === held.key) return anchor;
+  // No key and not loaded: nothing to compare. A loaded row without a key holds a duplicate of a
+  // row above it (pages of two versions side by side, e.g. IndexedDB's and the revalidated one):
+  // another item, so the item read is looked for.
+  if (now === undefined && data.getItem(index).status !== 'loaded') return anchor;
   const found = data.indexOfKey(held.key, index);
   if (found === undefined) return anchor;
   const row = Math.floor((found - data.prependedCount) / lanes);
