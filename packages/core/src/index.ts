@@ -54,6 +54,7 @@ export type { AutoSource, AutoSourceOptions } from './sources/autoSource.ts';
 export type { Cursor } from './sources/cursor.ts';
 export type { CursorFetchParams, CursorSourceOptions } from './sources/cursorSource.ts';
 export { type EagerSourceOptions, eagerSource } from './sources/eagerSource.ts';
+export type { FetchPriority } from './sources/fetchPriority.ts';
 export { type OffsetFetchParams, type OffsetSourceOptions, offsetSource } from './sources/offsetSource.ts';
 export type { PageSizingOptions } from './sources/pageSizing.ts';
 export type { RangeFetchParams, RangeSourceOptions } from './sources/rangeSource.ts';

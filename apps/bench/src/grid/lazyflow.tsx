@@ -16,7 +16,8 @@ export default function LazyflowGridPage({ total, pageSize }: ListPageProps) {
     () =>
       offsetSource<Item>({
         pageSize,
-        fetchPage: ({ offset, limit, signal }) => fetchItems({ offset, limit, total, signal }),
+        fetchPage: ({ offset, limit, signal, priority }) =>
+          fetchItems({ offset, limit, total, signal, priority }),
       }),
     [pageSize, total],
   );

@@ -18,7 +18,8 @@ export default function LazyflowPage({ total, pageSize, heights, persist }: List
     () =>
       offsetSource<Item>({
         pageSize,
-        fetchPage: ({ offset, limit, signal }) => fetchItems({ offset, limit, total, signal }),
+        fetchPage: ({ offset, limit, signal, priority }) =>
+          fetchItems({ offset, limit, total, signal, priority }),
       }),
     [pageSize, total],
   );

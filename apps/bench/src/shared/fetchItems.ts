@@ -54,11 +54,13 @@ export async function fetchItems(params: {
   limit: number;
   total: number;
   signal?: AbortSignal;
+  /** A library's `fetch` priority hint (lazyflow's `'high'` on screen, `'low'` prefetch); peers pass none. */
+  priority?: RequestPriority;
 }): Promise<ItemsPage> {
-  const { offset, limit, total, signal } = params;
+  const { offset, limit, total, signal, priority } = params;
   net.requests += 1;
   try {
-    const res = await fetch(apiUrl('items', { offset, limit, total }), { signal });
+    const res = await fetch(apiUrl('items', { offset, limit, total }), { signal, priority });
     const body = await res.arrayBuffer();
     net.bytes += body.byteLength;
     net.responses += 1;

@@ -21,11 +21,13 @@ export async function fetchItems(params: {
   limit: number;
   total: number;
   signal: AbortSignal;
+  priority?: RequestPriority;
 }): Promise<ItemsPage> {
-  const { offset, limit, total, signal } = params;
+  const { offset, limit, total, signal, priority } = params;
   const page = await getJson<ItemsPage>(
     `/api/items?offset=${offset}&limit=${limit}&total=${total}${CHURN}`,
     signal,
+    priority,
   );
   return { ...page, items: page.items.map(realisticItem) };
 }
@@ -37,12 +39,14 @@ export async function fetchFeed(params: {
   limit: number;
   total: number;
   signal: AbortSignal;
+  priority?: RequestPriority;
 }): Promise<FeedPage> {
-  const { cursor, direction, limit, total, signal } = params;
+  const { cursor, direction, limit, total, signal, priority } = params;
   const at = cursor === null ? '' : `&cursor=${encodeURIComponent(String(cursor))}`;
   const page = await getJson<FeedPage>(
     `/api/feed?direction=${direction}&limit=${limit}&total=${total}${at}`,
     signal,
+    priority,
   );
   return { ...page, items: page.items.map(realisticItem) };
 }

@@ -21,7 +21,8 @@ export function itemsSource(total: number, pageSize = 100): OffsetSource<Item> {
   return offsetSource<Item>({
     pageSize,
     initialCount: total,
-    fetchPage: ({ offset, limit, signal }) => fetchItems({ offset, limit, total, signal }),
+    fetchPage: ({ offset, limit, signal, priority }) =>
+      fetchItems({ offset, limit, total, signal, priority }),
   });
 }
 
@@ -36,8 +37,8 @@ export function feedSource(
     pageSize,
     initialDirection,
     initialCursor,
-    fetchPage: ({ cursor, direction, limit, signal }) =>
-      fetchFeed({ cursor, direction, limit, total, signal }),
+    fetchPage: ({ cursor, direction, limit, signal, priority }) =>
+      fetchFeed({ cursor, direction, limit, total, signal, priority }),
   });
 }
 

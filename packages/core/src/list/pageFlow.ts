@@ -100,7 +100,7 @@ export class PageFlow<T> {
       budget: fetchBudgetFor(this.queries.client),
       backoff: { baseDelayMs: options.baseDelayMs, maxDelayMs: options.maxDelayMs, random: options.random },
       timers: options.timers,
-      execute: (page, attempt) => this.#execute(page, attempt),
+      execute: (page, attempt, priority) => this.#execute(page, attempt, priority),
       onSuccess: (page, result) => this.#onPage(page, result),
       onError: (page, error) => this.#onError(page, error),
       shouldRetry: shouldRetryPage,
@@ -295,7 +295,7 @@ export class PageFlow<T> {
     return visible != null && page >= visible.first && page <= visible.last;
   }
 
-  #execute(page: number, attempt: number): RunningFetch<PageResult> {
+  #execute(page: number, attempt: number, priority: PagePriority): RunningFetch<PageResult> {
     const generation = this.generation;
     const started = this.o.now();
     const running = this.queries.fetch(page, (signal) => {
@@ -307,10 +307,13 @@ export class PageFlow<T> {
       // engine put its loader in the channel with the first write).
       if (source.kind === 'offset' && load !== undefined && !isServerOnly(rope))
         return load(source, rope, page, signal);
-      return this.layout.load(page, signal, (p) => {
+      // Pages on screen go first on the network too: the source passes the hint on to `fetch`.
+      const hint = priority === 'visible' ? 'high' : 'low';
+      const isLoaded = (p: number) => {
         const entry = this.store.get(p);
         return entry?.items !== undefined && !entry.stale;
-      });
+      };
+      return this.layout.load(page, signal, isLoaded, hint);
     });
     const promise = running.promise.then(({ data, fromCache }) => {
       if (fromCache) this.stats.add('cacheHits');

@@ -2,6 +2,7 @@ import type { ListWindow } from '../planner/listWindow.ts';
 import type { WindowPlan } from '../planner/planWindow.ts';
 import type { AutoProbe, AutoSource } from '../sources/autoSource.ts';
 import { sourceForStrategy } from '../sources/autoStrategies.ts';
+import type { FetchPriority } from '../sources/fetchPriority.ts';
 import { LOADING, PLACEHOLDER, type RangeState } from '../store/itemState.ts';
 import type { PageState } from '../store/pageStore.ts';
 import type { AutoStream } from './autoStream.ts';
@@ -78,7 +79,12 @@ export class AutoLayout<T> implements ListLayout<T> {
     return this.#inner?.pagesFor(start, end) ?? null;
   }
 
-  load(page: number, signal: AbortSignal, isLoaded: (page: number) => boolean): Promise<unknown> {
+  load(
+    page: number,
+    signal: AbortSignal,
+    isLoaded: (page: number) => boolean,
+    priority: FetchPriority,
+  ): Promise<unknown> {
     if (page === PROBE_PAGE) {
       // Offset paging with pageSize 'auto' needs its lazy chunk (decision 0019): load it while
       // the probe is under way rather than after it.
@@ -87,7 +93,7 @@ export class AutoLayout<T> implements ListLayout<T> {
     }
     if (this.#inner === undefined)
       return Promise.reject(new RangeError(`lazyflow: autoSource has not decided before page ${page}`));
-    return this.#inner.load(page, signal, isLoaded);
+    return this.#inner.load(page, signal, isLoaded, priority);
   }
 
   accept(page: number, data: unknown) {

@@ -1,6 +1,7 @@
 import type { ListWindow } from '../planner/listWindow.ts';
 import { planWindow, type WindowPlan } from '../planner/planWindow.ts';
 import type { Cursor } from '../sources/cursor.ts';
+import type { FetchPriority } from '../sources/fetchPriority.ts';
 import type { CursorPage, CursorSource } from '../sources/source.ts';
 import type { CountKind, ItemState } from '../store/itemState.ts';
 import { PLACEHOLDER } from '../store/itemState.ts';
@@ -85,14 +86,14 @@ export class CursorLayout<T> implements ListLayout<T> {
     return { first: this.#ordinalAt(Math.max(0, start)), last: this.#ordinalAt(Math.max(start, end - 1)) };
   }
 
-  load(page: number, signal: AbortSignal): Promise<unknown> {
+  load(page: number, signal: AbortSignal, _isLoaded: unknown, priority: FetchPriority): Promise<unknown> {
     const from = page === 0 ? undefined : this.#meta.get(page > 0 ? page - 1 : page + 1);
     const cursor = page === 0 ? this.#source.initialCursor : page > 0 ? from?.nextCursor : from?.prevCursor;
     if (cursor === undefined || (cursor === null && page !== 0)) {
       return Promise.reject(new RangeError(`lazyflow: cursorSource has no cursor leading to page ${page}`));
     }
     const direction = page === 0 ? this.#source.initialDirection : page > 0 ? 'forward' : 'backward';
-    return this.#source.loadPage({ page, cursor, direction, signal });
+    return this.#source.loadPage({ page, cursor, direction, signal, priority });
   }
 
   accept(page: number, data: unknown) {

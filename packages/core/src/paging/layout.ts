@@ -1,6 +1,7 @@
 import type { ListWindow } from '../planner/listWindow.ts';
 import type { PageRange, WindowPlan } from '../planner/planWindow.ts';
 import type { LoadStrategy } from '../sources/chooseStrategy.ts';
+import type { FetchPriority } from '../sources/fetchPriority.ts';
 import type { CountKind, SnapshotReader } from '../store/itemState.ts';
 import type { PageState } from '../store/pageStore.ts';
 
@@ -50,8 +51,16 @@ export interface ListLayout<T> {
   plan(window: ListWindow, input: LayoutPlanInput): WindowPlan;
   /** Pages covering `[start, end)` in window units, or null. */
   pagesFor(start: number, end: number): PageRange | null;
-  /** Fetches one page through the source (validated); `isLoaded` says which pages the list holds. */
-  load(page: number, signal: AbortSignal, isLoaded: (page: number) => boolean): Promise<unknown>;
+  /**
+   * Fetches one page through the source (validated); `isLoaded` says which pages the list holds,
+   * `priority` is the `fetch` hint the source passes on (decision 0026).
+   */
+  load(
+    page: number,
+    signal: AbortSignal,
+    isLoaded: (page: number) => boolean,
+    priority: FetchPriority,
+  ): Promise<unknown>;
   /** Records a fetched page; returns its items and how far display indexes shifted (prepends). */
   accept(page: number, data: unknown): { items: readonly T[]; shift: number };
   /**

@@ -1,5 +1,6 @@
 import type { ListWindow } from '../planner/listWindow.ts';
 import { planWindow, type WindowPlan } from '../planner/planWindow.ts';
+import type { FetchPriority } from '../sources/fetchPriority.ts';
 import type { OffsetPage, OffsetSource } from '../sources/source.ts';
 import { type CountKind, type ItemState, LOADING, PLACEHOLDER, type RangeState } from '../store/itemState.ts';
 import type { PageState } from '../store/pageStore.ts';
@@ -58,8 +59,13 @@ export class OffsetLayout<T> implements ListLayout<T> {
     return first > last ? null : { first, last };
   }
 
-  load(page: number, signal: AbortSignal, isLoaded: (page: number) => boolean): Promise<unknown> {
-    return this.#source.loadPage({ page, signal, isLoaded });
+  load(
+    page: number,
+    signal: AbortSignal,
+    isLoaded: (page: number) => boolean,
+    priority: FetchPriority,
+  ): Promise<unknown> {
+    return this.#source.loadPage({ page, signal, isLoaded, priority });
   }
 
   accept(page: number, data: unknown) {

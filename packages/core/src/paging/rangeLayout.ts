@@ -1,5 +1,6 @@
 import type { ListWindow } from '../planner/listWindow.ts';
 import { planWindow, type WindowPlan } from '../planner/planWindow.ts';
+import type { FetchPriority } from '../sources/fetchPriority.ts';
 import type { RangeSource } from '../sources/source.ts';
 import { type ItemState, LOADING, PLACEHOLDER, type RangeState } from '../store/itemState.ts';
 import type { PageState } from '../store/pageStore.ts';
@@ -34,9 +35,15 @@ export class RangeLayout<T> implements ListLayout<T> {
     return first > last ? null : { first, last };
   }
 
-  load(page: number, signal: AbortSignal): Promise<unknown> {
+  load(page: number, signal: AbortSignal, _isLoaded: unknown, priority: FetchPriority): Promise<unknown> {
     const size = this.#source.bucket;
-    return this.#source.loadBucket({ bucket: page, from: page * size, to: (page + 1) * size, signal });
+    return this.#source.loadBucket({
+      bucket: page,
+      from: page * size,
+      to: (page + 1) * size,
+      signal,
+      priority,
+    });
   }
 
   accept(_page: number, data: unknown) {

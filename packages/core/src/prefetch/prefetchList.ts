@@ -3,6 +3,7 @@ import { assertObject, assertPositiveInteger, optionError } from '../options.ts'
 import { layoutFor } from '../paging/layoutFor.ts';
 import type { PageRange } from '../planner/planWindow.ts';
 import { pageQueryKey } from '../scheduler/pageQuery.ts';
+import type { FetchPriority } from '../sources/fetchPriority.ts';
 import type { LazyListSource } from '../sources/source.ts';
 import { type PrefetchPriority, priorityRank } from './prefetchPriority.ts';
 import type { PrefetchResult } from './prefetchResult.ts';
@@ -53,7 +54,12 @@ const OWNER = 'prefetchList';
 interface PageLoader {
   readonly reachedStart: boolean;
   readonly reachedEnd: boolean;
-  load(page: number, signal: AbortSignal, isLoaded: (page: number) => boolean): Promise<unknown>;
+  load(
+    page: number,
+    signal: AbortSignal,
+    isLoaded: (page: number) => boolean,
+    priority: FetchPriority,
+  ): Promise<unknown>;
   accept(page: number, data: unknown): unknown;
 }
 
@@ -124,7 +130,10 @@ export function prefetchListPages<T>(
   // fetches several pages per request (`pageSize: 'auto'`) leaves those out.
   const isLoaded = (page: number) => host.getData(pageQueryKey(key, page)) !== undefined;
   const load = (page: number) =>
-    host.prefetch(pageQueryKey(key, page), (signal) => layout.load(page, signal, isLoaded), { priority });
+    // A prefetch is never on screen: the `fetch` hint is 'low' (decision 0026).
+    host.prefetch(pageQueryKey(key, page), (signal) => layout.load(page, signal, isLoaded, 'low'), {
+      priority,
+    });
   if (source.kind !== 'cursor') {
     const results: Promise<PrefetchResult>[] = [];
     for (let page = range.first; page <= range.last; page++) results.push(load(page));

@@ -22,8 +22,8 @@ export interface FetchSchedulerOptions<R> {
    */
   readonly timeoutMs?: number;
   readonly timers: Timers;
-  /** Starts one attempt for `page`. */
-  readonly execute: (page: number, attempt: number) => RunningFetch<R>;
+  /** Starts one attempt for `page`, wanted at `priority` (its rank when it starts). */
+  readonly execute: (page: number, attempt: number, priority: PagePriority) => RunningFetch<R>;
   readonly onSuccess: (page: number, result: R) => void;
   /** Called once attempts are exhausted or `shouldRetry` said no. */
   readonly onError: (page: number, error: unknown) => void;
@@ -235,7 +235,7 @@ export class FetchScheduler<R> {
     this.#setRunning(this.#running + 1);
     let running: RunningFetch<R>;
     try {
-      running = this.#options.execute(job.page, job.attempt);
+      running = this.#options.execute(job.page, job.attempt, job.priority);
     } catch (error) {
       running = { promise: Promise.reject(error), abort: () => {} };
     }

@@ -1,6 +1,8 @@
 // `offsetSource({ pageSize: 'auto' })`'s request machinery, imported with the source's first
 // page (a lazy chunk: a list with a fixed page size never loads it, issue #15 item 7).
-import { OffsetBatcher } from './offsetBatcher.ts';
+
+import type { FetchPriority } from './fetchPriority.ts';
+import { type FetchRange, OffsetBatcher } from './offsetBatcher.ts';
 import { PageSizer, type ResolvedPageSizing } from './pageSizing.ts';
 import type { OffsetPage } from './source.ts';
 
@@ -9,7 +11,12 @@ export interface AutoSizing<T> {
   /** Items the next request asks for. */
   size(): number;
   /** Storage page `page` (of `unit` items), from a batched request. */
-  load(page: number, signal: AbortSignal, isLoaded?: (page: number) => boolean): Promise<OffsetPage<T>>;
+  load(
+    page: number,
+    signal: AbortSignal,
+    isLoaded?: (page: number) => boolean,
+    priority?: FetchPriority,
+  ): Promise<OffsetPage<T>>;
   /** Forgets kept responses and aborts running requests. */
   reset(): void;
 }
@@ -26,7 +33,7 @@ export interface AutoSizing<T> {
 export function autoSizing<T>(
   sizing: ResolvedPageSizing<T>,
   unit: number,
-  fetchRange: (range: { offset: number; limit: number; signal: AbortSignal }) => Promise<OffsetPage<T>>,
+  fetchRange: FetchRange<T>,
 ): AutoSizing<T> {
   const sizer = new PageSizer(sizing, unit);
   const batcher = new OffsetBatcher<T>(
@@ -40,7 +47,7 @@ export function autoSizing<T>(
   );
   return {
     size: () => sizer.size,
-    load: (page, signal, isLoaded) => batcher.load(page, signal, isLoaded),
+    load: (page, signal, isLoaded, priority) => batcher.load(page, signal, isLoaded, priority),
     reset: () => batcher.reset(),
   };
 }

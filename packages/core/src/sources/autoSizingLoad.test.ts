@@ -31,8 +31,8 @@ describe("offsetSource pageSize: 'auto', its lazy chunk", () => {
     const { calls, fetchPage } = server();
     const source = offsetSource<Row>({ pageSize: 'auto', fetchPage });
     expect(source.currentPageSize?.()).toBe(100); // initialPageSize, within the bounds, before any import finished
-    const first = await source.loadPage({ page: 0, signal: signal() });
-    const second = await source.loadPage({ page: 1, signal: signal() });
+    const first = await source.loadPage({ page: 0, signal: signal(), priority: 'high' });
+    const second = await source.loadPage({ page: 1, signal: signal(), priority: 'high' });
     expect(first.items.map((row) => row.id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(second.items[0]).toEqual({ id: 10 });
     expect(calls).toEqual([{ offset: 0, limit: 100, page: 0 }]); // one request for both units
@@ -49,11 +49,13 @@ describe("offsetSource pageSize: 'auto', its lazy chunk", () => {
     const { calls, fetchPage } = server();
     const source = offsetSource<Row>({ pageSize: 'auto', fetchPage });
     // (Vitest wraps the factory's error in its own message: the rejection is what counts here.)
-    await expect(source.loadPage({ page: 0, signal: signal() })).rejects.toBeInstanceOf(Error);
+    await expect(source.loadPage({ page: 0, signal: signal(), priority: 'high' })).rejects.toBeInstanceOf(
+      Error,
+    );
     expect(calls).toEqual([]);
     fail = false;
     vi.resetModules(); // the module registry forgets the failed load, as a browser retrying a chunk would
-    const page = await source.loadPage({ page: 0, signal: signal() });
+    const page = await source.loadPage({ page: 0, signal: signal(), priority: 'high' });
     expect(page.items).toHaveLength(10);
     expect(calls).toEqual([{ offset: 0, limit: 100, page: 0 }]);
   });

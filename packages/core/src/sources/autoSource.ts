@@ -6,6 +6,7 @@ import type { StreamResumeOptions } from '../stream/streamOptions.ts';
 import { type AdoptResult, adoptable } from './adopt.ts';
 import { chooseStrategy, type ProbeFacts, type StrategyChoice } from './chooseStrategy.ts';
 import type { Cursor } from './cursor.ts';
+import type { FetchPriority } from './fetchPriority.ts';
 import type { PageSizingOptions } from './pageSizing.ts';
 
 /**
@@ -31,8 +32,14 @@ export interface AutoSourceOptions<T> extends PageSizingOptions<T> {
   streamRetry?: RetryOptions;
   /** @deprecated Use `streamRetry` (kept one release). */
   streamResume?: Pick<StreamResumeOptions<T>, 'retries' | 'backoffMs' | 'maxBackoffMs'>;
-  /** Sends the requests. Default `globalThis.fetch`. */
-  fetch?: (url: URL, init: { signal: AbortSignal; headers: Record<string, string> }) => Promise<Response>;
+  /**
+   * Sends the requests. Default `globalThis.fetch`. `priority` is `'high'` for pages on screen,
+   * `'low'` for prefetch (absent for the probe).
+   */
+  fetch?: (
+    url: URL,
+    init: { signal: AbortSignal; headers: Record<string, string>; priority?: FetchPriority },
+  ) => Promise<Response>;
 }
 
 /** {@link AutoSourceOptions} with defaults applied. */
@@ -91,8 +98,9 @@ export async function getJson(
   fetch: ResolvedAutoSourceOptions<unknown>['fetch'],
   url: URL,
   signal: AbortSignal,
+  priority?: FetchPriority,
 ): Promise<{ body: unknown; bytes: number; headers: Headers }> {
-  const response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  const response = await fetch(url, { signal, priority, headers: { Accept: 'application/json' } });
   const text = await response.text();
   if (!response.ok) {
     let detail = '';

@@ -5,6 +5,7 @@ import { type AutoProbe, getJson, type ResolvedAutoSourceOptions, withParams } f
 import type { Cursor } from './cursor.ts';
 import { cursorSource } from './cursorSource.ts';
 import { eagerSource } from './eagerSource.ts';
+import type { FetchPriority } from './fetchPriority.ts';
 import { offsetSource } from './offsetSource.ts';
 import type { CursorSource, OffsetPage, OffsetSource } from './source.ts';
 
@@ -22,8 +23,9 @@ async function fetchOffset<T>(
   offset: number,
   limit: number,
   signal: AbortSignal,
+  priority: FetchPriority,
 ): Promise<OffsetPage<T>> {
-  const { body } = await getJson(o.fetch, withParams(o.url, { offset, limit }), signal);
+  const { body } = await getJson(o.fetch, withParams(o.url, { offset, limit }), signal, priority);
   if (typeof body !== 'object' || body === null || !('items' in body) || !Array.isArray(body.items)) {
     throw new PageShapeError(
       'autoSource',
@@ -49,10 +51,10 @@ function offsetWithProbe<T>(o: ResolvedAutoSourceOptions<T>, probe: AutoProbe<T>
     ...sizing(o),
     pageSize: o.pageSize,
     ...(streamed && { initialCount: probe.items.length }),
-    fetchPage: async ({ offset, limit, signal }) => {
+    fetchPage: async ({ offset, limit, signal, priority }) => {
       const head = prefix.slice(offset, offset + limit);
       if (head.length === limit || (ended && offset < prefix.length)) return { items: head, total };
-      const rest = await fetchOffset(o, offset + head.length, limit - head.length, signal);
+      const rest = await fetchOffset(o, offset + head.length, limit - head.length, signal, priority);
       const items = head.length === 0 ? rest.items : [...head, ...rest.items];
       return { items, total: known(rest.total) ?? total };
     },
@@ -95,7 +97,7 @@ function cursorWithProbe<T>(o: ResolvedAutoSourceOptions<T>, probe: AutoProbe<T>
   return cursorSource<T>({
     ...sizing(o),
     pageSize: o.pageSize,
-    fetchPage: async ({ cursor, limit, signal }) => {
+    fetchPage: async ({ cursor, limit, signal, priority }) => {
       if (cursor === null && first !== undefined) {
         const { items, nextCursor } = first;
         first = undefined;
@@ -103,7 +105,7 @@ function cursorWithProbe<T>(o: ResolvedAutoSourceOptions<T>, probe: AutoProbe<T>
       }
       const params: Record<string, string | number> = { limit };
       if (cursor !== null) params.cursor = cursor;
-      const { body } = await getJson(o.fetch, withParams(o.url, params), signal);
+      const { body } = await getJson(o.fetch, withParams(o.url, params), signal, priority);
       const expected = '{ items: unknown[], nextCursor: string | number | null }';
       if (typeof body !== 'object' || body === null || !('items' in body) || !Array.isArray(body.items)) {
         throw new PageShapeError('autoSource', 0, 'cursor response', expected, body);

@@ -2,6 +2,7 @@ import { PageShapeError } from '../errors.ts';
 import { assertFunction, assertObject, assertPositiveInteger, optionError } from '../options.ts';
 import { adoptable } from './adopt.ts';
 import type { Cursor } from './cursor.ts';
+import type { FetchPriority } from './fetchPriority.ts';
 import { PageSizer, type PageSizingOptions, resolvePageSizing } from './pageSizing.ts';
 import type { CursorPage, CursorSource } from './source.ts';
 
@@ -22,6 +23,8 @@ export interface CursorFetchParams {
   readonly direction: 'forward' | 'backward';
   readonly limit: number;
   readonly signal: AbortSignal;
+  /** `'high'` when the page is on screen, `'low'` for prefetch: pass it on to `fetch` (decision 0026). */
+  readonly priority: FetchPriority;
 }
 
 /**
@@ -87,8 +90,8 @@ export function cursorSource<T>(options: CursorSourceOptions<T>): CursorSource<T
     initialCursor,
     initialDirection,
     ...(sizer && { currentPageSize: () => sizer.size }),
-    async loadPage({ page, cursor, direction, signal }): Promise<CursorPage<T>> {
-      const raw: unknown = await cell.current({ cursor, direction, limit: limitNow(), signal });
+    async loadPage({ page, cursor, direction, signal, priority }): Promise<CursorPage<T>> {
+      const raw: unknown = await cell.current({ cursor, direction, limit: limitNow(), signal, priority });
       const expected =
         '{ items: unknown[], nextCursor: string | number | null, prevCursor: string | number | null }';
       if (

@@ -1,3 +1,4 @@
+import type { FetchPriority } from './fetchPriority.ts';
 import type { OffsetPage } from './source.ts';
 
 /** What one request of a batcher returns: the items of `[offset, offset + limit)` and maybe the total. */
@@ -5,6 +6,8 @@ export type FetchRange<T> = (range: {
   readonly offset: number;
   readonly limit: number;
   readonly signal: AbortSignal;
+  /** The priority of the page that started the request (the others join it). */
+  readonly priority: FetchPriority;
 }) => Promise<OffsetPage<T>>;
 
 interface Member {
@@ -61,9 +64,14 @@ export class OffsetBatcher<T> {
   }
 
   /** Storage page `page`, from a running or settled request covering it, or from a new one. */
-  load(page: number, signal: AbortSignal, isLoaded: (page: number) => boolean = () => false) {
+  load(
+    page: number,
+    signal: AbortSignal,
+    isLoaded: (page: number) => boolean = () => false,
+    priority: FetchPriority = 'high',
+  ) {
     signal.throwIfAborted();
-    const batch = this.#covering(page) ?? this.#start(page, isLoaded);
+    const batch = this.#covering(page) ?? this.#start(page, isLoaded, priority);
     if (batch.response !== undefined) return Promise.resolve(this.#take(batch, page));
     return new Promise<OffsetPage<T>>((resolve, reject) => {
       const member: Member = {
@@ -97,7 +105,7 @@ export class OffsetBatcher<T> {
     return this.#batches.find((batch) => batch.pending.has(page));
   }
 
-  #start(page: number, isLoaded: (page: number) => boolean): Batch<T> {
+  #start(page: number, isLoaded: (page: number) => boolean, priority: FetchPriority): Batch<T> {
     // A page handed out a moment ago may not have reached the list yet (isLoaded still false):
     // any page of a kept request counts as taken.
     const free = (p: number) =>
@@ -118,7 +126,7 @@ export class OffsetBatcher<T> {
     const unit = this.#unit;
     const offset = first * unit;
     const limit = batch.count * unit;
-    this.#fetchRange({ offset, limit, signal: batch.controller.signal }).then(
+    this.#fetchRange({ offset, limit, signal: batch.controller.signal, priority }).then(
       (response) => {
         if (!this.#batches.includes(batch)) return; // reset or abandoned meanwhile
         // A short response ends the dataset: every page of this request learns where.

@@ -2,6 +2,7 @@ import { PageShapeError } from '../errors.ts';
 import { assertFunction, assertNonNegativeInteger, assertObject, assertPositiveInteger } from '../options.ts';
 import { adoptable } from './adopt.ts';
 import type { AutoSizing } from './autoSizing.ts';
+import type { FetchPriority } from './fetchPriority.ts';
 import { type PageSizingOptions, resolvePageSizing, sizeFor } from './pageSizing.ts';
 import type { OffsetPage, OffsetSource } from './source.ts';
 
@@ -11,8 +12,8 @@ import type { OffsetPage, OffsetSource } from './source.ts';
  * @example
  * offsetSource<User>({
  *   pageSize: 100,
- *   fetchPage: ({ offset, limit, signal }: OffsetFetchParams) =>
- *     fetch(`/api/users?offset=${offset}&limit=${limit}`, { signal }).then((r) => r.json()),
+ *   fetchPage: ({ offset, limit, signal, priority }: OffsetFetchParams) =>
+ *     fetch(`/api/users?offset=${offset}&limit=${limit}`, { signal, priority }).then((r) => r.json()),
  * });
  */
 export interface OffsetFetchParams {
@@ -24,6 +25,11 @@ export interface OffsetFetchParams {
   readonly page: number;
   /** Aborted when the page leaves the window + prefetch zone or the list is destroyed. */
   readonly signal: AbortSignal;
+  /**
+   * `'high'` when the page is on screen, `'low'` for prefetch (decision 0026): pass it on to
+   * `fetch` (`{ signal, priority }`) so the browser sends what the user sees first.
+   */
+  readonly priority: FetchPriority;
 }
 
 /**
@@ -41,7 +47,8 @@ export interface OffsetSourceOptions<T> extends PageSizingOptions<T> {
    */
   pageSize: number | 'auto';
   /**
-   * Fetches one page; resolves with `{ items, total?, version? }`. Pass `signal` on to `fetch`.
+   * Fetches one page; resolves with `{ items, total?, version? }`. Pass `signal` and
+   * `priority` on to `fetch`.
    * `version` (a revision or an ETag of the whole dataset) lets the list see that rows were
    * inserted or deleted between two pages it holds (decision 0012).
    */
@@ -111,11 +118,17 @@ export function offsetSource<T>(options: OffsetSourceOptions<T>): OffsetSource<T
     kind: 'offset',
     pageSize,
     initialCount,
-    async loadPage({ page, signal }) {
-      const raw: unknown = await cell.current({ offset: page * pageSize, limit: pageSize, page, signal });
+    async loadPage({ page, signal, priority }) {
+      const raw: unknown = await cell.current({
+        offset: page * pageSize,
+        limit: pageSize,
+        page,
+        signal,
+        priority,
+      });
       return parseOffsetPage<T>(raw, 'offsetSource', page);
     },
-    loadSpan: ({ offset, limit, signal }) => loadSpan(cell, pageSize, offset, limit, signal),
+    loadSpan: (request) => loadSpan(cell, pageSize, request),
   };
   return adoptable(source, `offset:${pageSize}`, cell);
 }
@@ -139,13 +152,9 @@ function autoSizedOffsetSource<T>(
   const ready = (): Promise<AutoSizing<T>> => {
     if (loading === undefined) {
       const load = import('./autoSizing.ts').then((module) => {
-        engine ??= module.autoSizing(sizing, unit, async ({ offset, limit, signal }) => {
-          const page = offset / unit;
-          return parseOffsetPage<T>(
-            await cell.current({ offset, limit, page, signal }),
-            'offsetSource',
-            page,
-          );
+        engine ??= module.autoSizing(sizing, unit, async (range) => {
+          const page = range.offset / unit;
+          return parseOffsetPage<T>(await cell.current({ ...range, page }), 'offsetSource', page);
         });
         return engine;
       });
@@ -162,11 +171,11 @@ function autoSizedOffsetSource<T>(
     pageSize: unit,
     initialCount,
     currentPageSize: () => engine?.size() ?? sizeFor(sizing, unit, undefined),
-    loadPage: ({ page, signal, isLoaded }) =>
+    loadPage: ({ page, signal, isLoaded, priority }) =>
       engine !== undefined
-        ? engine.load(page, signal, isLoaded)
-        : ready().then((loaded) => loaded.load(page, signal, isLoaded)),
-    loadSpan: ({ offset, limit, signal }) => loadSpan(cell, unit, offset, limit, signal),
+        ? engine.load(page, signal, isLoaded, priority)
+        : ready().then((loaded) => loaded.load(page, signal, isLoaded, priority)),
+    loadSpan: (request) => loadSpan(cell, unit, request),
     reset: () => engine?.reset(),
   };
   return adoptable(source, `offset:auto:${unit}:${sizing.maxPageSize}:${sizing.targetPageBytes}`, cell);
@@ -176,10 +185,9 @@ function autoSizedOffsetSource<T>(
 async function loadSpan<T>(
   cell: { current: OffsetSourceOptions<T>['fetchPage'] },
   pageSize: number,
-  offset: number,
-  limit: number,
-  signal: AbortSignal,
+  request: { offset: number; limit: number; signal: AbortSignal; priority?: FetchPriority },
 ): Promise<OffsetPage<T>> {
-  const page = Math.floor(offset / pageSize);
-  return parseOffsetPage<T>(await cell.current({ offset, limit, page, signal }), 'offsetSource', page);
+  const page = Math.floor(request.offset / pageSize);
+  const params = { priority: 'high' as const, ...request, page };
+  return parseOffsetPage<T>(await cell.current(params), 'offsetSource', page);
 }

@@ -1,6 +1,7 @@
 import { PageShapeError } from '../errors.ts';
 import { assertFunction, assertObject, assertPositiveNumber, optionError } from '../options.ts';
 import { adoptable } from './adopt.ts';
+import type { FetchPriority } from './fetchPriority.ts';
 import type { RangeSource } from './source.ts';
 
 /**
@@ -16,6 +17,8 @@ export interface RangeFetchParams {
   readonly from: number;
   readonly to: number;
   readonly signal: AbortSignal;
+  /** `'high'` when the bucket is on screen, `'low'` for prefetch: pass it on to `fetch` (decision 0026). */
+  readonly priority: FetchPriority;
 }
 
 /**
@@ -59,8 +62,8 @@ export function rangeSource<T>(options: RangeSourceOptions<T>): RangeSource<T> {
     kind: 'range',
     bucket,
     getKey,
-    async loadBucket({ bucket: index, from, to, signal }) {
-      const raw: unknown = await cell.current({ from, to, signal });
+    async loadBucket({ bucket: index, from, to, signal, priority }) {
+      const raw: unknown = await cell.current({ from, to, signal, priority });
       if (Array.isArray(raw)) return { items: raw as readonly T[] };
       if (typeof raw === 'object' && raw !== null) {
         if ('items' in raw && Array.isArray(raw.items)) return { items: raw.items as readonly T[] };

@@ -1,6 +1,7 @@
 import type { AdoptResult } from './adopt.ts';
 import type { AutoSource } from './autoSource.ts';
 import type { Cursor } from './cursor.ts';
+import type { FetchPriority } from './fetchPriority.ts';
 
 // The protocol between a source and the list engine. A source only knows how to obtain items:
 // no React, no DOM, no cache. Sources validate what the app's fetch function returned and
@@ -44,6 +45,8 @@ export interface OffsetSource<T> {
     readonly page: number;
     readonly signal: AbortSignal;
     readonly isLoaded?: (page: number) => boolean;
+    /** `'high'`: the page is on screen; `'low'`: prefetch. */
+    readonly priority: FetchPriority;
   }): Promise<OffsetPage<T>>;
   /**
    * Fetches `limit` items from server offset `offset`, whatever the page boundaries: a list with
@@ -53,6 +56,8 @@ export interface OffsetSource<T> {
     readonly offset: number;
     readonly limit: number;
     readonly signal: AbortSignal;
+    /** Default `'high'` (a list re-reading what it holds). */
+    readonly priority?: FetchPriority;
   }): Promise<OffsetPage<T>>;
   /** Items one request asks for now, when it differs from `pageSize` (`pageSize: 'auto'`). */
   currentPageSize?(): number;
@@ -97,6 +102,7 @@ export interface CursorSource<T> {
     readonly cursor: Cursor | null;
     readonly direction: 'forward' | 'backward';
     readonly signal: AbortSignal;
+    readonly priority: FetchPriority;
   }): Promise<CursorPage<T>>;
   /** Takes a newer source's functions, keeping this one's state (see `adopt.ts`); built-in sources have it. */
   adopt?(next: unknown): AdoptResult;
@@ -119,6 +125,7 @@ export interface RangeSource<T> {
     readonly from: number;
     readonly to: number;
     readonly signal: AbortSignal;
+    readonly priority: FetchPriority;
   }): Promise<{ readonly items: readonly T[] }>;
   /** Takes a newer source's functions, keeping this one's state (see `adopt.ts`); built-in sources have it. */
   adopt?(next: unknown): AdoptResult;
