@@ -1,0 +1,82 @@
+// Bad input to a rendered <LazyList> (issue #18, bad-input paragraph): duplicate keys from
+// getItemKey are reported once and every row still renders (React sees no duplicate key); writes
+// that cannot apply are error values, even when called while rendering.
+import { listWrites } from '@lazyflow/core/writes';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { createRef } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LazyList, type LazyListHandle } from './LazyList.tsx';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+interface Item {
+  id: string;
+  title: string;
+}
+
+const texts = () => screen.getAllByRole('listitem').map((li) => li.textContent);
+
+describe('<LazyList> with bad keys and writes that cannot apply', () => {
+  it('reports a duplicate key once (key, indexes), renders every row, and keeps taking writes', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const error = vi.spyOn(console, 'error');
+    // 'b' twice: the API's rows moved between two requests, or a bug in the data.
+    const data: Item[] = ['a', 'b', 'c', 'b', 'd'].map((id, n) => ({ id, title: `${id}${n}` }));
+    const ref = createRef<LazyListHandle<Item>>();
+    render(
+      <LazyList
+        ref={ref}
+        data={data}
+        getItemKey={(it) => it.id}
+        renderItem={(it) => it.title}
+        height={300}
+        writes={listWrites}
+      />,
+    );
+    await waitFor(() => expect(texts()).toEqual(['a0', 'b1', 'c2', 'b3', 'd4']));
+    const reports = warn.mock.calls.map((call) => String(call[0])).filter((m) => m.includes('"b"'));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toContain('1 and 3');
+    // React saw distinct keys: no "two children with the same key" error.
+    expect(error.mock.calls.filter((call) => String(call[0]).includes('same key'))).toEqual([]);
+
+    const renamed = ref.current?.update('d', (it) => ({ ...it, title: 'D' }));
+    expect(renamed?.ok).toBe(true);
+    await waitFor(() => expect(texts()).toEqual(['a0', 'b1', 'c2', 'b3', 'D']));
+    expect(warn.mock.calls.filter((call) => String(call[0]).includes('"b"'))).toHaveLength(1);
+  });
+
+  it('an update of an unknown key or an insert beyond the count, called while rendering, is an error value', async () => {
+    const data: Item[] = ['a', 'b', 'c'].map((id) => ({ id, title: id }));
+    const ref = createRef<LazyListHandle<Item>>();
+    const seen: string[] = [];
+    function Row({ it }: { it: Item }) {
+      // A write from render (a mistake an app can make): a value, never a throw that unmounts the tree.
+      const unknown = ref.current?.update('zz', (x) => x);
+      if (unknown !== undefined && !unknown.ok) seen.push(unknown.error.message);
+      const beyond = ref.current?.insert(99, [{ id: 'late', title: 'late' }]);
+      if (beyond !== undefined && !beyond.ok) seen.push(beyond.error.message);
+      return <span>{it.title}</span>;
+    }
+    render(
+      <LazyList
+        ref={ref}
+        data={data}
+        getItemKey={(it) => it.id}
+        renderItem={(it) => <Row it={it} />}
+        height={300}
+        writes={listWrites}
+      />,
+    );
+    await waitFor(() => expect(texts()).toEqual(['a', 'b', 'c']));
+    // Rendered again once the ref is set: the writes ran during render and returned values.
+    ref.current?.update('a', (it) => ({ ...it, title: 'A' }));
+    await waitFor(() => expect(texts()).toEqual(['A', 'b', 'c']));
+    expect(seen.some((message) => message.includes('"zz"'))).toBe(true);
+    expect(seen.some((message) => message.includes('insert(99)'))).toBe(true);
+    expect(texts()).toEqual(['A', 'b', 'c']); // nothing inserted, nothing lost
+  });
+});
