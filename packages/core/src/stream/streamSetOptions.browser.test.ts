@@ -45,9 +45,15 @@ describe('ItemStream.setOptions', () => {
       // most of the 200 ms this test has to swap the request (streamWorker.browser.test.ts covers it).
       worker: false,
     });
-    const stop = stream.subscribe(() => {});
-    await until(() => stream.getSnapshot().stats.items >= 50);
-    stream.setOptions({ request: request('new'), onItems: () => batches.push('second') });
+    // Swapped as soon as the first items are published, long before the first connection (50
+    // items) drops: polling for 50 items missed the 200-ms reconnect window on a loaded machine.
+    let swapped = false;
+    const stop = stream.subscribe(() => {
+      if (swapped || stream.getSnapshot().stats.items === 0) return;
+      swapped = true;
+      stream.setOptions({ request: request('new'), onItems: () => batches.push('second') });
+    });
+    await until(() => swapped);
     await until(() => stream.getSnapshot().status === 'done');
     const seqs = stream.getSnapshot().items.map((e) => e.seq);
     expect(seqs).toEqual(Array.from({ length: 200 }, (_, i) => i));
