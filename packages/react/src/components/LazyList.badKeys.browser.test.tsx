@@ -3,7 +3,7 @@
 // that cannot apply are error values, even when called while rendering.
 import { listWrites } from '@lazyflow/core/writes';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
-import { createRef } from 'react';
+import { createRef, type RefObject } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LazyList, type LazyListHandle } from './LazyList.tsx';
 
@@ -15,6 +15,15 @@ afterEach(() => {
 interface Item {
   id: string;
   title: string;
+}
+
+/** A row that writes while rendering (a mistake an app can make): each write must be a value, never a throw. */
+function WritingRow(props: { it: Item; handle: RefObject<LazyListHandle<Item> | null>; seen: string[] }) {
+  const unknown = props.handle.current?.update('zz', (x) => x);
+  if (unknown !== undefined && !unknown.ok) props.seen.push(unknown.error.message);
+  const beyond = props.handle.current?.insert(99, [{ id: 'late', title: 'late' }]);
+  if (beyond !== undefined && !beyond.ok) props.seen.push(beyond.error.message);
+  return <span>{props.it.title}</span>;
 }
 
 const texts = () => screen.getAllByRole('listitem').map((li) => li.textContent);
@@ -53,20 +62,12 @@ describe('<LazyList> with bad keys and writes that cannot apply', () => {
     const data: Item[] = ['a', 'b', 'c'].map((id) => ({ id, title: id }));
     const ref = createRef<LazyListHandle<Item>>();
     const seen: string[] = [];
-    function Row({ it }: { it: Item }) {
-      // A write from render (a mistake an app can make): a value, never a throw that unmounts the tree.
-      const unknown = ref.current?.update('zz', (x) => x);
-      if (unknown !== undefined && !unknown.ok) seen.push(unknown.error.message);
-      const beyond = ref.current?.insert(99, [{ id: 'late', title: 'late' }]);
-      if (beyond !== undefined && !beyond.ok) seen.push(beyond.error.message);
-      return <span>{it.title}</span>;
-    }
     render(
       <LazyList
         ref={ref}
         data={data}
         getItemKey={(it) => it.id}
-        renderItem={(it) => <Row it={it} />}
+        renderItem={(it) => <WritingRow it={it} handle={ref} seen={seen} />}
         height={300}
         writes={listWrites}
       />,
