@@ -1,10 +1,13 @@
 // Issue #20 item 7: the demo checked the way a person sees it. A tour of every menu page at a
 // laptop's and a phone's size, with the fault panel off and on: a screenshot of each page is
-// attached to the test's report (not committed), and the checks are those a person would make
-// at a glance — nothing wider than the phone, no region drawn over another, the Table's end and
-// the Chat's input above the fold, and a console without errors or warnings.
+// written to the test's output folder (test-results/…/laptop-faults-off-table.png, gitignored;
+// `--output` moves it) and attached to the report, and the checks are those a person would make
+// at a glance — nothing wider than the phone, no region drawn over another, no chart label over
+// another, no figure or label cut off, the Table's end and the Chat's input above the fold, and a
+// console without errors or warnings.
 import { expect, type Page, test } from '@playwright/test';
 import { expectLoaded, poll, rowBox } from './lists.ts';
+import { chartTextOverlaps, cutOffTexts } from './visual.ts';
 
 const LAPTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -96,7 +99,14 @@ for (const faults of [false, true]) {
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await page.waitForTimeout(800); // first data and charts on screen
         const name = `${device}-faults-${faults ? 'on' : 'off'}${path === '/' ? '-home' : path.replaceAll('/', '-')}.png`;
-        await testInfo.attach(name, { body: await page.screenshot(), contentType: 'image/png' });
+        // A file on disk, not only an attachment in memory (the `list` reporter writes none).
+        const file = testInfo.outputPath(name);
+        await page.screenshot({ path: file });
+        await testInfo.attach(name, { path: file, contentType: 'image/png' });
+        expect.soft(await chartTextOverlaps(page), `${path}: chart labels`).toEqual([]);
+        expect
+          .soft(await cutOffTexts(page, 'main .stat dt, main .stat dd'), `${path}: figures cut off`)
+          .toEqual([]);
 
         const shell = await layout(page);
         expect
