@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLoadError, pageRows } from './describeLoadError.ts';
+import { describeLoadError, describeRetry, pageRows } from './describeLoadError.ts';
 
 const PANEL = 'Set the error rate to 0 in the fault panel (or turn faults off), then press Retry.';
 const LATER = 'Try again with Retry; lazyflow already retried it with backoff.';
@@ -75,5 +75,14 @@ describe('pageRows', () => {
     [3, 100, 0, '301–301'], // count not known yet: the first row only
   ])('page %i of %i rows (count %i) → %s', (page, size, count, rows) => {
     expect(pageRows(page, size, count)).toBe(rows);
+  });
+});
+
+describe('describeRetry', () => {
+  it.each<[string, number, number, string]>([
+    ['7,501–7,600', 2, 4, 'Retrying rows 7,501–7,600 — attempt 2 of 4'],
+    ['1–100', 3, 3, 'Retrying rows 1–100 — attempt 3 of 3'],
+  ])('rows %s, attempt %i of %i → %s', (rows, attempt, attempts, text) => {
+    expect(describeRetry(rows, attempt, attempts)).toBe(text);
   });
 });

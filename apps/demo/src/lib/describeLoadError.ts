@@ -92,3 +92,14 @@ export function pageRows(page: number, pageSize: number, count: number): string 
   const last = Math.min((page + 1) * pageSize, Math.max(count, first));
   return `${first.toLocaleString('en')}–${last.toLocaleString('en')}`;
 }
+
+/**
+ * What the first row of a page being retried says (decision 0025), rows numbered as
+ * {@link pageRows} numbers them; the row adds the last failure's HTTP status beside it.
+ *
+ * @example
+ * describeRetry('7,501–7,600', 2, 4); // 'Retrying rows 7,501–7,600 — attempt 2 of 4'
+ */
+export function describeRetry(rows: string, attempt: number, attempts: number): string {
+  return `Retrying rows ${rows} — attempt ${attempt} of ${attempts}`;
+}

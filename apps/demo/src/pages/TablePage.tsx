@@ -7,6 +7,7 @@ import { FailedRow } from '../components/FailedRow.tsx';
 import { ItemHeader, ItemRow } from '../components/ItemRow.tsx';
 import { ListError } from '../components/ListError.tsx';
 import { PageIntro } from '../components/PageIntro.tsx';
+import { RetryingRow } from '../components/RetryingRow.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { formatCount } from '../lib/formatCount.ts';
 import { itemsCache } from '../lib/itemsCache.ts';
@@ -158,8 +159,12 @@ function TableView({
   // Roving tabindex: one row is in the tab order, the focused one or else the first rendered.
   const tabbable = list.focusedIndex ?? list.rows[0]?.index;
   const pageSize = list.stats.pageSize || 1;
-  // A failed page's first rendered row says which rows failed and offers Retry; its others only look failed.
+  // A failed page's first row in view says which rows failed and offers Retry; its others only
+  // look failed. Likewise a page being retried says which attempt (decision 0025). Not the first
+  // rendered row: that may be an overscan row above the view, where nobody reads it.
   const failedPages = new Set<number>();
+  const retryingPages = new Set<number>();
+  const inViewFrom = firstRow ?? 0;
 
   return (
     <>
@@ -278,6 +283,7 @@ function TableView({
                 data-index={row.index}
                 data-state={row.state.status}
                 data-stale={row.state.status === 'loaded' ? row.state.stale === true : undefined}
+                data-attempt={row.state.status === 'loading' ? row.state.attempt : undefined}
                 aria-setsize={list.count}
                 aria-posinset={row.index + 1}
                 aria-busy={row.state.status !== 'loaded'}
@@ -296,8 +302,24 @@ function TableView({
                     pageSize={pageSize}
                     count={list.count}
                     error={row.state.error}
-                    first={firstOfPage(failedPages, Math.floor(row.index / pageSize))}
+                    first={
+                      row.index >= inViewFrom && firstOfPage(failedPages, Math.floor(row.index / pageSize))
+                    }
                     retry={list.retry}
+                  />
+                ) : row.state.status === 'loading' && row.state.attempt !== undefined ? (
+                  <RetryingRow
+                    height={height}
+                    lines={dynamic ? 3 : 1}
+                    page={Math.floor(row.index / pageSize)}
+                    pageSize={pageSize}
+                    count={list.count}
+                    attempt={row.state.attempt}
+                    attempts={row.state.attempts ?? row.state.attempt}
+                    lastError={row.state.lastError}
+                    first={
+                      row.index >= inViewFrom && firstOfPage(retryingPages, Math.floor(row.index / pageSize))
+                    }
                   />
                 ) : (
                   <RowSkeleton height={height} lines={dynamic ? 3 : 1} />
