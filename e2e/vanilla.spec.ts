@@ -10,6 +10,17 @@ test('the plain-DOM list renders real rows, jumps to a row and moves focus by ke
   await expect(scroller).toHaveAttribute('data-count', '1000000');
   expect(await scroller.getByRole('listitem').count()).toBeLessThan(40);
   await expect(scroller.locator('[data-index="0"]')).toHaveAttribute('aria-setsize', '1000000');
+  // The Table's columns under the same titles (issue #20 item 6: "the same rows" as the Table).
+  await expect(page.getByTestId('vanilla-head').locator('span')).toHaveText([
+    'Row',
+    'Title',
+    'Author',
+    'Amount',
+    'Published',
+  ]);
+  await expect(scroller.locator('[data-index="0"] .item-score')).toHaveText(/^\$\d[\d,]*\.\d\d$/);
+  await expect(scroller.locator('[data-index="0"] .item-date')).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+  await expect(page.getByTestId('vanilla-status')).toContainText(/ · \d+ requests?$/);
 
   await page.getByTestId('vanilla-jump-index').fill('500000');
   await page.getByTestId('vanilla-jump-align').selectOption('center');

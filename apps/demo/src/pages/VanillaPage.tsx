@@ -26,14 +26,14 @@ export function VanillaPage() {
           <>
             <code>createLazyList</code> + <code>createVirtualList</code> from <code>@lazyflow/core</code>,
             rendered by hand in the view's <code>subscribe</code> (
-            <code>src/vanilla/mountVanillaTable.ts</code>, 170 lines)
+            <code>src/vanilla/mountVanillaTable.ts</code>, 186 lines)
           </>
         }
       >
         The Table's feat with no framework at all: a million rows, a jump that loads only its target, memory
-        held to a budget — for Svelte, Vue, Lit or plain pages. The engine behind it weighs{' '}
-        <strong>27.7 kB</strong> min + gzip including <code>@tanstack/query-core</code> (20.8 kB without the
-        virtual list; measured in <code>docs/benchmarks.md</code>), and no React is needed.
+        held to a budget — for Svelte, Vue, Lit or plain pages. The engine behind it weighs about{' '}
+        <strong>35 kB</strong> min + gzip including <code>@tanstack/query-core</code> (23 kB without the
+        virtual list; <code>node scripts/bundle-size.mjs</code>, December 2026), and no React is needed.
       </PageIntro>
       <div ref={ref} className="vanilla-root fill fill-column" data-testid="vanilla-root" />
     </section>

@@ -74,7 +74,7 @@ export function StreamStatsPanel({
       </Stat>
       <Stat
         label="Lost"
-        title="events numbered below the newest one that never arrived"
+        title="events numbered below the newest one that never arrived intact (a line the server sent malformed loses its event)"
         tone={lostTone(lost)}
       >
         {number(lost)}

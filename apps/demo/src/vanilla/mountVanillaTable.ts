@@ -14,6 +14,16 @@ import { ROW_HEIGHT } from '../lib/rowHeight.ts';
 import { itemsSource } from '../lib/sources.ts';
 
 const TOTAL = 1_000_000;
+// The Table's columns and formats (components/ItemRow.tsx): the same rows, written without React.
+const COLUMNS = [
+  ['item-index', 'Row'],
+  ['item-title', 'Title'],
+  ['item-author', 'Author'],
+  ['item-score', 'Amount'],
+  ['item-date', 'Published'],
+] as const;
+const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+const MONEY = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' });
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -52,7 +62,8 @@ function fillRow(node: HTMLElement, row: VirtualRow<Item>): void {
     element('span', { className: 'item-index' }, (row.index + 1).toLocaleString('en')),
     element('span', { className: 'item-title' }, state.item.title),
     element('span', { className: 'item-author' }, state.item.author),
-    element('span', { className: 'item-score' }, state.item.score.toFixed(2)),
+    element('span', { className: 'item-score' }, MONEY.format(state.item.price)),
+    element('span', { className: 'item-date' }, DATE.format(new Date(state.item.createdAt))),
   );
   line.style.height = `${ROW_HEIGHT}px`;
   node.replaceChildren(line);
@@ -90,7 +101,14 @@ export function mountVanillaTable(
   form.setAttribute('aria-label', 'Jump to row');
   const status = element('p', { className: 'list-status' });
   status.dataset.testid = 'vanilla-status';
-  container.append(element('div', { className: 'controls' }, form), status, scroller);
+  // Column titles over the list, as on the Table (the head keeps a transparent scrollbar's room).
+  const head = element(
+    'div',
+    { className: 'item-line table-head' },
+    ...COLUMNS.map(([className, title]) => element('span', { className }, title)),
+  );
+  head.dataset.testid = 'vanilla-head';
+  container.append(element('div', { className: 'controls' }, form), status, head, scroller);
 
   const view = createVirtualList({ list, scrollElement: scroller, estimateSize: () => ROW_HEIGHT });
   const rows = new Map<string | number, HTMLElement>();
@@ -139,7 +157,8 @@ export function mountVanillaTable(
       (range
         ? ` · showing ${(range.start + 1).toLocaleString('en')}–${range.end.toLocaleString('en')}`
         : '') +
-      ` · ${snapshot.status} · ${formatCount(snapshot.stats.pagesInMemory, 'page')} in memory`;
+      ` · ${snapshot.status} · ${formatCount(snapshot.stats.pagesInMemory, 'page')} in memory` +
+      ` · ${formatCount(snapshot.stats.requests, 'request')}`;
     onStats?.(snapshot.stats);
   };
 
