@@ -115,17 +115,39 @@ test('a send that fails stays in place as "Not sent" with a Retry, and the retry
   await expect(scroller.locator(`[data-id="${NEWEST}"]`)).toContainText(`#${NEWEST}`);
   await expect(page.getByTestId('chat-send')).toBeEnabled();
   const faults = page.getByRole('complementary', { name: 'Fault panel' });
-  const setErrorRate = async (rate: string) => {
+  const setFaults = async (rate: string, latency: string) => {
     await faults.locator('input[name="errorRate"]').fill(rate);
+    await faults.getByLabel('Latency (ms)').fill(latency);
     await faults.getByRole('button', { name: 'Apply' }).click();
     await expect(page.getByTestId('faults-applied')).toContainText(`errors ${Number(rate) * 100}%`);
   };
-  await setErrorRate('1');
+  // Slow answers, so the pending state is on screen long enough to be seen.
+  await setFaults('1', '600');
   await page.getByTestId('chat-input').fill('sent while the server fails');
   await page.getByTestId('chat-send').click();
   const mine = scroller.locator('li', { hasText: 'sent while the server fails' });
+  /** Where the message read (the newest before the send) and the sent one are on screen. */
+  const onScreen = () =>
+    page.evaluate(
+      ([newest]) => {
+        const box = document.querySelector<HTMLElement>('[data-testid="chat-scroller"]');
+        const origin = (box?.getBoundingClientRect().top ?? 0) + (box?.clientTop ?? 0);
+        const top = (row: Element | null | undefined) =>
+          row ? Math.round(row.getBoundingClientRect().top - origin) : null;
+        const sent = [...(box?.querySelectorAll('li') ?? [])].find((li) =>
+          li.textContent?.includes('sent while the server fails'),
+        );
+        return { read: top(box?.querySelector(`[data-id="${newest}"]`)), sent: top(sent) };
+      },
+      [NEWEST],
+    );
+  await expect(mine).toHaveAttribute('data-status', 'pending');
+  await expect(mine).toContainText('Sending…');
+  const pending = await onScreen();
   await expect(mine).toHaveAttribute('data-status', 'failed');
   await expect(mine).toContainText('Not sent');
+  // Pending to failed: the message read and the sent one stay where they were on screen.
+  await poll(onScreen).toEqual(pending);
   // The newest message (older history may still land above it: indexes shift, the order does not).
   const place = () =>
     mine.evaluate((row) => ({
@@ -134,13 +156,17 @@ test('a send that fails stays in place as "Not sent" with a Retry, and the retry
     }));
   const failed = await place();
   expect(failed.index).toBe(failed.count - 1);
-  await setErrorRate('0');
+  await setFaults('0', '600');
   await mine.getByTestId('chat-retry').click();
+  await expect(mine).toHaveAttribute('data-status', 'pending');
   await expect(mine).not.toHaveAttribute('data-status', /./);
   expect(Number(await mine.getAttribute('data-id'))).toBeGreaterThanOrEqual(1_000_000_000);
   await expect(mine).toHaveCount(1); // replaced in place, not added a second time
   const confirmed = await place();
   expect(confirmed.index).toBe(confirmed.count - 1); // still the newest: confirmed where it was
+  // Replaced by the server's copy: nothing the user reads moved.
+  await poll(onScreen).toEqual(pending);
+  await setFaults('0', '0');
   // Chromium logs the injected HTTP 500 of the failed send; nothing else.
   expect(errors.filter((line) => !line.includes('500'))).toEqual([]);
 });
