@@ -1,6 +1,7 @@
 // useLazyList with a header inside the scroller (scroll padding) and sticky group rows, rendered
 // the way docs/virtual-list.md shows; options pushed after each commit.
 import { offsetSource } from '@lazyflow/core';
+import { stickyRows } from '@lazyflow/core/sticky';
 import { useRef } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -40,6 +41,7 @@ function Grouped(props: { every: number }) {
     getScrollElement: () => ref.current,
     estimateSize: () => ROW,
     scrollPaddingStart: HEADER,
+    sticky: stickyRows,
     // A new array on every render, as apps compute it.
     stickyIndexes: Array.from({ length: 100_000 / props.every }, (_, i) => i * props.every),
   });

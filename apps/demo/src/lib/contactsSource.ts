@@ -44,7 +44,7 @@ export function contactAt(
  * (name order), the headers from the letter index.
  *
  * @example
- * useLazyList({ key: ['contacts'], source: contactsSource(sections), stickyIndexes: sections.map((s) => s.header) });
+ * useLazyList({ key: ['contacts'], source: contactsSource(sections), sticky: stickyRows, stickyIndexes: sections.map((s) => s.header) });
  */
 export function contactsSource(
   sections: readonly ContactSection[],

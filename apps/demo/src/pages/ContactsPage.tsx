@@ -1,4 +1,5 @@
 import { listDataAttributes } from '@lazyflow/core';
+import { stickyRows } from '@lazyflow/core/sticky';
 import { useLazyList } from '@lazyflow/react';
 import { useMemo, useRef, useState } from 'react';
 import { ListError } from '../components/ListError.tsx';
@@ -24,6 +25,7 @@ export function ContactsPage() {
     getScrollElement: () => ref.current,
     estimateSize: (index) => (headers.has(index) ? LETTER : CONTACT),
     overscan: 4,
+    sticky: stickyRows,
     stickyIndexes,
   });
   useReportStats('Contacts', list.stats);

@@ -15,7 +15,7 @@ import { SettleTimer } from './settleTimer.ts';
 import { SizeIndex } from './sizeIndex.ts';
 import type * as SmoothFlight from './smoothFlight.ts';
 import { type ScrollToIndexOptions, smoothRequested } from './smoothScroll.ts';
-import { loadStickyRows, StickyRows, sameIndexes } from './stickyRows.ts';
+import { type StickyRows, sameIndexes } from './stickyRows.ts';
 import { type LayoutInput, layoutView, savedScroll, viewWindow } from './viewLayout.ts';
 import {
   clearViewport,
@@ -90,7 +90,8 @@ export class VirtualList<T> extends Subscribable {
   #phase: LayoutPhase = 'idle';
   readonly #settle: SettleTimer;
   #snapshot: VirtualListSnapshot<T>;
-  readonly #sticky = new StickyRows();
+  /** `sticky: stickyRows`: the sticky row keys of `stickyIndexes`, else null (decision 0027). */
+  readonly #sticky: StickyRows | null;
   /** `layout: masonry`: packs items per lane inside the rows (chunks), else null. */
   readonly #masonry: MasonryLayout | null;
   #destroyed = false;
@@ -113,6 +114,7 @@ export class VirtualList<T> extends Subscribable {
             estimate: (position) => this.#o.estimateSize(Math.max(0, position + this.#state.prepended)),
           });
     this.#masonry = masonry;
+    this.#sticky = options.sticky?.create() ?? null;
     this.#sizes = this.#newSizes();
     this.#context = viewContext(options, this.#sizes);
     this.#measurer = new RowMeasurer({
@@ -519,7 +521,7 @@ export class VirtualList<T> extends Subscribable {
     if (data.prependedCount !== this.#state.prepended) {
       this.#state = { ...this.#state, prepended: data.prependedCount }; // before the sizes are read
     }
-    const stickyRows = this.#sticky.rows(o.stickyIndexes, o.lanes, data.prependedCount);
+    const stickyRows = this.#sticky?.rows(o.stickyIndexes, o.lanes, data.prependedCount) ?? o.stickyIndexes;
     const masonry = this.#masonry;
     if (masonry !== null) this.#masonryBeforeLayout(masonry, data);
     const input: LayoutInput = {
@@ -531,6 +533,7 @@ export class VirtualList<T> extends Subscribable {
       paddingStart: o.scrollPaddingStart,
       paddingEnd: o.scrollPaddingEnd,
       stickyRows,
+      sticky: o.sticky,
       floor: this.#floor,
       itemBox: masonry === null ? undefined : (key) => masonry.box(key),
       flightAt: flightCode?.flightAt,
@@ -578,6 +581,7 @@ export class VirtualList<T> extends Subscribable {
       paddingStart: o.scrollPaddingStart,
       paddingEnd: o.scrollPaddingEnd,
       stickyRows,
+      sticky: o.sticky,
       placeRows:
         masonry === null
           ? undefined
@@ -590,7 +594,7 @@ export class VirtualList<T> extends Subscribable {
               }),
     });
     // A section's sticky row far above the window is on no page the window loads.
-    if (stickyRows.length > 0 && state.motion === 'still') loadStickyRows(snapshot.rows, o.list);
+    if (stickyRows.length > 0 && state.motion === 'still') o.sticky?.load(snapshot.rows, o.list);
     return snapshot;
   }
 

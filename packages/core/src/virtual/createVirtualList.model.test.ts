@@ -15,6 +15,7 @@ import {
   useImmediateQueryNotifications,
 } from '../testing/modelHarness.ts';
 import { createVirtualList } from './createVirtualList.ts';
+import { stickyRows } from './stickyImport.ts';
 import type { VirtualList } from './VirtualList.ts';
 import type { ScrollAlign, VirtualRow } from './virtualSnapshot.ts';
 
@@ -235,6 +236,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     overscan: config.overscan,
     scrollPaddingStart: config.paddingStart,
     scrollPaddingEnd: config.paddingEnd,
+    sticky: stickyRows,
     stickyIndexes: sticky,
     timers,
     now: timers.now,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MasonryLayout, masonry as masonryLayout } from './masonry.ts';
 import { MASONRY_CHUNK_DEPTH } from './masonryChunks.ts';
 import { SizeIndex } from './sizeIndex.ts';
+import { stickyRows } from './stickyImport.ts';
 import { resolveVirtualListOptions } from './virtualListOptions.ts';
 
 const list = { setWindow: () => undefined, getSnapshot: () => ({ count: 100, countKind: 'exact' }) };
@@ -72,7 +73,9 @@ describe('layout: masonry options', () => {
       expect(() => resolve({ layout: masonryLayout, lanes })).toThrow(TypeError);
       expect(() => resolve({ layout: masonryLayout, lanes })).toThrow(/"lanes"/);
     }
-    expect(() => resolve({ layout: masonryLayout, lanes: 2, stickyIndexes: [0] })).toThrow(/"stickyIndexes"/);
+    expect(() =>
+      resolve({ layout: masonryLayout, lanes: 2, sticky: stickyRows, stickyIndexes: [0] }),
+    ).toThrow(/"stickyIndexes" must be none with layout: masonry/);
   });
 
   it("the old layout: 'masonry' string is a TypeError saying what to import (masonry is its own import)", () => {

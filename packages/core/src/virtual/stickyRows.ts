@@ -134,3 +134,15 @@ export class StickyRows {
     return this.#rows;
   }
 }
+
+/** The sticky rows' code a virtual list runs, given as `sticky: stickyRows` (decision 0027). */
+export interface StickyRowsKind {
+  readonly kind: 'sticky-rows';
+  /** Checks `stickyIndexes` (`assertStickyIndexes`). */
+  readonly check: (value: unknown, count: number | null) => void;
+  /** A memo of the sticky row keys (see {@link StickyRows}). */
+  readonly create: () => StickyRows;
+  readonly lastAtOrBefore: (rows: readonly number[], row: number) => number;
+  readonly box: (rowStart: number, nextStart: number, viewTop: number, viewport: number) => StickyBox;
+  readonly load: typeof loadStickyRows;
+}

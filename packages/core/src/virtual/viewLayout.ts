@@ -5,7 +5,7 @@ import { anchorItemOf, followAnchorItem } from './anchorItem.ts';
 import { physicalFor, scrollScale } from './scrollScale.ts';
 import type { SizeIndex } from './sizeIndex.ts';
 import type { Flight } from './smoothScroll.ts';
-import { lastStickyAtOrBefore } from './stickyRows.ts';
+import type { StickyRowsKind } from './stickyRows.ts';
 import { clearViewport, type ViewRestore, type ViewState } from './viewState.ts';
 import { firstWindow, visibleRows } from './virtualSnapshot.ts';
 
@@ -20,6 +20,8 @@ export interface LayoutInput {
   readonly paddingEnd: number;
   /** Sorted row keys of the sticky rows (a scroll-to-index puts its row below its section's). */
   readonly stickyRows: readonly number[];
+  /** `sticky: stickyRows`, the code that reads them: needed when `stickyRows` is not empty. */
+  readonly sticky?: StickyRowsKind | null | undefined;
   /**
    * The lowest offset the scroll target reaches (≤ 0; default 0): minus the page's height above a
    * window-scroll list's start. The anchor may put the view there (decision 0028).
@@ -144,7 +146,7 @@ function targetVirtual(state: ViewState, anchor: Anchor | null, input: LayoutInp
       return alignedOffset(sizes.start(row) + box.y, box.size, clear, current, hold.align);
     // The section's sticky row will be pinned above the row: align the two together, so the
     // row is not under it (its size, measured or estimated, wherever the section starts).
-    const at = stickyRows.length === 0 ? -1 : lastStickyAtOrBefore(stickyRows, row);
+    const at = stickyRows.length === 0 || !input.sticky ? -1 : input.sticky.lastAtOrBefore(stickyRows, row);
     const sticky = at < 0 ? row : (stickyRows[at] ?? row);
     // (Not when both do not fit: then the row itself is shown, under the sticky one.)
     const size = sizes.size(row);

@@ -13,7 +13,7 @@ import {
 import type { MasonryLayoutKind } from './masonry.ts';
 import { MASONRY_CHUNK_DEPTH } from './masonryChunks.ts';
 import { MAX_PHYSICAL_SIZE } from './scrollScale.ts';
-import { sameIndexes } from './stickyRows.ts';
+import { type StickyRowsKind, sameIndexes } from './stickyRows.ts';
 
 /**
  * Options for `createVirtualList`.
@@ -65,9 +65,14 @@ export interface VirtualListOptions<T> {
   /**
    * Item indexes (sorted, distinct integers ≥ 0, below the count) whose rows stay rendered and
    * pinned at the top while their section scrolls: group headers, "Today / Yesterday". Each
-   * such row carries `sticky` (its box) in the snapshot. Default none.
+   * such row carries `sticky` (its box) in the snapshot. Default none. Needs `sticky: stickyRows`.
    */
   stickyIndexes?: readonly number[];
+  /**
+   * `stickyRows` from `@lazyflow/core/sticky`: the sticky rows' code, its own import so lists
+   * without sticky rows do not bundle it (decision 0027). Fixed at creation.
+   */
+  sticky?: StickyRowsKind;
   /** 'end' = chat: start at the last item and follow new items while the view is at the end. */
   anchor?: 'start' | 'end';
   /** Where to start: a value from `saveScroll()`. */
@@ -150,6 +155,7 @@ export const FIXED_VIEW_OPTIONS = [
   'maxPhysicalSize',
   'timers',
   'now',
+  'sticky',
 ] as const;
 
 /** Options with defaults filled in. */
@@ -176,6 +182,8 @@ export interface ResolvedVirtualListOptions<T> {
   readonly scrollPaddingStart: number;
   readonly scrollPaddingEnd: number;
   readonly stickyIndexes: readonly number[];
+  /** `sticky: stickyRows`: the sticky rows' code (decision 0027), else null. */
+  readonly sticky: StickyRowsKind | null;
   readonly isScrollingResetDelayMs: number;
   readonly maxPhysicalSize: number;
   readonly timers: Timers;
@@ -214,6 +222,7 @@ export function optionsChange<T>(
 }
 
 const NO_STICKY: readonly number[] = Object.freeze([]);
+const STICKY_IMPORT = "stickyRows, its own import: import { stickyRows } from '@lazyflow/core/sticky'";
 /** Arrays checked already: hooks pass the same (memoized) array on every commit, each scroll frame. */
 const checkedSticky = new WeakSet<readonly number[]>();
 
@@ -230,28 +239,6 @@ function resolveLayout(layout: unknown): MasonryLayoutKind | null {
       : "'rows' or masonry from '@lazyflow/core/masonry'",
     layout,
   );
-}
-
-function assertStickyIndexes(value: unknown, count: number | null): asserts value is readonly number[] {
-  if (!Array.isArray(value)) throw optionError(OWNER, 'stickyIndexes', 'an array of item indexes', value);
-  let previous = -1;
-  for (const index of value as unknown[]) {
-    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
-      throw optionError(OWNER, 'stickyIndexes', 'integers >= 0', index);
-    }
-    if (index <= previous) {
-      throw optionError(
-        OWNER,
-        'stickyIndexes',
-        'sorted ascending without repeats',
-        `${previous} before ${index}`,
-      );
-    }
-    if (count !== null && index >= count) {
-      throw optionError(OWNER, 'stickyIndexes', `indexes below the count (${count})`, index);
-    }
-    previous = index;
-  }
 }
 
 /**
@@ -286,11 +273,20 @@ export function resolveVirtualListOptions<T>(options: VirtualListOptions<T>): Re
   assertNonNegativeNumber('scrollPaddingStart', scrollPaddingStart);
   const scrollPaddingEnd = options.scrollPaddingEnd ?? 0;
   assertNonNegativeNumber('scrollPaddingEnd', scrollPaddingEnd);
+  const sticky = options.sticky ?? null;
+  if (sticky !== null && sticky.kind !== 'sticky-rows') {
+    throw optionError(OWNER, 'sticky', STICKY_IMPORT, sticky);
+  }
   const stickyIndexes = options.stickyIndexes ?? NO_STICKY;
-  if (stickyIndexes !== NO_STICKY && !checkedSticky.has(stickyIndexes)) {
+  if (sticky === null) {
+    // The code comes with its import (decision 0027): an empty array asks for nothing.
+    if (!Array.isArray(stickyIndexes) || stickyIndexes.length > 0) {
+      throw optionError(OWNER, 'stickyIndexes', `given with sticky: ${STICKY_IMPORT}`, stickyIndexes);
+    }
+  } else if (stickyIndexes !== NO_STICKY && !checkedSticky.has(stickyIndexes)) {
     // Checked against the count only when it is exact: an unknown or estimated one may grow.
     const data = options.list.getSnapshot();
-    assertStickyIndexes(stickyIndexes, data.countKind === 'exact' ? data.count : null);
+    sticky.check(stickyIndexes, data.countKind === 'exact' ? data.count : null);
     checkedSticky.add(stickyIndexes);
   }
   if (layout !== null && stickyIndexes.length > 0) {
@@ -342,6 +338,7 @@ export function resolveVirtualListOptions<T>(options: VirtualListOptions<T>): Re
     scrollPaddingStart,
     scrollPaddingEnd,
     stickyIndexes,
+    sticky,
     isScrollingResetDelayMs,
     maxPhysicalSize,
     timers: options.timers ?? defaultTimers,

@@ -3,6 +3,7 @@ import type { LazyListSnapshot } from '../list/LazyList.ts';
 import { VelocityMeter } from '../planner/velocityMeter.ts';
 import { scrollScale } from './scrollScale.ts';
 import { SizeIndex } from './sizeIndex.ts';
+import { stickyRows } from './stickyImport.ts';
 import { buildSnapshot, firstWindow } from './virtualSnapshot.ts';
 
 const ROW = 36;
@@ -56,6 +57,7 @@ function snapshotAt(
     paddingStart: more.paddingStart ?? 0,
     paddingEnd: 0,
     stickyRows: more.stickyRows ?? [],
+    sticky: stickyRows,
   });
 }
 
@@ -217,6 +219,7 @@ describe('buildSnapshot with scroll padding and sticky rows', () => {
       paddingStart: 0,
       paddingEnd: 0,
       stickyRows: [0, 5_000],
+      sticky: stickyRows,
     };
     const first = buildSnapshot({ ...input, virtual: 36_000, physical: 36_000 });
     const same = buildSnapshot({ ...input, previous: first, virtual: 36_000, physical: 36_000 });

@@ -3,7 +3,7 @@ import type { LazyListStats } from '../list/listStats.ts';
 import type { ItemState } from '../store/itemState.ts';
 import type { ScrollScale } from './scrollScale.ts';
 import type { SizeIndex } from './sizeIndex.ts';
-import { lastStickyAtOrBefore, type StickyBox, stickyBox } from './stickyRows.ts';
+import type { StickyBox, StickyRowsKind } from './stickyRows.ts';
 
 /**
  * Where `scrollToIndex` puts the item: 'auto' scrolls only as far as needed to show it whole.
@@ -108,6 +108,8 @@ export interface SnapshotInput<T> {
   readonly paddingEnd: number;
   /** Sorted row keys of the sticky rows (`stickyRowKeys`). */
   readonly stickyRows: readonly number[];
+  /** `sticky: stickyRows`, the code that boxes them: needed when `stickyRows` is not empty. */
+  readonly sticky?: StickyRowsKind | null | undefined;
   /** Masonry: turns the laid-out rows (chunks of items) into placed items. */
   readonly placeRows?: ((rows: readonly VirtualRow<T>[]) => VirtualRow<T>[]) | undefined;
 }
@@ -201,7 +203,8 @@ const TRAILING_ROWS = 1;
  * const snapshot = buildSnapshot({ previous: null, data, sizes, scale, virtual: 0, physical: 0, viewport: 600, lanes: 1, overscan: 5, velocity: 0, direction: 'forward', isScrolling: false, atEnd: false, newItems: 0, focusedKey: null, paddingStart: 0, paddingEnd: 0, stickyRows: [] });
  */
 export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T> {
-  const { data, sizes, lanes, virtual, viewport, paddingStart, stickyRows } = input;
+  const { data, sizes, lanes, virtual, viewport, paddingStart, sticky } = input;
+  const stickyRows = sticky ? input.stickyRows : [];
   const count = data.count;
   const prepended = data.prependedCount;
   // Content px of a row: after the padding, minus virtual − physical (the scale's offset).
@@ -235,9 +238,14 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T
     const boxAt = (at: number): StickyBox => {
       const next = stickyRows[at + 1];
       const end = next === undefined || next >= sizes.hi ? sizes.total : sizes.start(next);
-      return stickyBox(sizes.start(stickyRows[at] ?? 0) - shift, end - shift, input.physical, viewport);
+      return (sticky as StickyRowsKind).box(
+        sizes.start(stickyRows[at] ?? 0) - shift,
+        end - shift,
+        input.physical,
+        viewport,
+      );
     };
-    let nextSticky = stickyRows.length === 0 ? 0 : lastStickyAtOrBefore(stickyRows, from - 1) + 1;
+    let nextSticky = sticky ? sticky.lastAtOrBefore(stickyRows, from - 1) + 1 : 0;
     const push = (row: number, sticky: StickyBox | undefined) => {
       const start = sizes.start(row) - shift;
       const size = sizes.size(row);
@@ -256,7 +264,7 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T
     const focusedRow = input.focusedKey === null ? null : Math.floor(input.focusedKey / lanes);
     const focusedAbove = focusedRow !== null && focusedRow < from && focusedRow >= sizes.lo;
     // The section's sticky row is rendered wherever it is (a section of any length, never measured).
-    const pinned = stickyRows.length === 0 ? -1 : lastStickyAtOrBefore(stickyRows, sizes.rowAt(virtual));
+    const pinned = sticky ? sticky.lastAtOrBefore(stickyRows, sizes.rowAt(virtual)) : -1;
     const pinnedRow = pinned < 0 ? null : (stickyRows[pinned] ?? null);
     const pinnedAbove = pinnedRow !== null && pinnedRow < from && pinnedRow >= sizes.lo;
     if (focusedAbove && (!pinnedAbove || focusedRow < pinnedRow)) push(focusedRow, undefined);

@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { frames } from '../testing/mountVirtualList.ts';
 import { cleanups, type Item, item, itemsList, runCleanups } from '../testing/virtualFixtures.ts';
 import { createVirtualList } from './createVirtualList.ts';
+import { stickyRows } from './stickyImport.ts';
 import type { VirtualListOptions } from './virtualListOptions.ts';
 
 beforeAll(async () => {
@@ -44,7 +45,7 @@ function mountWithHeader(options: Omit<VirtualListOptions<Item>, 'scrollElement'
   spacer.append(header, footer);
   viewport.append(spacer);
   document.body.append(viewport);
-  const view = createVirtualList({ ...options, scrollElement: viewport });
+  const view = createVirtualList({ sticky: stickyRows, ...options, scrollElement: viewport });
   const rows = new Map<string | number, { outer: HTMLElement; inner: HTMLElement; stop?: () => void }>();
   const render = () => {
     const snapshot = view.getSnapshot();
