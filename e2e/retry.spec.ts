@@ -93,6 +93,27 @@ test('a retried page says "attempt 2 of 4", then fails in words; Retry loads tha
   expect(errors.filter((error) => !error.includes('status of 500'))).toEqual([]);
 });
 
+test('under TanStack Virtual too, a retried page says which attempt, then fails in words, and Retry loads it', async ({
+  page,
+}) => {
+  const errors = await open(page, '/tanstack-virtual');
+  const scroller = page.getByTestId('tv-scroller');
+  await expect(scroller.locator('[data-index="0"]')).toHaveAttribute('data-state', 'loaded');
+  const retryTexts = await recordRetryTexts(page);
+  await faults(page, '1');
+  await page.getByTestId('tv-jump-index').fill('500000');
+  await page.getByTestId('tv-jump-go').click();
+  const row = scroller.locator('[data-index="500000"]');
+  await expect(row).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
+  expect(await retryTexts()).toContain('Retrying rows 500,001–500,100 — attempt 2 of 4 · HTTP 500');
+  await expect(row).toContainText("Couldn't load rows 500,001–500,100 · HTTP 500");
+  await expect(scroller.locator('.skeleton')).toHaveCount(0);
+  await page.getByTestId('fault-banner').getByRole('button', { name: 'Turn off' }).click();
+  await row.getByRole('button', { name: 'Retry' }).click();
+  await expect(row).toHaveAttribute('data-state', 'loaded');
+  expect(errors.filter((error) => !error.includes('status of 500'))).toEqual([]);
+});
+
 for (const [name, viewport] of [
   ['desktop', { width: 1280, height: 800 }],
   ['phone', { width: 390, height: 844 }],

@@ -9,6 +9,7 @@ import { ListError } from '../components/ListError.tsx';
 import { PageIntro } from '../components/PageIntro.tsx';
 import { RetryingRow } from '../components/RetryingRow.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
+import { firstOfPage } from '../lib/firstOfPage.ts';
 import { formatCount } from '../lib/formatCount.ts';
 import { itemsCache } from '../lib/itemsCache.ts';
 import { type FirstView, restoreNote } from '../lib/restoreNote.ts';
@@ -26,13 +27,6 @@ const ALIGNS: readonly ScrollAlign[] = ['start', 'center', 'end'];
 const TABLE_BUDGET = 2 * 1024 * 1024;
 /** How long a page request may take before it fails with `PageTimeoutError` and is retried (`timeoutMs`). */
 const TABLE_TIMEOUT_MS = 5_000;
-
-/** Whether `page` is not in `seen` yet (and adds it): true for the first row of each page. */
-function firstOfPage(seen: Set<number>, page: number): boolean {
-  if (seen.has(page)) return false;
-  seen.add(page);
-  return true;
-}
 
 /**
  * A million-row (or 100-million-row) table on useLazyList over `/api/items`. The URL opens it in

@@ -2,9 +2,12 @@ import type { Item } from '@lazyflow/mocks';
 import { useLazyData } from '@lazyflow/react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type FormEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { FailedRow } from '../components/FailedRow.tsx';
 import { ListError } from '../components/ListError.tsx';
 import { PageIntro } from '../components/PageIntro.tsx';
+import { RetryingRow } from '../components/RetryingRow.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
+import { firstOfPage } from '../lib/firstOfPage.ts';
 import { formatCount } from '../lib/formatCount.ts';
 import { itemsSource } from '../lib/sources.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
@@ -33,6 +36,10 @@ export function VirtualizerPage() {
   useLayoutEffect(() => data.followRange(start, end), [data.followRange, start, end]);
   useReportStats('TanStack Virtual', data.stats);
   const [target, setTarget] = useState('500000');
+  // A failed or retrying page says so on its first row in view, as on the Table (decision 0025).
+  const pageSize = data.stats.pageSize || 1;
+  const failedPages = new Set<number>();
+  const retryingPages = new Set<number>();
   const jump = (event: FormEvent) => {
     event.preventDefault();
     const index = Math.max(0, Math.min(TOTAL - 1, Number(target) || 0));
@@ -72,12 +79,14 @@ export function VirtualizerPage() {
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((row) => {
             const state = data.getItem(row.index);
+            const page = Math.floor(row.index / pageSize);
             return (
               <div
                 key={row.key}
                 className="row tv-row"
                 data-index={row.index}
                 data-state={state.status}
+                data-attempt={state.status === 'loading' ? state.attempt : undefined}
                 style={{
                   position: 'absolute',
                   top: 0,
@@ -88,6 +97,28 @@ export function VirtualizerPage() {
               >
                 {state.status === 'loaded' ? (
                   <span className="tv-title">{state.item.title}</span>
+                ) : state.status === 'error' ? (
+                  <FailedRow
+                    height={ROW}
+                    page={page}
+                    pageSize={pageSize}
+                    count={data.count}
+                    error={state.error}
+                    first={row.index >= start && firstOfPage(failedPages, page)}
+                    retry={data.retry}
+                  />
+                ) : state.status === 'loading' && state.attempt !== undefined ? (
+                  <RetryingRow
+                    height={ROW}
+                    lines={1}
+                    page={page}
+                    pageSize={pageSize}
+                    count={data.count}
+                    attempt={state.attempt}
+                    attempts={state.attempts ?? state.attempt}
+                    lastError={state.lastError}
+                    first={row.index >= start && firstOfPage(retryingPages, page)}
+                  />
                 ) : (
                   <RowSkeleton height={ROW} />
                 )}
