@@ -130,12 +130,17 @@ export function UnderTheHood() {
           </dd>
           <dt>In memory</dt>
           <dd>
-            <span
-              className={badgeClass(budgetTone(figures.bytesInMemory, figures.budgetBytes))}
-              title="bytes the page's lists hold, against the sum of their budgets (memory.maxBytes)"
-            >
-              {formatBytes(figures.bytesInMemory)} of {formatBytes(figures.budgetBytes)}
-            </span>
+            {figures.budgetBytes > 0 ? (
+              <span
+                className={badgeClass(budgetTone(figures.bytesInMemory, figures.budgetBytes))}
+                title="bytes the page's lists hold, against the sum of their budgets (memory.maxBytes)"
+              >
+                {formatBytes(figures.bytesInMemory)} of {formatBytes(figures.budgetBytes)}
+              </span>
+            ) : (
+              // No list on the page: no budget to hold a figure against ('0 B of 0 B' read as a fault).
+              formatBytes(figures.bytesInMemory)
+            )}
           </dd>
           <dt>Pages in memory</dt>
           <dd>{figures.pagesInMemory.toLocaleString('en')}</dd>

@@ -31,7 +31,7 @@ export function MemoryChart({
           ticks: X_TICKS_S.filter((s) => s <= span).map((s) => -s),
           format: (s) => (s === 0 ? 'now' : `${-s} s`),
         }}
-        y={{ unit: 'bytes', format: formatBytes, minTop: 1024 }}
+        y={{ unit: 'bytes', format: formatBytes, minTop: 1024, bytes: true }}
         rules={
           budgetBytes > 0
             ? // A limit, not an alarm: in the secondary ink, as the badges alone turn red (issue #20 item 3).

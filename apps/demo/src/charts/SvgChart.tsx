@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { cornerNotes, fitAxisLabels, LINE_PX } from './chartLabels.ts';
-import { niceTicks } from './chartScale.ts';
+import { niceByteTicks, niceTicks } from './chartScale.ts';
 import { useWidth } from './useWidth.ts';
 
 /** One point of a series. */
@@ -40,6 +40,8 @@ export interface ChartYAxis {
   readonly format: (value: number) => string;
   /** The least top of the axis (so an idle series is not stretched over the whole height). */
   readonly minTop?: number;
+  /** Values are bytes: ticks are round in powers of 1024 (50 KB, not 48.8 KB). */
+  readonly bytes?: boolean;
 }
 
 export interface SvgChartProps {
@@ -74,7 +76,8 @@ export function SvgChart({ title, series, x, y, rules = [], height = 150, testId
   const peak = Math.max(y.minTop ?? 0, ...series.flatMap((s) => s.points.map((p) => p.y)));
   const shown = rules.filter((rule) => rule.y <= Math.max(peak, 1) * RULE_SCALE_LIMIT);
   const offScale = rules.filter((rule) => !shown.includes(rule));
-  const yTicks = niceTicks(0, Math.max(peak, ...shown.map((r) => r.y), 1) * 1.05, 4);
+  const yTop = Math.max(peak, ...shown.map((r) => r.y), 1) * 1.05;
+  const yTicks = y.bytes ? niceByteTicks(yTop, 4) : niceTicks(0, yTop, 4);
   const yMax = yTicks.at(-1) ?? 1;
   // Off-scale notes stand beside the unit when they fit, else on lines below it: the plot moves down.
   const corner = cornerNotes(

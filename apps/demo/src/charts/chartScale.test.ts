@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimeTick, niceTicks, timeStep, timeTicks } from './chartScale.ts';
+import { formatTimeTick, niceByteTicks, niceTicks, timeStep, timeTicks } from './chartScale.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+
+describe('niceByteTicks', () => {
+  const KB = 1024;
+  it.each([
+    [180_000, [0, 50 * KB, 100 * KB, 150 * KB, 200 * KB]],
+    [1_075, [0, 0.5 * KB, KB, 1.5 * KB]],
+    [900, [0, 500, 1000]],
+    [3 * KB * KB, [0, KB * KB, 2 * KB * KB, 3 * KB * KB]],
+  ])('up to %d bytes → %j', (max, ticks) => {
+    expect(niceByteTicks(max, 4)).toEqual(ticks);
+  });
+
+  it('gives one tick at 0 for an empty or broken range', () => {
+    expect(niceByteTicks(0)).toEqual([0]);
+    expect(niceByteTicks(Number.NaN)).toEqual([0]);
+  });
+});
 
 describe('niceTicks', () => {
   it.each([

@@ -47,6 +47,20 @@ export function niceTicks(min: number, max: number, count = 4): number[] {
   return ticks;
 }
 
+/**
+ * Round ticks from 0 to at least `max` bytes in the unit a byte count is read in (powers of
+ * 1024: B, KB, MB…), so a memory axis reads 0 B, 50.0 KB, 100 KB rather than 48.8 KB, 97.7 KB
+ * (decimal steps shown in binary units).
+ *
+ * @example
+ * niceByteTicks(180_000, 4); // [0, 51_200, 102_400, 153_600, 204_800]: 0 B, 50 KB … 200 KB
+ */
+export function niceByteTicks(max: number, count = 4): number[] {
+  if (!Number.isFinite(max) || max <= 0) return [0];
+  const unit = 1024 ** Math.max(0, Math.floor(Math.log(max) / Math.log(1024)));
+  return niceTicks(0, max / unit, count).map((tick) => tick * unit);
+}
+
 /** The step of a time axis over `[from, to)` giving at most `count` ticks. */
 export function timeStep(from: number, to: number, count = 5): number {
   const span = Math.max(1, to - from);
