@@ -77,6 +77,31 @@ describe('reduceView: motion (scroll, drag, input, settle)', () => {
   });
 });
 
+describe('reduceView: the page above a window-scroll list in view (decision 0028)', () => {
+  it('a negative position is taken 1:1, even on a scaled list, and anchors the first row below the list start', () => {
+    const scaled = { ...base, scale: scrollScale(3_600_000_000, 600) };
+    expect(scaled.scale.scaled).toBe(true);
+    const next = reduceView(scaled, { type: 'scroll', physical: -150 }, context);
+    expect(next).toMatchObject({
+      virtual: -150,
+      physical: -150,
+      known: -150,
+      anchor: { row: 0, offset: -150 },
+    });
+    // And back into the list: 1:1 from there.
+    expect(reduceView(next, { type: 'scroll', physical: 200 }, context)).toMatchObject({ virtual: 200 });
+  });
+
+  it('with anchor "end", a short list whose start is in view is at its end, as at 0', () => {
+    const end = { ...context, anchorMode: 'end' as const };
+    const short = { ...base, scale: scrollScale(300, 600), newItems: 2 };
+    expect(reduceView(short, { type: 'scroll', physical: -120 }, end)).toMatchObject({
+      hold: { kind: 'end' },
+      newItems: 0,
+    });
+  });
+});
+
 describe('reduceView: scroll-to, restore, regroup, focus', () => {
   it('scrollToIndex holds the index; the end of a chat follows the end', () => {
     expect(reduceView(base, scrollToAction(20, 'center', false, 100, 'start', 0), context).hold).toEqual({
