@@ -34,9 +34,9 @@ function assertStickyIndexes(value: unknown, count: number | null): void {
 }
 
 /**
- * Sticky rows for `createVirtualList`, `useLazyList` and `<LazyList>`: pass `sticky: stickyRows`
- * with `stickyIndexes`, from `@lazyflow/core/sticky`, so lists without sticky rows do not bundle
- * them (decision 0027). `stickyIndexes` without it is a TypeError naming this import.
+ * Sticky rows for `createVirtualList` and `useLazyList`: pass `sticky: stickyRows` with
+ * `stickyIndexes`, from `@lazyflow/core/sticky`, so lists without sticky rows do not bundle them
+ * (decision 0027). `stickyIndexes` without it is a TypeError naming this import.
  *
  * @example
  * import { stickyRows } from '@lazyflow/core/sticky';
