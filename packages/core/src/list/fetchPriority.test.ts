@@ -3,17 +3,17 @@
 // over `fetch` can pass it on (`fetch(url, { signal, priority })`).
 import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLazyList } from '../list/createLazyList.ts';
-import type { LazyList } from '../list/LazyList.ts';
 import { autoSource } from '../paging/autoPaging.ts';
 import { cursorSource } from '../paging/cursorPaging.ts';
 import { rangeSource } from '../paging/rangePaging.ts';
 import { createPrefetcher } from '../prefetch/createPrefetcher.ts';
-import type { AutoSourceOptions } from './autoSource.ts';
-import type { CursorFetchParams } from './cursorSource.ts';
-import type { FetchPriority } from './fetchPriority.ts';
-import { type OffsetFetchParams, offsetSource } from './offsetSource.ts';
-import type { RangeFetchParams } from './rangeSource.ts';
+import type { AutoSourceOptions } from '../sources/autoSource.ts';
+import type { CursorFetchParams } from '../sources/cursorSource.ts';
+import type { FetchPriority } from '../sources/fetchPriority.ts';
+import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
+import type { RangeFetchParams } from '../sources/rangeSource.ts';
+import { createLazyList } from './createLazyList.ts';
+import type { LazyList } from './LazyList.ts';
 
 async function settle(rounds = 20): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
