@@ -107,7 +107,7 @@ export function TemplatePanel({ spec, generation }: { spec: TemplatePanelSpec; g
           <dt title="HTTP requests sent: JSON pages and stream connections">Requests</dt>
           <dd>
             {number(http.json + http.streams)}
-            {http.streams > 0 && <small> ({http.streams} stream)</small>}
+            {http.streams > 0 && <small className="stat-sub">({formatCount(http.streams, 'stream')})</small>}
           </dd>
         </div>
         <div className="stat">
