@@ -19,7 +19,9 @@ test('the plain-DOM list renders real rows, jumps to a row and moves focus by ke
     'Published',
   ]);
   await expect(scroller.locator('[data-index="0"] .item-score')).toHaveText(/^\$\d[\d,]*\.\d\d$/);
-  await expect(scroller.locator('[data-index="0"] .item-date')).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+  await expect(scroller.locator('[data-index="0"] .item-date')).toHaveText(
+    /^[A-Z][a-z]{2} \d{1,2}, \d{4} · \d{2}:\d{2}$/,
+  );
   await expect(page.getByTestId('vanilla-status')).toContainText(/ · \d+ requests?$/);
 
   await page.getByTestId('vanilla-jump-index').fill('500000');

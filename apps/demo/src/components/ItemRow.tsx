@@ -1,7 +1,7 @@
 import type { Item } from '@lazyflow/mocks';
+import { formatPublished } from '../lib/formatPublished.ts';
 import { ROW_HEIGHT } from '../lib/rowHeight.ts';
 
-const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
 const MONEY = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' });
 
 /** The Table's column titles, over the same columns as {@link ItemRow}. */
@@ -29,7 +29,7 @@ export function ItemRow({ index, item, dynamic }: { index: number; item: Item; d
         <span className="item-title">{item.title}</span>
         <span className="item-author">{item.author}</span>
         <span className="item-score">{MONEY.format(item.price)}</span>
-        <span className="item-date">{DATE.format(new Date(item.createdAt))}</span>
+        <span className="item-date">{formatPublished(item.createdAt)}</span>
       </div>
       {dynamic && <p className="item-body">{item.body}</p>}
     </div>

@@ -10,6 +10,7 @@ import {
 } from '@lazyflow/core';
 import type { Item } from '@lazyflow/mocks';
 import { formatCount } from '../lib/formatCount.ts';
+import { formatPublished } from '../lib/formatPublished.ts';
 import { ROW_HEIGHT } from '../lib/rowHeight.ts';
 import { itemsSource } from '../lib/sources.ts';
 
@@ -22,7 +23,6 @@ const COLUMNS = [
   ['item-score', 'Amount'],
   ['item-date', 'Published'],
 ] as const;
-const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
 const MONEY = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' });
 
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -63,7 +63,7 @@ function fillRow(node: HTMLElement, row: VirtualRow<Item>): void {
     element('span', { className: 'item-title' }, state.item.title),
     element('span', { className: 'item-author' }, state.item.author),
     element('span', { className: 'item-score' }, MONEY.format(state.item.price)),
-    element('span', { className: 'item-date' }, DATE.format(new Date(state.item.createdAt))),
+    element('span', { className: 'item-date' }, formatPublished(state.item.createdAt)),
   );
   line.style.height = `${ROW_HEIGHT}px`;
   node.replaceChildren(line);
