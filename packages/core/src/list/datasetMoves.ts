@@ -135,6 +135,8 @@ export interface MovesWatch {
   settle(): void;
   /** `refresh()`/`invalidate()`: held responses are of a dropped generation; `forget` drops what is known. */
   reset(forget: boolean): void;
+  /** A local insert, remove or update: held responses were asked by the offsets from before it. */
+  dropHeld(): void;
 }
 
 /**

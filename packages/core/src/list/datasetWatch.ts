@@ -131,6 +131,12 @@ class DatasetWatch<T> implements MovesWatch {
     this.#resetGeneration = this.#host.generation();
   }
 
+  /** A local write: the held responses would land the items from before it (their pages are asked again). */
+  dropHeld(): void {
+    this.#pending.clear();
+    if (this.#moves.refetching) this.#moves = { ...this.#moves, refetching: false };
+  }
+
   #begin(reason: MoveReason, page: number, data: unknown, landed: DatasetMark): void {
     const before = this.#known.total;
     const totalDelta = landed.total !== undefined && before !== undefined ? landed.total - before : 0;

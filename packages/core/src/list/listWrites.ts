@@ -64,8 +64,12 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
     held.set(page, value.items);
     data.set(page, value);
   }
+  // Items kept stale through refresh() are the data from before: a page rewritten from them
+  // would pass for the server's answer and never be fetched again. Not held: they go and come
+  // back through the rope.
   for (const state of flow.store.values())
-    if (state.items !== undefined && !held.has(state.index)) held.set(state.index, state.items);
+    if (state.items !== undefined && !state.stale && !held.has(state.index))
+      held.set(state.index, state.items);
   const exact = flow.layout.countKind === 'exact';
   const count = exact ? flow.layout.count : undefined;
   const rewritten = rewritePages(held, source.pageSize, write, count);

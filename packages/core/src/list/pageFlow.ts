@@ -369,6 +369,7 @@ export class PageFlow<T> {
     if (this.destroyed) return;
     this.stats.add('errors');
     this.dispatch({ type: 'failed', page, generation: this.generation, error });
+    this.moves?.settle(); // held responses no longer wait for this page's (it failed)
     this.snapshots.publish(this.isVisible(page));
   }
 
@@ -400,8 +401,15 @@ export class PageFlow<T> {
   /** A write moved items: held pages it could not recompute are dropped and fetched again when needed. */
   moved(event: WriteEvent): void {
     if (this.destroyed) return;
+    this.moves?.dropHeld(); // answers held for a joint landing were asked before the write
     for (const state of [...this.store.values()]) {
       const page = state.index;
+      // An insert or a remove (`last` Infinity) changed the count: a fetch still running for a
+      // page before it would land the count from before the write. Ask again.
+      if (page < event.first && event.last === Number.POSITIVE_INFINITY) {
+        if (this.scheduler.cancel(page) && state.items === undefined) this.dropLoading(page);
+        continue;
+      }
       if (page < event.first || page > event.last) continue;
       // A fetch still running was asked by the offsets from before the write.
       const cancelled = this.scheduler.cancel(page);

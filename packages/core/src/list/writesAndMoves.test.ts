@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { offsetSource } from '../sources/offsetSource.ts';
+import { settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
+import { createLazyList } from './createLazyList.ts';
+import { watchMoves } from './datasetWatch.ts';
+import { listWrites } from './writeCommands.ts';
+
+// Local writes while answers are on their way, over a server that changes (found by
+// createLazyList.mixed.model.test.ts, issue 18 item 5).
+
+interface Row {
+  readonly id: string;
+  readonly v: number;
+}
+
+let lists = 0;
+
+function setup(ids: string[], pageSize: number, maxConcurrent = 1) {
+  useImmediateQueryNotifications();
+  const server = { rows: ids.map((id) => ({ id, v: 0 })), version: 0 };
+  const pending: { respond(): void; fail(): void }[] = [];
+  const list = createLazyList<Row>({
+    key: ['writes-and-moves', ++lists],
+    source: offsetSource({
+      pageSize,
+      fetchPage: ({ offset, limit }) =>
+        new Promise((resolve, reject) => {
+          pending.push({
+            respond: () =>
+              resolve({
+                items: server.rows.slice(offset, offset + limit),
+                total: server.rows.length,
+                version: server.version,
+              }),
+            fail: () => reject(new Error(`offset ${offset} failed`)),
+          });
+        }),
+    }),
+    getItemKey: (row) => row.id,
+    prefetch: 1,
+    maxConcurrent,
+    retry: { attempts: 1 },
+    statsIntervalMs: 0,
+    memoryMonitor: null,
+    writes: listWrites,
+    moves: watchMoves,
+  });
+  list.subscribe(() => {});
+  const answerAll = async () => {
+    for (let round = 0; round < 20 && pending.length > 0; round++) {
+      for (const entry of pending.splice(0)) entry.respond();
+      await settle();
+    }
+  };
+  const shown = () => {
+    const snapshot = list.getSnapshot();
+    return Array.from({ length: snapshot.count }, (_, i) => {
+      const state = snapshot.getItem(i);
+      return state.status === 'loaded'
+        ? `${state.item.id}${state.item.v > 0 ? `.${state.item.v}` : ''}`
+        : '-';
+    });
+  };
+  const serverChange = (ids: string[]) => {
+    server.rows = ids.map((id) => ({ id, v: 0 }));
+    server.version += 1;
+  };
+  return { list, pending, answerAll, shown, serverChange };
+}
+
+describe('writes while answers are on their way', () => {
+  it('an insert after refresh() keeps its count when the refetch of an earlier page lands', async () => {
+    const { list, answerAll, shown, serverChange } = setup(['s0', 's1', 's2', 's3', 's4'], 3);
+    list.setWindow({ start: 0, end: 5 });
+    await settle();
+    await answerAll();
+    expect(list.remove('s0').ok).toBe(true);
+    list.setWindow({ start: 0, end: 1 });
+    serverChange(['s1', 's2', 's3', 's4']); // the server got the remove
+    list.refresh(); // page 0 is fetched again by the server's offsets
+    await settle();
+    expect(list.insert(3, [{ id: 'n1', v: 0 }]).ok).toBe(true);
+    await settle();
+    await answerAll();
+    // Page 0's answer carried the server's total (4): it no longer overwrites the local 5.
+    expect(list.getSnapshot().count).toBe(5);
+    expect(shown().slice(0, 3)).toEqual(['s1', 's2', 's3']);
+    list.destroy();
+  });
+
+  it('a write over items kept stale through refresh() does not pass them off as fresh', async () => {
+    const { list, answerAll, shown, serverChange } = setup(['s0', 's1', 's2', 's3', 's4'], 3);
+    list.setWindow({ start: 0, end: 5 });
+    await settle();
+    await answerAll();
+    list.setWindow({ start: 0, end: 1 });
+    serverChange(['x0', 's0', 's1', 's2', 's3', 's4']);
+    list.refresh();
+    await settle();
+    expect(list.getSnapshot().pages.get(0)?.stale).toBe(true);
+    expect(list.insert(0, [{ id: 'n1', v: 0 }]).ok).toBe(true);
+    await settle();
+    await answerAll();
+    // Page 0 is fetched again through the edit rope, not rewritten from its stale items
+    // (which showed n1 s0 s1 as fresh, and x0 never).
+    expect(shown().slice(0, 3)).toEqual(['n1', 'x0', 's0']);
+    list.destroy();
+  });
+
+  it('answers held for a joint landing after a move do not land over a later write', async () => {
+    const ids = ['s0', 's1', 's2', 's3', 's4', 's5', 's6'];
+    const { list, pending, answerAll, shown, serverChange } = setup(ids, 3, 2);
+    list.setWindow({ start: 0, end: 7 });
+    await settle();
+    await answerAll();
+    serverChange(['x0', ...ids]);
+    list.refresh();
+    await settle();
+    for (const entry of pending.splice(0)) entry.respond(); // held: page 2's answer is not in yet
+    await settle();
+    expect(
+      list.insert(
+        0,
+        ['n1', 'n2', 'n3', 'n4'].map((id) => ({ id, v: 0 })),
+      ).ok,
+    ).toBe(true);
+    await settle();
+    expect(list.update('n1', (row) => ({ ...row, v: 1 })).ok).toBe(true);
+    await settle();
+    await answerAll();
+    expect(shown()).toEqual(['n1.1', 'n2', 'n3', 'n4', 'x0', ...ids]);
+    list.destroy();
+  });
+
+  it('a page that fails while a move is refetched does not hold the others back', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `s${i}`);
+    const { list, pending, answerAll, shown, serverChange } = setup(ids, 10);
+    list.setWindow({ start: 0, end: 8 });
+    await settle();
+    await answerAll();
+    serverChange(ids.slice(1));
+    list.refresh();
+    await settle();
+    pending.shift()?.respond(); // page 0, of the new version: held until page 1's answer
+    await settle();
+    pending.shift()?.fail(); // page 1 fails
+    await settle();
+    await answerAll();
+    expect(list.getSnapshot().moves.refetching).toBe(false);
+    expect(shown().slice(0, 10)).toEqual(ids.slice(1, 11));
+    list.destroy();
+  });
+});
