@@ -85,4 +85,8 @@ describe('describeRetry', () => {
   ])('rows %s, attempt %i of %i → %s', (rows, attempt, attempts, text) => {
     expect(describeRetry(rows, attempt, attempts)).toBe(text);
   });
+
+  it("names the items in the page's own terms", () => {
+    expect(describeRetry('1,201–1,300', 2, 4, 'videos')).toBe('Retrying videos 1,201–1,300 — attempt 2 of 4');
+  });
 });

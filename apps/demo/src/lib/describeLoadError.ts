@@ -95,11 +95,13 @@ export function pageRows(page: number, pageSize: number, count: number): string 
 
 /**
  * What the first row of a page being retried says (decision 0025), rows numbered as
- * {@link pageRows} numbers them; the row adds the last failure's HTTP status beside it.
+ * {@link pageRows} numbers them; the row adds the last failure's HTTP status beside it. `noun`
+ * names the items in the page's own terms (`'videos'`, `'posts'`), `'rows'` by default.
  *
  * @example
  * describeRetry('7,501–7,600', 2, 4); // 'Retrying rows 7,501–7,600 — attempt 2 of 4'
+ * describeRetry('1,201–1,300', 2, 4, 'videos'); // 'Retrying videos 1,201–1,300 — attempt 2 of 4'
  */
-export function describeRetry(rows: string, attempt: number, attempts: number): string {
-  return `Retrying rows ${rows} — attempt ${attempt} of ${attempts}`;
+export function describeRetry(rows: string, attempt: number, attempts: number, noun = 'rows'): string {
+  return `Retrying ${noun} ${rows} — attempt ${attempt} of ${attempts}`;
 }

@@ -4,6 +4,7 @@ import { useLazyList } from '@lazyflow/react';
 import { useMemo, useRef, useState } from 'react';
 import { ListError } from '../components/ListError.tsx';
 import { PageIntro } from '../components/PageIntro.tsx';
+import { PendingItem, pageMarks } from '../components/PendingItem.tsx';
 import { type ContactRow, contactSections, contactsSource } from '../lib/contactsSource.ts';
 import { formatCount } from '../lib/formatCount.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
@@ -29,6 +30,8 @@ export function ContactsPage() {
     stickyIndexes,
   });
   useReportStats('Contacts', list.stats);
+  const pageSize = list.stats.pageSize || 1;
+  const first = pageMarks(list.range?.start ?? 0, pageSize);
   const jump = (to: string) => {
     const section = sections.find((s) => s.letter === to);
     if (!section) return;
@@ -110,7 +113,17 @@ export function ContactsPage() {
                   }}
                 >
                   {item === null ? (
-                    <span className="contacts-pending" />
+                    <PendingItem
+                      state={row.state}
+                      index={row.index}
+                      pageSize={pageSize}
+                      count={list.count}
+                      noun="contacts"
+                      first={first(row.index, row.state)}
+                      retry={list.retry}
+                      height={header ? LETTER : CONTACT}
+                      skeleton={<span className="contacts-pending" />}
+                    />
                   ) : item.kind === 'letter' ? (
                     <>
                       {item.letter}

@@ -1,8 +1,9 @@
-import { listDataAttributes } from '@lazyflow/core';
+import { type ItemState, listDataAttributes } from '@lazyflow/core';
 import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { type RefObject, useMemo, useRef } from 'react';
 import { PageIntro } from '../components/PageIntro.tsx';
+import { PendingItem, pageMarks } from '../components/PendingItem.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { itemsSource } from '../lib/sources.ts';
 import { useLanes } from '../lib/useLanes.ts';
@@ -39,8 +40,28 @@ export function GridPage() {
   );
 }
 
-function Card({ item }: { item: Item | null }) {
-  if (item === null) return <RowSkeleton height={CARD_HEIGHT - 22} lines={4} />;
+/** What a card not loaded needs to say how its page stands (failed, retrying) and to retry it. */
+interface Pending {
+  index: number;
+  pageSize: number;
+  count: number;
+  first: boolean;
+  retry: (page: number) => void;
+}
+
+function Card({ state, pending }: { state: ItemState<Item>; pending: Pending }) {
+  if (state.status !== 'loaded')
+    return (
+      <PendingItem
+        state={state}
+        {...pending}
+        noun="cards"
+        card
+        height="100%"
+        skeleton={<RowSkeleton height={CARD_HEIGHT - 22} lines={4} />}
+      />
+    );
+  const item = state.item;
   return (
     <>
       <h3>{item.title}</h3>
@@ -75,6 +96,8 @@ function GridCards({ lanes, scrollRef }: { lanes: number; scrollRef: RefObject<H
     overscan: 3,
   });
   useReportStats('Grid', list.stats);
+  const pageSize = list.stats.pageSize || 1;
+  const first = pageMarks(list.range?.start ?? 0, pageSize);
   // This component lives inside the scroller (which is measured for the lanes first), so the
   // list's data attributes sit on the content element.
   return (
@@ -104,7 +127,16 @@ function GridCards({ lanes, scrollRef }: { lanes: number; scrollRef: RefObject<H
             transform: `translateY(${row.start}px)`,
           }}
         >
-          <Card item={row.state.status === 'loaded' ? row.state.item : null} />
+          <Card
+            state={row.state}
+            pending={{
+              index: row.index,
+              pageSize,
+              count: list.count,
+              first: first(row.index, row.state),
+              retry: list.retry,
+            }}
+          />
         </li>
       ))}
     </ul>
@@ -124,6 +156,8 @@ function CardStrip() {
     overscan: 3,
   });
   useReportStats('Strip', list.stats);
+  const pageSize = list.stats.pageSize || 1;
+  const first = pageMarks(list.range?.start ?? 0, pageSize);
   return (
     <section
       ref={ref}
@@ -151,7 +185,16 @@ function CardStrip() {
               transform: `translateX(${row.start}px)`,
             }}
           >
-            <Card item={row.state.status === 'loaded' ? row.state.item : null} />
+            <Card
+              state={row.state}
+              pending={{
+                index: row.index,
+                pageSize,
+                count: list.count,
+                first: first(row.index, row.state),
+                retry: list.retry,
+              }}
+            />
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import { useLazyGrid } from '@lazyflow/react';
 import { type FormEvent, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ListError } from '../components/ListError.tsx';
 import { PageIntro } from '../components/PageIntro.tsx';
+import { PendingItem, pageMarks } from '../components/PendingItem.tsx';
 import { usersWideSource } from '../lib/catalogSources.ts';
 import { formatCount } from '../lib/formatCount.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
@@ -129,6 +130,8 @@ function UsersGrid({ view, onSort, target, onTarget, left }: UsersGridProps) {
     if (Number.isInteger(row) && row >= 1 && row <= grid.count)
       grid.scrollToIndex(row - 1, { align: 'start' });
   };
+  const pageSize = grid.stats.pageSize || 1;
+  const first = pageMarks(grid.range?.start ?? 0, pageSize);
   const firstColumn = grid.columns.find((c) => c.pinned === null);
   const lastColumn = grid.columns.findLast((c) => c.pinned === null);
 
@@ -203,6 +206,17 @@ function UsersGrid({ view, onSort, target, onTarget, left }: UsersGridProps) {
           </div>
           {grid.rows.map((row) => {
             const user = row.state.status === 'loaded' ? row.state.item : null;
+            // A failed row's cells are striped, a retried one's skeletons tinted; the first such row
+            // of a page in view says so in its name cell (the text runs over the empty cells).
+            const pending =
+              row.state.status === 'error'
+                ? ' users-failed'
+                : user === null
+                  ? row.state.status === 'loading' && row.state.attempt !== undefined
+                    ? ' users-pending users-retrying'
+                    : ' users-pending'
+                  : '';
+            const says = user === null && first(row.index, row.state);
             return (
               <div
                 key={row.key}
@@ -220,12 +234,28 @@ function UsersGrid({ view, onSort, target, onTarget, left }: UsersGridProps) {
                     <div
                       key={column.index}
                       {...grid.cellProps(row, column)}
-                      className={`users-td users-${def?.align ?? 'start'}${column.pinned ? ' users-pinned' : ''}${user === null ? ' users-pending' : ''}${text === NO_VALUE ? ' users-none' : ''}`}
+                      className={`users-td users-${def?.align ?? 'start'}${column.pinned ? ' users-pinned' : ''}${says && column.index === 0 ? ' users-says' : pending}${text === NO_VALUE ? ' users-none' : ''}`}
                     >
-                      {column.index === 0 && (
-                        <span className="users-num">{(row.index + 1).toLocaleString('en')}</span>
+                      {says && column.index === 0 ? (
+                        <PendingItem
+                          state={row.state}
+                          index={row.index}
+                          pageSize={pageSize}
+                          count={grid.count}
+                          noun="users"
+                          first
+                          retry={grid.retry}
+                          height={ROW - 1}
+                          skeleton={null}
+                        />
+                      ) : (
+                        <>
+                          {column.index === 0 && (
+                            <span className="users-num">{(row.index + 1).toLocaleString('en')}</span>
+                          )}
+                          {text}
+                        </>
                       )}
-                      {text}
                     </div>
                   );
                 })}

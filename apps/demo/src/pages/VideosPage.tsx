@@ -5,6 +5,7 @@ import { useLazyList } from '@lazyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { ListError } from '../components/ListError.tsx';
 import { PageIntro } from '../components/PageIntro.tsx';
+import { PendingItem, pageMarks } from '../components/PendingItem.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { VideoThumbnail } from '../components/VideoThumbnail.tsx';
 import { type VideosSourceEvents, videosSource } from '../lib/catalogSources.ts';
@@ -128,6 +129,8 @@ function VideoCards({ filter, lanes, onCounts, onAbort }: VideoCardsProps) {
   });
   useReportStats('Videos', list.stats);
   const what = filter === 'all' ? 'videos' : `${filter} videos`;
+  const pageSize = list.stats.pageSize || 1;
+  const first = pageMarks(list.range?.start ?? 0, pageSize);
 
   return (
     <>
@@ -171,7 +174,23 @@ function VideoCards({ filter, lanes, onCounts, onAbort }: VideoCardsProps) {
                   transform: `translateY(${row.start}px)`,
                 }}
               >
-                {video === null ? <CardSkeleton /> : <VideoCard video={video} />}
+                {video === null ? (
+                  // Failed and retrying cards are as tall as the skeleton, so nothing moves.
+                  <PendingItem
+                    state={row.state}
+                    index={row.index}
+                    pageSize={pageSize}
+                    count={list.count}
+                    noun={what}
+                    first={first(row.index, row.state)}
+                    retry={list.retry}
+                    height={CARD_ESTIMATE}
+                    card
+                    skeleton={<CardSkeleton />}
+                  />
+                ) : (
+                  <VideoCard video={video} />
+                )}
               </li>
             );
           })}

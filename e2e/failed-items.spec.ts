@@ -1,0 +1,94 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { open } from './lists.ts';
+
+// Issue #20 item 4 on every paged page: a failed item looks failed (not loading), the first one of
+// a page in view says which items in the page's terms and offers Retry, which loads that page.
+
+/** Sets the fault panel's error rate and applies it. */
+async function faults(page: Page, errorRate: string) {
+  const panel = page.getByRole('complementary', { name: 'Fault panel' });
+  await panel.getByLabel('Error rate').fill(errorRate);
+  await panel.getByLabel('Latency (ms)').fill('0');
+  await panel.getByRole('button', { name: 'Apply' }).click();
+}
+
+interface FailingPage {
+  readonly path: string;
+  readonly scroller: string;
+  readonly noun: string;
+  /** Takes the list to items not loaded yet (they fail: the fault panel answers 500). */
+  readonly far: (page: Page, scroller: Locator) => Promise<void>;
+}
+
+const scrollTo = (top: number) => (_page: Page, scroller: Locator) =>
+  scroller.evaluate((element, to) => element.scrollTo({ top: to }), top);
+
+const PAGES: readonly FailingPage[] = [
+  { path: '/grid', scroller: 'grid-scroller', noun: 'cards', far: scrollTo(300_000) },
+  { path: '/videos', scroller: 'videos-scroller', noun: 'videos', far: scrollTo(200_000) },
+  {
+    path: '/contacts',
+    scroller: 'contacts-scroller',
+    noun: 'contacts',
+    far: (page) => page.getByTestId('contacts-letter-M').click(),
+  },
+  {
+    path: '/users',
+    scroller: 'users-scroller',
+    noun: 'users',
+    far: async (page) => {
+      await page.getByTestId('users-jump').fill('500000');
+      await page.getByTestId('users-jump').press('Enter');
+    },
+  },
+];
+
+test.afterEach(async ({ page }) => {
+  await page.evaluate(() => localStorage.clear());
+});
+
+for (const failing of PAGES) {
+  test(`${failing.path}: a failed item looks failed and says so; Retry on it loads its page`, async ({
+    page,
+  }) => {
+    const errors = await open(page, failing.path);
+    const scroller = page.getByTestId(failing.scroller);
+    await expect(scroller.locator('[data-state="loaded"]').first()).toBeVisible();
+    await faults(page, '1');
+    await failing.far(page, scroller);
+    // The first failed item of a page in view: failed, in words, with Retry; no skeleton inside.
+    const says = scroller.locator('[data-state="error"]:has(.failed-row-text)').first();
+    await expect(says).toBeVisible({ timeout: 20_000 });
+    const text = says.locator('.failed-row-text');
+    await expect(text).toHaveText(new RegExp(`^Couldn't load ${failing.noun} [\\d,]+–[\\d,]+ · HTTP 500$`));
+    // The page's items, numbered from 1 in the text.
+    const [from, to] = ((await text.textContent()) ?? '')
+      .replace(/ · .*/, '')
+      .split(' ')
+      .at(-1)
+      ?.split('–')
+      .map((n) => Number(n.replaceAll(',', ''))) ?? [0, 0];
+    await expect(says.locator('.skeleton, .contacts-pending')).toHaveCount(0);
+    const index = await says.getAttribute('data-index');
+    const item = scroller.locator(`[data-index="${index}"]`);
+    const before = await item.boundingBox();
+
+    await page.getByTestId('fault-banner').getByRole('button', { name: 'Turn off' }).click();
+    await item.getByRole('button', { name: 'Retry' }).click();
+    await expect(item).toHaveAttribute('data-state', 'loaded');
+    // Every rendered item of that page loaded (other pages may still be failed: Retry is per page).
+    const states = await scroller
+      .locator('[data-index]')
+      .evaluateAll((items) =>
+        items.map((e) => [Number(e.getAttribute('data-index')), e.getAttribute('data-state')]),
+      );
+    const ofPage = states.filter(([i]) => Number(i) >= (from ?? 0) - 1 && Number(i) <= (to ?? 0) - 1);
+    expect(ofPage.length).toBeGreaterThan(0);
+    expect(ofPage.filter(([, state]) => state !== 'loaded')).toEqual([]);
+    // The failed box was exactly as tall as the item it stood for (a masonry card, measured, is as
+    // tall as its skeleton: 300 px and its 1 px borders, until its own data lands).
+    if (failing.path !== '/videos') expect((await item.boundingBox())?.height).toBe(before?.height);
+    else expect(before?.height).toBe(302);
+    expect(errors.filter((error) => !error.includes('status of 500'))).toEqual([]);
+  });
+}
