@@ -405,15 +405,11 @@ export class PageFlow<T> {
     for (const state of [...this.store.values()]) {
       const page = state.index;
       // An insert or a remove (`last` Infinity) changed the count: a fetch still running for a
-      // page before it would land the count from before the write. Ask again.
-      if (page < event.first && event.last === Number.POSITIVE_INFINITY) {
-        if (this.scheduler.cancel(page) && state.items === undefined) this.dropLoading(page);
-        continue;
-      }
-      if (page < event.first || page > event.last) continue;
+      // page before it would land the count from before the write, so it is asked again too.
+      if (page > event.last || (page < event.first && event.last < Number.POSITIVE_INFINITY)) continue;
       // A fetch still running was asked by the offsets from before the write.
       const cancelled = this.scheduler.cancel(page);
-      if (event.rewritten.has(page) && state.items !== undefined) continue;
+      if ((page < event.first || event.rewritten.has(page)) && state.items !== undefined) continue;
       if (state.items !== undefined) this.dispatch({ type: 'evicted', page });
       else if (cancelled) this.dropLoading(page);
     }
