@@ -22,11 +22,16 @@ export function findKey<T>(
       ? { page, offset, item: items[offset] as T }
       : undefined;
   }
+  // A fresh item first: a page kept stale (refresh(), a move) may still show the key at its old index.
+  let found: { page: number; offset: number; item: T } | undefined;
   for (const state of flow.store.values()) {
     const offset = state.items?.findIndex((item) => getItemKey(item) === key) ?? -1;
-    if (offset >= 0) return { page: state.index, offset, item: state.items?.[offset] as T };
+    if (offset >= 0) {
+      found = { page: state.index, offset, item: state.items?.[offset] as T };
+      if (!state.stale) break;
+    }
   }
-  return undefined;
+  return found;
 }
 
 /**

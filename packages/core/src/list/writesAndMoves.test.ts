@@ -150,4 +150,25 @@ describe('writes while answers are on their way', () => {
     expect(shown().slice(0, 10)).toEqual(ids.slice(1, 11));
     list.destroy();
   });
+
+  it('update(key) writes the fresh item when a stale page beside it still shows the key', async () => {
+    const { list, pending, answerAll, shown, serverChange } = setup(['s0', 's1', 's2', 's3', 's4'], 3, 2);
+    list.setWindow({ start: 0, end: 5 });
+    await settle();
+    await answerAll();
+    serverChange(['x0', 's0', 's1', 's2', 's3', 's4']);
+    list.refresh();
+    await settle();
+    pending.splice(1, 1)[0]?.respond(); // page 1 of the new version: s2 s3 s4
+    await settle();
+    pending.splice(0, 1)[0]?.fail(); // page 0 fails and keeps its stale s0 s1 s2
+    await settle();
+    expect(shown()).toEqual(['s0', 's1', 's2', 's2', 's3', 's4']);
+    expect(list.update('s2', (row) => ({ ...row, v: 1 })).ok).toBe(true);
+    await settle();
+    // The fresh s2 at 3 is written, not the stale one at 2 (which went into the edit rope at
+    // index 2 and came back over the server's s1 once page 0 was fetched again).
+    expect(shown()[3]).toBe('s2.1');
+    list.destroy();
+  });
 });
