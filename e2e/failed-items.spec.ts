@@ -4,12 +4,16 @@ import { open } from './lists.ts';
 // Issue #20 item 4 on every paged page: a failed item looks failed (not loading), the first one of
 // a page in view says which items in the page's terms and offers Retry, which loads that page.
 
-/** Sets the fault panel's error rate and applies it. */
+/** Sets the fault panel's error rate and applies it (on a phone the panel is in a drawer, opened and closed). */
 async function faults(page: Page, errorRate: string) {
+  const drawer = page.getByTestId('drawer-toggle');
+  const phone = await drawer.isVisible();
+  if (phone) await drawer.click();
   const panel = page.getByRole('complementary', { name: 'Fault panel' });
   await panel.getByLabel('Error rate').fill(errorRate);
   await panel.getByLabel('Latency (ms)').fill('0');
   await panel.getByRole('button', { name: 'Apply' }).click();
+  if (phone) await page.keyboard.press('Escape');
 }
 
 interface FailingPage {
@@ -91,4 +95,32 @@ for (const failing of PAGES) {
     else expect(before?.height).toBe(302);
     expect(errors.filter((error) => !error.includes('status of 500'))).toEqual([]);
   });
+}
+
+for (const [name, viewport] of [
+  ['desktop', { width: 1280, height: 800 }],
+  ['phone', { width: 390, height: 844 }],
+] as const) {
+  for (const failing of PAGES.filter((p) => p.path === '/videos' || p.path === '/users')) {
+    test(`screenshot of ${failing.path} with failed items (${name}, ${viewport.width}×${viewport.height})`, async ({
+      page,
+    }, testInfo) => {
+      await page.setViewportSize(viewport);
+      const errors = await open(page, failing.path);
+      const scroller = page.getByTestId(failing.scroller);
+      await expect(scroller.locator('[data-state="loaded"]').first()).toBeVisible();
+      await faults(page, '1');
+      await failing.far(page, scroller);
+      const says = scroller.locator('[data-state="error"]:has(.failed-row-text)').first();
+      await expect(says).toBeVisible({ timeout: 20_000 });
+      await expect(says.locator('.failed-row-text')).toBeInViewport();
+      await expect(says.getByRole('button', { name: 'Retry' })).toBeInViewport();
+      await page.screenshot({ path: testInfo.outputPath(`failed-${failing.path.slice(1)}-${name}.png`) });
+      // Nothing wider than the screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        viewport.width,
+      );
+      expect(errors.filter((error) => !error.includes('status of 500'))).toEqual([]);
+    });
+  }
 }

@@ -6,18 +6,20 @@ import { RetryingRow } from './RetryingRow.tsx';
 
 /**
  * Which items not loaded are the first of their page on screen (the ones that carry the text), for
- * one render: call it once per render with the first index in view, then once per rendered item,
- * in index order. Items above the view (overscan) never carry the text, where nobody reads it.
+ * one render: call it once per render with the first index in view (or, where index order is not
+ * screen order, as in a masonry, whether an item is in view), then once per rendered item, in
+ * index order. Items out of view (overscan) never carry the text, where nobody reads it.
  *
  * @example
  * const first = pageMarks(list.range?.start ?? 0, list.stats.pageSize);
  * list.rows.map((row) => first(row.index, row.state)); // true for the first failed (or retrying) item of each page in view
  */
-export function pageMarks(inViewFrom: number, pageSize: number) {
+export function pageMarks(inView: number | ((index: number) => boolean), pageSize: number) {
   const failed = new Set<number>();
   const retrying = new Set<number>();
+  const shown = typeof inView === 'number' ? (index: number) => index >= inView : inView;
   return (index: number, state: ItemState<unknown>): boolean => {
-    if (index < inViewFrom) return false;
+    if (!shown(index)) return false;
     const page = Math.floor(index / Math.max(1, pageSize));
     if (state.status === 'error') return firstOfPage(failed, page);
     if (state.status === 'loading' && state.attempt !== undefined) return firstOfPage(retrying, page);

@@ -131,7 +131,8 @@ function UsersGrid({ view, onSort, target, onTarget, left }: UsersGridProps) {
       grid.scrollToIndex(row - 1, { align: 'start' });
   };
   const pageSize = grid.stats.pageSize || 1;
-  const first = pageMarks(grid.range?.start ?? 0, pageSize);
+  // The range starts with the rows behind the sticky header, where nobody reads a failed page's text.
+  const first = pageMarks((grid.range?.start ?? 0) + Math.ceil(HEADER / ROW), pageSize);
   const firstColumn = grid.columns.find((c) => c.pinned === null);
   const lastColumn = grid.columns.findLast((c) => c.pinned === null);
 

@@ -130,7 +130,16 @@ function VideoCards({ filter, lanes, onCounts, onAbort }: VideoCardsProps) {
   useReportStats('Videos', list.stats);
   const what = filter === 'all' ? 'videos' : `${filter} videos`;
   const pageSize = list.stats.pageSize || 1;
-  const first = pageMarks(list.range?.start ?? 0, pageSize);
+  // In a masonry the lowest index in view may be a card mostly above it: the text (centred in the
+  // card) goes to the first card of a page whose middle is on screen.
+  const top = scroller.current?.scrollTop ?? 0;
+  const bottom = top + (scroller.current?.clientHeight ?? 0);
+  const middles = new Set(
+    list.rows
+      .filter((row) => row.start + row.size / 2 >= top && row.start + row.size / 2 <= bottom)
+      .map((row) => row.index),
+  );
+  const first = pageMarks((index) => middles.has(index), pageSize);
 
   return (
     <>
