@@ -1,4 +1,4 @@
-import { formatBytes } from '../lib/hoodFigures.ts';
+import { axisBytes, formatBytes } from '../lib/hoodFigures.ts';
 import { SvgChart } from './SvgChart.tsx';
 
 const X_TICKS_S = [60, 45, 30, 15, 0];
@@ -31,7 +31,7 @@ export function MemoryChart({
           ticks: X_TICKS_S.filter((s) => s <= span).map((s) => -s),
           format: (s) => (s === 0 ? 'now' : `${-s} s`),
         }}
-        y={{ unit: 'bytes', format: formatBytes, minTop: 1024, bytes: true }}
+        y={{ unit: 'bytes', format: axisBytes, minTop: 1024, bytes: true }}
         rules={
           budgetBytes > 0
             ? // A limit, not an alarm: in the secondary ink, as the badges alone turn red (issue #20 item 3).

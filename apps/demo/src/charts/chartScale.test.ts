@@ -11,6 +11,9 @@ describe('niceByteTicks', () => {
     [1_075, [0, 0.5 * KB, KB, 1.5 * KB]],
     [900, [0, 500, 1000]],
     [3 * KB * KB, [0, KB * KB, 2 * KB * KB, 3 * KB * KB]],
+    // 900 KB would end at 1,000 KB ('0.977 MB' on the axis): quarters of 1 MB instead.
+    [900 * KB, [0, 256 * KB, 512 * KB, 768 * KB, KB * KB]],
+    [1_010 * KB, [0, 256 * KB, 512 * KB, 768 * KB, KB * KB]],
   ])('up to %d bytes → %j', (max, ticks) => {
     expect(niceByteTicks(max, 4)).toEqual(ticks);
   });

@@ -58,7 +58,12 @@ export function niceTicks(min: number, max: number, count = 4): number[] {
 export function niceByteTicks(max: number, count = 4): number[] {
   if (!Number.isFinite(max) || max <= 0) return [0];
   const unit = 1024 ** Math.max(0, Math.floor(Math.log(max) / Math.log(1024)));
-  return niceTicks(0, max / unit, count).map((tick) => tick * unit);
+  const ticks = niceTicks(0, max / unit, count).map((tick) => tick * unit);
+  // A top tick of 1,000 KB would read '0.977 MB' (too wide for the axis, and not round): from
+  // 1,000 of a unit the axis goes in quarters of the next one (256 KB, 512 KB, 768 KB, 1 MB).
+  const top = ticks.at(-1) ?? 0;
+  if (unit > 1 && top >= 1000 * unit) return [0, 256, 512, 768, 1024].map((k) => k * unit);
+  return ticks;
 }
 
 /** The step of a time axis over `[from, to)` giving at most `count` ticks. */

@@ -1,6 +1,6 @@
 import type { HealthStatus, LazyListStats } from '@lazyflow/core';
 import { describe, expect, it } from 'vitest';
-import { formatBytes, gradeCache, sumStats } from './hoodFigures.ts';
+import { axisBytes, formatBytes, gradeCache, sumStats } from './hoodFigures.ts';
 import type { ReportedList } from './statsBoard.ts';
 
 const stats = (overrides: Partial<LazyListStats>): LazyListStats => ({
@@ -173,5 +173,19 @@ describe('formatBytes', () => {
     [1023.6, '1.00 KB'],
   ])('%d bytes → %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
+  });
+});
+
+describe('axisBytes', () => {
+  it.each([
+    [1_048_576, '1 MB'],
+    [1_536, '1.5 KB'],
+    [786_432, '768 KB'],
+    [102_400, '100 KB'],
+    [1_000, '1000 B'],
+    [0, '0 B'],
+    [1_024_000, '0.977 MB'],
+  ])('%d bytes → %s', (bytes, text) => {
+    expect(axisBytes(bytes)).toBe(text);
   });
 });

@@ -144,3 +144,16 @@ export function formatBytes(bytes: number): string {
   }
   return `${threeDigits(value) ?? Math.round(value)} ${UNITS[unit]}`;
 }
+
+/**
+ * A byte count on a chart axis: {@link formatBytes} without trailing zeros, so ticks stay narrow.
+ *
+ * @example
+ * axisBytes(1_048_576); // '1 MB'
+ * axisBytes(1_536); // '1.5 KB'
+ */
+export function axisBytes(bytes: number): string {
+  return formatBytes(bytes)
+    .replace(/(\.\d*?)0+ /, '$1 ')
+    .replace('. ', ' ');
+}
