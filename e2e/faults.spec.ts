@@ -69,6 +69,11 @@ test('with every request failing, failed rows look failed and say which rows; Re
   await expect(alert).toContainText('Set the error rate to 0 in the fault panel');
   await expect(alert.locator('.list-error-detail')).toContainText('answered HTTP 500: injected server error');
 
+  // The overscan row above is of the page before: wait until it has failed too (its attempts
+  // over), or it may still retry on its own once the faults are off (CI saw it load by itself).
+  await expect(scroller.locator('[data-index="699999"]')).toHaveAttribute('data-state', 'error', {
+    timeout: 15_000,
+  });
   await page.getByTestId('fault-banner').getByRole('button', { name: 'Turn off' }).click();
   // Row 700,000 is the first row of its page on screen: it carries the page's Retry, which loads
   // that page only (e2e/retry.spec.ts). The overscan rows just above the view are of the page
