@@ -291,6 +291,8 @@ describe('createStream flow control', () => {
       worker: false,
     });
     const unsubscribe = stream.subscribe(() => {});
+    // Reading starts once its module has loaded (lazily: CI once saw no pull in the first 100 ms).
+    while (state.pulls === 0) await tick(10);
     await tick(100);
     const stalled = state.pulls;
     expect(stalled).toBeLessThanOrEqual(4);
