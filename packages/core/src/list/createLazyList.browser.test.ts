@@ -2,26 +2,18 @@
 import { item } from '@lazyflow/mocks';
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { QueryClient } from '@tanstack/query-core';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cursorSource } from '../paging/cursorPaging.ts';
 import { rangeSource } from '../paging/rangePaging.ts';
 import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
+import { subscribedLists } from '../testing/subscribedLists.ts';
 import { createLazyList } from './createLazyList.ts';
-import type { LazyList } from './LazyList.ts';
 
 beforeAll(async () => {
   await startMockWorker();
 });
 
-const lists: LazyList<unknown>[] = [];
-function track<T>(list: LazyList<T>): LazyList<T> {
-  lists.push(list as LazyList<unknown>);
-  list.subscribe(() => {});
-  return list;
-}
-afterEach(() => {
-  for (const list of lists.splice(0)) list.destroy();
-});
+const track = subscribedLists();
 
 type Item = ReturnType<typeof item>;
 

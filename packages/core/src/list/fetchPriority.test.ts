@@ -2,7 +2,7 @@
 // `priority: 'high'` for pages on screen and `'low'` for the prefetch around them, so a source
 // over `fetch` can pass it on (`fetch(url, { signal, priority })`).
 import { QueryClient } from '@tanstack/query-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { autoSource } from '../paging/autoPaging.ts';
 import { cursorSource } from '../paging/cursorPaging.ts';
 import { rangeSource } from '../paging/rangePaging.ts';
@@ -12,22 +12,14 @@ import type { CursorFetchParams } from '../sources/cursorSource.ts';
 import type { FetchPriority } from '../sources/fetchPriority.ts';
 import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
 import type { RangeFetchParams } from '../sources/rangeSource.ts';
+import { subscribedLists } from '../testing/subscribedLists.ts';
 import { createLazyList } from './createLazyList.ts';
-import type { LazyList } from './LazyList.ts';
 
 async function settle(rounds = 20): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-const lists: LazyList<unknown>[] = [];
-function track<T>(list: LazyList<T>): LazyList<T> {
-  lists.push(list as LazyList<unknown>);
-  list.subscribe(() => {});
-  return list;
-}
-afterEach(() => {
-  for (const list of lists.splice(0)) list.destroy();
-});
+const track = subscribedLists();
 
 const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => ({ id: from + i }));
 

@@ -1,25 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cursorSource } from '../paging/cursorPaging.ts';
 import { rangeSource } from '../paging/rangePaging.ts';
 import type { CursorFetchParams } from '../sources/cursorSource.ts';
 import { eagerSource } from '../sources/eagerSource.ts';
 import type { RangeFetchParams } from '../sources/rangeSource.ts';
+import { subscribedLists } from '../testing/subscribedLists.ts';
 import { createLazyList } from './createLazyList.ts';
-import type { LazyList } from './LazyList.ts';
 
 async function settle(rounds = 10): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-const lists: LazyList<unknown>[] = [];
-function track<T>(list: LazyList<T>): LazyList<T> {
-  lists.push(list as LazyList<unknown>);
-  list.subscribe(() => {});
-  return list;
-}
-afterEach(() => {
-  for (const list of lists.splice(0)) list.destroy();
-});
+const track = subscribedLists();
 
 /** A feed of `total` messages with the mock server's cursor semantics (cursor = boundary position). */
 function fakeFeed(total: number) {
