@@ -76,4 +76,41 @@ describe('RowMeasurer: a kept row whose data-index changed', () => {
     expect(sizes.measured(8)).toBeUndefined();
     rowMeasurer.disconnect();
   });
+
+  it('watches each container once, not each row, and still follows every row in it', async () => {
+    const { sizes, rowMeasurer } = measurer((index) => index);
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const list = document.createElement('div');
+    document.body.append(list);
+    const elements = [0, 1, 2].map((index) => {
+      const element = row(index, 40 + index);
+      list.append(element);
+      rowMeasurer.attach(element, index);
+      return element;
+    });
+    expect(observe).toHaveBeenCalledTimes(1); // the container, with its subtree
+    await vi.waitFor(() => expect(sizes.measured(2)).toBe(42));
+    // A nested element's data-index is not a row's: nothing is measured for it.
+    const inner = document.createElement('span');
+    inner.dataset.index = '50';
+    elements[0]?.append(inner);
+    inner.dataset.index = '60';
+    // The third row kept by its key at a new index after 10 items were inserted above it.
+    (elements[2] as HTMLElement).dataset.index = '12';
+    await vi.waitFor(() => expect(sizes.measured(12)).toBe(42));
+    expect(sizes.measured(60)).toBeUndefined();
+    expect(sizes.measured(50)).toBeUndefined();
+    const other = document.createElement('div');
+    document.body.append(other);
+    const elsewhere = row(30, 70);
+    other.append(elsewhere);
+    rowMeasurer.attach(elsewhere, 30);
+    expect(observe).toHaveBeenCalledTimes(2); // another container
+    elsewhere.dataset.index = '31';
+    await vi.waitFor(() => expect(sizes.measured(31)).toBe(70));
+    observe.mockRestore();
+    rowMeasurer.disconnect();
+    list.remove();
+    other.remove();
+  });
 });

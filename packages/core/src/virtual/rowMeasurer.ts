@@ -46,6 +46,8 @@ export class RowMeasurer {
   #unmeasured: Element[] = [];
   /** Watches attached rows' `data-index` (only with `keyOfIndex`): a kept element at another index. */
   #moves: MutationObserver | null = null;
+  /** Containers `#moves` watches (their subtree): one `observe` per container, not one per row. */
+  #watched = new WeakSet<Node>();
 
   constructor(options: RowMeasurerOptions) {
     this.#o = options;
@@ -92,6 +94,7 @@ export class RowMeasurer {
     this.#attached.clear();
     this.#moves?.disconnect();
     this.#moves = null;
+    this.#watched = new WeakSet();
     this.#observer?.disconnect();
     this.#observer = null;
   }
@@ -100,6 +103,8 @@ export class RowMeasurer {
    * A row element React (or any keyed renderer) keeps for its item gets a new `data-index` when
    * items are inserted or removed above it, without a new ref call or a resize: its key is
    * updated and it is measured at its new index (the size there was another item's, or an estimate).
+   * The row's container is watched (its subtree, `data-index` only), once: observing each new row
+   * cost a `MutationObserver.observe` per row in every frame of a scroll (issue #16 item 2).
    */
   #watchIndex(element: Element): void {
     const keyOfIndex = this.#o.keyOfIndex;
@@ -107,15 +112,20 @@ export class RowMeasurer {
     this.#moves ??= new MutationObserver((records) => {
       for (const record of records) {
         const row = record.target as Element;
+        if (!this.#attached.has(row) || !row.isConnected) continue;
         const index = Number(row.getAttribute('data-index'));
-        if (!Number.isInteger(index) || !row.isConnected || !this.#attached.has(row)) continue;
+        if (!Number.isInteger(index)) continue;
         const key = keyOfIndex(index);
         if (this.#keys.get(row) === key) continue;
         this.#keys.set(row, key);
         this.#measureSoon(row);
       }
     });
-    this.#moves.observe(element, { attributes: true, attributeFilter: ['data-index'] });
+    // Attributes of rows only: nested elements with a data-index of their own are not attached.
+    const container = element.parentNode ?? element;
+    if (this.#watched.has(container)) return;
+    this.#watched.add(container);
+    this.#moves.observe(container, { attributes: true, attributeFilter: ['data-index'], subtree: true });
   }
 
   #resizeObserver(): ResizeObserver | null {
