@@ -1,11 +1,11 @@
 // Bad input to a rendered <LazyList> (issue #18, bad-input paragraph): duplicate keys from
 // getItemKey are reported once and every row still renders (React sees no duplicate key); writes
 // that cannot apply are error values, even when called while rendering.
-import { listWrites } from '@lazyflow/core/writes';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, waitFor } from '@testing-library/react';
 import { createRef, type RefObject } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LazyList, type LazyListHandle } from './LazyList.tsx';
+import { renderWritableList, rowTexts as texts } from '../testing/lazyListRender.tsx';
+import type { LazyListHandle } from './LazyList.tsx';
 
 afterEach(() => {
   cleanup();
@@ -26,25 +26,13 @@ function WritingRow(props: { it: Item; handle: RefObject<LazyListHandle<Item> | 
   return <span>{props.it.title}</span>;
 }
 
-const texts = () => screen.getAllByRole('listitem').map((li) => li.textContent);
-
 describe('<LazyList> with bad keys and writes that cannot apply', () => {
   it('reports a duplicate key once (key, indexes), renders every row, and keeps taking writes', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const error = vi.spyOn(console, 'error');
     // 'b' twice: the API's rows moved between two requests, or a bug in the data.
     const data: Item[] = ['a', 'b', 'c', 'b', 'd'].map((id, n) => ({ id, title: `${id}${n}` }));
-    const ref = createRef<LazyListHandle<Item>>();
-    render(
-      <LazyList
-        ref={ref}
-        data={data}
-        getItemKey={(it) => it.id}
-        renderItem={(it) => it.title}
-        height={300}
-        writes={listWrites}
-      />,
-    );
+    const ref = renderWritableList(data, { getItemKey: (it) => it.id, renderItem: (it) => it.title });
     await waitFor(() => expect(texts()).toEqual(['a0', 'b1', 'c2', 'b3', 'd4']));
     const reports = warn.mock.calls.map((call) => String(call[0])).filter((m) => m.includes('"b"'));
     expect(reports).toHaveLength(1);
@@ -62,16 +50,11 @@ describe('<LazyList> with bad keys and writes that cannot apply', () => {
     const data: Item[] = ['a', 'b', 'c'].map((id) => ({ id, title: id }));
     const ref = createRef<LazyListHandle<Item>>();
     const seen: string[] = [];
-    render(
-      <LazyList
-        ref={ref}
-        data={data}
-        getItemKey={(it) => it.id}
-        renderItem={(it) => <WritingRow it={it} handle={ref} seen={seen} />}
-        height={300}
-        writes={listWrites}
-      />,
-    );
+    renderWritableList(data, {
+      ref,
+      getItemKey: (it) => it.id,
+      renderItem: (it) => <WritingRow it={it} handle={ref} seen={seen} />,
+    });
     await waitFor(() => expect(texts()).toEqual(['a', 'b', 'c']));
     // Rendered again once the ref is set: the writes ran during render and returned values.
     ref.current?.update('a', (it) => ({ ...it, title: 'A' }));

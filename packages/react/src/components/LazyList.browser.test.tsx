@@ -1,10 +1,10 @@
 // <LazyList> in real Chromium, written with @testing-library/react as an app would test it. Runs
 // under React 19 (project browser) and React 18.3 (project browser-react18).
 import { type OffsetFetchParams, offsetSource } from '@lazyflow/core';
-import { listWrites } from '@lazyflow/core/writes';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Component, createRef, type ReactNode, StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderWritableList, rowTexts as texts } from '../testing/lazyListRender.tsx';
 import { LazyList, type LazyListHandle } from './LazyList.tsx';
 
 afterEach(cleanup);
@@ -295,19 +295,11 @@ describe('<LazyList>', () => {
   });
 
   it('writes through the ref: update, remove and insert show at once, and rollback undoes them', async () => {
-    const ref = createRef<LazyListHandle<Item>>();
-    const data = [item(1), item(2), item(3)];
-    render(
-      <LazyList
-        ref={ref}
-        data={data}
-        getItemKey={(it) => it.id}
-        renderItem={(it) => it.title}
-        height={200}
-        writes={listWrites}
-      />,
-    );
-    const texts = () => screen.getAllByRole('listitem').map((li) => li.textContent);
+    const ref = renderWritableList([item(1), item(2), item(3)], {
+      getItemKey: (it) => it.id,
+      renderItem: (it) => it.title,
+      height: 200,
+    });
     await waitFor(() => expect(texts()).toEqual(['Item 1', 'Item 2', 'Item 3']));
     let undo: (() => void) | undefined;
     act(() => {
