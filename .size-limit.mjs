@@ -118,8 +118,10 @@ export default [
     // same day with decision 0019; 17.26 -> 16.67 with decision 0023, 16.64 at the second
     // session's end: limit 17.7 -> 16.69.
     // +0.11 with decision 0025 (16.65 -> 16.76): limit 16.69 -> 16.80. Decision 0027 (-0.20);
-    // HEAD 871cd6f measures 16.64: limit 16.80 -> 16.68.
-    limit: '16.68 kB',
+    // HEAD 871cd6f measures 16.64: limit 16.80 -> 16.68. +0.11 with decision 0030 (writes on
+    // rows shown stale refused as a value; HEAD c043ba3 plus the change built apart: 16.68 ->
+    // 16.79): limit 16.68 -> 16.79.
+    limit: '16.79 kB',
     modifyEsbuildConfig,
   },
   {

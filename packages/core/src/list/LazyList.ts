@@ -199,8 +199,9 @@ export class LazyList<T> extends Subscribable {
    * Replaces the loaded item with `key` (its `getItemKey`; without it, its index) by
    * `change(item)`, at once in every list and snapshot on this key (through the QueryClient's
    * page queries) and in the cache. Returns `{ ok, rollback }`: `rollback()` puts the old item
-   * back. An item that is not loaded is `{ ok: false, error }` naming the key, never a throw.
-   * Needs the `writes` option (`listWrites` from `@lazyflow/core/writes`); without it every
+   * back. An item that is not loaded is `{ ok: false, error }` naming the key, never a throw; so
+   * is one shown stale (kept through `refresh()` or an invalidation until its page answers:
+   * reason `stale`, decision 0030). Needs the `writes` option (`listWrites` from `@lazyflow/core/writes`); without it every
    * write is `{ ok: false }` with reason `disabled`.
    *
    * @example
@@ -216,7 +217,8 @@ export class LazyList<T> extends Subscribable {
    * Puts `items` in before `index` (`index === count` adds them at the end), in every list on this
    * key: the count grows, the loaded pages after it shift, and pages not loaded are still asked
    * from the server by the offsets it knows until a refresh or an invalidation. Offset sources
-   * only. `{ ok: false, error }` names the index when it is beyond the count or not loaded.
+   * only. `{ ok: false, error }` names the index when it is beyond the count, not loaded, or
+   * next to rows shown stale (reason `stale`: their indexes are the ones from before a refresh).
    *
    * @example
    * const { rollback } = list.insert(0, [draftOrder]);

@@ -125,8 +125,6 @@ class Server {
   rows: Item[];
   version = 0;
   readonly pending: { respond(): void; fail(): void }[] = [];
-  /** A page was answered since the list last asked for the server's data again. */
-  answered = false;
   #nextId = 0;
   constructor(size: number) {
     this.rows = Array.from({ length: size }, (_, n) => ({ id: `s${n}`, v: 0 }));
@@ -151,7 +149,6 @@ class Server {
     new Promise<{ items: Item[]; total: number; version: number }>((resolve, reject) => {
       const entry = {
         respond: () => {
-          this.answered = true;
           resolve({
             items: this.rows.slice(offset, offset + limit),
             total: this.rows.length,
@@ -222,30 +219,48 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
   const stop = list.subscribe(() => {});
   const { log, check, count } = sequenceChecks(config, totals);
 
-  /**
-   * Indexes in the window that show a fresh item. Not the stale ones kept through refresh():
-   * their index is the one from before, and a remove or update at it hits the row the server now
-   * has there (open, see the note at the end of this file).
-   */
+  /** Indexes in the window that show an item, fresh or stale (kept through refresh()). */
   const loadedInWindow = (): number[] => {
     const snapshot = list.getSnapshot();
     const window = snapshot.window ?? { start: 0, end: 0 };
     const out: number[] = [];
-    for (let i = window.start; i < window.end; i++) {
-      const state = snapshot.getItem(i);
-      if (state.status === 'loaded' && state.stale !== true) out.push(i);
-    }
+    for (let i = window.start; i < window.end; i++) if (snapshot.getItem(i).status === 'loaded') out.push(i);
     return out;
   };
   const itemAt = (index: number): Item | undefined => {
     const state = list.getSnapshot().getItem(index);
     return state.status === 'loaded' ? state.item : undefined;
   };
+  /**
+   * Where a write by key lands: the index of the fresh item with `id` (a stale page beside a
+   * fresh one may show the key twice; the fresh one is written), or undefined when the key is
+   * shown stale only: then the write is refused (decision 0030).
+   */
+  const freshIndexOf = (id: string): number | undefined => {
+    const snapshot = list.getSnapshot();
+    for (let i = 0; i < snapshot.count; i++) {
+      const state = snapshot.getItem(i);
+      if (state.status === 'loaded' && state.stale !== true && state.item.id === id) return i;
+    }
+    return undefined;
+  };
+  /** A write by key on an item shown stale only: refused as a value naming the key, nothing changes. */
+  const refusedAsStale = (result: ListWriteResult, id: string, verb: string) => {
+    check(
+      !result.ok && result.error.reason === 'stale' && result.error.key === id,
+      `${verb}(${id}) of an item shown stale only: ${result.ok ? 'applied' : result.error.message}`,
+    );
+    count(`${verb} of a stale item refused`);
+  };
+  /** Whether the page holding `index` is held stale (undefined: not held). */
+  const staleAt = (index: number): boolean | undefined => {
+    const page = list.getSnapshot().pages.get(Math.floor(index / pageSize));
+    return page?.items === undefined ? undefined : page.stale;
+  };
   const record = (result: ListWriteResult, undo: () => void, confirm: () => void) => {
     if (result.ok) written.push({ epoch, undo, confirm, rollback: result.rollback });
   };
   const refreshed = () => {
-    server.answered = false;
     epoch += 1;
     model = fromServer();
     moved = false;
@@ -324,18 +339,22 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
         case 'insert': {
           const snapshot = list.getSnapshot();
           const at = command.at % (snapshot.count + 1);
-          // While pages are kept stale through refresh(), the positions and the count are the
-          // ones from before: not written at (the open case at the end of this file).
-          if (!server.answered || [...snapshot.pages.values()].some((page) => page.stale)) break;
+          // The item before `at` (or the page at `at` when that item's page is not held) is shown
+          // stale: its index is the one from before, the insert is refused (decision 0030).
+          const staleNeighbour = at > 0 && (staleAt(at - 1) ?? staleAt(at)) === true;
           const items = Array.from({ length: command.count }, () => ({ id: `n${++made}`, v: 0 }));
           const result = list.insert(at, items);
           if (!result.ok) {
             check(
-              ['not-loaded', 'out-of-range'].includes(result.error.reason),
+              result.error.reason === 'stale'
+                ? staleNeighbour && result.error.index === at
+                : ['not-loaded', 'out-of-range'].includes(result.error.reason),
               `insert refused: ${result.error.message}`,
             );
+            if (result.error.reason === 'stale') count('insert beside stale rows refused');
             break;
           }
+          check(!staleNeighbour, `insert(${at}) beside rows shown stale was applied`);
           count(moved ? 'insert after a server move' : 'insert');
           if (!moved) model.splice(at, 0, ...items.map((item) => ({ item })));
           record(
@@ -356,10 +375,21 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           const index = loaded[command.pick % Math.max(1, loaded.length)];
           const item = index === undefined ? undefined : itemAt(index);
           if (index === undefined || item === undefined) break;
+          const at = freshIndexOf(item.id);
           const result = list.remove(item.id);
+          if (at === undefined) {
+            refusedAsStale(result, item.id, 'remove');
+            break;
+          }
           check(result.ok, `remove(${item.id}) of a loaded item was refused`);
-          count(moved ? 'remove after a server move' : 'remove');
-          const [entry] = moved ? [] : model.splice(index, 1);
+          count(
+            moved
+              ? 'remove after a server move'
+              : at === index
+                ? 'remove'
+                : 'remove of a key also shown stale',
+          );
+          const [entry] = moved ? [] : model.splice(at, 1);
           record(
             result,
             () => {
@@ -367,7 +397,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
               const server = entry.server;
               const back =
                 server === undefined
-                  ? Math.min(index, model.length)
+                  ? Math.min(at, model.length)
                   : ((i) => (i < 0 ? model.length : i))(
                       model.findIndex((e) => e.server !== undefined && e.server > server),
                     );
@@ -382,12 +412,24 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           const index = loaded[command.pick % Math.max(1, loaded.length)];
           const item = index === undefined ? undefined : itemAt(index);
           if (index === undefined || item === undefined) break;
-          const next = { id: item.id, v: item.v + 1 };
+          const at = freshIndexOf(item.id);
+          const fresh = at === undefined ? item : (itemAt(at) ?? item);
+          const next = { id: item.id, v: fresh.v + 1 };
           const result = list.update(item.id, () => next);
+          if (at === undefined) {
+            refusedAsStale(result, item.id, 'update');
+            break;
+          }
           check(result.ok, `update(${item.id}) of a loaded item was refused`);
-          count(moved ? 'update after a server move' : 'update');
-          const previous = model[index]?.item ?? item;
-          if (!moved) model[index] = { item: next };
+          count(
+            moved
+              ? 'update after a server move'
+              : at === index
+                ? 'update'
+                : 'update of a key also shown stale',
+          );
+          const previous = model[at]?.item ?? fresh;
+          if (!moved) model[at] = { item: next };
           record(
             result,
             () => {
@@ -481,12 +523,10 @@ describe('createLazyList writes mixed with server changes (model)', () => {
   );
 });
 
-// Open (found by this model, not fixed): insert(index) while pages are shown stale (the index
-// and the count are the ones from before) and update(key) or remove(key) of an item shown stale
-// between refresh() and its page's answer writes at the index the item had before the refresh.
-// The write goes into the edit rope at that index, so once the page is fetched again the write
-// lands on the row the server now has there. Minimal case (size 5, pageSize 3, budget 8 pages):
-// the server inserts x0 at 0, refresh(), update('s0') (shown stale at index 0), answer every
-// page: the list shows s0 (updated) at 0 and the server's s0 at 1, the key twice, and x0 is gone.
-// The model writes only fresh items; a fix refuses such a write ('not-loaded') or applies it by
-// key once the page is back.
+// Found by this model, fixed by decision 0030: update(key) or remove(key) of an item shown stale
+// between refresh() and its page's answer wrote at the index the item had before the refresh (the
+// edit rope is by index), so once the page came back the write landed on the row the server now
+// has there (the server inserts x0 at 0, refresh(), update('s0') shown stale at 0, answer every
+// page: s0 twice, x0 gone); insert(index) beside stale rows used the old indexes. Such writes are
+// now refused as a value (reason 'stale', the key or index), and this model writes on stale
+// items too, expecting exactly that. writesAndMoves.test.ts holds the minimal case.

@@ -18,6 +18,16 @@ function unknownKey(verb: string, key: string | number): ListWriteResult {
   return refused(new ListWriteError('unknown-key', message, { key }));
 }
 
+/**
+ * The refusal of a write whose place is known only from data shown stale (kept through
+ * `refresh()`, an invalidation, a dataset move or a failed refetch, or read from the persistent
+ * cache): its index is the one from before, so the write would land on the row the server has
+ * there now (decision 0030).
+ */
+function stale(what: string, at: { key?: string | number; index?: number }): ListWriteResult {
+  return refused(new ListWriteError('stale', `${what}: shown stale until its page is fetched again`, at));
+}
+
 function destroyed(verb: string): ListWriteResult {
   return refused(new ListWriteError('destroyed', `${verb}: the list was destroyed`));
 }
@@ -29,6 +39,7 @@ function updateItem<T>(flow: PageFlow<T>, key: string | number, change: (item: T
     throw new TypeError(`LazyList.update: change must be a function (item) => item; got ${typeof change}`);
   const found = findKey(flow, key);
   if (found === undefined) return unknownKey('update', key);
+  if (flow.store.get(found.page)?.stale) return stale(`update(${show(key)})`, { key });
   const source = flow.o.source;
   const index = source.kind === 'offset' ? found.page * source.pageSize + found.offset : -1;
   // A locally written item is kept as itself (the list shows a structurally shared copy), so
@@ -75,6 +86,12 @@ function insertItems<T>(flow: PageFlow<T>, index: number, items: readonly T[]): 
     const message = `insert(${index}): page ${page} is not loaded`;
     return refused(new ListWriteError('not-loaded', message, { index }));
   }
+  // The new items go after the item before `index` (an insert at 0 has none: it goes to the
+  // top whatever the server changed); that item, or the page at `index` when its page is not
+  // held, must be the server's now.
+  const before = flow.store.get(Math.floor((index - 1) / source.pageSize));
+  if (index > 0 && (before?.items ? before : flow.store.get(page))?.stale)
+    return stale(`insert(${index})`, { index });
   if (items.length === 0) return { ok: true, rollback: () => {} };
   applyWrite(flow, { kind: 'insert', index, items });
   return { ok: true, rollback: rollbackOf(flow, undoInsert(items)) };
@@ -90,6 +107,7 @@ function removeItem<T>(flow: PageFlow<T>, key: string | number): ListWriteResult
   }
   const found = findKey(flow, key);
   if (found === undefined) return unknownKey('remove', key);
+  if (flow.store.get(found.page)?.stale) return stale(`remove(${show(key)})`, { key });
   const index = found.page * source.pageSize + found.offset;
   const undo = undoRemove(flow.channel.rope, index, found.item);
   applyWrite(flow, { kind: 'remove', index, count: 1 });

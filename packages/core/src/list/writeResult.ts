@@ -4,7 +4,9 @@ import type { EditRope } from '../store/editRope.ts';
 /**
  * Why a write was refused, with the key or index it was given: `unknown-key` (no loaded item has
  * the key), `not-loaded` (the page at the index is not loaded), `out-of-range` (an index beyond
- * the count), `unsupported` (inserts and removes need an offset source), `destroyed`, `disabled`
+ * the count), `unsupported` (inserts and removes need an offset source), `stale` (the item, or the rows
+ * around the index, are shown stale: kept through `refresh()`, an invalidation or a dataset move
+ * until their page is fetched again; decision 0030), `destroyed`, `disabled`
  * (the list was created without `writes` from `@lazyflow/core/writes`).
  *
  * @example
@@ -13,7 +15,14 @@ import type { EditRope } from '../store/editRope.ts';
  */
 export class ListWriteError extends Error {
   override readonly name = 'ListWriteError';
-  readonly reason: 'unknown-key' | 'not-loaded' | 'out-of-range' | 'unsupported' | 'destroyed' | 'disabled';
+  readonly reason:
+    | 'unknown-key'
+    | 'not-loaded'
+    | 'out-of-range'
+    | 'unsupported'
+    | 'stale'
+    | 'destroyed'
+    | 'disabled';
   readonly key: string | number | undefined;
   readonly index: number | undefined;
 

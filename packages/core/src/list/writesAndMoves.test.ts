@@ -70,21 +70,29 @@ function setup(ids: string[], pageSize: number, maxConcurrent = 1) {
 
 describe('writes while answers are on their way', () => {
   it('an insert after refresh() keeps its count when the refetch of an earlier page lands', async () => {
-    const { list, answerAll, shown, serverChange } = setup(['s0', 's1', 's2', 's3', 's4'], 3);
+    const { list, pending, answerAll, shown, serverChange } = setup(['s0', 's1', 's2', 's3', 's4'], 3, 2);
     list.setWindow({ start: 0, end: 5 });
     await settle();
     await answerAll();
     expect(list.remove('s0').ok).toBe(true);
     list.setWindow({ start: 0, end: 1 });
     serverChange(['s1', 's2', 's3', 's4']); // the server got the remove
-    list.refresh(); // page 0 is fetched again by the server's offsets
+    list.refresh(); // pages 0 and 1 are fetched again by the server's offsets
     await settle();
-    expect(list.insert(3, [{ id: 'n1', v: 0 }]).ok).toBe(true);
+    // While both are stale the insert is refused (decision 0030). Page 1 answers, page 0 fails
+    // (a joint landing of the new version waits for nothing more) and is asked again.
+    expect(list.insert(4, [{ id: 'n1', v: 0 }]).ok).toBe(false);
+    pending.splice(1, 1)[0]?.respond();
+    await settle();
+    pending.splice(0, 1)[0]?.fail();
+    await settle();
+    expect(list.insert(4, [{ id: 'n1', v: 0 }]).ok).toBe(true);
+    list.retry();
     await settle();
     await answerAll();
     // Page 0's answer carried the server's total (4): it no longer overwrites the local 5.
     expect(list.getSnapshot().count).toBe(5);
-    expect(shown().slice(0, 3)).toEqual(['s1', 's2', 's3']);
+    expect(shown()).toEqual(['s1', 's2', 's3', 's4', 'n1']);
     list.destroy();
   });
 
@@ -104,6 +112,70 @@ describe('writes while answers are on their way', () => {
     // Page 0 is fetched again through the edit rope, not rewritten from its stale items
     // (which showed n1 s0 s1 as fresh, and x0 never).
     expect(shown().slice(0, 3)).toEqual(['n1', 'x0', 's0']);
+    list.destroy();
+  });
+
+  it('writes on items shown stale after refresh() are refused, and nothing is lost or shown twice', async () => {
+    // The minimal case the mixed model found (decision 0030): the server inserts x0 at 0,
+    // refresh(), update('s0') shown stale at index 0. Written into the edit rope at that index,
+    // it landed over x0 once the page came back: s0 twice, x0 gone.
+    const { list, answerAll, shown, serverChange } = setup(['s0', 's1', 's2', 's3', 's4'], 3);
+    list.setWindow({ start: 0, end: 5 });
+    await settle();
+    await answerAll();
+    serverChange(['x0', 's0', 's1', 's2', 's3', 's4']);
+    list.refresh();
+    await settle();
+    expect(list.getSnapshot().pages.get(0)?.stale).toBe(true);
+    const update = list.update('s0', (row) => ({ ...row, v: 1 }));
+    expect(update.ok).toBe(false);
+    if (!update.ok) expect(update.error).toMatchObject({ reason: 'stale', key: 's0' });
+    expect(update.ok ? '' : update.error.message).toContain('update("s0")');
+    const remove = list.remove('s1');
+    expect(remove.ok ? undefined : remove.error).toMatchObject({ reason: 'stale', key: 's1' });
+    // insert(2) sits between s1 and s2 as shown, which may no longer be neighbours on the server.
+    const insert = list.insert(2, [{ id: 'n1', v: 0 }]);
+    expect(insert.ok ? undefined : insert.error).toMatchObject({ reason: 'stale', index: 2 });
+    update.rollback(); // a refused write's rollback does nothing
+    remove.rollback();
+    await settle();
+    await answerAll();
+    expect(shown()).toEqual(['x0', 's0', 's1', 's2', 's3', 's4']);
+    // Fresh again: the same writes apply, by the server's new positions.
+    expect(list.update('s0', (row) => ({ ...row, v: 1 })).ok).toBe(true);
+    expect(list.remove('s1').ok).toBe(true);
+    const rollback = list.insert(2, [{ id: 'n1', v: 0 }]);
+    expect(rollback.ok).toBe(true);
+    expect(shown()).toEqual(['x0', 's0.1', 'n1', 's2', 's3', 's4']);
+    rollback.rollback();
+    expect(shown()).toEqual(['x0', 's0.1', 's2', 's3', 's4']);
+    list.destroy();
+  });
+
+  it('a write on a stale page beside a fresh one: refused on the stale side, applied on the fresh', async () => {
+    const { list, pending, answerAll, shown, serverChange } = setup(['s0', 's1', 's2', 's3', 's4'], 3, 2);
+    list.setWindow({ start: 0, end: 5 });
+    await settle();
+    await answerAll();
+    serverChange(['x0', 's0', 's1', 's2', 's3', 's4']);
+    list.refresh();
+    await settle();
+    pending.splice(1, 1)[0]?.respond(); // page 1 of the new version: s2 s3 s4
+    await settle();
+    pending.splice(0, 1)[0]?.fail(); // page 0 fails and keeps its stale s0 s1 s2
+    await settle();
+    expect(shown()).toEqual(['s0', 's1', 's2', 's2', 's3', 's4']);
+    expect(list.update('s1', (row) => ({ ...row, v: 1 })).ok).toBe(false);
+    // Index 3 is the first of page 1 (fresh), but the row before it is page 0's (stale).
+    expect(list.insert(3, [{ id: 'n1', v: 0 }]).ok).toBe(false);
+    const insert = list.insert(4, [{ id: 'n1', v: 0 }]);
+    expect(insert.ok).toBe(true);
+    expect(list.remove('s4').ok).toBe(true);
+    await settle();
+    list.retry();
+    await settle();
+    await answerAll();
+    expect(shown()).toEqual(['x0', 's0', 's1', 's2', 'n1', 's3']);
     list.destroy();
   });
 
