@@ -13,7 +13,8 @@ export type WorkerFormat = 'ndjson' | 'json-seq' | 'sse';
 /** Page → Worker. */
 export type ToWorker =
   | { readonly kind: 'init'; readonly format: WorkerFormat; readonly maxLineBytes: number | undefined }
-  | { readonly kind: 'chunk'; readonly bytes: Uint8Array }
+  /** `silent`: the page parsed these bytes itself (the Worker was starting): parse, reply nothing. */
+  | { readonly kind: 'chunk'; readonly bytes: Uint8Array; readonly silent: boolean }
   | { readonly kind: 'end' };
 
 /** Something a parser reported between items: `at` = how many items of the reply came before it. */
@@ -28,7 +29,7 @@ export type WorkerNote =
     }
   | { readonly at: number; readonly kind: 'retry'; readonly ms: number };
 
-/** Worker → page: one reply per `init` (ready or failed), per `chunk` and per `end` (parsed). */
+/** Worker → page: one reply per `init` (ready or failed), per `chunk` not silent and per `end` (parsed). */
 export type FromWorker =
   | { readonly kind: 'ready' }
   | { readonly kind: 'failed'; readonly message: string }
@@ -88,7 +89,12 @@ function serve(scope: WorkerScope): void {
       parser.push(decoder.decode());
       parser.end();
     }
-    flush();
+    if (data.kind === 'chunk' && data.silent) {
+      // The page delivered these itself: only the parser's state (lines, a half line) mattered.
+      items = [];
+      ids = null;
+      notes = [];
+    } else flush();
   };
   scope.onmessage = ({ data }) => {
     if (data.kind === 'init') {

@@ -9,7 +9,7 @@ import { readChunks } from './readChunks.ts';
 import { StreamHttpError, type StreamParseError } from './streamErrors.ts';
 import type { ResolvedStreamOptions } from './streamOptions.ts';
 import type { StreamSink } from './streamParser.ts';
-import { startWorkerParser, type WorkerParser } from './workerParser.ts';
+import { startWorkerParser } from './workerParser.ts';
 import { yieldToMain } from './yieldToMain.ts';
 
 // Loaded with the loop, used by createStream for what only matters once items arrive.
@@ -69,7 +69,8 @@ export async function runConnection<T>(host: ConnectionHost<T>, generation: numb
     const received = { items: 0 };
     const sink = host.sink(received);
     // A built-in format is parsed in a Worker where one starts (started now, while the request
-    // is under way), else its parser is imported on the page (first use only).
+    // is under way). The page parses until it is ready (decision 0031), so its parser is loaded
+    // either way (first use only).
     const remote =
       o.worker && typeof o.parser === 'string'
         ? startWorkerParser(
@@ -81,8 +82,8 @@ export async function runConnection<T>(host: ConnectionHost<T>, generation: numb
             },
           )
         : null;
-    let parserLoad = remote ? null : loadParser(o.parser);
-    parserLoad?.catch(() => {}); // awaited below, unless the request fails first
+    const parserLoad = loadParser(o.parser);
+    parserLoad.catch(() => {}); // awaited below, unless the request fails first
     try {
       const response = await o.request({ lastId: host.lastId(), attempt, signal: abort.signal });
       if (!host.live(generation)) return;
@@ -91,22 +92,6 @@ export async function runConnection<T>(host: ConnectionHost<T>, generation: numb
         throw new StreamHttpError(response.status, response.url);
       }
       if (!response.body) throw new TypeError('lazyflow: createStream response has no body');
-      const chunks = readChunks(response.body);
-      let first: Uint8Array[] = [];
-      let bodyError: { error: unknown } | null = null;
-      if (remote) {
-        host.opened();
-        const outcome = await readInWorker(host, generation, chunks, remote);
-        if (outcome === 'stopped') return;
-        if (outcome === 'done') {
-          host.finish(generation, 'done', null);
-          return;
-        }
-        // The Worker did not start: the page parses what it was sent, then reads on.
-        first = remote.unparsed();
-        bodyError = outcome.bodyError;
-      }
-      parserLoad ??= loadParser(o.parser);
       const parsing = await parserLoad.catch(async (error: unknown) => {
         await response.body?.cancel().catch(() => {});
         throw error;
@@ -124,21 +109,46 @@ export async function runConnection<T>(host: ConnectionHost<T>, generation: numb
         beforeYield: host.changed,
         live: () => host.live(generation),
       };
-      for (const chunk of first) {
-        if (!(await parseInSlices(parser, decoder.decode(chunk, { stream: true }), slice))) return;
-      }
-      if (bodyError) throw bodyError.error;
-      for await (const chunk of chunks) {
+      // Chunks go to the Worker from the first one read after it is ready; until then the page
+      // parses them (in slices) and the Worker follows silently. Each chunk is whole on one side,
+      // and the page's items are delivered before the first chunk leaves for the Worker: in order.
+      let inWorker = false;
+      const chunks = readChunks(response.body);
+      for (;;) {
+        let next: IteratorResult<Uint8Array, void>;
+        try {
+          next = await chunks.next();
+        } catch (error) {
+          // A dropped connection: the items from the bytes before it are good (a half-received
+          // line is not: it is never ended). Deliver what the Worker has, then fail.
+          if (inWorker && host.live(generation)) await remote?.whenAtMost(0).catch(() => {});
+          throw error;
+        }
         if (!host.live(generation)) return;
+        if (next.done) break;
+        const chunk = next.value;
         host.bytes(chunk.byteLength);
-        if (!(await parseInSlices(parser, decoder.decode(chunk, { stream: true }), slice))) return;
+        inWorker ||= remote?.ready === true;
+        if (inWorker) {
+          remote?.push(chunk);
+          await remote?.whenAtMost(WORKER_CHUNKS_IN_FLIGHT - 1);
+        } else {
+          const text = decoder.decode(chunk, { stream: true });
+          remote?.push(chunk, true);
+          if (!(await parseInSlices(parser, text, slice))) return;
+        }
+        if (!host.live(generation)) return;
         const fatal = host.fatal();
         if (fatal) throw fatal;
         host.changed();
         if (!(await host.gate(generation))) return;
       }
-      parser.push(decoder.decode());
-      parser.end();
+      if (inWorker) await remote?.end();
+      else {
+        parser.push(decoder.decode());
+        parser.end();
+      }
+      if (!host.live(generation)) return;
       const fatal = host.fatal();
       if (fatal) throw fatal;
       host.finish(generation, 'done', null);
@@ -180,70 +190,3 @@ function liveSink<T>(sink: StreamSink<T>, live: () => boolean): StreamSink<T> {
 
 // Chunks sent to the Worker before the page waits for its reply: one is parsed while the next is read.
 const WORKER_CHUNKS_IN_FLIGHT = 2;
-// While the Worker starts, reading does not wait for its replies: the chunks the network queued
-// meanwhile (up to 16) were taken one per microtask, one long task of reading, copying and
-// posting them (231 ms at CPU ×4 in the bench's trace, issue #16 item 3). Until it is ready, the
-// loop yields after this long. Once it is, each chunk waits for a reply (a task of its own) anyway.
-const READ_SLICE_MS = 8;
-
-/**
- * Reads the body into the Worker, at most two chunks ahead of its replies, with the same
- * backpressure as on the page (`host.gate` after each chunk). 'done' when the body ended and every
- * item was delivered, 'stopped' when the run was stopped, `{ bodyError }` when the Worker did not
- * start (the page parses `remote.unparsed()`, then reads on, or fails with the body's error).
- * Throws a fatal malformed line, a Worker failure, or the body's error once the Worker delivered
- * what it had before it.
- */
-async function readInWorker<T>(
-  host: ConnectionHost<T>,
-  generation: number,
-  chunks: AsyncGenerator<Uint8Array, void, void>,
-  remote: WorkerParser,
-): Promise<'done' | 'stopped' | { bodyError: { error: unknown } | null }> {
-  const check = () => {
-    const fatal = host.fatal();
-    if (fatal) throw fatal;
-    host.changed();
-  };
-  const now = host.options().now;
-  let sliceStart = now();
-  let ready = false;
-  void remote.started.then((ok) => {
-    ready = ok;
-  });
-  try {
-    for (;;) {
-      if (!ready && now() - sliceStart >= READ_SLICE_MS) {
-        await yieldToMain();
-        if (!host.live(generation)) return 'stopped';
-        sliceStart = now();
-      }
-      let next: IteratorResult<Uint8Array, void>;
-      try {
-        next = await chunks.next();
-      } catch (error) {
-        // A dropped connection: the items from the bytes before it are good (a half-received
-        // line is not: it is never ended), as on the page. Deliver them, then fail.
-        if (!(await remote.started)) return { bodyError: { error } };
-        if (host.live(generation)) await remote.whenAtMost(0).catch(() => {});
-        throw error;
-      }
-      if (!host.live(generation)) return 'stopped';
-      if (next.done) break;
-      host.bytes(next.value.byteLength);
-      remote.push(next.value);
-      await remote.whenAtMost(WORKER_CHUNKS_IN_FLIGHT - 1);
-      if (!host.live(generation)) return 'stopped';
-      check();
-      if (!(await host.gate(generation))) return 'stopped';
-    }
-    await remote.end();
-  } catch (error) {
-    if (!host.live(generation)) return 'stopped';
-    if (!(await remote.started)) return { bodyError: null };
-    throw error;
-  }
-  if (!host.live(generation)) return 'stopped';
-  check();
-  return 'done';
-}

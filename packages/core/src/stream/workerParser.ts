@@ -1,7 +1,8 @@
 // The page's side of the parse Worker (decision 0013): the body's bytes go to the Worker (moved,
 // not copied, where the chunk owns its buffer), its items come back in order and are handed to
 // the stream's sink here, with malformed lines (as StreamParseError values) and SSE `retry:`
-// between them where the parser met them.
+// between them where the parser met them. Until the Worker is ready, the page parses and the
+// Worker gets the same bytes `silent` (decision 0031).
 import type { FromWorker, ToWorker, WorkerFormat, WorkerNote } from './parseWorker.ts';
 import { StreamParseError } from './streamErrors.ts';
 import type { StreamSink } from './streamParser.ts';
@@ -9,38 +10,35 @@ import type { StreamSink } from './streamParser.ts';
 /** How long a Worker may take to start and load its parser before the page parses instead. */
 const START_TIMEOUT_MS = 10_000;
 
-/**
- * Chunks read while the Worker starts, before reading waits for it: reading goes on meanwhile (a
- * connection that drops while its body is not read loses the bytes already received).
- */
-const MAX_CHUNKS_BEFORE_READY = 16;
-
 /** Set once a Worker failed to start: later connections parse on the page without trying again. */
 let unavailable = false;
 
 /**
  * A parser running in a Worker, fed bytes. Replies arrive in order and go to the sink given to
- * {@link startWorkerParser}. Until the Worker said it is ready, chunks are also kept on the page:
- * if it never starts, `started` resolves false and `unparsed()` returns them for the page to parse.
+ * {@link startWorkerParser}. Until the Worker is `ready`, the page parses the chunks itself and
+ * sends them `silent`: the Worker parses them into nothing, so that its parser is in the page's
+ * state (line numbers, a skipped byte-order mark, a half line) when it takes over (decision 0031).
  *
  * @example
- * remote.push(chunk);
- * await remote.whenAtMost(1); // at most one chunk still in the Worker
+ * if (remote.ready) {
+ *   remote.push(chunk);
+ *   await remote.whenAtMost(1); // at most one chunk still in the Worker
+ * } else remote.push(chunk, true); // and parse it on the page
  */
 export interface WorkerParser {
-  /** True once the Worker loaded its parser; false if it failed to (then parse `unparsed()` on the page). */
+  /** True once the Worker loaded its parser; false if it failed to (then the page parses on). */
   readonly started: Promise<boolean>;
-  /** Sends the next bytes of the body. */
-  push(bytes: Uint8Array): void;
+  /** Whether the Worker has loaded its parser (and has not failed): chunks from now on may be its own. */
+  readonly ready: boolean;
   /**
-   * Resolves once at most `chunks` pushed chunks are unparsed (at once while the Worker starts:
-   * reading does not wait for it); rejects if the Worker failed or did not start.
+   * Sends the next bytes of the body. `silent`: the page parses these itself; the Worker only
+   * follows along (no reply). Silent chunks must all come before the first one that is not.
    */
+  push(bytes: Uint8Array, silent?: boolean): void;
+  /** Resolves once at most `chunks` pushed chunks (not silent) are unparsed; rejects if the Worker failed. */
   whenAtMost(chunks: number): Promise<void>;
   /** End of the body: resolves once everything was parsed and delivered. */
   end(): Promise<void>;
-  /** The chunks pushed before the Worker failed to start (empty once it started). */
-  unparsed(): Uint8Array[];
   /** Stops the Worker (nothing more is delivered). */
   close(): void;
 }
@@ -73,7 +71,8 @@ function deliver<T>(reply: Extract<FromWorker, { kind: 'parsed' }>, sink: Stream
  *
  * @example
  * const remote = startWorkerParser('ndjson', undefined, sink, () => schedulePublish());
- * if (remote === null || !(await remote.started)) parseOnPage(remote?.unparsed() ?? []);
+ * if (remote?.ready) remote.push(chunk);
+ * else parseOnPage(chunk); // and remote?.push(chunk, true) after decoding it
  */
 export function startWorkerParser<T>(
   format: WorkerFormat,
@@ -95,7 +94,6 @@ export function startWorkerParser<T>(
   }
   const send = (message: ToWorker, transfer?: Transferable[]) => worker.postMessage(message, transfer ?? []);
   let ready = false;
-  let kept: Uint8Array[] | null = []; // copies of the chunks sent before the Worker was ready
   let inFlight = 0;
   let failure: Error | null = null;
   let closed = false;
@@ -104,7 +102,7 @@ export function startWorkerParser<T>(
     for (let i = waiters.length - 1; i >= 0; i--) {
       const waiter = waiters[i] as (typeof waiters)[number];
       if (failure) waiter.reject(failure);
-      else if (ready ? inFlight <= waiter.chunks : inFlight <= MAX_CHUNKS_BEFORE_READY) waiter.resolve();
+      else if (inFlight <= waiter.chunks) waiter.resolve();
       else continue;
       waiters.splice(i, 1);
     }
@@ -131,7 +129,6 @@ export function startWorkerParser<T>(
     if (data.kind === 'ready') {
       clearTimeout(timer);
       ready = true;
-      kept = null;
       resolveStarted(true);
     } else if (data.kind === 'failed') {
       clearTimeout(timer);
@@ -159,18 +156,17 @@ export function startWorkerParser<T>(
     });
   return {
     started,
-    push(bytes) {
-      inFlight++;
-      if (kept) {
-        // Until the Worker is ready, it gets a copy: the page may have to parse these itself.
-        kept.push(bytes);
-        send({ kind: 'chunk', bytes: bytes.slice() });
-        return;
-      }
-      // A chunk that owns its whole buffer is moved to the Worker; a view into a larger one is copied.
+    get ready() {
+      return ready && failure === null;
+    },
+    push(bytes, silent = false) {
+      if (failure) return;
+      if (!silent) inFlight++;
+      // A chunk that owns its whole buffer is moved to the Worker (a silent one once the page
+      // decoded it); a view into a larger one is copied.
       const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
       const data = own ? bytes : bytes.slice();
-      send({ kind: 'chunk', bytes: data }, [data.buffer as ArrayBuffer]);
+      send({ kind: 'chunk', bytes: data, silent }, [data.buffer as ArrayBuffer]);
     },
     whenAtMost,
     end() {
@@ -178,7 +174,6 @@ export function startWorkerParser<T>(
       send({ kind: 'end' });
       return started.then((ok) => (ok ? whenAtMost(0) : Promise.reject(failure)));
     },
-    unparsed: () => (ready ? [] : (kept ?? [])),
     close() {
       clearTimeout(timer);
       closed = true;
