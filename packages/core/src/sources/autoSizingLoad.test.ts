@@ -38,6 +38,26 @@ describe("offsetSource pageSize: 'auto', its lazy chunk", () => {
     expect(calls).toEqual([{ offset: 0, limit: 100, page: 0 }]); // one request for both units
   });
 
+  it.each([
+    [{}],
+    [{ initialPageSize: 15, minPageSize: 10 }], // 1.5 units: the rounding edge
+    [{ initialPageSize: 25, minPageSize: 10, targetPageBytes: 3 }],
+    [{ initialPageSize: 7, minPageSize: 3, maxPageSize: 20, targetPageBytes: 100_003 }],
+    [{ initialPageSize: 2_000, maxPageSize: 1_000 }], // above the bounds: the largest multiple
+    [{ initialPageSize: 1, minPageSize: 10 }], // below: one unit
+    [{ initialPageSize: 45, minPageSize: 9, maxPageSize: 40 }],
+  ])(
+    "before the chunk is there, the size planned with is the sizer's first (sizeFor) for %o",
+    async (options) => {
+      vi.resetModules();
+      const { offsetSource } = await import('./offsetSource.ts');
+      const { resolvePageSizing, sizeFor } = await import('./pageSizing.ts');
+      const sizing = resolvePageSizing('offsetSource', options);
+      const source = offsetSource<Row>({ pageSize: 'auto', fetchPage: server().fetchPage, ...options });
+      expect(source.currentPageSize?.()).toBe(sizeFor(sizing, sizing.minPageSize, undefined));
+    },
+  );
+
   it('a chunk that fails to load fails the page asked; the next page imports it again', async () => {
     vi.resetModules();
     let fail = true;

@@ -3,7 +3,8 @@ import { assertFunction, assertNonNegativeInteger, assertObject, assertPositiveI
 import { adoptable } from './adopt.ts';
 import type { AutoSizing } from './autoSizing.ts';
 import type { FetchPriority } from './fetchPriority.ts';
-import { type PageSizingOptions, resolvePageSizing, sizeFor } from './pageSizing.ts';
+import type { FetchRange } from './offsetBatcher.ts';
+import { type PageSizingOptions, resolvePageSizing } from './pageSizing.ts';
 import type { OffsetPage, OffsetSource } from './source.ts';
 
 /**
@@ -147,15 +148,13 @@ function autoSizedOffsetSource<T>(
 ): OffsetSource<T> {
   const sizing = resolvePageSizing('offsetSource', options);
   const unit = sizing.minPageSize;
+  const span: FetchRange<T> = (request) => loadSpan(cell, unit, request);
   let engine: AutoSizing<T> | undefined;
   let loading: Promise<AutoSizing<T>> | undefined;
   const ready = (): Promise<AutoSizing<T>> => {
     if (loading === undefined) {
       const load = import('./autoSizing.ts').then((module) => {
-        engine ??= module.autoSizing(sizing, unit, async (range) => {
-          const page = range.offset / unit;
-          return parseOffsetPage<T>(await cell.current({ ...range, page }), 'offsetSource', page);
-        });
+        engine ??= module.autoSizing(sizing, unit, span);
         return engine;
       });
       loading = load;
@@ -166,19 +165,26 @@ function autoSizedOffsetSource<T>(
     return loading;
   };
   void ready();
+  // Before the chunk is there: `sizeFor(sizing, unit, undefined)` (the sizer's first size)
+  // without bundling the sizing arithmetic (the same operations, so the same value).
+  const { targetPageBytes: bytes, initialPageSize, maxPageSize } = sizing;
+  const startSize = Math.min(
+    Math.max(unit, Math.floor(maxPageSize / unit) * unit),
+    Math.max(unit, Math.round(bytes / (bytes / initialPageSize) / unit) * unit),
+  );
   const source: OffsetSource<T> = {
     kind: 'offset',
     pageSize: unit,
     initialCount,
-    currentPageSize: () => engine?.size() ?? sizeFor(sizing, unit, undefined),
+    currentPageSize: () => engine?.size() ?? startSize,
     loadPage: ({ page, signal, isLoaded, priority }) =>
       engine !== undefined
         ? engine.load(page, signal, isLoaded, priority)
         : ready().then((loaded) => loaded.load(page, signal, isLoaded, priority)),
-    loadSpan: (request) => loadSpan(cell, unit, request),
+    loadSpan: span,
     reset: () => engine?.reset(),
   };
-  return adoptable(source, `offset:auto:${unit}:${sizing.maxPageSize}:${sizing.targetPageBytes}`, cell);
+  return adoptable(source, `offset:auto:${unit}:${maxPageSize}:${bytes}`, cell);
 }
 
 /** One request for `limit` items at any server offset (`OffsetSource.loadSpan`). */
