@@ -74,7 +74,8 @@ export interface CreateStreamOptions<T> {
   readonly maxLineBytes?: number;
   /**
    * Parse a built-in format in a Worker (default `true`): the body's bytes go to a Worker that
-   * decodes and parses them, off the page's main thread; where no Worker starts (none in the
+   * decodes and parses them, off the page's main thread (the page parses the chunks read while
+   * the Worker starts, so the first items do not wait for it); where no Worker starts (none in the
    * environment, a CSP, a bundler that moved the file) the page parses, with the same items.
    * A parser factory always runs on the page. `false`: always on the page.
    */
