@@ -120,8 +120,11 @@ export function TemplatePanel({ spec, generation }: { spec: TemplatePanelSpec; g
             {firstRowMs === null ? (
               '–'
             ) : (
+              // Seconds from 1,000 ms ("3.3 s"): four digits and "ms" do not fit a third of a
+              // panel on a 360-px phone (a loaded machine's first rows take seconds).
               <>
-                {number(firstRowMs)} <small>ms</small>
+                {firstRowMs < 1000 ? number(firstRowMs) : (firstRowMs / 1000).toFixed(1)}{' '}
+                <small>{firstRowMs < 1000 ? 'ms' : 's'}</small>
               </>
             )}
           </dd>
