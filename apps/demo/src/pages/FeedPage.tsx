@@ -2,8 +2,10 @@ import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { CARD_ESTIMATE, FeedPosts } from '../components/FeedCard.tsx';
+import { FEED_EDGE_HEIGHT, FeedEdgeLine } from '../components/FeedEdgeLine.tsx';
 import { ListError } from '../components/ListError.tsx';
 import { PageIntro } from '../components/PageIntro.tsx';
+import { feedEdges } from '../lib/feedEdges.ts';
 import { FEED_START, feedAtStart, feedKey } from '../lib/sources.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 import { growRate, LatestFeed } from './LatestFeed.tsx';
@@ -31,17 +33,26 @@ export function FeedPage() {
   };
   const ref = useRef<HTMLDivElement>(null);
   // The list needs its distance from the top of the document before it can map window
-  // scrolling onto rows, so it is rendered once that is measured.
+  // scrolling onto rows, so it is rendered once that is measured. The two-way feed has the line
+  // of its older end above the posts, of a fixed height.
   const [scrollMargin, setScrollMargin] = useState<number | null>(null);
+  const above = order === 'from-post' ? FEED_EDGE_HEIGHT : 0;
   useLayoutEffect(() => {
     const measure = () => {
       const element = ref.current;
-      if (element) setScrollMargin(Math.round(element.getBoundingClientRect().top + window.scrollY));
+      if (element) setScrollMargin(Math.round(element.getBoundingClientRect().top + window.scrollY) + above);
     };
     measure();
     window.addEventListener('resize', measure);
-    return () => window.removeEventListener('resize', measure);
-  }, []);
+    // What is above the list can change height without a window resize (the faults banner goes
+    // away): the page's height changes with it, so re-measure then (the same value renders nothing).
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => {
+      window.removeEventListener('resize', measure);
+      observer.disconnect();
+    };
+  }, [above]);
   return (
     <section>
       <PageIntro
@@ -111,8 +122,20 @@ function FeedList({ scrollMargin }: { scrollMargin: number }) {
   const last = list.rows.at(-1);
   const olderLoading = loading && first !== undefined && first.state.status !== 'loaded';
   const newerLoading = loading && last !== undefined && last.state.status !== 'loaded';
+  // A page that failed at an end has no rows: it is said by the line at that end (issue #20).
+  const edges = feedEdges(list.list.pages);
+  const oldest = list.count > 0 ? list.list.getItem(0) : undefined;
+  const newest = list.count > 0 ? list.list.getItem(list.count - 1) : undefined;
   return (
     <>
+      <FeedEdgeLine
+        side="older"
+        edge={edges.older}
+        loading={olderLoading}
+        reached={reachedStart}
+        post={oldest?.status === 'loaded' ? oldest.item.id : null}
+        retry={list.retry}
+      />
       <FeedPosts
         list={list}
         label="Posts"
@@ -120,21 +143,36 @@ function FeedList({ scrollMargin }: { scrollMargin: number }) {
         setSize={list.list.countKind === 'exact' ? list.count : -1}
       />
       <ListError status={list.status} error={list.error} retry={list.retry} />
-      {/* Both ends' state, pinned to the bottom of the window: the feed loads both ways from the middle. */}
+      {/* Both ends' state, pinned to the bottom of the window: the feed loads both ways from the middle.
+          Newer posts that failed, or are being retried, are said here, at the feed's newer end
+          of the window: a line after the list could not be scrolled to (the window's scroll
+          stops at the list's end). */}
       <div className="feed-status" aria-live="polite">
+        {edges.newer.kind !== 'none' && (
+          <FeedEdgeLine
+            side="newer"
+            edge={edges.newer}
+            loading={newerLoading}
+            reached={reachedEnd}
+            post={newest?.status === 'loaded' ? newest.item.id : null}
+            retry={list.retry}
+          />
+        )}
         <span data-testid="feed-older" data-reached-start={reachedStart} data-prepended={prependedCount}>
           ↑{' '}
           {reachedStart
             ? 'You reached the oldest post.'
-            : olderLoading
-              ? 'Loading older posts…'
-              : `${prependedCount.toLocaleString('en')} older posts loaded · scroll up for more`}
+            : edges.older.kind === 'failed'
+              ? "Older posts couldn't load · Retry at the top"
+              : olderLoading || edges.older.kind === 'retrying'
+                ? 'Loading older posts…'
+                : `${prependedCount.toLocaleString('en')} older posts loaded · scroll up for more`}
         </span>
         <span data-testid="feed-footer" data-reached-end={reachedEnd}>
           ↓{' '}
           {reachedEnd
             ? 'You reached the newest post.'
-            : newerLoading
+            : newerLoading || edges.newer.kind === 'retrying'
               ? 'Loading newer posts…'
               : `${(list.count - prependedCount).toLocaleString('en')} from post #${FEED_START.toLocaleString('en')} on · scroll down for newer`}
         </span>

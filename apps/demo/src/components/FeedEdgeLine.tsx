@@ -1,0 +1,94 @@
+import { describeLoadError } from '../lib/describeLoadError.ts';
+import type { FeedEdge } from '../lib/feedEdges.ts';
+
+/** The height of the line above the feed's oldest post, px: fixed, so the list's offset in the page is known before it renders. */
+export const FEED_EDGE_HEIGHT = 64;
+
+/**
+ * One end of the two-way feed as a line at that end (issue #20 item 4): loading, retrying
+ * ("attempt 2 of 4"), failed (which posts, the error in words, Retry for that page) or reached.
+ * `side` 'older' is drawn above the oldest post loaded, 'newer' below the newest; `post` is the
+ * number of the post at that end (the failed page is the one before / after it), null before
+ * one loaded.
+ */
+export function FeedEdgeLine({
+  side,
+  edge,
+  loading,
+  reached,
+  post,
+  retry,
+}: {
+  side: 'older' | 'newer';
+  edge: FeedEdge;
+  loading: boolean;
+  reached: boolean;
+  post: number | null;
+  retry: (page: number) => void;
+}) {
+  const arrow = side === 'older' ? '↑' : '↓';
+  const where =
+    post === null ? '' : ` ${side === 'older' ? 'before' : 'after'} #${post.toLocaleString('en')}`;
+  const style = side === 'older' ? { height: FEED_EDGE_HEIGHT } : undefined;
+  if (edge.kind === 'failed') {
+    const text = describeLoadError(edge.error);
+    return (
+      <div
+        className="feed-edge failed-row"
+        data-testid={`feed-edge-${side}`}
+        data-state="error"
+        data-page={edge.page}
+        style={style}
+        title={text.detail}
+      >
+        <div className="feed-edge-text">
+          <span className="failed-row-text">
+            {arrow} Couldn't load {side} posts{where}
+            {text.status !== null && <span className="failed-row-status"> · HTTP {text.status}</span>}
+          </span>
+          <span className="feed-edge-why">{text.summary}</span>
+        </div>
+        <button type="button" className="button-retry" onClick={() => retry(edge.page)}>
+          Retry
+        </button>
+      </div>
+    );
+  }
+  if (edge.kind === 'retrying') {
+    const text = describeLoadError(edge.lastError);
+    return (
+      <div
+        className="feed-edge retrying-row retrying-row-first"
+        data-testid={`feed-edge-${side}`}
+        data-state="retrying"
+        data-attempt={edge.attempt}
+        style={style}
+        title={text.detail}
+      >
+        <span className="retrying-row-text">
+          {arrow} Retrying {side} posts{where} — attempt {edge.attempt} of {edge.attempts}
+          {text.status !== null && <span className="retrying-row-status"> · HTTP {text.status}</span>}
+        </span>
+      </div>
+    );
+  }
+  const words = reached
+    ? side === 'older'
+      ? 'You reached the oldest post.'
+      : 'You reached the newest post.'
+    : loading
+      ? `Loading ${side} posts…`
+      : side === 'older'
+        ? 'Older posts load here as you scroll up.'
+        : 'Newer posts load here as you scroll down.';
+  return (
+    <div
+      className="feed-edge"
+      data-testid={`feed-edge-${side}`}
+      data-state={reached ? 'reached' : loading ? 'loading' : 'idle'}
+      style={style}
+    >
+      {arrow} {words}
+    </div>
+  );
+}
