@@ -36,4 +36,14 @@ describe('itemDate', () => {
     for (let k = 1; k < years.length; k++) expect(years[k]).toBeGreaterThanOrEqual(years[k - 1] ?? 0);
     expect(Date.parse(itemDate(1))).toBeGreaterThan(Date.parse(itemDate(0)));
   });
+
+  it("the live feed's new posts (ids from 1,000,000) are newer than the newest of the million", () => {
+    const newest = Date.parse(itemDate(999_999));
+    for (const id of [1_000_000, 1_000_001, 1_500_000, 1_999_999]) {
+      expect(Date.parse(itemDate(id))).toBeGreaterThan(newest);
+    }
+    expect(Date.parse(itemDate(1_000_001))).toBeGreaterThan(Date.parse(itemDate(1_000_000)));
+    // Past 2M the calendar repeats: the 100,000,000-row modes stay within the twelve years.
+    expect(new Date(itemDate(99_999_999)).getUTCFullYear()).toBe(2026);
+  });
 });

@@ -145,14 +145,18 @@ const SENTENCES = [
 ];
 const TAGS = ['engineering', 'product', 'design', 'operations', 'finance', 'support', 'security', 'data'];
 
-/** Twelve years from 2014-03-01, rows in order of their id; the calendar repeats after 1M rows. */
+/**
+ * Twelve years from 2014-03-01 for the first million rows, in order of their id. Ids up to 2M go
+ * on after them (the newest-first feed's live posts, #1,000,000 and up, are newer than #999,999);
+ * past 2M (the 100,000,000-row modes) the calendar repeats every million rows.
+ */
 const EPOCH_MS = Date.UTC(2014, 2, 1);
 const DATED_ROWS = 1_000_000;
 const STEP_MS = Math.floor((12 * 365.25 * 86_400_000) / DATED_ROWS);
 
 /** The publication date of item `id`: later ids later, minutes apart, over twelve years. */
 export function itemDate(id: number): string {
-  const slot = id % DATED_ROWS;
+  const slot = id < 2 * DATED_ROWS ? id : id % DATED_ROWS;
   const jitter = hash32(id, 41) % STEP_MS;
   return new Date(EPOCH_MS + slot * STEP_MS + jitter).toISOString();
 }
