@@ -27,8 +27,14 @@ import type { ListWriteResult } from './writeResult.ts';
 // the server changed, answer everything) and then every loaded item equals the model at its
 // index, keys are unique and the bytes are within maxBytes. The budget is at least 8 pages and the
 // window plus prefetch at most 7, so the window alone cannot exceed maxBytes.
+// Between settles (issue 18 item 5, while unsettled): after every step the fresh items equal the
+// model at their indexes with keys unique; at every list notification the bytes are within
+// maxBytes and no key is on two fresh pages; after an insert or remove the count is the model's
+// (when it was before and a fresh page holds it). Writes go to stale items too: refused as
+// 'stale' exactly when the key is shown stale only, or the row before the index is (0030).
 
 const BYTES_PER_ITEM = 10;
+const PUBLISH_MS = 7;
 const { numRuns, seed } = modelRuns(80);
 const timeoutMs = Math.max(60_000, numRuns * 150);
 
@@ -208,7 +214,9 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     maxConcurrent: config.maxConcurrent,
     retry: { attempts: 1 },
     memory: { maxBytes },
-    statsIntervalMs: 0,
+    // Pages landing outside the window are published within this interval: the model fires it
+    // before it reads the snapshot (else a page that landed unseen still looks stale to it).
+    statsIntervalMs: PUBLISH_MS,
     estimateBytes: (items) => items.length * BYTES_PER_ITEM,
     memoryMonitor: null,
     timers,
@@ -216,8 +224,39 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     writes: listWrites,
     moves: watchMoves,
   });
-  const stop = list.subscribe(() => {});
   const { log, check, count } = sequenceChecks(config, totals);
+  // At every notification, not only after a step: bytes within the budget, and no key twice on
+  // the fresh pages while the model knows the server's data (stale pages kept through refresh()
+  // may repeat a fresh neighbour's keys until they are fetched again: by design, decision 0012).
+  // A listener must not throw into the list: the first violation is kept and checked per step.
+  let violation: string | undefined;
+  const stop = list.subscribe(() => {
+    count('notification checked');
+    const snapshot = list.getSnapshot();
+    let bytes = 0;
+    const keys = new Set<string>();
+    for (const page of snapshot.pages.values()) {
+      bytes += page.bytes;
+      if (moved || page.items === undefined || page.stale) continue;
+      for (const item of page.items) {
+        if (keys.has(item.id)) violation ??= `a notification shows key ${item.id} twice on fresh pages`;
+        keys.add(item.id);
+      }
+    }
+    if (bytes > maxBytes) violation ??= `a notification holds ${bytes} bytes > maxBytes ${maxBytes}`;
+  });
+  /**
+   * The count a write must leave once its step settled (no page answered meanwhile): the model's,
+   * when the list's count was the model's before it and a fresh page holds the count after.
+   */
+  let countAfterWrite: number | undefined;
+  /** Called just before a write: after it, `expectCount()` arms the check when it applies. */
+  const countBeforeWrite = () => {
+    const snapshot = list.getSnapshot();
+    const fresh = [...snapshot.pages.values()].some((page) => page.items !== undefined && !page.stale);
+    const known = !moved && fresh && snapshot.countKind === 'exact' && snapshot.count === model.length;
+    return { expectCount: () => (countAfterWrite = known ? model.length : undefined) };
+  };
 
   /** Indexes in the window that show an item, fresh or stale (kept through refresh()). */
   const loadedInWindow = (): number[] => {
@@ -277,6 +316,18 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
       `bytesInMemory ${snapshot.stats.bytesInMemory}, pages ${bytes}`,
     );
     check(bytes <= maxBytes, `${bytes} bytes > maxBytes ${maxBytes}`);
+    check(violation === undefined, violation ?? '');
+    if (countAfterWrite !== undefined) {
+      const fresh = [...snapshot.pages.values()].some((page) => page.items !== undefined && !page.stale);
+      if (fresh) {
+        check(
+          snapshot.count === countAfterWrite,
+          `count ${snapshot.count} after the write, model ${countAfterWrite}`,
+        );
+        count('count checked after a write');
+      }
+      countAfterWrite = undefined;
+    }
     // The server moved under local writes: until the list asks for its data again it reads
     // by its own offsets, and the model says nothing about its items.
     if (moved) return;
@@ -317,6 +368,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     check(await server.answerAll(), 'the list kept asking after 60 rounds (start)');
     for (const command of commands) {
       totals.steps += 1;
+      timers.fire((ms) => ms === PUBLISH_MS);
       log.push(JSON.stringify(command));
       switch (command.type) {
         case 'window':
@@ -341,8 +393,13 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           const at = command.at % (snapshot.count + 1);
           // The item before `at` (or the page at `at` when that item's page is not held) is shown
           // stale: its index is the one from before, the insert is refused (decision 0030).
-          const staleNeighbour = at > 0 && (staleAt(at - 1) ?? staleAt(at)) === true;
+          // With neither page held, the count places it: the server's once a fresh page holds it.
+          const noFresh = ![...snapshot.pages.values()].some(
+            (page) => page.items !== undefined && !page.stale,
+          );
+          const staleNeighbour = at > 0 && (staleAt(at - 1) ?? staleAt(at) ?? noFresh);
           const items = Array.from({ length: command.count }, () => ({ id: `n${++made}`, v: 0 }));
+          const before = countBeforeWrite();
           const result = list.insert(at, items);
           if (!result.ok) {
             check(
@@ -357,6 +414,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           check(!staleNeighbour, `insert(${at}) beside rows shown stale was applied`);
           count(moved ? 'insert after a server move' : 'insert');
           if (!moved) model.splice(at, 0, ...items.map((item) => ({ item })));
+          before.expectCount();
           record(
             result,
             () => {
@@ -376,6 +434,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           const item = index === undefined ? undefined : itemAt(index);
           if (index === undefined || item === undefined) break;
           const at = freshIndexOf(item.id);
+          const before = countBeforeWrite();
           const result = list.remove(item.id);
           if (at === undefined) {
             refusedAsStale(result, item.id, 'remove');
@@ -390,6 +449,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
                 : 'remove of a key also shown stale',
           );
           const [entry] = moved ? [] : model.splice(at, 1);
+          before.expectCount();
           record(
             result,
             () => {
@@ -476,6 +536,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           break;
       }
       await settle();
+      timers.fire((ms) => ms === PUBLISH_MS);
       checkList(false);
     }
     // Settle as the recipe does: answer everything, ask for the server's data again if it
@@ -489,6 +550,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
       count('settled after a server move');
     }
     check(!list.getSnapshot().moves.refetching, 'settled, yet snapshot.moves.refetching');
+    timers.fire((ms) => ms === PUBLISH_MS);
     checkList(true);
     if (written.some((w) => w.epoch === epoch)) count('settled with local writes applied');
   } finally {
@@ -518,6 +580,10 @@ describe('createLazyList writes mixed with server changes (model)', () => {
       expect(totals.checked['settled item checked'] ?? 0).toBeGreaterThan(0);
       expect(totals.checked['write confirmed by the server'] ?? 0).toBeGreaterThan(0);
       expect(totals.checked['settled after a server move'] ?? 0).toBeGreaterThan(0);
+      expect(totals.checked['notification checked'] ?? 0).toBeGreaterThan(0);
+      expect(totals.checked['count checked after a write'] ?? 0).toBeGreaterThan(0);
+      expect(totals.checked['update of a stale item refused'] ?? 0).toBeGreaterThan(0);
+      expect(totals.checked['insert beside stale rows refused'] ?? 0).toBeGreaterThan(0);
     },
     timeoutMs,
   );

@@ -87,10 +87,12 @@ function insertItems<T>(flow: PageFlow<T>, index: number, items: readonly T[]): 
     return refused(new ListWriteError('not-loaded', message, { index }));
   }
   // The new items go after the item before `index` (an insert at 0 has none: it goes to the
-  // top whatever the server changed); that item, or the page at `index` when its page is not
-  // held, must be the server's now.
+  // top whatever the server changed). That item, or the page at `index` when its page is not
+  // held, must be the server's now; with neither held, the place comes from the count, which is
+  // the server's only once a fresh page holds it (after refresh() it is the one from before).
   const before = flow.store.get(Math.floor((index - 1) / source.pageSize));
-  if (index > 0 && (before?.items ? before : flow.store.get(page))?.stale)
+  const near = before?.items ? before : flow.store.get(page);
+  if (index > 0 && (near?.items ? near.stale : ![...flow.store.values()].some((p) => p.items && !p.stale)))
     return stale(`insert(${index})`, { index });
   if (items.length === 0) return { ok: true, rollback: () => {} };
   applyWrite(flow, { kind: 'insert', index, items });
