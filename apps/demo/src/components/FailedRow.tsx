@@ -16,6 +16,7 @@ export function FailedRow({
   first,
   retry,
   noun = 'rows',
+  items,
   card = false,
 }: {
   height: number | string;
@@ -26,6 +27,8 @@ export function FailedRow({
   first: boolean;
   retry: (page: number) => void;
   noun?: string;
+  /** What the page holds in the page's own terms, instead of its row numbers ('1–99 (A)'). */
+  items?: string | undefined;
   card?: boolean;
 }) {
   const className = card ? 'failed-row failed-card' : 'failed-row';
@@ -34,7 +37,7 @@ export function FailedRow({
   return (
     <div className={className} style={{ height }} title={text.detail}>
       <span className="failed-row-text">
-        Couldn't load {noun} {pageRows(page, pageSize, count)}
+        Couldn't load {noun} {items ?? pageRows(page, pageSize, count)}
         {text.status !== null && <span className="failed-row-status"> · HTTP {text.status}</span>}
       </span>
       <button type="button" className="button-retry" onClick={() => retry(page)}>

@@ -43,6 +43,7 @@ export function PendingItem({
   pageSize,
   count,
   noun,
+  items,
   first,
   retry,
   height,
@@ -55,6 +56,8 @@ export function PendingItem({
   pageSize: number;
   count: number;
   noun: string;
+  /** What the page holds in the page's own terms, instead of its row numbers (Contacts: '1–99 (A)'). */
+  items?: string | undefined;
   first: boolean;
   retry: (page: number) => void;
   height: number | string;
@@ -74,6 +77,7 @@ export function PendingItem({
         first={first}
         retry={retry}
         noun={noun}
+        items={items}
         card={card}
       />
     );
@@ -90,6 +94,7 @@ export function PendingItem({
         lastError={state.lastError}
         first={first}
         noun={noun}
+        items={items}
         card={card}
         skeleton={skeleton}
       />

@@ -21,6 +21,7 @@ export function RetryingRow({
   lastError,
   first,
   noun = 'rows',
+  items,
   card = false,
   skeleton,
 }: {
@@ -34,6 +35,8 @@ export function RetryingRow({
   lastError: unknown;
   first: boolean;
   noun?: string;
+  /** What the page holds in the page's own terms, instead of its row numbers ('1–99 (A)'). */
+  items?: string | undefined;
   card?: boolean;
   skeleton?: ReactNode;
 }) {
@@ -48,7 +51,7 @@ export function RetryingRow({
   return (
     <div className={`${kind} retrying-row-first`} style={{ height }} title={text.detail}>
       <span className="retrying-row-text">
-        {describeRetry(pageRows(page, pageSize, count), attempt, attempts, noun)}
+        {describeRetry(items ?? pageRows(page, pageSize, count), attempt, attempts, noun)}
         {text.status !== null && <span className="retrying-row-status"> · HTTP {text.status}</span>}
       </span>
     </div>

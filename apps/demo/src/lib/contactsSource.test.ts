@@ -1,6 +1,6 @@
 import { USER_TOTAL, userAt } from '@lazyflow/mocks';
 import { describe, expect, it } from 'vitest';
-import { contactAt, contactSections } from './contactsSource.ts';
+import { contactAt, contactSections, contactsOfPage } from './contactsSource.ts';
 
 describe('contacts list', () => {
   const sections = contactSections();
@@ -27,5 +27,24 @@ describe('contacts list', () => {
     const last = USER_TOTAL + 26 - 1;
     expect(contactAt(sections, last)).toEqual({ section: 25, position: USER_TOTAL - 1 });
     expect(userAt('name', 'asc', sections[m]?.start ?? 0).name.charAt(0)).toBe('M');
+  });
+
+  it("names a page's people by contact number and letter, not by list position (headers not counted)", () => {
+    const total = USER_TOTAL + 26;
+    const b = sections[1]!;
+    // Page 0: the A header, then people 1–99 (list rows 2–100).
+    expect(contactsOfPage(sections, 0, 100, total)).toBe(`1–99 (A)`);
+    // The page holding B's header: people on both sides of it, both letters named.
+    const page = Math.floor(b.header / 100);
+    const from = page * 100;
+    const text = contactsOfPage(sections, page, 100, total);
+    expect(text).toBe(
+      `${(from - 1 + 1).toLocaleString('en')}–${(from + 99 - 2 + 1).toLocaleString('en')} (A–B)`,
+    );
+    // The last page: up to the last person, under Z.
+    const last = Math.floor((total - 1) / 100);
+    expect(contactsOfPage(sections, last, 100, total)).toMatch(
+      new RegExp(`–${USER_TOTAL.toLocaleString('en')} \\(Z\\)$`),
+    );
   });
 });

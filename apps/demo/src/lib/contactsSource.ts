@@ -40,6 +40,35 @@ export function contactAt(
 }
 
 /**
+ * What page `page` of the contacts list holds, in the visitor's terms (issue #20): the contact
+ * numbers (people in name order, from 1, letter headers not counted) and the letters they are
+ * filed under, for a failed or retried page's text. `total` is the list's count (headers included).
+ *
+ * @example
+ * contactsOfPage(sections, 0, 100, total); // '1–99 (A)': the page's 100 list rows less the A header
+ */
+export function contactsOfPage(
+  sections: readonly ContactSection[],
+  page: number,
+  pageSize: number,
+  total: number,
+): string {
+  const from = page * pageSize;
+  const to = Math.min(from + pageSize, total) - 1;
+  if (to < from) return '';
+  const first = contactAt(sections, from);
+  const last = contactAt(sections, to);
+  // A header's slot: the first person is the one after it; before a header, the one before it.
+  const firstPerson = first.position ?? sections[first.section]?.start ?? 0;
+  const lastPerson = last.position ?? (sections[last.section]?.start ?? 0) - 1;
+  const a = sections[first.section]?.letter ?? '';
+  const b = sections[last.position === null ? last.section - 1 : last.section]?.letter ?? a;
+  const letters = a === b || b === '' ? a : `${a}–${b}`;
+  if (lastPerson < firstPerson) return `(${sections[first.section]?.letter ?? ''} header)`;
+  return `${(firstPerson + 1).toLocaleString('en')}–${(lastPerson + 1).toLocaleString('en')} (${letters})`;
+}
+
+/**
  * Random access into the contacts list: the users of a page come in one `/api/users` request
  * (name order), the headers from the letter index.
  *

@@ -5,7 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import { ListError } from '../components/ListError.tsx';
 import { PageIntro } from '../components/PageIntro.tsx';
 import { PendingItem, pageMarks } from '../components/PendingItem.tsx';
-import { type ContactRow, contactSections, contactsSource } from '../lib/contactsSource.ts';
+import { type ContactRow, contactSections, contactsOfPage, contactsSource } from '../lib/contactsSource.ts';
 import { formatCount } from '../lib/formatCount.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
@@ -119,6 +119,7 @@ export function ContactsPage() {
                       pageSize={pageSize}
                       count={list.count}
                       noun="contacts"
+                      items={contactsOfPage(sections, Math.floor(row.index / pageSize), pageSize, list.count)}
                       first={first(row.index, row.state)}
                       retry={list.retry}
                       height={header ? LETTER : CONTACT}
