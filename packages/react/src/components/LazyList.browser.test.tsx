@@ -2,9 +2,9 @@
 // under React 19 (project browser) and React 18.3 (project browser-react18).
 import { type OffsetFetchParams, offsetSource } from '@lazyflow/core';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { Component, createRef, type ReactNode, StrictMode } from 'react';
+import { createRef, type ReactNode, StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderWritableList, rowTexts as texts } from '../testing/lazyListRender.tsx';
+import { renderWritableList, ShowError, rowTexts as texts } from '../testing/lazyListRender.tsx';
 import { LazyList, type LazyListHandle } from './LazyList.tsx';
 
 afterEach(cleanup);
@@ -372,18 +372,6 @@ describe('<LazyList>', () => {
   });
 });
 
-class Catch extends Component<{ children: ReactNode }, { error: unknown }> {
-  override state = { error: null as unknown };
-  static getDerivedStateFromError(error: unknown) {
-    return { error };
-  }
-  override render() {
-    const { error } = this.state;
-    if (error === null) return this.props.children;
-    return <output>{error instanceof TypeError ? `TypeError: ${error.message}` : String(error)}</output>;
-  }
-}
-
 describe('<LazyList> bad props', () => {
   const api = itemsApi();
   const cases: [string, ReactNode][] = [
@@ -401,7 +389,7 @@ describe('<LazyList> bad props', () => {
   ];
   it.each(cases)('a TypeError names the prop %s', async (prop, element) => {
     vi.spyOn(console, 'error').mockImplementation(() => {}); // React reports the caught error
-    render(<Catch>{element}</Catch>);
+    render(<ShowError>{element}</ShowError>);
     const message = await screen.findByRole('status');
     expect(message.textContent).toMatch(new RegExp(`^TypeError: lazyflow: LazyList prop ${prop} must be`));
     vi.restoreAllMocks();

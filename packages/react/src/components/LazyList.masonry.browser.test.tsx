@@ -1,9 +1,9 @@
 // <LazyList layout={masonry}> (from '@lazyflow/core/masonry') in real Chromium (issue #19 item 3): the hook and the component pass
 // the layout through; items of different heights stand in the shortest lane, never overlapping.
 import { masonry } from '@lazyflow/core/masonry';
-import { cleanup, render, waitFor } from '@testing-library/react';
-import { Component, type ReactNode } from 'react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ShowError } from '../testing/lazyListRender.tsx';
 import { LazyList } from './LazyList.tsx';
 
 afterEach(cleanup);
@@ -12,17 +12,6 @@ const row = (index: number) => document.querySelector<HTMLElement>(`[data-index=
 const box = (index: number) => row(index)?.getBoundingClientRect() ?? new DOMRect(Number.NaN);
 /** 40, 90 or 140 px: a deterministic mix. */
 const heightOf = (n: number) => 40 + (n % 3) * 50;
-
-/** Shows the message of an error thrown below it. */
-class Caught extends Component<{ children: ReactNode }, { message: string | null }> {
-  override state = { message: null as string | null };
-  static getDerivedStateFromError(error: Error) {
-    return { message: error.message };
-  }
-  override render() {
-    return this.state.message === null ? this.props.children : <p id="caught">{this.state.message}</p>;
-  }
-}
 
 describe('<LazyList layout={masonry}>', () => {
   it('packs items of their own heights into the shortest of the lanes', async () => {
@@ -58,7 +47,7 @@ describe('<LazyList layout={masonry}>', () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
     const data = Array.from({ length: 100 }, (_, i) => i);
     const list = (layout: typeof masonry | 'rows') => (
-      <Caught>
+      <ShowError>
         <LazyList
           data={data}
           layout={layout}
@@ -68,13 +57,13 @@ describe('<LazyList layout={masonry}>', () => {
           height={400}
           style={{ width: 300 }}
         />
-      </Caught>
+      </ShowError>
     );
     const view = render(list(masonry));
     await waitFor(() => expect(row(8)?.textContent).toBe('8'));
     view.rerender(list('rows'));
     await waitFor(() =>
-      expect(document.getElementById('caught')?.textContent).toMatch(
+      expect(screen.getByRole('status').textContent).toMatch(
         /"layout" must be the layout the view was created with \(masonry\)/,
       ),
     );

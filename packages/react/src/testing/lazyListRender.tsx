@@ -1,9 +1,9 @@
 // Test support (not published) for <LazyList>'s browser tests: a list of in-memory data with the
 // write engine on, rendered the way the write tests of LazyList.browser and LazyList.badKeys do,
-// and the text of its rows.
+// the text of its rows, and an error boundary that shows what a bad prop threw.
 import { listWrites } from '@lazyflow/core/writes';
 import { render, screen } from '@testing-library/react';
-import { createRef, type ReactNode, type RefObject } from 'react';
+import { Component, createRef, type ReactNode, type RefObject } from 'react';
 import { LazyList, type LazyListHandle } from '../components/LazyList.tsx';
 
 /**
@@ -44,3 +44,23 @@ export function renderWritableList<T>(
  * await waitFor(() => expect(rowTexts()).toEqual(['a', 'b']));
  */
 export const rowTexts = (): (string | null)[] => screen.getAllByRole('listitem').map((li) => li.textContent);
+
+/**
+ * An error boundary that shows what its children threw in an `<output>` (role `status`): a
+ * TypeError as `TypeError: <message>`, anything else as its string.
+ *
+ * @example
+ * render(<ShowError><LazyList data={[1]} renderItem={String} height={-1} /></ShowError>);
+ * expect((await screen.findByRole('status')).textContent).toMatch(/^TypeError: lazyflow: LazyList prop "height"/);
+ */
+export class ShowError extends Component<{ children: ReactNode }, { error: unknown }> {
+  override state = { error: null as unknown };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  override render() {
+    const { error } = this.state;
+    if (error === null) return this.props.children;
+    return <output>{error instanceof TypeError ? `TypeError: ${error.message}` : String(error)}</output>;
+  }
+}
