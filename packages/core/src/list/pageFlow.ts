@@ -119,6 +119,8 @@ export class PageFlow<T> {
         if (this.store.dispatch(action) !== before) this.snapshots.publish(this.isVisible(page));
       },
       onActivity: (running) => this.stats.setInFlight(running),
+      // While a scroll moves, its prefetch starts after the frame that planned it (issue #16 item 2).
+      startLater: () => (this.window?.velocity ?? 0) > 0,
     });
     this.scheduler.pause(); // work starts with the first subscriber
     this.moves = options.moves?.create<T>({

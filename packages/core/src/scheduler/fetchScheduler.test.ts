@@ -1,0 +1,82 @@
+// `startLater`: while a scroll moves, prefetch and background attempts start in a task of their
+// own, after the frame that planned them (issue #16 item 2); visible pages start at once.
+import { describe, expect, it } from 'vitest';
+import type { Timers } from '../env/timers.ts';
+import type { PagePriority } from '../planner/planWindow.ts';
+import { FetchScheduler } from './fetchScheduler.ts';
+
+function harness(startLater: boolean | undefined) {
+  const timers = new Map<number, () => void>();
+  let next = 0;
+  const manual: Timers = {
+    setTimeout: (callback) => {
+      timers.set(++next, callback);
+      return next;
+    },
+    clearTimeout: (handle) => timers.delete(handle as number),
+  };
+  const runTimers = () => {
+    for (const [handle, callback] of [...timers]) {
+      timers.delete(handle);
+      callback();
+    }
+  };
+  const started: { page: number; priority: PagePriority }[] = [];
+  const scheduler = new FetchScheduler<number>({
+    maxConcurrent: 2,
+    attempts: 1,
+    backoff: {},
+    timers: manual,
+    execute: (page, _attempt, priority) => {
+      started.push({ page, priority });
+      return { promise: new Promise<number>(() => {}), abort: () => {} };
+    },
+    onSuccess: () => {},
+    onError: () => {},
+    shouldRetry: () => false,
+    ...(startLater === undefined ? {} : { startLater: () => startLater }),
+  });
+  return { scheduler, started, runTimers };
+}
+
+describe('FetchScheduler startLater', () => {
+  it('starts a visible page at once and a prefetch page in a later task, its slot taken now', () => {
+    const { scheduler, started, runTimers } = harness(true);
+    scheduler.enqueue(5, 'visible');
+    scheduler.enqueue(6, 'prefetch');
+    scheduler.enqueue(7, 'prefetch');
+    expect(started).toEqual([{ page: 5, priority: 'visible' }]);
+    expect(scheduler.running).toBe(2); // page 6 holds the second slot: 7 waits in the queue
+    runTimers();
+    expect(started).toEqual([
+      { page: 5, priority: 'visible' },
+      { page: 6, priority: 'prefetch' },
+    ]);
+  });
+
+  it('starts everything at once when it says false, or without it', () => {
+    for (const later of [false, undefined]) {
+      const { scheduler, started } = harness(later);
+      scheduler.enqueue(6, 'prefetch');
+      scheduler.enqueue(9, 'background');
+      expect(started.map((s) => s.page)).toEqual([6, 9]);
+    }
+  });
+
+  it('never starts a page cancelled before its task ran, and frees its slot', () => {
+    const { scheduler, started, runTimers } = harness(true);
+    scheduler.enqueue(6, 'prefetch');
+    expect(scheduler.cancel(6)).toBe(true);
+    expect(scheduler.running).toBe(0);
+    runTimers();
+    expect(started).toEqual([]);
+  });
+
+  it('sends a prefetch page that became visible while waiting at visible priority', () => {
+    const { scheduler, started, runTimers } = harness(true);
+    scheduler.enqueue(6, 'prefetch');
+    scheduler.enqueue(6, 'visible'); // the scroll reached it before its task ran
+    runTimers();
+    expect(started).toEqual([{ page: 6, priority: 'visible' }]);
+  });
+});
