@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
+import { HeldAnswers } from '../testing/heldAnswers.ts';
 import {
   ManualTimers,
   type ModelTotals,
@@ -10,6 +11,13 @@ import {
   tapUnhandledRejections,
   useImmediateQueryNotifications,
 } from '../testing/modelHarness.ts';
+import {
+  checkAgainstModel,
+  itemAt,
+  loadedInWindow,
+  ModelDataset,
+  type ModelItem,
+} from '../testing/writeModel.ts';
 import { createLazyList } from './createLazyList.ts';
 import { watchMoves } from './datasetWatch.ts';
 import { listWrites } from './writeCommands.ts';
@@ -41,17 +49,6 @@ const timeoutMs = Math.max(60_000, numRuns * 150);
 beforeAll(() => useImmediateQueryNotifications());
 const rejections = tapUnhandledRejections();
 afterAll(() => rejections.stop());
-
-interface Item {
-  readonly id: string;
-  readonly v: number;
-}
-
-/** The dataset as the list must show it: each entry knows its server offset unless written locally. */
-interface Entry {
-  readonly server?: number;
-  readonly item: Item;
-}
 
 interface Config {
   readonly size: number;
@@ -127,15 +124,15 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
 );
 
 /** The server: rows that change, a version per change, answers read when the model sends them. */
-class Server {
-  rows: Item[];
+class Server extends HeldAnswers {
+  rows: ModelItem[];
   version = 0;
-  readonly pending: { respond(): void; fail(): void }[] = [];
   #nextId = 0;
   constructor(size: number) {
+    super();
     this.rows = Array.from({ length: size }, (_, n) => ({ id: `s${n}`, v: 0 }));
   }
-  change(rows: Item[]): void {
+  change(rows: ModelItem[]): void {
     this.rows = rows;
     this.version += 1;
   }
@@ -152,36 +149,15 @@ class Server {
     this.change(rows);
   }
   fetchPage = ({ offset, limit, signal }: OffsetFetchParams) =>
-    new Promise<{ items: Item[]; total: number; version: number }>((resolve, reject) => {
-      const entry = {
-        respond: () => {
-          resolve({
-            items: this.rows.slice(offset, offset + limit),
-            total: this.rows.length,
-            version: this.version,
-          });
-        },
-        fail: () => reject(new Error(`server error at offset ${offset}`)),
-      };
-      this.pending.push(entry);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          const at = this.pending.indexOf(entry);
-          if (at !== -1) this.pending.splice(at, 1);
-          reject(signal.reason);
-        },
-        { once: true },
-      );
-    });
-  /** Answers everything until nothing is asked any more. */
-  async answerAll(): Promise<boolean> {
-    for (let round = 0; round < 60 && this.pending.length > 0; round++) {
-      for (const entry of this.pending.splice(0)) entry.respond();
-      await settle();
-    }
-    return this.pending.length === 0;
-  }
+    this.hold(
+      signal,
+      () => ({
+        items: this.rows.slice(offset, offset + limit),
+        total: this.rows.length,
+        version: this.version,
+      }),
+      `offset ${offset}`,
+    );
 }
 
 interface Written {
@@ -197,8 +173,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
   totals.sequences += 1;
   const { size, pageSize } = config;
   const server = new Server(size);
-  const fromServer = (): Entry[] => server.rows.map((item, offset) => ({ server: offset, item }));
-  let model = fromServer();
+  const model = new ModelDataset(server.rows);
   /** The server changed since the list last asked for its data again. */
   let moved = false;
   let epoch = 0;
@@ -206,7 +181,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
   const written: Written[] = [];
   const maxBytes = config.budgetPages * pageSize * BYTES_PER_ITEM;
   const timers = new ManualTimers();
-  const list = createLazyList<Item>({
+  const list = createLazyList<ModelItem>({
     key: ['mixed-model', totals.sequences],
     source: offsetSource({ pageSize, fetchPage: server.fetchPage }),
     getItemKey: (item) => item.id,
@@ -258,18 +233,6 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     return { expectCount: () => (countAfterWrite = known ? model.length : undefined) };
   };
 
-  /** Indexes in the window that show an item, fresh or stale (kept through refresh()). */
-  const loadedInWindow = (): number[] => {
-    const snapshot = list.getSnapshot();
-    const window = snapshot.window ?? { start: 0, end: 0 };
-    const out: number[] = [];
-    for (let i = window.start; i < window.end; i++) if (snapshot.getItem(i).status === 'loaded') out.push(i);
-    return out;
-  };
-  const itemAt = (index: number): Item | undefined => {
-    const state = list.getSnapshot().getItem(index);
-    return state.status === 'loaded' ? state.item : undefined;
-  };
   /**
    * Where a write by key lands: the index of the fresh item with `id` (a stale page beside a
    * fresh one may show the key twice; the fresh one is written), or undefined when the key is
@@ -301,7 +264,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
   };
   const refreshed = () => {
     epoch += 1;
-    model = fromServer();
+    model.reset(server.rows);
     moved = false;
   };
 
@@ -309,12 +272,10 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
   const checkList = (settled: boolean) => {
     const snapshot = list.getSnapshot();
     check(rejections.reasons.length === 0, `unhandled rejection: ${String(rejections.reasons[0])}`);
-    let bytes = 0;
-    for (const page of snapshot.pages.values()) bytes += page.bytes;
-    check(
-      snapshot.stats.bytesInMemory === bytes,
-      `bytesInMemory ${snapshot.stats.bytesInMemory}, pages ${bytes}`,
-    );
+    // The server moved under local writes: until the list asks for its data again it reads
+    // by its own offsets, and the model says nothing about its items.
+    const counter = settled ? 'settled item checked' : 'item checked';
+    const bytes = checkAgainstModel(snapshot, moved ? undefined : model, { check, count }, counter);
     check(bytes <= maxBytes, `${bytes} bytes > maxBytes ${maxBytes}`);
     check(violation === undefined, violation ?? '');
     if (countAfterWrite !== undefined) {
@@ -328,8 +289,6 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
       }
       countAfterWrite = undefined;
     }
-    // The server moved under local writes: until the list asks for its data again it reads
-    // by its own offsets, and the model says nothing about its items.
     if (moved) return;
     // The count is checked once settled: while a write's pages are all being fetched again
     // (no page holds the new count) it may lag by the write until the next page lands (seen:
@@ -342,24 +301,6 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     const inside = snapshot.window !== null && snapshot.window.start < snapshot.count;
     if (settled && fresh && inside && snapshot.countKind === 'exact')
       check(snapshot.count === model.length, `count ${snapshot.count}, model ${model.length}`);
-    const keys = new Set<string>();
-    for (let i = 0; i < snapshot.count; i++) {
-      const state = snapshot.getItem(i);
-      if (state.status !== 'loaded') continue;
-      // Kept through refresh() until its page is fetched again: the data from before, by design.
-      if (state.stale === true) {
-        count('stale item skipped');
-        continue;
-      }
-      const expected = model[i]?.item;
-      check(
-        state.item.id === expected?.id && state.item.v === expected.v,
-        `index ${i} shows ${JSON.stringify(state.item)}, the model ${JSON.stringify(expected)}`,
-      );
-      check(!keys.has(state.item.id), `key ${state.item.id} shown twice`);
-      keys.add(state.item.id);
-      count(settled ? 'settled item checked' : 'item checked');
-    }
   };
 
   try {
@@ -376,7 +317,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           break;
         case 'resolve':
         case 'reject': {
-          const [entry] = server.pending.splice(command.pick % Math.max(1, server.pending.length), 1);
+          const entry = server.take(command.pick);
           if (entry === undefined) break;
           if (command.type === 'resolve') entry.respond();
           else {
@@ -413,25 +354,21 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           }
           check(!staleNeighbour, `insert(${at}) beside rows shown stale was applied`);
           count(moved ? 'insert after a server move' : 'insert');
-          if (!moved) model.splice(at, 0, ...items.map((item) => ({ item })));
+          // A write after the server moved: the model says nothing about it (and never undoes it:
+          // the next refresh forgets it).
+          const undo = moved ? () => {} : model.insert(at, items);
           before.expectCount();
-          record(
-            result,
-            () => {
-              model = model.filter((entry) => !items.includes(entry.item));
-            },
-            () => {
-              const rows = [...server.rows];
-              rows.splice(Math.min(at, rows.length), 0, ...items);
-              server.change(rows);
-            },
-          );
+          record(result, undo, () => {
+            const rows = [...server.rows];
+            rows.splice(Math.min(at, rows.length), 0, ...items);
+            server.change(rows);
+          });
           break;
         }
         case 'remove': {
-          const loaded = loadedInWindow();
+          const loaded = loadedInWindow(list.getSnapshot());
           const index = loaded[command.pick % Math.max(1, loaded.length)];
-          const item = index === undefined ? undefined : itemAt(index);
+          const item = index === undefined ? undefined : itemAt(list.getSnapshot(), index);
           if (index === undefined || item === undefined) break;
           const at = freshIndexOf(item.id);
           const before = countBeforeWrite();
@@ -448,32 +385,18 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
                 ? 'remove'
                 : 'remove of a key also shown stale',
           );
-          const [entry] = moved ? [] : model.splice(at, 1);
+          const undo = moved ? () => {} : model.remove(at);
           before.expectCount();
-          record(
-            result,
-            () => {
-              if (entry === undefined) return;
-              const server = entry.server;
-              const back =
-                server === undefined
-                  ? Math.min(at, model.length)
-                  : ((i) => (i < 0 ? model.length : i))(
-                      model.findIndex((e) => e.server !== undefined && e.server > server),
-                    );
-              model.splice(back, 0, { item: entry.item });
-            },
-            () => server.change(server.rows.filter((row) => row.id !== item.id)),
-          );
+          record(result, undo, () => server.change(server.rows.filter((row) => row.id !== item.id)));
           break;
         }
         case 'update': {
-          const loaded = loadedInWindow();
+          const loaded = loadedInWindow(list.getSnapshot());
           const index = loaded[command.pick % Math.max(1, loaded.length)];
-          const item = index === undefined ? undefined : itemAt(index);
+          const item = index === undefined ? undefined : itemAt(list.getSnapshot(), index);
           if (index === undefined || item === undefined) break;
           const at = freshIndexOf(item.id);
-          const fresh = at === undefined ? item : (itemAt(at) ?? item);
+          const fresh = at === undefined ? item : (itemAt(list.getSnapshot(), at) ?? item);
           const next = { id: item.id, v: fresh.v + 1 };
           const result = list.update(item.id, () => next);
           if (at === undefined) {
@@ -488,15 +411,8 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
                 ? 'update'
                 : 'update of a key also shown stale',
           );
-          const previous = model[at]?.item ?? fresh;
-          if (!moved) model[at] = { item: next };
-          record(
-            result,
-            () => {
-              const at = model.findIndex((entry) => entry.item === next);
-              if (at >= 0) model[at] = { item: previous };
-            },
-            () => server.change(server.rows.map((row) => (row.id === next.id ? next : row))),
+          record(result, moved ? () => {} : model.update(at, next, fresh), () =>
+            server.change(server.rows.map((row) => (row.id === next.id ? next : row))),
           );
           break;
         }

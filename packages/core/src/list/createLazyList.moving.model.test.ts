@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offsetSource } from '../sources/offsetSource.ts';
+import { HeldAnswers } from '../testing/heldAnswers.ts';
 import {
   type ModelTotals,
   modelRuns,
@@ -85,13 +86,13 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
 );
 
 /** A server whose rows move; answers are read when the model sends them, as a server would. */
-class ChurningServer {
+class ChurningServer extends HeldAnswers {
   /** `history[v]`: the ids of version v. */
   readonly history: number[][];
-  readonly pending: { respond(): void }[] = [];
   lastAnswered = -1;
   #nextId = 1_000_000;
   constructor(size: number) {
+    super();
     this.history = [Array.from({ length: size }, (_, i) => i)];
   }
   get version(): number {
@@ -112,26 +113,16 @@ class ChurningServer {
     this.history.push(ids);
   }
   fetchPage = ({ offset, limit, signal }: { offset: number; limit: number; signal: AbortSignal }) =>
-    new Promise<{ items: Row[]; total: number; version: number }>((resolve, reject) => {
-      const entry = {
-        respond: () => {
-          const v = this.version;
-          this.lastAnswered = v;
-          const items = this.ids.slice(offset, offset + limit).map((id) => ({ id, v }));
-          resolve({ items, total: this.ids.length, version: v });
-        },
-      };
-      this.pending.push(entry);
-      signal.addEventListener(
-        'abort',
-        () => {
-          const at = this.pending.indexOf(entry);
-          if (at !== -1) this.pending.splice(at, 1);
-          reject(signal.reason);
-        },
-        { once: true },
-      );
-    });
+    this.hold(
+      signal,
+      () => {
+        const v = this.version;
+        this.lastAnswered = v;
+        const items = this.ids.slice(offset, offset + limit).map((id) => ({ id, v }));
+        return { items, total: this.ids.length, version: v };
+      },
+      `offset ${offset}`,
+    );
 }
 
 const totals: ModelTotals = { sequences: 0, steps: 0, checked: {} };
@@ -171,11 +162,7 @@ describe('createLazyList over a dataset that moves (model)', () => {
                     list.setWindow({ start: command.start, end: command.start + command.length });
                     break;
                   case 'resolve': {
-                    const [entry] = server.pending.splice(
-                      command.pick % Math.max(1, server.pending.length),
-                      1,
-                    );
-                    entry?.respond();
+                    server.take(command.pick)?.respond();
                     break;
                   }
                   case 'resolveAll':
@@ -189,11 +176,7 @@ describe('createLazyList over a dataset that moves (model)', () => {
                 await settle();
               }
               // Settle: answer everything until nothing is asked any more.
-              for (let round = 0; round < 60 && server.pending.length > 0; round++) {
-                for (const entry of server.pending.splice(0)) entry.respond();
-                await settle();
-              }
-              check(server.pending.length === 0, 'the list kept asking after 60 rounds');
+              check(await server.answerAll(), 'the list kept asking after 60 rounds');
               const snapshot = list.getSnapshot();
               check(!snapshot.moves.refetching, 'settled, yet snapshot.moves.refetching');
               const held = [...snapshot.pages.values()].filter((page) => page.items !== undefined);

@@ -9,6 +9,13 @@ import {
   tapUnhandledRejections,
   useImmediateQueryNotifications,
 } from '../testing/modelHarness.ts';
+import {
+  checkAgainstModel,
+  itemAt,
+  loadedInWindow,
+  ModelDataset,
+  type ModelItem,
+} from '../testing/writeModel.ts';
 import { createLazyList } from './createLazyList.ts';
 import { listWrites } from './writeCommands.ts';
 import type { ListWriteResult } from './writeResult.ts';
@@ -25,17 +32,6 @@ const { numRuns, seed } = modelRuns(60);
 beforeAll(() => useImmediateQueryNotifications());
 const rejections = tapUnhandledRejections();
 afterAll(() => rejections.stop());
-
-interface Item {
-  readonly id: string;
-  readonly v: number;
-}
-
-/** The dataset as the list must show it: each entry knows its server offset unless written locally. */
-interface Entry {
-  readonly server?: number;
-  readonly item: Item;
-}
 
 interface Config {
   readonly size: number;
@@ -83,9 +79,8 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
 async function runSequence(config: Config, commands: readonly Command[], totals: ModelTotals): Promise<void> {
   totals.sequences += 1;
   const { size, pageSize } = config;
-  const serverRows: Item[] = Array.from({ length: size }, (_, n) => ({ id: `s${n}`, v: 0 }));
-  const fromServer = (): Entry[] => serverRows.map((item, server) => ({ server, item }));
-  let model = fromServer();
+  const serverRows: ModelItem[] = Array.from({ length: size }, (_, n) => ({ id: `s${n}`, v: 0 }));
+  const model = new ModelDataset(serverRows);
   let epoch = 0;
   let made = 0;
   const undos: { epoch: number; undo: () => void; rollback: () => void }[] = [];
@@ -94,7 +89,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     total: serverRows.length,
   });
   const maxBytes = config.budgetPages * pageSize * BYTES_PER_ITEM;
-  const list = createLazyList<Item>({
+  const list = createLazyList<ModelItem>({
     key: ['writes-model', totals.sequences],
     source: offsetSource({ pageSize, fetchPage }),
     getItemKey: (item) => item.id,
@@ -110,18 +105,6 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
   await settle();
   const { log, check, count } = sequenceChecks(config, totals);
 
-  /** Indexes in the window that show an item. */
-  const loadedInWindow = (): number[] => {
-    const snapshot = list.getSnapshot();
-    const window = snapshot.window ?? { start: 0, end: 0 };
-    const out: number[] = [];
-    for (let i = window.start; i < window.end; i++) if (snapshot.getItem(i).status === 'loaded') out.push(i);
-    return out;
-  };
-  const itemAt = (index: number): Item | undefined => {
-    const state = list.getSnapshot().getItem(index);
-    return state.status === 'loaded' ? state.item : undefined;
-  };
   const record = (result: ListWriteResult, undo: () => void) => {
     if (result.ok) undos.push({ epoch, undo, rollback: result.rollback });
   };
@@ -145,49 +128,30 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           break;
         }
         count('insert');
-        model.splice(at, 0, ...items.map((item) => ({ item })));
-        record(result, () => {
-          model = model.filter((entry) => !items.includes(entry.item));
-        });
+        record(result, model.insert(at, items));
         break;
       }
       case 'remove': {
-        const loaded = loadedInWindow();
+        const loaded = loadedInWindow(list.getSnapshot());
         const index = loaded[command.pick % Math.max(1, loaded.length)];
-        const item = index === undefined ? undefined : itemAt(index);
+        const item = index === undefined ? undefined : itemAt(list.getSnapshot(), index);
         if (index === undefined || item === undefined) break;
         const result = list.remove(item.id);
         check(result.ok, `remove(${item.id}) of a loaded item was refused`);
         count('remove');
-        const [entry] = model.splice(index, 1);
-        record(result, () => {
-          if (entry === undefined) return;
-          const server = entry.server;
-          const back =
-            server === undefined
-              ? Math.min(index, model.length)
-              : ((i) => (i < 0 ? model.length : i))(
-                  model.findIndex((e) => e.server !== undefined && e.server > server),
-                );
-          model.splice(back, 0, { item: entry.item });
-        });
+        record(result, model.remove(index));
         break;
       }
       case 'update': {
-        const loaded = loadedInWindow();
+        const loaded = loadedInWindow(list.getSnapshot());
         const index = loaded[command.pick % Math.max(1, loaded.length)];
-        const item = index === undefined ? undefined : itemAt(index);
+        const item = index === undefined ? undefined : itemAt(list.getSnapshot(), index);
         if (index === undefined || item === undefined) break;
         const next = { id: item.id, v: item.v + 1 };
         const result = list.update(item.id, () => next);
         check(result.ok, `update(${item.id}) of a loaded item was refused`);
         count('update');
-        const previous = model[index]?.item ?? item;
-        model[index] = { item: next };
-        record(result, () => {
-          const at = model.findIndex((entry) => entry.item === next);
-          if (at >= 0) model[at] = { item: previous };
-        });
+        record(result, model.update(index, next, item));
         break;
       }
       case 'rollback': {
@@ -203,7 +167,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
       case 'refresh':
         list.refresh();
         epoch += 1;
-        model = fromServer();
+        model.reset(serverRows);
         break;
     }
     await settle();
@@ -215,34 +179,12 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     const fresh = [...snapshot.pages.values()].some((page) => page.items !== undefined && !page.stale);
     if (snapshot.countKind === 'exact' && fresh)
       check(snapshot.count === model.length, `count ${snapshot.count}, model ${model.length}`);
-    const keys = new Set<string>();
-    for (let i = 0; i < snapshot.count; i++) {
-      const state = snapshot.getItem(i);
-      if (state.status !== 'loaded') continue;
-      // Kept through refresh() until its page is fetched again: the data from before, by design.
-      if (state.stale === true) {
-        count('stale item skipped');
-        continue;
-      }
-      const expected = model[i]?.item;
-      check(
-        state.item.id === expected?.id && state.item.v === expected.v,
-        `index ${i} shows ${JSON.stringify(state.item)}, the model ${JSON.stringify(expected)}`,
-      );
-      check(!keys.has(state.item.id), `key ${state.item.id} shown twice`);
-      keys.add(state.item.id);
-    }
+    const bytes = checkAgainstModel(snapshot, model, { check, count }, 'item checked');
     const window = snapshot.window;
     if (window !== null) {
       for (let i = window.start; i < Math.min(window.end, snapshot.count); i++)
         if (snapshot.getItem(i).status === 'loaded') count('window item checked');
     }
-    let bytes = 0;
-    for (const page of snapshot.pages.values()) bytes += page.bytes;
-    check(
-      snapshot.stats.bytesInMemory === bytes,
-      `bytesInMemory ${snapshot.stats.bytesInMemory}, pages ${bytes}`,
-    );
     const visiblePages = window === null ? 0 : Math.ceil((window.end - window.start) / pageSize) + 1;
     check(
       bytes <= Math.max(maxBytes, (visiblePages + 2) * pageSize * BYTES_PER_ITEM),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { offsetSource } from '../sources/offsetSource.ts';
+import { HeldAnswers } from '../testing/heldAnswers.ts';
 import { settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
 import { createLazyList } from './createLazyList.ts';
 import { watchMoves } from './datasetWatch.ts';
@@ -18,23 +19,22 @@ let lists = 0;
 function setup(ids: string[], pageSize: number, maxConcurrent = 1) {
   useImmediateQueryNotifications();
   const server = { rows: ids.map((id) => ({ id, v: 0 })), version: 0 };
-  const pending: { respond(): void; fail(): void }[] = [];
+  const answers = new HeldAnswers();
+  const pending = answers.pending;
   const list = createLazyList<Row>({
     key: ['writes-and-moves', ++lists],
     source: offsetSource({
       pageSize,
-      fetchPage: ({ offset, limit }) =>
-        new Promise((resolve, reject) => {
-          pending.push({
-            respond: () =>
-              resolve({
-                items: server.rows.slice(offset, offset + limit),
-                total: server.rows.length,
-                version: server.version,
-              }),
-            fail: () => reject(new Error(`offset ${offset} failed`)),
-          });
-        }),
+      fetchPage: ({ offset, limit, signal }) =>
+        answers.hold(
+          signal,
+          () => ({
+            items: server.rows.slice(offset, offset + limit),
+            total: server.rows.length,
+            version: server.version,
+          }),
+          `offset ${offset}`,
+        ),
     }),
     getItemKey: (row) => row.id,
     prefetch: 1,
@@ -46,12 +46,7 @@ function setup(ids: string[], pageSize: number, maxConcurrent = 1) {
     moves: watchMoves,
   });
   list.subscribe(() => {});
-  const answerAll = async () => {
-    for (let round = 0; round < 20 && pending.length > 0; round++) {
-      for (const entry of pending.splice(0)) entry.respond();
-      await settle();
-    }
-  };
+  const answerAll = () => answers.answerAll(20);
   const shown = () => {
     const snapshot = list.getSnapshot();
     return Array.from({ length: snapshot.count }, (_, i) => {
@@ -65,7 +60,24 @@ function setup(ids: string[], pageSize: number, maxConcurrent = 1) {
     server.rows = ids.map((id) => ({ id, v: 0 }));
     server.version += 1;
   };
-  return { list, pending, answerAll, shown, serverChange };
+  /** Loads rows 0..end, then the server's rows become `next` and the list refreshes (kept stale). */
+  const loadThenRefresh = async (end: number, next: string[]) => {
+    list.setWindow({ start: 0, end });
+    await settle();
+    await answerAll();
+    serverChange(next);
+    list.refresh();
+    await settle();
+  };
+  /** From s0..s4 by 3: the server inserts x0 at 0; page 1 lands fresh, page 0 fails and stays stale. */
+  const staleBesideFresh = async () => {
+    await loadThenRefresh(5, ['x0', 's0', 's1', 's2', 's3', 's4']);
+    pending.splice(1, 1)[0]?.respond(); // page 1 of the new version: s2 s3 s4
+    await settle();
+    pending.splice(0, 1)[0]?.fail(); // page 0 fails and keeps its stale s0 s1 s2
+    await settle();
+  };
+  return { list, pending, answerAll, shown, serverChange, loadThenRefresh, staleBesideFresh };
 }
 
 describe('writes while answers are on their way', () => {
@@ -119,13 +131,8 @@ describe('writes while answers are on their way', () => {
     // The minimal case the mixed model found (decision 0030): the server inserts x0 at 0,
     // refresh(), update('s0') shown stale at index 0. Written into the edit rope at that index,
     // it landed over x0 once the page came back: s0 twice, x0 gone.
-    const { list, answerAll, shown, serverChange } = setup(['s0', 's1', 's2', 's3', 's4'], 3);
-    list.setWindow({ start: 0, end: 5 });
-    await settle();
-    await answerAll();
-    serverChange(['x0', 's0', 's1', 's2', 's3', 's4']);
-    list.refresh();
-    await settle();
+    const { list, answerAll, shown, loadThenRefresh } = setup(['s0', 's1', 's2', 's3', 's4'], 3);
+    await loadThenRefresh(5, ['x0', 's0', 's1', 's2', 's3', 's4']);
     expect(list.getSnapshot().pages.get(0)?.stale).toBe(true);
     const update = list.update('s0', (row) => ({ ...row, v: 1 }));
     expect(update.ok).toBe(false);
@@ -177,17 +184,8 @@ describe('writes while answers are on their way', () => {
   });
 
   it('a write on a stale page beside a fresh one: refused on the stale side, applied on the fresh', async () => {
-    const { list, pending, answerAll, shown, serverChange } = setup(['s0', 's1', 's2', 's3', 's4'], 3, 2);
-    list.setWindow({ start: 0, end: 5 });
-    await settle();
-    await answerAll();
-    serverChange(['x0', 's0', 's1', 's2', 's3', 's4']);
-    list.refresh();
-    await settle();
-    pending.splice(1, 1)[0]?.respond(); // page 1 of the new version: s2 s3 s4
-    await settle();
-    pending.splice(0, 1)[0]?.fail(); // page 0 fails and keeps its stale s0 s1 s2
-    await settle();
+    const { list, answerAll, shown, staleBesideFresh } = setup(['s0', 's1', 's2', 's3', 's4'], 3, 2);
+    await staleBesideFresh();
     expect(shown()).toEqual(['s0', 's1', 's2', 's2', 's3', 's4']);
     expect(list.update('s1', (row) => ({ ...row, v: 1 })).ok).toBe(false);
     // Index 3 is the first of page 1 (fresh), but the row before it is page 0's (stale).
@@ -248,17 +246,8 @@ describe('writes while answers are on their way', () => {
   });
 
   it('update(key) writes the fresh item when a stale page beside it still shows the key', async () => {
-    const { list, pending, answerAll, shown, serverChange } = setup(['s0', 's1', 's2', 's3', 's4'], 3, 2);
-    list.setWindow({ start: 0, end: 5 });
-    await settle();
-    await answerAll();
-    serverChange(['x0', 's0', 's1', 's2', 's3', 's4']);
-    list.refresh();
-    await settle();
-    pending.splice(1, 1)[0]?.respond(); // page 1 of the new version: s2 s3 s4
-    await settle();
-    pending.splice(0, 1)[0]?.fail(); // page 0 fails and keeps its stale s0 s1 s2
-    await settle();
+    const { list, shown, staleBesideFresh } = setup(['s0', 's1', 's2', 's3', 's4'], 3, 2);
+    await staleBesideFresh();
     expect(shown()).toEqual(['s0', 's1', 's2', 's2', 's3', 's4']);
     expect(list.update('s2', (row) => ({ ...row, v: 1 })).ok).toBe(true);
     await settle();

@@ -1,0 +1,58 @@
+import { settle } from './modelHarness.ts';
+
+/** A request the test answers by hand. */
+interface HeldAnswer {
+  respond(): void;
+  fail(): void;
+}
+
+/**
+ * The requests of a test server, answered when the test says so (model tests of servers whose
+ * rows change: `createLazyList.mixed.model.test.ts`, `createLazyList.moving.model.test.ts`,
+ * `writesAndMoves.test.ts`). An answer is read when it is sent, as a server would; a request
+ * honours its AbortSignal (rejects with its reason, as fetch() does).
+ *
+ * @example
+ * const answers = new HeldAnswers();
+ * const fetchPage = ({ offset, limit, signal }) =>
+ *   answers.hold(signal, () => ({ items: rows.slice(offset, offset + limit) }), `offset ${offset}`);
+ * answers.take(0)?.respond();
+ * await answers.answerAll();
+ */
+export class HeldAnswers {
+  readonly pending: HeldAnswer[] = [];
+
+  /** A request: resolves with `answer()` when responded, rejects naming `what` when failed. */
+  hold<V>(signal: AbortSignal | undefined, answer: () => V, what: string): Promise<V> {
+    return new Promise<V>((resolve, reject) => {
+      const entry: HeldAnswer = {
+        respond: () => resolve(answer()),
+        fail: () => reject(new Error(`server error at ${what}`)),
+      };
+      this.pending.push(entry);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          const at = this.pending.indexOf(entry);
+          if (at !== -1) this.pending.splice(at, 1);
+          reject(signal.reason);
+        },
+        { once: true },
+      );
+    });
+  }
+
+  /** Takes the request at `pick` (modulo the number waiting) out of the queue, to answer it. */
+  take(pick: number): HeldAnswer | undefined {
+    return this.pending.splice(pick % Math.max(1, this.pending.length), 1)[0];
+  }
+
+  /** Answers everything until nothing is asked any more; false when the list still asks after `rounds`. */
+  async answerAll(rounds = 60): Promise<boolean> {
+    for (let round = 0; round < rounds && this.pending.length > 0; round++) {
+      for (const entry of this.pending.splice(0)) entry.respond();
+      await settle();
+    }
+    return this.pending.length === 0;
+  }
+}

@@ -1,0 +1,140 @@
+import type { LazyListSnapshot } from '../list/listSnapshot.ts';
+
+/**
+ * The model kit of the write model tests (`createLazyList.writes.model.test.ts`,
+ * `createLazyList.mixed.model.test.ts`): the dataset the list must show (the server's rows plus
+ * the local writes still applied), the writes and their undos on it, and the checks of a list
+ * snapshot against it.
+ */
+
+/** An item of the write models: `id` is its key, `v` grows with each update. */
+export interface ModelItem {
+  readonly id: string;
+  readonly v: number;
+}
+
+/** An entry of the model dataset: it knows its server offset unless it was written locally. */
+interface ModelEntry {
+  readonly server?: number;
+  readonly item: ModelItem;
+}
+
+/**
+ * The dataset as the list must show it, with the writes a list makes and the undo of each (what
+ * `rollback()` does to the list).
+ *
+ * @example
+ * const model = new ModelDataset(serverRows);
+ * const undo = model.remove(3);
+ * undo(); // rolled back: the item is where its server offset puts it
+ */
+export class ModelDataset {
+  entries: ModelEntry[] = [];
+
+  constructor(rows: readonly ModelItem[]) {
+    this.reset(rows);
+  }
+
+  get length(): number {
+    return this.entries.length;
+  }
+
+  /** The server's rows again (a refresh): local writes are forgotten. */
+  reset(rows: readonly ModelItem[]): void {
+    this.entries = rows.map((item, server) => ({ server, item }));
+  }
+
+  at(index: number): ModelItem | undefined {
+    return this.entries[index]?.item;
+  }
+
+  insert(at: number, items: readonly ModelItem[]): () => void {
+    this.entries.splice(at, 0, ...items.map((item) => ({ item })));
+    return () => {
+      this.entries = this.entries.filter((entry) => !items.includes(entry.item));
+    };
+  }
+
+  /** Takes out the entry at `at`; its undo puts it back by its server offset (or its old index). */
+  remove(at: number): () => void {
+    const [entry] = this.entries.splice(at, 1);
+    return () => {
+      if (entry === undefined) return;
+      const server = entry.server;
+      const entries = this.entries;
+      const after = entries.findIndex(
+        (e) => server !== undefined && e.server !== undefined && e.server > server,
+      );
+      const back = server === undefined ? Math.min(at, entries.length) : after < 0 ? entries.length : after;
+      entries.splice(back, 0, { item: entry.item });
+    };
+  }
+
+  /** Replaces the item at `at` by `next`; its undo finds `next` where it is and puts `previous` back. */
+  update(at: number, next: ModelItem, fallback: ModelItem): () => void {
+    const previous = this.entries[at]?.item ?? fallback;
+    this.entries[at] = { item: next };
+    return () => {
+      const now = this.entries.findIndex((entry) => entry.item === next);
+      if (now >= 0) this.entries[now] = { item: previous };
+    };
+  }
+}
+
+/** Indexes in the snapshot's window that show an item, fresh or stale. */
+export function loadedInWindow(snapshot: LazyListSnapshot<ModelItem>): number[] {
+  const window = snapshot.window ?? { start: 0, end: 0 };
+  const out: number[] = [];
+  for (let i = window.start; i < window.end; i++) if (snapshot.getItem(i).status === 'loaded') out.push(i);
+  return out;
+}
+
+/** The item the snapshot shows at `index`, fresh or stale. */
+export function itemAt(snapshot: LazyListSnapshot<ModelItem>, index: number): ModelItem | undefined {
+  const state = snapshot.getItem(index);
+  return state.status === 'loaded' ? state.item : undefined;
+}
+
+/** What a model check reports to: `check` an invariant, `count` a conditional check that ran. */
+interface Checks {
+  check(ok: boolean, message: string): void;
+  count(what: string): void;
+}
+
+/**
+ * The snapshot against the model: the bytes of its pages are `stats.bytesInMemory` (returned),
+ * and every fresh loaded item equals the model at its index with its key shown once; items kept
+ * stale through refresh() are the data from before, by design, and are counted, not checked.
+ */
+export function checkAgainstModel(
+  snapshot: LazyListSnapshot<ModelItem>,
+  model: ModelDataset | undefined,
+  { check, count }: Checks,
+  counter = 'item checked',
+): number {
+  let bytes = 0;
+  for (const page of snapshot.pages.values()) bytes += page.bytes;
+  check(
+    snapshot.stats.bytesInMemory === bytes,
+    `bytesInMemory ${snapshot.stats.bytesInMemory}, pages ${bytes}`,
+  );
+  if (model === undefined) return bytes;
+  const keys = new Set<string>();
+  for (let i = 0; i < snapshot.count; i++) {
+    const state = snapshot.getItem(i);
+    if (state.status !== 'loaded') continue;
+    if (state.stale === true) {
+      count('stale item skipped');
+      continue;
+    }
+    const expected = model.at(i);
+    check(
+      state.item.id === expected?.id && state.item.v === expected.v,
+      `index ${i} shows ${JSON.stringify(state.item)}, the model ${JSON.stringify(expected)}`,
+    );
+    check(!keys.has(state.item.id), `key ${state.item.id} shown twice`);
+    keys.add(state.item.id);
+    count(counter);
+  }
+  return bytes;
+}
