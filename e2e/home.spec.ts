@@ -92,13 +92,16 @@ test('live tiles: each runs its feat on its own list and shows the figure it mea
   expect(last.scaled).toBe('true');
   expect(Math.abs(Number(last.gap))).toBeLessThanOrEqual(1);
   await expect(page.getByTestId('feat-hundred-million-list')).toHaveAttribute('data-count', '100000000');
-  // Dynamic heights: rows of several heights, and the row read stays put to within a few px. The
-  // claim is 0 (the wheel spec below holds it exactly); this tile steps scrollTop by 100 px in a
-  // 100,000-row list and has measured 0-1 px, so the bound is loose on purpose: it catches a
-  // jump by a row's height, the jitter the feat is about.
+  // Dynamic heights: rows of several heights, and the row read moves as far as the browser scrolled
+  // it (compared with the scroll applied, read back, as the bench's dynamic scenario does). Not 0
+  // here: 4.5M px down a 100,000-row list, Chromium places transforms in 0.5 px steps (32-bit
+  // floats), so the row can land 0.4-0.6 px off; the tile says so. A jump by a row's height, the
+  // jitter the feat is about, is far above the bound.
   const drift = await runTile(page, 'drift');
   expect(Number(drift.heights)).toBeGreaterThan(1);
-  expect(Number(drift.drift)).toBeLessThan(5);
+  expect(Number(drift.drift)).toBeLessThan(1);
+  if (Number(drift.drift) > 0)
+    await expect(page.getByTestId('feat-drift-figure')).toContainText('Under a pixel');
   // Reload: the page reloads; its list, with nothing in memory, shows the row from IndexedDB
   // before any answer (the 'reload tile' test below checks that it is a real reload).
   const reload = await runTile(page, 'reload');
