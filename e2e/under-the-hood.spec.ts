@@ -176,3 +176,36 @@ test('with every request failing, the errors badge is no longer healthy', async 
   await expect(grade).toHaveClass(/badge-(warn|bad)/);
   await page.evaluate(() => localStorage.clear());
 });
+
+test('the errors badge turns amber while a page is between attempts and red once it failed, not healthy meanwhile (#20)', async ({
+  page,
+}) => {
+  const errors = await open(page, '/table');
+  await expectLoaded(page, SCROLLER, 0, '#0 ');
+  const health = page.getByTestId('hood-health');
+  const badge = health.locator('[data-status]', { hasText: 'errors' });
+  await expect(badge).toHaveAttribute('data-status', 'healthy');
+  const panel = page.getByRole('complementary', { name: 'Fault panel' });
+  await panel.getByLabel('Error rate').fill('1');
+  await panel.getByRole('button', { name: 'Apply' }).click();
+  await page.getByTestId('jump-index').fill('700000');
+  await page.getByTestId('jump-go').click();
+  const row = page.getByTestId(SCROLLER).locator('[data-index="700000"]');
+  // Its first try failed and attempt 2 waits: one failed request of a handful, which getHealth()'s
+  // error rate does not judge yet; the badge says a retry is in progress.
+  await expect(row).toHaveAttribute('data-attempt', /[2-4]/);
+  await expect(health).not.toHaveAttribute('data-retrying', '0');
+  await expect(badge).not.toHaveAttribute('data-status', 'healthy');
+  await expect(badge).toHaveClass(/badge-(warn|bad)/);
+  // Its attempts over, the page failed for good: red.
+  await expect(row).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
+  await expect(badge).toHaveAttribute('data-status', 'critical');
+  await expect(badge).toHaveClass(/badge-bad/);
+  await page.getByTestId('fault-banner').getByRole('button', { name: 'Turn off' }).click();
+  await page.getByRole('main').getByRole('alert').getByRole('button', { name: 'Retry all' }).click();
+  await expect(row).toHaveAttribute('data-state', 'loaded');
+  await expect(health).toHaveAttribute('data-failed', '0');
+  await expect(health).toHaveAttribute('data-retrying', '0');
+  expect(errors.filter((error) => !error.includes('status of 500'))).toEqual([]);
+  await page.evaluate(() => localStorage.clear());
+});

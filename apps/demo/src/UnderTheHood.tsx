@@ -3,7 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } fro
 import { MemoryChart } from './charts/MemoryChart.tsx';
 import { demoMonitor } from './lib/demoMonitor.ts';
 import { formatCount } from './lib/formatCount.ts';
-import { formatBytes, gradeCache, sumStats } from './lib/hoodFigures.ts';
+import { formatBytes, gradeCache, gradeErrors, sumStats } from './lib/hoodFigures.ts';
 import { demoPrefetcher } from './lib/routePrefetch.ts';
 import { badgeClass, budgetTone, healthTone, levelTone } from './lib/tones.ts';
 import { useReportedStats } from './lib/useReportStats.ts';
@@ -197,11 +197,13 @@ export function UnderTheHood() {
         <p
           className="hood-health"
           data-testid="hood-health"
-          title="memory and errors: getHealth(); cache: gradeCache (lib/hoodFigures.ts)"
+          title="memory: getHealth(); cache: gradeCache; errors: gradeErrors (pages failed or between attempts now, and getHealth()'s error rate; lib/hoodFigures.ts)"
+          data-retrying={figures.retryingPages}
+          data-failed={figures.failedPages}
         >
           <Grade name="memory" status={health.memory.status} />
           <Grade name="cache" status={gradeCache(figures)} />
-          <Grade name="errors" status={health.errorRate.status} />
+          <Grade name="errors" status={gradeErrors(figures, health.errorRate.status)} />
         </p>
         <ul className="hood-lists">
           {reported.size === 0 && <li className="muted">No lazy list on this page.</li>}

@@ -1,7 +1,7 @@
 import type { HealthStatus, LazyListStats } from '@lazyflow/core';
 import { describe, expect, it } from 'vitest';
-import { axisBytes, formatBytes, gradeCache, sumStats } from './hoodFigures.ts';
-import type { ReportedList } from './statsBoard.ts';
+import { axisBytes, formatBytes, gradeCache, gradeErrors, sumStats } from './hoodFigures.ts';
+import { NO_TROUBLE, type ReportedList } from './statsBoard.ts';
 
 const stats = (overrides: Partial<LazyListStats>): LazyListStats => ({
   requests: 0,
@@ -32,11 +32,13 @@ const paged = (overrides: Partial<LazyListStats>): ReportedList => ({
   stats: stats(overrides),
   kind: 'paged',
   budgetBytes: 1_000,
+  trouble: NO_TROUBLE,
 });
 const pushed = (overrides: Partial<LazyListStats>): ReportedList => ({
   stats: stats(overrides),
   kind: 'pushed',
   budgetBytes: 1_000,
+  trouble: NO_TROUBLE,
 });
 
 describe('sumStats', () => {
@@ -187,5 +189,42 @@ describe('axisBytes', () => {
     [1_024_000, '0.977 MB'],
   ])('%d bytes → %s', (bytes, text) => {
     expect(axisBytes(bytes)).toBe(text);
+  });
+});
+
+describe('gradeErrors: the errors badge reflects trouble now (issue #20 item 3)', () => {
+  const cases: [string, { retryingPages: number; failedPages: number }, HealthStatus, HealthStatus][] = [
+    ['nothing failing, a clean rate', { retryingPages: 0, failedPages: 0 }, 'healthy', 'healthy'],
+    [
+      'a page between attempts, the rate not yet judged (one failure of one)',
+      { retryingPages: 1, failedPages: 0 },
+      'healthy',
+      'warning',
+    ],
+    ['a page failed for good', { retryingPages: 0, failedPages: 1 }, 'healthy', 'critical'],
+    ['failed and retrying pages: the worse', { retryingPages: 2, failedPages: 1 }, 'warning', 'critical'],
+    [
+      'a failing rate with nothing in trouble now keeps its grade',
+      { retryingPages: 0, failedPages: 0 },
+      'warning',
+      'warning',
+    ],
+    [
+      'a critical rate outranks a retry in progress',
+      { retryingPages: 1, failedPages: 0 },
+      'critical',
+      'critical',
+    ],
+  ];
+  it.each(cases)('%s', (_name, figures, rate, expected) => {
+    expect(gradeErrors(figures, rate)).toBe(expected);
+  });
+
+  it('sums the pages in trouble over the lists', () => {
+    const totals = sumStats([
+      { ...paged({}), trouble: { retrying: 1, failed: 0 } },
+      { ...paged({}), trouble: { retrying: 2, failed: 3 } },
+    ]);
+    expect(totals).toMatchObject({ retryingPages: 3, failedPages: 3 });
   });
 });

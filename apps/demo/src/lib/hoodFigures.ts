@@ -32,6 +32,10 @@ export interface HoodFigures {
   /** cacheHits / lookups; null before any lookup (no paged list, or nothing needed yet). */
   readonly hitRate: number | null;
   readonly errors: number;
+  /** Pages between attempts now, over every list. */
+  readonly retryingPages: number;
+  /** Pages failed for good now (showing an error), over every list. */
+  readonly failedPages: number;
   readonly bytesInMemory: number;
   /** The sum of the lists' memory budgets (`memory.maxBytes`). */
   readonly budgetBytes: number;
@@ -63,6 +67,8 @@ export function sumStats(all: Iterable<ReportedList>): HoodFigures {
     cacheHits: 0,
     cacheMisses: 0,
     errors: 0,
+    retryingPages: 0,
+    failedPages: 0,
     bytesInMemory: 0,
     budgetBytes: 0,
     pagesInMemory: 0,
@@ -72,7 +78,9 @@ export function sumStats(all: Iterable<ReportedList>): HoodFigures {
   };
   let cacheStatus: CacheStatus | 'none' = 'none';
   let cacheWarning: string | null = null;
-  for (const { stats, kind, budgetBytes } of all) {
+  for (const { stats, kind, budgetBytes, trouble } of all) {
+    totals.retryingPages += trouble.retrying;
+    totals.failedPages += trouble.failed;
     totals.lists += 1;
     totals.requests += stats.requests;
     totals.inFlight += stats.inFlight;
@@ -113,6 +121,29 @@ export function sumStats(all: Iterable<ReportedList>): HoodFigures {
  */
 export function gradeCache(figures: Pick<HoodFigures, 'cacheStatus' | 'cacheWarning'>): HealthStatus {
   return figures.cacheStatus === 'memory-only' || figures.cacheWarning !== null ? 'warning' : 'healthy';
+}
+
+const WORST: readonly HealthStatus[] = ['healthy', 'warning', 'critical'];
+
+/**
+ * The errors badge (issue #20 item 3): `critical` while a page has failed for good (it shows an
+ * error and waits for Retry), at least `warning` while a page is between attempts (a retry is in
+ * progress: the server is failing now, even if the next try may work), else the error rate's own
+ * grade from getHealth() (`rateGrade`: the share of fetch attempts that failed, judged only past
+ * 20 requests so one failure is not a trend). Pages that failed and were retried successfully
+ * leave no colour: only trouble now, or a failing rate, colours the badge.
+ *
+ * @example
+ * gradeErrors({ retryingPages: 1, failedPages: 0 }, 'healthy'); // 'warning': attempt 2 is on its way
+ * gradeErrors({ retryingPages: 0, failedPages: 2 }, 'warning'); // 'critical'
+ */
+export function gradeErrors(
+  figures: Pick<HoodFigures, 'retryingPages' | 'failedPages'>,
+  rateGrade: HealthStatus,
+): HealthStatus {
+  const now: HealthStatus =
+    figures.failedPages > 0 ? 'critical' : figures.retryingPages > 0 ? 'warning' : 'healthy';
+  return WORST.indexOf(now) >= WORST.indexOf(rateGrade) ? now : rateGrade;
 }
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;

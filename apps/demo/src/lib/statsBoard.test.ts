@@ -1,6 +1,6 @@
 import type { LazyListStats } from '@lazyflow/core';
 import { describe, expect, it } from 'vitest';
-import { createStatsBoard, DEFAULT_LIST_BUDGET } from './statsBoard.ts';
+import { createStatsBoard, DEFAULT_LIST_BUDGET, NO_TROUBLE, pageTrouble } from './statsBoard.ts';
 
 const stats = { requests: 1 } as LazyListStats;
 
@@ -13,7 +13,12 @@ describe('createStatsBoard', () => {
     board.report('Table', stats);
     const reported = board.getSnapshot();
     expect(reported).not.toBe(empty);
-    expect(reported.get('Table')).toEqual({ stats, kind: 'paged', budgetBytes: DEFAULT_LIST_BUDGET });
+    expect(reported.get('Table')).toEqual({
+      stats,
+      kind: 'paged',
+      budgetBytes: DEFAULT_LIST_BUDGET,
+      trouble: NO_TROUBLE,
+    });
     board.report('Table', stats);
     expect(board.getSnapshot()).toBe(reported);
     board.remove('Table');
@@ -48,5 +53,24 @@ describe('createStatsBoard', () => {
     unsubscribe();
     board.report('Feed', stats);
     expect(calls).toBe(0);
+  });
+
+  it('counts the pages in trouble now and publishes when only that changed', () => {
+    const loaded = { status: 'loaded', items: [1] };
+    const waiting = { status: 'loading', items: undefined, retrying: { status: 'loading', attempt: 2 } };
+    const firstTry = { status: 'loading', items: undefined };
+    const failed = { status: 'error', items: undefined };
+    const stale = { status: 'error', items: [1] }; // failed refetch: still shows its items
+    expect(pageTrouble([loaded, firstTry, stale])).toBe(NO_TROUBLE);
+    expect(pageTrouble([loaded, waiting, failed, failed])).toEqual({ retrying: 1, failed: 2 });
+    const board = createStatsBoard();
+    let calls = 0;
+    board.subscribe(() => calls++);
+    board.report('Table', stats);
+    board.report('Table', stats, 'paged', undefined, { retrying: 1, failed: 0 });
+    expect(calls).toBe(2);
+    expect(board.getSnapshot().get('Table')?.trouble).toEqual({ retrying: 1, failed: 0 });
+    board.report('Table', stats, 'paged', undefined, { retrying: 1, failed: 0 });
+    expect(calls).toBe(2);
   });
 });

@@ -11,12 +11,43 @@ export type ListKind = 'paged' | 'pushed';
 /** `createLazyList`'s default `memory.maxBytes`: the budget of a list that sets none. */
 export const DEFAULT_LIST_BUDGET = 50_000_000;
 
+/** Pages of a list in trouble now: between attempts (retrying) and failed for good (showing an error). */
+export interface PageTrouble {
+  readonly retrying: number;
+  readonly failed: number;
+}
+
+/** No page in trouble. */
+export const NO_TROUBLE: PageTrouble = Object.freeze({ retrying: 0, failed: 0 });
+
+/**
+ * Counts a list snapshot's pages in trouble now: pages without items that wait for or run a retry
+ * (decision 0025), and pages without items that failed for good.
+ *
+ * @example
+ * pageTrouble(list.list.pages.values()); // { retrying: 1, failed: 0 } while page 75 waits for attempt 2
+ */
+export function pageTrouble(
+  pages: Iterable<{ readonly status: string; readonly items: unknown; readonly retrying?: unknown }>,
+): PageTrouble {
+  let retrying = 0;
+  let failed = 0;
+  for (const page of pages) {
+    if (page.items !== undefined) continue;
+    if (page.status === 'error') failed += 1;
+    else if (page.status === 'loading' && page.retrying !== undefined) retrying += 1;
+  }
+  return retrying === 0 && failed === 0 ? NO_TROUBLE : { retrying, failed };
+}
+
 /** What a list reported: its latest stats, how it gets its pages and its memory budget. */
 export interface ReportedList {
   readonly stats: LazyListStats;
   readonly kind: ListKind;
   /** The list's `memory.maxBytes`. */
   readonly budgetBytes: number;
+  /** Its pages in trouble now (none when the list does not say). */
+  readonly trouble: PageTrouble;
 }
 
 /** Every list that reported, by name; a new map on every change. */
@@ -27,7 +58,13 @@ export interface StatsBoard {
   readonly subscribe: (listener: () => void) => () => void;
   readonly getSnapshot: () => StatsBoardSnapshot;
   /** Publishes the latest stats of list `name` (a no-op when nothing changed). */
-  report(name: string, stats: LazyListStats, kind?: ListKind, budgetBytes?: number): void;
+  report(
+    name: string,
+    stats: LazyListStats,
+    kind?: ListKind,
+    budgetBytes?: number,
+    trouble?: PageTrouble,
+  ): void;
   /** Forgets list `name` (it unmounted). */
   remove(name: string): void;
 }
@@ -53,10 +90,17 @@ export function createStatsBoard(): StatsBoard {
       return () => listeners.delete(listener);
     },
     getSnapshot: () => snapshot,
-    report(name, stats, kind = 'paged', budgetBytes = DEFAULT_LIST_BUDGET) {
+    report(name, stats, kind = 'paged', budgetBytes = DEFAULT_LIST_BUDGET, trouble = NO_TROUBLE) {
       const reported = snapshot.get(name);
-      if (reported?.stats === stats && reported.kind === kind && reported.budgetBytes === budgetBytes) return;
-      publish(new Map(snapshot).set(name, { stats, kind, budgetBytes }));
+      if (
+        reported?.stats === stats &&
+        reported.kind === kind &&
+        reported.budgetBytes === budgetBytes &&
+        reported.trouble.retrying === trouble.retrying &&
+        reported.trouble.failed === trouble.failed
+      )
+        return;
+      publish(new Map(snapshot).set(name, { stats, kind, budgetBytes, trouble }));
     },
     remove(name) {
       if (!snapshot.has(name)) return;

@@ -1,6 +1,13 @@
 import type { LazyListStats } from '@lazyflow/core';
 import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
-import { createStatsBoard, type ListKind, type StatsBoard, type StatsBoardSnapshot } from './statsBoard.ts';
+import {
+  createStatsBoard,
+  type ListKind,
+  NO_TROUBLE,
+  type PageTrouble,
+  type StatsBoard,
+  type StatsBoardSnapshot,
+} from './statsBoard.ts';
 
 /** The board the current page's lists report to; the app shell provides one. */
 export const StatsBoardContext = createContext<StatsBoard>(createStatsBoard());
@@ -14,7 +21,9 @@ export function useStatsBoard(): StatsBoard {
  * Shows `stats` under `name` in the "Under the hood" panel while the calling component is
  * mounted; null (e.g. before a list exists) reports nothing yet. `kind: 'pushed'` marks a list
  * a stream appends to: its pages count toward memory, not toward the cache hit rate.
- * `budgetBytes` is the list's `memory.maxBytes` when it sets one (the panel draws it).
+ * `budgetBytes` is the list's `memory.maxBytes` when it sets one (the panel draws it). `trouble`
+ * (`pageTrouble(list.list.pages.values())`) says which pages are between attempts or failed now,
+ * for the errors badge.
  *
  * @example
  * const list = useLazyList({ … });
@@ -25,11 +34,13 @@ export function useReportStats(
   stats: LazyListStats | null,
   kind: ListKind = 'paged',
   budgetBytes?: number,
+  trouble: PageTrouble = NO_TROUBLE,
 ): void {
   const board = useStatsBoard();
+  const { retrying, failed } = trouble;
   useEffect(() => {
-    if (stats !== null) board.report(name, stats, kind, budgetBytes);
-  }, [board, name, stats, kind, budgetBytes]);
+    if (stats !== null) board.report(name, stats, kind, budgetBytes, { retrying, failed });
+  }, [board, name, stats, kind, budgetBytes, retrying, failed]);
   // Removal only on unmount (or a rename), not before each report.
   useEffect(() => () => board.remove(name), [board, name]);
 }

@@ -7,6 +7,7 @@ import { PageIntro } from '../components/PageIntro.tsx';
 import { PendingItem, pageMarks } from '../components/PendingItem.tsx';
 import { type ContactRow, contactSections, contactsOfPage, contactsSource } from '../lib/contactsSource.ts';
 import { formatCount } from '../lib/formatCount.ts';
+import { pageTrouble } from '../lib/statsBoard.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
 const LETTER = 32;
@@ -29,7 +30,7 @@ export function ContactsPage() {
     sticky: stickyRows,
     stickyIndexes,
   });
-  useReportStats('Contacts', list.stats);
+  useReportStats('Contacts', list.stats, 'paged', undefined, pageTrouble(list.list.pages.values()));
   const pageSize = list.stats.pageSize || 1;
   const first = pageMarks(list.range?.start ?? 0, pageSize);
   const jump = (to: string) => {

@@ -6,6 +6,7 @@ import { PageIntro } from '../components/PageIntro.tsx';
 import { PendingItem, pageMarks } from '../components/PendingItem.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { itemsSource } from '../lib/sources.ts';
+import { pageTrouble } from '../lib/statsBoard.ts';
 import { useLanes } from '../lib/useLanes.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
@@ -95,7 +96,7 @@ function GridCards({ lanes, scrollRef }: { lanes: number; scrollRef: RefObject<H
     gap: GAP,
     overscan: 3,
   });
-  useReportStats('Grid', list.stats);
+  useReportStats('Grid', list.stats, 'paged', undefined, pageTrouble(list.list.pages.values()));
   const pageSize = list.stats.pageSize || 1;
   const first = pageMarks(list.range?.start ?? 0, pageSize);
   // This component lives inside the scroller (which is measured for the lanes first), so the
