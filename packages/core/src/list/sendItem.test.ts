@@ -169,6 +169,23 @@ describe('send (optimistic)', () => {
       /send: request must be a function/,
     );
   });
+
+  it('refuses a key shown stale while a refresh is on its way (it is in use: never shown twice)', async () => {
+    const options = { holdNewest: false };
+    const { list, release } = await chat(options);
+    options.holdNewest = true;
+    list.refresh(); // the newest page is kept, stale, until its answer
+    await settle();
+    expect(list.update('m99', (m) => m).ok).toBe(false); // shown stale (decision 0030)
+    const count = list.getSnapshot().count;
+    const again = send(list, { item: message(99), clientId: 'm99', request: async () => message(99) });
+    expect(again.ok).toBe(false);
+    expect(again.error?.message).toContain('already');
+    expect(list.getSnapshot().count).toBe(count);
+    release();
+    await settle();
+    expect(items(list).filter((m) => m?.id === 'm99')).toHaveLength(1);
+  });
 });
 
 describe('send before the newest page is loaded (queued)', () => {

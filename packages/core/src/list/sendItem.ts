@@ -94,7 +94,8 @@ export function send<T extends { readonly status?: SendStatus }>(
   if (!probe.ok && (probe.error.reason === 'disabled' || probe.error.reason === 'destroyed'))
     return refused(probe.error);
   const queue = sendQueueOf(list);
-  if (probe.ok || queue.has(clientId)) {
+  // A key shown stale (kept through refresh() until its page answers, decision 0030) is in use too.
+  if (probe.ok || probe.error.reason === 'stale' || queue.has(clientId)) {
     const message = `send(${JSON.stringify(clientId)}): an item with this key is in the list already`;
     return refused(new ListWriteError('unsupported', message, { key: clientId }));
   }
