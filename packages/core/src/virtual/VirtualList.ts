@@ -68,6 +68,8 @@ export class VirtualList<T> extends Subscribable {
   #sizes: SizeIndex;
   #context: ViewContext;
   readonly #measurer: RowMeasurer;
+  /** The list's data at the last layout (rows that moved with the item read are found there). */
+  #data: LazyListSnapshot<T> | null = null;
   readonly #keeper: ScrollKeeper | null;
   readonly #speed = new VelocityMeter();
   /** Made at the first smooth scroll-to. */
@@ -526,6 +528,7 @@ export class VirtualList<T> extends Subscribable {
     if (masonry !== null) this.#masonryBeforeLayout(masonry, data);
     const input: LayoutInput = {
       data,
+      before: this.#data,
       sizes: this.#sizes,
       lanes: o.lanes,
       anchorMode: o.anchor,
@@ -540,6 +543,7 @@ export class VirtualList<T> extends Subscribable {
     };
     const state = layoutView(this.#state, input);
     this.#state = state;
+    this.#data = data;
     masonry?.noteRead(this.#sizes, state.virtual);
     const isScrolling = moving(state.motion);
     // A scrollbar drag jumps from place to place: like a jump, it loads only where it rests (its

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LazyListSnapshot } from '../list/listSnapshot.ts';
-import { anchorItemOf, followAnchorItem } from './anchorItem.ts';
+import { anchorItemOf, followAnchorItem, rowsMovedWith } from './anchorItem.ts';
 
 /**
  * A snapshot whose loaded items are `keys` from index 0 on (undefined: a placeholder); `shadowed`
@@ -99,5 +99,31 @@ describe('anchorItemOf', () => {
     expect(anchorItemOf(anchor, data(before, { keyed: false }), 1)).toBeNull();
     expect(anchorItemOf(anchor, data(['a', 'b', 'c', undefined]), 1)).toBeNull();
     expect(anchorItemOf(null, data(before), 1)).toBeNull();
+  });
+});
+
+describe('rowsMovedWith', () => {
+  it('finds the rows whose items moved by as many rows as the item read', () => {
+    // 3 rows inserted at the head: every row loaded in both moved with the item read (row 3)
+    const after = data(['x', 'y', 'z', ...before]);
+    expect(rowsMovedWith(data(before), after, 3, 3, 1)).toEqual([0, 8]);
+    // inserted between c and d: only d and below moved with it
+    expect(rowsMovedWith(data(before), data(['a', 'b', 'c', 'x', ...before.slice(3)]), 3, 1, 1)).toEqual([
+      3, 8,
+    ]);
+    // a placeholder row stops the search; so does the reach
+    const holed = data(['x', 'a', 'b', 'c', undefined, 'e', 'f']);
+    expect(rowsMovedWith(data(before), holed, 2, 1, 1)).toEqual([0, 3]);
+    expect(rowsMovedWith(data(before), after, 3, 3, 1, 2)).toEqual([1, 5]);
+  });
+
+  it('compares rows by their first items, with prepended history and with lanes', () => {
+    // one more item of history prepended: rows keep their keys (row -2 is still 'p')
+    const history = data(['p', 'q', ...before], { prepended: 2 });
+    expect(rowsMovedWith(history, data(['o', 'p', 'q', ...before], { prepended: 3 }), 1, 0, 1)).toEqual([
+      -2, 8,
+    ]);
+    // two lanes, 2 items inserted at the head: one row
+    expect(rowsMovedWith(data(before), data(['x', 'y', ...before]), 1, 1, 2)).toEqual([0, 4]);
   });
 });

@@ -56,3 +56,32 @@ export function followAnchorItem(
   const row = Math.floor((found - data.prependedCount) / lanes);
   return row === anchor.row ? anchor : { row, offset: anchor.offset };
 }
+
+/**
+ * The rows around `row` (the anchor's row before a data change) whose items moved by `by` rows
+ * with it: `[from, to)` such that each row's item in `before` is the item `by` rows further in
+ * `data` (keys of the rows' first items, up to `reach` rows each way). Their measured sizes move
+ * with them, so rows of varied heights keep their places around the item read (issue #18 item 4).
+ *
+ * @example
+ * // 7 posts arrived above row 9 (the item read, now at row 16)
+ * rowsMovedWith(before, after, 9, 7, 1); // [0, 60): the rows loaded in both
+ */
+export function rowsMovedWith(
+  before: LazyListSnapshot<unknown>,
+  data: LazyListSnapshot<unknown>,
+  row: number,
+  by: number,
+  lanes: number,
+  reach = 500,
+): [number, number] {
+  const same = (r: number) => {
+    const key = before.keyOf(r * lanes + before.prependedCount);
+    return key !== undefined && key === data.keyOf((r + by) * lanes + data.prependedCount);
+  };
+  let from = row;
+  while (from > row - reach && same(from - 1)) from--;
+  let to = row;
+  while (to < row + reach && same(to)) to++;
+  return [from, to];
+}

@@ -85,4 +85,31 @@ describe('SizeIndex', () => {
       [2, 20],
     ]);
   });
+
+  it('moves measured sizes with their rows, leaving the rows they left unmeasured', () => {
+    const sizes = new SizeIndex({ estimate: () => 10, blockSize: 4 });
+    sizes.setDomain(0, 20);
+    for (const [row, size] of [
+      [1, 11],
+      [2, 12],
+      [3, 13],
+      [6, 16],
+    ] as const)
+      sizes.setSize(row, size);
+    const total = sizes.total;
+    sizes.setDomain(0, 22); // two rows inserted above row 2
+    sizes.moveMeasured(2, 20, 2);
+    expect(sizes.measuredIn(0, 22).sort((a, b) => a[0] - b[0])).toEqual([
+      [1, 11],
+      [4, 12],
+      [5, 13],
+      [8, 16],
+    ]);
+    expect(sizes.measured(2)).toBeUndefined(); // the inserted rows are estimates
+    expect(sizes.total).toBe(total + 20);
+    expect(sizes.start(4)).toBe(10 + 11 + 10 + 10);
+    sizes.moveMeasured(4, 22, -2); // and removed again
+    expect(sizes.start(4)).toBe(10 + 11 + 12 + 13);
+    expect(sizes.measured(8)).toBeUndefined();
+  });
 });

@@ -117,6 +117,24 @@ export class SizeIndex {
     return delta;
   }
 
+  /**
+   * Moves the measured sizes of rows `[from, to)` by `by` rows: their items moved (rows inserted
+   * or removed above them), so each size goes with its item; the rows they leave are unmeasured.
+   *
+   * @example
+   * sizes.moveMeasured(4, 40, 7); // 7 rows inserted above row 4: row 11 takes row 4's size
+   */
+  moveMeasured(from: number, to: number, by: number): void {
+    const moved: Array<[number, number]> = [];
+    for (const [row, size] of this.#measured) if (row >= from && row < to) moved.push([row, size]);
+    for (const [row] of moved) {
+      this.#measured.delete(row);
+      this.#countMeasured(row, -1);
+      this.#invalidate(this.#blockOf(row));
+    }
+    for (const [row, size] of moved) this.setSize(row + by, size);
+  }
+
   /** The estimate changed (a new `estimateSize`): sums of unmeasured rows are computed again. */
   resetEstimates(): void {
     this.#exact.clear();

@@ -1,7 +1,7 @@
 import type { SavedScroll } from '../cache/savedScroll.ts';
 import type { LazyListSnapshot } from '../list/listSnapshot.ts';
 import { type Anchor, alignedOffset, anchorAt } from './anchor.ts';
-import { anchorItemOf, followAnchorItem } from './anchorItem.ts';
+import { anchorItemOf, followAnchorItem, rowsMovedWith } from './anchorItem.ts';
 import { physicalFor, scrollScale } from './scrollScale.ts';
 import type { SizeIndex } from './sizeIndex.ts';
 import type { Flight } from './smoothScroll.ts';
@@ -12,6 +12,8 @@ import { firstWindow, visibleRows } from './virtualSnapshot.ts';
 /** What a layout reads besides the state. */
 export interface LayoutInput {
   readonly data: LazyListSnapshot<unknown>;
+  /** The data at the last layout: when the item read moved, the rows that moved with it are found there. */
+  readonly before?: LazyListSnapshot<unknown> | null | undefined;
   readonly sizes: SizeIndex;
   readonly lanes: number;
   readonly anchorMode: 'start' | 'end';
@@ -42,7 +44,8 @@ const OPEN: ViewRestore = Object.freeze({ kind: 'open' });
  * scroll-to): the size index's domain from the count, the place a pending restore, a
  * scroll-to-index, the end or the anchor asks for, where the element must be for it (a write is
  * left in `pendingWrite`), and the anchor from the result. Only the size index is mutated (its
- * domain); returns the next state.
+ * domain, and measured sizes moved with their items when the item read moved); returns the next
+ * state.
  *
  * @example
  * state = layoutView(state, { data: list.getSnapshot(), sizes, lanes: 1, anchorMode: 'start', maxPhysicalSize: 15e6, paddingStart: 0, paddingEnd: 0, stickyRows: [] });
@@ -72,7 +75,17 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
     } else if (anchor !== null && state.hold.kind === 'anchor' && restore.kind !== 'pending') {
       // Rows inserted or removed above the item read (a refetch after the server's data moved, a
       // local write): the anchor follows its item, so the item keeps its pixel (issue #18 item 4).
-      anchor = followAnchorItem(anchor, state.anchorItem, data, lanes);
+      const followed = followAnchorItem(anchor, state.anchorItem, data, lanes);
+      const { before } = input;
+      if (followed.row !== anchor.row && before && !input.itemBox) {
+        // Sizes are kept by row: the rows that moved with the item take their measured sizes
+        // along, or the rows around it (and the item itself) carry other items' sizes and move it
+        // when measured again (rows of varied heights, the demo's newest-first Feed).
+        const by = followed.row - anchor.row;
+        const [from, to] = rowsMovedWith(before, data, anchor.row, by, lanes);
+        sizes.moveMeasured(from, to, by);
+      }
+      anchor = followed;
       previous = anchor.row;
     }
   }
