@@ -5,22 +5,28 @@ import type { Timers } from '../env/timers.ts';
 import type { PagePriority } from '../planner/planWindow.ts';
 import { FetchScheduler } from './fetchScheduler.ts';
 
-function harness(startLater: boolean | undefined) {
-  const timers = new Map<number, () => void>();
+/** Timers run by hand: `runTimers()` calls those set so far (not the ones they set). */
+function manualTimers() {
+  const pending = new Map<number, () => void>();
   let next = 0;
-  const manual: Timers = {
+  const timers: Timers = {
     setTimeout: (callback) => {
-      timers.set(++next, callback);
+      pending.set(++next, callback);
       return next;
     },
-    clearTimeout: (handle) => timers.delete(handle as number),
+    clearTimeout: (handle) => pending.delete(handle as number),
   };
   const runTimers = () => {
-    for (const [handle, callback] of [...timers]) {
-      timers.delete(handle);
+    for (const [handle, callback] of [...pending]) {
+      pending.delete(handle);
       callback();
     }
   };
+  return { timers, runTimers };
+}
+
+function harness(startLater: boolean | undefined) {
+  const { timers: manual, runTimers } = manualTimers();
   const started: { page: number; priority: PagePriority }[] = [];
   const scheduler = new FetchScheduler<number>({
     maxConcurrent: 2,
@@ -78,5 +84,38 @@ describe('FetchScheduler startLater', () => {
     scheduler.enqueue(6, 'visible'); // the scroll reached it before its task ran
     runTimers();
     expect(started).toEqual([{ page: 6, priority: 'visible' }]);
+  });
+});
+
+describe('FetchScheduler startLater and retries', () => {
+  it('runs a retry that starts later: the failed attempt is not taken for one still running', async () => {
+    const { timers, runTimers } = manualTimers();
+    const attempts: number[] = [];
+    const landed: number[] = [];
+    const scheduler = new FetchScheduler<number>({
+      maxConcurrent: 1,
+      attempts: 3,
+      backoff: {},
+      timers,
+      execute: (page, attempt) => {
+        attempts.push(attempt);
+        const promise = attempt === 1 ? Promise.reject(new Error('HTTP 500')) : Promise.resolve(page);
+        return { promise, abort: () => {} };
+      },
+      onSuccess: (page) => landed.push(page),
+      onError: () => {},
+      shouldRetry: () => true,
+      startLater: () => true, // the window moves the whole time
+    });
+    scheduler.enqueue(6, 'prefetch');
+    runTimers(); // attempt 1 starts after the frame
+    await Promise.resolve(); // and fails
+    expect(scheduler.running).toBe(0); // waiting out its backoff: no slot held
+    runTimers(); // the backoff ends: attempt 2 takes the slot, to start after the frame
+    runTimers();
+    await Promise.resolve();
+    expect(attempts).toEqual([1, 2]);
+    expect(landed).toEqual([6]);
+    expect(scheduler.running).toBe(0);
   });
 });

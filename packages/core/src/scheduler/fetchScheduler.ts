@@ -265,8 +265,7 @@ export class FetchScheduler<R> {
     if (timeoutMs > 0)
       job.deadline = this.#options.timers.setTimeout(() => {
         if (!current()) return;
-        job.running = undefined; // the abort's rejection is not this attempt's outcome any more
-        running.abort();
+        running.abort(); // its rejection comes later: #failed has made it not current by then
         this.#failed(job, new PageTimeoutError(job.page, timeoutMs));
       }, timeoutMs);
     running.promise.then(
@@ -288,6 +287,9 @@ export class FetchScheduler<R> {
 
   /** The running attempt of `job` failed: retry after a backoff while attempts remain, else report. */
   #failed(job: Job<R>, error: unknown): void {
+    // The attempt is over: a retry started later (`startLater`) must not take it for one running
+    // still, or it never runs and holds its slot (the Feed's edge page stuck at "attempt 2").
+    job.running = undefined;
     this.#setRunning(this.#running - 1);
     if (job.attempt < this.#options.attempts && this.#options.shouldRetry(error)) {
       const delay = backoffDelay(job.attempt, this.#options.backoff);
