@@ -68,7 +68,7 @@ export class VirtualList<T> extends Subscribable {
   #sizes: SizeIndex;
   #context: ViewContext;
   readonly #measurer: RowMeasurer;
-  /** The list's data at the last layout (rows that moved with the item read are found there). */
+  /** The list's data where the anchor's item was last found (the rows that moved with it are found there). */
   #data: LazyListSnapshot<T> | null = null;
   readonly #keeper: ScrollKeeper | null;
   readonly #speed = new VelocityMeter();
@@ -541,9 +541,11 @@ export class VirtualList<T> extends Subscribable {
       itemBox: masonry === null ? undefined : (key) => masonry.box(key),
       flightAt: flightCode?.flightAt,
     };
+    const { anchorItem } = this.#state;
     const state = layoutView(this.#state, input);
     this.#state = state;
-    this.#data = data;
+    // The data the item read was last seen in (kept with it while a refetch brings it back).
+    if (state.anchorItem !== anchorItem) this.#data = data;
     masonry?.noteRead(this.#sizes, state.virtual);
     const isScrolling = moving(state.motion);
     // A scrollbar drag jumps from place to place: like a jump, it loads only where it rests (its

@@ -1,7 +1,7 @@
 import type { SavedScroll } from '../cache/savedScroll.ts';
 import type { LazyListSnapshot } from '../list/listSnapshot.ts';
 import { type Anchor, alignedOffset, anchorAt } from './anchor.ts';
-import { anchorItemOf, followAnchorItem, rowsMovedWith } from './anchorItem.ts';
+import { type AnchorItem, anchorItemOf, followAnchorItem, rowsMovedWith } from './anchorItem.ts';
 import { physicalFor, scrollScale } from './scrollScale.ts';
 import type { SizeIndex } from './sizeIndex.ts';
 import type { Flight } from './smoothScroll.ts';
@@ -64,6 +64,8 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
   let { anchor, restore } = state;
   /** The row the anchor held until now (or the row its item moved to): it stays the anchor while in view. */
   let previous = anchor?.row;
+  /** The item read, kept while a refetch has not brought it back yet (it moved to a stale page). */
+  let held: AnchorItem | null = null;
   if (state.hold.kind !== 'index') {
     // A restored item found elsewhere than saved (items moved above it): the anchor goes with it.
     const item = restore.kind === 'pending' || restore.kind === 'following' ? restore.item : null;
@@ -85,6 +87,8 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
         const [from, to] = rowsMovedWith(before, data, anchor.row, by, lanes);
         sizes.moveMeasured(from, to, by);
       }
+      // Not found (yet): its new rows may be on a page still refetching (stale), landing later.
+      if (followed === anchor && refetching(data)) held = state.anchorItem;
       anchor = followed;
       previous = anchor.row;
     }
@@ -138,12 +142,18 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
     physical: position.physical,
     pendingWrite: write ? position.physical : state.pendingWrite,
     anchor,
-    anchorItem: anchorItemOf(anchor, data, lanes),
+    anchorItem: held !== null && held.row === anchor?.row ? held : anchorItemOf(anchor, data, lanes),
     restore,
     hold,
     newItems: following ? 0 : newItems,
     tail: count > 0 ? tail : state.tail,
   };
+}
+
+/** Whether a page still shows items from before a refresh or an invalidation (a refetch runs). */
+function refetching(data: LazyListSnapshot<unknown>): boolean {
+  for (const page of data.pages.values()) if (page.stale) return true;
+  return false;
 }
 
 /** Where a scroll-to-index or the anchor puts the view (the end is handled by the caller). */
