@@ -60,7 +60,7 @@ export function followAnchorItem(
 /**
  * The rows around `row` (the anchor's row before a data change) whose items moved by `by` rows
  * with it: `[from, to)` such that each row's item in `before` is the item `by` rows further in
- * `data` (keys of the rows' first items, up to `reach` rows each way). Their measured sizes move
+ * `data` (keys of the rows' first items, up to 500 rows each way). Their measured sizes move
  * with them, so rows of varied heights keep their places around the item read (issue #18 item 4).
  *
  * @example
@@ -73,15 +73,14 @@ export function rowsMovedWith(
   row: number,
   by: number,
   lanes: number,
-  reach = 500,
 ): [number, number] {
   const same = (r: number) => {
     const key = before.keyOf(r * lanes + before.prependedCount);
     return key !== undefined && key === data.keyOf((r + by) * lanes + data.prependedCount);
   };
   let from = row;
-  while (from > row - reach && same(from - 1)) from--;
+  while (from > row - 500 && same(from - 1)) from--;
   let to = row;
-  while (to < row + reach && same(to)) to++;
+  while (to < row + 500 && same(to)) to++;
   return [from, to];
 }

@@ -87,8 +87,8 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
         const [from, to] = rowsMovedWith(before, data, anchor.row, by, lanes);
         sizes.moveMeasured(from, to, by);
       }
-      // Not found (yet): its new rows may be on a page still refetching (stale), landing later.
-      if (followed === anchor && refetching(data)) held = state.anchorItem;
+      // Not found (yet): its new rows may be on a page still refetching (shown stale), landing later.
+      if (followed === anchor && [...data.pages.values()].some((page) => page.stale)) held = state.anchorItem;
       anchor = followed;
       previous = anchor.row;
     }
@@ -148,12 +148,6 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
     newItems: following ? 0 : newItems,
     tail: count > 0 ? tail : state.tail,
   };
-}
-
-/** Whether a page still shows items from before a refresh or an invalidation (a refetch runs). */
-function refetching(data: LazyListSnapshot<unknown>): boolean {
-  for (const page of data.pages.values()) if (page.stale) return true;
-  return false;
 }
 
 /** Where a scroll-to-index or the anchor puts the view (the end is handled by the caller). */
