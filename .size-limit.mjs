@@ -62,7 +62,11 @@ export default [
     // its commit); HEAD 871cd6f measures 26.80 with others' commits: limit 27.08 -> 26.84.
     // HEAD 1be92bd measured 26.87 (others' commits, over the limit by 0.03); offsetSource's
     // pageSize: 'auto' keeps its sizing arithmetic in its chunk (1505fd3): 26.77, limit 26.84 -> 26.81.
-    limit: '26.81 kB', // target 12 kB
+    // +0.29 (esbuild min + gzip over createVirtualList, only the changed modules swapped: 20,956 ->
+    // 21,250 B) for issue #18 item 4 (584815a, 440df52, 3ecd350): measured sizes move with the rows
+    // that moved with the item read, and the item read is kept while its page is refetching: limit
+    // 26.81 -> 27.11.
+    limit: '27.11 kB', // target 12 kB
     modifyEsbuildConfig,
   },
   {
@@ -83,8 +87,9 @@ export default [
     // the hook's entry): limit 29.6 -> 29.17.
     // +0.10 with decision 0025 (29.14 -> 29.24): limit 29.17 -> 29.27. Decision 0027: -0.17,
     // -0.05, -0.20; HEAD 871cd6f measures 28.99: limit 29.27 -> 29.03. 29.06 on HEAD 1be92bd,
-    // 28.97 with 1505fd3 (see the hook's entry): limit 29.03 -> 29.01.
-    limit: '29.01 kB',
+    // 28.97 with 1505fd3 (see the hook's entry): limit 29.03 -> 29.01. +0.29 for issue #18 item 4
+    // (see the hook's entry): limit 29.01 -> 29.31.
+    limit: '29.31 kB',
     modifyEsbuildConfig,
   },
   {
