@@ -5,6 +5,7 @@
 import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLazyList } from '../list/createLazyList.ts';
+import { watchMoves } from '../list/datasetWatch.ts';
 import { listWrites } from '../list/writeCommands.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { frames } from '../testing/mountVirtualList.ts';
@@ -24,8 +25,11 @@ function heightOf(id: string): number {
   return 120 + (hash % 15) * 20;
 }
 
-/** A newest-first server of `total` posts whose head can grow, and a keyed list over it. */
-function feed(total: number) {
+/**
+ * A newest-first server of `total` posts whose head can grow, and a keyed list over it (with the
+ * dataset-move watch when `moves`).
+ */
+function feed(total: number, moves = false) {
   const rows: Post[] = Array.from({ length: total }, (_, n) => ({ id: `p${total - n}` }));
   let newest = total;
   let paused = false;
@@ -36,6 +40,7 @@ function feed(total: number) {
     prefetch: 0,
     getItemKey: (post) => post.id,
     writes: listWrites,
+    ...(moves ? { moves: watchMoves } : {}),
     source: offsetSource({
       pageSize: 40,
       fetchPage: async ({ offset, limit }) => {
@@ -54,9 +59,14 @@ function feed(total: number) {
     pause() {
       paused = true;
     },
-    release() {
+    /** Lets the answers held go: all at once, or one every two frames. */
+    async release(oneByOne = false) {
       paused = false;
-      for (const resolve of held.splice(0)) resolve();
+      while (held.length > 0) {
+        if (!oneByOne) for (const resolve of held.splice(0)) resolve();
+        else held.shift()?.();
+        await frames(2);
+      }
     },
     waiting: () => held.length,
   };
@@ -172,8 +182,8 @@ function topsPerFrame(mounted: ReturnType<typeof mountFeed>, ids: readonly strin
 }
 
 /** Mounts `total` posts and scrolls 300 px in: the top row is partly above the viewport. */
-async function readingFeed(total: number, windowScroll: boolean) {
-  const server = feed(total);
+async function readingFeed(total: number, windowScroll: boolean, moves = false) {
+  const server = feed(total, moves);
   const mounted = mountFeed(server.list, windowScroll);
   await vi.waitFor(() => expect(mounted.inView().length).toBeGreaterThan(1));
   await frames(3);
@@ -200,6 +210,28 @@ async function topsAround(mounted: ReturnType<typeof mountFeed>, by: number, cha
   return { before, seen };
 }
 
+/**
+ * Seven times: 7 posts arrive on the server and `refresh()` runs; its answers are held, then let
+ * go (one by one, two frames apart, when `moves`). Every post in view keeps its pixel (±0 px) in
+ * every frame from the refresh on (before, during and after the answers land); from round 6 the
+ * posts read are on the second page of 40, which may land after the first: the item read is kept
+ * until it is found again.
+ */
+async function arriveSevenTimes(total: number, windowScroll: boolean, moves: boolean) {
+  const { server, mounted } = await readingFeed(total, windowScroll, moves);
+  for (const round of [1, 2, 3, 4, 5, 6, 7]) {
+    const { before, seen } = await topsAround(mounted, 7, async () => {
+      server.arrive(7);
+      server.pause();
+      server.list.refresh();
+      await vi.waitFor(() => expect(server.waiting()).toBeGreaterThan(0));
+      await frames(2);
+      await server.release(moves);
+    });
+    for (const tops of seen) expect({ round, tops }).toEqual({ round, tops: before });
+  }
+}
+
 const SCROLLS = [
   { scroll: 'element', windowScroll: false },
   { scroll: 'window', windowScroll: true },
@@ -213,23 +245,19 @@ describe.each(SCROLLS)(
   'varied row heights, $scroll scroll: rows put above leave the posts read in place',
   ({ windowScroll }) => {
     it.each(SIZES)(
-      '$total rows (scaled: $scaled): posts arriving on the server, refresh(), seven times (the posts read cross into the next page of 40)',
+      '$total rows (scaled: $scaled): posts arriving on the server, refresh(), seven times',
       async ({ total }) => {
-        const { server, mounted } = await readingFeed(total, windowScroll);
-        for (const round of [1, 2, 3, 4, 5, 6, 7]) {
-          const { before, seen } = await topsAround(mounted, 7, async () => {
-            server.arrive(7);
-            server.pause();
-            server.list.refresh();
-            await vi.waitFor(() => expect(server.waiting()).toBeGreaterThan(0));
-            await frames(2);
-            server.release();
-          });
-          // Every frame from the refresh on (before, during and after the answer lands): ±0 px. From
-          // round 6 the posts read are on the second page, which may land after the first: the item
-          // read is kept until it is found again.
-          for (const tops of seen) expect({ round, tops }).toEqual({ round, tops: before });
-        }
+        await arriveSevenTimes(total, windowScroll, false);
+      },
+    );
+
+    // Without the dataset-move watch each page of a refresh lands when it answers: in the frames
+    // between page 0 and page 1 the place read shows page 0's new rows (the item read is on page 1
+    // from round 6; it is back at its pixel when page 1 lands). The watch lands them together.
+    it.each(SIZES)(
+      '$total rows (scaled: $scaled): the same with moves: watchMoves, answers landing frames apart',
+      async ({ total }) => {
+        await arriveSevenTimes(total, windowScroll, true);
       },
     );
 
