@@ -2,6 +2,7 @@
 // is read. Posts that arrive above the one read do not move it (`getItemKey`: the view's anchor
 // follows its item, decision 0018); a pill says how many came and takes the reader up to them.
 import { type OffsetSource, offsetSource } from '@lazyflow/core';
+import { watchMoves } from '@lazyflow/core/moves';
 import type { Item, LatestPage } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -71,6 +72,9 @@ export function LatestFeed({ scrollMargin, grow }: { scrollMargin: number; grow:
     key: ['demo-latest', LATEST_TOTAL, grow],
     source,
     getItemKey: (post) => post.id, // the post read keeps its place when new ones arrive above it
+    // A refresh's pages land together: landing one by one, the place read would show the newest
+    // posts for the frames until the page the post read moved to lands (decision 0034).
+    moves: watchMoves,
     useWindowScroll: true,
     scrollMargin,
     estimateSize: () => CARD_ESTIMATE,
