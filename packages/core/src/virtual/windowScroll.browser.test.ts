@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLazyList } from '../list/createLazyList.ts';
 import { listWrites } from '../list/writeCommands.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
+import { keyedRows } from '../testing/keyedRows.ts';
 import { frames } from '../testing/mountVirtualList.ts';
 import { cleanups, runCleanups } from '../testing/virtualFixtures.ts';
 import { createVirtualList } from './createVirtualList.ts';
@@ -60,37 +61,7 @@ function mountInPage(list: ReturnType<typeof rowsList>) {
     estimateSize: () => 36,
   });
   const heights = new Map<string, number>();
-  const elements = new Map<string | number, HTMLElement>();
-  const stops = new Map<HTMLElement, () => void>();
-  const render = () => {
-    const snapshot = view.getSnapshot();
-    container.style.height = `${snapshot.totalSize}px`;
-    const seen = new Set<string | number>();
-    for (const row of snapshot.rows) {
-      seen.add(row.key);
-      let element = elements.get(row.key);
-      if (element === undefined) {
-        element = document.createElement('div');
-        Object.assign(element.style, { position: 'absolute', top: '0', left: '0', width: '100%' });
-        elements.set(row.key, element);
-        container.append(element);
-        element.dataset.index = String(row.index);
-        const stop = view.measureElement(element);
-        if (stop) stops.set(element, stop);
-      }
-      element.dataset.index = String(row.index);
-      element.style.transform = `translateY(${row.start}px)`;
-      const id = row.state.status === 'loaded' ? row.state.item.id : '';
-      element.style.height = `${heights.get(id) ?? 36}px`;
-      element.textContent = id;
-    }
-    for (const [key, element] of elements) {
-      if (seen.has(key)) continue;
-      stops.get(element)?.();
-      element.remove();
-      elements.delete(key);
-    }
-  };
+  const render = keyedRows(view, container, (id) => heights.get(id) ?? 36);
   const unsubscribe = view.subscribe(render);
   render();
   cleanups.push(() => {
