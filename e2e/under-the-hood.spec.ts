@@ -209,3 +209,31 @@ test('the errors badge turns amber while a page is between attempts and red once
   expect(errors.filter((error) => !error.includes('status of 500'))).toEqual([]);
   await page.evaluate(() => localStorage.clear());
 });
+
+// Issue #20 item 3: every list page reports its pages between attempts (useReportStats / the
+// vanilla page's reportList read them from the list's pages), not only the five that passed
+// them by hand. With every request failing from the first one, each page's first pages wait for
+// attempt 2: the panel counts them and the errors badge is amber (or red once they failed).
+for (const path of [
+  '/users',
+  '/vanilla',
+  '/tanstack-virtual',
+  '/chat',
+  '/analytics',
+  '/templates',
+  '/grid',
+]) {
+  test(`${path}: the errors badge counts the pages being retried (#20)`, async ({ page }) => {
+    await page.addInitScript(() => {
+      if (sessionStorage.getItem('faults-set') !== null) return;
+      sessionStorage.setItem('faults-set', '1');
+      localStorage.setItem('lazyflow-demo:faults', JSON.stringify({ errorRate: 1 }));
+    });
+    await open(page, path);
+    const health = page.getByTestId('hood-health');
+    const badge = health.locator('[data-status]', { hasText: 'errors' });
+    await poll(async () => Number(await health.getAttribute('data-retrying'))).toBeGreaterThan(0);
+    await expect(badge).toHaveClass(/badge-(warn|bad)/);
+    await page.evaluate(() => localStorage.clear());
+  });
+}

@@ -1,6 +1,13 @@
 import type { LazyListStats } from '@lazyflow/core';
 import { describe, expect, it } from 'vitest';
-import { createStatsBoard, DEFAULT_LIST_BUDGET, NO_TROUBLE, pageTrouble } from './statsBoard.ts';
+import {
+  createStatsBoard,
+  DEFAULT_LIST_BUDGET,
+  NO_TROUBLE,
+  pageTrouble,
+  reportList,
+  type TroublePage,
+} from './statsBoard.ts';
 
 const stats = { requests: 1 } as LazyListStats;
 
@@ -72,5 +79,24 @@ describe('createStatsBoard', () => {
     expect(board.getSnapshot().get('Table')?.trouble).toEqual({ retrying: 1, failed: 0 });
     board.report('Table', stats, 'paged', undefined, { retrying: 1, failed: 0 });
     expect(calls).toBe(2);
+  });
+
+  it('reportList reports a list snapshot with the trouble of its pages, kind and budget', () => {
+    const board = createStatsBoard();
+    const waiting = { status: 'loading', items: undefined, retrying: { status: 'loading', attempt: 2 } };
+    const pages = new Map<number, TroublePage>([
+      [0, { status: 'loaded', items: [1] }],
+      [7, waiting],
+    ]);
+    reportList(board, 'Users', { stats, pages }, 'paged', 2_000_000);
+    expect(board.getSnapshot().get('Users')).toEqual({
+      stats,
+      kind: 'paged',
+      budgetBytes: 2_000_000,
+      trouble: { retrying: 1, failed: 0 },
+    });
+    reportList(board, 'Users', { stats, pages: new Map([[0, { status: 'loaded', items: [1] }]]) });
+    expect(board.getSnapshot().get('Users')?.trouble).toBe(NO_TROUBLE);
+    expect(board.getSnapshot().get('Users')?.budgetBytes).toBe(DEFAULT_LIST_BUDGET);
   });
 });

@@ -27,9 +27,7 @@ export const NO_TROUBLE: PageTrouble = Object.freeze({ retrying: 0, failed: 0 })
  * @example
  * pageTrouble(list.list.pages.values()); // { retrying: 1, failed: 0 } while page 75 waits for attempt 2
  */
-export function pageTrouble(
-  pages: Iterable<{ readonly status: string; readonly items: unknown; readonly retrying?: unknown }>,
-): PageTrouble {
+export function pageTrouble(pages: Iterable<TroublePage>): PageTrouble {
   let retrying = 0;
   let failed = 0;
   for (const page of pages) {
@@ -38,6 +36,40 @@ export function pageTrouble(
     else if (page.status === 'loading' && page.retrying !== undefined) retrying += 1;
   }
   return retrying === 0 && failed === 0 ? NO_TROUBLE : { retrying, failed };
+}
+
+/** A page as {@link pageTrouble} reads it (a `PageState` of any list snapshot). */
+export interface TroublePage {
+  readonly status: string;
+  readonly items: unknown;
+  readonly retrying?: unknown;
+}
+
+/**
+ * What a list reports to the panel: its stats and its pages (a `LazyListSnapshot` has both, as
+ * `list.list` of `useLazyList` / `useLazyGrid`, `useWindow`'s `list`, or `useLazyData` itself).
+ * The pages are required so that every list's errors badge knows its pages between attempts.
+ */
+export interface ReportableList {
+  readonly stats: LazyListStats;
+  readonly pages: ReadonlyMap<number, TroublePage>;
+}
+
+/**
+ * Reports `list` to `board` under `name`: its stats, kind and budget and its pages in trouble now
+ * ({@link pageTrouble}), the one way every list reports (the React hook and the vanilla page).
+ *
+ * @example
+ * reportList(board, 'Vanilla table', view.getSnapshot().list);
+ */
+export function reportList(
+  board: StatsBoard,
+  name: string,
+  list: ReportableList,
+  kind?: ListKind,
+  budgetBytes?: number,
+): void {
+  board.report(name, list.stats, kind, budgetBytes, pageTrouble(list.pages.values()));
 }
 
 /** What a list reported: its latest stats, how it gets its pages and its memory budget. */

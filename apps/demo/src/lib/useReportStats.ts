@@ -1,10 +1,9 @@
-import type { LazyListStats } from '@lazyflow/core';
 import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
 import {
   createStatsBoard,
   type ListKind,
-  NO_TROUBLE,
-  type PageTrouble,
+  type ReportableList,
+  reportList,
   type StatsBoard,
   type StatsBoardSnapshot,
 } from './statsBoard.ts';
@@ -18,29 +17,30 @@ export function useStatsBoard(): StatsBoard {
 }
 
 /**
- * Shows `stats` under `name` in the "Under the hood" panel while the calling component is
- * mounted; null (e.g. before a list exists) reports nothing yet. `kind: 'pushed'` marks a list
- * a stream appends to: its pages count toward memory, not toward the cache hit rate.
- * `budgetBytes` is the list's `memory.maxBytes` when it sets one (the panel draws it). `trouble`
- * (`pageTrouble(list.list.pages.values())`) says which pages are between attempts or failed now,
- * for the errors badge.
+ * Shows `list`'s stats under `name` in the "Under the hood" panel while the calling component is
+ * mounted, with its pages between attempts or failed now for the errors badge (`reportList`);
+ * null (e.g. before a list exists) reports nothing yet. `list` is a lazy list snapshot, or any
+ * `{ stats, pages }`. `kind: 'pushed'` marks a list a stream appends to: its pages count toward
+ * memory, not toward the cache hit rate. `budgetBytes` is the list's `memory.maxBytes` when it
+ * sets one (the panel draws it).
  *
  * @example
  * const list = useLazyList({ … });
- * useReportStats('Table', list.stats);
+ * useReportStats('Table', list.list);
  */
 export function useReportStats(
   name: string,
-  stats: LazyListStats | null,
+  list: ReportableList | null,
   kind: ListKind = 'paged',
   budgetBytes?: number,
-  trouble: PageTrouble = NO_TROUBLE,
 ): void {
   const board = useStatsBoard();
-  const { retrying, failed } = trouble;
+  const stats = list?.stats;
+  const pages = list?.pages;
   useEffect(() => {
-    if (stats !== null) board.report(name, stats, kind, budgetBytes, { retrying, failed });
-  }, [board, name, stats, kind, budgetBytes, retrying, failed]);
+    if (stats !== undefined && pages !== undefined)
+      reportList(board, name, { stats, pages }, kind, budgetBytes);
+  }, [board, name, stats, pages, kind, budgetBytes]);
   // Removal only on unmount (or a rename), not before each report.
   useEffect(() => () => board.remove(name), [board, name]);
 }

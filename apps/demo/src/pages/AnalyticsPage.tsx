@@ -105,7 +105,7 @@ export function AnalyticsPage() {
     range: { from, to },
     prefetch: 1,
   });
-  useReportStats('Analytics', win.stats);
+  useReportStats('Analytics', win.list);
 
   const jumpTo = (day: string) => {
     const t = Date.parse(`${day}T00:00:00Z`);

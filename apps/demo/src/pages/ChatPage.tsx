@@ -42,7 +42,7 @@ export function ChatPage() {
     anchor: 'end',
     overscan: 6,
   });
-  useReportStats('Chat', list.stats);
+  useReportStats('Chat', list.list);
   const [draft, setDraft] = useState('');
   const sent = useRef(0);
   const sends = useRef(new Map<string, SentItem>());

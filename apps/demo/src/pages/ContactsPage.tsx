@@ -7,7 +7,6 @@ import { PageIntro } from '../components/PageIntro.tsx';
 import { PendingItem, pageMarks } from '../components/PendingItem.tsx';
 import { type ContactRow, contactSections, contactsOfPage, contactsSource } from '../lib/contactsSource.ts';
 import { formatCount } from '../lib/formatCount.ts';
-import { pageTrouble } from '../lib/statsBoard.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
 const LETTER = 32;
@@ -30,7 +29,7 @@ export function ContactsPage() {
     sticky: stickyRows,
     stickyIndexes,
   });
-  useReportStats('Contacts', list.stats, 'paged', undefined, pageTrouble(list.list.pages.values()));
+  useReportStats('Contacts', list.list);
   const pageSize = list.stats.pageSize || 1;
   const first = pageMarks(list.range?.start ?? 0, pageSize);
   const jump = (to: string) => {

@@ -7,7 +7,6 @@ import { ListError } from '../components/ListError.tsx';
 import { PageIntro } from '../components/PageIntro.tsx';
 import { feedEdges } from '../lib/feedEdges.ts';
 import { FEED_START, feedAtStart, feedKey } from '../lib/sources.ts';
-import { pageTrouble } from '../lib/statsBoard.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 import { growRate, LatestFeed } from './LatestFeed.tsx';
 
@@ -115,7 +114,7 @@ function FeedList({ scrollMargin }: { scrollMargin: number }) {
     estimateSize: () => CARD_ESTIMATE,
     overscan: 4,
   });
-  useReportStats('Feed', list.stats, 'paged', undefined, pageTrouble(list.list.pages.values()));
+  useReportStats('Feed', list.list);
   const { reachedStart, reachedEnd, prependedCount } = list.list;
   const loading = list.stats.inFlight > 0;
   // Which way is loading: a placeholder at the top of what is rendered means older posts are on their way.

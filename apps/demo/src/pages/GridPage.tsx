@@ -6,7 +6,6 @@ import { PageIntro } from '../components/PageIntro.tsx';
 import { PendingItem, pageMarks } from '../components/PendingItem.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { itemsSource } from '../lib/sources.ts';
-import { pageTrouble } from '../lib/statsBoard.ts';
 import { useLanes } from '../lib/useLanes.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
@@ -96,7 +95,7 @@ function GridCards({ lanes, scrollRef }: { lanes: number; scrollRef: RefObject<H
     gap: GAP,
     overscan: 3,
   });
-  useReportStats('Grid', list.stats, 'paged', undefined, pageTrouble(list.list.pages.values()));
+  useReportStats('Grid', list.list);
   const pageSize = list.stats.pageSize || 1;
   const first = pageMarks(list.range?.start ?? 0, pageSize);
   // This component lives inside the scroller (which is measured for the lanes first), so the
@@ -156,7 +155,7 @@ function CardStrip() {
     gap: GAP,
     overscan: 3,
   });
-  useReportStats('Strip', list.stats);
+  useReportStats('Strip', list.list);
   const pageSize = list.stats.pageSize || 1;
   const first = pageMarks(list.range?.start ?? 0, pageSize);
   return (

@@ -80,7 +80,7 @@ export function LatestFeed({ scrollMargin, grow }: { scrollMargin: number; grow:
     estimateSize: () => CARD_ESTIMATE,
     overscan: 4,
   });
-  useReportStats('Feed', list.stats);
+  useReportStats('Feed', list.list);
   // The hook's functions are new each render: the poll reads the latest through a ref.
   const refresh = useRef(list.refresh);
   refresh.current = list.refresh;

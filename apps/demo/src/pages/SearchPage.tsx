@@ -142,7 +142,7 @@ function SearchResults({ query, typing, latency, log }: SearchResultsProps) {
     // A failed search is usually retyped: two quick attempts, then the error and a Retry button.
     retry: { attempts: 2, baseDelayMs: 300 },
   });
-  useReportStats('Search', list.stats);
+  useReportStats('Search', list.list);
   const { reachedEnd } = list.list;
   const noMatch = total === 0 || (reachedEnd && list.count === 0);
 

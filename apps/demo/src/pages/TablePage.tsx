@@ -16,7 +16,6 @@ import { type FirstView, restoreNote } from '../lib/restoreNote.ts';
 import { DYNAMIC_ESTIMATE, ROW_HEIGHT } from '../lib/rowHeight.ts';
 import { readScroll, usePersistedScroll } from '../lib/scrollStore.ts';
 import { itemsKey, itemsSource } from '../lib/sources.ts';
-import { pageTrouble } from '../lib/statsBoard.ts';
 import { readTableUrl, TABLE_TOTALS, type TableJump, type TableMode, tableSearch } from '../lib/tableUrl.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
@@ -113,7 +112,7 @@ function TableView({
     moves: watchMoves,
   });
   const persist = usePersistedScroll(storageKey, layout, list.saveScroll);
-  useReportStats('Table', list.stats, 'paged', TABLE_BUDGET, pageTrouble(list.list.pages.values()));
+  useReportStats('Table', list.list, 'paged', TABLE_BUDGET);
   const [target, setTarget] = useState(String(jump?.index ?? 500_000));
   const [align, setAlign] = useState<ScrollAlign>(jump?.align ?? 'start');
   // A smooth jump flies there and still loads only the rows it lands on.

@@ -102,7 +102,7 @@ function UsersGrid({ view, onSort, target, onTarget, left }: UsersGridProps) {
       overscan: 1,
     },
   });
-  useReportStats('Users', grid.stats);
+  useReportStats('Users', grid.list);
 
   // The grid is remounted per order: back to the column the user was at, and keyboard focus back
   // on the header they pressed (once its column is rendered).

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { PageIntro } from '../components/PageIntro.tsx';
+import { reportList } from '../lib/statsBoard.ts';
 import { useStatsBoard } from '../lib/useReportStats.ts';
 import { mountVanillaTable } from '../vanilla/mountVanillaTable.ts';
 
@@ -11,7 +12,7 @@ export function VanillaPage() {
     const container = ref.current;
     if (container === null) return;
     // Plain DOM code reports to the "Under the hood" panel through the board itself.
-    const unmount = mountVanillaTable(container, (stats) => board.report('Vanilla table', stats));
+    const unmount = mountVanillaTable(container, (list) => reportList(board, 'Vanilla table', list));
     return () => {
       unmount();
       board.remove('Vanilla table');

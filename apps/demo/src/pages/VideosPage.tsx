@@ -10,7 +10,6 @@ import { RowSkeleton } from '../components/RowSkeleton.tsx';
 import { VideoThumbnail } from '../components/VideoThumbnail.tsx';
 import { type VideosSourceEvents, videosSource } from '../lib/catalogSources.ts';
 import { formatCount } from '../lib/formatCount.ts';
-import { pageTrouble } from '../lib/statsBoard.ts';
 import { useLanes } from '../lib/useLanes.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
 
@@ -128,7 +127,7 @@ function VideoCards({ filter, lanes, onCounts, onAbort }: VideoCardsProps) {
     gap: GAP,
     overscan: 2,
   });
-  useReportStats('Videos', list.stats, 'paged', undefined, pageTrouble(list.list.pages.values()));
+  useReportStats('Videos', list.list);
   const what = filter === 'all' ? 'videos' : `${filter} videos`;
   const pageSize = list.stats.pageSize || 1;
   // In a masonry the lowest index in view may be a card mostly above it: the text (centred in the

@@ -34,7 +34,7 @@ export function VirtualizerPage() {
   const end = (range?.endIndex ?? 20) + 1;
   // After each render: the rows on screen now are the list's window (speed and direction follow).
   useLayoutEffect(() => data.followRange(start, end), [data.followRange, start, end]);
-  useReportStats('TanStack Virtual', data.stats);
+  useReportStats('TanStack Virtual', data);
   const [target, setTarget] = useState('500000');
   // A failed or retrying page says so on its first row in view, as on the Table (decision 0025).
   const pageSize = data.stats.pageSize || 1;

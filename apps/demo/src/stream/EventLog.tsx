@@ -53,7 +53,7 @@ export function useEventLog(
     memory: { maxBytes: LOG_BUDGET },
     statsIntervalMs: 250,
   });
-  useReportStats('Event log', list.stats, 'pushed', LOG_BUDGET); // appended by the stream, not looked up
+  useReportStats('Event log', list.list, 'pushed', LOG_BUDGET); // appended by the stream, not looked up
   return { ...list, scroller };
 }
 

@@ -52,7 +52,7 @@ export function TemplatePanel({ spec, generation }: { spec: TemplatePanelSpec; g
   // The panel and the under-the-hood panel count the same thing: HTTP requests sent (a stream
   // connection is one, however many pages it fills).
   const reported = useMemo(() => ({ ...stats, requests: http.json + http.streams }), [stats, http]);
-  useReportStats(`Templates: ${dataset}`, reported);
+  useReportStats(`Templates: ${dataset}`, { stats: reported, pages: list.list.pages });
   // Time to first row: from the panel's mount (its probe starts then) to the first row on screen.
   const [mountedAt] = useState(() => performance.now());
   const [firstRowMs, setFirstRowMs] = useState<number | null>(null);

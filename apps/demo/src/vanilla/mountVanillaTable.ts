@@ -3,7 +3,7 @@
 import {
   createLazyList,
   createVirtualList,
-  type LazyListStats,
+  type LazyListSnapshot,
   listDataAttributes,
   type ScrollAlign,
   type VirtualRow,
@@ -71,7 +71,7 @@ function fillRow(node: HTMLElement, row: VirtualRow<Item>): void {
 
 /**
  * Builds a jump form, a status line and a 1,000,000-row virtual list inside `container`;
- * `onStats` hears the list's stats with every snapshot. Returns the cleanup: aborts requests,
+ * `onList` hears the list's snapshot (stats and pages) with every view snapshot. Returns the cleanup: aborts requests,
  * detaches listeners, empties the container.
  *
  * @example
@@ -79,7 +79,7 @@ function fillRow(node: HTMLElement, row: VirtualRow<Item>): void {
  */
 export function mountVanillaTable(
   container: HTMLElement,
-  onStats?: (stats: LazyListStats) => void,
+  onList?: (list: LazyListSnapshot<Item>) => void,
 ): () => void {
   const list = createLazyList<Item>({ key: ['vanilla-items', TOTAL], source: itemsSource(TOTAL) });
   const scroller = element('div', { className: 'scroller' });
@@ -159,7 +159,7 @@ export function mountVanillaTable(
         : '') +
       ` · ${snapshot.status} · ${formatCount(snapshot.stats.pagesInMemory, 'page')} in memory` +
       ` · ${formatCount(snapshot.stats.requests, 'request')}`;
-    onStats?.(snapshot.stats);
+    onList?.(snapshot.list);
   };
 
   const onSubmit = (event: SubmitEvent) => {
