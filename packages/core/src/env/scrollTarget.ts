@@ -29,6 +29,12 @@ export interface ScrollTarget {
    * view the offset is negative, and the view keeps what the user reads still there too.
    */
   minOffset?(): number;
+  /**
+   * The highest offset the target reaches. Omitted: the list's own end, as for an element holding
+   * only the list. The window's is past the list's end by the page below the list (a footer): the
+   * view scrolls there 1:1 and does not put the window back at the list's end (decision 0036).
+   */
+  maxOffset?(): number;
   /** Scrolls so that `offset()` becomes `offset` (the browser clamps it to the content). */
   scrollTo(offset: number): void;
   /** Starts listening; returns the function that stops. */
@@ -120,6 +126,11 @@ export function windowScrollTarget(
     element: options.element ?? null,
     offset: () => (horizontal ? view.scrollX : view.scrollY) - margin(),
     minOffset: () => -margin(),
+    maxOffset: () => {
+      const page = view.document.documentElement;
+      const max = horizontal ? page.scrollWidth - view.innerWidth : page.scrollHeight - view.innerHeight;
+      return max - margin();
+    },
     viewport: () => (horizontal ? view.innerWidth : view.innerHeight),
     scrollTo: (offset) => {
       if (horizontal) view.scrollTo({ left: offset + margin(), behavior: 'instant' });

@@ -81,6 +81,8 @@ export class VirtualList<T> extends Subscribable {
   #target: ScrollTarget | null = null;
   /** The target's lowest offset when last read (≤ 0): see `#offset`. */
   #floor = 0;
+  /** How far past the list's end the target reached when last read (≥ 0): see `#offset`. */
+  #beyond = 0;
   #stopTarget: (() => void) | null = null;
   #stopList: (() => void) | null = null;
   /** The one state record; changed only by `#update` (and the layout it runs). */
@@ -382,7 +384,10 @@ export class VirtualList<T> extends Subscribable {
    */
   #offset(target: ScrollTarget): number {
     this.#floor = Math.min(0, target.minOffset?.() ?? 0);
-    return Math.max(this.#floor, target.offset());
+    // Past the list's end, the page below it (decision 0036): measured against the end rendered.
+    const max = target.maxOffset?.() ?? Number.POSITIVE_INFINITY;
+    this.#beyond = Number.isFinite(max) ? Math.max(0, max - this.#state.scale.physicalMax) : 0;
+    return Math.max(this.#floor, Math.min(max, target.offset()));
   }
 
   #onScroll(): void {
@@ -538,6 +543,7 @@ export class VirtualList<T> extends Subscribable {
       stickyRows,
       sticky: o.sticky,
       floor: this.#floor,
+      beyond: this.#beyond,
       itemBox: masonry === null ? undefined : (key) => masonry.box(key),
       flightAt: flightCode?.flightAt,
     };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { idealPhysical, physicalFor, scrollScale, virtualAfterMove, virtualForJump } from './scrollScale.ts';
+import {
+  idealPhysical,
+  pastEnd,
+  physicalFor,
+  scrollScale,
+  virtualAfterMove,
+  virtualForJump,
+} from './scrollScale.ts';
 
 const SIZES = [
   ['1,000,000 rows of 36 px', 36_000_000],
@@ -103,5 +110,16 @@ describe('scrollScale', () => {
     const middle = physicalFor(scale, 18_000_000);
     expect(virtualAfterMove(scale, middle, 0)).toBe(0);
     expect(virtualAfterMove(scale, middle, scale.physicalMax)).toBe(scale.virtualMax);
+  });
+
+  it('past the end (the page below a window-scroll list) is 1:1 from both ends, scaled or not', () => {
+    for (const size of [36_000, 36_000_000]) {
+      const scale = scrollScale(size, 800);
+      expect(pastEnd(scale, 500)).toEqual({
+        virtual: scale.virtualMax + 500,
+        physical: scale.physicalMax + 500,
+      });
+      expect(pastEnd(scale, -20)).toEqual({ virtual: scale.virtualMax, physical: scale.physicalMax });
+    }
   });
 });

@@ -149,3 +149,15 @@ export function virtualAfterMove(scale: ScrollScale, from: ScalePosition, physic
   if (physical >= scale.physicalMax - 0.5) return scale.virtualMax;
   return clamp(from.virtual + physical - from.physical, scale.virtualMax);
 }
+
+/**
+ * A position `by` px past the list's end (the page below a window-scroll list in view, decision
+ * 0036): nothing is scaled there, so both coordinates are the end's plus `by`.
+ *
+ * @example
+ * pastEnd(scrollScale(36_000, 800), 120); // { virtual: 35_320, physical: 35_320 }
+ */
+export function pastEnd(scale: ScrollScale, by: number): ScalePosition {
+  const past = Math.max(0, by);
+  return { virtual: scale.virtualMax + past, physical: scale.physicalMax + past };
+}

@@ -2,7 +2,7 @@ import type { SavedScroll } from '../cache/savedScroll.ts';
 import type { LazyListSnapshot } from '../list/listSnapshot.ts';
 import { type Anchor, alignedOffset, anchorAt } from './anchor.ts';
 import { type AnchorItem, anchorItemOf, followAnchorItem, rowsMovedWith } from './anchorItem.ts';
-import { physicalFor, scrollScale } from './scrollScale.ts';
+import { pastEnd, physicalFor, scrollScale } from './scrollScale.ts';
 import type { SizeIndex } from './sizeIndex.ts';
 import type { Flight } from './smoothScroll.ts';
 import type { StickyRowsKind } from './stickyRows.ts';
@@ -29,6 +29,11 @@ export interface LayoutInput {
    * window-scroll list's start. The anchor may put the view there (decision 0028).
    */
   readonly floor?: number;
+  /**
+   * How far the scroll target reaches past the list's end (≥ 0; default 0): the page's height
+   * below a window-scroll list. The view may stay or be put there, 1:1 (decision 0036).
+   */
+  readonly beyond?: number;
   /** Masonry: where an item (position key) is in its row, so a scroll-to-index aligns the item. */
   readonly itemBox?: ((key: number) => { readonly y: number; readonly size: number } | undefined) | undefined;
   /** A smooth scroll's path (`flightAt` of the lazy `smoothFlight.ts`), there once it loaded. */
@@ -103,12 +108,14 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
     restore = restore.item === null ? OPEN : { kind: 'following', item: restore.item };
   }
   const clear = clearViewport(state.viewport, input);
+  const beyond = Math.max(0, input.beyond ?? 0);
   let { hold } = state;
   let target =
     count === 0 || restore.kind === 'pending'
       ? 0
       : following
-        ? scale.virtualMax
+        ? // Following the end with the page below it in view: as far past the new end as past the old.
+          scale.virtualMax + Math.min(beyond, Math.max(0, state.virtual - state.scale.virtualMax))
         : targetVirtual(state, anchor, input, clear);
   const { flightAt } = input;
   if (hold.kind === 'index' && hold.flight !== null && flightAt && count > 0 && restore.kind !== 'pending') {
@@ -122,13 +129,16 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
   }
   // Above the list's start (the page above a window-scroll list in view) nothing is scaled.
   const floor = Math.min(0, input.floor ?? 0);
+  // Past its end (the page below a window-scroll list in view) neither: the page is scrolled there.
   const position =
     target < 0 && floor < 0
       ? { virtual: Math.max(floor, target), physical: Math.max(floor, target) }
-      : physicalFor(scale, target, {
-          offset: state.virtual - state.physical,
-          settled: state.motion === 'still',
-        });
+      : target > scale.virtualMax && beyond > 0
+        ? pastEnd(scale, Math.min(beyond, target - scale.virtualMax))
+        : physicalFor(scale, target, {
+            offset: state.virtual - state.physical,
+            settled: state.motion === 'still',
+          });
   const write = Math.abs(position.physical - state.physical) >= 0.5;
   if (count > 0 && restore.kind !== 'pending') {
     // A row whose data has landed: a placeholder changes size when its page arrives.

@@ -1,7 +1,7 @@
 import { type Anchor, anchorAt } from './anchor.ts';
 import type { AnchorItem } from './anchorItem.ts';
 import type { ItemRestore } from './itemRestore.ts';
-import { type ScrollScale, scrollScale, virtualAfterMove, virtualForJump } from './scrollScale.ts';
+import { pastEnd, type ScrollScale, scrollScale, virtualAfterMove, virtualForJump } from './scrollScale.ts';
 import type { SizeIndex } from './sizeIndex.ts';
 import type { Flight } from './smoothScroll.ts';
 import type { ScrollAlign } from './virtualSnapshot.ts';
@@ -46,7 +46,8 @@ export interface ViewState {
   readonly scale: ScrollScale;
   /**
    * Scroll position in the list's real coordinates; negative when the page above a window-scroll
-   * list's start is in view (decision 0028), then equal to `physical`.
+   * list's start is in view (decision 0028), then equal to `physical`; past `scale.virtualMax` by
+   * as much as `physical` is past `scale.physicalMax` when the page below its end is (0036).
    */
   readonly virtual: number;
   /** Where the element is (or is about to be written to). */
@@ -328,13 +329,16 @@ function scrolled(state: ViewState, physical: number, context: ViewContext): Vie
   if (Math.abs(physical - state.known) < 1) return state; // our own write, or no movement
   const { scale, motion } = state;
   // Only a scrollbar drag maps proportionally; wheel, touch, keys and scrollBy move 1:1 (issue 16).
-  // Below 0 the page above a window-scroll list is in view: no scale there (decision 0028).
+  // Below 0 the page above a window-scroll list is in view: no scale there (decision 0028); past
+  // the element's end for the list, the page below it (decision 0036).
   const virtual =
     physical < 0
       ? physical
-      : dragMaps(motion)
-        ? virtualForJump(scale, physical).virtual
-        : virtualAfterMove(scale, { virtual: state.virtual, physical: state.known }, physical);
+      : physical > scale.physicalMax
+        ? pastEnd(scale, physical - scale.physicalMax).virtual
+        : dragMaps(motion)
+          ? virtualForJump(scale, physical).virtual
+          : virtualAfterMove(scale, { virtual: state.virtual, physical: state.known }, physical);
   const atEnd =
     context.anchorMode === 'end' && scale.virtualMax - Math.max(0, virtual) <= context.endThreshold;
   return {

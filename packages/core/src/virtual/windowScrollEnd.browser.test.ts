@@ -1,0 +1,151 @@
+// A list that scrolls with the page, with the page's content BELOW it in view (issue #18, the end
+// side of decision 0028; decision 0036): scroll positions past the list's end belong to the page.
+// The window reaches the footer under the last row and is not written back to the list's end;
+// nothing is scaled there, so a 1,000,000-row (scaled) list reaches it too and scrolls back 1:1.
+import { QueryClient } from '@tanstack/query-core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLazyList } from '../list/createLazyList.ts';
+import { offsetSource } from '../sources/offsetSource.ts';
+import { keyedRows } from '../testing/keyedRows.ts';
+import { frames } from '../testing/mountVirtualList.ts';
+import { cleanups, runCleanups } from '../testing/virtualFixtures.ts';
+import { createVirtualList } from './createVirtualList.ts';
+
+afterEach(runCleanups);
+
+const HEADER = 300;
+const FOOTER = 500;
+const ROW = 36;
+
+/** `total` rows `r0`, `r1`… from memory, keyed by id. */
+function rowsList(total: number) {
+  const list = createLazyList<{ readonly id: string }>({
+    key: ['window-scroll-end', Math.random()],
+    queryClient: new QueryClient(),
+    prefetch: 0,
+    getItemKey: (row) => row.id,
+    source: offsetSource({
+      pageSize: 100,
+      fetchPage: async ({ offset, limit }) => ({
+        items: Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, k) => ({
+          id: `r${offset + k}`,
+        })),
+        total,
+      }),
+    }),
+  });
+  cleanups.push(() => list.destroy());
+  return list;
+}
+
+/** The page: a header, the list scrolling with the window, a footer below it. */
+function mountInPage(total: number) {
+  const list = rowsList(total);
+  const header = document.createElement('header');
+  header.style.height = `${HEADER}px`;
+  const container = document.createElement('div');
+  container.style.position = 'relative';
+  const footer = document.createElement('footer');
+  footer.style.height = `${FOOTER}px`;
+  footer.style.background = 'tan';
+  document.body.append(header, container, footer);
+  const margin = () => container.getBoundingClientRect().top + window.scrollY;
+  const view = createVirtualList({
+    list,
+    useWindowScroll: true,
+    scrollMargin: margin,
+    estimateSize: () => ROW,
+  });
+  const heights = new Map<string, number>();
+  const render = keyedRows(view, container, (id) => heights.get(id) ?? ROW);
+  const unsubscribe = view.subscribe(render);
+  render();
+  cleanups.push(() => {
+    unsubscribe();
+    view.destroy();
+    header.remove();
+    container.remove();
+    footer.remove();
+    window.scrollTo({ top: 0, behavior: 'instant' });
+  });
+  /** The y of the row showing `id` in the viewport, or undefined. */
+  const top = (id: string) => {
+    for (const element of container.children)
+      if (element.textContent === id) return element.getBoundingClientRect().top;
+    return undefined;
+  };
+  const element = (id: string) =>
+    [...container.children].find(
+      (row): row is HTMLElement => row.textContent === id && row instanceof HTMLElement,
+    );
+  /** The id of a loaded row whose top is in the viewport's first 150 px (still in view after a step of 700 px). */
+  const inView = () => {
+    for (const row of container.children) {
+      const { top: y } = row.getBoundingClientRect();
+      if (row.textContent !== '' && y >= 0 && y < 150) return row.textContent ?? '';
+    }
+    throw new Error('no loaded row at the top of the viewport');
+  };
+  const bottomOfPage = () => document.documentElement.scrollHeight - window.innerHeight;
+  return { view, top, footer, heights, element, inView, bottomOfPage };
+}
+
+describe('a window-scroll list with the page below it in view', () => {
+  for (const total of [1_000, 1_000_000]) {
+    it(`${total.toLocaleString('en')} rows: the very bottom shows the footer whole with the last row right above it, then scrolls back up 1:1`, async () => {
+      const page = mountInPage(total);
+      await vi.waitFor(() => expect(page.top('r3')).toBeDefined());
+      if (total === 1_000_000) expect(page.view.getSnapshot().scaled).toBe(true);
+      const last = `r${total - 1}`;
+      // The End key's place: the window's bottom. Twice: the first jump loads the last page.
+      for (let round = 0; round < 2; round++) {
+        window.scrollTo({ top: page.bottomOfPage(), behavior: 'instant' });
+        await vi.waitFor(() => expect(page.top(last)).toBeDefined());
+        await frames(3);
+      }
+      const bottom = page.bottomOfPage();
+      // Not written back to the list's end: the window stays where it was scrolled.
+      expect(window.scrollY).toBe(bottom);
+      const footer = page.footer.getBoundingClientRect();
+      expect(footer.top).toBeGreaterThanOrEqual(0);
+      expect(footer.bottom).toBeCloseTo(window.innerHeight, 0); // whole, at the viewport's bottom
+      expect(page.top(last)).toBeCloseTo(footer.top - ROW, 0); // the last row right above it
+      expect(page.view.getScrollOffset()).toBeGreaterThan(0);
+
+      // Back up in steps, through the list's end: the rows in view move with the page, 1:1.
+      for (const step of [200, FOOTER, 300, 700]) {
+        const read = page.inView();
+        const before = { row: page.top(read), footer: page.footer.getBoundingClientRect().top };
+        window.scrollBy({ top: -step, behavior: 'instant' });
+        await frames(3);
+        expect(page.top(read)).toBeCloseTo((before.row ?? Number.NaN) + step, 0);
+        expect(page.footer.getBoundingClientRect().top).toBeCloseTo(before.footer + step, 0);
+      }
+      expect(window.scrollY).toBe(bottom - 1_700); // never written back
+    });
+  }
+
+  it('a row above the one read growing, with the footer in view, moves the page around the row read', async () => {
+    const page = mountInPage(1_000);
+    await vi.waitFor(() => expect(page.top('r3')).toBeDefined());
+    window.scrollTo({ top: page.bottomOfPage(), behavior: 'instant' });
+    await vi.waitFor(() => expect(page.top('r999')).toBeDefined());
+    await frames(3);
+    const read = `r${page.view.saveScroll().anchorKey}`;
+    const above = `r${page.view.saveScroll().anchorKey - 2}`;
+    const before = {
+      read: page.top(read),
+      footer: page.footer.getBoundingClientRect().top,
+      y: window.scrollY,
+    };
+    expect(before.footer).toBeLessThan(window.innerHeight);
+    expect(page.top(above)).toBeDefined();
+
+    page.heights.set(above, ROW + 100); // an image above the row read loads: 100 px taller
+    page.element(above)?.style.setProperty('height', `${ROW + 100}px`);
+    await frames(4);
+    expect(page.top(read)).toBe(before.read); // the row read keeps its pixel
+    expect(page.footer.getBoundingClientRect().top).toBe(before.footer);
+    expect(window.scrollY).toBe(before.y + 100); // the page moved by the growth, past the list's end
+  });
+});
