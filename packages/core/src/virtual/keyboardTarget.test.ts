@@ -20,6 +20,12 @@ describe('keyboardTarget', () => {
     ['ArrowRight', { ...base, horizontal: true }, 11],
     ['ArrowDown', { ...base, horizontal: true }, null],
     ['End', { ...base, count: 0 }, null],
+    ['ArrowUp', { ...base, horizontal: true, lanes: 4 }, 9],
+    ['ArrowLeft', { ...base, horizontal: true, lanes: 4 }, 6],
+    ['PageDown', { ...base, lanes: 3, focused: 95 }, 99],
+    ['Home', { ...base, count: 1, focused: 0 }, 0],
+    ['constructor', base, null],
+    ['toString', base, null],
   ])('%s from %o goes to %s', (key, input, expected) => {
     expect(keyboardTarget({ ...input, key })).toBe(expected);
   });

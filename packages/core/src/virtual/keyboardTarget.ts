@@ -18,46 +18,24 @@ export interface KeyboardTargetInput {
  * keyboardTarget({ key: 'PageDown', focused: 10, count: 1_000, lanes: 1, rowsPerPage: 16, horizontal: false }); // 26
  */
 export function keyboardTarget(input: KeyboardTargetInput): number | null {
-  const { focused, count, lanes, horizontal } = input;
-  if (count <= 0) return null;
-  const row = lanes;
+  const { key, focused, count, lanes, horizontal } = input;
   const page = Math.max(1, input.rowsPerPage - 1) * lanes;
-  const forwardRow = horizontal ? 'ArrowRight' : 'ArrowDown';
-  const backwardRow = horizontal ? 'ArrowLeft' : 'ArrowUp';
-  const forwardItem = horizontal ? 'ArrowDown' : 'ArrowRight';
-  const backwardItem = horizontal ? 'ArrowUp' : 'ArrowLeft';
-  let next: number;
-  switch (input.key) {
-    case forwardRow:
-      next = focused + row;
-      break;
-    case backwardRow:
-      next = focused - row;
-      break;
-    case forwardItem:
-      if (lanes === 1) return null;
-      next = focused + 1;
-      break;
-    case backwardItem:
-      if (lanes === 1) return null;
-      next = focused - 1;
-      break;
-    case 'PageDown':
-      next = focused + page;
-      break;
-    case 'PageUp':
-      next = focused - page;
-      break;
-    case 'Home':
-      next = 0;
-      break;
-    case 'End':
-      next = count - 1;
-      break;
-    default:
-      return null;
+  // How far each navigation key moves focus; the keys across the axis only when a row has lanes.
+  const steps: Record<string, number> = {
+    [horizontal ? 'ArrowRight' : 'ArrowDown']: lanes,
+    [horizontal ? 'ArrowLeft' : 'ArrowUp']: -lanes,
+    PageDown: page,
+    PageUp: -page,
+    Home: -focused,
+    End: count - 1 - focused,
+  };
+  if (lanes > 1) {
+    steps[horizontal ? 'ArrowDown' : 'ArrowRight'] = 1;
+    steps[horizontal ? 'ArrowUp' : 'ArrowLeft'] = -1;
   }
-  return Math.max(0, Math.min(count - 1, next));
+  const step = steps[key];
+  if (count <= 0 || step === undefined || !Object.hasOwn(steps, key)) return null;
+  return Math.max(0, Math.min(count - 1, focused + step));
 }
 
 /**
