@@ -160,3 +160,33 @@ test('faults on, scrolled up to the oldest post loaded: the line above it says w
   for (let k = 1; k < posts.length; k++) expect(posts[k]).toBe((posts[k - 1] ?? 0) + 1);
   expect(errors.filter((error) => !error.includes('status of 500'))).toEqual([]);
 });
+
+test('faults on from the start: the empty feed says its first posts are being retried, then that they failed; Retry after faults off loads them, and only then the end lines show', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('faults-set') !== null) return;
+    sessionStorage.setItem('faults-set', '1');
+    localStorage.setItem('lazyflow-demo:faults', JSON.stringify({ errorRate: 1 }));
+  });
+  const errors = await open(page, '/feed');
+  const first = page.getByTestId('feed-edge-first');
+  const list = page.getByTestId('feed-list');
+  // Between attempts: which posts, which attempt of how many, and why the last one failed.
+  await expect(first).toHaveAttribute('data-state', 'retrying');
+  await expect(first).toContainText(/Retrying posts from #500,000 — attempt \d of \d · HTTP 500/);
+  // No lines about ends a feed without posts does not have.
+  await expect(page.getByTestId('feed-edge-older')).toHaveCount(0);
+  await expect(page.getByTestId('feed-older')).toHaveCount(0);
+  await expect(page.getByTestId('feed-footer')).toHaveCount(0);
+  await expect(first).toHaveAttribute('data-state', 'error', { timeout: 20_000 });
+  await expect(first).toContainText("Couldn't load posts from #500,000 · HTTP 500");
+  await expect(first).toContainText('injected by the fault panel');
+  await page.getByTestId('fault-banner').getByRole('button', { name: 'Turn off' }).click();
+  await first.getByRole('button', { name: 'Retry' }).click();
+  await expect(list.locator('[data-index]').first()).toHaveAttribute('data-state', 'loaded');
+  await expect(first).toHaveCount(0);
+  await expect(page.getByTestId('feed-edge-older')).toBeVisible();
+  await expect(page.getByTestId('feed-footer')).toBeVisible();
+  expect(errors.filter((error) => !error.includes('status of 500'))).toEqual([]);
+});

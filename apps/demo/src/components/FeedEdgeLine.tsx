@@ -9,7 +9,8 @@ export const FEED_EDGE_HEIGHT = 64;
  * ("attempt 2 of 4"), failed (which posts, the error in words, Retry for that page) or reached.
  * `side` 'older' is drawn above the oldest post loaded, 'newer' below the newest; `post` is the
  * number of the post at that end (the failed page is the one before / after it), null before
- * one loaded.
+ * one loaded. `side` 'first' is the line of a feed with no post yet, in the older line's place:
+ * its first page loading, between attempts or failed, `post` the one it opens at.
  */
 export function FeedEdgeLine({
   side,
@@ -19,17 +20,18 @@ export function FeedEdgeLine({
   post,
   retry,
 }: {
-  side: 'older' | 'newer';
+  side: 'older' | 'newer' | 'first';
   edge: FeedEdge;
   loading: boolean;
   reached: boolean;
   post: number | null;
   retry: (page: number) => void;
 }) {
-  const arrow = side === 'older' ? '↑' : '↓';
-  const where =
-    post === null ? '' : ` ${side === 'older' ? 'before' : 'after'} #${post.toLocaleString('en')}`;
-  const style = side === 'older' ? { height: FEED_EDGE_HEIGHT } : undefined;
+  const arrow = side === 'older' ? '↑' : side === 'newer' ? '↓' : '';
+  const preposition = side === 'older' ? 'before' : side === 'newer' ? 'after' : 'from';
+  const where = post === null ? '' : ` ${preposition} #${post.toLocaleString('en')}`;
+  const posts = side === 'first' ? 'posts' : `${side} posts`;
+  const style = side === 'newer' ? undefined : { height: FEED_EDGE_HEIGHT };
   if (edge.kind === 'failed') {
     const text = describeLoadError(edge.error);
     return (
@@ -43,7 +45,8 @@ export function FeedEdgeLine({
       >
         <div className="feed-edge-text">
           <span className="failed-row-text">
-            {arrow} Couldn't load {side} posts{where}
+            {arrow} Couldn't load {posts}
+            {where}
             {text.status !== null && <span className="failed-row-status"> · HTTP {text.status}</span>}
           </span>
           <span className="feed-edge-why">{text.summary}</span>
@@ -66,26 +69,30 @@ export function FeedEdgeLine({
         title={text.detail}
       >
         <span className="retrying-row-text">
-          {arrow} Retrying {side} posts{where} — attempt {edge.attempt} of {edge.attempts}
+          {arrow} Retrying {posts}
+          {where} — attempt {edge.attempt} of {edge.attempts}
           {text.status !== null && <span className="retrying-row-status"> · HTTP {text.status}</span>}
         </span>
       </div>
     );
   }
-  const words = reached
-    ? side === 'older'
-      ? 'You reached the oldest post.'
-      : 'You reached the newest post.'
-    : loading
-      ? `Loading ${side} posts…`
-      : side === 'older'
-        ? 'Older posts load here as you scroll up.'
-        : 'Newer posts load here as you scroll down.';
+  const words =
+    side === 'first'
+      ? `Loading ${posts}${where}…`
+      : reached
+        ? side === 'older'
+          ? 'You reached the oldest post.'
+          : 'You reached the newest post.'
+        : loading
+          ? `Loading ${posts}…`
+          : side === 'older'
+            ? 'Older posts load here as you scroll up.'
+            : 'Newer posts load here as you scroll down.';
   return (
     <div
       className="feed-edge"
       data-testid={`feed-edge-${side}`}
-      data-state={reached ? 'reached' : loading ? 'loading' : 'idle'}
+      data-state={side === 'first' ? 'loading' : reached ? 'reached' : loading ? 'loading' : 'idle'}
       style={style}
     >
       {arrow} {words}

@@ -19,11 +19,35 @@ describe('feedEdges', () => {
     ).toEqual({
       older: { kind: 'none' },
       newer: { kind: 'none' },
+      first: { kind: 'none' },
     });
-    expect(feedEdges(pages([[0, failed(new Error('first'))]]))).toEqual({
+    expect(feedEdges(pages([[0, loading]]))).toEqual({
       older: { kind: 'none' },
       newer: { kind: 'none' },
+      first: { kind: 'none' },
     });
+  });
+
+  it('before any page loaded, says the first page is between attempts, then that it failed', () => {
+    const why = new Error('HTTP 500');
+    const waiting: EdgePage = {
+      status: 'loading',
+      items: undefined,
+      error: undefined,
+      retrying: { status: 'loading', attempt: 2, attempts: 3, lastError: why },
+    };
+    expect(feedEdges(pages([[0, waiting]]))).toEqual({
+      older: { kind: 'none' },
+      newer: { kind: 'none' },
+      first: { kind: 'retrying', page: 0, attempt: 2, attempts: 3, lastError: why },
+    });
+    expect(feedEdges(pages([[0, failed(why)]]))).toEqual({
+      older: { kind: 'none' },
+      newer: { kind: 'none' },
+      first: { kind: 'failed', page: 0, error: why },
+    });
+    // Once a page loaded, its ends speak and `first` is quiet.
+    expect(feedEdges(pages([[0, loaded]])).first).toEqual({ kind: 'none' });
   });
 
   it('finds a failed older page before the oldest loaded one and a failed newer page after the newest', () => {
@@ -81,6 +105,7 @@ describe('feedEdges', () => {
     ).toEqual({
       older: { kind: 'none' },
       newer: { kind: 'none' },
+      first: { kind: 'none' },
     });
   });
 });

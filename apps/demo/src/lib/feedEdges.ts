@@ -43,16 +43,28 @@ function edgeOf(page: EdgePage | undefined, ordinal: number): FeedEdge {
   return NONE;
 }
 
+/** Where a feed stands: its two ends once a page loaded, its first page before that. */
+export interface FeedEdges {
+  readonly older: FeedEdge;
+  readonly newer: FeedEdge;
+  /**
+   * Before any page loaded: the first page fetched (ordinal 0) when it is between attempts or
+   * failed, so an empty feed says so instead of showing nothing; 'none' once a page loaded.
+   */
+  readonly first: FeedEdge;
+}
+
 /**
  * The state of a cursor feed's two ends from its snapshot's pages (keyed by ordinal: the first
  * page fetched is 0, older pages count down, newer ones up): the page just before the oldest
- * loaded one and the page just after the newest, when they failed or are being retried.
+ * loaded one and the page just after the newest, when they failed or are being retried; and,
+ * while no page has loaded, the first page's own retries or failure.
  *
  * @example
- * const { older, newer } = feedEdges(list.list.pages);
+ * const { older, newer, first } = feedEdges(list.list.pages);
  * if (older.kind === 'failed') list.retry(older.page);
  */
-export function feedEdges(pages: ReadonlyMap<number, EdgePage>): { older: FeedEdge; newer: FeedEdge } {
+export function feedEdges(pages: ReadonlyMap<number, EdgePage>): FeedEdges {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const [ordinal, page] of pages) {
@@ -60,7 +72,7 @@ export function feedEdges(pages: ReadonlyMap<number, EdgePage>): { older: FeedEd
     lo = Math.min(lo, ordinal);
     hi = Math.max(hi, ordinal);
   }
-  // Nothing loaded yet: the first page's failure is the list's own error (ListError says it).
-  if (lo > hi) return { older: NONE, newer: NONE };
-  return { older: edgeOf(pages.get(lo - 1), lo - 1), newer: edgeOf(pages.get(hi + 1), hi + 1) };
+  // Nothing loaded yet: no ends, only the first page (also the list's own error, said by ListError).
+  if (lo > hi) return { older: NONE, newer: NONE, first: edgeOf(pages.get(0), 0) };
+  return { older: edgeOf(pages.get(lo - 1), lo - 1), newer: edgeOf(pages.get(hi + 1), hi + 1), first: NONE };
 }

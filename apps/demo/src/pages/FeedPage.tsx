@@ -126,16 +126,30 @@ function FeedList({ scrollMargin }: { scrollMargin: number }) {
   const edges = feedEdges(list.list.pages);
   const oldest = list.count > 0 ? list.list.getItem(0) : undefined;
   const newest = list.count > 0 ? list.list.getItem(list.count - 1) : undefined;
+  // Lines at the feed's ends only once it has posts; before that, the first page's own line in
+  // the older line's place (loading, "attempt 2 of 4" between tries, failed with Retry).
+  const hasPosts = list.count > 0;
   return (
     <>
-      <FeedEdgeLine
-        side="older"
-        edge={edges.older}
-        loading={olderLoading}
-        reached={reachedStart}
-        post={oldest?.status === 'loaded' ? oldest.item.id : null}
-        retry={list.retry}
-      />
+      {hasPosts ? (
+        <FeedEdgeLine
+          side="older"
+          edge={edges.older}
+          loading={olderLoading}
+          reached={reachedStart}
+          post={oldest?.status === 'loaded' ? oldest.item.id : null}
+          retry={list.retry}
+        />
+      ) : (
+        <FeedEdgeLine
+          side="first"
+          edge={edges.first}
+          loading={loading}
+          reached={false}
+          post={FEED_START}
+          retry={list.retry}
+        />
+      )}
       <FeedPosts
         list={list}
         label="Posts"
@@ -147,36 +161,38 @@ function FeedList({ scrollMargin }: { scrollMargin: number }) {
           Newer posts that failed, or are being retried, are said here, at the feed's newer end
           of the window: a line after the list could not be scrolled to (the window's scroll
           stops at the list's end). */}
-      <div className="feed-status" aria-live="polite">
-        {edges.newer.kind !== 'none' && (
-          <FeedEdgeLine
-            side="newer"
-            edge={edges.newer}
-            loading={newerLoading}
-            reached={reachedEnd}
-            post={newest?.status === 'loaded' ? newest.item.id : null}
-            retry={list.retry}
-          />
-        )}
-        <span data-testid="feed-older" data-reached-start={reachedStart} data-prepended={prependedCount}>
-          ↑{' '}
-          {reachedStart
-            ? 'You reached the oldest post.'
-            : edges.older.kind === 'failed'
-              ? "Older posts couldn't load · Retry at the top"
-              : olderLoading || edges.older.kind === 'retrying'
-                ? 'Loading older posts…'
-                : `${prependedCount.toLocaleString('en')} older posts loaded · scroll up for more`}
-        </span>
-        <span data-testid="feed-footer" data-reached-end={reachedEnd}>
-          ↓{' '}
-          {reachedEnd
-            ? 'You reached the newest post.'
-            : newerLoading || edges.newer.kind === 'retrying'
-              ? 'Loading newer posts…'
-              : `${(list.count - prependedCount).toLocaleString('en')} from post #${FEED_START.toLocaleString('en')} on · scroll down for newer`}
-        </span>
-      </div>
+      {hasPosts && (
+        <div className="feed-status" aria-live="polite">
+          {edges.newer.kind !== 'none' && (
+            <FeedEdgeLine
+              side="newer"
+              edge={edges.newer}
+              loading={newerLoading}
+              reached={reachedEnd}
+              post={newest?.status === 'loaded' ? newest.item.id : null}
+              retry={list.retry}
+            />
+          )}
+          <span data-testid="feed-older" data-reached-start={reachedStart} data-prepended={prependedCount}>
+            ↑{' '}
+            {reachedStart
+              ? 'You reached the oldest post.'
+              : edges.older.kind === 'failed'
+                ? "Older posts couldn't load · Retry at the top"
+                : olderLoading || edges.older.kind === 'retrying'
+                  ? 'Loading older posts…'
+                  : `${prependedCount.toLocaleString('en')} older posts loaded · scroll up for more`}
+          </span>
+          <span data-testid="feed-footer" data-reached-end={reachedEnd}>
+            ↓{' '}
+            {reachedEnd
+              ? 'You reached the newest post.'
+              : newerLoading || edges.newer.kind === 'retrying'
+                ? 'Loading newer posts…'
+                : `${(list.count - prependedCount).toLocaleString('en')} from post #${FEED_START.toLocaleString('en')} on · scroll down for newer`}
+          </span>
+        </div>
+      )}
     </>
   );
 }
