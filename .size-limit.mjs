@@ -66,8 +66,11 @@ export default [
     // 21,250 B) for issue #18 item 4 (584815a, 440df52, 3ecd350): measured sizes move with the rows
     // that moved with the item read, and the item read is kept while its page is refetching: limit
     // 26.81 -> 27.11. 27.11 -> 27.10: keyboardTarget as a table of steps (HEAD e7af31f built apart:
-    // 27.106 -> 27.087).
-    limit: '27.10 kB', // target 12 kB
+    // 27.106 -> 27.087). 4df1c44 (decision 0036, the page below a window-scroll list) added 0.155
+    // without moving the limit (HEAD 1977ec6: 27.242, over 27.10); the sticky rows' placement in
+    // the snapshot moved into `sticky: stickyRows` (-0.088 on that HEAD, -0.095 on e7af31f) takes it
+    // to 27.154: limit 27.10 -> 27.16 (0036's +0.155 less this change's -0.095).
+    limit: '27.16 kB', // target 12 kB
     modifyEsbuildConfig,
   },
   {
@@ -90,8 +93,9 @@ export default [
     // -0.05, -0.20; HEAD 871cd6f measures 28.99: limit 29.27 -> 29.03. 29.06 on HEAD 1be92bd,
     // 28.97 with 1505fd3 (see the hook's entry): limit 29.03 -> 29.01. +0.29 for issue #18 item 4
     // (see the hook's entry): limit 29.01 -> 29.31. keyboardTarget as a table of steps (29.300 ->
-    // 29.279): limit 29.31 -> 29.29.
-    limit: '29.29 kB',
+    // 29.279): limit 29.31 -> 29.29. 4df1c44 +0.154 (HEAD 1977ec6: 29.438), the sticky placement
+    // -0.086 (29.352; -0.095 on e7af31f): limit 29.29 -> 29.36.
+    limit: '29.36 kB',
     modifyEsbuildConfig,
   },
   {

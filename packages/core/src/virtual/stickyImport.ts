@@ -5,6 +5,7 @@ import { optionError } from '../options.ts';
 import {
   lastStickyAtOrBefore,
   loadStickyRows,
+  placeStickyRows,
   StickyRows,
   type StickyRowsKind,
   stickyBox,
@@ -48,5 +49,6 @@ export const stickyRows: StickyRowsKind = Object.freeze({
   create: () => new StickyRows(),
   lastAtOrBefore: lastStickyAtOrBefore,
   box: stickyBox,
+  place: placeStickyRows,
   load: loadStickyRows,
 });

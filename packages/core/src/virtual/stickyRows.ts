@@ -76,6 +76,63 @@ export function stickyBox(rowStart: number, nextStart: number, viewTop: number, 
   return { start, end: Math.max(start, end) };
 }
 
+/** Where a snapshot's rows are and what the sticky rows need of them (see {@link placeStickyRows}). */
+export interface StickyPlacementInput {
+  /** Sorted row keys of the sticky rows. */
+  readonly rows: readonly number[];
+  readonly sizes: {
+    readonly lo: number;
+    readonly hi: number;
+    readonly total: number;
+    start(row: number): number;
+    rowAt(offset: number): number;
+  };
+  /** Content px of a row start: its start minus this. */
+  readonly shift: number;
+  /** The virtual scroll position (the section read is the one at it). */
+  readonly virtual: number;
+  readonly physical: number;
+  readonly viewport: number;
+  /** The first row rendered in order (rows above it are rendered only when pinned or focused). */
+  readonly from: number;
+}
+
+/** The sticky rows of one snapshot: the section's row rendered above the others, and each row's box. */
+export interface StickyPlacement {
+  /** The sticky row of the section read when it is above `from` (rendered wherever it is), with its box. */
+  readonly pinned: { readonly row: number; readonly box: StickyBox } | null;
+  /** The box of `row` when it is a sticky row; ask in ascending order of rows. */
+  box(row: number): StickyBox | undefined;
+}
+
+/**
+ * The sticky part of `buildSnapshot` (decision 0027: it comes with `sticky: stickyRows`): which
+ * sticky row is pinned above the rendered rows, and the box of every sticky row rendered, up to
+ * the next sticky row (or the content's end).
+ *
+ * @example
+ * const place = placeStickyRows({ rows: [0, 40], sizes, shift: 0, virtual: 2_000, physical: 2_000, viewport: 600, from: 50 });
+ * place.pinned?.row; // 40: its section is read, and it is above the rows rendered
+ */
+export function placeStickyRows(input: StickyPlacementInput): StickyPlacement {
+  const { rows, sizes, shift } = input;
+  const boxAt = (at: number): StickyBox => {
+    const next = rows[at + 1];
+    const end = next === undefined || next >= sizes.hi ? sizes.total : sizes.start(next);
+    return stickyBox(sizes.start(rows[at] ?? 0) - shift, end - shift, input.physical, input.viewport);
+  };
+  let next = lastStickyAtOrBefore(rows, input.from - 1) + 1;
+  const at = lastStickyAtOrBefore(rows, sizes.rowAt(input.virtual));
+  const row = at < 0 ? null : (rows[at] ?? null);
+  return {
+    pinned: row !== null && row < input.from && row >= sizes.lo ? { row, box: boxAt(at) } : null,
+    box(row) {
+      while (next < rows.length && (rows[next] ?? 0) < row) next++;
+      return rows[next] === row ? boxAt(next) : undefined;
+    },
+  };
+}
+
 /**
  * Fetches the pages of sticky rows that are placeholders (a section's sticky row far above the
  * window is on no page the window loads). Rows already loading or loaded are left alone.
@@ -144,5 +201,6 @@ export interface StickyRowsKind {
   readonly create: () => StickyRows;
   readonly lastAtOrBefore: (rows: readonly number[], row: number) => number;
   readonly box: (rowStart: number, nextStart: number, viewTop: number, viewport: number) => StickyBox;
+  readonly place: typeof placeStickyRows;
   readonly load: typeof loadStickyRows;
 }

@@ -204,7 +204,7 @@ const TRAILING_ROWS = 1;
  */
 export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T> {
   const { data, sizes, lanes, virtual, viewport, paddingStart, sticky } = input;
-  const stickyRows = sticky ? input.stickyRows : [];
+  const stickyRows = input.stickyRows;
   const count = data.count;
   const prepended = data.prependedCount;
   // Content px of a row: after the padding, minus virtual − physical (the scale's offset).
@@ -234,18 +234,11 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T
     const from = Math.max(sizes.lo, first - (velocity > 0 && direction === 'backward' ? lead : trail));
     const to = Math.min(sizes.hi - 1, last + (velocity > 0 && direction === 'forward' ? lead : trail));
     const keyed = data.keyed;
-    // The sticky row at `at` in stickyRows, boxed up to the next one (or the content's end).
-    const boxAt = (at: number): StickyBox => {
-      const next = stickyRows[at + 1];
-      const end = next === undefined || next >= sizes.hi ? sizes.total : sizes.start(next);
-      return (sticky as StickyRowsKind).box(
-        sizes.start(stickyRows[at] ?? 0) - shift,
-        end - shift,
-        input.physical,
-        viewport,
-      );
-    };
-    let nextSticky = sticky ? sticky.lastAtOrBefore(stickyRows, from - 1) + 1 : 0;
+    // Sticky rows (with `sticky: stickyRows`): boxes, and the section's row pinned above `from`.
+    const place =
+      sticky && stickyRows.length > 0
+        ? sticky.place({ rows: stickyRows, sizes, shift, virtual, physical: input.physical, viewport, from })
+        : null;
     const push = (row: number, sticky: StickyBox | undefined) => {
       const start = sizes.start(row) - shift;
       const size = sizes.size(row);
@@ -257,21 +250,16 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): VirtualListSnapshot<T
         rows.push({ index, key, position, start, size, lane, state: data.getItem(index), sticky });
       }
     };
-    const pushInRange = (row: number) => {
-      while (nextSticky < stickyRows.length && (stickyRows[nextSticky] ?? 0) < row) nextSticky++;
-      push(row, stickyRows[nextSticky] === row ? boxAt(nextSticky) : undefined);
-    };
     const focusedRow = input.focusedKey === null ? null : Math.floor(input.focusedKey / lanes);
     const focusedAbove = focusedRow !== null && focusedRow < from && focusedRow >= sizes.lo;
     // The section's sticky row is rendered wherever it is (a section of any length, never measured).
-    const pinned = sticky ? sticky.lastAtOrBefore(stickyRows, sizes.rowAt(virtual)) : -1;
-    const pinnedRow = pinned < 0 ? null : (stickyRows[pinned] ?? null);
-    const pinnedAbove = pinnedRow !== null && pinnedRow < from && pinnedRow >= sizes.lo;
-    if (focusedAbove && (!pinnedAbove || focusedRow < pinnedRow)) push(focusedRow, undefined);
-    if (pinnedAbove) push(pinnedRow, boxAt(pinned));
-    if (focusedAbove && pinnedAbove && focusedRow > pinnedRow) push(focusedRow, undefined);
-    for (let row = from; row <= to; row++) pushInRange(row);
-    if (focusedRow !== null && focusedRow > to && focusedRow < sizes.hi) pushInRange(focusedRow);
+    const pinned = place?.pinned ?? null;
+    if (focusedAbove && (pinned === null || focusedRow < pinned.row)) push(focusedRow, undefined);
+    if (pinned !== null) push(pinned.row, pinned.box);
+    if (focusedAbove && pinned !== null && focusedRow > pinned.row) push(focusedRow, undefined);
+    for (let row = from; row <= to; row++) push(row, place?.box(row));
+    if (focusedRow !== null && focusedRow > to && focusedRow < sizes.hi)
+      push(focusedRow, place?.box(focusedRow));
     range = { start: rangeStart, end: rangeEnd };
   }
   const next: VirtualListSnapshot<T> = {
