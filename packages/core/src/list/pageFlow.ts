@@ -16,6 +16,7 @@ import type { MovesWatch } from './datasetMoves.ts';
 import type { ResolvedLazyListOptions } from './lazyListOptions.ts';
 import { StatsCounter } from './listStats.ts';
 import { PressureTier } from './pressureTier.ts';
+import { RefreshLanding } from './refreshLanding.ts';
 import { SnapshotPublisher } from './snapshotPublisher.ts';
 import type { WriteChannel, WriteEvent } from './writeChannel.ts';
 import { WriteWatcher } from './writeWatcher.ts';
@@ -74,6 +75,8 @@ export class PageFlow<T> {
    * the `moves` option (`watchMoves`, its own import: decision 0023).
    */
   readonly moves: MovesWatch | undefined;
+  /** Without the watch, a `refresh()`'s answers land together all the same (decision 0037). */
+  readonly landing: RefreshLanding;
 
   constructor(options: ResolvedLazyListOptions<T>, host: PageFlowHost<T>) {
     this.o = options;
@@ -123,6 +126,12 @@ export class PageFlow<T> {
       startLater: () => (this.window?.velocity ?? 0) > 0,
     });
     this.scheduler.pause(); // work starts with the first subscriber
+    this.landing = new RefreshLanding({
+      pages: () => this.store.values(),
+      inZone: (page) => this.inZone(page),
+      fetching: (page) => this.scheduler.has(page),
+      commit: (pages) => this.#commit(pages),
+    });
     this.moves = options.moves?.create<T>({
       watching: () => this.o.source.kind === 'offset' && isServerOnly(this.channel.rope),
       count: () => this.layout.count,
@@ -199,6 +208,7 @@ export class PageFlow<T> {
     this.layout.refreshSource();
     this.generation += 1;
     this.moves?.reset(dropCached);
+    this.landing.reset(dropCached || this.moves !== undefined ? -1 : this.generation); // refresh()
     this.channel.forget(); // the server's data is wanted again: local writes are done or undone
     this.cache?.reset(dropCached);
     for (const page of this.scheduler.cancelAll()) this.dropLoading(page);
@@ -229,6 +239,7 @@ export class PageFlow<T> {
       !this.o.enabled ||
       this.store.isSettled(page) ||
       this.moves?.isHeld(page) ||
+      this.landing.isHeld(page) ||
       this.scheduler.has(page) ||
       this.cache?.isPending(page)
     )
@@ -245,7 +256,10 @@ export class PageFlow<T> {
     const plan = this.layout.plan(window, {
       prefetch: this.pressure.prefetch(this.o.prefetch),
       flingVelocity: this.o.flingVelocity,
-      loaded: { has: (page) => this.store.isSettled(page) || this.moves?.isHeld(page) === true },
+      loaded: {
+        has: (page) =>
+          this.store.isSettled(page) || this.moves?.isHeld(page) === true || this.landing.isHeld(page),
+      },
       inFlight: this.scheduler.active(),
     });
     this.plan = plan;
@@ -265,6 +279,7 @@ export class PageFlow<T> {
     // job at once, which must not be one that left the window (found by the model test).
     for (const page of plan.cancel) if (this.scheduler.cancel(page)) this.dropLoading(page);
     this.moves?.settle(); // the zone moved: held responses may have all they wait for
+    this.landing.settle();
   }
 
   /** Forgets a page whose fetch was cancelled before it had data, including its empty query. */
@@ -335,7 +350,8 @@ export class PageFlow<T> {
       }
       return; // or a late response from before a reset
     }
-    if (!result.fromCache && this.moves?.received(page, result.data) === 'held') {
+    const taken = !result.fromCache && this.landing.received(page, result.data, result.generation);
+    if (taken || (!result.fromCache && this.moves?.received(page, result.data) === 'held')) {
       this.stats.fetched(result.latency, (result.data as { items: readonly unknown[] }).items.length);
       this.snapshots.publish(false);
       return;
@@ -372,6 +388,7 @@ export class PageFlow<T> {
     this.stats.add('errors');
     this.dispatch({ type: 'failed', page, generation: this.generation, error });
     this.moves?.settle(); // held responses no longer wait for this page's (it failed)
+    this.landing.settle();
     this.snapshots.publish(this.isVisible(page));
   }
 
@@ -404,6 +421,7 @@ export class PageFlow<T> {
   moved(event: WriteEvent): void {
     if (this.destroyed) return;
     this.moves?.dropHeld(); // answers held for a joint landing were asked before the write
+    this.landing.dropHeld();
     for (const state of [...this.store.values()]) {
       const page = state.index;
       // An insert or a remove (`last` Infinity) changed the count: a fetch still running for a
