@@ -38,8 +38,10 @@ import type { ListWriteResult } from './writeResult.ts';
 // Between settles (issue 18 item 5, while unsettled): after every step the fresh items equal the
 // model at their indexes with keys unique; at every list notification the bytes are within
 // maxBytes and no key is on two fresh pages; after an insert or remove the count is the model's
-// (when it was before and a fresh page holds it). Writes go to stale items too: refused as
-// 'stale' exactly when the key is shown stale only, or the row before the index is (0030).
+// (when it was before and a fresh page holds it). Writes go to stale items too: a remove is
+// refused as 'stale' exactly when the key is shown stale only, an insert when the row before the
+// index is (0030); an update of a key shown stale only is taken and waits outside the rope until
+// the key is on a fresh page, then applies by key (0038): the model applies it there, in order.
 
 const BYTES_PER_ITEM = 10;
 const PUBLISH_MS = 7;
@@ -161,9 +163,10 @@ class Server extends HeldAnswers {
 }
 
 interface Written {
-  readonly epoch: number;
+  /** -1 while it is an update waiting for a fresh copy of its item (decision 0038). */
+  epoch: number;
   /** Takes the write out of the model (what rollback() does to the list). */
-  readonly undo: () => void;
+  undo: () => void;
   /** The server receives the write. */
   readonly confirm: () => void;
   readonly rollback: () => void;
@@ -179,6 +182,8 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
   let epoch = 0;
   let made = 0;
   const written: Written[] = [];
+  /** Updates of items shown stale only, in the order made, until their key is seen fresh. */
+  const waiting: { readonly id: string; readonly next: ModelItem; readonly written: Written }[] = [];
   const maxBytes = config.budgetPages * pageSize * BYTES_PER_ITEM;
   const timers = new ManualTimers();
   const list = createLazyList<ModelItem>({
@@ -261,6 +266,31 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
   };
   const record = (result: ListWriteResult, undo: () => void, confirm: () => void) => {
     if (result.ok) written.push({ epoch, undo, confirm, rollback: result.rollback });
+  };
+  /**
+   * Updates waiting for a fresh copy whose key is on a fresh row now: the list replayed them when
+   * that page landed (shown with the last one's value) or dropped them (the key was not loaded
+   * once nothing was stale: shown with another value). The model applies the replayed ones there.
+   */
+  const resolveWaiting = () => {
+    for (const id of new Set(waiting.map((w) => w.id))) {
+      const at = freshIndexOf(id);
+      if (at === undefined) continue;
+      const mine = waiting.filter((w) => w.id === id);
+      for (const w of mine) waiting.splice(waiting.indexOf(w), 1);
+      const last = mine[mine.length - 1];
+      if (last === undefined || itemAt(list.getSnapshot(), at)?.v !== last.next.v) {
+        count('waiting update dropped');
+        continue;
+      }
+      count('waiting update applied by key');
+      const modelAt = model.entries.findIndex((entry) => entry.item.id === id);
+      if (moved || modelAt < 0) continue;
+      for (const w of mine) {
+        w.written.epoch = epoch;
+        w.written.undo = model.update(modelAt, w.next, w.next);
+      }
+    }
   };
   const refreshed = () => {
     epoch += 1;
@@ -400,7 +430,16 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           const next = { id: item.id, v: fresh.v + 1 };
           const result = list.update(item.id, () => next);
           if (at === undefined) {
-            refusedAsStale(result, item.id, 'update');
+            check(result.ok, `update(${item.id}) of an item shown stale only was refused`);
+            count('update of a stale item waits');
+            const entry: Written = {
+              epoch: -1,
+              undo: () => {},
+              confirm: () => {},
+              rollback: result.rollback,
+            };
+            written.push(entry);
+            waiting.push({ id: item.id, next, written: entry });
             break;
           }
           check(result.ok, `update(${item.id}) of a loaded item was refused`);
@@ -420,7 +459,11 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           const target = written.splice(command.pick % Math.max(1, written.length), 1)[0];
           if (target === undefined) break;
           target.rollback();
-          if (target.epoch !== epoch) count('rollback after refresh');
+          const still = waiting.findIndex((w) => w.written === target);
+          if (still >= 0) {
+            waiting.splice(still, 1); // never shown fresh: nothing in the model to undo
+            count('rollback of a waiting update');
+          } else if (target.epoch !== epoch) count('rollback after refresh');
           else if (moved) count('rollback after a server move');
           else {
             target.undo();
@@ -453,6 +496,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
       }
       await settle();
       timers.fire((ms) => ms === PUBLISH_MS);
+      resolveWaiting();
       checkList(false);
     }
     // Settle as the recipe does: answer everything, ask for the server's data again if it
@@ -467,6 +511,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     }
     check(!list.getSnapshot().moves.refetching, 'settled, yet snapshot.moves.refetching');
     timers.fire((ms) => ms === PUBLISH_MS);
+    resolveWaiting();
     checkList(true);
     if (written.some((w) => w.epoch === epoch)) count('settled with local writes applied');
   } finally {
@@ -498,7 +543,8 @@ describe('createLazyList writes mixed with server changes (model)', () => {
       expect(totals.checked['settled after a server move'] ?? 0).toBeGreaterThan(0);
       expect(totals.checked['notification checked'] ?? 0).toBeGreaterThan(0);
       expect(totals.checked['count checked after a write'] ?? 0).toBeGreaterThan(0);
-      expect(totals.checked['update of a stale item refused'] ?? 0).toBeGreaterThan(0);
+      expect(totals.checked['update of a stale item waits'] ?? 0).toBeGreaterThan(0);
+      expect(totals.checked['waiting update applied by key'] ?? 0).toBeGreaterThan(0);
       expect(totals.checked['insert beside stale rows refused'] ?? 0).toBeGreaterThan(0);
     },
     timeoutMs,

@@ -1,6 +1,10 @@
 import type { LazyList } from './LazyList.ts';
 import { sendQueueOf } from './sendQueue.ts';
+import { sendMarks } from './staleWrites.ts';
 import { ListWriteError } from './writeResult.ts';
+
+const PROBE = <T>(item: T): T => item;
+sendMarks.set(PROBE, 'probe');
 
 /**
  * What {@link send} writes through: a core list, or a hook's result (the same three methods).
@@ -90,19 +94,25 @@ export function send<T extends { readonly status?: SendStatus }>(
     return { ok: false, queued: false, error, settled: failed, retry: () => failed };
   };
   // Without the write engine, on a destroyed list or with the key taken nothing is sent: said as an error value.
-  const probe = list.update(clientId, (current) => current);
+  const probe = list.update(clientId, PROBE);
   if (!probe.ok && (probe.error.reason === 'disabled' || probe.error.reason === 'destroyed'))
     return refused(probe.error);
   const queue = sendQueueOf(list);
-  // A key shown stale (kept through refresh() until its page answers, decision 0030) is in use too.
-  if (probe.ok || probe.error.reason === 'stale' || queue.has(clientId)) {
+  if (probe.ok || queue.has(clientId)) {
     const message = `send(${JSON.stringify(clientId)}): an item with this key is in the list already`;
     return refused(new ListWriteError('unsupported', message, { key: clientId }));
   }
   const pending: T = { ...item, status: 'pending' };
   // After items still queued, in the order sent.
+  // Placed, the item is pinned: a refetch that does not hold it yet puts it back (decision 0038).
+  const pin = () => {
+    const place = (current: T) => current;
+    sendMarks.set(place, { append: (items: readonly T[]) => list.append(items) });
+    list.update(clientId, place);
+  };
   const queued = queue.items.length > 0 || !list.append([pending]);
-  if (queued) queue.add(clientId, pending);
+  if (queued) queue.add(clientId, pending, pin);
+  else pin();
   // While the item waits in the queue its changes go there; once placed, to the list.
   const write = (change: (current: T) => T) => {
     if (!queue.set(clientId, change)) list.update(clientId, change);
@@ -113,7 +123,9 @@ export function send<T extends { readonly status?: SendStatus }>(
     return request().then(
       (saved) => {
         state = 'confirmed';
-        write(() => saved);
+        const confirm = () => saved;
+        sendMarks.set(confirm, 'confirm'); // the pin goes once the list holds the server's copy
+        write(confirm);
         return 'confirmed' as const;
       },
       () => {

@@ -6,6 +6,8 @@ export type QueueTarget<T> = Pick<LazyList<T>, 'append' | 'subscribe'>;
 interface Entry<T> {
   readonly clientId: string | number;
   item: T;
+  /** Called once the list took the item. */
+  readonly placed: (() => void) | undefined;
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
@@ -15,8 +17,8 @@ export interface SendQueue<T> {
   /** The queued items in the order sent; the same array until the queue changes. */
   readonly items: readonly T[];
   has(clientId: string | number): boolean;
-  /** Queues `item`; the list is watched until it takes the queue. */
-  add(clientId: string | number, item: T): void;
+  /** Queues `item`; the list is watched until it takes the queue; `placed` runs once it did. */
+  add(clientId: string | number, item: T, placed?: () => void): void;
   /** Changes a queued item (its status, or the server's copy); false when it is not queued (placed). */
   set(clientId: string | number, change: (item: T) => T): boolean;
 }
@@ -51,8 +53,8 @@ class ListSendQueue<T> implements SendQueue<T> {
   }
 
   /** Queues `item`; the list is watched until it takes the queue. */
-  add(clientId: string | number, item: T): void {
-    this.#entries.push({ clientId, item });
+  add(clientId: string | number, item: T, placed?: () => void): void {
+    this.#entries.push({ clientId, item, placed });
     this.#changed();
     this.#stop ??= this.#target.subscribe(() => this.#schedule());
     this.#schedule(); // the list may take it already (the items queued before it were waiting)
@@ -94,6 +96,7 @@ class ListSendQueue<T> implements SendQueue<T> {
     }
     this.#stop?.();
     this.#stop = null;
+    for (const entry of entries) entry.placed?.();
   }
 
   #changed(): void {

@@ -58,6 +58,12 @@ export class SnapshotPublisher<T> {
     this.#snapshot = this.#build();
   }
 
+  /**
+   * Run before each publish: the write engine puts the local writes it keeps through a refetch
+   * on the pages (decision 0038), so no snapshot shows the refetched pages without them.
+   */
+  beforePublish: (() => void) | undefined;
+
   /** The current snapshot; the same reference until a new one is published. */
   get current(): LazyListSnapshot<T> {
     return this.#snapshot;
@@ -66,6 +72,7 @@ export class SnapshotPublisher<T> {
   /** Something changed: publish now if it touches the visible window, else within `statsInterval`. */
   publish(visibleChanged: boolean): void {
     if (this.#stopped) return;
+    this.beforePublish?.(); // local writes kept through a refetch go on the pages first
     const { timers } = this.#o;
     const statsInterval = this.#o.statsInterval();
     // The memory monitor hears the list's bytes with every change, shown now or folded in later.

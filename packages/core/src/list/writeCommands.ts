@@ -9,6 +9,7 @@ import {
   undoReplace,
 } from './listWrites.ts';
 import type { PageFlow } from './pageFlow.ts';
+import { sendMarks, staleWritesIf, staleWritesOf } from './staleWrites.ts';
 import { ListWriteError, type ListWriteResult, type ListWrites, refused } from './writeResult.ts';
 
 const show = (key: string | number): string => JSON.stringify(key);
@@ -39,7 +40,29 @@ function updateItem<T>(flow: PageFlow<T>, key: string | number, change: (item: T
     throw new TypeError(`LazyList.update: change must be a function (item) => item; got ${typeof change}`);
   const found = findKey(flow, key);
   if (found === undefined) return unknownKey('update', key);
-  if (flow.store.get(found.page)?.stale) return stale(`update(${show(key)})`, { key });
+  const mark = sendMarks.get(change);
+  if (mark === 'probe') return { ok: true, rollback: () => {} };
+  const replay = (k: string | number, c: (item: T) => T) => updateItem(flow, k, c);
+  if (typeof mark === 'object') {
+    staleWritesOf(flow, replay).pin(key, found.item, mark.append as (items: readonly T[]) => boolean);
+    return { ok: true, rollback: () => {} };
+  }
+  // Shown only on a stale page (decision 0038, replacing 0030's refusal): shown there now and
+  // replayed by key on the fresh item when its page lands; after updates still waiting on it.
+  if (flow.store.get(found.page)?.stale || staleWritesIf(flow)?.isWaiting(key))
+    return staleWritesOf(flow, replay).update(key, found, change, mark === 'confirm');
+  const { result, next } = writeFresh(flow, key, found, change);
+  if (result.ok) staleWritesIf(flow)?.wrote(key, next, mark === 'confirm');
+  return result;
+}
+
+/** `update` of an item found on a fresh page. */
+function writeFresh<T>(
+  flow: PageFlow<T>,
+  key: string | number,
+  found: { page: number; offset: number; item: T },
+  change: (item: T) => T,
+): { result: ListWriteResult; next: T } {
   const source = flow.o.source;
   const index = source.kind === 'offset' ? found.page * source.pageSize + found.offset : -1;
   // A locally written item is kept as itself (the list shows a structurally shared copy), so
@@ -48,7 +71,8 @@ function updateItem<T>(flow: PageFlow<T>, key: string | number, change: (item: T
   const previous = local?.kind === 'local' ? local.item : found.item;
   const next = change(previous);
   if (source.kind !== 'offset') {
-    if (!replaceInPage(flow, found.page, found.offset, next)) return unknownKey('update', key);
+    if (!replaceInPage(flow, found.page, found.offset, next))
+      return { result: unknownKey('update', key), next };
     let done = false;
     const rollback = () => {
       if (done || flow.destroyed) return;
@@ -57,10 +81,10 @@ function updateItem<T>(flow: PageFlow<T>, key: string | number, change: (item: T
       const now = flow.o.getItemKey === undefined ? undefined : findKey(flow, flow.o.getItemKey(next));
       if (now !== undefined) replaceInPage(flow, now.page, now.offset, previous);
     };
-    return { ok: true, rollback };
+    return { result: { ok: true, rollback }, next };
   }
   applyWrite(flow, { kind: 'replace', index, item: next });
-  return { ok: true, rollback: rollbackOf(flow, undoReplace(next, previous)) };
+  return { result: { ok: true, rollback: rollbackOf(flow, undoReplace(next, previous)) }, next };
 }
 
 /** `insert(index, items)` of a list: see `LazyList.insert`. */

@@ -117,6 +117,9 @@ export class OffsetLayout<T> implements ListLayout<T> {
   }
 
   refreshSource(): void {
+    // The server's data is wanted again: items appended before are the server's now, or shown
+    // again by the one who appended them (sent items, decision 0038); the count is the server's.
+    this.#appended = this.#source.initialCount ?? 0;
     this.#source.reset?.();
   }
 
