@@ -294,3 +294,61 @@ describe('send before the newest page is loaded (queued)', () => {
     expect(queuedSends(list)).toEqual([]);
   });
 });
+
+describe('send across a refresh of a chat (cursor pages, decision 0038)', () => {
+  it('a pending send stays at the end through the refetch, once, and is confirmed in place', async () => {
+    const options = { holdNewest: false };
+    const { list, release } = await chat(options);
+    const request = deferred();
+    const sent = send(list, {
+      item: { id: 'c9', clientId: 'c9', body: 'hi' },
+      clientId: 'c9',
+      request: () => request.promise,
+    });
+    expect(sent.ok).toBe(true);
+    const seen: string[] = [];
+    list.subscribe(() => {
+      const keys = items(list).map((m) => m?.clientId ?? m?.id);
+      if (new Set(keys.filter((k) => k !== undefined)).size !== keys.filter((k) => k !== undefined).length)
+        seen.push(keys.join(' '));
+    });
+    options.holdNewest = true;
+    list.refresh();
+    await settle();
+    release();
+    await settle();
+    const after = items(list);
+    expect(after.at(-1)).toMatchObject({ clientId: 'c9', status: 'pending' });
+    expect(after.filter((m) => m?.clientId === 'c9')).toHaveLength(1);
+    request.resolve({ id: 'm100', clientId: 'c9', body: 'hi' });
+    expect(await sent.settled).toBe('confirmed');
+    expect(items(list).at(-1)).toEqual({ id: 'm100', clientId: 'c9', body: 'hi' });
+    expect(seen).toEqual([]);
+  });
+
+  it('a send failed while the refetch is on its way stays failed after it, and its retry works', async () => {
+    const options = { holdNewest: false };
+    const { list, release } = await chat(options);
+    const attempts = [deferred(), deferred()];
+    let n = 0;
+    const sent = send(list, {
+      item: { id: 'c8', clientId: 'c8', body: 'again' },
+      clientId: 'c8',
+      request: () => (attempts[n++] as ReturnType<typeof deferred>).promise,
+    });
+    options.holdNewest = true;
+    list.refresh();
+    await settle();
+    attempts[0]?.reject(new Error('HTTP 500'));
+    expect(await sent.settled).toBe('failed');
+    release();
+    await settle();
+    expect(items(list).at(-1)).toMatchObject({ clientId: 'c8', status: 'failed' });
+    expect(items(list).filter((m) => m?.clientId === 'c8')).toHaveLength(1);
+    const retried = sent.retry();
+    expect(items(list).at(-1)).toMatchObject({ clientId: 'c8', status: 'pending' });
+    attempts[1]?.resolve({ id: 'm100', clientId: 'c8', body: 'again' });
+    expect(await retried).toBe('confirmed');
+    expect(items(list).at(-1)).toEqual({ id: 'm100', clientId: 'c8', body: 'again' });
+  });
+});
