@@ -199,10 +199,12 @@ export class LazyList<T> extends Subscribable {
    * Replaces the loaded item with `key` (its `getItemKey`; without it, its index) by
    * `change(item)`, at once in every list and snapshot on this key (through the QueryClient's
    * page queries) and in the cache. Returns `{ ok, rollback }`: `rollback()` puts the old item
-   * back. An item that is not loaded is `{ ok: false, error }` naming the key, never a throw; so
-   * is one shown stale (kept through `refresh()` or an invalidation until its page answers:
-   * reason `stale`, decision 0030). Needs the `writes` option (`listWrites` from `@lazyflow/core/writes`); without it every
-   * write is `{ ok: false }` with reason `disabled`.
+   * back. An item that is not loaded is `{ ok: false, error }` naming the key, never a throw. An
+   * item shown only stale (kept through `refresh()` or an invalidation until its page answers) is
+   * written on the stale row at once and again, by key, on the fresh item when its page lands;
+   * `rollback()` works before and after that (decision 0040). Needs the `writes` option
+   * (`listWrites` from `@lazyflow/core/writes`); without it every write is `{ ok: false }` with
+   * reason `disabled`.
    *
    * @example
    * const { rollback } = list.update('u-7', (user) => ({ ...user, liked: true }));
@@ -230,7 +232,8 @@ export class LazyList<T> extends Subscribable {
 
   /**
    * Takes the loaded item with `key` out of every list on this key: the count shrinks and the
-   * pages after it shift. Offset sources only. `rollback()` puts it back where it was.
+   * pages after it shift. Offset sources only. `rollback()` puts it back where it was. An item
+   * shown only stale is refused (reason `stale`, decisions 0030 and 0040).
    *
    * @example
    * const { ok, rollback } = list.remove('u-7');

@@ -41,7 +41,7 @@ import type { ListWriteResult } from './writeResult.ts';
 // (when it was before and a fresh page holds it). Writes go to stale items too: a remove is
 // refused as 'stale' exactly when the key is shown stale only, an insert when the row before the
 // index is (0030); an update of a key shown stale only is taken and waits outside the rope until
-// the key is on a fresh page, then applies by key (0038): the model applies it there, in order.
+// the key is on a fresh page, then applies by key (0040): the model applies it there, in order.
 
 const BYTES_PER_ITEM = 10;
 const PUBLISH_MS = 7;
@@ -163,7 +163,7 @@ class Server extends HeldAnswers {
 }
 
 interface Written {
-  /** -1 while it is an update waiting for a fresh copy of its item (decision 0038). */
+  /** -1 while it is an update waiting for a fresh copy of its item (decision 0040). */
   epoch: number;
   /** Takes the write out of the model (what rollback() does to the list). */
   undo: () => void;

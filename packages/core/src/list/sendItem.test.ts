@@ -176,7 +176,7 @@ describe('send (optimistic)', () => {
     options.holdNewest = true;
     list.refresh(); // the newest page is kept, stale, until its answer
     await settle();
-    // Shown stale, it is in the list: an update is taken and waits for the fresh copy (decision 0038).
+    // Shown stale, it is in the list: an update is taken and waits for the fresh copy (decision 0040).
     expect(list.update('m99', (m) => m).ok).toBe(true);
     const count = list.getSnapshot().count;
     const again = send(list, { item: message(99), clientId: 'm99', request: async () => message(99) });
@@ -295,7 +295,7 @@ describe('send before the newest page is loaded (queued)', () => {
   });
 });
 
-describe('send across a refresh of a chat (cursor pages, decision 0038)', () => {
+describe('send across a refresh of a chat (cursor pages, decision 0040)', () => {
   it('a pending send stays at the end through the refetch, once, and is confirmed in place', async () => {
     const options = { holdNewest: false };
     const { list, release } = await chat(options);

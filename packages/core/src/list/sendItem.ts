@@ -72,6 +72,9 @@ export type SentItem = (
  * item is queued instead: the request runs at once, the item waits in {@link queuedSends} (in its
  * latest state: pending, failed or the server's copy) and is appended when that page lands, after
  * the items queued before it. A source that takes no appends (range sources) keeps it queued.
+ * A placed item survives a refetch (decision 0040): when the refetched newest page does not hold
+ * it, it goes back at the end in its latest state; a confirmation or failure that arrives while
+ * its row is stale is applied by client id when the page lands.
  * Needs a list created with `writes: listWrites` and a `getItemKey` that returns the client id
  * of the optimistic item (e.g. `(m) => m.clientId ?? m.id`, or the id when the server echoes the
  * client id as its id).
@@ -104,7 +107,7 @@ export function send<T extends { readonly status?: SendStatus }>(
   }
   const pending: T = { ...item, status: 'pending' };
   // After items still queued, in the order sent.
-  // Placed, the item is pinned: a refetch that does not hold it yet puts it back (decision 0038).
+  // Placed, the item is pinned: a refetch that does not hold it yet puts it back (decision 0040).
   const pin = () => {
     const place = (current: T) => current;
     sendMarks.set(place, { append: (items: readonly T[]) => list.append(items) });

@@ -60,7 +60,7 @@ export class SnapshotPublisher<T> {
 
   /**
    * Run before each publish: the write engine puts the local writes it keeps through a refetch
-   * on the pages (decision 0038), so no snapshot shows the refetched pages without them.
+   * on the pages (decision 0040), so no snapshot shows the refetched pages without them.
    */
   beforePublish: (() => void) | undefined;
 

@@ -9,7 +9,7 @@ import { send } from './sendItem.ts';
 import { listWrites } from './writeCommands.ts';
 
 // Writes made or settled while rows are stale (a refetch on its way) are kept and re-applied
-// by key once the refetched pages land (decision 0038, issue #18 items 2-4).
+// by key once the refetched pages land (decision 0040, issue #18 items 2-4).
 
 interface Row {
   readonly id: string;

@@ -28,7 +28,7 @@ interface Pin<T> {
 }
 
 /**
- * What the list shows of its local writes while rows are stale (decision 0038): updates of items
+ * What the list shows of its local writes while rows are stale (decision 0040): updates of items
  * shown only on stale pages (shown there at once, replayed by key on the fresh copy when its
  * page lands), and the items `send()` placed (pending, failed, or confirmed while stale), put
  * back at the end when a refetch of the newest page does not hold them. Never shows a key twice:

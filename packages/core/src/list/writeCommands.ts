@@ -47,7 +47,7 @@ function updateItem<T>(flow: PageFlow<T>, key: string | number, change: (item: T
     staleWritesOf(flow, replay).pin(key, found.item, mark.append as (items: readonly T[]) => boolean);
     return { ok: true, rollback: () => {} };
   }
-  // Shown only on a stale page (decision 0038, replacing 0030's refusal): shown there now and
+  // Shown only on a stale page (decision 0040, replacing 0030's refusal): shown there now and
   // replayed by key on the fresh item when its page lands; after updates still waiting on it.
   if (flow.store.get(found.page)?.stale || staleWritesIf(flow)?.isWaiting(key))
     return staleWritesOf(flow, replay).update(key, found, change, mark === 'confirm');

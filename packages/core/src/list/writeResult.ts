@@ -4,9 +4,10 @@ import type { EditRope } from '../store/editRope.ts';
 /**
  * Why a write was refused, with the key or index it was given: `unknown-key` (no loaded item has
  * the key), `not-loaded` (the page at the index is not loaded), `out-of-range` (an index beyond
- * the count), `unsupported` (inserts and removes need an offset source), `stale` (the item, or the rows
- * around the index, are shown stale: kept through `refresh()`, an invalidation or a dataset move
- * until their page is fetched again; decision 0030), `destroyed`, `disabled`
+ * the count), `unsupported` (inserts and removes need an offset source), `stale` (a `remove` of an
+ * item, or an `insert` after a row, shown stale: kept through `refresh()`, an invalidation or a
+ * dataset move until their page is fetched again; decision 0030; an `update` of a stale item is
+ * taken and applied by key once fresh, decision 0040), `destroyed`, `disabled`
  * (the list was created without `writes` from `@lazyflow/core/writes`).
  *
  * @example

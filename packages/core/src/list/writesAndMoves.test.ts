@@ -130,7 +130,7 @@ describe('writes while answers are on their way', () => {
   it('writes on items shown stale after refresh(): update by key, remove and insert refused; nothing lost or shown twice', async () => {
     // The minimal case the mixed model found (decision 0030): the server inserts x0 at 0,
     // refresh(), update('s0') shown stale at index 0. Written into the edit rope at that index,
-    // it landed over x0 once the page came back: s0 twice, x0 gone. Since decision 0038 the
+    // it landed over x0 once the page came back: s0 twice, x0 gone. Since decision 0040 the
     // update waits outside the rope and is applied by key to s0 where the refetch puts it.
     const { list, answerAll, shown, loadThenRefresh } = setup(['s0', 's1', 's2', 's3', 's4'], 3);
     await loadThenRefresh(5, ['x0', 's0', 's1', 's2', 's3', 's4']);

@@ -118,7 +118,7 @@ export class OffsetLayout<T> implements ListLayout<T> {
 
   refreshSource(): void {
     // The server's data is wanted again: items appended before are the server's now, or shown
-    // again by the one who appended them (sent items, decision 0038); the count is the server's.
+    // again by the one who appended them (sent items, decision 0040); the count is the server's.
     this.#appended = this.#source.initialCount ?? 0;
     this.#source.reset?.();
   }
