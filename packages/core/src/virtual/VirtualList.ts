@@ -4,6 +4,7 @@ import type { LazyListSnapshot } from '../list/LazyList.ts';
 import { assertUnchanged, optionError } from '../options.ts';
 import { VelocityMeter } from '../planner/velocityMeter.ts';
 import { Subscribable } from '../subscribable.ts';
+import { FrameRead } from './frameRead.ts';
 import { ItemRestore } from './itemRestore.ts';
 import { type NavigationKeyEvent, navigationTarget } from './keyboardTarget.ts';
 import { LeanWatch } from './leanWatch.ts';
@@ -78,6 +79,15 @@ export class VirtualList<T> extends Subscribable {
   #turn = 0;
   /** Rows leaned ahead of a moving scroll go back to where it is once a frame brings no scroll. */
   readonly #lean = new LeanWatch(() => this.#sync());
+  /** While the rows lean (a fast, continuous scroll), scroll events are read in the frame's rAF (decision 0038). */
+  readonly #frameRead = new FrameRead((eventOffset) => this.#readInFrame(eventOffset));
+  #readLater = false;
+  /** Inside a scroll event read later: the layout the action asks for waits for the frame read. */
+  #syncLater = false;
+  /** A layout is owed to the frame read. */
+  #owed = false;
+  /** The last frame read found the position written since its event: it is where the frame is painted. */
+  #written = false;
   #target: ScrollTarget | null = null;
   /** The target's lowest offset when last read (≤ 0): see `#offset`. */
   #floor = 0;
@@ -307,6 +317,7 @@ export class VirtualList<T> extends Subscribable {
     this.#keeper?.save();
     this.onUnsubscribe();
     this.#lean.stop();
+    this.#frameRead.stop();
     this.#destroyed = true;
     this.clearListeners();
   }
@@ -354,8 +365,10 @@ export class VirtualList<T> extends Subscribable {
       this.#state = reduceView(before, action, this.#context);
     }
     const relayout = relayoutAfter[action.type];
-    if (relayout === 'now') this.#sync();
-    else if (relayout === 'soon') this.#scheduleSync();
+    if (relayout === 'now') {
+      if (this.#syncLater) this.#owed = true;
+      else this.#sync();
+    } else if (relayout === 'soon') this.#scheduleSync();
   }
 
   #attach(): void {
@@ -371,7 +384,7 @@ export class VirtualList<T> extends Subscribable {
       physical: this.#offset(target),
     });
     this.#stopTarget = target.observe({
-      scroll: () => this.#onScroll(),
+      scroll: () => this.#onScrollEvent(),
       resize: () => this.#update({ type: 'resize', viewport: target.viewport() }),
       drag: (active) => this.#update({ type: 'drag', active }),
       input: () => this.#update({ type: 'input' }),
@@ -393,6 +406,32 @@ export class VirtualList<T> extends Subscribable {
   #onScroll(): void {
     const target = this.#target;
     if (target !== null) this.#update({ type: 'scroll', physical: this.#offset(target) });
+  }
+
+  /**
+   * A scroll event. While the rows lean, the state takes the position now (`getScrollOffset`,
+   * the speed) and the layout waits for this frame's animation frame callback (`FrameRead`).
+   */
+  #onScrollEvent(): void {
+    const target = this.#target;
+    if (target === null) return;
+    const physical = this.#offset(target);
+    this.#syncLater = this.#readLater && this.#frameRead.ask(physical);
+    try {
+      this.#update({ type: 'scroll', physical });
+    } finally {
+      this.#syncLater = false;
+    }
+  }
+
+  /** The frame read: a position written since the event is where the frame is painted. */
+  #readInFrame(eventOffset: number): void {
+    const target = this.#target;
+    if (target === null || this.#destroyed) return;
+    const physical = this.#offset(target);
+    this.#written = Math.abs(physical - eventOffset) >= 1;
+    this.#update({ type: 'scroll', physical });
+    if (this.#owed) this.#sync();
   }
 
   #scrollTo(index: number, align: ScrollAlign, focus: boolean, smooth = false, asked = this.#o.now()): void {
@@ -477,6 +516,7 @@ export class VirtualList<T> extends Subscribable {
 
   #sync(): void {
     if (this.#destroyed) return;
+    this.#owed = false;
     if (this.#phase === 'running' || this.#phase === 'again') {
       this.#phase = 'again';
       return;
@@ -563,7 +603,11 @@ export class VirtualList<T> extends Subscribable {
     // Masonry places items per lane inside its rows: no lean (its rows are chunks of items).
     const fast = velocity > 0 && this.#masonry === null && this.#speed.stride > o.overscan * o.lanes;
     this.#lean.moving(fast);
-    const stride = fast && this.#lean.continuous ? this.#speed.stride : 0;
+    // Leaning: scroll events are read in the frame (`FrameRead`), and a position written since
+    // the event is where the paint will be: nothing to lean toward (decision 0038).
+    this.#readLater = fast && this.#lean.continuous;
+    if (!this.#readLater) this.#written = false;
+    const stride = this.#readLater && !this.#written ? this.#speed.stride : 0;
     if (!dragging) {
       const window = renderedWindow(
         viewWindow(state, input, o.estimateSize),

@@ -1,0 +1,83 @@
+// A fast scroll written in requestAnimationFrame (the bench's fling, a scroll-linked animation, a
+// page's own smooth scroll) moves again after the frame's scroll event: rows laid out at the event
+// were painted one step behind (decision 0038). Fails without the frame read: every one of the 40
+// frames of a 1,200 px-per-frame scroll showed part of the 600-px viewport without rows.
+import { startMockWorker } from '@lazyflow/mocks/browser';
+import { afterEach, beforeAll, expect, it, vi } from 'vitest';
+import { afterPaint, frames, type MountedList } from '../testing/mountVirtualList.ts';
+import {
+  type Item,
+  item,
+  itemsList,
+  loadedText,
+  mount,
+  runCleanups,
+  title,
+} from '../testing/virtualFixtures.ts';
+import { FrameRead } from './frameRead.ts';
+
+beforeAll(async () => {
+  await startMockWorker();
+});
+afterEach(runCleanups);
+
+/** 36-px slots of the viewport (probed at their middles) that no rendered row covers. */
+function uncovered(mounted: MountedList<Item>): number {
+  const box = mounted.viewport.getBoundingClientRect();
+  const rects = [...mounted.spacer.querySelectorAll('[data-index]')].map((row) =>
+    row.getBoundingClientRect(),
+  );
+  let empty = 0;
+  for (let y = box.top + 18; y < box.bottom; y += 36) {
+    if (!rects.some((rect) => rect.top <= y && rect.bottom > y)) empty += 1;
+  }
+  return empty;
+}
+
+it.each([
+  ['down', 1_200],
+  ['up', -1_200],
+])(
+  'a fast scroll written in requestAnimationFrame is laid out where each frame is painted (%s)',
+  async (_, step) => {
+    const { list } = itemsList(100_000); // 3.6M px: positions are not mapped
+    // A clock advancing 16 ms per frame: the speed does not depend on how busy the machine is.
+    let now = 0;
+    const mounted = mount({ list, estimateSize: () => 36, text: title, now: () => now });
+    const startRow = step > 0 ? 1_000 : 50_000;
+    mounted.view.scrollToIndex(startRow, { align: 'start' });
+    await vi.waitFor(() => expect(loadedText(mounted, startRow)).toBe(item(startRow).title));
+    await frames(3);
+    const blankFrames: number[] = [];
+    for (let frame = 0; frame < 40; frame++) {
+      await frames(1);
+      now += 16;
+      mounted.viewport.scrollTop += step; // 75,000 px/s, inside the frame before its layout
+      const written = mounted.viewport.scrollTop;
+      await afterPaint();
+      expect(mounted.viewport.scrollTop).toBe(written);
+      // The first four frames are read at the event, as any scroll (all blank here): the frame
+      // read starts once the rows lean (frames of a move beyond the overscan, in a row).
+      if (frame >= 4 && uncovered(mounted) > 0) blankFrames.push(frame);
+    }
+    expect(blankFrames).toEqual([]);
+    // The view's own offset is the scroll's (nothing lags behind the element).
+    const offset = mounted.view.getScrollOffset();
+    expect(Math.abs(offset - (startRow * 36 + 40 * step))).toBeLessThan(1);
+  },
+);
+
+it('FrameRead reads once per frame, in the animation frame, with the last event offset; nothing after stop()', async () => {
+  const reads: number[] = [];
+  const reader = new FrameRead((offset) => reads.push(offset));
+  expect(reader.ask(10)).toBe(true);
+  expect(reader.ask(20)).toBe(true);
+  expect(reads).toEqual([]);
+  await frames(1);
+  expect(reads).toEqual([20]);
+  reader.ask(30);
+  reader.stop();
+  await frames(2);
+  expect(reads).toEqual([20]);
+  expect(reader.ask(40)).toBe(false);
+});
