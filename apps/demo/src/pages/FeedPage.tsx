@@ -156,23 +156,23 @@ function FeedList({ scrollMargin }: { scrollMargin: number }) {
         scrollMargin={scrollMargin}
         setSize={list.list.countKind === 'exact' ? list.count : -1}
       />
+      {/* The newer end's line below the newest post, as the older end's is above the oldest: the
+          window scrolls past the list's end to it (decision 0036). */}
+      {hasPosts && (
+        <FeedEdgeLine
+          side="newer"
+          edge={edges.newer}
+          loading={newerLoading}
+          reached={reachedEnd}
+          post={newest?.status === 'loaded' ? newest.item.id : null}
+          retry={list.retry}
+        />
+      )}
       <ListError status={list.status} error={list.error} retry={list.retry} />
-      {/* Both ends' state, pinned to the bottom of the window: the feed loads both ways from the middle.
-          Newer posts that failed, or are being retried, are said here, at the feed's newer end
-          of the window: a line after the list could not be scrolled to (the window's scroll
-          stops at the list's end). */}
+      {/* Both ends' state in a line each, pinned to the bottom of the window: the feed loads both
+          ways from the middle. At the page's bottom it sits below the newer end's line. */}
       {hasPosts && (
         <div className="feed-status" aria-live="polite">
-          {edges.newer.kind !== 'none' && (
-            <FeedEdgeLine
-              side="newer"
-              edge={edges.newer}
-              loading={newerLoading}
-              reached={reachedEnd}
-              post={newest?.status === 'loaded' ? newest.item.id : null}
-              retry={list.retry}
-            />
-          )}
           <span data-testid="feed-older" data-reached-start={reachedStart} data-prepended={prependedCount}>
             ↑{' '}
             {reachedStart
@@ -187,8 +187,10 @@ function FeedList({ scrollMargin }: { scrollMargin: number }) {
             ↓{' '}
             {reachedEnd
               ? 'You reached the newest post.'
-              : newerLoading || edges.newer.kind === 'retrying'
-                ? 'Loading newer posts…'
+              : edges.newer.kind === 'failed'
+                ? "Newer posts couldn't load · Retry below the newest"
+                : newerLoading || edges.newer.kind === 'retrying'
+                  ? 'Loading newer posts…'
                 : `${(list.count - prependedCount).toLocaleString('en')} from post #${FEED_START.toLocaleString('en')} on · scroll down for newer`}
           </span>
         </div>
