@@ -3,10 +3,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { open, poll } from './lists.ts';
 
-/** The post number in a card's title ("#1000003 …"), or NaN. */
-const postNumber = (title: string) => Number(/^#(\d+) /.exec(title)?.[1]);
-
-/** The loaded cards in the window's viewport: index, y of the top edge, post number. */
+/** The loaded cards in the window's viewport: index, y of the top edge, the post number shown. */
 function cards(page: Page) {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('[data-testid="feed-list"] > [data-index]')]
@@ -15,7 +12,7 @@ function cards(page: Page) {
         top: card.getBoundingClientRect().top,
         bottom: card.getBoundingClientRect().bottom,
         loaded: card.dataset.state === 'loaded',
-        title: card.querySelector('h3')?.textContent ?? '',
+        post: Number(card.querySelector('.post-number')?.textContent?.replace(/\D/g, '') || Number.NaN),
       }))
       .filter((card) => card.bottom > 0 && card.top < window.innerHeight)
       .sort((a, b) => a.index - b.index),
@@ -26,7 +23,7 @@ function cards(page: Page) {
 function pillAndIndex(page: Page, number: number) {
   return page.evaluate((n) => {
     const card = [...document.querySelectorAll<HTMLElement>('[data-testid="feed-list"] > [data-index]')].find(
-      (el) => el.querySelector('h3')?.textContent?.startsWith(`#${n} `),
+      (el) => el.querySelector('.post-number')?.textContent === `Post ${n.toLocaleString('en')}`,
     );
     return {
       pill: Number(document.querySelector<HTMLElement>('[data-testid="feed-new"]')?.dataset.new ?? 0),
@@ -53,8 +50,8 @@ for (const size of [
       (card) => card.top <= size.height / 2 && card.bottom > size.height / 2,
     );
     expect(read).toBeDefined();
-    const number = postNumber(read?.title ?? '');
-    const byNumber = async () => (await cards(page)).find((card) => postNumber(card.title) === number);
+    const number = read?.post ?? Number.NaN;
+    const byNumber = async () => (await cards(page)).find((card) => card.post === number);
 
     // Posts arrive (4 a second, polled every 2 s): the pill shows, the post read keeps its pixel.
     const pill = page.getByTestId('feed-new');
@@ -81,11 +78,11 @@ for (const size of [
     await pill.click();
     await poll(async () => {
       const first = (await cards(page))[0];
-      return first?.index === 0 && first.loaded && postNumber(first.title) > number;
+      return first?.index === 0 && first.loaded && (first.post ?? Number.NaN) > number;
     }).toBe(true);
     await expect(pill).toBeHidden();
     const top = (await cards(page))[0];
-    expect(postNumber(top?.title ?? '')).toBeGreaterThanOrEqual(1_000_000); // a post that arrived
+    expect(top?.post).toBeGreaterThan(1_000_000); // a post that arrived (ids from 1,000,000: post 1,000,001 on)
     expect(errors).toEqual([]);
   });
 }

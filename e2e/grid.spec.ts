@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectLoaded, open, poll } from './lists.ts';
+import { expectRow, open, poll } from './lists.ts';
 
 const CARD = 108;
 const GAP = 12;
@@ -31,7 +31,7 @@ test('grid: lanes follow the width, cards sit in rows with gaps, far rows load r
 }) => {
   const errors = await open(page, '/grid');
   const list = page.getByTestId('grid-list');
-  await expectLoaded(page, 'grid-scroller', 0, '#0 ');
+  await expectRow(page, 'grid-scroller', 0);
   const width = await page.getByTestId('grid-scroller').evaluate((el) => el.clientWidth);
   const lanes = Math.floor(width / 200);
   await expect(list).toHaveAttribute('data-lanes', String(lanes));
@@ -53,7 +53,7 @@ test('grid: lanes follow the width, cards sit in rows with gaps, far rows load r
     2_000 * (CARD + GAP),
   );
   const target = 2_001 * lanes;
-  await expectLoaded(page, 'grid-scroller', target, `#${target} `);
+  await expectRow(page, 'grid-scroller', target);
   const box = await card(page, 'grid-scroller', target);
   expect(box?.top).toBeGreaterThanOrEqual(0);
   expect(box?.top).toBeLessThan(box?.viewportHeight ?? 0);
@@ -61,7 +61,7 @@ test('grid: lanes follow the width, cards sit in rows with gaps, far rows load r
   // Narrower: fewer lanes, and the card in view stays in view.
   await page.setViewportSize({ width: 900, height: 800 });
   await expect(list).not.toHaveAttribute('data-lanes', String(lanes));
-  await expectLoaded(page, 'grid-scroller', target, `#${target} `);
+  await expectRow(page, 'grid-scroller', target);
   await poll(async () => {
     const moved = await card(page, 'grid-scroller', target);
     return moved !== null && moved.top + moved.height > 0 && moved.top < moved.viewportHeight;
@@ -72,7 +72,7 @@ test('grid: lanes follow the width, cards sit in rows with gaps, far rows load r
 test('horizontal strip: cards run left to right and the wheel scrolls them 1:1', async ({ page }) => {
   const errors = await open(page, '/grid');
   const strip = page.getByTestId('strip-scroller');
-  await expectLoaded(page, 'strip-scroller', 0, '#0 ');
+  await expectRow(page, 'strip-scroller', 0);
   await expect(strip).toHaveAttribute('data-count', '100000');
   const a = await card(page, 'strip-scroller', 0);
   const b = await card(page, 'strip-scroller', 1);
@@ -84,7 +84,7 @@ test('horizontal strip: cards run left to right and the wheel scrolls them 1:1',
   await strip.evaluate((el) => {
     el.scrollLeft = 500 * (180 + 12);
   });
-  await expectLoaded(page, 'strip-scroller', 501, '#501 ');
+  await expectRow(page, 'strip-scroller', 501);
   const before = (await card(page, 'strip-scroller', 502))?.left ?? Number.NaN;
   await strip.hover();
   await page.mouse.wheel(150, 0);

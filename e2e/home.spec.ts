@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectLoaded, open, poll, rowBox, visibleRows } from './lists.ts';
+import { expectRow, open, poll, rowBox, visibleRows } from './lists.ts';
 
 // Issue #20: Home shows in its first minute what only lazyflow can do, one click from each feat.
 
@@ -25,9 +25,9 @@ async function runTile(page: Page, id: string): Promise<Record<string, string | 
   return figure.evaluate((element: HTMLElement) => ({ ...element.dataset }));
 }
 
-/** Row `index` is loaded and entirely inside the scroller's visible area. */
+/** Row `index` (row number `index + 1`) is loaded and entirely inside the scroller's visible area. */
 async function expectRowOnScreen(page: Page, index: number) {
-  await expectLoaded(page, SCROLLER, index, `#${index} `);
+  await expectRow(page, SCROLLER, index);
   await poll(async () => {
     const box = await rowBox(page, SCROLLER, index);
     return box !== null && box.top >= -0.5 && box.bottom <= box.viewport + 0.5;
@@ -83,7 +83,7 @@ test('live tiles: each runs its feat on its own list and shows the figure it mea
   expect(Number(jump.requests)).toBeLessThanOrEqual(6);
   expect(Number(jump.firstPage)).toBeGreaterThanOrEqual(4_990);
   expect(Number(jump.lastPage)).toBeLessThanOrEqual(5_010);
-  await expect(page.getByTestId('feat-jump-list').locator('[data-index="500000"]')).toHaveAttribute(
+  await expect(page.getByTestId('feat-jump-list').locator('[data-index="499999"]')).toHaveAttribute(
     'data-state',
     'loaded',
   );
@@ -136,10 +136,10 @@ test('tile: reload reloads the page and shows row 123,456 again from IndexedDB w
   const reload = await runTile(page, 'reload');
   expect(loads).toBe(1);
   expect(await page.evaluate(() => (window as { beforeReload?: boolean }).beforeReload)).toBeUndefined();
-  expect(reload).toMatchObject({ reloaded: 'true', fromCache: 'true', requests: '0', row: '123456' });
+  expect(reload).toMatchObject({ reloaded: 'true', fromCache: 'true', requests: '0', row: '123455' }); // row 123,456's index
   expect(Number(reload.reads)).toBeGreaterThan(0);
   const list = page.getByTestId('feat-reload-list');
-  await expect(list.locator('[data-index="123456"]')).toHaveAttribute('data-state', 'loaded');
+  await expect(list.locator('[data-index="123455"]')).toHaveAttribute('data-state', 'loaded');
   await expect(page.getByTestId('feat-reload-figure')).toContainText('After a real page reload');
   await expect(page.getByTestId('feat-reload')).toBeInViewport();
   await testInfo.attach('reload-tile', { body: await page.screenshot(), contentType: 'image/png' });
@@ -148,10 +148,12 @@ test('tile: reload reloads the page and shows row 123,456 again from IndexedDB w
   await expect(page.getByTestId('feat-reload-figure')).toHaveAttribute('data-state', 'idle');
 });
 
+// Rows are numbered from 1 on screen and in the tiles' links (decision 0039): row 500,000 is
+// index 499,999, row 123,456 index 123,455.
 test('tile: jump to row 500,000 lands on it, loading only the pages at the target', async ({ page }) => {
   await follow(page, 'Jump to row 500,000');
   await expect(page).toHaveURL(/\/table$/); // the jump is done: a reload restores, not re-jumps
-  await expectRowOnScreen(page, 500_000);
+  await expectRowOnScreen(page, 499_999);
   await expect(page.getByTestId(SCROLLER)).toHaveAttribute('data-count', '1000000');
   // Pages 0 (prefetched from the menu) and the ones at the target: nothing walked in between.
   expect(await figure(page, 'requests')).toBeLessThanOrEqual(6);
@@ -180,7 +182,7 @@ test('tile: zero-jitter dynamic heights opens the dynamic mode at row 500,000; s
 }) => {
   await follow(page, 'Zero-jitter dynamic heights');
   await expect(page.getByTestId('table-dynamic')).toBeChecked();
-  await expectRowOnScreen(page, 500_000);
+  await expectRowOnScreen(page, 499_999);
   const heights = new Set<number>();
   for (const index of await visibleRows(page, SCROLLER)) {
     const box = await rowBox(page, SCROLLER, index);
@@ -194,28 +196,28 @@ test('tile: zero-jitter dynamic heights opens the dynamic mode at row 500,000; s
   // scrolls): read its place once that has settled.
   let before = Number.NaN;
   await poll(async () => {
-    const top = (await rowBox(page, SCROLLER, 500_000))?.top ?? Number.NaN;
+    const top = (await rowBox(page, SCROLLER, 499_999))?.top ?? Number.NaN;
     const still = top === before;
     before = top;
     await page.waitForTimeout(150);
     return still;
   }).toBe(true);
   await page.mouse.wheel(0, -300);
-  await poll(async () => Math.abs(((await rowBox(page, SCROLLER, 500_000))?.top ?? 0) - (before + 300))).toBe(
+  await poll(async () => Math.abs(((await rowBox(page, SCROLLER, 499_999))?.top ?? 0) - (before + 300))).toBe(
     0,
   );
   await page.waitForTimeout(300); // rows above land and are measured
-  expect((await rowBox(page, SCROLLER, 500_000))?.top).toBe(before + 300);
+  expect((await rowBox(page, SCROLLER, 499_999))?.top).toBe(before + 300);
 });
 
 test('tile: reload on the same row opens row 123,456, and a reload comes back to it', async ({ page }) => {
   await follow(page, 'Reload on the same row');
-  await expectRowOnScreen(page, 123_456);
+  await expectRowOnScreen(page, 123_455);
   await expect(page).toHaveURL(/\/table$/);
   await poll(() => figure(page, 'cache-writes')).toBeGreaterThan(0);
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-msw', 'ready');
-  await expectRowOnScreen(page, 123_456);
+  await expectRowOnScreen(page, 123_455);
 });
 
 test('tile: memory held to a budget shows the under-the-hood panel with bytes in memory', async ({

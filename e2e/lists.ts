@@ -1,6 +1,8 @@
 // Helpers shared by the virtual-list specs: open a page once MSW serves data, and read where
 // rows are relative to the visible area of their scroller.
 import { expect, type Page } from '@playwright/test';
+import { realisticItem } from '../apps/demo/src/lib/realisticItems.ts';
+import { item } from '../packages/mocks/src/dataset.ts';
 
 /**
  * Opens `path` and waits until the mock server controls the page (main.tsx marks it before
@@ -80,4 +82,29 @@ export async function expectLoaded(page: Page, testId: string, index: number, te
  */
 export function poll<T>(read: () => Promise<T>) {
   return expect.poll(read, { intervals: [20, 50, 100, 250] });
+}
+
+/**
+ * The title the demo shows for item `id` of its items dataset: the mock item dressed by the
+ * demo (realistic words, no number).
+ */
+export function itemTitle(id: number): string {
+  return realisticItem(item(id)).title;
+}
+
+/**
+ * Waits until row `index` of the scroller `testId` shows, loaded, what a person reads there: its
+ * row number from 1 (`index + 1`, written as the page writes it, '500,001') and `title` (by
+ * default the title of item `index` of the items dataset; null to check the number only).
+ */
+export async function expectRow(
+  page: Page,
+  testId: string,
+  index: number,
+  title: string | null = itemTitle(index),
+): Promise<void> {
+  const row = page.getByTestId(testId).locator(`[data-index="${index}"]`);
+  await expect(row).toHaveAttribute('data-state', 'loaded');
+  await expect(row.locator('.row-number')).toHaveText((index + 1).toLocaleString('en'));
+  if (title !== null) await expect(row).toContainText(title);
 }

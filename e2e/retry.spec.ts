@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { open } from './lists.ts';
+import { itemTitle, open } from './lists.ts';
 
 // Issue #20 item 4, decision 0025: a page being retried says which attempt, then looks failed
 // with its error in words; Retry on a failed row loads that page only, "Retry all" every failed page.
@@ -37,9 +37,9 @@ function recordOffsets(page: Page): number[] {
   return offsets;
 }
 
-/** Jumps the Table to `index` (at the top of the view). */
+/** Jumps the Table to `index` (at the top of the view), typing its row number (from 1). */
 async function jump(page: Page, index: number) {
-  await page.getByTestId('jump-index').fill(String(index));
+  await page.getByTestId('jump-index').fill(String(index + 1));
   await page.getByTestId('jump-go').click();
 }
 
@@ -76,7 +76,8 @@ test('a retried page says "attempt 2 of 4", then fails in words; Retry loads tha
   const offsets = recordOffsets(page);
   await before.getByRole('button', { name: 'Retry' }).click();
   await expect(before).toHaveAttribute('data-state', 'loaded');
-  await expect(before).toContainText('#699990 ');
+  await expect(before.locator('.row-number')).toHaveText('699,991');
+  await expect(before).toContainText(itemTitle(699_990));
   // That page, not the other failed one in view. (Prefetched pages still between attempts when the
   // faults went off retry on their own: CI saw 700,200 and 700,300 here.)
   expect(offsets).toContain(699_900);
@@ -105,7 +106,7 @@ test('under TanStack Virtual too, a retried page says which attempt, then fails 
   await expect(scroller.locator('[data-index="0"]')).toHaveAttribute('data-state', 'loaded');
   const retryTexts = await recordRetryTexts(page);
   await faults(page, '1');
-  await page.getByTestId('tv-jump-index').fill('500000');
+  await page.getByTestId('tv-jump-index').fill('500001'); // row 500,001: index 500,000
   await page.getByTestId('tv-jump-go').click();
   const row = scroller.locator('[data-index="500000"]');
   await expect(row).toHaveAttribute('data-state', 'error', { timeout: 15_000 });

@@ -2,7 +2,7 @@
 // from the probe. Requests are counted as the browser sends them (page 'request' events, the
 // Accept header telling a JSON request from the NDJSON stream).
 import { expect, type Page, type Request, test } from '@playwright/test';
-import { expectLoaded, open, poll } from './lists.ts';
+import { expectRow, open, poll } from './lists.ts';
 
 type Dataset = 'small' | 'medium' | 'feed' | 'huge' | 'live';
 
@@ -40,7 +40,7 @@ async function scrollToEnd(page: Page, dataset: Dataset): Promise<void> {
 
 /**
  * The rows in a scroller's visible area, and whether every one of them shows its own template
- * (loaded, text starting with `#<index> `): read in one go, as a growing list moves under us.
+ * (loaded, its row number `index + 1`): read in one go, as a growing list moves under us.
  */
 function visibleTemplates(
   page: Page,
@@ -61,7 +61,9 @@ function visibleTemplates(
         rows.length > 0 &&
         rows.every(
           (row) =>
-            row.dataset.state === 'loaded' && (row.textContent ?? '').startsWith(`#${row.dataset.index} `),
+            row.dataset.state === 'loaded' &&
+            row.querySelector('.row-number')?.textContent ===
+              (Number(row.dataset.index) + 1).toLocaleString('en'),
         ),
     };
   });
@@ -87,7 +89,7 @@ test('each panel shows the strategy autoSource picked and why, with real rows', 
   ][]) {
     await expect(page.getByTestId(`tpl-${dataset}-strategy`)).toHaveAttribute('data-strategy', strategy);
     await expect(page.getByTestId(`tpl-${dataset}-reason`)).toHaveText(reason);
-    await expectLoaded(page, scroller(dataset), 0, '#0 ');
+    await expectRow(page, scroller(dataset), 0, null);
   }
   expect(errors).toEqual([]);
 });
@@ -97,7 +99,7 @@ test('small (eager): the probe and one request, then the last row without anothe
   await open(page, '/templates');
   await expect(page.getByTestId('tpl-small-strategy')).toHaveAttribute('data-strategy', 'eager');
   await expect(panel(page, 'small').getByTestId(scroller('small'))).toHaveAttribute('data-count', '2000');
-  await expectLoaded(page, scroller('small'), 0, '#0 ');
+  await expectRow(page, scroller('small'), 0, null);
   await poll(() => figure(page, 'small', 'loaded')).toBe(2_000);
   expect(requests.json.length).toBeGreaterThanOrEqual(1);
   expect(requests.json.length).toBeLessThanOrEqual(2);
@@ -107,7 +109,7 @@ test('small (eager): the probe and one request, then the last row without anothe
   const statsBefore = await figure(page, 'small', 'requests');
 
   await scrollToEnd(page, 'small');
-  await expectLoaded(page, scroller('small'), 1_999, '#1999 ');
+  await expectRow(page, scroller('small'), 1_999, null);
   await expect(page.getByTestId(scroller('small'))).toHaveAttribute('data-placeholders', '0');
   expect(requests.json.length).toBe(before);
   expect(requests.streams).toHaveLength(0);
@@ -123,7 +125,7 @@ test('huge (stream): the count grows as the list scrolls, over one stream connec
   const requests = trackRequests(page, 'huge');
   await open(page, '/templates');
   await expect(page.getByTestId('tpl-huge-strategy')).toHaveAttribute('data-strategy', 'stream');
-  await expectLoaded(page, scroller('huge'), 0, '#0 ');
+  await expectRow(page, scroller('huge'), 0, null);
   await poll(() => figure(page, 'huge', 'count')).toBeGreaterThan(100);
   for (let round = 0; round < 3; round++) {
     const count = await figure(page, 'huge', 'count');
@@ -161,12 +163,12 @@ test('medium (offset): a jump to row 150,000 fetches only pages there, with real
   await open(page, '/templates');
   await expect(page.getByTestId('tpl-medium-strategy')).toHaveAttribute('data-strategy', 'offset');
   await expect(page.getByTestId(scroller('medium'))).toHaveAttribute('data-count', '200000');
-  await expectLoaded(page, scroller('medium'), 0, '#0 ');
+  await expectRow(page, scroller('medium'), 0, null);
   const before = requests.json.length;
 
-  await page.getByTestId('tpl-medium-jump-index').fill('150000');
+  await page.getByTestId('tpl-medium-jump-index').fill('150001'); // row 150,001: index 150,000
   await page.getByTestId('tpl-medium-jump-go').click();
-  await expectLoaded(page, scroller('medium'), 150_000, '#150000 ');
+  await expectRow(page, scroller('medium'), 150_000, null);
   await expect(page.getByTestId(scroller('medium'))).toHaveAttribute('data-placeholders', '0');
   const jumped = requests.json.slice(before);
   expect(jumped.length).toBeGreaterThan(0);
@@ -179,7 +181,7 @@ test('feed (cursor): scrolling down follows nextCursor', async ({ page }) => {
   const requests = trackRequests(page, 'feed');
   await open(page, '/templates');
   await expect(page.getByTestId('tpl-feed-strategy')).toHaveAttribute('data-strategy', 'cursor');
-  await expectLoaded(page, scroller('feed'), 0, '#0 ');
+  await expectRow(page, scroller('feed'), 0, null);
   const count = await figure(page, 'feed', 'count');
   await scrollToEnd(page, 'feed');
   await poll(() => figure(page, 'feed', 'count')).toBeGreaterThan(count);
@@ -211,11 +213,11 @@ test('a failed probe shows the error with Retry in every panel; Retry recovers',
   await page.getByTestId('tpl-fail-probe').uncheck();
   await panel(page, 'small').getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByTestId('tpl-small-strategy')).toHaveAttribute('data-strategy', 'eager');
-  await expectLoaded(page, scroller('small'), 0, '#0 ');
+  await expectRow(page, scroller('small'), 0, null);
   await expect(panel(page, 'small').getByRole('alert')).toHaveCount(0);
   await panel(page, 'huge').getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByTestId('tpl-huge-strategy')).toHaveAttribute('data-strategy', 'stream');
-  await expectLoaded(page, scroller('huge'), 0, '#0 ');
+  await expectRow(page, scroller('huge'), 0, null);
   // The panels not retried still show their error.
   await expect(panel(page, 'medium').getByRole('alert')).toBeVisible();
 });

@@ -6,7 +6,7 @@
 // another, no figure or label cut off, the Table's end and the Chat's input above the fold, and a
 // console without errors or warnings.
 import { expect, type Page, test } from '@playwright/test';
-import { expectLoaded, poll, rowBox } from './lists.ts';
+import { expectRow, poll, rowBox } from './lists.ts';
 import { chartTextOverlaps, cutOffTexts } from './visual.ts';
 
 const LAPTOP = { width: 1280, height: 800 };
@@ -157,8 +157,8 @@ for (const [rows, last] of [
   }) => {
     await page.setViewportSize(LAPTOP);
     const messages = watchConsole(page);
-    await page.goto(`/table?rows=${rows}&jump=${last}&align=end`);
-    await expectLoaded(page, 'table-scroller', last, `#${last} `);
+    await page.goto(`/table?rows=${rows}&jump=${rows}&align=end`); // the last row's number: `rows`
+    await expectRow(page, 'table-scroller', last);
     await poll(async () => {
       const box = await rowBox(page, 'table-scroller', last);
       // Whole: its top inside the view, its bottom at the view's bottom edge (within a pixel).

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectLoaded, open, poll, visibleRows } from './lists.ts';
+import { expectRow, open, poll, visibleRows } from './lists.ts';
 
 const SCROLLER = 'table-scroller';
 /** Added to every mock response in the reload test; ±25% jitter, so no answer before 75% of it. */
@@ -13,16 +13,16 @@ async function figure(page: Page, name: string): Promise<number> {
 }
 
 async function jump(page: Page, index: number) {
-  await page.getByTestId('jump-index').fill(String(index));
+  await page.getByTestId('jump-index').fill(String(index + 1)); // the row number, from 1
   await page.getByTestId('jump-go').click();
-  await expectLoaded(page, SCROLLER, index, `#${index} `);
+  await expectRow(page, SCROLLER, index);
 }
 
 /** Every row in view shows its real item (not a placeholder). */
 async function expectVisibleRowsReal(page: Page) {
   const rows = await visibleRows(page, SCROLLER);
   expect(rows.length).toBeGreaterThan(5);
-  for (const index of rows) await expectLoaded(page, SCROLLER, index, `#${index} `);
+  for (const index of rows) await expectRow(page, SCROLLER, index);
 }
 
 test('the panel is on every page, names the lists there and collapses', async ({ page }) => {
@@ -59,7 +59,7 @@ test('on the Table page it shows requests, bytes in memory and IndexedDB, heap a
   page,
 }) => {
   const errors = await open(page, '/table');
-  await expectLoaded(page, SCROLLER, 0, '#0 ');
+  await expectRow(page, SCROLLER, 0);
   await poll(() => figure(page, 'requests')).toBeGreaterThan(0);
   await poll(() => figure(page, 'bytes-in-memory')).toBeGreaterThan(0);
   await poll(() => figure(page, 'heap')).toBeGreaterThan(0); // performance.memory (Chromium)
@@ -86,7 +86,7 @@ test('simulating critical pressure lowers bytes in memory; the visible rows keep
   page,
 }) => {
   const errors = await open(page, '/table');
-  await expectLoaded(page, SCROLLER, 0, '#0 ');
+  await expectRow(page, SCROLLER, 0);
   await jump(page, 500_000);
   await jump(page, 0);
   await poll(() => figure(page, 'pages-in-memory')).toBeGreaterThanOrEqual(4);
@@ -110,7 +110,7 @@ test('simulating critical pressure lowers bytes in memory; the visible rows keep
 
 test('after a reload, rows come from IndexedDB before a slow network could answer', async ({ page }) => {
   const errors = await open(page, '/table');
-  await expectLoaded(page, SCROLLER, 0, '#0 ');
+  await expectRow(page, SCROLLER, 0);
   await poll(() => figure(page, 'cache-writes')).toBeGreaterThan(0);
 
   const faults = page.getByRole('complementary', { name: 'Fault panel' });
@@ -120,7 +120,7 @@ test('after a reload, rows come from IndexedDB before a slow network could answe
 
   await page.reload();
   const first = page.getByTestId(SCROLLER).locator('[data-index="0"]');
-  await expectLoaded(page, SCROLLER, 0, '#0 ');
+  await expectRow(page, SCROLLER, 0);
   const shownAt = await page.evaluate(() => performance.now()); // ms since the reload started
   expect(shownAt).toBeLessThan(LATENCY * 0.75);
   await expect(first).toHaveAttribute('data-stale', 'true');
@@ -136,7 +136,7 @@ test('a scroll through new rows keeps every badge healthy; a stream has no hit r
   page,
 }) => {
   const errors = await open(page, '/table');
-  await expectLoaded(page, SCROLLER, 0, '#0 ');
+  await expectRow(page, SCROLLER, 0);
   // Faster than prefetch keeps up: every page is a first-time miss, which is not trouble.
   const scroller = page.getByTestId(SCROLLER);
   for (let i = 0; i < 50; i++) {
@@ -181,14 +181,14 @@ test('the errors badge turns amber while a page is between attempts and red once
   page,
 }) => {
   const errors = await open(page, '/table');
-  await expectLoaded(page, SCROLLER, 0, '#0 ');
+  await expectRow(page, SCROLLER, 0);
   const health = page.getByTestId('hood-health');
   const badge = health.locator('[data-status]', { hasText: 'errors' });
   await expect(badge).toHaveAttribute('data-status', 'healthy');
   const panel = page.getByRole('complementary', { name: 'Fault panel' });
   await panel.getByLabel('Error rate').fill('1');
   await panel.getByRole('button', { name: 'Apply' }).click();
-  await page.getByTestId('jump-index').fill('700000');
+  await page.getByTestId('jump-index').fill('700001'); // row 700,001: index 700,000
   await page.getByTestId('jump-go').click();
   const row = page.getByTestId(SCROLLER).locator('[data-index="700000"]');
   // Its first try failed and attempt 2 waits: one failed request of a handful, which getHealth()'s

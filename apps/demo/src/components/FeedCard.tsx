@@ -7,7 +7,18 @@ import { RowSkeleton } from './RowSkeleton.tsx';
 export const CARD_ESTIMATE = 150;
 const POSTED = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
-/** One post of a feed (both Feed modes): its title, author, date and text, or a skeleton while it loads. */
+/**
+ * The number a post shows (and the Feed's lines name): its place in the feed's million, oldest
+ * first, from 1, as every list of the demo numbers what it shows (decision 0039).
+ *
+ * @example
+ * postNumber(499_999); // '500,000'
+ */
+export function postNumber(id: number): string {
+  return (id + 1).toLocaleString('en');
+}
+
+/** One post of a feed (both Feed modes): its title, number, author, date and text, or a skeleton while it loads. */
 function FeedCard({ row, setSize }: { row: VirtualRow<Item>; setSize: number }) {
   return (
     <article aria-posinset={row.index + 1} aria-setsize={setSize} aria-labelledby={`post-${row.key}`}>
@@ -15,6 +26,7 @@ function FeedCard({ row, setSize }: { row: VirtualRow<Item>; setSize: number }) 
         <>
           <h3 id={`post-${row.key}`}>{row.state.item.title}</h3>
           <p className="feed-meta">
+            <span className="post-number">Post {postNumber(row.state.item.id)}</span> ·{' '}
             {row.state.item.author} · {POSTED.format(new Date(row.state.item.createdAt))}
           </p>
           <p>{row.state.item.body}</p>

@@ -1,5 +1,6 @@
 import { describeLoadError } from '../lib/describeLoadError.ts';
 import type { FeedEdge } from '../lib/feedEdges.ts';
+import { postNumber } from './FeedCard.tsx';
 
 /** The height of the line above the feed's oldest post, px: fixed, so the list's offset in the page is known before it renders. */
 export const FEED_EDGE_HEIGHT = 64;
@@ -8,7 +9,7 @@ export const FEED_EDGE_HEIGHT = 64;
  * One end of the two-way feed as a line at that end (issue #20 item 4): loading, retrying
  * ("attempt 2 of 4"), failed (which posts, the error in words, Retry for that page) or reached.
  * `side` 'older' is drawn above the oldest post loaded, 'newer' below the newest; `post` is the
- * number of the post at that end (the failed page is the one before / after it), null before
+ * id of the post at that end, shown as its number (the failed page is the one before / after it), null before
  * one loaded. `side` 'first' is the line of a feed with no post yet, in the older line's place:
  * its first page loading, between attempts or failed, `post` the one it opens at.
  */
@@ -29,7 +30,7 @@ export function FeedEdgeLine({
 }) {
   const arrow = side === 'older' ? '↑' : side === 'newer' ? '↓' : '';
   const preposition = side === 'older' ? 'before' : side === 'newer' ? 'after' : 'from';
-  const where = post === null ? '' : ` ${preposition} #${post.toLocaleString('en')}`;
+  const where = post === null ? '' : ` ${preposition} post ${postNumber(post)}`;
   const posts = side === 'first' ? 'posts' : `${side} posts`;
   const style = side === 'newer' ? undefined : { height: FEED_EDGE_HEIGHT };
   if (edge.kind === 'failed') {

@@ -25,7 +25,7 @@ export function ItemRow({ index, item, dynamic }: { index: number; item: Item; d
   return (
     <div className="item-row">
       <div className="item-line" style={{ height: ROW_HEIGHT }}>
-        <span className="item-index">{(index + 1).toLocaleString('en')}</span>
+        <span className="item-index row-number">{(index + 1).toLocaleString('en')}</span>
         <span className="item-title">{item.title}</span>
         <span className="item-author">{item.author}</span>
         <span className="item-score">{MONEY.format(item.price)}</span>

@@ -78,15 +78,15 @@ const ms = (since: number) => Math.round(performance.now() - since);
 /** Jump to row 500,000 of 1,000,000: the time it took and the HTTP requests it made. */
 export function JumpTile() {
   const { view, list, open, scroller, requests, pagesSince } = useTileList({ id: 'jump', total: 1_000_000 });
-  const TARGET = 500_000;
+  const TARGET = 499_999; // row 500,000: rows are numbered from 1 on screen, indexes from 0
   const run = async () => {
     await open();
     list().scrollToIndex(0);
-    await until(() => loadedInView(scroller.current, 0), 'row 0 on screen');
+    await until(() => loadedInView(scroller.current, 0), 'row 1 on screen');
     const before = requests();
     const started = performance.now();
     list().scrollToIndex(TARGET, { align: 'start' });
-    await until(() => loadedInView(scroller.current, TARGET), `row ${count(TARGET)} on screen`);
+    await until(() => loadedInView(scroller.current, TARGET), `row ${count(TARGET + 1)} on screen`);
     const took = ms(started);
     const made = requests() - before;
     const pages = pagesSince(before);
@@ -95,7 +95,7 @@ export function JumpTile() {
     return {
       text: (
         <>
-          Row <strong>#{count(TARGET)}</strong> on screen in <strong>{count(took)} ms</strong> with{' '}
+          Row <strong>{count(TARGET + 1)}</strong> on screen in <strong>{count(took)} ms</strong> with{' '}
           <strong>{made === 1 ? '1 request' : `${made} requests`}</strong>
           {pages.length > 0 && ` (pages ${count(low)}${high > low ? `–${count(high)}` : ''} of 10,000)`}: none
           of the pages in between.
@@ -121,11 +121,11 @@ export function JumpTile() {
 /** The last of 100,000,000 rows, aligned to the bottom, past the browser's height limit. */
 export function HundredMillionTile() {
   const { view, list, open, scroller } = useTileList({ id: 'hundred-million', total: 100_000_000 });
-  const LAST = 99_999_999;
+  const LAST = 99_999_999; // row 100,000,000
   const run = async () => {
     await open();
     list().scrollToIndex(LAST, { align: 'end' });
-    await until(() => loadedInView(scroller.current, LAST), `row ${count(LAST)} on screen`);
+    await until(() => loadedInView(scroller.current, LAST), `row ${count(LAST + 1)} on screen`);
     await frames(2);
     const box = rowInView(scroller.current, LAST);
     const gap = box === null ? Number.NaN : Math.round(box.height - box.bottom);
@@ -133,8 +133,9 @@ export function HundredMillionTile() {
     return {
       text: (
         <>
-          Row <strong>#{count(LAST)}</strong> reached, its bottom <strong>{gap} px</strong> from the list's;
-          the list is {(px / 1e9).toFixed(2)} billion px tall in a scroller browsers cap near 33.5 million.
+          Row <strong>{count(LAST + 1)}</strong> reached, its bottom <strong>{gap} px</strong> from the
+          list's; the list is {(px / 1e9).toFixed(2)} billion px tall in a scroller browsers cap near 33.5
+          million.
         </>
       ),
       data: { row: LAST, gap, scaled: String(list().scaled) },
@@ -146,7 +147,7 @@ export function HundredMillionTile() {
       title="100,000,000 rows"
       look="The hundred-millionth row, at the bottom edge. Scroll it afterwards: rows move 1:1."
       peers="Other virtualizers stop near row 930,000, where the browser caps an element's height."
-      to="/table?rows=100000000&jump=99999999&align=end"
+      to="/table?rows=100000000&jump=100000000&align=end"
       run={run}
     >
       {view}
@@ -189,13 +190,13 @@ function rowAtTop(scroller: HTMLDivElement | null): number {
 /** Scrolling up through rows never measured, as tall as their text: how far the row in view drifts. */
 export function DriftTile() {
   const { view, list, open, scroller } = useTileList({ id: 'drift', total: 100_000, dynamic: true });
-  const TARGET = 50_000;
+  const TARGET = 49_999; // row 50,000
   const STEP = 100;
   const STEPS = 8;
   const run = async () => {
     await open();
     list().scrollToIndex(TARGET, { align: 'start' });
-    await until(() => loadedTopInView(scroller.current, TARGET), `row ${count(TARGET)} on screen`);
+    await until(() => loadedTopInView(scroller.current, TARGET), `row ${count(TARGET + 1)} on screen`);
     let drift = 0;
     for (let step = 1; step <= STEPS; step++) {
       const element = scroller.current;
@@ -222,9 +223,9 @@ export function DriftTile() {
     return {
       text: (
         <>
-          <strong>{Math.round(drift * 10) / 10} px</strong> drift: {STEPS} steps of {STEP} px up from row #
-          {count(TARGET)} to #{count(first)}, through rows never measured before ({heights.size} heights on
-          screen now).
+          <strong>{Math.round(drift * 10) / 10} px</strong> drift: {STEPS} steps of {STEP} px up from row{' '}
+          {count(TARGET + 1)} to row {count(first + 1)}, through rows never measured before ({heights.size}{' '}
+          heights on screen now).
           {drift > 0 && drift < 1 && (
             <>
               {' '}

@@ -40,11 +40,12 @@ export function MiniList({
           >
             {row.state.status === 'loaded' ? (
               <>
+                <span className="row-number">{count(row.index + 1)}</span>{' '}
                 <span className="mini-title">{row.state.item.title}</span>
                 {dynamic && <span className="mini-body">{row.state.item.body}</span>}
               </>
             ) : (
-              <span className="muted">#{count(row.index)} loading…</span>
+              <span className="muted">Row {count(row.index + 1)} loading…</span>
             )}
           </div>
         ))}

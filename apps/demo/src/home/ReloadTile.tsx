@@ -17,7 +17,7 @@ import { MINI_ROW, MiniList } from './MiniList.tsx';
 /** The tile's own IndexedDB tier (database `lazyflow-cache:demo-home`), apart from the Table's. */
 const homeCache = idbCache({ name: 'demo-home', version: 1, ttlMs: 3_600_000, maxBytes: 5_000_000 });
 const TOTAL = 1_000_000;
-const TARGET = 123_456;
+const TARGET = 123_455; // row 123,456: rows are numbered from 1 on screen, indexes from 0
 /** sessionStorage: the position saved before the tile reloaded the page (the run's second half is due). */
 const PENDING_KEY = 'lazyflow-demo:reload-tile';
 
@@ -90,7 +90,7 @@ export function ReloadTile() {
     setCurrent(next);
     await until(
       () => mounted.current === next.id && loadedInView(scroller.current, TARGET),
-      `row ${count(TARGET)} on screen`,
+      `row ${count(TARGET + 1)} on screen`,
     );
   };
   const run = async (): Promise<FeatFigure> => {
@@ -125,7 +125,7 @@ export function ReloadTile() {
     return {
       text: (
         <>
-          After a real page reload, back on row <strong>#{count(TARGET)}</strong> with{' '}
+          After a real page reload, back on row <strong>{count(TARGET + 1)}</strong> with{' '}
           <strong>{formatCount(answered, 'request')}</strong> answered:{' '}
           {fromCache
             ? `${count(reads)} ${reads === 1 ? 'page' : 'pages'} read from IndexedDB, shown at once, then revalidated.`

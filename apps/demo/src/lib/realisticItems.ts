@@ -162,11 +162,12 @@ export function itemDate(id: number): string {
 }
 
 /**
- * Item `item` as the demo shows it: the same id, numbers and `#id` title prefix (what tests and
- * the status line look for), with words a person would write. Pure and deterministic.
+ * Item `item` as the demo shows it: the same id and numbers, with words a person would write.
+ * The title has no number: the mocks' `#id` prefix (0-based) is dropped, since the demo numbers
+ * rows from 1 where it shows them (decision 0039). Pure and deterministic.
  *
  * @example
- * realisticItem(item(500_000)).title; // '#500000 How we halved payroll runs with two engineers'
+ * realisticItem(item(500_000)).title; // 'How we halved payroll runs with two engineers'
  */
 export function realisticItem(item: Item): Item {
   const next = rng(hash32(item.id, 40));
@@ -183,7 +184,7 @@ export function realisticItem(item: Item): Item {
   for (let k = 0; k < sentences; k++) body.push(SENTENCES[(start + k * 5) % SENTENCES.length] ?? '');
   return {
     ...item,
-    title: `#${item.id} ${title ?? ''}`,
+    title: title ?? '',
     body: body.join(' '),
     author: `${pick(FIRST, next())} ${pick(LAST, next())}`,
     createdAt: itemDate(item.id),

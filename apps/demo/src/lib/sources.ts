@@ -42,8 +42,11 @@ export function feedSource(
   });
 }
 
-/** The post the Feed page opens at: the middle of its million, as a shared link to a post would. */
-export const FEED_START = 500_000;
+/**
+ * The post the Feed page opens at (its id; the page shows it as post 500,000, numbered from 1 as
+ * every list of the demo numbers what it shows): the middle of its million, as a shared link would.
+ */
+export const FEED_START = 499_999;
 
 /**
  * The Feed page's source: `total` posts opened at post {@link FEED_START}, older ones loading

@@ -1,5 +1,6 @@
 // The Table page's state in its URL, so a link (the Home tiles) opens a feat in one click:
-// `/table?rows=100000000`, `/table?dynamic=1`, `/table?jump=500000&align=center`.
+// `/table?rows=100000000`, `/table?dynamic=1`, `/table?jump=500000&align=center` (row 500,000,
+// numbered from 1 as the page shows it: index 499,999).
 import type { ScrollAlign } from '@lazyflow/core';
 
 /** Row counts the Table offers. */
@@ -14,17 +15,18 @@ export interface TableMode {
 
 /** Where to jump once the list is there. */
 export interface TableJump {
+  /** The row's index (`scrollToIndex`): the URL's row number less 1. */
   readonly index: number;
   readonly align: ScrollAlign;
 }
 
 /**
- * Reads `?rows=`, `?dynamic=1`, `?jump=` and `?align=` from a URL's search string. Anything it
- * does not recognise falls back to the default (1,000,000 fixed rows, no jump); a jump past the
- * end goes to the last row.
+ * Reads `?rows=`, `?dynamic=1`, `?jump=` and `?align=` from a URL's search string. `jump` is a
+ * row number as the page shows it, from 1 (row 1 is index 0). Anything it does not recognise
+ * falls back to the default (1,000,000 fixed rows, no jump); a jump past the end goes to the last row.
  *
  * @example
- * readTableUrl('?rows=100000000&jump=99999999&align=end');
+ * readTableUrl('?rows=100000000&jump=100000000&align=end');
  * // { mode: { total: 100_000_000, dynamic: false }, jump: { index: 99_999_999, align: 'end' } }
  */
 export function readTableUrl(search: string): { mode: TableMode; jump: TableJump | null } {
@@ -33,9 +35,9 @@ export function readTableUrl(search: string): { mode: TableMode; jump: TableJump
   const total = TABLE_TOTALS.find((n) => n === rows) ?? TABLE_TOTALS[0];
   const dynamic = params.get('dynamic') === '1' || params.get('dynamic') === 'true';
   const jumpText = params.get('jump')?.replaceAll(/[\s,_]/g, '') ?? '';
-  const index = jumpText === '' ? Number.NaN : Number(jumpText);
+  const row = jumpText === '' ? Number.NaN : Number(jumpText);
   const align = ALIGNS.find((a) => a === params.get('align')) ?? 'start';
-  const jump = Number.isInteger(index) && index >= 0 ? { index: Math.min(index, total - 1), align } : null;
+  const jump = Number.isInteger(row) && row >= 1 ? { index: Math.min(row, total) - 1, align } : null;
   return { mode: { total, dynamic }, jump };
 }
 

@@ -64,7 +64,9 @@ function Card({ state, pending }: { state: ItemState<Item>; pending: Pending }) 
   const item = state.item;
   return (
     <>
-      <h3>{item.title}</h3>
+      <h3>
+        <span className="row-number">{(pending.index + 1).toLocaleString('en')}</span> {item.title}
+      </h3>
       <p>{item.author}</p>
       <p className="muted">
         ★ {item.score.toFixed(1)} · {item.tags.join(', ')}

@@ -63,7 +63,7 @@ export function TablePage() {
         code={
           <>
             <code>useLazyList</code> over <code>offsetSource</code> (<code>/api/items</code>),{' '}
-            <code>scrollToIndex</code>, <code>idbCache</code>, <code>memory.maxBytes</code>
+            <code>scrollToIndex(row - 1)</code>, <code>idbCache</code>, <code>memory.maxBytes</code>
           </>
         }
       >
@@ -113,7 +113,8 @@ function TableView({
   });
   const persist = usePersistedScroll(storageKey, layout, list.saveScroll);
   useReportStats('Table', list.list, 'paged', TABLE_BUDGET);
-  const [target, setTarget] = useState(String(jump?.index ?? 500_000));
+  // The jump box takes a row number as the table shows it (from 1); the list is given its index.
+  const [target, setTarget] = useState(String((jump?.index ?? 499_999) + 1));
   const [align, setAlign] = useState<ScrollAlign>(jump?.align ?? 'start');
   // A smooth jump flies there and still loads only the rows it lands on.
   const [smooth, setSmooth] = useState(false);
@@ -132,7 +133,7 @@ function TableView({
         .filter((row) => row.state.status === 'loaded' && row.state.stale === true)
         .map((row) => Math.floor(row.index / pageSize)),
     );
-    setFirstView({ row: firstRow, pagesFromCache: stalePages.size, requests: list.stats.requests });
+    setFirstView({ row: firstRow + 1, pagesFromCache: stalePages.size, requests: list.stats.requests });
   }
   const note = firstView && restoreNote(firstView);
   const { scrollToIndex } = list;
@@ -146,9 +147,9 @@ function TableView({
   };
   const onJump = (event: FormEvent) => {
     event.preventDefault();
-    const index = Number(target.replaceAll(/[\s,_]/g, ''));
-    if (Number.isInteger(index) && index >= 0)
-      list.scrollToIndex(index, { align, behavior: smooth ? 'smooth' : 'auto' });
+    const row = Number(target.replaceAll(/[\s,_]/g, ''));
+    if (Number.isInteger(row) && row >= 1)
+      list.scrollToIndex(Math.min(row, list.count) - 1, { align, behavior: smooth ? 'smooth' : 'auto' });
   };
   // Roving tabindex: one row is in the tab order, the focused one or else the first rendered.
   const tabbable = list.focusedIndex ?? list.rows[0]?.index;
@@ -188,12 +189,12 @@ function TableView({
         </label>
         <form onSubmit={onJump} aria-label="Jump to row">
           <label>
-            Jump to index{' '}
+            Jump to row{' '}
             <input
               type="number"
               data-testid="jump-index"
-              min={0}
-              max={total - 1}
+              min={1}
+              max={total}
               value={target}
               onChange={(event) => setTarget(event.target.value)}
             />
@@ -275,6 +276,7 @@ function TableView({
                 ref={list.measureElement}
                 className="row"
                 data-index={row.index}
+                data-id={row.state.status === 'loaded' ? row.state.item.id : undefined}
                 data-state={row.state.status}
                 data-stale={row.state.status === 'loaded' ? row.state.stale === true : undefined}
                 data-attempt={row.state.status === 'loading' ? row.state.attempt : undefined}

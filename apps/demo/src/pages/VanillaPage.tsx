@@ -26,7 +26,7 @@ export function VanillaPage() {
         code={
           <>
             <code>createLazyList</code> + <code>createVirtualList</code> from <code>@lazyflow/core</code>,
-            rendered by hand in the view's <code>subscribe</code> (
+            rendered by hand in the view's <code>subscribe</code>, <code>scrollToIndex(row - 1)</code> (
             <code>src/vanilla/mountVanillaTable.ts</code>, 186 lines)
           </>
         }

@@ -42,8 +42,9 @@ export function VirtualizerPage() {
   const retryingPages = new Set<number>();
   const jump = (event: FormEvent) => {
     event.preventDefault();
-    const index = Math.max(0, Math.min(TOTAL - 1, Number(target) || 0));
-    virtualizer.scrollToIndex(index, { align: 'start' });
+    // A row number as the list shows it (from 1); the virtualizer is given its index.
+    const row = Math.max(1, Math.min(TOTAL, Number(target.replaceAll(/[\s,_]/g, '')) || 1));
+    virtualizer.scrollToIndex(row - 1, { align: 'start' });
   };
   return (
     <section className="page-fill">
@@ -96,7 +97,10 @@ export function VirtualizerPage() {
                 }}
               >
                 {state.status === 'loaded' ? (
-                  <span className="tv-title">{state.item.title}</span>
+                  <>
+                    <span className="row-number">{(row.index + 1).toLocaleString('en')}</span>{' '}
+                    <span className="tv-title">{state.item.title}</span>
+                  </>
                 ) : state.status === 'error' ? (
                   <FailedRow
                     height={ROW}

@@ -67,8 +67,9 @@ export function TemplatePanel({ spec, generation }: { spec: TemplatePanelSpec; g
   const canJump = stats.strategy === 'eager' || stats.strategy === 'offset';
   const jump = (event: FormEvent) => {
     event.preventDefault();
-    const index = Number(target.replaceAll(/[\s,_]/g, ''));
-    if (Number.isInteger(index) && index >= 0) list.scrollToIndex(Math.min(index, list.count - 1));
+    // A row number as the list shows it (from 1); the list is given its index.
+    const row = Number(target.replaceAll(/[\s,_]/g, ''));
+    if (Number.isInteger(row) && row >= 1) list.scrollToIndex(Math.min(row, list.count) - 1);
   };
   const testId = `tpl-${dataset}`;
 
@@ -169,7 +170,7 @@ export function TemplatePanel({ spec, generation }: { spec: TemplatePanelSpec; g
           <input
             type="number"
             data-testid={`${testId}-jump-index`}
-            min={0}
+            min={1}
             value={target}
             disabled={!canJump}
             onChange={(event) => setTarget(event.target.value)}
@@ -203,7 +204,7 @@ export function TemplatePanel({ spec, generation }: { spec: TemplatePanelSpec; g
               style={{ height: TEMPLATE_ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
             >
               {row.state.status === 'loaded' ? (
-                <TemplateRow template={row.state.item} />
+                <TemplateRow template={row.state.item} index={row.index} />
               ) : (
                 <RowSkeleton height={TEMPLATE_ROW_HEIGHT} lines={2} />
               )}

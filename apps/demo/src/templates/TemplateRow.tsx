@@ -5,12 +5,16 @@ export const TEMPLATE_ROW_HEIGHT = 56;
 
 const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
-/** A loaded template: id, name and category on the first line; author, date and description below. */
-export function TemplateRow({ template }: { template: Template }) {
+/**
+ * A loaded template: its row number (from 1, as every list of the demo numbers rows), name and
+ * category on the first line; author, date and description below.
+ */
+export function TemplateRow({ template, index }: { template: Template; index: number }) {
   return (
     <div className="tpl-row">
       <div className="tpl-row-head">
-        <span className="tpl-id">#{template.id}</span> <span className="tpl-name">{template.name}</span>{' '}
+        <span className="tpl-id row-number">{(index + 1).toLocaleString('en')}</span>{' '}
+        <span className="tpl-name">{template.name}</span>{' '}
         <span className="tpl-category">{template.category}</span>
       </div>
       <p className="tpl-row-body">

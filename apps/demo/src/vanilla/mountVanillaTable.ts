@@ -44,6 +44,8 @@ function fillRow(node: HTMLElement, row: VirtualRow<Item>): void {
   if (shown.get(node) === content && node.dataset.index === String(row.index)) return;
   shown.set(node, content);
   node.dataset.index = String(row.index);
+  if (state.status === 'loaded') node.dataset.id = String(state.item.id);
+  else delete node.dataset.id;
   node.dataset.state = state.status;
   node.setAttribute('aria-posinset', String(row.index + 1));
   node.setAttribute('aria-busy', String(state.status !== 'loaded'));
@@ -59,7 +61,7 @@ function fillRow(node: HTMLElement, row: VirtualRow<Item>): void {
   const line = element(
     'div',
     { className: 'item-line' },
-    element('span', { className: 'item-index' }, (row.index + 1).toLocaleString('en')),
+    element('span', { className: 'item-index row-number' }, (row.index + 1).toLocaleString('en')),
     element('span', { className: 'item-title' }, state.item.title),
     element('span', { className: 'item-author' }, state.item.author),
     element('span', { className: 'item-score' }, MONEY.format(state.item.price)),
@@ -89,7 +91,8 @@ export function mountVanillaTable(
   const spacer = element('div', { className: 'spacer' });
   scroller.append(spacer);
 
-  const input = element('input', { type: 'number', min: '0', max: String(TOTAL - 1), value: '500000' });
+  // A row number as the table shows it (from 1); the list is given its index.
+  const input = element('input', { type: 'number', min: '1', max: String(TOTAL), value: '500000' });
   input.dataset.testid = 'vanilla-jump-index';
   const align = element('select');
   align.dataset.testid = 'vanilla-jump-align';
@@ -97,7 +100,7 @@ export function mountVanillaTable(
   for (const value of ['start', 'center', 'end']) align.append(element('option', { value }, value));
   const go = element('button', { type: 'submit' }, 'Jump');
   go.dataset.testid = 'vanilla-jump-go';
-  const form = element('form', {}, element('label', {}, 'Jump to index ', input), align, go);
+  const form = element('form', {}, element('label', {}, 'Jump to row ', input), align, go);
   form.setAttribute('aria-label', 'Jump to row');
   const status = element('p', { className: 'list-status' });
   status.dataset.testid = 'vanilla-status';
@@ -164,9 +167,9 @@ export function mountVanillaTable(
 
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    const index = Number(input.value);
-    if (Number.isInteger(index) && index >= 0)
-      view.scrollToIndex(index, { align: align.value as ScrollAlign });
+    const row = Number(input.value);
+    if (Number.isInteger(row) && row >= 1)
+      view.scrollToIndex(Math.min(row, TOTAL) - 1, { align: align.value as ScrollAlign });
   };
   const onKeyDown = (event: KeyboardEvent) => view.onKeyDown(event);
   form.addEventListener('submit', onSubmit);
