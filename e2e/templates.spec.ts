@@ -118,7 +118,7 @@ test('small (eager): the probe and one request, then the last row without anothe
   // …and says which requests they were: the probe first.
   const listed = page.getByTestId('tpl-small-requests');
   await expect(listed).toHaveAttribute('data-count', String(requests.json.length));
-  await expect(listed.locator('summary')).toContainText('Which requests: probe 0–99');
+  await expect(listed.locator('summary')).toContainText('Which requests: probe rows 1–100');
 });
 
 test('huge (stream): the count grows as the list scrolls, over one stream connection', async ({ page }) => {
@@ -144,7 +144,7 @@ test('huge (stream): the count grows as the list scrolls, over one stream connec
   expect(requests.json).toHaveLength(1); // the probe
   expect(await figure(page, 'huge', 'http-streams')).toBe(1);
   await expect(page.getByTestId('tpl-huge-requests').locator('summary')).toContainText(
-    'Which requests: probe 0–99 · stream from 100',
+    'Which requests: probe rows 1–100 · stream from row 101',
   );
   expect(await figure(page, 'huge', 'count')).toBeLessThan(20_000_000); // read only as far as needed
 });

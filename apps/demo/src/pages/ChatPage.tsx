@@ -165,7 +165,7 @@ export function ChatPage() {
                         ? 'Sending…'
                         : item.status === 'failed'
                           ? 'Not sent'
-                          : `#${item.id} · ${TIME.format(new Date(item.createdAt))}`}
+                          : `Message ${(item.id + 1).toLocaleString('en')} · ${TIME.format(new Date(item.createdAt))}`}
                     </small>
                     {item.status === 'failed' && item.clientId !== undefined && (
                       <button

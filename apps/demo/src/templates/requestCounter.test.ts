@@ -3,10 +3,10 @@ import { createRequestCounter, describeRequest } from './requestCounter.ts';
 
 describe('describeRequest', () => {
   it.each([
-    ['/api/templates?dataset=huge&offset=0&limit=100', false, 'probe 0–99'],
-    ['/api/templates?dataset=medium&offset=100&limit=2000', false, 'items 100–2,099'],
+    ['/api/templates?dataset=huge&offset=0&limit=100', false, 'probe rows 1–100'],
+    ['/api/templates?dataset=medium&offset=100&limit=2000', false, 'rows 101–2,100'],
     ['/api/templates?dataset=feed&cursor=abc&limit=500', false, 'after cursor, 500 items'],
-    ['/api/templates?dataset=huge&offset=100', true, 'stream from 100'],
+    ['/api/templates?dataset=huge&offset=100', true, 'stream from row 101'],
     ['/api/templates?dataset=live', true, 'stream'],
   ])('%s (stream: %s) → %s', (url, stream, words) => {
     expect(describeRequest(url, stream)).toBe(words);
@@ -33,6 +33,6 @@ describe('createRequestCounter', () => {
     const counts = counter.getSnapshot();
     expect(counts.json).toBe(1);
     expect(counts.streams).toBe(1);
-    expect(counts.log).toEqual(['probe 0–99', 'stream from 100']);
+    expect(counts.log).toEqual(['probe rows 1–100', 'stream from row 101']);
   });
 });

@@ -18,22 +18,22 @@ export interface RequestCounts {
 const LOG_SIZE = 40;
 
 /**
- * A request in a few words, from its URL: `probe 0–99`, `items 100–2,099`, `after cursor`, or
- * `stream from 100`.
+ * A request in a few words, from its URL, rows numbered from 1 as the panels number them
+ * (decision 0039): `probe rows 1–100`, `rows 101–2,100`, `after cursor`, or `stream from row 101`.
  *
  * @example
- * describeRequest('/api/templates?dataset=huge&offset=0&limit=100', false); // 'probe 0–99'
+ * describeRequest('/api/templates?dataset=huge&offset=0&limit=100', false); // 'probe rows 1–100'
  */
 export function describeRequest(url: string, stream: boolean): string {
   const query = new URL(url, 'http://demo.invalid').searchParams;
   const offset = Number(query.get('offset') ?? Number.NaN);
   const limit = Number(query.get('limit') ?? Number.NaN);
   const n = (value: number) => value.toLocaleString('en');
-  if (stream) return Number.isFinite(offset) ? `stream from ${n(offset)}` : 'stream';
+  if (stream) return Number.isFinite(offset) ? `stream from row ${n(offset + 1)}` : 'stream';
   if (query.has('cursor')) return `after cursor${Number.isFinite(limit) ? `, ${n(limit)} items` : ''}`;
   if (Number.isFinite(offset) && Number.isFinite(limit)) {
-    const range = `${n(offset)}–${n(offset + limit - 1)}`;
-    return offset === 0 && limit === 100 ? `probe ${range}` : `items ${range}`;
+    const range = `rows ${n(offset + 1)}–${n(offset + limit)}`;
+    return offset === 0 && limit === 100 ? `probe ${range}` : range;
   }
   return query.toString() === '' ? 'everything' : query.toString();
 }
