@@ -139,7 +139,11 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
             offset: state.virtual - state.physical,
             settled: state.motion === 'still',
           });
-  const write = Math.abs(position.physical - state.physical) >= 0.5;
+  // Written when the place moved by half a pixel, or when the element (`known`, on whole device
+  // pixels) is half a pixel or more from it: a flight's eased end, or anchor corrections, can
+  // move the place by less than that each time and still add up to a pixel (issue #19 item 4).
+  const write =
+    Math.abs(position.physical - state.physical) >= 0.5 || Math.abs(position.physical - state.known) >= 0.5;
   if (count > 0 && restore.kind !== 'pending') {
     // A row whose data has landed: a placeholder changes size when its page arrives.
     const loaded = (row: number) => data.getItem(row * lanes + data.prependedCount).status === 'loaded';
