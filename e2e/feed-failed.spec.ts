@@ -12,13 +12,15 @@ async function errorRate(page: Page, rate: string) {
   await panel.getByRole('button', { name: 'Apply' }).click();
 }
 
-/** Post numbers of the loaded cards, in list order (index order). */
+/** Post numbers of the loaded cards as shown ('Post 500,000'), in list order (index order). */
 function loadedPosts(page: Page): Promise<number[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('[data-testid="feed-list"] > [data-index]')]
       .filter((card) => card.dataset.state === 'loaded')
       .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
-      .map((card) => Number(/^#(\d+) /.exec(card.querySelector('h3')?.textContent ?? '')?.[1])),
+      .map((card) =>
+        Number(card.querySelector('.post-number')?.textContent?.replace(/\D/g, '') || Number.NaN),
+      ),
   );
 }
 
@@ -34,7 +36,7 @@ async function untilFailed(page: Page, side: 'older' | 'newer') {
   });
 }
 
-/** Posts loaded from #500,000 on (the list's count less the older posts put above it). */
+/** Posts loaded from post 500,000 on (the list's count less the older posts put above it). */
 async function newerCount(page: Page): Promise<number> {
   const count = Number(await page.getByTestId('feed-list').getAttribute('data-count'));
   return count - Number(await page.getByTestId('feed-older').getAttribute('data-prepended'));
@@ -86,7 +88,7 @@ test('faults on, scrolled to the newest post loaded: the line below it says whic
   await poll(() => wholeInView(page, 'feed-edge-newer')).toBe(true);
   const newest = (await loadedPosts(page)).at(-1) ?? Number.NaN;
   await expect(newer).toContainText(
-    `Couldn't load newer posts after #${newest.toLocaleString('en')} · HTTP 500`,
+    `Couldn't load newer posts after post ${newest.toLocaleString('en')} · HTTP 500`,
   );
   await expect(newer).toContainText('The server failed with HTTP 500, injected by the fault panel.');
 
@@ -124,7 +126,7 @@ test('faults on, scrolled up to the oldest post loaded: the line above it says w
   const errors = await open(page, '/feed');
   const list = page.getByTestId('feed-list');
   const older = page.getByTestId('feed-edge-older');
-  // Older posts load above #500,000 as soon as it opens: wait for that before the faults.
+  // Older posts load above post 500,000 as soon as it opens: wait for that before the faults.
   await poll(async () =>
     Number(await page.getByTestId('feed-older').getAttribute('data-prepended')),
   ).toBeGreaterThan(0);
@@ -139,7 +141,7 @@ test('faults on, scrolled up to the oldest post loaded: the line above it says w
   const prepended = Number(await page.getByTestId('feed-older').getAttribute('data-prepended'));
   const oldest = (await loadedPosts(page))[0] ?? Number.NaN;
   await expect(older).toContainText(
-    `Couldn't load older posts before #${oldest.toLocaleString('en')} · HTTP 500`,
+    `Couldn't load older posts before post ${oldest.toLocaleString('en')} · HTTP 500`,
   );
   await expect(older).toContainText('injected by the fault panel');
   // The line sits right above the oldest post: nothing overlaps.
@@ -176,13 +178,13 @@ test('faults on from the start: the empty feed says its first posts are being re
   const list = page.getByTestId('feed-list');
   // Between attempts: which posts, which attempt of how many, and why the last one failed.
   await expect(first).toHaveAttribute('data-state', 'retrying');
-  await expect(first).toContainText(/Retrying posts from #500,000 — attempt \d of \d · HTTP 500/);
+  await expect(first).toContainText(/Retrying posts from post 500,000 — attempt \d of \d · HTTP 500/);
   // No lines about ends a feed without posts does not have.
   await expect(page.getByTestId('feed-edge-older')).toHaveCount(0);
   await expect(page.getByTestId('feed-older')).toHaveCount(0);
   await expect(page.getByTestId('feed-footer')).toHaveCount(0);
   await expect(first).toHaveAttribute('data-state', 'error', { timeout: 20_000 });
-  await expect(first).toContainText("Couldn't load posts from #500,000 · HTTP 500");
+  await expect(first).toContainText("Couldn't load posts from post 500,000 · HTTP 500");
   await expect(first).toContainText('injected by the fault panel');
   await page.getByTestId('fault-banner').getByRole('button', { name: 'Turn off' }).click();
   await first.getByRole('button', { name: 'Retry' }).click();

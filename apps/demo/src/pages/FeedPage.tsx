@@ -1,7 +1,7 @@
 import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { CARD_ESTIMATE, FeedPosts } from '../components/FeedCard.tsx';
+import { CARD_ESTIMATE, FeedPosts, postNumber } from '../components/FeedCard.tsx';
 import { FEED_EDGE_HEIGHT, FeedEdgeLine } from '../components/FeedEdgeLine.tsx';
 import { ListError } from '../components/ListError.tsx';
 import { PageIntro } from '../components/PageIntro.tsx';
@@ -60,7 +60,7 @@ export function FeedPage() {
         tryThis={
           order === 'newest'
             ? 'newest first: new posts arrive at the top while you read (one a second; ?grow=N for more). The post you read does not move; a pill says how many came, and a click takes you up to them.'
-            : `it opens at post #${FEED_START.toLocaleString('en')}, as a shared link would. Scroll up: older posts load above without moving the one you read; scroll down: newer ones load below. Each card is as tall as its text.`
+            : `it opens at post ${postNumber(FEED_START)}, as a shared link would. Scroll up: older posts load above without moving the one you read; scroll down: newer ones load below. Each card is as tall as its text.`
         }
         code={
           order === 'newest' ? (
@@ -81,7 +81,7 @@ export function FeedPage() {
       </PageIntro>
       <fieldset className="feed-order" aria-label="Feed order">
         <button type="button" aria-pressed={order === 'from-post'} onClick={() => choose('from-post')}>
-          From post #{FEED_START.toLocaleString('en')}
+          From post {postNumber(FEED_START)}
         </button>
         <button
           type="button"
@@ -191,7 +191,7 @@ function FeedList({ scrollMargin }: { scrollMargin: number }) {
                 ? "Newer posts couldn't load · Retry below the newest"
                 : newerLoading || edges.newer.kind === 'retrying'
                   ? 'Loading newer posts…'
-                : `${(list.count - prependedCount).toLocaleString('en')} from post #${FEED_START.toLocaleString('en')} on · scroll down for newer`}
+                  : `${(list.count - prependedCount).toLocaleString('en')} from post ${postNumber(FEED_START)} on · scroll down for newer`}
           </span>
         </div>
       )}
