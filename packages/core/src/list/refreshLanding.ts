@@ -29,7 +29,6 @@ export class RefreshLanding {
   /** The refresh whose answers are held (its generation), or -1. */
   #generation = -1;
   readonly #held = new Map<number, unknown>();
-  #committing = false;
 
   constructor(host: RefreshLandingHost) {
     this.#host = host;
@@ -48,13 +47,14 @@ export class RefreshLanding {
 
   /**
    * A network answer for `page`, asked in `generation`. True when it was taken: held, or landed
-   * with the others held; false when it lands alone as usual (not of the refresh, not a page of
-   * items, or the refresh's last page is in already).
+   * with the others held (the last one); false when it lands as usual (not of the refresh, not a
+   * page of items, or the refresh's last page with nothing held).
    */
   received(page: number, data: unknown, generation: number): boolean {
-    if (this.#generation < 0 || generation !== this.#generation || !hasItems(data)) return false;
+    const items = (data as { items?: unknown } | null)?.items;
+    if (this.#generation < 0 || generation !== this.#generation || !Array.isArray(items)) return false;
     if (this.#held.size === 0 && !this.#waiting(page)) {
-      this.#generation = -1; // every other page of the zone is in: the refresh has landed
+      this.#generation = -1; // every other page of the zone is in: it lands as usual, the refresh is over
       return false;
     }
     this.#held.set(page, data);
@@ -62,18 +62,16 @@ export class RefreshLanding {
     return true;
   }
 
-  /** Lands the held answers once no page of the zone waits for its own. Called after each replan and failure. */
+  /**
+   * Lands the held answers once no page of the zone waits for its own (the refresh is over then).
+   * Called after each replan and failure; the commit's own replan finds nothing held.
+   */
   settle(): void {
-    if (this.#held.size === 0 || this.#committing || this.#waiting(undefined)) return;
+    if (this.#held.size === 0 || this.#waiting()) return;
     const pages = new Map(this.#held);
     this.#held.clear();
     this.#generation = -1;
-    this.#committing = true;
-    try {
-      this.#host.commit(pages);
-    } finally {
-      this.#committing = false;
-    }
+    this.#host.commit(pages);
   }
 
   /** A local write: the held answers were asked before it (their pages are asked again). */
@@ -81,18 +79,20 @@ export class RefreshLanding {
     this.#held.clear();
   }
 
-  /** Whether a page of the zone other than `except` is still shown stale and fetched. */
-  #waiting(except: number | undefined): boolean {
+  /** Whether a page of the zone not held (nor `except`) is still shown stale and fetched. */
+  #waiting(except?: number): boolean {
     const host = this.#host;
-    for (const state of host.pages()) {
-      const page = state.index;
-      if (page === except || this.#held.has(page) || !state.stale || state.items === undefined) continue;
-      if (state.status !== 'error' && host.inZone(page) && host.fetching(page)) return true;
-    }
+    for (const { index, stale, items, status } of host.pages())
+      if (
+        stale &&
+        items &&
+        status !== 'error' &&
+        index !== except &&
+        !this.#held.has(index) &&
+        host.inZone(index) &&
+        host.fetching(index)
+      )
+        return true;
     return false;
   }
-}
-
-function hasItems(data: unknown): boolean {
-  return typeof data === 'object' && data !== null && Array.isArray((data as { items?: unknown }).items);
 }
