@@ -27,6 +27,8 @@ interface Pin<T> {
   confirmed: boolean;
 }
 
+type Key = string | number;
+
 /**
  * What the list shows of its local writes while rows are stale (decision 0040): updates of items
  * shown only on stale pages (shown there at once, replayed by key on the fresh copy when its
@@ -40,155 +42,126 @@ interface Pin<T> {
  * const overlay = staleWritesOf(flow, (key, change) => listWrites.update(flow, key, change));
  * const { rollback } = overlay.update('u-7', found, (user) => ({ ...user, liked: true }), false);
  */
-export class StaleWrites<T> {
-  readonly #flow: PageFlow<T>;
-  readonly #waiting = new Map<string | number, WaitingKey<T>>();
-  readonly #pins = new Map<string | number, Pin<T>>();
-  #busy = false;
-  /** Replays an update on a fresh item (the engine's `update`). */
-  readonly #replay: (key: string | number, change: (item: T) => T) => ListWriteResult;
-
-  constructor(flow: PageFlow<T>, replay: (key: string | number, change: (item: T) => T) => ListWriteResult) {
-    this.#flow = flow;
-    this.#replay = replay;
-  }
-
+export interface StaleWrites<T> {
   /** Whether updates on `key` wait for a fresh copy (a later update on it waits behind them). */
-  isWaiting(key: string | number): boolean {
-    return this.#waiting.has(key);
-  }
-
-  /** An update of `key`, found only on the stale page `page`: shown there now, replayed when fresh. */
+  isWaiting(key: Key): boolean;
+  /** An update of `key`, found only on a stale page: shown there now, replayed when fresh. */
   update(
-    key: string | number,
+    key: Key,
     found: { page: number; offset: number; item: T },
     change: (item: T) => T,
     confirmed: boolean,
-  ) {
-    let entry = this.#waiting.get(key);
-    if (entry === undefined) {
-      entry = { base: found.item, shown: found.item, updates: [] };
-      this.#waiting.set(key, entry);
-    }
-    const waiting: Waiting<T> = { change };
-    entry.updates.push(waiting);
-    this.#show(key, entry);
-    this.#repin(key, entry.shown, confirmed);
-    this.#flow.snapshots.publish(true);
-    let done = false;
-    const rollback = () => {
-      if (done || this.#flow.destroyed) return;
-      done = true;
-      if (waiting.replayed !== undefined) {
-        waiting.replayed.rollback();
-        return;
-      }
-      const now = this.#waiting.get(key);
-      if (now === undefined || !now.updates.includes(waiting)) return; // dropped: the key is gone
-      now.updates.splice(now.updates.indexOf(waiting), 1);
-      if (now.updates.length === 0) this.#waiting.delete(key);
-      this.#show(key, now);
-      this.#repin(key, now.shown);
-      this.#flow.snapshots.publish(true);
-    };
-    return { ok: true as const, rollback };
-  }
-
+  ): ListWriteResult;
   /** `send` placed `item` (its key is `key`) with `append`: kept through refetches until confirmed. */
-  pin(key: string | number, item: T, append: (items: readonly T[]) => boolean): void {
-    this.#pins.set(key, { item, append, confirmed: false });
-  }
-
+  pin(key: Key, item: T, append: (items: readonly T[]) => boolean): void;
   /** An update of a pinned key was written (fresh): the pin keeps its latest state. */
-  wrote(key: string | number, item: T, confirmed: boolean): void {
-    const pin = this.#pins.get(key);
-    if (pin === undefined) return;
-    if (confirmed && !this.#waiting.has(key)) this.#pins.delete(key);
-    else {
-      pin.item = item;
-      pin.confirmed ||= confirmed;
-    }
-  }
-
+  wrote(key: Key, item: T, confirmed: boolean): void;
   /**
-   * Pages landed (before the snapshot that shows them): pinned items missing from a fresh newest
-   * page go back at the end, waiting updates whose key is on a fresh page are replayed there,
-   * those still on stale pages are shown again (a cached copy may have replaced the page), and
-   * those whose key no page holds once nothing is stale are dropped (the server has no such item).
+   * Before each publish: pinned items missing from a fresh newest page go back at the end,
+   * waiting updates whose key is on a fresh page are replayed there, those still on stale pages
+   * are shown again if a cached copy replaced the page, and those whose key no page holds once
+   * nothing is stale are dropped (the server has no such item, or the window left it).
    */
-  reconcile(): void {
-    if (this.#busy || this.#flow.destroyed) return;
-    this.#busy = true;
-    try {
-      this.#putBackPins();
-      for (const [key, entry] of [...this.#waiting]) {
-        const found = findKey(this.#flow, key);
-        if (found !== undefined && !this.#isStale(found.page)) {
-          this.#waiting.delete(key);
-          for (const waiting of entry.updates) waiting.replayed = this.#replay(key, waiting.change);
-        } else if (found !== undefined && found.item !== entry.shown) {
-          entry.base = found.item;
-          entry.shown = entry.updates.reduce((item, waiting) => waiting.change(item), found.item);
-          this.#dispatch(found, entry.shown);
-        } else if (found === undefined && !this.#anyStale()) this.#waiting.delete(key);
-      }
-    } finally {
-      this.#busy = false;
-    }
-  }
+  reconcile(): void;
+}
 
-  #putBackPins(): void {
-    if (this.#pins.size === 0 || !this.#tailFresh()) return;
-    for (const [key, pin] of [...this.#pins]) {
-      if (pin.confirmed) this.#pins.delete(key);
-      // In the order sent (a Map keeps it); a key another copy holds is never appended again.
-      if (findKey(this.#flow, key) === undefined) pin.append([pin.item]);
-    }
-  }
-
+function createStaleWrites<T>(
+  flow: PageFlow<T>,
+  replay: (key: Key, change: (item: T) => T) => ListWriteResult,
+): StaleWrites<T> {
+  const waiting = new Map<Key, WaitingKey<T>>();
+  const pins = new Map<Key, Pin<T>>();
+  let busy = false;
+  const stale = (page: number) => flow.store.get(page)?.stale === true;
+  /** Shows the waiting updates of `key` on the stale row that holds it (again when `changed`). */
+  const show = (key: Key, entry: WaitingKey<T>, changed: boolean) => {
+    const found = findKey(flow, key);
+    const state = found && flow.store.get(found.page);
+    if (!found || !state?.stale || !state.items || (!changed && found.item === entry.shown)) return;
+    if (found.item !== entry.shown) entry.base = found.item; // a cached copy replaced the page
+    entry.shown = entry.updates.reduce((item, w) => w.change(item), entry.base);
+    const items = state.items.slice();
+    items[found.offset] = entry.shown;
+    // `cached` keeps the page stale (a page shown stale is replaced by it, a fresh one never).
+    const bytes = flow.o.estimateBytes(items);
+    flow.dispatch({ type: 'cached', page: found.page, generation: state.generation, items, bytes });
+  };
+  const repin = (key: Key, item: T, confirmed = false) => {
+    const pin = pins.get(key);
+    if (pin === undefined) return;
+    pin.item = item;
+    pin.confirmed ||= confirmed;
+  };
   /** The page holding the last row is loaded and fresh: the server's end is known. */
-  #tailFresh(): boolean {
-    const flow = this.#flow;
+  const tailFresh = () => {
     const count = flow.layout.count;
     const pages = count > 0 ? flow.layout.pagesFor(count - 1, count) : null;
     if (pages === null) return [...flow.store.values()].some((p) => p.items !== undefined && !p.stale);
     const state = flow.store.get(pages.last);
     return state?.items !== undefined && !state.stale;
-  }
-
-  #isStale(page: number): boolean {
-    return this.#flow.store.get(page)?.stale === true;
-  }
-
-  #anyStale(): boolean {
-    return [...this.#flow.store.values()].some((p) => p.items !== undefined && p.stale);
-  }
-
-  #repin(key: string | number, item: T, confirmed = false): void {
-    const pin = this.#pins.get(key);
-    if (pin === undefined) return;
-    pin.item = item;
-    pin.confirmed ||= confirmed;
-  }
-
-  /** Shows the waiting updates of `key` on the stale page that holds it. */
-  #show(key: string | number, entry: WaitingKey<T>): void {
-    const found = findKey(this.#flow, key);
-    if (found === undefined || !this.#isStale(found.page)) return;
-    entry.shown = entry.updates.reduce((item, waiting) => waiting.change(item), entry.base);
-    this.#dispatch(found, entry.shown);
-  }
-
-  #dispatch(found: { page: number; offset: number }, item: T): void {
-    const flow = this.#flow;
-    const state = flow.store.get(found.page);
-    if (state?.items === undefined) return;
-    const items = state.items.slice();
-    items[found.offset] = item;
-    // `cached` keeps the page stale (a page shown stale is replaced by it, a fresh one never).
-    const bytes = flow.o.estimateBytes(items);
-    flow.dispatch({ type: 'cached', page: found.page, generation: state.generation, items, bytes });
-  }
+  };
+  return {
+    isWaiting: (key) => waiting.has(key),
+    update(key, found, change, confirmed) {
+      let entry = waiting.get(key);
+      if (entry === undefined) {
+        entry = { base: found.item, shown: found.item, updates: [] };
+        waiting.set(key, entry);
+      }
+      const mine: Waiting<T> = { change };
+      entry.updates.push(mine);
+      show(key, entry, true);
+      repin(key, entry.shown, confirmed);
+      flow.snapshots.publish(true);
+      let done = false;
+      const rollback = () => {
+        if (done || flow.destroyed) return;
+        done = true;
+        if (mine.replayed !== undefined) {
+          mine.replayed.rollback();
+          return;
+        }
+        const now = waiting.get(key);
+        if (now === undefined || !now.updates.includes(mine)) return; // dropped: the key is gone
+        now.updates.splice(now.updates.indexOf(mine), 1);
+        if (now.updates.length === 0) waiting.delete(key);
+        show(key, now, true);
+        repin(key, now.shown);
+        flow.snapshots.publish(true);
+      };
+      return { ok: true, rollback };
+    },
+    pin(key, item, append) {
+      pins.set(key, { item, append, confirmed: false });
+    },
+    wrote(key, item, confirmed) {
+      if (confirmed && !waiting.has(key)) pins.delete(key);
+      else repin(key, item, confirmed);
+    },
+    reconcile() {
+      if (busy || flow.destroyed) return;
+      busy = true;
+      try {
+        if (pins.size > 0 && tailFresh())
+          for (const [key, pin] of [...pins]) {
+            if (pin.confirmed) pins.delete(key);
+            // In the order sent (a Map keeps it); a key another copy holds is never appended again.
+            if (findKey(flow, key) === undefined) pin.append([pin.item]);
+          }
+        for (const [key, entry] of [...waiting]) {
+          const found = findKey(flow, key);
+          if (found !== undefined && !stale(found.page)) {
+            waiting.delete(key);
+            for (const w of entry.updates) w.replayed = replay(key, w.change);
+          } else if (found !== undefined) show(key, entry, false);
+          else if (![...flow.store.values()].some((p) => p.items !== undefined && p.stale))
+            waiting.delete(key);
+        }
+      } finally {
+        busy = false;
+      }
+    },
+  };
 }
 
 const overlays = new WeakMap<object, StaleWrites<unknown>>();
@@ -211,8 +184,8 @@ export const sendMarks = new WeakMap<
 >();
 
 /**
- * The {@link StaleWrites} of a list, made with its first stale write or sent item; the flow
- * reconciles it when pages land.
+ * The {@link StaleWrites} of a list, made with its first stale write or sent item; reconciled
+ * before each of the list's publishes.
  *
  * @internal
  * @example
@@ -224,7 +197,7 @@ export function staleWritesOf<T>(
 ): StaleWrites<T> {
   let overlay = overlays.get(flow) as StaleWrites<T> | undefined;
   if (overlay === undefined) {
-    const made = new StaleWrites(flow, replay);
+    const made = createStaleWrites(flow, replay);
     overlay = made;
     overlays.set(flow, made as StaleWrites<unknown>);
     flow.snapshots.beforePublish = () => made.reconcile();
