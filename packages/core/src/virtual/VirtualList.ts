@@ -626,7 +626,9 @@ export class VirtualList<T> extends Subscribable {
       physical: state.physical,
       viewport: state.viewport,
       lanes: o.lanes,
-      overscan: o.overscan,
+      // Read where the frame is painted, and moving on before the next: rows beyond the viewport
+      // would never be seen (decision 0038).
+      overscan: this.#readLater && this.#written ? 0 : o.overscan,
       velocity,
       stride,
       direction,

@@ -49,6 +49,7 @@ it.each([
     await vi.waitFor(() => expect(loadedText(mounted, startRow)).toBe(item(startRow).title));
     await frames(3);
     const blankFrames: number[] = [];
+    let mostRows = 0;
     for (let frame = 0; frame < 40; frame++) {
       await frames(1);
       now += 16;
@@ -59,8 +60,11 @@ it.each([
       // The first four frames are read at the event, as any scroll (all blank here): the frame
       // read starts once the rows lean (frames of a move beyond the overscan, in a row).
       if (frame >= 4 && uncovered(mounted) > 0) blankFrames.push(frame);
+      // …and only the rows it shows: the next frame is 1,200 px on, past any row rendered ahead.
+      if (frame >= 4) mostRows = Math.max(mostRows, mounted.spacer.querySelectorAll('[data-index]').length);
     }
     expect(blankFrames).toEqual([]);
+    expect(mostRows).toBeLessThanOrEqual(Math.ceil(600 / 36) + 1); // 17 rows touch a 600-px viewport
     // The view's own offset is the scroll's (nothing lags behind the element).
     const offset = mounted.view.getScrollOffset();
     expect(Math.abs(offset - (startRow * 36 + 40 * step))).toBeLessThan(1);
