@@ -83,6 +83,10 @@ test('live tiles: each runs its feat on its own list and shows the figure it mea
   expect(Number(jump.requests)).toBeLessThanOrEqual(6);
   expect(Number(jump.firstPage)).toBeGreaterThanOrEqual(4_990);
   expect(Number(jump.lastPage)).toBeLessThanOrEqual(5_010);
+  // Said as a person counts: row 500,000, pages from 1 (page index 4,999 is page 5,000).
+  const jumpFigure = page.getByTestId('feat-jump-figure');
+  await expect(jumpFigure).toContainText('Row 500,000 on screen');
+  await expect(jumpFigure).toContainText(`(pages ${(Number(jump.firstPage) + 1).toLocaleString('en')}`);
   await expect(page.getByTestId('feat-jump-list').locator('[data-index="499999"]')).toHaveAttribute(
     'data-state',
     'loaded',

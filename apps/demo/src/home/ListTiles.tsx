@@ -97,8 +97,10 @@ export function JumpTile() {
         <>
           Row <strong>{count(TARGET + 1)}</strong> on screen in <strong>{count(took)} ms</strong> with{' '}
           <strong>{made === 1 ? '1 request' : `${made} requests`}</strong>
-          {pages.length > 0 && ` (pages ${count(low)}${high > low ? `–${count(high)}` : ''} of 10,000)`}: none
-          of the pages in between.
+          {/* Pages numbered from 1 too, as a person counts them (the data-* keep the indexes). */}
+          {pages.length > 0 &&
+            ` (pages ${count(low + 1)}${high > low ? `–${count(high + 1)}` : ''} of 10,000)`}
+          : none of the pages in between.
         </>
       ),
       data: { ms: took, requests: made, row: TARGET, 'first-page': low, 'last-page': high },
