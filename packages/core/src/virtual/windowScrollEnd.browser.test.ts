@@ -39,7 +39,7 @@ function rowsList(total: number) {
 }
 
 /** The page: a header, the list scrolling with the window, a footer below it. */
-function mountInPage(total: number) {
+function mountInPage(total: number, anchor: 'start' | 'end' = 'start') {
   const list = rowsList(total);
   const header = document.createElement('header');
   header.style.height = `${HEADER}px`;
@@ -55,6 +55,7 @@ function mountInPage(total: number) {
     useWindowScroll: true,
     scrollMargin: margin,
     estimateSize: () => ROW,
+    anchor,
   });
   const heights = new Map<string, number>();
   const render = keyedRows(view, container, (id) => heights.get(id) ?? ROW);
@@ -87,7 +88,7 @@ function mountInPage(total: number) {
     throw new Error('no loaded row at the top of the viewport');
   };
   const bottomOfPage = () => document.documentElement.scrollHeight - window.innerHeight;
-  return { view, top, footer, heights, element, inView, bottomOfPage };
+  return { list, view, top, footer, heights, element, inView, bottomOfPage };
 }
 
 describe('a window-scroll list with the page below it in view', () => {
@@ -147,5 +148,22 @@ describe('a window-scroll list with the page below it in view', () => {
     expect(page.top(read)).toBe(before.read); // the row read keeps its pixel
     expect(page.footer.getBoundingClientRect().top).toBe(before.footer);
     expect(window.scrollY).toBe(before.y + 100); // the page moved by the growth, past the list's end
+  });
+
+  it("anchor: 'end' following the end with the footer in view: appended rows show above the footer, which stays put", async () => {
+    const page = mountInPage(1_000, 'end');
+    await vi.waitFor(() => expect(page.top('r999')).toBeDefined());
+    window.scrollTo({ top: page.bottomOfPage(), behavior: 'instant' });
+    await frames(3);
+    const footer = page.footer.getBoundingClientRect().top;
+    expect(footer).toBeLessThan(window.innerHeight - FOOTER / 2);
+    expect(page.view.getSnapshot().atEnd).toBe(true);
+
+    expect(page.list.append([{ id: 'r1000' }, { id: 'r1001' }, { id: 'r1002' }])).toBe(true);
+    await vi.waitFor(() => expect(page.top('r1002')).toBeDefined());
+    await frames(3);
+    expect(page.footer.getBoundingClientRect().top).toBe(footer); // followed: the footer where it was
+    expect(page.top('r1002')).toBe(footer - ROW); // the newest row right above it
+    expect(window.scrollY).toBe(page.bottomOfPage());
   });
 });
