@@ -202,7 +202,8 @@ export class LazyList<T> extends Subscribable {
    * back. An item that is not loaded is `{ ok: false, error }` naming the key, never a throw. An
    * item shown only stale (kept through `refresh()` or an invalidation until its page answers) is
    * written on the stale row at once and again, by key, on the fresh item when its page lands;
-   * `rollback()` works before and after that (decision 0040). Needs the `writes` option
+   * `rollback()` works before and after that (decision 0040; without `getItemKey` it is refused,
+   * reason `stale`: its index is the one from before). Needs the `writes` option
    * (`listWrites` from `@lazyflow/core/writes`); without it every write is `{ ok: false }` with
    * reason `disabled`.
    *

@@ -167,6 +167,43 @@ describe('update while rows are stale', () => {
   });
 });
 
+describe('update while stale, without getItemKey', () => {
+  it('is refused as stale: the key is the index from before, which may hold another item now', async () => {
+    useImmediateQueryNotifications();
+    const server = { rows: rows('s0', 's1', 's2') };
+    const answers = new HeldAnswers();
+    const list = createLazyList<Row>({
+      key: ['stale-writes-by-index', ++made],
+      source: offsetSource({
+        pageSize: 3,
+        fetchPage: ({ offset, limit, signal }) =>
+          answers.hold(
+            signal,
+            () => ({ items: server.rows.slice(offset, offset + limit), total: server.rows.length }),
+            `offset ${offset}`,
+          ),
+      }),
+      statsIntervalMs: 0,
+      memoryMonitor: null,
+      writes: listWrites,
+    });
+    lists.push(list);
+    list.subscribe(() => {});
+    list.setWindow({ start: 0, end: 3 });
+    await settle();
+    await answers.answerAll(20);
+    server.rows = rows('x0', 's0', 's1', 's2');
+    list.refresh();
+    await settle();
+    const update = list.update(0, (row) => ({ ...row, v: 1 }));
+    expect(update.ok ? undefined : update.error).toMatchObject({ reason: 'stale', key: 0 });
+    await answers.answerAll(20);
+    const first = list.getSnapshot().getItem(0);
+    expect(first.status === 'loaded' ? first.item : undefined).toEqual({ id: 'x0', v: 0 });
+    expect(list.update(0, (row) => ({ ...row, v: 1 })).ok).toBe(true); // fresh: by its index now
+  });
+});
+
 describe('send settled while the rows around it are stale', () => {
   /** A chat of 4 messages whose list holds a sent message `c1` (pending) at the end. */
   async function chatWithSend() {

@@ -49,8 +49,11 @@ function updateItem<T>(flow: PageFlow<T>, key: string | number, change: (item: T
   }
   // Shown only on a stale page (decision 0040, replacing 0030's refusal): shown there now and
   // replayed by key on the fresh item when its page lands; after updates still waiting on it.
+  // Without getItemKey the key is the index from before: refused, as 0030 decided.
   if (flow.store.get(found.page)?.stale || staleWritesIf(flow)?.isWaiting(key))
-    return staleWritesOf(flow, replay).update(key, found, change, mark === 'confirm');
+    return flow.o.getItemKey === undefined
+      ? stale(`update(${show(key)})`, { key })
+      : staleWritesOf(flow, replay).update(key, found, change, mark === 'confirm');
   const { result, next } = writeFresh(flow, key, found, change);
   if (result.ok) staleWritesIf(flow)?.wrote(key, next, mark === 'confirm');
   return result;
