@@ -29,6 +29,31 @@ test('the stream page resumes after cut connections without losing or repeating 
   expect(errors).toEqual([]);
 });
 
+test('lines the server breaks count as malformed, not lost: lost stays 0 through cut connections', async ({
+  page,
+}) => {
+  const panel = page.getByRole('complementary', { name: 'Fault panel' });
+  await panel.getByLabel('Drop after').fill('300');
+  await panel.getByLabel('Malformed every').fill('100');
+  await panel.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Stream' }).click();
+  const stats = page.getByTestId('stream-stats');
+  await expect(async () => {
+    expect(Number(await stats.getAttribute('data-reconnects'))).toBeGreaterThanOrEqual(2);
+    expect(Number(await stats.getAttribute('data-malformed'))).toBeGreaterThanOrEqual(3);
+  }).toPass({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Inject malformed line' }).click();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('stream-status')).toHaveAttribute('data-status', 'paused');
+  // Every number up to the newest arrived, whole or as a line the server broke (the injected
+  // line is an extra one): nothing lost, and the Lost tile is not red.
+  await expect(stats).toHaveAttribute('data-lost', '0');
+  const lost = stats.getByTitle(/never arrived/);
+  await expect(lost).toHaveAttribute('data-tone', 'ok');
+  await page.evaluate(() => localStorage.clear());
+  expect(errors).toEqual([]);
+});
+
 /** The virtualized log holds every event exactly once: count = items received, rows consecutive. */
 async function expectLogComplete(page: import('@playwright/test').Page) {
   const stats = page.getByTestId('stream-stats');

@@ -3,6 +3,7 @@
 import { useStream } from '@lazyflow/react';
 import { useRef, useState } from 'react';
 import { pluralize } from '../lib/formatCount.ts';
+import { lostEvents } from '../stream/lostEvents.ts';
 import { FeatTile } from './FeatTile.tsx';
 import { count, until } from './liveRun.ts';
 
@@ -38,7 +39,7 @@ function CutStream({ figures }: { figures: { current: StreamFigures | null } }) 
     retry: { attempts: 6, baseDelayMs: 200 },
   });
   const newest = items.at(-1)?.seq;
-  const lost = newest === undefined ? 0 : newest + 1 - stats.items;
+  const lost = lostEvents(newest, stats);
   figures.current = { status, items: stats.items, reconnects: stats.reconnects, lost };
   return (
     <div className="mini-list mini-stream" data-testid="feat-stream-live" data-status={status}>

@@ -7,6 +7,7 @@ import { badgeClass } from '../lib/tones.ts';
 import { usePhone } from '../lib/usePhone.ts';
 import { CHUNK_BY, type ChunkBy, ChunkPanel, useChunker } from '../stream/ChunkPanel.tsx';
 import { EventLog, type LogEvent, useEventLog } from '../stream/EventLog.tsx';
+import { lostEvents } from '../stream/lostEvents.ts';
 import { StreamStatsPanel } from '../stream/StreamStats.tsx';
 import { createStreamTap } from '../stream/streamTap.ts';
 import { ThroughputChart } from '../stream/ThroughputChart.tsx';
@@ -90,9 +91,9 @@ function LiveStream({
     if (status === 'done') chunker.end();
     else if (status === 'error') chunker.fail(error);
   }, [status, error, chunker]);
-  // Events are numbered from 0 without gaps: any seq below the newest that never arrived is lost.
-  const newest = items.at(-1)?.seq;
-  const lost = newest === undefined ? 0 : newest + 1 - stats.items;
+  // Events are numbered from 0 without gaps: any seq below the newest that never arrived is lost
+  // (a line the server sent broken arrived: it counts under Malformed).
+  const lost = lostEvents(items.at(-1)?.seq, { ...stats, injected: tap.injected() });
   // On a phone both charts stand side by side, shorter (issue #20: the page fits one screen).
   const phone = usePhone();
   return (
@@ -125,6 +126,7 @@ function LiveStream({
           type="button"
           onClick={() => {
             chunker.reset();
+            tap.restart();
             restart();
           }}
         >

@@ -74,12 +74,15 @@ export function StreamStatsPanel({
       </Stat>
       <Stat
         label="Lost"
-        title="events numbered below the newest one that never arrived intact (a line the server sent malformed loses its event)"
+        title="events numbered below the newest one that never arrived (a line the server sent broken arrived: it is counted under Malformed)"
         tone={lostTone(lost)}
       >
         {number(lost)}
       </Stat>
-      <Stat label="Malformed" title="lines that were not valid JSON: reported and skipped">
+      <Stat
+        label="Malformed"
+        title="lines the server sent that were not valid JSON: reported and skipped (the event in a broken line was lost at the source, not by the stream)"
+      >
         {number(stats.malformed)}
       </Stat>
       <Stat

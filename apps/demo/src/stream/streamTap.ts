@@ -8,11 +8,16 @@ export interface StreamTap {
   wrap(response: Response, format: 'ndjson' | 'sse'): Response;
   cut(): void;
   injectMalformed(): void;
+  /** Broken lines slipped in so far (each an extra line: no event lost by it); `restart` zeroes it. */
+  injected(): number;
+  /** Zeroes `injected()` (the page restarts its stream and its counters). */
+  restart(): void;
 }
 
 export function createStreamTap(): StreamTap {
   let cutCurrent: (() => void) | null = null;
   let inject = false;
+  let injected = 0;
   const encoder = new TextEncoder();
   return {
     wrap(response, format) {
@@ -30,6 +35,7 @@ export function createStreamTap(): StreamTap {
             return;
           }
           inject = false;
+          injected += 1;
           const broken = encoder.encode(format === 'sse' ? 'data: {"seq": broken\n\n' : '{"seq": broken\n');
           // One chunk, not three: the reader is waiting for it (backpressure: transform runs on
           // a read), so it goes straight to the reader. Pieces enqueued after the first waited in
@@ -55,6 +61,11 @@ export function createStreamTap(): StreamTap {
     },
     injectMalformed() {
       inject = true;
+    },
+    injected: () => injected,
+    restart() {
+      inject = false;
+      injected = 0;
     },
   };
 }
