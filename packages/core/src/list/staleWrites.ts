@@ -146,7 +146,10 @@ function createStaleWrites<T>(
           for (const [key, pin] of [...pins]) {
             if (pin.confirmed) pins.delete(key);
             // In the order sent (a Map keeps it); a key another copy holds is never appended again.
-            if (findKey(flow, key) === undefined) pin.append([pin.item]);
+            // Taken but held by no page (the layout could not store it): not again, or every
+            // publish would grow the count by one.
+            if (findKey(flow, key) === undefined && pin.append([pin.item]) && !findKey(flow, key))
+              pins.delete(key);
           }
         for (const [key, entry] of [...waiting]) {
           const found = findKey(flow, key);
