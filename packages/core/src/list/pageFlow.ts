@@ -208,7 +208,9 @@ export class PageFlow<T> {
     this.layout.refreshSource();
     this.generation += 1;
     this.moves?.reset(dropCached);
-    this.landing.reset(dropCached || this.moves !== undefined ? -1 : this.generation); // refresh()
+    // refresh() of offset pages (cursor pages land in their order, as they come).
+    const held = !dropCached && this.moves === undefined && this.o.source.kind === 'offset';
+    this.landing.reset(held ? this.generation : -1);
     this.channel.forget(); // the server's data is wanted again: local writes are done or undone
     this.cache?.reset(dropCached);
     for (const page of this.scheduler.cancelAll()) this.dropLoading(page);
