@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryMonitor } from '../memory/createMemoryMonitor.ts';
 import type { MemoryLevel } from '../memory/memoryLevel.ts';
 import { cursorSource } from '../paging/cursorPaging.ts';
+import type { ListWindowInput } from '../planner/listWindow.ts';
 import { prefetchSplit } from '../planner/planWindow.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { FakeServer, type PendingFetch, range } from '../testing/fakeServer.ts';
@@ -231,6 +232,13 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
   let budgetOwed = false; // append() does not evict (see LazyList.append): the next window move does
   let previous = list.getSnapshot();
   let previousFresh = !timers.has(STATS_MS);
+  // The window last passed to setWindow: the snapshot's `window` is the one last published, and a
+  // move that changes only the velocity publishes nothing (nothing shown changes).
+  let lastWindow: ListWindowInput | null = null;
+  const setWindow = (next: ListWindowInput) => {
+    lastWindow = next;
+    list.setWindow({ ...next });
+  };
 
   /** Pages holding items that the current plan protects, with their display ranges. */
   const loadedPages = (snapshot: LazyListSnapshot<number>) => {
@@ -279,7 +287,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     switch (command.type) {
       case 'setWindow': {
         const start = offset ? command.start : command.start % (before.count + 20);
-        list.setWindow({
+        setWindow({
           start,
           end: start + command.length,
           direction: command.backward ? 'backward' : 'forward',
@@ -290,7 +298,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
       case 'scroll': {
         const from = window ?? { start: 0, end: 10 };
         const start = Math.max(0, from.start + command.delta);
-        list.setWindow({
+        setWindow({
           start,
           end: start + (from.end - from.start),
           direction: command.delta < 0 ? 'backward' : 'forward',
@@ -299,8 +307,8 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
         break;
       }
       case 'sameWindow':
-        if (window !== null) list.setWindow({ ...window });
-        noVisibleChange = window !== null;
+        if (lastWindow !== null) list.setWindow({ ...lastWindow });
+        noVisibleChange = lastWindow !== null;
         break;
       case 'resolve':
       case 'reject':
