@@ -234,9 +234,9 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
   let previousFresh = !timers.has(STATS_MS);
   // The window last passed to setWindow: the snapshot's `window` is the one last published, and a
   // move that changes only the velocity publishes nothing (nothing shown changes).
-  let lastWindow: ListWindowInput | null = null;
+  const last: { window: ListWindowInput | null } = { window: null };
   const setWindow = (next: ListWindowInput) => {
-    lastWindow = next;
+    last.window = next;
     list.setWindow({ ...next });
   };
 
@@ -307,8 +307,8 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
         break;
       }
       case 'sameWindow':
-        if (lastWindow !== null) list.setWindow({ ...lastWindow });
-        noVisibleChange = lastWindow !== null;
+        if (last.window !== null) list.setWindow({ ...last.window });
+        noVisibleChange = last.window !== null;
         break;
       case 'resolve':
       case 'reject':
