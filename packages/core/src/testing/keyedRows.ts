@@ -1,4 +1,5 @@
 import type { VirtualList } from '../virtual/VirtualList.ts';
+import { cleanups } from './virtualFixtures.ts';
 
 /**
  * Renders a view's rows into `container` the way a keyed framework would: one absolutely placed
@@ -49,4 +50,43 @@ export function keyedRows<T extends { readonly id: string }>(
     }
   };
   return render;
+}
+
+/** Where the rows `showKeyedRows` renders are: by the item `id` they show. */
+export interface KeyedRowsOnScreen {
+  /** The y of the row showing `id` in the viewport, or undefined when it is not rendered. */
+  top(id: string): number | undefined;
+  /** The element of the row showing `id`, or undefined. */
+  element(id: string): HTMLElement | undefined;
+}
+
+/**
+ * Renders `view` into `container` with `keyedRows` on every snapshot, and queues the teardown in
+ * `cleanups` (virtualFixtures): the listener, the view, the `added` elements the test put on the
+ * page, and the window back at the top.
+ *
+ * @example
+ * const rows = showKeyedRows(view, container, (id) => heights.get(id) ?? 36, [header, container, footer]);
+ * rows.top('item-12'); // 240
+ */
+export function showKeyedRows<T extends { readonly id: string }>(
+  view: VirtualList<T>,
+  container: HTMLElement,
+  heightOf: (id: string) => number,
+  added: readonly Element[],
+): KeyedRowsOnScreen {
+  const render = keyedRows(view, container, heightOf);
+  const unsubscribe = view.subscribe(render);
+  render();
+  cleanups.push(() => {
+    unsubscribe();
+    view.destroy();
+    for (const element of added) element.remove();
+    window.scrollTo({ top: 0, behavior: 'instant' });
+  });
+  const element = (id: string) =>
+    [...container.children].find(
+      (row): row is HTMLElement => row.textContent === id && row instanceof HTMLElement,
+    );
+  return { element, top: (id) => element(id)?.getBoundingClientRect().top };
 }

@@ -8,7 +8,7 @@ import { createLazyList } from '../list/createLazyList.ts';
 import { watchMoves } from '../list/datasetWatch.ts';
 import { listWrites } from '../list/writeCommands.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
-import { keyedRows } from '../testing/keyedRows.ts';
+import { showKeyedRows } from '../testing/keyedRows.ts';
 import { frames } from '../testing/mountVirtualList.ts';
 import { cleanups, runCleanups } from '../testing/virtualFixtures.ts';
 import { createVirtualList } from './createVirtualList.ts';
@@ -92,22 +92,11 @@ function mountFeed(list: ReturnType<typeof feed>['list'], windowScroll: boolean)
     estimateSize: () => 150,
     overscan: 4,
   });
-  const render = keyedRows(view, container, (id) => (id === '' ? 150 : heightOf(id)));
-  const unsubscribe = view.subscribe(render);
-  render();
-  cleanups.push(() => {
-    unsubscribe();
-    view.destroy();
-    header.remove();
-    viewport.remove();
-    footer.remove();
-    window.scrollTo({ top: 0, behavior: 'instant' });
-  });
-  const top = (id: string) => {
-    for (const element of container.children)
-      if (element.textContent === id) return element.getBoundingClientRect().top;
-    return undefined;
-  };
+  const { top } = showKeyedRows(view, container, (id) => (id === '' ? 150 : heightOf(id)), [
+    header,
+    viewport,
+    footer,
+  ]);
   const indexOf = (id: string) => {
     for (const element of container.children)
       if (element.textContent === id) return Number((element as HTMLElement).dataset.index);

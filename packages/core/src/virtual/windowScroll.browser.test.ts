@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLazyList } from '../list/createLazyList.ts';
 import { listWrites } from '../list/writeCommands.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
-import { keyedRows } from '../testing/keyedRows.ts';
+import { showKeyedRows } from '../testing/keyedRows.ts';
 import { frames } from '../testing/mountVirtualList.ts';
 import { cleanups, runCleanups } from '../testing/virtualFixtures.ts';
 import { createVirtualList } from './createVirtualList.ts';
@@ -61,23 +61,7 @@ function mountInPage(list: ReturnType<typeof rowsList>) {
     estimateSize: () => 36,
   });
   const heights = new Map<string, number>();
-  const render = keyedRows(view, container, (id) => heights.get(id) ?? 36);
-  const unsubscribe = view.subscribe(render);
-  render();
-  cleanups.push(() => {
-    unsubscribe();
-    view.destroy();
-    header.remove();
-    container.remove();
-    footer.remove();
-    window.scrollTo({ top: 0, behavior: 'instant' });
-  });
-  /** The y of the row showing `id` in the window's viewport, or undefined. */
-  const top = (id: string) => {
-    for (const element of container.children)
-      if (element.textContent === id) return element.getBoundingClientRect().top;
-    return undefined;
-  };
+  const { top } = showKeyedRows(view, container, (id) => heights.get(id) ?? 36, [header, container, footer]);
   const scrollToList = async (offset: number) => {
     window.scrollTo({ top: margin() + offset, behavior: 'instant' });
     await frames(3);

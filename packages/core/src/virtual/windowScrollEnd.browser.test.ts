@@ -6,7 +6,7 @@ import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLazyList } from '../list/createLazyList.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
-import { keyedRows } from '../testing/keyedRows.ts';
+import { showKeyedRows } from '../testing/keyedRows.ts';
 import { frames } from '../testing/mountVirtualList.ts';
 import { cleanups, runCleanups } from '../testing/virtualFixtures.ts';
 import { createVirtualList } from './createVirtualList.ts';
@@ -58,27 +58,11 @@ function mountInPage(total: number, anchor: 'start' | 'end' = 'start') {
     anchor,
   });
   const heights = new Map<string, number>();
-  const render = keyedRows(view, container, (id) => heights.get(id) ?? ROW);
-  const unsubscribe = view.subscribe(render);
-  render();
-  cleanups.push(() => {
-    unsubscribe();
-    view.destroy();
-    header.remove();
-    container.remove();
-    footer.remove();
-    window.scrollTo({ top: 0, behavior: 'instant' });
-  });
-  /** The y of the row showing `id` in the viewport, or undefined. */
-  const top = (id: string) => {
-    for (const element of container.children)
-      if (element.textContent === id) return element.getBoundingClientRect().top;
-    return undefined;
-  };
-  const element = (id: string) =>
-    [...container.children].find(
-      (row): row is HTMLElement => row.textContent === id && row instanceof HTMLElement,
-    );
+  const { top, element } = showKeyedRows(view, container, (id) => heights.get(id) ?? ROW, [
+    header,
+    container,
+    footer,
+  ]);
   /** The id of a loaded row whose top is in the viewport's first 150 px (still in view after a step of 700 px). */
   const inView = () => {
     for (const row of container.children) {
