@@ -13,7 +13,7 @@ import { cleanups } from './virtualFixtures.ts';
  * const unsubscribe = view.subscribe(render);
  * render();
  */
-export function keyedRows<T extends { readonly id: string }>(
+function keyedRows<T extends { readonly id: string }>(
   view: VirtualList<T>,
   container: HTMLElement,
   heightOf: (id: string) => number,
