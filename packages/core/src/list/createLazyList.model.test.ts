@@ -382,6 +382,14 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     if (noVisibleChange && destroyed === null) count('kept snapshot');
     if (noVisibleChange && destroyed === null)
       check(after === before, `${command.type} of a hidden page replaced the snapshot`);
+    // A cursor list moves its window with the pages it prepends (PageFlow.land: the items keep
+    // their place on screen); a view follows, so the window it passes again moves as well.
+    const moves = command.type === 'setWindow' || command.type === 'scroll' || command.type === 'sameWindow';
+    if (!moves && last.window !== null && before.window !== null && after.window !== null) {
+      const shift = after.window.start - before.window.start;
+      if (shift !== 0)
+        last.window = { ...last.window, start: last.window.start + shift, end: last.window.end + shift };
+    }
     if (command.type === 'flushBackground' && destroyed === null) {
       count('background flush');
       check(
