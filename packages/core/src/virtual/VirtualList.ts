@@ -1,7 +1,7 @@
 import type { SavedScroll } from '../cache/savedScroll.ts';
 import type { ScrollTarget } from '../env/scrollTarget.ts';
 import type { LazyListSnapshot } from '../list/LazyList.ts';
-import { assertUnchanged, optionError } from '../options.ts';
+import { assertUnchanged } from '../options.ts';
 import { VelocityMeter } from '../planner/velocityMeter.ts';
 import { Subscribable } from '../subscribable.ts';
 import { FrameRead } from './frameRead.ts';
@@ -10,8 +10,11 @@ import { type NavigationKeyEvent, navigationTarget } from './keyboardTarget.ts';
 import { LeanWatch } from './leanWatch.ts';
 import type { MasonryLayout } from './masonry.ts';
 import { MASONRY_BLOCK } from './masonryChunks.ts';
+import { masonryBeforeLayout } from './masonryView.ts';
+import { assertSameLayout, sameEstimates } from './optionsUpdate.ts';
 import { RowMeasurer } from './rowMeasurer.ts';
 import { ScrollKeeper } from './scrollKeeper.ts';
+import { writtenAction } from './scrollWrite.ts';
 import { SettleTimer } from './settleTimer.ts';
 import { SizeIndex } from './sizeIndex.ts';
 import type * as SmoothFlight from './smoothFlight.ts';
@@ -176,24 +179,12 @@ export class VirtualList<T> extends Subscribable {
     const input = { ...this.#input, ...partial } as VirtualListOptions<T>;
     const next = resolveVirtualListOptions(input); // throws, changing nothing, on a bad value
     const before = this.#o;
-    if ((next.masonry === null) !== (before.masonry === null)) {
-      // Rows and chunks of packed items are other sizes and anchors: another layout is another
-      // view (decision 0015 amendment). `'rows'` and no layout are the same one.
-      const created = before.masonry === null ? "'rows'" : 'masonry';
-      throw optionError(
-        'VirtualList.setOptions',
-        'layout',
-        `the layout the view was created with (${created}): another layout is a new view (a new key or component)`,
-        partial.layout,
-      );
-    }
+    assertSameLayout(before, next, partial.layout);
     this.#input = input;
-    // Hooks pass `estimateSize: () => 36` built anew on every render: a function that gives the
-    // same estimates where they are read (the rows rendered, the first and last) is the same
-    // estimate, and recomputing every block's sum on each commit of a scroll would be wasted.
+    // An `estimateSize` built anew on every render that gives the same estimates is the same one.
     const change = optionsChange(
       before,
-      this.#sameEstimates(before.estimateSize, next.estimateSize)
+      sameEstimates(before.estimateSize, next.estimateSize, this.#snapshot)
         ? { ...next, estimateSize: before.estimateSize }
         : next,
     );
@@ -208,15 +199,6 @@ export class VirtualList<T> extends Subscribable {
     this.#context = viewContext(this.#o, this.#sizes);
     if (change === 'regroup') this.#update({ type: 'regroup', from: before.lanes, to: next.lanes });
     else if (change !== 'none') this.#update({ type: 'options' });
-  }
-
-  /** Whether `b` gives the estimates `a` gives for the rows rendered and the first and last item. */
-  #sameEstimates(a: (index: number) => number, b: (index: number) => number): boolean {
-    if (a === b) return true;
-    const { rows, count } = this.#snapshot;
-    if (count > 0) for (const index of [0, count - 1]) if (a(index) !== b(index)) return false;
-    for (const row of rows) if (a(row.index) !== b(row.index)) return false;
-    return true;
   }
 
   /** The current snapshot; the same reference until something rendered changed. */
@@ -548,17 +530,9 @@ export class VirtualList<T> extends Subscribable {
       return;
     }
     target.scrollTo(want);
-    const known = this.#offset(target);
-    // Written before the content grew (the framework has not rendered yet): retried on commit.
-    const done = Math.abs(known - want) < 1;
-    const { scale } = this.#state;
-    // A scaled list's element past 2^23 px lands on even offsets only: a write of 8,420,099 gives
-    // 8,420,100 (Chromium). Retrying never gets there; lay the rows out from where it is instead,
-    // or everything is drawn a pixel off (smooth scrollToIndex landing 1 px short, issue #19).
-    const adopt =
-      !done && scale.scaled && Math.abs(known - want) < 2 && known > 0 && known < scale.physicalMax;
-    this.#update({ type: 'written', known, done, adopt });
-    if (adopt) this.#sync();
+    const written = writtenAction(want, this.#offset(target), this.#state.scale);
+    this.#update(written);
+    if (written.adopt) this.#sync();
   }
 
   /** Re-derives the scroll position, the list window and the rows; returns `previous` when nothing changed. */
@@ -570,7 +544,7 @@ export class VirtualList<T> extends Subscribable {
     }
     const stickyRows = this.#sticky?.rows(o.stickyIndexes, o.lanes, data.prependedCount) ?? o.stickyIndexes;
     const masonry = this.#masonry;
-    if (masonry !== null) this.#masonryBeforeLayout(masonry, data);
+    if (masonry !== null) this.#state = masonryBeforeLayout(masonry, this.#sizes, this.#state, data);
     const input: LayoutInput = {
       data,
       before: this.#data,
@@ -654,22 +628,5 @@ export class VirtualList<T> extends Subscribable {
     // A section's sticky row far above the window is on no page the window loads.
     if (stickyRows.length > 0 && state.motion === 'still') o.sticky?.load(snapshot.rows, o.list);
     return snapshot;
-  }
-
-  /**
-   * Masonry, before the anchor is read: the last chunk follows the count, and the item read at
-   * the viewport's top keeps its pixel when items above it in its chunk were measured (repacked).
-   */
-  #masonryBeforeLayout(masonry: MasonryLayout, data: LazyListSnapshot<T>): void {
-    const sizes = this.#sizes;
-    for (const chunk of masonry.setEnd(data.count - data.prependedCount)) {
-      // A measured chunk takes its new height; an estimated one is read again.
-      if (sizes.measured(chunk) !== undefined) sizes.setSize(chunk, masonry.height(chunk));
-      else sizes.resetEstimates();
-    }
-    const state = this.#state;
-    if (state.hold.kind !== 'anchor' || state.anchor === null || state.restore.kind === 'pending') return;
-    const held = masonry.held(sizes, state.virtual);
-    if (held !== null) this.#state = { ...state, anchor: held };
   }
 }
