@@ -76,7 +76,11 @@ export default [
     // Decision 0038 (a fast scroll read in the frame, FrameRead; 57a4381, 856d78f): +0.210, HEAD
     // 4797649 built apart with and without them (27.442 -> 27.652): limit 27.41 -> 27.62. The
     // remaining 0.03 over is not from 0038.
-    limit: '27.62 kB', // target 12 kB
+    // Fifth session's end (each built apart): 27.665 before 2878624 (others' commits +0.013),
+    // 2878624 +0.008 (a smooth landing writes when the element is half a pixel off, issue #19),
+    // f304a54 +0.03 (VirtualList split into masonryView/optionsUpdate/scrollWrite: call and
+    // parameter bytes); HEAD f304a54 measures 27.694: limit 27.62 -> 27.70.
+    limit: '27.70 kB', // target 12 kB
     modifyEsbuildConfig,
   },
   {
@@ -105,7 +109,9 @@ export default [
     // list/refreshLanding.ts): bec83ac +0.293 over its parent, ac391c5 -0.020 on HEAD a62d30b (both
     // built apart); HEAD with ac391c5 measures 29.848: limit 29.36 -> 29.63 (+0.273).
     // Decision 0038: +0.197 (29.656 -> 29.853, see the hook's entry): limit 29.63 -> 29.83.
-    limit: '29.83 kB',
+    // Fifth session's end: 2878624 +0.008, f304a54 +0.02 (see the hook's entry); HEAD f304a54
+    // measures 29.884: limit 29.83 -> 29.89.
+    limit: '29.89 kB',
     modifyEsbuildConfig,
   },
   {
@@ -158,7 +164,11 @@ export default [
     // Decision 0037 (a refresh()'s answers land together without the moves watch,
     // list/refreshLanding.ts): bec83ac +0.281 over its parent, ac391c5 +0.008 kB on HEAD a62d30b (both
     // built apart); HEAD with ac391c5 measures 17.860: limit 16.80 -> 17.09 (+0.289).
-    limit: '17.09 kB',
+    // Decision 0040 (writes kept through a refetch: the stale-writes overlay replays updates by
+    // key and puts sent items back after a refetch, list/staleWrites.ts, in the write engine's
+    // import only): 17,055 -> 17,850 B built apart (e3e5d0e and its parent), 17.877 on HEAD
+    // f304a54: limit 17.09 -> 17.88 (+0.79). The entries without listWrites move by +0.002.
+    limit: '17.88 kB',
     modifyEsbuildConfig,
   },
   {
