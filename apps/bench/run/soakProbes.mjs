@@ -17,8 +17,9 @@
  * Requests: every `fetch` of `/api/…` except the streams (`/api/stream`, not under the fetch
  * budget) is in flight from the call until its body is read, it fails or its signal aborts; the
  * most at once is `maxInFlight`. Rows: in each frame, every row of the Table's scroller that is
- * on screen must be in index order top to bottom, and a loaded one must show its own item (the
- * item's title starts with `#<index> `).
+ * on screen must be in index order top to bottom, and a loaded one must show its own item (its
+ * `data-id`, the item's id, is its index: the Table's items are numbered by position; titles no
+ * longer carry the id since decision 0039).
  *
  * @param {SoakProbeOptions} options
  */
@@ -113,10 +114,10 @@ export function installSoakProbes({ faultsKey, faults, stalledMs }) {
           continue;
         }
         soak.rows++;
-        const title = row.querySelector('.item-title')?.textContent ?? '';
-        if (!title.startsWith(`#${index} `)) {
+        if (row.dataset.id !== String(index)) {
           soak.wrong++;
-          sample({ problem: 'wrong item', index, title: title.slice(0, 40) });
+          const title = row.querySelector('.item-title')?.textContent ?? '';
+          sample({ problem: 'wrong item', index, id: row.dataset.id, title: title.slice(0, 40) });
         }
       }
     }
