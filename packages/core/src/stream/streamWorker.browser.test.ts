@@ -120,7 +120,12 @@ describe('createStream parsing in a Worker', () => {
     spyOnWorkers();
     const received: number[] = [];
     const stream = createStream<Event>({
-      url: '/api/stream?count=100000&rate=0',
+      // The server's body once the Worker is ready: until then the page parses (decision 0031),
+      // and on an idle machine the page had parsed all 100,000 before it was (CI, ced30b4).
+      request: async ({ signal }) => {
+        await spy.ready;
+        return fetch('/api/stream?count=100000&rate=0', { signal });
+      },
       maxItems: 1000,
       retry: false,
       onItems: (batch) => {
