@@ -33,16 +33,7 @@ function setup(ids: string[], pageSize = 3) {
     key: ['stale-writes', ++made],
     source: offsetSource({
       pageSize,
-      fetchPage: ({ offset, limit, signal }) =>
-        answers.hold(
-          signal,
-          () => ({
-            items: server.rows.slice(offset, offset + limit),
-            total: server.rows.length,
-            version: server.version,
-          }),
-          `offset ${offset}`,
-        ),
+      fetchPage: answers.versionedPages(server),
     }),
     getItemKey: (row) => row.clientId ?? row.id,
     prefetch: 1,

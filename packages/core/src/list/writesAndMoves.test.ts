@@ -25,16 +25,7 @@ function setup(ids: string[], pageSize: number, maxConcurrent = 1) {
     key: ['writes-and-moves', ++lists],
     source: offsetSource({
       pageSize,
-      fetchPage: ({ offset, limit, signal }) =>
-        answers.hold(
-          signal,
-          () => ({
-            items: server.rows.slice(offset, offset + limit),
-            total: server.rows.length,
-            version: server.version,
-          }),
-          `offset ${offset}`,
-        ),
+      fetchPage: answers.versionedPages(server),
     }),
     getItemKey: (row) => row.id,
     prefetch: 1,

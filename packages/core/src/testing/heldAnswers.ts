@@ -42,6 +42,27 @@ export class HeldAnswers {
     });
   }
 
+  /**
+   * An offset source's `fetchPage` over `server`, each answer held until the test responds: the
+   * rows at the page's offsets, the total and the dataset's version as they are when it answers.
+   *
+   * @example
+   * const server = { rows: ['a', 'b'].map((id) => ({ id, v: 0 })), version: 0 };
+   * offsetSource({ pageSize: 3, fetchPage: answers.versionedPages(server) });
+   */
+  versionedPages<R>(server: { readonly rows: readonly R[]; readonly version: number }) {
+    return ({ offset, limit, signal }: { offset: number; limit: number; signal?: AbortSignal }) =>
+      this.hold(
+        signal,
+        () => ({
+          items: server.rows.slice(offset, offset + limit),
+          total: server.rows.length,
+          version: server.version,
+        }),
+        `offset ${offset}`,
+      );
+  }
+
   /** Takes the request at `pick` (modulo the number waiting) out of the queue, to answer it. */
   take(pick: number): HeldAnswer | undefined {
     return this.pending.splice(pick % Math.max(1, this.pending.length), 1)[0];
