@@ -1,6 +1,6 @@
 import { assertUnchanged, optionError } from '../options.ts';
 import type { ListLayout } from '../paging/layout.ts';
-import { type ListWindow, type ListWindowInput, normalizeWindow, sameWindow } from '../planner/listWindow.ts';
+import { type ListWindowInput, normalizeWindow, sameWindow } from '../planner/listWindow.ts';
 import { describeShape } from '../sources/adopt.ts';
 import { Subscribable } from '../subscribable.ts';
 import {
@@ -108,15 +108,15 @@ export class LazyList<T> extends Subscribable {
     const window = normalizeWindow(input);
     const before = flow.window;
     if (sameWindow(window, before)) return;
-    // Speed and direction alone change the plan, not what is visible: no new snapshot for them.
+    // Speed and direction alone change the plan, not what is visible: no new snapshot for them…
     const moved = before === null || window.start !== before.start || window.end !== before.end;
-    // …except a fling ending in place: its visible pages start loading now (found by the model test).
-    const fling = (w: ListWindow | null) => w !== null && Math.abs(w.velocity) >= flow.o.flingVelocity;
-    const landed = fling(before) && !fling(window);
+    const flung = flow.plan?.fling;
     flow.window = window;
     flow.replan();
     if (moved) flow.evict(); // a list grown by append fetches nothing: its budget is kept here
-    flow.snapshots.publish(moved || landed);
+    // …except a fling starting or ending in place (the planner's threshold): it drops the
+    // visible pages still queued, or asks for them (found by the model test, seed 10).
+    flow.snapshots.publish(moved || flow.plan?.fling !== flung);
   }
 
   /**
