@@ -224,6 +224,13 @@ export class PageFlow<T> {
     const { items, shift } = this.layout.accept(page, data);
     const bytes = this.o.estimateBytes(items);
     this.dispatch({ type, page, generation: this.generation, items, bytes });
+    const { source } = this.o;
+    // The server deleted rows (a smaller total): pages past its end hold rows from before, and
+    // an item kept on one (a sent one, decision 0040) would be held by no row.
+    if (type === 'landed' && source.kind === 'offset' && this.layout.count < count) {
+      const end = this.layout.count;
+      this.#drop([...this.store.values()].map((s) => s.index).filter((p) => p * source.pageSize >= end));
+    }
     if (shift !== 0 && this.window !== null) {
       this.window = { ...this.window, start: this.window.start + shift, end: this.window.end + shift };
     }
@@ -295,13 +302,17 @@ export class PageFlow<T> {
   /** Evicts over-budget pages, and under memory pressure every page far from the window. */
   evict(): void {
     const ranges = { visible: this.plan?.visible ?? null, zone: this.plan?.zone ?? null };
-    const victims = this.pressure.victims(this.store.evictionCandidates(), ranges, this.o);
-    for (const page of victims) {
+    this.#drop(this.pressure.victims(this.store.evictionCandidates(), ranges, this.o));
+  }
+
+  /** Forgets pages with their fetches and queries. */
+  #drop(pages: readonly number[]): void {
+    for (const page of pages) {
       this.scheduler.cancel(page);
       this.dispatch({ type: 'evicted', page });
       this.queries.remove(page);
     }
-    this.stats.add('evictions', victims.length);
+    this.stats.add('evictions', pages.length);
   }
 
   inZone(page: number): boolean {

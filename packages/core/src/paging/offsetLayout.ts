@@ -17,6 +17,8 @@ export class OffsetLayout<T> implements ListLayout<T> {
   #countKind: CountKind = 'unknown';
   /** The count reached by `append`: a page fetched before the append must not shrink it. */
   #appended = 0;
+  /** The end the server gave last (`total`, or a short page's end). */
+  #served: number | undefined;
   readonly prependedCount = 0;
   readonly reachedStart = true;
 
@@ -71,11 +73,14 @@ export class OffsetLayout<T> implements ListLayout<T> {
   accept(page: number, data: unknown) {
     const { items, total } = data as OffsetPage<T>;
     const size = this.#source.pageSize;
-    if (total !== undefined) {
-      this.#count = Math.max(total, this.#appended);
-      this.#countKind = 'exact';
-    } else if (items.length < size) {
-      this.#count = Math.max(page * size + items.length, this.#appended);
+    const end = total ?? (items.length < size ? page * size + items.length : undefined);
+    if (end !== undefined) {
+      // Below the server's last end (it deleted rows: what was appended sits at indexes from
+      // before), or the page that held the last appended rows answered without them: the count
+      // is the server's (sent items are put back at its end, decision 0040), not blank rows.
+      if (end < (this.#served ?? end) || page === Math.floor((this.#appended - 1) / size)) this.#appended = 0;
+      this.#served = end;
+      this.#count = Math.max(end, this.#appended);
       this.#countKind = 'exact';
     } else if (this.#countKind !== 'exact') {
       this.#count = Math.max(this.#count, (page + 2) * size);
