@@ -1,0 +1,59 @@
+// The request leaves before the parse Worker is started (issue #16 item 3): starting a Worker is a
+// main-thread task of its own, which delayed the stream's first byte. A request function that
+// throws still ends as a failed connection, not as an uncaught error.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createStream, type ItemStream, type StreamSnapshot } from './createStream.ts';
+
+const RealWorker = globalThis.Worker;
+afterEach(() => {
+  globalThis.Worker = RealWorker;
+});
+
+/** Subscribes until the stream ended; resolves with its last snapshot. */
+function ended<T>(stream: ItemStream<T>): Promise<StreamSnapshot<T>> {
+  return new Promise((resolve) => {
+    const unsubscribe = stream.subscribe(() => {
+      const s = stream.getSnapshot();
+      if (s.status !== 'done' && s.status !== 'error') return;
+      queueMicrotask(unsubscribe);
+      resolve(s);
+    });
+  });
+}
+
+describe('createStream: the request before the parse Worker', () => {
+  it('calls the request function before it starts the Worker, and still reads every item', async () => {
+    const order: string[] = [];
+    globalThis.Worker = class extends RealWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        order.push('worker');
+        super(url, options);
+      }
+    };
+    const stream = createStream<{ n: number }>({
+      retry: false,
+      request: () => {
+        order.push('request');
+        return new Response('{"n":1}\n{"n":2}\n{"n":3}\n');
+      },
+    });
+    const s = await ended(stream);
+    expect(order).toEqual(['request', 'worker']);
+    expect(s.status).toBe('done');
+    expect(s.items).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+  });
+
+  it('a request function that throws ends the stream with that error (retry: false), nothing uncaught', async () => {
+    const failure = new Error('no token for the stream');
+    const stream = createStream<{ n: number }>({
+      retry: false,
+      request: () => {
+        throw failure;
+      },
+    });
+    const s = await ended(stream);
+    expect(s.status).toBe('error');
+    expect(s.error).toBe(failure);
+    expect(s.items).toEqual([]);
+  });
+});
