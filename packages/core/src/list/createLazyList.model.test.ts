@@ -234,7 +234,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
   let previous = list.getSnapshot();
   let previousFresh = !timers.has(STATS_MS);
   // The window last passed to setWindow: the snapshot's `window` is the one last published, and a
-  // move that changes only the velocity publishes nothing (nothing shown changes).
+  // move that changes only the velocity publishes nothing unless a fling starts or ends in place.
   const last: { window: ListWindowInput | null } = { window: null };
   const setWindow = (next: ListWindowInput) => {
     last.window = next;
