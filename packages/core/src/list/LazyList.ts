@@ -202,8 +202,9 @@ export class LazyList<T> extends Subscribable {
    * back. An item that is not loaded is `{ ok: false, error }` naming the key, never a throw. An
    * item shown only stale (kept through `refresh()` or an invalidation until its page answers) is
    * written on the stale row at once and again, by key, on the fresh item when its page lands;
-   * `rollback()` works before and after that (decision 0040; without `getItemKey` it is refused,
-   * reason `stale`: its index is the one from before). Needs the `writes` option
+   * `rollback()` works before and after that, and `settled` says how it ended: an error value
+   * when the refetch no longer holds the key (decisions 0040, 0041; without `getItemKey` it is
+   * refused, reason `stale`: its index is the one from before). Needs the `writes` option
    * (`listWrites` from `@lazyflow/core/writes`); without it every write is `{ ok: false }` with
    * reason `disabled`.
    *
@@ -220,8 +221,10 @@ export class LazyList<T> extends Subscribable {
    * Puts `items` in before `index` (`index === count` adds them at the end), in every list on this
    * key: the count grows, the loaded pages after it shift, and pages not loaded are still asked
    * from the server by the offsets it knows until a refresh or an invalidation. Offset sources
-   * only. `{ ok: false, error }` names the index when it is beyond the count, not loaded, or
-   * next to rows shown stale (reason `stale`: their indexes are the ones from before a refresh).
+   * only. `{ ok: false, error }` names the index when it is beyond the count or not loaded.
+   * After a row shown stale (kept through a refresh: its index is the one from before) it waits
+   * and goes next to that row by its key once the refetch lands; `settled` says how it ended
+   * (decision 0041; without `getItemKey` refused, reason `stale`).
    *
    * @example
    * const { rollback } = list.insert(0, [draftOrder]);
@@ -234,7 +237,8 @@ export class LazyList<T> extends Subscribable {
   /**
    * Takes the loaded item with `key` out of every list on this key: the count shrinks and the
    * pages after it shift. Offset sources only. `rollback()` puts it back where it was. An item
-   * shown only stale is refused (reason `stale`, decisions 0030 and 0040).
+   * shown only stale is hidden at once and removed by key once the refetch lands; `settled` says
+   * how it ended (decision 0041; without `getItemKey` refused, reason `stale`).
    *
    * @example
    * const { ok, rollback } = list.remove('u-7');

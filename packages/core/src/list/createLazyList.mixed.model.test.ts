@@ -13,6 +13,7 @@ import {
 } from '../testing/modelHarness.ts';
 import {
   checkAgainstModel,
+  insertBesideStale,
   itemAt,
   loadedInWindow,
   ModelDataset,
@@ -38,10 +39,11 @@ import type { ListWriteResult } from './writeResult.ts';
 // Between settles (issue 18 item 5, while unsettled): after every step the fresh items equal the
 // model at their indexes with keys unique; at every list notification the bytes are within
 // maxBytes and no key is on two fresh pages; after an insert or remove the count is the model's
-// (when it was before and a fresh page holds it). Writes go to stale items too: a remove is
-// refused as 'stale' exactly when the key is shown stale only, an insert when the row before the
-// index is (0030); an update of a key shown stale only is taken and waits outside the rope until
-// the key is on a fresh page, then applies by key (0040): the model applies it there, in order.
+// (when it was before and a fresh page holds it). Writes go to stale items too: an update or a
+// remove of a key shown stale only, and an insert beside rows shown stale, are taken and wait
+// outside the rope until their key (the insert's neighbour) is on a fresh page, then apply by key
+// (decisions 0040, 0041); the model applies each where the list says it was replayed (its
+// `settled`), in order, and a write whose key is gone once nothing is stale never.
 
 const BYTES_PER_ITEM = 10;
 const PUBLISH_MS = 7;
@@ -163,8 +165,10 @@ class Server extends HeldAnswers {
 }
 
 interface Written {
-  /** -1 while it is an update waiting for a fresh copy of its item (decision 0040). */
+  /** -1 while it is a write waiting for a fresh copy of its key (decisions 0040, 0041). */
   epoch: number;
+  /** rollback() was called (a waiting write rolled back is never applied to the model). */
+  rolledBack?: boolean;
   /** Takes the write out of the model (what rollback() does to the list). */
   undo: () => void;
   /** The server receives the write. */
@@ -182,8 +186,6 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
   let epoch = 0;
   let made = 0;
   const written: Written[] = [];
-  /** Updates of items shown stale only, in the order made, until their key is seen fresh. */
-  const waiting: { readonly id: string; readonly next: ModelItem; readonly written: Written }[] = [];
   const maxBytes = config.budgetPages * pageSize * BYTES_PER_ITEM;
   const timers = new ManualTimers();
   const list = createLazyList<ModelItem>({
@@ -251,14 +253,6 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     }
     return undefined;
   };
-  /** A write by key on an item shown stale only: refused as a value naming the key, nothing changes. */
-  const refusedAsStale = (result: ListWriteResult, id: string, verb: string) => {
-    check(
-      !result.ok && result.error.reason === 'stale' && result.error.key === id,
-      `${verb}(${id}) of an item shown stale only: ${result.ok ? 'applied' : result.error.message}`,
-    );
-    count(`${verb} of a stale item refused`);
-  };
   /** Whether the page holding `index` is held stale (undefined: not held). */
   const staleAt = (index: number): boolean | undefined => {
     const page = list.getSnapshot().pages.get(Math.floor(index / pageSize));
@@ -268,30 +262,34 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     if (result.ok) written.push({ epoch, undo, confirm, rollback: result.rollback });
   };
   /**
-   * Updates waiting for a fresh copy whose key is on a fresh row now: the list replayed them when
-   * that page landed (shown with the last one's value) or dropped them (the key was not loaded
-   * once nothing was stale: shown with another value). The model applies the replayed ones there.
+   * A write that waits for a fresh copy of its key (decisions 0040, 0041): the model applies it
+   * (`apply`: its undo, or undefined when its key is not in the model) when the list says it was
+   * replayed, unless it was rolled back before or the server moved meanwhile (the model says
+   * nothing then); one that ended (its key gone once nothing was stale) is never applied.
    */
-  const resolveWaiting = () => {
-    for (const id of new Set(waiting.map((w) => w.id))) {
-      const at = freshIndexOf(id);
-      if (at === undefined) continue;
-      const mine = waiting.filter((w) => w.id === id);
-      for (const w of mine) waiting.splice(waiting.indexOf(w), 1);
-      const last = mine[mine.length - 1];
-      if (last === undefined || itemAt(list.getSnapshot(), at)?.v !== last.next.v) {
-        count('waiting update dropped');
-        continue;
+  const later = (
+    result: ListWriteResult,
+    verb: string,
+    apply: () => (() => void) | undefined,
+    confirm: () => void,
+  ) => {
+    count(`${verb} waits`);
+    const entry: Written = { epoch: -1, undo: () => {}, confirm, rollback: result.rollback };
+    written.push(entry);
+    void result.settled?.then((done) => {
+      if (entry.rolledBack) return;
+      if (!done.ok) {
+        count('waiting write ended');
+        return;
       }
-      count('waiting update applied by key');
-      const modelAt = model.entries.findIndex((entry) => entry.item.id === id);
-      if (moved || modelAt < 0) continue;
-      for (const w of mine) {
-        w.written.epoch = epoch;
-        w.written.undo = model.update(modelAt, w.next, w.next);
-      }
-    }
+      count('waiting write applied by key');
+      const undo = moved ? undefined : apply();
+      if (undo === undefined) return;
+      entry.epoch = epoch;
+      entry.undo = undo;
+    });
   };
+  const indexOf = (id: string) => model.entries.findIndex((entry) => entry.item.id === id);
   const refreshed = () => {
     epoch += 1;
     model.reset(server.rows);
@@ -363,23 +361,32 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           const snapshot = list.getSnapshot();
           const at = command.at % (snapshot.count + 1);
           // The item before `at` (or the page at `at` when that item's page is not held) is shown
-          // stale: its index is the one from before, the insert is refused (decision 0030).
-          // With neither page held, the count places it: the server's once a fresh page holds it.
+          // stale: its index is the one from before, the insert waits for the neighbour shown to
+          // be fresh (decision 0041). With neither page held, the count places it: the server's
+          // once a fresh page holds it.
           const noFresh = ![...snapshot.pages.values()].some(
             (page) => page.items !== undefined && !page.stale,
           );
           const staleNeighbour = at > 0 && (staleAt(at - 1) ?? staleAt(at) ?? noFresh);
           const items = Array.from({ length: command.count }, () => ({ id: `n${++made}`, v: 0 }));
           const before = countBeforeWrite();
+          const place = insertBesideStale(snapshot, pageSize, at);
           const result = list.insert(at, items);
           if (!result.ok) {
             check(
-              result.error.reason === 'stale'
-                ? staleNeighbour && result.error.index === at
-                : ['not-loaded', 'out-of-range'].includes(result.error.reason),
+              ['not-loaded', 'out-of-range'].includes(result.error.reason),
               `insert refused: ${result.error.message}`,
             );
-            if (result.error.reason === 'stale') count('insert beside stale rows refused');
+            break;
+          }
+          const confirmInsert = () => {
+            const rows = [...server.rows];
+            rows.splice(Math.min(at, rows.length), 0, ...items);
+            server.change(rows);
+          };
+          if (result.settled !== undefined) {
+            check(staleNeighbour, `insert(${at}) waited, yet no row beside it is shown stale`);
+            later(result, 'insert beside stale rows', () => place(model, items), confirmInsert);
             break;
           }
           check(!staleNeighbour, `insert(${at}) beside rows shown stale was applied`);
@@ -388,11 +395,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           // the next refresh forgets it).
           const undo = moved ? () => {} : model.insert(at, items);
           before.expectCount();
-          record(result, undo, () => {
-            const rows = [...server.rows];
-            rows.splice(Math.min(at, rows.length), 0, ...items);
-            server.change(rows);
-          });
+          record(result, undo, confirmInsert);
           break;
         }
         case 'remove': {
@@ -403,11 +406,23 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           const at = freshIndexOf(item.id);
           const before = countBeforeWrite();
           const result = list.remove(item.id);
-          if (at === undefined) {
-            refusedAsStale(result, item.id, 'remove');
+          check(result.ok, `remove(${item.id}) of a loaded item was refused`);
+          const confirmRemove = () => server.change(server.rows.filter((row) => row.id !== item.id));
+          if (result.settled !== undefined) {
+            // Shown stale only (decision 0041): hidden now, removed by key once fresh.
+            later(
+              result,
+              'remove of a stale item',
+              () => {
+                const i = indexOf(item.id);
+                return i < 0 ? undefined : model.remove(i);
+              },
+              confirmRemove,
+            );
             break;
           }
-          check(result.ok, `remove(${item.id}) of a loaded item was refused`);
+          check(at !== undefined, `remove(${item.id}) of an item shown stale only was applied at once`);
+          if (at === undefined) break;
           count(
             moved
               ? 'remove after a server move'
@@ -417,7 +432,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           );
           const undo = moved ? () => {} : model.remove(at);
           before.expectCount();
-          record(result, undo, () => server.change(server.rows.filter((row) => row.id !== item.id)));
+          record(result, undo, confirmRemove);
           break;
         }
         case 'update': {
@@ -429,20 +444,21 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           const fresh = at === undefined ? item : (itemAt(list.getSnapshot(), at) ?? item);
           const next = { id: item.id, v: fresh.v + 1 };
           const result = list.update(item.id, () => next);
-          if (at === undefined) {
-            check(result.ok, `update(${item.id}) of an item shown stale only was refused`);
-            count('update of a stale item waits');
-            const entry: Written = {
-              epoch: -1,
-              undo: () => {},
-              confirm: () => {},
-              rollback: result.rollback,
-            };
-            written.push(entry);
-            waiting.push({ id: item.id, next, written: entry });
+          check(result.ok, `update(${item.id}) of a loaded item was refused`);
+          if (result.settled !== undefined) {
+            later(
+              result,
+              'update of a stale item',
+              () => {
+                const i = indexOf(item.id);
+                return i < 0 ? undefined : model.update(i, next, next);
+              },
+              () => {},
+            );
             break;
           }
-          check(result.ok, `update(${item.id}) of a loaded item was refused`);
+          check(at !== undefined, `update(${item.id}) of an item shown stale only was applied at once`);
+          if (at === undefined) break;
           count(
             moved
               ? 'update after a server move'
@@ -458,12 +474,11 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
         case 'rollback': {
           const target = written.splice(command.pick % Math.max(1, written.length), 1)[0];
           if (target === undefined) break;
+          target.rolledBack = true;
           target.rollback();
-          const still = waiting.findIndex((w) => w.written === target);
-          if (still >= 0) {
-            waiting.splice(still, 1); // never shown fresh: nothing in the model to undo
-            count('rollback of a waiting update');
-          } else if (target.epoch !== epoch) count('rollback after refresh');
+          if (target.epoch === -1)
+            count('rollback of a waiting write'); // nothing in the model
+          else if (target.epoch !== epoch) count('rollback after refresh');
           else if (moved) count('rollback after a server move');
           else {
             target.undo();
@@ -496,7 +511,6 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
       }
       await settle();
       timers.fire((ms) => ms === PUBLISH_MS);
-      resolveWaiting();
       checkList(false);
     }
     // Settle as the recipe does: answer everything, ask for the server's data again if it
@@ -511,7 +525,6 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     }
     check(!list.getSnapshot().moves.refetching, 'settled, yet snapshot.moves.refetching');
     timers.fire((ms) => ms === PUBLISH_MS);
-    resolveWaiting();
     checkList(true);
     if (written.some((w) => w.epoch === epoch)) count('settled with local writes applied');
   } finally {
@@ -544,8 +557,8 @@ describe('createLazyList writes mixed with server changes (model)', () => {
       expect(totals.checked['notification checked'] ?? 0).toBeGreaterThan(0);
       expect(totals.checked['count checked after a write'] ?? 0).toBeGreaterThan(0);
       expect(totals.checked['update of a stale item waits'] ?? 0).toBeGreaterThan(0);
-      expect(totals.checked['waiting update applied by key'] ?? 0).toBeGreaterThan(0);
-      expect(totals.checked['insert beside stale rows refused'] ?? 0).toBeGreaterThan(0);
+      expect(totals.checked['insert beside stale rows waits'] ?? 0).toBeGreaterThan(0);
+      expect(totals.checked['waiting write applied by key'] ?? 0).toBeGreaterThan(0);
     },
     timeoutMs,
   );
@@ -555,6 +568,7 @@ describe('createLazyList writes mixed with server changes (model)', () => {
 // between refresh() and its page's answer wrote at the index the item had before the refresh (the
 // edit rope is by index), so once the page came back the write landed on the row the server now
 // has there (the server inserts x0 at 0, refresh(), update('s0') shown stale at 0, answer every
-// page: s0 twice, x0 gone); insert(index) beside stale rows used the old indexes. Such writes are
-// now refused as a value (reason 'stale', the key or index), and this model writes on stale
-// items too, expecting exactly that. writesAndMoves.test.ts holds the minimal case.
+// page: s0 twice, x0 gone); insert(index) beside stale rows used the old indexes. Such writes were
+// then refused as a value (reason 'stale'); since decisions 0040 and 0041 they wait outside the
+// rope and apply by key, and this model writes on stale items too, applying each where the list
+// replayed it. writesAndMoves.test.ts holds the minimal case.

@@ -11,6 +11,7 @@ import {
 } from '../testing/modelHarness.ts';
 import {
   checkAgainstModel,
+  insertBesideStale,
   itemAt,
   loadedInWindow,
   ModelDataset,
@@ -83,7 +84,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
   const model = new ModelDataset(serverRows);
   let epoch = 0;
   let made = 0;
-  const undos: { epoch: number; undo: () => void; rollback: () => void }[] = [];
+  const undos: { epoch: number; undo: () => void; rollback: () => void; rolledBack?: boolean }[] = [];
   const fetchPage = async ({ offset, limit }: OffsetFetchParams) => ({
     items: serverRows.slice(offset, offset + limit),
     total: serverRows.length,
@@ -105,9 +106,26 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
   await settle();
   const { log, check, count } = sequenceChecks(config, totals);
 
-  const record = (result: ListWriteResult, undo: () => void) => {
-    if (result.ok) undos.push({ epoch, undo, rollback: result.rollback });
+  // A write whose place is shown stale waits for the refetch (decisions 0040, 0041): the model
+  // applies it when the list says it was replayed (`settled`), where its key is then; rolled
+  // back before, or ended (its key gone), it never applies.
+  const record = (result: ListWriteResult, apply: () => (() => void) | undefined) => {
+    if (!result.ok) return;
+    if (result.settled === undefined) {
+      undos.push({ epoch, undo: apply() ?? (() => {}), rollback: result.rollback });
+      return;
+    }
+    count('write waited');
+    const entry: (typeof undos)[number] = { epoch, undo: () => {}, rollback: result.rollback };
+    undos.push(entry);
+    void result.settled.then((done) => {
+      if (entry.rolledBack || !done.ok) return;
+      entry.epoch = epoch;
+      entry.undo = apply() ?? (() => {});
+      count('waiting write applied');
+    });
   };
+  const indexOf = (id: string) => model.entries.findIndex((entry) => entry.item.id === id);
 
   for (const command of commands) {
     totals.steps += 1;
@@ -119,6 +137,8 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
       case 'insert': {
         const at = command.at % (model.length + 1);
         const items = Array.from({ length: command.count }, () => ({ id: `n${++made}`, v: 0 }));
+        // Beside stale rows it waits, and goes next to the neighbour shown (decision 0041).
+        const place = insertBesideStale(list.getSnapshot(), pageSize, at);
         const result = list.insert(at, items);
         if (!result.ok) {
           check(
@@ -128,7 +148,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           break;
         }
         count('insert');
-        record(result, model.insert(at, items));
+        record(result, () => (result.settled === undefined ? model.insert(at, items) : place(model, items)));
         break;
       }
       case 'remove': {
@@ -139,7 +159,10 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
         const result = list.remove(item.id);
         check(result.ok, `remove(${item.id}) of a loaded item was refused`);
         count('remove');
-        record(result, model.remove(index));
+        record(result, () => {
+          const at = result.settled === undefined ? index : indexOf(item.id);
+          return at < 0 ? undefined : model.remove(at);
+        });
         break;
       }
       case 'update': {
@@ -151,12 +174,16 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
         const result = list.update(item.id, () => next);
         check(result.ok, `update(${item.id}) of a loaded item was refused`);
         count('update');
-        record(result, model.update(index, next, item));
+        record(result, () => {
+          const at = result.settled === undefined ? index : indexOf(item.id);
+          return at < 0 ? undefined : model.update(at, next, item);
+        });
         break;
       }
       case 'rollback': {
         const target = undos.splice(command.pick % Math.max(1, undos.length), 1)[0];
         if (target === undefined) break;
+        target.rolledBack = true;
         target.rollback();
         if (target.epoch === epoch) {
           target.undo();

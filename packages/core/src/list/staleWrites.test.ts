@@ -141,7 +141,7 @@ describe('update while rows are stale', () => {
     expect(shown()).toEqual(['s1', 's0.1', 's2.3']);
   });
 
-  it('is dropped when the refetched pages no longer hold its item (the server deleted it)', async () => {
+  it('ends with an error value in settled when the refetched pages no longer hold its item (the server deleted it)', async () => {
     const { list, answers, shown, serverChange, load, violations } = setup(['s0', 's1', 's2', 's3']);
     await load(4);
     serverChange(rows('s0', 's2', 's3'));
@@ -151,6 +151,10 @@ describe('update while rows are stale', () => {
     expect(gone.ok).toBe(true);
     await answers.answerAll(20);
     expect(shown()).toEqual(['s0', 's2', 's3']);
+    // Not lost silently (decision 0041): settled says it was not applied, naming the key.
+    const ended = await gone.settled;
+    expect(ended?.ok ? undefined : ended?.error).toMatchObject({ reason: 'unknown-key', key: 's1' });
+    expect(ended?.ok ? '' : ended?.error.message).toContain('no longer holds the key');
     gone.rollback(); // nothing to undo
     expect(shown()).toEqual(['s0', 's2', 's3']);
     expect(list.getSnapshot().count).toBe(3);
@@ -158,8 +162,8 @@ describe('update while rows are stale', () => {
   });
 });
 
-describe('update while stale, without getItemKey', () => {
-  it('is refused as stale: the key is the index from before, which may hold another item now', async () => {
+describe('writes while stale, without getItemKey', () => {
+  it('update, remove and insert are refused as stale: the key is the index from before, which may hold another item now', async () => {
     useImmediateQueryNotifications();
     const server = { rows: rows('s0', 's1', 's2') };
     const answers = new HeldAnswers();
@@ -188,6 +192,10 @@ describe('update while stale, without getItemKey', () => {
     await settle();
     const update = list.update(0, (row) => ({ ...row, v: 1 }));
     expect(update.ok ? undefined : update.error).toMatchObject({ reason: 'stale', key: 0 });
+    const remove = list.remove(1);
+    expect(remove.ok ? undefined : remove.error).toMatchObject({ reason: 'stale', key: 1 });
+    const insert = list.insert(1, rows('n1'));
+    expect(insert.ok ? undefined : insert.error).toMatchObject({ reason: 'stale', index: 1 });
     await answers.answerAll(20);
     const first = list.getSnapshot().getItem(0);
     expect(first.status === 'loaded' ? first.item : undefined).toEqual({ id: 'x0', v: 0 });

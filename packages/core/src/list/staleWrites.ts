@@ -2,20 +2,38 @@ import { findKey } from './listWrites.ts';
 import type { PageFlow } from './pageFlow.ts';
 import type { ListWriteResult } from './writeResult.ts';
 
-/** One `update` made while its item was shown only on stale rows, waiting for a fresh copy. */
-interface Waiting<T> {
-  readonly change: (item: T) => T;
-  /** Set once replayed on the fresh item: its rollback is the write's rollback from then on. */
-  replayed?: ListWriteResult;
-}
+type Key = string | number;
 
-/** The updates waiting on one key, and the stale item they are shown over. */
-interface WaitingKey<T> {
-  /** The stale item as the page showed it before the first waiting update. */
-  base: T;
-  /** What the stale page shows now (`base` with every waiting update applied). */
-  shown: T;
-  readonly updates: Waiting<T>[];
+/**
+ * A write made while its place was shown only on stale rows (decisions 0040 and 0041), waiting
+ * outside the rope for a fresh copy of `key`: the item to update or remove, or the neighbour an
+ * insert goes next to (`after` it, or before it).
+ *
+ * @internal
+ */
+export type WaitingWrite<T> =
+  | {
+      readonly kind: 'update';
+      readonly key: Key;
+      readonly change: (item: T) => T;
+      readonly confirmed: boolean;
+    }
+  | { readonly kind: 'remove'; readonly key: Key }
+  | {
+      readonly kind: 'insert';
+      /** The neighbour's key; null: at the end, once a fresh page gives the count. */
+      readonly key: Key | null;
+      readonly after: boolean;
+      readonly items: readonly T[];
+      /** The index it was given: where it goes when its neighbour is gone. */
+      readonly index: number;
+    };
+
+/** A waiting write, its replay's result once replayed, and how its `settled` promise ends. */
+interface Waiting<T> {
+  readonly write: WaitingWrite<T>;
+  replayed?: ListWriteResult;
+  readonly settle: (result: ListWriteResult) => void;
 }
 
 /** An item `send` placed: kept through refetches until the server's copy is in the list. */
@@ -27,68 +45,90 @@ interface Pin<T> {
   confirmed: boolean;
 }
 
-type Key = string | number;
+/**
+ * Replays a waiting write on the fresh copy of its key, or, when no page holds the key once
+ * nothing is stale, ends it: an update or remove with an error value, an insert at its index.
+ */
+type Replay<T> = (write: WaitingWrite<T>) => ListWriteResult;
 
 /**
- * What the list shows of its local writes while rows are stale (decision 0040): updates of items
- * shown only on stale pages (shown there at once, replayed by key on the fresh copy when its
- * page lands), and the items `send()` placed (pending, failed, or confirmed while stale), put
- * back at the end when a refetch of the newest page does not hold them. Never shows a key twice:
- * an update replaces an item in place, and a pinned item is appended only when no loaded page
- * holds its key.
+ * What the list shows of its local writes while rows are stale (decisions 0040, 0041): updates,
+ * removes and inserts whose place is shown only on stale pages (shown there at once, replayed by
+ * key, in the order made, when the key's page lands fresh; ended with an error value when no page
+ * holds the key once nothing is stale), and the items `send()` placed (pending, failed, or
+ * confirmed while stale), put back at the end when a refetch of the newest page does not hold
+ * them. Never shows a key twice: a stale page is shown with the waiting updates and removes
+ * applied in place (an insert shows when it is replayed), and a pinned item is appended only
+ * when no loaded page holds its key.
  *
  * @internal
  * @example
- * const overlay = staleWritesOf(flow, (key, change) => listWrites.update(flow, key, change));
- * const { rollback } = overlay.update('u-7', found, (user) => ({ ...user, liked: true }), false);
+ * const overlay = staleWritesOf(flow, replay);
+ * const { rollback } = overlay.wait({ kind: 'remove', key: 'u-7' });
  */
 export interface StaleWrites<T> {
-  /** Whether updates on `key` wait for a fresh copy (a later update on it waits behind them). */
+  /** Whether writes on `key` wait for a fresh copy (a later write on it waits behind them). */
   isWaiting(key: Key): boolean;
-  /** An update of `key`, found only on a stale page: shown there now, replayed when fresh. */
-  update(
-    key: Key,
-    found: { page: number; offset: number; item: T },
-    change: (item: T) => T,
-    confirmed: boolean,
-  ): ListWriteResult;
+  /** A write whose place is shown only on stale pages: shown there now, replayed when fresh. */
+  wait(write: WaitingWrite<T>): ListWriteResult;
   /** `send` placed `item` (its key is `key`) with `append`: kept through refetches until confirmed. */
   pin(key: Key, item: T, append: (items: readonly T[]) => boolean): void;
   /** An update of a pinned key was written (fresh): the pin keeps its latest state. */
   wrote(key: Key, item: T, confirmed: boolean): void;
   /**
    * Before each publish: pinned items missing from a fresh newest page go back at the end,
-   * waiting updates whose key is on a fresh page are replayed there, those still on stale pages
-   * are shown again if a cached copy replaced the page, and those whose key no page holds once
-   * nothing is stale are dropped (the server has no such item, or the window left it).
+   * waiting writes whose key is on a fresh page are replayed there (in the order made), stale
+   * pages a cached copy replaced show them again, and those whose key no page holds once nothing
+   * is stale end (their `settled` says how).
    */
   reconcile(): void;
 }
 
-function createStaleWrites<T>(
-  flow: PageFlow<T>,
-  replay: (key: Key, change: (item: T) => T) => ListWriteResult,
-): StaleWrites<T> {
-  const waiting = new Map<Key, WaitingKey<T>>();
+function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): StaleWrites<T> {
+  const queue: Waiting<T>[] = [];
   const pins = new Map<Key, Pin<T>>();
+  /** Stale pages shown with waiting writes: the items the page had, and what it shows. */
+  const shown = new Map<number, { base: readonly T[]; items: readonly T[] }>();
   let busy = false;
+  const keyOf = flow.o.getItemKey as (item: T) => Key;
   const stale = (page: number) => flow.store.get(page)?.stale === true;
-  /** Shows the waiting updates of `key` on the stale row that holds it (again when `changed`). */
-  const show = (key: Key, entry: WaitingKey<T>, changed: boolean) => {
-    const found = findKey(flow, key);
-    const state = found && flow.store.get(found.page);
-    if (!found || !state?.stale || !state.items || (!changed && found.item === entry.shown)) return;
-    if (found.item !== entry.shown) entry.base = found.item; // a cached copy replaced the page
-    entry.shown = entry.updates.reduce((item, w) => w.change(item), entry.base);
-    const items = state.items.slice();
-    items[found.offset] = entry.shown;
-    // `cached` keeps the page stale (a page shown stale is replaced by it, a fresh one never).
-    const bytes = flow.o.estimateBytes(items);
-    flow.dispatch({ type: 'cached', page: found.page, generation: state.generation, items, bytes });
+  const anyStale = () => [...flow.store.values()].some((p) => p.items !== undefined && p.stale);
+  const anyFresh = () => [...flow.store.values()].some((p) => p.items !== undefined && !p.stale);
+  const apply = (items: readonly T[], write: WaitingWrite<T>): readonly T[] => {
+    const at = write.kind === 'insert' ? -1 : items.findIndex((item) => keyOf(item) === write.key);
+    if (at < 0) return items;
+    const next = items.slice();
+    if (write.kind === 'update') next[at] = write.change(next[at] as T);
+    else next.splice(at, 1);
+    return next;
   };
-  const repin = (key: Key, item: T, confirmed = false) => {
+  /**
+   * Shows the waiting updates and removes on the stale pages: every page again when `all` (the
+   * queue changed), else only pages a cached copy replaced. A remove leaves its page one row
+   * short (offset pages are fixed: the row after it shows nothing until the refetch lands); an
+   * insert is not shown (it would push a row of the page out: a key skipped).
+   */
+  const show = (all: boolean) => {
+    if (queue.length === 0 && shown.size === 0) return;
+    for (const page of shown.keys()) if (!stale(page)) shown.delete(page);
+    for (const state of [...flow.store.values()]) {
+      if (!state.stale || state.items === undefined) continue;
+      const entry = shown.get(state.index);
+      if (!all && entry?.items === state.items) continue;
+      const base = entry?.items === state.items ? entry.base : state.items;
+      let items = base;
+      for (const { write } of queue) items = apply(items, write);
+      if (items === base) shown.delete(state.index);
+      else shown.set(state.index, { base, items });
+      if (items === state.items) continue;
+      // `cached` keeps the page stale (a page shown stale is replaced by it, a fresh one never).
+      const bytes = flow.o.estimateBytes(items);
+      flow.dispatch({ type: 'cached', page: state.index, generation: state.generation, items, bytes });
+    }
+  };
+  const repin = (key: Key, item: T | undefined, confirmed = false) => {
     const pin = pins.get(key);
-    if (pin === undefined) return;
+    if (pin === undefined || item === undefined) return;
     pin.item = item;
     pin.confirmed ||= confirmed;
   };
@@ -96,46 +136,42 @@ function createStaleWrites<T>(
   const tailFresh = () => {
     const count = flow.layout.count;
     const pages = count > 0 ? flow.layout.pagesFor(count - 1, count) : null;
-    if (pages === null) return [...flow.store.values()].some((p) => p.items !== undefined && !p.stale);
+    if (pages === null) return anyFresh();
     const state = flow.store.get(pages.last);
     return state?.items !== undefined && !state.stale;
   };
   return {
-    isWaiting: (key) => waiting.has(key),
-    update(key, found, change, confirmed) {
-      let entry = waiting.get(key);
-      if (entry === undefined) {
-        entry = { base: found.item, shown: found.item, updates: [] };
-        waiting.set(key, entry);
-      }
-      const mine: Waiting<T> = { change };
-      entry.updates.push(mine);
-      show(key, entry, true);
-      repin(key, entry.shown, confirmed);
+    isWaiting: (key) => queue.some((w) => w.write.key === key),
+    wait(write) {
+      let settle: (result: ListWriteResult) => void = () => {};
+      const settled = new Promise<ListWriteResult>((resolve) => {
+        settle = resolve;
+      });
+      const mine: Waiting<T> = { write, settle };
+      queue.push(mine);
+      show(true);
+      if (write.kind === 'update') repin(write.key, findKey(flow, write.key)?.item, write.confirmed);
       flow.snapshots.publish(true);
       let done = false;
       const rollback = () => {
         if (done || flow.destroyed) return;
         done = true;
-        if (mine.replayed !== undefined) {
-          mine.replayed.rollback();
-          return;
-        }
-        const now = waiting.get(key);
-        if (now === undefined || !now.updates.includes(mine)) return; // dropped: the key is gone
-        now.updates.splice(now.updates.indexOf(mine), 1);
-        if (now.updates.length === 0) waiting.delete(key);
-        show(key, now, true);
-        repin(key, now.shown);
+        if (mine.replayed !== undefined) return mine.replayed.rollback();
+        const at = queue.indexOf(mine);
+        if (at < 0) return; // ended: the key is gone
+        queue.splice(at, 1);
+        show(true);
+        if (write.kind === 'update') repin(write.key, findKey(flow, write.key)?.item);
         flow.snapshots.publish(true);
+        settle({ ok: true, rollback: () => {} });
       };
-      return { ok: true, rollback };
+      return { ok: true, rollback, settled };
     },
     pin(key, item, append) {
       pins.set(key, { item, append, confirmed: false });
     },
     wrote(key, item, confirmed) {
-      if (confirmed && !waiting.has(key)) pins.delete(key);
+      if (confirmed && !queue.some((w) => w.write.key === key)) pins.delete(key);
       else repin(key, item, confirmed);
     },
     reconcile() {
@@ -151,15 +187,21 @@ function createStaleWrites<T>(
             if (findKey(flow, key) === undefined && pin.append([pin.item]) && !findKey(flow, key))
               pins.delete(key);
           }
-        for (const [key, entry] of [...waiting]) {
-          const found = findKey(flow, key);
-          if (found !== undefined && !stale(found.page)) {
-            waiting.delete(key);
-            for (const w of entry.updates) w.replayed = replay(key, w.change);
-          } else if (found !== undefined) show(key, entry, false);
-          else if (![...flow.store.values()].some((p) => p.items !== undefined && p.stale))
-            waiting.delete(key);
+        // In the order made: a write waits behind the earlier ones on its key.
+        for (let i = 0; i < queue.length; ) {
+          const waiting = queue[i] as Waiting<T>;
+          const key = waiting.write.key;
+          const found = key === null ? undefined : findKey(flow, key);
+          const ready = key === null ? anyFresh() : found !== undefined ? !stale(found.page) : !anyStale();
+          if (!ready) {
+            i++;
+            continue;
+          }
+          queue.splice(i, 1);
+          waiting.replayed = replay(waiting.write);
+          waiting.settle(waiting.replayed);
         }
+        show(false);
       } finally {
         busy = false;
       }
@@ -194,10 +236,7 @@ export const sendMarks = new WeakMap<
  * @example
  * staleWritesOf(flow, replay).pin('c-1', pendingMessage);
  */
-export function staleWritesOf<T>(
-  flow: PageFlow<T>,
-  replay: (key: string | number, change: (item: T) => T) => ListWriteResult,
-): StaleWrites<T> {
+export function staleWritesOf<T>(flow: PageFlow<T>, replay: Replay<T>): StaleWrites<T> {
   let overlay = overlays.get(flow) as StaleWrites<T> | undefined;
   if (overlay === undefined) {
     const made = createStaleWrites(flow, replay);

@@ -9,7 +9,7 @@ import {
   undoReplace,
 } from './listWrites.ts';
 import type { PageFlow } from './pageFlow.ts';
-import { sendMarks, staleWritesIf, staleWritesOf } from './staleWrites.ts';
+import { sendMarks, staleWritesIf, staleWritesOf, type WaitingWrite } from './staleWrites.ts';
 import { ListWriteError, type ListWriteResult, type ListWrites, refused } from './writeResult.ts';
 
 const show = (key: string | number): string => JSON.stringify(key);
@@ -42,18 +42,16 @@ function updateItem<T>(flow: PageFlow<T>, key: string | number, change: (item: T
   if (found === undefined) return unknownKey('update', key);
   const mark = sendMarks.get(change);
   if (mark === 'probe') return { ok: true, rollback: () => {} };
-  const replay = (k: string | number, c: (item: T) => T) => updateItem(flow, k, c);
   if (typeof mark === 'object') {
-    staleWritesOf(flow, replay).pin(key, found.item, mark.append as (items: readonly T[]) => boolean);
+    const append = mark.append as (items: readonly T[]) => boolean;
+    staleWritesOf(flow, replayOf(flow)).pin(key, found.item, append);
     return { ok: true, rollback: () => {} };
   }
   // Shown only on a stale page (decision 0040, replacing 0030's refusal): shown there now and
-  // replayed by key on the fresh item when its page lands; after updates still waiting on it.
+  // replayed by key on the fresh item when its page lands; after writes still waiting on it.
   // Without getItemKey the key is the index from before: refused, as 0030 decided.
-  if (flow.store.get(found.page)?.stale || staleWritesIf(flow)?.isWaiting(key))
-    return flow.o.getItemKey === undefined
-      ? stale(`update(${show(key)})`, { key })
-      : staleWritesOf(flow, replay).update(key, found, change, mark === 'confirm');
+  if (waits(flow, found.page, key))
+    return wait(flow, { kind: 'update', key, change, confirmed: mark === 'confirm' }, `update(${show(key)})`);
   const { result, next } = writeFresh(flow, key, found, change);
   if (result.ok) staleWritesIf(flow)?.wrote(key, next, mark === 'confirm');
   return result;
@@ -119,9 +117,34 @@ function insertItems<T>(flow: PageFlow<T>, index: number, items: readonly T[]): 
   // the server's only once a fresh page holds it (after refresh() it is the one from before).
   const before = flow.store.get(Math.floor((index - 1) / source.pageSize));
   const near = before?.items ? before : flow.store.get(page);
-  if (index > 0 && (near?.items ? near.stale : ![...flow.store.values()].some((p) => p.items && !p.stale)))
-    return stale(`insert(${index})`, { index });
+  if (index > 0 && (near?.items ? near.stale : ![...flow.store.values()].some((p) => p.items && !p.stale))) {
+    // Shown stale (decision 0041): the items go next to the neighbour shown there, by its key,
+    // when its page lands: after the row before `index` (after the page's last row when a
+    // waiting remove left it short), else before the row at `index`. With neither held
+    // (`index === count` on a page boundary) they go at the end, once a fresh page gives the count.
+    const getItemKey = flow.o.getItemKey;
+    if (getItemKey === undefined) return stale(`insert(${index})`, { index });
+    if (items.length === 0) return { ok: true, rollback: () => {} };
+    const shown = near?.items ?? [];
+    const offset = (near === before ? index - 1 : index) % source.pageSize;
+    const neighbour = shown[Math.min(offset, shown.length - 1)];
+    const write: WaitingWrite<T> =
+      neighbour === undefined
+        ? { kind: 'insert', key: null, after: true, items, index }
+        : {
+            kind: 'insert',
+            key: getItemKey(neighbour),
+            after: near === before || offset >= shown.length,
+            items,
+            index,
+          };
+    return wait(flow, write, '');
+  }
   if (items.length === 0) return { ok: true, rollback: () => {} };
+  return insertAt(flow, index, items);
+}
+
+function insertAt<T>(flow: PageFlow<T>, index: number, items: readonly T[]): ListWriteResult {
   applyWrite(flow, { kind: 'insert', index, items });
   return { ok: true, rollback: rollbackOf(flow, undoInsert(items)) };
 }
@@ -136,11 +159,57 @@ function removeItem<T>(flow: PageFlow<T>, key: string | number): ListWriteResult
   }
   const found = findKey(flow, key);
   if (found === undefined) return unknownKey('remove', key);
-  if (flow.store.get(found.page)?.stale) return stale(`remove(${show(key)})`, { key });
-  const index = found.page * source.pageSize + found.offset;
+  // Shown only on a stale page (decision 0041): hidden there now, removed by key when it lands.
+  if (waits(flow, found.page, key)) return wait(flow, { kind: 'remove', key }, `remove(${show(key)})`);
+  return removeFound(flow, found);
+}
+
+function removeFound<T>(
+  flow: PageFlow<T>,
+  found: { page: number; offset: number; item: T },
+): ListWriteResult {
+  const size = flow.o.source.kind === 'offset' ? flow.o.source.pageSize : 0;
+  const index = found.page * size + found.offset;
   const undo = undoRemove(flow.channel.rope, index, found.item);
   applyWrite(flow, { kind: 'remove', index, count: 1 });
   return { ok: true, rollback: rollbackOf(flow, undo) };
+}
+
+/** Whether a write on `key` (found on `page`) waits for a fresh copy (decisions 0040, 0041). */
+function waits<T>(flow: PageFlow<T>, page: number, key: string | number): boolean {
+  return flow.store.get(page)?.stale === true || staleWritesIf(flow)?.isWaiting(key) === true;
+}
+
+/** A write shown only on stale rows waits outside the rope; without getItemKey it is refused (0030). */
+function wait<T>(flow: PageFlow<T>, write: WaitingWrite<T>, what: string): ListWriteResult {
+  if (flow.o.getItemKey === undefined) return stale(what, { key: write.key ?? undefined });
+  return staleWritesOf(flow, replayOf(flow)).wait(write);
+}
+
+/**
+ * A waiting write, replayed on the fresh copy of its key; when no page holds the key once nothing
+ * is stale, an update or remove ends with an error value, an insert goes to its index.
+ */
+function replayOf<T>(flow: PageFlow<T>): (write: WaitingWrite<T>) => ListWriteResult {
+  return (write) => {
+    const found = write.key === null ? undefined : findKey(flow, write.key);
+    const source = flow.o.source;
+    if (write.kind === 'insert') {
+      // At the end: a fresh page gave the count. Its neighbour gone: at its index, if it may go there.
+      if (write.key === null) return insertAt(flow, flow.layout.count, write.items);
+      if (found === undefined || source.kind !== 'offset')
+        return insertItems(flow, Math.min(write.index, flow.layout.count), write.items);
+      return insertAt(flow, found.page * source.pageSize + found.offset + (write.after ? 1 : 0), write.items);
+    }
+    if (found === undefined) {
+      const message = `${write.kind}(${show(write.key)}): waited for a refetch that no longer holds the key; not applied`;
+      return refused(new ListWriteError('unknown-key', message, { key: write.key }));
+    }
+    if (write.kind === 'remove') return removeFound(flow, found);
+    const { result, next } = writeFresh(flow, write.key, found, write.change);
+    if (result.ok) staleWritesIf(flow)?.wrote(write.key, next, write.confirmed);
+    return result;
+  };
 }
 
 /**

@@ -4,10 +4,11 @@ import type { EditRope } from '../store/editRope.ts';
 /**
  * Why a write was refused, with the key or index it was given: `unknown-key` (no loaded item has
  * the key), `not-loaded` (the page at the index is not loaded), `out-of-range` (an index beyond
- * the count), `unsupported` (inserts and removes need an offset source), `stale` (a `remove` of an
- * item, or an `insert` after a row, shown stale: kept through `refresh()`, an invalidation or a
- * dataset move until their page is fetched again; decision 0030; an `update` of a stale item is
- * taken and applied by key once fresh, decision 0040), `destroyed`, `disabled`
+ * the count), `unsupported` (inserts and removes need an offset source), `stale` (a write
+ * on rows shown stale, kept through `refresh()`, an invalidation or a dataset move until their
+ * page is fetched again, on a list without `getItemKey`: its index is the one from before,
+ * decision 0030; with it the write waits and is applied by key, decisions 0040 and 0041),
+ * `destroyed`, `disabled`
  * (the list was created without `writes` from `@lazyflow/core/writes`).
  *
  * @example
@@ -42,14 +43,23 @@ export class ListWriteError extends Error {
 /**
  * What `update`, `insert` and `remove` return: `rollback()` undoes the write (once; a no-op when
  * the write was refused, or after a refresh or an invalidation brought the server's data back),
- * and a refused write carries its {@link ListWriteError}.
+ * and a refused write carries its {@link ListWriteError}. A write whose place is shown only on
+ * stale rows waits for the refetch (decisions 0040, 0041) and has `settled`: the result of the
+ * write once replayed by key, or the error value that ended it (the refetch no longer holds the
+ * key); rolled back before, `{ ok: true }` with nothing left to roll back. It never rejects.
  *
  * @example
- * const { rollback } = list.update('u-7', (user) => ({ ...user, liked: true }));
+ * const result = list.remove('u-7');
+ * result.settled?.then((done) => done.ok || console.warn(done.error.message));
  */
 export type ListWriteResult =
-  | { readonly ok: true; readonly rollback: () => void }
-  | { readonly ok: false; readonly error: ListWriteError; readonly rollback: () => void };
+  | { readonly ok: true; readonly rollback: () => void; readonly settled?: Promise<ListWriteResult> }
+  | {
+      readonly ok: false;
+      readonly error: ListWriteError;
+      readonly rollback: () => void;
+      readonly settled?: undefined;
+    };
 
 const NOTHING = (): void => {};
 

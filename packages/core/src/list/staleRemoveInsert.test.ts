@@ -1,0 +1,210 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { offsetSource } from '../sources/offsetSource.ts';
+import { HeldAnswers } from '../testing/heldAnswers.ts';
+import { settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
+import { createLazyList } from './createLazyList.ts';
+import { watchMoves } from './datasetWatch.ts';
+import type { LazyList } from './LazyList.ts';
+import { listWrites } from './writeCommands.ts';
+
+// remove(key) and insert(index) while the rows around them are stale (a refetch on its way):
+// taken, kept outside the edit rope and applied by key when the refetched pages land (decision
+// 0041, issue #18 items 2 and 4); a write whose key the refetch no longer holds ends with an
+// error value in `settled`.
+
+interface Row {
+  readonly id: string;
+  readonly v: number;
+}
+
+const lists: LazyList<Row>[] = [];
+afterEach(() => {
+  for (const list of lists.splice(0)) list.destroy();
+});
+
+let made = 0;
+const rows = (...ids: string[]): Row[] => ids.map((id) => ({ id, v: 0 }));
+
+/** A list over `ids` by pages of 3, with or without the moves watch; checks every notification. */
+function setup(ids: string[], withMoves: boolean) {
+  useImmediateQueryNotifications();
+  const server = { rows: rows(...ids), version: 0 };
+  const answers = new HeldAnswers();
+  const list = createLazyList<Row>({
+    key: ['stale-remove-insert', ++made],
+    source: offsetSource({ pageSize: 3, fetchPage: answers.versionedPages(server) }),
+    getItemKey: (row) => row.id,
+    prefetch: 1,
+    retry: { attempts: 1 },
+    statsIntervalMs: 0,
+    memoryMonitor: null,
+    writes: listWrites,
+    ...(withMoves ? { moves: watchMoves } : {}),
+  });
+  lists.push(list);
+  const shown = () => {
+    const snapshot = list.getSnapshot();
+    return Array.from({ length: snapshot.count }, (_, i) => {
+      const state = snapshot.getItem(i);
+      if (state.status !== 'loaded') return '-';
+      return `${state.item.id}${state.item.v > 0 ? `.${state.item.v}` : ''}${state.stale ? '~' : ''}`;
+    });
+  };
+  // Every notification: no key on two loaded rows, and the bytes are the pages' bytes.
+  const violations: string[] = [];
+  list.subscribe(() => {
+    const snapshot = list.getSnapshot();
+    const keys = new Set<string>();
+    let bytes = 0;
+    for (const page of snapshot.pages.values()) {
+      bytes += page.bytes;
+      for (const row of page.items ?? []) {
+        if (keys.has(row.id)) violations.push(`key ${row.id} twice: ${shown().join(' ')}`);
+        keys.add(row.id);
+      }
+    }
+    if (bytes !== snapshot.stats.bytesInMemory)
+      violations.push(`bytes ${bytes} != ${snapshot.stats.bytesInMemory}`);
+  });
+  /** Loads rows 0..end, then the server's rows become `next` and the list refreshes (kept stale). */
+  const loadThenRefresh = async (end: number, next: string[]) => {
+    list.setWindow({ start: 0, end });
+    await settle();
+    await answers.answerAll(20);
+    server.rows = rows(...next);
+    server.version += 1;
+    list.refresh();
+    await settle();
+  };
+  return { list, answers, shown, violations, loadThenRefresh };
+}
+
+describe.each([
+  ['refresh()', false],
+  ['refresh() with the moves watch', true],
+])('remove while stale, after %s', (_, withMoves) => {
+  it('hides the row at once and removes the item by key where the refetch puts it', async () => {
+    const { list, answers, shown, violations, loadThenRefresh } = setup(
+      ['s0', 's1', 's2', 's3', 's4'],
+      withMoves,
+    );
+    await loadThenRefresh(5, ['x0', 's0', 's1', 's2', 's3', 's4']); // the server inserted x0
+    const remove = list.remove('s1');
+    expect(remove.ok).toBe(true);
+    // The stale page is one row short (its last row shows nothing) and the count is kept: the
+    // rows of other pages keep their indexes until the refetch lands.
+    expect(shown()).toEqual(['s0~', 's2~', '-', 's3~', 's4~']);
+    await answers.answerAll(20);
+    // s1 is at 2 on the server now: that one goes, x0 (now at s1's old index 1) stays.
+    expect(shown()).toEqual(['x0', 's0', 's2', 's3', 's4']);
+    expect(list.getSnapshot().count).toBe(5);
+    const settled = await remove.settled;
+    expect(settled?.ok).toBe(true);
+    remove.rollback(); // the replayed remove is undone: s1 back after s0
+    expect(shown()).toEqual(['x0', 's0', 's1', 's2', 's3', 's4']);
+    expect(violations).toEqual([]);
+  });
+
+  it('rolled back before the refetch: shown again, nothing removed, settled with nothing to undo', async () => {
+    const { list, answers, shown, violations, loadThenRefresh } = setup(
+      ['s0', 's1', 's2', 's3', 's4'],
+      withMoves,
+    );
+    await loadThenRefresh(5, ['x0', 's0', 's1', 's2', 's3', 's4']);
+    const remove = list.remove('s3');
+    expect(shown()).toEqual(['s0~', 's1~', 's2~', 's4~', '-']);
+    remove.rollback();
+    expect(shown()).toEqual(['s0~', 's1~', 's2~', 's3~', 's4~']);
+    expect(await remove.settled).toMatchObject({ ok: true });
+    await answers.answerAll(20);
+    expect(shown()).toEqual(['x0', 's0', 's1', 's2', 's3', 's4']);
+    expect(violations).toEqual([]);
+  });
+});
+
+describe('remove while stale, whose item the server deleted', () => {
+  it('ends with an error value naming the key; nothing else is removed', async () => {
+    const { list, answers, shown, violations, loadThenRefresh } = setup(['s0', 's1', 's2', 's3'], false);
+    await loadThenRefresh(4, ['s0', 's2', 's3']);
+    const remove = list.remove('s1');
+    expect(remove.ok).toBe(true);
+    await answers.answerAll(20);
+    expect(shown()).toEqual(['s0', 's2', 's3']);
+    const ended = await remove.settled;
+    expect(ended?.ok ? undefined : ended?.error).toMatchObject({ reason: 'unknown-key', key: 's1' });
+    remove.rollback(); // nothing to undo
+    expect(shown()).toEqual(['s0', 's2', 's3']);
+    expect(violations).toEqual([]);
+  });
+
+  it('a later update of the removed key waits behind it and ends the same way', async () => {
+    const { list, answers, shown, loadThenRefresh } = setup(['s0', 's1', 's2', 's3'], true);
+    await loadThenRefresh(4, ['s1', 's0', 's2', 's3']); // the server swapped s0 and s1
+    const remove = list.remove('s0');
+    const update = list.update('s2', (row) => ({ ...row, v: 1 }));
+    expect(list.update('s0', (row) => row).ok).toBe(false); // hidden: no loaded item has it
+    await answers.answerAll(20);
+    expect(shown()).toEqual(['s1', 's2.1', 's3']);
+    expect((await remove.settled)?.ok).toBe(true);
+    expect((await update.settled)?.ok).toBe(true);
+  });
+});
+
+describe('insert while the row before it is stale', () => {
+  it('goes after that row (by its key) where the refetch puts it; rollback before and after', async () => {
+    const { list, answers, shown, violations, loadThenRefresh } = setup(
+      ['s0', 's1', 's2', 's3', 's4'],
+      false,
+    );
+    await loadThenRefresh(5, ['x0', 's0', 's1', 's2', 's3', 's4']);
+    const kept = list.insert(2, rows('n1')); // after s1 as shown
+    const undone = list.insert(4, rows('n2')); // after s3 as shown
+    expect(kept.ok && undone.ok).toBe(true);
+    // Not shown yet: on a stale page it would push a row of the page out.
+    expect(shown()).toEqual(['s0~', 's1~', 's2~', 's3~', 's4~']);
+    undone.rollback();
+    expect(await undone.settled).toMatchObject({ ok: true });
+    await answers.answerAll(20);
+    expect(shown()).toEqual(['x0', 's0', 's1', 'n1', 's2', 's3', 's4']);
+    expect((await kept.settled)?.ok).toBe(true);
+    kept.rollback();
+    expect(shown()).toEqual(['x0', 's0', 's1', 's2', 's3', 's4']);
+    expect(violations).toEqual([]);
+  });
+
+  it('at the end (index === count): goes after the last row, even when the server added rows after it', async () => {
+    const { list, answers, shown, violations, loadThenRefresh } = setup(['s0', 's1', 's2', 's3', 's4'], true);
+    await loadThenRefresh(5, ['s0', 's1', 's2', 's3', 's4', 's5']);
+    const insert = list.insert(5, rows('n1'));
+    expect(insert.ok).toBe(true);
+    await answers.answerAll(20);
+    expect(shown()).toEqual(['s0', 's1', 's2', 's3', 's4', 'n1', 's5']);
+    expect(list.getSnapshot().count).toBe(7);
+    expect(violations).toEqual([]);
+  });
+
+  it('whose neighbour the server deleted: goes to the index it was given, settled with that write', async () => {
+    const { list, answers, shown, violations, loadThenRefresh } = setup(
+      ['s0', 's1', 's2', 's3', 's4'],
+      false,
+    );
+    await loadThenRefresh(5, ['s0', 's2', 's3', 's4']); // s1 deleted
+    const insert = list.insert(2, rows('n1')); // after s1 as shown
+    await answers.answerAll(20);
+    expect(shown()).toEqual(['s0', 's2', 'n1', 's3', 's4']);
+    expect((await insert.settled)?.ok).toBe(true);
+    insert.rollback();
+    expect(shown()).toEqual(['s0', 's2', 's3', 's4']);
+    expect(violations).toEqual([]);
+  });
+
+  it('bad input is still refused at once: an index past the count, items that are not an array', async () => {
+    const { list, loadThenRefresh } = setup(['s0', 's1', 's2'], false);
+    await loadThenRefresh(3, ['x0', 's0', 's1', 's2']);
+    const past = list.insert(4, rows('n1'));
+    expect(past.ok ? undefined : past.error).toMatchObject({ reason: 'out-of-range', index: 4 });
+    expect(() => list.insert(1, 'n1' as unknown as Row[])).toThrow(TypeError);
+    const unknown = list.remove('nope');
+    expect(unknown.ok ? undefined : unknown.error).toMatchObject({ reason: 'unknown-key', key: 'nope' });
+  });
+});
