@@ -57,7 +57,9 @@ async function streamed(format: Format, chunks: readonly Uint8Array[]) {
       ),
   });
   const stop = stream.subscribe(() => {});
-  for (let i = 0; i < 200 && stream.getSnapshot().status !== 'done'; i++) {
+  // Up to ~5 s: the file's first stream imports the reading loop's chunk, which took longer than
+  // 200 timer turns with the stream folder's 14 files run in parallel at load 12-20.
+  for (let i = 0; i < 5_000 && stream.getSnapshot().status !== 'done'; i++) {
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
   const snapshot = stream.getSnapshot();
