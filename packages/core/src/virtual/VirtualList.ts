@@ -348,7 +348,9 @@ export class VirtualList<T> extends Subscribable {
     }
     const relayout = relayoutAfter[action.type];
     if (relayout === 'now') {
-      if (this.#syncLater) this.#owed = true;
+      // Data landing while the frame is read (a fling) waits for the next frame read (or the
+      // lean's end): laid out now, its rows would be gone before the paint (decision 0043).
+      if (this.#syncLater || (action.type === 'data' && this.#readLater)) this.#owed = true;
       else this.#sync();
     } else if (relayout === 'soon') this.#scheduleSync();
   }
@@ -412,8 +414,12 @@ export class VirtualList<T> extends Subscribable {
     if (target === null || this.#destroyed) return;
     const physical = this.#offset(target);
     this.#written = Math.abs(physical - eventOffset) >= 1;
+    const owed = this.#owed;
+    const before = this.#state;
     this.#update({ type: 'scroll', physical });
-    if (this.#owed) this.#sync();
+    // Owed and not laid out by the move. Data its own window publishes (the list's loading
+    // statuses) is in the rows already: re-read with the next frame (decision 0043).
+    if (owed && this.#state === before) this.#sync();
   }
 
   #scrollTo(index: number, align: ScrollAlign, focus: boolean, smooth = false, asked = this.#o.now()): void {

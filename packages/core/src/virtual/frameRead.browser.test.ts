@@ -71,6 +71,50 @@ it.each([
   },
 );
 
+it('a fast scroll written in requestAnimationFrame is laid out once per frame, pages landing between frames with it', async () => {
+  const { list } = itemsList(100_000);
+  let now = 0;
+  const mounted = mount({ list, estimateSize: () => 36, text: title, now: () => now });
+  mounted.view.scrollToIndex(1_000, { align: 'start' });
+  await vi.waitFor(() => expect(loadedText(mounted, 1_000)).toBe(item(1_000).title));
+  await frames(3);
+  // Layouts are counted by the window each one gives the list (one call per layout), snapshots
+  // by the view's notifications; both per frame once the rows lean (frame 4 on).
+  const setWindow = list.setWindow.bind(list);
+  let layouts = 0;
+  list.setWindow = (window) => {
+    layouts += 1;
+    setWindow(window);
+  };
+  let snapshots = 0;
+  const stop = mounted.view.subscribe(() => {
+    snapshots += 1;
+  });
+  const perFrame: { layouts: number; snapshots: number }[] = [];
+  let loadedFrames = 0;
+  for (let frame = 0; frame < 40; frame++) {
+    await frames(1);
+    now += 16;
+    mounted.viewport.scrollTop += 600; // 37,500 px/s: a page of 100 rows every 6 frames
+    await afterPaint();
+    // From the last paint to this one: the frame, and whatever landed before it.
+    if (frame >= 5) perFrame.push({ layouts, snapshots });
+    layouts = 0;
+    snapshots = 0;
+    if (frame < 5) continue;
+    const shown = [...mounted.spacer.querySelectorAll<HTMLElement>('[data-state="loaded"]')];
+    if (shown.length > 0) loadedFrames += 1;
+  }
+  stop();
+  // One layout and at most one new snapshot per frame: pages that landed since the last frame
+  // are laid out with it, not in a snapshot of their own replaced before it was painted.
+  expect(perFrame.filter((f) => f.layouts > 1 || f.snapshots > 1)).toEqual([]);
+  // …and they are shown: rows of landed pages are on screen during the scroll, and where it ends.
+  expect(loadedFrames).toBeGreaterThan(0);
+  const last = Math.floor(mounted.view.getScrollOffset() / 36);
+  await vi.waitFor(() => expect(loadedText(mounted, last)).toBe(item(last).title));
+});
+
 it('FrameRead reads once per frame, in the animation frame, with the last event offset; nothing after stop()', async () => {
   const reads: number[] = [];
   const reader = new FrameRead((offset) => reads.push(offset));
