@@ -37,11 +37,14 @@ export class LazyList<T> extends Subscribable {
   #follower: RangeFollower | null = null;
   /** `followRange`'s follower is a lazy chunk (decision 0027): loading from the first call. */
   #following = false;
+  /** Leaves the waiting writes of the key (the write engine's, decision 0045). */
+  readonly #leave: (() => void) | undefined;
 
   constructor(options: ResolvedLazyListOptions<T>, layout: ListLayout<T>, input?: LazyListOptions<T>) {
     super();
     this.#input = input ?? { key: options.key, source: options.source };
     this.#flow = new PageFlow(options, { layout, notify: () => this.notify(), retry: () => this.retry() });
+    this.#leave = options.writes?.attach?.(this.#flow);
   }
 
   /** Returns the current snapshot; the same reference until something changed. */
@@ -310,6 +313,7 @@ export class LazyList<T> extends Subscribable {
     this.#detach();
     const pages = [...cancelled, ...[...flow.store.values()].map((page) => page.index)];
     flow.queries.release(pages, (page) => flow.store.get(page)?.items !== undefined && flow.inZone(page));
+    this.#leave?.(); // writes waiting for a refetch end with 'destroyed' when no list on the key is left
     this.clearListeners();
   }
 

@@ -1,6 +1,7 @@
+import { hashKey, type QueryClient } from '@tanstack/query-core';
 import { findKey } from './listWrites.ts';
 import type { PageFlow } from './pageFlow.ts';
-import type { ListWriteResult } from './writeResult.ts';
+import { ListWriteError, type ListWriteResult, refused } from './writeResult.ts';
 
 type Key = string | number;
 
@@ -82,14 +83,58 @@ export interface StaleWrites<T> {
    * is stale end (their `settled` says how).
    */
   reconcile(): void;
+  /**
+   * The list is destroyed: it no longer shows or replays the key's waiting writes; when it was
+   * the key's last list, they end with a `'destroyed'` error value in their `settled`.
+   */
+  leave(): void;
 }
 
-function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): StaleWrites<T> {
-  const queue: Waiting<T>[] = [];
+/** What one list adds to the waiting writes of its key: its pages, and how it replays. */
+interface Overlay<T> extends StaleWrites<T> {
+  readonly flow: PageFlow<T>;
+  readonly replay: Replay<T>;
+  /** Shows the waiting writes on its stale pages again (the queue changed). */
+  show(): void;
+  anyStale(): boolean;
+  anyFresh(): boolean;
+  /** Whether a stale page shows (or hides) `key`; for null, whether any page is stale. */
+  holdsStale(key: Key | null): boolean;
+  /** Whether a fresh page holds `key`. */
+  holdsFresh(key: Key): boolean;
+}
+
+/**
+ * The waiting writes of one list key on one QueryClient (decision 0045): one queue, in the order
+ * made, shown by every list on the key that is not destroyed, replayed once through the first
+ * list holding the key fresh.
+ */
+interface KeyWrites<T> {
+  readonly queue: Waiting<T>[];
+  readonly lists: Set<Overlay<T>>;
+  busy: boolean;
+}
+
+/** Per QueryClient (no list of another client sees them), per hashed list key; gone with the key's last list. */
+const registry = new WeakMap<QueryClient, Map<string, KeyWrites<unknown>>>();
+
+function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> {
+  const client = flow.queries.client;
+  const hash = hashKey(flow.o.key);
+  let byKey = registry.get(client);
+  if (byKey === undefined) {
+    byKey = new Map();
+    registry.set(client, byKey);
+  }
+  let shared = byKey.get(hash) as KeyWrites<T> | undefined;
+  if (shared === undefined) {
+    shared = { queue: [], lists: new Set(), busy: false };
+    byKey.set(hash, shared as unknown as KeyWrites<unknown>);
+  }
+  const { queue, lists } = shared;
   const pins = new Map<Key, Pin<T>>();
   /** Stale pages shown with waiting writes: the items the page had, and what it shows. */
   const shown = new Map<number, { base: readonly T[]; items: readonly T[] }>();
-  let busy = false;
   const keyOf = flow.o.getItemKey as (item: T) => Key;
   const stale = (page: number) => flow.store.get(page)?.stale === true;
   const anyStale = () => [...flow.store.values()].some((p) => p.items !== undefined && p.stale);
@@ -126,6 +171,12 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): StaleWrites
       flow.dispatch({ type: 'cached', page: state.index, generation: state.generation, items, bytes });
     }
   };
+  /** The queue changed: every list on the key shows it and publishes (this one's pins first). */
+  const everywhere = (key: Key | null, confirmed?: boolean) => {
+    for (const list of lists) list.show();
+    if (key !== null) repin(key, findKey(flow, key)?.item, confirmed);
+    for (const list of lists) list.flow.snapshots.publish(true);
+  };
   const repin = (key: Key, item: T | undefined, confirmed = false) => {
     const pin = pins.get(key);
     if (pin === undefined || item === undefined) return;
@@ -140,7 +191,42 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): StaleWrites
     const state = flow.store.get(pages.last);
     return state?.items !== undefined && !state.stale;
   };
-  return {
+  /** Whether a stale page shows `key`, or hides it (a waiting remove). */
+  const holdsStale = (key: Key) =>
+    [...flow.store.values()].some((state) => {
+      if (!state.stale || state.items === undefined) return false;
+      const entry = shown.get(state.index);
+      const items = entry?.items === state.items ? entry.base : state.items;
+      return items.some((item) => keyOf(item) === key);
+    });
+  /**
+   * The list a waiting write on `key` is replayed through now: the first (this one first) holding
+   * the key on a fresh page (or showing a fresh page, for an insert at the end) while no other
+   * list on the key shows it stale (its refetch has not landed: a write now would land its pages
+   * one by one, next to stale ones); this one when no list on the key holds the key and none
+   * shows a stale page (it ends); else none (it waits).
+   */
+  const replayer = (key: Key | null): Overlay<T> | undefined => {
+    const all = [me, ...lists];
+    const alone = (by: Overlay<T>) => all.every((list) => list === by || !list.holdsStale(key));
+    for (const list of all) {
+      if (key === null ? !list.anyFresh() : !list.holdsFresh(key)) continue;
+      return alone(list) ? list : undefined;
+    }
+    if (key === null) return undefined;
+    return all.some((list) => list.anyStale() || findKey(list.flow, key) !== undefined) ? undefined : me;
+  };
+  const me: Overlay<T> = {
+    flow,
+    replay,
+    show: () => show(true),
+    anyStale,
+    anyFresh,
+    holdsStale: (key) => (key === null ? anyStale() : holdsStale(key)),
+    holdsFresh: (key) => {
+      const found = findKey(flow, key);
+      return found !== undefined && !stale(found.page);
+    },
     isWaiting: (key) => queue.some((w) => w.write.key === key),
     wait(write) {
       let settle: (result: ListWriteResult) => void = () => {};
@@ -149,20 +235,18 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): StaleWrites
       });
       const mine: Waiting<T> = { write, settle };
       queue.push(mine);
-      show(true);
-      if (write.kind === 'update') repin(write.key, findKey(flow, write.key)?.item, write.confirmed);
-      flow.snapshots.publish(true);
+      everywhere(write.kind === 'update' ? write.key : null, write.kind === 'update' && write.confirmed);
       let done = false;
+      // Before the replay it works while any list on the key is not destroyed (the write waits in
+      // the key's queue); after, it is the replayed write's rollback.
       const rollback = () => {
-        if (done || flow.destroyed) return;
+        if (done) return;
         done = true;
         if (mine.replayed !== undefined) return mine.replayed.rollback();
         const at = queue.indexOf(mine);
-        if (at < 0) return; // ended: the key is gone
+        if (at < 0) return; // ended: the key is gone, or every list on it was destroyed
         queue.splice(at, 1);
-        show(true);
-        if (write.kind === 'update') repin(write.key, findKey(flow, write.key)?.item);
-        flow.snapshots.publish(true);
+        everywhere(write.kind === 'update' ? write.key : null);
         settle({ ok: true, rollback: () => {} });
       };
       return { ok: true, rollback, settled };
@@ -175,8 +259,8 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): StaleWrites
       else repin(key, item, confirmed);
     },
     reconcile() {
-      if (busy || flow.destroyed) return;
-      busy = true;
+      if (shared.busy || flow.destroyed) return;
+      shared.busy = true;
       try {
         if (pins.size > 0 && tailFresh())
           for (const [key, pin] of [...pins]) {
@@ -187,26 +271,45 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): StaleWrites
             if (findKey(flow, key) === undefined && pin.append([pin.item]) && !findKey(flow, key))
               pins.delete(key);
           }
-        // In the order made: a write waits behind the earlier ones on its key.
+        // In the order made: a write waits behind the earlier ones on its key. Replayed once, through
+        // one list: the rope and the QueryClient carry it to the others.
         for (let i = 0; i < queue.length; ) {
           const waiting = queue[i] as Waiting<T>;
-          const key = waiting.write.key;
-          const found = key === null ? undefined : findKey(flow, key);
-          const ready = key === null ? anyFresh() : found !== undefined ? !stale(found.page) : !anyStale();
-          if (!ready) {
+          const by = replayer(waiting.write.key);
+          if (by === undefined) {
             i++;
             continue;
           }
           queue.splice(i, 1);
-          waiting.replayed = replay(waiting.write);
+          waiting.replayed = by.replay(waiting.write);
           waiting.settle(waiting.replayed);
         }
         show(false);
       } finally {
-        busy = false;
+        shared.busy = false;
+      }
+    },
+    leave() {
+      lists.delete(me);
+      if (lists.size > 0 || byKey.get(hash) !== (shared as unknown)) return;
+      byKey.delete(hash);
+      for (const { write, settle } of queue.splice(0)) {
+        const at = write.kind === 'insert' ? `${write.index}` : JSON.stringify(write.key);
+        const message = `${write.kind}(${at}): the list was destroyed while the write waited for a refetch; not applied`;
+        settle(
+          refused(
+            new ListWriteError(
+              'destroyed',
+              message,
+              write.kind === 'insert' ? { index: write.index } : { key: write.key },
+            ),
+          ),
+        );
       }
     },
   };
+  lists.add(me);
+  return me;
 }
 
 const overlays = new WeakMap<object, StaleWrites<unknown>>();

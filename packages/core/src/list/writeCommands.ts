@@ -222,4 +222,13 @@ function replayOf<T>(flow: PageFlow<T>): (write: WaitingWrite<T>) => ListWriteRe
  * const list = createLazyList<User>({ key: ['users'], source, getItemKey: (u) => u.id, writes: listWrites });
  * const { rollback } = list.update('u-7', (user) => ({ ...user, liked: true }));
  */
-export const listWrites: ListWrites = { update: updateItem, insert: insertItems, remove: removeItem };
+export const listWrites: ListWrites = {
+  update: updateItem,
+  insert: insertItems,
+  remove: removeItem,
+  // Every list with the engine shows the waiting writes of its key (decision 0045).
+  attach: <T>(flow: PageFlow<T>) => {
+    const overlay = staleWritesOf(flow, replayOf(flow));
+    return () => overlay.leave();
+  },
+};

@@ -8,7 +8,8 @@ import type { EditRope } from '../store/editRope.ts';
  * on rows shown stale, kept through `refresh()`, an invalidation or a dataset move until their
  * page is fetched again, on a list without `getItemKey`: its index is the one from before,
  * decision 0030; with it the write waits and is applied by key, decisions 0040 and 0041),
- * `destroyed`, `disabled`
+ * `destroyed` (the list was destroyed; or, in `settled`, the key's last list while the write
+ * waited), `disabled`
  * (the list was created without `writes` from `@lazyflow/core/writes`).
  *
  * @example
@@ -46,7 +47,9 @@ export class ListWriteError extends Error {
  * and a refused write carries its {@link ListWriteError}. A write whose place is shown only on
  * stale rows waits for the refetch (decisions 0040, 0041) and has `settled`: the result of the
  * write once replayed by key, or the error value that ended it (the refetch no longer holds the
- * key); rolled back before, `{ ok: true }` with nothing left to roll back. It never rejects.
+ * key; `destroyed` when the last list on its QueryClient and key was destroyed first); rolled back
+ * before, `{ ok: true }` with nothing left to roll back. It never rejects. Every list on the same
+ * QueryClient and key shows a waiting write at once (decision 0045).
  *
  * @example
  * const result = list.remove('u-7');
@@ -85,6 +88,11 @@ export interface ListWrites {
   insert<T>(flow: WriteTarget, index: number, items: readonly T[]): ListWriteResult;
   /** @internal `LazyList.remove` */
   remove(flow: WriteTarget, key: string | number): ListWriteResult;
+  /**
+   * @internal A list created with the engine joins the waiting writes of its QueryClient and key
+   * (decision 0045); `destroy()` calls the function returned.
+   */
+  attach?(flow: WriteTarget): () => void;
 }
 
 /**
