@@ -80,9 +80,6 @@ export default [
     // 2878624 +0.008 (a smooth landing writes when the element is half a pixel off, issue #19),
     // f304a54 +0.03 (VirtualList split into masonryView/optionsUpdate/scrollWrite: call and
     // parameter bytes); HEAD f304a54 measures 27.694: limit 27.62 -> 27.70.
-    // Decision 0044 (the mapping past maxPhysicalSize is a lazy chunk, virtual/scaledScroll.ts):
-    // -0.100 built apart on HEAD d41bda5 (27.803 -> 27.703, over by 0.003 from others' commits since
-    // f304a54): limit kept at 27.70 (measured + 0.04 would raise it).
     limit: '27.70 kB', // target 12 kB
     modifyEsbuildConfig,
   },
@@ -114,7 +111,6 @@ export default [
     // Decision 0038: +0.197 (29.656 -> 29.853, see the hook's entry): limit 29.63 -> 29.83.
     // Fifth session's end: 2878624 +0.008, f304a54 +0.02 (see the hook's entry); HEAD f304a54
     // measures 29.884: limit 29.83 -> 29.89.
-    // Decision 0044: -0.101 on HEAD d41bda5 (29.997 -> 29.896): limit kept at 29.89.
     limit: '29.89 kB',
     modifyEsbuildConfig,
   },

@@ -14,7 +14,6 @@ import { masonryBeforeLayout } from './masonryView.ts';
 import { assertSameLayout, sameEstimates } from './optionsUpdate.ts';
 import { RowMeasurer } from './rowMeasurer.ts';
 import { ScrollKeeper } from './scrollKeeper.ts';
-import { scaledScrollLoad } from './scrollScale.ts';
 import { writtenAction } from './scrollWrite.ts';
 import { SettleTimer } from './settleTimer.ts';
 import { SizeIndex } from './sizeIndex.ts';
@@ -530,8 +529,7 @@ export class VirtualList<T> extends Subscribable {
   #applyWrite(): void {
     const target = this.#target;
     const want = this.#state.pendingWrite;
-    // Until the scaled mapping is there, a place laid out at creation is not written (decision 0044).
-    if (target === null || want === null || this.#state.scale.pending) return;
+    if (target === null || want === null) return;
     if (Math.abs(this.#offset(target) - this.#state.known) >= 1) {
       // The user scrolled and its event has not arrived yet: take that first, do not overwrite it.
       this.#onScroll();
@@ -574,11 +572,6 @@ export class VirtualList<T> extends Subscribable {
     this.#state = state;
     // The data the item read was last seen in (kept with it while a refetch brings it back).
     if (state.anchorItem !== anchorItem) this.#data = data;
-    if (state.scale.pending) {
-      // Longer than maxPhysicalSize: shown once the scaled mapping's chunk is there (decision 0044).
-      void scaledScrollLoad().then(() => this.#sync());
-      if (previous !== null) return previous;
-    }
     masonry?.noteRead(this.#sizes, state.virtual);
     const isScrolling = moving(state.motion);
     // A scrollbar drag jumps from place to place: like a jump, it loads only where it rests (its

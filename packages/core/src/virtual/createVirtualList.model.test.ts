@@ -15,7 +15,6 @@ import {
   useImmediateQueryNotifications,
 } from '../testing/modelHarness.ts';
 import { createVirtualList } from './createVirtualList.ts';
-import { scaledScrollLoad } from './scrollScale.ts';
 import { stickyRows } from './stickyImport.ts';
 import type { VirtualList } from './VirtualList.ts';
 import type { ScrollAlign, VirtualRow } from './virtualSnapshot.ts';
@@ -29,9 +28,6 @@ const timeoutMs = Math.max(60_000, numRuns * 60);
 const ESTIMATE = 36;
 
 beforeAll(() => useImmediateQueryNotifications());
-// The scaled mapping (a lazy chunk, decision 0044) is there, as after a page's first long list:
-// the model checks the mapping, scaledScroll.test and virtualWheel.browser.test the wait for it.
-beforeAll(() => scaledScrollLoad());
 const rejections = tapUnhandledRejections();
 afterAll(() => rejections.stop());
 

@@ -1,6 +1,6 @@
-// The mapping of lists longer than maxPhysicalSize is a lazy chunk (decision 0044): a position
-// laid out at creation, before the chunk is there (a restore of a list whose count is known
-// then), is neither clamped nor written until it is. Its own file: the chunk is not loaded yet.
+// A restore far down a list longer than maxPhysicalSize whose count is known at creation (laid
+// out in the first layout, before any page answers) lands on its row, mapped, never clamped at
+// 15M px. Written for decision 0044 (the mapping as a lazy chunk, reverted); holds for the eager one.
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { createLazyList } from '../list/createLazyList.ts';
@@ -25,7 +25,7 @@ const ROW = 36;
 const TOTAL = 1_000_000; // 36,000,000 px: mapped onto 15,000,000
 const FAR = 600_001;
 
-it('a restore far down a list whose count is known at creation lands on its row, before and after the chunk', async () => {
+it('a restore far down a list whose count is known at creation lands on its row', async () => {
   // Row 600,001 starts at 21,600,036 px: past maxPhysicalSize, where a capped layout would clamp it.
   const saved = { anchorKey: FAR, offsetInItem: 0, sizes: [] };
   const list = createLazyList<Item>({

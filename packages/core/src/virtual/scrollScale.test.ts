@@ -1,9 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { idealPhysical } from './scaledScroll.ts';
+import { describe, expect, it } from 'vitest';
 import {
+  idealPhysical,
   pastEnd,
   physicalFor,
-  scaledScrollLoad,
   scrollScale,
   virtualAfterMove,
   virtualForJump,
@@ -14,9 +13,6 @@ const SIZES = [
   ['100,000,000 rows of 36 px', 3_600_000_000],
   ['just over the cap', 15_000_601],
 ] as const;
-
-// The scaled mapping is a lazy chunk (decision 0044): loaded once, as a view's first long list does.
-beforeAll(() => scaledScrollLoad());
 
 describe('scrollScale', () => {
   it('is the identity while the content fits under the physical cap', () => {

@@ -5,11 +5,21 @@
 export const MAX_PHYSICAL_SIZE = 15_000_000;
 
 /**
+ * Distance kept between the physical position and either edge of the element while the virtual
+ * position is farther than this from its own ends: a wheel, touch or key move of up to half of it
+ * is never clamped by the browser, so it reaches the list whole (issue 16: a 20,000 px wheel step).
+ */
+const EDGE = 64_000;
+
+/** How far the element may sit from its proportional position once scrolling settles. */
+const DRIFT = 1_000_000;
+
+/**
  * How a list's virtual extent (its real height, up to billions of px) maps onto the scroll
  * element's physical extent. Wheel, touch, keyboard and programmatic moves are relative: they
  * move the content by exactly the distance the element moved, keeping `virtual − physical`.
  * Only a scrollbar drag maps proportionally (`virtualForJump`). The element is put back near its
- * proportional place (`idealPhysical`, `scaledScroll.ts`) when it drifted more than `DRIFT` and scrolling has
+ * proportional place (`idealPhysical`) when it drifted more than `DRIFT` and scrolling has
  * settled, or at once when it came within `edge / 2` of an edge the list has not reached: one
  * write to `scrollTop`, invisible because content follows the virtual position.
  */
@@ -24,20 +34,10 @@ export interface ScrollScale {
   readonly scaled: boolean;
   /** Within this many px of either end, virtual and physical positions are the same distance from it. */
   readonly edge: number;
-  /** Laid out before the scaled mapping's chunk was there (1:1, a view's first layout): not written. */
-  readonly pending?: true;
 }
 
-/** The scaled mapping's code (`scaledScroll.ts`, a lazy chunk: decision 0044) once loaded. */
-let scaledCode: typeof import('./scaledScroll.ts') | undefined;
-let loading: Promise<unknown> | undefined;
-/** The chunk could not be loaded (offline): long lists stay capped, 1:1, until the page reloads. */
-let failed = false;
-
 /**
- * The mapping for a list of `virtualSize` px in a viewport of `viewport` px. Longer than
- * `maxPhysical` before the scaled mapping's chunk is there ({@link scaledScrollLoad}), positions
- * map 1:1 and the scale is `pending`: a view shows no such layout but its first at creation.
+ * The mapping for a list of `virtualSize` px in a viewport of `viewport` px.
  *
  * @example
  * const scale = scrollScale(3_600_000_000, 600); // 100,000,000 rows of 36 px
@@ -56,31 +56,8 @@ export function scrollScale(
   if (virtualMax <= physicalMax || physicalMax <= 0) {
     return { virtualMax, physicalMax: virtualMax, physicalSize: size, scaled: false, edge: 0 };
   }
-  const code = scaledCode;
-  if (code !== undefined) return code.scaledScale(virtualMax, physicalMax, physicalSize);
-  // Before the chunk positions stay 1:1, so a restore or the end is not clamped away before the
-  // view lays out again; without it (offline) the list is capped, 1:1.
-  if (failed) return { virtualMax: physicalMax, physicalMax, physicalSize, scaled: false, edge: 0 };
-  return { virtualMax, physicalMax: virtualMax, physicalSize, scaled: false, edge: 0, pending: true };
-}
-
-/**
- * Loads the scaled mapping's chunk (once per page; a failed load leaves long lists capped). A
- * view whose layout got a `pending` scale shows it once this settles, laid out again.
- *
- * @example
- * if (scrollScale(3_600_000_000, 600).pending) await scaledScrollLoad(); // scaled from now on
- */
-export function scaledScrollLoad(): Promise<unknown> {
-  loading ??= import('./scaledScroll.ts').then(
-    (code) => {
-      scaledCode = code;
-    },
-    () => {
-      failed = true;
-    },
-  );
-  return loading;
+  const edge = Math.min(EDGE, Math.floor(physicalMax / 8));
+  return { virtualMax, physicalMax, physicalSize, scaled: true, edge };
 }
 
 /** A position in both coordinate systems. */
@@ -92,6 +69,21 @@ export interface ScalePosition {
 const clamp = (value: number, max: number) => Math.max(0, Math.min(max, value));
 
 /**
+ * Where the element belongs for a virtual position: 1:1 with the ends within `edge` of them,
+ * proportional in between.
+ *
+ * @example
+ * idealPhysical(scale, scale.virtualMax / 2); // scale.physicalMax / 2
+ */
+export function idealPhysical(scale: ScrollScale, virtual: number): number {
+  const { virtualMax: vMax, physicalMax: pMax, edge } = scale;
+  const v = clamp(virtual, vMax);
+  if (!scale.scaled || v <= edge) return v;
+  if (v >= vMax - edge) return pMax - (vMax - v);
+  return edge + ((v - edge) * (pMax - 2 * edge)) / (vMax - 2 * edge);
+}
+
+/**
  * The virtual position of a physical one reached by a scrollbar drag: the inverse of
  * `idealPhysical`, proportional over the whole list and exact at both ends.
  *
@@ -99,9 +91,11 @@ const clamp = (value: number, max: number) => Math.max(0, Math.min(max, value));
  * virtualForJump(scale, scale.physicalMax).virtual === scale.virtualMax; // true
  */
 export function virtualForJump(scale: ScrollScale, physical: number): ScalePosition {
-  const p = clamp(physical, scale.physicalMax);
-  const code = scaledCode;
-  return scale.scaled && code !== undefined ? code.scaledJump(scale, p) : { virtual: p, physical: p };
+  const { virtualMax: vMax, physicalMax: pMax, edge } = scale;
+  const p = clamp(physical, pMax);
+  if (!scale.scaled || p <= edge) return { virtual: p, physical: p };
+  if (p >= pMax - edge) return { virtual: vMax - (pMax - p), physical: p };
+  return { virtual: edge + ((p - edge) * (vMax - 2 * edge)) / (pMax - 2 * edge), physical: p };
 }
 
 /** How the element was placed before a change: its offset from the virtual position is kept when it can be. */
@@ -123,10 +117,22 @@ export interface ScaleKeep {
  */
 export function physicalFor(scale: ScrollScale, virtual: number, keep?: ScaleKeep): ScalePosition {
   const v = clamp(virtual, scale.virtualMax);
-  const code = scaledCode;
-  return scale.scaled && code !== undefined
-    ? code.scaledPhysical(scale, v, keep)
-    : { virtual: v, physical: v };
+  if (!scale.scaled) return { virtual: v, physical: v };
+  // Whole pixels: the browser rounds scrollTop, and content is laid out from the position it
+  // will really have (virtual − physical), so a fraction never turns into a visible drift.
+  const ideal = clamp(Math.round(idealPhysical(scale, v)), scale.physicalMax);
+  if (keep === undefined) return { virtual: v, physical: ideal };
+  const kept = Math.round(v - keep.offset);
+  return { virtual: v, physical: keeps(scale, v, kept, ideal, keep.settled) ? kept : ideal };
+}
+
+function keeps(scale: ScrollScale, v: number, p: number, ideal: number, settled: boolean): boolean {
+  const { virtualMax: vMax, physicalMax: pMax, edge } = scale;
+  // Near the list's ends the element's own edges must be the list's (Home, End, a wheel to the top);
+  // a pixel off is where Chromium put a write it rounded (offsets past 2^23 px are even).
+  if (v <= edge || v >= vMax - edge) return Math.abs(p - ideal) < 2;
+  if (p < edge / 2 || p > pMax - edge / 2) return false;
+  return !settled || Math.abs(p - ideal) <= Math.min(DRIFT, pMax / 8);
 }
 
 /**
@@ -138,9 +144,10 @@ export function physicalFor(scale: ScrollScale, virtual: number, keep?: ScaleKee
  * virtualAfterMove(scale, { virtual: 20_000_000, physical: 8_000_000 }, 8_020_000); // 20,020,000
  */
 export function virtualAfterMove(scale: ScrollScale, from: ScalePosition, physical: number): number {
-  const code = scaledCode;
-  if (scale.scaled && code !== undefined) return code.scaledMove(scale, from, physical);
-  return clamp(physical, scale.virtualMax);
+  if (!scale.scaled) return clamp(physical, scale.virtualMax);
+  if (physical <= 0) return 0;
+  if (physical >= scale.physicalMax - 0.5) return scale.virtualMax;
+  return clamp(from.virtual + physical - from.physical, scale.virtualMax);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { scaledScrollLoad, scrollScale } from './scrollScale.ts';
+import { describe, expect, it } from 'vitest';
+import { scrollScale } from './scrollScale.ts';
 import { SizeIndex } from './sizeIndex.ts';
 import {
   clearViewport,
@@ -19,9 +19,6 @@ const base: ViewState = {
   ...initialViewState({ viewport: 600, anchorMode: 'start', atEnd: undefined }),
   scale: scrollScale(sizes.total, 600),
 };
-
-// The scaled mapping is a lazy chunk (decision 0044): loaded as a view's first long list does.
-beforeAll(() => scaledScrollLoad());
 
 describe('reduceView: motion (scroll, drag, input, settle)', () => {
   it.each<[ViewMotion, ViewAction, ViewMotion]>([

@@ -93,11 +93,7 @@ export interface VirtualListOptions<T> {
   isScrollingResetDelayMs?: number;
   /** @deprecated Use `isScrollingResetDelayMs` (kept one release). */
   isScrollingResetDelay?: number;
-  /**
-   * Largest scroll extent given to the browser; longer lists are mapped onto it. Default
-   * 15,000,000. The mapping's code is a lazy chunk loaded by the first list longer than this
-   * (decision 0044): that list shows its new length once the chunk is there.
-   */
+  /** Largest scroll extent given to the browser; longer lists are mapped onto it. Default 15,000,000. */
   maxPhysicalSize?: number;
   timers?: Timers;
   now?: () => number;
