@@ -37,14 +37,16 @@ export class LazyList<T> extends Subscribable {
   #follower: RangeFollower | null = null;
   /** `followRange`'s follower is a lazy chunk (decision 0027): loading from the first call. */
   #following = false;
-  /** Leaves the waiting writes of the key (the write engine's, decision 0045). */
-  readonly #leave: (() => void) | undefined;
+  /**
+   * Leaves the waiting writes of the key (the write engine's, decision 0045), joined with the
+   * first subscriber: a list never subscribed (a discarded render) is held by nothing.
+   */
+  #leave: (() => void) | undefined;
 
   constructor(options: ResolvedLazyListOptions<T>, layout: ListLayout<T>, input?: LazyListOptions<T>) {
     super();
     this.#input = input ?? { key: options.key, source: options.source };
     this.#flow = new PageFlow(options, { layout, notify: () => this.notify(), retry: () => this.retry() });
-    this.#leave = options.writes?.attach?.(this.#flow);
   }
 
   /** Returns the current snapshot; the same reference until something changed. */
@@ -321,6 +323,7 @@ export class LazyList<T> extends Subscribable {
     const flow = this.#flow;
     if (flow.destroyed) return;
     flow.phase = 'running';
+    this.#leave ??= flow.o.writes?.attach?.(flow);
     flow.cache?.attach();
     flow.pressure.attach();
     flow.layout.attach?.({

@@ -76,7 +76,7 @@ function setup(ids: string[], views: number) {
     for (const { list } of made_) list.refresh();
     await settle();
   };
-  return { views: made_, answers, violations, loadThenRefresh };
+  return { views: made_, answers, violations, loadThenRefresh, queryClient, key, server };
 }
 
 describe('a write waiting on one list is shown by every list on the key', () => {
@@ -177,6 +177,25 @@ describe('destroy() while writes wait', () => {
     expect(a.list.getSnapshot()).toBe(before);
     await answers.answerAll(20); // answers for a destroyed list change nothing
     expect(a.list.getSnapshot()).toBe(before);
+  });
+
+  it('a list on the key never subscribed (a discarded render) does not keep the writes waiting', async () => {
+    const { views, queryClient, key, server, loadThenRefresh } = setup(['s0', 's1', 's2'], 1);
+    const [a] = views as [(typeof views)[0]];
+    await loadThenRefresh(3, ['x0', 's0', 's1', 's2']);
+    const unused = createLazyList<Row>({
+      key,
+      queryClient,
+      source: offsetSource({ pageSize: 3, fetchPage: new HeldAnswers().versionedPages(server) }),
+      getItemKey: (row) => row.id,
+      writes: listWrites,
+    });
+    const update = a.list.update('s1', (row) => ({ ...row, v: 1 }));
+    expect(update.ok).toBe(true);
+    a.list.destroy();
+    const ended = await update.settled;
+    expect(ended?.ok ? undefined : ended?.error).toMatchObject({ reason: 'destroyed', key: 's1' });
+    unused.destroy();
   });
 
   it('one of two lists: the other still shows the write, replays it once and can roll it back', async () => {

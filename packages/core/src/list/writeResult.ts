@@ -89,8 +89,8 @@ export interface ListWrites {
   /** @internal `LazyList.remove` */
   remove(flow: WriteTarget, key: string | number): ListWriteResult;
   /**
-   * @internal A list created with the engine joins the waiting writes of its QueryClient and key
-   * (decision 0045); `destroy()` calls the function returned.
+   * @internal A list with the engine joins the waiting writes of its QueryClient and key with its
+   * first subscriber (decision 0045); `destroy()` calls the function returned.
    */
   attach?(flow: WriteTarget): () => void;
 }
