@@ -56,7 +56,7 @@ function setup(ids: string[], views: number) {
       });
     };
     // Every notification of every list: no key on two loaded rows.
-    list.subscribe(() => {
+    const stop = list.subscribe(() => {
       const seen = new Set<string>();
       for (const page of list.getSnapshot().pages.values())
         for (const row of page.items ?? []) {
@@ -64,7 +64,7 @@ function setup(ids: string[], views: number) {
           seen.add(row.id);
         }
     });
-    return { list, shown };
+    return { list, shown, stop };
   });
   /** Loads rows 0..end on every list, then the server's rows become `next` and every list refreshes. */
   const loadThenRefresh = async (end: number, next: string[]) => {
@@ -138,6 +138,20 @@ describe('a write waiting on one list is shown by every list on the key', () => 
     insert.rollback();
     expect(a.shown()).toEqual(['x0', 's0', 's1.2', 's2', 's3', 's4']);
     expect(b.shown()).toEqual(['x0', 's0', 's1.2', 's2', 's3', 's4']);
+    expect(violations).toEqual([]);
+  });
+
+  it('a list on the key without subscribers (its stale pages are not fetched) does not hold the replay', async () => {
+    const { views, answers, violations, loadThenRefresh } = setup(['s0', 's1', 's2', 's3', 's4'], 2);
+    const [a, b] = views as [(typeof views)[0], (typeof views)[0]];
+    await loadThenRefresh(5, ['x0', 's0', 's1', 's2', 's3', 's4']);
+    b.stop();
+    a.list.refresh(); // B's last unsubscribe cancelled the refetch the two shared (as destroy does, below)
+    await settle();
+    const update = a.list.update('s3', (row) => ({ ...row, v: 1 }));
+    await answers.answerAll(20);
+    expect(a.shown()).toEqual(['x0', 's0', 's1', 's2', 's3.1', 's4']);
+    expect(await update.settled).toMatchObject({ ok: true });
     expect(violations).toEqual([]);
   });
 

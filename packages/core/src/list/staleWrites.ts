@@ -207,7 +207,8 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
    * shows a stale page (it ends); else none (it waits).
    */
   const replayer = (key: Key | null): Overlay<T> | undefined => {
-    const all = [me, ...lists];
+    // A list without subscribers fetches nothing: its stale pages would hold the others' writes.
+    const all = [me, ...[...lists].filter((list) => list.flow.phase === 'running')];
     const alone = (by: Overlay<T>) => all.every((list) => list === by || !list.holdsStale(key));
     for (const list of all) {
       if (key === null ? !list.anyFresh() : !list.holdsFresh(key)) continue;
