@@ -206,9 +206,10 @@ export class LazyList<T> extends Subscribable {
    * page queries) and in the cache. Returns `{ ok, rollback }`: `rollback()` puts the old item
    * back. An item that is not loaded is `{ ok: false, error }` naming the key, never a throw. An
    * item shown only stale (kept through `refresh()` or an invalidation until its page answers) is
-   * written on the stale row at once and again, by key, on the fresh item when its page lands;
-   * `rollback()` works before and after that, and `settled` says how it ended: an error value
-   * when the refetch no longer holds the key (decisions 0040, 0041; without `getItemKey` it is
+   * written on the stale row at once (of every list on the key) and again, by key, on the fresh
+   * item when its page lands; `rollback()` works before and after that, and `settled` says how it
+   * ended: an error value when the refetch no longer holds the key, or when the key's last list
+   * was destroyed first (decisions 0040, 0041, 0045; without `getItemKey` it is
    * refused, reason `stale`: its index is the one from before). Needs the `writes` option
    * (`listWrites` from `@lazyflow/core/writes`); without it every write is `{ ok: false }` with
    * reason `disabled`.
