@@ -296,7 +296,7 @@ export class PageFlow<T> {
     if (this.scheduler.has(page)) return;
     const entry = this.store.get(page);
     this.dispatch({ type: 'cancelled', page });
-    if (entry?.items === undefined) this.queries.remove(page);
+    if (entry?.items === undefined) this.queries.drop(page); // kept while another list's fetch waits on it
   }
 
   /** Evicts over-budget pages, and under memory pressure every page far from the window. */
@@ -310,7 +310,7 @@ export class PageFlow<T> {
     for (const page of pages) {
       this.scheduler.cancel(page);
       this.dispatch({ type: 'evicted', page });
-      this.queries.remove(page);
+      this.queries.drop(page);
     }
     this.stats.add('evictions', pages.length);
   }

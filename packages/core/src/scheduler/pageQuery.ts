@@ -1,4 +1,11 @@
-import { hashKey, isCancelledError, partialMatchKey, QueryClient, type QueryKey } from '@tanstack/query-core';
+import {
+  hashKey,
+  isCancelledError,
+  partialMatchKey,
+  type Query,
+  QueryClient,
+  type QueryKey,
+} from '@tanstack/query-core';
 import { isAbortError, PageShapeError } from '../errors.ts';
 import type { RunningFetch } from './fetchScheduler.ts';
 
@@ -29,6 +36,14 @@ export function pageOfQueryKey(key: QueryKey, queryKey: QueryKey): number | unde
 const SETTLED_QUERY_FN =
   'lazyflow: a page query is fetched by its list; refetch it with list.refresh() or invalidateQueries()';
 
+/**
+ * How many list fetches wait on each page query now. Lists on one client and key share a page's
+ * query (fetchQuery joins the fetch on its way), so one list letting go of a page (its destroy,
+ * last unsubscribe, eviction) cancels or removes the query only when no other list waits on it:
+ * as query-core cancels a fetch only once no observer needs it. The last one to let go aborts it.
+ */
+const waiters = new WeakMap<Query, number>();
+
 /** A page fetched through the QueryClient, and whether it came from the query cache. */
 export interface PageQueryResult {
   readonly data: unknown;
@@ -43,7 +58,8 @@ export interface PageQueryResult {
  * `gcTime: Infinity` because the list removes a page's query itself when it evicts the page
  * (query-core's timer would otherwise drop queries the list still shows, and invalidateQueries
  * could no longer reach them). `staleTime: Infinity`: data is fresh until invalidated.
- * `abort()` cancels the query, which aborts the `signal` the source passed to `fetchPage`.
+ * `abort()` cancels the query, which aborts the `signal` the source passed to `fetchPage`, once no
+ * other list's fetch of the page waits on it (two lists on one client and key share the query).
  *
  * @example
  * const running = fetchPageQuery(client, ['users'], 3, (signal) => source.loadPage({ page: 3, signal }));
@@ -64,8 +80,17 @@ export function fetchPageQuery(
   // this fetch has settled; otherwise each remount left the previous list reachable (the soak's
   // heap growth, issue #16 item 5). A list refetches a page with a fetch of its own, never this.
   let loader: typeof load | undefined = load;
-  const run = () =>
-    client.fetchQuery({
+  /** The query this fetch waits on (counted in `waiters`) until it settles or is aborted. */
+  let joined: Query | undefined;
+  const leave = () => {
+    const query = joined;
+    joined = undefined;
+    const left = query === undefined ? 0 : (waiters.get(query) ?? 1) - 1;
+    if (query !== undefined) left > 0 ? waiters.set(query, left) : waiters.delete(query);
+    return query;
+  };
+  const run = () => {
+    const fetched = client.fetchQuery({
       queryKey,
       queryFn: ({ signal }) => {
         called = true;
@@ -76,23 +101,31 @@ export function fetchPageQuery(
       staleTime: Number.POSITIVE_INFINITY,
       gcTime: Number.POSITIVE_INFINITY,
     });
+    // fetchQuery built the query synchronously; get(hash) is O(1), QueryCache.find walks every query.
+    joined = client.getQueryCache().get(hashKey(queryKey));
+    if (joined !== undefined) waiters.set(joined, (waiters.get(joined) ?? 0) + 1);
+    return fetched;
+  };
   const promise = run()
     // Someone else cancelled the shared query this fetch joined (a prefetch aborted under memory
     // pressure, the app's cancelQueries) while the list still wants the page: fetch it again.
     .catch((error: unknown) => {
+      leave();
       if (!aborted && isCancelledError(error)) return run();
       throw error;
     })
     .then((data: unknown) => ({ data, fromCache: !called }))
     .finally(() => {
+      leave();
       loader = undefined;
     });
   return {
     promise,
     abort: () => {
       aborted = true;
-      // get(hash) is O(1); QueryCache.find walks every query.
-      void client.getQueryCache().get(hashKey(queryKey))?.cancel({ revert: true });
+      const query = leave();
+      // Another list on the key still waits on this fetch: it goes on for that one.
+      if (query !== undefined && !waiters.has(query)) void query.cancel({ revert: true });
     },
   };
 }
@@ -110,15 +143,17 @@ export function shouldRetryPage(error: unknown): boolean {
 }
 
 /**
- * Removes one page's query from the cache in O(1) (removeQueries filters every query).
+ * Removes one page's query from the cache in O(1) (removeQueries filters every query). With
+ * `unlessAwaited`, a query another list's fetch still waits on stays (that list lets go of it
+ * later); without, a fetch on its way is cancelled and every list waiting asks again.
  *
  * @example
  * removePageQuery(client, ['users'], 12);
  */
-function removePageQuery(client: QueryClient, key: QueryKey, page: number): void {
+function removePageQuery(client: QueryClient, key: QueryKey, page: number, unlessAwaited = false): void {
   const cache = client.getQueryCache();
   const query = cache.get(hashKey(pageQueryKey(key, page)));
-  if (query !== undefined) cache.remove(query);
+  if (query !== undefined && !(unlessAwaited && waiters.has(query))) cache.remove(query);
 }
 
 /**
@@ -211,9 +246,14 @@ export class PageQueries {
     this.#client.setQueryData(pageQueryKey(this.#key, page), data);
   }
 
-  /** {@link removePageQuery} of one page. */
+  /** {@link removePageQuery} of one page: its data is outdated (a fetch on its way is asked again). */
   remove(page: number): void {
     removePageQuery(this.#client, this.#key, page);
+  }
+
+  /** Lets go of one page: its query is removed unless another list's fetch still waits on it. */
+  drop(page: number): void {
+    removePageQuery(this.#client, this.#key, page, true);
   }
 
   /** Removes every page query of the list (a refresh or invalidate starts over). */
@@ -231,7 +271,7 @@ export class PageQueries {
     if (this.#ownsClient) {
       this.removeAll();
     } else {
-      for (const page of pages) if (!keep(page)) this.remove(page);
+      for (const page of pages) if (!keep(page)) this.drop(page);
     }
   }
 }
