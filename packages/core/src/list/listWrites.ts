@@ -1,8 +1,8 @@
 import { pageQueryKey } from '../scheduler/pageQuery.ts';
 import type { OffsetPage } from '../sources/source.ts';
-import { type EditRope, ropeAt, ropeFind, ropeServerPosition } from '../store/editRope.ts';
+import { type EditRope, isServerOnly, ropeAt, ropeFind, ropeServerPosition } from '../store/editRope.ts';
 import { type ItemWrite, rewritePages, ropeAfter } from '../store/itemWrites.ts';
-import { loadThroughRope } from './loadThroughRope.ts';
+import { type KnownTotal, loadThroughRope, serverTotalOf } from './loadThroughRope.ts';
 import type { PageFlow } from './pageFlow.ts';
 
 /** Where the loaded item with `key` is: its page, its offset in the page and the item; or undefined. */
@@ -78,8 +78,17 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
   const exact = flow.layout.countKind === 'exact';
   const count = exact ? flow.layout.count : undefined;
   const rewritten = rewritePages(held, source.pageSize, write, count);
+  // The server total the count implies: a page refetched with only local items carries the
+  // count through it, even when the write dropped every page that held the count (decision 0046).
+  // Local writes do not move it: taken once (the count lags while dropped pages come back).
+  const kept = knownTotals.get(channel);
+  const totals = kept?.epoch === channel.epoch ? kept : { epoch: channel.epoch };
+  knownTotals.set(channel, totals);
+  if (count !== undefined && (totals.total === undefined || isServerOnly(channel.rope)))
+    totals.total = serverTotalOf(channel.rope, count);
   channel.rope = ropeAfter(channel.rope, write);
-  channel.load = loadThroughRope; // lists on the key without the write engine fetch through it too
+  // Lists on the key without the write engine fetch through it too.
+  channel.load = (from, rope, page, signal) => loadThroughRope(from, rope, page, signal, totals);
   const total = count === undefined ? undefined : count + countDelta(write);
   // Pages that cannot be recomputed go first, then the rewritten ones in the order that never
   // shows an item twice in between (an insert moves items up: lowest page first; a remove moves
@@ -103,6 +112,9 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
     if (!flow.writes.watching) flow.written(page, client.getQueryData(pageQueryKey(key, page)));
   }
 }
+
+/** The server total each dataset's writes know, by channel. */
+const knownTotals = new WeakMap<object, KnownTotal>();
 
 function countDelta<T>(write: ItemWrite<T>): number {
   return write.kind === 'insert' ? write.items.length : write.kind === 'remove' ? -write.count : 0;
