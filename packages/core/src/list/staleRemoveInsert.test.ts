@@ -208,3 +208,25 @@ describe('insert while the row before it is stale', () => {
     expect(unknown.ok ? undefined : unknown.error).toMatchObject({ reason: 'unknown-key', key: 'nope' });
   });
 });
+
+describe('insert while stale, whose neighbour is on a page fetched again', () => {
+  // Mixed model seed 39: an insert at 0 made while the refetch lands drops the pages after it to
+  // be fetched again; the waiting insert's neighbour is on one of them, so it waits for it
+  // instead of going to its index (inside the rows just inserted at 0).
+  it('goes after its neighbour once that page lands, not to its old index', async () => {
+    const { list, answers, shown, violations, loadThenRefresh } = setup(
+      ['s0', 's1', 's2', 's3', 's4'],
+      false,
+    );
+    await loadThenRefresh(5, ['x0', 's0', 's1', 's2', 's3', 's4']);
+    const after = list.insert(1, rows('n1')); // after s0, shown stale at 0
+    expect(after.settled).toBeDefined();
+    answers.take(0)?.respond(); // page 0 lands: x0 s0 s1
+    await settle();
+    expect(list.insert(0, rows('n2', 'n3')).settled).toBeUndefined(); // at the top: at once
+    await answers.answerAll(20);
+    expect(shown()).toEqual(['n2', 'n3', 'x0', 's0', 'n1', 's1', 's2', 's3', 's4']);
+    expect(await after.settled).toMatchObject({ ok: true });
+    expect(violations).toEqual([]);
+  });
+});

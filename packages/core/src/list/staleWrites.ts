@@ -98,6 +98,8 @@ interface Overlay<T> extends StaleWrites<T> {
   show(): void;
   anyStale(): boolean;
   anyFresh(): boolean;
+  /** Whether a page without items is being fetched. */
+  anyLoading(): boolean;
   /** Whether a stale page shows (or hides) `key`; for null, whether any page is stale. */
   holdsStale(key: Key | null): boolean;
   /** Whether a fresh page holds `key`. */
@@ -203,8 +205,8 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
    * The list a waiting write on `key` is replayed through now: the first (this one first) holding
    * the key on a fresh page (or showing a fresh page, for an insert at the end) while no other
    * list on the key shows it stale (its refetch has not landed: a write now would land its pages
-   * one by one, next to stale ones); this one when no list on the key holds the key and none
-   * shows a stale page (it ends); else none (it waits).
+   * one by one, next to stale ones); this one when no list on the key holds the key, none
+   * shows a stale page and none fetches a page without items (it ends, decision 0047); else none.
    */
   const replayer = (key: Key | null): Overlay<T> | undefined => {
     // A list without subscribers fetches nothing: its stale pages would hold the others' writes.
@@ -215,7 +217,11 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
       return alone(list) ? list : undefined;
     }
     if (key === null) return undefined;
-    return all.some((list) => list.anyStale() || findKey(list.flow, key) !== undefined) ? undefined : me;
+    // Not while a page is being fetched (again): a write drops the pages it moves, and the key
+    // may be on one of them (an insert would go to its index, inside rows the user never saw there).
+    const held = (list: Overlay<T>) =>
+      list.anyStale() || list.anyLoading() || findKey(list.flow, key) !== undefined;
+    return all.some(held) ? undefined : me;
   };
   const me: Overlay<T> = {
     flow,
@@ -223,6 +229,7 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
     show: () => show(true),
     anyStale,
     anyFresh,
+    anyLoading: () => [...flow.store.values()].some((p) => p.items === undefined && p.status === 'loading'),
     holdsStale: (key) => (key === null ? anyStale() : holdsStale(key)),
     holdsFresh: (key) => {
       const found = findKey(flow, key);
