@@ -386,7 +386,12 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           };
           if (result.settled !== undefined) {
             check(staleNeighbour, `insert(${at}) waited, yet no row beside it is shown stale`);
-            later(result, 'insert beside stale rows', () => place(model, items), confirmInsert);
+            later(
+              result,
+              'insert beside stale rows',
+              () => place(model, items, list.getSnapshot()),
+              confirmInsert,
+            );
             break;
           }
           check(!staleNeighbour, `insert(${at}) beside rows shown stale was applied`);

@@ -148,7 +148,9 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           break;
         }
         count('insert');
-        record(result, () => (result.settled === undefined ? model.insert(at, items) : place(model, items)));
+        record(result, () =>
+          result.settled === undefined ? model.insert(at, items) : place(model, items, list.getSnapshot()),
+        );
         break;
       }
       case 'remove': {

@@ -143,26 +143,32 @@ export function checkAgainstModel(
  * Where the list puts an insert at `at` made beside rows shown stale, which waits for the
  * refetch (decision 0041): next to the neighbour the snapshot shows, by its key (after the row
  * before `at`, after its page's last row when that page is short, else before the row at `at`);
- * at the end with neither held; at `at` when the neighbour is gone. Read before the insert; the
- * returned function inserts into the model when the list replays it, and returns the undo.
+ * at the end with neither held; at `at` when the neighbour is gone, which 0041 defines as no page
+ * of the list holding its key once nothing is stale (the server deleted it, or the window left
+ * it and its page went: the model may still have it, on a page the list does not hold). Read
+ * before the insert; the returned function inserts into the model when the list replays it
+ * (`now`: the list's snapshot then), and returns the undo.
  *
  * @example
  * const place = insertBesideStale(list.getSnapshot(), pageSize, at);
- * list.insert(at, items).settled?.then((done) => done.ok && place(model, items));
+ * list.insert(at, items).settled?.then((done) => done.ok && place(model, items, list.getSnapshot()));
  */
 export function insertBesideStale(
   snapshot: LazyListSnapshot<ModelItem>,
   pageSize: number,
   at: number,
-): (model: ModelDataset, items: readonly ModelItem[]) => () => void {
+): (model: ModelDataset, items: readonly ModelItem[], now: LazyListSnapshot<ModelItem>) => () => void {
   const before = snapshot.pages.get(Math.floor((at - 1) / pageSize));
   const near = before?.items ? before : snapshot.pages.get(Math.floor(at / pageSize));
   const shown = near?.items ?? [];
   const offset = (near === before ? at - 1 : at) % pageSize;
   const neighbour = shown[Math.min(offset, shown.length - 1)];
   const after = near === before || offset >= shown.length;
-  return (model, items) => {
-    const index = neighbour === undefined ? -1 : model.entries.findIndex((e) => e.item.id === neighbour.id);
+  return (model, items, now) => {
+    const held =
+      neighbour !== undefined &&
+      [...now.pages.values()].some((page) => page.items?.some((item) => item.id === neighbour.id));
+    const index = held ? model.entries.findIndex((e) => e.item.id === neighbour.id) : -1;
     const fallback = neighbour === undefined ? model.length : Math.min(at, model.length);
     return model.insert(index < 0 ? fallback : index + (after ? 1 : 0), items);
   };
