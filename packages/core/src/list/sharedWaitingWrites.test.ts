@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { HeldAnswers } from '../testing/heldAnswers.ts';
 import { settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
+import { shownRows } from '../testing/shownRows.ts';
 import { createLazyList } from './createLazyList.ts';
 import type { LazyList } from './LazyList.ts';
 import { listWrites } from './writeCommands.ts';
@@ -47,14 +48,7 @@ function setup(ids: string[], views: number) {
       writes: listWrites,
     });
     lists.push(list);
-    const shown = () => {
-      const snapshot = list.getSnapshot();
-      return Array.from({ length: snapshot.count }, (_, i) => {
-        const state = snapshot.getItem(i);
-        if (state.status !== 'loaded') return '-';
-        return `${state.item.id}${state.item.v > 0 ? `.${state.item.v}` : ''}${state.stale ? '~' : ''}`;
-      });
-    };
+    const shown = () => shownRows(list.getSnapshot());
     // Every notification of every list: no key on two loaded rows.
     const stop = list.subscribe(() => {
       const seen = new Set<string>();

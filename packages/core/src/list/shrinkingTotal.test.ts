@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { HeldAnswers } from '../testing/heldAnswers.ts';
 import { deferred, settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
+import { shownRows } from '../testing/shownRows.ts';
 import { createLazyList } from './createLazyList.ts';
 import { watchMoves } from './datasetWatch.ts';
 import type { LazyList } from './LazyList.ts';
@@ -60,14 +61,7 @@ async function chatWithPendingSend(moves: boolean) {
         keys.add(id);
       }
   });
-  const shown = () => {
-    const snapshot = list.getSnapshot();
-    return Array.from({ length: snapshot.count }, (_, i) => {
-      const state = snapshot.getItem(i);
-      if (state.status !== 'loaded') return '-';
-      return `${state.item.id}${state.item.status === undefined ? '' : `:${state.item.status}`}${state.stale ? '~' : ''}`;
-    });
-  };
+  const shown = () => shownRows(list.getSnapshot());
   list.setWindow({ start: 0, end: 9 });
   await settle();
   await answers.answerAll(20);

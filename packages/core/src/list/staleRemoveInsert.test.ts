@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { HeldAnswers } from '../testing/heldAnswers.ts';
 import { settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
+import { shownRows } from '../testing/shownRows.ts';
 import { createLazyList } from './createLazyList.ts';
 import { watchMoves } from './datasetWatch.ts';
 import type { LazyList } from './LazyList.ts';
@@ -42,14 +43,7 @@ function setup(ids: string[], withMoves: boolean) {
     ...(withMoves ? { moves: watchMoves } : {}),
   });
   lists.push(list);
-  const shown = () => {
-    const snapshot = list.getSnapshot();
-    return Array.from({ length: snapshot.count }, (_, i) => {
-      const state = snapshot.getItem(i);
-      if (state.status !== 'loaded') return '-';
-      return `${state.item.id}${state.item.v > 0 ? `.${state.item.v}` : ''}${state.stale ? '~' : ''}`;
-    });
-  };
+  const shown = () => shownRows(list.getSnapshot());
   // Every notification: no key on two loaded rows, and the bytes are the pages' bytes.
   const violations: string[] = [];
   list.subscribe(() => {

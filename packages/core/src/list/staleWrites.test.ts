@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { HeldAnswers } from '../testing/heldAnswers.ts';
 import { deferred, settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
+import { shownRows } from '../testing/shownRows.ts';
 import { createLazyList } from './createLazyList.ts';
 import { watchMoves } from './datasetWatch.ts';
 import type { LazyList } from './LazyList.ts';
@@ -61,15 +62,7 @@ function setup(ids: string[], pageSize = 3) {
     if (bytes !== snapshot.stats.bytesInMemory)
       violations.push(`bytes ${bytes} != ${snapshot.stats.bytesInMemory}`);
   });
-  const shown = () => {
-    const snapshot = list.getSnapshot();
-    return Array.from({ length: snapshot.count }, (_, i) => {
-      const state = snapshot.getItem(i);
-      if (state.status !== 'loaded') return '-';
-      const { id, v, status } = state.item;
-      return `${id}${v > 0 ? `.${v}` : ''}${status === undefined ? '' : `:${status}`}${state.stale ? '~' : ''}`;
-    });
-  };
+  const shown = () => shownRows(list.getSnapshot());
   const serverChange = (rows: Row[]) => {
     server.rows = rows;
     server.version += 1;
