@@ -83,7 +83,9 @@ export default [
     // Sixth session (HEAD 1fc603f built apart: 27.967): de1b630 +0.10 (decision 0042, the count reached
     // by append gives way to the server's end), c694624 ~+0.13 (a shared page fetch is cancelled only
     // by the key's last list), e1d7d39 +0.015 (decision 0043); 93e361f (-0.10) reverted: limit 27.70 -> 28.01.
-    limit: '28.01 kB', // target 12 kB
+    // Seventh session (each on HEAD built apart): the hook's option pushes as name tables, one
+    // pick() (27.967 -> 27.954): limit 28.01 -> 28.00.
+    limit: '28.00 kB', // target 12 kB
     modifyEsbuildConfig,
   },
   {
@@ -115,7 +117,8 @@ export default [
     // Fifth session's end: 2878624 +0.008, f304a54 +0.02 (see the hook's entry); HEAD f304a54
     // measures 29.884: limit 29.83 -> 29.89.
     // Sixth session (HEAD 1fc603f: 30.152), the same commits as the hook's entry: limit 29.89 -> 30.20.
-    limit: '30.20 kB',
+    // Seventh session: the option pushes as name tables (30.152 -> 30.124): limit 30.20 -> 30.17.
+    limit: '30.17 kB',
     modifyEsbuildConfig,
   },
   {

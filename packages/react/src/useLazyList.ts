@@ -14,7 +14,7 @@ import {
 } from '@lazyflow/core';
 import { type SyntheticEvent, useMemo, useRef, version } from 'react';
 import { useClientLayoutEffect } from './clientLayoutEffect.ts';
-import { listUpdate } from './listUpdate.ts';
+import { listUpdate, pick } from './listUpdate.ts';
 import { type HeldRows, type ListPlaceholder, NO_ROWS_HELD, usePlaceholder } from './placeholder.ts';
 import { clientId, useLazyflowClient } from './queryClient.ts';
 import { useEngine } from './useEngine.ts';
@@ -132,7 +132,7 @@ export function useLazyList<T>(options: UseLazyListOptions<T>): UseLazyListResul
   useClientLayoutEffect(() => {
     latest.current = options;
     const list = listUpdate(options);
-    const view = viewUpdate(options);
+    const view: VirtualListUpdate = pick(options, VIEW_UPDATE);
     const last = pushed.current?.engine === engine ? pushed.current : null;
     if (last === null || !sameValues(last.list, list)) engine.list.setOptions(list);
     if (last === null || !sameValues(last.view, view)) engine.view.setOptions(view);
@@ -155,22 +155,20 @@ interface PushedOptions<T> {
   readonly view: VirtualListUpdate;
 }
 
-/** The options a hook pushes to its running view after each commit (`VirtualList.setOptions`). */
-function viewUpdate<T>(o: UseLazyListOptions<T>): VirtualListUpdate {
-  return {
-    estimateSize: o.estimateSize,
-    overscan: o.overscan,
-    lanes: o.lanes,
-    gap: o.gap,
-    layout: o.layout,
-    endThreshold: o.endThreshold,
-    isScrollingResetDelayMs: o.isScrollingResetDelayMs,
-    isScrollingResetDelay: o.isScrollingResetDelay,
-    scrollPaddingStart: o.scrollPaddingStart,
-    scrollPaddingEnd: o.scrollPaddingEnd,
-    stickyIndexes: o.stickyIndexes,
-  };
-}
+/** What the hook pushes to its running view after each commit (`VirtualList.setOptions`). */
+const VIEW_UPDATE = [
+  'estimateSize',
+  'overscan',
+  'lanes',
+  'gap',
+  'layout',
+  'endThreshold',
+  'isScrollingResetDelayMs',
+  'isScrollingResetDelay',
+  'scrollPaddingStart',
+  'scrollPaddingEnd',
+  'stickyIndexes',
+] as const satisfies readonly (keyof VirtualListUpdate)[];
 
 /** Whether two option records of the same shape hold the same values (`Object.is`, one level). */
 function sameValues<O extends object>(a: O, b: O): boolean {
