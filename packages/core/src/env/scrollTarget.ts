@@ -45,6 +45,18 @@ export interface ScrollTarget {
 
 /** Inputs that scroll by a distance (wheel, touch, keys), not to a place on the track. */
 const INPUTS = ['wheel', 'touchstart', 'keydown'] as const;
+const PASSIVE = { passive: true } as const;
+
+/** Adds `listener` to `target` (when there is one) and returns what removes it. */
+function listen(
+  target: EventTarget | null | undefined,
+  type: string,
+  listener: (event: Event) => void,
+  options?: AddEventListenerOptions,
+): (() => void) | undefined {
+  target?.addEventListener(type, listener, options);
+  return target ? () => target.removeEventListener(type, listener) : undefined;
+}
 
 /**
  * A scrollable element as scroll target. Sets `overflow-anchor: none` on it, because the
@@ -74,29 +86,22 @@ export function elementScrollTarget(
       const resize =
         typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => handlers.resize());
       resize?.observe(element);
-      const onWindowResize = () => handlers.resize();
-      if (resize === null) view?.addEventListener('resize', onWindowResize);
-      const onScroll = () => handlers.scroll();
-      // A press on the scrollbar itself lands outside the client box.
-      const onPointerDown = (event: PointerEvent) => {
-        const inside = horizontal
-          ? event.offsetY < element.clientHeight
-          : event.offsetX < element.clientWidth;
-        if (!inside) handlers.drag(true);
-      };
-      const onPointerUp = () => handlers.drag(false);
       const onInput = () => handlers.input?.();
-      element.addEventListener('scroll', onScroll, { passive: true });
-      element.addEventListener('pointerdown', onPointerDown);
-      view?.addEventListener('pointerup', onPointerUp);
-      for (const type of INPUTS) element.addEventListener(type, onInput, { passive: true });
+      const stops = [
+        resize === null ? listen(view, 'resize', () => handlers.resize()) : null,
+        listen(element, 'scroll', () => handlers.scroll(), PASSIVE),
+        // A press on the scrollbar itself lands outside the client box.
+        listen(element, 'pointerdown', (event) => {
+          const { offsetX, offsetY } = event as PointerEvent;
+          const inside = horizontal ? offsetY < element.clientHeight : offsetX < element.clientWidth;
+          if (!inside) handlers.drag(true);
+        }),
+        listen(view, 'pointerup', () => handlers.drag(false)),
+        ...INPUTS.map((type) => listen(element, type, onInput, PASSIVE)),
+      ];
       return () => {
         resize?.disconnect();
-        view?.removeEventListener('resize', onWindowResize);
-        element.removeEventListener('scroll', onScroll);
-        element.removeEventListener('pointerdown', onPointerDown);
-        view?.removeEventListener('pointerup', onPointerUp);
-        for (const type of INPUTS) element.removeEventListener(type, onInput);
+        for (const stop of stops) stop?.();
       };
     },
   };
@@ -138,13 +143,12 @@ export function windowScrollTarget(
     },
     observe(handlers) {
       view.document.documentElement.style.overflowAnchor = 'none';
-      const onScroll = () => handlers.scroll();
-      const onResize = () => handlers.resize();
-      view.addEventListener('scroll', onScroll, { passive: true });
-      view.addEventListener('resize', onResize);
+      const stops = [
+        listen(view, 'scroll', () => handlers.scroll(), PASSIVE),
+        listen(view, 'resize', () => handlers.resize()),
+      ];
       return () => {
-        view.removeEventListener('scroll', onScroll);
-        view.removeEventListener('resize', onResize);
+        for (const stop of stops) stop?.();
       };
     },
   };
