@@ -10,7 +10,6 @@ import { type NavigationKeyEvent, navigationTarget } from './keyboardTarget.ts';
 import { LeanWatch } from './leanWatch.ts';
 import type { MasonryLayout } from './masonry.ts';
 import { MASONRY_BLOCK } from './masonryChunks.ts';
-import { masonryBeforeLayout } from './masonryView.ts';
 import { assertSameLayout, sameEstimates } from './optionsUpdate.ts';
 import { RowMeasurer } from './rowMeasurer.ts';
 import { ScrollKeeper } from './scrollKeeper.ts';
@@ -550,7 +549,7 @@ export class VirtualList<T> extends Subscribable {
     }
     const stickyRows = this.#sticky?.rows(o.stickyIndexes, o.lanes, data.prependedCount) ?? o.stickyIndexes;
     const masonry = this.#masonry;
-    if (masonry !== null) this.#state = masonryBeforeLayout(masonry, this.#sizes, this.#state, data);
+    if (masonry !== null) this.#state = masonry.beforeLayout(this.#sizes, this.#state, data);
     const input: LayoutInput = {
       data,
       before: this.#data,

@@ -1,6 +1,8 @@
+import type { LazyListSnapshot } from '../list/LazyList.ts';
 import type { Anchor } from './anchor.ts';
 import { MASONRY_CHUNK_DEPTH } from './masonryChunks.ts';
 import type { SizeIndex } from './sizeIndex.ts';
+import type { ViewState } from './viewState.ts';
 import type { VirtualRow } from './virtualSnapshot.ts';
 
 /**
@@ -189,6 +191,27 @@ export class MasonryLayout {
     if (chunk < sizes.lo || chunk >= sizes.hi) return null;
     const box = this.box(read.position);
     return box === undefined ? null : { row: chunk, offset: box.y + read.offset };
+  }
+
+  /**
+   * The view's step before it reads its anchor: the last chunk follows the count (a measured chunk
+   * takes its new height, an estimated one is read again), and the item read at the viewport's top
+   * keeps its pixel when items above it in its chunk were measured (repacked). Returns the state
+   * with that anchor, or `state` itself. A method here, not a function of the view, so a list
+   * without masonry does not bundle it (decision 0027's rule; issue #15 item 7).
+   *
+   * @example
+   * state = masonry.beforeLayout(sizes, state, list.getSnapshot());
+   */
+  beforeLayout(sizes: SizeIndex, state: ViewState, data: LazyListSnapshot<unknown>): ViewState {
+    for (const chunk of this.setEnd(data.count - data.prependedCount)) {
+      if (sizes.measured(chunk) !== undefined) sizes.setSize(chunk, this.height(chunk));
+      else sizes.resetEstimates();
+    }
+    if (state.hold.kind !== 'anchor' || state.anchor === null || state.restore.kind === 'pending')
+      return state;
+    const held = this.held(sizes, state.virtual);
+    return held === null ? state : { ...state, anchor: held };
   }
 
   /**
