@@ -67,19 +67,25 @@ class FakeScrollElement implements ScrollTarget {
     };
   };
 
-  /** A wheel / touch / key move; returns the distance the element really moved. */
+  /** A wheel / touch / key move; returns the distance the user moved the element. */
   userScroll(delta: number): number {
     const from = this.position;
     this.#handlers?.input?.(); // the wheel event comes before the scroll it causes
     this.position = Math.max(0, Math.min(this.max, from + delta));
+    // Before the list sees it: the list may write the element elsewhere in its handler (a scaled
+    // list near the element's ends re-maps), which moves the scrollbar, not the content.
+    const moved = this.position - from;
     this.#handlers?.scroll();
-    return this.position - from;
+    return moved;
   }
 
-  /** A scrollbar drag to a share of the track. */
+  /**
+   * A scrollbar drag to a share of the track, on whole pixels as Chromium reports it at a device
+   * pixel ratio of 1 (the list follows the element by whole pixels; a drag to 1e-6 px is none).
+   */
   drag(share: number): void {
     this.#handlers?.drag(true);
-    this.position = share * this.max;
+    this.position = Math.round(share * this.max);
     this.#handlers?.scroll();
     this.#handlers?.drag(false);
   }

@@ -136,7 +136,9 @@ export function visibleRows(
   count: number,
 ): VisibleRows & { readonly start: number; readonly end: number } {
   const first = sizes.rowAt(virtual);
-  const last = sizes.rowAt(Math.max(virtual, virtual + viewport - 0.5));
+  // Every row touching the viewport, to its last fraction of a pixel (a scaled list's positions
+  // are fractional); only a row starting less than 1e-7 px above the bottom edge is left out.
+  const last = sizes.rowAt(Math.max(virtual, virtual + viewport - 1e-7));
   const start = Math.max(0, first * lanes + prepended);
   return { first, last, start, end: Math.max(start, Math.min(count, (last + 1) * lanes + prepended)) };
 }
