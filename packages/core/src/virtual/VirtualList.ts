@@ -146,7 +146,9 @@ export class VirtualList<T> extends Subscribable {
     this.#settle = new SettleTimer(
       options.timers,
       options.now,
-      () => this.#o.isScrollingResetDelayMs,
+      // A dragged thumb rests after half the delay: its scroll events come every frame while it
+      // moves, and each ms held still is blank rows (decision 0049).
+      () => this.#o.isScrollingResetDelayMs / (this.#state.motion === 'dragging' ? 2 : 1),
       () => {
         this.#speed.stop();
         this.#update({ type: 'settle' }); // the list loads where the scroll settled

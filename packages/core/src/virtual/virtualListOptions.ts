@@ -89,7 +89,7 @@ export interface VirtualListOptions<T> {
   initialRect?: { width: number; height: number };
   /** How close to the end (px) counts as "at the end" for `anchor: 'end'`. Default 8. */
   endThreshold?: number;
-  /** Idle time after the last scroll event before `isScrolling` turns false, ms. Default 150. */
+  /** Idle time after the last scroll event before `isScrolling` turns false, ms (a dragged scrollbar thumb rests after half of it). Default 150. */
   isScrollingResetDelayMs?: number;
   /** @deprecated Use `isScrollingResetDelayMs` (kept one release). */
   isScrollingResetDelay?: number;
