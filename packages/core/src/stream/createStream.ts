@@ -42,6 +42,9 @@ export interface StreamSnapshot<T> {
 
 type Phase = 'connecting' | 'open' | 'reconnecting' | 'done' | 'error';
 
+/** A connection's request made before the reading loop's chunk was loaded. */
+type EarlyRequest = { readonly abort: AbortController; readonly response: Promise<Response> };
+
 // StrictMode unmounts and remounts at once: tear down only if no one resubscribes meanwhile.
 const TEARDOWN_DELAY_MS = 0;
 
@@ -105,6 +108,8 @@ export class ItemStream<T> extends Subscribable {
   #generation = 0;
   #running = false;
   #abort: AbortController | null = null;
+  /** The first connection's request, made before the reading loop's chunk is loaded. */
+  #early: EarlyRequest | null = null;
   #teardownTimer: unknown = null;
   #sleepTimer: unknown = null;
   readonly #wakers = new Set<() => void>();
@@ -115,6 +120,11 @@ export class ItemStream<T> extends Subscribable {
     gate: (generation) => this.#gate(generation),
     sleep: (ms) => this.#sleep(ms),
     resuming: () => this.#counts.items > 0 || this.#phase === 'reconnecting',
+    early: () => {
+      const early = this.#early;
+      this.#early = null;
+      return early;
+    },
     connecting: (abort, reconnect) => {
       this.#abort = abort;
       if (reconnect) this.#counts.reconnects++;
@@ -139,6 +149,9 @@ export class ItemStream<T> extends Subscribable {
     this.#input = input ?? { request: options.request };
     this.#ring = new RingBuffer<T>(options.maxItems);
     this.#snapshot = this.#buildSnapshot();
+    // Fetched now, not at the first subscribe: useStream creates the stream in render and
+    // subscribes after the commit, a frame later (the request waited for it: issue #16 item 3).
+    void loadConnection();
   }
 
   /**
@@ -243,13 +256,28 @@ export class ItemStream<T> extends Subscribable {
     if (this.#running || this.#closed) return;
     this.#running = true;
     const generation = ++this.#generation;
+    // The request leaves now, not once the reading loop's chunk is loaded: under load that chunk
+    // came 200–500 ms after the page asked for it (issue #16 item 3, decision 0050).
+    let early: EarlyRequest | null = null;
+    if (!this.#paused && this.#pending.length < this.#o.highWaterMark) {
+      const abort = new AbortController();
+      const resume = { lastId: this.#lastId(), attempt: this.#host.resuming() ? 1 : 0, signal: abort.signal };
+      const response = new Promise<Response>((resolve) => resolve(this.#o.request(resume)));
+      response.catch(() => {}); // the loop awaits it; a failed chunk load aborts it
+      this.#abort = abort;
+      early = { abort, response };
+    }
+    this.#early = early;
     loadConnection().then(
       ({ runConnection, createPublishBudget, yieldToMain }) => {
         this.#budget ??= createPublishBudget();
         this.#yield = yieldToMain;
         if (generation === this.#generation) void runConnection(this.#host, generation);
       },
-      (error: unknown) => this.#finish(generation, 'error', error),
+      (error: unknown) => {
+        if (generation === this.#generation) early?.abort.abort();
+        this.#finish(generation, 'error', error);
+      },
     );
   }
 
@@ -359,12 +387,14 @@ export class ItemStream<T> extends Subscribable {
     // splice moves the rest down (at most highWaterMark items): cheaper than it reads.
     const pending = this.#pending.length;
     const batch = this.#pending.splice(0, this.#budget?.limit(pending) ?? pending);
+    let itemsMs = 0;
     if (batch.length > 0) {
       this.#counts.items += batch.length;
       this.#counts.dropped += this.#ring.pushAll(batch);
       this.#counts.lagMs = Math.round(now - this.#pendingSince);
-      this.#itemsView = Object.freeze(this.#ring.toArray());
       this.#o.onItems?.(batch);
+      itemsMs = this.#o.now() - now; // the part of the frame that grows with the batch
+      this.#itemsView = Object.freeze(this.#ring.toArray());
     }
     this.#rateValues = this.#rates.sample(now, this.#counts.bytes, this.#counts.items);
     this.#snapshot = this.#buildSnapshot();
@@ -376,7 +406,7 @@ export class ItemStream<T> extends Subscribable {
     if (batch.length > 0 && budget && this.#yield) {
       // The frame's cost is measured in the next task: after the listeners' microtasks (React
       // renders a store update in one) and the frame's rendering (layout, ResizeObserver) too.
-      void this.#yield().then(() => budget.record(batch.length, this.#o.now() - now));
+      void this.#yield().then(() => budget.record(batch.length, this.#o.now() - now, itemsMs));
     }
   };
 

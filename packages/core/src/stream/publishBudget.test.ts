@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPublishBudget, fitFrameCost } from './publishBudget.ts';
+import { createPublishBudget } from './publishBudget.ts';
 
 describe('createPublishBudget', () => {
   it('starts at 250 items per frame and never hands out more than is pending', () => {
@@ -8,153 +8,133 @@ describe('createPublishBudget', () => {
     expect(budget.limit(40)).toBe(40);
   });
 
-  it.each<[string, [number, number][], number]>([
-    // items and ms of successive frames (budget 8 ms; the stream's first frame is not fitted) → the limit after them
-    ['the first frame (first rows mounted, code run once) changes nothing', [[250, 500]], 250],
-    [
-      'a frame at twice the budget halves the limit',
-      [
-        [250, 1],
-        [250, 16],
-      ],
-      125,
-    ],
-    [
-      'a frame far over budget halves it, not more',
-      [
-        [250, 1],
-        [250, 500],
-      ],
-      125,
-    ],
+  it.each<[string, [number, number, number][], number]>([
+    // items, ms in all and ms in the ring and onItems of successive frames (budget 8 ms, 1,000,000
+    // pending each time; the stream's first frame is not counted) → the limit after them
+    ['the first frame (first rows mounted, code run once) changes nothing', [[250, 500, 10]], 250],
     [
       'a cheap frame doubles the limit, not more',
       [
-        [250, 1],
-        [250, 1],
+        [250, 1, 0],
+        [250, 1, 0.5],
       ],
       500,
     ],
     [
       'cheap frames double it each time',
       [
-        [250, 1],
-        [250, 1],
-        [500, 1],
-        [1000, 1],
+        [250, 1, 0],
+        [250, 1, 0.1],
+        [500, 1, 0.2],
+        [1000, 1, 0.4],
       ],
       2000,
     ],
     [
+      'a frame over budget by its items halves it',
+      [
+        [250, 1, 0],
+        [250, 16, 15],
+      ],
+      125,
+    ],
+    [
+      'a frame far over budget by its items halves it, not more',
+      [
+        [250, 1, 0],
+        [250, 500, 499],
+      ],
+      125,
+    ],
+    [
       'it settles where the frame fits the budget (0.1 ms per item: 80)',
       [
-        [250, 500],
-        [250, 25],
-        [125, 12.5],
-        [80, 8],
-        [80, 8],
+        [250, 500, 25],
+        [250, 25, 25],
+        [125, 12.5, 12.5],
+        [80, 8, 8],
+        [80, 8, 8],
       ],
       80,
     ],
     [
-      'frames that cost the same whatever they carry grow (fixed cost 100 ms, as the bench page)',
+      'a frame over budget whatever it carries: up to twice its fixed part at once (100 + 0.01 per item: 10,000)',
       [
-        [250, 441],
-        [250, 170],
-        [125, 170],
-        [250, 165],
+        [250, 441, 20],
+        [250, 102.5, 2.5],
       ],
-      500,
+      10_000,
+    ],
+    [
+      // The bench's trace (issue #16 item 3): 250 items in 123 ms, 125 in 87 ms, the items 1–2 ms of
+      // each. A line through the whole frames read 0.29 ms per item and held 173 items a frame.
+      'whole frames that vary with the load do not count as a cost per item',
+      [
+        [250, 562, 20],
+        [250, 123, 2],
+        [125, 87, 1],
+      ],
+      12_938,
     ],
     [
       'a frame of 0 ms counts as cheap',
       [
-        [250, 0],
-        [250, 0],
+        [250, 0, 0],
+        [250, 0, 0],
       ],
       500,
     ],
   ])('%s', (_, frames, expected) => {
     const budget = createPublishBudget(8);
-    for (const [items, ms] of frames) budget.record(items, ms);
+    for (const [items, ms, itemsMs] of frames) {
+      budget.limit(1_000_000);
+      budget.record(items, ms, itemsMs);
+    }
     expect(budget.limit(1_000_000)).toBe(expected);
   });
-});
 
-describe('fitFrameCost', () => {
-  it.each<[string, [number, number][], ReturnType<typeof fitFrameCost>]>([
-    ['one frame: nothing to fit', [[100, 40]], null],
-    [
-      'frames of one count: nothing tells the parts apart',
-      [
-        [100, 40],
-        [100, 60],
-      ],
-      null,
-    ],
-    [
-      'a fixed part and a part per item',
-      [
-        [100, 45],
-        [200, 50],
-      ],
-      { fixedMs: 40, perItemMs: 0.05 },
-    ],
-    [
-      'cheaper with more items: a fixed cost (their mean)',
-      [
-        [100, 60],
-        [200, 40],
-      ],
-      { fixedMs: 50, perItemMs: 0 },
-    ],
-    [
-      'a line below 0: all per item',
-      [
-        [100, 10],
-        [200, 100],
-      ],
-      { fixedMs: 0, perItemMs: 0.11 / 0.3 },
-    ],
-  ])('%s', (_, frames, expected) => {
-    const cost = fitFrameCost(frames);
-    if (expected === null) expect(cost).toBeNull();
-    else {
-      expect(cost?.fixedMs).toBeCloseTo(expected.fixedMs, 6);
-      expect(cost?.perItemMs).toBeCloseTo(expected.perItemMs, 6);
+  it('publishes a backlog in one frame once frames cost the same whatever they carry (fixed part over the budget)', () => {
+    const budget = createPublishBudget();
+    const published: number[] = [];
+    let pending = 10_000;
+    for (const ms of [400, 105, 110]) {
+      const items = budget.limit(pending);
+      published.push(items);
+      pending -= items;
+      budget.record(items, ms, items * 0.008);
     }
+    // 250 (the first frame, not counted), 250, then all that is left: one frame of ~180 ms
+    // instead of 125, 250, 500, … 4,000.
+    expect(published).toEqual([250, 250, 9_500]);
+    expect(pending).toBe(0);
+  });
+
+  it('takes an itemsMs above ms (clock steps) as all of the frame', () => {
+    const budget = createPublishBudget(8);
+    budget.record(250, 1, 0);
+    budget.record(250, 16, 40);
+    expect(budget.limit(1_000_000)).toBe(125);
   });
 });
 
-describe('createPublishBudget against a cost model (frames of `cost(items)` ms, budget 32 ms)', () => {
-  /** The limit after `frames` frames, each publishing the limit and taking `cost(items)` ms. */
-  function settle(cost: (items: number) => number, frames = 80): number {
+describe('createPublishBudget against a cost model (frames of `fixed + perItem × items` ms, budget 32 ms)', () => {
+  /** The limit after `frames` frames, each publishing the limit of 1,000,000 pending items. */
+  function settle(fixed: number, perItem: number, frames = 80): number {
     const budget = createPublishBudget();
     for (let i = 0; i < frames; i++) {
       const items = budget.limit(1_000_000);
-      budget.record(items, cost(items));
+      budget.record(items, fixed + perItem * items, perItem * items);
     }
     return budget.limit(1_000_000);
   }
 
-  it.each<[string, (items: number) => number, number, number]>([
-    ['2 ms + 0.05 ms per item: frames fill the budget (600 items)', (n) => 2 + 0.05 * n, 580, 600],
-    [
-      'rendering alone 40 ms (+ 0.05 ms per item): frames grow to twice the fixed part (800)',
-      (n) => 40 + 0.05 * n,
-      780,
-      820,
-    ],
-    [
-      'rendering alone 100 ms (+ 0.001 ms per item, the bench page): frames carry what is pending',
-      (n) => 100 + 0.001 * n,
-      100_000,
-      1_000_000,
-    ],
-    ['2 ms per item, no fixed part: never below 50', (n) => 2 * n, 50, 50],
-  ])('%s', (_, cost, min, max) => {
-    const limit = settle(cost);
-    expect(limit).toBeGreaterThanOrEqual(min);
-    expect(limit).toBeLessThanOrEqual(max);
+  it.each<[string, number, number, number]>([
+    ['2 ms + 0.05 ms per item: frames fill the budget', 2, 0.05, 600],
+    ['rendering alone 40 ms (+ 0.05 ms per item): frames grow to twice the fixed part', 40, 0.05, 800],
+    ['rendering alone 100 ms (+ 0.001 ms per item, the bench page)', 100, 0.001, 100_000],
+    ['rendering alone 100 ms, nothing per item: frames carry what is pending', 100, 0, 1_000_000],
+    ['2 ms per item, no fixed part: never below 50', 0, 2, 50],
+  ])('%s', (_, fixed, perItem, expected) => {
+    expect(settle(fixed, perItem)).toBe(expected);
   });
 });

@@ -1,25 +1,29 @@
 /**
- * How many parsed items the next frame publishes, steered from what frames cost. A frame's work —
- * the ring buffer, `onItems`, the listeners and what they render in the same task, measured each
- * frame — is modelled as a fixed part (the list's commit and the layout it causes, paid once per
- * frame whatever it carries) plus a part per item, fitted (least squares) over the last frames.
- * The limit goes toward the count whose frame stays within the target: `budgetMs`, or twice the
- * fixed part when that is more (where rendering alone costs more than the budget, smaller batches
- * would only mean more frames, each paying it again). It at most halves or doubles per frame,
- * never below 50. The stream's first frame is left out of the fit: it mounts the list's first rows
- * and runs code for the first time (441 ms against ~100 for the next ones in the bench's trace,
- * issue #16 item 3), which says nothing about the frames after it.
+ * How many parsed items the next frame publishes, steered from what frames cost. A frame's work is
+ * two parts, both measured each frame: the part per item — the ring buffer and `onItems` (e.g. a
+ * list's `append`), timed where they run — and the rest, paid once per frame whatever it carries
+ * (the listeners' render, the layout it causes, the browser's rendering of the frame). Their
+ * averages over the last frames give the count whose frame stays within the target: `budgetMs`,
+ * or twice the fixed part when that is more (where rendering alone costs more than the budget,
+ * smaller batches would only mean more frames, each paying it again). The limit at most halves
+ * per frame, never below 50; it at most doubles, except where the fixed part alone is over the
+ * budget: there what costs is the number of frames, and it goes at once to that count, or to all
+ * that was pending if fewer (decision 0050: a backlog doubled out 250, 500, … 4,000 paid the fixed
+ * part once per step, and a line fitted through whole frames' costs read their noise as a cost
+ * per item, issue #16 item 3). The stream's first frame is left out: it mounts the list's first
+ * rows and runs code for the first time (441 ms against ~100 for the next ones in the bench's
+ * trace), which says nothing about the frames after it.
  *
  * @example
  * const budget = createPublishBudget();
  * const n = budget.limit(pending.length); // publish n items now, the rest next frame
- * budget.record(n, msTaken);
+ * budget.record(n, frameMs, onItemsMs);
  */
 export interface PublishBudget {
   /** Items to publish now out of `pending`. */
   limit(pending: number): number;
-  /** What the last publish cost: `items` took `ms`. */
-  record(items: number, ms: number): void;
+  /** What the last publish cost: `items` took `ms` in all, `itemsMs` of it in the ring and `onItems`. */
+  record(items: number, ms: number, itemsMs: number): void;
 }
 
 /**
@@ -29,48 +33,8 @@ export interface PublishBudget {
 const PUBLISH_BUDGET_MS = 32;
 const FIRST_LIMIT = 250;
 const MIN_ITEMS = 50;
-/** Frames the cost model is fitted over: enough to see through one noisy frame, few enough to follow a change. */
-const FITTED_FRAMES = 6;
-
-/** A frame's cost as `fixedMs + perItemMs × items`. */
-export interface FrameCost {
-  readonly fixedMs: number;
-  readonly perItemMs: number;
-}
-
-/**
- * The least-squares line through `frames` (`[items, ms]`), with both parts kept ≥ 0; null while
- * the frames all carried the same count (nothing tells the fixed part from the per-item one).
- *
- * @example
- * fitFrameCost([[100, 45], [200, 50]]); // { fixedMs: 40, perItemMs: 0.05 }
- */
-export function fitFrameCost(frames: readonly (readonly [number, number])[]): FrameCost | null {
-  const n = frames.length;
-  if (n < 2) return null;
-  let sumItems = 0;
-  let sumMs = 0;
-  for (const [items, ms] of frames) {
-    sumItems += items;
-    sumMs += ms;
-  }
-  const meanItems = sumItems / n;
-  const meanMs = sumMs / n;
-  let covariance = 0;
-  let variance = 0;
-  for (const [items, ms] of frames) {
-    covariance += (items - meanItems) * (ms - meanMs);
-    variance += (items - meanItems) ** 2;
-  }
-  if (variance === 0) return null;
-  const slope = covariance / variance;
-  // Frames that got cheaper with more items: noise around a fixed cost.
-  if (slope <= 0) return { fixedMs: meanMs, perItemMs: 0 };
-  const fixed = meanMs - slope * meanItems;
-  // A line through 0 and below: the cost is all per item.
-  if (fixed < 0) return { fixedMs: 0, perItemMs: sumMs / sumItems };
-  return { fixedMs: fixed, perItemMs: slope };
-}
+/** Frames averaged over: enough to see through one noisy frame, few enough to follow a change. */
+const AVERAGED_FRAMES = 6;
 
 /**
  * A {@link PublishBudget} starting at 250 items per frame.
@@ -81,28 +45,36 @@ export function fitFrameCost(frames: readonly (readonly [number, number])[]): Fr
 export function createPublishBudget(budgetMs = PUBLISH_BUDGET_MS): PublishBudget {
   let limit = FIRST_LIMIT;
   let first = true;
-  const frames: [number, number][] = [];
+  let pendingSeen = 0;
+  const frames: [items: number, fixedMs: number, itemsMs: number][] = [];
   return {
-    limit: (pending) => Math.min(pending, limit),
-    record(items, ms) {
+    limit(pending) {
+      pendingSeen = pending;
+      return Math.min(pending, limit);
+    },
+    record(items, ms, itemsMs) {
       if (items <= 0) return;
       if (first) {
         first = false;
         return;
       }
-      frames.push([items, ms]);
-      if (frames.length > FITTED_FRAMES) frames.shift();
-      const cost = fitFrameCost(frames);
-      let wanted: number;
-      if (cost === null) {
-        // Frames of one count only: as many as would have fit the budget, in proportion (a frame
-        // over it then carries another count, and the fit can tell the parts apart).
-        wanted = ms > 0 ? (items * budgetMs) / ms : limit * 2;
-      } else {
-        const target = Math.max(budgetMs, 2 * cost.fixedMs);
-        wanted = cost.perItemMs > 0 ? (target - cost.fixedMs) / cost.perItemMs : limit * 2;
+      const part = Math.min(Math.max(itemsMs, 0), ms);
+      frames.push([items, ms - part, part]);
+      if (frames.length > AVERAGED_FRAMES) frames.shift();
+      let count = 0;
+      let fixedMs = 0;
+      let perItemMs = 0;
+      for (const [n, fixed, inItems] of frames) {
+        count += n;
+        fixedMs += fixed / frames.length;
+        perItemMs += inItems;
       }
-      limit = Math.round(Math.max(MIN_ITEMS, limit / 2, Math.min(limit * 2, wanted)));
+      perItemMs /= count;
+      const target = Math.max(budgetMs, 2 * fixedMs);
+      const wanted = perItemMs > 0 ? (target - fixedMs) / perItemMs : Number.POSITIVE_INFINITY;
+      // Over the budget whatever it carries: what costs is the number of frames.
+      const most = fixedMs >= budgetMs ? Math.max(limit * 2, pendingSeen) : limit * 2;
+      limit = Math.round(Math.max(MIN_ITEMS, limit / 2, Math.min(most, wanted)));
     },
   };
 }

@@ -28,6 +28,8 @@ export interface ConnectionHost<T> {
   sleep(ms: number): Promise<void>;
   /** Whether this run continues a stream that already had items or failed (its first connection is a reconnect). */
   resuming(): boolean;
+  /** The run's first request when the stream made it already (before this chunk loaded), once; else null. */
+  early(): { abort: AbortController; response: Promise<Response> } | null;
   /** A connection is being opened: the first one, or a reconnect (counted). */
   connecting(abort: AbortController, reconnect: boolean): void;
   /** The response is good: status 'open'. */
@@ -64,15 +66,18 @@ export async function runConnection<T>(host: ConnectionHost<T>, generation: numb
   for (;;) {
     const o = host.options(); // per connection
     if (!(await host.gate(generation))) return;
-    const abort = new AbortController();
+    const early = host.early();
+    const abort = early?.abort ?? new AbortController();
     host.connecting(abort, attempt > 0);
     const received = { items: 0 };
     const sink = host.sink(received);
     // The request leaves first: starting a Worker is a main-thread task of its own (77 ms at
     // CPU ×4 in the bench's trace), which delayed it. A request that throws rejects here instead.
-    const requested = new Promise<Response>((resolve) =>
-      resolve(o.request({ lastId: host.lastId(), attempt, signal: abort.signal })),
-    );
+    const requested =
+      early?.response ??
+      new Promise<Response>((resolve) =>
+        resolve(o.request({ lastId: host.lastId(), attempt, signal: abort.signal })),
+      );
     // A built-in format is parsed in a Worker where one starts (started now, while the request
     // is under way). The page parses until it is ready (decision 0031), so its parser is loaded
     // either way (first use only).

@@ -1,6 +1,7 @@
-// The reading loop is a lazy chunk imported when a stream first reads (issue #15 item 7). If it
-// fails to load, the stream ends with status 'error' and that error (nothing thrown, nothing
-// unhandled), and retry() imports it again and reads.
+// The reading loop is a lazy chunk imported when a stream is created (issue #15 item 7). The first
+// request does not wait for it (decision 0050). If it fails to load, that request is aborted, the
+// stream ends with status 'error' and that error (nothing thrown, nothing unhandled), and retry()
+// imports it again and reads.
 import { describe, expect, it, vi } from 'vitest';
 import { createStream } from './createStream.ts';
 
@@ -19,11 +20,13 @@ async function until(stream: { getSnapshot(): { status: string } }, status: stri
 }
 
 describe('the reading loop loaded on first read', () => {
-  it('a failed load: status error with the import error, no request; retry() loads it and reads', async () => {
+  it('a failed load: status error with the import error, its request aborted; retry() loads it and reads', async () => {
     let requests = 0;
+    const signals: AbortSignal[] = [];
     const stream = createStream<{ n: number }>({
-      request: () => {
+      request: ({ signal }) => {
         requests += 1;
+        signals.push(signal);
         return new Response('{"n":1}\n{"n":2}\n');
       },
     });
@@ -36,11 +39,14 @@ describe('the reading loop loaded on first read', () => {
     expect(String((error.cause as Error | undefined)?.message ?? error.message)).toBe(
       'chunk streamConnection failed to load',
     );
-    expect(requests).toBe(0);
+    // The request left before the chunk was loaded, and was aborted when it failed.
+    expect(requests).toBe(1);
+    expect(signals[0]?.aborted).toBe(true);
     stream.retry();
     await until(stream, 'done');
     expect(loads.connection).toBe(2);
-    expect(requests).toBe(1);
+    expect(requests).toBe(2);
+    expect(signals[1]?.aborted).toBe(false);
     expect(stream.getSnapshot().items).toEqual([{ n: 1 }, { n: 2 }]);
     stop();
   });
