@@ -3,7 +3,7 @@ import { Subscribable } from '../subscribable.ts';
 import type { PublishBudget } from './publishBudget.ts';
 import { RecentKeys } from './recentKeys.ts';
 import { RingBuffer } from './ringBuffer.ts';
-import type { ConnectionHost } from './streamConnection.ts';
+import type { ConnectionHost, EarlyRequest } from './streamConnection.ts';
 import type { StreamParseError } from './streamErrors.ts';
 import {
   type CreateStreamOptions,
@@ -41,9 +41,6 @@ export interface StreamSnapshot<T> {
 }
 
 type Phase = 'connecting' | 'open' | 'reconnecting' | 'done' | 'error';
-
-/** A connection's request made before the reading loop's chunk was loaded. */
-type EarlyRequest = { readonly abort: AbortController; readonly response: Promise<Response> };
 
 // StrictMode unmounts and remounts at once: tear down only if no one resubscribes meanwhile.
 const TEARDOWN_DELAY_MS = 0;
@@ -108,8 +105,6 @@ export class ItemStream<T> extends Subscribable {
   #generation = 0;
   #running = false;
   #abort: AbortController | null = null;
-  /** The first connection's request, made before the reading loop's chunk is loaded. */
-  #early: EarlyRequest | null = null;
   #teardownTimer: unknown = null;
   #sleepTimer: unknown = null;
   readonly #wakers = new Set<() => void>();
@@ -120,11 +115,6 @@ export class ItemStream<T> extends Subscribable {
     gate: (generation) => this.#gate(generation),
     sleep: (ms) => this.#sleep(ms),
     resuming: () => this.#counts.items > 0 || this.#phase === 'reconnecting',
-    early: () => {
-      const early = this.#early;
-      this.#early = null;
-      return early;
-    },
     connecting: (abort, reconnect) => {
       this.#abort = abort;
       if (reconnect) this.#counts.reconnects++;
@@ -258,7 +248,7 @@ export class ItemStream<T> extends Subscribable {
     const generation = ++this.#generation;
     // The request leaves now, not once the reading loop's chunk is loaded: under load that chunk
     // came 200–500 ms after the page asked for it (issue #16 item 3, decision 0050).
-    let early: EarlyRequest | null = null;
+    let early: EarlyRequest | undefined;
     if (!this.#paused && this.#pending.length < this.#o.highWaterMark) {
       const abort = new AbortController();
       const resume = { lastId: this.#lastId(), attempt: this.#host.resuming() ? 1 : 0, signal: abort.signal };
@@ -267,15 +257,14 @@ export class ItemStream<T> extends Subscribable {
       this.#abort = abort;
       early = { abort, response };
     }
-    this.#early = early;
     loadConnection().then(
       ({ runConnection, createPublishBudget, yieldToMain }) => {
         this.#budget ??= createPublishBudget();
         this.#yield = yieldToMain;
-        if (generation === this.#generation) void runConnection(this.#host, generation);
+        if (generation === this.#generation) void runConnection(this.#host, generation, early);
       },
       (error: unknown) => {
-        if (generation === this.#generation) early?.abort.abort();
+        early?.abort.abort(); // (a stopped run's was aborted already)
         this.#finish(generation, 'error', error);
       },
     );

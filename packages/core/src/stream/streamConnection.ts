@@ -16,6 +16,12 @@ import { yieldToMain } from './yieldToMain.ts';
 export { createPublishBudget } from './publishBudget.ts';
 export { yieldToMain };
 
+/** A connection's request, made by the stream before this chunk was loaded (decision 0050). */
+export interface EarlyRequest {
+  readonly abort: AbortController;
+  readonly response: Promise<Response>;
+}
+
 /** What the reading loop needs of its stream (createStream.ts builds it over its private state). */
 export interface ConnectionHost<T> {
   /** The options now: `setOptions` may bring a new request or retry policy for the next connection. */
@@ -28,8 +34,6 @@ export interface ConnectionHost<T> {
   sleep(ms: number): Promise<void>;
   /** Whether this run continues a stream that already had items or failed (its first connection is a reconnect). */
   resuming(): boolean;
-  /** The run's first request when the stream made it already (before this chunk loaded), once; else null. */
-  early(): { abort: AbortController; response: Promise<Response> } | null;
   /** A connection is being opened: the first one, or a reconnect (counted). */
   connecting(abort: AbortController, reconnect: boolean): void;
   /** The response is good: status 'open'. */
@@ -55,18 +59,22 @@ export interface ConnectionHost<T> {
 /**
  * Reads the stream until its body ends, a final error, or the run is stopped: each connection's
  * body is decoded, parsed in slices into `host.sink`, and a failed connection is retried with
- * the jittered backoff (`retry`), resuming from `host.lastId()`.
+ * the jittered backoff (`retry`), resuming from `host.lastId()`. `early`: the first connection's
+ * request when the stream made it already (before this chunk loaded).
  *
  * @example
  * void import('./streamConnection.ts').then(({ runConnection }) => runConnection(host, generation));
  */
-export async function runConnection<T>(host: ConnectionHost<T>, generation: number): Promise<void> {
+export async function runConnection<T>(
+  host: ConnectionHost<T>,
+  generation: number,
+  early?: EarlyRequest,
+): Promise<void> {
   let failures = 0;
   let attempt = host.resuming() ? 1 : 0;
   for (;;) {
     const o = host.options(); // per connection
     if (!(await host.gate(generation))) return;
-    const early = host.early();
     const abort = early?.abort ?? new AbortController();
     host.connecting(abort, attempt > 0);
     const received = { items: 0 };
@@ -78,6 +86,7 @@ export async function runConnection<T>(host: ConnectionHost<T>, generation: numb
       new Promise<Response>((resolve) =>
         resolve(o.request({ lastId: host.lastId(), attempt, signal: abort.signal })),
       );
+    early = undefined; // the first connection's only
     // A built-in format is parsed in a Worker where one starts (started now, while the request
     // is under way). The page parses until it is ready (decision 0031), so its parser is loaded
     // either way (first use only).
