@@ -201,7 +201,10 @@ export default [
     // 3.97 -> 4.12 with the fitted publish budget (decision 0024), over the target; 4.12 -> 3.80 with
     // the budget and yieldToMain loaded with the reading loop (only needed once items arrive).
     // HEAD 871cd6f measures 3.80: limit 3.85 -> 3.84.
-    limit: '3.84 kB',
+    // 3.796 -> 3.900 (HEAD 3b8e8ed built apart) with decision 0050: the first request leaves at
+    // subscribe, before the reading loop's chunk has loaded (313-593 ms -> 96-137 ms at CPU x4), so
+    // its fetch is in createStream itself. Still under the 4 kB target: limit 3.84 -> 3.94.
+    limit: '3.94 kB',
     modifyEsbuildConfig,
   },
 ];
