@@ -228,9 +228,10 @@ export class LazyList<T> extends Subscribable {
    * key: the count grows, the loaded pages after it shift, and pages not loaded are still asked
    * from the server by the offsets it knows until a refresh or an invalidation. Offset sources
    * only. `{ ok: false, error }` names the index when it is beyond the count or not loaded.
-   * After a row shown stale (kept through a refresh: its index is the one from before) it waits
-   * and goes next to that row by its key once the refetch lands; `settled` says how it ended
-   * (decision 0041; without `getItemKey` refused, reason `stale`).
+   * After a row shown stale (kept through a refresh: its index is the one from before) it waits,
+   * shown there at once (the count with it), and goes next to that row by its key once the
+   * refetch lands; `settled` says how it ended (decisions 0041, 0048; without `getItemKey`
+   * refused, reason `stale`). `index` counts the rows shown, waiting inserts' items included.
    *
    * @example
    * const { rollback } = list.insert(0, [draftOrder]);

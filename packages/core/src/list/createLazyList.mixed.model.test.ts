@@ -18,6 +18,7 @@ import {
   loadedInWindow,
   ModelDataset,
   type ModelItem,
+  waitingBefore,
 } from '../testing/writeModel.ts';
 import { createLazyList } from './createLazyList.ts';
 import { watchMoves } from './datasetWatch.ts';
@@ -236,10 +237,13 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
   const countBeforeWrite = () => {
     const snapshot = list.getSnapshot();
     const fresh = [...snapshot.pages.values()].some((page) => page.items !== undefined && !page.stale);
-    const known = !moved && fresh && snapshot.countKind === 'exact' && snapshot.count === model.length;
+    const known = !moved && fresh && snapshot.countKind === 'exact' && ownCount(snapshot) === model.length;
     return { expectCount: () => (countAfterWrite = known ? model.length : undefined) };
   };
 
+  /** The count without the waiting inserts shown (decision 0048): the model takes them when replayed. */
+  const ownCount = (snapshot: ReturnType<typeof list.getSnapshot>) =>
+    snapshot.count - waitingBefore(snapshot, snapshot.count);
   /**
    * Where a write by key lands: the index of the fresh item with `id` (a stale page beside a
    * fresh one may show the key twice; the fresh one is written), or undefined when the key is
@@ -287,6 +291,9 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
       if (undo === undefined) return;
       entry.epoch = epoch;
       entry.undo = undo;
+      // Placed in the step of another write (decision 0048: an insert whose neighbour's page left
+      // waits for the page at its index, which that write's refetch may load): its count too.
+      if (countAfterWrite !== undefined) countAfterWrite = model.length;
     });
   };
   const indexOf = (id: string) => model.entries.findIndex((entry) => entry.item.id === id);
@@ -310,8 +317,8 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
       const fresh = [...snapshot.pages.values()].some((page) => page.items !== undefined && !page.stale);
       if (fresh) {
         check(
-          snapshot.count === countAfterWrite,
-          `count ${snapshot.count} after the write, model ${countAfterWrite}`,
+          ownCount(snapshot) === countAfterWrite,
+          `count ${ownCount(snapshot)} after the write, model ${countAfterWrite}`,
         );
         count('count checked after a write');
       }
@@ -328,7 +335,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     const fresh = [...snapshot.pages.values()].some((page) => page.items !== undefined && !page.stale);
     const inside = snapshot.window !== null && snapshot.window.start < snapshot.count;
     if (settled && fresh && inside && snapshot.countKind === 'exact')
-      check(snapshot.count === model.length, `count ${snapshot.count}, model ${model.length}`);
+      check(ownCount(snapshot) === model.length, `count ${ownCount(snapshot)}, model ${model.length}`);
   };
 
   try {
@@ -367,7 +374,10 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           const noFresh = ![...snapshot.pages.values()].some(
             (page) => page.items !== undefined && !page.stale,
           );
-          const staleNeighbour = at > 0 && (staleAt(at - 1) ?? staleAt(at) ?? noFresh);
+          // Rows of waiting inserts are shown (decision 0048): just below one, it waits after it.
+          const own = at - waitingBefore(snapshot, at);
+          const belowWaiting = at > 0 && waitingBefore(snapshot, at) > waitingBefore(snapshot, at - 1);
+          const staleNeighbour = belowWaiting || (own > 0 && (staleAt(own - 1) ?? staleAt(own) ?? noFresh));
           const items = Array.from({ length: command.count }, () => ({ id: `n${++made}`, v: 0 }));
           const before = countBeforeWrite();
           const place = insertBesideStale(snapshot, pageSize, at);
@@ -398,7 +408,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           count(moved ? 'insert after a server move' : 'insert');
           // A write after the server moved: the model says nothing about it (and never undoes it:
           // the next refresh forgets it).
-          const undo = moved ? () => {} : model.insert(at, items);
+          const undo = moved ? () => {} : model.insert(own, items);
           before.expectCount();
           record(result, undo, confirmInsert);
           break;
@@ -409,6 +419,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           const item = index === undefined ? undefined : itemAt(list.getSnapshot(), index);
           if (index === undefined || item === undefined) break;
           const at = freshIndexOf(item.id);
+          const ownAt = at === undefined ? 0 : at - waitingBefore(list.getSnapshot(), at);
           const before = countBeforeWrite();
           const result = list.remove(item.id);
           check(result.ok, `remove(${item.id}) of a loaded item was refused`);
@@ -435,7 +446,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
                 ? 'remove'
                 : 'remove of a key also shown stale',
           );
-          const undo = moved ? () => {} : model.remove(at);
+          const undo = moved ? () => {} : model.remove(ownAt);
           before.expectCount();
           record(result, undo, confirmRemove);
           break;
@@ -446,6 +457,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           const item = index === undefined ? undefined : itemAt(list.getSnapshot(), index);
           if (index === undefined || item === undefined) break;
           const at = freshIndexOf(item.id);
+          const ownAt = at === undefined ? 0 : at - waitingBefore(list.getSnapshot(), at);
           const fresh = at === undefined ? item : (itemAt(list.getSnapshot(), at) ?? item);
           const next = { id: item.id, v: fresh.v + 1 };
           const result = list.update(item.id, () => next);
@@ -471,7 +483,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
                 ? 'update'
                 : 'update of a key also shown stale',
           );
-          record(result, moved ? () => {} : model.update(at, next, fresh), () =>
+          record(result, moved ? () => {} : model.update(ownAt, next, fresh), () =>
             server.change(server.rows.map((row) => (row.id === next.id ? next : row))),
           );
           break;

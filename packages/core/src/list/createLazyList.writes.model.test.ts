@@ -16,6 +16,7 @@ import {
   loadedInWindow,
   ModelDataset,
   type ModelItem,
+  waitingBefore,
 } from '../testing/writeModel.ts';
 import { createLazyList } from './createLazyList.ts';
 import { listWrites } from './writeCommands.ts';
@@ -137,8 +138,10 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
       case 'insert': {
         const at = command.at % (model.length + 1);
         const items = Array.from({ length: command.count }, () => ({ id: `n${++made}`, v: 0 }));
-        // Beside stale rows it waits, and goes next to the neighbour shown (decision 0041).
+        // Beside stale rows it waits, and goes next to the neighbour shown (decision 0041); the
+        // waiting inserts shown are not in the model (decision 0048): the list's own index is.
         const place = insertBesideStale(list.getSnapshot(), pageSize, at);
+        const own = at - waitingBefore(list.getSnapshot(), at);
         const result = list.insert(at, items);
         if (!result.ok) {
           check(
@@ -149,7 +152,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
         }
         count('insert');
         record(result, () =>
-          result.settled === undefined ? model.insert(at, items) : place(model, items, list.getSnapshot()),
+          result.settled === undefined ? model.insert(own, items) : place(model, items, list.getSnapshot()),
         );
         break;
       }
@@ -158,11 +161,12 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
         const index = loaded[command.pick % Math.max(1, loaded.length)];
         const item = index === undefined ? undefined : itemAt(list.getSnapshot(), index);
         if (index === undefined || item === undefined) break;
+        const own = index - waitingBefore(list.getSnapshot(), index);
         const result = list.remove(item.id);
         check(result.ok, `remove(${item.id}) of a loaded item was refused`);
         count('remove');
         record(result, () => {
-          const at = result.settled === undefined ? index : indexOf(item.id);
+          const at = result.settled === undefined ? own : indexOf(item.id);
           return at < 0 ? undefined : model.remove(at);
         });
         break;
@@ -173,11 +177,12 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
         const item = index === undefined ? undefined : itemAt(list.getSnapshot(), index);
         if (index === undefined || item === undefined) break;
         const next = { id: item.id, v: item.v + 1 };
+        const own = index - waitingBefore(list.getSnapshot(), index);
         const result = list.update(item.id, () => next);
         check(result.ok, `update(${item.id}) of a loaded item was refused`);
         count('update');
         record(result, () => {
-          const at = result.settled === undefined ? index : indexOf(item.id);
+          const at = result.settled === undefined ? own : indexOf(item.id);
           return at < 0 ? undefined : model.update(at, next, item);
         });
         break;
@@ -206,8 +211,13 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     // The count is the last page's word: after refresh() it waits for a fresh page (the window
     // may hold none: past the end).
     const fresh = [...snapshot.pages.values()].some((page) => page.items !== undefined && !page.stale);
+    // Shown waiting inserts count too (decision 0048); the model takes them when replayed.
+    const shownCount = snapshot.count - waitingBefore(snapshot, snapshot.count);
     if (snapshot.countKind === 'exact' && fresh)
-      check(snapshot.count === model.length, `count ${snapshot.count}, model ${model.length}`);
+      check(
+        shownCount === model.length,
+        `count ${shownCount} (without waiting inserts), model ${model.length}`,
+      );
     const bytes = checkAgainstModel(snapshot, model, { check, count }, 'item checked');
     const window = snapshot.window;
     if (window !== null) {

@@ -99,10 +99,22 @@ function duplicatesAround<T>(
   return { found, shadowed };
 }
 
+/**
+ * What a snapshot reads of its list's layout: the layout itself, or a view of it with the waiting
+ * inserts shown (decision 0048).
+ *
+ * @example
+ * const view: SnapshotLayout<User> = layout;
+ */
+export type SnapshotLayout<T> = Pick<
+  ListLayout<T>,
+  'count' | 'countKind' | 'prependedCount' | 'reachedStart' | 'reachedEnd' | 'reader'
+>;
+
 /** What {@link buildSnapshot} reads. */
 export interface SnapshotInput<T> {
   readonly pages: ReadonlyMap<number, PageState<T>>;
-  readonly layout: ListLayout<T>;
+  readonly layout: SnapshotLayout<T>;
   readonly window: ListWindow | null;
   readonly visible: PageRange | null | undefined;
   readonly stats: LazyListStats;

@@ -135,6 +135,27 @@ describe('a write waiting on one list is shown by every list on the key', () => 
     expect(violations).toEqual([]);
   });
 
+  it('insert after a stale row: shown on both at once (decision 0048), rolled back on both before the refetch', async () => {
+    const { views, answers, violations, loadThenRefresh } = setup(['s0', 's1', 's2', 's3', 's4'], 2);
+    const [a, b] = views as [(typeof views)[0], (typeof views)[0]];
+    await loadThenRefresh(5, ['x0', 's0', 's1', 's2', 's3', 's4']);
+    const kept = b.list.insert(2, rows('n1')); // after s1 as shown
+    const undone = a.list.insert(4, rows('n2')); // after s2 as shown on A (n1 above)
+    const shown = ['s0~', 's1~', 'n1', 's2~', 'n2', 's3~', 's4~'];
+    expect(a.shown()).toEqual(shown);
+    expect(b.shown()).toEqual(shown);
+    undone.rollback();
+    expect(a.shown()).toEqual(['s0~', 's1~', 'n1', 's2~', 's3~', 's4~']);
+    expect(b.shown()).toEqual(['s0~', 's1~', 'n1', 's2~', 's3~', 's4~']);
+    await answers.answerAll(20);
+    const landed = ['x0', 's0', 's1', 'n1', 's2', 's3', 's4'];
+    expect(a.shown()).toEqual(landed);
+    expect(b.shown()).toEqual(landed);
+    expect(await kept.settled).toMatchObject({ ok: true });
+    expect(await undone.settled).toMatchObject({ ok: true });
+    expect(violations).toEqual([]);
+  });
+
   it('a list on the key without subscribers (its stale pages are not fetched) does not hold the replay', async () => {
     const { views, answers, violations, loadThenRefresh } = setup(['s0', 's1', 's2', 's3', 's4'], 2);
     const [a, b] = views as [(typeof views)[0], (typeof views)[0]];

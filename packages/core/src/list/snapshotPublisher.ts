@@ -5,7 +5,12 @@ import type { PageRange } from '../planner/planWindow.ts';
 import type { PageStore } from '../store/pageStore.ts';
 import { type DatasetMoves, NO_MOVES } from './datasetMoves.ts';
 import type { ResolvedLazyListOptions } from './lazyListOptions.ts';
-import { buildSnapshot, type DuplicateKey, type LazyListSnapshot } from './listSnapshot.ts';
+import {
+  buildSnapshot,
+  type DuplicateKey,
+  type LazyListSnapshot,
+  type SnapshotLayout,
+} from './listSnapshot.ts';
 import { NO_GAUGES, type StatsCounter } from './listStats.ts';
 import type { PressureTier } from './pressureTier.ts';
 
@@ -60,9 +65,13 @@ export class SnapshotPublisher<T> {
 
   /**
    * Run before each publish: the write engine puts the local writes it keeps through a refetch
-   * on the pages (decision 0040), so no snapshot shows the refetched pages without them.
+   * on the pages (decision 0040), so no snapshot shows the refetched pages without them. False
+   * holds this publish: a replay is under way, and the engine publishes again once it is done.
    */
-  beforePublish: (() => void) | undefined;
+  beforePublish: (() => boolean) | undefined;
+
+  /** The write engine shows its waiting inserts through this view of the layout (decision 0048). */
+  shown: ((layout: SnapshotLayout<T>) => SnapshotLayout<T>) | undefined;
 
   /** The current snapshot; the same reference until a new one is published. */
   get current(): LazyListSnapshot<T> {
@@ -72,7 +81,7 @@ export class SnapshotPublisher<T> {
   /** Something changed: publish now if it touches the visible window, else within `statsInterval`. */
   publish(visibleChanged: boolean): void {
     if (this.#stopped) return;
-    this.beforePublish?.(); // local writes kept through a refetch go on the pages first
+    if (this.beforePublish?.() === false) return; // local writes kept through a refetch go on the pages first
     const { timers } = this.#o;
     const statsInterval = this.#o.statsInterval();
     // The memory monitor hears the list's bytes with every change, shown now or folded in later.
@@ -121,7 +130,7 @@ export class SnapshotPublisher<T> {
     const moves = this.#host.moves?.() ?? NO_MOVES;
     return buildSnapshot({
       pages,
-      layout,
+      layout: this.shown?.(layout) ?? layout,
       window,
       visible,
       stats: figures,

@@ -152,11 +152,12 @@ describe('insert while the row before it is stale', () => {
     );
     await loadThenRefresh(5, ['x0', 's0', 's1', 's2', 's3', 's4']);
     const kept = list.insert(2, rows('n1')); // after s1 as shown
-    const undone = list.insert(4, rows('n2')); // after s3 as shown
+    const undone = list.insert(5, rows('n2')); // after s3 as shown (n1 above it)
     expect(kept.ok && undone.ok).toBe(true);
-    // Not shown yet: on a stale page it would push a row of the page out.
-    expect(shown()).toEqual(['s0~', 's1~', 's2~', 's3~', 's4~']);
+    // Shown at once where they were put, the rows after them shifted (decision 0048).
+    expect(shown()).toEqual(['s0~', 's1~', 'n1', 's2~', 's3~', 'n2', 's4~']);
     undone.rollback();
+    expect(shown()).toEqual(['s0~', 's1~', 'n1', 's2~', 's3~', 's4~']);
     expect(await undone.settled).toMatchObject({ ok: true });
     await answers.answerAll(20);
     expect(shown()).toEqual(['x0', 's0', 's1', 'n1', 's2', 's3', 's4']);
@@ -221,6 +222,113 @@ describe('insert while stale, whose neighbour is on a page fetched again', () =>
     await answers.answerAll(20);
     expect(shown()).toEqual(['n2', 'n3', 'x0', 's0', 'n1', 's1', 's2', 's3', 's4']);
     expect(await after.settled).toMatchObject({ ok: true });
+    expect(violations).toEqual([]);
+  });
+});
+
+describe('a waiting insert is shown at once (decision 0048)', () => {
+  it('beside its neighbour, count +1, rows after it shifted; moves to its place by key with no second count change', async () => {
+    const { list, answers, shown, violations, loadThenRefresh } = setup(
+      ['s0', 's1', 's2', 's3', 's4'],
+      false,
+    );
+    // The server inserted x0 and deleted s4: the count stays 5.
+    await loadThenRefresh(5, ['x0', 's0', 's1', 's2', 's3']);
+    const counts: number[] = [];
+    list.subscribe(() => counts.push(list.getSnapshot().count));
+    const insert = list.insert(2, rows('n1')); // after s1 as shown
+    expect(insert.settled).toBeDefined();
+    expect(shown()).toEqual(['s0~', 's1~', 'n1', 's2~', 's3~', 's4~']);
+    expect(list.getSnapshot().count).toBe(6);
+    expect(list.getSnapshot().keyOf(2)).toBe('n1');
+    expect(list.getSnapshot().getItem(2)).toEqual({ status: 'loaded', item: { id: 'n1', v: 0 } });
+    await answers.answerAll(20);
+    expect(shown()).toEqual(['x0', 's0', 's1', 'n1', 's2', 's3']);
+    expect(await insert.settled).toMatchObject({ ok: true });
+    expect(new Set(counts)).toEqual(new Set([6]));
+    insert.rollback();
+    expect(shown()).toEqual(['x0', 's0', 's1', 's2', 's3']);
+    expect(violations).toEqual([]);
+  });
+
+  it('an insert below a waiting one goes after it, by its key, and both keep their order when placed', async () => {
+    const { list, answers, shown, violations, loadThenRefresh } = setup(['s0', 's1', 's2', 's3', 's4'], true);
+    await loadThenRefresh(5, ['x0', 's0', 's1', 's2', 's3', 's4']);
+    const first = list.insert(2, rows('n1')); // after s1
+    const second = list.insert(3, rows('n2')); // after n1, as shown
+    const third = list.insert(2, rows('n3')); // after s1 again: above n1
+    expect(shown()).toEqual(['s0~', 's1~', 'n3', 'n1', 'n2', 's2~', 's3~', 's4~']);
+    await answers.answerAll(20);
+    expect(shown()).toEqual(['x0', 's0', 's1', 'n3', 'n1', 'n2', 's2', 's3', 's4']);
+    for (const write of [first, second, third]) expect(await write.settled).toMatchObject({ ok: true });
+    expect(violations).toEqual([]);
+  });
+
+  it('its items can be updated and removed while they wait: shown at once, replayed after it', async () => {
+    const { list, answers, shown, violations, loadThenRefresh } = setup(['s0', 's1', 's2', 's3'], false);
+    await loadThenRefresh(4, ['x0', 's0', 's1', 's2', 's3']);
+    const insert = list.insert(1, rows('n1', 'n2')); // after s0
+    const update = list.update('n1', (row) => ({ ...row, v: 1 }));
+    const remove = list.remove('n2');
+    expect(update.ok && remove.ok).toBe(true);
+    expect(shown()).toEqual(['s0~', 'n1.1', 's1~', 's2~', 's3~']);
+    await answers.answerAll(20);
+    expect(shown()).toEqual(['x0', 's0', 'n1.1', 's1', 's2', 's3']);
+    for (const write of [insert, update, remove]) expect(await write.settled).toMatchObject({ ok: true });
+    expect(violations).toEqual([]);
+  });
+
+  it('rolled back before the refetch: gone at once with its count, nothing placed', async () => {
+    const { list, answers, shown, violations, loadThenRefresh } = setup(['s0', 's1', 's2', 's3'], false);
+    await loadThenRefresh(4, ['x0', 's0', 's1', 's2', 's3']);
+    const insert = list.insert(4, rows('n1', 'n2')); // after s3, the last row
+    expect(shown()).toEqual(['s0~', 's1~', 's2~', 's3~', 'n1', 'n2']);
+    insert.rollback();
+    expect(shown()).toEqual(['s0~', 's1~', 's2~', 's3~']);
+    expect(await insert.settled).toMatchObject({ ok: true });
+    await answers.answerAll(20);
+    expect(shown()).toEqual(['x0', 's0', 's1', 's2', 's3']);
+    expect(violations).toEqual([]);
+  });
+
+  it('bad input against the rows shown: an index past the shown count is refused naming it', async () => {
+    const { list, loadThenRefresh } = setup(['s0', 's1', 's2'], false);
+    await loadThenRefresh(3, ['x0', 's0', 's1', 's2']);
+    expect(list.insert(1, rows('n1')).ok).toBe(true);
+    expect(list.insert(4, rows('n2')).ok).toBe(true); // the shown count is 4: at the end
+    const past = list.insert(6, rows('n3'));
+    expect(past.ok ? undefined : past.error).toMatchObject({ reason: 'out-of-range', index: 6 });
+    expect(past.ok ? '' : past.error.message).toMatch(/from 0 to the count, 5/);
+  });
+});
+
+describe('a waiting insert whose neighbour left the window before the refetch put it back', () => {
+  // Decision 0048: nothing says where its neighbour is now; it stays shown at its index and is
+  // placed when the page there is loaded (next to the neighbour if that page holds it), not
+  // refused there because the user scrolled (0041 refused it as 'not-loaded').
+  it('stays shown at its index, waiting, and is placed by key when the page comes back', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `s${i}`);
+    const { list, answers, shown, violations, loadThenRefresh } = setup(ids, false);
+    await loadThenRefresh(12, ['x0', ...ids]);
+    const insert = list.insert(8, rows('n1')); // after s7 (page 2)
+    expect(shown().slice(6, 10)).toEqual(['s6~', 's7~', 'n1', 's8~']);
+    list.setWindow({ start: 0, end: 2 }); // pages 2 and 3 leave the window
+    await answers.answerAll(20);
+    expect(list.getSnapshot().pages.get(2)?.items).toBeUndefined();
+    let ended: unknown;
+    void insert.settled?.then((done) => {
+      ended = done;
+    });
+    await settle();
+    expect(ended).toBeUndefined(); // still waiting, shown at its index 8 with its count
+    expect(list.getSnapshot().count).toBe(14);
+    expect(list.getSnapshot().keyOf(8)).toBe('n1');
+    list.setWindow({ start: 6, end: 12 }); // back: page 2 (s5 s6 s7 now) is fetched
+    await settle();
+    await answers.answerAll(20);
+    expect(shown().slice(6, 11)).toEqual(['s5', 's6', 's7', 'n1', 's8']);
+    expect(list.getSnapshot().count).toBe(14);
+    expect(await insert.settled).toMatchObject({ ok: true });
     expect(violations).toEqual([]);
   });
 });

@@ -1,34 +1,10 @@
 import { hashKey, type QueryClient } from '@tanstack/query-core';
 import { findKey } from './listWrites.ts';
 import type { PageFlow } from './pageFlow.ts';
+import { placeable, showInserts, shownPlace, type WaitingWrite, waitingBlocks } from './waitingInserts.ts';
 import { ListWriteError, type ListWriteResult, refused } from './writeResult.ts';
 
 type Key = string | number;
-
-/**
- * A write made while its place was shown only on stale rows (decisions 0040 and 0041), waiting
- * outside the rope for a fresh copy of `key`: the item to update or remove, or the neighbour an
- * insert goes next to (`after` it, or before it).
- *
- * @internal
- */
-export type WaitingWrite<T> =
-  | {
-      readonly kind: 'update';
-      readonly key: Key;
-      readonly change: (item: T) => T;
-      readonly confirmed: boolean;
-    }
-  | { readonly kind: 'remove'; readonly key: Key }
-  | {
-      readonly kind: 'insert';
-      /** The neighbour's key; null: at the end, once a fresh page gives the count. */
-      readonly key: Key | null;
-      readonly after: boolean;
-      readonly items: readonly T[];
-      /** The index it was given: where it goes when its neighbour is gone. */
-      readonly index: number;
-    };
 
 /** A waiting write, its replay's result once replayed, and how its `settled` promise ends. */
 interface Waiting<T> {
@@ -59,7 +35,8 @@ type Replay<T> = (write: WaitingWrite<T>) => ListWriteResult;
  * holds the key once nothing is stale), and the items `send()` placed (pending, failed, or
  * confirmed while stale), put back at the end when a refetch of the newest page does not hold
  * them. Never shows a key twice: a stale page is shown with the waiting updates and removes
- * applied in place (an insert shows when it is replayed), and a pinned item is appended only
+ * applied in place, a waiting insert next to its neighbour with the rows after it shifted (the
+ * snapshot's view of the layout, decision 0048), and a pinned item is appended only
  * when no loaded page holds its key.
  *
  * @internal
@@ -72,6 +49,16 @@ export interface StaleWrites<T> {
   isWaiting(key: Key): boolean;
   /** A write whose place is shown only on stale pages: shown there now, replayed when fresh. */
   wait(write: WaitingWrite<T>): ListWriteResult;
+  /**
+   * What `insert(index)` means with the waiting inserts shown (decision 0048): after the waiting
+   * item shown just above `index` (its key), or the list's own index; and the count shown.
+   */
+  place(index: number): {
+    readonly count: number;
+    readonly at: { readonly key?: Key; readonly index: number };
+  };
+  /** Whether a waiting insert's item with `key` is shown (an update or remove of it waits too). */
+  isShown(key: Key): boolean;
   /** `send` placed `item` (its key is `key`) with `append`: kept through refetches until confirmed. */
   pin(key: Key, item: T, append: (items: readonly T[]) => boolean): void;
   /** An update of a pinned key was written (fresh): the pin keeps its latest state. */
@@ -80,9 +67,10 @@ export interface StaleWrites<T> {
    * Before each publish: pinned items missing from a fresh newest page go back at the end,
    * waiting writes whose key is on a fresh page are replayed there (in the order made), stale
    * pages a cached copy replaced show them again, and those whose key no page holds once nothing
-   * is stale end (their `settled` says how).
+   * is stale end (their `settled` says how). False while a replay is under way (the list
+   * publishes once it is done: no snapshot shows a replayed write half made).
    */
-  reconcile(): void;
+  reconcile(): boolean;
   /**
    * The list is destroyed: it no longer shows or replays the key's waiting writes; when it was
    * the key's last list, they end with a `'destroyed'` error value in their `settled`.
@@ -115,6 +103,8 @@ interface KeyWrites<T> {
   readonly queue: Waiting<T>[];
   readonly lists: Set<Overlay<T>>;
   busy: boolean;
+  /** Lists whose publish was held while a replay was under way. */
+  readonly held: Set<Overlay<T>>;
 }
 
 /** Per QueryClient (no list of another client sees them), per hashed list key; gone with the key's last list. */
@@ -130,7 +120,7 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
   }
   let shared = byKey.get(hash) as KeyWrites<T> | undefined;
   if (shared === undefined) {
-    shared = { queue: [], lists: new Set(), busy: false };
+    shared = { queue: [], lists: new Set(), busy: false, held: new Set() };
     byKey.set(hash, shared as unknown as KeyWrites<unknown>);
   }
   const { queue, lists } = shared;
@@ -152,8 +142,8 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
   /**
    * Shows the waiting updates and removes on the stale pages: every page again when `all` (the
    * queue changed), else only pages a cached copy replaced. A remove leaves its page one row
-   * short (offset pages are fixed: the row after it shows nothing until the refetch lands); an
-   * insert is not shown (it would push a row of the page out: a key skipped).
+   * short (offset pages are fixed: the row after it shows nothing until the refetch lands);
+   * inserts are shown by the snapshot's view of the layout (`blocks`), not on the pages.
    */
   const show = (all: boolean) => {
     if (queue.length === 0 && shown.size === 0) return;
@@ -206,9 +196,11 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
    * the key on a fresh page (or showing a fresh page, for an insert at the end) while no other
    * list on the key shows it stale (its refetch has not landed: a write now would land its pages
    * one by one, next to stale ones); this one when no list on the key holds the key, none
-   * shows a stale page and none fetches a page without items (it ends, decision 0047); else none.
+   * shows a stale page and none fetches a page without items (it ends, decision 0047), for an
+   * insert only once this list holds the page at its index (decision 0048); else none.
    */
-  const replayer = (key: Key | null): Overlay<T> | undefined => {
+  const replayer = (write: WaitingWrite<T>): Overlay<T> | undefined => {
+    const key = write.key;
     // A list without subscribers fetches nothing: its stale pages would hold the others' writes.
     const all = [me, ...[...lists].filter((list) => list.flow.phase === 'running')];
     const alone = (by: Overlay<T>) => all.every((list) => list === by || !list.holdsStale(key));
@@ -221,8 +213,21 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
     // may be on one of them (an insert would go to its index, inside rows the user never saw there).
     const held = (list: Overlay<T>) =>
       list.anyStale() || list.anyLoading() || findKey(list.flow, key) !== undefined;
-    return all.some(held) ? undefined : me;
+    if (all.some(held)) return undefined;
+    // Its neighbour's page left: it goes to its index when the page there is loaded (the user
+    // sees it there meanwhile), not refused there because they scrolled (decision 0048).
+    return write.kind !== 'insert' || placeable(flow, write.index) ? me : undefined;
   };
+  /** Where this list shows the key's waiting inserts, in its own indexes. */
+  const blocks = () =>
+    queue.some(({ write }) => write.kind === 'insert')
+      ? waitingBlocks(
+          flow,
+          queue.map(({ write }) => write),
+          shown,
+        )
+      : [];
+  flow.snapshots.shown = (layout) => showInserts(layout, blocks());
   const me: Overlay<T> = {
     flow,
     replay,
@@ -236,6 +241,12 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
       return found !== undefined && !stale(found.page);
     },
     isWaiting: (key) => queue.some((w) => w.write.key === key),
+    isShown: (key) => blocks().some((b) => b.items.some((item) => keyOf(item) === key)),
+    place(index) {
+      const shown = blocks();
+      const added = shown.reduce((sum, b) => sum + b.items.length, 0);
+      return { count: flow.layout.count + added, at: shownPlace(shown, index, keyOf) };
+    },
     wait(write) {
       let settle: (result: ListWriteResult) => void = () => {};
       const settled = new Promise<ListWriteResult>((resolve) => {
@@ -267,7 +278,11 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
       else repin(key, item, confirmed);
     },
     reconcile() {
-      if (shared.busy || flow.destroyed) return;
+      if (flow.destroyed) return true;
+      if (shared.busy) {
+        shared.held.add(me);
+        return false;
+      }
       shared.busy = true;
       try {
         if (pins.size > 0 && tailFresh())
@@ -283,7 +298,7 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
         // one list: the rope and the QueryClient carry it to the others.
         for (let i = 0; i < queue.length; ) {
           const waiting = queue[i] as Waiting<T>;
-          const by = replayer(waiting.write.key);
+          const by = replayer(waiting.write);
           if (by === undefined) {
             i++;
             continue;
@@ -296,6 +311,12 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
       } finally {
         shared.busy = false;
       }
+      // A replayed write moves the count once: a snapshot taken while it was on its way showed
+      // it neither waiting nor placed (decision 0048).
+      const held = [...shared.held];
+      shared.held.clear();
+      for (const list of held) list.flow.snapshots.publish(true);
+      return true;
     },
     leave() {
       lists.delete(me);

@@ -9,7 +9,8 @@ import {
   undoReplace,
 } from './listWrites.ts';
 import type { PageFlow } from './pageFlow.ts';
-import { sendMarks, staleWritesIf, staleWritesOf, type WaitingWrite } from './staleWrites.ts';
+import { sendMarks, staleWritesIf, staleWritesOf } from './staleWrites.ts';
+import type { WaitingWrite } from './waitingInserts.ts';
 import { ListWriteError, type ListWriteResult, type ListWrites, refused } from './writeResult.ts';
 
 const show = (key: string | number): string => JSON.stringify(key);
@@ -39,8 +40,11 @@ function updateItem<T>(flow: PageFlow<T>, key: string | number, change: (item: T
   if (typeof change !== 'function')
     throw new TypeError(`LazyList.update: change must be a function (item) => item; got ${typeof change}`);
   const found = findKey(flow, key);
-  if (found === undefined) return unknownKey('update', key);
   const mark = sendMarks.get(change);
+  // An item of a waiting insert, shown (decision 0048): the update waits behind the insert.
+  if (found === undefined && mark === undefined && staleWritesIf(flow)?.isShown(key))
+    return wait(flow, { kind: 'update', key, change, confirmed: false }, `update(${show(key)})`);
+  if (found === undefined) return unknownKey('update', key);
   if (mark === 'probe') return { ok: true, rollback: () => {} };
   if (typeof mark === 'object') {
     const append = mark.append as (items: readonly T[]) => boolean;
@@ -100,22 +104,38 @@ function insertItems<T>(flow: PageFlow<T>, index: number, items: readonly T[]): 
     const message = `insert(${index}): needs an offset source, not ${source.kind}`;
     return refused(new ListWriteError('unsupported', message, { index }));
   }
-  const count = flow.layout.count;
+  // The waiting inserts are shown (decision 0048): `index` is among the rows the user sees.
+  const shown = staleWritesIf(flow)?.place(index);
+  const count = shown?.count ?? flow.layout.count;
   if (!Number.isInteger(index) || index < 0 || index > count) {
     const message = `insert(${index}): the index must be an integer from 0 to the count, ${count}`;
     return refused(new ListWriteError('out-of-range', message, { index }));
   }
-  const page = Math.floor(index / source.pageSize);
-  const newPageAtEnd = index === count && index % source.pageSize === 0;
+  const at = shown?.at ?? { index };
+  // Just below a waiting insert's item: after it, by its key, once it is replayed.
+  if (at.key !== undefined)
+    return items.length === 0
+      ? { ok: true, rollback: () => {} }
+      : wait(flow, { kind: 'insert', key: at.key, after: true, items, index: at.index }, '');
+  return insertOwn(flow, at.index, items, index);
+}
+
+/** `insert` at the list's own index `index` (`asked`: the index the user gave, for messages). */
+function insertOwn<T>(flow: PageFlow<T>, index: number, items: readonly T[], asked = index): ListWriteResult {
+  const source = flow.o.source;
+  const size = source.kind === 'offset' ? source.pageSize : 1;
+  const count = flow.layout.count;
+  const page = Math.floor(index / size);
+  const newPageAtEnd = index === count && index % size === 0;
   if (flow.store.get(page)?.items === undefined && !newPageAtEnd) {
-    const message = `insert(${index}): page ${page} is not loaded`;
-    return refused(new ListWriteError('not-loaded', message, { index }));
+    const message = `insert(${asked}): page ${page} is not loaded`;
+    return refused(new ListWriteError('not-loaded', message, { index: asked }));
   }
   // The new items go after the item before `index` (an insert at 0 has none: it goes to the
   // top whatever the server changed). That item, or the page at `index` when its page is not
   // held, must be the server's now; with neither held, the place comes from the count, which is
   // the server's only once a fresh page holds it (after refresh() it is the one from before).
-  const before = flow.store.get(Math.floor((index - 1) / source.pageSize));
+  const before = flow.store.get(Math.floor((index - 1) / size));
   const near = before?.items ? before : flow.store.get(page);
   if (index > 0 && (near?.items ? near.stale : ![...flow.store.values()].some((p) => p.items && !p.stale))) {
     // Shown stale (decision 0041): the items go next to the neighbour shown there, by its key,
@@ -123,10 +143,10 @@ function insertItems<T>(flow: PageFlow<T>, index: number, items: readonly T[]): 
     // waiting remove left it short), else before the row at `index`. With neither held
     // (`index === count` on a page boundary) they go at the end, once a fresh page gives the count.
     const getItemKey = flow.o.getItemKey;
-    if (getItemKey === undefined) return stale(`insert(${index})`, { index });
+    if (getItemKey === undefined) return stale(`insert(${asked})`, { index: asked });
     if (items.length === 0) return { ok: true, rollback: () => {} };
     const shown = near?.items ?? [];
-    const offset = (near === before ? index - 1 : index) % source.pageSize;
+    const offset = (near === before ? index - 1 : index) % size;
     const neighbour = shown[Math.min(offset, shown.length - 1)];
     const write: WaitingWrite<T> =
       neighbour === undefined
@@ -158,6 +178,8 @@ function removeItem<T>(flow: PageFlow<T>, key: string | number): ListWriteResult
     return refused(new ListWriteError('unsupported', message, { key }));
   }
   const found = findKey(flow, key);
+  if (found === undefined && staleWritesIf(flow)?.isShown(key))
+    return wait(flow, { kind: 'remove', key }, `remove(${show(key)})`);
   if (found === undefined) return unknownKey('remove', key);
   // Shown only on a stale page (decision 0041): hidden there now, removed by key when it lands.
   if (waits(flow, found.page, key)) return wait(flow, { kind: 'remove', key }, `remove(${show(key)})`);
@@ -198,7 +220,7 @@ function replayOf<T>(flow: PageFlow<T>): (write: WaitingWrite<T>) => ListWriteRe
       // At the end: a fresh page gave the count. Its neighbour gone: at its index, if it may go there.
       if (write.key === null) return insertAt(flow, flow.layout.count, write.items);
       if (found === undefined || source.kind !== 'offset')
-        return insertItems(flow, Math.min(write.index, flow.layout.count), write.items);
+        return insertOwn(flow, Math.min(write.index, flow.layout.count), write.items);
       return insertAt(flow, found.page * source.pageSize + found.offset + (write.after ? 1 : 0), write.items);
     }
     if (found === undefined) {

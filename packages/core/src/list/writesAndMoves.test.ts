@@ -125,7 +125,8 @@ describe('writes while answers are on their way', () => {
     // refresh(), update('s0') shown stale at index 0. Written into the edit rope at that index,
     // it landed over x0 once the page came back: s0 twice, x0 gone. Since decision 0040 the
     // update waits outside the rope and is applied by key to s0 where the refetch puts it, and
-    // since 0041 so are a remove (hidden at once) and an insert (after the row shown before it).
+    // since 0041 so are a remove (hidden at once) and an insert (after the row shown before it,
+    // shown there at once since 0048).
     const { list, answerAll, shown, loadThenRefresh } = setup(['s0', 's1', 's2', 's3', 's4'], 3);
     await loadThenRefresh(5, ['x0', 's0', 's1', 's2', 's3', 's4']);
     expect(list.getSnapshot().pages.get(0)?.stale).toBe(true);
@@ -134,15 +135,16 @@ describe('writes while answers are on their way', () => {
     // insert(2) sits after s1 as shown: it goes after s1 wherever the refetch puts it.
     const insert = list.insert(2, [{ id: 'n1', v: 0 }]);
     expect(insert.ok).toBe(true);
-    expect(shown()).toEqual(['s0.1', 's1', 's2', 's3', 's4']);
+    expect(shown()).toEqual(['s0.1', 's1', 'n1', 's2', 's3', 's4']);
     const undone = list.remove('s1');
     expect(undone.ok).toBe(true);
-    // Hidden at once; the stale page is one row short until it lands (the count is kept).
-    expect(shown()).toEqual(['s0.1', 's2', '-', 's3', 's4']);
+    // Hidden at once; the stale page is one row short until it lands (its count is kept); n1
+    // stays where s1 was.
+    expect(shown()).toEqual(['s0.1', 'n1', 's2', '-', 's3', 's4']);
     undone.rollback();
-    expect(shown()).toEqual(['s0.1', 's1', 's2', 's3', 's4']);
+    expect(shown()).toEqual(['s0.1', 's1', 'n1', 's2', 's3', 's4']);
     const remove = list.remove('s2');
-    expect(shown()).toEqual(['s0.1', 's1', '-', 's3', 's4']);
+    expect(shown()).toEqual(['s0.1', 's1', 'n1', '-', 's3', 's4']);
     expect(list.getSnapshot().stats.bytesInMemory).toBe(
       [...list.getSnapshot().pages.values()].reduce((sum, page) => sum + page.bytes, 0),
     );
@@ -174,10 +176,11 @@ describe('writes while answers are on their way', () => {
     expect(list.getSnapshot().count).toBe(6);
     expect([...list.getSnapshot().pages.values()].filter((page) => page.items !== undefined)).toEqual([]);
     // Since decision 0041 it waits (no neighbour is held: at the end) until a fresh page gives
-    // the count, the server's 5 here, not the 6 from before.
+    // the count, the server's 5 here, not the 6 from before; since 0048 it shows at the end meanwhile.
     const early = list.insert(6, [{ id: 'n1', v: 0 }]);
     expect(early.ok).toBe(true);
-    expect(list.getSnapshot().count).toBe(6);
+    expect(list.getSnapshot().count).toBe(7);
+    expect(shown()[6]).toBe('n1');
     list.setWindow({ start: 0, end: 6 });
     await settle();
     await answerAll();

@@ -95,6 +95,30 @@ export function itemAt(snapshot: LazyListSnapshot<ModelItem>, index: number): Mo
   return state.status === 'loaded' ? state.item : undefined;
 }
 
+/** Ids of the items on the snapshot's pages (a shown waiting insert's items are on none). */
+function onPages(snapshot: LazyListSnapshot<ModelItem>): Set<string> {
+  const ids = new Set<string>();
+  for (const page of snapshot.pages.values()) for (const item of page.items ?? []) ids.add(item.id);
+  return ids;
+}
+
+/**
+ * How many rows before `index` show a waiting insert's items (decision 0048: shown at once, on no
+ * page); `index - waitingBefore(…)` is the list's own index, the model's while nothing waits.
+ *
+ * @example
+ * model.insert(at - waitingBefore(list.getSnapshot(), at), items);
+ */
+export function waitingBefore(snapshot: LazyListSnapshot<ModelItem>, index: number): number {
+  const ids = onPages(snapshot);
+  let waiting = 0;
+  for (let i = 0; i < Math.min(index, snapshot.count); i++) {
+    const state = snapshot.getItem(i);
+    if (state.status === 'loaded' && !ids.has(state.item.id)) waiting += 1;
+  }
+  return waiting;
+}
+
 /** What a model check reports to: `check` an invariant, `count` a conditional check that ran. */
 interface Checks {
   check(ok: boolean, message: string): void;
@@ -104,7 +128,9 @@ interface Checks {
 /**
  * The snapshot against the model: the bytes of its pages are `stats.bytesInMemory` (returned),
  * and every fresh loaded item equals the model at its index with its key shown once; items kept
- * stale through refresh() are the data from before, by design, and are counted, not checked.
+ * stale through refresh() are the data from before, by design, and are counted, not checked; a
+ * waiting insert's items (shown at once, decision 0048; the model takes them when they are
+ * replayed) are counted and the rows after them read one index further each.
  */
 export function checkAgainstModel(
   snapshot: LazyListSnapshot<ModelItem>,
@@ -120,14 +146,23 @@ export function checkAgainstModel(
   );
   if (model === undefined) return bytes;
   const keys = new Set<string>();
+  const ids = onPages(snapshot);
+  let waiting = 0;
   for (let i = 0; i < snapshot.count; i++) {
     const state = snapshot.getItem(i);
     if (state.status !== 'loaded') continue;
+    if (!ids.has(state.item.id)) {
+      check(!keys.has(state.item.id), `key ${state.item.id} shown twice`);
+      keys.add(state.item.id);
+      waiting += 1;
+      count('waiting insert item shown');
+      continue;
+    }
     if (state.stale === true) {
       count('stale item skipped');
       continue;
     }
-    const expected = model.at(i);
+    const expected = model.at(i - waiting);
     check(
       state.item.id === expected?.id && state.item.v === expected.v,
       `index ${i} shows ${JSON.stringify(state.item)}, the model ${JSON.stringify(expected)}`,
@@ -156,14 +191,19 @@ export function checkAgainstModel(
 export function insertBesideStale(
   snapshot: LazyListSnapshot<ModelItem>,
   pageSize: number,
-  at: number,
+  shownAt: number,
 ): (model: ModelDataset, items: readonly ModelItem[], now: LazyListSnapshot<ModelItem>) => () => void {
+  // `shownAt` is among the rows shown, waiting inserts' items too (decision 0048): just below one
+  // of them, after it; else by the list's own index.
+  const at = shownAt - waitingBefore(snapshot, shownAt);
+  const above = shownAt > 0 ? itemAt(snapshot, shownAt - 1) : undefined;
+  const waitingAbove = above !== undefined && !onPages(snapshot).has(above.id);
   const before = snapshot.pages.get(Math.floor((at - 1) / pageSize));
   const near = before?.items ? before : snapshot.pages.get(Math.floor(at / pageSize));
   const shown = near?.items ?? [];
   const offset = (near === before ? at - 1 : at) % pageSize;
-  const neighbour = shown[Math.min(offset, shown.length - 1)];
-  const after = near === before || offset >= shown.length;
+  const neighbour = waitingAbove ? above : shown[Math.min(offset, shown.length - 1)];
+  const after = waitingAbove || near === before || offset >= shown.length;
   return (model, items, now) => {
     const held =
       neighbour !== undefined &&
