@@ -85,7 +85,12 @@ test('faults on, scrolled to the newest post loaded: the line below it says whic
     const count = Number(await list.getAttribute('data-count'));
     return list.locator(`[data-index="${count - 1}"]`).count();
   }).toBe(1);
-  await poll(() => wholeInView(page, 'feed-edge-newer')).toBe(true);
+  // On to the page's bottom: the last card rendered (the loop above) may still be in the
+  // overscan below the window, and a wheel at the bottom moves nothing.
+  await poll(async () => {
+    await page.mouse.wheel(0, 400);
+    return wholeInView(page, 'feed-edge-newer');
+  }).toBe(true);
   const newest = (await loadedPosts(page)).at(-1) ?? Number.NaN;
   await expect(newer).toContainText(
     `Couldn't load newer posts after post ${newest.toLocaleString('en')} · HTTP 500`,
@@ -101,7 +106,12 @@ test('faults on, scrolled to the newest post loaded: the line below it says whic
     return list.locator(`[data-index="${count - 1}"]`).count();
   }).toBe(1);
   await expect(newer).toHaveAttribute('data-state', 'error'); // faults off does not retry it by itself
-  await poll(() => wholeInView(page, 'feed-edge-newer')).toBe(true);
+  // On to the page's bottom: the last card rendered (the loop above) may still be in the
+  // overscan below the window, and a wheel at the bottom moves nothing.
+  await poll(async () => {
+    await page.mouse.wheel(0, 400);
+    return wholeInView(page, 'feed-edge-newer');
+  }).toBe(true);
   await newer.getByRole('button', { name: 'Retry' }).click();
   // The posts that failed come, after the newest one loaded before, each once and in order.
   await poll(async () => {
