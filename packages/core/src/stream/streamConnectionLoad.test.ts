@@ -3,6 +3,7 @@
 // stream ends with status 'error' and that error (nothing thrown, nothing unhandled), and retry()
 // imports it again and reads.
 import { describe, expect, it, vi } from 'vitest';
+import { untilStatus } from '../testing/untilStatus.ts';
 import { createStream } from './createStream.ts';
 
 const loads = vi.hoisted(() => ({ connection: 0 }));
@@ -11,13 +12,6 @@ vi.mock('./streamConnection.ts', async (importOriginal) => {
   if (loads.connection === 1) throw new Error('chunk streamConnection failed to load');
   return importOriginal();
 });
-
-/** Waits (real time, at most ~3 s) until the published status is `status`. */
-async function until(stream: { getSnapshot(): { status: string } }, status: string) {
-  for (let i = 0; i < 300 && stream.getSnapshot().status !== status; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-}
 
 describe('the reading loop loaded on first read', () => {
   it('a failed load: status error with the import error, its request aborted; retry() loads it and reads', async () => {
@@ -31,7 +25,7 @@ describe('the reading loop loaded on first read', () => {
       },
     });
     const stop = stream.subscribe(() => {});
-    await until(stream, 'error');
+    await untilStatus(stream, 'error');
     const failed = stream.getSnapshot();
     expect(failed.status).toBe('error');
     // The import's own error (vitest wraps a failing mock factory's error as its cause).
@@ -43,7 +37,7 @@ describe('the reading loop loaded on first read', () => {
     expect(requests).toBe(1);
     expect(signals[0]?.aborted).toBe(true);
     stream.retry();
-    await until(stream, 'done');
+    await untilStatus(stream, 'done');
     expect(loads.connection).toBe(2);
     expect(requests).toBe(2);
     expect(signals[1]?.aborted).toBe(false);

@@ -1,6 +1,7 @@
 // The first request leaves when a stream is subscribed, not once the reading loop's chunk is
 // loaded (decision 0050): under load that chunk came 200–500 ms after the page asked for it.
 import { describe, expect, it, vi } from 'vitest';
+import { untilStatus } from '../testing/untilStatus.ts';
 import { createStream } from './createStream.ts';
 
 const chunk = vi.hoisted(() => {
@@ -14,13 +15,6 @@ vi.mock('./streamConnection.ts', async (importOriginal) => {
   await chunk.loaded;
   return importOriginal();
 });
-
-/** Waits (real time, at most ~3 s) until the published status is `status`. */
-async function until(stream: { getSnapshot(): { status: string } }, status: string) {
-  for (let i = 0; i < 300 && stream.getSnapshot().status !== status; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-}
 
 describe('the first request and the reading loop chunk', () => {
   it('the request leaves at subscribe while the chunk loads; its body is read once it is there, once', async () => {
@@ -47,7 +41,7 @@ describe('the first request and the reading loop chunk', () => {
     expect(signals).toHaveLength(1);
     expect(signals[0]?.aborted).toBe(true);
     chunk.release();
-    await until(stream, 'done');
+    await untilStatus(stream, 'done');
     expect(stream.getSnapshot().items).toEqual([{ n: 1 }, { n: 2 }]);
     expect(requests).toHaveLength(1);
     expect(signals).toHaveLength(1); // the stream left makes no request once the chunk is there
@@ -68,7 +62,7 @@ describe('the first request and the reading loop chunk', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(requests).toBe(0);
     stream.resume();
-    await until(stream, 'done');
+    await untilStatus(stream, 'done');
     expect(requests).toBe(1);
     expect(stream.getSnapshot().items).toEqual([{ n: 1 }]);
     stop();
