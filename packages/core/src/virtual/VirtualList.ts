@@ -1,29 +1,26 @@
 import type { SavedScroll } from '../cache/savedScroll.ts';
-import type { ScrollTarget } from '../env/scrollTarget.ts';
 import type { LazyListSnapshot } from '../list/LazyList.ts';
-import { assertUnchanged } from '../options.ts';
 import { VelocityMeter } from '../planner/velocityMeter.ts';
 import { Subscribable } from '../subscribable.ts';
-import { FrameRead } from './frameRead.ts';
-import { ItemRestore } from './itemRestore.ts';
+import { loadedFlight, loadFlight } from './flightChunk.ts';
 import { type NavigationKeyEvent, navigationTarget } from './keyboardTarget.ts';
-import { LeanWatch } from './leanWatch.ts';
+import { layoutInput, publishView } from './layoutPass.ts';
+import { LayoutRounds } from './layoutRounds.ts';
 import type { MasonryLayout } from './masonry.ts';
-import { MASONRY_BLOCK } from './masonryChunks.ts';
-import { assertSameLayout, sameEstimates } from './optionsUpdate.ts';
+import { optionsPushed, pushedOptions } from './optionsPush.ts';
 import { RowMeasurer } from './rowMeasurer.ts';
 import { ScrollKeeper } from './scrollKeeper.ts';
-import { writtenAction } from './scrollWrite.ts';
+import { ScrollLink } from './scrollLink.ts';
 import { SettleTimer } from './settleTimer.ts';
-import { SizeIndex } from './sizeIndex.ts';
+import type { SizeIndex } from './sizeIndex.ts';
 import type * as SmoothFlight from './smoothFlight.ts';
 import { type ScrollToIndexOptions, smoothRequested } from './smoothScroll.ts';
-import { type StickyRows, sameIndexes } from './stickyRows.ts';
-import { type LayoutInput, layoutView, savedScroll, viewWindow } from './viewLayout.ts';
+import type { StickyRows } from './stickyRows.ts';
+import { layoutView, savedScroll } from './viewLayout.ts';
+import { newViewSizes, restoreAction } from './viewSizes.ts';
 import {
   clearViewport,
   initialViewState,
-  moving,
   reduceView,
   relayoutAfter,
   scrollToAction,
@@ -32,26 +29,12 @@ import {
   type ViewState,
   viewContext,
 } from './viewState.ts';
-import {
-  FIXED_VIEW_OPTIONS,
-  optionsChange,
-  type ResolvedVirtualListOptions,
-  resolveVirtualListOptions,
-  type VirtualListOptions,
-  type VirtualListUpdate,
+import type {
+  ResolvedVirtualListOptions,
+  VirtualListOptions,
+  VirtualListUpdate,
 } from './virtualListOptions.ts';
-import {
-  buildSnapshot,
-  renderedWindow,
-  type ScrollAlign,
-  type VirtualListSnapshot,
-} from './virtualSnapshot.ts';
-
-/** Where the layout is: `queued` for a microtask, `running`, or `again` (one more round asked). */
-type LayoutPhase = 'idle' | 'queued' | 'running' | 'again';
-
-/** A smooth scroll's code: the lazy chunk `smoothFlight.ts` (decision 0027), once loaded. */
-let flightCode: typeof SmoothFlight | null = null;
+import type { ScrollAlign, VirtualListSnapshot } from './virtualSnapshot.ts';
 
 /**
  * The engine behind `createVirtualList`. The scroll position is kept as an anchor — a row key
@@ -79,31 +62,17 @@ export class VirtualList<T> extends Subscribable {
   #flights: SmoothFlight.FlightLoop | null = null;
   /** Counts scroll-tos and user inputs: a smooth scroll-to waiting for its chunk runs only if it is still the last. */
   #turn = 0;
-  /** Rows leaned ahead of a moving scroll go back to where it is once a frame brings no scroll. */
-  readonly #lean = new LeanWatch(() => this.#sync());
-  /** While the rows lean (a fast, continuous scroll), scroll events are read in the frame's rAF (decision 0038). */
-  readonly #frameRead = new FrameRead((eventOffset) => this.#readInFrame(eventOffset));
-  #readLater = false;
-  /** Inside a scroll event read later: the layout the action asks for waits for the frame read. */
-  #syncLater = false;
-  /** A layout is owed to the frame read. */
-  #owed = false;
-  /** The last frame read found the position written since its event: it is where the frame is painted. */
-  #written = false;
-  #target: ScrollTarget | null = null;
-  /** The target's lowest offset when last read (≤ 0): see `#offset`. */
-  #floor = 0;
-  /** How far past the list's end the target reached when last read (≥ 0): see `#offset`. */
-  #beyond = 0;
-  #stopTarget: (() => void) | null = null;
+  /** The scroll element: attach, scroll events (read in the frame while the rows lean), writes. */
+  readonly #link = new ScrollLink(
+    () => this.#state,
+    (action) => this.#update(action),
+    () => this.#sync(),
+  );
   #stopList: (() => void) | null = null;
   /** The one state record; changed only by `#update` (and the layout it runs). */
   #state: ViewState;
-  /**
-   * Layout re-entrancy: `queued` (a microtask will lay out: measurements batch), `running`, or
-   * `again` (something changed during a layout: one more round).
-   */
-  #phase: LayoutPhase = 'idle';
+  /** Layout re-entrancy: measurements batch in a microtask, a change during a layout is one more round. */
+  readonly #rounds = new LayoutRounds(() => this.#sync());
   readonly #settle: SettleTimer;
   #snapshot: VirtualListSnapshot<T>;
   /** `sticky: stickyRows`: the sticky row keys of `stickyIndexes`, else null (decision 0027). */
@@ -157,7 +126,11 @@ export class VirtualList<T> extends Subscribable {
     );
     this.#keeper = options.persist === undefined ? null : new ScrollKeeper(options.persist, this);
     if (options.restore != null) {
-      this.#state = reduceView(this.#state, this.#restoreAction(options.restore, undefined), this.#context);
+      this.#state = reduceView(
+        this.#state,
+        restoreAction(options.restore, undefined, this.#sizes, options.lanes),
+        this.#context,
+      );
     }
     this.#snapshot = this.#layout(null);
   }
@@ -176,22 +149,11 @@ export class VirtualList<T> extends Subscribable {
    */
   setOptions(partial: VirtualListUpdate): void {
     if (this.#destroyed) return;
-    assertUnchanged('VirtualList.setOptions', FIXED_VIEW_OPTIONS, this.#input, partial);
-    const input = { ...this.#input, ...partial } as VirtualListOptions<T>;
-    const next = resolveVirtualListOptions(input); // throws, changing nothing, on a bad value
     const before = this.#o;
-    assertSameLayout(before, next, partial.layout);
+    const [input, next] = pushedOptions(this.#input, partial, before); // throws, changing nothing
     this.#input = input;
-    // An `estimateSize` built anew on every render that gives the same estimates is the same one.
-    const change = optionsChange(
-      before,
-      sameEstimates(before.estimateSize, next.estimateSize, this.#snapshot)
-        ? { ...next, estimateSize: before.estimateSize }
-        : next,
-    );
-    // Equal sticky indexes keep their array, so the sticky rows derived from it are kept too.
-    const { stickyIndexes } = sameIndexes(next.stickyIndexes, before.stickyIndexes) ? before : next;
-    this.#o = { ...next, target: before.target, restore: before.restore, stickyIndexes };
+    const [change, options] = optionsPushed(before, next, this.#snapshot);
+    this.#o = options;
     if (change !== 'none' && change !== 'layout') this.#masonry?.setLanes(next.masonry?.lanes ?? 1, next.gap);
     if (change === 'regroup') {
       this.#sizes = this.#newSizes();
@@ -274,23 +236,19 @@ export class VirtualList<T> extends Subscribable {
   restoreScroll(saved: SavedScroll): boolean {
     const { restore, hold } = this.#state;
     if (this.#destroyed || restore.kind === 'closed' || hold.kind === 'index') return false;
-    this.#update(this.#restoreAction(saved, saved.atEnd));
+    this.#update(restoreAction(saved, saved.atEnd, this.#sizes, this.#o.lanes));
     return true;
   }
 
   /** Applies pending scroll writes and focus once a snapshot is on screen (framework adapters call it after commit). */
   commit(): void {
     if (this.#destroyed || !this.hasListeners()) return;
-    if (this.#target === null) this.#attach();
-    this.#applyWrite();
+    const link = this.#link;
+    link.attach(this.#o);
+    link.applyWrite();
     const focus = this.#state.focus;
-    if (focus !== null && !focus.moved) {
-      const index = focus.key + this.#state.prepended;
-      const element = this.#target?.element?.querySelector(`[data-index="${index}"]`);
-      if (element instanceof HTMLElement) {
-        element.focus({ preventScroll: true });
-        this.#update({ type: 'focused' });
-      }
+    if (focus !== null && !focus.moved && link.focusRow(focus.key + this.#state.prepended)) {
+      this.#update({ type: 'focused' });
     }
   }
 
@@ -299,8 +257,7 @@ export class VirtualList<T> extends Subscribable {
     if (this.#destroyed) return;
     this.#keeper?.save();
     this.onUnsubscribe();
-    this.#lean.stop();
-    this.#frameRead.stop();
+    this.#link.stop();
     this.#destroyed = true;
     this.clearListeners();
   }
@@ -309,15 +266,13 @@ export class VirtualList<T> extends Subscribable {
     if (this.#destroyed) return;
     this.#stopList = this.#o.list.subscribe(() => this.#update({ type: 'data' }));
     this.#keeper?.start();
-    this.#attach();
+    this.#link.attach(this.#o);
     this.#sync();
   }
 
   protected override onUnsubscribe(): void {
     this.#keeper?.stop();
-    this.#stopTarget?.();
-    this.#stopTarget = null;
-    this.#target = null;
+    this.#link.detach();
     this.#stopList?.();
     this.#stopList = null;
     this.#measurer.disconnect();
@@ -341,7 +296,7 @@ export class VirtualList<T> extends Subscribable {
       this.#state = next;
       const now = this.#o.now();
       this.#speed.track(next.virtual - before.virtual, now, itemsPerPx);
-      this.#lean.scrolled();
+      this.#link.scrolled();
       this.#settle.scrolled(now);
     } else {
       if (action.type === 'input') this.#turn++; // a wheel, touch or key: the user scrolls
@@ -349,78 +304,8 @@ export class VirtualList<T> extends Subscribable {
     }
     const relayout = relayoutAfter[action.type];
     if (relayout === 'now') {
-      // Data landing while the frame is read (a fling) waits for the next frame read (or the
-      // lean's end): laid out now, its rows would be gone before the paint (decision 0043).
-      if (this.#syncLater || (action.type === 'data' && this.#readLater)) this.#owed = true;
-      else this.#sync();
-    } else if (relayout === 'soon') this.#scheduleSync();
-  }
-
-  #attach(): void {
-    // Once: the list's first publish inside onSubscribe renders and commits, which attaches
-    // before onSubscribe does (two scroll listeners, each reading the offset: issue #16).
-    if (this.#target !== null) return;
-    const target = this.#o.target();
-    if (target === null) return;
-    this.#target = target;
-    this.#update({
-      type: 'attach',
-      viewport: target.viewport() || this.#o.initialViewport,
-      physical: this.#offset(target),
-    });
-    this.#stopTarget = target.observe({
-      scroll: () => this.#onScrollEvent(),
-      resize: () => this.#update({ type: 'resize', viewport: target.viewport() }),
-      drag: (active) => this.#update({ type: 'drag', active }),
-      input: () => this.#update({ type: 'input' }),
-    });
-  }
-
-  /**
-   * The target's offset, down to its lowest (negative with the page above a window-scroll list in
-   * view; decision 0028): an element's overscroll bounce or the window's are not scroll positions.
-   */
-  #offset(target: ScrollTarget): number {
-    this.#floor = Math.min(0, target.minOffset?.() ?? 0);
-    // Past the list's end, the page below it (decision 0036): measured against the end rendered.
-    const max = target.maxOffset?.() ?? Number.POSITIVE_INFINITY;
-    this.#beyond = Number.isFinite(max) ? Math.max(0, max - this.#state.scale.physicalMax) : 0;
-    return Math.max(this.#floor, Math.min(max, target.offset()));
-  }
-
-  #onScroll(): void {
-    const target = this.#target;
-    if (target !== null) this.#update({ type: 'scroll', physical: this.#offset(target) });
-  }
-
-  /**
-   * A scroll event. While the rows lean, the state takes the position now (`getScrollOffset`,
-   * the speed) and the layout waits for this frame's animation frame callback (`FrameRead`).
-   */
-  #onScrollEvent(): void {
-    const target = this.#target;
-    if (target === null) return;
-    const physical = this.#offset(target);
-    this.#syncLater = this.#readLater && this.#frameRead.ask(physical);
-    try {
-      this.#update({ type: 'scroll', physical });
-    } finally {
-      this.#syncLater = false;
-    }
-  }
-
-  /** The frame read: a position written since the event is where the frame is painted. */
-  #readInFrame(eventOffset: number): void {
-    const target = this.#target;
-    if (target === null || this.#destroyed) return;
-    const physical = this.#offset(target);
-    this.#written = Math.abs(physical - eventOffset) >= 1;
-    const owed = this.#owed;
-    const before = this.#state;
-    this.#update({ type: 'scroll', physical });
-    // Owed and not laid out by the move. Data its own window publishes (the list's loading
-    // statuses) is in the rows already: re-read with the next frame (decision 0043).
-    if (owed && this.#state === before) this.#sync();
+      if (!this.#link.defers(action.type)) this.#sync();
+    } else if (relayout === 'soon') this.#rounds.schedule();
   }
 
   #scrollTo(index: number, align: ScrollAlign, focus: boolean, smooth = false, asked = this.#o.now()): void {
@@ -428,15 +313,13 @@ export class VirtualList<T> extends Subscribable {
     if (!Number.isFinite(index))
       throw new TypeError(`lazyflow: scrollToIndex needs a finite index, got ${index}`);
     const turn = ++this.#turn;
-    const code = flightCode;
+    const code = loadedFlight();
     if (smooth && code === null) {
-      // The first smooth scroll-to loads the flight's code (decision 0027); it flies from where
-      // the view is then, timed from this call. A user input or another scroll-to meanwhile wins;
-      // without the chunk (offline) it jumps.
-      const load = import('./smoothFlight.ts');
-      load.then(
-        (loaded) => {
-          flightCode = loaded;
+      // The first smooth scroll-to loads the flight's code; it flies from where the view is
+      // then, timed from this call. A user input or another scroll-to meanwhile wins; without
+      // the chunk (offline) it jumps.
+      loadFlight(
+        () => {
           if (turn === this.#turn) this.#scrollTo(index, align, focus, true, asked);
         },
         () => {
@@ -470,76 +353,22 @@ export class VirtualList<T> extends Subscribable {
 
   #newSizes(): SizeIndex {
     // Read through #o and the state: a new estimateSize or lanes (setOptions) applies without a new index.
-    const masonry = this.#masonry;
-    return new SizeIndex({
-      // Masonry rows are chunks of items: smaller blocks keep a jump's exact block small.
-      ...(masonry === null ? {} : { blockSize: MASONRY_BLOCK }),
-      estimate: (row) =>
-        masonry !== null
-          ? masonry.height(row)
-          : this.#o.estimateSize(Math.max(0, row * this.#o.lanes + this.#state.prepended)),
-      gap: this.#o.gap,
-    });
-  }
-
-  /** The action that makes a saved position pending (its measured sizes go into the size index now). */
-  #restoreAction(saved: SavedScroll, atEnd: boolean | undefined): ViewAction {
-    for (const [row, size] of saved.sizes) this.#sizes.setSize(row, size);
-    const anchor = { row: Math.floor(saved.anchorKey / this.#o.lanes), offset: saved.offsetInItem };
-    const item = saved.anchorItemKey === undefined ? null : new ItemRestore(saved);
-    return { type: 'restore', anchor, item, atEnd };
-  }
-
-  /** Folds many measurements (one per new row in a render) into one layout, still before paint. */
-  #scheduleSync(): void {
-    if (this.#phase !== 'idle') {
-      if (this.#phase === 'running') this.#phase = 'again';
-      return;
-    }
-    this.#phase = 'queued';
-    queueMicrotask(() => {
-      // A layout that ran meanwhile took the measurements in already.
-      if (this.#phase === 'queued') this.#sync();
-    });
+    const estimateRow = (row: number) =>
+      this.#o.estimateSize(Math.max(0, row * this.#o.lanes + this.#state.prepended));
+    return newViewSizes(this.#masonry, estimateRow, this.#o.gap);
   }
 
   #sync(): void {
     if (this.#destroyed) return;
-    this.#owed = false;
-    if (this.#phase === 'running' || this.#phase === 'again') {
-      this.#phase = 'again';
-      return;
-    }
-    try {
-      let rounds = 0;
-      do {
-        this.#phase = 'running';
-        const next = this.#layout(this.#snapshot);
-        if (next !== this.#snapshot) {
-          this.#snapshot = next;
-          this.notify();
-        }
-        // Read back: a change during the layout (notify renders, the list publishes) set it.
-      } while ((this.#phase as LayoutPhase) === 'again' && ++rounds < 4);
-    } finally {
-      this.#phase = 'idle';
-    }
-    this.commit(); // plain DOM listeners render synchronously inside notify()
-  }
-
-  #applyWrite(): void {
-    const target = this.#target;
-    const want = this.#state.pendingWrite;
-    if (target === null || want === null) return;
-    if (Math.abs(this.#offset(target) - this.#state.known) >= 1) {
-      // The user scrolled and its event has not arrived yet: take that first, do not overwrite it.
-      this.#onScroll();
-      return;
-    }
-    target.scrollTo(want);
-    const written = writtenAction(want, this.#offset(target), this.#state.scale);
-    this.#update(written);
-    if (written.adopt) this.#sync();
+    this.#link.synced();
+    const ran = this.#rounds.run(() => {
+      const next = this.#layout(this.#snapshot);
+      if (next !== this.#snapshot) {
+        this.#snapshot = next;
+        this.notify();
+      }
+    });
+    if (ran) this.commit(); // plain DOM listeners render synchronously inside notify()
   }
 
   /** Re-derives the scroll position, the list window and the rows; returns `previous` when nothing changed. */
@@ -552,88 +381,13 @@ export class VirtualList<T> extends Subscribable {
     const stickyRows = this.#sticky?.rows(o.stickyIndexes, o.lanes, data.prependedCount) ?? o.stickyIndexes;
     const masonry = this.#masonry;
     if (masonry !== null) this.#state = masonry.beforeLayout(this.#sizes, this.#state, data);
-    const input: LayoutInput = {
-      data,
-      before: this.#data,
-      sizes: this.#sizes,
-      lanes: o.lanes,
-      anchorMode: o.anchor,
-      maxPhysicalSize: o.maxPhysicalSize,
-      paddingStart: o.scrollPaddingStart,
-      paddingEnd: o.scrollPaddingEnd,
-      stickyRows,
-      sticky: o.sticky,
-      floor: this.#floor,
-      beyond: this.#beyond,
-      itemBox: masonry === null ? undefined : (key) => masonry.box(key),
-      flightAt: flightCode?.flightAt,
-    };
+    const input = layoutInput(o, data, this.#data, this.#sizes, stickyRows, this.#link, masonry);
     const { anchorItem } = this.#state;
     const state = layoutView(this.#state, input);
     this.#state = state;
     // The data the item read was last seen in (kept with it while a refetch brings it back).
     if (state.anchorItem !== anchorItem) this.#data = data;
     masonry?.noteRead(this.#sizes, state.virtual);
-    const isScrolling = moving(state.motion);
-    // A scrollbar drag jumps from place to place: like a jump, it loads only where it rests (its
-    // settle, the thumb held still or let go), and renders nothing ahead of a "direction". Held
-    // still (`grabbed`), it loads what is on screen only: the prefetch waits for the release.
-    const dragging = state.motion === 'dragging' || state.motion === 'released';
-    const velocity = isScrolling && !dragging ? this.#speed.rounded : 0;
-    const direction = this.#speed.direction;
-    // Masonry places items per lane inside its rows: no lean (its rows are chunks of items).
-    const fast = velocity > 0 && this.#masonry === null && this.#speed.stride > o.overscan * o.lanes;
-    this.#lean.moving(fast);
-    // Leaning: scroll events are read in the frame (`FrameRead`), and a position written since
-    // the event is where the paint will be: nothing to lean toward (decision 0038).
-    this.#readLater = fast && this.#lean.continuous;
-    if (!this.#readLater) this.#written = false;
-    const stride = this.#readLater && !this.#written ? this.#speed.stride : 0;
-    if (!dragging) {
-      const window = renderedWindow(
-        viewWindow(state, input, o.estimateSize),
-        o.overscan,
-        o.lanes,
-        data.count,
-      );
-      o.list.setWindow({ ...window, direction, velocity, prefetch: state.motion !== 'grabbed' });
-    }
-    const snapshot = buildSnapshot({
-      previous,
-      data: o.list.getSnapshot(),
-      sizes: this.#sizes,
-      scale: state.scale,
-      virtual: state.virtual,
-      physical: state.physical,
-      viewport: state.viewport,
-      lanes: o.lanes,
-      // Read where the frame is painted, and moving on before the next: rows beyond the viewport
-      // would never be seen (decision 0038).
-      overscan: this.#readLater && this.#written ? 0 : o.overscan,
-      velocity,
-      stride,
-      direction,
-      isScrolling,
-      atEnd: state.scale.virtualMax - Math.max(0, state.virtual) <= o.endThreshold,
-      newItems: state.newItems,
-      focusedKey: state.focus?.key ?? null,
-      paddingStart: o.scrollPaddingStart,
-      paddingEnd: o.scrollPaddingEnd,
-      stickyRows,
-      sticky: o.sticky,
-      placeRows:
-        masonry === null
-          ? undefined
-          : (rows) =>
-              masonry.placeRows(rows, {
-                top: state.physical,
-                bottom: state.physical + state.viewport,
-                overscan: o.masonry?.overscan ?? 0,
-                focused: state.focus === null ? null : state.focus.key + data.prependedCount,
-              }),
-    });
-    // A section's sticky row far above the window is on no page the window loads.
-    if (stickyRows.length > 0 && state.motion === 'still') o.sticky?.load(snapshot.rows, o.list);
-    return snapshot;
+    return publishView(o, state, input, previous, this.#speed, this.#link, masonry);
   }
 }
