@@ -1,5 +1,6 @@
 import { assertUnchanged } from '../options.ts';
 import { Subscribable } from '../subscribable.ts';
+import { loadConnection } from './connectionChunk.ts';
 import type { PublishBudget } from './publishBudget.ts';
 import { RecentKeys } from './recentKeys.ts';
 import { RingBuffer } from './ringBuffer.ts';
@@ -11,57 +12,15 @@ import {
   resolveStreamOptions,
 } from './streamOptions.ts';
 import type { StreamSink } from './streamParser.ts';
-import { RateMeter, type StreamStats } from './streamStats.ts';
+import type { StreamSnapshot, StreamStatus } from './streamSnapshot.ts';
+import { RateMeter } from './streamStats.ts';
 
-/**
- * Where a stream is. `paused` only while connected or connecting; `done` and `error` are final until `restart()`/`retry()`.
- *
- * @example
- * if (stream.getSnapshot().status === 'reconnecting') showSpinner();
- */
-export type StreamStatus = 'connecting' | 'open' | 'paused' | 'reconnecting' | 'done' | 'error';
-
-/**
- * An immutable view of a stream; the same object is returned until something changed.
- *
- * @example
- * const { items, status, stats } = stream.getSnapshot();
- */
-export interface StreamSnapshot<T> {
-  /** The newest `maxItems` items, oldest first (newest last). Same array until items arrive. */
-  readonly items: readonly T[];
-  readonly status: StreamStatus;
-  /** Why `status` is 'error' (a {@link StreamHttpError}, a network error, a {@link StreamParseError}); else null. */
-  readonly error: unknown;
-  readonly stats: StreamStats;
-  /** The id a reconnect resumes from (`StreamResume.lastId`). */
-  readonly lastId: string | number | undefined;
-  /** The most recent malformed line (with its line number), also when it was skipped. */
-  readonly lastMalformed: StreamParseError | null;
-}
+export type { StreamSnapshot, StreamStatus } from './streamSnapshot.ts';
 
 type Phase = 'connecting' | 'open' | 'reconnecting' | 'done' | 'error';
 
 // StrictMode unmounts and remounts at once: tear down only if no one resubscribes meanwhile.
 const TEARDOWN_DELAY_MS = 0;
-
-type ConnectionModule = typeof import('./streamConnection.ts');
-let connectionModule: Promise<ConnectionModule> | undefined;
-
-/**
- * The reading loop, imported when a stream first reads (a lazy chunk: `createStream` alone stays
- * small, issue #15 item 7). A failed import is not kept: the next start imports again.
- */
-function loadConnection(): Promise<ConnectionModule> {
-  if (connectionModule === undefined) {
-    const load = import('./streamConnection.ts');
-    connectionModule = load;
-    load.catch(() => {
-      if (connectionModule === load) connectionModule = undefined;
-    });
-  }
-  return connectionModule;
-}
 
 /**
  * The object behind {@link createStream}. Reading starts with the first subscriber and stops
