@@ -380,7 +380,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           const staleNeighbour = belowWaiting || (own > 0 && (staleAt(own - 1) ?? staleAt(own) ?? noFresh));
           const items = Array.from({ length: command.count }, () => ({ id: `n${++made}`, v: 0 }));
           const before = countBeforeWrite();
-          const place = insertBesideStale(snapshot, pageSize, at);
+          const place = insertBesideStale(snapshot, pageSize, at, model);
           const result = list.insert(at, items);
           if (!result.ok) {
             check(

@@ -140,7 +140,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
         const items = Array.from({ length: command.count }, () => ({ id: `n${++made}`, v: 0 }));
         // Beside stale rows it waits, and goes next to the neighbour shown (decision 0041); the
         // waiting inserts shown are not in the model (decision 0048): the list's own index is.
-        const place = insertBesideStale(list.getSnapshot(), pageSize, at);
+        const place = insertBesideStale(list.getSnapshot(), pageSize, at, model);
         const own = at - waitingBefore(list.getSnapshot(), at);
         const result = list.insert(at, items);
         if (!result.ok) {

@@ -127,9 +127,14 @@ function hasItems<T>(value: unknown): value is OffsetPage<T> {
 
 /**
  * The rollback of a write, run at most once and only while the writes it belongs to are still
- * pending (`epoch`): `undo` finds where its items are now and writes them back.
+ * pending (`epoch`): `undo` finds where its items are now and writes them back with `apply`
+ * (`applyWrite`, and the waiting inserts moved with it).
  */
-export function rollbackOf<T>(flow: PageFlow<T>, undo: (rope: EditRope<T>) => ItemWrite<T>[]): () => void {
+export function rollbackOf<T>(
+  flow: PageFlow<T>,
+  undo: (rope: EditRope<T>) => ItemWrite<T>[],
+  apply: (flow: PageFlow<T>, write: ItemWrite<T>) => void,
+): () => void {
   const epoch = flow.channel.epoch;
   let done = false;
   return () => {
@@ -140,7 +145,7 @@ export function rollbackOf<T>(flow: PageFlow<T>, undo: (rope: EditRope<T>) => It
     for (const write of undo(channel.rope)) {
       // An index from before later removes may be past the end now.
       const count = flow.layout.count;
-      applyWrite(flow, write.kind === 'insert' ? { ...write, index: Math.min(write.index, count) } : write);
+      apply(flow, write.kind === 'insert' ? { ...write, index: Math.min(write.index, count) } : write);
     }
   };
 }

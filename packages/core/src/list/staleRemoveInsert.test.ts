@@ -1,77 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { offsetSource } from '../sources/offsetSource.ts';
-import { HeldAnswers } from '../testing/heldAnswers.ts';
-import { settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
-import { shownRows } from '../testing/shownRows.ts';
-import { createLazyList } from './createLazyList.ts';
-import { watchMoves } from './datasetWatch.ts';
-import type { LazyList } from './LazyList.ts';
-import { listWrites } from './writeCommands.ts';
+import { describe, expect, it } from 'vitest';
+import { settle } from '../testing/modelHarness.ts';
+import { type KeyedRow, keyedRows, staleKeyedLists } from '../testing/staleKeyedList.ts';
 
 // remove(key) and insert(index) while the rows around them are stale (a refetch on its way):
 // taken, kept outside the edit rope and applied by key when the refetched pages land (decision
 // 0041, issue #18 items 2 and 4); a write whose key the refetch no longer holds ends with an
 // error value in `settled`.
 
-interface Row {
-  readonly id: string;
-  readonly v: number;
-}
-
-const lists: LazyList<Row>[] = [];
-afterEach(() => {
-  for (const list of lists.splice(0)) list.destroy();
-});
-
-let made = 0;
-const rows = (...ids: string[]): Row[] => ids.map((id) => ({ id, v: 0 }));
-
-/** A list over `ids` by pages of 3, with or without the moves watch; checks every notification. */
-function setup(ids: string[], withMoves: boolean) {
-  useImmediateQueryNotifications();
-  const server = { rows: rows(...ids), version: 0 };
-  const answers = new HeldAnswers();
-  const list = createLazyList<Row>({
-    key: ['stale-remove-insert', ++made],
-    source: offsetSource({ pageSize: 3, fetchPage: answers.versionedPages(server) }),
-    getItemKey: (row) => row.id,
-    prefetch: 1,
-    retry: { attempts: 1 },
-    statsIntervalMs: 0,
-    memoryMonitor: null,
-    writes: listWrites,
-    ...(withMoves ? { moves: watchMoves } : {}),
-  });
-  lists.push(list);
-  const shown = () => shownRows(list.getSnapshot());
-  // Every notification: no key on two loaded rows, and the bytes are the pages' bytes.
-  const violations: string[] = [];
-  list.subscribe(() => {
-    const snapshot = list.getSnapshot();
-    const keys = new Set<string>();
-    let bytes = 0;
-    for (const page of snapshot.pages.values()) {
-      bytes += page.bytes;
-      for (const row of page.items ?? []) {
-        if (keys.has(row.id)) violations.push(`key ${row.id} twice: ${shown().join(' ')}`);
-        keys.add(row.id);
-      }
-    }
-    if (bytes !== snapshot.stats.bytesInMemory)
-      violations.push(`bytes ${bytes} != ${snapshot.stats.bytesInMemory}`);
-  });
-  /** Loads rows 0..end, then the server's rows become `next` and the list refreshes (kept stale). */
-  const loadThenRefresh = async (end: number, next: string[]) => {
-    list.setWindow({ start: 0, end });
-    await settle();
-    await answers.answerAll(20);
-    server.rows = rows(...next);
-    server.version += 1;
-    list.refresh();
-    await settle();
-  };
-  return { list, answers, shown, violations, loadThenRefresh };
-}
+type Row = KeyedRow;
+const rows = keyedRows;
+const setup = staleKeyedLists();
 
 describe.each([
   ['refresh()', false],

@@ -1,14 +1,28 @@
 import { hashKey, type QueryClient } from '@tanstack/query-core';
+import type { ItemWrite } from '../store/itemWrites.ts';
 import { findKey } from './listWrites.ts';
 import type { PageFlow } from './pageFlow.ts';
-import { placeable, showInserts, shownPlace, type WaitingWrite, waitingBlocks } from './waitingInserts.ts';
+import {
+  forgotten,
+  notLoaded,
+  type Parked,
+  placeable,
+  shiftedIndex,
+  showInserts,
+  shownPlace,
+  type WaitingWrite,
+  waitingBlocks,
+} from './waitingInserts.ts';
 import { ListWriteError, type ListWriteResult, refused } from './writeResult.ts';
 
 type Key = string | number;
 
-/** A waiting write, its replay's result once replayed, and how its `settled` promise ends. */
-interface Waiting<T> {
-  readonly write: WaitingWrite<T>;
+/**
+ * A waiting write (an insert's `index` moves with the rope writes made since, decision 0052), its
+ * replay's result once replayed, and how its `settled` promise ends.
+ */
+interface Waiting<T> extends Parked {
+  write: WaitingWrite<T>;
   replayed?: ListWriteResult;
   readonly settle: (result: ListWriteResult) => void;
 }
@@ -103,12 +117,33 @@ interface KeyWrites<T> {
   readonly queue: Waiting<T>[];
   readonly lists: Set<Overlay<T>>;
   busy: boolean;
+  /** The queue position of the write being replayed: the inserts before it were made earlier. */
+  replaying?: number;
   /** Lists whose publish was held while a replay was under way. */
   readonly held: Set<Overlay<T>>;
 }
 
 /** Per QueryClient (no list of another client sees them), per hashed list key; gone with the key's last list. */
 const registry = new WeakMap<QueryClient, Map<string, KeyWrites<unknown>>>();
+
+/**
+ * A rope write (fresh, replayed or rolled back) moves each waiting insert's own `index` (where it
+ * shows and goes when its neighbour is gone) as any row (decision 0052, `shiftedIndex`).
+ *
+ * @internal
+ * @example
+ * shiftWaiting(flow, { kind: 'insert', index: 0, items: [n2] }); // a waiting insert at 8 now at 9
+ */
+export function shiftWaiting<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
+  const shared = registry.get(flow.queries.client)?.get(hashKey(flow.o.key)) as KeyWrites<T> | undefined;
+  if (shared === undefined || write.kind === 'replace') return;
+  const earlier = shared.replaying ?? shared.queue.length;
+  shared.queue.forEach((waiting, j) => {
+    const { write: moved } = waiting;
+    if (moved.kind === 'insert')
+      waiting.write = { ...moved, index: shiftedIndex(moved.index, write, j < earlier) };
+  });
+}
 
 function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> {
   const client = flow.queries.client;
@@ -199,7 +234,8 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
    * shows a stale page and none fetches a page without items (it ends, decision 0047), for an
    * insert only once this list holds the page at its index (decision 0048); else none.
    */
-  const replayer = (write: WaitingWrite<T>): Overlay<T> | undefined => {
+  const replayer = (waiting: Waiting<T>): Overlay<T> | undefined => {
+    const { write } = waiting;
     const key = write.key;
     // A list without subscribers fetches nothing: its stale pages would hold the others' writes.
     const all = [me, ...[...lists].filter((list) => list.flow.phase === 'running')];
@@ -216,7 +252,9 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
     if (all.some(held)) return undefined;
     // Its neighbour's page left: it goes to its index when the page there is loaded (the user
     // sees it there meanwhile), not refused there because they scrolled (decision 0048).
-    return write.kind !== 'insert' || placeable(flow, write.index) ? me : undefined;
+    if (write.kind !== 'insert' || placeable(flow, write.index)) return me;
+    waiting.parked ??= { channel: flow.channel, epoch: flow.channel.epoch };
+    return undefined;
   };
   /** Where this list shows the key's waiting inserts, in its own indexes. */
   const blocks = () =>
@@ -298,13 +336,24 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
         // one list: the rope and the QueryClient carry it to the others.
         for (let i = 0; i < queue.length; ) {
           const waiting = queue[i] as Waiting<T>;
-          const by = replayer(waiting.write);
-          if (by === undefined) {
+          const by = replayer(waiting);
+          if (by === undefined && !forgotten(waiting, flow.channel)) {
             i++;
             continue;
           }
           queue.splice(i, 1);
-          waiting.replayed = by.replay(waiting.write);
+          if (by === undefined) {
+            // Its page was not loaded again before the local writes were forgotten (decision 0052).
+            for (const list of lists) if (list !== me) shared.held.add(list);
+            waiting.settle(notLoaded(waiting.write));
+            continue;
+          }
+          shared.replaying = i;
+          try {
+            waiting.replayed = by.replay(waiting.write);
+          } finally {
+            shared.replaying = undefined;
+          }
           waiting.settle(waiting.replayed);
         }
         show(false);

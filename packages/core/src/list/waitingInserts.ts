@@ -1,8 +1,10 @@
 import { collect } from '../paging/offsetLayout.ts';
 import type { ItemState } from '../store/itemState.ts';
+import type { ItemWrite } from '../store/itemWrites.ts';
 import type { SnapshotLayout } from './listSnapshot.ts';
 import { findKey } from './listWrites.ts';
 import type { PageFlow } from './pageFlow.ts';
+import { ListWriteError, type ListWriteResult, refused } from './writeResult.ts';
 
 type Key = string | number;
 
@@ -30,6 +32,59 @@ export type WaitingWrite<T> =
       /** The list's own index it was given at: where it goes when its neighbour is gone. */
       readonly index: number;
     };
+
+/**
+ * An insert found waiting for the page at its index (its neighbour held by no list, decision
+ * 0048), with the key's write channel and its epoch then: it ends once they are forgotten.
+ *
+ * @internal
+ */
+export interface Parked {
+  parked?: { readonly channel: object; readonly epoch: number };
+}
+
+/**
+ * An insert waiting for the page at its index (decision 0048) whose rollback window ended: the
+ * key's local writes were forgotten since (`refresh()`, an invalidation: the server's data is
+ * wanted again, and a placed insert would be forgotten too), decision 0052.
+ *
+ * @example
+ * if (forgotten(waiting, flow.channel)) waiting.settle(notLoaded(waiting.write));
+ */
+export function forgotten(waiting: Parked, channel: { readonly epoch: number }): boolean {
+  const parked = waiting.parked;
+  if (parked === undefined) return false;
+  // A channel made again (every list had let go of the key, nothing written): nothing forgotten.
+  if (parked.channel !== channel) waiting.parked = { channel, epoch: channel.epoch };
+  return parked.channel === channel && parked.epoch !== channel.epoch;
+}
+
+/**
+ * The end of an insert {@link forgotten} while it waited for its page (decision 0052).
+ *
+ * @example
+ * notLoaded(write); // { ok: false, error: { reason: 'not-loaded', index: 8 } }
+ */
+export function notLoaded<T>(write: WaitingWrite<T>): ListWriteResult {
+  const index = write.kind === 'insert' ? write.index : -1;
+  const message = `insert(${index}): the page at its index was not loaded again before the list's data was fetched again (refresh or invalidation); not applied`;
+  return refused(new ListWriteError('not-loaded', message, { index }));
+}
+
+/**
+ * A waiting insert's own index after a rope write (decision 0052): moved with the rows after the
+ * write, as any row; on the write's own index only when the insert was made `before` the write
+ * (applying them in order puts the later one above).
+ *
+ * @example
+ * shiftedIndex(8, { kind: 'insert', index: 0, items: [n2] }, true); // 9
+ */
+export function shiftedIndex<T>(index: number, write: ItemWrite<T>, before: boolean): number {
+  if (write.kind === 'insert' && (index > write.index || (index === write.index && before)))
+    return index + write.items.length;
+  if (write.kind === 'remove' && index > write.index) return Math.max(write.index, index - write.count);
+  return index;
+}
 
 /** Items of waiting inserts shown just before the list's own row `at`. */
 interface Block<T> {

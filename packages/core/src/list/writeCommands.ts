@@ -1,4 +1,5 @@
 import { ropeAt } from '../store/editRope.ts';
+import type { ItemWrite } from '../store/itemWrites.ts';
 import {
   applyWrite,
   findKey,
@@ -9,7 +10,7 @@ import {
   undoReplace,
 } from './listWrites.ts';
 import type { PageFlow } from './pageFlow.ts';
-import { sendMarks, staleWritesIf, staleWritesOf } from './staleWrites.ts';
+import { sendMarks, shiftWaiting, staleWritesIf, staleWritesOf } from './staleWrites.ts';
 import type { WaitingWrite } from './waitingInserts.ts';
 import { ListWriteError, type ListWriteResult, type ListWrites, refused } from './writeResult.ts';
 
@@ -28,6 +29,12 @@ function unknownKey(verb: string, key: string | number): ListWriteResult {
  */
 function stale(what: string, at: { key?: string | number; index?: number }): ListWriteResult {
   return refused(new ListWriteError('stale', `${what}: shown stale until its page is fetched again`, at));
+}
+
+/** A rope write; the waiting inserts' indexes move with it first (decision 0052: no publish between). */
+function write<T>(flow: PageFlow<T>, change: ItemWrite<T>): void {
+  shiftWaiting(flow, change);
+  applyWrite(flow, change);
 }
 
 function destroyed(verb: string): ListWriteResult {
@@ -89,7 +96,7 @@ function writeFresh<T>(
     return { result: { ok: true, rollback }, next };
   }
   applyWrite(flow, { kind: 'replace', index, item: next });
-  return { result: { ok: true, rollback: rollbackOf(flow, undoReplace(next, previous)) }, next };
+  return { result: { ok: true, rollback: rollbackOf(flow, undoReplace(next, previous), write) }, next };
 }
 
 /** `insert(index, items)` of a list: see `LazyList.insert`. */
@@ -165,8 +172,8 @@ function insertOwn<T>(flow: PageFlow<T>, index: number, items: readonly T[], ask
 }
 
 function insertAt<T>(flow: PageFlow<T>, index: number, items: readonly T[]): ListWriteResult {
-  applyWrite(flow, { kind: 'insert', index, items });
-  return { ok: true, rollback: rollbackOf(flow, undoInsert(items)) };
+  write(flow, { kind: 'insert', index, items });
+  return { ok: true, rollback: rollbackOf(flow, undoInsert(items), write) };
 }
 
 /** `remove(key)` of a list: see `LazyList.remove`. */
@@ -193,8 +200,8 @@ function removeFound<T>(
   const size = flow.o.source.kind === 'offset' ? flow.o.source.pageSize : 0;
   const index = found.page * size + found.offset;
   const undo = undoRemove(flow.channel.rope, index, found.item);
-  applyWrite(flow, { kind: 'remove', index, count: 1 });
-  return { ok: true, rollback: rollbackOf(flow, undo) };
+  write(flow, { kind: 'remove', index, count: 1 });
+  return { ok: true, rollback: rollbackOf(flow, undo, write) };
 }
 
 /** Whether a write on `key` (found on `page`) waits for a fresh copy (decisions 0040, 0041). */

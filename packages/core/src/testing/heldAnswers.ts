@@ -2,6 +2,8 @@ import { settle } from './modelHarness.ts';
 
 /** A request the test answers by hand. */
 interface HeldAnswer {
+  /** What was asked (`offset 3` for `versionedPages`). */
+  readonly what: string;
   respond(): void;
   fail(): void;
 }
@@ -26,6 +28,7 @@ export class HeldAnswers {
   hold<V>(signal: AbortSignal | undefined, answer: () => V, what: string): Promise<V> {
     return new Promise<V>((resolve, reject) => {
       const entry: HeldAnswer = {
+        what,
         respond: () => resolve(answer()),
         fail: () => reject(new Error(`server error at ${what}`)),
       };
@@ -66,6 +69,12 @@ export class HeldAnswers {
   /** Takes the request at `pick` (modulo the number waiting) out of the queue, to answer it. */
   take(pick: number): HeldAnswer | undefined {
     return this.pending.splice(pick % Math.max(1, this.pending.length), 1)[0];
+  }
+
+  /** Takes the request for `what` (`offset 3`) out of the queue, to answer it. */
+  takeFor(what: string): HeldAnswer | undefined {
+    const at = this.pending.findIndex((entry) => entry.what === what);
+    return at < 0 ? undefined : this.pending.splice(at, 1)[0];
   }
 
   /** Answers everything until nothing is asked any more; false when the list still asks after `rounds`. */

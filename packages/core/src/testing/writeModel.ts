@@ -30,6 +30,12 @@ interface ModelEntry {
  */
 export class ModelDataset {
   entries: ModelEntry[] = [];
+  /**
+   * Where waiting inserts go when their neighbour is gone: an index that moves with the writes
+   * made since, as the list's does (decision 0052); `order` is when the insert was made.
+   */
+  readonly marks = new Set<{ at: number; readonly order: number }>();
+  #made = 0;
 
   constructor(rows: readonly ModelItem[]) {
     this.reset(rows);
@@ -48,16 +54,37 @@ export class ModelDataset {
     return this.entries[index]?.item;
   }
 
-  insert(at: number, items: readonly ModelItem[]): () => void {
+  /** A mark at `at` for an insert made now (see `marks`). */
+  mark(at: number): { at: number; readonly order: number } {
+    const mark = { at, order: ++this.#made };
+    this.marks.add(mark);
+    return mark;
+  }
+
+  /**
+   * Inserts `items` at `at`; the marks after it move down, and on `at` those of inserts made
+   * before the write (`order`: when it was made; a write made now is after all).
+   */
+  insert(at: number, items: readonly ModelItem[], order = Number.POSITIVE_INFINITY): () => void {
     this.entries.splice(at, 0, ...items.map((item) => ({ item })));
+    for (const mark of this.marks)
+      if (mark.at > at || (mark.at === at && mark.order < order)) mark.at += items.length;
     return () => {
+      for (let i = this.entries.length - 1; i >= 0; i--)
+        if (items.includes((this.entries[i] as ModelEntry).item)) this.#removed(i);
       this.entries = this.entries.filter((entry) => !items.includes(entry.item));
     };
+  }
+
+  /** The entry at `at` goes: the marks after it move up. */
+  #removed(at: number): void {
+    for (const mark of this.marks) if (mark.at > at) mark.at -= 1;
   }
 
   /** Takes out the entry at `at`; its undo puts it back by its server offset (or its old index). */
   remove(at: number): () => void {
     const [entry] = this.entries.splice(at, 1);
+    if (entry !== undefined) this.#removed(at);
     return () => {
       if (entry === undefined) return;
       const server = entry.server;
@@ -67,6 +94,7 @@ export class ModelDataset {
       );
       const back = server === undefined ? Math.min(at, entries.length) : after < 0 ? entries.length : after;
       entries.splice(back, 0, { item: entry.item });
+      for (const mark of this.marks) if (mark.at >= back) mark.at += 1;
     };
   }
 
@@ -185,17 +213,20 @@ export function checkAgainstModel(
  * (`now`: the list's snapshot then), and returns the undo.
  *
  * @example
- * const place = insertBesideStale(list.getSnapshot(), pageSize, at);
+ * const place = insertBesideStale(list.getSnapshot(), pageSize, at, model);
  * list.insert(at, items).settled?.then((done) => done.ok && place(model, items, list.getSnapshot()));
  */
 export function insertBesideStale(
   snapshot: LazyListSnapshot<ModelItem>,
   pageSize: number,
   shownAt: number,
+  dataset: ModelDataset,
 ): (model: ModelDataset, items: readonly ModelItem[], now: LazyListSnapshot<ModelItem>) => () => void {
   // `shownAt` is among the rows shown, waiting inserts' items too (decision 0048): just below one
-  // of them, after it; else by the list's own index.
+  // of them, after it; else by the list's own index, which moves with the writes made meanwhile
+  // (decision 0052: a mark in the model).
   const at = shownAt - waitingBefore(snapshot, shownAt);
+  const mark = dataset.mark(at);
   const above = shownAt > 0 ? itemAt(snapshot, shownAt - 1) : undefined;
   const waitingAbove = above !== undefined && !onPages(snapshot).has(above.id);
   const before = snapshot.pages.get(Math.floor((at - 1) / pageSize));
@@ -209,7 +240,8 @@ export function insertBesideStale(
       neighbour !== undefined &&
       [...now.pages.values()].some((page) => page.items?.some((item) => item.id === neighbour.id));
     const index = held ? model.entries.findIndex((e) => e.item.id === neighbour.id) : -1;
-    const fallback = neighbour === undefined ? model.length : Math.min(at, model.length);
-    return model.insert(index < 0 ? fallback : index + (after ? 1 : 0), items);
+    const fallback = neighbour === undefined ? model.length : Math.min(mark.at, model.length);
+    model.marks.delete(mark);
+    return model.insert(index < 0 ? fallback : index + (after ? 1 : 0), items, mark.order);
   };
 }

@@ -1,0 +1,82 @@
+import { afterEach } from 'vitest';
+import { createLazyList } from '../list/createLazyList.ts';
+import { watchMoves } from '../list/datasetWatch.ts';
+import type { LazyList } from '../list/LazyList.ts';
+import { listWrites } from '../list/writeCommands.ts';
+import { offsetSource } from '../sources/offsetSource.ts';
+import { HeldAnswers } from './heldAnswers.ts';
+import { settle, useImmediateQueryNotifications } from './modelHarness.ts';
+import { shownRows } from './shownRows.ts';
+
+/** A keyed test row: `id` is its key, `v` grows with each update. */
+export interface KeyedRow {
+  readonly id: string;
+  readonly v: number;
+}
+
+/** Rows with these ids, not updated. */
+export const keyedRows = (...ids: string[]): KeyedRow[] => ids.map((id) => ({ id, v: 0 }));
+
+let made = 0;
+
+/**
+ * For a test file of writes waiting beside stale rows (`staleRemoveInsert.test.ts`,
+ * `waitingInsertOrder.test.ts`): `setup(ids, withMoves)` makes a list over `ids` by pages of 3
+ * with the write engine, every answer held by `answers`, every notification checked (no key on
+ * two loaded rows, bytes are the pages' bytes: `violations`); the lists are destroyed after each
+ * test. Call once at the top level of the file.
+ *
+ * @example
+ * const setup = staleKeyedLists();
+ * const { list, answers, shown, loadThenRefresh } = setup(['s0', 's1'], false);
+ */
+export function staleKeyedLists() {
+  const lists: LazyList<KeyedRow>[] = [];
+  afterEach(() => {
+    for (const list of lists.splice(0)) list.destroy();
+  });
+  return (ids: string[], withMoves: boolean) => {
+    useImmediateQueryNotifications();
+    const server = { rows: keyedRows(...ids), version: 0 };
+    const answers = new HeldAnswers();
+    const list = createLazyList<KeyedRow>({
+      key: ['stale-keyed-list', ++made],
+      source: offsetSource({ pageSize: 3, fetchPage: answers.versionedPages(server) }),
+      getItemKey: (row) => row.id,
+      prefetch: 1,
+      retry: { attempts: 1 },
+      statsIntervalMs: 0,
+      memoryMonitor: null,
+      writes: listWrites,
+      ...(withMoves ? { moves: watchMoves } : {}),
+    });
+    lists.push(list);
+    const shown = () => shownRows(list.getSnapshot());
+    const violations: string[] = [];
+    list.subscribe(() => {
+      const snapshot = list.getSnapshot();
+      const keys = new Set<string>();
+      let bytes = 0;
+      for (const page of snapshot.pages.values()) {
+        bytes += page.bytes;
+        for (const row of page.items ?? []) {
+          if (keys.has(row.id)) violations.push(`key ${row.id} twice: ${shown().join(' ')}`);
+          keys.add(row.id);
+        }
+      }
+      if (bytes !== snapshot.stats.bytesInMemory)
+        violations.push(`bytes ${bytes} != ${snapshot.stats.bytesInMemory}`);
+    });
+    /** Loads rows 0..end, then the server's rows become `next` and the list refreshes (kept stale). */
+    const loadThenRefresh = async (end: number, next: string[]) => {
+      list.setWindow({ start: 0, end });
+      await settle();
+      await answers.answerAll(20);
+      server.rows = keyedRows(...next);
+      server.version += 1;
+      list.refresh();
+      await settle();
+    };
+    return { list, server, answers, shown, violations, loadThenRefresh };
+  };
+}
