@@ -156,6 +156,26 @@ describe('a write waiting on one list is shown by every list on the key', () => 
     expect(violations).toEqual([]);
   });
 
+  it('parked for its page, moved by a write on the other list, ended on both when one refreshes (decision 0052)', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `s${i}`);
+    const { views, answers, violations, loadThenRefresh } = setup(ids, 2);
+    const [a, b] = views as [(typeof views)[0], (typeof views)[0]];
+    await loadThenRefresh(12, ['x0', ...ids]);
+    const insert = a.list.insert(8, rows('n1')); // after s7 (page 2, stale on both)
+    for (const { list } of views) list.setWindow({ start: 0, end: 2 }); // page 2 leaves both
+    await answers.answerAll(20);
+    expect(b.list.getSnapshot().keyOf(8)).toBe('n1');
+    expect(b.list.insert(0, rows('n2')).settled).toBeUndefined(); // fresh, on the other list
+    expect(a.list.getSnapshot().keyOf(9)).toBe('n1');
+    expect(b.list.getSnapshot().keyOf(9)).toBe('n1');
+    b.list.refresh(); // the key's local writes are forgotten: the parked insert ends
+    await settle();
+    const ended = await insert.settled;
+    expect(ended?.ok ? undefined : ended?.error).toMatchObject({ reason: 'not-loaded', index: 9 });
+    for (const { list } of views) expect(shownRows(list.getSnapshot())).not.toContain('n1');
+    expect(violations).toEqual([]);
+  });
+
   it('a list on the key without subscribers (its stale pages are not fetched) does not hold the replay', async () => {
     const { views, answers, violations, loadThenRefresh } = setup(['s0', 's1', 's2', 's3', 's4'], 2);
     const [a, b] = views as [(typeof views)[0], (typeof views)[0]];
