@@ -126,36 +126,6 @@ describe('createPublishBudget', () => {
     expect(published).toEqual([250, 250, 7_751]);
   });
 
-  it('reads the part per item from the largest batch: what the listener pays per call is in every batch', () => {
-    // 15 ms per call (a list's own layout after its append) + 0.005 ms per item: 250 items in
-    // 16.25 ms, 2,000 in 25. Averaged (41.25 / 2,250) that is 0.018 ms per item, and frames of
-    // 100 ms fixed would carry 5,455; from the largest batch, 0.0125: 8,000.
-    const budget = createPublishBudget();
-    for (const [items, ms, itemsMs] of [
-      [250, 500, 16.25], // the first frame, not counted
-      [250, 116.25, 16.25],
-      [2_000, 125, 25],
-    ] as const) {
-      budget.limit(1_000_000);
-      budget.record(items, ms, itemsMs);
-    }
-    expect(budget.limit(1_000_000)).toBe(8_000);
-  });
-
-  it('a small batch does not lower the part per item read from a larger one', () => {
-    const budget = createPublishBudget();
-    for (const [items, ms, itemsMs] of [
-      [250, 500, 10],
-      [4_000, 120, 20], // 0.005 ms per item, fixed 100
-      [10, 100, 2], // 2 ms for the call, whatever it carries
-    ] as const) {
-      budget.limit(1_000_000);
-      budget.record(items, ms, itemsMs);
-    }
-    // fixed 99 ms: 19,800 items at 0.005 ms (averaged, 22 ms / 4,010 items: 18,045).
-    expect(budget.limit(1_000_000)).toBe(19_800);
-  });
-
   it('takes an itemsMs above ms (clock steps) as all of the frame', () => {
     const budget = createPublishBudget(8);
     budget.record(250, 1, 0);

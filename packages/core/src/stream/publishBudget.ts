@@ -2,17 +2,15 @@
  * How many parsed items the next frame publishes, steered from what frames cost. A frame's work is
  * two parts, both measured each frame: the part per item — the ring buffer and `onItems` (e.g. a
  * list's `append`), timed where they run — and the rest, paid once per frame whatever it carries
- * (the listeners' render, the layout it causes, the browser's rendering of the frame). Over the
- * last frames, the mean fixed part and the part per item of the largest batch (what `onItems`
- * pays per call, e.g. a list's own layout after its append, is in every batch's part: a small
- * batch spreads it over few items) give the count whose frame stays within the target:
- * `budgetMs`, or twice the fixed part when that is more (where rendering alone costs more than
- * the budget, smaller batches would only mean more frames, each paying it again). The limit at
- * most halves per frame, never below 50; it at most doubles, except where the fixed part alone is
- * over the budget: there what costs is the number of frames, and a frame carries that count at
- * once, or all that is pending when it publishes if fewer (decisions 0050 and 0051: a backlog
- * doubled out 250, 500, … 4,000 paid the fixed part once per step; the count pending a frame
- * earlier held the next frame at 507 of 7,751, issue #16 item 3). The stream's first frame is
+ * (the listeners' render, the layout it causes, the browser's rendering of the frame). Their
+ * averages over the last frames give the count whose frame stays within the target: `budgetMs`,
+ * or twice the fixed part when that is more (where rendering alone costs more than the budget,
+ * smaller batches would only mean more frames, each paying it again). The limit at most halves
+ * per frame, never below 50; it at most doubles, except where the fixed part alone is over the
+ * budget: there what costs is the number of frames, and a frame carries that count at once, or
+ * all that is pending when it publishes if fewer (decisions 0050 and 0051: a backlog doubled out
+ * 250, 500, … 4,000 paid the fixed part once per step; the count pending a frame earlier held
+ * the next frame at 507 of 7,751, issue #16 item 3). The stream's first frame is
  * left out: it mounts the list's first rows, runs code for the first time and lays out text in
  * fonts not used before (174–1,085 ms against 50–150 for the next ones in the bench's traces),
  * which says nothing about the frames after it.
@@ -65,18 +63,15 @@ export function createPublishBudget(budgetMs = PUBLISH_BUDGET_MS): PublishBudget
       const part = Math.min(Math.max(itemsMs, 0), ms);
       frames.push([items, ms - part, part]);
       if (frames.length > AVERAGED_FRAMES) frames.shift();
+      let count = 0;
       let fixedMs = 0;
-      let largest = 0;
       let perItemMs = 0;
       for (const [n, fixed, inItems] of frames) {
+        count += n;
         fixedMs += fixed / frames.length;
-        // The largest batch's: the listener's cost per call (a list's own layout after its
-        // append) is in every batch's part, and a small batch spreads it over few items.
-        if (n >= largest) {
-          largest = n;
-          perItemMs = inItems / n;
-        }
+        perItemMs += inItems;
       }
+      perItemMs /= count;
       const target = Math.max(budgetMs, 2 * fixedMs);
       const wanted = perItemMs > 0 ? (target - fixedMs) / perItemMs : Number.POSITIVE_INFINITY;
       limit = Math.round(Math.max(MIN_ITEMS, limit / 2, Math.min(limit * 2, wanted)));
