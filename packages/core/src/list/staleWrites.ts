@@ -349,16 +349,14 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
             continue;
           }
           shared.replaying = i;
-          try {
-            waiting.replayed = by.replay(waiting.write);
-          } finally {
-            shared.replaying = undefined;
-          }
+          waiting.replayed = by.replay(waiting.write);
+          shared.replaying = undefined;
           waiting.settle(waiting.replayed);
         }
         show(false);
       } finally {
         shared.busy = false;
+        shared.replaying = undefined;
       }
       // A replayed write moves the count once: a snapshot taken while it was on its way showed
       // it neither waiting nor placed (decision 0048).

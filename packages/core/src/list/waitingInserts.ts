@@ -67,7 +67,7 @@ export function forgotten(waiting: Parked, channel: { readonly epoch: number }):
  */
 export function notLoaded<T>(write: WaitingWrite<T>): ListWriteResult {
   const index = write.kind === 'insert' ? write.index : -1;
-  const message = `insert(${index}): the page at its index was not loaded again before the list's data was fetched again (refresh or invalidation); not applied`;
+  const message = `insert(${index}): its page was not loaded again before a refresh or invalidation; not applied`;
   return refused(new ListWriteError('not-loaded', message, { index }));
 }
 
