@@ -232,6 +232,9 @@ export class LazyList<T> extends Subscribable {
    * shown there at once (the count with it), and goes next to that row by its key once the
    * refetch lands; `settled` says how it ended (decisions 0041, 0048; without `getItemKey`
    * refused, reason `stale`). `index` counts the rows shown, waiting inserts' items included.
+   * A waiting insert moves with the writes made after it, as any row; one waiting for a page
+   * that is not loaded again ends at the next refresh or invalidation (reason `not-loaded`,
+   * decision 0052).
    *
    * @example
    * const { rollback } = list.insert(0, [draftOrder]);
