@@ -88,7 +88,12 @@ export default [
     // removed through one listen() (27.954 -> 27.946): limit 28.00 -> 27.99. Masonry's step
     // before the anchor is read is a MasonryLayout method, carried by `layout: masonry` (27.946 ->
     // 27.849): limit 27.99 -> 27.89.
-    limit: '27.89 kB', // target 12 kB
+    // Eighth session: 6b317e3 +0.331 (VirtualList.ts, 639 lines, split into scrollLink, layoutRounds,
+    // layoutPass, optionsPush, viewSizes and flightChunk: the members and glue that cross module
+    // lines keep their names, where #private fields were minified; HEAD f9415ba built apart:
+    // 28.209). Paid on purpose: the 400-line rule, and the file had been flagged three sessions in
+    // a row. Limit 27.89 -> 28.25.
+    limit: '28.25 kB', // target 12 kB
     modifyEsbuildConfig,
   },
   {
@@ -123,7 +128,9 @@ export default [
     // Seventh session: the option pushes as name tables (30.152 -> 30.124): limit 30.20 -> 30.17;
     // the scroll targets' listen() (30.124 -> 30.103): limit 30.17 -> 30.15; masonry's step in
     // its import (30.103 -> 30.014): limit 30.15 -> 30.06.
-    limit: '30.06 kB',
+    // Eighth session: the VirtualList split (see the hook's entry), +0.322 (HEAD f9415ba: 30.367):
+    // limit 30.06 -> 30.41.
+    limit: '30.41 kB',
     modifyEsbuildConfig,
   },
   {
@@ -188,7 +195,10 @@ export default [
     // the count), a3bde73 +0.04 (0047), plus the list's own +0.22: limit 17.88 -> 19.24.
     // Seventh session: ff05f44 +0.92 (decision 0048: a waiting insert is shown at once through a
     // view of the layout, list/waitingInserts.ts; HEAD ff05f44 built apart: 20.118): limit 19.24 -> 20.16.
-    limit: '20.16 kB',
+    // Eighth session: bf020d9 and b176d7f +0.321 (decision 0052: a waiting insert's index moves with
+    // every write, ties in the order made, a parked insert ends at the next refresh or invalidation;
+    // HEAD f9415ba built apart: 20.439): limit 20.16 -> 20.48.
+    limit: '20.48 kB',
     modifyEsbuildConfig,
   },
   {
