@@ -34,6 +34,26 @@ function uncovered(mounted: MountedList<Item>): number {
   return empty;
 }
 
+/**
+ * Counts real animation frames until `stop()`: a test loop that waits for frames can miss one on
+ * a busy machine, and its callbacks run after this counter's in each frame (registered earlier).
+ */
+function frameCounter(): { readonly frames: number; stop(): void } {
+  let running = true;
+  const counter = {
+    frames: 0,
+    stop() {
+      running = false;
+    },
+  };
+  const tick = () => {
+    counter.frames += 1;
+    if (running) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  return counter;
+}
+
 it.each([
   ['down', 1_200],
   ['up', -1_200],
@@ -51,13 +71,7 @@ it.each([
     // Real frames are counted: on a busy machine the test's own loop can miss one, and a frame
     // with no scroll event ends the lean by design (decision 0020); the frames after such a
     // gap are read at the event again until the rows lean, like the loop's first four.
-    let ticks = 0;
-    let ticking = true;
-    const tick = () => {
-      ticks += 1;
-      if (ticking) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
+    const clock = frameCounter();
     const blankFrames: number[] = [];
     let mostRows = 0;
     let checked = 0;
@@ -67,8 +81,8 @@ it.each([
     // Until 30 frames were checked (40 frames when no frame is missed), at most 160.
     for (; checked < 30 && frame < 160; frame++) {
       await frames(1);
-      if (lastTick >= 0 && ticks - lastTick > 1) leanFrom = frame + 4;
-      lastTick = ticks;
+      if (lastTick >= 0 && clock.frames - lastTick > 1) leanFrom = frame + 4;
+      lastTick = clock.frames;
       now += 16;
       mounted.viewport.scrollTop += step; // 75,000 px/s, inside the frame before its layout
       const written = mounted.viewport.scrollTop;
@@ -82,7 +96,7 @@ it.each([
       // …and only the rows it shows: the next frame is 1,200 px on, past any row rendered ahead.
       mostRows = Math.max(mostRows, mounted.spacer.querySelectorAll('[data-index]').length);
     }
-    ticking = false;
+    clock.stop();
     expect(checked).toBe(30);
     expect(blankFrames).toEqual([]);
     expect(mostRows).toBeLessThanOrEqual(Math.ceil(600 / 36) + 1); // 17 rows touch a 600-px viewport
@@ -113,21 +127,15 @@ it('a fast scroll written in requestAnimationFrame is laid out once per frame, p
   });
   // Real frames are counted, as in the test above: a frame the loop missed ends the lean, and
   // the five frames after it are not counted either.
-  let ticks = 0;
-  let ticking = true;
-  const tick = () => {
-    ticks += 1;
-    if (ticking) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
+  const clock = frameCounter();
   const perFrame: { layouts: number; snapshots: number }[] = [];
   let loadedFrames = 0;
   let leanFrom = 5;
   let lastTick = -1;
   for (let frame = 0; perFrame.length < 35 && frame < 160; frame++) {
     await frames(1);
-    if (lastTick >= 0 && ticks - lastTick > 1) leanFrom = frame + 5;
-    lastTick = ticks;
+    if (lastTick >= 0 && clock.frames - lastTick > 1) leanFrom = frame + 5;
+    lastTick = clock.frames;
     now += 16;
     mounted.viewport.scrollTop += 600; // 37,500 px/s: a page of 100 rows every 6 frames
     await afterPaint();
@@ -139,7 +147,7 @@ it('a fast scroll written in requestAnimationFrame is laid out once per frame, p
     const shown = [...mounted.spacer.querySelectorAll<HTMLElement>('[data-state="loaded"]')];
     if (shown.length > 0) loadedFrames += 1;
   }
-  ticking = false;
+  clock.stop();
   expect(perFrame.length).toBe(35);
   stop();
   // One layout and at most one new snapshot per frame: pages that landed since the last frame
