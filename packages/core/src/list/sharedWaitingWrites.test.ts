@@ -4,6 +4,7 @@ import { offsetSource } from '../sources/offsetSource.ts';
 import { HeldAnswers } from '../testing/heldAnswers.ts';
 import { settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
 import { shownRows } from '../testing/shownRows.ts';
+import { type KeyedRow, keyedRows, keyedWritesOptions } from '../testing/staleKeyedList.ts';
 import { createLazyList } from './createLazyList.ts';
 import type { LazyList } from './LazyList.ts';
 import { listWrites } from './writeCommands.ts';
@@ -13,10 +14,7 @@ import { listWrites } from './writeCommands.ts';
 // key"): every list on the key shows them at once, a rollback undoes them on all, the refetch
 // replays them once; destroy() of the key's last list ends them with a 'destroyed' error value.
 
-interface Row {
-  readonly id: string;
-  readonly v: number;
-}
+type Row = KeyedRow;
 
 const lists: LazyList<Row>[] = [];
 afterEach(() => {
@@ -24,7 +22,7 @@ afterEach(() => {
 });
 
 let made = 0;
-const rows = (...ids: string[]): Row[] => ids.map((id) => ({ id, v: 0 }));
+const rows = keyedRows;
 
 /** `views` lists on one QueryClient and key over `ids` by pages of 3; checks every notification. */
 function setup(ids: string[], views: number) {
@@ -39,13 +37,7 @@ function setup(ids: string[], views: number) {
     const list = createLazyList<Row>({
       key,
       queryClient,
-      source: offsetSource({ pageSize: 3, fetchPage: answers.versionedPages(server) }),
-      getItemKey: (row) => row.id,
-      prefetch: 1,
-      retry: { attempts: 1 },
-      statsIntervalMs: 0,
-      memoryMonitor: null,
-      writes: listWrites,
+      ...keyedWritesOptions(answers, server),
     });
     lists.push(list);
     const shown = () => shownRows(list.getSnapshot());

@@ -20,6 +20,28 @@ export const keyedRows = (...ids: string[]): KeyedRow[] => ids.map((id) => ({ id
 let made = 0;
 
 /**
+ * The options every keyed-writes test list shares: pages of 3 from `server` held by `answers`,
+ * keyed by `id`, the write engine, one attempt, no stats or memory monitor.
+ *
+ * @example
+ * createLazyList<KeyedRow>({ key: ['k'], ...keyedWritesOptions(answers, server) });
+ */
+export function keyedWritesOptions(
+  answers: HeldAnswers,
+  server: { readonly rows: readonly KeyedRow[]; readonly version: number },
+) {
+  return {
+    source: offsetSource({ pageSize: 3, fetchPage: answers.versionedPages(server) }),
+    getItemKey: (row: KeyedRow) => row.id,
+    prefetch: 1,
+    retry: { attempts: 1 },
+    statsIntervalMs: 0,
+    memoryMonitor: null,
+    writes: listWrites,
+  };
+}
+
+/**
  * For a test file of writes waiting beside stale rows (`staleRemoveInsert.test.ts`,
  * `waitingInsertOrder.test.ts`): `setup(ids, withMoves)` makes a list over `ids` by pages of 3
  * with the write engine, every answer held by `answers`, every notification checked (no key on
@@ -41,13 +63,7 @@ export function staleKeyedLists() {
     const answers = new HeldAnswers();
     const list = createLazyList<KeyedRow>({
       key: ['stale-keyed-list', ++made],
-      source: offsetSource({ pageSize: 3, fetchPage: answers.versionedPages(server) }),
-      getItemKey: (row) => row.id,
-      prefetch: 1,
-      retry: { attempts: 1 },
-      statsIntervalMs: 0,
-      memoryMonitor: null,
-      writes: listWrites,
+      ...keyedWritesOptions(answers, server),
       ...(withMoves ? { moves: watchMoves } : {}),
     });
     lists.push(list);
