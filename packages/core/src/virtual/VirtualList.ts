@@ -5,12 +5,12 @@ import { Subscribable } from '../subscribable.ts';
 import { loadedFlight, loadFlight } from './flightChunk.ts';
 import { type NavigationKeyEvent, navigationTarget } from './keyboardTarget.ts';
 import { layoutInput, publishView } from './layoutPass.ts';
-import { LayoutRounds } from './layoutRounds.ts';
+import { createLayoutRounds } from './layoutRounds.ts';
 import type { MasonryLayout } from './masonry.ts';
 import { optionsPushed, pushedOptions } from './optionsPush.ts';
 import { RowMeasurer } from './rowMeasurer.ts';
 import { ScrollKeeper } from './scrollKeeper.ts';
-import { ScrollLink } from './scrollLink.ts';
+import { createScrollLink } from './scrollLink.ts';
 import { SettleTimer } from './settleTimer.ts';
 import type { SizeIndex } from './sizeIndex.ts';
 import type * as SmoothFlight from './smoothFlight.ts';
@@ -63,7 +63,7 @@ export class VirtualList<T> extends Subscribable {
   /** Counts scroll-tos and user inputs: a smooth scroll-to waiting for its chunk runs only if it is still the last. */
   #turn = 0;
   /** The scroll element: attach, scroll events (read in the frame while the rows lean), writes. */
-  readonly #link = new ScrollLink(
+  readonly #link = createScrollLink(
     () => this.#state,
     (action) => this.#update(action),
     () => this.#sync(),
@@ -72,7 +72,7 @@ export class VirtualList<T> extends Subscribable {
   /** The one state record; changed only by `#update` (and the layout it runs). */
   #state: ViewState;
   /** Layout re-entrancy: measurements batch in a microtask, a change during a layout is one more round. */
-  readonly #rounds = new LayoutRounds(() => this.#sync());
+  readonly #rounds = createLayoutRounds(() => this.#sync());
   readonly #settle: SettleTimer;
   #snapshot: VirtualListSnapshot<T>;
   /** `sticky: stickyRows`: the sticky row keys of `stickyIndexes`, else null (decision 0027). */
@@ -313,7 +313,7 @@ export class VirtualList<T> extends Subscribable {
     if (!Number.isFinite(index))
       throw new TypeError(`lazyflow: scrollToIndex needs a finite index, got ${index}`);
     const turn = ++this.#turn;
-    const code = loadedFlight();
+    const code = loadedFlight;
     if (smooth && code === null) {
       // The first smooth scroll-to loads the flight's code; it flies from where the view is
       // then, timed from this call. A user input or another scroll-to meanwhile wins; without

@@ -1,18 +1,14 @@
 import type * as SmoothFlight from './smoothFlight.ts';
 
-/** A smooth scroll's code: the lazy chunk `smoothFlight.ts` (decision 0027), once loaded. */
-let flightCode: typeof SmoothFlight | null = null;
-
 /**
- * The smooth flight's code once a smooth scroll-to loaded it (shared by every list on the
- * page), else null.
+ * A smooth scroll's code: the lazy chunk `smoothFlight.ts` (decision 0027) once a smooth
+ * scroll-to loaded it (shared by every list on the page), else null. A live binding, written by
+ * `loadFlight` only.
  *
  * @example
- * const code = loadedFlight(); // null before the first smooth scrollToIndex
+ * const code = loadedFlight; // null before the first smooth scrollToIndex
  */
-export function loadedFlight(): typeof SmoothFlight | null {
-  return flightCode;
-}
+export let loadedFlight: typeof SmoothFlight | null = null;
 
 /**
  * Loads the flight's code (decision 0027): `loaded` once it is there, `failed` without the chunk
@@ -23,7 +19,7 @@ export function loadedFlight(): typeof SmoothFlight | null {
  */
 export function loadFlight(loaded: () => void, failed: () => void): void {
   import('./smoothFlight.ts').then((code) => {
-    flightCode = code;
+    loadedFlight = code;
     loaded();
   }, failed);
 }

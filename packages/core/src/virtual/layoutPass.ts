@@ -42,7 +42,7 @@ export function layoutInput<T>(
     floor: link.floor,
     beyond: link.beyond,
     itemBox: masonry === null ? undefined : (key) => masonry.box(key),
-    flightAt: loadedFlight()?.flightAt,
+    flightAt: loadedFlight?.flightAt,
   };
 }
 
@@ -73,8 +73,8 @@ export function publishView<T>(
   const velocity = isScrolling && !dragging ? speed.rounded : 0;
   const direction = speed.direction;
   // Masonry places items per lane inside its rows: no lean (its rows are chunks of items).
-  link.lean(velocity > 0 && masonry === null && speed.stride > o.overscan * o.lanes);
-  const stride = link.leaning ? speed.stride : 0;
+  const read = link.lean(velocity > 0 && masonry === null && speed.stride > o.overscan * o.lanes);
+  const stride = read === 'ahead' ? speed.stride : 0;
   if (!dragging) {
     const window = renderedWindow(viewWindow(state, input, o.estimateSize), o.overscan, o.lanes, data.count);
     o.list.setWindow({ ...window, direction, velocity, prefetch: state.motion !== 'grabbed' });
@@ -88,7 +88,7 @@ export function publishView<T>(
     physical: state.physical,
     viewport: state.viewport,
     lanes: o.lanes,
-    overscan: link.atPaint ? 0 : o.overscan,
+    overscan: read === 'paint' ? 0 : o.overscan,
     velocity,
     stride,
     direction,
