@@ -168,6 +168,25 @@ describe('a write waiting on one list is shown by every list on the key', () => 
     expect(violations).toEqual([]);
   });
 
+  it("insert whose item the refetch holds (the server's copy): confirmed once, one row on both (decision 0053)", async () => {
+    const { views, answers, violations, loadThenRefresh, server } = setup(['s0', 's1', 's2', 's3', 's4'], 2);
+    const [a, b] = views as [(typeof views)[0], (typeof views)[0]];
+    await loadThenRefresh(5, ['s0', 's1', 's2', 's3', 's4']);
+    const ids = ['s0', 's1', 'n1', 's2', 's3', 's4']; // the server stored n1 (v 5) after s1
+    server.rows = rows(...ids).map((row) => (row.id === 'n1' ? { ...row, v: 5 } : row));
+    const insert = b.list.insert(2, rows('n1')); // after s1 as shown, waiting
+    expect(a.shown()).toEqual(['s0~', 's1~', 'n1', 's2~', 's3~', 's4~']);
+    await answers.answerAll(20);
+    const landed = ['s0', 's1', 'n1.5', 's2', 's3', 's4'];
+    expect(a.shown()).toEqual(landed);
+    expect(b.shown()).toEqual(landed);
+    expect(await insert.settled).toMatchObject({ ok: true });
+    insert.rollback(); // nothing of the insert was written: the server's row stays on both
+    expect(a.shown()).toEqual(landed);
+    expect(b.shown()).toEqual(landed);
+    expect(violations).toEqual([]);
+  });
+
   it('a list on the key without subscribers (its stale pages are not fetched) does not hold the replay', async () => {
     const { views, answers, violations, loadThenRefresh } = setup(['s0', 's1', 's2', 's3', 's4'], 2);
     const [a, b] = views as [(typeof views)[0], (typeof views)[0]];

@@ -237,8 +237,7 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
   const replayer = (waiting: Waiting<T>): Overlay<T> | undefined => {
     const { write } = waiting;
     const key = write.key;
-    // A list without subscribers fetches nothing: its stale pages would hold the others' writes.
-    const all = [me, ...[...lists].filter((list) => list.flow.phase === 'running')];
+    const all = running();
     const alone = (by: Overlay<T>) => all.every((list) => list === by || !list.holdsStale(key));
     for (const list of all) {
       if (key === null ? !list.anyFresh() : !list.holdsFresh(key)) continue;
@@ -255,6 +254,20 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
     if (write.kind !== 'insert' || placeable(flow, write.index)) return me;
     waiting.parked ??= { channel: flow.channel, epoch: flow.channel.epoch };
     return undefined;
+  };
+  /** The lists on the key that fetch (this one first): one without subscribers fetches nothing. */
+  const running = () => [me, ...[...lists].filter((list) => list.flow.phase === 'running')];
+  /**
+   * Drops from a waiting insert the items whose key a list holds on a fresh page: the server's
+   * copy, stored before the refetch (decision 0053). True when none is left: it is confirmed.
+   */
+  const confirmed = (waiting: Waiting<T>): boolean => {
+    const { write } = waiting;
+    if (write.kind !== 'insert') return false;
+    const all = running();
+    const items = write.items.filter((item) => !all.some((list) => list.holdsFresh(keyOf(item))));
+    waiting.write = { ...write, items };
+    return items.length === 0;
   };
   /** Where this list shows the key's waiting inserts, in its own indexes. */
   const blocks = () =>
@@ -336,16 +349,17 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
         // one list: the rope and the QueryClient carry it to the others.
         for (let i = 0; i < queue.length; ) {
           const waiting = queue[i] as Waiting<T>;
-          const by = replayer(waiting);
+          // Null: the server's copy takes its place, nothing to replay or roll back (decision 0053).
+          const by = confirmed(waiting) ? null : replayer(waiting);
           if (by === undefined && !forgotten(waiting, flow.channel)) {
             i++;
             continue;
           }
           queue.splice(i, 1);
-          if (by === undefined) {
-            // Its page was not loaded again before the local writes were forgotten (decision 0052).
+          if (!by) {
+            // Or its page was not loaded again before the local writes were forgotten (decision 0052).
             for (const list of lists) if (list !== me) shared.held.add(list);
-            waiting.settle(notLoaded(waiting.write));
+            waiting.settle(by === null ? { ok: true, rollback: () => {} } : notLoaded(waiting.write));
             continue;
           }
           shared.replaying = i;

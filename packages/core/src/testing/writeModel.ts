@@ -242,6 +242,10 @@ export function insertBesideStale(
     const index = held ? model.entries.findIndex((e) => e.item.id === neighbour.id) : -1;
     const fallback = neighbour === undefined ? model.length : Math.min(mark.at, model.length);
     model.marks.delete(mark);
-    return model.insert(index < 0 ? fallback : index + (after ? 1 : 0), items, mark.order);
+    // Items the server holds (it received the insert before the refetch): its copies took their
+    // place (decision 0053); the list placed only the others.
+    const own = items.filter((item) => !model.entries.some((entry) => entry.item.id === item.id));
+    if (own.length === 0) return () => {};
+    return model.insert(index < 0 ? fallback : index + (after ? 1 : 0), own, mark.order);
   };
 }
