@@ -4,6 +4,7 @@ import { idbCache, offsetSource, type PageCache, QueryClient } from '@lazyflow/c
 import { StrictMode, useRef } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { VirtualList } from '../../core/src/virtual/VirtualList.ts';
 import { type UseLazyListResult, useLazyList } from './useLazyList.ts';
 
 interface Item {
@@ -45,6 +46,7 @@ function Tokened(props: {
   queryClient?: QueryClient;
   enabled?: boolean;
   overscan?: number;
+  estimate?: number;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const list = useLazyList<Item>({
@@ -64,7 +66,7 @@ function Tokened(props: {
     enabled: props.enabled,
     overscan: props.overscan,
     getScrollElement: () => ref.current,
-    estimateSize: () => 36,
+    estimateSize: () => props.estimate ?? 36,
   });
   latest = list;
   return (
@@ -130,6 +132,33 @@ describe('useLazyList options and controls', () => {
     await frames(1);
     root?.render(<Tokened listKey={listKey} token="t" overscan={0} />);
     await vi.waitFor(() => expect(rendered()).toBe(few));
+  });
+
+  it('an inline estimateSize giving the same estimates is not pushed in scroll frames; one giving others is', async () => {
+    const listKey = `estimates-${Math.random()}`;
+    mount(<Tokened listKey={listKey} token="t" />);
+    await vi.waitFor(() => expect(rowText(0)).toBe('0:t'));
+    const pushes = vi.spyOn(VirtualList.prototype, 'setOptions');
+    try {
+      const element = scroller();
+      const seen = new Set<unknown>();
+      for (let frame = 0; frame < 30; frame++) {
+        if (element) element.scrollTop += 40;
+        await frames(1);
+        seen.add(latest);
+      }
+      expect(seen.size).toBeGreaterThan(10); // commits, each with a new estimateSize closure
+      expect(pushes).not.toHaveBeenCalled();
+      const total = latest?.totalSize ?? 0;
+      root?.render(<Tokened listKey={listKey} token="t" estimate={50} />);
+      await vi.waitFor(() => expect(latest?.totalSize).toBeGreaterThan(total)); // unmeasured rows at 50 px
+      expect(pushes).toHaveBeenCalledTimes(1);
+      root?.render(<Tokened listKey={listKey} token="t" estimate={50} />);
+      await frames(2);
+      expect(pushes).toHaveBeenCalledTimes(1);
+    } finally {
+      pushes.mockRestore();
+    }
   });
 
   it('controls keep their identity across 100 scroll frames', async () => {

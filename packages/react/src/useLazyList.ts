@@ -132,10 +132,15 @@ export function useLazyList<T>(options: UseLazyListOptions<T>): UseLazyListResul
   useClientLayoutEffect(() => {
     latest.current = options;
     const list = listUpdate(options);
-    const view: VirtualListUpdate = pick(options, VIEW_UPDATE);
+    let view: VirtualListUpdate = pick(options, VIEW_UPDATE);
     const last = pushed.current?.engine === engine ? pushed.current : null;
     if (last === null || !sameValues(last.list, list)) engine.list.setOptions(list);
-    if (last === null || !sameValues(last.view, view)) engine.view.setOptions(view);
+    // An inline `estimateSize` giving the estimates of the one the view has is not pushed (the
+    // view keeps its own, decision 0016): each push re-resolved every option, in each frame of a
+    // scroll, for nothing (issue #16).
+    if (last === null || !sameValues(last.view, view, engine.view.getSnapshot()))
+      engine.view.setOptions(view);
+    else view = last.view;
     pushed.current = { engine, list, view };
   });
   // After each rendered snapshot, on purpose (`snapshot` is not read inside).
@@ -170,9 +175,27 @@ const VIEW_UPDATE = [
   'stickyIndexes',
 ] as const satisfies readonly (keyof VirtualListUpdate)[];
 
-/** Whether two option records of the same shape hold the same values (`Object.is`, one level). */
-function sameValues<O extends object>(a: O, b: O): boolean {
-  for (const name of Object.keys(b) as (keyof O)[]) if (!Object.is(a[name], b[name])) return false;
+/**
+ * Whether two option records of the same shape hold the same values (`Object.is`, one level).
+ * With `shown`, two functions (the view's `estimateSize`, built anew on each render) are the same
+ * when they give the same estimates for the first and last item and the rows shown, as
+ * `VirtualList.setOptions` counts them (decision 0016).
+ */
+function sameValues<O extends object>(a: O, b: O, shown?: VirtualListSnapshot<unknown>): boolean {
+  for (const name of Object.keys(b) as (keyof O)[]) {
+    // Under `typeof y === 'function'`, `x` is a function the view took, or undefined (not given).
+    const x = a[name] as ((index: number) => number) | undefined;
+    const y = b[name];
+    if (
+      !Object.is(x, y) &&
+      !(
+        shown &&
+        typeof y === 'function' &&
+        [0, shown.count - 1, ...shown.rows.map((row) => row.index)].every((i) => i < 0 || x?.(i) === y(i))
+      )
+    )
+      return false;
+  }
   return true;
 }
 
