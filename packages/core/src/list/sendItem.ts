@@ -1,6 +1,6 @@
 import type { LazyList } from './LazyList.ts';
 import { sendQueueOf } from './sendQueue.ts';
-import { sendMarks } from './staleWrites.ts';
+import { sendMarks } from './sentPins.ts';
 import { ListWriteError } from './writeResult.ts';
 
 const PROBE = <T>(item: T): T => item;

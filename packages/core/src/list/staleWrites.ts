@@ -1,40 +1,19 @@
-import { hashKey, type QueryClient } from '@tanstack/query-core';
-import type { ItemWrite } from '../store/itemWrites.ts';
+import { type KeyWrites, keyWritesOf, leaveKey, type Waiting } from './keyWrites.ts';
 import { findKey } from './listWrites.ts';
 import type { PageFlow } from './pageFlow.ts';
+import { type Pin, putBackPins, repin } from './sentPins.ts';
 import {
   forgotten,
   notLoaded,
-  type Parked,
   placeable,
-  shiftedIndex,
   showInserts,
   shownPlace,
   type WaitingWrite,
   waitingBlocks,
 } from './waitingInserts.ts';
-import { ListWriteError, type ListWriteResult, refused } from './writeResult.ts';
+import type { ListWriteResult } from './writeResult.ts';
 
 type Key = string | number;
-
-/**
- * A waiting write (an insert's `index` moves with the rope writes made since, decision 0052), its
- * replay's result once replayed, and how its `settled` promise ends.
- */
-interface Waiting<T> extends Parked {
-  write: WaitingWrite<T>;
-  replayed?: ListWriteResult;
-  readonly settle: (result: ListWriteResult) => void;
-}
-
-/** An item `send` placed: kept through refetches until the server's copy is in the list. */
-interface Pin<T> {
-  item: T;
-  /** The list's `append` (a core list's or a hook result's: the one `send` was given). */
-  readonly append: (items: readonly T[]) => boolean;
-  /** The server confirmed it; the pin goes once the list holds it (the server's or ours). */
-  confirmed: boolean;
-}
 
 /**
  * Replays a waiting write on the fresh copy of its key, or, when no page holds the key once
@@ -108,56 +87,8 @@ interface Overlay<T> extends StaleWrites<T> {
   holdsFresh(key: Key): boolean;
 }
 
-/**
- * The waiting writes of one list key on one QueryClient (decision 0045): one queue, in the order
- * made, shown by every list on the key that is not destroyed, replayed once through the first
- * list holding the key fresh.
- */
-interface KeyWrites<T> {
-  readonly queue: Waiting<T>[];
-  readonly lists: Set<Overlay<T>>;
-  busy: boolean;
-  /** The queue position of the write being replayed: the inserts before it were made earlier. */
-  replaying?: number;
-  /** Lists whose publish was held while a replay was under way. */
-  readonly held: Set<Overlay<T>>;
-}
-
-/** Per QueryClient (no list of another client sees them), per hashed list key; gone with the key's last list. */
-const registry = new WeakMap<QueryClient, Map<string, KeyWrites<unknown>>>();
-
-/**
- * A rope write (fresh, replayed or rolled back) moves each waiting insert's own `index` (where it
- * shows and goes when its neighbour is gone) as any row (decision 0052, `shiftedIndex`).
- *
- * @internal
- * @example
- * shiftWaiting(flow, { kind: 'insert', index: 0, items: [n2] }); // a waiting insert at 8 now at 9
- */
-export function shiftWaiting<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
-  const shared = registry.get(flow.queries.client)?.get(hashKey(flow.o.key)) as KeyWrites<T> | undefined;
-  if (shared === undefined || write.kind === 'replace') return;
-  const earlier = shared.replaying ?? shared.queue.length;
-  shared.queue.forEach((waiting, j) => {
-    const { write: moved } = waiting;
-    if (moved.kind === 'insert')
-      waiting.write = { ...moved, index: shiftedIndex(moved.index, write, j < earlier) };
-  });
-}
-
 function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> {
-  const client = flow.queries.client;
-  const hash = hashKey(flow.o.key);
-  let byKey = registry.get(client);
-  if (byKey === undefined) {
-    byKey = new Map();
-    registry.set(client, byKey);
-  }
-  let shared = byKey.get(hash) as KeyWrites<T> | undefined;
-  if (shared === undefined) {
-    shared = { queue: [], lists: new Set(), busy: false, held: new Set() };
-    byKey.set(hash, shared as unknown as KeyWrites<unknown>);
-  }
+  const shared: KeyWrites<T, Overlay<T>> = keyWritesOf(flow);
   const { queue, lists } = shared;
   const pins = new Map<Key, Pin<T>>();
   /** Stale pages shown with waiting writes: the items the page had, and what it shows. */
@@ -201,22 +132,8 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
   /** The queue changed: every list on the key shows it and publishes (this one's pins first). */
   const everywhere = (key: Key | null, confirmed?: boolean) => {
     for (const list of lists) list.show();
-    if (key !== null) repin(key, findKey(flow, key)?.item, confirmed);
+    if (key !== null) repin(pins, key, findKey(flow, key)?.item, confirmed);
     for (const list of lists) list.flow.snapshots.publish(true);
-  };
-  const repin = (key: Key, item: T | undefined, confirmed = false) => {
-    const pin = pins.get(key);
-    if (pin === undefined || item === undefined) return;
-    pin.item = item;
-    pin.confirmed ||= confirmed;
-  };
-  /** The page holding the last row is loaded and fresh: the server's end is known. */
-  const tailFresh = () => {
-    const count = flow.layout.count;
-    const pages = count > 0 ? flow.layout.pagesFor(count - 1, count) : null;
-    if (pages === null) return anyFresh();
-    const state = flow.store.get(pages.last);
-    return state?.items !== undefined && !state.stale;
   };
   /** Whether a stale page shows `key`, or hides it (a waiting remove). */
   const holdsStale = (key: Key) =>
@@ -326,7 +243,7 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
     },
     wrote(key, item, confirmed) {
       if (confirmed && !queue.some((w) => w.write.key === key)) pins.delete(key);
-      else repin(key, item, confirmed);
+      else repin(pins, key, item, confirmed);
     },
     reconcile() {
       if (flow.destroyed) return true;
@@ -336,15 +253,7 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
       }
       shared.busy = true;
       try {
-        if (pins.size > 0 && tailFresh())
-          for (const [key, pin] of [...pins]) {
-            if (pin.confirmed) pins.delete(key);
-            // In the order sent (a Map keeps it); a key another copy holds is never appended again.
-            // Taken but held by no page (the layout could not store it): not again, or every
-            // publish would grow the count by one.
-            if (findKey(flow, key) === undefined && pin.append([pin.item]) && !findKey(flow, key))
-              pins.delete(key);
-          }
+        putBackPins(flow, pins);
         // In the order made: a write waits behind the earlier ones on its key. Replayed once, through
         // one list: the rope and the QueryClient carry it to the others.
         for (let i = 0; i < queue.length; ) {
@@ -379,47 +288,13 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
       for (const list of held) list.flow.snapshots.publish(true);
       return true;
     },
-    leave() {
-      lists.delete(me);
-      if (lists.size > 0 || byKey.get(hash) !== (shared as unknown)) return;
-      byKey.delete(hash);
-      for (const { write, settle } of queue.splice(0)) {
-        const at = write.kind === 'insert' ? `${write.index}` : JSON.stringify(write.key);
-        const message = `${write.kind}(${at}): the list was destroyed while the write waited for a refetch; not applied`;
-        settle(
-          refused(
-            new ListWriteError(
-              'destroyed',
-              message,
-              write.kind === 'insert' ? { index: write.index } : { key: write.key },
-            ),
-          ),
-        );
-      }
-    },
+    leave: () => leaveKey(flow, shared, me),
   };
   lists.add(me);
   return me;
 }
 
 const overlays = new WeakMap<object, StaleWrites<unknown>>();
-
-/**
- * The `change` functions `send` passes to `update`, by what they mean to the engine: `probe` (is
- * the key in the list? nothing is written), `{ append }` (the item just placed is a sent one: pin
- * it, to be put back with that `append`),
- * `confirm` (the server's copy: the pin goes once the list holds it).
- *
- * @internal
- * @example
- * const confirm = () => saved;
- * sendMarks.set(confirm, 'confirm');
- * list.update(clientId, confirm);
- */
-export const sendMarks = new WeakMap<
-  object,
-  'probe' | 'confirm' | { readonly append: (items: readonly never[]) => boolean }
->();
 
 /**
  * The {@link StaleWrites} of a list, made with its first stale write or sent item; reconciled

@@ -1,5 +1,6 @@
 import { ropeAt } from '../store/editRope.ts';
 import type { ItemWrite } from '../store/itemWrites.ts';
+import { shiftWaiting } from './keyWrites.ts';
 import {
   applyWrite,
   findKey,
@@ -10,7 +11,8 @@ import {
   undoReplace,
 } from './listWrites.ts';
 import type { PageFlow } from './pageFlow.ts';
-import { sendMarks, shiftWaiting, staleWritesIf, staleWritesOf } from './staleWrites.ts';
+import { sendMarks } from './sentPins.ts';
+import { staleWritesIf, staleWritesOf } from './staleWrites.ts';
 import type { WaitingWrite } from './waitingInserts.ts';
 import { ListWriteError, type ListWriteResult, type ListWrites, refused } from './writeResult.ts';
 

@@ -1,0 +1,111 @@
+import { hashKey, type QueryClient } from '@tanstack/query-core';
+import type { ItemWrite } from '../store/itemWrites.ts';
+import type { PageFlow } from './pageFlow.ts';
+import { type Parked, shiftedIndex, type WaitingWrite } from './waitingInserts.ts';
+import { ListWriteError, type ListWriteResult, refused } from './writeResult.ts';
+
+/**
+ * A waiting write (an insert's `index` moves with the rope writes made since, decision 0052), its
+ * replay's result once replayed, and how its `settled` promise ends.
+ *
+ * @internal
+ */
+export interface Waiting<T> extends Parked {
+  write: WaitingWrite<T>;
+  replayed?: ListWriteResult;
+  readonly settle: (result: ListWriteResult) => void;
+}
+
+/**
+ * The waiting writes of one list key on one QueryClient (decision 0045): one queue, in the order
+ * made, shown by every list on the key that is not destroyed (`L`: each list's overlay),
+ * replayed once through the first list holding the key fresh.
+ *
+ * @internal
+ */
+export interface KeyWrites<T, L> {
+  readonly queue: Waiting<T>[];
+  readonly lists: Set<L>;
+  busy: boolean;
+  /** The queue position of the write being replayed: the inserts before it were made earlier. */
+  replaying?: number;
+  /** Lists whose publish was held while a replay was under way. */
+  readonly held: Set<L>;
+}
+
+/** Per QueryClient (no list of another client sees them), per hashed list key; gone with the key's last list. */
+const registry = new WeakMap<QueryClient, Map<string, KeyWrites<unknown, unknown>>>();
+
+/**
+ * The waiting writes of `flow`'s key, made with the key's first list.
+ *
+ * @internal
+ * @example
+ * const shared = keyWritesOf<T, Overlay<T>>(flow);
+ * shared.lists.add(me);
+ */
+export function keyWritesOf<T, L>(flow: PageFlow<T>): KeyWrites<T, L> {
+  const client = flow.queries.client;
+  const hash = hashKey(flow.o.key);
+  let byKey = registry.get(client);
+  if (byKey === undefined) {
+    byKey = new Map();
+    registry.set(client, byKey);
+  }
+  let shared = byKey.get(hash) as KeyWrites<T, L> | undefined;
+  if (shared === undefined) {
+    shared = { queue: [], lists: new Set(), busy: false, held: new Set() };
+    byKey.set(hash, shared as KeyWrites<unknown, unknown>);
+  }
+  return shared;
+}
+
+/**
+ * `list` leaves its key's waiting writes (its `destroy()`); when it was the key's last list they
+ * end: each `settled` resolves with a `'destroyed'` error value (decision 0045).
+ *
+ * @internal
+ * @example
+ * leaveKey(flow, shared, me);
+ */
+export function leaveKey<T, L>(flow: PageFlow<T>, shared: KeyWrites<T, L>, list: L): void {
+  shared.lists.delete(list);
+  const byKey = registry.get(flow.queries.client);
+  const hash = hashKey(flow.o.key);
+  if (shared.lists.size > 0 || byKey === undefined || byKey.get(hash) !== (shared as unknown)) return;
+  byKey.delete(hash);
+  for (const { write, settle } of shared.queue.splice(0)) {
+    const at = write.kind === 'insert' ? `${write.index}` : JSON.stringify(write.key);
+    const message = `${write.kind}(${at}): the list was destroyed while the write waited for a refetch; not applied`;
+    settle(
+      refused(
+        new ListWriteError(
+          'destroyed',
+          message,
+          write.kind === 'insert' ? { index: write.index } : { key: write.key },
+        ),
+      ),
+    );
+  }
+}
+
+/**
+ * A rope write (fresh, replayed or rolled back) moves each waiting insert's own `index` (where it
+ * shows and goes when its neighbour is gone) as any row (decision 0052, `shiftedIndex`).
+ *
+ * @internal
+ * @example
+ * shiftWaiting(flow, { kind: 'insert', index: 0, items: [n2] }); // a waiting insert at 8 now at 9
+ */
+export function shiftWaiting<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
+  const shared = registry.get(flow.queries.client)?.get(hashKey(flow.o.key)) as
+    | KeyWrites<T, unknown>
+    | undefined;
+  if (shared === undefined || write.kind === 'replace') return;
+  const earlier = shared.replaying ?? shared.queue.length;
+  shared.queue.forEach((waiting, j) => {
+    const { write: moved } = waiting;
+    if (moved.kind === 'insert')
+      waiting.write = { ...moved, index: shiftedIndex(moved.index, write, j < earlier) };
+  });
+}
