@@ -67,7 +67,8 @@ export class LazyList<T> extends Subscribable {
     const flow = this.#flow;
     if (flow.destroyed) return;
     const OWNER = 'LazyList.setOptions';
-    assertUnchanged(OWNER, FIXED_LIST_OPTIONS, this.#input, partial);
+    if (process.env.NODE_ENV !== 'production')
+      assertUnchanged(OWNER, FIXED_LIST_OPTIONS, this.#input, partial);
     const next: LazyListOptions<T> = { ...this.#input, ...partial, source: flow.o.source };
     const resolved = resolveLazyListOptions(next); // throws, changing nothing, on a bad value
     let reload = false;

@@ -186,12 +186,50 @@ export interface ResolvedLazyListOptions<T> {
 const OWNER = 'createLazyList';
 
 /**
- * Validates `createLazyList` options and fills defaults; throws a TypeError naming the option.
+ * Fills `createLazyList`'s defaults; in development builds (decision 0054: not when the app's
+ * bundler sets `process.env.NODE_ENV` to `'production'`) first throws a TypeError naming a bad option.
  *
  * @example
  * resolveLazyListOptions({ key: ['users'], source }).prefetch; // 2
  */
 export function resolveLazyListOptions<T>(options: LazyListOptions<T>): ResolvedLazyListOptions<T> {
+  if (process.env.NODE_ENV !== 'production') checkLazyListOptions(options);
+  const { prefetch = 2, maxConcurrent = 4, memory = {}, retry = {}, enabled = true, timeoutMs = 0 } = options;
+  const { maxBytes = 50_000_000, maxPages = 1_000 } = memory;
+  const unit = options.source.kind === 'range' ? options.source.bucket : options.source.pageSize;
+  return {
+    key: options.key,
+    source: options.source,
+    enabled,
+    prefetch,
+    maxConcurrent,
+    timeoutMs,
+    maxBytes,
+    maxPages,
+    queryClient: options.queryClient,
+    attempts: retry.attempts ?? 4,
+    baseDelayMs: retry.baseDelayMs ?? retry.baseDelay ?? 500,
+    maxDelayMs: retry.maxDelayMs ?? retry.maxDelay ?? 30_000,
+    flingVelocity: options.flingVelocity ?? 20 * unit,
+    statsIntervalMs: options.statsIntervalMs ?? options.statsInterval ?? 1000,
+    initialWindow: options.initialWindow,
+    estimateBytes: options.estimateBytes ?? ((items) => estimateBytes(items)),
+    getItemKey: options.getItemKey,
+    cache: options.cache,
+    memoryMonitor: options.memoryMonitor,
+    writes: options.writes,
+    moves: options.moves,
+    timers: options.timers ?? defaultTimers,
+    now: options.now ?? defaultNow,
+    random: options.random ?? Math.random,
+  };
+}
+
+/**
+ * Throws a TypeError naming the first bad option of `createLazyList` (an option left out is
+ * checked as its default, which is valid). Development builds only (decision 0054).
+ */
+function checkLazyListOptions<T>(options: LazyListOptions<T>): void {
   assertObject(OWNER, 'options', options);
   if (!Array.isArray(options.key)) throw optionError(OWNER, 'key', 'an array (a query key)', options.key);
   const source: unknown = options.source;
@@ -208,28 +246,20 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
       source,
     );
   }
-  const { prefetch = 2, maxConcurrent = 4, memory = {}, retry = {}, enabled = true } = options;
+  const { prefetch = 2, maxConcurrent = 4, memory = {}, retry = {}, enabled = true, timeoutMs = 0 } = options;
   if (typeof enabled !== 'boolean') throw optionError(OWNER, 'enabled', 'true or false', enabled);
-  const statsIntervalMs = options.statsIntervalMs ?? options.statsInterval ?? 1000;
   assertNonNegativeInteger(OWNER, 'prefetch', prefetch);
   assertPositiveInteger(OWNER, 'maxConcurrent', maxConcurrent);
-  const { timeoutMs = 0 } = options;
   assertNonNegativeInteger(OWNER, 'timeoutMs', timeoutMs);
   assertObject(OWNER, 'memory', memory);
-  const { maxBytes = 50_000_000, maxPages = 1_000 } = memory;
-  assertPositiveNumber(OWNER, 'memory.maxBytes', maxBytes);
-  assertPositiveNumber(OWNER, 'memory.maxPages', maxPages);
+  assertPositiveNumber(OWNER, 'memory.maxBytes', memory.maxBytes ?? 1);
+  assertPositiveNumber(OWNER, 'memory.maxPages', memory.maxPages ?? 1);
   assertObject(OWNER, 'retry', retry);
-  const { attempts = 4 } = retry;
-  const baseDelayMs = retry.baseDelayMs ?? retry.baseDelay ?? 500;
-  const maxDelayMs = retry.maxDelayMs ?? retry.maxDelay ?? 30_000;
-  assertPositiveInteger(OWNER, 'retry.attempts', attempts);
-  assertNonNegativeInteger(OWNER, 'retry.baseDelayMs', baseDelayMs);
-  assertNonNegativeInteger(OWNER, 'retry.maxDelayMs', maxDelayMs);
-  const unit = options.source.kind === 'range' ? options.source.bucket : options.source.pageSize;
-  const flingVelocity = options.flingVelocity ?? 20 * unit;
-  assertPositiveNumber(OWNER, 'flingVelocity', flingVelocity);
-  assertNonNegativeInteger(OWNER, 'statsIntervalMs', statsIntervalMs);
+  assertPositiveInteger(OWNER, 'retry.attempts', retry.attempts ?? 1);
+  assertNonNegativeInteger(OWNER, 'retry.baseDelayMs', retry.baseDelayMs ?? retry.baseDelay ?? 0);
+  assertNonNegativeInteger(OWNER, 'retry.maxDelayMs', retry.maxDelayMs ?? retry.maxDelay ?? 0);
+  assertPositiveNumber(OWNER, 'flingVelocity', options.flingVelocity ?? 1);
+  assertNonNegativeInteger(OWNER, 'statsIntervalMs', options.statsIntervalMs ?? options.statsInterval ?? 0);
   if (options.queryClient !== undefined) assertQueryClient(OWNER, 'queryClient', options.queryClient);
   for (const name of ['estimateBytes', 'getItemKey', 'now', 'random'] as const) {
     if (options[name] !== undefined) assertFunction(OWNER, name, options[name]);
@@ -279,32 +309,6 @@ export function resolveLazyListOptions<T>(options: LazyListOptions<T>): Resolved
         moves,
       );
   }
-  return {
-    key: options.key,
-    source: options.source,
-    enabled,
-    prefetch,
-    maxConcurrent,
-    timeoutMs,
-    maxBytes,
-    maxPages,
-    queryClient: options.queryClient,
-    attempts,
-    baseDelayMs,
-    maxDelayMs,
-    flingVelocity,
-    statsIntervalMs,
-    initialWindow: options.initialWindow,
-    estimateBytes: options.estimateBytes ?? ((items) => estimateBytes(items)),
-    getItemKey: options.getItemKey,
-    cache,
-    memoryMonitor,
-    writes,
-    moves,
-    timers: options.timers ?? defaultTimers,
-    now: options.now ?? defaultNow,
-    random: options.random ?? Math.random,
-  };
 }
 
 function hasMethods(value: unknown, methods: readonly string[]): boolean {

@@ -108,11 +108,15 @@ export function parseOffsetPage<T>(raw: unknown, source: string, page: number): 
  * const tuned = offsetSource<User>({ pageSize: 'auto', targetPageBytes: 65_536, fetchPage });
  */
 export function offsetSource<T>(options: OffsetSourceOptions<T>): OffsetSource<T> {
-  assertObject('offsetSource', 'options', options);
+  if (process.env.NODE_ENV !== 'production') {
+    // Option checks: development builds only (decision 0054).
+    assertObject('offsetSource', 'options', options);
+    if (options.pageSize !== 'auto') assertPositiveInteger('offsetSource', 'pageSize', options.pageSize);
+    assertFunction('offsetSource', 'fetchPage', options.fetchPage);
+    if (options.initialCount !== undefined)
+      assertNonNegativeInteger('offsetSource', 'initialCount', options.initialCount);
+  }
   const { pageSize, fetchPage, initialCount } = options;
-  if (pageSize !== 'auto') assertPositiveInteger('offsetSource', 'pageSize', pageSize);
-  assertFunction('offsetSource', 'fetchPage', fetchPage);
-  if (initialCount !== undefined) assertNonNegativeInteger('offsetSource', 'initialCount', initialCount);
   const cell = { current: fetchPage };
   if (pageSize === 'auto') return autoSizedOffsetSource(options, cell, initialCount);
   const source: OffsetSource<T> = {

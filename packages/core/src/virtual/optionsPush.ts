@@ -25,10 +25,12 @@ export function pushedOptions<T>(
   partial: VirtualListUpdate,
   before: ResolvedVirtualListOptions<T>,
 ): [VirtualListOptions<T>, ResolvedVirtualListOptions<T>] {
-  assertUnchanged('VirtualList.setOptions', FIXED_VIEW_OPTIONS, current, partial);
+  // Option checks run in development builds only (decision 0054).
+  const dev = process.env.NODE_ENV !== 'production';
+  if (dev) assertUnchanged('VirtualList.setOptions', FIXED_VIEW_OPTIONS, current, partial);
   const input = { ...current, ...partial } as VirtualListOptions<T>;
   const next = resolveVirtualListOptions(input); // throws, changing nothing, on a bad value
-  assertSameLayout(before, next, partial.layout);
+  if (dev) assertSameLayout(before, next, partial.layout);
   return [input, next];
 }
 

@@ -227,7 +227,7 @@ const STICKY_IMPORT = "stickyRows, its own import: import { stickyRows } from '@
 const checkedSticky = new WeakSet<readonly number[]>();
 
 /** The masonry layout given as `layout`, or null for rows; `'masonry'` (the old string) names the import. */
-function resolveLayout(layout: unknown): MasonryLayoutKind | null {
+function checkLayout(layout: unknown): MasonryLayoutKind | null {
   if (layout === undefined || layout === 'rows') return null;
   const kind = layout as MasonryLayoutKind | null;
   if (typeof kind === 'object' && kind?.kind === 'masonry' && typeof kind.create === 'function') return kind;
@@ -242,37 +242,79 @@ function resolveLayout(layout: unknown): MasonryLayoutKind | null {
 }
 
 /**
- * Validates `createVirtualList` options and fills defaults; throws a TypeError naming the option.
+ * Fills `createVirtualList`'s defaults; in development builds (decision 0054: not when the app's
+ * bundler sets `process.env.NODE_ENV` to `'production'`) first throws a TypeError naming a bad option.
  *
  * @example
  * resolveVirtualListOptions({ list, scrollElement: el }).overscan; // 5
  */
 export function resolveVirtualListOptions<T>(options: VirtualListOptions<T>): ResolvedVirtualListOptions<T> {
+  if (process.env.NODE_ENV !== 'production') checkVirtualListOptions(options);
+  const horizontal = options.horizontal ?? false;
+  const overscan = options.overscan ?? 5;
+  const lanes = options.lanes ?? 1;
+  const layout = options.layout === undefined || options.layout === 'rows' ? null : options.layout;
+  const { scrollElement, scrollTarget } = options;
+  const useWindow = options.useWindowScroll === true;
+  const scrollMargin = options.scrollMargin ?? 0;
+  const target = (): ScrollTarget | null => {
+    if (scrollTarget !== undefined) return scrollTarget;
+    if (useWindow) {
+      return typeof window === 'undefined' ? null : windowScrollTarget({ horizontal, scrollMargin });
+    }
+    const element = typeof scrollElement === 'function' ? scrollElement() : scrollElement;
+    return element == null ? null : elementScrollTarget(element, { horizontal });
+  };
+  const rect = options.initialRect;
+  return {
+    list: options.list,
+    target,
+    estimateSize: options.estimateSize ?? (() => 36),
+    // Masonry: rows are chunks of items (MASONRY_CHUNK_DEPTH per lane); one chunk of overscan
+    // each side, of which the items within `overscan` items' px are rendered.
+    overscan: layout === null ? overscan : Math.min(1, overscan),
+    horizontal,
+    lanes: layout === null ? lanes : lanes * MASONRY_CHUNK_DEPTH,
+    masonry: layout === null ? null : { lanes, overscan, create: layout.create },
+    gap: options.gap ?? 0,
+    anchor: options.anchor ?? 'start',
+    restore: options.restore ?? null,
+    persist: options.persist,
+    initialViewport: rect === undefined ? 0 : horizontal ? rect.width : rect.height,
+    endThreshold: options.endThreshold ?? 8,
+    scrollPaddingStart: options.scrollPaddingStart ?? 0,
+    scrollPaddingEnd: options.scrollPaddingEnd ?? 0,
+    stickyIndexes: options.stickyIndexes ?? NO_STICKY,
+    sticky: options.sticky ?? null,
+    isScrollingResetDelayMs: options.isScrollingResetDelayMs ?? options.isScrollingResetDelay ?? 150,
+    maxPhysicalSize: options.maxPhysicalSize ?? MAX_PHYSICAL_SIZE,
+    timers: options.timers ?? defaultTimers,
+    now: options.now ?? defaultNow,
+  };
+}
+
+/**
+ * Throws a TypeError naming the first bad option of `createVirtualList` (an option left out is
+ * checked as its default, which is valid). Development builds only (decision 0054).
+ */
+function checkVirtualListOptions<T>(options: VirtualListOptions<T>): void {
   assertObject(OWNER, 'options', options);
   const list: unknown = options.list;
   if (typeof list !== 'object' || list === null || typeof (list as LazyList<T>).setWindow !== 'function') {
     throw optionError(OWNER, 'list', 'a lazy list from createLazyList', list);
   }
-  const horizontal = options.horizontal ?? false;
-  const estimateSize = options.estimateSize ?? (() => 36);
-  assertFunction(OWNER, 'estimateSize', estimateSize);
-  const overscan = options.overscan ?? 5;
-  assertNonNegativeInteger(OWNER, 'overscan', overscan);
-  const lanes = options.lanes ?? 1;
-  assertPositiveInteger(OWNER, 'lanes', lanes);
-  const layout = resolveLayout(options.layout);
-  const gap = options.gap ?? 0;
-  assertNonNegativeNumber('gap', gap);
+  if (options.estimateSize !== undefined) assertFunction(OWNER, 'estimateSize', options.estimateSize);
+  assertNonNegativeInteger(OWNER, 'overscan', options.overscan ?? 0);
+  assertPositiveInteger(OWNER, 'lanes', options.lanes ?? 1);
+  const layout = checkLayout(options.layout);
+  assertNonNegativeNumber('gap', options.gap ?? 0);
   const anchor = options.anchor ?? 'start';
   if (anchor !== 'start' && anchor !== 'end') throw optionError(OWNER, 'anchor', '"start" or "end"', anchor);
   const scrollMargin = options.scrollMargin ?? 0;
   if (typeof scrollMargin !== 'function') assertNonNegativeNumber('scrollMargin', scrollMargin);
-  const endThreshold = options.endThreshold ?? 8;
-  assertNonNegativeNumber('endThreshold', endThreshold);
-  const scrollPaddingStart = options.scrollPaddingStart ?? 0;
-  assertNonNegativeNumber('scrollPaddingStart', scrollPaddingStart);
-  const scrollPaddingEnd = options.scrollPaddingEnd ?? 0;
-  assertNonNegativeNumber('scrollPaddingEnd', scrollPaddingEnd);
+  assertNonNegativeNumber('endThreshold', options.endThreshold ?? 0);
+  assertNonNegativeNumber('scrollPaddingStart', options.scrollPaddingStart ?? 0);
+  assertNonNegativeNumber('scrollPaddingEnd', options.scrollPaddingEnd ?? 0);
   const sticky = options.sticky ?? null;
   if (sticky !== null && sticky.kind !== 'sticky-rows') {
     throw optionError(OWNER, 'sticky', STICKY_IMPORT, sticky);
@@ -292,56 +334,25 @@ export function resolveVirtualListOptions<T>(options: VirtualListOptions<T>): Re
   if (layout !== null && stickyIndexes.length > 0) {
     throw optionError(OWNER, 'stickyIndexes', 'none with layout: masonry', stickyIndexes);
   }
-  const isScrollingResetDelayMs = options.isScrollingResetDelayMs ?? options.isScrollingResetDelay ?? 150;
-  assertNonNegativeNumber('isScrollingResetDelayMs', isScrollingResetDelayMs);
-  const maxPhysicalSize = options.maxPhysicalSize ?? MAX_PHYSICAL_SIZE;
-  assertPositiveNumber(OWNER, 'maxPhysicalSize', maxPhysicalSize);
+  assertNonNegativeNumber(
+    'isScrollingResetDelayMs',
+    options.isScrollingResetDelayMs ?? options.isScrollingResetDelay ?? 0,
+  );
+  assertPositiveNumber(OWNER, 'maxPhysicalSize', options.maxPhysicalSize ?? 1);
   const restore = options.restore ?? null;
   if (restore !== null && (typeof restore.anchorKey !== 'number' || !Array.isArray(restore.sizes))) {
     throw optionError(OWNER, 'restore', 'a value from saveScroll()', restore);
   }
-  const { scrollElement, scrollTarget } = options;
-  const useWindow = options.useWindowScroll === true;
-  if (scrollTarget === undefined && !useWindow && scrollElement === undefined) {
+  if (
+    options.scrollTarget === undefined &&
+    options.useWindowScroll !== true &&
+    options.scrollElement === undefined
+  ) {
     throw optionError(
       OWNER,
       'scrollElement',
       'an element, a function returning one, or useWindowScroll: true',
-      scrollElement,
+      options.scrollElement,
     );
   }
-  const target = (): ScrollTarget | null => {
-    if (scrollTarget !== undefined) return scrollTarget;
-    if (useWindow) {
-      return typeof window === 'undefined' ? null : windowScrollTarget({ horizontal, scrollMargin });
-    }
-    const element = typeof scrollElement === 'function' ? scrollElement() : scrollElement;
-    return element == null ? null : elementScrollTarget(element, { horizontal });
-  };
-  const rect = options.initialRect;
-  return {
-    list: options.list,
-    target,
-    estimateSize,
-    // Masonry: rows are chunks of items (MASONRY_CHUNK_DEPTH per lane); one chunk of overscan
-    // each side, of which the items within `overscan` items' px are rendered.
-    overscan: layout === null ? overscan : Math.min(1, overscan),
-    horizontal,
-    lanes: layout === null ? lanes : lanes * MASONRY_CHUNK_DEPTH,
-    masonry: layout === null ? null : { lanes, overscan, create: layout.create },
-    gap,
-    anchor,
-    restore,
-    persist: options.persist,
-    initialViewport: rect === undefined ? 0 : horizontal ? rect.width : rect.height,
-    endThreshold,
-    scrollPaddingStart,
-    scrollPaddingEnd,
-    stickyIndexes,
-    sticky,
-    isScrollingResetDelayMs,
-    maxPhysicalSize,
-    timers: options.timers ?? defaultTimers,
-    now: options.now ?? defaultNow,
-  };
 }
