@@ -87,7 +87,8 @@ export class SnapshotPublisher<T> {
     // The memory monitor hears the list's bytes with every change, shown now or folded in later.
     this.#host.pressure.report(this.#host.store.bytes);
     if (visibleChanged) {
-      timers.clearTimeout(this.#backgroundTimer);
+      // Each scroll frame publishes here: clear a folded-in publish only when one is due.
+      if (this.#backgroundTimer !== undefined) timers.clearTimeout(this.#backgroundTimer);
       this.#backgroundTimer = undefined;
       this.#snapshot = this.#build();
       this.#host.notify();
