@@ -402,7 +402,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
       count(held ? 'held answers landed by a hidden page' : 'kept snapshot');
       check(after === before || held, `${command.type} of a hidden page replaced the snapshot`);
     }
-    // A cursor list moves its window with the pages it prepends (PageFlow.land: the items keep
+    // A cursor list moves its window with the pages it prepends (land, pageLanding.ts: the items keep
     // their place on screen); a view follows, so the window it passes again moves as well.
     const moves = command.type === 'setWindow' || command.type === 'scroll' || command.type === 'sameWindow';
     if (!moves && last.window !== null && before.window !== null && after.window !== null) {
