@@ -49,7 +49,8 @@ export const NO_ROWS_HELD: HeldRows<never> = Object.freeze({
 /**
  * Checks a `placeholder` option at each render: a TypeError naming the option, and the import,
  * for anything but `keepPreviousRows`, `'none'` or nothing. `'previous'` was the option's value
- * before it became an import (decision 0023).
+ * before it became an import (decision 0023). Development builds only (decision 0054): in
+ * production anything else shows no placeholder.
  *
  * @example
  * assertPlaceholder(options.placeholder);
@@ -80,7 +81,7 @@ export function usePlaceholder<T>(
   snapshot: VirtualListSnapshot<T>,
   mode: unknown,
 ): { shown: VirtualListSnapshot<T>; isPlaceholder: boolean } {
-  assertPlaceholder(mode);
+  if (process.env.NODE_ENV !== 'production') assertPlaceholder(mode);
   const previous = held.snapshot;
   const active = previous !== null && !held.landed(snapshot);
   useEffect(() => {

@@ -112,7 +112,9 @@ const ARROWS: Readonly<Record<string, number>> = { ArrowLeft: -1, ArrowRight: 1 
  */
 export function useLazyGrid<T>(options: UseLazyGridOptions<T>): UseLazyGridResult<T> {
   const { columns: columnOptions, headerHeight = 0, ...listOptions } = options;
-  if (typeof headerHeight !== 'number' || !Number.isFinite(headerHeight) || headerHeight < 0)
+  // An option: checked in development builds only (decision 0054).
+  const dev = process.env.NODE_ENV !== 'production';
+  if (dev && (typeof headerHeight !== 'number' || !Number.isFinite(headerHeight) || headerHeight < 0))
     throw new TypeError(
       `lazyflow: useLazyGrid option "headerHeight" must be a finite number ≥ 0, got ${String(headerHeight)}`,
     );

@@ -78,30 +78,16 @@ export interface ResolvedIdbCacheOptions {
 const OWNER = 'idbCache';
 
 /**
- * Validates `idbCache` options and fills defaults; throws a TypeError naming the option.
+ * Fills `idbCache`'s defaults; in development builds (decision 0054) first throws a TypeError
+ * naming a bad option.
  *
  * @example
  * resolveIdbCacheOptions({ name: 'users' }).ttlMs; // 86_400_000
  */
 export function resolveIdbCacheOptions(options: IdbCacheOptions): ResolvedIdbCacheOptions {
-  assertObject(OWNER, 'options', options);
+  if (process.env.NODE_ENV !== 'production') checkIdbCacheOptions(options);
   const { name, version = 1, ttlMs = 86_400_000, maxBytes = 100_000_000, namespace = '' } = options;
   const { persist = true, timeoutMs = 3_000 } = options;
-  if (typeof name !== 'string' || name === '') throw optionError(OWNER, 'name', 'a non-empty string', name);
-  if (typeof version !== 'number' && typeof version !== 'string') {
-    throw optionError(OWNER, 'version', 'a number or a string', version);
-  }
-  assertPositiveNumber(OWNER, 'ttlMs', ttlMs);
-  assertPositiveNumber(OWNER, 'maxBytes', maxBytes);
-  if (typeof namespace !== 'string') throw optionError(OWNER, 'namespace', 'a string', namespace);
-  if (typeof persist !== 'boolean') throw optionError(OWNER, 'persist', 'a boolean', persist);
-  assertPositiveInteger(OWNER, 'timeoutMs', timeoutMs);
-  for (const fn of ['store', 'schedule', 'now'] as const) {
-    if (options[fn] !== undefined) assertFunction(OWNER, fn, options[fn]);
-  }
-  if (options.storage != null && typeof options.storage.estimate !== 'function') {
-    throw optionError(OWNER, 'storage', 'an object with estimate(), or null', options.storage);
-  }
   return {
     name,
     namespace,
@@ -145,4 +131,36 @@ export function defaultStore(name: string): UseStore | null {
 export function defaultStorage(): { estimate(): Promise<StorageFigures> } | null {
   const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
   return typeof storage?.estimate === 'function' ? storage : null;
+}
+
+/**
+ * Throws a TypeError naming the first bad option of `idbCache` (an option left out is checked as
+ * its default). Development builds only (decision 0054).
+ */
+function checkIdbCacheOptions(options: IdbCacheOptions): void {
+  assertObject(OWNER, 'options', options);
+  const {
+    name,
+    version = 1,
+    ttlMs = 1,
+    maxBytes = 1,
+    namespace = '',
+    persist = true,
+    timeoutMs = 1,
+  } = options;
+  if (typeof name !== 'string' || name === '') throw optionError(OWNER, 'name', 'a non-empty string', name);
+  if (typeof version !== 'number' && typeof version !== 'string') {
+    throw optionError(OWNER, 'version', 'a number or a string', version);
+  }
+  assertPositiveNumber(OWNER, 'ttlMs', ttlMs);
+  assertPositiveNumber(OWNER, 'maxBytes', maxBytes);
+  if (typeof namespace !== 'string') throw optionError(OWNER, 'namespace', 'a string', namespace);
+  if (typeof persist !== 'boolean') throw optionError(OWNER, 'persist', 'a boolean', persist);
+  assertPositiveInteger(OWNER, 'timeoutMs', timeoutMs);
+  for (const fn of ['store', 'schedule', 'now'] as const) {
+    if (options[fn] !== undefined) assertFunction(OWNER, fn, options[fn]);
+  }
+  if (options.storage != null && typeof options.storage.estimate !== 'function') {
+    throw optionError(OWNER, 'storage', 'an object with estimate(), or null', options.storage);
+  }
 }

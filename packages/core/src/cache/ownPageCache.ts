@@ -19,18 +19,21 @@ const METHODS = [
  * Makes your own {@link PageCache} (in memory, over another store, a test double) usable as a
  * list's `cache`. `idbCache()` needs no wrapping. The list's side of the cache (lookups before
  * the network, write behind, revalidation) comes with this import, so lists without a cache do
- * not bundle it (decision 0019). Returns a new object calling `cache`'s methods; throws a
- * TypeError naming the first missing method.
+ * not bundle it (decision 0019). Returns a new object calling `cache`'s methods; in development
+ * builds throws a TypeError naming the first missing method (decision 0054).
  *
  * @example
  * const memory: PageCache = { name: 'memory', read, write, remove, saveScroll, loadScroll, flush, clear, subscribe, getSnapshot };
  * createLazyList({ key: ['users'], source, cache: pageCache(memory) });
  */
 export function pageCache(cache: PageCache): PageCache {
-  const record: unknown = cache;
-  for (const method of METHODS) {
-    const value = typeof record === 'object' && record !== null ? Reflect.get(record, method) : undefined;
-    if (typeof value !== 'function') throw optionError('pageCache', method, 'a function', value);
+  if (process.env.NODE_ENV !== 'production') {
+    // The app's cache object is an option: development builds only (decision 0054).
+    const record: unknown = cache;
+    for (const method of METHODS) {
+      const value = typeof record === 'object' && record !== null ? Reflect.get(record, method) : undefined;
+      if (typeof value !== 'function') throw optionError('pageCache', method, 'a function', value);
+    }
   }
   const own: PageCache & CarriesTier = {
     get name() {

@@ -42,30 +42,38 @@ function assertCount(option: string, value: unknown, max = Number.POSITIVE_INFIN
 }
 
 /**
- * Checks the column options and fills in defaults; a TypeError names the option that is wrong.
- * A width estimate is checked where it is used: a function that returns a negative or
- * non-finite width throws naming `estimateWidth` and the column.
+ * Fills in the column defaults. In development builds (decision 0054) a TypeError first names
+ * the option that is wrong; in every build pinned columns must fit in `count`, which often comes
+ * from the data. A width estimate is checked where it is used: a function that returns a negative
+ * or non-finite width throws naming `estimateWidth` and the column.
  *
  * @example
  * resolveColumnOptions({ count: 10, pinnedStart: 11 }); // TypeError: … "pinnedStart" must be an integer from 0 to 10 …
  */
 export function resolveColumnOptions(options: GridColumnOptions): ResolvedColumnOptions {
+  if (process.env.NODE_ENV !== 'production') checkColumnOptions(options);
+  const { count, overscan = 2 } = options;
+  const pinnedStart = assertCount('pinnedStart', options.pinnedStart ?? 0, count);
+  const pinnedEnd = assertCount('pinnedEnd', options.pinnedEnd ?? 0, count - pinnedStart);
+  const estimate = options.estimateWidth ?? 120;
+  const estimateWidth =
+    typeof estimate === 'number'
+      ? () => estimate
+      : (column: number) => checkWidth((estimate as (column: number) => number)(column), column);
+  return { count, estimateWidth, pinnedStart, pinnedEnd, overscan };
+}
+
+/** Throws a TypeError naming the first bad column option. Development builds only (decision 0054). */
+function checkColumnOptions(options: GridColumnOptions): void {
   assertObject(OWNER, 'columns', options);
   const count = assertCount('count', options.count);
   const pinnedStart = assertCount('pinnedStart', options.pinnedStart ?? 0, count);
-  const pinnedEnd = assertCount('pinnedEnd', options.pinnedEnd ?? 0, count - pinnedStart);
-  const overscan = assertCount('overscan', options.overscan ?? 2);
+  assertCount('pinnedEnd', options.pinnedEnd ?? 0, count - pinnedStart);
+  assertCount('overscan', options.overscan ?? 2);
   const estimate = options.estimateWidth ?? 120;
-  let estimateWidth: (column: number) => number;
-  if (typeof estimate === 'number') {
-    checkWidth(estimate, 0);
-    estimateWidth = () => estimate;
-  } else if (typeof estimate === 'function') {
-    estimateWidth = (column) => checkWidth(estimate(column), column);
-  } else {
+  if (typeof estimate === 'number') checkWidth(estimate, 0);
+  else if (typeof estimate !== 'function')
     throw optionError(OWNER, 'estimateWidth', 'a width in px or a function of the column', estimate);
-  }
-  return { count, estimateWidth, pinnedStart, pinnedEnd, overscan };
 }
 
 function checkWidth(width: unknown, column: number): number {

@@ -100,6 +100,30 @@ interface HeapSample {
 }
 
 const OWNER = 'createMemoryMonitor';
+
+/**
+ * Throws a TypeError naming the first bad option of `createMemoryMonitor` (an option left out is
+ * checked as its default). Development builds only (decision 0054).
+ */
+function checkMemoryMonitorOptions(options: MemoryMonitorOptions): void {
+  assertObject(OWNER, 'options', options);
+  const {
+    limitBytes = 1,
+    high = 0.8,
+    critical = 0.95,
+    sampleMs = 1,
+    measureMeanMs = 1,
+    health = {},
+  } = options;
+  assertPositiveNumber(OWNER, 'limitBytes', limitBytes);
+  assertPositiveNumber(OWNER, 'high', high);
+  assertPositiveNumber(OWNER, 'critical', critical);
+  if (critical < high) throw optionError(OWNER, 'critical', `>= high (${high})`, critical);
+  assertPositiveInteger(OWNER, 'sampleMs', sampleMs);
+  assertPositiveNumber(OWNER, 'measureMeanMs', measureMeanMs);
+  assertObject(OWNER, 'health', health);
+  if (options.random !== undefined) assertFunction(OWNER, 'random', options.random);
+}
 const NO_COUNTS: HealthCounts = { cacheHits: 0, cacheMisses: 0, requests: 0, retries: 0, errors: 0 };
 
 /**
@@ -159,17 +183,9 @@ export class MemoryMonitor extends Subscribable {
 
   constructor(options: MemoryMonitorOptions) {
     super();
-    assertObject(OWNER, 'options', options);
+    if (process.env.NODE_ENV !== 'production') checkMemoryMonitorOptions(options);
     const { limitBytes = 500_000_000, high = 0.8, critical = 0.95, sampleMs = 5_000 } = options;
     const { measureMeanMs = 120_000, health = {} } = options;
-    assertPositiveNumber(OWNER, 'limitBytes', limitBytes);
-    assertPositiveNumber(OWNER, 'high', high);
-    assertPositiveNumber(OWNER, 'critical', critical);
-    if (critical < high) throw optionError(OWNER, 'critical', `>= high (${high})`, critical);
-    assertPositiveInteger(OWNER, 'sampleMs', sampleMs);
-    assertPositiveNumber(OWNER, 'measureMeanMs', measureMeanMs);
-    assertObject(OWNER, 'health', health);
-    if (options.random !== undefined) assertFunction(OWNER, 'random', options.random);
     this.#limitBytes = limitBytes;
     this.#high = high;
     this.#critical = critical;

@@ -32,7 +32,9 @@ export function withLayout<S extends object, T>(source: S, make: (source: S) => 
 export function layoutFor<T>(source: LazyListSource<T>): ListLayout<T> {
   if (source.kind === 'offset') return new OffsetLayout(source);
   const make = attached.get(source) as ((source: LazyListSource<T>) => ListLayout<T>) | undefined;
-  if (make === undefined) {
+  // A hand-made source object, or one from another copy of the package: the `source` option
+  // again, development builds only (decision 0054; in production `make` is not a function).
+  if (process.env.NODE_ENV !== 'production' && make === undefined) {
     throw optionError(
       'createLazyList',
       'source',
@@ -40,5 +42,5 @@ export function layoutFor<T>(source: LazyListSource<T>): ListLayout<T> {
       source,
     );
   }
-  return make(source);
+  return (make as (source: LazyListSource<T>) => ListLayout<T>)(source);
 }

@@ -46,7 +46,11 @@ export function prefetchLazyList<T>(
   options: LazyListOptions<T>,
   window: PrefetchWindow = { start: 0, end: 1 },
 ): Promise<PrefetchResult[]> {
-  if (typeof client?.fetchQuery !== 'function' || typeof client.getQueryData !== 'function') {
+  // The client is set up once, like an option: development builds only (decision 0054).
+  if (
+    process.env.NODE_ENV !== 'production' &&
+    (typeof client?.fetchQuery !== 'function' || typeof client.getQueryData !== 'function')
+  ) {
     throw optionError(OWNER, 'client', 'a QueryClient from @tanstack/query-core 5', client);
   }
   const resolved = resolveLazyListOptions({ ...options, queryClient: client });
@@ -97,7 +101,8 @@ export function lazyListPageKeys<T>(
   window: PrefetchWindow = { start: 0, end: 1 },
 ): QueryKey[] {
   const { key, source } = options;
-  if (!Array.isArray(key)) throw optionError(OWNER, 'key', 'an array (the list key)', key);
+  if (process.env.NODE_ENV !== 'production' && !Array.isArray(key))
+    throw optionError(OWNER, 'key', 'an array (the list key)', key); // an option (decision 0054)
   const { start, end } = normalizeWindow(window, OWNER);
   const pages = source?.kind === 'cursor' ? { first: 0, last: 0 } : pagesOf(source, start, end);
   const keys: QueryKey[] = [];

@@ -119,11 +119,15 @@ export function prefetchListPages<T>(
   host: ListPrefetchHost,
   options: PrefetchListOptions<T>,
 ): Promise<PrefetchResult[]> {
-  assertObject(OWNER, 'options', options);
+  if (process.env.NODE_ENV !== 'production') {
+    // Option checks: development builds only (decision 0054). The source's kind (a path taken),
+    // `pages` (what to load) and the prefetcher's own checks of key and priority stay in every build.
+    assertObject(OWNER, 'options', options);
+    if (!Array.isArray(options.key)) throw optionError(OWNER, 'key', 'an array (the list key)', options.key);
+    assertObject(OWNER, 'source', options.source);
+    priorityRank(options.priority ?? 'normal', OWNER);
+  }
   const { key, source, pages = 1, priority = 'normal' } = options;
-  if (!Array.isArray(key)) throw optionError(OWNER, 'key', 'an array (the list key)', key);
-  assertObject(OWNER, 'source', source);
-  priorityRank(priority, OWNER);
   const layout = loaderFor(source);
   const range = resolvePages(pages, source.kind === 'cursor');
   // What the client holds counts as loaded, as the list's own store would: a source that

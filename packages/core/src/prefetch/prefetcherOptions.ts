@@ -48,12 +48,20 @@ export interface ResolvedPrefetcherOptions {
 const OWNER = 'createPrefetcher';
 
 /**
- * Validates {@link PrefetcherOptions}; throws a TypeError naming the bad option.
+ * Fills the defaults of {@link PrefetcherOptions}; in development builds (decision 0054) first
+ * throws a TypeError naming a bad option.
  *
  * @example
  * resolvePrefetcherOptions({ concurrency: 3 }).cancelAt; // 'high'
  */
 export function resolvePrefetcherOptions(options: PrefetcherOptions): ResolvedPrefetcherOptions {
+  if (process.env.NODE_ENV !== 'production') checkPrefetcherOptions(options);
+  const { concurrency = 2, queryClient, memoryMonitor, cancelAt = 'high' } = options;
+  return { concurrency, queryClient, memoryMonitor, cancelAt };
+}
+
+/** Throws a TypeError naming the first bad option of `createPrefetcher`. Development builds only. */
+function checkPrefetcherOptions(options: PrefetcherOptions): void {
   assertObject(OWNER, 'options', options);
   const { concurrency = 2, queryClient, memoryMonitor, cancelAt = 'high' } = options;
   assertPositiveInteger(OWNER, 'concurrency', concurrency);
@@ -68,5 +76,4 @@ export function resolvePrefetcherOptions(options: PrefetcherOptions): ResolvedPr
   if (cancelAt !== 'high' && cancelAt !== 'critical') {
     throw optionError(OWNER, 'cancelAt', "'high' or 'critical'", cancelAt);
   }
-  return { concurrency, queryClient, memoryMonitor, cancelAt };
 }

@@ -179,7 +179,7 @@ function probeFacts(
  * list.subscribe(() => console.log(list.getSnapshot().stats.strategyReason));
  */
 export function autoSource<T>(options: AutoSourceOptions<T>): AutoSource<T> {
-  assertObject('autoSource', 'options', options);
+  if (process.env.NODE_ENV !== 'production') checkAutoSourceOptions(options);
   const {
     url,
     eagerBelowBytes = 1_000_000,
@@ -189,23 +189,7 @@ export function autoSource<T>(options: AutoSourceOptions<T>): AutoSource<T> {
     streamAhead = 5_000,
     fetch = (target, init) => globalThis.fetch(target, init),
   } = options;
-  if (typeof url !== 'string' && !(url instanceof URL))
-    throw optionError('autoSource', 'url', 'a string or URL', url);
   const base = new URL(url, globalThis.location?.href ?? 'http://localhost/');
-  assertPositiveInteger('autoSource', 'eagerBelowBytes', eagerBelowBytes);
-  assertPositiveInteger('autoSource', 'streamAboveBytes', streamAboveBytes);
-  if (streamAboveBytes < eagerBelowBytes) {
-    throw optionError(
-      'autoSource',
-      'streamAboveBytes',
-      `a number >= eagerBelowBytes (${eagerBelowBytes})`,
-      streamAboveBytes,
-    );
-  }
-  assertPositiveInteger('autoSource', 'probeSize', probeSize);
-  if (pageSize !== 'auto') assertPositiveInteger('autoSource', 'pageSize', pageSize);
-  assertPositiveInteger('autoSource', 'streamAhead', streamAhead);
-  assertFunction('autoSource', 'fetch', fetch);
   const cell = { current: fetch };
   const resolved: ResolvedAutoSourceOptions<T> = {
     ...options,
@@ -241,4 +225,30 @@ export function autoSource<T>(options: AutoSourceOptions<T>): AutoSource<T> {
     streamAhead,
   ]);
   return adoptable(source, shape, cell);
+}
+
+/**
+ * Throws a TypeError naming the first bad option of `autoSource` (an option left out is checked
+ * as its default). Development builds only (decision 0054).
+ */
+function checkAutoSourceOptions<T>(options: AutoSourceOptions<T>): void {
+  assertObject('autoSource', 'options', options);
+  const { url, eagerBelowBytes = 1_000_000, streamAboveBytes = 100_000_000, probeSize = 100 } = options;
+  const { pageSize = 'auto', streamAhead = 5_000, fetch } = options;
+  if (typeof url !== 'string' && !(url instanceof URL))
+    throw optionError('autoSource', 'url', 'a string or URL', url);
+  assertPositiveInteger('autoSource', 'eagerBelowBytes', eagerBelowBytes);
+  assertPositiveInteger('autoSource', 'streamAboveBytes', streamAboveBytes);
+  if (streamAboveBytes < eagerBelowBytes) {
+    throw optionError(
+      'autoSource',
+      'streamAboveBytes',
+      `a number >= eagerBelowBytes (${eagerBelowBytes})`,
+      streamAboveBytes,
+    );
+  }
+  assertPositiveInteger('autoSource', 'probeSize', probeSize);
+  if (pageSize !== 'auto') assertPositiveInteger('autoSource', 'pageSize', pageSize);
+  assertPositiveInteger('autoSource', 'streamAhead', streamAhead);
+  if (fetch !== undefined) assertFunction('autoSource', 'fetch', fetch);
 }

@@ -70,18 +70,11 @@ const isCursor = (value: unknown): value is Cursor | null =>
  * });
  */
 export function cursorSource<T>(options: CursorSourceOptions<T>): CursorSource<T> {
-  assertObject('cursorSource', 'options', options);
+  if (process.env.NODE_ENV !== 'production') checkCursorSourceOptions(options);
   const { pageSize, fetchPage, initialCursor = null, initialDirection = 'forward' } = options;
-  if (pageSize !== 'auto') assertPositiveInteger('cursorSource', 'pageSize', pageSize);
-  assertFunction('cursorSource', 'fetchPage', fetchPage);
   const sizer =
     pageSize === 'auto' ? new PageSizer(resolvePageSizing('cursorSource', options), 1) : undefined;
   const limitNow = (): number => sizer?.size ?? (pageSize === 'auto' ? 0 : pageSize);
-  if (!isCursor(initialCursor))
-    throw optionError('cursorSource', 'initialCursor', 'a string or number', initialCursor);
-  if (initialDirection !== 'forward' && initialDirection !== 'backward') {
-    throw optionError('cursorSource', 'initialDirection', '"forward" or "backward"', initialDirection);
-  }
   const cell = { current: fetchPage };
   const source: CursorSource<T> = {
     kind: 'cursor',
@@ -112,4 +105,20 @@ export function cursorSource<T>(options: CursorSourceOptions<T>): CursorSource<T
   };
   const shape = `cursor:${pageSize}:${String(initialCursor)}:${initialDirection}`;
   return adoptable(source, shape, cell);
+}
+
+/**
+ * Throws a TypeError naming the first bad option of `cursorSource` (`resolvePageSizing` checks
+ * the sizing options of `pageSize: 'auto'` next). Development builds only (decision 0054).
+ */
+function checkCursorSourceOptions<T>(options: CursorSourceOptions<T>): void {
+  assertObject('cursorSource', 'options', options);
+  const { pageSize, fetchPage, initialCursor = null, initialDirection = 'forward' } = options;
+  if (pageSize !== 'auto') assertPositiveInteger('cursorSource', 'pageSize', pageSize);
+  assertFunction('cursorSource', 'fetchPage', fetchPage);
+  if (!isCursor(initialCursor))
+    throw optionError('cursorSource', 'initialCursor', 'a string or number', initialCursor);
+  if (initialDirection !== 'forward' && initialDirection !== 'backward') {
+    throw optionError('cursorSource', 'initialDirection', '"forward" or "backward"', initialDirection);
+  }
 }

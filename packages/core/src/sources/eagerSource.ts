@@ -26,11 +26,13 @@ export function eagerSource<T>(
   items: readonly T[] | (() => Promise<readonly T[]>),
   options: EagerSourceOptions = {},
 ): OffsetSource<T> {
+  // `items` is often the app's data (a server's array) and stays checked in every build, as what
+  // `items()` resolves to does; `pageSize` is an option: development builds only (decision 0054).
   if (!Array.isArray(items) && typeof items !== 'function') {
     throw optionError('eagerSource', 'items', 'an array or a function returning a promise of one', items);
   }
   const pageSize = options.pageSize ?? 500;
-  if (!Number.isInteger(pageSize) || pageSize <= 0) {
+  if (process.env.NODE_ENV !== 'production' && (!Number.isInteger(pageSize) || pageSize <= 0)) {
     throw optionError('eagerSource', 'pageSize', 'a positive integer', pageSize);
   }
   const cell = { current: items };

@@ -40,18 +40,32 @@ export function jsonBytes(item: unknown): number {
 }
 
 /**
- * Validates and completes the sizing options of `owner` (e.g. `'offsetSource'`).
+ * Completes the sizing options of `owner` (e.g. `'offsetSource'`); in development builds first
+ * throws a TypeError naming a bad option (decision 0054).
  *
  * @example
  * resolvePageSizing('offsetSource', { targetPageBytes: 32_768 }).minPageSize; // 10
  */
 export function resolvePageSizing<T>(owner: string, options: PageSizingOptions<T>): ResolvedPageSizing<T> {
-  assertObject(owner, 'options', options);
+  if (process.env.NODE_ENV !== 'production') checkPageSizing(owner, options);
   const {
     targetPageBytes = 65_536,
     minPageSize = 10,
     maxPageSize = 1_000,
     initialPageSize = 100,
+    itemBytes,
+  } = options;
+  return { targetPageBytes, minPageSize, maxPageSize, initialPageSize, itemBytes };
+}
+
+/** Throws a TypeError naming the first bad sizing option of `owner`. Development builds only. */
+function checkPageSizing<T>(owner: string, options: PageSizingOptions<T>): void {
+  assertObject(owner, 'options', options);
+  const {
+    targetPageBytes = 1,
+    minPageSize = 10,
+    maxPageSize = 1_000,
+    initialPageSize = 1,
     itemBytes,
   } = options;
   assertPositiveInteger(owner, 'targetPageBytes', targetPageBytes);
@@ -62,7 +76,6 @@ export function resolvePageSizing<T>(owner: string, options: PageSizingOptions<T
   if (maxPageSize < minPageSize) {
     throw optionError(owner, 'maxPageSize', `an integer >= minPageSize (${minPageSize})`, maxPageSize);
   }
-  return { targetPageBytes, minPageSize, maxPageSize, initialPageSize, itemBytes };
 }
 
 /**

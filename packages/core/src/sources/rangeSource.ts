@@ -51,12 +51,16 @@ export interface RangeSourceOptions<T> {
  * });
  */
 export function rangeSource<T>(options: RangeSourceOptions<T>): RangeSource<T> {
-  assertObject('rangeSource', 'options', options);
+  if (process.env.NODE_ENV !== 'production') {
+    // Option checks: development builds only (decision 0054).
+    assertObject('rangeSource', 'options', options);
+    assertPositiveNumber('rangeSource', 'bucket', options.bucket);
+    if (!Number.isFinite(options.bucket))
+      throw optionError('rangeSource', 'bucket', 'a finite number > 0', options.bucket);
+    assertFunction('rangeSource', 'fetchRange', options.fetchRange);
+    if (options.getKey !== undefined) assertFunction('rangeSource', 'getKey', options.getKey);
+  }
   const { bucket, fetchRange, getKey } = options;
-  assertPositiveNumber('rangeSource', 'bucket', bucket);
-  if (!Number.isFinite(bucket)) throw optionError('rangeSource', 'bucket', 'a finite number > 0', bucket);
-  assertFunction('rangeSource', 'fetchRange', fetchRange);
-  if (getKey !== undefined) assertFunction('rangeSource', 'getKey', getKey);
   const cell = { current: fetchRange };
   const source: RangeSource<T> = {
     kind: 'range',

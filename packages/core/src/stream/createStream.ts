@@ -106,16 +106,19 @@ export class ItemStream<T> extends Subscribable {
   /**
    * Takes new options while reading: `request` (a new token: used from the next connection),
    * `onItems`, `retry`, `resume` (key), `onMalformed`, `maxLineBytes`, `highWaterMark`.
-   * The items stay and the connection is not reopened. Throws a TypeError, changing nothing, for
-   * invalid values and for what makes another stream (`url`, `format`, `resumeParam`,
-   * `maxItems`, the environment): create another stream for those.
+   * The items stay and the connection is not reopened. In development builds (decision 0054)
+   * throws a TypeError, changing nothing, for invalid values and for what makes another stream
+   * (`url`, `format`, `resumeParam`, `maxItems`, the environment): create another stream for those.
    *
    * @example
    * stream.setOptions({ request: (r) => fetch(`/api/log?from=${r.lastId ?? 0}`, { headers: auth(newToken), signal: r.signal }) });
    */
   setOptions(partial: Partial<CreateStreamOptions<T>>): void {
-    const fixed = ['url', 'format', 'resumeParam', 'maxItems', 'frameScheduler', 'timers', 'now'];
-    assertUnchanged('ItemStream.setOptions', fixed, this.#input, partial);
+    // What makes another stream: checked in development builds only (decision 0054).
+    if (process.env.NODE_ENV !== 'production') {
+      const fixed = ['url', 'format', 'resumeParam', 'maxItems', 'frameScheduler', 'timers', 'now'];
+      assertUnchanged('ItemStream.setOptions', fixed, this.#input, partial);
+    }
     const input = { ...this.#input, ...partial };
     const resolved = resolveStreamOptions(input); // throws, changing nothing, on a bad value
     this.#input = input;

@@ -121,58 +121,36 @@ export interface ResolvedStreamOptions<T> {
 
 const OWNER = 'createStream';
 
-function parserFor<T>(format: StreamFormat<T>): ResolvedStreamOptions<T>['parser'] {
-  if (typeof format === 'function' || format === 'ndjson' || format === 'json-seq' || format === 'sse')
-    return format;
-  throw optionError(OWNER, 'format', "'ndjson', 'json-seq', 'sse' or a parser factory", format);
-}
-
 const defaultNow = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**
- * Validates `createStream` options and applies the defaults; throws a TypeError naming the option.
+ * Applies the `createStream` defaults; in development builds (decision 0054) first throws a
+ * TypeError naming a bad option.
  *
  * @example
  * resolveStreamOptions({ url: '/api/stream' }).maxItems; // 10_000
  */
 export function resolveStreamOptions<T>(options: CreateStreamOptions<T>): ResolvedStreamOptions<T> {
-  assertObject(OWNER, 'options', options);
+  if (process.env.NODE_ENV !== 'production') checkStreamOptions(options);
   const format = options.format ?? 'ndjson';
-  const parser = parserFor(format);
-  let request = options.request;
-  if (request === undefined) {
-    if (options.url === undefined)
-      throw optionError(OWNER, 'request', 'a function (or give "url")', undefined);
-    request = urlRequest(options.url, {
+  const parser = format as ResolvedStreamOptions<T>['parser'];
+  const request =
+    options.request ??
+    urlRequest(options.url as string | URL, {
       lastEventIdHeader: format === 'sse',
       ...(options.resumeParam === undefined ? {} : { resumeParam: options.resumeParam }),
     });
-  }
-  assertFunction(OWNER, 'request', request);
   const resume: StreamResumeOptions<T> = options.resume === false ? {} : (options.resume ?? {});
   const off = options.retry === false || options.resume === false;
   const retry: RetryOptions = off ? { attempts: 1 } : (options.retry ?? {});
-  assertObject(OWNER, 'retry', retry);
   const attempts = retry.attempts ?? (resume.retries === undefined ? 6 : resume.retries + 1);
-  assertPositiveInteger(OWNER, 'retry.attempts', attempts);
   const baseDelayMs = retry.baseDelayMs ?? retry.baseDelay ?? resume.backoffMs;
-  if (baseDelayMs !== undefined) assertPositiveNumber(OWNER, 'retry.baseDelayMs', baseDelayMs);
   const maxDelayMs = retry.maxDelayMs ?? retry.maxDelay ?? resume.maxBackoffMs ?? 30_000;
-  assertPositiveNumber(OWNER, 'retry.maxDelayMs', maxDelayMs);
-  if (resume.key !== undefined) assertFunction(OWNER, 'resume.key', resume.key);
   const maxItems = options.maxItems ?? 10_000;
-  if (maxItems !== Number.POSITIVE_INFINITY && !(Number.isInteger(maxItems) && maxItems >= 1))
-    throw optionError(OWNER, 'maxItems', 'a positive integer or Infinity', maxItems);
   const onMalformed = options.onMalformed ?? 'skip';
-  if (onMalformed !== 'skip' && onMalformed !== 'error')
-    throw optionError(OWNER, 'onMalformed', "'skip' or 'error'", onMalformed);
   const maxLineBytes = options.maxLineBytes;
-  if (maxLineBytes !== undefined) assertPositiveNumber(OWNER, 'maxLineBytes', maxLineBytes);
   const worker = options.worker ?? true;
-  if (typeof worker !== 'boolean') throw optionError(OWNER, 'worker', 'a boolean', worker);
   const highWaterMark = options.highWaterMark ?? 20_000;
-  assertPositiveNumber(OWNER, 'highWaterMark', highWaterMark);
-  if (options.onItems !== undefined) assertFunction(OWNER, 'onItems', options.onItems);
   return {
     request,
     parser,
@@ -191,4 +169,42 @@ export function resolveStreamOptions<T>(options: CreateStreamOptions<T>): Resolv
     timers: options.timers ?? defaultTimers,
     now: options.now ?? defaultNow,
   };
+}
+
+/**
+ * Throws a TypeError naming the first bad option of `createStream` (an option left out is
+ * checked as its default). Development builds only (decision 0054).
+ */
+function checkStreamOptions<T>(options: CreateStreamOptions<T>): void {
+  assertObject(OWNER, 'options', options);
+  const format: unknown = options.format ?? 'ndjson';
+  if (typeof format !== 'function' && format !== 'ndjson' && format !== 'json-seq' && format !== 'sse')
+    throw optionError(OWNER, 'format', "'ndjson', 'json-seq', 'sse' or a parser factory", format);
+  if (options.request === undefined && options.url === undefined)
+    throw optionError(OWNER, 'request', 'a function (or give "url")', undefined);
+  if (options.request !== undefined) assertFunction(OWNER, 'request', options.request);
+  const resume: StreamResumeOptions<T> = options.resume === false ? {} : (options.resume ?? {});
+  const off = options.retry === false || options.resume === false;
+  const retry: RetryOptions = off ? { attempts: 1 } : (options.retry ?? {});
+  assertObject(OWNER, 'retry', retry);
+  assertPositiveInteger(OWNER, 'retry.attempts', retry.attempts ?? (resume.retries ?? 5) + 1);
+  const baseDelayMs = retry.baseDelayMs ?? retry.baseDelay ?? resume.backoffMs;
+  if (baseDelayMs !== undefined) assertPositiveNumber(OWNER, 'retry.baseDelayMs', baseDelayMs);
+  assertPositiveNumber(
+    OWNER,
+    'retry.maxDelayMs',
+    retry.maxDelayMs ?? retry.maxDelay ?? resume.maxBackoffMs ?? 1,
+  );
+  if (resume.key !== undefined) assertFunction(OWNER, 'resume.key', resume.key);
+  const maxItems = options.maxItems ?? 10_000;
+  if (maxItems !== Number.POSITIVE_INFINITY && !(Number.isInteger(maxItems) && maxItems >= 1))
+    throw optionError(OWNER, 'maxItems', 'a positive integer or Infinity', maxItems);
+  const onMalformed = options.onMalformed ?? 'skip';
+  if (onMalformed !== 'skip' && onMalformed !== 'error')
+    throw optionError(OWNER, 'onMalformed', "'skip' or 'error'", onMalformed);
+  if (options.maxLineBytes !== undefined) assertPositiveNumber(OWNER, 'maxLineBytes', options.maxLineBytes);
+  const worker = options.worker ?? true;
+  if (typeof worker !== 'boolean') throw optionError(OWNER, 'worker', 'a boolean', worker);
+  assertPositiveNumber(OWNER, 'highWaterMark', options.highWaterMark ?? 1);
+  if (options.onItems !== undefined) assertFunction(OWNER, 'onItems', options.onItems);
 }

@@ -105,6 +105,9 @@ function propError(prop: string, expected: string, got: unknown): TypeError {
 
 /**
  * Throws a TypeError naming the first bad prop (the hook and the sources check their own options).
+ * Whether `data` or `source` is given, and `data` being an array, are checked in every build: they
+ * follow the app's data (`data={query.data}`); the other props in development builds only
+ * (decision 0054).
  *
  * @example
  * checkLazyListProps({ data: items, renderItem: String }); // fine
@@ -130,6 +133,7 @@ export function checkLazyListProps(
     throw propError('source', 'a source (with "queryKey"), or pass "data"', source);
   }
   if (data !== undefined && !Array.isArray(data)) throw propError('data', 'an array', data);
+  if (process.env.NODE_ENV === 'production') return;
   if ((source !== undefined || queryKey !== undefined) && !Array.isArray(queryKey)) {
     throw propError('queryKey', 'an array (the query key of the data)', queryKey);
   }

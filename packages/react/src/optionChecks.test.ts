@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { build, type Rolldown } from 'vite';
+import { expect, test } from 'vitest';
+
+// Decision 0054 for @lazyflow/react: props and hook options are checked unless the app's
+// bundler sets process.env.NODE_ENV to 'production'; whether <LazyList> got `data` or a
+// `source`, and `data` being an array, follow the app's data and are checked in every build.
+const entry = resolve(import.meta.dirname, 'index.ts');
+
+async function bundle(nodeEnv: 'production' | 'development'): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': JSON.stringify(nodeEnv) },
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry, formats: ['es'], fileName: 'react' },
+      rolldownOptions: { external: [/^@tanstack\//, /^@lazyflow\//, /^react($|\/)/, /^react-dom($|\/)/] },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+  return outputs
+    .flatMap((output) => output.output)
+    .map((chunk) => (chunk.type === 'chunk' ? chunk.code : ''))
+    .join('\n');
+}
+
+const moved = [
+  'a number >= 0 or a CSS length', // <LazyList> height
+  'keepPreviousRows from', // useLazyList placeholder
+  'option "headerHeight"', // useLazyGrid
+];
+const kept = ['left out when', 'an array of ']; // <LazyList> data: one or the other; an array
+
+test('a production build drops the React props and options checks; a development build keeps them', async () => {
+  const development = await bundle('development');
+  for (const sample of [...moved, ...kept])
+    expect([sample, development.includes(sample)]).toEqual([sample, true]);
+  const production = await bundle('production');
+  for (const sample of moved) expect([sample, production.includes(sample)]).toEqual([sample, false]);
+  for (const sample of kept) expect([sample, production.includes(sample)]).toEqual([sample, true]);
+}, 60_000);
