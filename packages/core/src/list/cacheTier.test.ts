@@ -1,144 +1,31 @@
 // The list engine with a persistent tier, against an in-memory PageCache (the IndexedDB cache
-// itself is tested in Chromium: idbCache.browser.test.ts).
-import { hashKey, QueryClient, type QueryKey } from '@tanstack/query-core';
+// itself is tested in Chromium: idbCache.browser.test.ts). Under memory pressure: pressureTier.test.ts.
+import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cacheDatasetKey } from '../cache/cacheTier.ts';
 import { pageCache } from '../cache/ownPageCache.ts';
-import type { PageCache, PageCacheSnapshot } from '../cache/pageCache.ts';
-import { createMemoryMonitor } from '../memory/createMemoryMonitor.ts';
-import { setDefaultMemoryMonitor } from '../memory/defaultMemoryMonitor.ts';
+import type { PageCache } from '../cache/pageCache.ts';
 import { cursorSource } from '../paging/cursorPaging.ts';
 import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
 import { isPageData } from '../sources/pageData.ts';
+import {
+  closeLists,
+  fakeCache,
+  KEY,
+  lists,
+  network,
+  open,
+  PAGE,
+  pageOf,
+  type Row,
+  row,
+  settle,
+} from '../testing/cachedList.ts';
 import { createLazyList } from './createLazyList.ts';
 import { watchMoves } from './datasetWatch.ts';
 import type { LazyList } from './LazyList.ts';
 
-interface Row {
-  id: number;
-  from: 'network' | 'cache';
-}
-
-const PAGE = 10;
-const KEY = ['rows'];
-const row = (id: number, from: Row['from']): Row => ({ id, from });
-const pageOf = (page: number, from: Row['from']) => ({
-  items: Array.from({ length: PAGE }, (_, i) => row(page * PAGE + i, from)),
-  total: 1_000,
-});
-
-/** A PageCache in a Map; `gate` holds reads until released. */
-function fakeCache() {
-  const entries = new Map<string, unknown>();
-  const reads: number[][] = [];
-  const removed: number[] = [];
-  let gate: Promise<void> = Promise.resolve();
-  const id = (key: QueryKey, page: number) => `${hashKey(key)}#${page}`;
-  const snapshot: PageCacheSnapshot = {
-    status: 'ready',
-    warning: null,
-    bytes: 0,
-    entries: 0,
-    reads: 0,
-    hits: 0,
-    writes: 0,
-    evictions: 0,
-    pendingWrites: 0,
-  };
-  const cache: PageCache = {
-    name: 'fake',
-    async read(key, pages) {
-      reads.push([...pages]);
-      await gate;
-      const found = new Map<number, unknown>();
-      for (const page of pages) if (entries.has(id(key, page))) found.set(page, entries.get(id(key, page)));
-      return found;
-    },
-    async write(key, page, data) {
-      entries.set(id(key, page), data);
-      return true;
-    },
-    async remove(key, pages) {
-      for (const entry of [...entries.keys()]) {
-        const [dataset, page] = entry.split('#');
-        if (dataset === hashKey(key) && (pages === undefined || pages.includes(Number(page)))) {
-          entries.delete(entry);
-          removed.push(Number(page));
-        }
-      }
-    },
-    saveScroll: () => {},
-    loadScroll: async () => undefined,
-    flush: async () => {},
-    clear: async () => true,
-    subscribe: () => () => {},
-    getSnapshot: () => snapshot,
-  };
-  const datasetKey = cacheDatasetKey(
-    KEY,
-    offsetSource({ pageSize: PAGE, fetchPage: async () => ({ items: [] }) }),
-  );
-  return {
-    bare: cache,
-    // A PageCache of the app's own goes through pageCache(), which brings the list's side (decision 0019).
-    cache: pageCache(cache),
-    reads,
-    removed,
-    seed: (page: number, data: unknown = pageOf(page, 'cache'), key: QueryKey = datasetKey) =>
-      entries.set(id(key, page), data),
-    has: (page: number) => entries.has(id(datasetKey, page)),
-    hold: () => {
-      let release = () => {};
-      gate = new Promise((resolve) => {
-        release = resolve;
-      });
-      return release;
-    },
-  };
-}
-
-/** A network whose responses the test releases (or fails). */
-function network() {
-  const calls: number[] = [];
-  const pending = new Map<number, { resolve: () => void; reject: (error: unknown) => void }>();
-  const fetchPage = ({ page }: OffsetFetchParams) => {
-    calls.push(page);
-    return new Promise<ReturnType<typeof pageOf>>((resolve, reject) => {
-      pending.set(page, { resolve: () => resolve(pageOf(page, 'network')), reject });
-    });
-  };
-  const respond = (page: number) => pending.get(page)?.resolve();
-  const fail = (page: number) => pending.get(page)?.reject(new TypeError('Failed to fetch'));
-  return { calls, fetchPage, respond, fail };
-}
-
-/** Lets promise chains run, then the 1 ms fold of background changes into the snapshot. */
-async function settle(rounds = 10): Promise<void> {
-  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-  await new Promise((resolve) => setTimeout(resolve, 5));
-}
-
-const lists: LazyList<unknown>[] = [];
-function open(
-  fetchPage: ReturnType<typeof network>['fetchPage'],
-  options: Partial<Parameters<typeof createLazyList<Row>>[0]>,
-) {
-  const list = createLazyList<Row>({
-    key: KEY,
-    source: offsetSource({ pageSize: PAGE, fetchPage }),
-    prefetch: 2,
-    statsInterval: 1,
-    retry: { attempts: 1 },
-    ...options,
-  });
-  lists.push(list as LazyList<unknown>);
-  list.subscribe(() => {});
-  return list;
-}
-afterEach(() => {
-  for (const list of lists.splice(0)) list.destroy();
-  setDefaultMemoryMonitor(null);
-});
+afterEach(closeLists);
 
 describe('a lazy list with a persistent cache', () => {
   it('looks up every page of a new window in one read before any fetch', async () => {
@@ -294,79 +181,6 @@ describe('a cursor feed with a persistent cache', () => {
     expect(snapshot.getItem(0)).toEqual({ status: 'loaded', item: row(980, 'cache'), stale: true });
     expect(snapshot.getItem(PAGE)).toEqual({ status: 'loaded', item: row(990, 'cache'), stale: true });
     expect(calls).toEqual([null]); // only the newest page, visible, is refetched; page -1 stays cached
-  });
-});
-
-describe('a lazy list under memory pressure', () => {
-  it('sheds pages far from the window at high and reads them back from the cache, not the network', async () => {
-    const cache = fakeCache();
-    const net = network();
-    const monitor = createMemoryMonitor({ performance: null });
-    const list = open(net.fetchPage, { cache: cache.cache, memoryMonitor: monitor, prefetch: 1 });
-    for (const start of [0, 100, 200]) {
-      list.setWindow({ start, end: start + 10 });
-      await settle();
-      for (const page of [...net.calls]) net.respond(page);
-      await settle();
-    }
-    const loaded = () => [...list.getSnapshot().pages.values()].filter((p) => p.items).map((p) => p.index);
-    expect(loaded()).toEqual(expect.arrayContaining([0, 1, 10, 11, 19, 20, 21]));
-    monitor.simulate('high');
-    await settle();
-    expect(loaded().sort((a, b) => a - b)).toEqual([19, 20, 21]); // window 20 + prefetch zone
-    expect(list.getSnapshot().stats.memoryLevel).toBe('high');
-    const fetched = net.calls.length;
-    list.setWindow({ start: 0, end: 10 });
-    await settle();
-    expect(list.getSnapshot().getItem(0)).toMatchObject({ status: 'loaded', stale: true });
-    expect(net.calls.slice(fetched)).toEqual([0]); // the visible page revalidates; page 1 came from the cache
-  });
-
-  it('sheds down to the visible pages at critical and stops prefetching', async () => {
-    const net = network();
-    const monitor = createMemoryMonitor({ performance: null });
-    const list = open(net.fetchPage, { memoryMonitor: monitor, prefetch: 2 });
-    list.setWindow({ start: 30, end: 40 });
-    await settle();
-    for (const page of [...net.calls]) net.respond(page);
-    await settle();
-    expect(list.getSnapshot().pages.size).toBe(5);
-    monitor.simulate('critical');
-    await settle();
-    expect([...list.getSnapshot().pages.keys()]).toEqual([3]);
-    expect(list.getSnapshot().getItem(35).status).toBe('loaded');
-    list.setWindow({ start: 60, end: 70 });
-    await settle();
-    expect(net.calls.slice(5)).toEqual([6]); // no prefetch at critical
-  });
-
-  it('registers with the default monitor and reports its bytes', async () => {
-    const monitor = createMemoryMonitor({ limitBytes: 1_000_000_000, performance: null });
-    setDefaultMemoryMonitor(monitor);
-    const net = network();
-    const list = open(net.fetchPage, { prefetch: 0 });
-    list.setWindow({ start: 0, end: 10 });
-    await settle();
-    net.respond(0);
-    await settle();
-    const bytes = list.getSnapshot().stats.bytesInMemory;
-    expect(bytes).toBeGreaterThan(0);
-    expect(monitor.getSnapshot().sdkBytes).toBe(bytes);
-    list.destroy();
-    await settle();
-    expect(monitor.getSnapshot().sdkBytes).toBe(0);
-  });
-
-  it('opts out of the default monitor with memoryMonitor: null', async () => {
-    const monitor = createMemoryMonitor({ performance: null });
-    setDefaultMemoryMonitor(monitor);
-    monitor.simulate('critical');
-    const net = network();
-    const list = open(net.fetchPage, { memoryMonitor: null, prefetch: 1 });
-    list.setWindow({ start: 0, end: 10 });
-    await settle();
-    expect(net.calls).toEqual([0, 1]);
-    expect(list.getSnapshot().stats.memoryLevel).toBe('ok');
   });
 });
 
