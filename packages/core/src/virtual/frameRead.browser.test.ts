@@ -4,6 +4,7 @@
 // frames of a 1,200 px-per-frame scroll showed part of the 600-px viewport without rows.
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
+import { frameCounter } from '../testing/frameCounter.ts';
 import { afterPaint, frames, type MountedList } from '../testing/mountVirtualList.ts';
 import {
   type Item,
@@ -32,26 +33,6 @@ function uncovered(mounted: MountedList<Item>): number {
     if (!rects.some((rect) => rect.top <= y && rect.bottom > y)) empty += 1;
   }
   return empty;
-}
-
-/**
- * Counts real animation frames until `stop()`: a test loop that waits for frames can miss one on
- * a busy machine, and its callbacks run after this counter's in each frame (registered earlier).
- */
-function frameCounter(): { readonly frames: number; stop(): void } {
-  let running = true;
-  const counter = {
-    frames: 0,
-    stop() {
-      running = false;
-    },
-  };
-  const tick = () => {
-    counter.frames += 1;
-    if (running) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  return counter;
 }
 
 it.each([
