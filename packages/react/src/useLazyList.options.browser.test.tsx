@@ -139,7 +139,17 @@ describe('useLazyList options and controls', () => {
     mount(<Tokened listKey={listKey} token="t" />);
     await vi.waitFor(() => expect(rowText(0)).toBe('0:t'));
     const pushes = vi.spyOn(VirtualList.prototype, 'setOptions');
+    // The spy counts pushes only if it is on the class of the hook's own view (a second copy of
+    // the module would let "not pushed" pass for nothing): a control calling the view proves it.
+    const onTheView = () => {
+      const reads = vi.spyOn(VirtualList.prototype, 'saveScroll');
+      latest?.saveScroll();
+      const calls = reads.mock.calls.length;
+      reads.mockRestore();
+      return calls;
+    };
     try {
+      expect(onTheView(), "the spy is on the class of the hook's view").toBe(1);
       const element = scroller();
       const seen = new Set<unknown>();
       for (let frame = 0; frame < 30; frame++) {
@@ -152,6 +162,7 @@ describe('useLazyList options and controls', () => {
       const total = latest?.totalSize ?? 0;
       root?.render(<Tokened listKey={listKey} token="t" estimate={50} />);
       await vi.waitFor(() => expect(latest?.totalSize).toBeGreaterThan(total)); // unmeasured rows at 50 px
+      expect(onTheView(), "the spy is on the class of the hook's view").toBe(1);
       expect(pushes).toHaveBeenCalledTimes(1);
       root?.render(<Tokened listKey={listKey} token="t" estimate={50} />);
       await frames(2);
