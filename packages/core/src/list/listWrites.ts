@@ -2,7 +2,7 @@ import { pageQueryKey } from '../scheduler/pageQuery.ts';
 import type { OffsetPage } from '../sources/source.ts';
 import { type EditRope, isServerOnly, ropeAt, ropeFind, ropeServerPosition } from '../store/editRope.ts';
 import { type ItemWrite, rewritePages, ropeAfter } from '../store/itemWrites.ts';
-import { type KnownTotal, loadThroughRope, serverTotalOf } from './loadThroughRope.ts';
+import { type KnownTotal, loadThroughRope, type StoredCopies, serverTotalOf } from './loadThroughRope.ts';
 import type { PageFlow } from './pageFlow.ts';
 
 /** Where the loaded item with `key` is: its page, its offset in the page and the item; or undefined. */
@@ -88,7 +88,27 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
     totals.total = serverTotalOf(channel.rope, count);
   channel.rope = ropeAfter(channel.rope, write);
   // Lists on the key without the write engine fetch through it too.
-  channel.load = (from, rope, page, signal) => loadThroughRope(from, rope, page, signal, totals);
+  // With keys, local items the server stored where they are become its rows (decision 0055).
+  const keyOf = flow.o.getItemKey;
+  const stored: StoredCopies<T> | undefined = keyOf && {
+    rope: () => channel.rope,
+    set: (rope, from) => {
+      channel.rope = rope;
+      if (from === undefined) return;
+      // A row shown twice left one place: every list drops and asks again the pages from there.
+      const first = Math.floor(from / source.pageSize);
+      for (const [queryKey] of client.getQueriesData({ queryKey: [...key, 'page'] })) {
+        const page = queryKey[key.length + 1];
+        if (typeof page === 'number' && page >= first) flow.queries.remove(page);
+      }
+      const event = { first, last: Number.POSITIVE_INFINITY, rewritten: new Set<number>() };
+      channel.emit(event);
+      if (!flow.writes.watching) flow.moved(event);
+    },
+    keyOf,
+  };
+  channel.load = (from, rope, page, signal) =>
+    loadThroughRope(from, rope, page, signal, totals, stored as StoredCopies<never> | undefined);
   const total = count === undefined ? undefined : count + countDelta(write);
   // Pages that cannot be recomputed go first, then the rewritten ones in the order that never
   // shows an item twice in between (an insert moves items up: lowest page first; a remove moves

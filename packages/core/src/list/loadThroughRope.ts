@@ -1,5 +1,12 @@
 import type { OffsetPage, OffsetSource } from '../sources/source.ts';
-import { type EditRope, ropeSlice, ropeTotal } from '../store/editRope.ts';
+import {
+  type EditRope,
+  type RopeSegment,
+  ropeJoin,
+  ropeServerPosition,
+  ropeSlice,
+  ropeTotal,
+} from '../store/editRope.ts';
 
 /**
  * The server's total as far as the list knows it (`total`), kept by the write engine for the
@@ -11,11 +18,34 @@ export interface KnownTotal {
   total?: number;
 }
 
+/** A rope and the one that replaced it when the server was found holding local items. */
+const confirmedInto = new WeakMap<object, object>();
+
+/** The rope now if `rope` was only replaced by confirmations since (else a write came: undefined). */
+function latest<T>(rope: EditRope<T>, stored: StoredCopies<T>): EditRope<T> | undefined {
+  let now: object | undefined = rope;
+  while (now !== undefined && now !== stored.rope()) now = confirmedInto.get(now);
+  return now as EditRope<T> | undefined;
+}
+
+/**
+ * What `loadThroughRope` reads and sets to take local items the server stored as its rows
+ * (decision 0055): the dataset's rope now, its replacement, and the item key.
+ */
+export interface StoredCopies<T> {
+  rope(): EditRope<T>;
+  /** The new rope; `from`: the display position from which the rows moved (pages asked again). */
+  set(rope: EditRope<T>, from?: number): void;
+  keyOf(item: T): string | number;
+}
+
 /**
  * Fetches offset page `page` while local writes are pending: the server runs it covers are asked
  * in one request by the offsets the server knows (`loadSpan`), and local items are put in place.
  * The total is the display count: from the server's answer, else from `known` (which an answer
- * with a total updates).
+ * with a total updates). With `stored` (lists with `getItemKey`), local items the server holds
+ * (the answer holds their key, or the server grew and holds them where the rope puts them) become
+ * its rows where they are shown, and the page is asked again by the new offsets (decision 0055).
  */
 export async function loadThroughRope<T>(
   source: OffsetSource<T>,
@@ -23,6 +53,7 @@ export async function loadThroughRope<T>(
   page: number,
   signal: AbortSignal,
   known?: KnownTotal,
+  stored?: StoredCopies<T>,
 ): Promise<OffsetPage<T>> {
   const size = source.pageSize;
   const segments = ropeSlice(rope, page * size, (page + 1) * size);
@@ -33,6 +64,7 @@ export async function loadThroughRope<T>(
     from = Math.min(from, segment.start);
     to = Math.max(to, segment.start + segment.length);
   }
+  const before = known?.total;
   const fetched =
     to > from && source.loadSpan !== undefined
       ? await source.loadSpan({ offset: from, limit: to - from, signal })
@@ -42,7 +74,28 @@ export async function loadThroughRope<T>(
     if (segment.kind === 'local') items.push(...segment.items);
     else items.push(...fetched.items.slice(segment.start - from, segment.start - from + segment.length));
   }
+  const grown = fetched.total === undefined ? 0 : fetched.total - (before ?? fetched.total);
   if (known !== undefined && fetched.total !== undefined) known.total = fetched.total;
+  // The server holds local items (the useMutation recipe's client id): they become its rows where
+  // they are shown, the later offsets move, and the page is asked again by them (decision 0055);
+  // so is a page asked before another page found that.
+  if (stored !== undefined) {
+    const end = (page + 1) * size;
+    let found = new Map<T, number>();
+    if (latest(rope, stored) === rope)
+      found = await storedCopies(source, rope, fetched.items, from, stored.keyOf, signal, { grown, end });
+    const now = latest(rope, stored);
+    if (now === rope && found.size > 0) {
+      // Stored since the rope's offsets were taken: the later ones move past it. Else the rope's
+      // offsets count it already: it leaves its place, the pages from there are asked again.
+      const next = ropeStored(rope, found, grown <= 0);
+      const moved = Math.min(...[...found.values()].map((offset) => ropeServerPosition(rope, offset)));
+      confirmedInto.set(rope, next);
+      stored.set(next, grown > 0 ? undefined : moved);
+    }
+    if (now !== undefined && stored.rope() !== rope)
+      return loadThroughRope(source, stored.rope(), page, signal, known, stored);
+  }
   const server = fetched.total ?? known?.total;
   const total = server === undefined ? undefined : ropeTotal(rope, server);
   return total === undefined ? { items } : { items, total };
@@ -64,4 +117,104 @@ export function serverTotalOf<T>(rope: EditRope<T>, count: number): number {
     left -= segment.length;
   }
   return 0; // not reached: the last server run is endless
+}
+
+/**
+ * The local items of `rope` the server holds, with their server offsets now: those whose key the
+ * answer `items` (asked from offset `from`) holds, at most `grown` (the server grew by as many);
+ * when it did not grow, those at an offset the rope shows too (the same key twice; not a row the
+ * rope cut out: a remove rolled back puts the server's item back as a local one); then, up to
+ * `grown`, those found where the rope puts them (the offset just after the server row before
+ * them; one request per local run, up to display position `end`).
+ */
+async function storedCopies<T>(
+  source: OffsetSource<T>,
+  rope: EditRope<T>,
+  items: readonly T[],
+  from: number,
+  keyOf: (item: T) => string | number,
+  signal: AbortSignal,
+  { grown, end }: { grown: number; end: number },
+): Promise<Map<T, number>> {
+  const found = new Map<T, number>();
+  const local = new Map<string | number, T>();
+  for (const segment of rope)
+    if (segment.kind === 'local') for (const item of segment.items) local.set(keyOf(item), item);
+  items.forEach((copy, at) => {
+    const item = local.get(keyOf(copy));
+    if (item !== undefined && (grown > 0 ? found.size < grown : shows(rope, from + at)))
+      found.set(item, from + at);
+  });
+  let after = 0; // the server offset just past the last server run
+  let position = 0;
+  for (const segment of rope) {
+    if (found.size >= grown || position >= end || source.loadSpan === undefined) break;
+    if (segment.kind === 'server') {
+      after = segment.start + segment.length;
+      position += segment.length;
+      continue;
+    }
+    position += segment.items.length;
+    const at = after + found.size;
+    const there = await source.loadSpan({ offset: at, limit: segment.items.length, signal });
+    let next = 0;
+    for (const item of segment.items)
+      if (
+        found.size < grown &&
+        there.items[next] !== undefined &&
+        keyOf(there.items[next] as T) === keyOf(item)
+      )
+        found.set(item, at + next++);
+  }
+  return found;
+}
+
+/**
+ * `rope` with the server's rows in place of the local items it holds (`found`: each item's server
+ * offset now), shown where the items were. The server stored them since the rope's offsets were
+ * taken: every other offset moves past them; or, `counted`, those offsets count them already: each
+ * is cut from where it was.
+ *
+ * @example
+ * ropeStored(ropeInsert(serverRope(), 5, [x]), new Map([[x, 5]])); // serverRope(): x is the server's row 5
+ */
+export function ropeStored<T>(
+  rope: EditRope<T>,
+  found: ReadonlyMap<T, number>,
+  counted = false,
+): EditRope<T> {
+  const taken = [...found.values()].sort((a, b) => a - b);
+  const out: RopeSegment<T>[] = [];
+  for (const segment of rope) {
+    if (segment.kind === 'local') {
+      for (const item of segment.items) {
+        const offset = found.get(item);
+        out.push(
+          offset === undefined
+            ? { kind: 'local', items: [item] }
+            : { kind: 'server', start: offset, length: 1 },
+        );
+      }
+      continue;
+    }
+    const last = segment.start + segment.length;
+    for (let o = segment.start; o < last; ) {
+      // The taken rows at or before `o` (moved past each one); the next one is where the run splits.
+      let shift = 0;
+      while (shift < taken.length && (taken[shift] as number) <= o + (counted ? 0 : shift)) shift++;
+      if (counted && taken[shift - 1] === o) {
+        o++;
+        continue;
+      }
+      const next = shift < taken.length ? (taken[shift] as number) - (counted ? 0 : shift) : last;
+      out.push({ kind: 'server', start: counted ? o : o + shift, length: Math.min(last, next) - o });
+      o = Math.min(last, next);
+    }
+  }
+  return ropeJoin(out);
+}
+
+/** Whether `rope` shows server offset `offset` (a remove did not cut it out). */
+function shows<T>(rope: EditRope<T>, offset: number): boolean {
+  return rope.some((s) => s.kind === 'server' && s.start <= offset && offset < s.start + s.length);
 }

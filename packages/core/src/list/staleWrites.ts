@@ -1,3 +1,4 @@
+import { pageQueryKey } from '../scheduler/pageQuery.ts';
 import { type KeyWrites, keyWritesOf, leaveKey, type Waiting } from './keyWrites.ts';
 import { findKey } from './listWrites.ts';
 import type { PageFlow } from './pageFlow.ts';
@@ -85,6 +86,8 @@ interface Overlay<T> extends StaleWrites<T> {
   holdsStale(key: Key | null): boolean;
   /** Whether a fresh page holds `key`. */
   holdsFresh(key: Key): boolean;
+  /** Whether a page's answer holds `key`, in the QueryClient before it lands here (decision 0055). */
+  arriving(key: Key): boolean;
 }
 
 function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> {
@@ -182,7 +185,9 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
     const { write } = waiting;
     if (write.kind !== 'insert') return false;
     const all = running();
-    const items = write.items.filter((item) => !all.some((list) => list.holdsFresh(keyOf(item))));
+    const items = write.items.filter(
+      (item) => !all.some((list) => list.holdsFresh(keyOf(item)) || list.arriving(keyOf(item))),
+    );
     waiting.write = { ...write, items };
     return items.length === 0;
   };
@@ -208,6 +213,14 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
       const found = findKey(flow, key);
       return found !== undefined && !stale(found.page);
     },
+    arriving: (key) =>
+      [...flow.store.values()].some((state) => {
+        if (state.items !== undefined || state.status !== 'loading') return false;
+        const data = flow.queries.client.getQueryData<{ items?: unknown }>(
+          pageQueryKey(flow.o.key, state.index),
+        );
+        return Array.isArray(data?.items) && data.items.some((item) => keyOf(item as T) === key);
+      }),
     isWaiting: (key) => queue.some((w) => w.write.key === key),
     isShown: (key) => blocks().some((b) => b.items.some((item) => keyOf(item) === key)),
     place(index) {

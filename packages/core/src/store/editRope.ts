@@ -83,8 +83,13 @@ function cut<T>(rope: EditRope<T>, at: number): [RopeSegment<T>[], RopeSegment<T
   return [left, []];
 }
 
-/** Drops empty runs and joins neighbours that continue each other. */
-function normalize<T>(segments: readonly RopeSegment<T>[]): RopeSegment<T>[] {
+/**
+ * Drops empty runs and joins neighbours that continue each other.
+ *
+ * @example
+ * ropeJoin([{ kind: 'server', start: 0, length: 5 }, { kind: 'server', start: 5, length: 1 }]); // one run of 6
+ */
+export function ropeJoin<T>(segments: readonly RopeSegment<T>[]): RopeSegment<T>[] {
   const out: RopeSegment<T>[] = [];
   for (const segment of segments) {
     if (lengthOf(segment) === 0) continue;
@@ -110,7 +115,7 @@ function normalize<T>(segments: readonly RopeSegment<T>[]): RopeSegment<T>[] {
  */
 export function ropeInsert<T>(rope: EditRope<T>, at: number, items: readonly T[]): EditRope<T> {
   const [left, right] = cut(rope, at);
-  return normalize([...left, { kind: 'local', items }, ...right]);
+  return ropeJoin([...left, { kind: 'local', items }, ...right]);
 }
 
 /**
@@ -122,7 +127,7 @@ export function ropeInsert<T>(rope: EditRope<T>, at: number, items: readonly T[]
 export function ropeRemove<T>(rope: EditRope<T>, at: number, count: number): EditRope<T> {
   const [left, rest] = cut(rope, at);
   const [, right] = cut(rest, count);
-  return normalize([...left, ...right]);
+  return ropeJoin([...left, ...right]);
 }
 
 /**
