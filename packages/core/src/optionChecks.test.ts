@@ -1,30 +1,14 @@
 import { resolve } from 'node:path';
-import { build, type Rolldown } from 'vite';
 import { expect, test } from 'vitest';
+import { bundleEntry } from './testing/bundleEntry.ts';
 
 // Decision 0054: option checks run unless the app's bundler sets process.env.NODE_ENV to
 // 'production'. This bundles the package's root entry the way an app's bundler does and looks
 // for the checks' messages in the output.
 const entry = resolve(import.meta.dirname, 'index.ts');
 
-async function bundle(nodeEnv: 'production' | 'development'): Promise<string> {
-  const result = await build({
-    configFile: false,
-    logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': JSON.stringify(nodeEnv) },
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry, formats: ['es'], fileName: 'lists' },
-      rolldownOptions: { external: [/^@tanstack\//, 'idb-keyval'] },
-    },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-  return outputs
-    .flatMap((output) => output.output)
-    .map((chunk) => (chunk.type === 'chunk' ? chunk.code : ''))
-    .join('\n');
-}
+const external = [/^@tanstack\//, 'idb-keyval'];
+const bundle = (nodeEnv: 'production' | 'development') => bundleEntry(entry, nodeEnv, external);
 
 // One message per owner whose option checks are development-only, as the minifier may quote it.
 const moved: readonly (string | RegExp)[] = [

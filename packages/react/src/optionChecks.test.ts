@@ -1,30 +1,14 @@
 import { resolve } from 'node:path';
-import { build, type Rolldown } from 'vite';
 import { expect, test } from 'vitest';
+import { bundleEntry } from '../../core/src/testing/bundleEntry.ts';
 
 // Decision 0054 for @lazyflow/react: props and hook options are checked unless the app's
 // bundler sets process.env.NODE_ENV to 'production'; whether <LazyList> got `data` or a
 // `source`, and `data` being an array, follow the app's data and are checked in every build.
 const entry = resolve(import.meta.dirname, 'index.ts');
 
-async function bundle(nodeEnv: 'production' | 'development'): Promise<string> {
-  const result = await build({
-    configFile: false,
-    logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': JSON.stringify(nodeEnv) },
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry, formats: ['es'], fileName: 'react' },
-      rolldownOptions: { external: [/^@tanstack\//, /^@lazyflow\//, /^react($|\/)/, /^react-dom($|\/)/] },
-    },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-  return outputs
-    .flatMap((output) => output.output)
-    .map((chunk) => (chunk.type === 'chunk' ? chunk.code : ''))
-    .join('\n');
-}
+const external = [/^@tanstack\//, /^@lazyflow\//, /^react($|\/)/, /^react-dom($|\/)/];
+const bundle = (nodeEnv: 'production' | 'development') => bundleEntry(entry, nodeEnv, external);
 
 const moved = [
   'a number >= 0 or a CSS length', // <LazyList> height
