@@ -242,6 +242,14 @@ export class PageFlow<T> implements FlowState<T> {
 
   /** Evicts over-budget pages, and under memory pressure every page far from the window. */
   evict(): void {
+    // Under its budget without memory pressure nothing goes (pagesToEvict): every scroll frame
+    // comes here, so the candidates are not listed for it.
+    if (
+      this.pressure.level === 'ok' &&
+      this.store.bytes <= this.o.maxBytes &&
+      this.store.loadedCount <= this.o.maxPages
+    )
+      return;
     const ranges = { visible: this.plan?.visible ?? null, zone: this.plan?.zone ?? null };
     dropPages(this, this.pressure.victims(this.store.evictionCandidates(), ranges, this.o));
   }
