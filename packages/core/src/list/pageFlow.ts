@@ -2,6 +2,7 @@ import type { CacheTier } from '../cache/cacheTier.ts';
 import { type CarriesTier, LIST_TIER } from '../cache/listTier.ts';
 import type { PageCache } from '../cache/pageCache.ts';
 import type { ListLayout } from '../paging/layout.ts';
+import { evictsNothing } from '../planner/evictionPolicy.ts';
 import { type ListWindow, normalizeWindow } from '../planner/listWindow.ts';
 import type { WindowPlan } from '../planner/planWindow.ts';
 import type { FetchScheduler } from '../scheduler/fetchScheduler.ts';
@@ -242,14 +243,8 @@ export class PageFlow<T> implements FlowState<T> {
 
   /** Evicts over-budget pages, and under memory pressure every page far from the window. */
   evict(): void {
-    // Under its budget without memory pressure nothing goes (pagesToEvict): every scroll frame
-    // comes here, so the candidates are not listed for it.
-    if (
-      this.pressure.level === 'ok' &&
-      this.store.bytes <= this.o.maxBytes &&
-      this.store.loadedCount <= this.o.maxPages
-    )
-      return;
+    // Every scroll frame comes here: the candidates are listed only when some can go.
+    if (evictsNothing(this.pressure.level, this.store.bytes, this.store.loadedCount, this.o)) return;
     const ranges = { visible: this.plan?.visible ?? null, zone: this.plan?.zone ?? null };
     dropPages(this, this.pressure.victims(this.store.evictionCandidates(), ranges, this.o));
   }

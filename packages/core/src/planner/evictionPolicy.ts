@@ -70,3 +70,16 @@ export function pagesToEvict(
   const { maxBytes, maxPages } = budget;
   return [...shed, ...chooseEvictions({ pages: rest, protect: ranges.visible, maxBytes, maxPages })];
 }
+
+/**
+ * Whether {@link pagesToEvict} chooses nothing, told from the totals alone: no memory pressure,
+ * and the pages held (`bytes`, `pages` of them) within the list's own budget. A list asks it on
+ * every window move before it lists its pages as candidates.
+ *
+ * @example
+ * evictsNothing('ok', 10, 1, { maxBytes: 15, maxPages: 100 }); // true
+ * evictsNothing('high', 10, 1, { maxBytes: 15, maxPages: 100 }); // false: pressure sheds pages
+ */
+export function evictsNothing(level: MemoryLevel, bytes: number, pages: number, budget: PageBudget): boolean {
+  return level === 'ok' && bytes <= budget.maxBytes && pages <= budget.maxPages;
+}
