@@ -175,7 +175,7 @@ export const SCENARIOS = [
     latency: LATENCY,
     throttle: THROTTLE,
     request: { kind: 'stream', count: STREAM_COUNT, rate: 0, capMs: 30_000 },
-    measures: `the same \`/api/stream\` NDJSON body of ${STREAM_COUNT.toLocaleString('en-US')} events (the mock server writes up to 500 per chunk, as fast as the reader pulls) into a virtualized list that follows the newest row, from opening the stream until the list has every event and the last one is on screen with its data: events per second received by the app's code and rendered, long tasks, events lost, then GC and the JS heap. The mock server runs in the Node process serving the page, so producing the body costs neither page main-thread time`,
+    measures: `the same \`/api/stream\` NDJSON body of ${STREAM_COUNT.toLocaleString('en-US')} events (the mock server writes up to 500 per chunk, as fast as the reader pulls) into a virtualized list that follows the newest row, from opening the stream until the list has every event and the last one is on screen with its data: events per second received by the app's code and rendered, long tasks, events lost, then GC and the JS heap. The mock server runs in the Node process serving the page, so producing the body costs neither page main-thread time. Before the window each page lays out, hidden, one row holding every word the events use (東京, ветер, 🚀…), as a page already showing such text has: the fallback fonts are then known, and the first publishing frame measures the page's code, not the bench machine's font lookups (100–300 ms at CPU ×4 in either page without it)`,
   },
   {
     id: 'stream100k',
