@@ -32,6 +32,7 @@ const moved: readonly (string | RegExp)[] = [
   'a width in px or a function of the column', // createGridColumns, GridColumns.setOptions
   /a function \(or give \W{1,2}url/, // createStream
   'ItemStream.setOptions', // ItemStream.setOptions (fixed options)
+  'keys must be unique', // the duplicate-key warning (decision 0056; the rows shadowed stay)
 ];
 
 // Runtime arguments and data keep their checks in every build.

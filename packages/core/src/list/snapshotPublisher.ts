@@ -119,15 +119,11 @@ export class SnapshotPublisher<T> {
     const pages = store.freeze();
     const { window, visible } = this.#host.view();
     const getItemKey = this.#o.getItemKey?.() as ((item: T) => string | number) | undefined;
-    const onDuplicateKeys = (found: readonly DuplicateKey[]) => {
-      for (const { key, indexes } of found) {
-        if (this.#reported.has(key)) continue;
-        this.#reported.add(key);
-        console.warn(
-          `lazyflow: getItemKey returned ${JSON.stringify(key)} for the items at ${indexes[0]} and ${indexes[1]}; keys must be unique (the row at ${indexes[1]} is keyed by its position)`,
-        );
-      }
-    };
+    // The warning is a diagnostic (decision 0056); the rows shadowed and `duplicateKeys` are in every build.
+    const onDuplicateKeys =
+      process.env.NODE_ENV !== 'production'
+        ? (found: readonly DuplicateKey[]) => warnDuplicateKeys(this.#reported, found)
+        : undefined;
     const moves = this.#host.moves?.() ?? NO_MOVES;
     return buildSnapshot({
       pages,
@@ -139,5 +135,16 @@ export class SnapshotPublisher<T> {
       onDuplicateKeys,
       moves,
     });
+  }
+}
+
+/** Warns once per key (`reported` holds the keys warned about); development builds only (decision 0056). */
+function warnDuplicateKeys(reported: Set<string | number>, found: readonly DuplicateKey[]): void {
+  for (const { key, indexes } of found) {
+    if (reported.has(key)) continue;
+    reported.add(key);
+    console.warn(
+      `lazyflow: getItemKey returned ${JSON.stringify(key)} for the items at ${indexes[0]} and ${indexes[1]}; keys must be unique (the row at ${indexes[1]} is keyed by its position)`,
+    );
   }
 }
