@@ -97,10 +97,12 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
       if (from === undefined) return;
       // A row shown twice left one place: every list drops and asks again the pages from there.
       const first = Math.floor(from / source.pageSize);
+      const pages: number[] = [];
       for (const [queryKey] of client.getQueriesData({ queryKey: [...key, 'page'] })) {
         const page = queryKey[key.length + 1];
-        if (typeof page === 'number' && page >= first) flow.queries.remove(page);
+        if (typeof page === 'number' && page >= first) pages.push(page);
       }
+      dropMovedPages(flow, pages);
       const event = { first, last: Number.POSITIVE_INFINITY, rewritten: new Set<number>() };
       channel.emit(event);
       if (!flow.writes.watching) flow.moved(event);
@@ -113,8 +115,7 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
   // Pages that cannot be recomputed go first, then the rewritten ones in the order that never
   // shows an item twice in between (an insert moves items up: lowest page first; a remove moves
   // them down: highest first). A list shows each step, so a gap is fine, a duplicate is not.
-  for (const page of rewritten.dropped) flow.queries.remove(page);
-  flow.cache?.forget(rewritten.dropped);
+  dropMovedPages(flow, rewritten.dropped);
   const event = { first: rewritten.first, last: rewritten.last, rewritten: new Set(rewritten.pages.keys()) };
   channel.emit(event);
   if (!flow.writes.watching) flow.moved(event);
@@ -131,6 +132,16 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
     client.setQueryData(pageQueryKey(key, page), next);
     if (!flow.writes.watching) flow.written(page, client.getQueryData(pageQueryKey(key, page)));
   }
+}
+
+/**
+ * Drops pages whose items moved from every place that holds them: the QueryClient (every list on
+ * the key asks them again) and the persistent cache (a warm reload would read them at their old
+ * offsets: a row twice or skipped). Every write path that moves rows goes through it.
+ */
+function dropMovedPages<T>(flow: PageFlow<T>, pages: readonly number[]): void {
+  for (const page of pages) flow.queries.remove(page);
+  flow.cache?.forget(pages);
 }
 
 /** The server total each dataset's writes know, by channel. */
