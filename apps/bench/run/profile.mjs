@@ -5,9 +5,11 @@
 // busy time per frame, the trace events and JS functions by self time, and the style and layout
 // passes (forced ones: run while script was on the stack).
 //   node apps/bench/run/profile.mjs [--lib lazyflow] [--scenario scroll|fling|drag|grid|stream|stream100k] [--port 4354] [--top 25] [--trace out.json]
+//     [--long-tasks] (every task over 50 ms: its kind and what it holds) [--no-samples] (no V8 sampler: task lengths nearer pnpm bench's)
 import { rmSync, writeFileSync } from 'node:fs';
 import { mainThreadBreakdown } from './breakdown.mjs';
 import { dragScrollbar } from './drag.mjs';
+import { longTaskBreakdown } from './longTasks.mjs';
 import { pageReady, pageUrl } from './measure.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 import { buildBench, CONTEXT_OPTIONS, launchChromium, serveBench } from './serve.mjs';
@@ -22,6 +24,7 @@ const lib = option('lib', 'lazyflow');
 const port = Number(option('port', '4354'));
 const top = Number(option('top', '25'));
 const traceFile = option('trace', null);
+const samples = !process.argv.includes('--no-samples');
 const scenario = SCENARIOS.find((s) => s.id === option('scenario', 'scroll'));
 const PROFILED = ['scroll', 'grid', 'stream'];
 if (!PROFILED.includes(scenario?.page)) {
@@ -47,7 +50,10 @@ try {
   const notReady = await pageReady(page, scenario.ready ?? '[data-row="0"][data-state="loaded"]', errors);
   if (notReady) throw new Error(notReady);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: scenario.throttle });
-  const stop = await startTrace(cdp, [...TRACE_CATEGORIES, 'disabled-by-default-v8.cpu_profiler']);
+  const stop = await startTrace(
+    cdp,
+    samples ? [...TRACE_CATEGORIES, 'disabled-by-default-v8.cpu_profiler'] : TRACE_CATEGORIES,
+  );
   const running = page.evaluate((request) => window.__bench.run(request), scenario.request);
   if (scenario.drag) {
     await page.waitForFunction(() => performance.getEntriesByName('bench:window-start').length > 0);
@@ -62,7 +68,7 @@ try {
   const breakdown = mainThreadBreakdown(events, place);
   const ms = (v) => (v === null || v === undefined ? '—' : v.toFixed(1));
   console.log(
-    `${lib} ${scenario.id} (CPU ×${scenario.throttle}, profiler on: every figure is higher than in pnpm bench)\n` +
+    `${lib} ${scenario.id} (CPU ×${scenario.throttle}${samples ? ', profiler on: every figure is higher than in pnpm bench' : ''})\n` +
       `window ${ms(figures.windowMs)} ms, ${figures.frames} main-thread frames, main thread busy ${ms(figures.busyMs)} ms = ${(figures.busyMs / figures.frames).toFixed(2)} ms/frame (p95 ${ms(figures.busyP95Ms)}); ` +
       (result.kind === 'stream'
         ? `${result.rendered} events rendered in ${ms(result.renderedMs)} ms, ${result.longTasks} long tasks (${ms(result.longTaskMs)} ms, longest ${ms(result.longestTaskMs)})`
@@ -76,9 +82,30 @@ try {
   console.log('\ntrace events by self time (ms, count):');
   for (const e of breakdown.events.slice(0, top))
     console.log(`  ${ms(e.ms).padStart(8)}  ${String(e.count).padStart(6)}  ${e.key}`);
-  console.log('\nJS functions by self time (ms, samples):');
-  for (const f of breakdown.functions.slice(0, top))
-    console.log(`  ${ms(f.ms).padStart(8)}  ${String(f.count).padStart(6)}  ${f.key}`);
+  if (process.argv.includes('--long-tasks')) {
+    const { kinds, long } = longTaskBreakdown(events);
+    console.log('\ntasks by kind (count, ms, over 50 ms: count and ms, longest):');
+    for (const k of kinds)
+      console.log(
+        `  ${k.kind.padEnd(28)} ${String(k.tasks).padStart(5)} ${ms(k.ms).padStart(8)}  ${k.long} (${ms(k.longMs)} ms), ${ms(k.maxMs)}`,
+      );
+    console.log(
+      '\ntasks over 50 ms (start in the window, ms, kind, layout dirty objects, GC, self ms by event):',
+    );
+    for (const t of long)
+      console.log(
+        `  @${ms(t.atMs).padStart(8)} ${ms(t.ms).padStart(6)} ${t.kind} dirty ${t.dirtyObjects}${t.gc ? ' GC' : ''}: ` +
+          t.contents
+            .slice(0, 6)
+            .map(([key, v]) => `${key} ${ms(v)}`)
+            .join(', '),
+      );
+  }
+  if (samples) {
+    console.log('\nJS functions by self time (ms, samples):');
+    for (const f of breakdown.functions.slice(0, top))
+      console.log(`  ${ms(f.ms).padStart(8)}  ${String(f.count).padStart(6)}  ${f.key}`);
+  }
 } finally {
   await browser.close();
   await server.close();
