@@ -116,7 +116,10 @@ export default [
     // Tenth session: the duplicate-key console.warn in development builds only (decision 0056;
     // the scan, duplicateKeys and the shadowed rows stay). HEAD 0d25ca6 and the change built apart
     // in one worktree: 26.333 -> 26.210. Limit 26.34 -> 26.22.
-    limit: '26.22 kB', // target 12 kB
+    // Keyboard navigation with its import (decision 0058: keyboard: keyboardNavigation from
+    // '@lazyflow/core/keyboard'; onKeyDown does nothing without it), the same worktree built apart:
+    // 26.210 -> 25.965. Limit 26.22 -> 25.98.
+    limit: '25.98 kB', // target 12 kB
     modifyEsbuildConfig,
   },
   {
@@ -160,7 +163,10 @@ export default [
     // evictsNothing in planner/ (see the hook's entry), 28.319 -> 28.338: limit 28.33 -> 28.35.
     // Tenth session: the duplicate-key warning in development builds (decision 0056; see the
     // hook's entry), 28.338 -> 28.226: limit 28.35 -> 28.24.
-    limit: '28.24 kB',
+    // Decision 0058 +0.028 (28.226 -> 28.254): the component wires onKeyDown, so it imports
+    // keyboardNavigation and passes it to the hook (the call through the option is the cost);
+    // still under the session's start (28.338): limit 28.24 -> 28.27.
+    limit: '28.27 kB',
     modifyEsbuildConfig,
   },
   {

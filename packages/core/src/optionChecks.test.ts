@@ -33,6 +33,7 @@ const moved: readonly (string | RegExp)[] = [
   /a function \(or give \W{1,2}url/, // createStream
   'ItemStream.setOptions', // ItemStream.setOptions (fixed options)
   'keys must be unique', // the duplicate-key warning (decision 0056; the rows shadowed stay)
+  'onKeyDown needs keyboard', // onKeyDown without keyboard: keyboardNavigation (decision 0058)
 ];
 
 // Runtime arguments and data keep their checks in every build.

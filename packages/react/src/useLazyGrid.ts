@@ -8,6 +8,7 @@ import {
   type ScrollAlign,
   type VirtualRow,
 } from '@lazyflow/core';
+import { keyboardNavigation } from '@lazyflow/core/keyboard';
 import {
   type CSSProperties,
   type FocusEvent,
@@ -120,6 +121,8 @@ export function useLazyGrid<T>(options: UseLazyGridOptions<T>): UseLazyGridResul
     );
   const list = useLazyList<T>({
     ...listOptions,
+    // gridProps.onKeyDown hands row keys to the list's onKeyDown (decision 0058).
+    keyboard: keyboardNavigation,
     scrollPaddingStart: headerHeight + (listOptions.scrollPaddingStart ?? 0),
   });
   const latest = useRef(options);

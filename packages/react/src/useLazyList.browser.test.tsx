@@ -7,6 +7,7 @@ import {
   rangeSource,
   type SavedScroll,
 } from '@lazyflow/core';
+import { keyboardNavigation } from '@lazyflow/core/keyboard';
 import { act, StrictMode, useRef, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -87,6 +88,7 @@ function Users(props: {
     lanes: props.lanes,
     cache: props.cache,
     queryClient: props.queryClient,
+    keyboard: keyboardNavigation,
   });
   latest = list;
   return (

@@ -41,7 +41,10 @@ export interface LazyListControls<T> extends ItemWriteControls<T> {
   readonly measureElement: (element: Element | null) => (() => void) | undefined;
   /** The scroll position by key, for `restore` after a remount or reload. */
   readonly saveScroll: () => SavedScroll;
-  /** Arrow keys, PageUp/PageDown, Home/End between rows; put it on the scroll element. */
+  /**
+   * Arrow keys, PageUp/PageDown, Home/End between rows; put it on the scroll element, and pass
+   * `keyboard: keyboardNavigation` from `@lazyflow/core/keyboard` (decision 0058).
+   */
   readonly onKeyDown: (event: NavigationKeyEvent) => void;
   readonly focusIndex: (index: number) => void;
   /** Adds items after the last one (a sent message, a stream batch); false if they cannot be placed yet. */
@@ -93,6 +96,7 @@ interface ListEngine<T> {
  *     source: offsetSource({ pageSize: 100, fetchPage: ({ offset, limit, signal }) => api.users(offset, limit, signal) }),
  *     getScrollElement: () => ref.current,
  *     estimateSize: () => 36,
+ *     keyboard: keyboardNavigation, // from '@lazyflow/core/keyboard': what onKeyDown runs
  *   });
  *   return (
  *     <div ref={ref} role="list" onKeyDown={list.onKeyDown} style={{ height: 600, overflow: 'auto' }}>

@@ -1,4 +1,5 @@
 import { listDataAttributes } from '@lazyflow/core';
+import { keyboardNavigation } from '@lazyflow/core/keyboard';
 import { listWrites, queuedSends, type SendStatus, type SentItem, send } from '@lazyflow/core/writes';
 import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
@@ -41,6 +42,7 @@ export function ChatPage() {
     estimateSize: () => 84,
     anchor: 'end',
     overscan: 6,
+    keyboard: keyboardNavigation,
   });
   useReportStats('Chat', list.list);
   const [draft, setDraft] = useState('');

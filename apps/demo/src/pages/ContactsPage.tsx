@@ -1,4 +1,5 @@
 import { listDataAttributes } from '@lazyflow/core';
+import { keyboardNavigation } from '@lazyflow/core/keyboard';
 import { stickyRows } from '@lazyflow/core/sticky';
 import { useLazyList } from '@lazyflow/react';
 import { useMemo, useRef, useState } from 'react';
@@ -28,6 +29,7 @@ export function ContactsPage() {
     overscan: 4,
     sticky: stickyRows,
     stickyIndexes,
+    keyboard: keyboardNavigation,
   });
   useReportStats('Contacts', list.list);
   const pageSize = list.stats.pageSize || 1;

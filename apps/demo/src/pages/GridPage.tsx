@@ -1,4 +1,5 @@
 import { type ItemState, listDataAttributes } from '@lazyflow/core';
+import { keyboardNavigation } from '@lazyflow/core/keyboard';
 import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { type RefObject, useMemo, useRef } from 'react';
@@ -156,6 +157,7 @@ function CardStrip() {
     horizontal: true,
     gap: GAP,
     overscan: 3,
+    keyboard: keyboardNavigation,
   });
   useReportStats('Strip', list.list);
   const pageSize = list.stats.pageSize || 1;

@@ -1,4 +1,5 @@
 import { listDataAttributes, type ScrollAlign } from '@lazyflow/core';
+import { keyboardNavigation } from '@lazyflow/core/keyboard';
 import { watchMoves } from '@lazyflow/core/moves';
 import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
@@ -110,6 +111,7 @@ function TableView({
     // Rows the server inserts or deletes meanwhile (the fault panel's churn) are seen and the
     // pages around the view refetched and shown together: no row twice, none skipped.
     moves: watchMoves,
+    keyboard: keyboardNavigation,
   });
   const persist = usePersistedScroll(storageKey, layout, list.saveScroll);
   useReportStats('Table', list.list, 'paged', TABLE_BUDGET);

@@ -1,4 +1,5 @@
 import { autoSource, type LazyListSnapshot, listDataAttributes } from '@lazyflow/core';
+import { keyboardNavigation } from '@lazyflow/core/keyboard';
 import type { Template } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { type FormEvent, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
@@ -47,6 +48,7 @@ export function TemplatePanel({ spec, generation }: { spec: TemplatePanelSpec; g
     getScrollElement: () => ref.current,
     estimateSize: () => TEMPLATE_ROW_HEIGHT,
     overscan: 4,
+    keyboard: keyboardNavigation,
   });
   const { stats } = list;
   // The panel and the under-the-hood panel count the same thing: HTTP requests sent (a stream

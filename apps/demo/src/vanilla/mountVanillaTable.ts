@@ -8,6 +8,7 @@ import {
   type ScrollAlign,
   type VirtualRow,
 } from '@lazyflow/core';
+import { keyboardNavigation } from '@lazyflow/core/keyboard';
 import type { Item } from '@lazyflow/mocks';
 import { formatCount } from '../lib/formatCount.ts';
 import { formatPublished } from '../lib/formatPublished.ts';
@@ -113,7 +114,12 @@ export function mountVanillaTable(
   head.dataset.testid = 'vanilla-head';
   container.append(element('div', { className: 'controls' }, form), status, head, scroller);
 
-  const view = createVirtualList({ list, scrollElement: scroller, estimateSize: () => ROW_HEIGHT });
+  const view = createVirtualList({
+    list,
+    scrollElement: scroller,
+    estimateSize: () => ROW_HEIGHT,
+    keyboard: keyboardNavigation,
+  });
   const rows = new Map<string | number, HTMLElement>();
   // measureElement's cleanup, called when a row leaves the DOM (stops observing its size).
   const stops = new Map<HTMLElement, () => void>();

@@ -3,7 +3,7 @@ import type { LazyListSnapshot } from '../list/LazyList.ts';
 import { VelocityMeter } from '../planner/velocityMeter.ts';
 import { Subscribable } from '../subscribable.ts';
 import { loadedFlight, loadFlight } from './flightChunk.ts';
-import { type NavigationKeyEvent, navigationTarget } from './keyboardTarget.ts';
+import type { NavigationKeyEvent } from './keyboardTarget.ts';
 import { layoutInput, publishView } from './layoutPass.ts';
 import { createLayoutRounds } from './layoutRounds.ts';
 import type { MasonryLayout } from './masonry.ts';
@@ -29,10 +29,11 @@ import {
   type ViewState,
   viewContext,
 } from './viewState.ts';
-import type {
-  ResolvedVirtualListOptions,
-  VirtualListOptions,
-  VirtualListUpdate,
+import {
+  type ResolvedVirtualListOptions,
+  type VirtualListOptions,
+  type VirtualListUpdate,
+  warnNoKeyboard,
 } from './virtualListOptions.ts';
 import type { ScrollAlign, VirtualListSnapshot } from './virtualSnapshot.ts';
 
@@ -188,15 +189,21 @@ export class VirtualList<T> extends Subscribable {
     return this.#measurer.attach(element, key, above);
   };
 
-  /** Keyboard navigation for rows (arrows, PageUp/PageDown, Home/End): moves focus, keeps it in view. */
+  /**
+   * Keyboard navigation for rows (arrows, PageUp/PageDown, Home/End): moves focus, keeps it in
+   * view. Needs `keyboard: keyboardNavigation` (decision 0058); without it a key does nothing.
+   */
   readonly onKeyDown = (event: NavigationKeyEvent): void => {
-    const sizes = this.#sizes;
-    const rowSize = sizes.total / Math.max(1, sizes.hi - sizes.lo) || 36;
-    const clear = clearViewport(this.#state.viewport, this.#context);
-    const next = navigationTarget(event, {
+    const keyboard = this.#o.keyboard;
+    if (keyboard === null) {
+      if (process.env.NODE_ENV !== 'production') warnNoKeyboard();
+      return;
+    }
+    const next = keyboard(event, {
+      sizes: this.#sizes,
+      viewport: clearViewport(this.#state.viewport, this.#context),
       count: this.#snapshot.count,
       lanes: this.#masonry?.lanes ?? this.#o.lanes,
-      rowsPerPage: Math.max(1, Math.floor(clear / Math.max(1, rowSize))),
       horizontal: this.#o.horizontal,
     });
     if (next === null) return;

@@ -2,6 +2,7 @@
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { QueryClient } from '@tanstack/query-core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { keyboardNavigation } from '../keyboard/index.ts';
 import { createLazyList } from '../list/createLazyList.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { frames, mountVirtualList } from '../testing/mountVirtualList.ts';
@@ -278,25 +279,43 @@ describe('createVirtualList scroll restoration and lifecycle', () => {
     });
   });
 
+  const pressOn = async (key: string) => {
+    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+    document.activeElement?.dispatchEvent(event);
+    await frames(2);
+    return { index: Number((document.activeElement as HTMLElement | null)?.dataset.index), event };
+  };
+
   it('keyboard: arrows, PageDown and End move focus to a mounted row kept in view', async () => {
     const { list } = itemsList(1_000);
-    const mounted = mount({ list, estimateSize: () => 36, text: title });
+    const mounted = mount({ list, estimateSize: () => 36, text: title, keyboard: keyboardNavigation });
     mounted.viewport.addEventListener('keydown', (event) => mounted.view.onKeyDown(event));
     await vi.waitFor(() => expect(loadedText(mounted, 0)).toBe(item(0).title));
     mounted.element(0)?.focus();
-    const press = async (key: string) => {
-      document.activeElement?.dispatchEvent(
-        new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }),
-      );
-      await frames(2);
-      return Number((document.activeElement as HTMLElement | null)?.dataset.index);
-    };
+    const press = async (key: string) => (await pressOn(key)).index;
     expect(await press('ArrowDown')).toBe(1);
     expect(await press('PageDown')).toBe(1 + 15);
     expect(await press('End')).toBe(999);
     expect(mounted.visible()).toContain(999);
     expect(await press('Home')).toBe(0);
     expect(mounted.position(0)).toBe(0);
+  });
+
+  it('keyboard: without keyboard: keyboardNavigation a key moves nothing and warns once (development)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    cleanups.push(() => warn.mockRestore());
+    const { list } = itemsList(1_000);
+    const mounted = mount({ list, estimateSize: () => 36, text: title });
+    mounted.viewport.addEventListener('keydown', (event) => mounted.view.onKeyDown(event));
+    await vi.waitFor(() => expect(loadedText(mounted, 0)).toBe(item(0).title));
+    mounted.element(0)?.focus();
+    const down = await pressOn('ArrowDown');
+    expect([down.index, down.event.defaultPrevented]).toEqual([0, false]);
+    await pressOn('End');
+    const warned = warn.mock.calls.filter(([message]) => String(message).includes('onKeyDown needs'));
+    expect(warned.map(([message]) => String(message))).toEqual([
+      "lazyflow: onKeyDown needs keyboard: keyboardNavigation, its own import: import { keyboardNavigation } from '@lazyflow/core/keyboard'",
+    ]);
   });
 
   it('unmount aborts the list’s in-flight requests', async () => {

@@ -50,19 +50,46 @@ export interface NavigationKeyEvent {
   preventDefault(): void;
 }
 
+/** What keyboard navigation reads of a virtual list at a key press. */
+export interface KeyboardView {
+  /** The rows' sizes: `total` px over the rows `lo`..`hi` (the PageUp/PageDown step). */
+  readonly sizes: { readonly total: number; readonly lo: number; readonly hi: number };
+  /** The viewport's px clear of the scroll padding. */
+  readonly viewport: number;
+  readonly count: number;
+  readonly lanes: number;
+  readonly horizontal: boolean;
+}
+
 /**
- * The item a key press on a row element (or inside one) moves focus to, or null when the key
- * is not a navigation key or did not happen on a row (`data-index`).
+ * The `keyboard` option's value, keyboard navigation's code carried by its own import (decision
+ * 0058): the item a key press moves focus to, or null (not a navigation key, or not on a row).
+ */
+export type KeyboardNavigation = (event: NavigationKeyEvent, view: KeyboardView) => number | null;
+
+/**
+ * Keyboard navigation for `createVirtualList` and `useLazyList`: pass `keyboard: keyboardNavigation`
+ * from `@lazyflow/core/keyboard` and wire `onKeyDown` on the scroll element; with a row focused,
+ * arrows move one row, PageUp/PageDown a viewport, Home/End to the ends. Its own import so lists
+ * without keyboard navigation do not bundle it (decision 0058); `<LazyList>` passes it itself.
  *
  * @example
- * const next = navigationTarget(event, { count: 1_000, lanes: 1, rowsPerPage: 16, horizontal: false });
+ * import { keyboardNavigation } from '@lazyflow/core/keyboard';
+ * const list = useLazyList({ key: ['users'], source, keyboard: keyboardNavigation, getScrollElement });
+ * // <div ref={ref} onKeyDown={list.onKeyDown}>…</div>
  */
-export function navigationTarget(
-  event: NavigationKeyEvent,
-  list: Omit<KeyboardTargetInput, 'key' | 'focused'>,
-): number | null {
+export function keyboardNavigation(event: NavigationKeyEvent, view: KeyboardView): number | null {
   const target = event.target as Element | null;
   const row = typeof target?.closest === 'function' ? target.closest('[data-index]') : null;
   if (row === null) return null;
-  return keyboardTarget({ ...list, key: event.key, focused: Number(row.getAttribute('data-index')) });
+  const { sizes } = view;
+  const rowSize = sizes.total / Math.max(1, sizes.hi - sizes.lo) || 36;
+  return keyboardTarget({
+    key: event.key,
+    focused: Number(row.getAttribute('data-index')),
+    count: view.count,
+    lanes: view.lanes,
+    rowsPerPage: Math.max(1, Math.floor(view.viewport / Math.max(1, rowSize))),
+    horizontal: view.horizontal,
+  });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLazyList } from '../list/createLazyList.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { createVirtualList } from './createVirtualList.ts';
+import { keyboardNavigation } from './keyboardTarget.ts';
 import { stickyRows } from './stickyImport.ts';
 import { resolveVirtualListOptions } from './virtualListOptions.ts';
 
@@ -86,6 +87,16 @@ describe('createVirtualList: scroll padding and sticky rows options', () => {
     const bad = () =>
       createVirtualList({ list: list(), scrollElement: null, sticky: 'rows' as never, stickyIndexes: [0] });
     expect(bad).toThrow(/option "sticky" must be stickyRows, its own import/);
+  });
+
+  it('keyboard is keyboardNavigation from its import (decision 0058), fixed at creation', () => {
+    const bad = () => createVirtualList({ list: list(), scrollElement: null, keyboard: true as never });
+    expect(bad).toThrow(
+      `option "keyboard" must be keyboardNavigation, its own import: import { keyboardNavigation } from '@lazyflow/core/keyboard'`,
+    );
+    const view = createVirtualList({ list: list(), scrollElement: null, keyboard: keyboardNavigation });
+    expect(() => view.setOptions({ keyboard: undefined } as never)).toThrow(/"keyboard" must be unchanged/);
+    view.destroy();
   });
 
   it('accepts any sticky index while the count is unknown (it may grow)', () => {

@@ -10,6 +10,7 @@ import {
   assertPositiveNumber,
   optionError,
 } from '../options.ts';
+import type { KeyboardNavigation } from './keyboardTarget.ts';
 import type { MasonryLayoutKind } from './masonry.ts';
 import { MASONRY_CHUNK_DEPTH } from './masonryChunks.ts';
 import { MAX_PHYSICAL_SIZE } from './scrollScale.ts';
@@ -73,6 +74,12 @@ export interface VirtualListOptions<T> {
    * without sticky rows do not bundle it (decision 0027). Fixed at creation.
    */
   sticky?: StickyRowsKind;
+  /**
+   * `keyboardNavigation` from `@lazyflow/core/keyboard`: what `onKeyDown` runs (arrows,
+   * PageUp/PageDown, Home/End), its own import so lists without it do not bundle it (decision
+   * 0058). Without it `onKeyDown` does nothing. Fixed at creation.
+   */
+  keyboard?: KeyboardNavigation;
   /** 'end' = chat: start at the last item and follow new items while the view is at the end. */
   anchor?: 'start' | 'end';
   /** Where to start: a value from `saveScroll()`. */
@@ -156,6 +163,7 @@ export const FIXED_VIEW_OPTIONS = [
   'timers',
   'now',
   'sticky',
+  'keyboard',
 ] as const;
 
 /** Options with defaults filled in. */
@@ -184,6 +192,8 @@ export interface ResolvedVirtualListOptions<T> {
   readonly stickyIndexes: readonly number[];
   /** `sticky: stickyRows`: the sticky rows' code (decision 0027), else null. */
   readonly sticky: StickyRowsKind | null;
+  /** `keyboard: keyboardNavigation` (decision 0058), else null. */
+  readonly keyboard: KeyboardNavigation | null;
   readonly isScrollingResetDelayMs: number;
   readonly maxPhysicalSize: number;
   readonly timers: Timers;
@@ -223,6 +233,8 @@ export function optionsChange<T>(
 
 const NO_STICKY: readonly number[] = Object.freeze([]);
 const STICKY_IMPORT = "stickyRows, its own import: import { stickyRows } from '@lazyflow/core/sticky'";
+const KEYBOARD_IMPORT =
+  "keyboardNavigation, its own import: import { keyboardNavigation } from '@lazyflow/core/keyboard'";
 /** Arrays checked already: hooks pass the same (memoized) array on every commit, each scroll frame. */
 const checkedSticky = new WeakSet<readonly number[]>();
 
@@ -286,6 +298,7 @@ export function resolveVirtualListOptions<T>(options: VirtualListOptions<T>): Re
     scrollPaddingEnd: options.scrollPaddingEnd ?? 0,
     stickyIndexes: options.stickyIndexes ?? NO_STICKY,
     sticky: options.sticky ?? null,
+    keyboard: options.keyboard ?? null,
     isScrollingResetDelayMs: options.isScrollingResetDelayMs ?? options.isScrollingResetDelay ?? 150,
     maxPhysicalSize: options.maxPhysicalSize ?? MAX_PHYSICAL_SIZE,
     timers: options.timers ?? defaultTimers,
@@ -318,6 +331,10 @@ function checkVirtualListOptions<T>(options: VirtualListOptions<T>): void {
   const sticky = options.sticky ?? null;
   if (sticky !== null && sticky.kind !== 'sticky-rows') {
     throw optionError(OWNER, 'sticky', STICKY_IMPORT, sticky);
+  }
+  const keyboard = options.keyboard ?? null;
+  if (keyboard !== null && typeof keyboard !== 'function') {
+    throw optionError(OWNER, 'keyboard', KEYBOARD_IMPORT, keyboard);
   }
   const stickyIndexes = options.stickyIndexes ?? NO_STICKY;
   if (sticky === null) {
@@ -355,4 +372,13 @@ function checkVirtualListOptions<T>(options: VirtualListOptions<T>): void {
       options.scrollElement,
     );
   }
+}
+
+let warnedKeyboard = false;
+
+/** `onKeyDown` called on a view made without `keyboard`: warns once; development builds only (decision 0058). */
+export function warnNoKeyboard(): void {
+  if (warnedKeyboard) return;
+  warnedKeyboard = true;
+  console.warn(`lazyflow: onKeyDown needs keyboard: ${KEYBOARD_IMPORT}`);
 }

@@ -2,6 +2,7 @@
 // Chromium: positions read from the screen after real scrolls and jumps.
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { keyboardNavigation } from '../keyboard/index.ts';
 import { frames } from '../testing/mountVirtualList.ts';
 import { cleanups, type Item, item, itemsList, runCleanups } from '../testing/virtualFixtures.ts';
 import { createVirtualList } from './createVirtualList.ts';
@@ -165,6 +166,7 @@ describe('scroll padding', () => {
       estimateSize: () => ROW,
       scrollPaddingStart: HEADER,
       scrollPaddingEnd: FOOTER,
+      keyboard: keyboardNavigation,
     });
     mounted.viewport.addEventListener('keydown', (event) => mounted.view.onKeyDown(event));
     await vi.waitFor(() => expect(mounted.text(0)).toBe(item(0).title));

@@ -1,4 +1,5 @@
 import { eagerSource } from '@lazyflow/core';
+import { keyboardNavigation } from '@lazyflow/core/keyboard';
 import {
   type ForwardedRef,
   forwardRef,
@@ -76,6 +77,8 @@ function LazyListRender<T>(props: LazyListProps<T>, ref: ForwardedRef<LazyListHa
     // One of the two is set (checked above).
     source: source ?? eager ?? eagerSource<T>([]),
     getScrollElement: () => scroller.current,
+    // The component wires onKeyDown itself, so it brings the code (decision 0058).
+    keyboard: keyboardNavigation,
     // The header and footer sit in the scroll padding: rows start after the header, and
     // scrollToIndex and keyboard focus keep rows clear of a sticky header.
     scrollPaddingStart: addPadding(options.scrollPaddingStart, headerSize),
