@@ -34,6 +34,8 @@ const moved: readonly (string | RegExp)[] = [
   'ItemStream.setOptions', // ItemStream.setOptions (fixed options)
   'keys must be unique', // the duplicate-key warning (decision 0056; the rows shadowed stay)
   'onKeyDown needs keyboard', // onKeyDown without keyboard: keyboardNavigation (decision 0058)
+  'pass the write engine', // writes on a list without listWrites: the how-to (decision 0059)
+  'refetch it with list.refresh()', // a page query refetched by query-core: the how-to (decision 0059)
 ];
 
 // Runtime arguments and data keep their checks in every build.
@@ -43,6 +45,8 @@ const kept: readonly RegExp[] = [
   /a promise of an array/, // what eagerSource's items() resolves to
   /an integer from 0 to/, // pinned columns within a count from the data
   /scrollToColumn/, // GridColumns.scrollToColumn's column
+  /writes are not enabled on this list/, // the refusal itself (decision 0059)
+  /a page query is fetched by its list/, // the query's error itself (decision 0059)
 ];
 
 function contains(code: string, sample: string | RegExp): boolean {

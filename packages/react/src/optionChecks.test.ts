@@ -14,8 +14,10 @@ const moved = [
   'a number >= 0 or a CSS length', // <LazyList> height
   'keepPreviousRows from', // useLazyList placeholder
   'option "headerHeight"', // useLazyGrid
+  'wrap the app in <QueryClientProvider', // a server render without a client: the how-to (decision 0059)
 ];
-const kept = ['left out when', 'an array of ']; // <LazyList> data: one or the other; an array
+// <LazyList> data: one or the other; an array; a server render without a client still throws.
+const kept = ['left out when', 'an array of ', 'server rendering needs one QueryClient per request'];
 
 test('a production build drops the React props and options checks; a development build keeps them', async () => {
   const development = await bundle('development');

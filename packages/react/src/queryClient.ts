@@ -40,9 +40,13 @@ export function useLazyflowClient(explicit: QueryClient | undefined): QueryClien
   const client = explicit ?? fromQuery ?? fromLazyflow;
   if (client !== undefined) return client;
   if (typeof window === 'undefined') {
+    // The how-to in development builds only (decision 0059); the throw is in every build.
     throw new Error(
-      'lazyflow: server rendering needs one QueryClient per request; wrap the app in ' +
-        '<QueryClientProvider client={…}> (or <LazyflowProvider client={…}>), or pass `queryClient`',
+      `lazyflow: server rendering needs one QueryClient per request${
+        process.env.NODE_ENV !== 'production'
+          ? '; wrap the app in <QueryClientProvider client={…}> (or <LazyflowProvider client={…}>), or pass `queryClient`'
+          : ''
+      }`,
     );
   }
   return sharedQueryClient();

@@ -115,6 +115,11 @@ export type RopeLoader = <T>(
 
 /** The refusal of a write on a list created without `writes`. */
 export function writesDisabled(verb: 'update' | 'insert' | 'remove'): ListWriteResult {
-  const message = `${verb}: writes are not enabled on this list; pass the write engine: import { listWrites } from '@lazyflow/core/writes' and create the list with { writes: listWrites }`;
+  // The how-to in development builds only (decision 0059); the refusal and its reason in every build.
+  const message = `${verb}: writes are not enabled on this list${
+    process.env.NODE_ENV !== 'production'
+      ? "; pass the write engine: import { listWrites } from '@lazyflow/core/writes' and create the list with { writes: listWrites }"
+      : ''
+  }`;
   return refused(new ListWriteError('disabled', message));
 }

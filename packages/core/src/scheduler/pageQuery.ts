@@ -33,8 +33,10 @@ export function pageOfQueryKey(key: QueryKey, queryKey: QueryKey): number | unde
 }
 
 /** Why a page query refetched by query-core itself (`refetchQueries`) fails: its list fetched it once. */
-const SETTLED_QUERY_FN =
-  'lazyflow: a page query is fetched by its list; refetch it with list.refresh() or invalidateQueries()';
+const SETTLED_QUERY_FN = `lazyflow: a page query is fetched by its list${
+  // The how-to in development builds only (decision 0059).
+  process.env.NODE_ENV !== 'production' ? '; refetch it with list.refresh() or invalidateQueries()' : ''
+}`;
 
 /**
  * How many list fetches wait on each page query now. Lists on one client and key share a page's
