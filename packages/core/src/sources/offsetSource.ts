@@ -123,16 +123,9 @@ export function offsetSource<T>(options: OffsetSourceOptions<T>): OffsetSource<T
     kind: 'offset',
     pageSize,
     initialCount,
-    async loadPage({ page, signal, priority }) {
-      const raw: unknown = await cell.current({
-        offset: page * pageSize,
-        limit: pageSize,
-        page,
-        signal,
-        priority,
-      });
-      return parseOffsetPage<T>(raw, 'offsetSource', page);
-    },
+    // A page is the span of its items: one request path for pages and spans.
+    loadPage: ({ page, signal, priority }) =>
+      loadSpan(cell, pageSize, { offset: page * pageSize, limit: pageSize, signal, priority }),
     loadSpan: (request) => loadSpan(cell, pageSize, request),
   };
   return adoptable(source, `offset:${pageSize}`, cell);
