@@ -1,5 +1,5 @@
 // Byte estimation. Method (deliberately cheap, computed once per page):
-// - sample at most `sampleSize` items spread evenly over the page, measure each structurally,
+// - sample at most `SAMPLE_SIZE` items spread evenly over the page, measure each structurally,
 //   and extrapolate the mean to the whole page; add one 8-byte array slot per item;
 // - strings: 12-byte header + 2 bytes per UTF-16 code unit (V8 may store Latin-1 in 1, so this
 //   errs high); numbers 8; booleans 4; bigint 16; null/undefined 0;
@@ -8,16 +8,8 @@
 // - recursion is bounded by depth and by slots per object, extrapolating what was skipped.
 // It is an estimate for budgeting, not a heap measurement.
 
-/** Options for {@link estimateBytes}. */
-export interface EstimateBytesOptions {
-  /** Items measured per page; the rest is extrapolated. Default 8. */
-  readonly sampleSize?: number;
-  /** Nesting depth measured; deeper values count as one slot. Default 4. */
-  readonly maxDepth?: number;
-  /** Slots measured per object/array; the rest is extrapolated. Default 64. */
-  readonly maxSlots?: number;
-}
-
+/** Items measured per page (evenly spread); the rest is extrapolated. */
+const SAMPLE_SIZE = 8;
 const HEADER = 16;
 const SLOT = 8;
 
@@ -55,20 +47,20 @@ export function estimateValueBytes(value: unknown, maxDepth = 4, maxSlots = 64):
 
 /**
  * Estimates the bytes a page of items occupies by measuring a few evenly spread items and
- * extrapolating. Cost is bounded by `sampleSize`, not by page length.
+ * extrapolating. Cost is bounded by `SAMPLE_SIZE`, not by page length.
  *
  * @example
  * estimateBytes([{ id: 1 }, { id: 2 }]); // 16 + 2 × (8 + 16 + 16)
  */
-export function estimateBytes(items: readonly unknown[], options: EstimateBytesOptions = {}): number {
-  const { sampleSize = 8, maxDepth = 4, maxSlots = 64 } = options;
+export function estimateBytes(items: readonly unknown[]): number {
   const length = items.length;
   if (length === 0) return HEADER;
-  const samples = Math.min(length, Math.max(1, sampleSize));
+  const samples = Math.min(length, SAMPLE_SIZE);
   let sampled = 0;
-  for (let s = 0; s < samples; s++) {
-    const index = samples === length ? s : Math.floor((s * (length - 1)) / Math.max(1, samples - 1));
-    sampled += estimateValueBytes(items[index], maxDepth, maxSlots);
-  }
+  // Every item of a short page; else SAMPLE_SIZE items from the first to the last.
+  for (let s = 0; s < samples; s++)
+    sampled += estimateValueBytes(
+      items[samples === length ? s : Math.floor((s * (length - 1)) / (SAMPLE_SIZE - 1))],
+    );
   return HEADER + length * SLOT + Math.round((sampled / samples) * length);
 }
