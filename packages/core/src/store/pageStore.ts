@@ -77,16 +77,14 @@ export class PageStore<T> {
     return acted;
   }
 
-  /** Marks pages `first..last` as just used (LRU). Only stored pages are touched. */
+  /**
+   * Marks pages `first..last` as just used (LRU). Only stored pages are touched: O(stored pages),
+   * which the memory budget bounds, whatever the range.
+   */
   touch(first: number, last: number): void {
     const stamp = ++this.#clock;
-    if (last - first + 1 > this.#pages.size) {
-      for (const index of this.#pages.keys())
-        if (index >= first && index <= last) this.#lastUsed.set(index, stamp);
-      return;
-    }
-    for (let index = first; index <= last; index++)
-      if (this.#pages.has(index)) this.#lastUsed.set(index, stamp);
+    for (const index of this.#pages.keys())
+      if (index >= first && index <= last) this.#lastUsed.set(index, stamp);
   }
 
   /** Pages holding items, as eviction candidates. */
