@@ -70,7 +70,7 @@ export class AutoLayout<T> implements ListLayout<T> {
       visible: probe,
       zone: probe,
       fling: false,
-      requests: asked ? [] : [{ page: PROBE_PAGE, priority: 'visible', distance: 0 }],
+      requests: asked ? [] : [{ page: PROBE_PAGE, priority: 'visible' }],
       cancel: [],
     };
   }

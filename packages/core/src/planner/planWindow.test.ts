@@ -66,12 +66,12 @@ describe('planWindow', () => {
     expect(pages(input)).toEqual(expected);
   });
 
-  it('labels priorities and distances', () => {
+  it('labels priorities, visible first, then nearest first', () => {
     const plan = planWindow({ ...base, window: win(10, 20), prefetch: 1, count: 100 });
     expect(plan.requests).toEqual([
-      { page: 1, priority: 'visible', distance: 0 },
-      { page: 2, priority: 'prefetch', distance: 1 },
-      { page: 0, priority: 'prefetch', distance: 1 },
+      { page: 1, priority: 'visible' },
+      { page: 2, priority: 'prefetch' },
+      { page: 0, priority: 'prefetch' },
     ]);
     expect(plan.visible).toEqual({ first: 1, last: 1 });
     expect(plan.zone).toEqual({ first: 0, last: 2 });

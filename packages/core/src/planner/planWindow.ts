@@ -3,11 +3,10 @@ import type { ListWindow } from './listWindow.ts';
 /** How urgently a page is wanted: on screen, near the screen, or asked for explicitly. */
 export type PagePriority = 'visible' | 'prefetch' | 'background';
 
-/** One page the scheduler should fetch. `distance` is 0 for visible pages, else pages away from the window. */
+/** One page the scheduler should fetch, in the plan's order (visible pages, then nearest first). */
 export interface PageRequest {
   readonly page: number;
   readonly priority: PagePriority;
-  readonly distance: number;
 }
 
 /** An inclusive range of page indexes. */
@@ -100,21 +99,21 @@ export function planWindow(input: PlanWindowInput): WindowPlan {
   };
 
   const requests: PageRequest[] = [];
-  const want = (page: number, priority: PagePriority, distance: number): void => {
+  const want = (page: number, priority: PagePriority): void => {
     if (page < minPage || page > maxPage || loaded.has(page) || inFlight.has(page)) return;
-    requests.push({ page, priority, distance });
+    requests.push({ page, priority });
   };
   // A fling passes pages faster than they load: request none of them (the view shows
   // placeholders) and load where the window settles, i.e. the next window below flingVelocity.
-  if (!fling && forward) for (let page = first; page <= last; page++) want(page, 'visible', 0);
-  else if (!fling) for (let page = last; page >= first; page--) want(page, 'visible', 0);
+  if (!fling && forward) for (let page = first; page <= last; page++) want(page, 'visible');
+  else if (!fling) for (let page = last; page >= first; page--) want(page, 'visible');
 
   if (!fling) {
     const aheadOf = (d: number): number => (forward ? last + d : first - d);
     const behindOf = (d: number): number => (forward ? first - d : last + d);
     for (let d = 1; d <= Math.max(ahead, behind); d++) {
-      if (d <= ahead) want(aheadOf(d), 'prefetch', d);
-      if (d <= behind) want(behindOf(d), 'prefetch', d);
+      if (d <= ahead) want(aheadOf(d), 'prefetch');
+      if (d <= behind) want(behindOf(d), 'prefetch');
     }
   }
 
