@@ -5,7 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cacheDatasetKey } from '../cache/cacheTier.ts';
 import { pageCache } from '../cache/ownPageCache.ts';
 import type { PageCache } from '../cache/pageCache.ts';
+import { autoSource } from '../paging/autoPaging.ts';
 import { cursorSource } from '../paging/cursorPaging.ts';
+import { layoutFor } from '../paging/layoutFor.ts';
+import { rangeSource } from '../paging/rangePaging.ts';
 import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
 import { isPageData } from '../sources/pageData.ts';
 import {
@@ -207,6 +210,19 @@ describe('cache tier helpers', () => {
     ['range', [1, 2], false],
   ] as const)('%s data %j is valid: %s', (kind, data, valid) => {
     expect(isPageData(kind, data)).toBe(valid);
+    // The list's own check of data the app writes (setQueryData) is its layout's, the same rule.
+    const layouts = {
+      offset: layoutFor(offsetSource({ pageSize: 10, fetchPage: async () => ({ items: [] }) })),
+      cursor: layoutFor(
+        cursorSource({
+          pageSize: 10,
+          fetchPage: async () => ({ items: [], nextCursor: null, prevCursor: null }),
+        }),
+      ),
+      range: layoutFor(rangeSource({ bucket: 10, fetchRange: async () => [] })),
+    };
+    expect(layouts[kind].isPageData?.(data)).toBe(valid);
+    expect(layoutFor(autoSource({ url: '/api/x' })).isPageData).toBeUndefined(); // taken as it is
   });
 
   it('rejects something that is not a page cache, naming the option', () => {

@@ -1,5 +1,7 @@
 import type { Query, QueryClient, QueryKey } from '@tanstack/query-core';
 import { hashKey } from '@tanstack/query-core';
+import type { ListLayout } from '../paging/layout.ts';
+import { layoutFor } from '../paging/layoutFor.ts';
 import { pageQueryKey } from '../scheduler/pageQuery.ts';
 import type { LazyListSource } from '../sources/source.ts';
 
@@ -16,8 +18,8 @@ export interface CachedPage {
  * hydrated server render (`prefetchLazyList` + `dehydrate`/`hydrate`), a prefetch, or the pages
  * a list with the same key left behind. A list shows them in its very first snapshot, so a
  * hydrating render matches the server's markup and fetches none of them. Offset and range pages
- * are taken as they are; cursor pages only as one run walked from page 0 outwards (each needs
- * its neighbour's cursor). `autoSource` decides how to load only when it starts: none.
+ * are taken as they are; cursor pages as the layout's `cachedRun` takes them (one run walked
+ * from page 0 outwards). `autoSource` decides how to load only when it starts: none.
  *
  * Each page found gets `gcTime: Infinity`, as pages the list fetches itself do: the list removes
  * a page's query when it evicts the page, and query-core's timer (5 minutes for a hydrated
@@ -30,6 +32,7 @@ export function cachedPages<T>(
   client: QueryClient | undefined,
   key: QueryKey,
   source: LazyListSource<T>,
+  layout: Pick<ListLayout<T>, 'cachedRun'> = layoutFor(source),
 ): CachedPage[] {
   if (client === undefined || source.kind === 'auto') return [];
   const cache = client.getQueryCache();
@@ -43,7 +46,7 @@ export function cachedPages<T>(
       stale: query.state.isInvalidated || query.state.status === 'error',
     };
   };
-  if (source.kind === 'cursor') return cursorRun(found);
+  if (layout.cachedRun) return layout.cachedRun(found);
   const pages: CachedPage[] = [];
   for (const query of cache.findAll({ queryKey: [...key, 'page'] })) {
     const page = query.queryKey[key.length + 1];
@@ -52,23 +55,6 @@ export function cachedPages<T>(
     if (cached !== undefined) pages.push(cached);
   }
   return pages.sort((a, b) => a.page - b.page);
-}
-
-/** Cursor pages 0, 1, 2… then −1, −2…, each run stopping at the first page not held. */
-function cursorRun(found: (page: number) => CachedPage | undefined): CachedPage[] {
-  const pages: CachedPage[] = [];
-  for (let page = 0; ; page++) {
-    const cached = found(page);
-    if (cached === undefined) break;
-    pages.push(cached);
-  }
-  if (pages.length === 0) return pages;
-  for (let page = -1; ; page--) {
-    const cached = found(page);
-    if (cached === undefined) break;
-    pages.push(cached);
-  }
-  return pages;
 }
 
 /**

@@ -7,7 +7,6 @@ import { type ListWindow, normalizeWindow } from '../planner/listWindow.ts';
 import type { WindowPlan } from '../planner/planWindow.ts';
 import type { FetchScheduler } from '../scheduler/fetchScheduler.ts';
 import { PageQueries } from '../scheduler/pageQuery.ts';
-import { isPageData } from '../sources/pageData.ts';
 import { isServerOnly } from '../store/editRope.ts';
 import type { PageAction } from '../store/pageReducer.ts';
 import { PageStore } from '../store/pageStore.ts';
@@ -132,7 +131,7 @@ export class PageFlow<T> implements FlowState<T> {
     if (options.initialWindow !== undefined)
       this.window = normalizeWindow(options.initialWindow, 'initialWindow');
     // Pages the client holds already (hydrated, prefetched, left by a list of the same key) are in the first snapshot.
-    for (const c of cachedPages(options.queryClient, options.key, options.source))
+    for (const c of cachedPages(options.queryClient, options.key, options.source, layout))
       land(this, c.page, c.data, c.stale ? 'cached' : 'landed');
     const live = {
       timers: options.timers,
@@ -262,7 +261,7 @@ export class PageFlow<T> implements FlowState<T> {
   /** Page data written into the QueryClient (`setQueryData`, a write of any list on the key): shown. */
   written(page: number, data: unknown): void {
     const kind = this.o.source.kind;
-    if (this.destroyed || data === undefined || (kind !== 'auto' && !isPageData(kind, data))) return;
+    if (this.destroyed || data === undefined || this.layout.isPageData?.(data) === false) return;
     // A page not held: offset and range pages stand alone (and may carry a new count);
     // cursor pages only fit next to their neighbours.
     const alone = kind === 'offset' || kind === 'range';

@@ -2,6 +2,7 @@ import type { ListWindow } from '../planner/listWindow.ts';
 import { planWindow, type WindowPlan } from '../planner/planWindow.ts';
 import type { Cursor } from '../sources/cursor.ts';
 import type { FetchPriority } from '../sources/fetchPriority.ts';
+import { isPageData } from '../sources/pageData.ts';
 import type { CursorPage, CursorSource } from '../sources/source.ts';
 import type { CountKind, ItemState } from '../store/itemState.ts';
 import { PLACEHOLDER } from '../store/itemState.ts';
@@ -94,6 +95,27 @@ export class CursorLayout<T> implements ListLayout<T> {
     }
     const direction = page === 0 ? this.#source.initialDirection : page > 0 ? 'forward' : 'backward';
     return this.#source.loadPage({ page, cursor, direction, signal, priority });
+  }
+
+  isPageData(data: unknown): boolean {
+    return isPageData('cursor', data);
+  }
+
+  /** Pages 0, 1, 2… then −1, −2…, each run stopping at the first page not held. */
+  cachedRun<P>(found: (page: number) => P | undefined): P[] {
+    const pages: P[] = [];
+    for (let page = 0; ; page++) {
+      const cached = found(page);
+      if (cached === undefined) break;
+      pages.push(cached);
+    }
+    if (pages.length === 0) return pages;
+    for (let page = -1; ; page--) {
+      const cached = found(page);
+      if (cached === undefined) break;
+      pages.push(cached);
+    }
+    return pages;
   }
 
   accept(page: number, data: unknown) {

@@ -79,6 +79,17 @@ export interface ListLayout<T> {
   /** Forgets what the source memoized (`refresh()`): pages are fetched again. */
   refreshSource(): void;
   loading(): LoadingFigures;
+  /**
+   * Whether page data the app wrote into the QueryClient (`setQueryData`) has this layout's page
+   * shape; one that has not is not shown. Absent: taken as it is (`autoSource`).
+   */
+  isPageData?(data: unknown): boolean;
+  /**
+   * The pages the QueryClient holds at the list's creation, in the order the list takes them,
+   * from `found(page)`. Absent: every page found, in page order. Cursor pages: one run walked
+   * from page 0 outwards (each needs its neighbour's cursor).
+   */
+  cachedRun?<P>(found: (page: number) => P | undefined): P[];
   /** Starts work of its own while the list has subscribers (`autoSource`'s stream). */
   attach?(host: LayoutHost<T>): void;
   detach?(): void;

@@ -1,6 +1,7 @@
 import type { ListWindow } from '../planner/listWindow.ts';
 import { planWindow, type WindowPlan } from '../planner/planWindow.ts';
 import type { FetchPriority } from '../sources/fetchPriority.ts';
+import { isOffsetPage } from '../sources/pageData.ts';
 import type { OffsetPage, OffsetSource } from '../sources/source.ts';
 import { type CountKind, type ItemState, LOADING, PLACEHOLDER, type RangeState } from '../store/itemState.ts';
 import type { PageState } from '../store/pageStore.ts';
@@ -68,6 +69,10 @@ export class OffsetLayout<T> implements ListLayout<T> {
     priority: FetchPriority,
   ): Promise<unknown> {
     return this.#source.loadPage({ page, signal, isLoaded, priority });
+  }
+
+  isPageData(data: unknown): boolean {
+    return isOffsetPage(data);
   }
 
   accept(page: number, data: unknown) {

@@ -1,6 +1,7 @@
 import type { ListWindow } from '../planner/listWindow.ts';
 import { planWindow, type WindowPlan } from '../planner/planWindow.ts';
 import type { FetchPriority } from '../sources/fetchPriority.ts';
+import { isPageData } from '../sources/pageData.ts';
 import type { RangeSource } from '../sources/source.ts';
 import { type ItemState, LOADING, PLACEHOLDER, type RangeState } from '../store/itemState.ts';
 import type { PageState } from '../store/pageStore.ts';
@@ -48,6 +49,10 @@ export class RangeLayout<T> implements ListLayout<T> {
 
   accept(_page: number, data: unknown) {
     return { items: (data as { items: readonly T[] }).items, shift: 0 };
+  }
+
+  isPageData(data: unknown): boolean {
+    return isPageData('range', data);
   }
 
   /** Key ranges have no "end" to append to: items belong to the bucket of their key. */

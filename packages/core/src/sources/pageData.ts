@@ -10,14 +10,7 @@ import type { LazyListSource } from './source.ts';
  * isPageData('cursor', { items: [] }); // false (no cursors)
  */
 export function isPageData(kind: LazyListSource<unknown>['kind'], data: unknown): boolean {
-  if (kind === 'offset') {
-    try {
-      parseOffsetPage(data, 'cache', 0);
-      return true;
-    } catch {
-      return false;
-    }
-  }
+  if (kind === 'offset') return isOffsetPage(data);
   if (typeof data !== 'object' || data === null || !('items' in data) || !Array.isArray(data.items))
     return false;
   if (kind === 'range') return true;
@@ -26,4 +19,20 @@ export function isPageData(kind: LazyListSource<unknown>['kind'], data: unknown)
   return (
     'nextCursor' in data && isCursor(data.nextCursor) && 'prevCursor' in data && isCursor(data.prevCursor)
   );
+}
+
+/**
+ * Whether `data` is an offset page (`{ items, total?, version? }`), as {@link isPageData} for
+ * `'offset'`; the offset layout's own check.
+ *
+ * @example
+ * isOffsetPage({ items: [1, 2], total: 2 }); // true
+ */
+export function isOffsetPage(data: unknown): boolean {
+  try {
+    parseOffsetPage(data, 'cache', 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
