@@ -125,8 +125,9 @@ export class FetchBudget {
   }
 }
 
+/** The limit, checked in development builds only (decision 0054: no app option reaches it). */
 function checkLimit(limit: number): number {
-  if (!Number.isInteger(limit) || limit < 1)
+  if (process.env.NODE_ENV !== 'production' && (!Number.isInteger(limit) || limit < 1))
     throw optionError('fetch budget', 'maxConcurrent', 'a positive integer', limit);
   return limit;
 }
