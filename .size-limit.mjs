@@ -125,7 +125,11 @@ export default [
     // The cursor and range layouts carry their checks of written page data and the cursor run of
     // pages the QueryClient holds (ListLayout.isPageData, cachedRun), so an offset list bundles
     // only its own: 25.824 -> 25.733. Limit 25.84 -> 25.75.
-    limit: '25.75 kB', // target 12 kB
+    // The data path's own fat (cb9027e, 3f45915, a759390, 460f9a7, 5450dc4: a fixed page loaded
+    // through loadSpan, estimateBytes without options, one PageStore.touch loop, no unread request
+    // distance, FetchBudget's check in development builds): HEAD 5450dc4 built in one worktree
+    // with and without them, 25.733 -> 25.576. Limit 25.75 -> 25.59.
+    limit: '25.59 kB', // target 12 kB
     modifyEsbuildConfig,
   },
   {
@@ -174,7 +178,8 @@ export default [
     // still under the session's start (28.338): limit 28.24 -> 28.27.
     // Decision 0059 (see the hook's entry), 28.254 -> 28.111: limit 28.27 -> 28.13.
     // The layouts' page checks and cursor run (see the hook's entry), 28.111 -> 28.024: limit 28.13 -> 28.04.
-    limit: '28.04 kB',
+    // The data path's own fat (see the hook's entry), 28.024 -> 27.868: limit 28.04 -> 27.88.
+    limit: '27.88 kB',
     modifyEsbuildConfig,
   },
   {
@@ -212,7 +217,8 @@ export default [
     // hook's entry), 13.593 -> 13.472: limit 13.60 -> 13.48.
     // Decision 0059 (see the hook's entry), 13.472 -> 13.371: limit 13.48 -> 13.39.
     // The layouts' page checks and cursor run (see the hook's entry), 13.371 -> 13.284: limit 13.39 -> 13.30.
-    limit: '13.30 kB', // target 9 kB
+    // The data path's own fat (see the hook's entry), 13.284 -> 13.133: limit 13.30 -> 13.14.
+    limit: '13.14 kB', // target 9 kB
     modifyEsbuildConfig,
   },
   {
@@ -258,7 +264,9 @@ export default [
     // Decision 0055 (a placed insert whose server copy is on a page fetched through the rope becomes
     // the server's row, later offsets move; list/loadThroughRope.ts): +0.711 (HEAD b5ceb86 built
     // apart with and without it: 19.526 -> 20.237): limit 19.57 -> 20.28.
-    limit: '20.28 kB',
+    // The data path's own fat (see the hook's entry), 19.970 -> 19.834 on HEAD 5450dc4: limit lowered
+    // by that saving, 20.28 -> 20.14 (the rest of its headroom left to the helper editing listWrites).
+    limit: '20.14 kB',
     modifyEsbuildConfig,
   },
   {
