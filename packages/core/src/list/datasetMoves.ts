@@ -149,6 +149,10 @@ export interface MovesWatch {
  */
 export interface WatchMoves {
   readonly kind: 'moves';
-  /** Makes the watch of one list over what the list lets it read and do. */
-  readonly create: <T>(host: DatasetWatchHost<T>) => MovesWatch;
+  /**
+   * Makes the watch of one list: `flow` is the list's load loop (`FlowState`, list/flowState.ts;
+   * typed apart here, which flowState.ts imports), from which the watch builds its
+   * {@link DatasetWatchHost}, so that wiring comes with this import too.
+   */
+  readonly create: (flow: object) => MovesWatch;
 }

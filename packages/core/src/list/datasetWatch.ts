@@ -1,4 +1,5 @@
 import type { OffsetPage } from '../sources/source.ts';
+import { isServerOnly } from '../store/editRope.ts';
 import {
   type DatasetMark,
   type DatasetMoves,
@@ -9,6 +10,9 @@ import {
   NO_MOVES,
   type WatchMoves,
 } from './datasetMoves.ts';
+import type { FlowState } from './flowState.ts';
+import { restart } from './pageInvalidation.ts';
+import { commitPages } from './pageLanding.ts';
 
 /**
  * Watches the offset pages a list receives for signs that rows were inserted or deleted on the
@@ -167,5 +171,20 @@ function isOffsetPage(data: unknown): data is OffsetPage<unknown> {
  */
 export const watchMoves: WatchMoves = Object.freeze({
   kind: 'moves',
-  create: <T>(host: DatasetWatchHost<T>): MovesWatch => new DatasetWatch(host),
+  create: (flow: object): MovesWatch => new DatasetWatch(watchHost(flow as FlowState<unknown>)),
 });
+
+/** What the watch reads of the list's load loop and asks it to do (here, so it comes with this import). */
+function watchHost<T>(flow: FlowState<T>): DatasetWatchHost<T> {
+  return {
+    watching: () => flow.o.source.kind === 'offset' && isServerOnly(flow.channel.rope),
+    count: () => flow.layout.count,
+    getItemKey: () => flow.o.getItemKey,
+    generation: () => flow.generation,
+    pages: () => flow.store.values(),
+    page: (index) => flow.store.get(index),
+    inZone: (page) => flow.inZone(page),
+    restart: (except) => restart(flow, except),
+    commit: (pages) => commitPages(flow, pages),
+  };
+}

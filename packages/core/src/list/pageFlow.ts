@@ -7,7 +7,6 @@ import { type ListWindow, normalizeWindow } from '../planner/listWindow.ts';
 import type { WindowPlan } from '../planner/planWindow.ts';
 import type { FetchScheduler } from '../scheduler/fetchScheduler.ts';
 import { PageQueries } from '../scheduler/pageQuery.ts';
-import { isServerOnly } from '../store/editRope.ts';
 import type { PageAction } from '../store/pageReducer.ts';
 import { PageStore } from '../store/pageStore.ts';
 import { cachedPages } from './cachedPages.ts';
@@ -16,7 +15,7 @@ import type { FlowState, ListPhase, PageResult } from './flowState.ts';
 import type { ResolvedLazyListOptions } from './lazyListOptions.ts';
 import { StatsCounter } from './listStats.ts';
 import { createPageScheduler } from './pageFetch.ts';
-import { onInvalidated, restart } from './pageInvalidation.ts';
+import { onInvalidated } from './pageInvalidation.ts';
 import { commitPages, dropPages, land, onCached, onChecked } from './pageLanding.ts';
 import { PressureTier } from './pressureTier.ts';
 import { RefreshLanding } from './refreshLanding.ts';
@@ -98,17 +97,8 @@ export class PageFlow<T> implements FlowState<T> {
       fetching: (page) => this.scheduler.has(page),
       commit: (pages) => commitPages(this, pages),
     });
-    this.moves = options.moves?.create<T>({
-      watching: () => this.o.source.kind === 'offset' && isServerOnly(this.channel.rope),
-      count: () => this.layout.count,
-      getItemKey: () => this.o.getItemKey,
-      generation: () => this.generation,
-      pages: () => this.store.values(),
-      page: (index) => this.store.get(index),
-      inZone: (page) => this.inZone(page),
-      restart: (except) => restart(this, except),
-      commit: (pages) => commitPages(this, pages),
-    });
+    // The watch builds its host from this flow (datasetWatch.ts): the wiring comes with its import.
+    this.moves = options.moves?.create(this);
     // The tier comes with the cache (idbCache, pageCache; checked by resolveLazyListOptions).
     const { cache } = options;
     this.cache =
