@@ -78,18 +78,7 @@ export class PageFlow<T> implements FlowState<T> {
     this.layout = layout;
     this.stats = new StatsCounter(options.now);
     this.queries = new PageQueries(options.key, options.queryClient, (page) => onInvalidated(this, page));
-    this.writes = new WriteWatcher({
-      client: this.queries.client,
-      key: options.key,
-      written: (page, data) => this.written(page, data),
-      moved: (event) => this.moved(event),
-      // Writes while the list was not listening may have moved what it holds: take the pages
-      // again (from the QueryClient, where the writes put them).
-      missed: () =>
-        this.store.dispatchEach((page) =>
-          page.items === undefined ? undefined : { type: 'evicted', page: page.index },
-        ),
-    });
+    this.writes = new WriteWatcher(this); // reads queries, o.key and store when it listens
     this.scheduler = createPageScheduler(this);
     this.landing = new RefreshLanding({
       pages: () => this.store.values(),

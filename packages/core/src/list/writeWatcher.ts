@@ -1,17 +1,20 @@
 import type { QueryClient, QueryKey } from '@tanstack/query-core';
 import { pageOfQueryKey } from '../scheduler/pageQuery.ts';
+import type { PageStore } from '../store/pageStore.ts';
 import { type WriteChannel, type WriteEvent, writeChannelFor } from './writeChannel.ts';
 
-/** What a {@link WriteWatcher} hears on behalf of its list. */
-export interface WriteWatcherHost {
-  readonly client: QueryClient;
-  readonly key: QueryKey;
+/**
+ * What a {@link WriteWatcher} reads of its list and tells it: the list's load loop itself
+ * (`PageFlow`), read when used, so the list passes `this` instead of a host of closures.
+ */
+export interface WriteWatcherHost<T> {
+  readonly queries: { readonly client: QueryClient };
+  readonly o: { readonly key: QueryKey };
+  readonly store: Pick<PageStore<T>, 'dispatchEach'>;
   /** Page data written into the QueryClient (`setQueryData`, a write of any list on the key). */
   written(page: number, data: unknown): void;
   /** A write moved items on the dataset. */
   moved(event: WriteEvent): void;
-  /** Writes happened while the list was not listening: what it holds may have moved. */
-  missed(): void;
 }
 
 /**
@@ -20,24 +23,24 @@ export interface WriteWatcherHost {
  * the channel's version when it stops, so writes made meanwhile are not lost on the list.
  *
  * @example
- * const watcher = new WriteWatcher({ client, key, written, moved, missed });
+ * const watcher = new WriteWatcher(flow); // flow: the list's PageFlow
  * watcher.watch(); // on the first subscriber
  * watcher.stop(); // after the last
  */
 export class WriteWatcher<T> {
-  readonly #host: WriteWatcherHost;
+  readonly #host: WriteWatcherHost<T>;
   #stop: (() => void) | undefined;
   /** > 0 while the list puts pages it stored itself into the QueryClient. */
   #own = 0;
   #heard: number | undefined;
 
-  constructor(host: WriteWatcherHost) {
+  constructor(host: WriteWatcherHost<T>) {
     this.#host = host;
   }
 
   /** The local writes of the dataset, shared by every list on its QueryClient and key. */
   get channel(): WriteChannel<T> {
-    return writeChannelFor(this.#host.client, this.#host.key);
+    return writeChannelFor(this.#host.queries.client, this.#host.o.key);
   }
 
   /** Whether the list hears writes now; a list that does not applies its own writes itself. */
@@ -48,13 +51,20 @@ export class WriteWatcher<T> {
   watch(): void {
     if (this.#stop !== undefined) return;
     const host = this.#host;
-    const unwatch = host.client.getQueryCache().subscribe((event) => {
+    const { key } = host.o;
+    const unwatch = host.queries.client.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated' || event.action.type !== 'success' || event.action.manual !== true) return;
-      const page = pageOfQueryKey(host.key, event.query.queryKey);
+      const page = pageOfQueryKey(key, event.query.queryKey);
       if (page !== undefined && this.#own === 0) host.written(page, event.query.state.data);
     });
     const channel = this.channel;
-    if (this.#heard !== undefined && channel.version > this.#heard) host.missed();
+    // Writes while the list was not listening may have moved what it holds: take the pages again
+    // (from the QueryClient, where the writes put them).
+    if (this.#heard !== undefined && channel.version > this.#heard) {
+      host.store.dispatchEach((page) =>
+        page.items === undefined ? undefined : { type: 'evicted', page: page.index },
+      );
+    }
     const unlisten = channel.listen((event) => host.moved(event));
     this.#stop = () => {
       unwatch();
