@@ -112,21 +112,7 @@ export class PageFlow<T> implements FlowState<T> {
     // Pages the client holds already (hydrated, prefetched, left by a list of the same key) are in the first snapshot.
     for (const c of cachedPages(options.queryClient, options.key, options.source, layout))
       land(this, c.page, c.data, c.stale ? 'cached' : 'landed');
-    const live = {
-      timers: options.timers,
-      statsInterval: () => this.o.statsIntervalMs,
-      getItemKey: () => this.o.getItemKey,
-    };
-    this.snapshots = new SnapshotPublisher(live, {
-      store: this.store,
-      layout,
-      stats: this.stats,
-      cache: this.cache,
-      pressure: this.pressure,
-      view: () => ({ window: this.window, visible: this.plan?.visible }),
-      notify: () => host.notify(),
-      moves: () => this.moves?.moves,
-    });
+    this.snapshots = new SnapshotPublisher(this, () => host.notify()); // reads this flow at each change
   }
 
   get destroyed(): boolean {

@@ -23,16 +23,17 @@ function publisher(statsInterval: number) {
   );
   const notified = { count: 0 };
   const snapshots = new SnapshotPublisher<never>(
-    { timers: defaultTimers, statsInterval: () => statsInterval },
     {
+      o: { timers: defaultTimers, statsIntervalMs: statsInterval, getItemKey: undefined },
       store: new PageStore(),
       layout,
       stats,
       cache: undefined,
       pressure,
-      view: () => ({ window: null, visible: null }),
-      notify: () => notified.count++,
+      window: null,
+      plan: null,
     },
+    () => notified.count++,
   );
   return { snapshots, stats, notified };
 }

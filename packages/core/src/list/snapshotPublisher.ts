@@ -14,27 +14,24 @@ import {
 import { NO_GAUGES, type StatsCounter } from './listStats.ts';
 import type { PressureTier } from './pressureTier.ts';
 
-/** What a {@link SnapshotPublisher} reads of its list, and how it tells the list's subscribers. */
+/**
+ * What a {@link SnapshotPublisher} reads of its list: the list's load loop itself (`PageFlow`
+ * passes `this`), read at each change, so the options, window and plan are always the current ones.
+ */
 export interface SnapshotPublisherHost<T> {
+  /** `statsIntervalMs`: background changes are folded in at most this often (0 = with the next visible change). */
+  readonly o: Pick<ResolvedLazyListOptions<T>, 'timers' | 'statsIntervalMs' | 'getItemKey'>;
   readonly store: PageStore<T>;
   readonly layout: ListLayout<T>;
   readonly stats: StatsCounter;
   readonly cache: CacheTier | undefined;
   readonly pressure: PressureTier;
-  /** The window the view asked for and the visible pages of the current plan (both change as the list replans). */
-  view(): { readonly window: ListWindow | null; readonly visible: PageRange | null | undefined };
-  /** Calls the list's listeners. */
-  notify(): void;
+  /** The window the view asked for. */
+  readonly window: ListWindow | null;
+  /** The current plan: its visible pages. */
+  readonly plan: { readonly visible: PageRange | null } | null;
   /** What the list saw of its dataset moving (decision 0012). */
-  moves?(): DatasetMoves | undefined;
-}
-
-/** `statsInterval()`: background changes are folded in at most this often (ms, read at each change); 0 = with the next visible change. */
-export interface SnapshotPublisherOptions {
-  readonly timers: ResolvedLazyListOptions<unknown>['timers'];
-  readonly statsInterval: () => number;
-  /** The list's `getItemKey`, read at each snapshot. */
-  readonly getItemKey?: () => ((item: never) => string | number) | undefined;
+  readonly moves?: { readonly moves: DatasetMoves } | undefined;
 }
 
 /**
@@ -44,22 +41,23 @@ export interface SnapshotPublisherOptions {
  * loading never re-renders visible rows on its own.
  *
  * @example
- * const snapshots = new SnapshotPublisher({ timers: defaultTimers, statsInterval: () => 250 }, host);
+ * const snapshots = new SnapshotPublisher(flow, () => list.notify()); // flow: the list's PageFlow
  * snapshots.publish(false); // a prefetched page landed: folded in within statsInterval
  * snapshots.publish(true); // a visible page landed: new snapshot, listeners called now
  */
 export class SnapshotPublisher<T> {
-  readonly #o: SnapshotPublisherOptions;
   readonly #host: SnapshotPublisherHost<T>;
+  readonly #notify: () => void;
   #snapshot: LazyListSnapshot<T>;
   #backgroundTimer: unknown;
   #stopped = false;
   /** Duplicate keys reported already (each once per list). */
   readonly #reported = new Set<string | number>();
 
-  constructor(options: SnapshotPublisherOptions, host: SnapshotPublisherHost<T>) {
-    this.#o = options;
+  /** `notify` calls the list's listeners. */
+  constructor(host: SnapshotPublisherHost<T>, notify: () => void) {
     this.#host = host;
+    this.#notify = notify;
     this.#snapshot = this.#build();
   }
 
@@ -82,8 +80,7 @@ export class SnapshotPublisher<T> {
   publish(visibleChanged: boolean): void {
     if (this.#stopped) return;
     if (this.beforePublish?.() === false) return; // local writes kept through a refetch go on the pages first
-    const { timers } = this.#o;
-    const statsInterval = this.#o.statsInterval();
+    const { timers, statsIntervalMs: statsInterval } = this.#host.o;
     // The memory monitor hears the list's bytes with every change, shown now or folded in later.
     this.#host.pressure.report(this.#host.store.bytes);
     if (visibleChanged) {
@@ -91,7 +88,7 @@ export class SnapshotPublisher<T> {
       if (this.#backgroundTimer !== undefined) timers.clearTimeout(this.#backgroundTimer);
       this.#backgroundTimer = undefined;
       this.#snapshot = this.#build();
-      this.#host.notify();
+      this.#notify();
     } else if (statsInterval > 0 && this.#backgroundTimer === undefined) {
       this.#backgroundTimer = timers.setTimeout(() => {
         this.#backgroundTimer = undefined;
@@ -103,7 +100,7 @@ export class SnapshotPublisher<T> {
   /** Publishes nothing any more (the list was destroyed); the last snapshot stays current. */
   stop(): void {
     this.#stopped = true;
-    this.#o.timers.clearTimeout(this.#backgroundTimer);
+    this.#host.o.timers.clearTimeout(this.#backgroundTimer);
   }
 
   #build(): LazyListSnapshot<T> {
@@ -117,14 +114,15 @@ export class SnapshotPublisher<T> {
       ...layout.loading(),
     });
     const pages = store.freeze();
-    const { window, visible } = this.#host.view();
-    const getItemKey = this.#o.getItemKey?.() as ((item: T) => string | number) | undefined;
+    const { window, plan, o } = this.#host;
+    const visible = plan?.visible;
+    const { getItemKey } = o;
     // The warning is a diagnostic (decision 0056); the rows shadowed and `duplicateKeys` are in every build.
     const onDuplicateKeys =
       process.env.NODE_ENV !== 'production'
         ? (found: readonly DuplicateKey[]) => warnDuplicateKeys(this.#reported, found)
         : undefined;
-    const moves = this.#host.moves?.() ?? NO_MOVES;
+    const moves = this.#host.moves?.moves ?? NO_MOVES;
     return buildSnapshot({
       pages,
       layout: this.shown?.(layout) ?? layout,
