@@ -80,12 +80,7 @@ export class PageFlow<T> implements FlowState<T> {
     this.queries = new PageQueries(options.key, options.queryClient, (page) => onInvalidated(this, page));
     this.writes = new WriteWatcher(this); // reads queries, o.key and store when it listens
     this.scheduler = createPageScheduler(this);
-    this.landing = new RefreshLanding({
-      pages: () => this.store.values(),
-      inZone: (page) => this.inZone(page),
-      fetching: (page) => this.scheduler.has(page),
-      commit: (pages) => commitPages(this, pages),
-    });
+    this.landing = new RefreshLanding(this, (pages) => commitPages(this, pages));
     // The watch builds its host from this flow (datasetWatch.ts): the wiring comes with its import.
     this.moves = options.moves?.create(this);
     // The tier comes with the cache (idbCache, pageCache; checked by resolveLazyListOptions).

@@ -11,12 +11,14 @@ function refreshing() {
   const pages = new Map([0, 1, 2].map((index) => [index, page(index, true)]));
   const fetching = new Set([0, 1, 2]);
   const commits: number[][] = [];
-  const landing = new RefreshLanding({
-    pages: () => pages.values(),
-    inZone: (index) => index <= 2,
-    fetching: (index) => fetching.has(index),
-    commit: (held) => commits.push([...held.keys()]),
-  });
+  const landing = new RefreshLanding(
+    {
+      store: { values: () => pages.values() },
+      inZone: (index) => index <= 2,
+      scheduler: { has: (index) => fetching.has(index) },
+    },
+    (held) => commits.push([...held.keys()]),
+  );
   landing.reset(1);
   /** The network answered `index` (its fetch is over). */
   const answer = (index: number, generation = 1) => {

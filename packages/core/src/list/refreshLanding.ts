@@ -1,14 +1,12 @@
 import type { PageState } from '../store/pageState.ts';
 
-/** What a {@link RefreshLanding} reads from its list and calls back. */
+/** What a {@link RefreshLanding} reads of its list: the list's load loop itself (`PageFlow` passes `this`). */
 export interface RefreshLandingHost {
-  /** The pages held in the store. */
-  pages(): Iterable<PageState<unknown>>;
+  /** The pages held. */
+  readonly store: { values(): Iterable<PageState<unknown>> };
   inZone(page: number): boolean;
-  /** Whether a fetch for the page is queued or running. */
-  fetching(page: number): boolean;
-  /** Lands the held answers together, in one publish. */
-  commit(pages: ReadonlyMap<number, unknown>): void;
+  /** `has(page)`: a fetch for the page is queued or running. */
+  readonly scheduler: { has(page: number): boolean };
 }
 
 /**
@@ -20,18 +18,21 @@ export interface RefreshLandingHost {
  * `moves` watch, the watch does this (and more) instead.
  *
  * @example
- * const landing = new RefreshLanding(host);
+ * const landing = new RefreshLanding(flow, (pages) => commitPages(flow, pages));
  * landing.reset(generation); // refresh()
  * if (landing.received(page, data, generation)) return; // held, or landed with the others
  */
 export class RefreshLanding {
   readonly #host: RefreshLandingHost;
+  readonly #commit: (pages: ReadonlyMap<number, unknown>) => void;
   /** The refresh whose answers are held (its generation), or -1. */
   #generation = -1;
   readonly #held = new Map<number, unknown>();
 
-  constructor(host: RefreshLandingHost) {
+  /** `commit` lands the held answers together, in one publish. */
+  constructor(host: RefreshLandingHost, commit: (pages: ReadonlyMap<number, unknown>) => void) {
     this.#host = host;
+    this.#commit = commit;
   }
 
   /** A refresh started (`generation`), or an invalidation (-1: nothing is held then). */
@@ -71,7 +72,7 @@ export class RefreshLanding {
     const pages = new Map(this.#held);
     this.#held.clear();
     this.#generation = -1;
-    this.#host.commit(pages);
+    this.#commit(pages);
   }
 
   /** A local write: the held answers were asked before it (their pages are asked again). */
@@ -82,7 +83,7 @@ export class RefreshLanding {
   /** Whether a page of the zone not held (nor `except`) is still shown stale and fetched. */
   #waiting(except?: number): boolean {
     const host = this.#host;
-    for (const { index, stale, items, status } of host.pages())
+    for (const { index, stale, items, status } of host.store.values())
       if (
         stale &&
         items &&
@@ -90,7 +91,7 @@ export class RefreshLanding {
         index !== except &&
         !this.#held.has(index) &&
         host.inZone(index) &&
-        host.fetching(index)
+        host.scheduler.has(index)
       )
         return true;
     return false;
