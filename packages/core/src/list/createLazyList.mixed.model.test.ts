@@ -18,6 +18,7 @@ import {
   loadedInWindow,
   ModelDataset,
   type ModelItem,
+  storeInsert,
   waitingBefore,
 } from '../testing/writeModel.ts';
 import { createLazyList } from './createLazyList.ts';
@@ -29,7 +30,10 @@ import type { ListWriteResult } from './writeResult.ts';
 // page answers and failures in any order, local inserts/removes/updates with and without
 // rollback(), the server inserting and deleting rows at random positions (its version and total
 // reveal it, `moves: watchMoves`), refresh(), and writes the server also receives followed by a
-// refresh (docs/items.md, the useMutation recipe: write -> server change -> invalidate).
+// refresh (docs/items.md, the useMutation recipe: write -> server change -> invalidate), and
+// placed inserts the server stores (same key) before the app invalidates, where the client put
+// them (checked at every step, decisions 0055, 0060) or at the head (the model silent until the
+// invalidation), then the recipe's invalidation when the sequence ends.
 // The model is the server's dataset at the last refresh plus the local writes still applied.
 // While the server has changed since the last refresh, the list reads the server by its own
 // offsets (docs/items.md, "keeps asking the server by its own offsets") and the model says
@@ -72,6 +76,7 @@ type Command =
   | { readonly type: 'update'; pick: number }
   | { readonly type: 'rollback'; pick: number }
   | { readonly type: 'confirm'; pick: number }
+  | { readonly type: 'store'; pick: number; head: boolean }
   | { readonly type: 'serverInsert'; at: number; count: number }
   | { readonly type: 'serverDelete'; at: number; count: number }
   | { readonly type: 'refresh' };
@@ -109,6 +114,10 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ type: fc.constant('update' as const), pick: fc.nat(40) }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('rollback' as const), pick: fc.nat(40) }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('confirm' as const), pick: fc.nat(40) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ type: fc.constant('store' as const), pick: fc.nat(40), head: fc.boolean() }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -174,6 +183,8 @@ interface Written {
   undo: () => void;
   /** The server receives the write. */
   readonly confirm: () => void;
+  /** A placed insert's items (the server may store them before the app invalidates). */
+  readonly inserted?: readonly ModelItem[];
   readonly rollback: () => void;
 }
 
@@ -262,9 +273,16 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     const page = list.getSnapshot().pages.get(Math.floor(index / pageSize));
     return page?.items === undefined ? undefined : page.stale;
   };
-  const record = (result: ListWriteResult, undo: () => void, confirm: () => void) => {
-    if (result.ok) written.push({ epoch, undo, confirm, rollback: result.rollback });
+  const record = (
+    result: ListWriteResult,
+    undo: () => void,
+    confirm: () => void,
+    inserted?: readonly ModelItem[],
+  ) => {
+    if (result.ok) written.push({ epoch, undo, confirm, rollback: result.rollback, inserted });
   };
+  /** Inserts the server stored since the app last invalidated (the recipe), by key. */
+  const stored = new Set<string>();
   /**
    * A write that waits for a fresh copy of its key (decisions 0040, 0041): the model applies it
    * (`apply`: its undo, or undefined when its key is not in the model) when the list says it was
@@ -301,6 +319,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     epoch += 1;
     model.reset(server.rows);
     moved = false;
+    stored.clear();
   };
 
   /** Loaded, fresh items equal the model at their indexes; keys unique; bytes within the budget. */
@@ -410,7 +429,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           // the next refresh forgets it).
           const undo = moved ? () => {} : model.insert(own, items);
           before.expectCount();
-          record(result, undo, confirmInsert);
+          record(result, undo, confirmInsert, moved ? undefined : items);
           break;
         }
         case 'remove': {
@@ -420,6 +439,13 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           if (index === undefined || item === undefined) break;
           const at = freshIndexOf(item.id);
           const ownAt = at === undefined ? 0 : at - waitingBefore(list.getSnapshot(), at);
+          // A stored insert removed before a page found its copy: the rope's offsets do not know
+          // the server's row, pages past it hold every row one off until the invalidation
+          // (decision 0060's case left): the model says nothing until then.
+          if (stored.has(item.id)) {
+            moved = true;
+            count('remove of an insert the server stored, the model silent');
+          }
           const before = countBeforeWrite();
           const result = list.remove(item.id);
           check(result.ok, `remove(${item.id}) of a loaded item was refused`);
@@ -513,6 +539,25 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           count('write confirmed by the server');
           break;
         }
+        case 'store': {
+          // The server stores a placed insert (the recipe's request; its copy has the same key)
+          // before the app invalidates: where the client put it, the list takes the copy for its
+          // own row when a page fetched through the rope finds it there, nothing moves; at the
+          // head, seen when the page holding it is fetched, else at the invalidation (decision
+          // 0055's case left: the model says nothing until then). It can no longer be rolled back
+          // (the recipe's onError runs only when the request failed).
+          const placed = written.filter((w) => w.epoch === epoch && w.inserted !== undefined);
+          const target = placed[command.pick % Math.max(1, placed.length)];
+          const item = target?.inserted?.[command.pick % target.inserted.length];
+          const next = item && storeInsert(server.rows, model, item.id, command.head);
+          if (target === undefined || item === undefined || next === undefined) break;
+          written.splice(written.indexOf(target), 1);
+          server.change(next.rows);
+          stored.add(item.id);
+          if (next.at !== next.put) moved = true;
+          count(moved ? 'insert stored by the server, the model silent' : 'insert stored where it was put');
+          break;
+        }
         case 'serverInsert':
           server.insert(command.at, command.count);
           moved = true;
@@ -533,7 +578,14 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     // Settle as the recipe does: answer everything, ask for the server's data again if it
     // changed, answer everything.
     check(await server.answerAll(), 'the list kept asking after 60 rounds');
-    if (moved) {
+    if (stored.size > 0 && !moved) {
+      // Before the recipe's invalidation: the copies taken where they were put (decision 0055),
+      // items only: a copy no page fetched has found yet is in the count (the server grew).
+      timers.fire((ms) => ms === PUBLISH_MS);
+      checkList(false);
+      count('settled with inserts the server stored');
+    }
+    if (moved || stored.size > 0) {
       list.refresh();
       refreshed();
       await settle();
@@ -576,6 +628,7 @@ describe('createLazyList writes mixed with server changes (model)', () => {
       expect(totals.checked['update of a stale item waits'] ?? 0).toBeGreaterThan(0);
       expect(totals.checked['insert beside stale rows waits'] ?? 0).toBeGreaterThan(0);
       expect(totals.checked['waiting write applied by key'] ?? 0).toBeGreaterThan(0);
+      expect(totals.checked['insert stored where it was put'] ?? 0).toBeGreaterThan(0);
     },
     timeoutMs,
   );

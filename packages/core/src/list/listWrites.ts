@@ -2,7 +2,15 @@ import { pageQueryKey } from '../scheduler/pageQuery.ts';
 import type { OffsetPage } from '../sources/source.ts';
 import { type EditRope, isServerOnly, ropeAt, ropeFind, ropeServerPosition } from '../store/editRope.ts';
 import { type ItemWrite, rewritePages, ropeAfter } from '../store/itemWrites.ts';
-import { type KnownTotal, loadThroughRope, type StoredCopies, serverTotalOf } from './loadThroughRope.ts';
+import {
+  EDITED,
+  type KnownTotal,
+  loadThroughRope,
+  roleOf,
+  STANDS_IN,
+  type StoredCopies,
+  serverTotalOf,
+} from './loadThroughRope.ts';
 import type { PageFlow } from './pageFlow.ts';
 
 /** Where the loaded item with `key` is: its page, its offset in the page and the item; or undefined. */
@@ -86,6 +94,11 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
   knownTotals.set(channel, totals);
   if (count !== undefined && (totals.total === undefined || isServerOnly(channel.rope)))
     totals.total = serverTotalOf(channel.rope, count);
+  // An update's item stands for the server row it replaces, or is what the item it replaces
+  // was; an inserted item updated is an edited insert (decision 0060).
+  const was = write.kind === 'replace' ? ropeAt(channel.rope, write.index) : undefined;
+  if (was !== undefined && write.kind === 'replace')
+    roleOf(write.item, was.kind === 'server' ? STANDS_IN : (roleOf(was.item) ?? EDITED));
   channel.rope = ropeAfter(channel.rope, write);
   // Lists on the key without the write engine fetch through it too.
   // With keys, local items the server stored where they are become its rows (decision 0055).
@@ -215,6 +228,7 @@ export function undoRemove<T>(
   // A local item goes back as itself (the list shows a structurally shared copy), so an
   // insert's rollback still finds it.
   const back = was?.kind === 'local' ? was.item : item;
+  if (was?.kind === 'server') roleOf(back, STANDS_IN); // the server's row put back: no insert
   return (now) => {
     const at = was?.kind === 'server' ? ropeServerPosition(now, was.offset) : index;
     return [{ kind: 'insert', index: at, items: [back] }];

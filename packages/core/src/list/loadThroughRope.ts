@@ -16,6 +16,41 @@ import {
 export interface KnownTotal {
   epoch: number;
   total?: number;
+  /** Growth answers showed that no local item found on the server explained yet (decision 0060). */
+  unexplained?: number;
+}
+
+/** The roles of local items (see `STANDS_IN`, `EDITED`; decision 0060). */
+const roles = new WeakMap<object, number>();
+
+/**
+ * A local item standing for a server row (an update's item, a removed row put back): never a copy.
+ *
+ * @example
+ * roleOf(updated, STANDS_IN);
+ */
+export const STANDS_IN = 1;
+
+/**
+ * An inserted item updated: its copy on the server is of another version; when found, the local
+ * item stays shown in its place (standing for that row from then on).
+ *
+ * @example
+ * roleOf(edited) === EDITED;
+ */
+export const EDITED = 2;
+
+/**
+ * Sets (with `role`) and returns the role of a local item (`STANDS_IN`, `EDITED`, or undefined
+ * for an item inserted as is). Items that are not objects have none.
+ *
+ * @example
+ * roleOf(updated, STANDS_IN); // an update's item: the server grew by no such row
+ */
+export function roleOf(item: unknown, role?: number): number | undefined {
+  if (typeof item !== 'object' || item === null) return undefined;
+  if (role !== undefined) roles.set(item, role);
+  return roles.get(item);
 }
 
 /** A rope and the one that replaced it when the server was found holding local items. */
@@ -74,28 +109,41 @@ export async function loadThroughRope<T>(
     if (segment.kind === 'local') items.push(...segment.items);
     else items.push(...fetched.items.slice(segment.start - from, segment.start - from + segment.length));
   }
-  const grown = fetched.total === undefined ? 0 : fetched.total - (before ?? fetched.total);
-  if (known !== undefined && fetched.total !== undefined) known.total = fetched.total;
+  const unexplained = known?.unexplained ?? 0;
+  const grown = fetched.total === undefined ? 0 : fetched.total - (before ?? fetched.total) + unexplained;
   // The server holds local items (the useMutation recipe's client id): they become its rows where
   // they are shown, the later offsets move, and the page is asked again by them (decision 0055);
-  // so is a page asked before another page found that.
+  // so is a page asked before another page found that. The known total takes the answer's once
+  // it was looked at: a page asked meanwhile sees the growth too (decision 0060).
+  let now: EditRope<T> | undefined = rope;
   if (stored !== undefined) {
     const end = (page + 1) * size;
     let found = new Map<T, number>();
     if (latest(rope, stored) === rope)
       found = await storedCopies(source, rope, fetched.items, from, stored.keyOf, signal, { grown, end });
-    const now = latest(rope, stored);
+    now = latest(rope, stored);
+    // A write came while an answer of a grown server was on its way: the growth is looked at
+    // with the rope now (not landed by the offsets from before, one row twice; decision 0060).
+    if (now === undefined && grown > 0)
+      return loadThroughRope(source, stored.rope(), page, signal, known, stored);
+    // A growth not explained now is still growth for the next answers (decision 0060).
+    if (now === rope && known !== undefined && fetched.total !== undefined)
+      known.unexplained = Math.max(0, grown - found.size);
     if (now === rope && found.size > 0) {
       // Stored since the rope's offsets were taken: the later ones move past it. Else the rope's
-      // offsets count it already: it leaves its place, the pages from there are asked again.
+      // offsets count it already: it leaves its place, the pages from there are asked again; so
+      // are they when pages were fetched by the offsets from before while the growth was not
+      // explained (those past the copy hold every row one off).
       const next = ropeStored(rope, found, grown <= 0);
+      for (const item of found.keys()) if (roleOf(item) === EDITED) roleOf(item, STANDS_IN);
       const moved = Math.min(...[...found.values()].map((offset) => ropeServerPosition(rope, offset)));
       confirmedInto.set(rope, next);
-      stored.set(next, grown > 0 ? undefined : moved);
+      stored.set(next, grown > 0 && unexplained === 0 ? undefined : moved);
     }
-    if (now !== undefined && stored.rope() !== rope)
-      return loadThroughRope(source, stored.rope(), page, signal, known, stored);
   }
+  if (known !== undefined && fetched.total !== undefined) known.total = fetched.total;
+  if (stored !== undefined && now !== undefined && stored.rope() !== rope)
+    return loadThroughRope(source, stored.rope(), page, signal, known, stored);
   const server = fetched.total ?? known?.total;
   const total = server === undefined ? undefined : ropeTotal(rope, server);
   return total === undefined ? { items } : { items, total };
@@ -139,7 +187,8 @@ async function storedCopies<T>(
   const found = new Map<T, number>();
   const local = new Map<string | number, T>();
   for (const segment of rope)
-    if (segment.kind === 'local') for (const item of segment.items) local.set(keyOf(item), item);
+    if (segment.kind === 'local')
+      for (const item of segment.items) if (roleOf(item) !== STANDS_IN) local.set(keyOf(item), item);
   items.forEach((copy, at) => {
     const item = local.get(keyOf(copy));
     if (item !== undefined && (grown > 0 ? found.size < grown : shows(rope, from + at)))
@@ -158,13 +207,16 @@ async function storedCopies<T>(
     const at = after + found.size;
     const there = await source.loadSpan({ offset: at, limit: segment.items.length, signal });
     let next = 0;
-    for (const item of segment.items)
-      if (
-        found.size < grown &&
-        there.items[next] !== undefined &&
-        keyOf(there.items[next] as T) === keyOf(item)
-      )
-        found.set(item, at + next++);
+    for (const item of segment.items) {
+      const copy = there.items[next];
+      if (copy === undefined || keyOf(copy) !== keyOf(item)) continue;
+      // An item standing for a server row is that row: passed, not taken.
+      if (roleOf(item) !== STANDS_IN) {
+        if (found.size >= grown) continue;
+        found.set(item, at + next);
+      }
+      next++;
+    }
   }
   return found;
 }
@@ -189,8 +241,9 @@ export function ropeStored<T>(
     if (segment.kind === 'local') {
       for (const item of segment.items) {
         const offset = found.get(item);
+        // An edited insert stays shown as it is, over the server's row (taken all the same).
         out.push(
-          offset === undefined
+          offset === undefined || roleOf(item) === EDITED
             ? { kind: 'local', items: [item] }
             : { kind: 'server', start: offset, length: 1 },
         );

@@ -98,6 +98,23 @@ export class ModelDataset {
     };
   }
 
+  /**
+   * The server stores the entry with `id` (an optimistic insert) at server offset `at`: it is the
+   * server's row `at` now, the later server offsets move by one. False when the model lacks it.
+   */
+  stored(id: string, at: number): boolean {
+    const index = this.entries.findIndex((entry) => entry.item.id === id);
+    if (index < 0) return false;
+    this.entries = this.entries.map((entry, i) =>
+      i === index
+        ? { server: at, item: entry.item }
+        : entry.server !== undefined && entry.server >= at
+          ? { ...entry, server: entry.server + 1 }
+          : entry,
+    );
+    return true;
+  }
+
   /** Replaces the item at `at` by `next`; its undo finds `next` where it is and puts `previous` back. */
   update(at: number, next: ModelItem, fallback: ModelItem): () => void {
     const previous = this.entries[at]?.item ?? fallback;
@@ -248,4 +265,37 @@ export function insertBesideStale(
     if (own.length === 0) return () => {};
     return model.insert(index < 0 ? fallback : index + (after ? 1 : 0), own, mark.order);
   };
+}
+
+/**
+ * The server rows after the server stored the optimistic insert `id` of `model` (the useMutation
+ * recipe's request, same key) and where: at the head, or where the client put it (just after the
+ * server row of the entry before it, decision 0055: `put`). The model learns the new server
+ * offsets; undefined when the model no longer holds the item (removed or rolled back).
+ *
+ * @example
+ * const next = storeInsert(server.rows, model, 'n3', false);
+ * if (next !== undefined) server.change(next.rows);
+ */
+export function storeInsert(
+  rows: readonly ModelItem[],
+  model: ModelDataset,
+  id: string,
+  head: boolean,
+): { rows: ModelItem[]; at: number; put: number } | undefined {
+  const index = model.entries.findIndex((entry) => entry.item.id === id);
+  const item = model.at(index);
+  if (item === undefined || rows.some((row) => row.id === id)) return undefined;
+  let put = 0;
+  // Just after the row before it that the server has (an updated row keeps its key).
+  for (let i = index - 1; i >= 0; i--) {
+    const before = rows.findIndex((row) => row.id === model.at(i)?.id);
+    if (before >= 0) {
+      put = before + 1;
+      break;
+    }
+  }
+  const at = head ? 0 : put;
+  model.stored(id, at);
+  return { rows: [...rows.slice(0, at), { ...item }, ...rows.slice(at)], at, put };
 }
