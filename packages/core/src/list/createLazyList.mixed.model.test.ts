@@ -315,10 +315,35 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
     });
   };
   const indexOf = (id: string) => model.entries.findIndex((entry) => entry.item.id === id);
+  /** The ids on the fresh pages. */
+  const freshIds = () =>
+    [...list.getSnapshot().pages.values()].flatMap((page) =>
+      page.items === undefined || page.stale ? [] : page.items.map((item) => item.id),
+    );
+  /** A fresh page holds a server row: the count is the server's (not the one from before refresh()). */
+  const serverRowShown = () =>
+    freshIds().some(
+      (id) => !stored.has(id) && !model.entries.some((e) => e.item.id === id && e.server === undefined),
+    );
+  /**
+   * The server total the write engine knows is right (see `store`): a server row was shown fresh
+   * since the last refresh, the count was the server's at the first write after it (the engine
+   * takes it then, decision 0046; after refresh() it is the one from before until a page lands),
+   * or a page answered after that write (its answer's total, through the rope).
+   */
+  let answered = false;
+  let firstWrite = true;
+  const beforeWrite = () => {
+    const snapshot = list.getSnapshot();
+    if (firstWrite) answered ||= snapshot.countKind === 'exact' && ownCount(snapshot) === server.rows.length;
+    firstWrite = false;
+  };
   const refreshed = () => {
     epoch += 1;
     model.reset(server.rows);
     moved = false;
+    answered = false;
+    firstWrite = true;
     stored.clear();
   };
 
@@ -373,15 +398,20 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
         case 'reject': {
           const entry = server.take(command.pick);
           if (entry === undefined) break;
-          if (command.type === 'resolve') entry.respond();
-          else {
+          if (command.type === 'resolve') {
+            entry.respond();
+            answered ||= !firstWrite;
+          } else {
             entry.fail();
             count('page failed');
           }
           break;
         }
         case 'resolveAll':
-          for (const entry of server.pending.splice(0)) entry.respond();
+          for (const entry of server.pending.splice(0)) {
+            entry.respond();
+            answered ||= !firstWrite;
+          }
           break;
         case 'insert': {
           const snapshot = list.getSnapshot();
@@ -389,17 +419,21 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           // The item before `at` (or the page at `at` when that item's page is not held) is shown
           // stale: its index is the one from before, the insert waits for the neighbour shown to
           // be fresh (decision 0041). With neither page held, the count places it: the server's
-          // once a fresh page holds it.
-          const noFresh = ![...snapshot.pages.values()].some(
-            (page) => page.items !== undefined && !page.stale,
-          );
+          // once a fresh page holds a server row (not one of local items only: seed 5).
+          // An insert the server stored is its row once a page found the copy, which the model
+          // cannot tell: with only such rows on fresh pages, either way is right.
+          const noFresh = !serverRowShown();
+          const unsure = noFresh && freshIds().some((id) => stored.has(id));
           // Rows of waiting inserts are shown (decision 0048): just below one, it waits after it.
           const own = at - waitingBefore(snapshot, at);
           const belowWaiting = at > 0 && waitingBefore(snapshot, at) > waitingBefore(snapshot, at - 1);
+          const byCount = own > 0 && staleAt(own - 1) === undefined && staleAt(own) === undefined;
           const staleNeighbour = belowWaiting || (own > 0 && (staleAt(own - 1) ?? staleAt(own) ?? noFresh));
+          const sure = belowWaiting || !byCount || !unsure;
           const items = Array.from({ length: command.count }, () => ({ id: `n${++made}`, v: 0 }));
           const before = countBeforeWrite();
           const place = insertBesideStale(snapshot, pageSize, at, model);
+          beforeWrite();
           const result = list.insert(at, items);
           if (!result.ok) {
             check(
@@ -414,7 +448,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
             server.change(rows);
           };
           if (result.settled !== undefined) {
-            check(staleNeighbour, `insert(${at}) waited, yet no row beside it is shown stale`);
+            check(staleNeighbour || !sure, `insert(${at}) waited, yet no row beside it is shown stale`);
             later(
               result,
               'insert beside stale rows',
@@ -423,7 +457,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
             );
             break;
           }
-          check(!staleNeighbour, `insert(${at}) beside rows shown stale was applied`);
+          check(!staleNeighbour || !sure, `insert(${at}) beside rows shown stale was applied`);
           count(moved ? 'insert after a server move' : 'insert');
           // A write after the server moved: the model says nothing about it (and never undoes it:
           // the next refresh forgets it).
@@ -447,6 +481,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
             count('remove of an insert the server stored, the model silent');
           }
           const before = countBeforeWrite();
+          beforeWrite();
           const result = list.remove(item.id);
           check(result.ok, `remove(${item.id}) of a loaded item was refused`);
           const confirmRemove = () => server.change(server.rows.filter((row) => row.id !== item.id));
@@ -486,6 +521,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           const ownAt = at === undefined ? 0 : at - waitingBefore(list.getSnapshot(), at);
           const fresh = at === undefined ? item : (itemAt(list.getSnapshot(), at) ?? item);
           const next = { id: item.id, v: fresh.v + 1 };
+          beforeWrite();
           const result = list.update(item.id, () => next);
           check(result.ok, `update(${item.id}) of a loaded item was refused`);
           if (result.settled !== undefined) {
@@ -554,7 +590,9 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           written.splice(written.indexOf(target), 1);
           server.change(next.rows);
           stored.add(item.id);
-          if (next.at !== next.put) moved = true;
+          // Stored while the total the engine knows is the count from before the refresh, not the
+          // server's: nothing tells the server grew (the model silent).
+          if (next.at !== next.put || !answered) moved = true;
           count(moved ? 'insert stored by the server, the model silent' : 'insert stored where it was put');
           break;
         }
@@ -573,6 +611,7 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
       }
       await settle();
       timers.fire((ms) => ms === PUBLISH_MS);
+      answered ||= serverRowShown();
       checkList(false);
     }
     // Settle as the recipe does: answer everything, ask for the server's data again if it

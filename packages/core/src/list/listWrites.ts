@@ -1,6 +1,13 @@
 import { pageQueryKey } from '../scheduler/pageQuery.ts';
 import type { OffsetPage } from '../sources/source.ts';
-import { type EditRope, isServerOnly, ropeAt, ropeFind, ropeServerPosition } from '../store/editRope.ts';
+import {
+  type EditRope,
+  isServerOnly,
+  ropeAt,
+  ropeFind,
+  ropeServerPosition,
+  ropeSlice,
+} from '../store/editRope.ts';
 import { type ItemWrite, rewritePages, ropeAfter } from '../store/itemWrites.ts';
 import {
   EDITED,
@@ -40,6 +47,20 @@ export function findKey<T>(
     }
   }
   return found;
+}
+
+/**
+ * Whether the list's count is the server's: a fresh page holds a server row (a page of local
+ * items only asked the server nothing; after `refresh()` the count is the one from before).
+ */
+export function serverCounted<T>(flow: PageFlow<T>): boolean {
+  const size = flow.o.source.kind === 'offset' ? flow.o.source.pageSize : 0;
+  return [...flow.store.values()].some(
+    (p) =>
+      p.items !== undefined &&
+      !p.stale &&
+      ropeSlice(flow.channel.rope, p.index * size, p.index * size + size).some((s) => s.kind === 'server'),
+  );
 }
 
 /**

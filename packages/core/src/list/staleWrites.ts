@@ -1,6 +1,6 @@
 import { pageQueryKey } from '../scheduler/pageQuery.ts';
 import { type KeyWrites, keyWritesOf, leaveKey, type Waiting } from './keyWrites.ts';
-import { findKey } from './listWrites.ts';
+import { findKey, serverCounted } from './listWrites.ts';
 import type { PageFlow } from './pageFlow.ts';
 import { type Pin, putBackPins, repin } from './sentPins.ts';
 import {
@@ -99,7 +99,8 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
   const keyOf = flow.o.getItemKey as (item: T) => Key;
   const stale = (page: number) => flow.store.get(page)?.stale === true;
   const anyStale = () => [...flow.store.values()].some((p) => p.items !== undefined && p.stale);
-  const anyFresh = () => [...flow.store.values()].some((p) => p.items !== undefined && !p.stale);
+  // A fresh page that gives the count (for an insert at the end).
+  const anyFresh = () => serverCounted(flow);
   const apply = (items: readonly T[], write: WaitingWrite<T>): readonly T[] => {
     const at = write.kind === 'insert' ? -1 : items.findIndex((item) => keyOf(item) === write.key);
     if (at < 0) return items;

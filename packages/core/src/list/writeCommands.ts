@@ -6,6 +6,7 @@ import {
   findKey,
   replaceInPage,
   rollbackOf,
+  serverCounted,
   undoInsert,
   undoRemove,
   undoReplace,
@@ -143,10 +144,11 @@ function insertOwn<T>(flow: PageFlow<T>, index: number, items: readonly T[], ask
   // The new items go after the item before `index` (an insert at 0 has none: it goes to the
   // top whatever the server changed). That item, or the page at `index` when its page is not
   // held, must be the server's now; with neither held, the place comes from the count, which is
-  // the server's only once a fresh page holds it (after refresh() it is the one from before).
+  // the server's only once a fresh page holds a server row (after refresh() it is the one from
+  // before; a page of local items only asked the server nothing).
   const before = flow.store.get(Math.floor((index - 1) / size));
   const near = before?.items ? before : flow.store.get(page);
-  if (index > 0 && (near?.items ? near.stale : ![...flow.store.values()].some((p) => p.items && !p.stale))) {
+  if (index > 0 && (near?.items ? near.stale : !serverCounted(flow))) {
     // Shown stale (decision 0041): the items go next to the neighbour shown there, by its key,
     // when its page lands: after the row before `index` (after the page's last row when a
     // waiting remove left it short), else before the row at `index`. With neither held
