@@ -98,9 +98,7 @@ export function leaveKey<T, L>(flow: PageFlow<T>, shared: KeyWrites<T, L>, list:
  * shiftWaiting(flow, { kind: 'insert', index: 0, items: [n2] }); // a waiting insert at 8 now at 9
  */
 export function shiftWaiting<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
-  const shared = registry.get(flow.queries.client)?.get(hashKey(flow.o.key)) as
-    | KeyWrites<T, unknown>
-    | undefined;
+  const shared = sharedOf(flow);
   if (shared === undefined || write.kind === 'replace') return;
   const earlier = shared.replaying ?? shared.queue.length;
   shared.queue.forEach((waiting, j) => {
@@ -108,4 +106,36 @@ export function shiftWaiting<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
     if (moved.kind === 'insert')
       waiting.write = { ...moved, index: shiftedIndex(moved.index, write, j < earlier) };
   });
+}
+
+function sharedOf<T>(flow: PageFlow<T>): KeyWrites<T, { flow: PageFlow<unknown> }> | undefined {
+  return registry.get(flow.queries.client)?.get(hashKey(flow.o.key)) as
+    | KeyWrites<T, { flow: PageFlow<unknown> }>
+    | undefined;
+}
+
+/**
+ * Runs a rope write with the key's waiting writes held: a list publishing in its middle (a page
+ * dropped, the count not moved yet) replays none (it would place an insert by the count from
+ * before the write, which then sets its own); the lists held publish once it is done.
+ *
+ * @internal
+ * @example
+ * holdingReplays(flow, () => applyWrite(flow, change));
+ */
+export function holdingReplays<T>(flow: PageFlow<T>, run: () => void): void {
+  const shared = sharedOf(flow);
+  if (shared === undefined || shared.busy) {
+    run();
+    return;
+  }
+  shared.busy = true;
+  try {
+    run();
+  } finally {
+    shared.busy = false;
+  }
+  const held = [...shared.held];
+  shared.held.clear();
+  for (const list of held) list.flow.snapshots.publish(true);
 }

@@ -1,6 +1,6 @@
 import { ropeAt } from '../store/editRope.ts';
 import type { ItemWrite } from '../store/itemWrites.ts';
-import { shiftWaiting } from './keyWrites.ts';
+import { holdingReplays, shiftWaiting } from './keyWrites.ts';
 import {
   applyWrite,
   findKey,
@@ -37,7 +37,7 @@ function stale(what: string, at: { key?: string | number; index?: number }): Lis
 /** A rope write; the waiting inserts' indexes move with it first (decision 0052: no publish between). */
 function write<T>(flow: PageFlow<T>, change: ItemWrite<T>): void {
   shiftWaiting(flow, change);
-  applyWrite(flow, change);
+  holdingReplays(flow, () => applyWrite(flow, change));
 }
 
 function destroyed(verb: string): ListWriteResult {
