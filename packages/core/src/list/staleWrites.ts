@@ -129,8 +129,10 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
       else shown.set(state.index, { base, items });
       if (items === state.items) continue;
       // `cached` keeps the page stale (a page shown stale is replaced by it, a fresh one never).
-      const bytes = flow.o.estimateBytes(items);
-      flow.dispatch({ type: 'cached', page: state.index, generation: state.generation, items, bytes });
+      const { index, generation, error } = state;
+      flow.dispatch({ type: 'cached', page: index, generation, items, bytes: flow.o.estimateBytes(items) });
+      // A page whose refetch failed stays failed: the moves watch waits for no answer of it.
+      if (state.status === 'error') flow.dispatch({ type: 'failed', page: index, generation, error });
     }
   };
   /** The queue changed: every list on the key shows it and publishes (this one's pins first). */

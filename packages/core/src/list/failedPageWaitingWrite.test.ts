@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { offsetSource } from '../sources/offsetSource.ts';
+import { HeldAnswers } from '../testing/heldAnswers.ts';
+import { settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
+import { createLazyList } from './createLazyList.ts';
+import { watchMoves } from './datasetWatch.ts';
+import type { LazyList } from './LazyList.ts';
+import { listWrites } from './writeCommands.ts';
+
+interface Row {
+  readonly id: string;
+  readonly v?: number;
+}
+
+const lists: LazyList<Row>[] = [];
+afterEach(() => {
+  for (const list of lists.splice(0)) list.destroy();
+});
+
+describe('a write waiting on a page whose refetch failed', () => {
+  // The mixed model's seed 1: 5 server rows in pages of 3, three inserts at the top, the server
+  // deletes s0, refresh(); the first answer shows the move (a new version), the pages around
+  // the window are asked again and land together; page 1's request fails. update('s1'), shown
+  // on that failed page, rewrote it as 'loaded' (stale): the watch then waited for an answer
+  // no one had asked for, and snapshot.moves.refetching stayed true for good.
+  it('keeps the page failed, so the pages asked again after a move still land', async () => {
+    useImmediateQueryNotifications();
+    const answers = new HeldAnswers();
+    const server = { rows: Array.from({ length: 5 }, (_, n): Row => ({ id: `s${n}` })), version: 0 };
+    const list = createLazyList<Row>({
+      key: ['failed-page-waiting-write'],
+      source: offsetSource({ pageSize: 3, fetchPage: answers.versionedPages(server) }),
+      getItemKey: (row) => row.id,
+      prefetch: 1,
+      maxConcurrent: 1,
+      retry: { attempts: 1 },
+      memoryMonitor: null,
+      statsIntervalMs: 0,
+      writes: listWrites,
+      moves: watchMoves,
+    });
+    lists.push(list);
+    list.subscribe(() => {});
+    list.setWindow({ start: 0, end: 5 });
+    await settle();
+    await answers.answerAll();
+    list.insert(
+      0,
+      ['n1', 'n2', 'n3'].map((id) => ({ id })),
+    );
+    server.rows = server.rows.slice(1);
+    server.version += 1;
+    await answers.answerAll();
+    list.refresh();
+    await settle();
+    answers.take(0)?.respond();
+    await settle();
+    expect(list.getSnapshot().moves.refetching).toBe(true);
+    answers.takeFor('offset 3')?.fail();
+    await settle();
+    expect(list.getSnapshot().pages.get(1)?.status).toBe('error');
+    const update = list.update('s1', (row) => ({ ...row, v: 1 }));
+    await settle();
+    expect(update.ok && update.settled).toBeInstanceOf(Promise);
+    expect(list.getSnapshot().pages.get(1)).toMatchObject({ status: 'error', stale: true });
+    await answers.answerAll();
+    expect(list.getSnapshot().moves.refetching).toBe(false);
+  });
+});
