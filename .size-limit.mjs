@@ -283,7 +283,9 @@ export default [
     // apart with and without it: 19.526 -> 20.237): limit 19.57 -> 20.28.
     // The data path's own fat (see the hook's entry), 19.970 -> 19.834 on HEAD 5450dc4: limit lowered
     // by that saving, 20.28 -> 20.14 (the rest of its headroom left to the helper editing listWrites).
-    limit: '20.14 kB',
+    // Tenth session's end (HEAD a3642bf built apart): the other entries' cuts, decision 0060 (+0.19)
+    // and the three model-seed fixes (+0.08) measure 19.816: limit 20.14 -> 19.83.
+    limit: '19.83 kB',
     modifyEsbuildConfig,
   },
   {
