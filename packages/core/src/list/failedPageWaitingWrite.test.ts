@@ -1,21 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { offsetSource } from '../sources/offsetSource.ts';
+import { describe, expect, it } from 'vitest';
 import { HeldAnswers } from '../testing/heldAnswers.ts';
-import { settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
-import { createLazyList } from './createLazyList.ts';
-import { watchMoves } from './datasetWatch.ts';
-import type { LazyList } from './LazyList.ts';
-import { listWrites } from './writeCommands.ts';
+import { settle } from '../testing/modelHarness.ts';
+import { type SeedRow, seedLists } from '../testing/seedLists.ts';
 
-interface Row {
-  readonly id: string;
-  readonly v?: number;
-}
-
-const lists: LazyList<Row>[] = [];
-afterEach(() => {
-  for (const list of lists.splice(0)) list.destroy();
-});
+const make = seedLists();
 
 describe('a write waiting on a page whose refetch failed', () => {
   // The mixed model's seed 1: 5 server rows in pages of 3, three inserts at the top, the server
@@ -24,23 +12,9 @@ describe('a write waiting on a page whose refetch failed', () => {
   // on that failed page, rewrote it as 'loaded' (stale): the watch then waited for an answer
   // no one had asked for, and snapshot.moves.refetching stayed true for good.
   it('keeps the page failed, so the pages asked again after a move still land', async () => {
-    useImmediateQueryNotifications();
     const answers = new HeldAnswers();
-    const server = { rows: Array.from({ length: 5 }, (_, n): Row => ({ id: `s${n}` })), version: 0 };
-    const list = createLazyList<Row>({
-      key: ['failed-page-waiting-write'],
-      source: offsetSource({ pageSize: 3, fetchPage: answers.versionedPages(server) }),
-      getItemKey: (row) => row.id,
-      prefetch: 1,
-      maxConcurrent: 1,
-      retry: { attempts: 1 },
-      memoryMonitor: null,
-      statsIntervalMs: 0,
-      writes: listWrites,
-      moves: watchMoves,
-    });
-    lists.push(list);
-    list.subscribe(() => {});
+    const server = { rows: Array.from({ length: 5 }, (_, n): SeedRow => ({ id: `s${n}` })), version: 0 };
+    const list = make('failed-page-waiting-write', answers, server, 3, { retry: { attempts: 1 } });
     list.setWindow({ start: 0, end: 5 });
     await settle();
     await answers.answerAll();

@@ -1,29 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { offsetSource } from '../sources/offsetSource.ts';
+import { describe, expect, it } from 'vitest';
 import { HeldAnswers } from '../testing/heldAnswers.ts';
-import { settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
-import { createLazyList } from './createLazyList.ts';
-import { watchMoves } from './datasetWatch.ts';
-import type { LazyList } from './LazyList.ts';
-import { listWrites } from './writeCommands.ts';
+import { settle } from '../testing/modelHarness.ts';
+import { seedLists, shownIds } from '../testing/seedLists.ts';
 
-interface Row {
-  readonly id: string;
-}
-
-const lists: LazyList<Row>[] = [];
-afterEach(() => {
-  for (const list of lists.splice(0)) list.destroy();
-});
-
-/** The ids a list shows ('-' for a row not loaded). */
-const shown = (list: LazyList<Row>): string[] => {
-  const snapshot = list.getSnapshot();
-  return Array.from({ length: snapshot.count }, (_, index) => {
-    const entry = snapshot.getItem(index);
-    return entry.status === 'loaded' ? entry.item.id : '-';
-  });
-};
+const make = seedLists();
 
 describe('a waiting insert replayed while another write is applied', () => {
   // The mixed model's seed 14: 20 server rows in pages of 10, refresh(), page 0 answers, the
@@ -32,22 +12,9 @@ describe('a waiting insert replayed while another write is applied', () => {
   // index, 20, in the middle of that write: by the count from before it (20, a new page at the
   // end), and then the write set its own count, 24: n1's row was lost from the count.
   it('is placed once the write is done, by the count it left', async () => {
-    useImmediateQueryNotifications();
     const answers = new HeldAnswers();
     const server = { rows: Array.from({ length: 20 }, (_, n) => ({ id: `s${n}` })), version: 0 };
-    const list = createLazyList<Row>({
-      key: ['replay-inside-write'],
-      source: offsetSource({ pageSize: 10, fetchPage: answers.versionedPages(server) }),
-      getItemKey: (row) => row.id,
-      prefetch: 1,
-      maxConcurrent: 1,
-      memoryMonitor: null,
-      statsIntervalMs: 0,
-      writes: listWrites,
-      moves: watchMoves,
-    });
-    lists.push(list);
-    list.subscribe(() => {});
+    const list = make('replay-inside-write', answers, server, 10);
     list.setWindow({ start: 0, end: 8 });
     await settle();
     await answers.answerAll();
@@ -66,11 +33,11 @@ describe('a waiting insert replayed while another write is applied', () => {
     );
     await settle();
     expect(list.getSnapshot().count).toBe(25);
-    expect(shown(list)[20]).toBe('n1');
+    expect(shownIds(list)[20]).toBe('n1');
     list.setWindow({ start: 0, end: 25 });
     await answers.answerAll();
     expect(await (waiting.ok ? waiting.settled : undefined)).toMatchObject({ ok: true });
     const ids = ['n2', 'n3', 'n4', 'n5', ...server.rows.slice(0, 16).map((row) => row.id), 'n1'];
-    expect(shown(list)).toEqual([...ids, 's16', 's17', 's18', 's19']);
+    expect(shownIds(list)).toEqual([...ids, 's16', 's17', 's18', 's19']);
   });
 });
