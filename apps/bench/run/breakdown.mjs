@@ -1,7 +1,7 @@
 // Where a page's main-thread time goes in a traced window (profile.mjs): trace events by self
 // time, style and layout passes (forced ones apart), and JS functions by self time from the V8
 // sampling profiler's events in the same trace.
-import { measuredWindow } from './trace.mjs';
+import { measuredWindow, windowEvents } from './trace.mjs';
 
 /** Trace events that run script: a layout inside one was forced by that script. */
 const SCRIPT_EVENTS = new Set([
@@ -21,17 +21,7 @@ const SCRIPT_EVENTS = new Set([
  * duration minus its children's) and whether script was running around it.
  */
 function mainThreadTree(events, window) {
-  const own = events
-    .filter(
-      (e) =>
-        e.ph === 'X' &&
-        typeof e.dur === 'number' &&
-        e.pid === window.pid &&
-        e.tid === window.tid &&
-        e.ts >= window.start &&
-        e.ts < window.end,
-    )
-    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const own = windowEvents(events, window);
   const nodes = [];
   const stack = [];
   for (const e of own) {

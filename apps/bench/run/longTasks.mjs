@@ -3,24 +3,14 @@
 // and what a long one is made of. A rendering frame (its scroll events, animation frame callbacks,
 // style, layout and paint) is one task: work a library does inside it makes the frame longer,
 // work it does in a task of its own (React's scheduler, a timer) is counted apart.
-import { measuredWindow } from './trace.mjs';
+import { measuredWindow, windowEvents } from './trace.mjs';
 
 /** Events that mark a task as the frame's rendering task. */
 const FRAME_EVENTS = new Set(['Paint', 'Layerize', 'PrePaint', 'FireAnimationFrame']);
 
 /** The page main thread's complete events from the window's start, nested under their top-level `RunTask`. */
 function tasksOf(events, window) {
-  const own = events
-    .filter(
-      (e) =>
-        e.ph === 'X' &&
-        typeof e.dur === 'number' &&
-        e.pid === window.pid &&
-        e.tid === window.tid &&
-        e.ts >= window.start &&
-        e.ts < window.end,
-    )
-    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const own = windowEvents(events, window);
   const tasks = [];
   for (const e of own) {
     const task = tasks.at(-1);

@@ -57,6 +57,21 @@ export function measuredWindow(events) {
   return { pid: start.pid, tid: start.tid, start: start.ts, end: end.ts };
 }
 
+/** The complete (`X`) events of the window's thread inside it, by start (an outer event before the ones it holds). */
+export function windowEvents(events, window) {
+  return events
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        typeof e.dur === 'number' &&
+        e.pid === window.pid &&
+        e.tid === window.tid &&
+        e.ts >= window.start &&
+        e.ts < window.end,
+    )
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+}
+
 const onThread = (thread) => (e) => e.pid === thread.pid && e.tid === thread.tid;
 const overlap = (from, to, window) => Math.max(0, Math.min(to, window.end) - Math.max(from, window.start));
 
