@@ -284,8 +284,9 @@ export default [
     // The data path's own fat (see the hook's entry), 19.970 -> 19.834 on HEAD 5450dc4: limit lowered
     // by that saving, 20.28 -> 20.14 (the rest of its headroom left to the helper editing listWrites).
     // Tenth session's end (HEAD a3642bf built apart): the other entries' cuts, decision 0060 (+0.19)
-    // and the three model-seed fixes (+0.08) measure 19.816: limit 20.14 -> 19.83.
-    limit: '19.83 kB',
+    // and the three model-seed fixes (+0.08) measure 19.816: limit 20.14 -> 19.83. One holdWhile
+    // for the key's held replays (keyWrites.ts): 19.800, limit 19.83 -> 19.81.
+    limit: '19.81 kB',
     modifyEsbuildConfig,
   },
   {

@@ -114,6 +114,32 @@ function sharedOf<T>(flow: PageFlow<T>): KeyWrites<T, { flow: PageFlow<unknown> 
     | undefined;
 }
 
+/** A list whose publish the key's replays can hold. */
+interface Publisher {
+  readonly flow: { readonly snapshots: { publish(force: boolean): void } };
+}
+
+/**
+ * Runs `run` with the key's replays held (`busy`: a list publishing meanwhile replays nothing and
+ * is held), then publishes every list held. The caller checks `busy` first.
+ *
+ * @internal
+ * @example
+ * if (!shared.busy) holdWhile(shared, () => replayQueue());
+ */
+export function holdWhile<T, L extends Publisher>(shared: KeyWrites<T, L>, run: () => void): void {
+  shared.busy = true;
+  try {
+    run();
+  } finally {
+    shared.busy = false;
+    shared.replaying = undefined;
+  }
+  const held = [...shared.held];
+  shared.held.clear();
+  for (const list of held) list.flow.snapshots.publish(true);
+}
+
 /**
  * Runs a rope write with the key's waiting writes held: a list publishing in its middle (a page
  * dropped, the count not moved yet) replays none (it would place an insert by the count from
@@ -125,17 +151,6 @@ function sharedOf<T>(flow: PageFlow<T>): KeyWrites<T, { flow: PageFlow<unknown> 
  */
 export function holdingReplays<T>(flow: PageFlow<T>, run: () => void): void {
   const shared = sharedOf(flow);
-  if (shared === undefined || shared.busy) {
-    run();
-    return;
-  }
-  shared.busy = true;
-  try {
-    run();
-  } finally {
-    shared.busy = false;
-  }
-  const held = [...shared.held];
-  shared.held.clear();
-  for (const list of held) list.flow.snapshots.publish(true);
+  if (shared === undefined || shared.busy) run();
+  else holdWhile(shared, run);
 }

@@ -1,5 +1,5 @@
 import { pageQueryKey } from '../scheduler/pageQuery.ts';
-import { type KeyWrites, keyWritesOf, leaveKey, type Waiting } from './keyWrites.ts';
+import { holdWhile, type KeyWrites, keyWritesOf, leaveKey, type Waiting } from './keyWrites.ts';
 import { findKey, serverCounted } from './listWrites.ts';
 import type { PageFlow } from './pageFlow.ts';
 import { type Pin, putBackPins, repin } from './sentPins.ts';
@@ -267,8 +267,7 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
         shared.held.add(me);
         return false;
       }
-      shared.busy = true;
-      try {
+      holdWhile(shared, () => {
         putBackPins(flow, pins);
         // In the order made: a write waits behind the earlier ones on its key. Replayed once, through
         // one list: the rope and the QueryClient carry it to the others.
@@ -293,15 +292,9 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
           waiting.settle(waiting.replayed);
         }
         show(false);
-      } finally {
-        shared.busy = false;
-        shared.replaying = undefined;
-      }
+      });
       // A replayed write moves the count once: a snapshot taken while it was on its way showed
-      // it neither waiting nor placed (decision 0048).
-      const held = [...shared.held];
-      shared.held.clear();
-      for (const list of held) list.flow.snapshots.publish(true);
+      // it neither waiting nor placed (decision 0048); holdWhile publishes the lists held.
       return true;
     },
     leave: () => leaveKey(flow, shared, me),
