@@ -4,27 +4,37 @@ import { isPageData } from '../sources/pageData.ts';
 import type { LazyListSource } from '../sources/source.ts';
 import type { PageCache, PageCacheSnapshot } from './pageCache.ts';
 
-/** What a {@link CacheTier} calls back into its list. */
-export interface CacheTierHost {
+/**
+ * What a {@link CacheTier} reads of its list: the list's load loop itself (`PageFlow` passes
+ * `this`), typed by the part the tier uses.
+ */
+export interface CacheTierFlow {
   /** The list's generation; a read started before a reset is dropped. */
-  generation(): number;
-  /** Whether the list holds items for `page`, fresh or stale. */
-  hasItems(page: number): boolean;
-  /** Whether the QueryClient already holds `page` (a remount with a shared client): no lookup needed. */
-  inQueryCache(page: number): boolean;
+  readonly generation: number;
+  /** `get(page)?.items`: the list holds items for `page`, fresh or stale. */
+  readonly store: { get(page: number): { readonly items?: unknown } | undefined };
+  /** `has(page)`: the QueryClient already holds `page` (a remount with a shared client): no lookup needed. */
+  readonly queries: { has(page: number): boolean };
+  /** `publish(false)`: the cache's figures changed, or a write was committed. */
+  readonly snapshots: { publish(visibleChanged: boolean): void };
+  readonly stats: { add(counter: 'cacheReads' | 'cacheWrites'): void };
+}
+
+/**
+ * What a {@link CacheTier} calls in its list (the list's own functions, given the flow: `cache/`
+ * does not import `list/`).
+ */
+export interface CacheTierCalls<F> {
   /**
    * A page found in the cache, as the source returned it: true if shown; false if the list kept
    * fresher data; 'outdated' if it is of an older version of a dataset that moved (a miss: the
    * network brings the page).
    */
-  onCached(page: number, data: unknown): boolean | 'outdated';
+  onCached(flow: F, page: number, data: unknown): boolean | 'outdated';
   /** A batch of lookups finished; `missed` pages need the network. */
-  onChecked(missed: readonly { readonly page: number; readonly priority: PagePriority }[]): void;
-  /** The cache's figures changed, or a write was committed. */
-  onChange(): void;
+  onChecked(flow: F, missed: readonly { readonly page: number; readonly priority: PagePriority }[]): void;
   /** The browser is back online: pages that failed meanwhile (showing stale cached items) retry. */
-  onOnline(): void;
-  count(counter: 'cacheReads' | 'cacheWrites'): void;
+  retry(): void;
 }
 
 /**
@@ -53,11 +63,12 @@ export function cacheDatasetKey<T>(key: QueryKey, source: LazyListSource<T>): Qu
  * only visible ones are revalidated (prefetched ones wait until they become visible). Network
  * pages are written behind.
  */
-export class CacheTier {
+export class CacheTier<F extends CacheTierFlow = CacheTierFlow> {
   readonly #cache: PageCache;
   readonly #key: QueryKey;
   readonly #kind: LazyListSource<unknown>['kind'];
-  readonly #host: CacheTierHost;
+  readonly #flow: F;
+  readonly #calls: CacheTierCalls<F>;
   /** Pages with a lookup running, and the priority they were wanted at. */
   readonly #pending = new Map<number, PagePriority>();
   /** Pages the cache did not have (until written or reset). */
@@ -68,16 +79,23 @@ export class CacheTier {
   #unwatchOnline: (() => void) | undefined;
 
   /** `key`: the pages' dataset key, from {@link cacheDatasetKey}. */
-  constructor(cache: PageCache, key: QueryKey, kind: LazyListSource<unknown>['kind'], host: CacheTierHost) {
+  constructor(
+    cache: PageCache,
+    key: QueryKey,
+    kind: LazyListSource<unknown>['kind'],
+    flow: F,
+    calls: CacheTierCalls<F>,
+  ) {
     this.#cache = cache;
     this.#key = key;
     this.#kind = kind;
-    this.#host = host;
+    this.#flow = flow;
+    this.#calls = calls;
   }
 
   attach(): void {
-    this.#unsubscribe ??= this.#cache.subscribe(() => this.#host.onChange());
-    this.#unwatchOnline ??= onlineManager.subscribe((online) => online && this.#host.onOnline());
+    this.#unsubscribe ??= this.#cache.subscribe(() => this.#flow.snapshots.publish(false));
+    this.#unwatchOnline ??= onlineManager.subscribe((online) => online && this.#calls.retry());
   }
 
   detach(): void {
@@ -99,9 +117,9 @@ export class CacheTier {
     for (const request of requests) {
       const { page, priority } = request;
       if (this.#pending.has(page)) continue;
-      if (this.#fromCache.has(page) && this.#host.hasItems(page)) {
+      if (this.#fromCache.has(page) && this.#hasItems(page)) {
         if (priority === 'visible') network.push(request); // revalidate what is on screen only
-      } else if (!this.#missed.has(page) && !this.#host.hasItems(page) && !this.#host.inQueryCache(page)) {
+      } else if (!this.#missed.has(page) && !this.#hasItems(page) && !this.#flow.queries.has(page)) {
         this.#pending.set(page, priority);
         lookup.push(page);
       } else network.push(request);
@@ -117,8 +135,8 @@ export class CacheTier {
     if (!persist) return;
     void this.#cache.write(this.#key, page, data, bytes).then((written) => {
       if (!written) return;
-      this.#host.count('cacheWrites');
-      this.#host.onChange();
+      this.#flow.stats.add('cacheWrites');
+      this.#flow.snapshots.publish(false);
     });
   }
 
@@ -146,10 +164,15 @@ export class CacheTier {
     return { bytesInCache: bytes, cacheStatus: status, cacheWarning: warning };
   }
 
+  #hasItems(page: number): boolean {
+    return this.#flow.store.get(page)?.items !== undefined;
+  }
+
   #read(pages: number[]): void {
-    const generation = this.#host.generation();
+    const flow = this.#flow;
+    const { generation } = flow;
     void this.#cache.read(this.#key, pages).then((found) => {
-      if (generation !== this.#host.generation()) return; // a reset came first; #pending was cleared
+      if (generation !== flow.generation) return; // a reset came first; #pending was cleared
       const missed: { page: number; priority: PagePriority }[] = [];
       const corrupted: number[] = [];
       for (const page of pages) {
@@ -158,9 +181,9 @@ export class CacheTier {
         const data = found.get(page);
         if (data !== undefined && isPageData(this.#kind, data)) {
           this.#fromCache.add(page);
-          const used = this.#host.onCached(page, data);
+          const used = this.#calls.onCached(flow, page, data);
           if (used === true) {
-            this.#host.count('cacheReads');
+            flow.stats.add('cacheReads');
             continue;
           }
           this.#fromCache.delete(page);
@@ -171,7 +194,7 @@ export class CacheTier {
         missed.push({ page, priority });
       }
       if (corrupted.length > 0) void this.#cache.remove(this.#key, corrupted);
-      this.#host.onChecked(missed);
+      this.#calls.onChecked(flow, missed);
     });
   }
 }
@@ -181,13 +204,14 @@ export class CacheTier {
  * `LIST_TIER`, decision 0019).
  *
  * @example
- * const tier = createCacheTier(idbCache({ name: 'users' }), ['users'], source, host);
+ * const tier = createCacheTier(idbCache({ name: 'users' }), ['users'], source, flow, { onCached, onChecked, retry });
  */
-export function createCacheTier<T>(
+export function createCacheTier<T, F extends CacheTierFlow>(
   cache: PageCache,
   key: QueryKey,
   source: LazyListSource<T>,
-  host: CacheTierHost,
-): CacheTier {
-  return new CacheTier(cache, cacheDatasetKey(key, source), source.kind, host);
+  flow: F,
+  calls: CacheTierCalls<F>,
+): CacheTier<F> {
+  return new CacheTier(cache, cacheDatasetKey(key, source), source.kind, flow, calls);
 }

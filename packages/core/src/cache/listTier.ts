@@ -1,6 +1,6 @@
 import type { QueryKey } from '@tanstack/query-core';
 import type { LazyListSource } from '../sources/source.ts';
-import type { CacheTier, CacheTierHost } from './cacheTier.ts';
+import type { CacheTier, CacheTierCalls, CacheTierFlow } from './cacheTier.ts';
 import type { PageCache } from './pageCache.ts';
 
 /**
@@ -9,7 +9,7 @@ import type { PageCache } from './pageCache.ts';
  *
  * @internal
  * @example
- * const tier = (cache as CarriesTier)[LIST_TIER](cache, key, source, host);
+ * const tier = (cache as CarriesTier)[LIST_TIER](cache, key, source, flow, { onCached, onChecked, retry });
  */
 export const LIST_TIER: unique symbol = Symbol.for('lazyflow.cacheTier');
 
@@ -21,10 +21,11 @@ export const LIST_TIER: unique symbol = Symbol.for('lazyflow.cacheTier');
  * if (typeof (cache as Partial<CarriesTier>)[LIST_TIER] === 'function') useIt(cache);
  */
 export interface CarriesTier {
-  readonly [LIST_TIER]: <T>(
+  readonly [LIST_TIER]: <T, F extends CacheTierFlow>(
     cache: PageCache,
     key: QueryKey,
     source: LazyListSource<T>,
-    host: CacheTierHost,
-  ) => CacheTier;
+    flow: F,
+    calls: CacheTierCalls<F>,
+  ) => CacheTier<F>;
 }

@@ -74,7 +74,7 @@ export class PageFlow<T> implements FlowState<T> {
 
   constructor(options: ResolvedLazyListOptions<T>, host: PageFlowHost<T>) {
     this.o = options;
-    const { layout } = host;
+    const { layout, retry } = host;
     this.layout = layout;
     this.stats = new StatsCounter(options.now);
     this.queries = new PageQueries(options.key, options.queryClient, (page) => onInvalidated(this, page));
@@ -85,17 +85,13 @@ export class PageFlow<T> implements FlowState<T> {
     this.moves = options.moves?.create(this);
     // The tier comes with the cache (idbCache, pageCache; checked by resolveLazyListOptions).
     const { cache } = options;
+    // The tier reads this flow and calls the landing's functions with it (cacheTier.ts).
     this.cache =
       cache &&
-      (cache as PageCache & CarriesTier)[LIST_TIER](cache, options.key, options.source, {
-        generation: () => this.generation,
-        hasItems: (page) => this.store.get(page)?.items !== undefined,
-        inQueryCache: (page) => this.queries.has(page),
-        onCached: (page, data) => onCached(this, page, data),
-        onChecked: (missed) => onChecked(this, missed),
-        onChange: () => this.snapshots.publish(false),
-        onOnline: () => host.retry(),
-        count: (counter) => this.stats.add(counter),
+      (cache as PageCache & CarriesTier)[LIST_TIER](cache, options.key, options.source, this, {
+        onCached,
+        onChecked,
+        retry,
       });
     this.pressure = new PressureTier(
       options.memoryMonitor,
