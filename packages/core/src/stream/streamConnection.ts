@@ -4,7 +4,7 @@
 import { isAbortError } from '../errors.ts';
 import { backoffDelay } from '../scheduler/backoffDelay.ts';
 import { loadParser } from './builtinParsers.ts';
-import { parseInSlices } from './parseInSlices.ts';
+import { decodeInSlices } from './parseInSlices.ts';
 import { readChunks } from './readChunks.ts';
 import { StreamHttpError, type StreamParseError } from './streamErrors.ts';
 import type { ResolvedStreamOptions } from './streamOptions.ts';
@@ -152,9 +152,10 @@ export async function runConnection<T>(
           remote?.push(chunk);
           await remote?.whenAtMost(WORKER_CHUNKS_IN_FLIGHT - 1);
         } else {
-          const text = decoder.decode(chunk, { stream: true });
+          // Decoded and parsed in pieces (a large chunk in one call was a long task), then moved to
+          // the Worker (which detaches its buffer), still before any chunk of its own.
+          if (!(await decodeInSlices(parser, decoder, chunk, slice))) return;
           remote?.push(chunk, true);
-          if (!(await parseInSlices(parser, text, slice))) return;
         }
         if (!host.live(generation)) return;
         const fatal = host.fatal();

@@ -123,3 +123,23 @@ describe.each(Object.keys(FORMATS) as Format[])('%s decoding', (format) => {
     },
   );
 });
+
+// A large chunk is decoded in pieces of 32 KiB (issue #16 item 3): a 4-byte sequence, a CRLF pair
+// and a line cut by a piece's end decode and parse as in one call.
+describe('a chunk larger than a decoding piece', () => {
+  const PIECE = 32_768;
+  it.each([0, 1, 2, 3])('a 4-byte sequence %i bytes into a piece boundary stays whole', async (shift) => {
+    const head = '{"s":"';
+    const first = `${head}${'a'.repeat(PIECE - head.length - shift)}😀"}\r\n`;
+    const rest = Array.from({ length: 900 }, (_, i) => `{"s":"é ${i} 🚀"}\r\n`).join('');
+    const text = first + first + rest + first;
+    const bytes = bytesOf(text);
+    expect(bytes.byteLength).toBeGreaterThan(3 * PIECE);
+    const expected = direct(parseNdjson, [text]);
+    expect(expected.items).toHaveLength(903);
+    const result = await streamed('ndjson', [bytes]);
+    expect(result.status).toBe('done');
+    expect(result.malformed).toBe(0);
+    expect(result.items).toEqual(expected.items);
+  });
+});
