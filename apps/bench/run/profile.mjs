@@ -3,7 +3,8 @@
 // without minifying (function names stay readable), runs the scenario once as `pnpm bench` does
 // (CPU throttled, traced), with V8's sampling profiler in the trace, and prints the main thread's
 // busy time per frame, the trace events and JS functions by self time, and the style and layout
-// passes (forced ones: run while script was on the stack).
+// passes (forced ones: run while script was on the stack), the main thread's CPU per frame and
+// what its ResizeObserver deliveries cost (resizeSlices.mjs).
 //   node apps/bench/run/profile.mjs [--lib lazyflow] [--scenario scroll|fling|drag|grid|stream|stream100k] [--port 4354] [--top 25] [--trace out.json]
 //     [--long-tasks] (every task over 50 ms: its kind and what it holds) [--no-samples] (no V8 sampler: task lengths nearer pnpm bench's)
 import { rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { mainThreadBreakdown } from './breakdown.mjs';
 import { dragScrollbar } from './drag.mjs';
 import { longTaskBreakdown } from './longTasks.mjs';
 import { pageReady, pageUrl } from './measure.mjs';
+import { resizeSlices } from './resizeSlices.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 import { buildBench, CONTEXT_OPTIONS, launchChromium, serveBench } from './serve.mjs';
 import { startTrace, TRACE_CATEGORIES, traceFigures } from './trace.mjs';
@@ -78,6 +80,13 @@ try {
   console.log(
     `style recalcs ${l.styleRecalcs} (${l.forcedStyleRecalcs} forced, ${ms(l.styleMs)} ms self), layouts ${l.layouts} (${l.forcedLayouts} forced, ${ms(l.layoutMs)} ms self), paints ${l.paints}`,
   );
+  const ro = resizeSlices(events);
+  if (ro)
+    console.log(
+      `main-thread CPU ${ms(ro.cpuMsPerFrame)} ms/frame = ${ro.cpuUsPerDirty.toFixed(0)} µs per layout dirty object (${ro.dirtyPerFrame.toFixed(1)}/frame), PrePaint ${ro.prePaintsPerFrame.toFixed(2)}/frame; ` +
+        `ResizeObserver deliveries in ${ro.deliveries} frames, CPU ${ro.deliveryMsPerFrame.toFixed(2)} ms/frame = ${ro.deliveryUsPerDirty.toFixed(1)} µs per dirty object ` +
+        `(per delivery: ${ro.beforeUs.toFixed(0)} µs before the callbacks, ${ro.callbackUs.toFixed(0)} in them, ${ro.afterUs.toFixed(0)} after)`,
+    );
   console.log(`events dispatched: ${breakdown.dispatched.join(', ')}`);
   console.log('\ntrace events by self time (ms, count):');
   for (const e of breakdown.events.slice(0, top))
