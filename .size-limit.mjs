@@ -314,7 +314,10 @@ export default [
     // Ninth session: decision 0054's option checks of createStream and ItemStream.setOptions in
     // development builds only (HEAD b5ceb86 and the change, each built apart): 3.898 -> 3.177.
     // Limit 3.94 -> 3.22.
-    limit: '3.22 kB',
+    // 3.177 -> 3.304 (HEAD 2711a54 and the change, each built apart with tsc): the first
+    // connection's parse Worker is started at subscribe with the request (parseWorkerStart.ts),
+    // not once the reading loop's chunk is there (issue #16 item 3). Limit 3.22 -> 3.31.
+    limit: '3.31 kB',
     modifyEsbuildConfig,
   },
 ];

@@ -1,6 +1,7 @@
 import { assertUnchanged } from '../options.ts';
 import { Subscribable } from '../subscribable.ts';
 import { loadConnection } from './connectionChunk.ts';
+import { openParseWorker } from './parseWorkerStart.ts';
 import type { PublishBudget } from './publishBudget.ts';
 import { RecentKeys } from './recentKeys.ts';
 import { RingBuffer } from './ringBuffer.ts';
@@ -217,16 +218,20 @@ export class ItemStream<T> extends Subscribable {
       const response = new Promise<Response>((resolve) => resolve(this.#o.request(resume)));
       response.catch(() => {}); // the loop awaits it; a failed chunk load aborts it
       this.#abort = abort;
-      early = { abort, response };
+      // The parse Worker loads its script meanwhile, not once the loop's chunk is there (issue #16 item 3).
+      const worker = this.#o.worker && typeof this.#o.parser === 'string' ? openParseWorker() : null;
+      early = { abort, response, worker };
     }
     loadConnection().then(
       ({ runConnection, createPublishBudget, yieldToMain }) => {
         this.#budget ??= createPublishBudget();
         this.#yield = yieldToMain;
         if (generation === this.#generation) void runConnection(this.#host, generation, early);
+        else early?.worker?.terminate();
       },
       (error: unknown) => {
         early?.abort.abort(); // (a stopped run's was aborted already)
+        early?.worker?.terminate();
         this.#finish(generation, 'error', error);
       },
     );

@@ -20,6 +20,8 @@ export { yieldToMain };
 export interface EarlyRequest {
   readonly abort: AbortController;
   readonly response: Promise<Response>;
+  /** The parse Worker started with it (loading its script meanwhile), if the stream parses in one. */
+  readonly worker?: Worker | null;
 }
 
 /** What the reading loop needs of its stream (createStream.ts builds it over its private state). */
@@ -74,22 +76,26 @@ export async function runConnection<T>(
   let attempt = host.resuming() ? 1 : 0;
   for (;;) {
     const o = host.options(); // per connection
-    if (!(await host.gate(generation))) return;
+    if (!(await host.gate(generation))) {
+      early?.worker?.terminate();
+      return;
+    }
     const abort = early?.abort ?? new AbortController();
     host.connecting(abort, attempt > 0);
     const received = { items: 0 };
     const sink = host.sink(received);
     // The request leaves first: starting a Worker is a main-thread task of its own (77 ms at
     // CPU ×4 in the bench's trace), which delayed it. A request that throws rejects here instead.
+    const earlyWorker = early?.worker;
     const requested =
       early?.response ??
       new Promise<Response>((resolve) =>
         resolve(o.request({ lastId: host.lastId(), attempt, signal: abort.signal })),
       );
     early = undefined; // the first connection's only
-    // A built-in format is parsed in a Worker where one starts (started now, while the request
-    // is under way). The page parses until it is ready (decision 0031), so its parser is loaded
-    // either way (first use only).
+    // A built-in format is parsed in a Worker where one starts (the first connection's was started
+    // with its request, a later one's now, while the request is under way). The page parses until
+    // it is ready (decision 0031), so its parser is loaded either way (first use only).
     const remote =
       o.worker && typeof o.parser === 'string'
         ? startWorkerParser(
@@ -99,8 +105,10 @@ export async function runConnection<T>(
             () => {
               if (host.live(generation)) host.changed();
             },
+            earlyWorker,
           )
         : null;
+    if (!remote) earlyWorker?.terminate();
     const parserLoad = loadParser(o.parser);
     parserLoad.catch(() => {}); // awaited below, unless the request fails first
     try {

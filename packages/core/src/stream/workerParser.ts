@@ -4,14 +4,12 @@
 // between them where the parser met them. Until the Worker is ready, the page parses and the
 // Worker gets the same bytes `silent` (decision 0031).
 import type { FromWorker, ToWorker, WorkerFormat, WorkerNote } from './parseWorker.ts';
+import { openParseWorker, parseWorkerFailed } from './parseWorkerStart.ts';
 import { StreamParseError } from './streamErrors.ts';
 import type { StreamSink } from './streamParser.ts';
 
 /** How long a Worker may take to start and load its parser before the page parses instead. */
 const START_TIMEOUT_MS = 10_000;
-
-/** Set once a Worker failed to start: later connections parse on the page without trying again. */
-let unavailable = false;
 
 /**
  * A parser running in a Worker, fed bytes. Replies arrive in order and go to the sink given to
@@ -65,7 +63,8 @@ function deliver<T>(reply: Extract<FromWorker, { kind: 'parsed' }>, sink: Stream
 
 /**
  * Starts a Worker parsing `format` into `sink` (`delivered()` after each batch), or returns null where none can be started (no
- * `Worker`, a constructor that throws, one that failed before in this page). A Worker that fails
+ * `Worker`, a constructor that throws, one that failed before in this page). `early`: a Worker
+ * already started by {@link openParseWorker} (the stream's first connection), taken over. A Worker that fails
  * to load or does not answer within 10 s resolves `started` false: the caller parses on the page.
  * The Worker serves one connection; `close()` ends it.
  *
@@ -79,19 +78,12 @@ export function startWorkerParser<T>(
   maxLineBytes: number | undefined,
   sink: StreamSink<T>,
   delivered: () => void,
+  early?: Worker | null,
 ): WorkerParser | null {
-  if (unavailable || typeof Worker !== 'function') return null;
-  let worker: Worker;
-  try {
-    // The `.js` name is the compiled file in dist/; bundlers and Vite's dev server resolve it to the source.
-    worker = new Worker(new URL('./parseWorker.js', import.meta.url), {
-      type: 'module',
-      name: 'lazyflow-stream-parser',
-    });
-  } catch {
-    unavailable = true;
-    return null;
-  }
+  // `early`: one the stream started with its request (openParseWorker), already loading. None
+  // where no Worker can start or one failed to before in this page.
+  const worker = early ?? openParseWorker();
+  if (!worker) return null;
   const send = (message: ToWorker, transfer?: Transferable[]) => worker.postMessage(message, transfer ?? []);
   let ready = false;
   let inFlight = 0;
@@ -115,7 +107,7 @@ export function startWorkerParser<T>(
     if (failure === null) worker.terminate();
     failure ??= error;
     if (!ready) {
-      if (!closed) unavailable = true; // not tried again in this page
+      if (!closed) parseWorkerFailed(); // not tried again in this page
       resolveStarted(false);
     }
     settle();
