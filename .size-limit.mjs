@@ -293,7 +293,10 @@ export default [
     // for the key's held replays (keyWrites.ts): 19.800, limit 19.83 -> 19.81.
     // Eleventh size session: the cache tier on the flow (see the hook's entry), 19.800 -> 19.738:
     // limit lowered by that saving, 19.81 -> 19.75.
-    limit: '19.75 kB',
+    // Decision 0061 (pages a write moves leave the whole persistent cache: dropMovedPages forgets
+    // from the first moved page): 19.738 -> 19.753 (HEAD 2711a54 built apart with tsc, with and
+    // without it): limit 19.75 -> 19.76.
+    limit: '19.76 kB',
     modifyEsbuildConfig,
   },
   {

@@ -75,6 +75,8 @@ export class CacheTier<F extends CacheTierFlow = CacheTierFlow> {
   readonly #missed = new Set<number>();
   /** Pages in memory that came from the cache and were not revalidated yet. */
   readonly #fromCache = new Set<number>();
+  /** The first page moved by a write whose removal from the cache is not done: not looked up from there. */
+  #moved = Number.POSITIVE_INFINITY;
   #unsubscribe: (() => void) | undefined;
   #unwatchOnline: (() => void) | undefined;
 
@@ -119,7 +121,12 @@ export class CacheTier<F extends CacheTierFlow = CacheTierFlow> {
       if (this.#pending.has(page)) continue;
       if (this.#fromCache.has(page) && this.#hasItems(page)) {
         if (priority === 'visible') network.push(request); // revalidate what is on screen only
-      } else if (!this.#missed.has(page) && !this.#hasItems(page) && !this.#flow.queries.has(page)) {
+      } else if (
+        page < this.#moved &&
+        !this.#missed.has(page) &&
+        !this.#hasItems(page) &&
+        !this.#flow.queries.has(page)
+      ) {
         this.#pending.set(page, priority);
         lookup.push(page);
       } else network.push(request);
@@ -140,14 +147,23 @@ export class CacheTier<F extends CacheTierFlow = CacheTierFlow> {
     });
   }
 
-  /** Deletes pages whose items moved (an insert or remove before them): they are fetched again. */
-  forget(pages: readonly number[]): void {
-    if (pages.length === 0) return;
-    for (const page of pages) {
+  /**
+   * Deletes every page from `from` on, an earlier visit's too: an insert or remove before them
+   * moved their items, so they are fetched again (decision 0061). A cache without `removeFrom`
+   * drops the whole dataset. A lookup running for one reads a miss; none starts from `from` on
+   * until the cache has removed them.
+   */
+  forget(from: number): void {
+    for (const page of [...this.#fromCache, ...this.#pending.keys()]) {
+      if (page < from) continue;
       this.#fromCache.delete(page);
       this.#missed.add(page);
     }
-    void this.#cache.remove(this.#key, pages);
+    const moved = Math.min(this.#moved, from);
+    this.#moved = moved;
+    void (this.#cache.removeFrom?.(this.#key, from) ?? this.#cache.remove(this.#key)).then(() => {
+      if (this.#moved === moved) this.#moved = Number.POSITIVE_INFINITY;
+    });
   }
 
   /** Forgets lookups (refresh/invalidate); `drop` also deletes the dataset's cached pages. */
@@ -178,7 +194,7 @@ export class CacheTier<F extends CacheTierFlow = CacheTierFlow> {
       for (const page of pages) {
         const priority = this.#pending.get(page) ?? 'background';
         this.#pending.delete(page);
-        const data = found.get(page);
+        const data = this.#missed.has(page) ? undefined : found.get(page); // moved meanwhile: a miss
         if (data !== undefined && isPageData(this.#kind, data)) {
           this.#fromCache.add(page);
           const used = this.#calls.onCached(flow, page, data);

@@ -43,9 +43,9 @@ export class CacheWriteQueue {
     return this.#pending.size === 0 && this.#deletes.size === 0;
   }
 
-  /** Entries of the waiting writes. */
-  entries(): IterableIterator<string> {
-    return this.#pending.keys();
+  /** Entries of the waiting writes and of the batch being written. */
+  entries(): string[] {
+    return [...this.#pending.keys(), ...this.#flushing.keys()];
   }
 
   /**

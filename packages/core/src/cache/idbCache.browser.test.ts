@@ -305,6 +305,29 @@ describe('idbCache in Chromium', () => {
     expect(await get(key, raw)).toBeUndefined();
   });
 
+  it('removeFrom drops a dataset’s pages from a page on, an earlier visit’s too, and keeps the rest', async () => {
+    const name = uniqueName();
+    const scroll = { anchorKey: 4, anchorItemKey: 's4', offsetInItem: 0, sizes: [], atEnd: false };
+    const earlier = cacheFor(name);
+    for (const n of [0, 1, 5, 7]) void earlier.write(KEY, n, page(n), 10);
+    void earlier.write(['other'], 9, page(9), 10);
+    earlier.saveScroll(KEY, scroll);
+    await earlier.flush();
+    // A new visit, not opened yet: what the index lists is found once it is. Page 8, queued
+    // before the call, moved too; page 6, written after it, is the newest copy and stays.
+    const visit = cacheFor(name);
+    void visit.write(KEY, 8, page(8), 10);
+    const removed = visit.removeFrom(KEY, 5);
+    void visit.write(KEY, 6, page(6), 10);
+    await removed;
+    await visit.flush();
+    const reloaded = cacheFor(name);
+    expect([...(await reloaded.read(KEY, [0, 1, 5, 6, 7, 8])).keys()].sort()).toEqual([0, 1, 6]);
+    expect([...(await reloaded.read(['other'], [9])).keys()]).toEqual([9]);
+    expect(await reloaded.loadScroll(KEY)).toEqual(scroll);
+    expect(reloaded.getSnapshot().entries).toBe(5); // pages 0, 1, 6, the other dataset’s 9, the scroll
+  });
+
   it('stores the rest of a batch when one page cannot be cloned', async () => {
     const name = uniqueName();
     const cache = cacheFor(name);

@@ -113,6 +113,23 @@ export class IdbCache extends Subscribable implements PageCache, CarriesTier {
     return this.flush();
   }
 
+  async removeFrom(key: QueryKey, page: number): Promise<void> {
+    const dataset = hashKey(key);
+    const moved = (entry: string) => {
+      const address = parseEntryKey(entry);
+      return (
+        address?.dataset === dataset && address.namespace === this.namespace && Number(address.slot) >= page
+      );
+    };
+    for (const entry of this.#queue.entries()) if (moved(entry)) this.#queue.remove(entry);
+    // The index lists what earlier visits stored once the database is open; a page written since
+    // this call is the newest copy (queued), not one that moved.
+    await this.#ready();
+    for (const entry of this.#ledger.entries.keys())
+      if (moved(entry) && this.#queue.queued(entry) === undefined) this.#queue.remove(entry);
+    return this.flush();
+  }
+
   saveScroll(key: QueryKey, scroll: SavedScroll): void {
     if (typeof scroll !== 'object' || scroll === null || Array.isArray(scroll)) {
       throw optionError('saveScroll', 'scroll', 'an object { anchorKey, offsetInItem, sizes }', scroll);

@@ -17,7 +17,7 @@ const METHODS = [
 
 /**
  * Makes your own {@link PageCache} (in memory, over another store, a test double) usable as a
- * list's `cache`. `idbCache()` needs no wrapping. The list's side of the cache (lookups before
+ * list's `cache`. `idbCache()` needs no wrapping; `removeFrom` is optional (decision 0061). The list's side of the cache (lookups before
  * the network, write behind, revalidation) comes with this import, so lists without a cache do
  * not bundle it (decision 0019). Returns a new object calling `cache`'s methods; in development
  * builds throws a TypeError naming the first missing method (decision 0054).
@@ -34,6 +34,9 @@ export function pageCache(cache: PageCache): PageCache {
       const value = typeof record === 'object' && record !== null ? Reflect.get(record, method) : undefined;
       if (typeof value !== 'function') throw optionError('pageCache', method, 'a function', value);
     }
+    const removeFrom: unknown = Reflect.get(record as object, 'removeFrom');
+    if (removeFrom !== undefined && typeof removeFrom !== 'function')
+      throw optionError('pageCache', 'removeFrom', 'a function or undefined', removeFrom);
   }
   const own: PageCache & CarriesTier = {
     get name() {
@@ -42,6 +45,7 @@ export function pageCache(cache: PageCache): PageCache {
     read: (key, pages) => cache.read(key, pages),
     write: (key, page, data, bytes) => cache.write(key, page, data, bytes),
     remove: (key, pages) => cache.remove(key, pages),
+    removeFrom: cache.removeFrom?.bind(cache), // optional: without it the tier removes the whole dataset
     saveScroll: (key, scroll) => cache.saveScroll(key, scroll),
     loadScroll: (key) => cache.loadScroll(key),
     flush: () => cache.flush(),

@@ -53,8 +53,18 @@ export interface PageCache {
   read(key: QueryKey, pages: readonly number[]): Promise<ReadonlyMap<number, unknown>>;
   /** Queues a page for the next batched write; resolves with whether it was committed. Never rejects. */
   write(key: QueryKey, page: number, data: unknown, bytes: number): Promise<boolean>;
-  /** Removes some pages of a dataset, or all of them. Never rejects. */
+  /** Removes some pages of a dataset, or all of them (not its saved scroll position). Never rejects. */
   remove(key: QueryKey, pages?: readonly number[]): Promise<void>;
+  /**
+   * Removes every page of a dataset from `page` on, those an earlier visit stored included: an
+   * insert or remove before them moved their items (decision 0061). Optional: without it a list
+   * removes all of the dataset's pages (`remove(key)`), correct but the pages before `page` are
+   * fetched again. Never rejects.
+   *
+   * @example
+   * await cache.removeFrom?.(key, 5); // pages 5, 6, … leave; 0..4 and the scroll position stay
+   */
+  removeFrom?(key: QueryKey, page: number): Promise<void>;
   /**
    * Stores a list's scroll position (from `virtualList.saveScroll()`) beside its pages, batched
    * like page writes, so a reload lands on the same row without refetching it.

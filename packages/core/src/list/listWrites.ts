@@ -136,7 +136,7 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
         const page = queryKey[key.length + 1];
         if (typeof page === 'number' && page >= first) pages.push(page);
       }
-      dropMovedPages(flow, pages);
+      dropMovedPages(flow, pages, first);
       const event = { first, last: Number.POSITIVE_INFINITY, rewritten: new Set<number>() };
       channel.emit(event);
       if (!flow.writes.watching) flow.moved(event);
@@ -149,7 +149,7 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
   // Pages that cannot be recomputed go first, then the rewritten ones in the order that never
   // shows an item twice in between (an insert moves items up: lowest page first; a remove moves
   // them down: highest first). A list shows each step, so a gap is fine, a duplicate is not.
-  dropMovedPages(flow, rewritten.dropped);
+  dropMovedPages(flow, rewritten.dropped, write.kind === 'replace' ? undefined : rewritten.first);
   const event = { first: rewritten.first, last: rewritten.last, rewritten: new Set(rewritten.pages.keys()) };
   channel.emit(event);
   if (!flow.writes.watching) flow.moved(event);
@@ -169,13 +169,15 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
 }
 
 /**
- * Drops pages whose items moved from every place that holds them: the QueryClient (every list on
- * the key asks them again) and the persistent cache (a warm reload would read them at their old
- * offsets: a row twice or skipped). Every write path that moves rows goes through it.
+ * Drops pages whose items moved from every place that holds them: `pages` from the QueryClient
+ * (every list on the key asks them again), and every page `from` on from the persistent cache,
+ * those only it holds included (the list scrolling there, or a warm reload, would read them at
+ * their old offsets: a row twice or skipped; decision 0061). Every write path that moves rows
+ * goes through it.
  */
-function dropMovedPages<T>(flow: PageFlow<T>, pages: readonly number[]): void {
+function dropMovedPages<T>(flow: PageFlow<T>, pages: readonly number[], from: number | undefined): void {
   for (const page of pages) flow.queries.remove(page);
-  flow.cache?.forget(pages);
+  if (from !== undefined) flow.cache?.forget(from);
 }
 
 /** The server total each dataset's writes know, by channel. */

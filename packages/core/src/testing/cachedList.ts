@@ -23,8 +23,11 @@ export const pageOf = (page: number, from: Row['from']) => ({
   total: 1_000,
 });
 
-/** A PageCache in a Map; `gate` holds reads until released. */
-export function fakeCache() {
+/**
+ * A PageCache in a Map; `gate` holds reads until released. `removeFrom`: with the optional
+ * method (decision 0061); without it a list removes the whole dataset.
+ */
+export function fakeCache({ removeFrom = false } = {}) {
   const entries = new Map<string, unknown>();
   const reads: number[][] = [];
   const removed: number[] = [];
@@ -63,6 +66,15 @@ export function fakeCache() {
         }
       }
     },
+    ...(removeFrom && {
+      async removeFrom(key: QueryKey, from: number) {
+        const pages = [...entries.keys()].flatMap((entry) => {
+          const [dataset, page] = entry.split('#');
+          return dataset === hashKey(key) && Number(page) >= from ? [Number(page)] : [];
+        });
+        await cache.remove(key, pages);
+      },
+    }),
     saveScroll: () => {},
     loadScroll: async () => undefined,
     flush: async () => {},
