@@ -83,16 +83,7 @@ export class LazyList<T> extends Subscribable {
     const before = flow.o;
     this.#input = { ...next, source: partial.source ?? this.#input.source };
     flow.o = resolved;
-    flow.scheduler.setLimits({
-      maxConcurrent: resolved.maxConcurrent,
-      attempts: resolved.attempts,
-      timeoutMs: resolved.timeoutMs,
-      backoff: {
-        baseDelayMs: resolved.baseDelayMs,
-        maxDelayMs: resolved.maxDelayMs,
-        random: resolved.random,
-      },
-    });
+    flow.scheduler.limitsChanged(); // it reads them from flow.o
     if (reload) {
       this.invalidate();
       return;

@@ -14,39 +14,27 @@ import { onPage } from './pageLanding.ts';
  * @example
  * this.scheduler = createPageScheduler(this); // once flow.o and flow.queries are set
  */
-export function createPageScheduler<T>(flow: FlowState<T>): FetchScheduler<PageResult> {
-  const options = flow.o;
-  const scheduler = new FetchScheduler<PageResult>({
-    maxConcurrent: options.maxConcurrent,
-    attempts: options.attempts,
-    timeoutMs: options.timeoutMs,
-    budget: fetchBudgetFor(flow.queries.client),
-    backoff: { baseDelayMs: options.baseDelayMs, maxDelayMs: options.maxDelayMs, random: options.random },
-    timers: options.timers,
-    execute: (page, attempt, priority) => execute(flow, page, attempt, priority),
-    onSuccess: (page, result) => onPage(flow, page, result),
-    onError: (page, error) => onError(flow, page, error),
-    shouldRetry: shouldRetryPage,
-    // The page's loading rows show the attempt now due (decision 0025); a stale page, which
-    // shows its items meanwhile, does not change, and no snapshot is made for it.
-    onRetry: (page, attempt, _delay, error) => {
-      flow.stats.add('retries');
-      const before = flow.store.get(page);
-      const action = {
-        type: 'retrying',
-        page,
-        attempt: attempt + 1,
-        attempts: flow.o.attempts,
-        error,
-      } as const;
-      if (flow.store.dispatch(action) !== before) flow.snapshots.publish(flow.isVisible(page));
-    },
-    onActivity: (running) => flow.stats.setInFlight(running),
-    // While a scroll moves, its prefetch starts after the frame that planned it (issue #16 item 2).
-    startLater: () => (flow.window?.velocity ?? 0) > 0,
-  });
+export function createPageScheduler<T>(flow: FlowState<T>): FetchScheduler<PageResult, FlowState<T>> {
+  // The scheduler reads the limits (flow.o), the window's velocity and stats.setInFlight of the
+  // flow itself, and calls these functions with it.
+  const scheduler = new FetchScheduler<PageResult, FlowState<T>>(
+    flow,
+    { execute, onSuccess: onPage, onError, shouldRetry: shouldRetryPage, onRetry },
+    fetchBudgetFor(flow.queries.client),
+  );
   scheduler.pause(); // work starts with the first subscriber
   return scheduler;
+}
+
+/**
+ * A try failed, another is due: the page's loading rows show that attempt (decision 0025); a
+ * stale page, which shows its items meanwhile, does not change, and no snapshot is made for it.
+ */
+function onRetry<T>(flow: FlowState<T>, page: number, attempt: number, _delay: number, error: unknown): void {
+  flow.stats.add('retries');
+  const before = flow.store.get(page);
+  const action = { type: 'retrying', page, attempt: attempt + 1, attempts: flow.o.attempts, error } as const;
+  if (flow.store.dispatch(action) !== before) flow.snapshots.publish(flow.isVisible(page));
 }
 
 function execute<T>(

@@ -114,20 +114,19 @@ describe("createPrefetcher: the QueryClient's one fetch budget", () => {
   it("waits behind a list's pages on the same client and never passes the client's limit", async () => {
     const { client, prefetcher, loads } = setup({ concurrency: 4 });
     fetchBudgetFor(client).setLimit(2);
-    const list = new FetchScheduler<unknown>({
-      maxConcurrent: 4,
-      attempts: 1,
-      backoff: {},
-      timers: idleTimers().timers,
-      budget: fetchBudgetFor(client),
-      execute: (page) => {
-        const controller = new AbortController();
-        return { promise: loads.loader(`page${page}`)(controller.signal), abort: () => controller.abort() };
+    const list = new FetchScheduler<unknown>(
+      { o: { maxConcurrent: 4, attempts: 1, timers: idleTimers().timers } },
+      {
+        execute: (_host, page) => {
+          const controller = new AbortController();
+          return { promise: loads.loader(`page${page}`)(controller.signal), abort: () => controller.abort() };
+        },
+        onSuccess: () => {},
+        onError: () => {},
+        shouldRetry: () => false,
       },
-      onSuccess: () => {},
-      onError: () => {},
-      shouldRetry: () => false,
-    });
+      fetchBudgetFor(client),
+    );
     void prefetcher.prefetch(['a'], loads.loader('a'));
     void prefetcher.prefetch(['b'], loads.loader('b'));
     void prefetcher.prefetch(['c'], loads.loader('c'));

@@ -18,30 +18,29 @@ interface Started {
 function lists(budget: FetchBudget) {
   const started: Started[] = [];
   const make = (list: string, maxConcurrent = 4) =>
-    new FetchScheduler<number>({
-      maxConcurrent,
-      attempts: 1,
-      backoff: {},
-      timers: noTimers,
-      budget,
-      execute: (page): RunningFetch<number> => {
-        const entry = { list, page, aborted: false, resolve: () => {}, reject: (_: unknown) => {} };
-        const promise = new Promise<number>((resolve, reject) => {
-          entry.resolve = () => resolve(page);
-          entry.reject = reject;
-        });
-        started.push(entry);
-        return {
-          promise,
-          abort: () => {
-            entry.aborted = true;
-          },
-        };
+    new FetchScheduler<number>(
+      { o: { maxConcurrent, attempts: 1, timers: noTimers } },
+      {
+        execute: (_host, page): RunningFetch<number> => {
+          const entry = { list, page, aborted: false, resolve: () => {}, reject: (_: unknown) => {} };
+          const promise = new Promise<number>((resolve, reject) => {
+            entry.resolve = () => resolve(page);
+            entry.reject = reject;
+          });
+          started.push(entry);
+          return {
+            promise,
+            abort: () => {
+              entry.aborted = true;
+            },
+          };
+        },
+        onSuccess: () => {},
+        onError: () => {},
+        shouldRetry: () => false,
       },
-      onSuccess: () => {},
-      onError: () => {},
-      shouldRetry: () => false,
-    });
+      budget,
+    );
   const find = (list: string, page: number) => {
     const found = started.find((entry) => entry.list === list && entry.page === page);
     if (found === undefined) throw new Error(`${list} page ${page} never started`);

@@ -28,20 +28,20 @@ function manualTimers() {
 function harness(startLater: boolean | undefined) {
   const { timers: manual, runTimers } = manualTimers();
   const started: { page: number; priority: PagePriority }[] = [];
-  const scheduler = new FetchScheduler<number>({
-    maxConcurrent: 2,
-    attempts: 1,
-    backoff: {},
-    timers: manual,
-    execute: (page, _attempt, priority) => {
-      started.push({ page, priority });
-      return { promise: new Promise<number>(() => {}), abort: () => {} };
+  // startLater: the host's window moves (velocity above 0) or stands still; undefined: no window.
+  const window = startLater === undefined ? undefined : { velocity: startLater ? 1 : 0 };
+  const scheduler = new FetchScheduler<number>(
+    { o: { maxConcurrent: 2, attempts: 1, timers: manual }, window },
+    {
+      execute: (_host, page, _attempt, priority) => {
+        started.push({ page, priority });
+        return { promise: new Promise<number>(() => {}), abort: () => {} };
+      },
+      onSuccess: () => {},
+      onError: () => {},
+      shouldRetry: () => false,
     },
-    onSuccess: () => {},
-    onError: () => {},
-    shouldRetry: () => false,
-    ...(startLater === undefined ? {} : { startLater: () => startLater }),
-  });
+  );
   return { scheduler, started, runTimers };
 }
 
@@ -92,21 +92,20 @@ describe('FetchScheduler startLater and retries', () => {
     const { timers, runTimers } = manualTimers();
     const attempts: number[] = [];
     const landed: number[] = [];
-    const scheduler = new FetchScheduler<number>({
-      maxConcurrent: 1,
-      attempts: 3,
-      backoff: {},
-      timers,
-      execute: (page, attempt) => {
-        attempts.push(attempt);
-        const promise = attempt === 1 ? Promise.reject(new Error('HTTP 500')) : Promise.resolve(page);
-        return { promise, abort: () => {} };
+    const scheduler = new FetchScheduler<number>(
+      // the window moves the whole time
+      { o: { maxConcurrent: 1, attempts: 3, timers }, window: { velocity: 1 } },
+      {
+        execute: (_host, page, attempt) => {
+          attempts.push(attempt);
+          const promise = attempt === 1 ? Promise.reject(new Error('HTTP 500')) : Promise.resolve(page);
+          return { promise, abort: () => {} };
+        },
+        onSuccess: (_host, page) => landed.push(page),
+        onError: () => {},
+        shouldRetry: () => true,
       },
-      onSuccess: (page) => landed.push(page),
-      onError: () => {},
-      shouldRetry: () => true,
-      startLater: () => true, // the window moves the whole time
-    });
+    );
     scheduler.enqueue(6, 'prefetch');
     runTimers(); // attempt 1 starts after the frame
     await Promise.resolve(); // and fails

@@ -10,41 +10,49 @@ export interface RunningFetch<R> {
   abort(): void;
 }
 
-/** Options for {@link FetchScheduler}. */
-export interface FetchSchedulerOptions<R> {
+/**
+ * The limits a {@link FetchScheduler} reads at each step (a list's live options: its
+ * `setOptions` replaces them, then calls `limitsChanged()`).
+ */
+export interface FetchLimits extends BackoffOptions {
   readonly maxConcurrent: number;
   /** Total attempts per page, including the first. */
   readonly attempts: number;
-  readonly backoff: BackoffOptions;
   /**
    * An attempt still running after this many ms is aborted and fails with a `PageTimeoutError`
    * (retried like any failure while attempts remain). 0 or absent: no limit.
    */
   readonly timeoutMs?: number;
   readonly timers: Timers;
+}
+
+/**
+ * What a {@link FetchScheduler} reads of its owner (a list passes its load loop, `PageFlow`),
+ * typed by the part it uses.
+ */
+export interface FetchSchedulerHost {
+  readonly o: FetchLimits;
+  /** `setInFlight(running)`: called whenever the number of running fetches changes. */
+  readonly stats?: { setInFlight(running: number): void };
+  /**
+   * While `window.velocity` is above 0 (a scroll moves), prefetch and background attempts start
+   * in a task of their own (a 0 ms timer) instead of inside the call that planned them, so a
+   * frame's task does not also pay for a request (issue #16 item 2). Visible pages always start
+   * at once. Absent: everything starts at once.
+   */
+  readonly window?: { readonly velocity: number } | null;
+}
+
+/** What a {@link FetchScheduler} calls, each with its host (a list's functions over its flow). */
+export interface FetchCalls<R, H> {
   /** Starts one attempt for `page`, wanted at `priority` (its rank when it starts). */
-  readonly execute: (page: number, attempt: number, priority: PagePriority) => RunningFetch<R>;
-  readonly onSuccess: (page: number, result: R) => void;
+  execute(host: H, page: number, attempt: number, priority: PagePriority): RunningFetch<R>;
+  onSuccess(host: H, page: number, result: R): void;
   /** Called once attempts are exhausted or `shouldRetry` said no. */
-  readonly onError: (page: number, error: unknown) => void;
-  readonly shouldRetry: (error: unknown) => boolean;
+  onError(host: H, page: number, error: unknown): void;
+  shouldRetry(error: unknown): boolean;
   /** A try of `page` failed with `error`: try `attempt` + 1 starts after `delay` ms. */
-  readonly onRetry?: (page: number, attempt: number, delay: number, error: unknown) => void;
-  /** Called whenever the number of running fetches changes. */
-  readonly onActivity?: (running: number) => void;
-  /**
-   * The QueryClient's shared budget (`fetchBudgetFor(client)`): when given, a job starts only
-   * when the budget hands this scheduler a slot, so every list and prefetcher on the client
-   * stays within one limit and the most urgent fetch of any of them goes first.
-   */
-  readonly budget?: FetchBudget;
-  /**
-   * While this says true, prefetch and background attempts start in a task of their own (a
-   * 0 ms timer) instead of inside the call that planned them: a list passes "a scroll is
-   * moving", so a frame's task does not also pay for a request (issue #16 item 2). Visible
-   * pages always start at once. Absent: everything starts at once.
-   */
-  readonly startLater?: () => boolean;
+  onRetry?(host: H, page: number, attempt: number, delay: number, error: unknown): void;
 }
 
 interface Job<R> {
@@ -63,19 +71,25 @@ const RANK: Record<PagePriority, BudgetRank> = { visible: 0, prefetch: 1, backgr
 /**
  * Runs page fetches: at most `maxConcurrent` at once, visible before prefetch before
  * background, one job per page (in-flight dedupe), retries with exponential backoff and
- * jitter (the slot is released while waiting), and abort on `cancel`. With a `budget`, the
- * QueryClient-wide limit and priority order apply on top of `maxConcurrent`. A job's result is
- * delivered only if the job is still the current one for its page, so anything that
- * settles after `cancel`/`cancelAll` is dropped.
+ * jitter (the slot is released while waiting), and abort on `cancel`. With a `budget` (the
+ * QueryClient's, `fetchBudgetFor(client)`), a job starts only when the budget hands this
+ * scheduler a slot, so every list and prefetcher on the client stays within one limit and the
+ * most urgent fetch of any of them goes first. A job's result is delivered only if the job is
+ * still the current one for its page, so anything that settles after `cancel`/`cancelAll` is
+ * dropped. The host and the calls are passed as they are, not wrapped in closures (issue #15
+ * item 7: bytes).
  *
  * @example
- * const scheduler = new FetchScheduler({ maxConcurrent: 4, attempts: 3, backoff: {}, timers: defaultTimers,
- *   execute: (page) => ({ promise: load(page), abort: () => {} }),
- *   onSuccess: (page, items) => store(page, items), onError: (page, e) => fail(page, e), shouldRetry: () => true });
+ * const host = { o: { maxConcurrent: 4, attempts: 3, timers: defaultTimers } };
+ * const scheduler = new FetchScheduler(host, {
+ *   execute: (_, page) => ({ promise: load(page), abort: () => {} }),
+ *   onSuccess: (_, page, items) => store(page, items), onError: (_, page, e) => fail(page, e), shouldRetry: () => true });
  * scheduler.enqueue(7, 'visible');
  */
-export class FetchScheduler<R> {
-  #options: FetchSchedulerOptions<R>;
+export class FetchScheduler<R, H extends FetchSchedulerHost = FetchSchedulerHost> {
+  readonly #host: H;
+  readonly #calls: FetchCalls<R, H>;
+  readonly #budget: FetchBudget | undefined;
   readonly #jobs = new Map<number, Job<R>>();
   #queue: Job<R>[] = [];
   #running = 0;
@@ -89,21 +103,19 @@ export class FetchScheduler<R> {
     startNext: () => {
       const job = this.#startable() ? this.#queue.shift() : undefined;
       if (job === undefined)
-        this.#options.budget?.release(); // nothing to start after all
+        this.#budget?.release(); // nothing to start after all
       else this.#start(job);
     },
   };
 
-  constructor(options: FetchSchedulerOptions<R>) {
-    this.#options = options;
+  constructor(host: H, calls: FetchCalls<R, H>, budget?: FetchBudget) {
+    this.#host = host;
+    this.#calls = calls;
+    this.#budget = budget;
   }
 
-  /** New limits for jobs from now on (a list's `setOptions`): more slots start queued jobs at once. */
-  setLimits(
-    limits: Pick<FetchSchedulerOptions<R>, 'maxConcurrent' | 'attempts' | 'backoff'> &
-      Partial<Pick<FetchSchedulerOptions<R>, 'timeoutMs'>>,
-  ): void {
-    this.#options = { ...this.#options, ...limits };
+  /** The host's limits changed (a list's `setOptions`): more slots start queued jobs at once. */
+  limitsChanged(): void {
     this.#pump();
   }
 
@@ -181,11 +193,11 @@ export class FetchScheduler<R> {
     if (job === undefined) return false;
     this.#jobs.delete(page);
     if (job.state === 'queued') this.#queue = this.#queue.filter((queued) => queued !== job);
-    if (job.state === 'waiting') this.#options.timers.clearTimeout(job.timer);
+    if (job.state === 'waiting') this.#host.o.timers.clearTimeout(job.timer);
     const freed = job.state === 'running' ? 1 : 0;
     if (job.state === 'running') {
       this.#setRunning(this.#running - 1);
-      this.#options.timers.clearTimeout(job.deadline);
+      this.#host.o.timers.clearTimeout(job.deadline);
       job.running?.abort();
     }
     this.#pump(freed);
@@ -220,16 +232,16 @@ export class FetchScheduler<R> {
 
   #setRunning(running: number): void {
     this.#running = running;
-    this.#options.onActivity?.(running);
+    this.#host.stats?.setInFlight(running);
   }
 
   #startable(): boolean {
-    return !this.#paused && this.#running < this.#options.maxConcurrent && this.#queue.length > 0;
+    return !this.#paused && this.#running < this.#host.o.maxConcurrent && this.#queue.length > 0;
   }
 
   /** Starts what may start; `freed` slots of settled or aborted jobs go back to the budget first. */
   #pump(freed = 0): void {
-    const budget = this.#options.budget;
+    const budget = this.#budget;
     if (budget === undefined) {
       while (this.#startable()) this.#start(this.#queue.shift() as Job<R>);
       return;
@@ -244,8 +256,8 @@ export class FetchScheduler<R> {
     // `fetch` call (~10 ms at CPU ×4) then do not lengthen the task that planned it, a scroll's
     // frame (issue #16 item 2: frames that started a request took twice as long). Its slot is
     // taken now; a page that became visible meanwhile goes out with that priority.
-    if (job.priority !== 'visible' && this.#options.startLater?.())
-      this.#options.timers.setTimeout(
+    if (job.priority !== 'visible' && (this.#host.window?.velocity ?? 0) > 0)
+      this.#host.o.timers.setTimeout(
         () => this.#jobs.get(job.page) === job && !job.running && this.#run(job),
         0,
       );
@@ -255,15 +267,15 @@ export class FetchScheduler<R> {
   #run(job: Job<R>): void {
     let running: RunningFetch<R>;
     try {
-      running = this.#options.execute(job.page, job.attempt, job.priority);
+      running = this.#calls.execute(this.#host, job.page, job.attempt, job.priority);
     } catch (error) {
       running = { promise: Promise.reject(error), abort: () => {} };
     }
     job.running = running;
     const current = () => this.#jobs.get(job.page) === job && job.running === running;
-    const timeoutMs = this.#options.timeoutMs ?? 0;
+    const { timers, timeoutMs = 0 } = this.#host.o;
     if (timeoutMs > 0)
-      job.deadline = this.#options.timers.setTimeout(() => {
+      job.deadline = timers.setTimeout(() => {
         if (!current()) return;
         running.abort(); // its rejection comes later: #failed has made it not current by then
         this.#failed(job, new PageTimeoutError(job.page, timeoutMs));
@@ -271,15 +283,15 @@ export class FetchScheduler<R> {
     running.promise.then(
       (result) => {
         if (!current()) return;
-        this.#options.timers.clearTimeout(job.deadline);
+        timers.clearTimeout(job.deadline);
         this.#jobs.delete(job.page);
         this.#setRunning(this.#running - 1);
-        this.#options.onSuccess(job.page, result);
+        this.#calls.onSuccess(this.#host, job.page, result);
         this.#pump(1);
       },
       (error: unknown) => {
         if (!current()) return;
-        this.#options.timers.clearTimeout(job.deadline);
+        timers.clearTimeout(job.deadline);
         this.#failed(job, error);
       },
     );
@@ -291,10 +303,12 @@ export class FetchScheduler<R> {
     // still, or it never runs and holds its slot (the Feed's edge page stuck at "attempt 2").
     job.running = undefined;
     this.#setRunning(this.#running - 1);
-    if (job.attempt < this.#options.attempts && this.#options.shouldRetry(error)) {
-      const delay = backoffDelay(job.attempt, this.#options.backoff);
+    const host = this.#host;
+    const { o } = host;
+    if (job.attempt < o.attempts && this.#calls.shouldRetry(error)) {
+      const delay = backoffDelay(job.attempt, o);
       job.state = 'waiting';
-      job.timer = this.#options.timers.setTimeout(() => {
+      job.timer = o.timers.setTimeout(() => {
         if (this.#jobs.get(job.page) !== job) return;
         job.attempt += 1;
         job.state = 'queued';
@@ -302,10 +316,10 @@ export class FetchScheduler<R> {
         this.#queue.sort((a, b) => RANK[a.priority] - RANK[b.priority]);
         this.#pump();
       }, delay);
-      this.#options.onRetry?.(job.page, job.attempt, delay, error);
+      this.#calls.onRetry?.(host, job.page, job.attempt, delay, error);
     } else {
       this.#jobs.delete(job.page);
-      this.#options.onError(job.page, error);
+      this.#calls.onError(host, job.page, error);
     }
     this.#pump(1);
   }

@@ -42,34 +42,41 @@ function setup(attempts: number) {
   const started: Attempt[] = [];
   const outcomes: string[] = [];
   const errors: unknown[] = [];
-  const scheduler = new FetchScheduler<string>({
+  const limits = {
     maxConcurrent: 2,
     attempts,
     timeoutMs: 1_000,
-    backoff: { baseDelayMs: 100, maxDelayMs: 100, random: () => 1 },
+    baseDelayMs: 100,
+    maxDelayMs: 100,
+    random: () => 1,
     timers: clock.timers,
-    execute: (page, attempt): RunningFetch<string> => {
-      const entry: Attempt = { page, attempt, aborted: false, resolve: () => {}, reject: () => {} };
-      const promise = new Promise<string>((resolve, reject) => {
-        entry.resolve = resolve;
-        entry.reject = reject;
-      });
-      started.push(entry);
-      return {
-        promise,
-        abort: () => {
-          entry.aborted = true;
-          entry.reject(new DOMException('aborted', 'AbortError'));
-        },
-      };
+  };
+  const scheduler = new FetchScheduler<string>(
+    { o: limits },
+    {
+      execute: (_host, page, attempt): RunningFetch<string> => {
+        const entry: Attempt = { page, attempt, aborted: false, resolve: () => {}, reject: () => {} };
+        const promise = new Promise<string>((resolve, reject) => {
+          entry.resolve = resolve;
+          entry.reject = reject;
+        });
+        started.push(entry);
+        return {
+          promise,
+          abort: () => {
+            entry.aborted = true;
+            entry.reject(new DOMException('aborted', 'AbortError'));
+          },
+        };
+      },
+      onSuccess: (_host, page, value) => outcomes.push(`${page}:${value}`),
+      onError: (_host, page, error) => {
+        outcomes.push(`${page}:error`);
+        errors.push(error);
+      },
+      shouldRetry: (error) => !(error instanceof DOMException),
     },
-    onSuccess: (page, value) => outcomes.push(`${page}:${value}`),
-    onError: (page, error) => {
-      outcomes.push(`${page}:error`);
-      errors.push(error);
-    },
-    shouldRetry: (error) => !(error instanceof DOMException),
-  });
+  );
   return { clock, started, outcomes, errors, scheduler };
 }
 
