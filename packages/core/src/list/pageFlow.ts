@@ -93,11 +93,7 @@ export class PageFlow<T> implements FlowState<T> {
         onChecked,
         retry,
       });
-    this.pressure = new PressureTier(
-      options.memoryMonitor,
-      () => this.snapshots.current.stats,
-      () => this.#relieve(),
-    );
+    this.pressure = new PressureTier(this); // reads o.memoryMonitor when the list attaches
     if (options.initialWindow !== undefined)
       this.window = normalizeWindow(options.initialWindow, 'initialWindow');
     // Pages the client holds already (hydrated, prefetched, left by a list of the same key) are in the first snapshot.
@@ -245,13 +241,6 @@ export class PageFlow<T> implements FlowState<T> {
       else if (cancelled) this.dropLoading(page);
     }
     this.replan();
-    this.snapshots.publish(true);
-  }
-
-  /** Memory pressure changed: plan with its prefetch distance and shed what it says. */
-  #relieve(): void {
-    this.replan();
-    this.evict();
     this.snapshots.publish(true);
   }
 }

@@ -6,22 +6,32 @@ import type { MemoryLevel } from '../memory/memoryLevel.ts';
 import type { EvictionCandidate } from '../planner/chooseEvictions.ts';
 import { type PageBudget, pagesToEvict, type ShedRanges } from '../planner/evictionPolicy.ts';
 
+/** What a {@link PressureTier} reads and calls of its list: the list's load loop itself (`PageFlow` passes `this`). */
+export interface PressureTierHost {
+  /** `memoryMonitor` undefined = the default monitor at attach time; null = none (fixed at creation). */
+  readonly o: { readonly memoryMonitor: MemoryMonitor | null | undefined };
+  /** The counts the monitor reads (`current.stats`), and a new snapshot once the level changed. */
+  readonly snapshots: {
+    readonly current: { readonly stats: HealthCounts };
+    publish(visibleChanged: boolean): void;
+  };
+  /** Plans with the level's prefetch distance. */
+  replan(): void;
+  /** Sheds what the level says. */
+  evict(): void;
+}
+
 /**
  * Wires one list to a memory monitor: while it has subscribers the monitor holds its bytes and
  * tells it the pressure level (the monitor's own `FOLLOW_LIST`, decision 0023); says what to
  * shed. At `critical` the list also stops prefetching. Without a monitor the level stays `ok`.
  */
 export class PressureTier {
-  readonly #option: MemoryMonitor | null | undefined;
-  readonly #counts: () => HealthCounts;
-  readonly #onLevel: () => void;
+  readonly #host: PressureTierHost;
   #link: ListLink | undefined;
 
-  /** `option` undefined = the default monitor at attach time; null = none. */
-  constructor(option: MemoryMonitor | null | undefined, counts: () => HealthCounts, onLevel: () => void) {
-    this.#option = option;
-    this.#counts = counts;
-    this.#onLevel = onLevel;
+  constructor(host: PressureTierHost) {
+    this.#host = host;
   }
 
   get level(): MemoryLevel {
@@ -29,7 +39,16 @@ export class PressureTier {
   }
 
   attach(): void {
-    this.#link ??= monitorFor(this.#option)?.[FOLLOW_LIST](this.#counts, this.#onLevel);
+    const host = this.#host;
+    // The level changed: plan with its prefetch distance and shed what it says.
+    this.#link ??= monitorFor(host.o.memoryMonitor)?.[FOLLOW_LIST](
+      () => host.snapshots.current.stats,
+      () => {
+        host.replan();
+        host.evict();
+        host.snapshots.publish(true);
+      },
+    );
   }
 
   detach(): void {

@@ -16,11 +16,12 @@ function publisher(statsInterval: number) {
   const stats = new StatsCounter(() => 0);
   const layout = new OffsetLayout(offsetSource({ pageSize: 10, fetchPage: async () => ({ items: [] }) }));
   // No memory monitor (null): the tier never asks for the list's counts.
-  const pressure = new PressureTier(
-    null,
-    () => stats.read(NO_GAUGES),
-    () => {},
-  );
+  const pressure = new PressureTier({
+    o: { memoryMonitor: null },
+    snapshots: { current: { stats: stats.read(NO_GAUGES) }, publish: () => {} },
+    replan: () => {},
+    evict: () => {},
+  });
   const notified = { count: 0 };
   const snapshots = new SnapshotPublisher<never>(
     {
