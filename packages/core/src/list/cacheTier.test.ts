@@ -246,6 +246,17 @@ describe('cache tier helpers', () => {
     );
   });
 
+  it('pageCache() refuses a removeFrom that is not a function, and passes one through (decision 0061)', async () => {
+    const bare = fakeCache().bare;
+    expect(() => pageCache({ ...bare, removeFrom: 5 } as never)).toThrow(
+      /pageCache option "removeFrom" must be a function or undefined, got 5/,
+    );
+    expect(pageCache(bare).removeFrom).toBeUndefined();
+    const asked: number[] = [];
+    await pageCache({ ...bare, removeFrom: async (_, page) => void asked.push(page) }).removeFrom?.(KEY, 4);
+    expect(asked).toEqual([4]);
+  });
+
   it('pageCache() calls the wrapped cache, with its name', async () => {
     const fake = fakeCache();
     fake.seed(3);
