@@ -36,6 +36,7 @@ const moved: readonly (string | RegExp)[] = [
   'onKeyDown needs keyboard', // onKeyDown without keyboard: keyboardNavigation (decision 0058)
   'pass the write engine', // writes on a list without listWrites: the how-to (decision 0059)
   'refetch it with list.refresh()', // a page query refetched by query-core: the how-to (decision 0059)
+  'another kind or page size is other pages', // LazyList.setOptions, a source of another shape: the how-to (0059)
 ];
 
 // Runtime arguments and data keep their checks in every build.
@@ -47,6 +48,7 @@ const kept: readonly RegExp[] = [
   /scrollToColumn/, // GridColumns.scrollToColumn's column
   /writes are not enabled on this list/, // the refusal itself (decision 0059)
   /a page query is fetched by its list/, // the query's error itself (decision 0059)
+  /a source of the list(\u2019|’)s shape/, // LazyList.setOptions, a source of another shape: the error itself
 ];
 
 function contains(code: string, sample: string | RegExp): boolean {

@@ -75,7 +75,11 @@ export class LazyList<T> extends Subscribable {
     if (partial.source !== undefined && partial.source !== this.#input.source) {
       const adopted = flow.o.source.adopt?.(partial.source) ?? 'shape';
       if (adopted === 'shape') {
-        const expected = `a source of the list’s shape (${describeShape(flow.o.source)}); another kind or page size is other pages: create a new list`;
+        // The error in every build; what the list's shape is and what to do in development (decision 0059).
+        const expected =
+          process.env.NODE_ENV !== 'production'
+            ? `a source of the list’s shape (${describeShape(flow.o.source)}); another kind or page size is other pages: create a new list`
+            : 'a source of the list’s shape';
         throw optionError(OWNER, 'source', expected, describeShape(partial.source));
       }
       reload = adopted === 'data';
