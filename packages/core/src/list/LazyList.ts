@@ -141,17 +141,8 @@ export class LazyList<T> extends Subscribable {
     this.#following = true;
     const load = import('./rangeFollower.ts');
     load.then(
-      ({ RangeFollower }) => {
-        if (flow.destroyed) return;
-        const loaded = new RangeFollower({
-          setWindow: (window) => this.setWindow(window),
-          now: flow.o.now,
-          timers: flow.o.timers,
-          settleMs: 150,
-        });
-        this.#follower = loaded;
-        const window = flow.window;
-        if (window !== null) loaded.follow(window.start, window.end); // speed from the next range on
+      ({ followList }) => {
+        if (!flow.destroyed) this.#follower = followList(this, flow);
       },
       () => {
         this.#following = false; // offline: the next range loads it again

@@ -52,3 +52,31 @@ export class RangeFollower {
     this.#o.timers.clearTimeout(this.#timer);
   }
 }
+
+/**
+ * The follower of one list, built once this chunk has loaded (`LazyList.followRange`, decision
+ * 0027; the wiring is here so that the list's own bundle does not carry it): it sets the list's
+ * window and starts from the window the list has now (speed from the next range on).
+ *
+ * @example
+ * const { followList } = await import('./rangeFollower.ts');
+ * const follower = followList(list, flow);
+ */
+export function followList(
+  list: { setWindow(window: ListWindowInput): void },
+  flow: {
+    readonly o: { readonly now: () => number; readonly timers: Timers };
+    readonly window: { readonly start: number; readonly end: number } | null;
+  },
+): RangeFollower {
+  const { now, timers } = flow.o;
+  const follower = new RangeFollower({
+    setWindow: (window) => list.setWindow(window),
+    now,
+    timers,
+    settleMs: 150,
+  });
+  const { window } = flow;
+  if (window !== null) follower.follow(window.start, window.end);
+  return follower;
+}
