@@ -96,3 +96,37 @@ export const mixedCommandArb: fc.Arbitrary<MixedCommand> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.constant({ type: 'refresh' as const }) },
 );
+
+/**
+ * Sequences where the server stores placed inserts (decisions 0055, 0060): chunks of an insert,
+ * every page answered (the engine learns the server's total), then the server storing one of the
+ * placed inserts, where the client put it or (one time in four) at the head; among any other steps.
+ * At the CI seed the main property draws few stores the model can check (most at the head, or with
+ * no placed insert to store): this one makes the checks after a store run.
+ *
+ * @example
+ * fc.asyncProperty(mixedConfigArb, storingCommandsArb, run);
+ */
+export const storingCommandsArb: fc.Arbitrary<MixedCommand[]> = fc
+  .array(
+    fc.oneof(
+      {
+        weight: 2,
+        arbitrary: fc
+          .record({
+            at: fc.nat(40),
+            count: fc.integer({ min: 1, max: 3 }),
+            pick: fc.nat(40),
+            head: fc.constantFrom(false, false, false, true),
+          })
+          .map(({ at, count, pick, head }): MixedCommand[] => [
+            { type: 'insert', at, count },
+            { type: 'resolveAll' },
+            { type: 'store', pick, head },
+          ]),
+      },
+      { weight: 3, arbitrary: mixedCommandArb.map((command) => [command]) },
+    ),
+    { minLength: 3, maxLength: 12, size: 'max' },
+  )
+  .map((chunks) => chunks.flat());

@@ -15,6 +15,8 @@ import { ModelDataset, type ModelItem, waitingBefore } from './writeModel.ts';
 
 /** Bytes of one item (`estimateBytes`). */
 const BYTES_PER_ITEM = 10;
+/** Lists made in this process: each sequence's key is new (the shared QueryClient keeps pages of earlier ones). */
+let listsMade = 0;
 /**
  * The list's publish interval: pages landing outside the window are published within it; the
  * model fires it before it reads the snapshot (else a page that landed unseen still looks stale).
@@ -86,7 +88,7 @@ export class MixedRun {
     this.model = new ModelDataset(this.server.rows);
     this.maxBytes = config.budgetPages * pageSize * BYTES_PER_ITEM;
     this.list = createLazyList<ModelItem>({
-      key: ['mixed-model', totals.sequences],
+      key: ['mixed-model', ++listsMade],
       source: offsetSource({ pageSize, fetchPage: this.server.fetchPage }),
       getItemKey: (item) => item.id,
       prefetch: 1,
