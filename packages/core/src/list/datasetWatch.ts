@@ -47,7 +47,7 @@ class DatasetWatch<T> implements MovesWatch {
 
   /** Whether a response asked in `generation` (older than the list's) is of the version now known: it is used. */
   current(data: unknown, generation: number): boolean {
-    if (!this.since(generation) || !isOffsetPage(data)) return false;
+    if (!this.since(generation) || !hasItemsArray(data)) return false;
     return data.version !== undefined && data.version === this.#known.version;
   }
 
@@ -58,7 +58,7 @@ class DatasetWatch<T> implements MovesWatch {
 
   outdated(data: unknown): boolean {
     const known = this.#known.version;
-    return known !== undefined && isOffsetPage(data) && data.version !== undefined && data.version !== known;
+    return known !== undefined && hasItemsArray(data) && data.version !== undefined && data.version !== known;
   }
 
   /** Whether a response for `page` is held back until its neighbours' arrive. */
@@ -69,7 +69,7 @@ class DatasetWatch<T> implements MovesWatch {
   /** A fresh network response for `page`: 'land' it now, or it was 'held' for a joint landing. */
   received(page: number, data: unknown): 'land' | 'held' {
     const host = this.#host;
-    if (!host.watching() || !isOffsetPage(data)) return 'land';
+    if (!host.watching() || !hasItemsArray(data)) return 'land';
     const landed = { items: data.items as readonly T[], total: data.total, version: data.version };
     const fresh = (index: number) => {
       if (this.#pending.has(index)) return (this.#pending.get(index) as OffsetPage<T>).items;
@@ -154,7 +154,8 @@ class DatasetWatch<T> implements MovesWatch {
   }
 }
 
-function isOffsetPage(data: unknown): data is OffsetPage<unknown> {
+// A shape guard only (pages the list already parsed); `isOffsetPage` (sources/pageData.ts) parses in full.
+function hasItemsArray(data: unknown): data is OffsetPage<unknown> {
   return typeof data === 'object' && data !== null && Array.isArray((data as { items?: unknown }).items);
 }
 
