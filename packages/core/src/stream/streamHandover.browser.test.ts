@@ -3,28 +3,14 @@
 // parsed on the page while the Worker starts, the second in the Worker, gives what the page alone
 // gives — the same items in the same order, the same malformed lines with their line numbers, the
 // same resume id — across byte-order marks, CRLF pairs and 4-byte UTF-8 sequences cut in half.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createStream, type ItemStream, type StreamSnapshot } from './createStream.ts';
+import { describe, expect, it } from 'vitest';
+import { ended, RealWorker, restoreWorkerAfterEach } from '../testing/streamEnded.ts';
+import { createStream, type StreamSnapshot } from './createStream.ts';
 
 type Event = { seq: number };
 type Format = 'ndjson' | 'json-seq' | 'sse';
 
-const RealWorker = globalThis.Worker;
-afterEach(() => {
-  globalThis.Worker = RealWorker;
-});
-
-/** Subscribes until the stream ended; resolves with its last snapshot. */
-function ended<T>(stream: ItemStream<T>): Promise<StreamSnapshot<T>> {
-  return new Promise((resolve) => {
-    const unsubscribe = stream.subscribe(() => {
-      const s = stream.getSnapshot();
-      if (s.status !== 'done' && s.status !== 'error') return;
-      queueMicrotask(unsubscribe);
-      resolve(s);
-    });
-  });
-}
+restoreWorkerAfterEach();
 
 /**
  * Workers whose 'ready' reaches the page only after the page posted its first chunk, so that chunk

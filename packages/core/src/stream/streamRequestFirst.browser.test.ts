@@ -1,25 +1,11 @@
 // The request leaves before the parse Worker is started (issue #16 item 3): starting a Worker is a
 // main-thread task of its own, which delayed the stream's first byte. A request function that
 // throws still ends as a failed connection, not as an uncaught error.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createStream, type ItemStream, type StreamSnapshot } from './createStream.ts';
+import { describe, expect, it } from 'vitest';
+import { ended, RealWorker, restoreWorkerAfterEach } from '../testing/streamEnded.ts';
+import { createStream } from './createStream.ts';
 
-const RealWorker = globalThis.Worker;
-afterEach(() => {
-  globalThis.Worker = RealWorker;
-});
-
-/** Subscribes until the stream ended; resolves with its last snapshot. */
-function ended<T>(stream: ItemStream<T>): Promise<StreamSnapshot<T>> {
-  return new Promise((resolve) => {
-    const unsubscribe = stream.subscribe(() => {
-      const s = stream.getSnapshot();
-      if (s.status !== 'done' && s.status !== 'error') return;
-      queueMicrotask(unsubscribe);
-      resolve(s);
-    });
-  });
-}
+restoreWorkerAfterEach();
 
 describe('createStream: the request before the parse Worker', () => {
   it('calls the request function before it starts the Worker, and still reads every item', async () => {

@@ -6,7 +6,8 @@ import { streamEvent } from '@lazyflow/mocks';
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createManualFrameScheduler } from '../env/frameScheduler.ts';
-import { createStream, type ItemStream, type StreamSnapshot } from './createStream.ts';
+import { ended, RealWorker } from '../testing/streamEnded.ts';
+import { createStream, type StreamSnapshot } from './createStream.ts';
 import { StreamParseError } from './streamErrors.ts';
 
 beforeAll(async () => {
@@ -18,7 +19,6 @@ const range = (from: number, to: number) => Array.from({ length: to - from }, (_
 const tick = (ms = 2) => new Promise((resolve) => setTimeout(resolve, ms));
 const settled = <T>(s: StreamSnapshot<T>) => s.status === 'done' || s.status === 'error';
 
-const RealWorker = globalThis.Worker;
 /**
  * Workers started (and terminated) while the spy is in place, the parsed batches they sent back
  * (and their sizes), and `ready`: resolves a task after a Worker said its parser is loaded.
@@ -64,18 +64,6 @@ const afterWorkerReady = (body: string) => async () => {
   await spy.ready;
   return new Response(body);
 };
-
-/** Subscribes until the stream ended; resolves with its last snapshot. */
-function ended<T>(stream: ItemStream<T>): Promise<StreamSnapshot<T>> {
-  return new Promise((resolve) => {
-    const unsubscribe = stream.subscribe(() => {
-      const s = stream.getSnapshot();
-      if (!settled(s)) return;
-      queueMicrotask(unsubscribe);
-      resolve(s);
-    });
-  });
-}
 
 const ndjson = (from: number, to: number) =>
   range(from, to)

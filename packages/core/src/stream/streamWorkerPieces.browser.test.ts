@@ -2,25 +2,11 @@
 // answers a message once it has parsed all of it, so a 1 MB network chunk sent whole came back in
 // one go, long after its first lines were parsed. In real Chromium: the pieces, each at most
 // 64 KiB, give what the page alone gives, with a 4-byte UTF-8 sequence cut by a piece's end.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createStream, type ItemStream, type StreamSnapshot } from './createStream.ts';
+import { describe, expect, it } from 'vitest';
+import { ended, RealWorker, restoreWorkerAfterEach } from '../testing/streamEnded.ts';
+import { createStream } from './createStream.ts';
 
-const RealWorker = globalThis.Worker;
-afterEach(() => {
-  globalThis.Worker = RealWorker;
-});
-
-/** Subscribes until the stream ended; resolves with its last snapshot. */
-function ended<T>(stream: ItemStream<T>): Promise<StreamSnapshot<T>> {
-  return new Promise((resolve) => {
-    const unsubscribe = stream.subscribe(() => {
-      const s = stream.getSnapshot();
-      if (s.status !== 'done' && s.status !== 'error') return;
-      queueMicrotask(unsubscribe);
-      resolve(s);
-    });
-  });
-}
+restoreWorkerAfterEach();
 
 /** Workers whose chunk messages (not silent) are counted by size; `ready` once one said so. */
 function spyOnChunks() {
