@@ -1,13 +1,10 @@
-import { QueryClient } from '@tanstack/query-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pageCache } from '../cache/ownPageCache.ts';
 import type { PageCache } from '../cache/pageCache.ts';
 import { fakeCache } from '../testing/cachedList.ts';
-import { HeldAnswers } from '../testing/heldAnswers.ts';
 import { settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
 import { shownRows } from '../testing/shownRows.ts';
-import { type KeyedRow, keyedRows, keyedWritesOptions } from '../testing/staleKeyedList.ts';
-import { createLazyList } from './createLazyList.ts';
+import { type KeyedRow, keyedListsOnCache, keyedRows } from '../testing/staleKeyedList.ts';
 import type { LazyList } from './LazyList.ts';
 
 // Issue #18 item 2: an insert or remove moves every page after it. Pages the list knows leave the
@@ -16,26 +13,8 @@ import type { LazyList } from './LazyList.ts';
 // scrolling there, or a warm reload read them back, a row twice or one skipped.
 
 const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `s${from + i}`);
-const lists: LazyList<KeyedRow>[] = [];
-afterEach(() => {
-  for (const list of lists.splice(0)) list.destroy();
-});
-
 /** A keyed list with the write engine over `server` on `cache`, its own QueryClient (a page load). */
-function open(cache: PageCache, server: { rows: KeyedRow[]; version: number }) {
-  const answers = new HeldAnswers();
-  const queryClient = new QueryClient();
-  queryClient.mount();
-  const list = createLazyList<KeyedRow>({
-    key: ['moved-pages-cache'],
-    queryClient,
-    cache,
-    ...keyedWritesOptions(answers, server),
-  });
-  lists.push(list);
-  list.subscribe(() => {});
-  return { list, answers };
-}
+const open = keyedListsOnCache('moved-pages-cache');
 
 /** The rows `list` shows (stale ones too, unmarked) with their index, `-` left out. */
 const read = (list: LazyList<KeyedRow>) =>

@@ -1,12 +1,8 @@
-import { QueryClient } from '@tanstack/query-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeCache } from '../testing/cachedList.ts';
-import { HeldAnswers } from '../testing/heldAnswers.ts';
 import { settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
 import { shownRows } from '../testing/shownRows.ts';
-import { type KeyedRow, keyedRows, keyedWritesOptions } from '../testing/staleKeyedList.ts';
-import { createLazyList } from './createLazyList.ts';
-import type { LazyList } from './LazyList.ts';
+import { keyedListsOnCache, keyedRows } from '../testing/staleKeyedList.ts';
 
 // Issue #18 item 1 of the session after decision 0055: a placed insert's server copy found on a
 // page through the rope where the rope's offsets already counted it is cut from its old place,
@@ -16,26 +12,8 @@ import type { LazyList } from './LazyList.ts';
 // next to a page fetched since.
 
 const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `s${from + i}`);
-const lists: LazyList<KeyedRow>[] = [];
-afterEach(() => {
-  for (const list of lists.splice(0)) list.destroy();
-});
-
 /** A keyed list with the write engine over `server` on `cache`, its own QueryClient (a page load). */
-function open(cache: ReturnType<typeof fakeCache>['cache'], server: { rows: KeyedRow[]; version: number }) {
-  const answers = new HeldAnswers();
-  const queryClient = new QueryClient();
-  queryClient.mount();
-  const list = createLazyList<KeyedRow>({
-    key: ['placed-copy-cache'],
-    queryClient,
-    cache,
-    ...keyedWritesOptions(answers, server),
-  });
-  lists.push(list);
-  list.subscribe(() => {});
-  return { list, answers };
-}
+const open = keyedListsOnCache('placed-copy-cache');
 
 describe('pages moved by a placed insert’s server copy', () => {
   it('leave the persistent cache too: a warm reload shows no row twice, none skipped', async () => {

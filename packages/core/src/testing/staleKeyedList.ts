@@ -1,4 +1,6 @@
+import { QueryClient } from '@tanstack/query-core';
 import { afterEach } from 'vitest';
+import type { PageCache } from '../cache/pageCache.ts';
 import { createLazyList } from '../list/createLazyList.ts';
 import { watchMoves } from '../list/datasetWatch.ts';
 import type { LazyList } from '../list/LazyList.ts';
@@ -38,6 +40,38 @@ export function keyedWritesOptions(
     statsIntervalMs: 0,
     memoryMonitor: null,
     writes: listWrites,
+  };
+}
+
+/**
+ * For a test file of writes and a persistent cache (`movedPagesCache.test.ts`,
+ * `placedServerCopyCache.test.ts`): `open(cache, server)` makes a keyed list with the write engine
+ * over `server` on `cache`, with its own QueryClient (a page load: a second `open` on the same
+ * cache is a warm reload), subscribed; the lists are destroyed after each test. Call once at the
+ * top level of the file.
+ *
+ * @example
+ * const open = keyedListsOnCache('moved-pages-cache');
+ * const { list, answers } = open(cache, { rows: keyedRows('s0', 's1'), version: 0 });
+ */
+export function keyedListsOnCache(name: string) {
+  const lists: LazyList<KeyedRow>[] = [];
+  afterEach(() => {
+    for (const list of lists.splice(0)) list.destroy();
+  });
+  return (cache: PageCache, server: { rows: KeyedRow[]; version: number }) => {
+    const answers = new HeldAnswers();
+    const queryClient = new QueryClient();
+    queryClient.mount();
+    const list = createLazyList<KeyedRow>({
+      key: [name],
+      queryClient,
+      cache,
+      ...keyedWritesOptions(answers, server),
+    });
+    lists.push(list);
+    list.subscribe(() => {});
+    return { list, answers };
   };
 }
 
