@@ -7,22 +7,28 @@ import { createStream } from './createStream.ts';
 
 restoreWorkerAfterEach();
 
+/** A stream over `body` whose request and Worker start are written to `order` as they happen. */
+function orderedStream(body: string) {
+  const order: string[] = [];
+  globalThis.Worker = class extends RealWorker {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      order.push('worker');
+      super(url, options);
+    }
+  };
+  const stream = createStream<{ n: number }>({
+    retry: false,
+    request: () => {
+      order.push('request');
+      return new Response(body);
+    },
+  });
+  return { order, stream };
+}
+
 describe('createStream: the request before the parse Worker', () => {
   it('calls the request function before it starts the Worker, and still reads every item', async () => {
-    const order: string[] = [];
-    globalThis.Worker = class extends RealWorker {
-      constructor(url: string | URL, options?: WorkerOptions) {
-        order.push('worker');
-        super(url, options);
-      }
-    };
-    const stream = createStream<{ n: number }>({
-      retry: false,
-      request: () => {
-        order.push('request');
-        return new Response('{"n":1}\n{"n":2}\n{"n":3}\n');
-      },
-    });
+    const { order, stream } = orderedStream('{"n":1}\n{"n":2}\n{"n":3}\n');
     const s = await ended(stream);
     expect(order).toEqual(['request', 'worker']);
     expect(s.status).toBe('done');
@@ -30,20 +36,7 @@ describe('createStream: the request before the parse Worker', () => {
   });
 
   it('starts the Worker at subscribe, right after the request, before the reading loop runs', () => {
-    const order: string[] = [];
-    globalThis.Worker = class extends RealWorker {
-      constructor(url: string | URL, options?: WorkerOptions) {
-        order.push('worker');
-        super(url, options);
-      }
-    };
-    const stream = createStream<{ n: number }>({
-      retry: false,
-      request: () => {
-        order.push('request');
-        return new Response('{"n":1}\n');
-      },
-    });
+    const { order, stream } = orderedStream('{"n":1}\n');
     const unsubscribe = stream.subscribe(() => {});
     // Synchronously in subscribe: the Worker's script loads while the request is under way.
     expect(order).toEqual(['request', 'worker']);
