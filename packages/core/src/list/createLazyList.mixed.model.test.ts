@@ -135,13 +135,6 @@ describe('createLazyList writes mixed with server changes (model)', () => {
     timeoutMs,
   );
 
-  // Open (found by this property, issue #18 items 4-5, not fixed yet, write engine): with
-  // several placed inserts stored in turn, `LAZYFLOW_MODEL_SEED=15, 17, 19, 21, 24, 26` (of 1..40)
-  // fail. Seed 17, pages of 5, s0..s5: insert(2, [n1]), answer all, the server stores n1 after s1;
-  // insert(0, [n2]), answer all, stored at 0; insert(3, [n3, n4]), answer all, n3 stored after s1;
-  // insert(0, [n5, n6, n7]), answer all, n5 stored at 0; answer all: the list shows
-  // `n5 n6 n7 n2 s0 s1 s2 n4 s3 n3 n1 s4 s5` for `n5 n6 n7 n2 s0 s1 n3 n4 n1 s2 s3 s4 s5` (no key
-  // twice, the order wrong). Seed 26 (a local remove before) shows a copy twice and a row skipped.
   it(
     'the server storing placed inserts: the items equal the model after each store, and once settled',
     async () => {

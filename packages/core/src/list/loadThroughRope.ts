@@ -173,7 +173,8 @@ export function serverTotalOf<T>(rope: EditRope<T>, count: number): number {
  * when it did not grow, those at an offset the rope shows too (the same key twice; not a row the
  * rope cut out: a remove rolled back puts the server's item back as a local one); then, up to
  * `grown`, those found where the rope puts them (the offset just after the server row before
- * them; one request per local run, up to display position `end`).
+ * them, moved by the copies found before them; one request per local run, up to display position
+ * `end`).
  */
 async function storedCopies<T>(
   source: OffsetSource<T>,
@@ -196,6 +197,7 @@ async function storedCopies<T>(
   });
   let after = 0; // the server offset just past the last server run
   let position = 0;
+  let before = 0; // the copies found of the local items before this run (they moved it down)
   for (const segment of rope) {
     if (found.size >= grown || position >= end || source.loadSpan === undefined) break;
     if (segment.kind === 'server') {
@@ -204,7 +206,7 @@ async function storedCopies<T>(
       continue;
     }
     position += segment.items.length;
-    const at = after + found.size;
+    const at = after + before;
     const there = await source.loadSpan({ offset: at, limit: segment.items.length, signal });
     let next = 0;
     for (const item of segment.items) {
@@ -217,6 +219,7 @@ async function storedCopies<T>(
       }
       next++;
     }
+    for (const item of segment.items) if (found.has(item)) before++;
   }
   return found;
 }

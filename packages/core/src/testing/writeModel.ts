@@ -35,6 +35,8 @@ export class ModelDataset {
    * made since, as the list's does (decision 0052); `order` is when the insert was made.
    */
   readonly marks = new Set<{ at: number; readonly order: number }>();
+  /** The server offsets of removed server rows, for their undo: a stored insert moves them too. */
+  readonly #gone = new Set<{ server: number }>();
   #made = 0;
 
   constructor(rows: readonly ModelItem[]) {
@@ -48,6 +50,7 @@ export class ModelDataset {
   /** The server's rows again (a refresh): local writes are forgotten. */
   reset(rows: readonly ModelItem[]): void {
     this.entries = rows.map((item, server) => ({ server, item }));
+    this.#gone.clear();
   }
 
   at(index: number): ModelItem | undefined {
@@ -85,9 +88,12 @@ export class ModelDataset {
   remove(at: number): () => void {
     const [entry] = this.entries.splice(at, 1);
     if (entry !== undefined) this.#removed(at);
+    const gone = entry?.server === undefined ? undefined : { server: entry.server };
+    if (gone !== undefined) this.#gone.add(gone);
     return () => {
       if (entry === undefined) return;
-      const server = entry.server;
+      if (gone !== undefined) this.#gone.delete(gone);
+      const server = gone?.server;
       const entries = this.entries;
       const after = entries.findIndex(
         (e) => server !== undefined && e.server !== undefined && e.server > server,
@@ -105,6 +111,7 @@ export class ModelDataset {
   stored(id: string, at: number): boolean {
     const index = this.entries.findIndex((entry) => entry.item.id === id);
     if (index < 0) return false;
+    for (const gone of this.#gone) if (gone.server >= at) gone.server += 1;
     this.entries = this.entries.map((entry, i) =>
       i === index
         ? { server: at, item: entry.item }
