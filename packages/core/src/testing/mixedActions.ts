@@ -133,14 +133,27 @@ function insert(run: MixedRun, wanted: number, count: number): void {
   run.record(result, undo, confirmInsert, run.moved ? undefined : items);
 }
 
+/**
+ * The loaded item in the window that `pick` names (remove and update write on it): its index, the
+ * index of its fresh row (`at`, undefined when it is shown stale only) and that index without the
+ * waiting inserts before it (`ownAt`, the model's index).
+ */
+function pickLoaded(run: MixedRun, pick: number) {
+  const snapshot = run.list.getSnapshot();
+  const loaded = loadedInWindow(snapshot);
+  const index = loaded[pick % Math.max(1, loaded.length)];
+  const item = index === undefined ? undefined : itemAt(snapshot, index);
+  if (index === undefined || item === undefined) return undefined;
+  const at = run.freshIndexOf(item.id);
+  const ownAt = at === undefined ? 0 : at - waitingBefore(snapshot, at);
+  return { index, item, at, ownAt };
+}
+
 function remove(run: MixedRun, pick: number): void {
   const { list, model, server, check } = run;
-  const loaded = loadedInWindow(list.getSnapshot());
-  const index = loaded[pick % Math.max(1, loaded.length)];
-  const item = index === undefined ? undefined : itemAt(list.getSnapshot(), index);
-  if (index === undefined || item === undefined) return;
-  const at = run.freshIndexOf(item.id);
-  const ownAt = at === undefined ? 0 : at - waitingBefore(list.getSnapshot(), at);
+  const picked = pickLoaded(run, pick);
+  if (picked === undefined) return;
+  const { index, item, at, ownAt } = picked;
   // A stored insert removed before a page found its copy: the rope's offsets do not know
   // the server's row, pages past it hold every row one off until the invalidation
   // (decision 0060's case left): the model says nothing until then.
@@ -178,12 +191,9 @@ function remove(run: MixedRun, pick: number): void {
 
 function update(run: MixedRun, pick: number): void {
   const { list, model, server, check } = run;
-  const loaded = loadedInWindow(list.getSnapshot());
-  const index = loaded[pick % Math.max(1, loaded.length)];
-  const item = index === undefined ? undefined : itemAt(list.getSnapshot(), index);
-  if (index === undefined || item === undefined) return;
-  const at = run.freshIndexOf(item.id);
-  const ownAt = at === undefined ? 0 : at - waitingBefore(list.getSnapshot(), at);
+  const picked = pickLoaded(run, pick);
+  if (picked === undefined) return;
+  const { index, item, at, ownAt } = picked;
   const fresh = at === undefined ? item : (itemAt(list.getSnapshot(), at) ?? item);
   const next = { id: item.id, v: fresh.v + 1 };
   run.beforeWrite();
