@@ -1,13 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { offsetSource } from '../sources/offsetSource.ts';
+import { describe, expect, it } from 'vitest';
 import { HeldAnswers } from '../testing/heldAnswers.ts';
-import { settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
+import { settle } from '../testing/modelHarness.ts';
+import { seedLists } from '../testing/seedLists.ts';
 import { shownRows } from '../testing/shownRows.ts';
-import { type KeyedRow, keyedRows } from '../testing/staleKeyedList.ts';
-import { createLazyList } from './createLazyList.ts';
-import { watchMoves } from './datasetWatch.ts';
-import type { LazyList } from './LazyList.ts';
-import { listWrites } from './writeCommands.ts';
+import { keyedRows } from '../testing/staleKeyedList.ts';
 
 // Several placed inserts the server stores in turn (issue #18, the mixed model's second property,
 // seeds 15, 17, 19, 21, 24): a page fetched through the rope finds some copies in its answer, then
@@ -18,30 +14,14 @@ import { listWrites } from './writeCommands.ts';
 
 const rows = keyedRows;
 const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `s${from + i}`);
-const lists: LazyList<KeyedRow>[] = [];
-afterEach(() => {
-  for (const list of lists.splice(0)) list.destroy();
-});
+const make = seedLists();
 let made = 0;
 
-/** The mixed model's list: pages of `pageSize`, one request at a time, moves watched. */
+/** The mixed model's list (seedLists): pages of `pageSize`, one request at a time, moves watched. */
 function setup(size: number, pageSize: number) {
-  useImmediateQueryNotifications();
   const server = { rows: keyedRows(...ids(0, size)), version: 0 };
   const answers = new HeldAnswers();
-  const list = createLazyList<KeyedRow>({
-    key: ['placed-copies-in-turn', ++made],
-    source: offsetSource({ pageSize, fetchPage: answers.versionedPages(server) }),
-    getItemKey: (row: KeyedRow) => row.id,
-    prefetch: 1,
-    maxConcurrent: 1,
-    retry: { attempts: 1 },
-    statsIntervalMs: 0,
-    memoryMonitor: null,
-    writes: listWrites,
-    moves: watchMoves,
-  });
-  lists.push(list);
+  const list = make(`placed-copies-in-turn-${++made}`, answers, server, pageSize, { retry: { attempts: 1 } });
   const shown = () => shownRows(list.getSnapshot());
   const keysTwice: string[] = [];
   list.subscribe(() => {

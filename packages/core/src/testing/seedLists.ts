@@ -15,11 +15,11 @@ export interface SeedRow {
 
 /**
  * For a test file replaying a model seed's counterexample (`endInsertAfterRefresh.test.ts`,
- * `replayInsideWrite.test.ts`, `failedPageWaitingWrite.test.ts`): `make(key, answers, server,
- * pageSize, extra)` makes a list as the mixed model does — keyed by `id`, the write engine and
- * the moves watch, one request at a time, prefetch 1, no stats or memory monitor — over `server`
- * (its answers held by `answers`); the lists are destroyed after each test. Call once at the top
- * level of the file.
+ * `replayInsideWrite.test.ts`, `failedPageWaitingWrite.test.ts`, `placedCopiesInTurn.test.ts`):
+ * `make(key, answers, server, pageSize, extra)` makes a list as the mixed model does — keyed by
+ * `id`, the write engine and the moves watch, one request at a time, prefetch 1, no stats or
+ * memory monitor — over `server` (its answers held by `answers`); the lists are destroyed after
+ * each test. Call once at the top level of the file.
  *
  * @example
  * const make = seedLists();
