@@ -318,7 +318,10 @@ export default [
     // The pressure tier on the flow (see the hook's entry), 19.645 -> 19.640: limit 19.66 -> 19.65.
     // Decision 0062 (see the hook's entry), 19.640 -> 19.595: limit 19.65 -> 19.60.
     // The follower built in its chunk (see the hook's entry), 19.595 -> 19.539: limit 19.60 -> 19.55.
-    limit: '19.55 kB',
+    // Decision 0064 (a write moves the saved index anchor: applyWrite calls the cache tier's
+    // moveScroll, the rest is in the cache's import): 19.549 -> 19.570 (HEAD 4ebfdb2 built apart
+    // with tsc, with and without it): limit 19.55 -> 19.57.
+    limit: '19.57 kB',
     modifyEsbuildConfig,
   },
   {

@@ -3,6 +3,7 @@ import type { PagePriority, PageRequest } from '../planner/planWindow.ts';
 import { isPageData } from '../sources/pageData.ts';
 import type { LazyListSource } from '../sources/source.ts';
 import type { PageCache, PageCacheSnapshot } from './pageCache.ts';
+import type { SavedScroll } from './savedScroll.ts';
 
 /**
  * What a {@link CacheTier} reads of its list: the list's load loop itself (`PageFlow` passes
@@ -66,6 +67,8 @@ export function cacheDatasetKey<T>(key: QueryKey, source: LazyListSource<T>): Qu
 export class CacheTier<F extends CacheTierFlow = CacheTierFlow> {
   readonly #cache: PageCache;
   readonly #key: QueryKey;
+  /** The list's key: its saved scroll position's (`saveScroll(key, …)`). */
+  readonly #listKey: QueryKey;
   readonly #kind: LazyListSource<unknown>['kind'];
   readonly #flow: F;
   readonly #calls: CacheTierCalls<F>;
@@ -80,16 +83,18 @@ export class CacheTier<F extends CacheTierFlow = CacheTierFlow> {
   #unsubscribe: (() => void) | undefined;
   #unwatchOnline: (() => void) | undefined;
 
-  /** `key`: the pages' dataset key, from {@link cacheDatasetKey}. */
+  /** `key`: the pages' dataset key, from {@link cacheDatasetKey}; `listKey`: the list's. */
   constructor(
     cache: PageCache,
     key: QueryKey,
     kind: LazyListSource<unknown>['kind'],
     flow: F,
     calls: CacheTierCalls<F>,
+    listKey: QueryKey,
   ) {
     this.#cache = cache;
     this.#key = key;
+    this.#listKey = listKey;
     this.#kind = kind;
     this.#flow = flow;
     this.#calls = calls;
@@ -166,6 +171,26 @@ export class CacheTier<F extends CacheTierFlow = CacheTierFlow> {
     });
   }
 
+  /**
+   * Moves the scroll position saved for the list's key by a write of the list: `by` rows
+   * inserted (> 0) or removed (< 0) at `index`. Only an index anchor (no `anchorItemKey`; a
+   * restore follows an item key itself): from `index` on it moves with its row, so a reload or a
+   * restore lands on the row the user read; the measured sizes move too. The moves of one cache
+   * run one after another, each reading the position the last one saved.
+   */
+  moveScroll(index: number, by: number): void {
+    const cache = this.#cache;
+    const key = this.#listKey;
+    const moved = (scrollMoves.get(cache) ?? Promise.resolve())
+      .then(() => cache.loadScroll(key))
+      .then((saved) => {
+        if (saved !== undefined && saved.anchorItemKey === undefined)
+          cache.saveScroll(key, movedScroll(saved, index, by));
+      })
+      .catch(() => {}); // an app's cache that rejects keeps its position
+    scrollMoves.set(cache, moved);
+  }
+
   /** Forgets lookups (refresh/invalidate); `drop` also deletes the dataset's cached pages. */
   reset(drop: boolean): void {
     this.#pending.clear();
@@ -215,6 +240,25 @@ export class CacheTier<F extends CacheTierFlow = CacheTierFlow> {
   }
 }
 
+/** The last scroll move of each cache (they run in turn). */
+const scrollMoves = new WeakMap<PageCache, Promise<void>>();
+
+/** `saved` (an index anchor) after `by` rows were inserted (> 0) or removed (< 0) at `index`. */
+function movedScroll(saved: SavedScroll, index: number, by: number): SavedScroll {
+  // Rows removed are `index .. index - by - 1`; the anchor's row removed: the next row, at its top.
+  const row = (r: number) => (r < index ? r : r < index - by ? undefined : r + by);
+  const anchor = row(saved.anchorKey);
+  return {
+    ...saved,
+    anchorKey: anchor ?? index,
+    offsetInItem: anchor === undefined ? 0 : saved.offsetInItem,
+    sizes: saved.sizes.flatMap(([r, size]) => {
+      const to = row(r);
+      return to === undefined ? [] : [[to, size] as const];
+    }),
+  };
+}
+
 /**
  * Builds the tier of one list over `cache` (what `idbCache` and `pageCache` carry under
  * `LIST_TIER`, decision 0019).
@@ -229,5 +273,5 @@ export function createCacheTier<T, F extends CacheTierFlow>(
   flow: F,
   calls: CacheTierCalls<F>,
 ): CacheTier<F> {
-  return new CacheTier(cache, cacheDatasetKey(key, source), source.kind, flow, calls);
+  return new CacheTier(cache, cacheDatasetKey(key, source), source.kind, flow, calls, key);
 }

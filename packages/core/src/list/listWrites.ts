@@ -150,6 +150,8 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
   // shows an item twice in between (an insert moves items up: lowest page first; a remove moves
   // them down: highest first). A list shows each step, so a gap is fine, a duplicate is not.
   dropMovedPages(flow, rewritten.dropped, write.kind === 'replace' ? undefined : rewritten.first);
+  // A saved index anchor at or after the write moves with its row (an item key needs no move).
+  if (write.kind !== 'replace') flow.cache?.moveScroll(write.index, countDelta(write));
   const event = { first: rewritten.first, last: rewritten.last, rewritten: new Set(rewritten.pages.keys()) };
   channel.emit(event);
   if (!flow.writes.watching) flow.moved(event);

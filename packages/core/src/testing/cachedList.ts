@@ -5,6 +5,7 @@ import { hashKey, type QueryKey } from '@tanstack/query-core';
 import { cacheDatasetKey } from '../cache/cacheTier.ts';
 import { pageCache } from '../cache/ownPageCache.ts';
 import type { PageCache, PageCacheSnapshot } from '../cache/pageCache.ts';
+import type { SavedScroll } from '../cache/savedScroll.ts';
 import { createLazyList } from '../list/createLazyList.ts';
 import type { LazyList } from '../list/LazyList.ts';
 import { setDefaultMemoryMonitor } from '../memory/defaultMemoryMonitor.ts';
@@ -25,10 +26,12 @@ export const pageOf = (page: number, from: Row['from']) => ({
 
 /**
  * A PageCache in a Map; `gate` holds reads until released. `removeFrom`: with the optional
- * method (decision 0061); without it a list removes the whole dataset.
+ * method (decision 0061); without it a list removes the whole dataset. Scroll positions are kept
+ * by key (`saveScroll`, `loadScroll`).
  */
 export function fakeCache({ removeFrom = false } = {}) {
   const entries = new Map<string, unknown>();
+  const scrolls = new Map<string, SavedScroll>();
   const reads: number[][] = [];
   const removed: number[] = [];
   let gate: Promise<void> = Promise.resolve();
@@ -75,8 +78,8 @@ export function fakeCache({ removeFrom = false } = {}) {
         await cache.remove(key, pages);
       },
     }),
-    saveScroll: () => {},
-    loadScroll: async () => undefined,
+    saveScroll: (key, scroll) => void scrolls.set(hashKey(key), scroll),
+    loadScroll: async (key) => scrolls.get(hashKey(key)),
     flush: async () => {},
     clear: async () => true,
     subscribe: () => () => {},
