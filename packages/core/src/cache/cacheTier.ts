@@ -1,4 +1,4 @@
-import { onlineManager, type QueryKey } from '@tanstack/query-core';
+import { hashKey, onlineManager, type QueryKey } from '@tanstack/query-core';
 import type { PagePriority, PageRequest } from '../planner/planWindow.ts';
 import { isPageData } from '../sources/pageData.ts';
 import type { LazyListSource } from '../sources/source.ts';
@@ -103,9 +103,12 @@ export class CacheTier<F extends CacheTierFlow = CacheTierFlow> {
   attach(): void {
     this.#unsubscribe ??= this.#cache.subscribe(() => this.#flow.snapshots.publish(false));
     this.#unwatchOnline ??= onlineManager.subscribe((online) => online && this.#calls.retry());
+    const tiers = attached.get(this.#cache) ?? new Set();
+    attached.set(this.#cache, tiers.add(this as CacheTier));
   }
 
   detach(): void {
+    attached.get(this.#cache)?.delete(this as CacheTier);
     this.#unsubscribe?.();
     this.#unwatchOnline?.();
     this.#unsubscribe = undefined;
@@ -156,19 +159,28 @@ export class CacheTier<F extends CacheTierFlow = CacheTierFlow> {
    * Deletes every page from `from` on, an earlier visit's too: an insert or remove before them
    * moved their items, so they are fetched again (decision 0061). A cache without `removeFrom`
    * drops the whole dataset. A lookup running for one reads a miss; none starts from `from` on
-   * until the cache has removed them.
+   * until the cache has removed them. The same for every list on the dataset and this cache
+   * object (subscribed): they share the QueryClient's pages, not their lookups (decision 0065).
    */
   forget(from: number): void {
+    const dataset = hashKey(this.#key);
+    const told = new Map<CacheTier, number>();
+    for (const tier of new Set([this as CacheTier, ...(attached.get(this.#cache) ?? [])]))
+      if (hashKey(tier.#key) === dataset) told.set(tier, tier.#stop(from));
+    void (this.#cache.removeFrom?.(this.#key, from) ?? this.#cache.remove(this.#key)).then(() => {
+      for (const [tier, moved] of told) if (tier.#moved === moved) tier.#moved = Number.POSITIVE_INFINITY;
+    });
+  }
+
+  /** Lookups from `from` on read misses and none starts (until `#moved` is reset); returns `#moved`. */
+  #stop(from: number): number {
     for (const page of [...this.#fromCache, ...this.#pending.keys()]) {
       if (page < from) continue;
       this.#fromCache.delete(page);
       this.#missed.add(page);
     }
-    const moved = Math.min(this.#moved, from);
-    this.#moved = moved;
-    void (this.#cache.removeFrom?.(this.#key, from) ?? this.#cache.remove(this.#key)).then(() => {
-      if (this.#moved === moved) this.#moved = Number.POSITIVE_INFINITY;
-    });
+    this.#moved = Math.min(this.#moved, from);
+    return this.#moved;
   }
 
   /**
@@ -239,6 +251,9 @@ export class CacheTier<F extends CacheTierFlow = CacheTierFlow> {
     });
   }
 }
+
+/** The tiers of the subscribed lists on each cache object: a write's removal tells them all. */
+const attached = new WeakMap<PageCache, Set<CacheTier>>();
 
 /** The last scroll move of each cache (they run in turn). */
 const scrollMoves = new WeakMap<PageCache, Promise<void>>();

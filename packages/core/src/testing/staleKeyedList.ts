@@ -47,8 +47,8 @@ export function keyedWritesOptions(
  * For a test file of writes and a persistent cache (`movedPagesCache.test.ts`,
  * `placedServerCopyCache.test.ts`): `open(cache, server)` makes a keyed list with the write engine
  * over `server` on `cache`, with its own QueryClient (a page load: a second `open` on the same
- * cache is a warm reload), subscribed; the lists are destroyed after each test. Call once at the
- * top level of the file.
+ * cache is a warm reload) or `queryClient` (a second list in the same page), subscribed; the
+ * lists are destroyed after each test. Call once at the top level of the file.
  *
  * @example
  * const open = keyedListsOnCache('moved-pages-cache');
@@ -59,9 +59,12 @@ export function keyedListsOnCache(name: string) {
   afterEach(() => {
     for (const list of lists.splice(0)) list.destroy();
   });
-  return (cache: PageCache, server: { rows: KeyedRow[]; version: number }) => {
+  return (
+    cache: PageCache,
+    server: { rows: KeyedRow[]; version: number },
+    queryClient = new QueryClient(),
+  ) => {
     const answers = new HeldAnswers();
-    const queryClient = new QueryClient();
     queryClient.mount();
     const list = createLazyList<KeyedRow>({
       key: [name],
@@ -71,7 +74,7 @@ export function keyedListsOnCache(name: string) {
     });
     lists.push(list);
     list.subscribe(() => {});
-    return { list, answers };
+    return { list, answers, queryClient };
   };
 }
 
