@@ -64,9 +64,6 @@ export class SizeIndex {
   get hi(): number {
     return this.#hi;
   }
-  get gap(): number {
-    return this.#gap;
-  }
 
   /** Sum of every row's size plus the gaps between rows. */
   get total(): number {
@@ -180,15 +177,6 @@ export class SizeIndex {
       return this.#firstRow(block) + low;
     }
     return this.#hi - 1;
-  }
-
-  /** Forgets every measurement. */
-  clearMeasurements(): void {
-    this.#measured.clear();
-    this.#measuredPerBlock.clear();
-    this.#exact.clear();
-    this.#prefixUse.length = 0;
-    this.#validUpTo = 0;
   }
 
   #blockOf(row: number): number {
