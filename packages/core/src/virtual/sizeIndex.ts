@@ -167,14 +167,7 @@ export class SizeIndex {
       if (local < 0 && block > this.#firstBlock) continue;
       const rows = prefix.length - 1;
       if (local >= (prefix[rows] ?? 0) && block < this.#blockOf(this.#hi - 1)) continue;
-      let low = 0;
-      let high = rows - 1;
-      while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        if ((prefix[mid] ?? 0) <= local) low = mid;
-        else high = mid - 1;
-      }
-      return this.#firstRow(block) + low;
+      return this.#firstRow(block) + lastAtOrBelow(prefix, rows, local);
     }
     return this.#hi - 1;
   }
@@ -246,15 +239,7 @@ export class SizeIndex {
   #blockAt(offset: number): number {
     const count = this.#starts.length - 1;
     this.#blockStart(this.#firstBlock + count); // make every start valid
-    const starts = this.#starts;
-    let low = 0;
-    let high = count - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return this.#firstBlock + low;
+    return this.#firstBlock + lastAtOrBelow(this.#starts, count, offset);
   }
 
   /** Exact within-block offsets; makes the block exact, moving later blocks if its sum changed. */
@@ -268,4 +253,16 @@ export class SizeIndex {
       this.#validUpTo = Math.min(this.#validUpTo, Math.max(0, block - this.#firstBlock));
     return exact.prefix ?? this.#makeExact(block).prefix ?? new Float64Array(1);
   }
+}
+
+/** The index of the last of the first `count` (≥ 1) sorted values that is `<= value`; 0 when none is. */
+function lastAtOrBelow(values: Float64Array, count: number, value: number): number {
+  let low = 0;
+  let high = count - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((values[mid] ?? 0) <= value) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
