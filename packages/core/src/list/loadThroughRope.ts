@@ -118,9 +118,12 @@ export async function loadThroughRope<T>(
   let now: EditRope<T> | undefined = rope;
   if (stored !== undefined) {
     const end = (page + 1) * size;
-    let found = new Map<T, number>();
+    let found: Map<T, number> | undefined = new Map<T, number>();
     if (latest(rope, stored) === rope)
-      found = await storedCopies(source, rope, fetched.items, from, stored.keyOf, signal, { grown, end });
+      found = await storedCopies(source, rope, fetched, from, stored.keyOf, signal, { grown, end });
+    // A look read another server than the answer (it stored or deleted rows between them): the
+    // offsets of the two do not mix, the page is asked again.
+    if (found === undefined) return loadThroughRope(source, stored.rope(), page, signal, known, stored);
     now = latest(rope, stored);
     // A write came while an answer of a grown server was on its way: the growth is looked at
     // with the rope now (not landed by the offsets from before, one row twice; decision 0060).
@@ -169,22 +172,23 @@ export function serverTotalOf<T>(rope: EditRope<T>, count: number): number {
 
 /**
  * The local items of `rope` the server holds, with their server offsets now: those whose key the
- * answer `items` (asked from offset `from`) holds, at most `grown` (the server grew by as many);
+ * answer (asked from offset `from`) holds, at most `grown` (the server grew by as many);
  * when it did not grow, those at an offset the rope shows too (the same key twice; not a row the
  * rope cut out: a remove rolled back puts the server's item back as a local one); then, up to
  * `grown`, those found where the rope puts them (the offset just after the server row before
  * them, moved by the copies found before them; one request per local run, up to display position
- * `end`).
+ * `end`). Undefined when a look read another server than the answer (another total or version:
+ * the offsets of the two do not mix).
  */
 async function storedCopies<T>(
   source: OffsetSource<T>,
   rope: EditRope<T>,
-  items: readonly T[],
+  { items, total, version }: OffsetPage<T>,
   from: number,
   keyOf: (item: T) => string | number,
   signal: AbortSignal,
   { grown, end }: { grown: number; end: number },
-): Promise<Map<T, number>> {
+): Promise<Map<T, number> | undefined> {
   const found = new Map<T, number>();
   const local = new Map<string | number, T>();
   for (const segment of rope)
@@ -208,6 +212,7 @@ async function storedCopies<T>(
     position += segment.items.length;
     const at = after + before;
     const there = await source.loadSpan({ offset: at, limit: segment.items.length, signal });
+    if (there.total !== total || there.version !== version) return undefined; // changed since the answer
     let next = 0;
     for (const item of segment.items) {
       const copy = there.items[next];
