@@ -155,7 +155,9 @@ export default [
     // 4ebfdb2 built apart: 25.047 -> 25.016. Limit 25.06 -> 25.03.
     // SizeIndex's two binary searches (a row in its block, a block by offset) are one lastAtOrBelow,
     // 25.016 -> 25.002. Limit 25.03 -> 25.01.
-    limit: '25.01 kB', // target 12 kB
+    // relayoutAfter is a function over the four actions that do not lay out instead of a table of all
+    // fifteen, 25.002 -> 24.980. Limit 25.01 -> 24.99.
+    limit: '24.99 kB', // target 12 kB
     modifyEsbuildConfig,
   },
   {
@@ -216,7 +218,8 @@ export default [
     // The follower built in its chunk (see the hook's entry), 27.377 -> 27.325: limit 27.39 -> 27.34.
     // Twelfth session: SizeIndex's dead members (see the hook's entry), 27.325 -> 27.297: limit 27.34 -> 27.31.
     // One binary search in SizeIndex (see the hook's entry), 27.297 -> 27.285: limit 27.31 -> 27.30.
-    limit: '27.30 kB',
+    // relayoutAfter as a function (see the hook's entry), 27.285 -> 27.260: limit 27.30 -> 27.27.
+    limit: '27.27 kB',
     modifyEsbuildConfig,
   },
   {
@@ -354,7 +357,9 @@ export default [
     // 3.177 -> 3.304 (HEAD 2711a54 and the change, each built apart with tsc): the first
     // connection's parse Worker is started at subscribe with the request (parseWorkerStart.ts),
     // not once the reading loop's chunk is there (issue #16 item 3). Limit 3.22 -> 3.31.
-    limit: '3.31 kB',
+    // 3.304 -> 3.374 (HEAD 4793fae and the change, each built apart with tsc): publishing frames
+    // over the budget whatever they carry are spaced out (decision 0066). Limit 3.31 -> 3.38.
+    limit: '3.38 kB',
     modifyEsbuildConfig,
   },
 ];

@@ -309,7 +309,7 @@ export class VirtualList<T> extends Subscribable {
       if (action.type === 'input') this.#turn++; // a wheel, touch or key: the user scrolls
       this.#state = reduceView(before, action, this.#context);
     }
-    const relayout = relayoutAfter[action.type];
+    const relayout = relayoutAfter(action.type);
     if (relayout === 'now') {
       if (!this.#link.defers(action.type)) this.#sync();
     } else if (relayout === 'soon') this.#rounds.schedule();

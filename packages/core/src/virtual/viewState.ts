@@ -112,24 +112,16 @@ export type ViewAction =
   /** The list's data changed, rows were measured, or options changed: lay out again. */
   | { readonly type: 'data' | 'measure' | 'options' };
 
-/** Which actions lay out again: at once, or once per task (measurements come in batches). */
-export const relayoutAfter: Readonly<Record<ViewAction['type'], 'now' | 'soon' | 'no'>> = {
-  attach: 'no',
-  resize: 'now',
-  scroll: 'now',
-  drag: 'now', // a thumb let go after resting loads the prefetch around it (decision 0026)
-  input: 'no',
-  settle: 'now',
-  scrollTo: 'now',
-  flight: 'now',
-  restore: 'now',
-  regroup: 'now',
-  written: 'no',
-  focused: 'no',
-  data: 'now',
-  measure: 'soon',
-  options: 'now',
-};
+/** Actions after which the layout does not run: everything else lays out again (see `relayoutAfter`). */
+const NO_RELAYOUT: ReadonlySet<ViewAction['type']> = new Set(['attach', 'input', 'written', 'focused']);
+
+/**
+ * Which actions lay out again: at once, or once per task (measurements come in batches); a new
+ * action lays out at once unless it is put in `NO_RELAYOUT`. A drag lays out at once: a thumb let
+ * go after resting loads the prefetch around it (decision 0026).
+ */
+export const relayoutAfter = (type: ViewAction['type']): 'now' | 'soon' | 'no' =>
+  type === 'measure' ? 'soon' : NO_RELAYOUT.has(type) ? 'no' : 'now';
 
 /** What the reducer reads besides the state. */
 export interface ViewContext {
