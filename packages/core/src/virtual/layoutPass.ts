@@ -80,13 +80,10 @@ export function publishView<T>(
     o.list.setWindow({ ...window, direction, velocity, prefetch: state.motion !== 'grabbed' });
   }
   const snapshot = buildSnapshot({
+    ...state, // scale, virtual, physical, viewport and newItems, by the snapshot input's names
     previous,
     data: o.list.getSnapshot(),
     sizes: input.sizes,
-    scale: state.scale,
-    virtual: state.virtual,
-    physical: state.physical,
-    viewport: state.viewport,
     lanes: o.lanes,
     overscan: read === 'paint' ? 0 : o.overscan,
     velocity,
@@ -94,7 +91,6 @@ export function publishView<T>(
     direction,
     isScrolling,
     atEnd: state.scale.virtualMax - Math.max(0, state.virtual) <= o.endThreshold,
-    newItems: state.newItems,
     focusedKey: state.focus?.key ?? null,
     paddingStart: o.scrollPaddingStart,
     paddingEnd: o.scrollPaddingEnd,
