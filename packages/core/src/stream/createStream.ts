@@ -46,6 +46,8 @@ export class ItemStream<T> extends Subscribable {
   #budget: PublishBudget | null = null;
   #yield: (() => Promise<void>) | null = null;
   #pendingSince = 0;
+  /** When the last frame that published items started. */
+  #publishedAt = Number.NEGATIVE_INFINITY;
   readonly #recent = new RecentKeys();
   #lastKey: string | number | undefined;
   #lastEventId: string | undefined;
@@ -338,13 +340,25 @@ export class ItemStream<T> extends Subscribable {
   readonly #onFrame = (): void => {
     this.#frame = null;
     if (!this.#dirty) return;
-    this.#dirty = false;
     const now = this.#o.now();
+    // A frame that costs over the budget whatever it carries leaves the next ones to the page
+    // while the body is read (decision 0066), unless the backlog nears the reading loop's gate.
+    if (
+      now - this.#publishedAt < (this.#budget?.gapMs ?? 0) &&
+      this.#phase === 'open' &&
+      !this.#paused &&
+      this.#pending.length < this.#o.highWaterMark / 2
+    ) {
+      this.#frame = this.#o.frameScheduler.request(this.#onFrame);
+      return;
+    }
+    this.#dirty = false;
     // splice moves the rest down (at most highWaterMark items): cheaper than it reads.
     const pending = this.#pending.length;
     const batch = this.#pending.splice(0, this.#budget?.limit(pending) ?? pending);
     let itemsMs = 0;
     if (batch.length > 0) {
+      this.#publishedAt = now;
       this.#counts.items += batch.length;
       this.#counts.dropped += this.#ring.pushAll(batch);
       this.#counts.lagMs = Math.round(now - this.#pendingSince);

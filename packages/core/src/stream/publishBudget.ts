@@ -13,7 +13,8 @@
  * the next frame at 507 of 7,751, issue #16 item 3). The stream's first frame is
  * left out: it mounts the list's first rows, runs code for the first time and lays out text in
  * fonts not used before (174–1,085 ms against 50–150 for the next ones in the bench's traces),
- * which says nothing about the frames after it.
+ * which says nothing about the frames after it. Where the fixed part alone is over the budget,
+ * `gapMs` also spaces publishing frames out: what costs is their number (decision 0066).
  *
  * @example
  * const budget = createPublishBudget();
@@ -25,6 +26,12 @@ export interface PublishBudget {
   limit(pending: number): number;
   /** What the last publish cost: `items` took `ms` in all, `itemsMs` of it in the ring and `onItems`. */
   record(items: number, ms: number, itemsMs: number): void;
+  /**
+   * How long after a publishing frame's start the next one may publish: 0 (the next frame), or,
+   * where the fixed part alone is over the budget, three times the mean frame, so that publishing
+   * takes at most a third of the page's time (decision 0066).
+   */
+  readonly gapMs: number;
 }
 
 /**
@@ -36,6 +43,8 @@ const FIRST_LIMIT = 250;
 const MIN_ITEMS = 50;
 /** Frames averaged over: enough to see through one noisy frame, few enough to follow a change. */
 const AVERAGED_FRAMES = 6;
+/** Over the budget whatever it carries, a publishing frame is followed by twice its length without one. */
+const GAP_FRAMES = 3;
 
 /**
  * A {@link PublishBudget} starting at 250 items per frame.
@@ -49,8 +58,12 @@ export function createPublishBudget(budgetMs = PUBLISH_BUDGET_MS): PublishBudget
   // is pending when it publishes (a body read faster than frames come grows between two frames).
   let atOnce = 0;
   let first = true;
+  let gapMs = 0;
   const frames: [items: number, fixedMs: number, itemsMs: number][] = [];
   return {
+    get gapMs() {
+      return gapMs;
+    },
     limit(pending) {
       return Math.min(pending, Math.max(limit, atOnce));
     },
@@ -71,12 +84,14 @@ export function createPublishBudget(budgetMs = PUBLISH_BUDGET_MS): PublishBudget
         fixedMs += fixed / frames.length;
         perItemMs += inItems;
       }
+      const frameMs = fixedMs + perItemMs / frames.length;
       perItemMs /= count;
       const target = Math.max(budgetMs, 2 * fixedMs);
       const wanted = perItemMs > 0 ? (target - fixedMs) / perItemMs : Number.POSITIVE_INFINITY;
       limit = Math.round(Math.max(MIN_ITEMS, limit / 2, Math.min(limit * 2, wanted)));
       // Over the budget whatever it carries: what costs is the number of frames.
       atOnce = fixedMs >= budgetMs ? Math.round(wanted) : 0;
+      gapMs = fixedMs >= budgetMs ? GAP_FRAMES * frameMs : 0;
     },
   };
 }

@@ -31,6 +31,27 @@ function backlog(chunks: number, perChunk: number): Response {
   );
 }
 
+/** A body of `chunks` chunks of `perChunk` NDJSON lines, one chunk every few milliseconds (a body still arriving). */
+function trickle(chunks: number, perChunk: number): Response {
+  const encoder = new TextEncoder();
+  let c = 0;
+  return new Response(
+    new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        await tick(3);
+        if (c === chunks) {
+          controller.close();
+          return;
+        }
+        let text = '';
+        for (let k = 0; k < perChunk; k++) text += `${JSON.stringify(streamEvent(c * perChunk + k))}\n`;
+        c++;
+        controller.enqueue(encoder.encode(text));
+      },
+    }),
+  );
+}
+
 /** Flushes manual frames until the stream ended; returns the snapshots seen by a listener. */
 async function runFrames<T>(stream: ItemStream<T>, frames: { flush(): number }) {
   const seen: StreamSnapshot<T>[] = [];
@@ -99,6 +120,40 @@ describe('createStream publishing in slices', () => {
     expect(sizes.slice(0, 2)).toEqual([250, 250]);
     expect(sizes.slice(2, -1).every((n) => n === 160)).toBe(true);
     expect(sizes.at(-1)).toBeLessThanOrEqual(160);
+  });
+
+  it('a frame over budget whatever it carries is followed by frames without a publish while the body arrives (decision 0066)', async () => {
+    let clock = 0;
+    const frames = createManualFrameScheduler();
+    const publishedAt: number[] = [];
+    const order: number[] = [];
+    const stream = createStream<Event>({
+      request: () => trickle(40, 20),
+      maxItems: Number.POSITIVE_INFINITY,
+      frameScheduler: frames,
+      now: () => clock,
+      worker: false,
+      onItems: (batch) => {
+        publishedAt.push(clock);
+        for (const event of batch) order.push(event.seq);
+      },
+    });
+    // Each publish's rendering costs 60 ms whatever it carries (the fixed part): 3 × 60 ms from one
+    // publishing frame's start to the next once the budget has counted a frame (the second).
+    const unsubscribe = stream.subscribe(() => {
+      clock += 60;
+    });
+    for (let i = 0; i < 5000 && !['done', 'error'].includes(stream.getSnapshot().status); i++) {
+      await tick(1);
+      clock += 16; // a frame passes
+      frames.flush();
+    }
+    unsubscribe();
+    expect(order).toEqual(range(0, 800));
+    const gaps = publishedAt.slice(1).map((at, i) => at - (publishedAt[i] as number));
+    expect(gaps.length).toBeGreaterThanOrEqual(4);
+    // From the third publish on, every one but the last (the body has ended: at once) waits.
+    expect(gaps.slice(1, -1).every((gap) => gap >= 180)).toBe(true);
   });
 
   it("says 'done' only once the last slice is out, with every item", async () => {
