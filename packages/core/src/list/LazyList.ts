@@ -43,9 +43,9 @@ export class LazyList<T> extends Subscribable {
    */
   #leave: (() => void) | undefined;
 
-  constructor(options: ResolvedLazyListOptions<T>, layout: ListLayout<T>, input?: LazyListOptions<T>) {
+  constructor(options: ResolvedLazyListOptions<T>, layout: ListLayout<T>, input: LazyListOptions<T>) {
     super();
-    this.#input = input ?? { key: options.key, source: options.source };
+    this.#input = input;
     this.#flow = new PageFlow(options, { layout, notify: () => this.notify(), retry: () => this.retry() });
   }
 

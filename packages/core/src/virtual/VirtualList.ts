@@ -82,10 +82,10 @@ export class VirtualList<T> extends Subscribable {
   readonly #masonry: MasonryLayout | null;
   #destroyed = false;
 
-  constructor(options: ResolvedVirtualListOptions<T>, input?: VirtualListOptions<T>) {
+  constructor(options: ResolvedVirtualListOptions<T>, input: VirtualListOptions<T>) {
     super();
     this.#o = options;
-    this.#input = input ?? { list: options.list, scrollTarget: undefined };
+    this.#input = input;
     this.#state = initialViewState({
       viewport: options.initialViewport,
       anchorMode: options.anchor,
