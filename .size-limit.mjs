@@ -342,7 +342,9 @@ export default [
     // (another total or version) asks the page again (loadThroughRope.ts, issue #18): 19.570 ->
     // 19.602 (the same worktree with and without it): limit 19.57 -> 19.61.
     // Twelfth session: the constructors' unused fallbacks (see the hook's entry), 19.602 -> 19.593: limit 19.61 -> 19.60.
-    limit: '19.60 kB',
+    // The page asks again at most twice for a server that changes at every request (loadThroughRope.ts),
+    // 19.593 -> 19.614 (HEAD 44a946b built apart with tsc, with and without it): limit 19.60 -> 19.62.
+    limit: '19.62 kB',
     modifyEsbuildConfig,
   },
   {

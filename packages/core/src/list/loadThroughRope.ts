@@ -89,6 +89,7 @@ export async function loadThroughRope<T>(
   signal: AbortSignal,
   known?: KnownTotal,
   stored?: StoredCopies<T>,
+  asked = 0,
 ): Promise<OffsetPage<T>> {
   const size = source.pageSize;
   const segments = ropeSlice(rope, page * size, (page + 1) * size);
@@ -122,8 +123,12 @@ export async function loadThroughRope<T>(
     if (latest(rope, stored) === rope)
       found = await storedCopies(source, rope, fetched, from, stored.keyOf, signal, { grown, end });
     // A look read another server than the answer (it stored or deleted rows between them): the
-    // offsets of the two do not mix, the page is asked again.
-    if (found === undefined) return loadThroughRope(source, stored.rope(), page, signal, known, stored);
+    // offsets of the two do not mix, the page is asked again; at most twice, for a server that
+    // changes at every request: then nothing is taken, the growth is left to the next answers.
+    if (found === undefined) {
+      if (asked < 2) return loadThroughRope(source, stored.rope(), page, signal, known, stored, asked + 1);
+      found = new Map();
+    }
     now = latest(rope, stored);
     // A write came while an answer of a grown server was on its way: the growth is looked at
     // with the rope now (not landed by the offsets from before, one row twice; decision 0060).
