@@ -1,5 +1,6 @@
 // Starting the stream's parse Worker (decision 0013), in createStream's own chunk: the first
 // connection's Worker is started with its request (issue #16 item 3).
+import type { ToWorker } from './parseWorker.ts';
 
 /** Set once a Worker failed to start: later connections parse on the page without trying again. */
 let unavailable = false;
@@ -36,4 +37,21 @@ export function openParseWorker(): Worker | null {
  */
 export function parseWorkerFailed(): void {
   unavailable = true;
+}
+
+/**
+ * Sends a `url`-only stream's request to its parse Worker, which fetches and parses the body
+ * (issue #16 item 3, lead D). Sent at once: the Worker queues it while its script loads. The URL
+ * is resolved against the page (a Worker's own base is its script's URL).
+ *
+ * @example
+ * requestInWorker(worker, options.target(lastId));
+ */
+export function requestInWorker(worker: Worker, target: { url: string; headers: Headers }): void {
+  const message: ToWorker = {
+    kind: 'fetch',
+    url: new URL(target.url, globalThis.document?.baseURI ?? globalThis.location?.href).href,
+    headers: [...target.headers],
+  };
+  worker.postMessage(message);
 }

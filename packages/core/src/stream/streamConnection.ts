@@ -5,11 +5,12 @@ import { isAbortError } from '../errors.ts';
 import { backoffDelay } from '../scheduler/backoffDelay.ts';
 import { loadParser } from './builtinParsers.ts';
 import { decodeInSlices } from './parseInSlices.ts';
+import { openParseWorker, requestInWorker } from './parseWorkerStart.ts';
 import { readChunks } from './readChunks.ts';
 import { StreamHttpError, type StreamParseError } from './streamErrors.ts';
 import type { ResolvedStreamOptions } from './streamOptions.ts';
 import type { StreamSink } from './streamParser.ts';
-import { startWorkerParser } from './workerParser.ts';
+import { startWorkerParser, type WorkerParser } from './workerParser.ts';
 import { yieldToMain } from './yieldToMain.ts';
 
 // Loaded with the loop, used by createStream for what only matters once items arrive.
@@ -19,7 +20,8 @@ export { yieldToMain };
 /** A connection's request, made by the stream before this chunk was loaded (decision 0050). */
 export interface EarlyRequest {
   readonly abort: AbortController;
-  readonly response: Promise<Response>;
+  /** The page's request; none where the `worker` was sent it (a `url`-only stream, issue #16 item 3). */
+  readonly response?: Promise<Response>;
   /** The parse Worker started with it (loading its script meanwhile), if the stream parses in one. */
   readonly worker?: Worker | null;
 }
@@ -86,18 +88,27 @@ export async function runConnection<T>(
     const sink = host.sink(received);
     // The request leaves first: starting a Worker is a main-thread task of its own (77 ms at
     // CPU ×4 in the bench's trace), which delayed it. A request that throws rejects here instead.
-    const earlyWorker = early?.worker;
-    const requested =
-      early?.response ??
+    const pageRequest = () =>
       new Promise<Response>((resolve) =>
         resolve(o.request({ lastId: host.lastId(), attempt, signal: abort.signal })),
       );
+    const parsesRemote = o.worker && typeof o.parser === 'string';
+    // A `url`-only stream's request is made by its Worker (lead D): the first connection's was sent
+    // it by the stream, a later one's is started and sent it now. Else the page's request leaves first.
+    const sent = early !== undefined && early.response === undefined;
+    let earlyWorker = early?.worker;
+    if (!early && parsesRemote && o.target) {
+      earlyWorker = openParseWorker();
+      if (earlyWorker) requestInWorker(earlyWorker, o.target(host.lastId()));
+    }
+    const fetched = sent || (earlyWorker != null && !early);
+    const requested = fetched ? undefined : (early?.response ?? pageRequest());
     early = undefined; // the first connection's only
     // A built-in format is parsed in a Worker where one starts (the first connection's was started
     // with its request, a later one's now, while the request is under way). The page parses until
     // it is ready (decision 0031), so its parser is loaded either way (first use only).
     const remote =
-      o.worker && typeof o.parser === 'string'
+      parsesRemote && typeof o.parser === 'string'
         ? startWorkerParser(
             o.parser,
             o.maxLineBytes,
@@ -112,7 +123,16 @@ export async function runConnection<T>(
     const parserLoad = loadParser(o.parser);
     parserLoad.catch(() => {}); // awaited below, unless the request fails first
     try {
-      const response = await requested;
+      if (fetched && remote) {
+        const outcome = await readFetched(host, generation, remote, abort);
+        if (outcome === 'stopped') return;
+        if (outcome === 'done') {
+          host.finish(generation, 'done', null);
+          return;
+        }
+      }
+      // The Worker could not start before its response: the page fetches and parses (as without one).
+      const response = await (requested ?? pageRequest());
       if (!host.live(generation)) return;
       if (!response.ok) {
         await response.body?.cancel().catch(() => {});
@@ -206,6 +226,47 @@ export async function runConnection<T>(
     } finally {
       remote?.close(); // a Worker serves one connection
     }
+  }
+}
+
+/**
+ * A connection whose request the Worker made (lead D): waits for its response (a status not 2xx
+ * is a {@link StreamHttpError}), then takes the parsed pieces (items delivered by the Worker
+ * parser) under the stream's gate until the body ends. 'page' where the Worker failed before the
+ * response (the page requests instead); throws what the connection failed with.
+ */
+async function readFetched<T>(
+  host: ConnectionHost<T>,
+  generation: number,
+  remote: WorkerParser,
+  abort: AbortController,
+): Promise<'done' | 'stopped' | 'page'> {
+  const stop = () => remote.close(); // abort(), stop(), destroy(): the Worker's fetch is aborted
+  abort.signal.addEventListener('abort', stop);
+  try {
+    const head = await remote.next().catch((error: unknown) => {
+      if (remote.failed) return null;
+      throw error;
+    });
+    if (!host.live(generation)) return 'stopped';
+    if (head === null) return 'page';
+    if (head.kind === 'response') {
+      if (head.status < 200 || head.status > 299) throw new StreamHttpError(head.status, head.url);
+      host.opened();
+    }
+    for (;;) {
+      const event = await remote.next();
+      if (!host.live(generation)) return 'stopped';
+      const fatal = host.fatal();
+      if (fatal) throw fatal;
+      if (event.kind === 'ended') return 'done';
+      if (event.kind === 'piece') host.bytes(event.bytes);
+      host.changed();
+      if (!(await host.gate(generation))) return 'stopped';
+      remote.pull();
+    }
+  } finally {
+    abort.signal.removeEventListener('abort', stop);
   }
 }
 

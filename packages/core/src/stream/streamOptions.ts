@@ -9,7 +9,7 @@ import {
 } from '../options.ts';
 import type { RetryOptions } from '../scheduler/backoffDelay.ts';
 import type { StreamParserFactory } from './streamParser.ts';
-import { type StreamResume, urlRequest } from './streamRequest.ts';
+import { type StreamResume, urlRequest, urlTarget } from './streamRequest.ts';
 
 /**
  * A built-in wire format, or your own parser factory.
@@ -99,6 +99,8 @@ export interface CreateStreamOptions<T> {
 /** {@link CreateStreamOptions} with every default applied. */
 export interface ResolvedStreamOptions<T> {
   readonly request: (resume: StreamResume) => Response | Promise<Response>;
+  /** A `url`-only stream's URL and headers for `lastId` (its Worker may fetch them); else undefined. */
+  readonly target: ((lastId: string | number | undefined) => { url: string; headers: Headers }) | undefined;
   /** A parser factory, or a built-in format whose parser is imported on first use (a lazy chunk). */
   readonly parser: StreamParserFactory<T> | 'ndjson' | 'json-seq' | 'sse';
   readonly attempts: number;
@@ -134,12 +136,16 @@ export function resolveStreamOptions<T>(options: CreateStreamOptions<T>): Resolv
   if (process.env.NODE_ENV !== 'production') checkStreamOptions(options);
   const format = options.format ?? 'ndjson';
   const parser = format as ResolvedStreamOptions<T>['parser'];
-  const request =
-    options.request ??
-    urlRequest(options.url as string | URL, {
-      lastEventIdHeader: format === 'sse',
-      ...(options.resumeParam === undefined ? {} : { resumeParam: options.resumeParam }),
-    });
+  const byUrl = {
+    lastEventIdHeader: format === 'sse',
+    ...(options.resumeParam === undefined ? {} : { resumeParam: options.resumeParam }),
+  };
+  const request = options.request ?? urlRequest(options.url as string | URL, byUrl);
+  // A `url`-only stream's request can be made by its parse Worker (issue #16 item 3, lead D).
+  const target =
+    options.request === undefined
+      ? (lastId: string | number | undefined) => urlTarget(options.url as string | URL, byUrl, lastId)
+      : undefined;
   const resume: StreamResumeOptions<T> = options.resume === false ? {} : (options.resume ?? {});
   const off = options.retry === false || options.resume === false;
   const retry: RetryOptions = off ? { attempts: 1 } : (options.retry ?? {});
@@ -153,6 +159,7 @@ export function resolveStreamOptions<T>(options: CreateStreamOptions<T>): Resolv
   const highWaterMark = options.highWaterMark ?? 20_000;
   return {
     request,
+    target,
     parser,
     attempts,
     baseDelayMs,

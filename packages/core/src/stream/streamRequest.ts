@@ -42,6 +42,27 @@ function withParam(url: string, name: string, value: string): string {
 }
 
 /**
+ * Where a {@link urlRequest} connection goes: the URL with the resume parameter and the headers
+ * (also what the stream's parse Worker fetches for a `url`-only stream, issue #16 item 3).
+ *
+ * @example
+ * urlTarget('/api/stream', { resumeParam: 'from' }, 41).url; // '/api/stream?from=41'
+ */
+export function urlTarget(
+  url: string | URL,
+  options: UrlRequestOptions,
+  lastId: string | number | undefined,
+): { url: string; headers: Headers } {
+  let target = String(url);
+  const headers = new Headers(options.init?.headers);
+  if (lastId !== undefined) {
+    if (options.resumeParam) target = withParam(target, options.resumeParam, String(lastId));
+    if (options.lastEventIdHeader) headers.set('Last-Event-ID', String(lastId));
+  }
+  return { url: target, headers };
+}
+
+/**
  * Builds a `createStream` `request` function for a plain URL, resuming through a query
  * parameter and/or the `Last-Event-ID` header.
  *
@@ -54,12 +75,7 @@ export function urlRequest(
 ): (resume: StreamResume) => Promise<Response> {
   return (resume) => {
     const fetchFn = options.fetch ?? globalThis.fetch;
-    let target = String(url);
-    const headers = new Headers(options.init?.headers);
-    if (resume.lastId !== undefined) {
-      if (options.resumeParam) target = withParam(target, options.resumeParam, String(resume.lastId));
-      if (options.lastEventIdHeader) headers.set('Last-Event-ID', String(resume.lastId));
-    }
+    const { url: target, headers } = urlTarget(url, options, resume.lastId);
     return fetchFn(target, { ...options.init, headers, signal: resume.signal });
   };
 }

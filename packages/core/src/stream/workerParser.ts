@@ -39,7 +39,20 @@ export interface WorkerParser {
   end(): Promise<void>;
   /** Stops the Worker (nothing more is delivered). */
   close(): void;
+  /** True once the Worker failed or was closed. */
+  readonly failed: boolean;
+  /**
+   * A connection the Worker fetches (`fetch` sent): its next event, in order after the items
+   * before it: the response, each parsed piece, the end. Rejects with the error the fetch or the
+   * body failed with (a `TypeError` as `fetch` gives), or the Worker's failure.
+   */
+  next(): Promise<FetchEvent>;
+  /** The page took the last piece's items: the Worker may parse one more. */
+  pull(): void;
 }
+
+/** What {@link WorkerParser.next} resolves with. */
+export type FetchEvent = Extract<FromWorker, { kind: 'response' | 'piece' | 'ended' }>;
 
 function rebuildError(note: Extract<WorkerNote, { kind: 'malformed' }>): StreamParseError {
   const error = new StreamParseError(note.line, note.reason, '');
@@ -90,7 +103,26 @@ export function startWorkerParser<T>(
   let failure: Error | null = null;
   let closed = false;
   const waiters: Array<{ chunks: number; resolve: () => void; reject: (error: Error) => void }> = [];
+  const events: Extract<FromWorker, { kind: 'response' | 'piece' | 'ended' | 'dropped' }>[] = [];
+  let eventWaiter: { resolve: (event: FetchEvent) => void; reject: (error: unknown) => void } | null = null;
   const settle = () => {
+    const event = events[0];
+    if (eventWaiter && (event || failure)) {
+      const { resolve, reject } = eventWaiter;
+      eventWaiter = null;
+      if (!event) reject(failure);
+      else {
+        events.shift();
+        if (event.kind !== 'dropped') resolve(event);
+        // The error values fetch gives: an abort, else a TypeError ("Failed to fetch", "network error").
+        else
+          reject(
+            event.name === 'AbortError'
+              ? new DOMException(event.message, 'AbortError')
+              : new TypeError(event.message),
+          );
+      }
+    }
     for (let i = waiters.length - 1; i >= 0; i--) {
       const waiter = waiters[i] as (typeof waiters)[number];
       if (failure) waiter.reject(failure);
@@ -126,8 +158,9 @@ export function startWorkerParser<T>(
       clearTimeout(timer);
       fail(new Error(`lazyflow: the stream's parse Worker could not load its parser (${data.message})`));
       return;
-    } else {
-      if (data.last) inFlight--;
+    } else if (data.kind !== 'parsed') events.push(data);
+    else {
+      if (data.last && inFlight > 0) inFlight--; // (a fetched piece's replies were not pushed)
       deliver(data, sink);
       delivered(); // publish, also while the page waits for the body's next bytes
     }
@@ -169,7 +202,19 @@ export function startWorkerParser<T>(
     close() {
       clearTimeout(timer);
       closed = true;
+      if (!failure) send({ kind: 'abort' }); // its fetch, if any (terminating ends it too)
       fail(new Error('lazyflow: the parse Worker was closed'));
+    },
+    get failed() {
+      return failure !== null;
+    },
+    next: () =>
+      new Promise<FetchEvent>((resolve, reject) => {
+        eventWaiter = { resolve, reject };
+        settle();
+      }),
+    pull: () => {
+      if (!failure) send({ kind: 'pull' });
     },
   };
 }

@@ -1,0 +1,228 @@
+// A `url`-only stream's request made by its parse Worker (issue #16 item 3, lead D), in real
+// Chromium through the mock server: items in order, the page's own `fetch` never called, abort,
+// HTTP errors, a cut connection resumed, and the page's fallback where the Worker cannot start
+// (last: a Worker that failed is not tried again in this page).
+import { streamEvent, streamHandler } from '@lazyflow/mocks';
+import { startMockWorker, worker } from '@lazyflow/mocks/browser';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ended, RealWorker } from '../testing/streamEnded.ts';
+import { createStream } from './createStream.ts';
+import { StreamHttpError } from './streamErrors.ts';
+
+beforeAll(async () => {
+  await startMockWorker();
+});
+
+/**
+ * A mock route for one test (MSW's `http.get`, reached through the stream handler's class: core
+ * does not depend on msw itself).
+ */
+const HttpHandler = streamHandler.constructor as new (
+  method: string,
+  path: string,
+  resolver: (info: { request: Request }) => Response,
+) => typeof streamHandler;
+const route = (path: string, resolver: (info: { request: Request }) => Response) =>
+  worker.use(new HttpHandler('GET', path, resolver));
+
+type Event = ReturnType<typeof streamEvent>;
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+const tick = (ms = 5) => new Promise((resolve) => setTimeout(resolve, ms));
+const encoder = new TextEncoder();
+const ndjson = (from: number, to: number) =>
+  encoder.encode(
+    range(from, to)
+      .map((seq) => `${JSON.stringify(streamEvent(seq))}\n`)
+      .join(''),
+  );
+
+/** Messages the Workers sent back by kind, Workers terminated, and the page's own fetches of `/api/`. */
+const spy = { kinds: [] as string[], terminated: 0, pageFetches: 0, errors: [] as unknown[] };
+const realFetch = globalThis.fetch;
+function spyOn() {
+  globalThis.Worker = class extends RealWorker {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      this.addEventListener('message', (event: MessageEvent<{ kind: string }>) => {
+        spy.kinds.push(event.data.kind);
+      });
+    }
+    override terminate() {
+      spy.terminated++;
+      super.terminate();
+    }
+  };
+  globalThis.fetch = (input, init) => {
+    if (String(input instanceof Request ? input.url : input).includes('/api/')) spy.pageFetches++;
+    return realFetch(input, init);
+  };
+}
+const uncaught = (event: PromiseRejectionEvent | ErrorEvent) =>
+  spy.errors.push('reason' in event ? event.reason : event.error);
+beforeAll(() => {
+  window.addEventListener('unhandledrejection', uncaught);
+  window.addEventListener('error', uncaught);
+});
+afterEach(() => {
+  globalThis.Worker = RealWorker;
+  globalThis.fetch = realFetch;
+  worker.resetHandlers();
+  expect(spy.errors).toEqual([]); // a dropped connection is no uncaught error (issue #16 item 0)
+  Object.assign(spy, { kinds: [], terminated: 0, pageFetches: 0, errors: [] });
+});
+
+describe("a url-only stream's request made in the parse Worker", () => {
+  it('reads 20,000 events in order; the page never fetches', async () => {
+    spyOn();
+    const received: number[] = [];
+    const stream = createStream<Event>({
+      url: '/api/stream?count=20000&rate=0',
+      maxItems: 100,
+      onItems: (batch) => {
+        for (const event of batch) received.push(event.seq);
+      },
+    });
+    const s = await ended(stream);
+    expect(s.status).toBe('done');
+    expect(received).toEqual(range(0, 20_000));
+    expect(spy.pageFetches).toBe(0);
+    expect(spy.kinds.filter((kind) => kind === 'response')).toHaveLength(1);
+    expect(spy.kinds.at(-1)).toBe('ended');
+    expect(s.stats.bytes).toBeGreaterThan(20_000 * 50);
+  });
+
+  it('close() mid-body aborts the Worker’s fetch: the source is cancelled and pulled no more', async () => {
+    const source = { pulled: 0, cancelled: false };
+    route('*/api/test-worker-endless', () => {
+      let seq = 0;
+      const body = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            source.pulled++;
+            controller.enqueue(ndjson(seq, seq + 50));
+            seq += 50;
+          },
+          cancel() {
+            source.cancelled = true;
+          },
+        },
+        { highWaterMark: 1 },
+      );
+      return new Response(body, { headers: { 'Content-Type': 'application/x-ndjson' } });
+    });
+    spyOn();
+    const stream = createStream<Event>({ url: '/api/test-worker-endless', maxItems: 100 });
+    const unsubscribe = stream.subscribe(() => {});
+    while (stream.getSnapshot().stats.items < 500) await tick();
+    stream.close();
+    unsubscribe();
+    await expect.poll(() => source.cancelled, { timeout: 5_000 }).toBe(true);
+    const pulled = source.pulled;
+    await tick(200);
+    expect(source.pulled).toBe(pulled);
+    expect(spy.terminated).toBeGreaterThanOrEqual(1);
+    expect(spy.pageFetches).toBe(0);
+    expect(stream.getSnapshot().status).toBe('done');
+  });
+
+  it('HTTP 500 is a StreamHttpError, retried from the last key; every 500 ends in that error', async () => {
+    const froms: (string | null)[] = [];
+    route('*/api/test-worker-500', ({ request }) => {
+      const from = new URL(request.url).searchParams.get('from');
+      froms.push(from);
+      if (froms.length === 1) {
+        // 0..49, then the connection is cut.
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(ndjson(0, 50));
+          },
+          async pull(controller) {
+            await tick(150); // what was sent reaches the reader before the cut (dropConnection.ts)
+            controller.error(new TypeError('cut'));
+          },
+        });
+        return new Response(body);
+      }
+      if (froms.length === 2) return new Response('no', { status: 500 });
+      return new Response(ndjson(Number(from), 100));
+    });
+    spyOn();
+    const stream = createStream<Event>({
+      url: '/api/test-worker-500',
+      resumeParam: 'from',
+      resume: { key: (e) => e.seq },
+      retry: { baseDelayMs: 1, maxDelayMs: 5 },
+    });
+    const s = await ended(stream);
+    expect(s.status).toBe('done');
+    expect(s.items.map((e) => e.seq)).toEqual(range(0, 100));
+    expect(froms).toEqual([null, '49', '49']);
+    expect(s.stats.reconnects).toBe(2);
+    expect(s.stats.duplicates).toBe(1);
+    expect(spy.pageFetches).toBe(0);
+
+    route('*/api/test-worker-500-always', () => new Response('no', { status: 500 }));
+    const failing = createStream<Event>({
+      url: '/api/test-worker-500-always',
+      retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
+    });
+    const f = await ended(failing);
+    expect(f.status).toBe('error');
+    expect(f.error).toBeInstanceOf(StreamHttpError);
+    expect((f.error as StreamHttpError).status).toBe(500);
+    expect((f.error as StreamHttpError).url).toMatch(/\/api\/test-worker-500-always$/);
+    expect(f.stats.reconnects).toBe(1);
+    expect(spy.pageFetches).toBe(0);
+  });
+
+  it('HTTP 400 fails at once (not retryable), as on the page', async () => {
+    spyOn();
+    const s = await ended(createStream<Event>({ url: '/api/stream?count=-1' }));
+    expect(s.status).toBe('error');
+    expect((s.error as StreamHttpError).status).toBe(400);
+    expect(s.stats.reconnects).toBe(0);
+  });
+
+  it('a cut connection (dropAfter) resumes from the last key: nothing lost, nothing twice', async () => {
+    spyOn();
+    const stream = createStream<Event>({
+      url: '/api/stream?count=1000&rate=0&dropAfter=120',
+      resumeParam: 'from',
+      resume: { key: (e) => e.seq },
+      retry: { baseDelayMs: 1, maxDelayMs: 5 },
+      maxItems: 2000,
+    });
+    const s = await ended(stream);
+    expect(s.status).toBe('done');
+    expect(s.items.map((e) => e.seq)).toEqual(range(0, 1000));
+    expect(s.stats.reconnects).toBe(8);
+    expect(spy.pageFetches).toBe(0);
+    expect(spy.kinds.filter((kind) => kind === 'dropped')).toHaveLength(8);
+  });
+
+  it('a Worker that fails to load: the page fetches and parses instead, in order (and from then on)', async () => {
+    spyOn();
+    globalThis.Worker = class extends RealWorker {
+      constructor(_url: string | URL, options?: WorkerOptions) {
+        super('/lazyflow-no-such-worker.js', options);
+      }
+    };
+    const s = await ended(createStream<Event>({ url: '/api/stream?count=3000&rate=0', maxItems: 5000 }));
+    expect(s.status).toBe('done');
+    expect(s.items.map((e) => e.seq)).toEqual(range(0, 3000));
+    expect(s.stats.reconnects).toBe(0);
+    expect(spy.pageFetches).toBe(1);
+
+    let constructed = 0;
+    globalThis.Worker = class extends RealWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        constructed++;
+      }
+    };
+    const again = await ended(createStream<Event>({ url: '/api/stream?count=500&rate=0' }));
+    expect(again.items.map((e) => e.seq)).toEqual(range(0, 500));
+    expect(constructed).toBe(0); // not tried again in this page
+    expect(spy.pageFetches).toBe(2);
+  });
+});
