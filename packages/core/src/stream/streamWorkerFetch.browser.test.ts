@@ -5,6 +5,7 @@
 import { streamEvent, streamHandler } from '@lazyflow/mocks';
 import { startMockWorker, worker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createManualFrameScheduler } from '../env/frameScheduler.ts';
 import { ended, RealWorker } from '../testing/streamEnded.ts';
 import { createStream } from './createStream.ts';
 import { StreamHttpError } from './streamErrors.ts';
@@ -123,6 +124,50 @@ describe("a url-only stream's request made in the parse Worker", () => {
     expect(spy.terminated).toBeGreaterThanOrEqual(1);
     expect(spy.pageFetches).toBe(0);
     expect(stream.getSnapshot().status).toBe('done');
+  });
+
+  it('backpressure: the Worker stops parsing while unpublished items reach highWaterMark, then goes on, in order', async () => {
+    route('*/api/test-worker-counting', () => {
+      let seq = 0;
+      const body = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            controller.enqueue(ndjson(seq, seq + 100));
+            seq += 100;
+            if (seq >= 20_000) controller.close();
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      return new Response(body);
+    });
+    spyOn();
+    const frames = createManualFrameScheduler();
+    const stream = createStream<Event>({
+      url: '/api/test-worker-counting',
+      frameScheduler: frames,
+      highWaterMark: 250,
+      maxItems: Number.POSITIVE_INFINITY,
+    });
+    const unsubscribe = stream.subscribe(() => {});
+    const pieces = () => spy.kinds.filter((kind) => kind === 'piece').length;
+    while (pieces() < 1) await tick(1);
+    for (let i = 0; i < 50; i++) await tick(2); // no frame runs: nothing is published
+    // 250 waiting items (100 a piece) stop the page's pulls; the Worker parses at most two ahead.
+    // (MSW's bridge reads the mock's source ahead whoever fetches: on the page 178 of 200 pulls.)
+    const stalled = pieces();
+    expect(stalled).toBeLessThanOrEqual(6);
+    for (let i = 0; i < 20; i++) await tick(2);
+    expect(pieces()).toBe(stalled);
+    expect(stream.getSnapshot().stats.items).toBeLessThanOrEqual(600);
+    for (let i = 0; i < 5000 && stream.getSnapshot().status !== 'done'; i++) {
+      frames.flush();
+      await tick(1);
+    }
+    unsubscribe();
+    expect(stream.getSnapshot().status).toBe('done');
+    expect(stream.getSnapshot().items.map((e) => e.seq)).toEqual(range(0, 20_000));
+    expect(spy.pageFetches).toBe(0);
   });
 
   it('HTTP 500 is a StreamHttpError, retried from the last key; every 500 ends in that error', async () => {
