@@ -1,6 +1,6 @@
 // Starting the stream's parse Worker (decision 0013), in createStream's own chunk: the first
 // connection's Worker is started with its request (issue #16 item 3).
-import type { ToWorker } from './parseWorker.ts';
+import type { ToWorker } from './workerMessages.ts';
 
 /** Set once a Worker failed to start: later connections parse on the page without trying again. */
 let unavailable = false;

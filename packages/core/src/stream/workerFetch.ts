@@ -2,7 +2,7 @@
 // longest tasks of the page at 100,000 events were Chromium handing the body's bytes to the page's
 // main thread (514–755 ms, no script in them); read in a Worker they cost the page nothing
 // (apps/bench/run/receiptProbe.mjs). Runs in the Worker only (parseWorker.ts).
-import type { FromWorker, ToWorker } from './parseWorker.ts';
+import type { FromWorker, ToWorker } from './workerMessages.ts';
 
 /** Bytes parsed per piece (a 1 MB chunk parsed whole answered ~300 ms later at CPU ×4: decision 0063). */
 const PIECE_BYTES = 65_536;

@@ -3,10 +3,11 @@
 // the stream's sink here, with malformed lines (as StreamParseError values) and SSE `retry:`
 // between them where the parser met them. Until the Worker is ready, the page parses and the
 // Worker gets the same bytes `silent` (decision 0031).
-import type { FromWorker, ToWorker, WorkerFormat, WorkerNote } from './parseWorker.ts';
+
 import { openParseWorker, parseWorkerFailed } from './parseWorkerStart.ts';
 import { StreamParseError } from './streamErrors.ts';
 import type { StreamSink } from './streamParser.ts';
+import type { FromWorker, ToWorker, WorkerFormat, WorkerNote } from './workerMessages.ts';
 
 /** How long a Worker may take to start and load its parser before the page parses instead. */
 const START_TIMEOUT_MS = 10_000;
