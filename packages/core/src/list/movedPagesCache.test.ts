@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { pageCache } from '../cache/ownPageCache.ts';
 import type { PageCache } from '../cache/pageCache.ts';
 import { fakeCache } from '../testing/cachedList.ts';
 import { settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
@@ -92,21 +91,9 @@ describe.each([
 describe('a cache lookup running when a write moves its page', () => {
   it('reads a miss: the page comes from the network, by the new offsets', async () => {
     // The cache has read its answer (the pages at their old offsets) and not yet returned it.
-    const { bare } = fakeCache({ removeFrom: true });
-    let release = () => {};
-    let gate = Promise.resolve();
-    const cache = pageCache({
-      ...bare,
-      read: async (key, pages) => {
-        const found = await bare.read(key, pages);
-        await gate;
-        return found;
-      },
-    });
-    const { list, answers, server } = await visitThenWrite(cache, () => []);
-    gate = new Promise((resolve) => {
-      release = resolve;
-    });
+    const fake = fakeCache({ removeFrom: true });
+    const { list, answers, server } = await visitThenWrite(fake.cache, () => []);
+    const release = fake.holdAnswers();
     list.setWindow({ start: 15, end: 18 }); // pages 4..6 looked up, the cache holds the answer
     await settle();
     const expected = insertStored(list, server);
@@ -123,18 +110,8 @@ describe('a cache lookup running when a write moves its page', () => {
 describe('a cache still removing the pages a write moved', () => {
   it('is not asked for them: they come from the network, by the new offsets', async () => {
     const fake = fakeCache({ removeFrom: true });
-    let release = () => {};
-    const removing = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const cache = pageCache({
-      ...fake.bare,
-      removeFrom: async (key, from) => {
-        await removing;
-        await fake.bare.removeFrom?.(key, from);
-      },
-    });
-    const { list, answers } = await visitThenWrite(cache, removeSent);
+    const release = fake.holdRemovals();
+    const { list, answers } = await visitThenWrite(fake.cache, removeSent);
     const reads = fake.reads.length;
     list.setWindow({ start: 15, end: 18 });
     await settle();

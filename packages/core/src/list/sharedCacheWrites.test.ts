@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { pageCache } from '../cache/ownPageCache.ts';
 import type { PageCache } from '../cache/pageCache.ts';
 import { fakeCache } from '../testing/cachedList.ts';
 import { settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
@@ -46,21 +45,9 @@ async function twoListsAfterAVisit(cache: PageCache) {
 describe('a second list on the same key and cache, when the first writes', () => {
   it('drops the answer of its lookup running for a moved page (a miss: the network brings it)', async () => {
     // The cache has read its answer (the pages at their old offsets) and not yet returned it.
-    const { bare } = fakeCache({ removeFrom: true });
-    let release = () => {};
-    let gate = Promise.resolve();
-    const cache = pageCache({
-      ...bare,
-      read: async (key, pages) => {
-        const found = await bare.read(key, pages);
-        await gate;
-        return found;
-      },
-    });
-    const { a, b } = await twoListsAfterAVisit(cache);
-    gate = new Promise((resolve) => {
-      release = resolve;
-    });
+    const fake = fakeCache({ removeFrom: true });
+    const { a, b } = await twoListsAfterAVisit(fake.cache);
+    const release = fake.holdAnswers();
     b.list.setWindow({ start: 15, end: 18 }); // B looks pages 4..6 up
     await settle();
     expect(a.list.remove('s4').ok).toBe(true);
@@ -76,18 +63,8 @@ describe('a second list on the same key and cache, when the first writes', () =>
 
   it('does not look moved pages up while the cache is still removing them', async () => {
     const fake = fakeCache({ removeFrom: true });
-    let release = () => {};
-    const removing = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const cache = pageCache({
-      ...fake.bare,
-      removeFrom: async (key, from) => {
-        await removing;
-        await fake.bare.removeFrom?.(key, from);
-      },
-    });
-    const { a, b } = await twoListsAfterAVisit(cache);
+    const release = fake.holdRemovals();
+    const { a, b } = await twoListsAfterAVisit(fake.cache);
     expect(a.list.remove('s4').ok).toBe(true);
     const reads = fake.reads.length;
     b.list.setWindow({ start: 15, end: 18 });

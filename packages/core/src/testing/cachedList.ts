@@ -24,10 +24,20 @@ export const pageOf = (page: number, from: Row['from']) => ({
   total: 1_000,
 });
 
+/** A promise to wait on, and the function that resolves it. */
+function held(): [Promise<void>, () => void] {
+  let release = () => {};
+  const promise = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return [promise, release];
+}
+
 /**
- * A PageCache in a Map; `gate` holds reads until released. `removeFrom`: with the optional
- * method (decision 0061); without it a list removes the whole dataset. Scroll positions are kept
- * by key (`saveScroll`, `loadScroll`).
+ * A PageCache in a Map. `hold()` holds reads before they read until released; `holdAnswers()`
+ * holds the answers of reads that have read (the pages as they were), `holdRemovals()` holds
+ * `removeFrom`. `removeFrom`: with the optional method (decision 0061); without it a list removes
+ * the whole dataset. Scroll positions are kept by key (`saveScroll`, `loadScroll`).
  */
 export function fakeCache({ removeFrom = false } = {}) {
   const entries = new Map<string, unknown>();
@@ -35,6 +45,8 @@ export function fakeCache({ removeFrom = false } = {}) {
   const reads: number[][] = [];
   const removed: number[] = [];
   let gate: Promise<void> = Promise.resolve();
+  let answers: Promise<void> = Promise.resolve();
+  let removals: Promise<void> = Promise.resolve();
   const id = (key: QueryKey, page: number) => `${hashKey(key)}#${page}`;
   const snapshot: PageCacheSnapshot = {
     status: 'ready',
@@ -54,6 +66,7 @@ export function fakeCache({ removeFrom = false } = {}) {
       await gate;
       const found = new Map<number, unknown>();
       for (const page of pages) if (entries.has(id(key, page))) found.set(page, entries.get(id(key, page)));
+      await answers;
       return found;
     },
     async write(key, page, data) {
@@ -71,6 +84,7 @@ export function fakeCache({ removeFrom = false } = {}) {
     },
     ...(removeFrom && {
       async removeFrom(key: QueryKey, from: number) {
+        await removals;
         const pages = [...entries.keys()].flatMap((entry) => {
           const [dataset, page] = entry.split('#');
           return dataset === hashKey(key) && Number(page) >= from ? [Number(page)] : [];
@@ -99,10 +113,18 @@ export function fakeCache({ removeFrom = false } = {}) {
       entries.set(id(key, page), data),
     has: (page: number) => entries.has(id(datasetKey, page)),
     hold: () => {
-      let release = () => {};
-      gate = new Promise((resolve) => {
-        release = resolve;
-      });
+      const [promise, release] = held();
+      gate = promise;
+      return release;
+    },
+    holdAnswers: () => {
+      const [promise, release] = held();
+      answers = promise;
+      return release;
+    },
+    holdRemovals: () => {
+      const [promise, release] = held();
+      removals = promise;
       return release;
     },
   };
