@@ -7,6 +7,7 @@
 // what its ResizeObserver deliveries cost (resizeSlices.mjs).
 //   node apps/bench/run/profile.mjs [--lib lazyflow] [--scenario scroll|fling|drag|grid|stream|stream100k] [--port 4354] [--top 25] [--trace out.json]
 //     [--long-tasks] (every task over 50 ms: its kind and what it holds) [--no-samples] (no V8 sampler: task lengths nearer pnpm bench's)
+//     [--rows] (per animation frame: rows mounted, unmounted and held by the list's row container)
 import { rmSync, writeFileSync } from 'node:fs';
 import { mainThreadBreakdown } from './breakdown.mjs';
 import { dragScrollbar } from './drag.mjs';
@@ -37,6 +38,63 @@ if (!PROFILED.includes(scenario?.page)) {
   );
 }
 
+const countRows = process.argv.includes('--rows');
+
+/**
+ * `--rows`: an init script counting, per animation frame, the elements added to and removed from
+ * the list's row container (the element that receives the most children) and how many it holds:
+ * what a frame mounts, unmounts and lays out, the same for every library; and the frames in
+ * which `.scroller` did not move.
+ */
+function rowsProbe() {
+  const added = new Map();
+  const removed = new Map();
+  let on = false;
+  let frames = 0;
+  let still = 0;
+  let last = null;
+  const held = [];
+  new MutationObserver((records) => {
+    if (!on) return;
+    for (const r of records) {
+      const a = [...r.addedNodes].filter((n) => n.nodeType === 1).length;
+      const d = [...r.removedNodes].filter((n) => n.nodeType === 1).length;
+      added.set(r.target, (added.get(r.target) ?? 0) + a);
+      removed.set(r.target, (removed.get(r.target) ?? 0) + d);
+    }
+  }).observe(document, { childList: true, subtree: true });
+  const container = () => [...added].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
+  const tick = () => {
+    if (!on) return;
+    frames += 1;
+    const c = container();
+    if (c) held.push(c.childElementCount);
+    // Frames in which the scroll did not move (an append-only list held at its loaded end).
+    const top = document.querySelector('.scroller')?.scrollTop ?? 0;
+    if (top === last) still += 1;
+    last = top;
+    requestAnimationFrame(tick);
+  };
+  window.__rowsProbe = {
+    start() {
+      on = true;
+      requestAnimationFrame(tick);
+    },
+    stop() {
+      on = false;
+      const c = container();
+      return {
+        frames,
+        still,
+        added: c ? added.get(c) : 0,
+        removed: c ? (removed.get(c) ?? 0) : 0,
+        heldMean: held.reduce((s, v) => s + v, 0) / Math.max(1, held.length),
+        heldMax: Math.max(0, ...held),
+      };
+    },
+  };
+}
+
 /** Where a function is: its bundle file (unminified) and line. */
 const place = (url, line) => `${url.split('/').at(-1)}:${line + 1}`;
 
@@ -48,6 +106,7 @@ try {
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   const cdp = await page.context().newCDPSession(page);
+  if (countRows) await page.addInitScript(rowsProbe);
   await page.goto(pageUrl(`http://localhost:${port}`, lib, scenario), { waitUntil: 'load' });
   const notReady = await pageReady(page, scenario.ready ?? '[data-row="0"][data-state="loaded"]', errors);
   if (notReady) throw new Error(notReady);
@@ -61,7 +120,9 @@ try {
     await page.waitForFunction(() => performance.getEntriesByName('bench:window-start').length > 0);
     await dragScrollbar(page, scenario.drag).finally(() => page.evaluate(() => window.__bench.stop()));
   }
+  if (countRows) await page.evaluate(() => window.__rowsProbe.start());
   const result = await running;
+  const rowCounts = countRows ? await page.evaluate(() => window.__rowsProbe.stop()) : null;
   const events = await stop();
   if (traceFile) writeFileSync(traceFile, JSON.stringify({ traceEvents: events }));
   if (result.kind !== 'scroll' && result.kind !== 'grid' && result.kind !== 'stream')
@@ -88,6 +149,10 @@ try {
         `(per delivery: ${ro.beforeUs.toFixed(0)} µs before the callbacks, ${ro.callbackUs.toFixed(0)} in them, ${ro.afterUs.toFixed(0)} after)`,
     );
   console.log(`events dispatched: ${breakdown.dispatched.join(', ')}`);
+  if (rowCounts)
+    console.log(
+      `rows per rAF frame (${rowCounts.frames} frames): mounted ${(rowCounts.added / rowCounts.frames).toFixed(1)}, unmounted ${(rowCounts.removed / rowCounts.frames).toFixed(1)}, held ${rowCounts.heldMean.toFixed(1)} (max ${rowCounts.heldMax}); frames the scroll did not move ${rowCounts.still}`,
+    );
   console.log('\ntrace events by self time (ms, count):');
   for (const e of breakdown.events.slice(0, top))
     console.log(`  ${ms(e.ms).padStart(8)}  ${String(e.count).padStart(6)}  ${e.key}`);
