@@ -45,8 +45,9 @@ export function fakeCache({ removeFrom = false } = {}) {
   const reads: number[][] = [];
   const removed: number[] = [];
   let gate: Promise<void> = Promise.resolve();
-  let answers: Promise<void> = Promise.resolve();
-  let removals: Promise<void> = Promise.resolve();
+  // Held only once asked (no extra await otherwise: the lists' timing stays the one they were tested with).
+  let answers: Promise<void> | null = null;
+  let removals: Promise<void> | null = null;
   const id = (key: QueryKey, page: number) => `${hashKey(key)}#${page}`;
   const snapshot: PageCacheSnapshot = {
     status: 'ready',
@@ -66,7 +67,7 @@ export function fakeCache({ removeFrom = false } = {}) {
       await gate;
       const found = new Map<number, unknown>();
       for (const page of pages) if (entries.has(id(key, page))) found.set(page, entries.get(id(key, page)));
-      await answers;
+      if (answers) await answers;
       return found;
     },
     async write(key, page, data) {
@@ -84,7 +85,7 @@ export function fakeCache({ removeFrom = false } = {}) {
     },
     ...(removeFrom && {
       async removeFrom(key: QueryKey, from: number) {
-        await removals;
+        if (removals) await removals;
         const pages = [...entries.keys()].flatMap((entry) => {
           const [dataset, page] = entry.split('#');
           return dataset === hashKey(key) && Number(page) >= from ? [Number(page)] : [];
