@@ -38,6 +38,12 @@ interface Visit {
   readonly client: QueryClient;
   readonly restore: SavedScroll;
   readonly counted: ReturnType<typeof countedItems>;
+  /**
+   * Set in the commit that first shows row 123,456 loaded: what the server had answered then and
+   * whether the row was a cached copy. Read in that commit, not by a later poll, which a fast
+   * revalidation could beat (the row already fresh, the answer counted).
+   */
+  readonly first: { shown?: { answered: number; stale: boolean } };
 }
 
 const visit = (id: number, restore: SavedScroll): Visit => ({
@@ -45,6 +51,7 @@ const visit = (id: number, restore: SavedScroll): Visit => ({
   client: new QueryClient(),
   restore,
   counted: countedItems(TOTAL),
+  first: {},
 });
 
 function VisitList({
@@ -73,6 +80,11 @@ function VisitList({
   useLayoutEffect(() => {
     mounted.current = v.id;
   }, [mounted, v.id]);
+  useLayoutEffect(() => {
+    const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${TARGET}"]`);
+    if (v.first.shown === undefined && row?.dataset.state === 'loaded')
+      v.first.shown = { answered: v.counted.answered(), stale: row.dataset.stale === 'true' };
+  });
   return <MiniList list={list} scroller={scroller} testId="feat-reload-list" />;
 }
 
@@ -112,9 +124,8 @@ export function ReloadTile() {
     const again = visit(1, saved);
     await open(again);
     // What the server had answered when the row showed: it came from IndexedDB if none.
-    const answered = again.counted.answered();
-    const fromCache =
-      scroller.current?.querySelector<HTMLElement>(`[data-index="${TARGET}"]`)?.dataset.stale === 'true';
+    const answered = again.first.shown?.answered ?? again.counted.answered();
+    const fromCache = again.first.shown?.stale === true;
     // The list's counters are published a moment later; the revalidation of the rows on screen follows.
     await until(
       () => (latest.current?.stats.cacheReads ?? 0) > 0 || !fromCache,
