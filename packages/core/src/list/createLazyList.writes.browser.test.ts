@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cacheDatasetKey } from '../cache/cacheTier.ts';
 import { idbCache } from '../cache/idbCache.ts';
-import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
+import { arraySource } from '../testing/arraySource.ts';
 import { createLazyList } from './createLazyList.ts';
 import type { LazyList } from './LazyList.ts';
 import { listWrites } from './writeCommands.ts';
@@ -18,17 +18,13 @@ afterEach(() => {
 });
 
 const rows = Array.from({ length: 100 }, (_, n) => ({ id: `r${n}` }));
-const fetchPage = async ({ offset, limit }: OffsetFetchParams) => ({
-  items: rows.slice(offset, offset + limit),
-  total: rows.length,
-});
 const ids = (items: unknown) => (items as { items: Row[] }).items.map((row) => row.id);
 
 describe('writes with an IndexedDB cache', () => {
   it('persists rewritten pages and never keeps a page shifted by the write', async () => {
     const name = `writes-${Date.now()}`;
     const cache = idbCache({ name, storage: null });
-    const source = offsetSource({ pageSize: 10, fetchPage });
+    const source = arraySource(rows, { pageSize: 10 });
     const list = createLazyList<Row>({
       key: ['written'],
       source,

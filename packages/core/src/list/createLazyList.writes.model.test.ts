@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
+import { arraySource } from '../testing/arraySource.ts';
 import {
   type ModelTotals,
   modelRuns,
@@ -86,14 +86,10 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
   let epoch = 0;
   let made = 0;
   const undos: { epoch: number; undo: () => void; rollback: () => void; rolledBack?: boolean }[] = [];
-  const fetchPage = async ({ offset, limit }: OffsetFetchParams) => ({
-    items: serverRows.slice(offset, offset + limit),
-    total: serverRows.length,
-  });
   const maxBytes = config.budgetPages * pageSize * BYTES_PER_ITEM;
   const list = createLazyList<ModelItem>({
     key: ['writes-model', totals.sequences],
-    source: offsetSource({ pageSize, fetchPage }),
+    source: arraySource(serverRows, { pageSize }),
     getItemKey: (item) => item.id,
     prefetch: 1,
     memory: { maxBytes },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { offsetSource } from '../sources/offsetSource.ts';
 import { ropeInsert, ropeRemove, ropeTotal, serverRope } from '../store/editRope.ts';
+import { arraySource } from '../testing/arraySource.ts';
 import { settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
 import { createLazyList } from './createLazyList.ts';
 import type { LazyList } from './LazyList.ts';
@@ -22,13 +22,7 @@ async function smallList(): Promise<LazyList<Row>> {
   const rows = Array.from({ length: 5 }, (_, n) => ({ id: `s${n}` }));
   const list = createLazyList<Row>({
     key: ['rollback-count'],
-    source: offsetSource({
-      pageSize: 3,
-      fetchPage: async ({ offset, limit }) => ({
-        items: rows.slice(offset, offset + limit),
-        total: rows.length,
-      }),
-    }),
+    source: arraySource(rows, { pageSize: 3 }),
     getItemKey: (row) => row.id,
     prefetch: 1,
     memory: { maxBytes: 90 },

@@ -5,7 +5,7 @@ import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { idbCache } from '../cache/idbCache.ts';
 import type { SavedScroll } from '../cache/savedScroll.ts';
-import { offsetSource } from '../sources/offsetSource.ts';
+import { arraySource } from '../testing/arraySource.ts';
 import { frames } from '../testing/mountVirtualList.ts';
 import { cleanups, mount, runCleanups } from '../testing/virtualFixtures.ts';
 import { createLazyList } from './createLazyList.ts';
@@ -31,13 +31,7 @@ describe('a position saved by index (no getItemKey), rows inserted above it by a
         queryClient,
         cache,
         writes: listWrites,
-        source: offsetSource({
-          pageSize: 100,
-          fetchPage: async ({ offset, limit }) => ({
-            items: rows.slice(offset, offset + limit),
-            total: rows.length,
-          }),
-        }),
+        source: arraySource(rows, { pageSize: 100 }),
       });
       cleanups.push(() => lazy.destroy());
       return lazy;

@@ -2,7 +2,9 @@ import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cursorSource } from '../paging/cursorPaging.ts';
 import { pageQueryKey } from '../scheduler/pageQuery.ts';
-import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
+import { offsetSource } from '../sources/offsetSource.ts';
+import type { OffsetSource } from '../sources/source.ts';
+import { arraySource } from '../testing/arraySource.ts';
 import { createLazyList } from './createLazyList.ts';
 import type { LazyList } from './LazyList.ts';
 import type { LazyListOptions } from './lazyListOptions.ts';
@@ -17,15 +19,13 @@ interface Row {
 
 const row = (n: number): Row => ({ id: `r${n}`, n });
 
-/** A server over `rows` (mutable, like a database); records every request. */
+/** A server over `rows` (mutable, like a database); `source()`: a new source of pages of 10 over it. Records every request. */
 function server(total = 100) {
   const rows = Array.from({ length: total }, (_, n) => row(n));
   const calls: { offset: number; limit: number }[] = [];
-  const fetchPage = async ({ offset, limit }: OffsetFetchParams) => {
-    calls.push({ offset, limit });
-    return { items: rows.slice(offset, offset + limit), total: rows.length };
-  };
-  return { rows, calls, fetchPage };
+  const source = () =>
+    arraySource(rows, { pageSize: 10, onFetch: ({ offset, limit }) => calls.push({ offset, limit }) });
+  return { rows, calls, source };
 }
 
 async function settle(rounds = 10): Promise<void> {
@@ -37,14 +37,14 @@ afterEach(() => {
   for (const list of lists.splice(0)) list.destroy();
 });
 
-/** A list of pages of 10 over `fetchPage`, showing [0, 20) (pages 0 and 1), settled. */
+/** A list of pages of 10 over `source`, showing [0, 20) (pages 0 and 1), settled. */
 async function open(
-  fetchPage: (params: OffsetFetchParams) => Promise<{ items: Row[]; total: number }>,
+  source: OffsetSource<Row>,
   options: Partial<LazyListOptions<Row>> = {},
 ): Promise<LazyList<Row>> {
   const list = createLazyList<Row>({
     key: ['rows'],
-    source: offsetSource({ pageSize: 10, fetchPage }),
+    source,
     getItemKey: (item) => item.id,
     prefetch: 0,
     statsIntervalMs: 0,
@@ -67,7 +67,7 @@ const ids = (snapshot: LazyListSnapshot<Row>, from: number, to: number) =>
 
 describe('without the write engine (the writes option)', () => {
   it('refuses every write as a value saying how to enable writes, and changes nothing', async () => {
-    const list = await open(server().fetchPage, { writes: undefined });
+    const list = await open(server().source(), { writes: undefined });
     const before = list.getSnapshot();
     const results = [
       list.update('r3', (item) => ({ ...item, liked: true })),
@@ -86,14 +86,14 @@ describe('without the write engine (the writes option)', () => {
   });
 
   it('throws a TypeError naming writes when it is not the engine', () => {
-    const source = offsetSource({ pageSize: 10, fetchPage: server().fetchPage });
+    const source = server().source();
     expect(() => createLazyList<Row>({ key: ['rows'], source, writes: {} as never })).toThrow(
       /createLazyList option "writes" must be listWrites from '@lazyflow\/core\/writes'/,
     );
   });
 
   it('is an identity option: setOptions refuses another engine', async () => {
-    const list = await open(server().fetchPage);
+    const list = await open(server().source());
     expect(() => list.setOptions({ writes: undefined } as never)).toThrow(/writes/);
     expect(list.update('r1', (item) => ({ ...item, liked: true })).ok).toBe(true);
   });
@@ -101,7 +101,7 @@ describe('without the write engine (the writes option)', () => {
 
 describe('LazyList.update', () => {
   it('replaces the item in the snapshot at once, and rollback puts the old one back', async () => {
-    const list = await open(server().fetchPage);
+    const list = await open(server().source());
     const result = list.update('r3', (item) => ({ ...item, liked: true }));
     expect(result.ok).toBe(true);
     expect(list.getSnapshot().getItem(3)).toMatchObject({
@@ -115,13 +115,13 @@ describe('LazyList.update', () => {
   });
 
   it('keys by index without getItemKey', async () => {
-    const list = await open(server().fetchPage, { getItemKey: undefined });
+    const list = await open(server().source(), { getItemKey: undefined });
     expect(list.update(12, (item) => ({ ...item, liked: true })).ok).toBe(true);
     expect(list.getSnapshot().getItem(12)).toMatchObject({ item: { id: 'r12', liked: true } });
   });
 
   it('returns an error value naming a key that is not loaded, and changes nothing', async () => {
-    const list = await open(server().fetchPage);
+    const list = await open(server().source());
     const before = list.getSnapshot();
     const result = list.update('r50', (item) => item);
     expect(result.ok).toBe(false);
@@ -134,7 +134,7 @@ describe('LazyList.update', () => {
   });
 
   it('throws a TypeError naming change when it is not a function', async () => {
-    const list = await open(server().fetchPage);
+    const list = await open(server().source());
     expect(() => list.update('r1', 'liked' as never)).toThrow(/change must be a function/);
   });
 });
@@ -142,7 +142,7 @@ describe('LazyList.update', () => {
 describe('LazyList.insert', () => {
   it('shifts loaded items and the count, asks later pages by the server’s offsets, and rolls back', async () => {
     const srv = server();
-    const list = await open(srv.fetchPage);
+    const list = await open(srv.source());
     const draft: Row = { id: 'new', n: -1 };
     const result = list.insert(5, [draft]);
     expect(result.ok).toBe(true);
@@ -168,7 +168,7 @@ describe('LazyList.insert', () => {
 
   it('adds at the end with index === count', async () => {
     const srv = server(20);
-    const list = await open(srv.fetchPage);
+    const list = await open(srv.source());
     expect(list.insert(20, [{ id: 'last', n: 20 }]).ok).toBe(true);
     const snapshot = list.getSnapshot();
     expect(snapshot.count).toBe(21);
@@ -176,7 +176,7 @@ describe('LazyList.insert', () => {
   });
 
   it('returns error values naming an index beyond the count or not loaded', async () => {
-    const list = await open(server().fetchPage);
+    const list = await open(server().source());
     const beyond = list.insert(101, [row(-1)]);
     expect(beyond.ok).toBe(false);
     if (!beyond.ok) {
@@ -209,7 +209,7 @@ describe('LazyList.insert', () => {
 describe('LazyList.remove', () => {
   it('takes the item out, pulls later items back, and rollback puts it where it was', async () => {
     const srv = server();
-    const list = await open(srv.fetchPage);
+    const list = await open(srv.source());
     const result = list.remove('r2');
     expect(result.ok).toBe(true);
     let snapshot = list.getSnapshot();
@@ -226,7 +226,7 @@ describe('LazyList.remove', () => {
   });
 
   it('returns an error value naming an unknown key', async () => {
-    const list = await open(server().fetchPage);
+    const list = await open(server().source());
     const result = list.remove('nope');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatchObject({ reason: 'unknown-key', key: 'nope' });
@@ -235,7 +235,7 @@ describe('LazyList.remove', () => {
 
   it('a rollback after an invalidation does nothing: the server’s data is back', async () => {
     const srv = server();
-    const list = await open(srv.fetchPage);
+    const list = await open(srv.source());
     const result = list.remove('r2');
     srv.rows.splice(2, 1); // the server applied it
     list.invalidate();
@@ -251,8 +251,8 @@ describe('writes through the QueryClient', () => {
   it('two lists on one key both show a write, and its rollback', async () => {
     const queryClient = new QueryClient();
     const srv = server();
-    const a = await open(srv.fetchPage, { queryClient });
-    const b = await open(srv.fetchPage, { queryClient });
+    const a = await open(srv.source(), { queryClient });
+    const b = await open(srv.source(), { queryClient });
     const { rollback } = a.update('r4', (item) => ({ ...item, liked: true }));
     expect(b.getSnapshot().getItem(4)).toMatchObject({ item: { liked: true } });
     const inserted = b.insert(0, [{ id: 'top', n: -1 }]);
@@ -268,11 +268,11 @@ describe('writes through the QueryClient', () => {
   it('a list without subscribers during a write shows it when subscribed again', async () => {
     const queryClient = new QueryClient();
     const srv = server();
-    const a = await open(srv.fetchPage, { queryClient });
+    const a = await open(srv.source(), { queryClient });
     const b = createLazyList<Row>({
       key: ['rows'],
       queryClient,
-      source: offsetSource({ pageSize: 10, fetchPage: srv.fetchPage }),
+      source: srv.source(),
       getItemKey: (item) => item.id,
       prefetch: 0,
     });
@@ -290,7 +290,7 @@ describe('writes through the QueryClient', () => {
 
   it('shows setQueryData on a page key and setQueriesData on the list key', async () => {
     const queryClient = new QueryClient();
-    const list = await open(server().fetchPage, { queryClient });
+    const list = await open(server().source(), { queryClient });
     queryClient.setQueryData(pageQueryKey(['rows'], 1), {
       items: Array.from({ length: 10 }, (_, i) => ({ id: `x${i}`, n: 10 + i })),
       total: 100,
@@ -308,12 +308,17 @@ describe('duplicate keys', () => {
   it('are reported once with the key and indexes, and the later row loses its key, not the list', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
-      const srv = server();
+      const rows = Array.from({ length: 100 }, (_, n) => row(n));
       // The API's rows moved between two page requests: row 9 comes again at the top of page 1.
-      const list = await open(async (params) => {
-        const page = await srv.fetchPage(params);
-        return params.offset === 10 ? { ...page, items: [row(9), ...page.items.slice(1)] } : page;
-      });
+      const list = await open(
+        offsetSource({
+          pageSize: 10,
+          fetchPage: async ({ offset, limit }) => ({
+            items: offset === 10 ? [row(9), ...rows.slice(11, 20)] : rows.slice(offset, offset + limit),
+            total: rows.length,
+          }),
+        }),
+      );
       const snapshot = list.getSnapshot();
       expect(snapshot.duplicateKeys).toEqual([{ key: 'r9', indexes: [9, 10] }]);
       expect(snapshot.keyOf(9)).toBe('r9');

@@ -1,4 +1,3 @@
-import type { OffsetFetchParams } from '../sources/offsetSource.ts';
 import { HeldAnswers } from './heldAnswers.ts';
 import type { ModelItem } from './writeModel.ts';
 
@@ -35,14 +34,5 @@ export class MixedServer extends HeldAnswers {
     rows.splice(Math.floor(fraction * rows.length), count);
     this.change(rows);
   }
-  fetchPage = ({ offset, limit, signal }: OffsetFetchParams) =>
-    this.hold(
-      signal,
-      () => ({
-        items: this.rows.slice(offset, offset + limit),
-        total: this.rows.length,
-        version: this.version,
-      }),
-      `offset ${offset}`,
-    );
+  fetchPage = this.versionedPages(this);
 }
