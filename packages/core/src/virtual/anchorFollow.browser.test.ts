@@ -6,7 +6,7 @@ import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLazyList } from '../list/createLazyList.ts';
 import { watchMoves } from '../list/datasetWatch.ts';
-import { offsetSource } from '../sources/offsetSource.ts';
+import { arraySource } from '../testing/arraySource.ts';
 import { frames } from '../testing/mountVirtualList.ts';
 import { cleanups, mount, runCleanups } from '../testing/virtualFixtures.ts';
 
@@ -29,12 +29,10 @@ function movingServer(total: number) {
       prefetch: 0,
       moves: watchMoves, // the refetch after the move lands in one step (decision 0012)
       ...(keyed ? { getItemKey: (user: User) => user.id } : {}),
-      source: offsetSource({
+      source: arraySource(rows, {
         pageSize: 100,
-        fetchPage: async ({ offset, limit }) => {
-          if (paused) await new Promise<void>((resolve) => held.push(resolve));
-          return { items: rows.slice(offset, offset + limit), total: rows.length, version };
-        },
+        onFetch: () => (paused ? new Promise<void>((resolve) => held.push(resolve)) : undefined),
+        version: () => version,
       }),
     });
     cleanups.push(() => lazy.destroy());

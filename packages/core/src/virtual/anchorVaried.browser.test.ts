@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLazyList } from '../list/createLazyList.ts';
 import { watchMoves } from '../list/datasetWatch.ts';
 import { listWrites } from '../list/writeCommands.ts';
-import { offsetSource } from '../sources/offsetSource.ts';
+import { arraySource } from '../testing/arraySource.ts';
 import { showKeyedRows } from '../testing/keyedRows.ts';
 import { frames } from '../testing/mountVirtualList.ts';
 import { cleanups, runCleanups } from '../testing/virtualFixtures.ts';
@@ -42,12 +42,9 @@ function feed(total: number, moves = false) {
     getItemKey: (post) => post.id,
     writes: listWrites,
     ...(moves ? { moves: watchMoves } : {}),
-    source: offsetSource({
+    source: arraySource(rows, {
       pageSize: 40,
-      fetchPage: async ({ offset, limit }) => {
-        if (paused) await new Promise<void>((resolve) => held.push(resolve));
-        return { items: rows.slice(offset, offset + limit), total: rows.length };
-      },
+      onFetch: () => (paused ? new Promise<void>((resolve) => held.push(resolve)) : undefined),
     }),
   });
   cleanups.push(() => list.destroy());

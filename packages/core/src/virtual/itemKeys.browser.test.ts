@@ -7,6 +7,7 @@ import type { SavedScroll } from '../cache/savedScroll.ts';
 import { createLazyList } from '../list/createLazyList.ts';
 import { watchMoves } from '../list/datasetWatch.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
+import { arraySource } from '../testing/arraySource.ts';
 import { frames } from '../testing/mountVirtualList.ts';
 import { cleanups, mount, runCleanups } from '../testing/virtualFixtures.ts';
 
@@ -24,13 +25,7 @@ function server(total: number) {
       key: ['users-by-id'],
       queryClient: new QueryClient(), // a reload: nothing in memory
       getItemKey: (user) => user.id,
-      source: offsetSource({
-        pageSize: 100,
-        fetchPage: async ({ offset, limit }) => ({
-          items: rows.slice(offset, offset + limit),
-          total: rows.length,
-        }),
-      }),
+      source: arraySource(rows, { pageSize: 100 }),
     });
     cleanups.push(() => lazy.destroy());
     return lazy;
@@ -94,13 +89,7 @@ describe('getItemKey', () => {
           cache,
           prefetch: 0,
           ...(watch ? { moves: watchMoves } : {}),
-          source: offsetSource({
-            pageSize: 100,
-            fetchPage: async ({ offset, limit }) => {
-              await gate;
-              return { items: rows.slice(offset, offset + limit), total: rows.length };
-            },
-          }),
+          source: arraySource(rows, { pageSize: 100, onFetch: () => gate }),
         });
         cleanups.push(() => lazy.destroy());
         return lazy;

@@ -6,7 +6,7 @@ import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLazyList } from '../list/createLazyList.ts';
 import { listWrites } from '../list/writeCommands.ts';
-import { offsetSource } from '../sources/offsetSource.ts';
+import { arraySource } from '../testing/arraySource.ts';
 import { showKeyedRows } from '../testing/keyedRows.ts';
 import { frames } from '../testing/mountVirtualList.ts';
 import { cleanups, runCleanups } from '../testing/virtualFixtures.ts';
@@ -29,13 +29,7 @@ function rowsList(total: number) {
     prefetch: 0,
     getItemKey: (row) => row.id,
     writes: listWrites,
-    source: offsetSource({
-      pageSize: 100,
-      fetchPage: async ({ offset, limit }) => ({
-        items: rows.slice(offset, offset + limit),
-        total: rows.length,
-      }),
-    }),
+    source: arraySource(rows, { pageSize: 100 }),
   });
   cleanups.push(() => list.destroy());
   return list;
