@@ -1,12 +1,13 @@
 // Writes made or settled while a refetch is on its way, through the hook, in real Chromium
 // (decision 0040): a like on a row shown stale, a chat send that fails and one that is confirmed
 // while the rows around it are stale. Every commit of the rendered rows is checked: no key twice.
-import { offsetSource, QueryClient } from '@lazyflow/core';
+import { QueryClient } from '@lazyflow/core';
 import { listWrites, send } from '@lazyflow/core/writes';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { useLayoutEffect, useRef } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { arraySource } from '../../core/src/testing/arraySource.ts';
 import { type UseLazyListResult, useLazyList } from './useLazyList.ts';
 
 afterEach(cleanup);
@@ -44,13 +45,7 @@ function Chat({ listKey }: { listKey: string }) {
     key: [listKey],
     prefetch: 0,
     getItemKey: (m) => m.clientId ?? m.id,
-    source: offsetSource({
-      pageSize: 10,
-      fetchPage: async ({ offset, limit }) => {
-        if (server.gate) await server.gate;
-        return { items: server.rows.slice(offset, offset + limit), total: server.rows.length };
-      },
-    }),
+    source: arraySource(() => server.rows, { pageSize: 10, onFetch: () => server.gate }),
     getScrollElement: () => ref.current,
     estimateSize: () => 30,
     writes: listWrites,

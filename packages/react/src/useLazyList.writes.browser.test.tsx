@@ -1,12 +1,13 @@
 // Optimistic writes as an app makes them with React Query: useMutation's onMutate writes into the
 // list, onError rolls back, onSettled invalidates. Written with @testing-library/react, in real
 // Chromium, with two lists on one key to show both follow every write.
-import { type ListWriteResult, offsetSource, QueryClient } from '@lazyflow/core';
+import { type ListWriteResult, QueryClient } from '@lazyflow/core';
 import { listWrites } from '@lazyflow/core/writes';
 import { QueryClientProvider, useMutation, useQueryClient } from '@tanstack/react-query';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { type RefObject, useRef } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { arraySource } from '../../core/src/testing/arraySource.ts';
 import { useLazyList } from './useLazyList.ts';
 
 afterEach(cleanup);
@@ -29,13 +30,7 @@ function useTodos(listKey: string, ref: RefObject<HTMLDivElement | null>) {
     key: [listKey],
     prefetch: 0,
     getItemKey: (todo) => todo.id,
-    source: offsetSource({
-      pageSize: 20,
-      fetchPage: async ({ offset, limit }) => ({
-        items: db.todos.slice(offset, offset + limit),
-        total: db.todos.length,
-      }),
-    }),
+    source: arraySource(() => db.todos, { pageSize: 20 }),
     getScrollElement: () => ref.current,
     estimateSize: () => 30,
     writes: listWrites,
