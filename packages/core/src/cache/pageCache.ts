@@ -57,9 +57,13 @@ export interface PageCache {
   remove(key: QueryKey, pages?: readonly number[]): Promise<void>;
   /**
    * Removes every page of a dataset from `page` on, those an earlier visit stored included: an
-   * insert or remove before them moved their items (decision 0061). Optional: without it a list
-   * removes all of the dataset's pages (`remove(key)`), correct but the pages before `page` are
-   * fetched again. Never rejects.
+   * insert or remove before them moved their items (decision 0061). What leaves is what the cache
+   * holds when called: a page written after the call is the list's copy by the new offsets and
+   * stays, however late the removal completes (`idbCache` removes no entry a later write
+   * replaced). A cache that picks the pages when it gets to removing them drops those copies
+   * too: no wrong rows, but entries lost and fetched again. Optional: without it a list removes
+   * all of the dataset's pages (`remove(key)`), correct but the pages before `page` are fetched
+   * again. Never rejects.
    *
    * @example
    * await cache.removeFrom?.(key, 5); // pages 5, 6, … leave; 0..4 and the scroll position stay

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { cacheDatasetKey } from '../cache/cacheTier.ts';
 import type { PageCache } from '../cache/pageCache.ts';
+import { arraySource } from '../testing/arraySource.ts';
 import { fakeCache } from '../testing/cachedList.ts';
 import { settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
 import { shownRows } from '../testing/shownRows.ts';
@@ -14,6 +16,10 @@ import type { LazyList } from './LazyList.ts';
 const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `s${from + i}`);
 /** A keyed list with the write engine over `server` on `cache`, its own QueryClient (a page load). */
 const open = keyedListsOnCache('moved-pages-cache');
+/** The ids of a page as the cache holds it. */
+const cachedIds = (data: unknown) => (data as { items: KeyedRow[] } | undefined)?.items.map((row) => row.id);
+/** Where those lists' pages are in the cache (their key, pages of 3). */
+const DATASET = cacheDatasetKey(['moved-pages-cache'], arraySource([], { pageSize: 3 }));
 
 /** The rows `list` shows (stale ones too, unmarked) with their index, `-` left out. */
 const read = (list: LazyList<KeyedRow>) =>
@@ -120,6 +126,27 @@ describe('a cache still removing the pages a write moved', () => {
     expect(shownRows(list.getSnapshot()).slice(15, 18)).toEqual(['s16', 's17', 's18']);
     release();
     await settle();
-    expect([fake.has(4), fake.has(6)]).toEqual([false, false]); // the earlier visit's, at old offsets
+    // The earlier visit's pages (at old offsets) left; those written since, by the new offsets, stay.
+    expect([4, 6].map((page) => cachedIds(fake.get(page, DATASET)))).toEqual([ids(13, 16), ids(19, 22)]);
+  });
+
+  it('keeps the pages the list wrote again by the new offsets meanwhile: a warm reload reads them', async () => {
+    // removeFrom's contract: what the cache holds when asked leaves, a page written since stays.
+    const fake = fakeCache({ removeFrom: true });
+    const release = fake.holdRemovals();
+    const { list, answers, server, expected } = await visitThenWrite(fake.cache, insertStored);
+    list.setWindow({ start: 15, end: 18 }); // pages 4..6 from the network, written to the cache
+    await settle();
+    await answers.answerAll(20);
+    release(); // the removal completes after those writes
+    await settle();
+    expect([4, 5, 6].map((page) => fake.has(page, DATASET))).toEqual([true, true, true]);
+    const reload = open(fake.cache, server);
+    reload.list.setWindow({ start: 0, end: 30 }); // the network is held: what it shows is the cache's
+    await settle();
+    const shown = read(reload.list);
+    const pages4to6 = Array.from({ length: 9 }, (_, k) => [12 + k, expected[12 + k]]);
+    expect(shown.filter(([i]) => i >= 12 && i < 21)).toEqual(pages4to6); // the cache's, by the new offsets
+    expect(reload.list.getSnapshot().duplicateKeys).toEqual([]);
   });
 });

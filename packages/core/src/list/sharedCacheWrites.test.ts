@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { cacheDatasetKey } from '../cache/cacheTier.ts';
 import type { PageCache } from '../cache/pageCache.ts';
+import { arraySource } from '../testing/arraySource.ts';
 import { fakeCache } from '../testing/cachedList.ts';
 import { settle, useImmediateQueryNotifications } from '../testing/modelHarness.ts';
 import { shownRows } from '../testing/shownRows.ts';
@@ -15,6 +17,10 @@ import type { LazyList } from './LazyList.ts';
 
 const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `s${from + i}`);
 const open = keyedListsOnCache('shared-cache-writes');
+/** The ids of a page as the cache holds it. */
+const cachedIds = (data: unknown) => (data as { items: KeyedRow[] } | undefined)?.items.map((row) => row.id);
+/** Where those lists' pages are in the cache (their key, pages of 3). */
+const DATASET = cacheDatasetKey(['shared-cache-writes'], arraySource([], { pageSize: 3 }));
 
 /** The rows `list` shows with their index, `-` left out. */
 const read = (list: LazyList<KeyedRow>) =>
@@ -75,6 +81,7 @@ describe('a second list on the same key and cache, when the first writes', () =>
     expect(shownRows(b.list.getSnapshot()).slice(15, 18)).toEqual(['s16', 's17', 's18']);
     release();
     await settle();
-    expect([fake.has(4), fake.has(6)]).toEqual([false, false]);
+    // The earlier visit's pages (at old offsets) left; those written since, by the new offsets, stay.
+    expect([4, 6].map((page) => cachedIds(fake.get(page, DATASET)))).toEqual([ids(13, 16), ids(19, 22)]);
   });
 });

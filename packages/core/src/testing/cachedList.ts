@@ -36,8 +36,9 @@ function held(): [Promise<void>, () => void] {
 /**
  * A PageCache in a Map. `hold()` holds reads before they read until released; `holdAnswers()`
  * holds the answers of reads that have read (the pages as they were), `holdRemovals()` holds
- * `removeFrom`. `removeFrom`: with the optional method (decision 0061); without it a list removes
- * the whole dataset. Scroll positions are kept by key (`saveScroll`, `loadScroll`).
+ * `removeFrom`'s deletion (of the pages held when it was called: a page written since stays, as
+ * its contract says). `removeFrom`: with the optional method (decision 0061); without it a list
+ * removes the whole dataset. Scroll positions are kept by key (`saveScroll`, `loadScroll`).
  */
 export function fakeCache({ removeFrom = false } = {}) {
   const entries = new Map<string, unknown>();
@@ -85,12 +86,17 @@ export function fakeCache({ removeFrom = false } = {}) {
     },
     ...(removeFrom && {
       async removeFrom(key: QueryKey, from: number) {
-        if (removals) await removals;
-        const pages = [...entries.keys()].flatMap((entry) => {
+        // The pages held when asked leave (held or not); one written since is the newest copy and stays.
+        const doomed = [...entries].filter(([entry]) => {
           const [dataset, page] = entry.split('#');
-          return dataset === hashKey(key) && Number(page) >= from ? [Number(page)] : [];
+          return dataset === hashKey(key) && Number(page) >= from;
         });
-        await cache.remove(key, pages);
+        if (removals) await removals;
+        for (const [entry, data] of doomed) {
+          if (entries.get(entry) !== data) continue;
+          entries.delete(entry);
+          removed.push(Number(entry.split('#')[1]));
+        }
       },
     }),
     saveScroll: (key, scroll) => void scrolls.set(hashKey(key), scroll),
@@ -112,7 +118,9 @@ export function fakeCache({ removeFrom = false } = {}) {
     removed,
     seed: (page: number, data: unknown = pageOf(page, 'cache'), key: QueryKey = datasetKey) =>
       entries.set(id(key, page), data),
-    has: (page: number) => entries.has(id(datasetKey, page)),
+    has: (page: number, key: QueryKey = datasetKey) => entries.has(id(key, page)),
+    /** The data the cache holds for `page` of the dataset `key`, or undefined. */
+    get: (page: number, key: QueryKey = datasetKey) => entries.get(id(key, page)),
     hold: () => {
       const [promise, release] = held();
       gate = promise;
