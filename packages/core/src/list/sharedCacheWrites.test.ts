@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cacheDatasetKey } from '../cache/cacheTier.ts';
+import { pageCache } from '../cache/ownPageCache.ts';
 import type { PageCache } from '../cache/pageCache.ts';
 import { arraySource } from '../testing/arraySource.ts';
 import { fakeCache } from '../testing/cachedList.ts';
@@ -28,8 +29,11 @@ const read = (list: LazyList<KeyedRow>) =>
     row === '-' ? [] : [[i, row.replace('~', '')] as const],
   );
 
-/** An earlier visit stored pages 4..6 (rows 12..20); now lists A and B on one QueryClient load pages 0..1. */
-async function twoListsAfterAVisit(cache: PageCache) {
+/**
+ * An earlier visit stored pages 4..6 (rows 12..20); now lists A and B on one QueryClient load
+ * pages 0..1, B on `cacheB` (the same cache, or another wrapper of it).
+ */
+async function twoListsAfterAVisit(cache: PageCache, cacheB = cache) {
   useImmediateQueryNotifications();
   const server = { rows: keyedRows(...ids(0, 30)), version: 0 };
   const earlier = open(cache, server);
@@ -39,7 +43,7 @@ async function twoListsAfterAVisit(cache: PageCache) {
   await settle();
   earlier.list.destroy();
   const a = open(cache, server);
-  const b = open(cache, server, a.queryClient);
+  const b = open(cacheB, server, a.queryClient);
   for (const { list, answers } of [a, b]) {
     list.setWindow({ start: 0, end: 3 });
     await settle();
@@ -83,5 +87,25 @@ describe('a second list on the same key and cache, when the first writes', () =>
     await settle();
     // The earlier visit's pages (at old offsets) left; those written since, by the new offsets, stay.
     expect([4, 6].map((page) => cachedIds(fake.get(page, DATASET)))).toEqual([ids(13, 16), ids(19, 22)]);
+  });
+});
+
+describe('two pageCache() wrappers of one app cache', () => {
+  it('are one cache: the list on the other wrapper does not look moved pages up while the cache removes them', async () => {
+    // A hook and a <LazyList> in two routes, each wrapping the app's cache itself (decision 0065).
+    const fake = fakeCache({ removeFrom: true });
+    const release = fake.holdRemovals();
+    const { a, b } = await twoListsAfterAVisit(fake.cache, pageCache(fake.bare));
+    expect(a.list.remove('s4').ok).toBe(true);
+    const reads = fake.reads.length;
+    b.list.setWindow({ start: 15, end: 18 });
+    await settle();
+    expect(fake.reads.slice(reads).flat()).toEqual([]); // pages 4..6 go to the network
+    expect(read(b.list).filter(([i]) => i >= 12)).toEqual([]);
+    await b.answers.answerAll(20);
+    expect(shownRows(b.list.getSnapshot()).slice(15, 18)).toEqual(['s16', 's17', 's18']);
+    release();
+    await settle();
+    expect(b.list.getSnapshot().duplicateKeys).toEqual([]);
   });
 });
