@@ -71,31 +71,14 @@ describe('a second list on the same key and cache, when the first writes', () =>
     expect(shownRows(b.list.getSnapshot()).slice(15, 18)).toEqual(['s16', 's17', 's18']);
   });
 
-  it('does not look moved pages up while the cache is still removing them', async () => {
+  it.each([
+    ['the wrapper A is on', (fake: ReturnType<typeof fakeCache>) => fake.cache],
+    // A hook and a <LazyList> in two routes, each wrapping the app's cache (decision 0065, amended).
+    ['another pageCache() of the app’s cache', (fake: ReturnType<typeof fakeCache>) => pageCache(fake.bare)],
+  ])('does not look moved pages up while the cache is still removing them, B on %s', async (_, cacheOfB) => {
     const fake = fakeCache({ removeFrom: true });
     const release = fake.holdRemovals();
-    const { a, b } = await twoListsAfterAVisit(fake.cache);
-    expect(a.list.remove('s4').ok).toBe(true);
-    const reads = fake.reads.length;
-    b.list.setWindow({ start: 15, end: 18 });
-    await settle();
-    expect(fake.reads.slice(reads).flat()).toEqual([]); // pages 4..6 go to the network
-    expect(read(b.list).filter(([i]) => i >= 12)).toEqual([]);
-    await b.answers.answerAll(20);
-    expect(shownRows(b.list.getSnapshot()).slice(15, 18)).toEqual(['s16', 's17', 's18']);
-    release();
-    await settle();
-    // The earlier visit's pages (at old offsets) left; those written since, by the new offsets, stay.
-    expect([4, 6].map((page) => cachedIds(fake.get(page, DATASET)))).toEqual([ids(13, 16), ids(19, 22)]);
-  });
-});
-
-describe('two pageCache() wrappers of one app cache', () => {
-  it('are one cache: the list on the other wrapper does not look moved pages up while the cache removes them', async () => {
-    // A hook and a <LazyList> in two routes, each wrapping the app's cache itself (decision 0065).
-    const fake = fakeCache({ removeFrom: true });
-    const release = fake.holdRemovals();
-    const { a, b } = await twoListsAfterAVisit(fake.cache, pageCache(fake.bare));
+    const { a, b } = await twoListsAfterAVisit(fake.cache, cacheOfB(fake));
     expect(a.list.remove('s4').ok).toBe(true);
     const reads = fake.reads.length;
     b.list.setWindow({ start: 15, end: 18 });
@@ -107,5 +90,7 @@ describe('two pageCache() wrappers of one app cache', () => {
     release();
     await settle();
     expect(b.list.getSnapshot().duplicateKeys).toEqual([]);
+    // The earlier visit's pages (at old offsets) left; those written since, by the new offsets, stay.
+    expect([4, 6].map((page) => cachedIds(fake.get(page, DATASET)))).toEqual([ids(13, 16), ids(19, 22)]);
   });
 });
