@@ -55,7 +55,12 @@ export type { Cursor } from './sources/cursor.ts';
 export type { CursorFetchParams, CursorSourceOptions } from './sources/cursorSource.ts';
 export { type EagerSourceOptions, eagerSource } from './sources/eagerSource.ts';
 export type { FetchPriority } from './sources/fetchPriority.ts';
-export { type OffsetFetchParams, type OffsetSourceOptions, offsetSource } from './sources/offsetSource.ts';
+export {
+  type AutoPageSize,
+  type OffsetFetchParams,
+  type OffsetSourceOptions,
+  offsetSource,
+} from './sources/offsetSource.ts';
 export type { PageSizingOptions } from './sources/pageSizing.ts';
 export type { RangeFetchParams, RangeSourceOptions } from './sources/rangeSource.ts';
 export type {

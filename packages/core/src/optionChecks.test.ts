@@ -21,7 +21,7 @@ const moved: readonly (string | RegExp)[] = [
   /rangeSource\W{1,4}bucket/, // rangeSource
   /eagerSource\W{1,4}pageSize/, // eagerSource
   /a number >= eagerBelowBytes/, // autoSource
-  /an integer >= minPageSize/, // pageSize: 'auto' (offset and cursor sources)
+  /an integer >= minPageSize/, // an auto page size (cursorSource's; offsetSource's comes with its import)
   'a source made by ', // layoutFor (a hand-made source)
   'an object with estimate(), or null', // idbCache
   /pageCache\W{1,4}\w{1,3}\W{1,4}a function/, // pageCache
@@ -49,6 +49,7 @@ const kept: readonly RegExp[] = [
   /writes are not enabled on this list/, // the refusal itself (decision 0059)
   /a page query is fetched by its list/, // the query's error itself (decision 0059)
   /a source of the list(\u2019|’)s shape/, // LazyList.setOptions, a source of another shape: the error itself
+  /a positive integer or autoPageSize from/, // offsetSource's pageSize 'auto' without its import (decision 0068)
 ];
 
 function contains(code: string, sample: string | RegExp): boolean {

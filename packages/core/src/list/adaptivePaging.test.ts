@@ -1,5 +1,7 @@
 import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { autoPageSize } from '../sizing/index.ts';
+import { type CursorFetchParams, cursorSource } from '../sources/cursorSource.ts';
 import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
 import { jsonBytes } from '../sources/pageSizing.ts';
 import { createLazyList } from './createLazyList.ts';
@@ -42,7 +44,7 @@ function autoList(
 ) {
   const list = createLazyList<Row>({
     key: ['rows'],
-    source: offsetSource<Row>({ pageSize: 'auto', minPageSize, fetchPage }),
+    source: offsetSource<Row>({ pageSize: autoPageSize, minPageSize, fetchPage }),
     queryClient: new QueryClient(),
     prefetch: 1,
   });
@@ -64,7 +66,7 @@ function refetched(calls: readonly OffsetFetchParams[]): number {
   return twice;
 }
 
-describe("offsetSource pageSize: 'auto'", () => {
+describe('offsetSource pageSize: autoPageSize', () => {
   it('adapts requests of 200-byte items to about 64 kB after the first page', async () => {
     const server = rows(200);
     const list = autoList(server.fetchPage);
@@ -120,10 +122,42 @@ describe("offsetSource pageSize: 'auto'", () => {
     expect(server.calls.every((call) => call.offset % 10 === 0 && call.limit % 10 === 0)).toBe(true);
   });
 
-  it('rejects a bad sizing option naming it', () => {
-    expect(() => offsetSource({ pageSize: 'auto', maxPageSize: 0, fetchPage: rows(100).fetchPage })).toThrow(
-      /offsetSource.*maxPageSize/,
+  it("cursorSource takes autoPageSize as it takes 'auto': the same sizing, the same shape", async () => {
+    const limits: number[] = [];
+    const fetchPage = async ({ limit }: CursorFetchParams) => {
+      limits.push(limit);
+      const items = Array.from({ length: limit }, (_, id): Row => ({ id, body: 'x'.repeat(180) }));
+      return { items, nextCursor: limit, prevCursor: null };
+    };
+    const sized = cursorSource<Row>({ pageSize: autoPageSize, initialPageSize: 40, fetchPage });
+    const old = cursorSource<Row>({ pageSize: 'auto', initialPageSize: 40, fetchPage });
+    expect(sized.currentPageSize?.()).toBe(40);
+    expect(sized.adopt?.(old)).toBe('same');
+    const request = {
+      page: 0,
+      cursor: null,
+      direction: 'forward' as const,
+      signal: new AbortController().signal,
+    };
+    await sized.loadPage({ ...request, priority: 'high' });
+    await old.loadPage({ ...request, priority: 'high' });
+    expect(limits).toEqual([40, 40]);
+    expect(sized.currentPageSize?.()).toBe(old.currentPageSize?.());
+    expect(sized.currentPageSize?.()).not.toBe(40); // measured: about targetPageBytes per request
+  });
+
+  it("refuses the string 'auto' at creation, naming the option and the import (decision 0068)", () => {
+    const old = { pageSize: 'auto' as never, fetchPage: rows(100).fetchPage };
+    expect(() => offsetSource(old)).toThrow(TypeError);
+    expect(() => offsetSource(old)).toThrow(
+      `lazyflow: offsetSource option "pageSize" must be a positive integer or autoPageSize from '@lazyflow/core/sizing', got "auto"`,
     );
+  });
+
+  it('rejects a bad sizing option naming it', () => {
+    expect(() =>
+      offsetSource({ pageSize: autoPageSize, maxPageSize: 0, fetchPage: rows(100).fetchPage }),
+    ).toThrow(/offsetSource.*maxPageSize/);
     expect(() => offsetSource({ pageSize: 'big' as never, fetchPage: rows(100).fetchPage })).toThrow(
       /pageSize/,
     );

@@ -7,6 +7,7 @@ import { autoSource } from '../paging/autoPaging.ts';
 import { cursorSource } from '../paging/cursorPaging.ts';
 import { rangeSource } from '../paging/rangePaging.ts';
 import { createPrefetcher } from '../prefetch/createPrefetcher.ts';
+import { autoPageSize } from '../sizing/index.ts';
 import type { AutoSourceOptions } from '../sources/autoSource.ts';
 import type { CursorFetchParams } from '../sources/cursorSource.ts';
 import type { FetchPriority } from '../sources/fetchPriority.ts';
@@ -57,14 +58,14 @@ describe('fetch priority hints', () => {
     expect(calls.filter((call) => call.offset === 500_200)).toHaveLength(1);
   });
 
-  it("offsetSource with pageSize 'auto': a request takes the priority of the page that started it", async () => {
+  it('offsetSource with pageSize: autoPageSize: a request takes the priority of the page that started it', async () => {
     const calls: Pick<OffsetFetchParams, 'offset' | 'priority'>[] = [];
     const list = track(
       createLazyList({
         key: ['priority-auto'],
         prefetch: 1,
         source: offsetSource({
-          pageSize: 'auto',
+          pageSize: autoPageSize,
           minPageSize: 10,
           initialPageSize: 10,
           maxPageSize: 10,

@@ -12,7 +12,7 @@ export interface LazyListStats {
   /**
    * Page loads started (query function calls), retries included: one per page asked of the
    * source. Not HTTP requests: one request can fill several pages (an eager source's whole
-   * dataset, `pageSize: 'auto'` batches, an `autoSource` stream), so count those where the
+   * dataset, `pageSize: autoPageSize` batches, an `autoSource` stream), so count those where the
    * source calls the network (e.g. `autoSource`'s `fetch` option).
    */
   readonly requests: number;
@@ -46,7 +46,7 @@ export interface LazyListStats {
   readonly cacheWarning: string | null;
   /** The memory pressure level the list obeys (`'ok'` without a monitor). */
   readonly memoryLevel: MemoryLevel;
-  /** Items one request asks for now (it adapts with `pageSize: 'auto'`; 0 for range sources). */
+  /** Items one request asks for now (it adapts with `pageSize: autoPageSize`; 0 for range sources). */
   readonly pageSize: number;
   /** How the list loads: `autoSource`'s choice (null until its probe answered), else the source's kind. */
   readonly strategy: LoadStrategy | null;

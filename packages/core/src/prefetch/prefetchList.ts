@@ -131,7 +131,7 @@ export function prefetchListPages<T>(
   const layout = loaderFor(source);
   const range = resolvePages(pages, source.kind === 'cursor');
   // What the client holds counts as loaded, as the list's own store would: a source that
-  // fetches several pages per request (`pageSize: 'auto'`) leaves those out.
+  // fetches several pages per request (`pageSize: autoPageSize`) leaves those out.
   const isLoaded = (page: number) => host.getData(pageQueryKey(key, page)) !== undefined;
   const load = (page: number) =>
     // A prefetch is never on screen: the `fetch` hint is 'low' (decision 0026).

@@ -1,4 +1,4 @@
-// `offsetSource({ pageSize: 'auto' })`'s request machinery, imported with the source's first
+// `offsetSource({ pageSize: autoPageSize })`'s request machinery, imported with the source's first
 // page (a lazy chunk: a list with a fixed page size never loads it, issue #15 item 7).
 
 import type { FetchPriority } from './fetchPriority.ts';

@@ -1,4 +1,4 @@
-// offsetSource({ pageSize: 'auto' }) imports its batcher and sizer as a lazy chunk (decision
+// offsetSource({ pageSize: autoPageSize }) imports its batcher and sizer as a lazy chunk (decision
 // 0019): the source plans with the initial size until the chunk is there, and a chunk that fails
 // to load fails the page asked, not the source.
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -24,12 +24,13 @@ afterEach(() => {
   vi.resetModules();
 });
 
-describe("offsetSource pageSize: 'auto', its lazy chunk", () => {
+describe('offsetSource pageSize: autoPageSize, its lazy chunk', () => {
   it('plans with the initial size before the chunk is there, then serves pages from one request', async () => {
     vi.resetModules();
     const { offsetSource } = await import('./offsetSource.ts');
+    const { autoPageSize } = await import('./autoPageSize.ts');
     const { calls, fetchPage } = server();
-    const source = offsetSource<Row>({ pageSize: 'auto', fetchPage });
+    const source = offsetSource<Row>({ pageSize: autoPageSize, fetchPage });
     expect(source.currentPageSize?.()).toBe(100); // initialPageSize, within the bounds, before any import finished
     const first = await source.loadPage({ page: 0, signal: signal(), priority: 'high' });
     const second = await source.loadPage({ page: 1, signal: signal(), priority: 'high' });
@@ -51,9 +52,10 @@ describe("offsetSource pageSize: 'auto', its lazy chunk", () => {
     async (options) => {
       vi.resetModules();
       const { offsetSource } = await import('./offsetSource.ts');
+      const { autoPageSize } = await import('./autoPageSize.ts');
       const { resolvePageSizing, sizeFor } = await import('./pageSizing.ts');
       const sizing = resolvePageSizing('offsetSource', options);
-      const source = offsetSource<Row>({ pageSize: 'auto', fetchPage: server().fetchPage, ...options });
+      const source = offsetSource<Row>({ pageSize: autoPageSize, fetchPage: server().fetchPage, ...options });
       expect(source.currentPageSize?.()).toBe(sizeFor(sizing, sizing.minPageSize, undefined));
     },
   );
@@ -66,8 +68,9 @@ describe("offsetSource pageSize: 'auto', its lazy chunk", () => {
       return importOriginal();
     });
     const { offsetSource } = await import('./offsetSource.ts');
+    const { autoPageSize } = await import('./autoPageSize.ts');
     const { calls, fetchPage } = server();
-    const source = offsetSource<Row>({ pageSize: 'auto', fetchPage });
+    const source = offsetSource<Row>({ pageSize: autoPageSize, fetchPage });
     // (Vitest wraps the factory's error in its own message: the rejection is what counts here.)
     await expect(source.loadPage({ page: 0, signal: signal(), priority: 'high' })).rejects.toBeInstanceOf(
       Error,

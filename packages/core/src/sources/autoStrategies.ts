@@ -1,6 +1,7 @@
 // The sources `autoSource` pages with once its probe decided. Each serves the probe's items
 // again instead of fetching them twice (until a refresh, after which they may be stale).
 import { PageShapeError } from '../errors.ts';
+import { autoPageSize } from './autoPageSize.ts';
 import { type AutoProbe, getJson, type ResolvedAutoSourceOptions, withParams } from './autoSource.ts';
 import type { Cursor } from './cursor.ts';
 import { cursorSource } from './cursorSource.ts';
@@ -49,7 +50,8 @@ function offsetWithProbe<T>(o: ResolvedAutoSourceOptions<T>, probe: AutoProbe<T>
   const total = known(probe.facts.total ?? (ended ? probe.items.length : undefined));
   const source = offsetSource<T>({
     ...sizing(o),
-    pageSize: o.pageSize,
+    // autoSource's own 'auto' (its default): the offset source's sizing import (decision 0068).
+    pageSize: o.pageSize === 'auto' ? autoPageSize : o.pageSize,
     ...(streamed && { initialCount: probe.items.length }),
     fetchPage: async ({ offset, limit, signal, priority }) => {
       const head = prefix.slice(offset, offset + limit);

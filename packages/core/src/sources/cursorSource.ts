@@ -3,6 +3,7 @@ import { assertFunction, assertObject, assertPositiveInteger, optionError } from
 import { adoptable } from './adopt.ts';
 import type { Cursor } from './cursor.ts';
 import type { FetchPriority } from './fetchPriority.ts';
+import type { AutoPageSize } from './offsetSource.ts';
 import { PageSizer, type PageSizingOptions, resolvePageSizing } from './pageSizing.ts';
 import type { CursorPage, CursorSource } from './source.ts';
 
@@ -35,11 +36,13 @@ export interface CursorFetchParams {
  */
 export interface CursorSourceOptions<T> extends PageSizingOptions<T> {
   /**
-   * Items requested per page, or `'auto'`: after the first response each request asks for
-   * about `targetPageBytes` (within `[minPageSize, maxPageSize]`). Cursor pages may differ in
-   * length anyway, so nothing else changes. The sizing options are read only with `'auto'`.
+   * Items requested per page, or `autoPageSize` (from `@lazyflow/core/sizing`, as for
+   * `offsetSource`; `'auto'` means the same here, the cursor source carries its sizer): after the
+   * first response each request asks for about `targetPageBytes` (within
+   * `[minPageSize, maxPageSize]`). Cursor pages may differ in length anyway, so nothing else
+   * changes. The sizing options are read only with `autoPageSize` or `'auto'`.
    */
-  pageSize: number | 'auto';
+  pageSize: number | 'auto' | AutoPageSize;
   /** Cursor of the first page; default none (start at one end of the feed). */
   initialCursor?: Cursor | null;
   /** Direction of the first request; `'backward'` without a cursor starts at the newest end. Default 'forward'. */
@@ -72,9 +75,9 @@ const isCursor = (value: unknown): value is Cursor | null =>
 export function cursorSource<T>(options: CursorSourceOptions<T>): CursorSource<T> {
   if (process.env.NODE_ENV !== 'production') checkCursorSourceOptions(options);
   const { pageSize, fetchPage, initialCursor = null, initialDirection = 'forward' } = options;
-  const sizer =
-    pageSize === 'auto' ? new PageSizer(resolvePageSizing('cursorSource', options), 1) : undefined;
-  const limitNow = (): number => sizer?.size ?? (pageSize === 'auto' ? 0 : pageSize);
+  const size = typeof pageSize === 'function' ? 'auto' : pageSize;
+  const sizer = size === 'auto' ? new PageSizer(resolvePageSizing('cursorSource', options), 1) : undefined;
+  const limitNow = (): number => sizer?.size ?? (size === 'auto' ? 0 : size);
   const cell = { current: fetchPage };
   const source: CursorSource<T> = {
     kind: 'cursor',
@@ -103,18 +106,19 @@ export function cursorSource<T>(options: CursorSourceOptions<T>): CursorSource<T
       return { items: raw.items as readonly T[], nextCursor: raw.nextCursor, prevCursor: raw.prevCursor };
     },
   };
-  const shape = `cursor:${pageSize}:${String(initialCursor)}:${initialDirection}`;
+  const shape = `cursor:${size}:${String(initialCursor)}:${initialDirection}`;
   return adoptable(source, shape, cell);
 }
 
 /**
  * Throws a TypeError naming the first bad option of `cursorSource` (`resolvePageSizing` checks
- * the sizing options of `pageSize: 'auto'` next). Development builds only (decision 0054).
+ * the sizing options of an auto page size next). Development builds only (decision 0054).
  */
 function checkCursorSourceOptions<T>(options: CursorSourceOptions<T>): void {
   assertObject('cursorSource', 'options', options);
   const { pageSize, fetchPage, initialCursor = null, initialDirection = 'forward' } = options;
-  if (pageSize !== 'auto') assertPositiveInteger('cursorSource', 'pageSize', pageSize);
+  if (pageSize !== 'auto' && typeof pageSize !== 'function')
+    assertPositiveInteger('cursorSource', 'pageSize', pageSize);
   assertFunction('cursorSource', 'fetchPage', fetchPage);
   if (!isCursor(initialCursor))
     throw optionError('cursorSource', 'initialCursor', 'a string or number', initialCursor);

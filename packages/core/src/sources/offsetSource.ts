@@ -1,10 +1,14 @@
 import { PageShapeError } from '../errors.ts';
-import { assertFunction, assertNonNegativeInteger, assertObject, assertPositiveInteger } from '../options.ts';
+import {
+  assertFunction,
+  assertNonNegativeInteger,
+  assertObject,
+  assertPositiveInteger,
+  optionError,
+} from '../options.ts';
 import { adoptable } from './adopt.ts';
-import type { AutoSizing } from './autoSizing.ts';
 import type { FetchPriority } from './fetchPriority.ts';
-import type { FetchRange } from './offsetBatcher.ts';
-import { type PageSizingOptions, resolvePageSizing } from './pageSizing.ts';
+import type { PageSizingOptions } from './pageSizing.ts';
 import type { OffsetPage, OffsetSource } from './source.ts';
 
 /**
@@ -20,9 +24,9 @@ import type { OffsetPage, OffsetSource } from './source.ts';
 export interface OffsetFetchParams {
   /** Index of the first item wanted (`page × pageSize`). */
   readonly offset: number;
-  /** Number of items wanted (`pageSize`; with `pageSize: 'auto'`, the adapted size). */
+  /** Number of items wanted (`pageSize`; with `pageSize: autoPageSize`, the adapted size). */
   readonly limit: number;
-  /** Page index (with `pageSize: 'auto'`, of the first `minPageSize`-item storage page asked). */
+  /** Page index (with `pageSize: autoPageSize`, of the first `minPageSize`-item storage page asked). */
   readonly page: number;
   /** Aborted when the page leaves the window + prefetch zone or the list is destroyed. */
   readonly signal: AbortSignal;
@@ -33,20 +37,50 @@ export interface OffsetFetchParams {
   readonly priority: FetchPriority;
 }
 
+/** Where an offset source keeps its `fetchPage`: a later source adopted by the list swaps it. */
+export interface FetchPageCell<T> {
+  current: OffsetSourceOptions<T>['fetchPage'];
+}
+
+/** One request for `limit` items at any server offset, pages counted in units of `unit` items. */
+export type LoadSpan<T> = (
+  unit: number,
+  request: { offset: number; limit: number; signal: AbortSignal; priority?: FetchPriority },
+) => Promise<OffsetPage<T>>;
+
+/**
+ * `autoPageSize` from `@lazyflow/core/sizing` (decision 0068): what `offsetSource` is given as
+ * `pageSize` to size each request by bytes. The sizing code comes with that import, so a list
+ * with a fixed page size does not bundle it.
+ *
+ * @example
+ * import { autoPageSize } from '@lazyflow/core/sizing';
+ * const pageSize: AutoPageSize = autoPageSize;
+ * offsetSource<User>({ pageSize, targetPageBytes: 65_536, fetchPage });
+ */
+export type AutoPageSize = <T>(
+  options: OffsetSourceOptions<T>,
+  cell: FetchPageCell<T>,
+  loadSpan: LoadSpan<T>,
+) => OffsetSource<T>;
+
 /**
  * Options for {@link offsetSource}.
  *
  * @example
- * offsetSource<User>({ pageSize: 'auto', targetPageBytes: 65_536, fetchPage });
+ * import { autoPageSize } from '@lazyflow/core/sizing';
+ * offsetSource<User>({ pageSize: autoPageSize, targetPageBytes: 65_536, fetchPage });
  */
 export interface OffsetSourceOptions<T> extends PageSizingOptions<T> {
   /**
-   * Items per page, a positive integer, or `'auto'`: after the first response each request asks
-   * for about `targetPageBytes` (within `[minPageSize, maxPageSize]`). Pages are then stored in
-   * units of `minPageSize` items and a request covers several units, so a changed size moves
-   * no page boundary. The sizing options are read only with `'auto'`.
+   * Items per page, a positive integer, or `autoPageSize` from `@lazyflow/core/sizing`
+   * (decision 0068; the string `'auto'` is refused with a TypeError naming that import): after
+   * the first response each request asks for about `targetPageBytes` (within
+   * `[minPageSize, maxPageSize]`). Pages are then stored in units of `minPageSize` items and a
+   * request covers several units, so a changed size moves no page boundary. The sizing options
+   * are read only with `autoPageSize`.
    */
-  pageSize: number | 'auto';
+  pageSize: number | AutoPageSize;
   /**
    * Fetches one page; resolves with `{ items, total?, version? }`. Pass `signal` and
    * `priority` on to `fetch`.
@@ -104,21 +138,34 @@ export function parseOffsetPage<T>(raw: unknown, source: string, page: number): 
  *   fetchPage: ({ offset, limit, signal }) =>
  *     fetch(`/api/items?offset=${offset}&limit=${limit}`, { signal }).then((r) => r.json()),
  * });
- * // Or let each request bring about 64 kB, whatever the items weigh:
- * const tuned = offsetSource<User>({ pageSize: 'auto', targetPageBytes: 65_536, fetchPage });
+ * // Or let each request bring about 64 kB, whatever the items weigh
+ * // (import { autoPageSize } from '@lazyflow/core/sizing'):
+ * const tuned = offsetSource<User>({ pageSize: autoPageSize, targetPageBytes: 65_536, fetchPage });
  */
 export function offsetSource<T>(options: OffsetSourceOptions<T>): OffsetSource<T> {
   if (process.env.NODE_ENV !== 'production') {
-    // Option checks: development builds only (decision 0054).
+    // Option checks: development builds only (decision 0054); 'auto' is refused below.
     assertObject('offsetSource', 'options', options);
-    if (options.pageSize !== 'auto') assertPositiveInteger('offsetSource', 'pageSize', options.pageSize);
+    const size: unknown = options.pageSize;
+    if (typeof size !== 'function' && size !== 'auto')
+      assertPositiveInteger('offsetSource', 'pageSize', size);
     assertFunction('offsetSource', 'fetchPage', options.fetchPage);
     if (options.initialCount !== undefined)
       assertNonNegativeInteger('offsetSource', 'initialCount', options.initialCount);
   }
   const { pageSize, fetchPage, initialCount } = options;
-  const cell = { current: fetchPage };
-  if (pageSize === 'auto') return autoSizedOffsetSource(options, cell, initialCount);
+  // The string of the API before decision 0068, in every build: without its import the source
+  // would page by NaN items.
+  if ((pageSize as unknown) === 'auto')
+    throw optionError(
+      'offsetSource',
+      'pageSize',
+      "a positive integer or autoPageSize from '@lazyflow/core/sizing'",
+      pageSize,
+    );
+  const cell: FetchPageCell<T> = { current: fetchPage };
+  if (typeof pageSize === 'function')
+    return pageSize(options, cell, (unit, request) => loadSpan(cell, unit, request));
   const source: OffsetSource<T> = {
     kind: 'offset',
     pageSize,
@@ -131,62 +178,9 @@ export function offsetSource<T>(options: OffsetSourceOptions<T>): OffsetSource<T
   return adoptable(source, `offset:${pageSize}`, cell);
 }
 
-/**
- * `pageSize: 'auto'`: storage pages of `minPageSize` items served by a batcher whose request
- * size follows the measured bytes per item. The batcher and the sizer are a lazy chunk
- * (`autoSizing.ts`, issue #15 item 7: a list with a fixed page size never loads them), imported
- * when the source is made, so it is there by the first page; until then the planner sees the
- * initial size. A failed import is not kept: the next page imports again.
- */
-function autoSizedOffsetSource<T>(
-  options: OffsetSourceOptions<T>,
-  cell: { current: OffsetSourceOptions<T>['fetchPage'] },
-  initialCount: number | undefined,
-): OffsetSource<T> {
-  const sizing = resolvePageSizing('offsetSource', options);
-  const unit = sizing.minPageSize;
-  const span: FetchRange<T> = (request) => loadSpan(cell, unit, request);
-  let engine: AutoSizing<T> | undefined;
-  let loading: Promise<AutoSizing<T>> | undefined;
-  const ready = (): Promise<AutoSizing<T>> => {
-    if (loading === undefined) {
-      const load = import('./autoSizing.ts').then((module) => {
-        engine ??= module.autoSizing(sizing, unit, span);
-        return engine;
-      });
-      loading = load;
-      load.catch(() => {
-        if (loading === load) loading = undefined;
-      });
-    }
-    return loading;
-  };
-  void ready();
-  // Before the chunk is there: `sizeFor(sizing, unit, undefined)` (the sizer's first size)
-  // without bundling the sizing arithmetic (the same operations, so the same value).
-  const { targetPageBytes: bytes, initialPageSize, maxPageSize } = sizing;
-  const startSize = Math.min(
-    Math.max(unit, Math.floor(maxPageSize / unit) * unit),
-    Math.max(unit, Math.round(bytes / (bytes / initialPageSize) / unit) * unit),
-  );
-  const source: OffsetSource<T> = {
-    kind: 'offset',
-    pageSize: unit,
-    initialCount,
-    currentPageSize: () => engine?.size() ?? startSize,
-    loadPage: ({ page, signal, isLoaded, priority }) =>
-      engine !== undefined
-        ? engine.load(page, signal, isLoaded, priority)
-        : ready().then((loaded) => loaded.load(page, signal, isLoaded, priority)),
-    loadSpan: span,
-    reset: () => engine?.reset(),
-  };
-  return adoptable(source, `offset:auto:${unit}:${maxPageSize}:${bytes}`, cell);
-}
-
 /** One request for `limit` items at any server offset (`OffsetSource.loadSpan`). */
 async function loadSpan<T>(
-  cell: { current: OffsetSourceOptions<T>['fetchPage'] },
+  cell: FetchPageCell<T>,
   pageSize: number,
   request: { offset: number; limit: number; signal: AbortSignal; priority?: FetchPriority },
 ): Promise<OffsetPage<T>> {

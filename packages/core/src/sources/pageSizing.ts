@@ -1,14 +1,15 @@
-// Byte-tuned page sizes (`pageSize: 'auto'`). The measure is the size of an item as JSON in
-// UTF-8, i.e. about what it costs on the wire, sampled over a few items per page: cheap, and
-// what "a page of about 64 kB" means to someone reading the network panel.
+// Byte-tuned page sizes (`pageSize: autoPageSize`, or `'auto'` on cursor and auto sources). The
+// measure is the size of an item as JSON in UTF-8, i.e. about what it costs on the wire, sampled
+// over a few items per page: cheap, and what "a page of about 64 kB" means to someone reading the
+// network panel.
 import { assertFunction, assertObject, assertPositiveInteger, optionError } from '../options.ts';
 import { utf8Length } from '../stream/lineSplitter.ts';
 
 /**
- * Options of `pageSize: 'auto'` on `offsetSource` and `cursorSource`.
+ * Options of `pageSize: autoPageSize` on `offsetSource` and `cursorSource` (decision 0068).
  *
  * @example
- * offsetSource<Row>({ pageSize: 'auto', targetPageBytes: 65_536, minPageSize: 25, maxPageSize: 1_000, fetchPage });
+ * offsetSource<Row>({ pageSize: autoPageSize, targetPageBytes: 65_536, minPageSize: 25, maxPageSize: 1_000, fetchPage });
  */
 export interface PageSizingOptions<T> {
   /** Bytes one request should bring, about. Default 65,536. */

@@ -39,7 +39,7 @@ export interface OffsetSource<T> {
   readonly initialCount?: number | undefined;
   /**
    * Fetches page `page`. `isLoaded` (from the list) tells which pages are held already, so a
-   * source that fetches several pages per request (`pageSize: 'auto'`) leaves them out.
+   * source that fetches several pages per request (`pageSize: autoPageSize`) leaves them out.
    */
   loadPage(request: {
     readonly page: number;
@@ -59,7 +59,7 @@ export interface OffsetSource<T> {
     /** Default `'high'` (a list re-reading what it holds). */
     readonly priority?: FetchPriority;
   }): Promise<OffsetPage<T>>;
-  /** Items one request asks for now, when it differs from `pageSize` (`pageSize: 'auto'`). */
+  /** Items one request asks for now, when it differs from `pageSize` (`pageSize: autoPageSize`). */
   currentPageSize?(): number;
   /** `'eager'` for `eagerSource` (everything loaded at once); shown in `stats.strategy`. */
   readonly strategy?: 'eager';
@@ -95,7 +95,7 @@ export interface CursorSource<T> {
   readonly initialCursor: Cursor | null;
   /** Direction used for the first page: `'backward'` without a cursor starts at the newest end. */
   readonly initialDirection: 'forward' | 'backward';
-  /** Items one request asks for now, when it differs from `pageSize` (`pageSize: 'auto'`). */
+  /** Items one request asks for now, when it differs from `pageSize` (`pageSize: autoPageSize`). */
   currentPageSize?(): number;
   loadPage(request: {
     readonly page: number;
