@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/query-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { autoPageSize } from '../sizing/index.ts';
 import { type CursorFetchParams, cursorSource } from '../sources/cursorSource.ts';
 import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
@@ -11,6 +11,12 @@ import type { LazyList } from './LazyList.ts';
 async function settle(rounds = 60): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+// The sizing arithmetic is a lazy chunk (decisions 0019, 0068): loaded once here, so the first
+// request does not race `settle`'s fixed rounds against a module load on a busy machine.
+beforeAll(async () => {
+  await import('../sources/autoSizing.ts');
+});
 
 const lists: LazyList<unknown>[] = [];
 afterEach(() => {
