@@ -4,6 +4,7 @@ import { createMemoryMonitor } from '../memory/createMemoryMonitor.ts';
 import { cursorSource } from '../paging/cursorPaging.ts';
 import { rangeSource } from '../paging/rangePaging.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
+import { arraySource } from '../testing/arraySource.ts';
 import { createLazyList } from './createLazyList.ts';
 import type { LazyList } from './LazyList.ts';
 
@@ -84,13 +85,10 @@ describe('LazyList.append', () => {
       createLazyList<number>({
         key: ['feed'],
         queryClient,
-        source: offsetSource({
-          pageSize: 10,
-          fetchPage: async ({ offset, limit }) => ({
-            items: Array.from({ length: Math.max(0, Math.min(limit, 15 - offset)) }, (_, i) => offset + i),
-            total: 15,
-          }),
-        }),
+        source: arraySource(
+          Array.from({ length: 15 }, (_, i) => i),
+          { pageSize: 10 },
+        ),
         prefetch: 0,
       }),
     );

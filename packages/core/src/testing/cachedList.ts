@@ -10,6 +10,7 @@ import { createLazyList } from '../list/createLazyList.ts';
 import type { LazyList } from '../list/LazyList.ts';
 import { setDefaultMemoryMonitor } from '../memory/defaultMemoryMonitor.ts';
 import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
+import { arraySource } from './arraySource.ts';
 
 export interface Row {
   id: number;
@@ -106,10 +107,7 @@ export function fakeCache({ removeFrom = false } = {}) {
     subscribe: () => () => {},
     getSnapshot: () => snapshot,
   };
-  const datasetKey = cacheDatasetKey(
-    KEY,
-    offsetSource({ pageSize: PAGE, fetchPage: async () => ({ items: [] }) }),
-  );
+  const datasetKey = cacheDatasetKey(KEY, arraySource([], { pageSize: PAGE }));
   return {
     bare: cache,
     // A PageCache of the app's own goes through pageCache(), which brings the list's side (decision 0019).
