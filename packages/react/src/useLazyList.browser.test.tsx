@@ -223,7 +223,8 @@ describe('useLazyList', () => {
   it('with an IndexedDB cache, a reload lands on the saved row, shown from IndexedDB before the network answers', async () => {
     const name = `restore-${Math.random()}`;
     const api = itemsApi();
-    mount(<Users listKey="idb-restore" source={api.source} cache={idbCache({ name })} />);
+    const cache = idbCache({ name });
+    mount(<Users listKey="idb-restore" source={api.source} cache={cache} />);
     await vi.waitFor(() => expect(rowText(0)).toBe(item(0).title));
     latest?.scrollToIndex(77_000, { align: 'start' });
     await vi.waitFor(() => expect(rowText(77_000)).toBe(item(77_000).title));
@@ -231,9 +232,13 @@ describe('useLazyList', () => {
     if (scroller) scroller.scrollTop += 11;
     await frames(2);
     const top = rowTop(77_000);
+    const saved = vi.spyOn(cache, 'saveScroll');
     root?.unmount();
     container?.remove();
-    await sleep(300); // the deferred teardown saves the position; the cache writes it when idle
+    // The deferred teardown saves the position; the cache would write it and the pages when idle:
+    // written now, as a reload that comes first would find neither (a fixed wait raced both).
+    await vi.waitFor(() => expect(saved).toHaveBeenCalled());
+    await cache.flush();
 
     // A "reload": nothing in memory (a new QueryClient), the same key and IndexedDB dataset.
     const fresh = itemsApi(1_000_000, 3_000); // slow network: what shows first comes from IndexedDB
