@@ -1,6 +1,6 @@
 // A list on the QueryClient's one fetch budget, and its page timeout (decision 0008).
 import { QueryClient } from '@tanstack/query-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PageTimeoutError } from '../errors.ts';
 import { fetchBudgetFor } from '../scheduler/fetchBudget.ts';
 import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
@@ -101,8 +101,10 @@ describe('a list on the QueryClient fetch budget', () => {
     lists.push(list as LazyList<unknown>);
     list.subscribe(() => {});
     list.setWindow({ start: 0, end: 5 });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await settle();
+    // Until the second attempt has timed out (not a fixed 200 ms: a busy machine that stalls the
+    // process past it runs that timer before the retry's, and the second attempt has not started).
+    await vi.waitFor(() => expect(list.getSnapshot().getItem(0).status).toBe('error'), { timeout: 5_000 });
+    await settle(); // a third attempt would have started by now
     const state = list.getSnapshot().getItem(0);
     expect(requests).toBe(2);
     expect(aborted).toEqual([true, true]);
