@@ -2,7 +2,7 @@
 
 import { streamEvent } from '@lazyflow/mocks';
 import { startMockWorker } from '@lazyflow/mocks/browser';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createManualFrameScheduler } from '../env/frameScheduler.ts';
 import type { Timers } from '../env/timers.ts';
 import { createStream, type ItemStream, type StreamSnapshot } from './createStream.ts';
@@ -291,16 +291,19 @@ describe('createStream flow control', () => {
       worker: false,
     });
     const unsubscribe = stream.subscribe(() => {});
-    // Reading starts once its module has loaded (lazily: CI once saw no pull in the first 100 ms).
-    while (state.pulls === 0) await tick(10);
+    // Reading starts once its module has loaded (lazily: CI once saw no pull in the first 100 ms),
+    // and stops at the third pull of 100 lines (300 unpublished items, over 250) at the earliest:
+    // waited for, so the quiet 100 ms below start once it stopped, not while it still reads.
+    await vi.waitFor(() => expect(state.pulls).toBeGreaterThanOrEqual(3), { timeout: 5_000 });
     await tick(100);
     const stalled = state.pulls;
     expect(stalled).toBeLessThanOrEqual(4);
     await tick(100);
     expect(state.pulls).toBe(stalled);
     frames.flush();
-    await tick(50);
-    expect(state.pulls).toBeGreaterThan(stalled);
+    // Reading goes on once a frame published: waited for, not given a fixed 50 ms (on a busy
+    // machine the body's next pull can come later).
+    await vi.waitFor(() => expect(state.pulls).toBeGreaterThan(stalled));
     unsubscribe();
   });
 
