@@ -196,6 +196,9 @@ describe('createStream parsing in a Worker', () => {
     });
     const unsubscribe = stream.subscribe(() => {});
     while (state.pulls < 3) await tick(1);
+    // The Worker takes its two chunks once its parser is loaded, however long its start takes on a
+    // busy machine: the quiet 100 ms below start after that, not while it may still come.
+    await spy.ready;
     for (let i = 0; i < 50; i++) await tick(2); // no frame runs: nothing is published
     const stalled = state.pulls;
     // 250 waiting items stop the reader. Before that: the chunks parsed on the page while the
