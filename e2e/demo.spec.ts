@@ -64,9 +64,17 @@ function probe(page: Page) {
 
 test('the fault panel changes latency for the next request, and it survives a reload', async ({ page }) => {
   const panel = page.getByRole('complementary', { name: 'Fault panel' });
-  const fast = await probe(page);
-  expect(fast.status).toBe(200);
-  expect(fast.ms).toBeLessThan(700);
+  // No latency yet: a request answers at once. One probe's time also holds whatever else the busy
+  // machine ran meanwhile (the page still starting up), so the quickest of a few is compared:
+  // none could be under 700 ms with a latency set (1,200 ms below: at least 900).
+  let fast: Awaited<ReturnType<typeof probe>> | undefined;
+  await expect
+    .poll(async () => {
+      fast = await probe(page);
+      return fast.ms;
+    })
+    .toBeLessThan(700);
+  expect(fast?.status).toBe(200);
 
   await panel.getByLabel('Latency (ms)').fill('1200');
   await panel.getByRole('button', { name: 'Apply' }).click();
