@@ -10,8 +10,14 @@ import { open, poll } from './lists.ts';
 const CARD_MIN_WIDTH = 240;
 /** The page's gap between cards (in a lane and between lanes). */
 const GAP = 12;
-/** Added to every mock response while the filter is switched, so the old filter's pages are in flight. */
-const LATENCY = 1_500;
+/**
+ * Added to every mock response while the filter is switched, so the old filter's pages are in
+ * flight. It must outlast the test's own steps between the first 'published' request and the
+ * click on 'draft' (a poll of the request events, then the click): 1,500 ms (±25 %: 1,125) left
+ * too little margin for those Playwright round trips on a busy machine (an answer before the click
+ * fails the test); 3,000 ms (at least 2,250) leaves twice as much.
+ */
+const LATENCY = 3_000;
 
 const list = (page: Page) => page.getByTestId('videos-list');
 const card = (page: Page, index: number) => list(page).locator(`[data-index="${index}"]`);
