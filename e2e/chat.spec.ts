@@ -179,9 +179,13 @@ test('a message sent before the newest messages load is shown at once, then plac
   test.setTimeout(60_000);
   const errors = await open(page, '/');
   const faults = page.getByRole('complementary', { name: 'Fault panel' });
-  await faults.getByLabel('Latency (ms)').fill('2000'); // the chat's first page takes ~2 s
+  // The chat's first page takes ~4 s (±25 %: at least 3 s): longer than the test's steps from the
+  // navigation to the send below (a check, a fill, a click) on a busy machine, where the page
+  // landing first would leave nothing to send "before" it (at 2 s, at least 1.5 s, the margin was
+  // a few slow Playwright round trips).
+  await faults.getByLabel('Latency (ms)').fill('4000');
   await faults.getByRole('button', { name: 'Apply' }).click();
-  await expect(page.getByTestId('faults-applied')).toContainText('latency 2000 ms');
+  await expect(page.getByTestId('faults-applied')).toContainText('latency 4000 ms');
   await page.getByRole('navigation').getByRole('link', { name: 'Chat', exact: true }).click();
   const scroller = page.getByTestId(SCROLLER);
   await expect(scroller.locator(`[data-id="${NEWEST}"]`)).toHaveCount(0); // not loaded yet
