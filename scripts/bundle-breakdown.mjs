@@ -3,8 +3,9 @@
 // out as lazy chunks) with a source map, every byte of the output is given to the module it
 // came from, and each module's gzip contribution is measured as what the gzipped bundle loses
 // without that module's bytes (so the column does not add up exactly to the total: gzip shares
-// repeated strings between modules). Run after `pnpm build:packages`.
-// Usage: node scripts/bundle-breakdown.mjs [--top 25] [--entry "createLazyList"]
+// repeated strings between modules). `--folders` does the same per folder (core/src/list, …),
+// each folder's bytes removed together. Run after `pnpm build:packages`.
+// Usage: node scripts/bundle-breakdown.mjs [--top 25] [--entry "createLazyList"] [--folders]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,9 @@ const preset = createRequire(import.meta.url).resolve('@size-limit/preset-small-
 const esbuildPlugin = createRequire(preset).resolve('@size-limit/esbuild/package.json');
 const { build } = createRequire(esbuildPlugin)('esbuild');
 
-const { values } = parseArgs({ options: { top: { type: 'string' }, entry: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { top: { type: 'string' }, entry: { type: 'string' }, folders: { type: 'boolean' } },
+});
 const TOP = Number(values.top ?? 20);
 const root = join(import.meta.dirname, '..');
 const lazyChunksExternal = {
@@ -104,8 +107,14 @@ try {
       if (text.length > from) parts.set(who, [...(parts.get(who) ?? []), [l, from, text.length]]);
     });
     const total = gzipSync(js, { level: 9 }).length;
-    const rows = [];
+    // --folders: every module's ranges under its folder ('core/src/list/pageFlow.ts' -> 'core/src/list').
+    const groups = new Map();
     for (const [module, ranges] of parts) {
+      const group = values.folders ? module.replace(/\/[^/]*$/, '') : module;
+      groups.set(group, [...(groups.get(group) ?? []), ...ranges]);
+    }
+    const rows = [];
+    for (const [module, ranges] of groups) {
       const keep = lines.map((text) => text.split(''));
       let min = 0;
       for (const [l, from, to] of ranges) {
@@ -117,7 +126,9 @@ try {
     }
     rows.sort((a, b) => b.gzip - a.gzip);
     console.log(`\n${entry.name}: ${kb(js.length)} kB min, ${kb(total)} kB min + gzip\n`);
-    console.log('| module | min (kB) | gzip contribution (kB) |\n| --- | ---: | ---: |');
+    console.log(
+      `| ${values.folders ? 'folder' : 'module'} | min (kB) | gzip contribution (kB) |\n| --- | ---: | ---: |`,
+    );
     for (const row of rows.slice(0, TOP)) console.log(`| ${row.module} | ${kb(row.min)} | ${kb(row.gzip)} |`);
     const rest = rows.slice(TOP);
     if (rest.length > 0) {
