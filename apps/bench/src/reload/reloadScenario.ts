@@ -119,7 +119,8 @@ export function markAppStart(): void {
 
 /**
  * In the reloaded document: polls every frame from the very first one for any row with data and
- * for the target row with data. Does nothing in a document opened without a setup before it.
+ * for the target row with data and in view; the network counts are taken when the target row's
+ * data first reaches the DOM. Does nothing in a document opened without a setup before it.
  */
 export function startReloadWatch(): void {
   const saved = sessionStorage.getItem(TARGET_KEY);
@@ -134,6 +135,16 @@ export function startReloadWatch(): void {
     responsesBefore: null,
   };
   watch = current;
+  // The requests sent and answered when the target row first has its data in the DOM, read in the
+  // task that put it there (a MutationObserver runs before the next task, such as a response): a
+  // frame poll read after a fast revalidation had answered would count that answer.
+  const shown = new MutationObserver(() => {
+    if (rowElement(current.target.index)?.dataset.state !== 'loaded') return;
+    current.requestsBefore = net.requests;
+    current.responsesBefore = net.responses;
+    shown.disconnect();
+  });
+  shown.observe(document.body, { subtree: true, childList: true, attributeFilter: ['data-state'] });
   const poll = () => {
     if (document.querySelector('.scroller') !== null) {
       const now = performance.now();
@@ -146,8 +157,9 @@ export function startReloadWatch(): void {
       }
       if (isLoadedAndVisible(current.target.index)) {
         current.ms = now;
-        current.requestsBefore = net.requests;
-        current.responsesBefore = net.responses;
+        current.requestsBefore ??= net.requests;
+        current.responsesBefore ??= net.responses;
+        shown.disconnect();
         current.driftPx = Math.abs((rowOffset(current.target.index) ?? 0) - current.target.top);
         return;
       }
