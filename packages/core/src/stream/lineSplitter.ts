@@ -39,9 +39,12 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-// UTF-8 needs at least one byte per UTF-16 unit and at most three, so the exact count is only
-// computed for lines whose length leaves the answer open.
-function exceeds(text: string, maxBytes: number): boolean {
+/**
+ * Whether `text` takes more than `maxBytes` in UTF-8. UTF-8 needs at least one byte per UTF-16
+ * unit and at most three, so the exact count is only computed for lines whose length leaves the
+ * answer open.
+ */
+export function exceeds(text: string, maxBytes: number): boolean {
   if (text.length > maxBytes) return true;
   if (text.length * 3 <= maxBytes) return false;
   return utf8Length(text) > maxBytes;

@@ -1,5 +1,5 @@
-import { leadingBomLength, utf8Length } from './lineSplitter.ts';
-import { StreamParseError } from './streamErrors.ts';
+import { exceeds, leadingBomLength } from './lineSplitter.ts';
+import { invalidJsonError, StreamParseError, tooLongError } from './streamErrors.ts';
 import {
   DEFAULT_MAX_LINE_BYTES,
   type StreamParser,
@@ -31,15 +31,9 @@ export function parseJsonSeq<T>(sink: StreamSink<T>, options: StreamParserOption
 
   function finish(text: string): void {
     const number = record;
-    if (
-      skipping ||
-      text.length > maxLineBytes ||
-      (text.length * 3 > maxLineBytes && utf8Length(text) > maxLineBytes)
-    ) {
+    if (skipping || exceeds(text, maxLineBytes)) {
       skipping = false;
-      sink.malformed(
-        new StreamParseError(number, 'too-long', `is longer than maxLineBytes (${maxLineBytes})`),
-      );
+      sink.malformed(tooLongError(number, maxLineBytes));
       return;
     }
     if (text.trim().length === 0) return;
@@ -47,8 +41,7 @@ export function parseJsonSeq<T>(sink: StreamSink<T>, options: StreamParserOption
     try {
       value = JSON.parse(text) as T;
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      sink.malformed(new StreamParseError(number, 'invalid-json', `is not JSON (${detail})`, text));
+      sink.malformed(invalidJsonError(number, error, text));
       return;
     }
     if ((value === null || typeof value !== 'object') && !text.endsWith('\n') && typeof value !== 'string') {

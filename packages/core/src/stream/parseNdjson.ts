@@ -1,5 +1,5 @@
 import { createLineSplitter } from './lineSplitter.ts';
-import { StreamParseError } from './streamErrors.ts';
+import { invalidJsonError, tooLongError } from './streamErrors.ts';
 import type { StreamParser, StreamParserOptions, StreamSink } from './streamParser.ts';
 
 /**
@@ -24,16 +24,13 @@ export function parseNdjson<T>(sink: StreamSink<T>, options: StreamParserOptions
           value = JSON.parse(text) as T;
         } catch (error) {
           if (text.trim().length === 0) return;
-          const detail = error instanceof Error ? error.message : String(error);
-          sink.malformed(new StreamParseError(lineNumber, 'invalid-json', `is not JSON (${detail})`, text));
+          sink.malformed(invalidJsonError(lineNumber, error, text));
           return;
         }
         sink.item(value);
       },
       tooLong(lineNumber, maxLineBytes) {
-        sink.malformed(
-          new StreamParseError(lineNumber, 'too-long', `is longer than maxLineBytes (${maxLineBytes})`),
-        );
+        sink.malformed(tooLongError(lineNumber, maxLineBytes));
       },
     },
     options,

@@ -1,5 +1,5 @@
 import { createLineSplitter } from './lineSplitter.ts';
-import { StreamParseError } from './streamErrors.ts';
+import { invalidJsonError, tooLongError } from './streamErrors.ts';
 import type { StreamParser, StreamParserOptions, StreamSink } from './streamParser.ts';
 
 /** One dispatched server-sent event. */
@@ -58,15 +58,7 @@ export function parseSse<T>(sink: StreamSink<T>, options: ParseSseOptions<T> = {
     try {
       value = parseEvent(event);
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      sink.malformed(
-        new StreamParseError(
-          eventLine,
-          'invalid-json',
-          `(event data) could not be parsed (${detail})`,
-          event.data,
-        ),
-      );
+      sink.malformed(invalidJsonError(eventLine, error, event.data, '(event data) could not be parsed'));
       return;
     }
     sink.item(value, lastEventId);
@@ -111,9 +103,7 @@ export function parseSse<T>(sink: StreamSink<T>, options: ParseSseOptions<T> = {
         field(text.slice(0, colon), text.slice(from));
       },
       tooLong(lineNumber, maxLineBytes) {
-        sink.malformed(
-          new StreamParseError(lineNumber, 'too-long', `is longer than maxLineBytes (${maxLineBytes})`),
-        );
+        sink.malformed(tooLongError(lineNumber, maxLineBytes));
       },
     },
     options,

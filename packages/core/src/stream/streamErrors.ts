@@ -25,6 +25,22 @@ export class StreamParseError extends SyntaxError {
   }
 }
 
+/** The error for line (record) `line`, longer than `maxLineBytes`: one message for every parser. */
+export function tooLongError(line: number, maxLineBytes: number): StreamParseError {
+  return new StreamParseError(line, 'too-long', `is longer than maxLineBytes (${maxLineBytes})`);
+}
+
+/** The error for line (record) `line`, whose `text` threw `error` when parsed; `what` leads the detail. */
+export function invalidJsonError(
+  line: number,
+  error: unknown,
+  text: string,
+  what = 'is not JSON',
+): StreamParseError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new StreamParseError(line, 'invalid-json', `${what} (${detail})`, text);
+}
+
 /**
  * The server answered a stream request with a non-2xx status. 5xx (and 408/429) are retried
  * by `createStream`'s resume policy; other statuses are final.
