@@ -55,17 +55,18 @@ export interface LazyListStats {
 }
 
 /** Figures a list reads from its store, cache and monitor when it builds a snapshot. */
-export interface StatsGauges {
-  readonly bytesInMemory: number;
-  readonly pagesInMemory: number;
-  readonly bytesInCache: number;
-  readonly cacheStatus: CacheStatus | 'none';
-  readonly cacheWarning: string | null;
-  readonly memoryLevel: MemoryLevel;
-  readonly pageSize: number;
-  readonly strategy: LoadStrategy | null;
-  readonly strategyReason: string | null;
-}
+export type StatsGauges = Pick<
+  LazyListStats,
+  | 'bytesInMemory'
+  | 'pagesInMemory'
+  | 'bytesInCache'
+  | 'cacheStatus'
+  | 'cacheWarning'
+  | 'memoryLevel'
+  | 'pageSize'
+  | 'strategy'
+  | 'strategyReason'
+>;
 
 /** Gauges of a list without cache or monitor. */
 export const NO_GAUGES: StatsGauges = Object.freeze({

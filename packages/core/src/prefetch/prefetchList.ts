@@ -1,9 +1,9 @@
 import type { QueryKey } from '@tanstack/query-core';
 import { assertObject, assertPositiveInteger, optionError } from '../options.ts';
+import type { ListLayout } from '../paging/layout.ts';
 import { layoutFor } from '../paging/layoutFor.ts';
 import type { PageRange } from '../planner/planWindow.ts';
 import { pageQueryKey } from '../scheduler/pageQuery.ts';
-import type { FetchPriority } from '../sources/fetchPriority.ts';
 import type { LazyListSource } from '../sources/source.ts';
 import { type PrefetchPriority, priorityRank } from './prefetchPriority.ts';
 import type { PrefetchResult } from './prefetchResult.ts';
@@ -50,18 +50,8 @@ export interface ListPrefetchHost {
 
 const OWNER = 'prefetchList';
 
-/** The part of a list layout (paging/layout.ts) the prefetcher drives. */
-interface PageLoader {
-  readonly reachedStart: boolean;
-  readonly reachedEnd: boolean;
-  load(
-    page: number,
-    signal: AbortSignal,
-    isLoaded: (page: number) => boolean,
-    priority: FetchPriority,
-  ): Promise<unknown>;
-  accept(page: number, data: unknown): unknown;
-}
+/** The part of a list layout the prefetcher drives. */
+type PageLoader = Pick<ListLayout<unknown>, 'reachedStart' | 'reachedEnd' | 'load' | 'accept'>;
 
 /**
  * The layout `createLazyList` picks for `source` (`layoutFor`). Pages are loaded through it so
