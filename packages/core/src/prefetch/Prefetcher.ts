@@ -9,6 +9,7 @@ import { isAbortError } from '../errors.ts';
 import { sharedQueryClient } from '../list/sharedQueryClient.ts';
 import { assertFunction, assertObject, optionError } from '../options.ts';
 import { type BudgetMember, fetchBudgetFor } from '../scheduler/fetchBudget.ts';
+import { KEPT_PAGE_QUERY } from '../scheduler/pageQuery.ts';
 import { Subscribable } from '../subscribable.ts';
 import type { ResolvedPrefetcherOptions } from './prefetcherOptions.ts';
 import { type PrefetchListOptions, prefetchListPages } from './prefetchList.ts';
@@ -235,8 +236,7 @@ export class Prefetcher extends Subscribable {
           return loader(signal);
         },
         retry: false,
-        staleTime: Number.POSITIVE_INFINITY,
-        gcTime: Number.POSITIVE_INFINITY,
+        ...KEPT_PAGE_QUERY,
       })
       .then(
         (): PrefetchResult => ({ status: called ? 'loaded' : 'cached', key }),
