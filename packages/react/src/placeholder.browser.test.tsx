@@ -9,13 +9,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { keepPreviousRows } from './keepPreviousRows.ts';
 import type { ListPlaceholder } from './placeholder.ts';
 import { ErrorBoundary, gatedSearch, type Hit, HitRows } from './testing/queryHabits.tsx';
+import { frames } from './testing/testRoots.ts';
 import { useLazyList } from './useLazyList.ts';
 
 afterEach(cleanup);
-
-const frames = async (n: number) => {
-  for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-};
 
 type Server = ReturnType<typeof gatedSearch>;
 

@@ -5,23 +5,13 @@
 // hydrated pages are not requested again. Runs under React 19 and React 18.3.
 import { prefetchLazyList, QueryClient } from '@lazyflow/core';
 import { dehydrate, hydrate } from '@tanstack/query-core';
-import { hydrateRoot, type Root } from 'react-dom/client';
+import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { USERS_KEY, UsersApp, usersApi } from './testing/ssrUsers.tsx';
+import { frames, rootsPerTest } from './testing/testRoots.ts';
 
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-afterEach(() => {
-  root?.unmount();
-  container?.remove();
-  root = null;
-  vi.restoreAllMocks();
-});
-
-const frames = async (n: number) => {
-  for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-};
+const roots = rootsPerTest({ restoreMocks: true });
 
 describe('hydrating a server-rendered useLazyList', () => {
   it('shows the server’s rows without a request and without a hydration mismatch', async () => {
@@ -32,9 +22,8 @@ describe('hydrating a server-rendered useLazyList', () => {
     const state: unknown = JSON.parse(JSON.stringify(dehydrate(serverClient)));
     const serverCalls = api.calls.length;
 
-    container = document.createElement('div');
+    const container = roots.newContainer();
     container.innerHTML = html;
-    document.body.append(container);
     const firstRow = container.querySelector('[data-index="0"]');
     expect(firstRow?.textContent).toBe('User 0');
 
@@ -42,9 +31,11 @@ describe('hydrating a server-rendered useLazyList', () => {
     const recoverable: unknown[] = [];
     const browserClient = new QueryClient();
     hydrate(browserClient, state as Parameters<typeof hydrate>[1]);
-    root = hydrateRoot(container, <UsersApp client={browserClient} api={api} />, {
-      onRecoverableError: (error) => recoverable.push(error),
-    });
+    roots.keep(
+      hydrateRoot(container, <UsersApp client={browserClient} api={api} />, {
+        onRecoverableError: (error) => recoverable.push(error),
+      }),
+    );
     await frames(5);
     await new Promise((resolve) => setTimeout(resolve, 50));
 

@@ -9,8 +9,8 @@ import {
 } from '@lazyflow/core';
 import { keyboardNavigation } from '@lazyflow/core/keyboard';
 import { act, StrictMode, useRef, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { frames, rootsPerTest } from './testing/testRoots.ts';
 import { type UseLazyListResult, useLazyList } from './useLazyList.ts';
 import { useWindow } from './useWindow.ts';
 
@@ -26,29 +26,8 @@ interface MetricPoint {
 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
-});
-
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-afterEach(() => {
-  root?.unmount();
-  container?.remove();
-  root = null;
-  vi.restoreAllMocks();
-});
-
-function mount(node: React.ReactNode) {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  root.render(node);
-}
-
-const frames = async (n = 2) => {
-  for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-};
+const roots = rootsPerTest({ actEnvironment: false, restoreMocks: true });
+const { mount } = roots;
 
 function itemsApi(total = 1_000_000, delay = 30) {
   const requested: number[] = [];
@@ -125,10 +104,10 @@ function Users(props: {
   );
 }
 
-const rowText = (index: number) => container?.querySelector(`[data-index="${index}"]`)?.textContent;
+const rowText = (index: number) => roots.container?.querySelector(`[data-index="${index}"]`)?.textContent;
 const rowTop = (index: number) => {
-  const row = container?.querySelector(`[data-index="${index}"]`);
-  const scroller = container?.querySelector('[data-testid="scroller"]');
+  const row = roots.container?.querySelector(`[data-index="${index}"]`);
+  const scroller = roots.container?.querySelector('[data-testid="scroller"]');
   if (!row || !scroller) return undefined;
   return row.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
 };
@@ -146,10 +125,10 @@ describe('useLazyList', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(new Set(api.requested).size).toBe(api.requested.length);
     expect(api.aborted).toEqual([]);
-    const first = container?.querySelector('[data-index="0"]');
+    const first = roots.container?.querySelector('[data-index="0"]');
     expect(first?.getAttribute('aria-setsize')).toBe('1000000');
     expect(first?.getAttribute('aria-posinset')).toBe('1');
-    expect(container?.querySelectorAll('li').length).toBeLessThan(40);
+    expect(roots.container?.querySelectorAll('li').length).toBeLessThan(40);
     expect(errors).not.toHaveBeenCalled();
   });
 
@@ -160,24 +139,24 @@ describe('useLazyList', () => {
     const before = api.requested.length;
     latest?.scrollToIndex(500_000, { align: 'center' });
     await vi.waitFor(() => expect(rowText(500_000)).toBe(item(500_000).title));
-    await frames();
+    await frames(2);
     expect(rowTop(500_000)).toBeCloseTo(300 - 18, 0);
     for (const offset of api.requested.slice(before)) expect(Math.abs(offset - 500_000)).toBeLessThan(1_000);
   });
 
   it('a new key (a filter, a sort) starts at the top; a new layout with the same key keeps the row', async () => {
     const api = itemsApi();
-    const scroller = () => container?.querySelector<HTMLElement>('[data-testid="scroller"]');
+    const scroller = () => roots.container?.querySelector<HTMLElement>('[data-testid="scroller"]');
     mount(<Users listKey="sorted-asc" source={api.source} />);
     await vi.waitFor(() => expect(rowText(0)).toBe(item(0).title));
     latest?.scrollToIndex(5_000, { align: 'start' });
     await vi.waitFor(() => expect(rowText(5_000)).toBe(item(5_000).title));
-    root?.render(<Users listKey="sorted-asc" source={api.source} lanes={2} />); // same data, two lanes
+    roots.root?.render(<Users listKey="sorted-asc" source={api.source} lanes={2} />); // same data, two lanes
     await vi.waitFor(() => expect(rowText(5_000)).toBe(item(5_000).title));
     expect(scroller()?.scrollTop).toBeGreaterThan(1_000);
-    root?.render(<Users listKey="sorted-desc" source={api.source} lanes={2} />); // other data
+    roots.root?.render(<Users listKey="sorted-desc" source={api.source} lanes={2} />); // other data
     await vi.waitFor(() => expect(rowText(0)).toBe(item(0).title));
-    await frames();
+    await frames(2);
     expect(scroller()?.scrollTop).toBe(0);
     expect(rowTop(0)).toBe(0);
   });
@@ -188,13 +167,13 @@ describe('useLazyList', () => {
     await vi.waitFor(() => expect(rowText(0)).toBe(item(0).title));
     latest?.scrollToIndex(42_000, { align: 'start' });
     await vi.waitFor(() => expect(rowText(42_000)).toBe(item(42_000).title));
-    const scroller = container?.querySelector<HTMLElement>('[data-testid="scroller"]');
+    const scroller = roots.container?.querySelector<HTMLElement>('[data-testid="scroller"]');
     if (scroller) scroller.scrollTop += 7;
     await frames(2);
     const saved = latest?.saveScroll();
     const top = rowTop(42_000);
-    root?.unmount();
-    container?.remove();
+    roots.root?.unmount();
+    roots.container?.remove();
     await new Promise((resolve) => setTimeout(resolve, 20));
     const requestedBefore = api.requested.length;
     mount(<Users listKey="route" source={api.source} restore={saved} />);
@@ -209,7 +188,7 @@ describe('useLazyList', () => {
     const api = itemsApi();
     mount(<Users listKey="idb-settle" source={api.source} cache={idbCache({ name })} />);
     await vi.waitFor(() => expect(rowText(0)).toBe(item(0).title));
-    const scroller = container?.querySelector<HTMLElement>('[data-testid="scroller"]');
+    const scroller = roots.container?.querySelector<HTMLElement>('[data-testid="scroller"]');
     if (scroller) scroller.scrollTop = 36 * 3_000 + 5; // a user scroll, not a programmatic jump
     await vi.waitFor(() => expect(rowText(3_000)).toBe(item(3_000).title));
     // Another handle on the same database, as the next page load would open it.
@@ -228,13 +207,13 @@ describe('useLazyList', () => {
     await vi.waitFor(() => expect(rowText(0)).toBe(item(0).title));
     latest?.scrollToIndex(77_000, { align: 'start' });
     await vi.waitFor(() => expect(rowText(77_000)).toBe(item(77_000).title));
-    const scroller = container?.querySelector<HTMLElement>('[data-testid="scroller"]');
+    const scroller = roots.container?.querySelector<HTMLElement>('[data-testid="scroller"]');
     if (scroller) scroller.scrollTop += 11;
     await frames(2);
     const top = rowTop(77_000);
     const saved = vi.spyOn(cache, 'saveScroll');
-    root?.unmount();
-    container?.remove();
+    roots.root?.unmount();
+    roots.container?.remove();
     // The deferred teardown saves the position; the cache would write it and the pages when idle:
     // written now, as a reload that comes first would find neither (a fixed wait raced both).
     await vi.waitFor(() => expect(saved).toHaveBeenCalled());
@@ -259,8 +238,7 @@ describe('useLazyList', () => {
     const api = itemsApi(1_000_000, 2_000);
     mount(<Users listKey="abort" source={api.source} />);
     await vi.waitFor(() => expect(api.requested.length).toBeGreaterThan(0));
-    root?.unmount();
-    root = null;
+    roots.root?.unmount();
     await vi.waitFor(() => expect(api.aborted.length).toBeGreaterThan(0));
   });
 
@@ -272,10 +250,10 @@ describe('useLazyList', () => {
         <Users listKey="shared" source={api.source} />
       </>,
     );
-    await vi.waitFor(() => expect(container?.querySelectorAll('[data-index="0"]').length).toBe(2));
+    await vi.waitFor(() => expect(roots.container?.querySelectorAll('[data-index="0"]').length).toBe(2));
     await vi.waitFor(() =>
       expect(
-        [...(container?.querySelectorAll('[data-index="0"]') ?? [])].map((row) => row.textContent),
+        [...(roots.container?.querySelectorAll('[data-index="0"]') ?? [])].map((row) => row.textContent),
       ).toEqual([item(0).title, item(0).title]),
     );
     expect(api.requested.filter((offset) => offset === 0)).toHaveLength(1);
@@ -285,7 +263,7 @@ describe('useLazyList', () => {
     const api = itemsApi(1_000);
     mount(<Users listKey="keys" source={api.source} />);
     await vi.waitFor(() => expect(rowText(0)).toBe(item(0).title));
-    container?.querySelector<HTMLElement>('[data-index="0"]')?.focus();
+    roots.container?.querySelector<HTMLElement>('[data-index="0"]')?.focus();
     const press = async (key: string) => {
       document.activeElement?.dispatchEvent(
         new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }),
@@ -334,6 +312,6 @@ describe('useWindow', () => {
     await vi.waitFor(() => expect(last).toEqual({ count: 120, status: 'loaded' }));
     act(() => (globalThis as { pan?: (to: number) => void }).pan?.(3_600_000));
     await vi.waitFor(() => expect(last).toEqual({ count: 120, status: 'loaded' }));
-    expect(container?.querySelector('[data-testid="chart"]')?.textContent).toBe('loaded:120');
+    expect(roots.container?.querySelector('[data-testid="chart"]')?.textContent).toBe('loaded:120');
   });
 });

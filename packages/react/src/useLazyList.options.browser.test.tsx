@@ -2,9 +2,9 @@
 // controls that keep their identity, nothing but reading during render.
 import { idbCache, offsetSource, type PageCache, QueryClient } from '@lazyflow/core';
 import { StrictMode, useRef } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { VirtualList } from '../../core/src/virtual/VirtualList.ts';
+import { frames, rootsPerTest } from './testing/testRoots.ts';
 import { type UseLazyListResult, useLazyList } from './useLazyList.ts';
 
 interface Item {
@@ -12,28 +12,8 @@ interface Item {
   token: string;
 }
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
-});
-
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-afterEach(() => {
-  root?.unmount();
-  container?.remove();
-  root = null;
-});
-
-function mount(node: React.ReactNode) {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  root.render(node);
-}
-
-const frames = async (n = 1) => {
-  for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-};
+const roots = rootsPerTest({ actEnvironment: false });
+const { mount } = roots;
 
 let latest: UseLazyListResult<Item> | null = null;
 const requested: string[] = [];
@@ -92,8 +72,8 @@ function Tokened(props: {
   );
 }
 
-const rowText = (index: number) => container?.querySelector(`[data-index="${index}"]`)?.textContent;
-const scroller = () => container?.querySelector<HTMLElement>('[data-testid="scroller"]');
+const rowText = (index: number) => roots.container?.querySelector(`[data-index="${index}"]`)?.textContent;
+const scroller = () => roots.container?.querySelector<HTMLElement>('[data-testid="scroller"]');
 
 describe('useLazyList options and controls', () => {
   it('a new fetchPage closure is used for the next page; the engine, the scroll position and loaded pages stay', async () => {
@@ -104,7 +84,7 @@ describe('useLazyList options and controls', () => {
     latest?.scrollToIndex(2_000, { align: 'start' });
     await vi.waitFor(() => expect(rowText(2_000)).toBe('2000:t1'));
     const scrollToIndex = latest?.scrollToIndex;
-    root?.render(<Tokened listKey={listKey} token="t2" />);
+    roots.root?.render(<Tokened listKey={listKey} token="t2" />);
     await frames(2);
     expect(latest?.scrollToIndex).toBe(scrollToIndex); // same engine
     expect(rowText(2_000)).toBe('2000:t1'); // loaded pages are kept
@@ -122,15 +102,15 @@ describe('useLazyList options and controls', () => {
     const rendered = () => latest?.rows.length ?? 0;
     const few = rendered();
     for (let i = 0; i < 3; i++) {
-      root?.render(<Tokened listKey={listKey} token="t" overscan={0} />); // a commit, same options
+      roots.root?.render(<Tokened listKey={listKey} token="t" overscan={0} />); // a commit, same options
       await frames(1);
     }
     expect(rendered()).toBe(few);
-    root?.render(<Tokened listKey={listKey} token="t" overscan={10} />);
+    roots.root?.render(<Tokened listKey={listKey} token="t" overscan={10} />);
     await vi.waitFor(() => expect(rendered()).toBe(few + 10)); // at the top: 10 more below
-    root?.render(<Tokened listKey={listKey} token="t" overscan={10} />);
+    roots.root?.render(<Tokened listKey={listKey} token="t" overscan={10} />);
     await frames(1);
-    root?.render(<Tokened listKey={listKey} token="t" overscan={0} />);
+    roots.root?.render(<Tokened listKey={listKey} token="t" overscan={0} />);
     await vi.waitFor(() => expect(rendered()).toBe(few));
   });
 
@@ -160,11 +140,11 @@ describe('useLazyList options and controls', () => {
       expect(seen.size).toBeGreaterThan(10); // commits, each with a new estimateSize closure
       expect(pushes).not.toHaveBeenCalled();
       const total = latest?.totalSize ?? 0;
-      root?.render(<Tokened listKey={listKey} token="t" estimate={50} />);
+      roots.root?.render(<Tokened listKey={listKey} token="t" estimate={50} />);
       await vi.waitFor(() => expect(latest?.totalSize).toBeGreaterThan(total)); // unmeasured rows at 50 px
       expect(onTheView(), "the spy is on the class of the hook's view").toBe(1);
       expect(pushes).toHaveBeenCalledTimes(1);
-      root?.render(<Tokened listKey={listKey} token="t" estimate={50} />);
+      roots.root?.render(<Tokened listKey={listKey} token="t" estimate={50} />);
       await frames(2);
       expect(pushes).toHaveBeenCalledTimes(1);
     } finally {
@@ -243,8 +223,7 @@ describe('useLazyList options and controls', () => {
     expect(new Set(requested).size).toBe(requested.length);
     expect(loads).toBe(1);
     expect(subscribed).toBeGreaterThan(0);
-    root?.unmount();
-    root = null;
+    roots.root?.unmount();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(subscribed).toBe(0);
   });
@@ -257,7 +236,7 @@ describe('useLazyList options and controls', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(requested).toEqual([]);
     expect(latest?.count).toBe(0); // nothing asked: not even the count is known
-    root?.render(<Tokened listKey={listKey} token="e" enabled={true} />);
+    roots.root?.render(<Tokened listKey={listKey} token="e" enabled={true} />);
     await vi.waitFor(() => expect(rowText(0)).toBe('0:e'));
     expect(requested).toEqual(['e@0']);
   });

@@ -3,25 +3,11 @@
 import { offsetSource } from '@lazyflow/core';
 import { stickyRows } from '@lazyflow/core/sticky';
 import { useRef } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { frames, rootsPerTest } from './testing/testRoots.ts';
 import { type UseLazyListResult, useLazyList } from './useLazyList.ts';
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
-});
-
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-afterEach(() => {
-  root?.unmount();
-  container?.remove();
-  root = null;
-});
-
-const frames = async (n = 1) => {
-  for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-};
+const roots = rootsPerTest({ actEnvironment: false });
 
 const HEADER = 40;
 const ROW = 36;
@@ -93,10 +79,7 @@ const text = (index: number) => document.querySelector(`[data-index="${index}"]`
 
 describe('useLazyList: scroll padding and sticky rows', () => {
   it('pins the group row below the header, takes new groups live, and scrollToIndex lands below both', async () => {
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    root.render(<Grouped every={1_000} />);
+    const root = roots.mount(<Grouped every={1_000} />);
     await vi.waitFor(() => expect(text(0)).toBe('item 0'));
     expect(top(0)).toBeCloseTo(HEADER, 0);
     scroller().scrollTop = 1_500 * ROW;
