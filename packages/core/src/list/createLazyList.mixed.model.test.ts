@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runStep } from '../testing/mixedActions.ts';
 import { checkList, checkNotifications } from '../testing/mixedChecks.ts';
 import {
@@ -10,13 +10,7 @@ import {
   storingCommandsArb,
 } from '../testing/mixedCommands.ts';
 import { MixedRun, PUBLISH_MS } from '../testing/mixedRun.ts';
-import {
-  type ModelTotals,
-  modelRuns,
-  settle,
-  tapUnhandledRejections,
-  useImmediateQueryNotifications,
-} from '../testing/modelHarness.ts';
+import { checkModel, type ModelTotals, modelFileHooks, modelRuns, settle } from '../testing/modelHarness.ts';
 
 // Model-based test mixing local writes with server-side changes (issue 18, item 5): window moves,
 // page answers and failures in any order, local inserts/removes/updates with and without
@@ -48,9 +42,7 @@ import {
 const { numRuns, seed } = modelRuns(80);
 const timeoutMs = Math.max(60_000, numRuns * 150);
 
-beforeAll(() => useImmediateQueryNotifications());
-const rejections = tapUnhandledRejections();
-afterAll(() => rejections.stop());
+const rejections = modelFileHooks();
 
 /** Runs one sequence: every step, the checks after each, then the recipe's settling. */
 async function runSequence(
@@ -109,19 +101,13 @@ describe('createLazyList writes mixed with server changes (model)', () => {
   it(
     'once settled: loaded items equal the server plus the local writes, keys unique, bytes ≤ maxBytes',
     async () => {
-      const totals: ModelTotals = { sequences: 0, steps: 0, checked: {} };
-      await fc.assert(
-        fc.asyncProperty(
-          mixedConfigArb,
-          fc.array(mixedCommandArb, { minLength: 5, maxLength: 40, size: 'max' }),
-          (config, commands) => runSequence(config, commands, totals),
-        ),
+      const totals = await checkModel(
+        'createLazyList mixed model',
+        mixedConfigArb,
+        fc.array(mixedCommandArb, { minLength: 5, maxLength: 40, size: 'max' }),
+        runSequence,
         { numRuns, seed },
       );
-      console.log(
-        `createLazyList mixed model: ${totals.sequences} sequences, ${totals.steps} steps (seed ${seed}); checked: ${JSON.stringify(totals.checked)}`,
-      );
-      expect(totals.sequences).toBeGreaterThanOrEqual(numRuns);
       expect(totals.checked['settled item checked'] ?? 0).toBeGreaterThan(0);
       expect(totals.checked['write confirmed by the server'] ?? 0).toBeGreaterThan(0);
       expect(totals.checked['settled after a server move'] ?? 0).toBeGreaterThan(0);
@@ -138,18 +124,14 @@ describe('createLazyList writes mixed with server changes (model)', () => {
   it(
     'the server storing placed inserts: the items equal the model after each store, and once settled',
     async () => {
-      const totals: ModelTotals = { sequences: 0, steps: 0, checked: {} };
       const runs = Math.max(1, Math.round(numRuns / 4));
-      await fc.assert(
-        fc.asyncProperty(mixedConfigArb, storingCommandsArb, (config, commands) =>
-          runSequence(config, commands, totals),
-        ),
+      const totals = await checkModel(
+        'createLazyList mixed model, stores',
+        mixedConfigArb,
+        storingCommandsArb,
+        runSequence,
         { numRuns: runs, seed },
       );
-      console.log(
-        `createLazyList mixed model, stores: ${totals.sequences} sequences, ${totals.steps} steps (seed ${seed}); checked: ${JSON.stringify(totals.checked)}`,
-      );
-      expect(totals.sequences).toBeGreaterThanOrEqual(runs);
       expect(totals.checked['insert stored where it was put'] ?? 0).toBeGreaterThan(0);
       expect(totals.checked['step checked with inserts the server stored'] ?? 0).toBeGreaterThan(0);
       expect(totals.checked['settled with inserts the server stored'] ?? 0).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { createMemoryMonitor } from '../memory/createMemoryMonitor.ts';
 import type { MemoryLevel } from '../memory/memoryLevel.ts';
 import { cursorSource } from '../paging/cursorPaging.ts';
@@ -8,13 +8,13 @@ import { prefetchSplit } from '../planner/planWindow.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { FakeServer, type PendingFetch, range } from '../testing/fakeServer.ts';
 import {
+  checkModel,
   ManualTimers,
   type ModelTotals,
+  modelFileHooks,
   modelRuns,
   sequenceChecks,
   settle,
-  tapUnhandledRejections,
-  useImmediateQueryNotifications,
 } from '../testing/modelHarness.ts';
 import { RefreshLandingModel } from '../testing/refreshLandingModel.ts';
 import { createLazyList } from './createLazyList.ts';
@@ -29,9 +29,7 @@ const BYTES_PER_ITEM = 10;
 const { numRuns, seed } = modelRuns(200);
 const timeoutMs = Math.max(60_000, numRuns * 60);
 
-beforeAll(() => useImmediateQueryNotifications());
-const rejections = tapUnhandledRejections();
-afterAll(() => rejections.stop());
+const rejections = modelFileHooks();
 
 // ---------------------------------------------------------------------------------------------
 // Configurations and commands.
@@ -519,19 +517,13 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
 
 function modelProperty(kinds: readonly Config['kind'][], label: string) {
   return async () => {
-    const totals: ModelTotals = { sequences: 0, steps: 0, checked: {} };
-    await fc.assert(
-      fc.asyncProperty(
-        configArb(kinds),
-        fc.array(commandArb, { minLength: 1, maxLength: 60, size: 'max' }),
-        (config, commands) => runSequence(config, commands, totals),
-      ),
+    await checkModel(
+      `createLazyList model (${label})`,
+      configArb(kinds),
+      fc.array(commandArb, { minLength: 1, maxLength: 60, size: 'max' }),
+      runSequence,
       { numRuns, seed },
     );
-    console.log(
-      `createLazyList model (${label}): ${totals.sequences} sequences, ${totals.steps} steps (seed ${seed}); checked: ${JSON.stringify(totals.checked)}`,
-    );
-    expect(totals.sequences).toBeGreaterThanOrEqual(numRuns);
   };
 }
 

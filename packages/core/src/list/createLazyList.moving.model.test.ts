@@ -1,14 +1,13 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { HeldAnswers } from '../testing/heldAnswers.ts';
 import {
   type ModelTotals,
+  modelFileHooks,
   modelRuns,
   sequenceChecks,
   settle,
-  tapUnhandledRejections,
-  useImmediateQueryNotifications,
 } from '../testing/modelHarness.ts';
 import { createLazyList } from './createLazyList.ts';
 import { watchMoves } from './datasetWatch.ts';
@@ -23,9 +22,7 @@ const BYTES_PER_ITEM = 10;
 const { numRuns, seed } = modelRuns(150);
 const timeoutMs = Math.max(60_000, numRuns * 80);
 
-beforeAll(() => useImmediateQueryNotifications());
-const rejections = tapUnhandledRejections();
-afterAll(() => rejections.stop());
+modelFileHooks();
 
 interface Row {
   readonly id: number;

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { arraySource } from '../testing/arraySource.ts';
 import {
+  checkModel,
   type ModelTotals,
+  modelFileHooks,
   modelRuns,
   sequenceChecks,
   settle,
-  tapUnhandledRejections,
-  useImmediateQueryNotifications,
 } from '../testing/modelHarness.ts';
 import {
   checkAgainstModel,
@@ -31,9 +31,7 @@ import type { ListWriteResult } from './writeResult.ts';
 const BYTES_PER_ITEM = 10;
 const { numRuns, seed } = modelRuns(60);
 
-beforeAll(() => useImmediateQueryNotifications());
-const rejections = tapUnhandledRejections();
-afterAll(() => rejections.stop());
+const rejections = modelFileHooks();
 
 interface Config {
   readonly size: number;
@@ -232,18 +230,12 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
 
 describe('createLazyList writes model', () => {
   it('after any sequence of writes and rollbacks, loaded items equal the model, keys are unique, bytes stay bounded', async () => {
-    const totals: ModelTotals = { sequences: 0, steps: 0, checked: {} };
-    await fc.assert(
-      fc.asyncProperty(
-        configArb,
-        fc.array(commandArb, { minLength: 1, maxLength: 40, size: 'max' }),
-        (config, commands) => runSequence(config, commands, totals),
-      ),
+    await checkModel(
+      'createLazyList writes model',
+      configArb,
+      fc.array(commandArb, { minLength: 1, maxLength: 40, size: 'max' }),
+      runSequence,
       { numRuns, seed },
     );
-    console.log(
-      `createLazyList writes model: ${totals.sequences} sequences, ${totals.steps} steps (seed ${seed}); checked: ${JSON.stringify(totals.checked)}`,
-    );
-    expect(totals.sequences).toBeGreaterThanOrEqual(numRuns);
   }, 120_000);
 });

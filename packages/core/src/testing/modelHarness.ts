@@ -1,4 +1,6 @@
 import { notifyManager } from '@tanstack/query-core';
+import fc from 'fast-check';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Timers } from '../env/timers.ts';
 
 /**
@@ -91,11 +93,26 @@ export async function settle(rounds = 4): Promise<void> {
 }
 
 /** Records unhandled rejections while installed; `stop()` removes the listener. */
-export function tapUnhandledRejections(): { readonly reasons: unknown[]; stop(): void } {
+function tapUnhandledRejections(): { readonly reasons: unknown[]; stop(): void } {
   const reasons: unknown[] = [];
   const listener = (reason: unknown) => reasons.push(reason);
   process.on('unhandledRejection', listener);
   return { reasons, stop: () => process.off('unhandledRejection', listener) };
+}
+
+/**
+ * Sets up a model test file: query notifications batched with `setImmediate` before its tests,
+ * and unhandled rejections recorded from now until its tests end. Call once at the file's top level.
+ *
+ * @example
+ * const rejections = modelFileHooks();
+ * check(rejections.reasons.length === 0, `unhandled rejection: ${String(rejections.reasons[0])}`);
+ */
+export function modelFileHooks(): { readonly reasons: unknown[] } {
+  beforeAll(() => useImmediateQueryNotifications());
+  const rejections = tapUnhandledRejections();
+  afterAll(() => rejections.stop());
+  return rejections;
 }
 
 /** A promise the model settles by hand. */
@@ -142,4 +159,31 @@ export function sequenceChecks(config: unknown, totals: ModelTotals) {
     totals.checked[what] = (totals.checked[what] ?? 0) + 1;
   };
   return { log, check, count };
+}
+
+/**
+ * Checks `run` over random (config, commands) pairs with fast-check (`runs.numRuns` of them,
+ * replayed from `runs.seed`), prints the totals under `label` (so a vacuous run shows) and expects
+ * every sequence counted. Returns the totals for checks of a property's own.
+ *
+ * @example
+ * await checkModel('writes model', configArb, fc.array(commandArb, { minLength: 1 }), runSequence, { numRuns, seed });
+ */
+export async function checkModel<C, K>(
+  label: string,
+  configs: fc.Arbitrary<C>,
+  commands: fc.Arbitrary<K[]>,
+  run: (config: C, commands: K[], totals: ModelTotals) => Promise<void>,
+  runs: { numRuns: number; seed: number },
+): Promise<ModelTotals> {
+  const totals: ModelTotals = { sequences: 0, steps: 0, checked: {} };
+  await fc.assert(
+    fc.asyncProperty(configs, commands, (config, steps) => run(config, steps, totals)),
+    runs,
+  );
+  console.log(
+    `${label}: ${totals.sequences} sequences, ${totals.steps} steps (seed ${runs.seed}); checked: ${JSON.stringify(totals.checked)}`,
+  );
+  expect(totals.sequences).toBeGreaterThanOrEqual(runs.numRuns);
+  return totals;
 }

@@ -1,18 +1,18 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { ScrollTarget, ScrollTargetHandlers } from '../env/scrollTarget.ts';
 import { createLazyList } from '../list/createLazyList.ts';
 import { cursorSource } from '../paging/cursorPaging.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { FakeServer } from '../testing/fakeServer.ts';
 import {
+  checkModel,
   ManualTimers,
   type ModelTotals,
+  modelFileHooks,
   modelRuns,
   sequenceChecks,
   settle,
-  tapUnhandledRejections,
-  useImmediateQueryNotifications,
 } from '../testing/modelHarness.ts';
 import { createVirtualList } from './createVirtualList.ts';
 import { stickyRows } from './stickyImport.ts';
@@ -27,9 +27,7 @@ const { numRuns, seed } = modelRuns(400);
 const timeoutMs = Math.max(60_000, numRuns * 60);
 const ESTIMATE = 36;
 
-beforeAll(() => useImmediateQueryNotifications());
-const rejections = tapUnhandledRejections();
-afterAll(() => rejections.stop());
+const rejections = modelFileHooks();
 
 /** A scroll element without a DOM: content size is what the view last rendered. */
 class FakeScrollElement implements ScrollTarget {
@@ -478,19 +476,13 @@ describe('createVirtualList model', () => {
   it(
     'keeps the anchored row still, rows covering the viewport, scrolls 1:1 at any size and scrollToIndex rows in view',
     async () => {
-      const totals: ModelTotals = { sequences: 0, steps: 0, checked: {} };
-      await fc.assert(
-        fc.asyncProperty(
-          configArb,
-          fc.array(commandArb, { minLength: 1, maxLength: 50, size: 'max' }),
-          (config, commands) => runSequence(config, commands, totals),
-        ),
+      await checkModel(
+        'createVirtualList model',
+        configArb,
+        fc.array(commandArb, { minLength: 1, maxLength: 50, size: 'max' }),
+        runSequence,
         { numRuns, seed },
       );
-      console.log(
-        `createVirtualList model: ${totals.sequences} sequences, ${totals.steps} steps (seed ${seed}); checked: ${JSON.stringify(totals.checked)}`,
-      );
-      expect(totals.sequences).toBeGreaterThanOrEqual(numRuns);
     },
     timeoutMs,
   );
