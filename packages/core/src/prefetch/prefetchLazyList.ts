@@ -5,7 +5,7 @@ import { layoutFor } from '../paging/layoutFor.ts';
 import { normalizeWindow } from '../planner/listWindow.ts';
 import type { PageRange } from '../planner/planWindow.ts';
 import { backoffDelay } from '../scheduler/backoffDelay.ts';
-import { KEPT_PAGE_QUERY, pageQueryKey, shouldRetryPage } from '../scheduler/pageQuery.ts';
+import { pageQueryKey, shouldRetryPage } from '../scheduler/pageQuery.ts';
 import type { LazyListSource } from '../sources/source.ts';
 import { type ListPrefetchHost, prefetchListPages } from './prefetchList.ts';
 import type { PrefetchResult } from './prefetchResult.ts';
@@ -62,7 +62,7 @@ export function prefetchLazyList<T>(
     getData: (queryKey) => client.getQueryData(queryKey),
     prefetch(queryKey: QueryKey, loader: (signal: AbortSignal) => Promise<unknown>) {
       let called = false;
-      // The list's own KEPT_PAGE_QUERY, so the list finds the page fresh; the retries
+      // The list's own page options (pageQuery.ts), so the list finds the page fresh; the retries
       // are query-core's here (no list scheduler runs), timed by lazyflow's one backoff.
       return client
         .fetchQuery({
@@ -73,7 +73,8 @@ export function prefetchLazyList<T>(
           },
           retry: (failures, error) => failures < attempts - 1 && shouldRetryPage(error),
           retryDelay: (failures) => backoffDelay(failures + 1, { baseDelayMs, maxDelayMs, random }),
-          ...KEPT_PAGE_QUERY,
+          staleTime: Number.POSITIVE_INFINITY,
+          gcTime: Number.POSITIVE_INFINITY,
         })
         .then(
           (): PrefetchResult => ({ status: called ? 'loaded' : 'cached', key: queryKey }),

@@ -46,19 +46,6 @@ const SETTLED_QUERY_FN = `lazyflow: a page query is fetched by its list${
  */
 const waiters = new WeakMap<Query, number>();
 
-/**
- * How a page's query is kept, by the list's fetches and the prefetchers' alike (so a list finds a
- * prefetched page fresh): fresh until invalidated, and removed by lazyflow when it lets the page
- * go, never by query-core's timer.
- *
- * @example
- * client.fetchQuery({ queryKey, queryFn, retry: false, ...KEPT_PAGE_QUERY });
- */
-export const KEPT_PAGE_QUERY = {
-  staleTime: Number.POSITIVE_INFINITY,
-  gcTime: Number.POSITIVE_INFINITY,
-} as const;
-
 /** A page fetched through the QueryClient, and whether it came from the query cache. */
 export interface PageQueryResult {
   readonly data: unknown;
@@ -113,7 +100,8 @@ export function fetchPageQuery(
         return loader(signal);
       },
       retry: false,
-      ...KEPT_PAGE_QUERY,
+      staleTime: Number.POSITIVE_INFINITY,
+      gcTime: Number.POSITIVE_INFINITY,
     });
     // fetchQuery built the query synchronously; get(hash) is O(1), QueryCache.find walks every query.
     joined = client.getQueryCache().get(hashKey(queryKey));
