@@ -6,10 +6,10 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { useRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { frames } from '../../core/src/testing/mountVirtualList.ts';
 import { keepPreviousRows } from './keepPreviousRows.ts';
 import type { ListPlaceholder } from './placeholder.ts';
 import { ErrorBoundary, gatedSearch, type Hit, HitRows } from './testing/queryHabits.tsx';
-import { frames } from './testing/testRoots.ts';
 import { useLazyList } from './useLazyList.ts';
 
 afterEach(cleanup);

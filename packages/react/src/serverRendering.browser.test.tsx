@@ -8,8 +8,9 @@ import { dehydrate, hydrate } from '@tanstack/query-core';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
+import { frames } from '../../core/src/testing/mountVirtualList.ts';
 import { USERS_KEY, UsersApp, usersApi } from './testing/ssrUsers.tsx';
-import { frames, rootsPerTest } from './testing/testRoots.ts';
+import { rootsPerTest } from './testing/testRoots.ts';
 
 const roots = rootsPerTest({ restoreMocks: true });
 

@@ -10,7 +10,8 @@ import {
 import { keyboardNavigation } from '@lazyflow/core/keyboard';
 import { act, StrictMode, useRef, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { frames, rootsPerTest } from './testing/testRoots.ts';
+import { frames } from '../../core/src/testing/mountVirtualList.ts';
+import { rootsPerTest } from './testing/testRoots.ts';
 import { type UseLazyListResult, useLazyList } from './useLazyList.ts';
 import { useWindow } from './useWindow.ts';
 

@@ -3,8 +3,9 @@
 import { idbCache, offsetSource, type PageCache, QueryClient } from '@lazyflow/core';
 import { StrictMode, useRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { frames } from '../../core/src/testing/mountVirtualList.ts';
 import { VirtualList } from '../../core/src/virtual/VirtualList.ts';
-import { frames, rootsPerTest } from './testing/testRoots.ts';
+import { rootsPerTest } from './testing/testRoots.ts';
 import { type UseLazyListResult, useLazyList } from './useLazyList.ts';
 
 interface Item {

@@ -4,7 +4,8 @@ import { offsetSource } from '@lazyflow/core';
 import { stickyRows } from '@lazyflow/core/sticky';
 import { useRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { frames, rootsPerTest } from './testing/testRoots.ts';
+import { frames } from '../../core/src/testing/mountVirtualList.ts';
+import { rootsPerTest } from './testing/testRoots.ts';
 import { type UseLazyListResult, useLazyList } from './useLazyList.ts';
 
 const roots = rootsPerTest({ actEnvironment: false });

@@ -1,5 +1,5 @@
 // Test support (not published) for the hooks' browser tests: React roots mounted in containers of
-// their own in document.body, gone after each test, and a wait for animation frames.
+// their own in document.body, gone after each test (frames(n) is core's, testing/mountVirtualList.ts).
 import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, vi } from 'vitest';
@@ -73,16 +73,4 @@ export function rootsPerTest(options: { actEnvironment?: boolean; restoreMocks?:
       return root;
     },
   };
-}
-
-/**
- * Resolves after `n` animation frames (React's commit, layout, ResizeObserver and scroll events
- * have run).
- *
- * @example
- * roots.mount(<App />);
- * await frames(2);
- */
-export async function frames(n: number): Promise<void> {
-  for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
 }
