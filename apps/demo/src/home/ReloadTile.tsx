@@ -81,8 +81,9 @@ function VisitList({
     mounted.current = v.id;
   }, [mounted, v.id]);
   useLayoutEffect(() => {
+    if (v.first.shown !== undefined) return;
     const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${TARGET}"]`);
-    if (v.first.shown === undefined && row?.dataset.state === 'loaded')
+    if (row?.dataset.state === 'loaded')
       v.first.shown = { answered: v.counted.answered(), stale: row.dataset.stale === 'true' };
   });
   return <MiniList list={list} scroller={scroller} testId="feat-reload-list" />;
