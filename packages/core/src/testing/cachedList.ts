@@ -11,6 +11,7 @@ import type { LazyList } from '../list/LazyList.ts';
 import { setDefaultMemoryMonitor } from '../memory/defaultMemoryMonitor.ts';
 import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
 import { arraySource } from './arraySource.ts';
+import { deferred } from './modelHarness.ts';
 
 export interface Row {
   id: number;
@@ -24,15 +25,6 @@ export const pageOf = (page: number, from: Row['from']) => ({
   items: Array.from({ length: PAGE }, (_, i) => row(page * PAGE + i, from)),
   total: 1_000,
 });
-
-/** A promise to wait on, and the function that resolves it. */
-function held(): [Promise<void>, () => void] {
-  let release = () => {};
-  const promise = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  return [promise, release];
-}
 
 /**
  * A PageCache in a Map. `hold()` holds reads before they read until released; `holdAnswers()`
@@ -120,19 +112,19 @@ export function fakeCache({ removeFrom = false } = {}) {
     /** The data the cache holds for `page` of the dataset `key`, or undefined. */
     get: (page: number, key: QueryKey = datasetKey) => entries.get(id(key, page)),
     hold: () => {
-      const [promise, release] = held();
+      const { promise, resolve } = deferred<void>();
       gate = promise;
-      return release;
+      return resolve;
     },
     holdAnswers: () => {
-      const [promise, release] = held();
+      const { promise, resolve } = deferred<void>();
       answers = promise;
-      return release;
+      return resolve;
     },
     holdRemovals: () => {
-      const [promise, release] = held();
+      const { promise, resolve } = deferred<void>();
       removals = promise;
-      return release;
+      return resolve;
     },
   };
 }
