@@ -23,6 +23,8 @@ export default defineConfig({
   resolve,
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
   test: {
+    // vi.waitFor's default bound (scripts/vitest-waits.ts).
+    setupFiles: ['./scripts/vitest-waits.ts'],
     projects: [
       {
         extends: true,
