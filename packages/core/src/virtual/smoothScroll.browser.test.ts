@@ -10,6 +10,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { frames } from '../testing/mountVirtualList.ts';
 import { item, itemsList, loadedText, mount, runCleanups, title } from '../testing/virtualFixtures.ts';
+import { loadFlight } from './flightChunk.ts';
 import type { VirtualRow } from './virtualSnapshot.ts';
 
 beforeAll(async () => {
@@ -155,6 +156,12 @@ describe('smooth scrollToIndex: the duration follows the distance shown (a clock
 });
 
 describe('smooth scrollToIndex, interrupted or not wanted', () => {
+  beforeAll(async () => {
+    // The flight's chunk (decision 0027) is the page's, as after a first smooth scroll-to: the
+    // wheel case reads where the flight starts right after the call, which is only so once the
+    // chunk is there (run alone with -t, nothing before it has loaded it).
+    await new Promise<void>((loaded, failed) => loadFlight(loaded, failed));
+  });
   it('a user wheel during the flight stops it where it is, and it does not resume', async () => {
     // A clock 40× slower than real time: the flight lasts long enough for a real wheel to land in it.
     const list = await mounted(1_000_000, () => performance.now() / 40);
