@@ -1,8 +1,8 @@
-import { type ItemState, listDataAttributes } from '@lazyflow/core';
+import { type ItemState, listDataAttributes, type VirtualRow } from '@lazyflow/core';
 import { keyboardNavigation } from '@lazyflow/core/keyboard';
 import type { Item } from '@lazyflow/mocks';
-import { useLazyList } from '@lazyflow/react';
-import { type RefObject, useMemo, useRef } from 'react';
+import { type UseLazyListResult, useLazyList } from '@lazyflow/react';
+import { type CSSProperties, type RefObject, useMemo, useRef } from 'react';
 import { PageIntro } from '../components/PageIntro.tsx';
 import { PendingItem, pageMarks } from '../components/PendingItem.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
@@ -99,8 +99,7 @@ function GridCards({ lanes, scrollRef }: { lanes: number; scrollRef: RefObject<H
     overscan: 3,
   });
   useReportStats('Grid', list.list);
-  const pageSize = list.stats.pageSize || 1;
-  const first = pageMarks(list.range?.start ?? 0, pageSize);
+  const first = pageMarks(list.range?.start ?? 0, list.stats.pageSize || 1);
   // This component lives inside the scroller (which is measured for the lanes first), so the
   // list's data attributes sit on the content element.
   return (
@@ -113,34 +112,18 @@ function GridCards({ lanes, scrollRef }: { lanes: number; scrollRef: RefObject<H
       {...listDataAttributes(list)}
     >
       {list.rows.map((row) => (
-        <li
+        <CardCell
           key={row.key}
-          ref={list.measureElement}
-          className="card"
-          data-index={row.index}
-          data-lane={row.lane}
-          data-state={row.state.status}
-          aria-posinset={row.index + 1}
-          aria-setsize={list.count}
+          list={list}
+          row={row}
+          first={first}
           style={{
-            height: CARD_HEIGHT,
             top: GAP / 2,
             left: `calc(${row.lane} * 100% / ${lanes} + ${GAP / 2}px)`,
             width: `calc(100% / ${lanes} - ${GAP}px)`,
             transform: `translateY(${row.start}px)`,
           }}
-        >
-          <Card
-            state={row.state}
-            pending={{
-              index: row.index,
-              pageSize,
-              count: list.count,
-              first: first(row.index, row.state),
-              retry: list.retry,
-            }}
-          />
-        </li>
+        />
       ))}
     </ul>
   );
@@ -160,8 +143,7 @@ function CardStrip() {
     keyboard: keyboardNavigation,
   });
   useReportStats('Strip', list.list);
-  const pageSize = list.stats.pageSize || 1;
-  const first = pageMarks(list.range?.start ?? 0, pageSize);
+  const first = pageMarks(list.range?.start ?? 0, list.stats.pageSize || 1);
   return (
     <section
       ref={ref}
@@ -173,35 +155,60 @@ function CardStrip() {
     >
       <ul className="spacer" aria-label="Cards" style={{ width: list.totalSize, height: '100%' }}>
         {list.rows.map((row) => (
-          <li
+          <CardCell
             key={row.key}
-            ref={list.measureElement}
-            className="card"
-            data-index={row.index}
-            data-state={row.state.status}
-            aria-posinset={row.index + 1}
-            aria-setsize={list.count}
+            list={list}
+            row={row}
+            first={first}
             tabIndex={row.index === (list.focusedIndex ?? list.range?.start) ? 0 : -1}
-            style={{
-              width: STRIP_CARD_WIDTH,
-              height: CARD_HEIGHT,
-              top: GAP,
-              transform: `translateX(${row.start}px)`,
-            }}
-          >
-            <Card
-              state={row.state}
-              pending={{
-                index: row.index,
-                pageSize,
-                count: list.count,
-                first: first(row.index, row.state),
-                retry: list.retry,
-              }}
-            />
-          </li>
+            style={{ width: STRIP_CARD_WIDTH, top: GAP, transform: `translateX(${row.start}px)` }}
+          />
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * One card of the grid or the strip: its element, measured by the list, where `style` places it
+ * (the card's height is the same in both).
+ */
+function CardCell({
+  list,
+  row,
+  first,
+  style,
+  tabIndex,
+}: {
+  list: UseLazyListResult<Item>;
+  row: VirtualRow<Item>;
+  /** `pageMarks`'s test: whether this card says how its page stands. */
+  first: (index: number, state: ItemState<Item>) => boolean;
+  style: CSSProperties;
+  tabIndex?: number;
+}) {
+  return (
+    <li
+      ref={list.measureElement}
+      className="card"
+      data-index={row.index}
+      data-lane={row.lane}
+      data-state={row.state.status}
+      aria-posinset={row.index + 1}
+      aria-setsize={list.count}
+      tabIndex={tabIndex}
+      style={{ height: CARD_HEIGHT, ...style }}
+    >
+      <Card
+        state={row.state}
+        pending={{
+          index: row.index,
+          pageSize: list.stats.pageSize || 1,
+          count: list.count,
+          first: first(row.index, row.state),
+          retry: list.retry,
+        }}
+      />
+    </li>
   );
 }
