@@ -30,9 +30,10 @@ export interface ScrollTarget {
    */
   minOffset?(): number;
   /**
-   * The highest offset the target reaches. Omitted: the list's own end, as for an element holding
-   * only the list. The window's is past the list's end by the page below the list (a footer): the
-   * view scrolls there 1:1 and does not put the window back at the list's end (decision 0036).
+   * The highest offset the target reaches. Omitted: the list's own end. An element's is its
+   * scroll extent, the window's the document's minus the list's margin: past the list's end by
+   * the content below the list (a footer), which the view scrolls to 1:1 and does not put the
+   * target back at the list's end from (decisions 0036, 0070).
    */
   maxOffset?(): number;
   /** Scrolls so that `offset()` becomes `offset` (the browser clamps it to the content). */
@@ -60,7 +61,9 @@ function listen(
 
 /**
  * A scrollable element as scroll target. Sets `overflow-anchor: none` on it, because the
- * browser's own scroll anchoring would fight the list's (both would move the content).
+ * browser's own scroll anchoring would fight the list's (both would move the content). The list
+ * starts at the element's scroll start (content above it is `scrollPaddingStart`); content after
+ * it in the element (a footer) is read from the element's scroll extent and scrolled to 1:1.
  *
  * @example
  * const target = elementScrollTarget(document.querySelector('#log')!, { horizontal: false });
@@ -74,6 +77,13 @@ export function elementScrollTarget(
     element,
     offset: () => (horizontal ? element.scrollLeft : element.scrollTop),
     viewport: () => (horizontal ? element.clientWidth : element.clientHeight),
+    // Content below the list inside the element (a footer) is past the list's end, 1:1, as the
+    // page below a window list is (decisions 0036, 0070). With the list alone, it is the list's
+    // end. 0 tells nothing: a simulated DOM (jsdom, happy-dom: apps' tests) has no layout.
+    maxOffset: () =>
+      (horizontal
+        ? element.scrollWidth - element.clientWidth
+        : element.scrollHeight - element.clientHeight) || Number.POSITIVE_INFINITY,
     scrollTo: (offset) => {
       if (horizontal) element.scrollLeft = offset;
       else element.scrollTop = offset;

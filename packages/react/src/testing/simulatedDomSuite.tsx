@@ -4,7 +4,7 @@
 import { offsetSource, QueryClient } from '@lazyflow/core';
 import { server } from '@lazyflow/mocks/node';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useRef } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useLazyList } from '../useLazyList.ts';
@@ -65,6 +65,23 @@ export function describeSimulatedDom(environment: string): void {
       expect(rows.length).toBeLessThan(40);
       expect(await screen.findByText(/^#0 /)).toBeTruthy();
       expect(await screen.findByText(/^#9 /)).toBeTruthy();
+    });
+
+    it('shows the rows a scroll moves to: scrollTop set and a scroll event fired', async () => {
+      render(
+        <QueryClientProvider client={new QueryClient()}>
+          <Items />
+        </QueryClientProvider>,
+      );
+      const scroller = (await screen.findByText('1000 items')).parentElement;
+      expect(await screen.findByText(/^#9 /)).toBeTruthy();
+      if (scroller === null) throw new Error('no scroll element');
+      // No layout here: the element's scroll extent reads 0, which tells nothing about its end.
+      expect(scroller.scrollHeight).toBe(0);
+      scroller.scrollTop = 500 * 36;
+      fireEvent.scroll(scroller);
+      expect(await screen.findByText(/^#500 /)).toBeTruthy();
+      expect(screen.queryByText(/^#9 /)).toBeNull();
     });
   });
 }
