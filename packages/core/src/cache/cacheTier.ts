@@ -103,12 +103,14 @@ export class CacheTier<F extends CacheTierFlow = CacheTierFlow> {
   attach(): void {
     this.#unsubscribe ??= this.#cache.subscribe(() => this.#flow.snapshots.publish(false));
     this.#unwatchOnline ??= onlineManager.subscribe((online) => online && this.#calls.retry());
-    const tiers = attached.get(this.#cache) ?? new Set();
-    attached.set(this.#cache, tiers.add(this as CacheTier));
+    const store = storeOf(this.#cache);
+    attached.set(store, (attached.get(store) ?? new Set()).add(this as CacheTier));
   }
 
   detach(): void {
-    attached.get(this.#cache)?.delete(this as CacheTier);
+    const store = storeOf(this.#cache);
+    const tiers = attached.get(store);
+    if (tiers?.delete(this as CacheTier) && tiers.size === 0) attached.delete(store);
     this.#unsubscribe?.();
     this.#unwatchOnline?.();
     this.#unsubscribe = undefined;
@@ -160,14 +162,23 @@ export class CacheTier<F extends CacheTierFlow = CacheTierFlow> {
    * moved their items, so they are fetched again (decision 0061). A cache without `removeFrom`
    * drops the whole dataset. A lookup running for one reads a miss; none starts from `from` on
    * until the cache has removed them. The same for every list on the dataset and this cache
-   * object (subscribed): they share the QueryClient's pages, not their lookups (decision 0065).
+   * (subscribed): they share the QueryClient's pages, not their lookups (decision 0065). A cache
+   * is its store when it names one ({@link CACHE_STORE}), else its object (decision 0071).
    */
   forget(from: number): void {
     const dataset = hashKey(this.#key);
     const told = new Map<CacheTier, number>();
-    for (const tier of new Set([this as CacheTier, ...(attached.get(this.#cache) ?? [])]))
-      if (hashKey(tier.#key) === dataset) told.set(tier, tier.#stop(from));
-    void (this.#cache.removeFrom?.(this.#key, from) ?? this.#cache.remove(this.#key)).then(() => {
+    const caches = new Set<PageCache>();
+    for (const tier of new Set([this as CacheTier, ...(attached.get(storeOf(this.#cache)) ?? [])]))
+      if (hashKey(tier.#key) === dataset) {
+        told.set(tier, tier.#stop(from));
+        caches.add(tier.#cache);
+      }
+    // Two objects over one store each queue their own writes: each cancels its own (decision 0071).
+    const removals = [...caches].map(
+      (cache) => cache.removeFrom?.(this.#key, from) ?? cache.remove(this.#key),
+    );
+    void Promise.all(removals).then(() => {
       for (const [tier, moved] of told) if (tier.#moved === moved) tier.#moved = Number.POSITIVE_INFINITY;
     });
   }
@@ -252,8 +263,26 @@ export class CacheTier<F extends CacheTierFlow = CacheTierFlow> {
   }
 }
 
-/** The tiers of the subscribed lists on each cache object: a write's removal tells them all. */
-const attached = new WeakMap<PageCache, Set<CacheTier>>();
+/**
+ * Where a cache names the store it reads and writes (`idbCache`: its database, object store and
+ * namespace), so that lists on two cache objects over one store are lists on one cache: a write's
+ * removal stops the lookups of both (decision 0071). A cache without it is its own object.
+ *
+ * @internal
+ * @example
+ * const store = (cache as Partial<Record<typeof CACHE_STORE, string>>)[CACHE_STORE] ?? cache;
+ */
+export const CACHE_STORE: unique symbol = Symbol('lazyflow.cacheStore');
+
+/** What a cache is to the tiers: the store it names, else the object itself. */
+const storeOf = (cache: PageCache): unknown =>
+  (cache as Partial<Record<typeof CACHE_STORE, string>>)[CACHE_STORE] ?? cache;
+
+/**
+ * The tiers of the subscribed lists on each cache (by {@link storeOf}): a write's removal tells
+ * them all. A store leaves with its last tier, so a cache object of the app's is not kept.
+ */
+const attached = new Map<unknown, Set<CacheTier>>();
 
 /** The last scroll move of each cache (they run in turn). */
 const scrollMoves = new WeakMap<PageCache, Promise<void>>();

@@ -5,9 +5,9 @@ import { estimateValueBytes } from '../store/estimateBytes.ts';
 import { Subscribable } from '../subscribable.ts';
 import { classifyCacheError, describeCacheError, withTimeout } from './cacheFaults.ts';
 import { checkRecord, parseIndex } from './cacheIndex.ts';
-import { databaseName, type EntrySlot, entryKey, INDEX_KEY, parseEntryKey } from './cacheKeys.ts';
+import { databaseName, type EntrySlot, entryKey, INDEX_KEY, parseEntryKey, STORE_NAME } from './cacheKeys.ts';
 import { CacheLedger } from './cacheLedger.ts';
-import { createCacheTier } from './cacheTier.ts';
+import { CACHE_STORE, createCacheTier } from './cacheTier.ts';
 import { CacheWriteQueue } from './cacheWriteQueue.ts';
 import { CacheWriter, type CacheWriterHost } from './cacheWriter.ts';
 import { registerCache } from './clearCache.ts';
@@ -61,6 +61,12 @@ export class IdbCache extends Subscribable implements PageCache, CarriesTier {
   readonly name: string;
   /** The list's side of the cache (decision 0019): it comes with this import. */
   readonly [LIST_TIER] = createCacheTier;
+  /**
+   * The store this cache reads and writes, for the lists' tiers: two `idbCache` objects of one
+   * name and namespace are one cache to the lists (decision 0071). An injected `store` is taken
+   * for the database of `name`, as `clearCache` takes it.
+   */
+  readonly [CACHE_STORE]: string;
   readonly namespace: string;
   readonly #o: ResolvedIdbCacheOptions;
   readonly #ledger = new CacheLedger();
@@ -81,6 +87,7 @@ export class IdbCache extends Subscribable implements PageCache, CarriesTier {
     this.#o = resolveIdbCacheOptions(options);
     this.name = this.#o.name;
     this.namespace = this.#o.namespace;
+    this[CACHE_STORE] = JSON.stringify([databaseName(this.name), STORE_NAME, this.namespace]);
     this.#writer = new CacheWriter(this.#writerHost());
     this.#status = this.#o.persist ? 'idle' : 'off';
     this.#snapshot = this.#build();

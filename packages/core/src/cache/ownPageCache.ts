@@ -15,16 +15,18 @@ const METHODS = [
   'getSnapshot',
 ] as const;
 
-/** The wrapper of each cache passed to {@link pageCache}: one per cache object (decision 0065). */
+/** The wrapper of each app cache passed to {@link pageCache}: one per cache object (decision 0065). */
 const wrappers = new WeakMap<PageCache, PageCache>();
 
 /**
  * Makes your own {@link PageCache} (in memory, over another store, a test double) usable as a
- * list's `cache`. `idbCache()` needs no wrapping; `removeFrom` is optional (decision 0061). The list's side of the cache (lookups before
- * the network, write behind, revalidation) comes with this import, so lists without a cache do
- * not bundle it (decision 0019). Returns an object calling `cache`'s methods, the same one for
- * every call with the same `cache`, so that lists on it hear each other's writes (decision
- * 0065); in development builds throws a TypeError naming the first missing method (decision 0054).
+ * list's `cache`. `removeFrom` is optional (decision 0061). The list's side of the cache (lookups
+ * before the network, write behind, revalidation) comes with this import, so lists without a
+ * cache do not bundle it (decision 0019). Returns an object calling `cache`'s methods, the same
+ * one for every call with the same `cache`, so that lists on it hear each other's writes
+ * (decision 0065). A cache that already carries the list's side (`idbCache()`, or what this
+ * returned) is returned as it is: lists given it bare and wrapped are on one cache (decision
+ * 0071). In development builds throws a TypeError naming the first missing method (decision 0054).
  *
  * @example
  * const memory: PageCache = { name: 'memory', read, write, remove, saveScroll, loadScroll, flush, clear, subscribe, getSnapshot };
@@ -42,6 +44,7 @@ export function pageCache(cache: PageCache): PageCache {
     if (removeFrom !== undefined && typeof removeFrom !== 'function')
       throw optionError('pageCache', 'removeFrom', 'a function or undefined', removeFrom);
   }
+  if (LIST_TIER in cache) return cache;
   const known = wrappers.get(cache);
   if (known !== undefined) return known;
   const own: PageCache & CarriesTier = {
