@@ -224,3 +224,52 @@ test('a query without matches shows the empty state; a failing server shows the 
   // The injected 500s are logged by the browser as failed resources; nothing else may fail.
   expect(errors.filter((error) => !error.includes('status of 500'))).toEqual([]);
 });
+
+test('the "End of the results" line after the list, inside the scroller, is reached at the very bottom and not scrolled away (decision 0070)', async ({
+  page,
+}) => {
+  const errors = await open(page, '/search?q=amber%20harbor%20lantern%20history'); // 25 results
+  const scroller = page.getByTestId('search-results');
+  const end = page.getByTestId('search-end');
+  await expect(end).toContainText('End of the 25 results.');
+  /** The end line's and the last row's edges, relative to the scroller's visible area, and its scroll state. */
+  const read = () =>
+    scroller.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const line = element.querySelector('[data-testid="search-end"]')?.getBoundingClientRect();
+      const last = element.querySelector('li[data-index="24"]')?.getBoundingClientRect();
+      return {
+        top: element.scrollTop,
+        max: element.scrollHeight - element.clientHeight,
+        viewport: element.clientHeight,
+        line: line
+          ? { top: line.top - box.top - element.clientTop, bottom: line.bottom - box.top - element.clientTop }
+          : null,
+        lastBottom: last ? last.bottom - box.top - element.clientTop : null,
+      };
+    });
+  // Twice: the rows measured on the way in may change the content's height once.
+  for (let round = 0; round < 2; round++) {
+    await scroller.evaluate((element) =>
+      element.scrollTo({ top: element.scrollHeight, behavior: 'instant' }),
+    );
+    // Held there over frames: before decision 0070 the list wrote the scroller back to its last row.
+    await page.waitForTimeout(300);
+  }
+  const bottom = await read();
+  expect(bottom.max).toBeGreaterThan(0);
+  expect(bottom.top).toBe(bottom.max);
+  expect(bottom.line).not.toBeNull();
+  expect(bottom.line?.top ?? -1).toBeGreaterThanOrEqual(0);
+  expect(bottom.line?.bottom ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(bottom.viewport + 0.5); // whole
+  expect(bottom.lastBottom ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual((bottom.line?.top ?? 0) + 0.5); // the last row above it
+
+  // A wheel-sized step back up moves the line and the rows 1:1.
+  await scroller.evaluate((element) => element.scrollBy({ top: -100, behavior: 'instant' }));
+  await page.waitForTimeout(200);
+  const up = await read();
+  // (not scrollTop: a row above measured on the way moves it, and the list keeps the rows read still)
+  expect(up.line?.top).toBeCloseTo((bottom.line?.top ?? 0) + 100, 0);
+  expect(up.lastBottom).toBeCloseTo((bottom.lastBottom ?? 0) + 100, 0);
+  expect(errors).toEqual([]);
+});
