@@ -103,18 +103,20 @@ const read = (list: LazyList<KeyedRow>) =>
   );
 
 /** An earlier visit (another cache object, flushed) stores pages 4..6 (rows 12..20) of `server` in `name`. */
-async function earlierVisit(name: string, server: { rows: KeyedRow[]; version: number }) {
-  const cache = cacheFor(name);
+async function earlierVisit(name: string, server: { rows: KeyedRow[]; version: number }, namespace?: string) {
+  const cache = cacheFor(name, { namespace });
   const earlier = open(cache, server);
   await load(earlier.list, earlier.answers, 12, 21, [4, 5, 6]);
   await cache.flush();
   earlier.list.destroy();
-  expect([...(await cacheFor(name).read(DATASET, [4, 5, 6])).keys()]).toEqual([4, 5, 6]);
+  expect([...(await cacheFor(name, { namespace }).read(DATASET, [4, 5, 6])).keys()]).toEqual([4, 5, 6]);
 }
 
 /** Until the store of `name` holds none of pages 4..6 (a write's removal is committed). */
-const removed = (name: string) =>
-  vi.waitFor(async () => expect([...(await cacheFor(name).read(DATASET, [4, 5, 6])).keys()]).toEqual([]));
+const removed = (name: string, namespace?: string) =>
+  vi.waitFor(async () =>
+    expect([...(await cacheFor(name, { namespace }).read(DATASET, [4, 5, 6])).keys()]).toEqual([]),
+  );
 
 /** Lists A on `cacheA` and B on `cacheB` load page 0: on one QueryClient, unless B has a server of its own. */
 async function twoLists(
@@ -193,26 +195,34 @@ describe('a write moving pages, lists on two idbCache objects of one name', () =
 });
 
 describe('two idbCache objects over different stores', () => {
-  it('a write on one does not stop the lookups of a list on the other', async () => {
-    const [nameA, nameB] = [uniqueName(), uniqueName()];
+  const shared = uniqueName();
+  it.each<[string, { name: string; namespace?: string }, { name: string; namespace?: string }]>([
+    ['two names', { name: uniqueName() }, { name: uniqueName() }],
+    [
+      'one name, two namespaces',
+      { name: shared, namespace: 'user-1' },
+      { name: shared, namespace: 'user-2' },
+    ],
+  ])('a write on one does not stop the lookups of a list on the other (%s)', async (_, whereA, whereB) => {
     const serverA = { rows: keyedRows(...ids(0, 30)), version: 0 };
     const serverB = { rows: keyedRows(...ids(0, 30)), version: 0 };
-    await earlierVisit(nameA, serverA);
-    await earlierVisit(nameB, serverB);
-    const held = heldStore(nameB);
-    const cacheA = cacheFor(nameA);
-    const cacheB = cacheFor(nameB, { store: held.store });
+    await earlierVisit(whereA.name, serverA, whereA.namespace);
+    await earlierVisit(whereB.name, serverB, whereB.namespace);
+    const held = heldStore(whereB.name);
+    const cacheA = cacheFor(whereA.name, { namespace: whereA.namespace });
+    const cacheB = cacheFor(whereB.name, { namespace: whereB.namespace, store: held.store });
     // One list key on each, each on its own QueryClient and server: one dataset key in two stores.
     const { a, b } = await twoLists(cacheA, cacheB, serverA, serverB);
     const release = held.holdNextRead();
     b.list.setWindow({ start: 15, end: 18 });
     await vi.waitFor(() => expect(held.held()).toBe(1));
     expect(a.list.remove('s4').ok).toBe(true);
-    await removed(nameA);
+    await removed(whereA.name, whereA.namespace);
     release();
     await settle();
     // B's page 5 is shown from its cache (stale until revalidated); its pages stay in its store.
     expect(shownRows(b.list.getSnapshot()).slice(15, 18)).toEqual(['s15~', 's16~', 's17~']);
-    expect([...(await cacheFor(nameB).read(DATASET, [4, 5, 6])).keys()]).toEqual([4, 5, 6]);
+    const kept = await cacheFor(whereB.name, { namespace: whereB.namespace }).read(DATASET, [4, 5, 6]);
+    expect([...kept.keys()]).toEqual([4, 5, 6]);
   });
 });
