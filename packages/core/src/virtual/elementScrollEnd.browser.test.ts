@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLazyList } from '../list/createLazyList.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { showKeyedRows } from '../testing/keyedRows.ts';
-import { frames } from '../testing/mountVirtualList.ts';
+import { frames, mountVirtualList } from '../testing/mountVirtualList.ts';
 import { cleanups, runCleanups } from '../testing/virtualFixtures.ts';
 import { createVirtualList } from './createVirtualList.ts';
 
@@ -188,4 +188,43 @@ describe('a list that is its scroll element only content', () => {
       expect(mounted.scroller.scrollTop).toBeCloseTo(mounted.bottom(), 0);
     });
   }
+});
+
+describe('a horizontal list in a scroll element with content after it', () => {
+  it('1,000 columns: the far right shows the content after the list whole, the last column right before it, and steps back move 1:1', async () => {
+    const WIDE = 180;
+    const mounted = mountVirtualList({
+      list: rowsList(1_000),
+      horizontal: true,
+      viewport: VIEWPORT,
+      estimateSize: () => 80,
+      text: (row) => row.id,
+    });
+    cleanups.push(() => mounted.unmount());
+    const after = document.createElement('aside');
+    Object.assign(after.style, { flex: 'none', width: `${WIDE}px`, height: '100%', background: 'tan' });
+    Object.assign(mounted.viewport.style, { display: 'flex' });
+    mounted.spacer.style.flex = 'none';
+    mounted.viewport.append(after);
+    const { viewport } = mounted;
+    const left = () => after.getBoundingClientRect().left - viewport.getBoundingClientRect().left;
+    await vi.waitFor(() => expect(mounted.position(3)).toBe(240));
+    for (let round = 0; round < 2; round++) {
+      viewport.scrollLeft = viewport.scrollWidth - viewport.clientWidth;
+      await vi.waitFor(() => expect(mounted.position(999)).toBeDefined());
+      await frames(3);
+    }
+    const end = viewport.scrollWidth - viewport.clientWidth;
+    expect(viewport.scrollLeft).toBe(end); // not written back to the list's end
+    expect(left()).toBeCloseTo(VIEWPORT - WIDE, 0);
+    expect(mounted.position(999)).toBeCloseTo(VIEWPORT - WIDE - 80, 0);
+    for (const step of [100, WIDE, 150]) {
+      const before = { column: mounted.position(995) ?? Number.NaN, after: left() };
+      viewport.scrollBy({ left: -step, behavior: 'instant' });
+      await frames(3);
+      expect(mounted.position(995)).toBeCloseTo(before.column + step, 0);
+      expect(left()).toBeCloseTo(before.after + step, 0);
+    }
+    expect(viewport.scrollLeft).toBe(end - 430);
+  });
 });
