@@ -1,7 +1,7 @@
 // Test support (excluded from the build): lists over the MSW endpoints and mounted virtual
 // lists that are torn down after each test (`afterEach(runCleanups)` in the test file).
 import { type Item, item } from '@lazyflow/mocks';
-import type { QueryClient } from '@tanstack/query-core';
+import { QueryClient } from '@tanstack/query-core';
 import { createLazyList } from '../list/createLazyList.ts';
 import type { LazyList } from '../list/LazyList.ts';
 import { cursorSource } from '../paging/cursorPaging.ts';
@@ -81,6 +81,34 @@ export function feedList(total: number, options: { gate?: () => Promise<void> } 
         const query = `limit=${limit}&direction=${direction}&total=${total}${cursor === null ? '' : `&cursor=${cursor}`}`;
         return (await fetch(`/api/feed?${query}`, { signal })).json();
       },
+    }),
+  });
+  cleanups.push(() => list.destroy());
+  return list;
+}
+
+/**
+ * `total` rows `{ id: 'r0' }`, `{ id: 'r1' }`… made as pages are asked (no array of `total`
+ * rows), keyed by id, no prefetch; destroyed after the test. For the scroll-end tests of a list
+ * in an element or the window.
+ *
+ * @example
+ * const list = idRowsList('element-scroll-end', 1_000_000);
+ */
+export function idRowsList(name: string, total: number): LazyList<{ readonly id: string }> {
+  const list = createLazyList<{ readonly id: string }>({
+    key: [name, Math.random()],
+    queryClient: new QueryClient(),
+    prefetch: 0,
+    getItemKey: (row) => row.id,
+    source: offsetSource({
+      pageSize: 100,
+      fetchPage: async ({ offset, limit }) => ({
+        items: Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, k) => ({
+          id: `r${offset + k}`,
+        })),
+        total,
+      }),
     }),
   });
   cleanups.push(() => list.destroy());

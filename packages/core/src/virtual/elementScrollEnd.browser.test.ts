@@ -4,13 +4,10 @@
 // from the document: the footer is reached 1:1, also in a 1,000,000-row (scaled) list, and the
 // element is not written back to the list's end. A list that is the element's only content is
 // unchanged.
-import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLazyList } from '../list/createLazyList.ts';
-import { offsetSource } from '../sources/offsetSource.ts';
 import { showKeyedRows } from '../testing/keyedRows.ts';
 import { frames, mountVirtualList } from '../testing/mountVirtualList.ts';
-import { cleanups, runCleanups } from '../testing/virtualFixtures.ts';
+import { cleanups, idRowsList, runCleanups } from '../testing/virtualFixtures.ts';
 import { createVirtualList } from './createVirtualList.ts';
 
 afterEach(runCleanups);
@@ -19,26 +16,8 @@ const VIEWPORT = 600;
 const FOOTER = 250;
 const ROW = 36;
 
-/** `total` rows `r0`, `r1`… from memory, keyed by id. */
-function rowsList(total: number) {
-  const list = createLazyList<{ readonly id: string }>({
-    key: ['element-scroll-end', Math.random()],
-    queryClient: new QueryClient(),
-    prefetch: 0,
-    getItemKey: (row) => row.id,
-    source: offsetSource({
-      pageSize: 100,
-      fetchPage: async ({ offset, limit }) => ({
-        items: Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, k) => ({
-          id: `r${offset + k}`,
-        })),
-        total,
-      }),
-    }),
-  });
-  cleanups.push(() => list.destroy());
-  return list;
-}
+/** `total` rows `r0`, `r1`… keyed by id. */
+const rowsList = (total: number) => idRowsList('element-scroll-end', total);
 
 /**
  * A 600 px scroll element holding the list and, with `footer`, a footer below it (no option

@@ -2,13 +2,10 @@
 // side of decision 0028; decision 0036): scroll positions past the list's end belong to the page.
 // The window reaches the footer under the last row and is not written back to the list's end;
 // nothing is scaled there, so a 1,000,000-row (scaled) list reaches it too and scrolls back 1:1.
-import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLazyList } from '../list/createLazyList.ts';
-import { offsetSource } from '../sources/offsetSource.ts';
 import { showKeyedRows } from '../testing/keyedRows.ts';
 import { frames } from '../testing/mountVirtualList.ts';
-import { cleanups, runCleanups } from '../testing/virtualFixtures.ts';
+import { idRowsList, runCleanups } from '../testing/virtualFixtures.ts';
 import { createVirtualList } from './createVirtualList.ts';
 
 afterEach(runCleanups);
@@ -17,26 +14,8 @@ const HEADER = 300;
 const FOOTER = 500;
 const ROW = 36;
 
-/** `total` rows `r0`, `r1`… from memory, keyed by id. */
-function rowsList(total: number) {
-  const list = createLazyList<{ readonly id: string }>({
-    key: ['window-scroll-end', Math.random()],
-    queryClient: new QueryClient(),
-    prefetch: 0,
-    getItemKey: (row) => row.id,
-    source: offsetSource({
-      pageSize: 100,
-      fetchPage: async ({ offset, limit }) => ({
-        items: Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, k) => ({
-          id: `r${offset + k}`,
-        })),
-        total,
-      }),
-    }),
-  });
-  cleanups.push(() => list.destroy());
-  return list;
-}
+/** `total` rows `r0`, `r1`… keyed by id. */
+const rowsList = (total: number) => idRowsList('window-scroll-end', total);
 
 /** The page: a header, the list scrolling with the window, a footer below it. */
 function mountInPage(total: number, anchor: 'start' | 'end' = 'start') {
