@@ -6,6 +6,7 @@ import { offsetSource } from '@lazyflow/core';
 import { useRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { frames } from '../../core/src/testing/mountVirtualList.ts';
+import { AbsoluteRows } from './testing/absoluteRows.tsx';
 import { rootsPerTest } from './testing/testRoots.ts';
 import { type UseLazyListResult, useLazyList } from './useLazyList.ts';
 
@@ -41,23 +42,7 @@ function Log(props: { readonly total: number }) {
   latest = list;
   return (
     <div ref={ref} data-testid="scroller" style={{ height: VIEWPORT, width: 400, overflow: 'auto' }}>
-      <div style={{ height: list.totalSize, position: 'relative' }}>
-        {list.rows.map((row) => (
-          <div
-            key={row.key}
-            ref={list.measureElement}
-            data-index={row.index}
-            style={{
-              position: 'absolute',
-              width: '100%',
-              height: ROW,
-              transform: `translateY(${row.start}px)`,
-            }}
-          >
-            {row.state.status === 'loaded' ? `row ${row.state.item.id}` : ''}
-          </div>
-        ))}
-      </div>
+      <AbsoluteRows list={list} rowHeight={ROW} text={(row) => `row ${row.id}`} placeholder="" />
       <footer style={{ height: FOOTER }}>Older messages are archived.</footer>
     </div>
   );

@@ -5,6 +5,7 @@ import { StrictMode, useRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { frames } from '../../core/src/testing/mountVirtualList.ts';
 import { VirtualList } from '../../core/src/virtual/VirtualList.ts';
+import { AbsoluteRows } from './testing/absoluteRows.tsx';
 import { rootsPerTest } from './testing/testRoots.ts';
 import { type UseLazyListResult, useLazyList } from './useLazyList.ts';
 
@@ -52,23 +53,7 @@ function Tokened(props: {
   latest = list;
   return (
     <div ref={ref} data-testid="scroller" style={{ height: 600, overflow: 'auto' }}>
-      <div style={{ height: list.totalSize, position: 'relative' }}>
-        {list.rows.map((row) => (
-          <div
-            key={row.key}
-            ref={list.measureElement}
-            data-index={row.index}
-            style={{
-              position: 'absolute',
-              width: '100%',
-              height: 36,
-              transform: `translateY(${row.start}px)`,
-            }}
-          >
-            {row.state.status === 'loaded' ? `${row.state.item.id}:${row.state.item.token}` : '…'}
-          </div>
-        ))}
-      </div>
+      <AbsoluteRows list={list} rowHeight={36} text={(row) => `${row.id}:${row.token}`} placeholder="…" />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import type { OffsetFetchParams } from '@lazyflow/core';
 import { Component, type ReactNode, type RefObject } from 'react';
 import type { UseLazyListResult } from '../useLazyList.ts';
+import { AbsoluteRows } from './absoluteRows.tsx';
 
 /** One row of the test server: `${term} ${id}`. */
 export interface Hit {
@@ -59,23 +60,12 @@ export function HitRows({
       data-placeholder={String(list.isPlaceholder)}
       style={{ height: 360, overflow: 'auto' }}
     >
-      <div style={{ height: list.totalSize, position: 'relative' }}>
-        {list.rows.map((row) => (
-          <div
-            key={row.key}
-            ref={list.measureElement}
-            data-index={row.index}
-            style={{
-              position: 'absolute',
-              width: '100%',
-              height: 36,
-              transform: `translateY(${row.start}px)`,
-            }}
-          >
-            {row.state.status === 'loaded' ? `${row.state.item.term} ${row.state.item.id}` : 'Loading…'}
-          </div>
-        ))}
-      </div>
+      <AbsoluteRows
+        list={list}
+        rowHeight={36}
+        text={(hit) => `${hit.term} ${hit.id}`}
+        placeholder="Loading…"
+      />
     </div>
   );
 }

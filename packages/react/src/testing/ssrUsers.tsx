@@ -5,6 +5,7 @@ import { type OffsetFetchParams, offsetSource, type QueryClient } from '@lazyflo
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useLazyList } from '../useLazyList.ts';
+import { AbsoluteRows } from './absoluteRows.tsx';
 
 /** The key the server prefetches with and the list is created with. */
 export const USERS_KEY = ['ssr-users'];
@@ -37,23 +38,7 @@ function Users({ api }: { api: Api }) {
   });
   return (
     <div ref={ref} style={{ height: 360, overflow: 'auto' }}>
-      <div style={{ height: list.totalSize, position: 'relative' }}>
-        {list.rows.map((row) => (
-          <div
-            key={row.key}
-            ref={list.measureElement}
-            data-index={row.index}
-            style={{
-              position: 'absolute',
-              width: '100%',
-              height: 36,
-              transform: `translateY(${row.start}px)`,
-            }}
-          >
-            {row.state.status === 'loaded' ? `User ${row.state.item.id}` : 'Loading…'}
-          </div>
-        ))}
-      </div>
+      <AbsoluteRows list={list} rowHeight={36} text={(user) => `User ${user.id}`} placeholder="Loading…" />
     </div>
   );
 }
