@@ -1,26 +1,17 @@
 // lazyflow: `useLazyGrid` over an offsetSource, as in docs/grid.md (rows by page, columns
 // virtualized sideways; no header row or pinned column here, which the peers' pages do not have
 // either). Overscan 3 rows and 3 columns, react-window's default, on every page.
-import { offsetSource } from '@lazyflow/core';
 import type { Item } from '@lazyflow/mocks';
 import { useLazyGrid } from '@lazyflow/react';
-import { useMemo, useRef } from 'react';
-import { fetchItems } from '../shared/fetchItems.ts';
+import { useRef } from 'react';
+import { useItemsSource } from '../libs/useItemsSource.ts';
 import type { ListPageProps } from '../shared/params.ts';
 import { useBenchHandle } from '../shared/useBenchHandle.ts';
 import { columnWidth, GRID_COLUMNS, GRID_ROW_HEIGHT, GridCell } from './gridData.tsx';
 
 export default function LazyflowGridPage({ total, pageSize }: ListPageProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const source = useMemo(
-    () =>
-      offsetSource<Item>({
-        pageSize,
-        fetchPage: ({ offset, limit, signal, priority }) =>
-          fetchItems({ offset, limit, total, signal, priority }),
-      }),
-    [pageSize, total],
-  );
+  const source = useItemsSource(total, pageSize);
   const grid = useLazyGrid<Item>({
     key: ['bench-grid', total, pageSize],
     source,

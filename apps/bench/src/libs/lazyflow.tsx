@@ -2,27 +2,18 @@
 // Random access: a jump fetches only the pages at the target. Warm reload adds `cache: idbCache(…)`
 // (docs/cache.md), nothing else: the list stores its scroll position beside the pages each time
 // scrolling settles and lands on it after the reload.
-import { offsetSource } from '@lazyflow/core';
 import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
-import { memo, useMemo, useRef } from 'react';
-import { fetchItems } from '../shared/fetchItems.ts';
+import { memo, useRef } from 'react';
 import type { Heights, ListPageProps } from '../shared/params.ts';
 import { Placeholder, ROW_HEIGHT, Row } from '../shared/Row.tsx';
 import { useBenchHandle } from '../shared/useBenchHandle.ts';
 import { benchCache } from './persist/lazyflowCache.ts';
+import { useItemsSource } from './useItemsSource.ts';
 
 export default function LazyflowPage({ total, pageSize, heights, persist }: ListPageProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const source = useMemo(
-    () =>
-      offsetSource<Item>({
-        pageSize,
-        fetchPage: ({ offset, limit, signal, priority }) =>
-          fetchItems({ offset, limit, total, signal, priority }),
-      }),
-    [pageSize, total],
-  );
+  const source = useItemsSource(total, pageSize);
   const list = useLazyList<Item>({
     key: ['bench-items', total, pageSize],
     source,
