@@ -354,7 +354,11 @@ export default [
     // 19.593 -> 19.614 (HEAD 44a946b built apart with tsc, with and without it): limit 19.60 -> 19.62.
     // Thirteenth session: decision 0068, pageSize: autoPageSize (see the hook's entry), 19.614 -> 19.376:
     // limit 19.62 -> 19.42.
-    limit: '19.42 kB',
+    // Decision 0072 (the app's page data with more or fewer items is the writes it stands for:
+    // list/pageDataWrites.ts, heard by the engine itself, so the entries above are unchanged byte
+    // for byte), 19.376 -> 19.847 (HEAD 8e6358e built apart with tsc, with and without it): limit
+    // 19.42 -> 19.89.
+    limit: '19.89 kB',
     modifyEsbuildConfig,
   },
   {

@@ -165,10 +165,21 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
     const before = data.get(page);
     const items = rewritten.pages.get(page) ?? (hasItems<T>(before) ? before.items : []);
     const next = { ...(hasItems<T>(before) ? before : {}), items, ...(total === undefined ? {} : { total }) };
-    client.setQueryData(pageQueryKey(key, page), next);
+    enginePuts += 1;
+    try {
+      client.setQueryData(pageQueryKey(key, page), next);
+    } finally {
+      enginePuts -= 1;
+    }
     if (!flow.writes.watching) flow.written(page, client.getQueryData(pageQueryKey(key, page)));
   }
 }
+
+/** > 0 while a write puts the pages it computed into the QueryClient (setQueryData is synchronous). */
+let enginePuts = 0;
+
+/** Whether page data heard now is a write's own, not the app's (decision 0072). */
+export const isEnginePut = (): boolean => enginePuts > 0;
 
 /**
  * Drops pages whose items moved from every place that holds them: `pages` from the QueryClient
@@ -190,7 +201,7 @@ function countDelta<T>(write: ItemWrite<T>): number {
 }
 
 /** Page data with an `items` array (every source's pages have one). */
-function hasItems<T>(value: unknown): value is OffsetPage<T> {
+export function hasItems<T>(value: unknown): value is OffsetPage<T> {
   return typeof value === 'object' && value !== null && Array.isArray((value as { items?: unknown }).items);
 }
 

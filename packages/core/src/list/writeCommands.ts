@@ -11,6 +11,7 @@ import {
   undoRemove,
   undoReplace,
 } from './listWrites.ts';
+import { watchPageData } from './pageDataWrites.ts';
 import type { PageFlow } from './pageFlow.ts';
 import { sendMarks } from './sentPins.ts';
 import { staleWritesIf, staleWritesOf } from './staleWrites.ts';
@@ -260,8 +261,13 @@ export const listWrites: ListWrites = {
   insert: insertItems,
   remove: removeItem,
   // Every list with the engine shows the waiting writes of its key (decision 0045).
+  // The app's page data with more or fewer items is the writes it stands for (decision 0072).
   attach: <T>(flow: PageFlow<T>) => {
     const overlay = staleWritesOf(flow, replayOf(flow));
-    return () => overlay.leave();
+    const unwatch = watchPageData(flow, write);
+    return () => {
+      overlay.leave();
+      unwatch();
+    };
   },
 };

@@ -1,0 +1,192 @@
+import { QueryClient } from '@tanstack/query-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { pageQueryKey } from '../scheduler/pageQuery.ts';
+import { arraySource } from '../testing/arraySource.ts';
+import { createLazyList } from './createLazyList.ts';
+import type { LazyList } from './LazyList.ts';
+import type { LazyListOptions } from './lazyListOptions.ts';
+import type { LazyListSnapshot } from './listSnapshot.ts';
+import { listWrites } from './writeCommands.ts';
+
+// Page data the app writes into the QueryClient with more or fewer items than the list holds
+// there (issue #18 item 2, decision 0072): with the write engine it is taken as the inserts and
+// removes it stands for, so no row is hidden, no gap stays and later pages keep their offsets.
+
+interface Row {
+  readonly id: string;
+  readonly n: number;
+  readonly liked?: boolean;
+}
+
+interface Page {
+  readonly items: readonly Row[];
+  readonly total: number;
+}
+
+const row = (n: number): Row => ({ id: `r${n}`, n });
+
+async function settle(rounds = 10): Promise<void> {
+  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+const lists: LazyList<Row>[] = [];
+afterEach(() => {
+  for (const list of lists.splice(0)) list.destroy();
+});
+
+/** A server of `total` rows in pages of 10 (requests recorded) and lists over it showing [0, 20). */
+function server(total = 100) {
+  const rows = Array.from({ length: total }, (_, n) => row(n));
+  const calls: number[] = [];
+  const queryClient = new QueryClient();
+  const open = async (options: Partial<LazyListOptions<Row>> = {}) => {
+    const list = createLazyList<Row>({
+      key: ['rows'],
+      queryClient,
+      source: arraySource(rows, { pageSize: 10, onFetch: ({ offset }) => calls.push(offset) }),
+      getItemKey: (item) => item.id,
+      prefetch: 0,
+      statsIntervalMs: 0,
+      estimateBytes: (items) => items.length * 10,
+      writes: listWrites,
+      ...options,
+    });
+    lists.push(list);
+    list.subscribe(() => {});
+    list.setWindow({ start: 0, end: 20 });
+    await settle();
+    return list;
+  };
+  return { rows, calls, queryClient, open };
+}
+
+const ids = (snapshot: LazyListSnapshot<Row>, from: number, to: number) =>
+  Array.from({ length: to - from }, (_, i) => {
+    const state = snapshot.getItem(from + i);
+    return state.status === 'loaded' ? state.item.id : state.status;
+  });
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `r${from + i}`);
+
+describe('page data written by the app with another number of items', () => {
+  it('setQueriesData filtering an item out: the rows after it move up, no gap, the count shrinks', async () => {
+    const srv = server();
+    const list = await srv.open();
+    srv.queryClient.setQueriesData<Page>({ queryKey: ['rows'] }, (page) =>
+      page === undefined ? page : { ...page, items: page.items.filter((item) => item.id !== 'r3') },
+    );
+    await settle();
+    const snapshot = list.getSnapshot();
+    expect(snapshot.count).toBe(99);
+    expect(ids(snapshot, 0, 20)).toEqual([...range(0, 3), ...range(4, 21)]);
+    expect(snapshot.duplicateKeys).toEqual([]);
+    expect(snapshot.stats.bytesInMemory).toBe(20 * 10);
+    // Page 2 (rows 20…29) is the server's offsets 21…30: the server still has r3.
+    srv.calls.length = 0;
+    list.setWindow({ start: 20, end: 30 });
+    await settle();
+    expect(srv.calls).toEqual([21]);
+    expect(ids(list.getSnapshot(), 20, 30)).toEqual(range(21, 31));
+  });
+
+  it('setQueryData adding an item at the top of a page: the page’s last row moves to the next page, not hidden', async () => {
+    const srv = server();
+    const list = await srv.open();
+    srv.queryClient.setQueryData<Page>(pageQueryKey(['rows'], 0), (page) =>
+      page === undefined ? page : { items: [{ id: 'new', n: -1 }, ...page.items], total: 101 },
+    );
+    await settle();
+    const snapshot = list.getSnapshot();
+    expect(snapshot.count).toBe(101);
+    expect(ids(snapshot, 0, 20)).toEqual(['new', ...range(0, 19)]);
+    expect(snapshot.duplicateKeys).toEqual([]);
+    srv.calls.length = 0;
+    list.setWindow({ start: 20, end: 30 });
+    await settle();
+    expect(srv.calls).toEqual([19]); // the server does not know 'new': r19 is not skipped
+    expect(ids(list.getSnapshot(), 20, 30)).toEqual(range(19, 29));
+  });
+
+  it('an item put in and another taken out of one page, and one updated: each applied once', async () => {
+    const srv = server();
+    const list = await srv.open();
+    srv.queryClient.setQueryData<Page>(pageQueryKey(['rows'], 1), (page) => {
+      if (page === undefined) return page;
+      const items = page.items.filter((item) => item.id !== 'r12' && item.id !== 'r13');
+      items.splice(5, 0, { id: 'x', n: -1 }); // after r16
+      return { ...page, items: items.map((item) => (item.id === 'r18' ? { ...item, liked: true } : item)) };
+    });
+    await settle();
+    const snapshot = list.getSnapshot();
+    expect(snapshot.count).toBe(99);
+    expect(ids(snapshot, 10, 20)).toEqual([
+      'r10',
+      'r11',
+      'r14',
+      'r15',
+      'r16',
+      'x',
+      'r17',
+      'r18',
+      'r19',
+      'r20',
+    ]);
+    expect(snapshot.getItem(17)).toMatchObject({ item: { id: 'r18', liked: true } });
+    expect(ids(snapshot, 0, 10)).toEqual(range(0, 10));
+  });
+
+  it('two lists on the key (one without the engine) show it, applied once', async () => {
+    const srv = server();
+    const reader = await srv.open({ writes: undefined });
+    const writer = await srv.open();
+    srv.queryClient.setQueriesData<Page>({ queryKey: ['rows'] }, (page) =>
+      page === undefined ? page : { ...page, items: page.items.filter((item) => item.id !== 'r5') },
+    );
+    await settle();
+    for (const list of [reader, writer]) {
+      expect(list.getSnapshot().count).toBe(99);
+      expect(ids(list.getSnapshot(), 3, 11)).toEqual(['r3', 'r4', 'r6', 'r7', 'r8', 'r9', 'r10', 'r11']);
+    }
+  });
+
+  it('a list’s own remove on the last page, heard by another list with the engine, is not applied twice', async () => {
+    const srv = server(25);
+    const a = await srv.open();
+    const b = await srv.open();
+    a.setWindow({ start: 10, end: 25 });
+    b.setWindow({ start: 10, end: 25 });
+    await settle();
+    expect(a.remove('r22').ok).toBe(true);
+    await settle();
+    for (const list of [a, b]) {
+      expect(list.getSnapshot().count).toBe(24);
+      expect(ids(list.getSnapshot(), 20, 24)).toEqual(['r20', 'r21', 'r23', 'r24']);
+    }
+  });
+
+  it('a list’s own append, heard by another list with the engine, is not applied twice', async () => {
+    const srv = server(25);
+    const a = await srv.open();
+    const b = await srv.open();
+    a.setWindow({ start: 10, end: 25 });
+    b.setWindow({ start: 10, end: 25 });
+    await settle();
+    expect(a.append([{ id: 'end', n: 25 }])).toBe(true);
+    await settle();
+    for (const list of [a, b]) {
+      expect(list.getSnapshot().count).toBe(26);
+      expect(ids(list.getSnapshot(), 23, 26)).toEqual(['r23', 'r24', 'end']);
+    }
+  });
+
+  it('the same number of items is shown as written, as before', async () => {
+    const srv = server();
+    const list = await srv.open();
+    srv.queryClient.setQueryData(pageQueryKey(['rows'], 1), {
+      items: Array.from({ length: 10 }, (_, i) => ({ id: `x${i}`, n: 10 + i })),
+      total: 100,
+    });
+    expect(ids(list.getSnapshot(), 9, 12)).toEqual(['r9', 'x0', 'x1']);
+    expect(list.getSnapshot().count).toBe(100);
+  });
+});
