@@ -6,14 +6,13 @@
 // No random access: going to row N loads every page before it, in order.
 // Warm reload: `getState()` saved and passed back as `restoreStateFrom` (its API docs: "the
 // previously measured item sizes and the scroll location"); the data itself is refetched.
-import type { Item } from '@lazyflow/mocks';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type StateSnapshot, Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
-import { fetchItems } from '../shared/fetchItems.ts';
 import type { ListPageProps } from '../shared/params.ts';
 import { LoadingMore, ROW_HEIGHT, Row } from '../shared/Row.tsx';
 import { useBenchHandle } from '../shared/useBenchHandle.ts';
 import { readSaved, useSaveOnPageHide } from './persist/sessionScroll.ts';
+import { useAppendedPages } from './useAppendedPages.ts';
 
 const Footer = () => <LoadingMore />;
 
@@ -27,25 +26,7 @@ export default function VirtuosoPage({ total, pageSize, heights, persist }: List
     });
     return state;
   });
-  const [items, setItems] = useState<Item[]>([]);
-  const loaded = useRef<Item[]>([]);
-  const inFlight = useRef<Promise<void> | null>(null);
-
-  const loadMore = useCallback((): Promise<void> => {
-    inFlight.current ??= fetchItems({ offset: loaded.current.length, limit: pageSize, total })
-      .then((page) => {
-        loaded.current = [...loaded.current, ...page.items];
-        setItems(loaded.current);
-      })
-      .finally(() => {
-        inFlight.current = null;
-      });
-    return inFlight.current;
-  }, [pageSize, total]);
-
-  useEffect(() => {
-    loadMore();
-  }, [loadMore]);
+  const { items, loaded, loadMore } = useAppendedPages(total, pageSize);
 
   // Going to row N: load page after page until N is loaded, then scrollToIndex.
   const [jumpTarget, setJumpTarget] = useState<number | null>(null);
