@@ -7,8 +7,8 @@
 // in view is rendered whole before it is seen (its items are never attached late).
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
-import { frameCounter } from '../testing/frameCounter.ts';
-import { afterPaint, frames } from '../testing/mountVirtualList.ts';
+import { frames } from '../testing/mountVirtualList.ts';
+import { rafScrollSteps } from '../testing/rafScrollSteps.ts';
 import {
   item,
   itemsList,
@@ -46,37 +46,22 @@ it.each([
     mounted.view.scrollToIndex(60_000, { align: 'start' });
     await vi.waitFor(() => expect(loadedText(mounted, 60_000)).toBe(item(60_000).title));
     await frames(3);
-    let jitter = 0;
-    let jumps = 0;
-    let read = 0;
     const loopErrors = windowErrors();
-    // Real frames are counted, as in rafScrollAnchor.browser.test.ts: on a busy machine a frame
-    // can run between the item read and the step's write, or between the write and the look after
-    // its paint; the view then lays out in a frame the loop did not look at, so such a step is not
-    // read. Until 78 steps were read, at most 160.
-    const clock = frameCounter();
-    for (let n = 0; read < 78 && n < 160; n++) {
-      // The item read, as masonry holds it: the first item (by index) spanning the viewport's
-      // top, its gap below included. It stays in view after the 300-px step up.
-      const tracked = mounted.visible().find((index) => {
-        const at = mounted.position(index) ?? 600;
-        const size = mounted.element(index)?.getBoundingClientRect().height ?? 0;
-        return at <= 0 && at + size + 8 > 0;
-      });
-      const before = tracked === undefined ? undefined : mounted.position(tracked);
-      const readAt = clock.frames;
-      await frames(1);
-      const writtenAt = clock.frames;
-      mounted.viewport.scrollTop -= 300; // inside the frame, before its layout and paint
-      await afterPaint();
-      const missed = writtenAt - readAt !== 1 || clock.frames !== writtenAt;
-      if (tracked === undefined || before === undefined || missed) continue;
-      read += 1;
-      const error = Math.abs((mounted.position(tracked) ?? Number.NaN) - (before + 300));
-      jitter += error;
-      if (error > 1) jumps += 1;
-    }
-    clock.stop();
+    // Real frames are counted, as in rafScrollAnchor.browser.test.ts (testing/rafScrollSteps.ts).
+    // Until 78 steps were read, at most 160. The item read, as masonry holds it: the first item
+    // (by index) spanning the viewport's top, its gap below included. It stays in view after the
+    // 300-px step up.
+    const { read, jitter, jumps } = await rafScrollSteps(mounted, {
+      step: 300,
+      reads: 78,
+      maxSteps: 160,
+      tracked: () =>
+        mounted.visible().find((index) => {
+          const at = mounted.position(index) ?? 600;
+          const size = mounted.element(index)?.getBoundingClientRect().height ?? 0;
+          return at <= 0 && at + size + 8 > 0;
+        }),
+    });
     expect(read).toBe(78);
     expect({ jitter: Math.round(jitter), jumps }).toEqual({ jitter: 0, jumps: 0 });
     expect(loopErrors.filter((message) => message.includes('ResizeObserver'))).toEqual([]);
