@@ -12,9 +12,8 @@ import { useEffect, useRef, useState } from 'react';
 import { type CacheSnapshot, VList, type VListHandle } from 'virtua';
 import type { ListPageProps } from '../shared/params.ts';
 import { Row } from '../shared/Row.tsx';
-import { useBenchHandle } from '../shared/useBenchHandle.ts';
 import { readSaved, useSaveOnPageHide } from './persist/sessionScroll.ts';
-import { useAppendedPages } from './useAppendedPages.ts';
+import { useAppendedPages, useJumpByLoading } from './useAppendedPages.ts';
 
 const THRESHOLD = 50;
 
@@ -29,7 +28,8 @@ export default function VirtuaPage({ total, pageSize, heights, persist }: ListPa
   useSaveOnPageHide(persist ? 'virtua' : null, () =>
     ref.current ? { offset: ref.current.scrollOffset, cache: ref.current.cache } : undefined,
   );
-  const { items, loaded, loadMore } = useAppendedPages(total, pageSize);
+  const pages = useAppendedPages(total, pageSize);
+  const { items, loadMore } = pages;
   const fetchedCountRef = useRef(-1);
   const count = items.length;
 
@@ -41,20 +41,7 @@ export default function VirtuaPage({ total, pageSize, heights, persist }: ListPa
   }, [saved, count]);
 
   // Going to row N: load page after page until N is loaded, then scrollToIndex.
-  const [jumpTarget, setJumpTarget] = useState<number | null>(null);
-  useEffect(() => {
-    if (jumpTarget === null || count <= jumpTarget) return;
-    ref.current?.scrollToIndex(jumpTarget, { align: 'start' });
-    setJumpTarget(null);
-  }, [jumpTarget, count]);
-
-  useBenchHandle({
-    jumpTo: async (index) => {
-      setJumpTarget(index);
-      while (loaded.current.length <= index && loaded.current.length < total) await loadMore();
-    },
-    heldRows: () => loaded.current.length,
-  });
+  useJumpByLoading(pages, total, (index) => ref.current?.scrollToIndex(index, { align: 'start' }));
 
   return (
     <VList

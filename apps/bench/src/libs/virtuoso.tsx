@@ -6,13 +6,12 @@
 // No random access: going to row N loads every page before it, in order.
 // Warm reload: `getState()` saved and passed back as `restoreStateFrom` (its API docs: "the
 // previously measured item sizes and the scroll location"); the data itself is refetched.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { type StateSnapshot, Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import type { ListPageProps } from '../shared/params.ts';
 import { LoadingMore, ROW_HEIGHT, Row } from '../shared/Row.tsx';
-import { useBenchHandle } from '../shared/useBenchHandle.ts';
 import { readSaved, useSaveOnPageHide } from './persist/sessionScroll.ts';
-import { useAppendedPages } from './useAppendedPages.ts';
+import { useAppendedPages, useJumpByLoading } from './useAppendedPages.ts';
 
 const Footer = () => <LoadingMore />;
 
@@ -26,23 +25,11 @@ export default function VirtuosoPage({ total, pageSize, heights, persist }: List
     });
     return state;
   });
-  const { items, loaded, loadMore } = useAppendedPages(total, pageSize);
+  const pages = useAppendedPages(total, pageSize);
+  const { items, loadMore } = pages;
 
   // Going to row N: load page after page until N is loaded, then scrollToIndex.
-  const [jumpTarget, setJumpTarget] = useState<number | null>(null);
-  useEffect(() => {
-    if (jumpTarget === null || items.length <= jumpTarget) return;
-    virtuoso.current?.scrollToIndex({ index: jumpTarget, align: 'start' });
-    setJumpTarget(null);
-  }, [jumpTarget, items.length]);
-
-  useBenchHandle({
-    jumpTo: async (index) => {
-      setJumpTarget(index);
-      while (loaded.current.length <= index && loaded.current.length < total) await loadMore();
-    },
-    heldRows: () => loaded.current.length,
-  });
+  useJumpByLoading(pages, total, (index) => virtuoso.current?.scrollToIndex({ index, align: 'start' }));
 
   return (
     <Virtuoso
