@@ -2,10 +2,10 @@
 // tells the hook about it; the element's scroll extent does. The very bottom shows the footer
 // whole under the last row, also in a 1,000,000-row (scaled) list, and wheel-sized steps back up
 // move the rows 1:1.
-import { offsetSource } from '@lazyflow/core';
 import { useRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { frames } from '../../core/src/testing/mountVirtualList.ts';
+import { generatedSource } from '../../core/src/testing/virtualFixtures.ts';
 import { AbsoluteRows } from './testing/absoluteRows.tsx';
 import { rootsPerTest } from './testing/testRoots.ts';
 import { type UseLazyListResult, useLazyList } from './useLazyList.ts';
@@ -26,15 +26,7 @@ function Log(props: { readonly total: number }) {
   const ref = useRef<HTMLDivElement>(null);
   const list = useLazyList<Row>({
     key: ['footer-below', props.total],
-    source: offsetSource<Row>({
-      pageSize: 100,
-      fetchPage: async ({ offset, limit }) => ({
-        items: Array.from({ length: Math.max(0, Math.min(limit, props.total - offset)) }, (_, k) => ({
-          id: offset + k,
-        })),
-        total: props.total,
-      }),
-    }),
+    source: generatedSource<Row>(props.total, (id) => ({ id })),
     getScrollElement: () => ref.current,
     estimateSize: () => ROW,
     prefetch: 0,

@@ -6,6 +6,7 @@ import { createLazyList } from '../list/createLazyList.ts';
 import type { LazyList } from '../list/LazyList.ts';
 import { cursorSource } from '../paging/cursorPaging.ts';
 import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
+import type { OffsetSource } from '../sources/source.ts';
 import { type MountedList, type MountOptions, mountVirtualList } from './mountVirtualList.ts';
 
 export type { Item };
@@ -88,6 +89,23 @@ export function feedList(total: number, options: { gate?: () => Promise<void> } 
 }
 
 /**
+ * An offset source of `total` rows, 100 a page, each made by `row(index)` when its page is asked
+ * (no array of `total` rows); pages past the end are empty.
+ *
+ * @example
+ * const source = generatedSource(1_000_000, (index) => ({ id: index }));
+ */
+export function generatedSource<T>(total: number, row: (index: number) => T): OffsetSource<T> {
+  return offsetSource<T>({
+    pageSize: 100,
+    fetchPage: async ({ offset, limit }) => ({
+      items: Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, k) => row(offset + k)),
+      total,
+    }),
+  });
+}
+
+/**
  * `total` rows `{ id: 'r0' }`, `{ id: 'r1' }`… made as pages are asked (no array of `total`
  * rows), keyed by id, no prefetch; destroyed after the test. For the scroll-end tests of a list
  * in an element or the window.
@@ -101,15 +119,7 @@ export function idRowsList(name: string, total: number): LazyList<{ readonly id:
     queryClient: new QueryClient(),
     prefetch: 0,
     getItemKey: (row) => row.id,
-    source: offsetSource({
-      pageSize: 100,
-      fetchPage: async ({ offset, limit }) => ({
-        items: Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, k) => ({
-          id: `r${offset + k}`,
-        })),
-        total,
-      }),
-    }),
+    source: generatedSource(total, (index) => ({ id: `r${index}` })),
   });
   cleanups.push(() => list.destroy());
   return list;
