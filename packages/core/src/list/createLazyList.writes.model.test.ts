@@ -1,5 +1,7 @@
+import { QueryClient } from '@tanstack/query-core';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
+import { pageQueryKey } from '../scheduler/pageQuery.ts';
 import { arraySource } from '../testing/arraySource.ts';
 import {
   checkModel,
@@ -23,7 +25,8 @@ import { listWrites } from './writeCommands.ts';
 import type { ListWriteResult } from './writeResult.ts';
 
 // Model-based test of writes (issue 18, item 5): random window moves, inserts, removes, updates,
-// rollbacks in any order and refreshes over an offset list with a small memory budget (so pages
+// rollbacks in any order, the app's own setQueryData taking a row out of a page or putting one
+// in (decision 0072) and refreshes over an offset list with a small memory budget (so pages
 // holding written items are evicted and fetched again through the edit rope). After every step
 // the loaded items equal the model dataset at the same indexes, keys are unique and the bytes
 // stay within the budget outside the window.
@@ -45,6 +48,7 @@ type Command =
   | { readonly type: 'remove'; pick: number }
   | { readonly type: 'update'; pick: number }
   | { readonly type: 'rollback'; pick: number }
+  | { readonly type: 'app'; pick: number; add: boolean }
   | { readonly type: 'refresh' };
 
 const configArb: fc.Arbitrary<Config> = fc.record({
@@ -73,6 +77,10 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ type: fc.constant('remove' as const), pick: fc.nat(40) }) },
   { weight: 3, arbitrary: fc.record({ type: fc.constant('update' as const), pick: fc.nat(40) }) },
   { weight: 3, arbitrary: fc.record({ type: fc.constant('rollback' as const), pick: fc.nat(40) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ type: fc.constant('app' as const), pick: fc.nat(40), add: fc.boolean() }),
+  },
   { weight: 1, arbitrary: fc.constant({ type: 'refresh' as const }) },
 );
 
@@ -85,8 +93,11 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
   let made = 0;
   const undos: { epoch: number; undo: () => void; rollback: () => void; rolledBack?: boolean }[] = [];
   const maxBytes = config.budgetPages * pageSize * BYTES_PER_ITEM;
+  const queryClient = new QueryClient();
+  const key = ['writes-model', totals.sequences];
   const list = createLazyList<ModelItem>({
-    key: ['writes-model', totals.sequences],
+    key,
+    queryClient,
     source: arraySource(serverRows, { pageSize }),
     getItemKey: (item) => item.id,
     prefetch: 1,
@@ -190,6 +201,32 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
           target.undo();
           count('rollback');
         } else count('rollback after refresh');
+        break;
+      }
+      case 'app': {
+        // The app's own setQueryData on a page (decision 0072): a row of the window taken out of
+        // its page, or a new row put in before it. Only on fresh pages with no write waiting.
+        const snapshot = list.getSnapshot();
+        if (
+          [...snapshot.pages.values()].some((page) => page.stale) ||
+          waitingBefore(snapshot, snapshot.count) > 0
+        )
+          break;
+        const loaded = loadedInWindow(snapshot);
+        const index = loaded[command.pick % Math.max(1, loaded.length)];
+        const item = index === undefined ? undefined : itemAt(snapshot, index);
+        const queryKey = pageQueryKey(key, Math.floor((index ?? 0) / pageSize));
+        const page = queryClient.getQueryData<{ items: ModelItem[] }>(queryKey);
+        if (item === undefined || index === undefined || !page?.items.some((row) => row.id === item.id))
+          break;
+        const added: ModelItem = { id: `a${++made}`, v: 0 };
+        const items = page.items.flatMap((row) =>
+          row.id !== item.id ? [row] : command.add ? [added, row] : [],
+        );
+        queryClient.setQueryData(queryKey, { ...page, items });
+        if (command.add) model.insert(index, [added]);
+        else model.remove(index);
+        count(command.add ? 'app insert' : 'app remove');
         break;
       }
       case 'refresh':

@@ -135,6 +135,19 @@ describe('page data written by the app with another number of items', () => {
     expect(ids(snapshot, 0, 10)).toEqual(range(0, 10));
   });
 
+  it('without getItemKey, items are matched by content: a row filtered out moves the rows after it', async () => {
+    const srv = server();
+    const list = await srv.open({ getItemKey: undefined });
+    srv.queryClient.setQueriesData<Page>({ queryKey: ['rows'] }, (page) =>
+      page === undefined ? page : { ...page, items: page.items.filter((item) => item.id !== 'r3') },
+    );
+    await settle();
+    expect(list.getSnapshot().count).toBe(99);
+    expect(ids(list.getSnapshot(), 0, 20)).toEqual([...range(0, 3), ...range(4, 21)]);
+    expect(list.update(3, (item) => ({ ...item, liked: true })).ok).toBe(true); // r4, at index 3 now
+    expect(list.getSnapshot().getItem(3)).toMatchObject({ item: { id: 'r4', liked: true } });
+  });
+
   it('two lists on the key (one without the engine) show it, applied once', async () => {
     const srv = server();
     const reader = await srv.open({ writes: undefined });

@@ -1,3 +1,4 @@
+import { hashKey, replaceEqualDeep } from '@tanstack/query-core';
 import { pageOfQueryKey } from '../scheduler/pageQuery.ts';
 import type { ItemWrite } from '../store/itemWrites.ts';
 import { hasItems, isEnginePut } from './listWrites.ts';
@@ -36,7 +37,7 @@ export function watchPageData<T>(flow: PageFlow<T>, write: Write<T>): () => void
  * the page's old items go back into the QueryClient and the difference is applied as the
  * removes, inserts and updates it stands for, so the rows after it move, the count follows and
  * pages not loaded are fetched by the server's offsets (decision 0072). Items are matched by
- * `getItemKey`, else by identity. False (shown as written, as before) when the number of items
+ * `getItemKey`, else by content. False (shown as written, as before) when the number of items
  * is the same, the page is not held or stale, the items kept are in another order, or items only
  * came at the end of the list's last page (an `append` of a list on the key, or the app's).
  *
@@ -51,7 +52,8 @@ function pageDataWrites<T>(flow: PageFlow<T>, page: number, data: unknown, write
   if (before === undefined || held?.stale === true || before.length === data.items.length) return false;
   const after = data.items;
   const getItemKey = flow.o.getItemKey;
-  const id = (item: T): unknown => (getItemKey === undefined ? item : getItemKey(item));
+  // The list holds its own copies of the items: without keys, items are matched by content.
+  const id = (item: T): unknown => (getItemKey === undefined ? hashKey([item]) : getItemKey(item));
   const beforeIds = new Map(before.map((item, at) => [id(item), at]));
   const afterIds = new Map(after.map((item, at) => [id(item), at]));
   if (beforeIds.size !== before.length || afterIds.size !== after.length) return false; // keys twice
@@ -79,7 +81,8 @@ function pageDataWrites<T>(flow: PageFlow<T>, page: number, data: unknown, write
   }
   after.forEach((item, at) => {
     const was = before[beforeIds.get(id(item)) ?? -1];
-    if (was !== undefined && was !== item) write(flow, { kind: 'replace', index: base + at, item });
+    if (was !== undefined && replaceEqualDeep(was, item) !== was)
+      write(flow, { kind: 'replace', index: base + at, item });
   });
   return true;
 }
