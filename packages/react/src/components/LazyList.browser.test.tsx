@@ -53,6 +53,27 @@ const scroller = () => screen.getByRole('list').parentElement?.parentElement as 
 const rowTop = (index: number) =>
   (row(index)?.getBoundingClientRect().top ?? Number.NaN) - scroller().getBoundingClientRect().top;
 
+/**
+ * 100,000 items from {@link itemsApi} in 36-px rows of a 360-px list, once row 0 shows its data;
+ * returns the ref of the list's handle.
+ */
+async function renderItemRows(name: string) {
+  const api = itemsApi();
+  const ref = createRef<LazyListHandle<Item>>();
+  render(
+    <LazyList<Item>
+      ref={ref}
+      queryKey={uniqueKey(name)}
+      source={api.source}
+      renderItem={(user) => <div style={{ height: 36 }}>{user.title}</div>}
+      estimateSize={() => 36}
+      height={360}
+    />,
+  );
+  await waitFor(() => expect(row(0)?.textContent).toBe('Item 0'));
+  return ref;
+}
+
 describe('<LazyList>', () => {
   it('shows placeholders before the data, then rows with content, as an accessible list', async () => {
     const api = itemsApi({ gated: true });
@@ -86,19 +107,7 @@ describe('<LazyList>', () => {
   });
 
   it('ref.current.scrollToIndex(5000) shows row 5,000 with its data at the top', async () => {
-    const api = itemsApi();
-    const ref = createRef<LazyListHandle<Item>>();
-    render(
-      <LazyList<Item>
-        ref={ref}
-        queryKey={uniqueKey('jump')}
-        source={api.source}
-        renderItem={(user) => <div style={{ height: 36 }}>{user.title}</div>}
-        estimateSize={() => 36}
-        height={360}
-      />,
-    );
-    await waitFor(() => expect(row(0)?.textContent).toBe('Item 0'));
+    const ref = await renderItemRows('jump');
     act(() => ref.current?.scrollToIndex(5_000, { align: 'start' }));
     await waitFor(() => expect(row(5_000)?.textContent).toBe('Item 5000'));
     await waitFor(() => expect(rowTop(5_000)).toBeCloseTo(0, 0));
@@ -106,19 +115,7 @@ describe('<LazyList>', () => {
   });
 
   it("ref.current.scrollToIndex(50_000, { behavior: 'smooth' }) flies there and lands centred", async () => {
-    const api = itemsApi();
-    const ref = createRef<LazyListHandle<Item>>();
-    render(
-      <LazyList<Item>
-        ref={ref}
-        queryKey={uniqueKey('smooth')}
-        source={api.source}
-        renderItem={(user) => <div style={{ height: 36 }}>{user.title}</div>}
-        estimateSize={() => 36}
-        height={360}
-      />,
-    );
-    await waitFor(() => expect(row(0)?.textContent).toBe('Item 0'));
+    const ref = await renderItemRows('smooth');
     act(() => ref.current?.scrollToIndex(50_000, { align: 'center', behavior: 'smooth' }));
     // The rows before its last 4 viewports are passed at once (decision 0014 amended): it flies
     // from 4 × 360 px (40 rows) above the landing: the first row rendered, overscan included,
