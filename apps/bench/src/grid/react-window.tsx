@@ -3,8 +3,10 @@
 // stopIndex)`, `rowCount`; the Grid's `onCellsRendered` hands the loader its visible row range.
 // Rows are kept in a sparse Map (random access); `minimumBatchSize` is the bench's page size.
 import type { Item } from '@lazyflow/mocks';
+import { useCallback, useEffect, useState } from 'react';
 import { type CellComponentProps, Grid, useGridRef } from 'react-window';
-import { useInfiniteLoaderRows } from '../libs/useInfiniteLoaderRows.ts';
+import { useInfiniteLoader } from 'react-window-infinite-loader';
+import { fetchItems } from '../shared/fetchItems.ts';
 import type { ListPageProps } from '../shared/params.ts';
 import { useBenchHandle } from '../shared/useBenchHandle.ts';
 import { columnWidth, GRID_COLUMNS, GRID_ROW_HEIGHT, GridCell } from './gridData.tsx';
@@ -29,7 +31,33 @@ function Cell({ rowIndex, columnIndex, style, ariaAttributes, rows }: CellCompon
 
 export default function ReactWindowGridPage({ total, pageSize }: ListPageProps) {
   const gridRef = useGridRef(null);
-  const { rows, version, rowCount, onRowsRendered } = useInfiniteLoaderRows(total, pageSize);
+  const [rows] = useState(() => new Map<number, Item>());
+  const [version, setVersion] = useState(0);
+  const [rowCount, setRowCount] = useState(0);
+
+  const isRowLoaded = useCallback((index: number) => rows.has(index), [rows]);
+  const loadMoreRows = useCallback(
+    async (startIndex: number, stopIndex: number) => {
+      const page = await fetchItems({ offset: startIndex, limit: stopIndex - startIndex + 1, total });
+      page.items.forEach((item, i) => {
+        rows.set(startIndex + i, item);
+      });
+      setRowCount(page.total);
+      setVersion((v) => v + 1);
+    },
+    [rows, total],
+  );
+  const onRowsRendered = useInfiniteLoader({
+    isRowLoaded,
+    loadMoreRows,
+    rowCount,
+    minimumBatchSize: pageSize,
+  });
+
+  // The size of the dataset comes with the first page.
+  useEffect(() => {
+    loadMoreRows(0, pageSize - 1);
+  }, [loadMoreRows, pageSize]);
 
   useBenchHandle({
     jumpTo: (index) => gridRef.current?.scrollToRow({ index, align: 'start' }),

@@ -9,13 +9,14 @@
 // ("applied once, when the list first mounts with at least one row") takes the saved scrollTop,
 // and the loader fetches the rows there from the network.
 import type { Item } from '@lazyflow/mocks';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { List, type RowComponentProps, useDynamicRowHeight, useListRef } from 'react-window';
+import { useInfiniteLoader } from 'react-window-infinite-loader';
+import { fetchItems } from '../shared/fetchItems.ts';
 import type { Heights, ListPageProps } from '../shared/params.ts';
 import { Placeholder, ROW_HEIGHT, Row } from '../shared/Row.tsx';
 import { useBenchHandle } from '../shared/useBenchHandle.ts';
 import { readSaved, useSaveOnPageHide } from './persist/sessionScroll.ts';
-import { useInfiniteLoaderRows } from './useInfiniteLoaderRows.ts';
 
 interface RowProps {
   rows: Map<number, Item>;
@@ -41,7 +42,33 @@ export default function ReactWindowPage({ total, pageSize, heights, persist }: L
   const listRef = useListRef(null);
   const [saved] = useState(() => (persist ? readSaved<number>('react-window') : undefined));
   useSaveOnPageHide(persist ? 'react-window' : null, () => listRef.current?.element?.scrollTop);
-  const { rows, version, rowCount, onRowsRendered } = useInfiniteLoaderRows(total, pageSize);
+  const [rows] = useState(() => new Map<number, Item>());
+  const [version, setVersion] = useState(0);
+  const [rowCount, setRowCount] = useState(0);
+
+  const isRowLoaded = useCallback((index: number) => rows.has(index), [rows]);
+  const loadMoreRows = useCallback(
+    async (startIndex: number, stopIndex: number) => {
+      const page = await fetchItems({ offset: startIndex, limit: stopIndex - startIndex + 1, total });
+      page.items.forEach((item, i) => {
+        rows.set(startIndex + i, item);
+      });
+      setRowCount(page.total);
+      setVersion((v) => v + 1);
+    },
+    [rows, total],
+  );
+  const onRowsRendered = useInfiniteLoader({
+    isRowLoaded,
+    loadMoreRows,
+    rowCount,
+    minimumBatchSize: pageSize,
+  });
+
+  // The size of the dataset comes with the first page.
+  useEffect(() => {
+    loadMoreRows(0, pageSize - 1);
+  }, [loadMoreRows, pageSize]);
 
   const dynamicRowHeight = useDynamicRowHeight({ defaultRowHeight: ROW_HEIGHT });
 

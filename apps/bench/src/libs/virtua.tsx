@@ -8,12 +8,14 @@
 // Warm reload: the VList "Scroll restoration" story (`handle.scrollOffset` + `handle.cache` saved,
 // `cache` passed back and `scrollTo(offset)` applied). The story scrolls on mount, where its data
 // is synchronous; here data arrives with the first page, so the offset is applied then.
-import { useEffect, useRef, useState } from 'react';
+import type { Item } from '@lazyflow/mocks';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { type CacheSnapshot, VList, type VListHandle } from 'virtua';
+import { fetchItems } from '../shared/fetchItems.ts';
 import type { ListPageProps } from '../shared/params.ts';
 import { Row } from '../shared/Row.tsx';
+import { useBenchHandle } from '../shared/useBenchHandle.ts';
 import { readSaved, useSaveOnPageHide } from './persist/sessionScroll.ts';
-import { useAppendedPages, useJumpByLoading } from './useAppendedPages.ts';
 
 const THRESHOLD = 50;
 
@@ -28,10 +30,27 @@ export default function VirtuaPage({ total, pageSize, heights, persist }: ListPa
   useSaveOnPageHide(persist ? 'virtua' : null, () =>
     ref.current ? { offset: ref.current.scrollOffset, cache: ref.current.cache } : undefined,
   );
-  const pages = useAppendedPages(total, pageSize);
-  const { items, loadMore } = pages;
+  const [items, setItems] = useState<Item[]>([]);
+  const loaded = useRef<Item[]>([]);
+  const inFlight = useRef<Promise<void> | null>(null);
   const fetchedCountRef = useRef(-1);
   const count = items.length;
+
+  const loadMore = useCallback((): Promise<void> => {
+    inFlight.current ??= fetchItems({ offset: loaded.current.length, limit: pageSize, total })
+      .then((page) => {
+        loaded.current = [...loaded.current, ...page.items];
+        setItems(loaded.current);
+      })
+      .finally(() => {
+        inFlight.current = null;
+      });
+    return inFlight.current;
+  }, [pageSize, total]);
+
+  useEffect(() => {
+    loadMore();
+  }, [loadMore]);
 
   const restored = useRef(false);
   useEffect(() => {
@@ -41,7 +60,20 @@ export default function VirtuaPage({ total, pageSize, heights, persist }: ListPa
   }, [saved, count]);
 
   // Going to row N: load page after page until N is loaded, then scrollToIndex.
-  useJumpByLoading(pages, total, (index) => ref.current?.scrollToIndex(index, { align: 'start' }));
+  const [jumpTarget, setJumpTarget] = useState<number | null>(null);
+  useEffect(() => {
+    if (jumpTarget === null || count <= jumpTarget) return;
+    ref.current?.scrollToIndex(jumpTarget, { align: 'start' });
+    setJumpTarget(null);
+  }, [jumpTarget, count]);
+
+  useBenchHandle({
+    jumpTo: async (index) => {
+      setJumpTarget(index);
+      while (loaded.current.length <= index && loaded.current.length < total) await loadMore();
+    },
+    heldRows: () => loaded.current.length,
+  });
 
   return (
     <VList

@@ -6,12 +6,14 @@
 // No random access: going to row N loads every page before it, in order.
 // Warm reload: `getState()` saved and passed back as `restoreStateFrom` (its API docs: "the
 // previously measured item sizes and the scroll location"); the data itself is refetched.
-import { useRef, useState } from 'react';
+import type { Item } from '@lazyflow/mocks';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { type StateSnapshot, Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import { fetchItems } from '../shared/fetchItems.ts';
 import type { ListPageProps } from '../shared/params.ts';
 import { LoadingMore, ROW_HEIGHT, Row } from '../shared/Row.tsx';
+import { useBenchHandle } from '../shared/useBenchHandle.ts';
 import { readSaved, useSaveOnPageHide } from './persist/sessionScroll.ts';
-import { useAppendedPages, useJumpByLoading } from './useAppendedPages.ts';
 
 const Footer = () => <LoadingMore />;
 
@@ -25,11 +27,41 @@ export default function VirtuosoPage({ total, pageSize, heights, persist }: List
     });
     return state;
   });
-  const pages = useAppendedPages(total, pageSize);
-  const { items, loadMore } = pages;
+  const [items, setItems] = useState<Item[]>([]);
+  const loaded = useRef<Item[]>([]);
+  const inFlight = useRef<Promise<void> | null>(null);
+
+  const loadMore = useCallback((): Promise<void> => {
+    inFlight.current ??= fetchItems({ offset: loaded.current.length, limit: pageSize, total })
+      .then((page) => {
+        loaded.current = [...loaded.current, ...page.items];
+        setItems(loaded.current);
+      })
+      .finally(() => {
+        inFlight.current = null;
+      });
+    return inFlight.current;
+  }, [pageSize, total]);
+
+  useEffect(() => {
+    loadMore();
+  }, [loadMore]);
 
   // Going to row N: load page after page until N is loaded, then scrollToIndex.
-  useJumpByLoading(pages, total, (index) => virtuoso.current?.scrollToIndex({ index, align: 'start' }));
+  const [jumpTarget, setJumpTarget] = useState<number | null>(null);
+  useEffect(() => {
+    if (jumpTarget === null || items.length <= jumpTarget) return;
+    virtuoso.current?.scrollToIndex({ index: jumpTarget, align: 'start' });
+    setJumpTarget(null);
+  }, [jumpTarget, items.length]);
+
+  useBenchHandle({
+    jumpTo: async (index) => {
+      setJumpTarget(index);
+      while (loaded.current.length <= index && loaded.current.length < total) await loadMore();
+    },
+    heldRows: () => loaded.current.length,
+  });
 
   return (
     <Virtuoso
