@@ -1,11 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
-import { deletedBaseIds, INSERTED_ID_BASE } from '../packages/mocks/src/churn.ts';
+import { churnedId, deletedBaseIds, INSERTED_ID_BASE } from '../packages/mocks/src/churn.ts';
 import { expectRow, open } from './lists.ts';
 
 // Data that moves under the reader (issue #18 item 4, decision 0012): the 1,000,000-row table
 // while the mock server inserts and deletes rows at random positions (?churn=&seed=). Every
-// animation frame the loaded rows on screen are sampled: no id twice, and between two adjacent
-// rows no row of the dataset that was still there at the end (a skipped row).
+// animation frame the loaded rows on screen are sampled: no id twice, between two adjacent rows
+// no row of the dataset that was still there at the end (a skipped row), and every frame is one
+// version of the server's data (inserted rows included: none missing either).
 
 const SCROLLER = 'table-scroller';
 const CHURN = 12; // mutations per second
@@ -83,7 +84,8 @@ test('a live-changing 1,000,000-row table never shows a row twice or skips one, 
     await page.waitForTimeout(150);
   }
   const frames = await readFrames(page);
-  const deleted = deletedBaseIds({ seed: SEED, total: TOTAL }, await serverStep(page));
+  const lastStep = await serverStep(page);
+  const deleted = deletedBaseIds({ seed: SEED, total: TOTAL }, lastStep);
   expect(frames.length).toBeGreaterThan(50);
   expect(deleted.size).toBeGreaterThan(0); // the dataset did move during the run
   const problems: string[] = [];
@@ -103,6 +105,36 @@ test('a live-changing 1,000,000-row table never shows a row twice or skips one, 
     }
   });
   expect(pairs).toBeGreaterThan(100);
+  expect(problems.slice(0, 10)).toEqual([]);
+  // Inserted rows too: each frame is one version of the dataset, a step of the server's log at
+  // which every row on screen is the row at its index (a row missing between two shown, inserted
+  // or not, leaves no such step). Versions shown move forward: the search starts at the last one.
+  const churn = { seed: SEED, total: TOTAL };
+  const atStep = (rows: Frame['rows'], step: number) =>
+    rows.every(([index, id]) => churnedId(churn, step, index) === id);
+  let shownStep = 0;
+  let seen = '';
+  let versions = 0;
+  frames.forEach(({ rows }, frame) => {
+    const signature = rows.join(';');
+    if (rows.length === 0 || signature === seen) return;
+    seen = signature;
+    let step = shownStep;
+    while (step <= lastStep && !atStep(rows, step)) step++;
+    if (step > lastStep) {
+      step = 0;
+      while (step < shownStep && !atStep(rows, step)) step++;
+      if (step === shownStep) {
+        problems.push(
+          `frame ${frame}: no version of the dataset shows ${rows.map(([i, id]) => `${i}:#${id}`).join(' ')}`,
+        );
+        return;
+      }
+    }
+    if (step !== shownStep) versions += 1;
+    shownStep = step;
+  });
+  expect(versions).toBeGreaterThan(0); // the screen went through several versions
   expect(problems.slice(0, 10)).toEqual([]);
 });
 
