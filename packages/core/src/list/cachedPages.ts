@@ -1,8 +1,8 @@
-import type { Query, QueryClient, QueryKey } from '@tanstack/query-core';
+import type { QueryClient, QueryKey } from '@tanstack/query-core';
 import { hashKey } from '@tanstack/query-core';
 import type { ListLayout } from '../paging/layout.ts';
 import { layoutFor } from '../paging/layoutFor.ts';
-import { pageQueryKey } from '../scheduler/pageQuery.ts';
+import { keepPageQuery, pageQueryKey } from '../scheduler/pageQuery.ts';
 import type { LazyListSource } from '../sources/source.ts';
 
 /** A page the QueryClient already holds when a list is created. */
@@ -39,7 +39,7 @@ export function cachedPages<T>(
   const found = (page: number): CachedPage | undefined => {
     const query = cache.get(hashKey(pageQueryKey(key, page)));
     if (query?.state.data === undefined) return undefined;
-    pin(client, query);
+    keepPageQuery(client, query);
     return {
       page,
       data: query.state.data,
@@ -55,23 +55,4 @@ export function cachedPages<T>(
     if (cached !== undefined) pages.push(cached);
   }
   return pages.sort((a, b) => a.page - b.page);
-}
-
-/**
- * Rebuilds a query whose gcTime is finite with `gcTime: Infinity`, keeping its state. query-core
- * keeps the longest gcTime a query has seen but never reschedules the removal timer it started
- * when it was built (a hydrated query), so the query is built again. One that is fetching is left
- * alone (the list joins that fetch, which applies the list's options when it ends), and so is
- * one the app observes itself (`useQuery` on a page key): its observers keep it.
- */
-function pin(client: QueryClient, query: Query): void {
-  const busy = query.state.fetchStatus !== 'idle' || query.getObserversCount() > 0;
-  if (query.gcTime === Number.POSITIVE_INFINITY || busy) return;
-  const cache = client.getQueryCache();
-  cache.remove(query);
-  cache.build(
-    client,
-    { queryKey: query.queryKey, queryHash: query.queryHash, gcTime: Number.POSITIVE_INFINITY },
-    query.state,
-  );
 }

@@ -145,6 +145,30 @@ export function shouldRetryPage(error: unknown): boolean {
 }
 
 /**
+ * Rebuilds a page query whose gcTime is finite with `gcTime: Infinity`, keeping its state, as a
+ * page its list fetched has. query-core keeps the longest gcTime a query has seen but never
+ * reschedules the removal timer it started when it was built (a hydrated query, one the app set),
+ * so the query is built again. One that is fetching is left alone (the list joins that fetch,
+ * which applies the list's options when it ends), and so is one the app observes itself
+ * (`useQuery` on a page key): its observers keep it.
+ *
+ * @example
+ * const query = client.getQueryCache().get(hashKey(pageQueryKey(['users'], 3)));
+ * if (query !== undefined) keepPageQuery(client, query);
+ */
+export function keepPageQuery(client: QueryClient, query: Query): void {
+  const busy = query.state.fetchStatus !== 'idle' || query.getObserversCount() > 0;
+  if (query.gcTime === Number.POSITIVE_INFINITY || busy) return;
+  const cache = client.getQueryCache();
+  cache.remove(query);
+  cache.build(
+    client,
+    { queryKey: query.queryKey, queryHash: query.queryHash, gcTime: Number.POSITIVE_INFINITY },
+    query.state,
+  );
+}
+
+/**
  * Removes one page's query from the cache in O(1) (removeQueries filters every query). With
  * `unlessAwaited`, a query another list's fetch still waits on stays (that list lets go of it
  * later); without, a fetch on its way is cancelled and every list waiting asks again.
@@ -243,9 +267,17 @@ export class PageQueries {
     return this.#client.getQueryData(pageQueryKey(this.#key, page)) !== undefined;
   }
 
-  /** Puts data the list produced itself (appended items) into the page's query. */
+  /**
+   * Puts data the list produced itself (appended items) into the page's query, kept as a fetched
+   * page is (`gcTime: Infinity`): the list removes the query when it evicts the page, and
+   * query-core's default 5 minutes must not take one the list still shows out of the client.
+   */
   set(page: number, data: unknown): void {
-    this.#client.setQueryData(pageQueryKey(this.#key, page), data);
+    const client = this.#client;
+    const queryKey = pageQueryKey(this.#key, page);
+    const kept = client.defaultQueryOptions({ queryKey, gcTime: Number.POSITIVE_INFINITY });
+    keepPageQuery(client, client.getQueryCache().build(client, kept));
+    client.setQueryData(queryKey, data);
   }
 
   /** {@link removePageQuery} of one page: its data is outdated (a fetch on its way is asked again). */
