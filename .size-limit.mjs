@@ -166,10 +166,7 @@ export default [
     // offsetSource({ pageSize: autoPageSize }) from '@lazyflow/core/sizing'; 'auto' is refused with a
     // TypeError naming it): the auto-sized source's setup and resolvePageSizing leave offsetSource.
     // HEAD 90e1da6 built apart in one worktree with and without it: 24.937 -> 24.693. Limit 24.95 -> 24.74.
-    // Decision 0073 (one publish per append; appended pages kept with gcTime Infinity): HEAD cd5981e
-    // built apart with and without it, 24,717 -> 24,977 (+260 B: the list's own round of listeners and
-    // the fold, the snapshot's same-data check, appended pages' query options): limit 24.74 -> 25.02.
-    limit: '25.02 kB', // target 12 kB
+    limit: '24.74 kB', // target 12 kB
     modifyEsbuildConfig,
   },
   {
@@ -235,10 +232,7 @@ export default [
     // The constructors' unused fallbacks (see the hook's entry), 27.242 -> 27.223: limit 27.25 -> 27.23.
     // Thirteenth session: decision 0068, pageSize: autoPageSize (see the hook's entry), 27.223 -> 26.977:
     // limit 27.23 -> 27.02.
-    // Decision 0073 (one publish per append; appended pages kept with gcTime Infinity): HEAD cd5981e
-    // built apart with and without it, 27,000 -> 27,263 (+263 B: the list's own round of listeners and
-    // the fold, the snapshot's same-data check, appended pages' query options): limit 27.02 -> 27.31.
-    limit: '27.31 kB',
+    limit: '27.02 kB',
     modifyEsbuildConfig,
   },
   {
@@ -289,10 +283,7 @@ export default [
     // Twelfth session: the constructors' unused fallbacks (see the hook's entry), 12.616 -> 12.606: limit 12.63 -> 12.62.
     // Thirteenth session: decision 0068, pageSize: autoPageSize (see the hook's entry), 12.606 -> 12.376:
     // limit 12.62 -> 12.42.
-    // Decision 0073 (one publish per append; appended pages kept with gcTime Infinity): HEAD cd5981e
-    // built apart with and without it, 12,376 -> 12,646 (+270 B: the list's own round of listeners and
-    // the fold, the snapshot's same-data check, appended pages' query options): limit 12.42 -> 12.69.
-    limit: '12.69 kB', // target 9 kB
+    limit: '12.42 kB', // target 9 kB
     modifyEsbuildConfig,
   },
   {
@@ -368,10 +359,7 @@ export default [
     // for byte), 19.376 -> 19.847 (HEAD 8e6358e built apart with tsc, with and without it): limit
     // 19.42 -> 19.89. Items matched by content without getItemKey, changes by deep equality: 19.878,
     // limit 19.89 -> 19.92.
-    // Decision 0073 (one publish per append; appended pages kept with gcTime Infinity): HEAD cd5981e
-    // built apart with and without it, 19,878 -> 20,147 (+269 B: the list's own round of listeners and
-    // the fold, the snapshot's same-data check, appended pages' query options): limit 19.92 -> 20.19.
-    limit: '20.19 kB',
+    limit: '19.92 kB',
     modifyEsbuildConfig,
   },
   {
@@ -399,9 +387,7 @@ export default [
     // over the budget whatever they carry are spaced out (decision 0066). Limit 3.31 -> 3.38.
     // 3.374 -> 3.531 (HEAD 44a946b and the change, each built apart with tsc): a `url`-only
     // stream's request is sent to its parse Worker at subscribe (decision 0067). Limit 3.38 -> 3.54.
-    // 3.531 -> 3.566 (HEAD cd5981e and the change, each built apart with tsc): Subscribable's
-    // listeners are a protected field LazyList's own round reads (decision 0073). Limit 3.54 -> 3.61.
-    limit: '3.61 kB',
+    limit: '3.54 kB',
     modifyEsbuildConfig,
   },
 ];

@@ -16,30 +16,38 @@ export type Listener = () => void;
  * const unsubscribe = new Counter().subscribe(() => console.log('changed'));
  */
 export class Subscribable {
-  /** The listeners, in the order they subscribed (`LazyList` calls them itself, decision 0073). */
-  protected readonly listeners = new Set<Listener>();
+  readonly #listeners = new Set<Listener>();
 
   /** Adds a listener; returns the function that removes it. */
   readonly subscribe = (listener: Listener): (() => void) => {
-    this.listeners.add(listener);
-    if (this.listeners.size === 1) this.onSubscribe();
+    this.#listeners.add(listener);
+    if (this.#listeners.size === 1) this.onSubscribe();
     let subscribed = true;
     return () => {
       if (!subscribed) return;
       subscribed = false;
-      this.listeners.delete(listener);
-      if (this.listeners.size === 0) this.onUnsubscribe();
+      this.#listeners.delete(listener);
+      if (this.#listeners.size === 0) this.onUnsubscribe();
     };
   };
 
   /** Whether at least one listener is attached. */
   protected hasListeners(): boolean {
-    return this.listeners.size > 0;
+    return this.#listeners.size > 0;
   }
 
   /** Calls every listener; a throwing listener does not stop the others. */
   protected notify(): void {
-    for (const listener of [...this.listeners]) callListener(listener);
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener();
+      } catch (error) {
+        // A listener bug must not corrupt the engine's state machine; surface it asynchronously.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
   }
 
   /** Called when the first listener subscribes. */
@@ -50,23 +58,6 @@ export class Subscribable {
 
   /** Removes every listener without calling `onUnsubscribe`. */
   protected clearListeners(): void {
-    this.listeners.clear();
-  }
-}
-
-/**
- * Calls one listener; a throwing one does not stop the others.
- *
- * @example
- * for (const listener of [...listeners]) callListener(listener);
- */
-export function callListener(listener: Listener): void {
-  try {
-    listener();
-  } catch (error) {
-    // A listener bug must not corrupt the engine's state machine; surface it asynchronously.
-    queueMicrotask(() => {
-      throw error;
-    });
+    this.#listeners.clear();
   }
 }

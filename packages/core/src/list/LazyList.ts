@@ -2,7 +2,7 @@ import { assertUnchanged, optionError } from '../options.ts';
 import type { ListLayout } from '../paging/layout.ts';
 import { type ListWindowInput, normalizeWindow, sameWindow } from '../planner/listWindow.ts';
 import { describeShape } from '../sources/adopt.ts';
-import { callListener, type Listener, Subscribable } from '../subscribable.ts';
+import { Subscribable } from '../subscribable.ts';
 import {
   FIXED_LIST_OPTIONS,
   type LazyListOptions,
@@ -24,8 +24,7 @@ export type { LazyListSnapshot, LazyListStatus } from './listSnapshot.ts';
  * Snapshot rule (`snapshotPublisher.ts`): a change that touches the visible window (its pages,
  * the count, the window itself, status) publishes a new snapshot and notifies at once; changes
  * outside it (prefetched pages, evictions, stats) are folded into a snapshot at most every
- * `statsIntervalMs`. A window a listener sets while it is notified (the view following an
- * append) is part of that notify (decision 0073).
+ * `statsIntervalMs`.
  *
  * @example
  * const list: LazyList<User> = createLazyList({ key: ['users'], source });
@@ -43,18 +42,11 @@ export class LazyList<T> extends Subscribable {
    * first subscriber: a list never subscribed (a discarded render) is held by nothing.
    */
   #leave: (() => void) | undefined;
-  /** While the listeners are called: the position of the one being called, and how many hear again. */
-  #round: [at: number, again: number] | undefined;
 
   constructor(options: ResolvedLazyListOptions<T>, layout: ListLayout<T>, input: LazyListOptions<T>) {
     super();
     this.#input = input;
-    this.#flow = new PageFlow(options, {
-      layout,
-      notify: () => this.notify(),
-      fold: () => this.#fold(),
-      retry: () => this.retry(),
-    });
+    this.#flow = new PageFlow(options, { layout, notify: () => this.notify(), retry: () => this.retry() });
   }
 
   /** Returns the current snapshot; the same reference until something changed. */
@@ -317,36 +309,6 @@ export class LazyList<T> extends Subscribable {
     flow.queries.release(pages, (page) => flow.store.get(page)?.items !== undefined && flow.inZone(page));
     this.#leave?.(); // writes waiting for a refetch end with 'destroyed' when no list on the key is left
     this.clearListeners();
-  }
-
-  /**
-   * Calls the listeners. A change `#fold` takes while they are called (the view setting the window
-   * as it lays out what it heard, decision 0073) is part of this round: listeners not called yet
-   * read it when they are, those called before the one that made it are called once more at the
-   * end, and that one reads it itself.
-   */
-  protected override notify(): void {
-    const listeners = [...this.listeners];
-    const outer = this.#round; // a nested round (a change not folded) runs whole inside this one
-    const round: [number, number] = [0, listeners.length];
-    this.#round = round;
-    // Folds come from positions below the pass's end: each pass is shorter, the loop ends.
-    for (let pass = 0; round[1] > 0; pass++) {
-      const upto = round[1];
-      round[1] = 0;
-      for (round[0] = 0; round[0] < upto; round[0]++) {
-        const listener = listeners[round[0]] as Listener;
-        if (pass === 0 || this.listeners.has(listener)) callListener(listener);
-      }
-    }
-    this.#round = outer;
-  }
-
-  /** Takes a change into the round of listeners being called; false outside one (then notify). */
-  #fold(): boolean {
-    const round = this.#round;
-    if (round !== undefined) round[1] = Math.max(round[1], round[0]);
-    return round !== undefined;
   }
 
   protected override onSubscribe(): void {

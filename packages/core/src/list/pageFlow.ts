@@ -27,8 +27,6 @@ import { WriteWatcher } from './writeWatcher.ts';
 export interface PageFlowHost<T> {
   /** Calls the list's listeners. */
   notify(): void;
-  /** Takes a change into the round the list's listeners are being called in; false outside one. */
-  fold(): boolean;
   /** The browser is back online: failed pages retry. */
   retry(): void;
   readonly layout: ListLayout<T>;
@@ -45,7 +43,7 @@ export interface PageFlowHost<T> {
  *
  * @internal
  * @example
- * const flow = new PageFlow(resolveLazyListOptions({ key, source }), { notify, fold, retry, layout });
+ * const flow = new PageFlow(resolveLazyListOptions({ key, source }), { notify, retry, layout });
  * flow.window = normalizeWindow({ start: 0, end: 40 });
  * flow.replan();
  */
@@ -101,12 +99,7 @@ export class PageFlow<T> implements FlowState<T> {
     // Pages the client holds already (hydrated, prefetched, left by a list of the same key) are in the first snapshot.
     for (const c of cachedPages(options.queryClient, options.key, options.source, layout))
       land(this, c.page, c.data, c.stale ? 'cached' : 'landed');
-    // Reads this flow at each change.
-    this.snapshots = new SnapshotPublisher(
-      this,
-      () => host.notify(),
-      () => host.fold(),
-    );
+    this.snapshots = new SnapshotPublisher(this, () => host.notify()); // reads this flow at each change
   }
 
   get destroyed(): boolean {

@@ -48,21 +48,16 @@ export interface SnapshotPublisherHost<T> {
 export class SnapshotPublisher<T> {
   readonly #host: SnapshotPublisherHost<T>;
   readonly #notify: () => void;
-  readonly #fold: () => boolean;
   #snapshot: LazyListSnapshot<T>;
   #backgroundTimer: unknown;
   #stopped = false;
   /** Duplicate keys reported already (each once per list). */
   readonly #reported = new Set<string | number>();
 
-  /**
-   * `notify` calls the list's listeners; `fold` takes a change into the round they are being
-   * called in, false outside one (`LazyList`'s notify).
-   */
-  constructor(host: SnapshotPublisherHost<T>, notify: () => void, fold: () => boolean = () => false) {
+  /** `notify` calls the list's listeners. */
+  constructor(host: SnapshotPublisherHost<T>, notify: () => void) {
     this.#host = host;
     this.#notify = notify;
-    this.#fold = fold;
     this.#snapshot = this.#build();
   }
 
@@ -92,12 +87,7 @@ export class SnapshotPublisher<T> {
       // Each scroll frame publishes here: clear a folded-in publish only when one is due.
       if (this.#backgroundTimer !== undefined) timers.clearTimeout(this.#backgroundTimer);
       this.#backgroundTimer = undefined;
-      const before = this.#snapshot;
       this.#snapshot = this.#build();
-      // A listener moved the window while hearing the last snapshot (the view following the
-      // items just appended): with the data unchanged, that is the same publish, not a second
-      // round that lays the view out again (decision 0073).
-      if (sameData(before, this.#snapshot) && this.#fold()) return;
       this.#notify();
     } else if (statsInterval > 0 && this.#backgroundTimer === undefined) {
       this.#backgroundTimer = timers.setTimeout(() => {
@@ -144,20 +134,6 @@ export class SnapshotPublisher<T> {
       moves,
     });
   }
-}
-
-/**
- * Whether two snapshots hold the same data: the same pages (`PageStore.freeze` keeps its copy
- * until a page changes), count and prepended rows, and no duplicate keys (the window decides
- * which rows lose theirs). The window, status and stats may differ.
- */
-function sameData<T>(a: LazyListSnapshot<T>, b: LazyListSnapshot<T>): boolean {
-  return (
-    a.pages === b.pages &&
-    a.count === b.count &&
-    a.prependedCount === b.prependedCount &&
-    a.duplicateKeys.length + b.duplicateKeys.length === 0
-  );
 }
 
 /** Warns once per key (`reported` holds the keys warned about); development builds only (decision 0056). */

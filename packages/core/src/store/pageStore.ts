@@ -20,8 +20,6 @@ export class PageStore<T> {
   #bytes = 0;
   #loaded = 0;
   #clock = 0;
-  /** The last copy `freeze` made, until a page changes. */
-  #frozen: ReadonlyMap<number, PageState<T>> | undefined;
 
   /** Estimated bytes of every stored page. */
   get bytes(): number {
@@ -51,7 +49,6 @@ export class PageStore<T> {
     const before = this.#pages.get(action.page);
     const after = reducePage(before, action);
     if (after === before) return after;
-    this.#frozen = undefined;
     this.#forget(action.page);
     if (after === undefined) {
       this.#pages.delete(action.page);
@@ -106,9 +103,7 @@ export class PageStore<T> {
 
   /** An immutable copy for a snapshot; O(stored pages), never O(count). */
   freeze(): ReadonlyMap<number, PageState<T>> {
-    // The same copy until a page changes: a snapshot with the same pages is one with the same data.
-    this.#frozen ??= new Map(this.#pages);
-    return this.#frozen;
+    return new Map(this.#pages);
   }
 
   #forget(index: number): void {
