@@ -5,7 +5,9 @@ import type { PageState } from '../store/pageState.ts';
  * - `version`: a page came with another `version` than the one the list knows;
  * - `total`: a page came with another `total` than the server said before (and than the count);
  * - `keys`: a page holds an item key that a neighbouring page of the same dataset holds too
- *   (rows were inserted before it since that neighbour was fetched, so the two overlap).
+ *   (rows were inserted before it since that neighbour was fetched, so the two overlap), or the
+ *   row asked with a page (the one before it, decision 0074) is not the row the list holds there
+ *   or is held at another index (a row was skipped or inserted between the two requests).
  *
  * @example
  * const reason: MoveReason = 'version';

@@ -13,6 +13,7 @@ import {
 import type { FlowState } from './flowState.ts';
 import { restart } from './pageInvalidation.ts';
 import { commitPages } from './pageLanding.ts';
+import { overlapLoads, type PageEdge, sameEdgePage } from './pageOverlap.ts';
 
 /**
  * Watches the offset pages a list receives for signs that rows were inserted or deleted on the
@@ -36,6 +37,8 @@ class DatasetWatch<T> implements MovesWatch {
   #keysRefetched = -1;
   /** The generation of the last `refresh()`/`invalidate()`. */
   #resetGeneration = 0;
+  /** The row before each page as its last response gave it (the overlap row, decision 0074). */
+  readonly #edges = new Map<number, PageEdge>();
 
   constructor(host: DatasetWatchHost<T>) {
     this.#host = host;
@@ -78,17 +81,27 @@ class DatasetWatch<T> implements MovesWatch {
         ? state.items
         : undefined;
     };
+    const getItemKey = host.getItemKey();
     const detected = detectMove({
       known: this.#known,
       count: host.count(),
       landed,
       before: fresh(page - 1),
       after: fresh(page + 1),
-      getItemKey: host.getItemKey(),
+      getItemKey,
     });
+    const edge =
+      detected === null && getItemKey !== undefined
+        ? this.#edgeMove(page, landed.items, fresh, getItemKey)
+        : null;
     // Pages refetched together that overlap still are duplicate keys in the data (reported as
-    // `snapshot.duplicateKeys`), not a move: refetching again would never end.
-    const reason = detected === 'keys' && this.#keysRefetched === host.generation() ? null : detected;
+    // `snapshot.duplicateKeys`), not a move: refetching again would never end. A row before a
+    // page that is not the row held there is no duplicate: that move is always followed.
+    const keyed = detected === 'keys' || edge === 'elsewhere';
+    const reason =
+      keyed && this.#keysRefetched === host.generation()
+        ? null
+        : (detected ?? (edge === null ? null : 'keys'));
     if (reason !== null) {
       this.#begin(reason, page, data, landed);
       return 'held';
@@ -131,7 +144,10 @@ class DatasetWatch<T> implements MovesWatch {
   reset(forget: boolean): void {
     this.#pending.clear();
     if (this.#moves.refetching) this.#moves = { ...this.#moves, refetching: false };
-    if (forget) this.#known = {};
+    if (forget) {
+      this.#known = {};
+      this.#edges.clear();
+    }
     this.#resetGeneration = this.#host.generation();
   }
 
@@ -139,6 +155,56 @@ class DatasetWatch<T> implements MovesWatch {
   dropHeld(): void {
     this.#pending.clear();
     if (this.#moves.refetching) this.#moves = { ...this.#moves, refetching: false };
+  }
+
+  /** Records the row before `page` from its response (pageOverlap.ts): compared when the page lands. */
+  edge(page: number, edge: PageEdge): void {
+    this.#edges.set(page, edge);
+  }
+
+  /**
+   * With the overlap rows (decision 0074): 'boundary' when the row before the landed page, or the
+   * row before the held page after it, is not the row the list holds there (a row was skipped or
+   * inserted between the two requests); 'elsewhere' when, with no row held just before it, the
+   * row before the page is held at another index; null otherwise.
+   */
+  #edgeMove(
+    page: number,
+    items: readonly T[],
+    fresh: (index: number) => readonly T[] | undefined,
+    key: (item: T) => string | number,
+  ): 'boundary' | 'elsewhere' | null {
+    const host = this.#host;
+    // Edges of pages no longer held are of no use (and the map stays the size of the store).
+    for (const index of this.#edges.keys()) if (host.page(index) === undefined) this.#edges.delete(index);
+    const own = this.#edges.get(page);
+    const mine = own !== undefined && sameEdgePage(own, items, key) ? own : undefined;
+    const next = this.#edges.get(page + 1);
+    const after = fresh(page + 1);
+    if (next !== undefined && after !== undefined && sameEdgePage(next, after, key)) {
+      const last = items[items.length - 1];
+      if (page * next.size + items.length - 1 === next.at && last !== undefined && key(last) !== next.key)
+        return 'boundary';
+    }
+    if (mine === undefined) return null;
+    const before = fresh(page - 1);
+    if (before !== undefined) {
+      const last = before[before.length - 1];
+      return (page - 1) * mine.size + before.length - 1 === mine.at &&
+        last !== undefined &&
+        key(last) !== mine.key
+        ? 'boundary'
+        : null;
+    }
+    const indexes = new Set<number>(this.#pending.keys());
+    for (const state of host.pages()) indexes.add(state.index);
+    for (const index of indexes) {
+      const held = index === page ? undefined : fresh(index);
+      if (held === undefined) continue;
+      for (let i = 0; i < held.length; i++)
+        if (key(held[i] as T) === mine.key && index * mine.size + i !== mine.at) return 'elsewhere';
+    }
+    return null;
   }
 
   #begin(reason: MoveReason, page: number, data: unknown, landed: DatasetMark): void {
@@ -163,8 +229,16 @@ function hasItemsArray(data: unknown): data is OffsetPage<unknown> {
  * The dataset-move watch (decision 0012), given as the `moves` option of `createLazyList`,
  * `useLazyList` or `<LazyList>` (decision 0023): the list then sees rows inserted or deleted on
  * the server under the pages it holds (a page's `version` or `total` changed, or its keys overlap
- * a neighbour's), refetches the pages around the window and lands them together, and counts it
- * in `snapshot.moves`. Its own import, so a list that does not need it does not bundle it.
+ * a neighbour's, or the row before it is not the row held there), refetches the pages around the
+ * window and lands them together, and counts it in `snapshot.moves`. Its own import, so a list
+ * that does not need it does not bundle it.
+ *
+ * With `getItemKey` and a fixed `pageSize` it asks each page after the first with the row before
+ * it (decision 0074): `fetchPage` gets `offset: page × pageSize − 1`, `limit: pageSize + 1`
+ * (and `page`, the page of that offset), so it must honour `offset` and `limit`. The list strips
+ * that row before the page lands: the QueryClient, the caches, counts and bytes see pages of
+ * `pageSize`. So a delete above and an insert below that keep the `total` are seen without a
+ * `version`. Page 0, and every page with `pageSize: autoPageSize`, is asked as without the watch.
  *
  * @example
  * import { watchMoves } from '@lazyflow/core/moves';
@@ -172,7 +246,11 @@ function hasItemsArray(data: unknown): data is OffsetPage<unknown> {
  */
 export const watchMoves: WatchMoves = Object.freeze({
   kind: 'moves',
-  create: (flow: object): MovesWatch => new DatasetWatch(watchHost(flow as FlowState<unknown>)),
+  create: (flow: object): MovesWatch => {
+    const watch = new DatasetWatch(watchHost(flow as FlowState<unknown>));
+    overlapLoads(flow as FlowState<unknown>, (page, edge) => watch.edge(page, edge));
+    return watch;
+  },
 });
 
 /** What the watch reads of the list's load loop and asks it to do (here, so it comes with this import). */

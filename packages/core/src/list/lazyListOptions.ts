@@ -104,8 +104,10 @@ export interface LazyListOptions<T> {
    * offset list sees rows inserted or deleted on the server under the pages it holds (a page's
    * `version` or `total` changed, or keys overlapping a neighbour page's with `getItemKey`),
    * refetches the pages around the window and lands them together, and counts the moves in
-   * `snapshot.moves` (decision 0012). Without it pages land as they come (`snapshot.moves` stays
-   * at count 0) and the list does not bundle the watch. Offset sources only.
+   * `snapshot.moves` (decision 0012). With `getItemKey` and a fixed `pageSize` each page after
+   * the first is asked with the row before it (`offset − 1`, `limit + 1`, decision 0074), so a
+   * skipped row is seen without a `version`. Without it pages land as they come
+   * (`snapshot.moves` stays at count 0) and the list does not bundle the watch. Offset sources only.
    */
   moves?: WatchMoves;
 

@@ -141,7 +141,8 @@ describe('DatasetWatch on a list', () => {
     server.queue.shift()?.(); // page 2 lands first: a move
     await server.releaseAll();
     expect(list.getSnapshot().moves).toMatchObject({ count: 1, refetching: false });
-    expect(server.asked.filter((offset) => offset === 30)).toHaveLength(1);
+    // Page 3 is asked from offset 29 (with the row before it, decision 0074).
+    expect(server.asked.filter((offset) => offset === 29)).toHaveLength(1);
     expect(shown(list, 10, 40)).toEqual(server.ids.slice(10, 40));
   });
 
@@ -193,8 +194,12 @@ describe('DatasetWatch on a list', () => {
     const server = new MovingServer(100, { total: true, version: false });
     const fetchPage = async (params: { offset: number; limit: number }) => {
       const page = await server.fetchPage(params);
-      // The API sends row 9 again at the top of page 1, every time.
-      return params.offset === 10 ? { ...page, items: [{ id: 9 }, ...page.items.slice(1)] } : page;
+      // The API sends row 9 again at the top of page 1, every time (page 1 is asked from
+      // offset 9, with the row before it: decision 0074).
+      const [before, , ...rest] = page.items;
+      return params.offset === 9 && before !== undefined
+        ? { ...page, items: [before, { id: 9 }, ...rest] }
+        : page;
     };
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {

@@ -22,11 +22,15 @@ import type { OffsetPage, OffsetSource } from './source.ts';
  * });
  */
 export interface OffsetFetchParams {
-  /** Index of the first item wanted (`page × pageSize`). */
+  /**
+   * Index of the first item wanted (`page × pageSize`; with `moves: watchMoves` and
+   * `getItemKey`, `page × pageSize − 1` for every page after the first: the row before the page
+   * comes with it, decision 0074).
+   */
   readonly offset: number;
-  /** Number of items wanted (`pageSize`; with `pageSize: autoPageSize`, the adapted size). */
+  /** Number of items wanted (`pageSize`, `pageSize + 1` with that row; with `pageSize: autoPageSize`, the adapted size). */
   readonly limit: number;
-  /** Page index (with `pageSize: autoPageSize`, of the first `minPageSize`-item storage page asked). */
+  /** Page index: the page of `offset` (with `pageSize: autoPageSize`, of the first `minPageSize`-item storage page asked). */
   readonly page: number;
   /** Aborted when the page leaves the window + prefetch zone or the list is destroyed. */
   readonly signal: AbortSignal;
