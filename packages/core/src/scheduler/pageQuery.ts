@@ -275,9 +275,9 @@ export class PageQueries {
   set(page: number, data: unknown): void {
     const client = this.#client;
     const queryKey = pageQueryKey(this.#key, page);
-    const kept = client.defaultQueryOptions({ queryKey, gcTime: Number.POSITIVE_INFINITY });
-    keepPageQuery(client, client.getQueryCache().build(client, kept));
     client.setQueryData(queryKey, data);
+    const query = client.getQueryCache().find({ queryKey, exact: true });
+    if (query !== undefined) keepPageQuery(client, query);
   }
 
   /** {@link removePageQuery} of one page: its data is outdated (a fetch on its way is asked again). */
