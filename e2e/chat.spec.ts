@@ -164,6 +164,8 @@ test('a send that fails stays in place as "Not sent" with a Retry, and the retry
   await expect(mine).not.toHaveAttribute('data-status', /./);
   expect(Number(await mine.getAttribute('data-id'))).toBeGreaterThanOrEqual(1_000_000_000);
   await expect(mine).toHaveCount(1); // replaced in place, not added a second time
+  // The server's copy is labelled as sent, not by its id (1,000,000,000 and up).
+  await expect(mine.locator('small')).toHaveText(/^Sent · /);
   const confirmed = await place();
   expect(confirmed.index).toBe(confirmed.count - 1); // still the newest: confirmed where it was
   // Replaced by the server's copy: nothing the user reads moved.

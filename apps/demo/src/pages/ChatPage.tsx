@@ -167,7 +167,8 @@ export function ChatPage() {
                         ? 'Sending…'
                         : item.status === 'failed'
                           ? 'Not sent'
-                          : `Message ${(item.id + 1).toLocaleString('en')} · ${TIME.format(new Date(item.createdAt))}`}
+                          : // A message sent here has the server's id for sent ones, no place in the history.
+                            `${item.author === ME ? 'Sent' : `Message ${(item.id + 1).toLocaleString('en')}`} · ${TIME.format(new Date(item.createdAt))}`}
                     </small>
                     {item.status === 'failed' && item.clientId !== undefined && (
                       <button
