@@ -237,8 +237,8 @@ function hasItemsArray(data: unknown): data is OffsetPage<unknown> {
  * it (decision 0074): `fetchPage` gets `offset: page × pageSize − 1`, `limit: pageSize + 1`
  * (and `page`, the page of that offset), so it must honour `offset` and `limit`. The list strips
  * that row before the page lands: the QueryClient, the caches, counts and bytes see pages of
- * `pageSize`. So a delete above and an insert below that keep the `total` are seen without a
- * `version`. Page 0, and every page with `pageSize: autoPageSize`, is asked as without the watch.
+ * `pageSize`; an answer one row short is asked again without that row. So a delete above and an
+ * insert below that keep the `total` are seen without a `version`. Page 0, and every page with `pageSize: autoPageSize`, is asked as without the watch.
  *
  * @example
  * import { watchMoves } from '@lazyflow/core/moves';

@@ -40,7 +40,9 @@ export function sameEdgePage<T>(
  * With the dataset-move watch, asks each offset page after the first with the row before it
  * (`offset − 1`, `limit + 1`), records that row's key with `record` and strips it before the page
  * goes on: the QueryClient, the caches, the counts and the bytes see pages of `pageSize` as
- * without the watch. Only for a fixed `pageSize` and with `getItemKey` (read at each request);
+ * without the watch. An answer one row short is asked again without the row before it (a last
+ * page of `pageSize − 1` rows, or a server that caps `limit` or pages by `page`: warned about in
+ * development builds), so no row is lost. Only for a fixed `pageSize` and with `getItemKey` (read at each request);
  * other pages are asked as before. It replaces the list's `layout.load`, so that this code and
  * its cost come with the `@lazyflow/core/moves` import only.
  *
@@ -63,10 +65,28 @@ export function overlapLoads<T>(flow: FlowState<T>, record: (page: number, edge:
       return load(page, signal, isLoaded, priority);
     const size = source.pageSize;
     const at = page * size - 1;
-    return source.loadSpan({ offset: at, limit: size + 1, signal, priority }).then((data) => {
+    const loadSpan = source.loadSpan.bind(source);
+    return loadSpan({ offset: at, limit: size + 1, signal, priority }).then(async (data) => {
       // Past the end (rows were deleted): no row before it came, the page is empty.
       if (data.items.length === 0) return data;
-      const items = data.items.slice(1);
+      let items: readonly T[] = data.items.slice(1);
+      let answer = data;
+      if (items.length === size - 1) {
+        // One row short: the last page, or a server that caps `limit` at pageSize or pages by
+        // `page` alone. The page is asked again as without the watch; the row before it is kept
+        // only when the two answers agree on the page's first row.
+        answer = await loadSpan({ offset: at + 1, limit: size, signal, priority });
+        const agree =
+          answer.items.length > 0 &&
+          items.length > 0 &&
+          getItemKey(answer.items[0] as T) === getItemKey(items[0] as T);
+        if (answer.items.length === size && process.env.NODE_ENV !== 'production')
+          console.warn(
+            `lazyflow: moves: fetchPage({ offset: ${at}, limit: ${size + 1} }) returned ${size} rows, not ${size + 1}, though the page has ${size}: the page was asked again without the row before it (offset − 1, decision 0074). Pass offset and limit on to the server and let it send limit pageSize + 1.`,
+          );
+        items = answer.items;
+        if (!agree) return answer;
+      }
       const { length } = items;
       record(page, {
         key: getItemKey(data.items[0] as T),
@@ -76,7 +96,7 @@ export function overlapLoads<T>(flow: FlowState<T>, record: (page: number, edge:
         first: length > 0 ? getItemKey(items[0] as T) : undefined,
         last: length > 0 ? getItemKey(items[length - 1] as T) : undefined,
       });
-      return { ...data, items };
+      return { ...answer, items };
     });
   };
 }

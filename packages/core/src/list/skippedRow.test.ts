@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/query-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { fakeCache, KEY, settle as settleCache } from '../testing/cachedList.ts';
 import { createLazyList } from './createLazyList.ts';
@@ -150,5 +150,73 @@ describe('a row skipped by the server, no version, total kept', () => {
     expect(second.getSnapshot().moves.count).toBe(0);
     // Revalidated from the network with the row before it, as any page after the first.
     expect(server.asked.slice(asked)).toEqual([{ offset: 19, limit: 11 }]);
+  });
+
+  it('a fetchPage that pages by `page` and ignores offset and limit still shows its rows, settles and warns', async () => {
+    const server = new Server(100);
+    let requests = 0;
+    // Wrong for the watch: answers page `page` (the page of offset − 1) with `pageSize` rows.
+    const fetchPage = async ({ page }: { page: number }) => {
+      requests += 1;
+      return { items: server.ids.slice(page * 10, page * 10 + 10).map((id) => ({ id })), total: 100 };
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const made = createLazyList<Row>({
+        key: ['skipped', 'by-page'],
+        queryClient: new QueryClient(),
+        source: offsetSource({ pageSize: 10, fetchPage }),
+        getItemKey: (row) => row.id,
+        prefetch: 0,
+        moves: watchMoves,
+      });
+      lists.push(made as LazyList<unknown>);
+      made.subscribe(() => {});
+      made.setWindow({ start: 0, end: 30 });
+      await settle(200);
+      const settled = requests;
+      await settle(50);
+      expect(requests).toBe(settled); // nothing asked any more
+      expect(requests).toBeLessThan(40);
+      expect(made.getSnapshot().moves.refetching).toBe(false);
+      expect(made.getSnapshot().getItem(0)).toMatchObject({ status: 'loaded', item: { id: 0 } });
+      expect(shown(made, 0, 30)).toEqual(server.ids.slice(0, 30));
+      expect(made.getSnapshot().moves.count).toBe(0);
+      expect(warn.mock.calls.flat().join(' ')).toMatch(/returned 10 rows, not 11.*offset and limit/s);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('a server that caps limit at pageSize loses no row: the page is asked again without the row before it', async () => {
+    const server = new Server(100);
+    const capped = async ({ offset, limit }: { offset: number; limit: number }) =>
+      server.fetchPage({ offset, limit: Math.min(limit, 10) });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const made = createLazyList<Row>({
+        key: ['skipped', 'capped'],
+        queryClient: new QueryClient(),
+        source: offsetSource({ pageSize: 10, fetchPage: capped }),
+        getItemKey: (row) => row.id,
+        prefetch: 0,
+        moves: watchMoves,
+      });
+      lists.push(made as LazyList<unknown>);
+      made.subscribe(() => {});
+      made.setWindow({ start: 0, end: 30 });
+      await settle(20);
+      expect(shown(made, 0, 30)).toEqual(server.ids.slice(0, 30));
+      expect(made.getSnapshot().count).toBe(100);
+      // A skip is still seen: the row before each page came with the first answer.
+      server.move(5, 60);
+      made.setWindow({ start: 20, end: 40 });
+      await settle(20);
+      expect(made.getSnapshot().moves.count).toBe(1);
+      expect(shown(made, 20, 40)).toEqual(server.ids.slice(20, 40));
+      expect(warn).toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
