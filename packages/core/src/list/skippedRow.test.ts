@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { prefetchLazyList } from '../prefetch/prefetchLazyList.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { fakeCache, KEY, settle as settleCache } from '../testing/cachedList.ts';
 import { createLazyList } from './createLazyList.ts';
@@ -218,5 +219,27 @@ describe('a row skipped by the server, no version, total kept', () => {
     } finally {
       warn.mockRestore();
     }
+  });
+
+  it('prefetchLazyList asks pages as without the watch; a watched list then shows them and asks only what is missing', async () => {
+    const server = new Server(100);
+    const queryClient = new QueryClient();
+    const options = {
+      key: ['skipped', 'prefetched'],
+      source: offsetSource({ pageSize: 10, fetchPage: server.fetchPage }),
+      getItemKey: (row: Row) => row.id,
+      prefetch: 0,
+      moves: watchMoves,
+    };
+    await prefetchLazyList(queryClient, options, { start: 0, end: 20 });
+    expect(server.asked).toEqual([0, 10].map((offset) => ({ offset, limit: 10 })));
+    const made = createLazyList<Row>({ ...options, queryClient });
+    lists.push(made as LazyList<unknown>);
+    made.subscribe(() => {});
+    made.setWindow({ start: 0, end: 30 });
+    await settle(20);
+    expect(shown(made, 0, 30)).toEqual(server.ids.slice(0, 30));
+    expect(server.asked.slice(2)).toEqual([{ offset: 19, limit: 11 }]);
+    expect(made.getSnapshot().moves.count).toBe(0);
   });
 });
