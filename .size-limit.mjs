@@ -362,8 +362,10 @@ export default [
     // list/pageDataWrites.ts, heard by the engine itself, so the entries above are unchanged byte
     // for byte), 19.376 -> 19.847 (HEAD 8e6358e built apart with tsc, with and without it): limit
     // 19.42 -> 19.89. Items matched by content without getItemKey, changes by deep equality: 19.878,
-    // limit 19.89 -> 19.92.
-    limit: '19.92 kB',
+    // limit 19.89 -> 19.92. Decision 0075 (a remove rolled back goes back before the updated
+    // rows of later offsets: standsFor in list/loadThroughRope.ts), 19.910 -> 20.005 (HEAD c7340aa
+    // and the change, built apart with tsc): limit 19.92 -> 20.05.
+    limit: '20.05 kB',
     modifyEsbuildConfig,
   },
   {

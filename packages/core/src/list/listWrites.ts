@@ -17,6 +17,7 @@ import {
   STANDS_IN,
   type StoredCopies,
   serverTotalOf,
+  standsFor,
 } from './loadThroughRope.ts';
 import type { PageFlow } from './pageFlow.ts';
 
@@ -118,8 +119,11 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
   // An update's item stands for the server row it replaces, or is what the item it replaces
   // was; an inserted item updated is an edited insert (decision 0060).
   const was = write.kind === 'replace' ? ropeAt(channel.rope, write.index) : undefined;
-  if (was !== undefined && write.kind === 'replace')
+  if (was !== undefined && write.kind === 'replace') {
     roleOf(write.item, was.kind === 'server' ? STANDS_IN : (roleOf(was.item) ?? EDITED));
+    const offset = was.kind === 'server' ? was.offset : standsFor(was.item);
+    if (offset !== undefined) standsFor(write.item, offset);
+  }
   channel.rope = ropeAfter(channel.rope, write);
   // Lists on the key without the write engine fetch through it too.
   // With keys, local items the server stored where they are become its rows (decision 0055).
@@ -264,9 +268,15 @@ export function undoRemove<T>(
   // A local item goes back as itself (the list shows a structurally shared copy), so an
   // insert's rollback still finds it.
   const back = was?.kind === 'local' ? was.item : item;
-  if (was?.kind === 'server') roleOf(back, STANDS_IN); // the server's row put back: no insert
+  // The server row it is or stands for (an updated row): put back before the rows that stand
+  // for later offsets, as before the server rows that follow it.
+  const offset = was?.kind === 'server' ? was.offset : standsFor(back);
+  if (was?.kind === 'server') {
+    roleOf(back, STANDS_IN); // the server's row put back: no insert
+    standsFor(back, was.offset);
+  }
   return (now) => {
-    const at = was?.kind === 'server' ? ropeServerPosition(now, was.offset) : index;
+    const at = offset === undefined ? index : ropeServerPosition(now, offset, standsFor);
     return [{ kind: 'insert', index: at, items: [back] }];
   };
 }

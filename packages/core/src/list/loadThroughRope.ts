@@ -53,6 +53,24 @@ export function roleOf(item: unknown, role?: number): number | undefined {
   return roles.get(item);
 }
 
+/** The server offsets local items stand for (see {@link standsFor}). */
+const standing = new WeakMap<object, number>();
+
+/**
+ * Sets (with `offset`) and returns the server offset a local item stands for: an update's item
+ * of a server row (or of an item standing for one), a removed server row put back. A rollback
+ * puts a removed row back before the rows that stand for later offsets. Items that are not
+ * objects have none.
+ *
+ * @example
+ * standsFor(updated, 41); // the update of server row 41
+ */
+export function standsFor(item: unknown, offset?: number): number | undefined {
+  if (typeof item !== 'object' || item === null) return undefined;
+  if (offset !== undefined) standing.set(item, offset);
+  return standing.get(item);
+}
+
 /** A rope and the one that replaced it when the server was found holding local items. */
 const confirmedInto = new WeakMap<object, object>();
 

@@ -102,4 +102,16 @@ describe('edit rope', () => {
     expect(isServerOnly(rope)).toBe(false);
     expect(isServerOnly(serverRope())).toBe(true);
   });
+
+  it('counts a local item standing for a server row as that row when asked to', () => {
+    // Server 0 removed, server 1 replaced by an update's item 'u1': [u1, server 2…].
+    const rope = ropeInsert(ropeRemove(serverRope<string>(), 0, 2), 0, ['u1']);
+    const standsFor = (item: string) => (item === 'u1' ? 1 : undefined);
+    expect(ropeServerPosition(rope, 0)).toBe(1); // after every local item before server 2
+    expect(ropeServerPosition(rope, 0, standsFor)).toBe(0); // before the row standing for 1
+    expect(ropeServerPosition(rope, 2, standsFor)).toBe(1);
+    // An insert (no server row) before it is passed over, as before a server run.
+    const inserted = ropeInsert(rope, 0, ['new']);
+    expect(ropeServerPosition(inserted, 0, standsFor)).toBe(1);
+  });
 });

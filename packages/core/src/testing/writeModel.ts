@@ -16,6 +16,8 @@ export interface ModelItem {
 /** An entry of the model dataset: it knows its server offset unless it was written locally. */
 interface ModelEntry {
   readonly server?: number;
+  /** The server row an updated item stands for: a removed row put back goes before later ones. */
+  readonly stands?: number;
   readonly item: ModelItem;
 }
 
@@ -84,22 +86,24 @@ export class ModelDataset {
     for (const mark of this.marks) if (mark.at > at) mark.at -= 1;
   }
 
-  /** Takes out the entry at `at`; its undo puts it back by its server offset (or its old index). */
+  /**
+   * Takes out the entry at `at`; its undo puts it back by the server offset it is or stands for
+   * (before the entries of later offsets), else at its old index. Put back, it stands for that row.
+   */
   remove(at: number): () => void {
     const [entry] = this.entries.splice(at, 1);
     if (entry !== undefined) this.#removed(at);
-    const gone = entry?.server === undefined ? undefined : { server: entry.server };
+    const offset = entry?.server ?? entry?.stands;
+    const gone = offset === undefined ? undefined : { server: offset };
     if (gone !== undefined) this.#gone.add(gone);
     return () => {
       if (entry === undefined) return;
       if (gone !== undefined) this.#gone.delete(gone);
       const server = gone?.server;
       const entries = this.entries;
-      const after = entries.findIndex(
-        (e) => server !== undefined && e.server !== undefined && e.server > server,
-      );
+      const after = entries.findIndex((e) => server !== undefined && (e.server ?? e.stands ?? -1) > server);
       const back = server === undefined ? Math.min(at, entries.length) : after < 0 ? entries.length : after;
-      entries.splice(back, 0, { item: entry.item });
+      entries.splice(back, 0, { stands: server, item: entry.item });
       for (const mark of this.marks) if (mark.at >= back) mark.at += 1;
     };
   }
@@ -117,18 +121,22 @@ export class ModelDataset {
         ? { server: at, item: entry.item }
         : entry.server !== undefined && entry.server >= at
           ? { ...entry, server: entry.server + 1 }
-          : entry,
+          : entry.stands !== undefined && entry.stands >= at
+            ? { ...entry, stands: entry.stands + 1 }
+            : entry,
     );
     return true;
   }
 
   /** Replaces the item at `at` by `next`; its undo finds `next` where it is and puts `previous` back. */
   update(at: number, next: ModelItem, fallback: ModelItem): () => void {
-    const previous = this.entries[at]?.item ?? fallback;
-    this.entries[at] = { item: next };
+    const entry = this.entries[at];
+    const previous = entry?.item ?? fallback;
+    const stands = entry?.server ?? entry?.stands;
+    this.entries[at] = { stands, item: next };
     return () => {
-      const now = this.entries.findIndex((entry) => entry.item === next);
-      if (now >= 0) this.entries[now] = { item: previous };
+      const now = this.entries.findIndex((e) => e.item === next);
+      if (now >= 0) this.entries[now] = { stands: this.entries[now]?.stands, item: previous };
     };
   }
 }
