@@ -364,8 +364,10 @@ export default [
     // 19.42 -> 19.89. Items matched by content without getItemKey, changes by deep equality: 19.878,
     // limit 19.89 -> 19.92. Decision 0075 (a remove rolled back goes back before the updated
     // rows of later offsets: standsFor in list/loadThroughRope.ts), 19.910 -> 20.005 (HEAD c7340aa
-    // and the change, built apart with tsc): limit 19.92 -> 20.05.
-    limit: '20.05 kB',
+    // and the change, built apart with tsc): limit 19.92 -> 20.05. Decision 0076 (the look where
+    // the rope puts a local run also asks the rows a remove cut out beside it: loadThroughRope.ts),
+    // 20.005 -> 20.091 (HEAD 885770a built apart with tsc, with and without it): limit 20.05 -> 20.14.
+    limit: '20.14 kB',
     modifyEsbuildConfig,
   },
   {

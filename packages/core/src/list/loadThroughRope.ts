@@ -199,7 +199,8 @@ export function serverTotalOf<T>(rope: EditRope<T>, count: number): number {
  * when it did not grow, those at an offset the rope shows too (the same key twice; not a row the
  * rope cut out: a remove rolled back puts the server's item back as a local one); then, up to
  * `grown`, those found where the rope puts them (the offset just after the server row before
- * them, moved by the copies found before them; one request per local run, up to display position
+ * them, moved by the copies found before them, and the rows a remove cut out before the next
+ * server run, passed over: decision 0076; one request per local run, up to display position
  * `end`). Undefined when a look read another server than the answer (another total or version:
  * the offsets of the two do not mix).
  */
@@ -225,7 +226,7 @@ async function storedCopies<T>(
   let after = 0; // the server offset just past the last server run
   let position = 0;
   let before = 0; // the copies found of the local items before this run (they moved it down)
-  for (const segment of rope) {
+  for (const [index, segment] of rope.entries()) {
     if (found.size >= grown || position >= end || source.loadSpan === undefined) break;
     if (segment.kind === 'server') {
       after = segment.start + segment.length;
@@ -234,10 +235,19 @@ async function storedCopies<T>(
     }
     position += segment.items.length;
     const at = after + before;
-    const there = await source.loadSpan({ offset: at, limit: segment.items.length, signal });
+    // Server rows a remove cut out between the run and the next server run may still be on the
+    // server, before the copies (removed after the insert): asked too, and passed over.
+    const following = rope.slice(index + 1).find((s) => s.kind === 'server');
+    let cut = following?.kind === 'server' ? Math.max(0, following.start - after) : 0;
+    const keys = new Set(segment.items.map(keyOf));
+    const there = await source.loadSpan({ offset: at, limit: segment.items.length + cut, signal });
     if (there.total !== total || there.version !== version) return undefined; // changed since the answer
     let next = 0;
     for (const item of segment.items) {
+      while (cut > 0 && next < there.items.length && !keys.has(keyOf(there.items[next] as T))) {
+        next++;
+        cut--;
+      }
       const copy = there.items[next];
       if (copy === undefined || keyOf(copy) !== keyOf(item)) continue;
       // An item standing for a server row is that row: passed, not taken.
