@@ -1,70 +1,33 @@
 import { QueryClient } from '@tanstack/query-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pageQueryKey } from '../scheduler/pageQuery.ts';
 import { arraySource } from '../testing/arraySource.ts';
-import { createLazyList } from './createLazyList.ts';
-import type { LazyList } from './LazyList.ts';
+import { type Row, row, rowIds, settle, writeRowLists } from '../testing/writeRows.ts';
 import type { LazyListOptions } from './lazyListOptions.ts';
-import type { LazyListSnapshot } from './listSnapshot.ts';
-import { listWrites } from './writeCommands.ts';
 
 // Page data the app writes into the QueryClient with more or fewer items than the list holds
 // there (issue #18 item 2, decision 0072): with the write engine it is taken as the inserts and
 // removes it stands for, so no row is hidden, no gap stays and later pages keep their offsets.
-
-interface Row {
-  readonly id: string;
-  readonly n: number;
-  readonly liked?: boolean;
-}
 
 interface Page {
   readonly items: readonly Row[];
   readonly total: number;
 }
 
-const row = (n: number): Row => ({ id: `r${n}`, n });
-
-async function settle(rounds = 10): Promise<void> {
-  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-const lists: LazyList<Row>[] = [];
-afterEach(() => {
-  for (const list of lists.splice(0)) list.destroy();
-});
+const { open: openRows } = writeRowLists();
 
 /** A server of `total` rows in pages of 10 (requests recorded) and lists over it showing [0, 20). */
 function server(total = 100) {
   const rows = Array.from({ length: total }, (_, n) => row(n));
   const calls: number[] = [];
   const queryClient = new QueryClient();
-  const open = async (options: Partial<LazyListOptions<Row>> = {}) => {
-    const list = createLazyList<Row>({
-      key: ['rows'],
+  const open = (options: Partial<LazyListOptions<Row>> = {}) =>
+    openRows(arraySource(rows, { pageSize: 10, onFetch: ({ offset }) => calls.push(offset) }), {
       queryClient,
-      source: arraySource(rows, { pageSize: 10, onFetch: ({ offset }) => calls.push(offset) }),
-      getItemKey: (item) => item.id,
-      prefetch: 0,
-      statsIntervalMs: 0,
-      estimateBytes: (items) => items.length * 10,
-      writes: listWrites,
       ...options,
     });
-    lists.push(list);
-    list.subscribe(() => {});
-    list.setWindow({ start: 0, end: 20 });
-    await settle();
-    return list;
-  };
   return { rows, calls, queryClient, open };
 }
-
-const ids = (snapshot: LazyListSnapshot<Row>, from: number, to: number) =>
-  Array.from({ length: to - from }, (_, i) => {
-    const state = snapshot.getItem(from + i);
-    return state.status === 'loaded' ? state.item.id : state.status;
-  });
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `r${from + i}`);
 
@@ -78,7 +41,7 @@ describe('page data written by the app with another number of items', () => {
     await settle();
     const snapshot = list.getSnapshot();
     expect(snapshot.count).toBe(99);
-    expect(ids(snapshot, 0, 20)).toEqual([...range(0, 3), ...range(4, 21)]);
+    expect(rowIds(snapshot, 0, 20)).toEqual([...range(0, 3), ...range(4, 21)]);
     expect(snapshot.duplicateKeys).toEqual([]);
     expect(snapshot.stats.bytesInMemory).toBe(20 * 10);
     // Page 2 (rows 20…29) is the server's offsets 21…30: the server still has r3.
@@ -86,7 +49,7 @@ describe('page data written by the app with another number of items', () => {
     list.setWindow({ start: 20, end: 30 });
     await settle();
     expect(srv.calls).toEqual([21]);
-    expect(ids(list.getSnapshot(), 20, 30)).toEqual(range(21, 31));
+    expect(rowIds(list.getSnapshot(), 20, 30)).toEqual(range(21, 31));
   });
 
   it('setQueryData adding an item at the top of a page: the page’s last row moves to the next page, not hidden', async () => {
@@ -98,13 +61,13 @@ describe('page data written by the app with another number of items', () => {
     await settle();
     const snapshot = list.getSnapshot();
     expect(snapshot.count).toBe(101);
-    expect(ids(snapshot, 0, 20)).toEqual(['new', ...range(0, 19)]);
+    expect(rowIds(snapshot, 0, 20)).toEqual(['new', ...range(0, 19)]);
     expect(snapshot.duplicateKeys).toEqual([]);
     srv.calls.length = 0;
     list.setWindow({ start: 20, end: 30 });
     await settle();
     expect(srv.calls).toEqual([19]); // the server does not know 'new': r19 is not skipped
-    expect(ids(list.getSnapshot(), 20, 30)).toEqual(range(19, 29));
+    expect(rowIds(list.getSnapshot(), 20, 30)).toEqual(range(19, 29));
   });
 
   it('an item put in and another taken out of one page, and one updated: each applied once', async () => {
@@ -119,7 +82,7 @@ describe('page data written by the app with another number of items', () => {
     await settle();
     const snapshot = list.getSnapshot();
     expect(snapshot.count).toBe(99);
-    expect(ids(snapshot, 10, 20)).toEqual([
+    expect(rowIds(snapshot, 10, 20)).toEqual([
       'r10',
       'r11',
       'r14',
@@ -132,7 +95,7 @@ describe('page data written by the app with another number of items', () => {
       'r20',
     ]);
     expect(snapshot.getItem(17)).toMatchObject({ item: { id: 'r18', liked: true } });
-    expect(ids(snapshot, 0, 10)).toEqual(range(0, 10));
+    expect(rowIds(snapshot, 0, 10)).toEqual(range(0, 10));
   });
 
   it('without getItemKey, items are matched by content: a row filtered out moves the rows after it', async () => {
@@ -143,7 +106,7 @@ describe('page data written by the app with another number of items', () => {
     );
     await settle();
     expect(list.getSnapshot().count).toBe(99);
-    expect(ids(list.getSnapshot(), 0, 20)).toEqual([...range(0, 3), ...range(4, 21)]);
+    expect(rowIds(list.getSnapshot(), 0, 20)).toEqual([...range(0, 3), ...range(4, 21)]);
     expect(list.update(3, (item) => ({ ...item, liked: true })).ok).toBe(true); // r4, at index 3 now
     expect(list.getSnapshot().getItem(3)).toMatchObject({ item: { id: 'r4', liked: true } });
   });
@@ -158,7 +121,7 @@ describe('page data written by the app with another number of items', () => {
     await settle();
     for (const list of [reader, writer]) {
       expect(list.getSnapshot().count).toBe(99);
-      expect(ids(list.getSnapshot(), 3, 11)).toEqual(['r3', 'r4', 'r6', 'r7', 'r8', 'r9', 'r10', 'r11']);
+      expect(rowIds(list.getSnapshot(), 3, 11)).toEqual(['r3', 'r4', 'r6', 'r7', 'r8', 'r9', 'r10', 'r11']);
     }
   });
 
@@ -173,7 +136,7 @@ describe('page data written by the app with another number of items', () => {
     await settle();
     for (const list of [a, b]) {
       expect(list.getSnapshot().count).toBe(24);
-      expect(ids(list.getSnapshot(), 20, 24)).toEqual(['r20', 'r21', 'r23', 'r24']);
+      expect(rowIds(list.getSnapshot(), 20, 24)).toEqual(['r20', 'r21', 'r23', 'r24']);
     }
   });
 
@@ -188,7 +151,7 @@ describe('page data written by the app with another number of items', () => {
     await settle();
     for (const list of [a, b]) {
       expect(list.getSnapshot().count).toBe(26);
-      expect(ids(list.getSnapshot(), 23, 26)).toEqual(['r23', 'r24', 'end']);
+      expect(rowIds(list.getSnapshot(), 23, 26)).toEqual(['r23', 'r24', 'end']);
     }
   });
 
@@ -199,7 +162,7 @@ describe('page data written by the app with another number of items', () => {
       items: Array.from({ length: 10 }, (_, i) => ({ id: `x${i}`, n: 10 + i })),
       total: 100,
     });
-    expect(ids(list.getSnapshot(), 9, 12)).toEqual(['r9', 'x0', 'x1']);
+    expect(rowIds(list.getSnapshot(), 9, 12)).toEqual(['r9', 'x0', 'x1']);
     expect(list.getSnapshot().count).toBe(100);
   });
 });

@@ -1,23 +1,12 @@
 import { QueryClient } from '@tanstack/query-core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cursorSource } from '../paging/cursorPaging.ts';
 import { pageQueryKey } from '../scheduler/pageQuery.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
-import type { OffsetSource } from '../sources/source.ts';
 import { arraySource } from '../testing/arraySource.ts';
+import { type Row, row, rowIds, settle, writeRowLists } from '../testing/writeRows.ts';
 import { createLazyList } from './createLazyList.ts';
-import type { LazyList } from './LazyList.ts';
-import type { LazyListOptions } from './lazyListOptions.ts';
-import type { LazyListSnapshot } from './listSnapshot.ts';
 import { listWrites } from './writeCommands.ts';
-
-interface Row {
-  readonly id: string;
-  readonly n: number;
-  readonly liked?: boolean;
-}
-
-const row = (n: number): Row => ({ id: `r${n}`, n });
 
 /** A server over `rows` (mutable, like a database); `source()`: a new source of pages of 10 over it. Records every request. */
 function server(total = 100) {
@@ -28,42 +17,7 @@ function server(total = 100) {
   return { rows, calls, source };
 }
 
-async function settle(rounds = 10): Promise<void> {
-  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-const lists: LazyList<Row>[] = [];
-afterEach(() => {
-  for (const list of lists.splice(0)) list.destroy();
-});
-
-/** A list of pages of 10 over `source`, showing [0, 20) (pages 0 and 1), settled. */
-async function open(
-  source: OffsetSource<Row>,
-  options: Partial<LazyListOptions<Row>> = {},
-): Promise<LazyList<Row>> {
-  const list = createLazyList<Row>({
-    key: ['rows'],
-    source,
-    getItemKey: (item) => item.id,
-    prefetch: 0,
-    statsIntervalMs: 0,
-    estimateBytes: (items) => items.length * 10,
-    writes: listWrites,
-    ...options,
-  });
-  lists.push(list);
-  list.subscribe(() => {});
-  list.setWindow({ start: 0, end: 20 });
-  await settle();
-  return list;
-}
-
-const ids = (snapshot: LazyListSnapshot<Row>, from: number, to: number) =>
-  Array.from({ length: to - from }, (_, i) => {
-    const state = snapshot.getItem(from + i);
-    return state.status === 'loaded' ? state.item.id : state.status;
-  });
+const { open, keep } = writeRowLists();
 
 describe('without the write engine (the writes option)', () => {
   it('refuses every write as a value saying how to enable writes, and changes nothing', async () => {
@@ -82,7 +36,7 @@ describe('without the write engine (the writes option)', () => {
       expect(() => result.rollback()).not.toThrow();
     }
     expect(list.getSnapshot()).toBe(before);
-    expect(ids(list.getSnapshot(), 2, 5)).toEqual(['r2', 'r3', 'r4']);
+    expect(rowIds(list.getSnapshot(), 2, 5)).toEqual(['r2', 'r3', 'r4']);
   });
 
   it('throws a TypeError naming writes when it is not the engine', () => {
@@ -148,8 +102,8 @@ describe('LazyList.insert', () => {
     expect(result.ok).toBe(true);
     let snapshot = list.getSnapshot();
     expect(snapshot.count).toBe(101);
-    expect(ids(snapshot, 3, 8)).toEqual(['r3', 'r4', 'new', 'r5', 'r6']);
-    expect(ids(snapshot, 19, 20)).toEqual(['r18']);
+    expect(rowIds(snapshot, 3, 8)).toEqual(['r3', 'r4', 'new', 'r5', 'r6']);
+    expect(rowIds(snapshot, 19, 20)).toEqual(['r18']);
     expect(snapshot.stats.bytesInMemory).toBe(20 * 10); // pages 0 and 1 hold 10 items each
     // Page 2 (display 20…29) is server offsets 19…28: the server does not know the draft yet.
     srv.calls.length = 0;
@@ -157,13 +111,13 @@ describe('LazyList.insert', () => {
     await settle();
     expect(srv.calls).toEqual([{ offset: 19, limit: 10 }]);
     snapshot = list.getSnapshot();
-    expect(ids(snapshot, 20, 30)).toEqual(Array.from({ length: 10 }, (_, i) => `r${19 + i}`));
+    expect(rowIds(snapshot, 20, 30)).toEqual(Array.from({ length: 10 }, (_, i) => `r${19 + i}`));
     result.rollback();
     snapshot = list.getSnapshot();
     expect(snapshot.count).toBe(100);
-    expect(ids(snapshot, 3, 8)).toEqual(['r3', 'r4', 'r5', 'r6', 'r7']);
+    expect(rowIds(snapshot, 3, 8)).toEqual(['r3', 'r4', 'r5', 'r6', 'r7']);
     await settle();
-    expect(ids(list.getSnapshot(), 20, 30)).toEqual(Array.from({ length: 10 }, (_, i) => `r${20 + i}`));
+    expect(rowIds(list.getSnapshot(), 20, 30)).toEqual(Array.from({ length: 10 }, (_, i) => `r${20 + i}`));
   });
 
   it('adds at the end with index === count', async () => {
@@ -172,7 +126,7 @@ describe('LazyList.insert', () => {
     expect(list.insert(20, [{ id: 'last', n: 20 }]).ok).toBe(true);
     const snapshot = list.getSnapshot();
     expect(snapshot.count).toBe(21);
-    expect(ids(snapshot, 19, 21)).toEqual(['r19', 'last']);
+    expect(rowIds(snapshot, 19, 21)).toEqual(['r19', 'last']);
   });
 
   it('returns error values naming an index beyond the count or not loaded', async () => {
@@ -199,7 +153,7 @@ describe('LazyList.insert', () => {
       }),
       writes: listWrites,
     });
-    lists.push(list);
+    keep(list);
     const result = list.insert(0, [row(1)]);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.reason).toBe('unsupported');
@@ -214,15 +168,15 @@ describe('LazyList.remove', () => {
     expect(result.ok).toBe(true);
     let snapshot = list.getSnapshot();
     expect(snapshot.count).toBe(99);
-    expect(ids(snapshot, 0, 4)).toEqual(['r0', 'r1', 'r3', 'r4']);
+    expect(rowIds(snapshot, 0, 4)).toEqual(['r0', 'r1', 'r3', 'r4']);
     // Page 1 needed r20, which nobody held: it is fetched again by the server's offsets (11…20).
     await settle();
     expect(srv.calls.at(-1)).toEqual({ offset: 11, limit: 10 });
     snapshot = list.getSnapshot();
-    expect(ids(snapshot, 9, 20)).toEqual(['r10', ...Array.from({ length: 10 }, (_, i) => `r${11 + i}`)]);
+    expect(rowIds(snapshot, 9, 20)).toEqual(['r10', ...Array.from({ length: 10 }, (_, i) => `r${11 + i}`)]);
     result.rollback();
     expect(list.getSnapshot().count).toBe(100);
-    expect(ids(list.getSnapshot(), 0, 4)).toEqual(['r0', 'r1', 'r2', 'r3']);
+    expect(rowIds(list.getSnapshot(), 0, 4)).toEqual(['r0', 'r1', 'r2', 'r3']);
   });
 
   it('returns an error value naming an unknown key', async () => {
@@ -243,7 +197,7 @@ describe('LazyList.remove', () => {
     result.rollback();
     await settle();
     expect(list.getSnapshot().count).toBe(99);
-    expect(ids(list.getSnapshot(), 0, 4)).toEqual(['r0', 'r1', 'r3', 'r4']);
+    expect(rowIds(list.getSnapshot(), 0, 4)).toEqual(['r0', 'r1', 'r3', 'r4']);
   });
 });
 
@@ -256,12 +210,12 @@ describe('writes through the QueryClient', () => {
     const { rollback } = a.update('r4', (item) => ({ ...item, liked: true }));
     expect(b.getSnapshot().getItem(4)).toMatchObject({ item: { liked: true } });
     const inserted = b.insert(0, [{ id: 'top', n: -1 }]);
-    expect(ids(a.getSnapshot(), 0, 3)).toEqual(['top', 'r0', 'r1']);
+    expect(rowIds(a.getSnapshot(), 0, 3)).toEqual(['top', 'r0', 'r1']);
     expect(a.getSnapshot().count).toBe(101);
     rollback();
     inserted.rollback();
-    expect(ids(a.getSnapshot(), 0, 3)).toEqual(['r0', 'r1', 'r2']);
-    expect(ids(b.getSnapshot(), 0, 3)).toEqual(['r0', 'r1', 'r2']);
+    expect(rowIds(a.getSnapshot(), 0, 3)).toEqual(['r0', 'r1', 'r2']);
+    expect(rowIds(b.getSnapshot(), 0, 3)).toEqual(['r0', 'r1', 'r2']);
     expect(b.getSnapshot().getItem(4)).toEqual({ status: 'loaded', item: row(4) });
   });
 
@@ -276,7 +230,7 @@ describe('writes through the QueryClient', () => {
       getItemKey: (item) => item.id,
       prefetch: 0,
     });
-    lists.push(b);
+    keep(b);
     const stop = b.subscribe(() => {});
     b.setWindow({ start: 0, end: 20 });
     await settle();
@@ -284,7 +238,7 @@ describe('writes through the QueryClient', () => {
     expect(a.insert(0, [{ id: 'top', n: -1 }]).ok).toBe(true);
     b.subscribe(() => {});
     await settle();
-    expect(ids(b.getSnapshot(), 0, 3)).toEqual(['top', 'r0', 'r1']);
+    expect(rowIds(b.getSnapshot(), 0, 3)).toEqual(['top', 'r0', 'r1']);
     expect(b.getSnapshot().count).toBe(101);
   });
 
@@ -295,7 +249,7 @@ describe('writes through the QueryClient', () => {
       items: Array.from({ length: 10 }, (_, i) => ({ id: `x${i}`, n: 10 + i })),
       total: 100,
     });
-    expect(ids(list.getSnapshot(), 10, 12)).toEqual(['x0', 'x1']);
+    expect(rowIds(list.getSnapshot(), 10, 12)).toEqual(['x0', 'x1']);
     queryClient.setQueriesData<{ items: Row[]; total: number }>({ queryKey: ['rows'] }, (page) =>
       page === undefined ? page : { ...page, items: page.items.map((item) => ({ ...item, liked: true })) },
     );
