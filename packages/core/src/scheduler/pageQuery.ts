@@ -276,7 +276,7 @@ export class PageQueries {
     const client = this.#client;
     const queryKey = pageQueryKey(this.#key, page);
     client.setQueryData(queryKey, data);
-    const query = client.getQueryCache().find({ queryKey, exact: true });
+    const query = client.getQueryCache().get(hashKey(queryKey)); // O(1): find() walks every query
     if (query !== undefined) keepPageQuery(client, query);
   }
 
