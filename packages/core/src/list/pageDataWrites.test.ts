@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/query-core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pageQueryKey } from '../scheduler/pageQuery.ts';
 import { arraySource } from '../testing/arraySource.ts';
 import { type Row, row, rowIds, settle, writeRowLists } from '../testing/writeRows.ts';
@@ -164,5 +164,64 @@ describe('page data written by the app with another number of items', () => {
     });
     expect(rowIds(list.getSnapshot(), 9, 12)).toEqual(['r9', 'x0', 'x1']);
     expect(list.getSnapshot().count).toBe(100);
+  });
+});
+
+describe('page data of another length on a list without the write engine (development builds)', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  const warnings = () => vi.spyOn(console, 'warn').mockImplementation(() => {});
+  const filterOut = (srv: ReturnType<typeof server>, id: string) =>
+    srv.queryClient.setQueriesData<Page>({ queryKey: ['rows'] }, (page) =>
+      page === undefined ? page : { ...page, items: page.items.filter((item) => item.id !== id) },
+    );
+
+  it('warns once per list, naming the page, both lengths and writes: listWrites; the page is shown as written', async () => {
+    const srv = server();
+    const list = await srv.open({ writes: undefined });
+    const warn = warnings();
+    filterOut(srv, 'r3');
+    filterOut(srv, 'r13');
+    await settle();
+    expect(warn).toHaveBeenCalledTimes(1);
+    const message = String(warn.mock.calls[0]?.[0]);
+    expect(message).toContain('page 0 of ["rows"]');
+    expect(message).toContain('with 9 items where the list holds 10');
+    expect(message).toContain('writes: listWrites');
+    // Shown as written, as decision 0072 says of a list without the engine: the count stays.
+    expect(list.getSnapshot().count).toBe(100);
+    expect(rowIds(list.getSnapshot(), 2, 4)).toEqual(['r2', 'r4']);
+  });
+
+  it('says nothing with the engine (on this list or another on the key), for the same number of items, or for items added at the end of the last page', async () => {
+    const withEngine = server();
+    await withEngine.open();
+    const warn = warnings();
+    filterOut(withEngine, 'r3');
+    await settle();
+
+    // A list without the engine heard first, then one with it on the same key: applied as writes.
+    const both = server();
+    const plain = await both.open({ writes: undefined });
+    await both.open();
+    filterOut(both, 'r5');
+    await settle();
+    expect(plain.getSnapshot().count).toBe(99);
+
+    const sameLength = server();
+    await sameLength.open({ writes: undefined });
+    sameLength.queryClient.setQueryData<Page>(pageQueryKey(['rows'], 1), (page) =>
+      page === undefined ? page : { ...page, items: page.items.map((item) => ({ ...item, n: -item.n })) },
+    );
+
+    const atEnd = server(15);
+    const tail = await atEnd.open({ writes: undefined });
+    atEnd.queryClient.setQueryData<Page>(pageQueryKey(['rows'], 1), (page) =>
+      page === undefined ? page : { items: [...page.items, { id: 'end', n: 15 }], total: 16 },
+    );
+    await settle();
+    expect(warn).not.toHaveBeenCalled();
+    expect(rowIds(tail.getSnapshot(), 13, 16)).toEqual(['r13', 'r14', 'end']);
   });
 });

@@ -22,6 +22,7 @@ import { RefreshLanding } from './refreshLanding.ts';
 import { SnapshotPublisher } from './snapshotPublisher.ts';
 import type { WriteChannel, WriteEvent } from './writeChannel.ts';
 import { WriteWatcher } from './writeWatcher.ts';
+import { warnWrittenLength } from './writtenLengthWarning.ts';
 
 /** What a {@link PageFlow} calls back into its list. */
 export interface PageFlowHost<T> {
@@ -218,6 +219,7 @@ export class PageFlow<T> implements FlowState<T> {
     // cursor pages only fit next to their neighbours.
     const alone = kind === 'offset' || kind === 'range';
     if (this.store.get(page)?.items === undefined && !(alone || this.inZone(page))) return;
+    if (process.env.NODE_ENV !== 'production') warnWrittenLength(this, page, data);
     this.scheduler.cancel(page); // a fetch still running carries the data from before
     const { bytes } = land(this, page, data, 'landed');
     this.cache?.landed(page, data, bytes, true);
