@@ -29,6 +29,15 @@ function server(total = 100) {
   return { rows, calls, queryClient, open };
 }
 
+/** Two lists with the engine on one key over 25 rows, both showing the end, [10, 25). */
+async function twoListsAtTheEnd() {
+  const srv = server(25);
+  const lists = [await srv.open(), await srv.open()] as const;
+  for (const list of lists) list.setWindow({ start: 10, end: 25 });
+  await settle();
+  return lists;
+}
+
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `r${from + i}`);
 
 describe('page data written by the app with another number of items', () => {
@@ -126,12 +135,7 @@ describe('page data written by the app with another number of items', () => {
   });
 
   it('a list’s own remove on the last page, heard by another list with the engine, is not applied twice', async () => {
-    const srv = server(25);
-    const a = await srv.open();
-    const b = await srv.open();
-    a.setWindow({ start: 10, end: 25 });
-    b.setWindow({ start: 10, end: 25 });
-    await settle();
+    const [a, b] = await twoListsAtTheEnd();
     expect(a.remove('r22').ok).toBe(true);
     await settle();
     for (const list of [a, b]) {
@@ -141,12 +145,7 @@ describe('page data written by the app with another number of items', () => {
   });
 
   it('a list’s own append, heard by another list with the engine, is not applied twice', async () => {
-    const srv = server(25);
-    const a = await srv.open();
-    const b = await srv.open();
-    a.setWindow({ start: 10, end: 25 });
-    b.setWindow({ start: 10, end: 25 });
-    await settle();
+    const [a, b] = await twoListsAtTheEnd();
     expect(a.append([{ id: 'end', n: 25 }])).toBe(true);
     await settle();
     for (const list of [a, b]) {

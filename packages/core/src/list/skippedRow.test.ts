@@ -44,11 +44,23 @@ afterEach(() => {
   for (const list of lists.splice(0)) list.destroy();
 });
 
-function list(server: Server, name: string, watch: boolean, queryClient = new QueryClient()): LazyList<Row> {
+type FetchPage = (request: {
+  offset: number;
+  limit: number;
+  page: number;
+}) => ReturnType<Server['fetchPage']>;
+
+/** A subscribed list of pages of 10 over `from` (a Server, or its own `fetchPage`), keyed by id. */
+function list(
+  from: Server | FetchPage,
+  name: string,
+  watch: boolean,
+  queryClient = new QueryClient(),
+): LazyList<Row> {
   const made = createLazyList<Row>({
     key: ['skipped', name],
     queryClient,
-    source: offsetSource({ pageSize: 10, fetchPage: server.fetchPage }),
+    source: offsetSource({ pageSize: 10, fetchPage: from instanceof Server ? from.fetchPage : from }),
     getItemKey: (row) => row.id,
     prefetch: 0,
     ...(watch ? { moves: watchMoves } : {}),
@@ -163,16 +175,7 @@ describe('a row skipped by the server, no version, total kept', () => {
     };
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
-      const made = createLazyList<Row>({
-        key: ['skipped', 'by-page'],
-        queryClient: new QueryClient(),
-        source: offsetSource({ pageSize: 10, fetchPage }),
-        getItemKey: (row) => row.id,
-        prefetch: 0,
-        moves: watchMoves,
-      });
-      lists.push(made as LazyList<unknown>);
-      made.subscribe(() => {});
+      const made = list(fetchPage, 'by-page', true);
       made.setWindow({ start: 0, end: 30 });
       await settle(200);
       const settled = requests;
@@ -195,16 +198,7 @@ describe('a row skipped by the server, no version, total kept', () => {
       server.fetchPage({ offset, limit: Math.min(limit, 10) });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
-      const made = createLazyList<Row>({
-        key: ['skipped', 'capped'],
-        queryClient: new QueryClient(),
-        source: offsetSource({ pageSize: 10, fetchPage: capped }),
-        getItemKey: (row) => row.id,
-        prefetch: 0,
-        moves: watchMoves,
-      });
-      lists.push(made as LazyList<unknown>);
-      made.subscribe(() => {});
+      const made = list(capped, 'capped', true);
       made.setWindow({ start: 0, end: 30 });
       await settle(20);
       expect(shown(made, 0, 30)).toEqual(server.ids.slice(0, 30));
