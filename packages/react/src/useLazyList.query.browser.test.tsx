@@ -6,6 +6,7 @@ import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { useRef } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AbsoluteRows } from './testing/absoluteRows.tsx';
 import { useLazyList } from './useLazyList.ts';
 
 afterEach(cleanup);
@@ -33,25 +34,12 @@ function Users({ listKey }: { listKey: string }) {
   });
   return (
     <div ref={ref} style={{ height: 360, overflow: 'auto' }}>
-      <ul style={{ height: list.totalSize, position: 'relative', margin: 0, padding: 0, listStyle: 'none' }}>
-        {list.rows.map((row) => (
-          <li
-            key={row.key}
-            ref={list.measureElement}
-            data-index={row.index}
-            style={{
-              position: 'absolute',
-              width: '100%',
-              height: 36,
-              transform: `translateY(${row.start}px)`,
-            }}
-          >
-            {row.state.status === 'loaded'
-              ? `User ${row.state.item.id} v${row.state.item.version}`
-              : 'Loading…'}
-          </li>
-        ))}
-      </ul>
+      <AbsoluteRows
+        list={list}
+        rowHeight={36}
+        text={(user) => `User ${user.id} v${user.version}`}
+        placeholder="Loading…"
+      />
     </div>
   );
 }
