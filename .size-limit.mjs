@@ -371,7 +371,10 @@ export default [
     // the rope puts a local run also asks the rows a remove cut out beside it: loadThroughRope.ts),
     // 20.005 -> 20.091 (HEAD 885770a built apart with tsc, with and without it): limit 20.05 -> 20.14.
     // The appended page's query found by its hash: 20.091 -> 20.084, limit 20.14 -> 20.11.
-    limit: '20.11 kB',
+    // Decision 0078 (a remove rolled back goes back before the inserts placed after it: an
+    // insert's anchor, insertedBefore in loadThroughRope.ts), 20.085 -> 20.167 (HEAD a5463f0 built
+    // apart with tsc, with and without it): limit 20.11 -> 20.17.
+    limit: '20.17 kB',
     modifyEsbuildConfig,
   },
   {

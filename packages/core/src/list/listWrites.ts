@@ -11,6 +11,7 @@ import {
 import { type ItemWrite, rewritePages, ropeAfter } from '../store/itemWrites.ts';
 import {
   EDITED,
+  insertedBefore,
   type KnownTotal,
   loadThroughRope,
   roleOf,
@@ -123,6 +124,12 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
     roleOf(write.item, was.kind === 'server' ? STANDS_IN : (roleOf(was.item) ?? EDITED));
     const offset = was.kind === 'server' ? was.offset : standsFor(was.item);
     if (offset !== undefined) standsFor(write.item, offset);
+    if (was.kind === 'local') insertedBefore(write.item, insertedBefore(was.item));
+  }
+  // An insert is put in just after the server row before it (decision 0078).
+  if (write.kind === 'insert') {
+    const anchor = anchorAt(channel.rope, write.index);
+    for (const item of write.items) insertedBefore(item, anchor);
   }
   channel.rope = ropeAfter(channel.rope, write);
   // Lists on the key without the write engine fetch through it too.
@@ -178,6 +185,27 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
     if (!flow.writes.watching) flow.written(page, client.getQueryData(pageQueryKey(key, page)));
   }
 }
+
+/**
+ * The server offset an item put in at display position `at` is placed before: just past the
+ * server row before it, or the row an item before it stands for; an insert before it passes its
+ * own on; 0 at the head.
+ */
+function anchorAt<T>(rope: EditRope<T>, at: number): number {
+  let anchor = 0;
+  for (const segment of ropeSlice(rope, 0, at)) {
+    if (segment.kind === 'server') anchor = segment.start + segment.length;
+    else
+      for (const item of segment.items) {
+        const stands = standsFor(item);
+        anchor = stands === undefined ? (insertedBefore(item) ?? anchor) : stands + 1;
+      }
+  }
+  return anchor;
+}
+
+/** The server offset a local item is ordered by: the row it stands for, or the one it was put in before. */
+const orderOf = (item: unknown): number | undefined => standsFor(item) ?? insertedBefore(item);
 
 /** > 0 while a write puts the pages it computed into the QueryClient (setQueryData is synchronous). */
 let enginePuts = 0;
@@ -269,14 +297,15 @@ export function undoRemove<T>(
   // insert's rollback still finds it.
   const back = was?.kind === 'local' ? was.item : item;
   // The server row it is or stands for (an updated row): put back before the rows that stand
-  // for later offsets, as before the server rows that follow it.
+  // for later offsets and the inserts put in after it (decision 0078), as before the server rows
+  // that follow it.
   const offset = was?.kind === 'server' ? was.offset : standsFor(back);
   if (was?.kind === 'server') {
     roleOf(back, STANDS_IN); // the server's row put back: no insert
     standsFor(back, was.offset);
   }
   return (now) => {
-    const at = offset === undefined ? index : ropeServerPosition(now, offset, standsFor);
+    const at = offset === undefined ? index : ropeServerPosition(now, offset, orderOf);
     return [{ kind: 'insert', index: at, items: [back] }];
   };
 }

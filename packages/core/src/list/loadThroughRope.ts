@@ -20,8 +20,15 @@ export interface KnownTotal {
   unexplained?: number;
 }
 
-/** The roles of local items (see `STANDS_IN`, `EDITED`; decision 0060). */
-const roles = new WeakMap<object, number>();
+/** A number kept for each local item (objects; others have none): set with `value`, returned. */
+function kept(): (item: unknown, value?: number) => number | undefined {
+  const values = new WeakMap<object, number>();
+  return (item, value) => {
+    if (typeof item !== 'object' || item === null) return undefined;
+    if (value !== undefined) values.set(item, value);
+    return values.get(item);
+  };
+}
 
 /**
  * A local item standing for a server row (an update's item, a removed row put back): never a copy.
@@ -47,14 +54,7 @@ export const EDITED = 2;
  * @example
  * roleOf(updated, STANDS_IN); // an update's item: the server grew by no such row
  */
-export function roleOf(item: unknown, role?: number): number | undefined {
-  if (typeof item !== 'object' || item === null) return undefined;
-  if (role !== undefined) roles.set(item, role);
-  return roles.get(item);
-}
-
-/** The server offsets local items stand for (see {@link standsFor}). */
-const standing = new WeakMap<object, number>();
+export const roleOf = kept();
 
 /**
  * Sets (with `offset`) and returns the server offset a local item stands for: an update's item
@@ -65,11 +65,17 @@ const standing = new WeakMap<object, number>();
  * @example
  * standsFor(updated, 41); // the update of server row 41
  */
-export function standsFor(item: unknown, offset?: number): number | undefined {
-  if (typeof item !== 'object' || item === null) return undefined;
-  if (offset !== undefined) standing.set(item, offset);
-  return standing.get(item);
-}
+export const standsFor = kept();
+
+/**
+ * Sets (with `offset`) and returns the server offset a local insert was put in before: just past
+ * the server row before it (decision 0078). A rollback puts a removed row of a lower offset back
+ * before the insert, as the user saw it. Items that are not objects have none.
+ *
+ * @example
+ * insertedBefore(draft, 42); // put in just after server row 41
+ */
+export const insertedBefore = kept();
 
 /** A rope and the one that replaced it when the server was found holding local items. */
 const confirmedInto = new WeakMap<object, object>();

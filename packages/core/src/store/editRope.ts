@@ -193,8 +193,9 @@ export function ropeFind<T>(rope: EditRope<T>, match: (item: T) => boolean): num
 
 /**
  * Where server offset `offset` shows, or would show were it not removed: the display position of
- * the first server item at or after it. With `standsFor`, a local item standing for a server row
- * (an update's item) counts as that row: the position is before the first one for a later offset.
+ * the first server item at or after it. With `orderOf`, a local item ordered by a server offset
+ * (an update's item: the row it stands for; an insert: the offset it was put in before) counts
+ * as that offset: the position is before the first such item of a later offset.
  *
  * @example
  * ropeServerPosition(ropeInsert(serverRope(), 0, ['a']), 4); // 5
@@ -202,16 +203,16 @@ export function ropeFind<T>(rope: EditRope<T>, match: (item: T) => boolean): num
 export function ropeServerPosition<T>(
   rope: EditRope<T>,
   offset: number,
-  standsFor?: (item: T) => number | undefined,
+  orderOf?: (item: T) => number | undefined,
 ): number {
   let position = 0;
   for (const segment of rope) {
     if (segment.kind === 'server') {
       if (offset < segment.start) return position;
       if (offset < segment.start + segment.length) return position + offset - segment.start;
-    } else if (standsFor !== undefined) {
+    } else if (orderOf !== undefined) {
       for (const item of segment.items) {
-        if (offset < (standsFor(item) ?? -1)) return position;
+        if (offset < (orderOf(item) ?? -1)) return position;
         position += 1;
       }
       continue;

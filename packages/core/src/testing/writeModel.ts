@@ -18,8 +18,16 @@ interface ModelEntry {
   readonly server?: number;
   /** The server row an updated item stands for: a removed row put back goes before later ones. */
   readonly stands?: number;
+  /**
+   * The server offset a local insert was put in before (just past the server row before it): a
+   * removed row of a lower offset put back goes before it (decision 0078).
+   */
+  readonly anchor?: number;
   readonly item: ModelItem;
 }
+
+/** The server offset an entry is ordered by: its row, the row it stands for, or its anchor. */
+const orderOf = (entry: ModelEntry): number | undefined => entry.server ?? entry.stands ?? entry.anchor;
 
 /**
  * The dataset as the list must show it, with the writes a list makes and the undo of each (what
@@ -71,7 +79,8 @@ export class ModelDataset {
    * before the write (`order`: when it was made; a write made now is after all).
    */
   insert(at: number, items: readonly ModelItem[], order = Number.POSITIVE_INFINITY): () => void {
-    this.entries.splice(at, 0, ...items.map((item) => ({ item })));
+    const anchor = this.#anchorAt(at);
+    this.entries.splice(at, 0, ...items.map((item) => ({ item, anchor })));
     for (const mark of this.marks)
       if (mark.at > at || (mark.at === at && mark.order < order)) mark.at += items.length;
     return () => {
@@ -81,6 +90,17 @@ export class ModelDataset {
     };
   }
 
+  /** The anchor of an entry put in at `at`: just past the server row (or its stand-in) before it. */
+  #anchorAt(at: number): number {
+    for (let i = at - 1; i >= 0; i--) {
+      const entry = this.entries[i] as ModelEntry;
+      const row = entry.server ?? entry.stands;
+      if (row !== undefined) return row + 1;
+      if (entry.anchor !== undefined) return entry.anchor;
+    }
+    return 0;
+  }
+
   /** The entry at `at` goes: the marks after it move up. */
   #removed(at: number): void {
     for (const mark of this.marks) if (mark.at > at) mark.at -= 1;
@@ -88,7 +108,8 @@ export class ModelDataset {
 
   /**
    * Takes out the entry at `at`; its undo puts it back by the server offset it is or stands for
-   * (before the entries of later offsets), else at its old index. Put back, it stands for that row.
+   * (before the entries of later offsets and the inserts put in after it), else at its old index.
+   * Put back, it stands for that row.
    */
   remove(at: number): () => void {
     const [entry] = this.entries.splice(at, 1);
@@ -101,9 +122,9 @@ export class ModelDataset {
       if (gone !== undefined) this.#gone.delete(gone);
       const server = gone?.server;
       const entries = this.entries;
-      const after = entries.findIndex((e) => server !== undefined && (e.server ?? e.stands ?? -1) > server);
+      const after = entries.findIndex((e) => server !== undefined && (orderOf(e) ?? -1) > server);
       const back = server === undefined ? Math.min(at, entries.length) : after < 0 ? entries.length : after;
-      entries.splice(back, 0, { stands: server, item: entry.item });
+      entries.splice(back, 0, { stands: server, anchor: this.#anchorAt(back), item: entry.item });
       for (const mark of this.marks) if (mark.at >= back) mark.at += 1;
     };
   }
@@ -123,7 +144,9 @@ export class ModelDataset {
           ? { ...entry, server: entry.server + 1 }
           : entry.stands !== undefined && entry.stands >= at
             ? { ...entry, stands: entry.stands + 1 }
-            : entry,
+            : entry.anchor !== undefined && (entry.anchor > at || (entry.anchor === at && i > index))
+              ? { ...entry, anchor: entry.anchor + 1 }
+              : entry,
     );
     return true;
   }
@@ -133,10 +156,11 @@ export class ModelDataset {
     const entry = this.entries[at];
     const previous = entry?.item ?? fallback;
     const stands = entry?.server ?? entry?.stands;
-    this.entries[at] = { stands, item: next };
+    this.entries[at] = { stands, anchor: entry?.anchor, item: next };
     return () => {
       const now = this.entries.findIndex((e) => e.item === next);
-      if (now >= 0) this.entries[now] = { stands: this.entries[now]?.stands, item: previous };
+      const was = this.entries[now];
+      if (was !== undefined) this.entries[now] = { stands: was.stands, anchor: was.anchor, item: previous };
     };
   }
 }
