@@ -1,5 +1,5 @@
 import { pageQueryKey } from '../scheduler/pageQuery.ts';
-import type { PageFlow } from './pageFlow.ts';
+import type { FlowState } from './flowState.ts';
 
 const warned = new WeakSet<object>();
 
@@ -17,7 +17,7 @@ const warned = new WeakSet<object>();
  * @example
  * if (process.env.NODE_ENV !== 'production') warnWrittenLength(flow, page, data);
  */
-export function warnWrittenLength<T>(flow: PageFlow<T>, page: number, data: unknown): void {
+export function warnWrittenLength<T>(flow: FlowState<T>, page: number, data: unknown): void {
   const { source, writes, key } = flow.o;
   const items = (data as { items?: unknown } | null)?.items;
   const held = flow.store.get(page);
