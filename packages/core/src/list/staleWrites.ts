@@ -5,6 +5,7 @@ import type { PageFlow } from './pageFlow.ts';
 import { type Pin, putBackPins, repin } from './sentPins.ts';
 import {
   forgotten,
+  insertedAt,
   notLoaded,
   placeable,
   showInserts,
@@ -167,6 +168,8 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
       return alone(list) ? list : undefined;
     }
     if (key === null) return undefined;
+    // A row this list inserted is in its data wherever it is (decision 0077): next to it at once.
+    if (write.kind === 'insert' && insertedAt(flow, key) !== undefined) return alone(me) ? me : undefined;
     // Not while a page is being fetched (again): a write drops the pages it moves, and the key
     // may be on one of them (an insert would go to its index, inside rows the user never saw there).
     const held = (list: Overlay<T>) =>

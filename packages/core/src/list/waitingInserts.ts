@@ -1,8 +1,10 @@
 import { collect } from '../paging/offsetLayout.ts';
+import { ropeFind } from '../store/editRope.ts';
 import type { ItemState } from '../store/itemState.ts';
 import type { ItemWrite } from '../store/itemWrites.ts';
 import type { SnapshotLayout } from './listSnapshot.ts';
 import { findKey } from './listWrites.ts';
+import { roleOf, STANDS_IN } from './loadThroughRope.ts';
 import type { PageFlow } from './pageFlow.ts';
 import { ListWriteError, type ListWriteResult, refused } from './writeResult.ts';
 
@@ -117,6 +119,20 @@ export function waitingBlocks<T>(
     }
     return undefined;
   });
+}
+
+/**
+ * Where the list's data (the edit rope) has the row with `key` that the list inserted itself, held
+ * on a page or not: a waiting insert beside it goes next to it at once (decision 0077; a just-placed
+ * waiting insert's item is often on a page no list holds). Undefined for any other key (a server
+ * row, an updated one: found on the pages, or gone).
+ *
+ * @example
+ * const at = insertedAt(flow, 'n1'); // n1 placed at row 6, page 2 not held: 6
+ */
+export function insertedAt<T>(flow: PageFlow<T>, key: Key): number | undefined {
+  const keyOf = flow.o.getItemKey as (item: T) => Key;
+  return ropeFind(flow.channel.rope, (item) => keyOf(item) === key && roleOf(item) !== STANDS_IN);
 }
 
 /**

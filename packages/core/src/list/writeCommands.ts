@@ -15,7 +15,7 @@ import { watchPageData } from './pageDataWrites.ts';
 import type { PageFlow } from './pageFlow.ts';
 import { sendMarks } from './sentPins.ts';
 import { staleWritesIf, staleWritesOf } from './staleWrites.ts';
-import type { WaitingWrite } from './waitingInserts.ts';
+import { insertedAt, type WaitingWrite } from './waitingInserts.ts';
 import { ListWriteError, type ListWriteResult, type ListWrites, refused } from './writeResult.ts';
 
 const show = (key: string | number): string => JSON.stringify(key);
@@ -231,6 +231,9 @@ function replayOf<T>(flow: PageFlow<T>): (write: WaitingWrite<T>) => ListWriteRe
     if (write.kind === 'insert') {
       // At the end: a fresh page gave the count. Its neighbour gone: at its index, if it may go there.
       if (write.key === null) return insertAt(flow, flow.layout.count, write.items);
+      // Beside a row it inserted itself: where its data has it, held on a page or not (decision 0077).
+      const own = insertedAt(flow, write.key);
+      if (own !== undefined) return insertAt(flow, own + (write.after ? 1 : 0), write.items);
       if (found === undefined || source.kind !== 'offset')
         return insertOwn(flow, Math.min(write.index, flow.layout.count), write.items);
       return insertAt(flow, found.page * source.pageSize + found.offset + (write.after ? 1 : 0), write.items);

@@ -292,10 +292,18 @@ export function insertBesideStale(
   const neighbour = waitingAbove ? above : shown[Math.min(offset, shown.length - 1)];
   const after = waitingAbove || near === before || offset >= shown.length;
   return (model, items, now) => {
+    // The model before this insert is the list's data when it placed it (`settled` resolves in the
+    // order placed); `now` is read after every replay of that round, which may have moved the
+    // neighbour off the pages held (seed 6): a page of `now` at its index was held then too. A
+    // row the list inserted itself is in its data wherever it is (decision 0077).
+    const found = neighbour === undefined ? -1 : model.entries.findIndex((e) => e.item.id === neighbour.id);
+    const entry = model.entries[found];
     const held =
-      neighbour !== undefined &&
-      [...now.pages.values()].some((page) => page.items?.some((item) => item.id === neighbour.id));
-    const index = held ? model.entries.findIndex((e) => e.item.id === neighbour.id) : -1;
+      entry !== undefined &&
+      ((entry.server === undefined && entry.stands === undefined) ||
+        now.pages.get(Math.floor(found / pageSize))?.items !== undefined ||
+        onPages(now).has(entry.item.id));
+    const index = held ? found : -1;
     const fallback = neighbour === undefined ? model.length : Math.min(mark.at, model.length);
     model.marks.delete(mark);
     // Items the server holds (it received the insert before the refetch): its copies took their
