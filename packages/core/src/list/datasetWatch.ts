@@ -37,6 +37,8 @@ class DatasetWatch<T> implements MovesWatch {
   #keysRefetched = -1;
   /** The generation of the last `refresh()`/`invalidate()`. */
   #resetGeneration = 0;
+  /** The version known when the last move began: late answers of it are of the pages replaced. */
+  #before: unknown;
   /** The row before each page as its last response gave it (the overlap row, decision 0074). */
   readonly #edges = new Map<number, PageEdge>();
 
@@ -48,10 +50,16 @@ class DatasetWatch<T> implements MovesWatch {
     return this.#moves;
   }
 
-  /** Whether a response asked in `generation` (older than the list's) is of the version now known: it is used. */
+  /**
+   * Whether a response asked in `generation` (older than the list's) is used: of the version now
+   * known, or of one neither known nor the version before the last move (the server changed again
+   * while the refetch was on its way: received() sees it as a move and starts over). A late
+   * answer of the version before the move is dropped and asked again.
+   */
   current(data: unknown, generation: number): boolean {
     if (!this.since(generation) || !hasItemsArray(data)) return false;
-    return data.version !== undefined && data.version === this.#known.version;
+    const { version } = data;
+    return version !== undefined && (version === this.#known.version || version !== this.#before);
   }
 
   /** Whether `generation` is not older than the last `refresh()`/`invalidate()` (only moves came since). */
@@ -210,6 +218,7 @@ class DatasetWatch<T> implements MovesWatch {
   #begin(reason: MoveReason, page: number, data: unknown, landed: DatasetMark): void {
     const before = this.#known.total;
     const totalDelta = landed.total !== undefined && before !== undefined ? landed.total - before : 0;
+    this.#before = this.#known.version;
     this.#known = { total: landed.total ?? before, version: landed.version ?? this.#known.version };
     this.#moves = { count: this.#moves.count + 1, reason, totalDelta, refetching: true };
     this.#pending.clear();
