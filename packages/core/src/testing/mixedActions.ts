@@ -127,8 +127,9 @@ function insert(run: MixedRun, wanted: number, count: number): void {
   check(!staleNeighbour || !sure, `insert(${at}) beside rows shown stale was applied`);
   run.count(run.moved ? 'insert after a server move' : 'insert');
   // A write after the server moved: the model says nothing about it (and never undoes it:
-  // the next refresh forgets it).
+  // the next refresh forgets it); the marks of waiting inserts still move with it.
   const undo = run.moved ? () => {} : model.insert(own, items);
+  if (run.moved) model.moveMarks(own, items.length);
   before.expectCount();
   run.record(result, undo, confirmInsert, run.moved ? undefined : items);
 }
@@ -185,6 +186,7 @@ function remove(run: MixedRun, pick: number): void {
     run.moved ? 'remove after a server move' : at === index ? 'remove' : 'remove of a key also shown stale',
   );
   const undo = run.moved ? () => {} : model.remove(ownAt);
+  if (run.moved) model.moveMarks(ownAt, -1);
   before.expectCount();
   run.record(result, undo, confirmRemove);
 }

@@ -107,6 +107,15 @@ export class ModelDataset {
   }
 
   /**
+   * A write at `at` the model says nothing of (made after the server moved: `delta` rows, > 0 an
+   * insert, -1 a remove) still moves the marks, as the list moves its waiting inserts' indexes
+   * with every write (decision 0052).
+   */
+  moveMarks(at: number, delta: number): void {
+    for (const mark of this.marks) if (mark.at > at || (delta > 0 && mark.at === at)) mark.at += delta;
+  }
+
+  /**
    * Takes out the entry at `at`; its undo puts it back by the server offset it is or stands for
    * (before the entries of later offsets and the inserts put in after it), else at its old index.
    * Put back, it stands for that row.
@@ -294,14 +303,18 @@ export function insertBesideStale(
   return (model, items, now) => {
     // The model before this insert is the list's data when it placed it (`settled` resolves in the
     // order placed); `now` is read after every replay of that round, which may have moved the
-    // neighbour off the pages held (seed 6): a page of `now` at its index was held then too. A
-    // row the list inserted itself is in its data wherever it is (decision 0077).
+    // neighbour off the pages held (seed 6) or dropped its page to fetch it again (seed 13): a
+    // page of `now` at its index, held or loading, was held then (the list places an insert by
+    // its index only when no page is loading). A row the list inserted itself is in its data
+    // wherever it is (decision 0077).
     const found = neighbour === undefined ? -1 : model.entries.findIndex((e) => e.item.id === neighbour.id);
     const entry = model.entries[found];
+    const page = now.pages.get(Math.floor(found / pageSize));
     const held =
       entry !== undefined &&
       ((entry.server === undefined && entry.stands === undefined) ||
-        now.pages.get(Math.floor(found / pageSize))?.items !== undefined ||
+        page?.items !== undefined ||
+        page?.status === 'loading' ||
         onPages(now).has(entry.item.id));
     const index = held ? found : -1;
     const fallback = neighbour === undefined ? model.length : Math.min(mark.at, model.length);
