@@ -112,9 +112,7 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
   // The server total the count implies: a page refetched with only local items carries the
   // count through it, even when the write dropped every page that held the count (decision 0046).
   // Local writes do not move it: taken once (the count lags while dropped pages come back).
-  const kept = knownTotals.get(channel);
-  const totals = kept?.epoch === channel.epoch ? kept : { epoch: channel.epoch };
-  knownTotals.set(channel, totals);
+  const totals = totalsOf(channel);
   if (count !== undefined && (totals.total === undefined || isServerOnly(channel.rope)))
     totals.total = serverTotalOf(channel.rope, count);
   // An update's item stands for the server row it replaces, or is what the item it replaces
@@ -125,11 +123,15 @@ export function applyWrite<T>(flow: PageFlow<T>, write: ItemWrite<T>): void {
     const offset = was.kind === 'server' ? was.offset : standsFor(was.item);
     if (offset !== undefined) standsFor(write.item, offset);
     if (was.kind === 'local') insertedBefore(write.item, insertedBefore(was.item));
+    totals.kept?.add(write.item);
   }
   // An insert is put in just after the server row before it (decision 0078).
   if (write.kind === 'insert') {
     const anchor = anchorAt(channel.rope, write.index);
-    for (const item of write.items) insertedBefore(item, anchor);
+    for (const item of write.items) {
+      insertedBefore(item, anchor);
+      totals.kept?.add(item);
+    }
   }
   channel.rope = ropeAfter(channel.rope, write);
   // Lists on the key without the write engine fetch through it too.
@@ -228,6 +230,15 @@ function dropMovedPages<T>(flow: PageFlow<T>, pages: readonly number[], from: nu
 /** The server total each dataset's writes know, by channel. */
 const knownTotals = new WeakMap<object, KnownTotal>();
 
+/** What `channel`'s writes of its epoch know of the server (a new record at each epoch). */
+function totalsOf(channel: { epoch: number }): KnownTotal {
+  const kept = knownTotals.get(channel);
+  if (kept?.epoch === channel.epoch) return kept;
+  const totals: KnownTotal = { epoch: channel.epoch, kept: new Set() };
+  knownTotals.set(channel, totals);
+  return totals;
+}
+
 function countDelta<T>(write: ItemWrite<T>): number {
   return write.kind === 'insert' ? write.items.length : write.kind === 'remove' ? -write.count : 0;
 }
@@ -288,23 +299,25 @@ export function undoReplace<T>(next: T, previous: T): (rope: EditRope<T>) => Ite
 
 /** Undoes a remove: the item goes back where its server offset (or its old index) now is. */
 export function undoRemove<T>(
-  rope: EditRope<T>,
+  channel: { rope: EditRope<T>; epoch: number },
   index: number,
   item: T,
 ): (rope: EditRope<T>) => ItemWrite<T>[] {
-  const was = ropeAt(rope, index);
+  const was = ropeAt(channel.rope, index);
   // A local item goes back as itself (the list shows a structurally shared copy), so an
   // insert's rollback still finds it.
   const back = was?.kind === 'local' ? was.item : item;
   // The server row it is or stands for (an updated row): put back before the rows that stand
   // for later offsets and the inserts put in after it (decision 0078), as before the server rows
   // that follow it.
-  const offset = was?.kind === 'server' ? was.offset : standsFor(back);
   if (was?.kind === 'server') {
     roleOf(back, STANDS_IN); // the server's row put back: no insert
     standsFor(back, was.offset);
+    totalsOf(channel).kept?.add(back);
   }
   return (now) => {
+    // Read now: a store found since moved it (decision 0079).
+    const offset = standsFor(back);
     const at = offset === undefined ? index : ropeServerPosition(now, offset, orderOf);
     return [{ kind: 'insert', index: at, items: [back] }];
   };

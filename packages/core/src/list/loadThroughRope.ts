@@ -18,6 +18,11 @@ export interface KnownTotal {
   total?: number;
   /** Growth answers showed that no local item found on the server explained yet (decision 0060). */
   unexplained?: number;
+  /**
+   * The items the writes gave a server offset (`standsFor`, `insertedBefore`), shown or removed:
+   * moved with the offsets when the server is found holding local items (decision 0079).
+   */
+  kept?: Set<unknown>;
 }
 
 /** A number kept for each local item (objects; others have none): set with `value`, returned. */
@@ -99,6 +104,25 @@ export interface StoredCopies<T> {
 }
 
 /**
+ * Moves the server offsets kept for `items` (`standsFor`, `insertedBefore`) past the rows the
+ * server was found to have stored since (`taken`: their offsets now), as `ropeStored` moves the
+ * rope's: a removed row put back later goes where its row is now (decision 0079).
+ *
+ * @example
+ * moveKept([removedRow], [0]); // standsFor(removedRow) 0 -> 1: an insert stored at the head
+ */
+export function moveKept(items: Iterable<unknown>, taken: number[]): void {
+  taken.sort((a, b) => a - b);
+  for (const item of items)
+    for (const offsetOf of [standsFor, insertedBefore]) {
+      let offset = offsetOf(item);
+      if (offset === undefined) continue;
+      for (const at of taken) if (at <= offset) offset += 1;
+      offsetOf(item, offset);
+    }
+}
+
+/**
  * Fetches offset page `page` while local writes are pending: the server runs it covers are asked
  * in one request by the offsets the server knows (`loadSpan`), and local items are put in place.
  * The total is the display count: from the server's answer, else from `known` (which an answer
@@ -167,6 +191,8 @@ export async function loadThroughRope<T>(
       // are they when pages were fetched by the offsets from before while the growth was not
       // explained (those past the copy hold every row one off).
       const next = ropeStored(rope, found, grown <= 0);
+      // Offsets kept for rollbacks move as the rope's do (decision 0079).
+      if (grown > 0) moveKept(known?.kept ?? [], [...found.values()]);
       for (const item of found.keys()) if (roleOf(item) === EDITED) roleOf(item, STANDS_IN);
       const moved = Math.min(...[...found.values()].map((offset) => ropeServerPosition(rope, offset)));
       confirmedInto.set(rope, next);

@@ -204,7 +204,7 @@ function removeFound<T>(
 ): ListWriteResult {
   const size = flow.o.source.kind === 'offset' ? flow.o.source.pageSize : 0;
   const index = found.page * size + found.offset;
-  const undo = undoRemove(flow.channel.rope, index, found.item);
+  const undo = undoRemove(flow.channel, index, found.item);
   write(flow, { kind: 'remove', index, count: 1 });
   return { ok: true, rollback: rollbackOf(flow, undo, write) };
 }
