@@ -111,7 +111,7 @@ export interface StoredCopies<T> {
  * @example
  * moveKept([removedRow], [0]); // standsFor(removedRow) 0 -> 1: an insert stored at the head
  */
-export function moveKept(items: Iterable<unknown>, taken: number[]): void {
+function moveKept(items: Iterable<unknown>, taken: number[]): void {
   taken.sort((a, b) => a - b);
   for (const item of items)
     for (const offsetOf of [standsFor, insertedBefore]) {
