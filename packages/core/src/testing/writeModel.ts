@@ -307,13 +307,21 @@ export function insertBesideStale(
     // page of `now` at its index, held or loading, was held then (the list places an insert by
     // its index only when no page is loading). A row the list inserted itself is in its data
     // wherever it is (decision 0077).
+    // Not a page that holds this insert's items across that index, the first above it: this
+    // replay wrote it (the insert went to its own index, above the neighbour, whose page no list
+    // held then; seed 26).
     const found = neighbour === undefined ? -1 : model.entries.findIndex((e) => e.item.id === neighbour.id);
     const entry = model.entries[found];
     const page = now.pages.get(Math.floor(found / pageSize));
+    const first = [...now.pages].flatMap(([n, held]) => {
+      const i = held.items?.findIndex((row) => row.id === items[0]?.id) ?? -1;
+      return i < 0 ? [] : [n * pageSize + i];
+    })[0];
+    const written = first !== undefined && first < found && first + items.length > found;
     const held =
       entry !== undefined &&
       ((entry.server === undefined && entry.stands === undefined) ||
-        page?.items !== undefined ||
+        (page?.items !== undefined && !written) ||
         page?.status === 'loading' ||
         onPages(now).has(entry.item.id));
     const index = held ? found : -1;
