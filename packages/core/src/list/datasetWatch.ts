@@ -99,13 +99,14 @@ class DatasetWatch<T> implements MovesWatch {
       getItemKey,
     });
     const edge =
-      detected === null && getItemKey !== undefined
+      (detected === null || detected === 'keys') && getItemKey !== undefined
         ? this.#edgeMove(page, landed.items, fresh, getItemKey)
         : null;
     // Pages refetched together that overlap still are duplicate keys in the data (reported as
     // `snapshot.duplicateKeys`), not a move: refetching again would never end. A row before a
-    // page that is not the row held there is no duplicate: that move is always followed.
-    const keyed = detected === 'keys' || edge === 'elsewhere';
+    // page that is not the row held there is no duplicate: that move is always followed, even
+    // when the keys overlap too (decision 0080: the server moved again during the refetch).
+    const keyed = (detected === 'keys' && edge !== 'boundary') || edge === 'elsewhere';
     const reason =
       keyed && this.#keysRefetched === host.generation()
         ? null
