@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { HeldAnswers } from '../testing/heldAnswers.ts';
 import { settle } from '../testing/modelHarness.ts';
+import { shownRows } from '../testing/shownRows.ts';
 import { createLazyList } from './createLazyList.ts';
 import { watchMoves } from './datasetWatch.ts';
 import type { LazyList } from './LazyList.ts';
@@ -59,14 +60,9 @@ function movingList(server: Server): LazyList<Row> {
   return list;
 }
 
-/** What the list shows at `start..end`: ids, '-' for rows not loaded, '~' for stale ones. */
-function shown(list: LazyList<Row>, start: number, end: number): string[] {
-  const snapshot = list.getSnapshot();
-  return Array.from({ length: end - start }, (_, i) => {
-    const state = snapshot.getItem(start + i);
-    return state.status === 'loaded' ? `${state.item.id}${state.stale ? '~' : ''}` : '-';
-  });
-}
+/** What the list shows at `start..end` (testing/shownRows: ids, '-' not loaded, '~' stale). */
+const shown = (list: LazyList<Row>, start: number, end: number) =>
+  shownRows(list.getSnapshot()).slice(start, end);
 
 describe('an answer asked before a move and read after a further change (moving model seeds 10-12)', () => {
   it('starts the refetch over: the pages land at the newest version', async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { offsetSource } from '../sources/offsetSource.ts';
 import { HeldAnswers } from '../testing/heldAnswers.ts';
 import { settle } from '../testing/modelHarness.ts';
+import { shownRows } from '../testing/shownRows.ts';
 import { createLazyList } from './createLazyList.ts';
 import { watchMoves } from './datasetWatch.ts';
 import type { LazyList } from './LazyList.ts';
@@ -42,28 +43,34 @@ afterEach(() => {
   for (const list of lists.splice(0)) list.destroy();
 });
 
-/** What the list shows at `start..end`: ids, '-' for rows not loaded, '~' for stale ones. */
-function shown(list: LazyList<Row>, start: number, end: number): string[] {
-  const snapshot = list.getSnapshot();
-  return Array.from({ length: end - start }, (_, i) => {
-    const state = snapshot.getItem(start + i);
-    return state.status === 'loaded' ? `${state.item.id}${state.stale ? '~' : ''}` : '-';
+/** What the list shows at `start..end` (testing/shownRows: ids, '-' not loaded, '~' stale). */
+const shown = (list: LazyList<Row>, start: number, end: number) =>
+  shownRows(list.getSnapshot()).slice(start, end);
+
+type FetchPage = (params: { offset: number; limit: number; signal: AbortSignal }) => Promise<{
+  items: Row[];
+  total: number;
+}>;
+
+/** A subscribed list of pages of 5 over `fetchPage`, keyed by id, with the move watch. */
+function movingList(name: string, fetchPage: FetchPage): LazyList<Row> {
+  const list = createLazyList<Row>({
+    key: ['moved-again-during-keys-refetch', ...(name === '' ? [] : [name])],
+    source: offsetSource({ pageSize: 5, fetchPage }),
+    getItemKey: (row) => row.id,
+    prefetch: 0,
+    statsIntervalMs: 0,
+    moves: watchMoves,
   });
+  lists.push(list);
+  list.subscribe(() => {});
+  return list;
 }
 
 describe('the server moves again while a refetch for overlapping keys is on its way (moving model seed 35)', () => {
   it('a refetched page whose row before is not the row held there starts the refetch over', async () => {
     const server = new Server();
-    const list = createLazyList<Row>({
-      key: ['moved-again-during-keys-refetch'],
-      source: offsetSource({ pageSize: 5, fetchPage: server.fetchPage }),
-      getItemKey: (row) => row.id,
-      prefetch: 0,
-      statsIntervalMs: 0,
-      moves: watchMoves,
-    });
-    lists.push(list);
-    list.subscribe(() => {});
+    const list = movingList('', server.fetchPage);
     list.setWindow({ start: 0, end: 15 }); // pages 0, 1 and 2
     await settle();
     server.takeFor('offset 0')?.respond(); // r0..r4
@@ -101,16 +108,7 @@ describe('the server moves again while a refetch for overlapping keys is on its 
     };
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
-      const list = createLazyList<Row>({
-        key: ['moved-again-during-keys-refetch', 'duplicates'],
-        source: offsetSource({ pageSize: 5, fetchPage }),
-        getItemKey: (row) => row.id,
-        prefetch: 0,
-        statsIntervalMs: 0,
-        moves: watchMoves,
-      });
-      lists.push(list);
-      list.subscribe(() => {});
+      const list = movingList('duplicates', fetchPage);
       list.setWindow({ start: 0, end: 15 });
       await settle();
       server.takeFor('offset 0')?.respond();
