@@ -60,6 +60,22 @@ describe('appended pages in the QueryClient', () => {
     expect(again.getSnapshot().getRange(0, 7).items).toEqual(numbers(0, 7));
   });
 
+  it('an appended page enters the cache once, already kept: no 5-minute timer, no rebuild', () => {
+    vi.useFakeTimers();
+    const client = browserClient();
+    const list = subscribed(logList('appended-once', client));
+    list.setWindow({ start: 0, end: 6 });
+    const events: string[] = [];
+    client.getQueryCache().subscribe((event) => {
+      if (event.type === 'added' || event.type === 'removed')
+        events.push(`${event.type} ${event.query.queryKey.at(-1)}`);
+    });
+    list.append(numbers(0, 6)); // pages 0 and 1 are new
+    list.append([6]); // page 1 grows in the query it has
+    expect(events).toEqual(['added 0', 'added 1']); // before: added, removed, added again, for each
+    expect(vi.getTimerCount()).toBe(0); // before: query-core's gc timer, set and cleared, per page
+  });
+
   it('a query the app set before with a finite gcTime is kept too once the list appends into it', async () => {
     vi.useFakeTimers();
     const client = browserClient();

@@ -275,9 +275,12 @@ export class PageQueries {
   set(page: number, data: unknown): void {
     const client = this.#client;
     const queryKey = pageQueryKey(this.#key, page);
+    // A page new to the cache (an appended one) is built with the gcTime of a fetched page:
+    // setQueryData alone would build it with query-core's 5 minutes and start that timer, and
+    // keepPageQuery would then build it once more (each append of a stream paid both, issue #16).
+    const query = client.getQueryCache().build(client, { queryKey, gcTime: Number.POSITIVE_INFINITY });
     client.setQueryData(queryKey, data);
-    const query = client.getQueryCache().get(hashKey(queryKey)); // O(1): find() walks every query
-    if (query !== undefined) keepPageQuery(client, query);
+    keepPageQuery(client, query); // one built before, with another gcTime (hydrated, set by the app)
   }
 
   /** {@link removePageQuery} of one page: its data is outdated (a fetch on its way is asked again). */
