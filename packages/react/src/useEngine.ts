@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useStoreSnapshot } from './storeSnapshot.ts';
 
 /** A core object a hook renders from: lazyflow's subscribe/getSnapshot contract plus teardown. */
 export interface Engine<S> {
   readonly subscribe: (listener: () => void) => () => void;
   readonly getSnapshot: () => S;
   destroy(): void;
+  /** True while the change it announces may render in a transition (items appended): see `useStoreSnapshot`. */
+  readonly deferring?: () => boolean;
 }
 
 interface Slot<E> {
@@ -24,7 +27,7 @@ const slot = <E>(engine: E, identity: string): Slot<E> => ({
 /**
  * Owns one core engine per `identity` for a component: creates it during render (an engine
  * does no work before its first subscriber, so StrictMode's discarded render costs nothing),
- * reads it through `useSyncExternalStore`, replaces it when `identity` changes (`create` gets
+ * reads it through `useStoreSnapshot` (`useSyncExternalStore`, appends in a transition), replaces it when `identity` changes (`create` gets
  * the previous engine, e.g. to carry the scroll position over), and destroys it once nobody
  * has subscribed for a tick. That tick matters: StrictMode and `<Activity>` unsubscribe and
  * subscribe again at once, and tearing down in between would abort requests and refetch them.
@@ -64,6 +67,6 @@ export function useEngine<S, E extends Engine<S>>(
     },
     [current],
   );
-  const snapshot = useSyncExternalStore(subscribe, current.engine.getSnapshot, current.engine.getSnapshot);
+  const snapshot = useStoreSnapshot(subscribe, current.engine.getSnapshot, current.engine.deferring);
   return { engine: current.engine, snapshot };
 }

@@ -14,6 +14,7 @@ import {
 } from '@lazyflow/core';
 import { type SyntheticEvent, useMemo, useRef, version } from 'react';
 import { useClientLayoutEffect } from './clientLayoutEffect.ts';
+import { deferredAppend } from './deferredAppend.ts';
 import { listUpdate, pick } from './listUpdate.ts';
 import { type HeldRows, type ListPlaceholder, NO_ROWS_HELD, usePlaceholder } from './placeholder.ts';
 import { clientId, useLazyflowClient } from './queryClient.ts';
@@ -73,6 +74,7 @@ interface ListEngine<T> {
   readonly held: HeldRows<T>;
   readonly subscribe: (listener: () => void) => () => void;
   readonly getSnapshot: () => VirtualListSnapshot<T>;
+  readonly deferring: () => boolean;
   destroy(): void;
 }
 
@@ -243,6 +245,7 @@ function createEngine<T>(
       flush: () => cache.flush(),
     },
   });
+  const { append, deferring } = deferredAppend(list);
   const controls: LazyListControls<T> = {
     scrollToIndex: (index, scroll) => view.scrollToIndex(index, scroll),
     measureElement: REF_CLEANUP
@@ -254,12 +257,13 @@ function createEngine<T>(
     saveScroll: () => view.saveScroll(),
     onKeyDown: view.onKeyDown,
     focusIndex: (index) => view.focusIndex(index),
-    append: (items) => list.append(items),
+    append,
     retry: (pageIndex) => list.retry(pageIndex as number | undefined), // an event: every page
     refresh: () => list.refresh(),
     ...writeControls(list),
   };
   return {
+    deferring,
     dataKey,
     list,
     view,

@@ -1,6 +1,7 @@
 import { createLazyList, type LazyList, type LazyListOptions, type LazyListSnapshot } from '@lazyflow/core';
 import type { SyntheticEvent } from 'react';
 import { useClientLayoutEffect } from './clientLayoutEffect.ts';
+import { deferredAppend } from './deferredAppend.ts';
 import { listUpdate } from './listUpdate.ts';
 import { clientId, useLazyflowClient } from './queryClient.ts';
 import { useEngine } from './useEngine.ts';
@@ -25,6 +26,7 @@ interface ListEngine<T> {
   readonly controls: LazyDataControls<T>;
   readonly subscribe: (listener: () => void) => () => void;
   readonly getSnapshot: () => LazyListSnapshot<T>;
+  readonly deferring: () => boolean;
   destroy(): void;
 }
 
@@ -48,17 +50,19 @@ export function useListEngine<T>(options: LazyListOptions<T>): {
     JSON.stringify([key, source.kind, shape, clientId(queryClient)]),
     () => {
       const list = createLazyList<T>({ ...options, queryClient });
+      const { append, deferring } = deferredAppend(list);
       return {
         list,
         controls: {
           followRange: (start, end) => list.followRange(start, end),
-          append: (items) => list.append(items),
+          append,
           retry: (pageIndex) => list.retry(pageIndex as number | undefined), // an event: every page
           refresh: () => list.refresh(),
           ...writeControls(list),
         },
         subscribe: list.subscribe,
         getSnapshot: list.getSnapshot,
+        deferring,
         destroy: () => list.destroy(),
       };
     },

@@ -1,5 +1,9 @@
 import { type CreateStreamOptions, createStream, type StreamSnapshot } from '@lazyflow/core';
-import { useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
+import { useStoreSnapshot } from './storeSnapshot.ts';
+
+/** Every change of a stream is data arriving: it renders in a transition (decision 0081). */
+const ALWAYS = () => true;
 
 /** What {@link useStream} returns: the stream's current snapshot plus its controls. */
 export interface UseStreamResult<T> extends StreamSnapshot<T> {
@@ -18,7 +22,8 @@ export interface UseStreamResult<T> extends StreamSnapshot<T> {
 /**
  * A live stream (NDJSON, JSON text sequences, SSE) as React state: `createStream(options)`
  * once per mounted component, read through `useSyncExternalStore`, so the component
- * re-renders at most once per animation frame however fast items arrive. Reading starts on
+ * re-renders at most once per animation frame however fast items arrive, and in a transition:
+ * a batch never renders inside the task that took it in (decision 0081). Reading starts on
  * mount and the fetch is aborted on unmount; StrictMode's extra mount/unmount does not open
  * a second connection. `request`, `onItems`, `resume`, `onMalformed`, `maxLineBytes` and
  * `highWaterMark` (and `retry`) are pushed to the stream after each commit (a `request` closing over a new token
@@ -39,7 +44,7 @@ export function useStream<T>(options: CreateStreamOptions<T>): UseStreamResult<T
   // useState's initializer runs once per mounted instance (twice under StrictMode, where the
   // discarded instance never subscribes and so never fetches).
   const [stream] = useState(() => createStream(options));
-  const snapshot = useSyncExternalStore(stream.subscribe, stream.getSnapshot, stream.getSnapshot);
+  const snapshot = useStoreSnapshot(stream.subscribe, stream.getSnapshot, ALWAYS);
   const { request, onItems, retry, resume, onMalformed, maxLineBytes, highWaterMark } = options;
   useLayoutEffect(() => {
     const live = { onItems, retry, resume, onMalformed, maxLineBytes, highWaterMark };

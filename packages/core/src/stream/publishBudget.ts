@@ -29,7 +29,8 @@ export interface PublishBudget {
   /**
    * How long after a publishing frame's start the next one may publish: 0 (the next frame), or,
    * where the fixed part alone is over the budget, three times the mean frame, so that publishing
-   * takes at most a third of the page's time (decision 0066).
+   * takes at most a third of the page's time (decision 0066); under a flood (frames carrying 200
+   * items or more on average, some 12,000 a second), at least 100 ms (decision 0081).
    */
   readonly gapMs: number;
 }
@@ -45,6 +46,13 @@ const MIN_ITEMS = 50;
 const AVERAGED_FRAMES = 6;
 /** Over the budget whatever it carries, a publishing frame is followed by twice its length without one. */
 const GAP_FRAMES = 3;
+/**
+ * A flood: frames carrying this many items on average. Its publishes are at least
+ * {@link FLOOD_GAP_MS} apart, so the part each publish pays once (the list's append, the
+ * render a transition does after it, decision 0081) is paid ten times a second, not sixty.
+ */
+const FLOOD_ITEMS = 200;
+const FLOOD_GAP_MS = 100;
 
 /**
  * A {@link PublishBudget} starting at 250 items per frame.
@@ -91,7 +99,10 @@ export function createPublishBudget(budgetMs = PUBLISH_BUDGET_MS): PublishBudget
       limit = Math.round(Math.max(MIN_ITEMS, limit / 2, Math.min(limit * 2, wanted)));
       // Over the budget whatever it carries: what costs is the number of frames.
       atOnce = fixedMs >= budgetMs ? Math.round(wanted) : 0;
-      gapMs = fixedMs >= budgetMs ? GAP_FRAMES * frameMs : 0;
+      gapMs = Math.max(
+        fixedMs >= budgetMs ? GAP_FRAMES * frameMs : 0,
+        count / frames.length >= FLOOD_ITEMS ? FLOOD_GAP_MS : 0,
+      );
     },
   };
 }

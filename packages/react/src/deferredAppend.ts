@@ -1,0 +1,30 @@
+/** What {@link deferredAppend} gives a hook. */
+export interface DeferredAppend<T> {
+  /** The list's `append`, for the hook's controls. */
+  readonly append: (items: readonly T[]) => boolean;
+  /** True while `append` runs: the snapshots announced then render in a transition (`useStoreSnapshot`). */
+  readonly deferring: () => boolean;
+}
+
+/**
+ * A list's `append` that marks the snapshots it publishes as deferred (decision 0081): items
+ * a stream or a chat adds render in a transition, not inside the task that took them in.
+ *
+ * @example
+ * const { append, deferring } = deferredAppend(list);
+ * const engine = { subscribe: list.subscribe, getSnapshot: list.getSnapshot, deferring, destroy: () => list.destroy() };
+ */
+export function deferredAppend<T>(list: { append(items: readonly T[]): boolean }): DeferredAppend<T> {
+  let inside = false;
+  return {
+    append: (items) => {
+      inside = true;
+      try {
+        return list.append(items);
+      } finally {
+        inside = false;
+      }
+    },
+    deferring: () => inside,
+  };
+}
