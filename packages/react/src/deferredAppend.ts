@@ -15,16 +15,16 @@ export interface DeferredAppend<T> {
  * const engine = { subscribe: list.subscribe, getSnapshot: list.getSnapshot, deferring, destroy: () => list.destroy() };
  */
 export function deferredAppend<T>(list: { append(items: readonly T[]): boolean }): DeferredAppend<T> {
-  let inside = false;
+  let depth = 0; // an append made inside another (an onItems that appends again) keeps it deferred
   return {
     append: (items) => {
-      inside = true;
+      depth += 1;
       try {
         return list.append(items);
       } finally {
-        inside = false;
+        depth -= 1;
       }
     },
-    deferring: () => inside,
+    deferring: () => depth > 0,
   };
 }

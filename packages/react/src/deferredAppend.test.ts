@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { deferredAppend } from './deferredAppend.ts';
+
+describe('deferredAppend', () => {
+  it('is deferring while append runs, also after an append made inside it, and not after', () => {
+    const seen: boolean[] = [];
+    let nested = true;
+    const list = {
+      append(items: readonly number[]) {
+        seen.push(marks.deferring());
+        if (nested) {
+          nested = false;
+          marks.append(items); // an onItems-like listener appending again
+        }
+        seen.push(marks.deferring()); // still inside the outer append
+        return true;
+      },
+    };
+    const marks = deferredAppend<number>(list);
+    expect(marks.deferring()).toBe(false);
+    expect(marks.append([1])).toBe(true);
+    expect(seen).toEqual([true, true, true, true]);
+    expect(marks.deferring()).toBe(false);
+  });
+
+  it('stops deferring when append throws', () => {
+    const marks = deferredAppend<number>({
+      append() {
+        throw new Error('boom');
+      },
+    });
+    expect(() => marks.append([1])).toThrow('boom');
+    expect(marks.deferring()).toBe(false);
+  });
+});
