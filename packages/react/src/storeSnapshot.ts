@@ -7,6 +7,13 @@ interface Told<S> {
   readonly seq: number;
 }
 
+/** A deferred snapshot handed to React; let go of (`snapshot: null`) once an urgent one is newer. */
+interface Later<S> {
+  readonly store: object;
+  snapshot: S | null;
+  readonly seq: number;
+}
+
 /** A deferred change shows within this, urgently if no transition committed it (one suspended). */
 const MAX_DEFER_MS = 250;
 
@@ -31,17 +38,17 @@ export function useStoreSnapshot<S>(
   getSnapshot: () => S,
   deferring?: () => boolean,
 ): S {
-  // `urgent`: what useSyncExternalStore renders; `waiting`: the last deferred change's number
-  // until a commit shows it, with the timer that renders it urgently after MAX_DEFER_MS.
+  // `urgent`: what useSyncExternalStore renders; `waiting`: the last deferred snapshot handed to
+  // React, with the timer that renders it urgently if no commit shows it within MAX_DEFER_MS.
   const store = useMemo(
     () => ({
       urgent: { snapshot: getSnapshot(), seq: 0 } as Told<S>,
-      waiting: 0,
+      waiting: null as Later<S> | null,
       timer: undefined as ReturnType<typeof setTimeout> | undefined,
     }),
     [getSnapshot],
   );
-  const [later, setLater] = useState<(Told<S> & { readonly store: typeof store }) | null>(null);
+  const [later, setLater] = useState<Later<S> | null>(null);
   const listen = useCallback(
     (listener: () => void) => {
       const urgently = () => {
@@ -49,6 +56,12 @@ export function useStoreSnapshot<S>(
         store.timer = undefined;
         const snapshot = getSnapshot();
         if (snapshot !== store.urgent.snapshot) store.urgent = { snapshot, seq: ++told };
+        // Never shown again (the urgent one is newer): React's state must not keep its data
+        // (pages the list evicted since) alive until the next append.
+        if (store.waiting !== null && store.waiting.seq < store.urgent.seq) {
+          store.waiting.snapshot = null;
+          store.waiting = null;
+        }
       };
       urgently();
       const stop = subscribe(() => {
@@ -56,8 +69,8 @@ export function useStoreSnapshot<S>(
           urgently();
           return listener();
         }
-        const next = { store, snapshot: getSnapshot(), seq: ++told };
-        store.waiting = next.seq;
+        const next: Later<S> = { store, snapshot: getSnapshot(), seq: ++told };
+        store.waiting = next;
         startTransition(() => setLater(next));
         store.timer ??= setTimeout(() => {
           urgently();
@@ -74,12 +87,12 @@ export function useStoreSnapshot<S>(
   );
   useClientLayoutEffect(() => {
     // A commit showed the last deferred change: its fallback is not needed.
-    if (later?.store === store && later.seq >= store.waiting) {
+    if (later !== null && later === store.waiting) {
       clearTimeout(store.timer);
       store.timer = undefined;
     }
   }, [later, store]);
   const getUrgent = useCallback(() => store.urgent, [store]);
   const urgent = useSyncExternalStore(listen, getUrgent, getUrgent);
-  return later?.store === store && later.seq > urgent.seq ? later.snapshot : urgent.snapshot;
+  return later?.store === store && later.seq > urgent.seq ? (later.snapshot as S) : urgent.snapshot;
 }
