@@ -1,7 +1,7 @@
 // createStream against the demo's MSW stream endpoint in real Chromium.
 
 import { streamEvent } from '@lazyflow/mocks';
-import { startMockWorker } from '@lazyflow/mocks/browser';
+import { startMockWorker, worker } from '@lazyflow/mocks/browser';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createManualFrameScheduler } from '../env/frameScheduler.ts';
 import type { Timers } from '../env/timers.ts';
@@ -41,6 +41,19 @@ function until<T>(stream: ItemStream<T>, done: (s: StreamSnapshot<T>) => boolean
   });
 }
 const settled = <T>(s: StreamSnapshot<T>) => s.status === 'done' || s.status === 'error';
+
+/**
+ * `values` with each run of equal neighbours kept once. A mock connection cut while the page is
+ * busy (a cold first run transforms modules; a loaded CI machine) can lose everything it sent: the
+ * cut errors the body at each hop (handler → service worker → page), which discards what is still
+ * queued there, so the page's reader sees the error before any byte (measured: the response
+ * reached the page 2 ms before its error, 150 ms after the handler sent 120 lines). The stream
+ * rightly asks again from the same point; the resume points, with such repeats taken out, are
+ * what the cuts fix.
+ */
+function withoutRepeats<T>(values: readonly T[]): T[] {
+  return values.filter((value, i) => i === 0 || value !== values[i - 1]);
+}
 
 function events(
   options: Omit<CreateStreamOptions<Event>, 'resume'> & { backoffMs?: number; retries?: number },
@@ -178,8 +191,8 @@ describe('createStream resume', () => {
     const s = await until(stream, settled);
     expect(s.status).toBe('done');
     expect(seqs(s.items)).toEqual(range(0, 1000));
-    expect(s.stats.reconnects).toBe(8);
-    expect(attempts).toEqual([undefined, 119, 239, 359, 479, 599, 719, 839, 959]);
+    expect(withoutRepeats(attempts)).toEqual([undefined, 119, 239, 359, 479, 599, 719, 839, 959]);
+    expect(s.stats.reconnects).toBe(attempts.length - 1);
     expect(s.stats.duplicates).toBe(0);
   });
 
@@ -196,10 +209,21 @@ describe('createStream resume', () => {
   });
 
   it('resumes SSE with Last-Event-ID from a plain url', async () => {
-    const stream = events({ url: '/api/stream?count=700&rate=0&format=sse&dropAfter=150', format: 'sse' });
-    const s = await until(stream, settled);
-    expect(seqs(s.items)).toEqual(range(0, 700));
-    expect(s.stats.reconnects).toBe(4);
+    const url = '/api/stream?count=700&rate=0&format=sse&dropAfter=150';
+    const lastEventIds: (string | null)[] = [];
+    const record = ({ request }: { request: Request }) => {
+      if (request.url.endsWith(url)) lastEventIds.push(request.headers.get('Last-Event-ID'));
+    };
+    worker.events.on('request:start', record);
+    try {
+      const stream = events({ url, format: 'sse' });
+      const s = await until(stream, settled);
+      expect(seqs(s.items)).toEqual(range(0, 700));
+      expect(withoutRepeats(lastEventIds)).toEqual([null, '149', '299', '449', '599']);
+      expect(s.stats.reconnects).toBe(lastEventIds.length - 1);
+    } finally {
+      worker.events.removeListener('request:start', record);
+    }
   });
 
   it('backs off exponentially (the pages’ jittered backoff), then gives up after `retries` keeping every item received', async () => {
