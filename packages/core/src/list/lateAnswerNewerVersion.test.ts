@@ -1,11 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { offsetSource } from '../sources/offsetSource.ts';
+import { describe, expect, it } from 'vitest';
 import { HeldAnswers } from '../testing/heldAnswers.ts';
 import { settle } from '../testing/modelHarness.ts';
-import { shownRows } from '../testing/shownRows.ts';
-import { createLazyList } from './createLazyList.ts';
-import { watchMoves } from './datasetWatch.ts';
-import type { LazyList } from './LazyList.ts';
+import { type IdRow, movingIdLists, shownIds } from '../testing/movingIdList.ts';
 
 // The moving model failed at seeds 10, 11 and 12 (issue #18 item 4): 'held version 3, server at 4'.
 // A page asked before a move (decision 0012) is answered after the server changed once more: its
@@ -16,10 +12,6 @@ import type { LazyList } from './LazyList.ts';
 // '4 5 6 7 8' (the version before) for good, where the server has '5 6 7 8 9'. Such an answer now
 // counts as the further change it is, and the refetch starts over ("a further change seen
 // meanwhile starts over"). A late answer of the version from before the move is still dropped.
-
-interface Row {
-  readonly id: string;
-}
 
 /** Rows `r0..r9` by pages of 5, each answer with the version it was read at. */
 class Server extends HeldAnswers {
@@ -33,7 +25,7 @@ class Server extends HeldAnswers {
     this.hold(
       signal,
       () => ({
-        items: this.rows.slice(offset, offset + limit).map((id): Row => ({ id })),
+        items: this.rows.slice(offset, offset + limit).map((id): IdRow => ({ id })),
         total: this.rows.length,
         version: this.version,
       }),
@@ -41,33 +33,12 @@ class Server extends HeldAnswers {
     );
 }
 
-const lists: LazyList<Row>[] = [];
-afterEach(() => {
-  for (const list of lists.splice(0)) list.destroy();
-});
-
-function movingList(server: Server): LazyList<Row> {
-  const list = createLazyList<Row>({
-    key: ['late-answer-newer-version', lists.length],
-    source: offsetSource({ pageSize: 5, fetchPage: server.fetchPage }),
-    getItemKey: (row) => row.id,
-    prefetch: 0,
-    statsIntervalMs: 0,
-    moves: watchMoves,
-  });
-  lists.push(list);
-  list.subscribe(() => {});
-  return list;
-}
-
-/** What the list shows at `start..end` (testing/shownRows: ids, '-' not loaded, '~' stale). */
-const shown = (list: LazyList<Row>, start: number, end: number) =>
-  shownRows(list.getSnapshot()).slice(start, end);
+const movingList = movingIdLists();
 
 describe('an answer asked before a move and read after a further change (moving model seeds 10-12)', () => {
   it('starts the refetch over: the pages land at the newest version', async () => {
     const server = new Server();
-    const list = movingList(server);
+    const list = movingList(['late-answer-newer-version'], server.fetchPage);
     server.change(['n0', ...server.rows]); // version 1
     list.setWindow({ start: 0, end: 1 });
     await settle();
@@ -87,13 +58,13 @@ describe('an answer asked before a move and read after a further change (moving 
     list.setWindow({ start: 5, end: 6 });
     await settle();
     await server.answerAll();
-    expect(shown(list, 5, 10)).toEqual(['r5', 'r6', 'r7', 'r8', 'r9']);
+    expect(shownIds(list, 5, 10)).toEqual(['r5', 'r6', 'r7', 'r8', 'r9']);
     expect(list.getSnapshot().moves.refetching).toBe(false);
   });
 
   it('still drops a late answer of the version from before the move, and asks again (a guard)', async () => {
     const server = new Server();
-    const list = movingList(server);
+    const list = movingList(['late-answer-newer-version'], server.fetchPage);
     list.setWindow({ start: 0, end: 11 });
     await settle();
     server.takeFor('offset 0')?.respond(); // page 0 of version 0
@@ -110,7 +81,7 @@ describe('an answer asked before a move and read after a further change (moving 
     await settle();
     expect(list.getSnapshot().moves.count).toBe(1); // no second move for it
     await server.answerAll();
-    expect(shown(list, 0, 11)).toEqual(['n0', 'r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9']);
+    expect(shownIds(list, 0, 11)).toEqual(['n0', 'r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9']);
     expect(list.getSnapshot().moves.count).toBe(1);
   });
 });

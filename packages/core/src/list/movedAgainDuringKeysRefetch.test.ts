@@ -1,11 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { offsetSource } from '../sources/offsetSource.ts';
+import { describe, expect, it, vi } from 'vitest';
 import { HeldAnswers } from '../testing/heldAnswers.ts';
 import { settle } from '../testing/modelHarness.ts';
-import { shownRows } from '../testing/shownRows.ts';
-import { createLazyList } from './createLazyList.ts';
-import { watchMoves } from './datasetWatch.ts';
-import type { LazyList } from './LazyList.ts';
+import { type IdRow, movingIdLists, shownIds } from '../testing/movingIdList.ts';
 
 // The moving model failed at seed 35 (issue #18 items 4 and 5): 'pages 0,1,2,3 are no one
 // version'. The server sends no `version` and keeps its `total` (each delete comes with an insert
@@ -20,10 +16,6 @@ import type { LazyList } from './LazyList.ts';
 // keys, and a row before a page that is not the row held there is a move in every case (0074).
 // Such a page now starts the refetch over (decision 0080).
 
-interface Row {
-  readonly id: string;
-}
-
 /** Rows `r0..r14` by pages of 5, no version, the total sent. */
 class Server extends HeldAnswers {
   rows = Array.from({ length: 15 }, (_, i) => `r${i}`);
@@ -31,46 +23,19 @@ class Server extends HeldAnswers {
     this.hold(
       signal,
       () => ({
-        items: this.rows.slice(offset, offset + limit).map((id): Row => ({ id })),
+        items: this.rows.slice(offset, offset + limit).map((id): IdRow => ({ id })),
         total: this.rows.length,
       }),
       `offset ${offset}`,
     );
 }
 
-const lists: LazyList<Row>[] = [];
-afterEach(() => {
-  for (const list of lists.splice(0)) list.destroy();
-});
-
-/** What the list shows at `start..end` (testing/shownRows: ids, '-' not loaded, '~' stale). */
-const shown = (list: LazyList<Row>, start: number, end: number) =>
-  shownRows(list.getSnapshot()).slice(start, end);
-
-type FetchPage = (params: { offset: number; limit: number; signal: AbortSignal }) => Promise<{
-  items: Row[];
-  total: number;
-}>;
-
-/** A subscribed list of pages of 5 over `fetchPage`, keyed by id, with the move watch. */
-function movingList(name: string, fetchPage: FetchPage): LazyList<Row> {
-  const list = createLazyList<Row>({
-    key: ['moved-again-during-keys-refetch', ...(name === '' ? [] : [name])],
-    source: offsetSource({ pageSize: 5, fetchPage }),
-    getItemKey: (row) => row.id,
-    prefetch: 0,
-    statsIntervalMs: 0,
-    moves: watchMoves,
-  });
-  lists.push(list);
-  list.subscribe(() => {});
-  return list;
-}
+const movingList = movingIdLists();
 
 describe('the server moves again while a refetch for overlapping keys is on its way (moving model seed 35)', () => {
   it('a refetched page whose row before is not the row held there starts the refetch over', async () => {
     const server = new Server();
-    const list = movingList('', server.fetchPage);
+    const list = movingList(['moved-again-during-keys-refetch'], server.fetchPage);
     list.setWindow({ start: 0, end: 15 }); // pages 0, 1 and 2
     await settle();
     server.takeFor('offset 0')?.respond(); // r0..r4
@@ -91,7 +56,7 @@ describe('the server moves again while a refetch for overlapping keys is on its 
     expect(list.getSnapshot().moves).toMatchObject({ count: 2, reason: 'keys', refetching: true });
     await server.answerAll();
     // The user expects the server's rows, each once. Before: 'r0 .. r9 r9 r10 r11 r12 r13'.
-    expect(shown(list, 0, 15)).toEqual([...server.rows]);
+    expect(shownIds(list, 0, 15)).toEqual([...server.rows]);
     expect(list.getSnapshot().duplicateKeys).toEqual([]);
     expect(list.getSnapshot().moves).toMatchObject({ count: 2, refetching: false });
   });
@@ -108,7 +73,7 @@ describe('the server moves again while a refetch for overlapping keys is on its 
     };
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
-      const list = movingList('duplicates', fetchPage);
+      const list = movingList(['moved-again-during-keys-refetch', 'duplicates'], fetchPage);
       list.setWindow({ start: 0, end: 15 });
       await settle();
       server.takeFor('offset 0')?.respond();
