@@ -1,7 +1,7 @@
 import { assertUnchanged } from '../options.ts';
 import { Subscribable } from '../subscribable.ts';
 import { loadConnection } from './connectionChunk.ts';
-import { openParseWorker, requestInWorker } from './parseWorkerStart.ts';
+import { earlyRequest } from './earlyRequest.ts';
 import type { PublishBudget } from './publishBudget.ts';
 import { RecentKeys } from './recentKeys.ts';
 import { RingBuffer } from './ringBuffer.ts';
@@ -211,28 +211,11 @@ export class ItemStream<T> extends Subscribable {
     if (this.#running || this.#closed) return;
     this.#running = true;
     const generation = ++this.#generation;
-    // The request leaves now, not once the reading loop's chunk is loaded: under load that chunk
-    // came 200–500 ms after the page asked for it (issue #16 item 3, decision 0050).
+    // The request leaves now, not once the reading loop's chunk is loaded (decision 0050).
     let early: EarlyRequest | undefined;
     if (!this.#paused && this.#pending.length < this.#o.highWaterMark) {
-      const abort = new AbortController();
-      const o = this.#o;
-      const lastId = this.#lastId();
-      const parsesRemote = o.worker && typeof o.parser === 'string';
-      // A `url`-only stream's Worker makes the request itself (the body's bytes cost the page's main
-      // thread long tasks: issue #16 item 3, lead D); sent now, it waits in the Worker while its script loads.
-      const worker = parsesRemote && o.target ? openParseWorker() : null;
-      if (worker && o.target) {
-        requestInWorker(worker, o.target(lastId));
-        early = { abort, worker };
-      } else {
-        const resume = { lastId, attempt: this.#host.resuming() ? 1 : 0, signal: abort.signal };
-        const response = new Promise<Response>((resolve) => resolve(o.request(resume)));
-        response.catch(() => {}); // the loop awaits it; a failed chunk load aborts it
-        // The parse Worker loads its script meanwhile, not once the loop's chunk is there (issue #16 item 3).
-        early = { abort, response, worker: parsesRemote ? openParseWorker() : null };
-      }
-      this.#abort = abort;
+      early = earlyRequest(this.#o, this.#lastId(), this.#host.resuming() ? 1 : 0);
+      this.#abort = early.abort;
     }
     loadConnection().then(
       ({ runConnection, createPublishBudget, yieldToMain }) => {
