@@ -28,9 +28,8 @@ const slot = <E>(engine: E, identity: string): Slot<E> => ({
  * Owns one core engine per `identity` for a component: creates it during render (an engine
  * does no work before its first subscriber, so StrictMode's discarded render costs nothing),
  * reads it through `useStoreSnapshot` (`useSyncExternalStore`, appends in a transition),
- * replaces it when `identity` changes (`create` gets
- * the previous engine, e.g. to carry the scroll position over), and destroys it once nobody
- * has subscribed for a tick. That tick matters: StrictMode and `<Activity>` unsubscribe and
+ * replaces it when `identity` changes (`create` gets the previous engine, e.g. to carry the
+ * scroll position over), and destroys it once nobody has subscribed for a tick. That tick matters: StrictMode and `<Activity>` unsubscribe and
  * subscribe again at once, and tearing down in between would abort requests and refetch them.
  *
  * @example

@@ -21,7 +21,7 @@ export interface UseStreamResult<T> extends StreamSnapshot<T> {
 
 /**
  * A live stream (NDJSON, JSON text sequences, SSE) as React state: `createStream(options)`
- * once per mounted component, read through `useSyncExternalStore`, so the component
+ * once per mounted component, read through `useStoreSnapshot`, so the component
  * re-renders at most once per animation frame however fast items arrive, and in a transition:
  * a batch never renders inside the task that took it in (decision 0081). Reading starts on
  * mount and the fetch is aborted on unmount; StrictMode's extra mount/unmount does not open
