@@ -48,17 +48,28 @@ test('the Table survives a short soak under faults: its own item in every row of
 // checkpoints first fill the Table to its 2 MB memory budget (fillBudget): at 15 s the list may
 // hold 4 pages (just reloaded) or 20, about 0.1 MB of heap each on a 6-9 MB heap, so without it
 // the check compared how full the list happened to be (1.04, 1.20, 1.26 in three runs with the
-// leak fixed). With it: 1.10, 1.15, 1.09 (24-25 pages at both checkpoints). docs/benchmarks.md, "Soak".
-test('the JS heap after GC at the end of the soak is at most 1.2× its first checkpoint', async ({
+// leak fixed). And both leave out V8's compiled code (codeApart, read from a heap snapshot): in
+// this short run V8 is still compiling and optimizing the page's code, 3.7 MB of an 8.8 MB heap
+// at 15 s growing 0.66-0.78 MB by the end with the list at the same size, which alone took the
+// whole heap to 1.22x once in CI; without it 1.07 and 1.08 in the same runs (decision 0082).
+// The whole heap is reported beside it; the bench's 3-minute soak checks the whole heap after
+// its first minute. docs/benchmarks.md, "Soak".
+test('the JS heap after GC, without compiled code, ends at most 1.2× its first checkpoint', async ({
   context,
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  const result = await runSoak(context, baseURL ?? '', { ...SOAK, fillBudget: true });
+  const result = await runSoak(context, baseURL ?? '', { ...SOAK, fillBudget: true, codeApart: true });
+  const mb = (bytes: number) => (bytes / 1e6).toFixed(2);
   test.info().annotations.push({
     type: 'heap after GC',
-    description: `${result.heap.map((h) => `${(h.bytes / 1e6).toFixed(2)} MB at ${h.atMs} ms (${h.pagesInMemory} pages)`).join(', ')}; ratio ${result.heapRatio?.toFixed(3)}`,
+    description: `${result.heap.map((h) => `${mb(h.bytes)} MB (${mb(h.codeBytes ?? 0)} MB compiled code) at ${h.atMs} ms (${h.pagesInMemory} pages)`).join(', ')}; ratio ${result.dataHeapRatio?.toFixed(3)} without code, ${result.heapRatio?.toFixed(3)} whole`,
   });
-  expect(result.heapRatio).not.toBeNull();
-  expect(result.heapRatio ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(HEAP_GROWTH_LIMIT);
+  // Code was read at every checkpoint, and is a part of the heap, not all of it.
+  for (const h of result.heap) {
+    expect(h.codeBytes).toBeGreaterThan(0);
+    expect(h.codeBytes ?? Number.POSITIVE_INFINITY).toBeLessThan(h.bytes);
+  }
+  expect(result.dataHeapRatio).not.toBeNull();
+  expect(result.dataHeapRatio ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(HEAP_GROWTH_LIMIT);
 });

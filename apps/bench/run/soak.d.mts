@@ -20,6 +20,8 @@ export interface SoakOptions {
   checkEveryMs?: number;
   /** Before each heap checkpoint, fill the Table to its memory budget (jumps to far rows until its pages stop growing). */
   fillBudget?: boolean;
+  /** At each checkpoint also read V8's compiled code from a heap snapshot, and check the heap without it. */
+  codeApart?: boolean;
   /** Operation weights instead of the defaults (0 leaves one out). */
   weights?: Record<string, number>;
   log?: (line: string) => void;
@@ -53,8 +55,11 @@ export interface SoakResult {
   pageErrors: string[];
   consoleErrors: string[];
   expectedConsole: number;
-  heap: { atMs: number; bytes: number; pagesInMemory: number | null }[];
+  /** Heap after GC at each checkpoint; `codeBytes` (V8's compiled code) only with `codeApart`. */
+  heap: { atMs: number; bytes: number; codeBytes: number | null; pagesInMemory: number | null }[];
   heapRatio: number | null;
+  /** The same ratio without V8's compiled code (null without `codeApart`). */
+  dataHeapRatio: number | null;
 }
 
 export function runSoak(context: BrowserContext, baseUrl: string, options: SoakOptions): Promise<SoakResult>;
