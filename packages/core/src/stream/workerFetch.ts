@@ -6,15 +6,20 @@ import type { FromWorker, ToWorker } from './workerMessages.ts';
 
 /** Bytes parsed per piece (a 1 MB chunk parsed whole answered ~300 ms later at CPU ×4: decision 0063). */
 const PIECE_BYTES = 65_536;
-/** Pieces parsed ahead of the page (its `pull`s): one is delivered while the next is parsed. */
-const PIECES_AHEAD = 2;
+/**
+ * Pieces parsed ahead of the page's `pull`s. Two left a Worker as slow as the page idle while the
+ * page drew (its pulls come between frames): four rendered 100,000 events at 0.86–0.99× the
+ * reader's rate instead of 0.63–0.80× (docs/benchmarks.md, "nineteenth session"); at most 256 KiB
+ * past a paused or full stream.
+ */
+const PIECES_AHEAD = 4;
 
 type FetchMessage = Extract<ToWorker, { kind: 'fetch' | 'pull' | 'abort' }>;
 
 /**
  * The Worker's side of a fetched connection: `handle` takes the page's `fetch`, `pull` and
  * `abort`. The body is read once the parser is `loaded`, in pieces of at most 64 KiB, each given
- * to `parse` (which posts its items), at most two ahead of the page's `pull`s (so `pause` and
+ * to `parse` (which posts its items), at most four ahead of the page's `pull`s (so `pause` and
  * `highWaterMark` still slow the network). A status not 2xx, a failed fetch and a dropped
  * connection are posted, never thrown.
  *
