@@ -8,9 +8,9 @@ import type { FromWorker, ToWorker } from './workerMessages.ts';
 const PIECE_BYTES = 65_536;
 /**
  * Pieces parsed ahead of the page's `pull`s. Two left a Worker as slow as the page idle while the
- * page drew (its pulls come between frames): four rendered 100,000 events at 0.86–0.99× the
- * reader's rate instead of 0.63–0.80× (docs/benchmarks.md, "nineteenth session"); at most 256 KiB
- * past a paused or full stream.
+ * page drew (its pulls come between frames): with four, 100,000 events rendered at a median 0.90×
+ * the reader's rate against 0.75× in alternated pairs, within a wide spread (docs/benchmarks.md,
+ * "nineteenth session"); at most 256 KiB past a paused or full stream.
  */
 const PIECES_AHEAD = 4;
 
