@@ -8,13 +8,14 @@
 // pages' `/api/*` requests with the mock handlers: apps/bench/mockApi.ts), runs every scenario ×
 // library `--runs` times (fewer where a scenario says why), with the CPU throttled where the
 // scenario says so and a Chromium trace where it says `trace` (run/trace.mjs), then writes
-// bench/results/<date>.json, the generated part of docs/benchmarks.md and docs/bench-chart.svg.
+// bench/results/<date>.json (<date>b.json… for a later run that day), the generated part of
+// docs/benchmarks.md and docs/bench-chart.svg.
 // One library's main-thread breakdown in one scenario: node apps/bench/run/profile.mjs.
 // The soak (`--scenarios soak`, lazyflow only) runs the demo app instead (run/soakBench.mjs),
 // served on `--demo-port` (default: --port + 1; --port itself when no bench page is needed).
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { packageVersions, pageBundleSize } from './bundle.mjs';
 import { measure } from './measure.mjs';
 import { measureReload } from './reload.mjs';
@@ -165,17 +166,29 @@ const report = {
   bundle,
 };
 report.summary = summarize(report);
+// A second run on the same day gets the next free name (2026-12-06b.json…): none overwrites another.
+if (!flag('no-write')) report.resultsFile = freeResultsFile(join(repoRoot, 'bench', 'results'), date);
 
 console.log(`\n${renderTables(report)}`);
 if (flag('no-write')) {
   console.log(`[bench] --no-write: nothing written (${elapsed()})`);
 } else {
-  const resultsDir = join(repoRoot, 'bench', 'results');
-  mkdirSync(resultsDir, { recursive: true });
-  const resultsFile = join(resultsDir, `${date}.json`);
+  const resultsFile = join(repoRoot, report.resultsFile);
+  mkdirSync(dirname(resultsFile), { recursive: true });
   writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
   writeDocs(repoRoot, report);
   console.log(
     `[bench] wrote ${resultsFile.slice(repoRoot.length + 1)}, docs/benchmarks.md and docs/bench-chart.svg (${elapsed()})`,
   );
+}
+
+/**
+ * `bench/results/<date>.json`, or `<date>b.json`, `<date>c.json`… when that name is taken: the
+ * file a run writes, relative to the repository.
+ */
+function freeResultsFile(dir, day) {
+  for (const suffix of ['', ...'bcdefghijklmnopqrstuvwxyz']) {
+    if (!existsSync(join(dir, `${day}${suffix}.json`))) return `bench/results/${day}${suffix}.json`;
+  }
+  throw new Error(`bench/results: every name for ${day} is taken`);
 }

@@ -4,7 +4,7 @@
 // scenario's description. Every figure still comes from the file.
 //   node apps/bench/run/render.mjs bench/results/<date>.json
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDocs } from './report.mjs';
 import { SCENARIOS } from './scenarios.mjs';
@@ -25,5 +25,6 @@ for (const [id, scenario] of Object.entries(report.scenarios)) {
     });
 }
 report.summary = summarize(report);
+report.resultsFile = relative(repoRoot, resolve(file)); // the docs name the file read
 writeDocs(repoRoot, report);
 console.log(`[bench] wrote docs/benchmarks.md and docs/bench-chart.svg from ${file}`);

@@ -219,7 +219,7 @@ export function renderTables(report) {
   const minutes = Math.floor(report.durationSeconds / 60);
   const seconds = report.durationSeconds % 60;
   const parts = [
-    `Measured ${report.date} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB), Chromium ${machine.chromium}, Node ${machine.node}; the whole run took ${minutes} min ${seconds} s${loadNote(machine)}. Mock latency ${settings.latency} ms ± 25% unless a scenario says otherwise${mockServerNote(settings)}. Each cell: median (min–max) over the runs that were measured. Raw results: \`bench/results/${report.date}.json\`.`,
+    `Measured ${report.date} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB), Chromium ${machine.chromium}, Node ${machine.node}; the whole run took ${minutes} min ${seconds} s${loadNote(machine)}. Mock latency ${settings.latency} ms ± 25% unless a scenario says otherwise${mockServerNote(settings)}. Each cell: median (min–max) over the runs that were measured. Raw results: \`${report.resultsFile ?? `bench/results/${report.date}.json`}\`.`,
     `Libraries: ${libraryLine(report)}.`,
   ];
   const lazyflowNote = report.summary.scroll?.libs.lazyflow?.notes[0] ?? report.bundle.lazyflow?.reason;
