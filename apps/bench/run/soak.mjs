@@ -294,11 +294,12 @@ export async function runSoak(context, baseUrl, options) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 }).catch(() => {});
     await page.close().catch(() => {});
   }
-  const first = heap[0]?.bytes ?? null;
-  const last = heap.at(-1)?.bytes ?? null;
-  const data = (h) => (h && h.codeBytes !== null ? h.bytes - h.codeBytes : null);
-  const firstData = data(heap[0]);
-  const lastData = data(heap.at(-1));
+  /** The last checkpoint's figure over the first's, or null without two of them. */
+  const endOverFirst = (read) => {
+    const first = heap.length > 1 ? read(heap[0]) : null;
+    const last = heap.length > 1 ? read(heap.at(-1)) : null;
+    return first && last ? last / first : null;
+  };
   return {
     kind: 'soak',
     seed,
@@ -325,21 +326,24 @@ export async function runSoak(context, baseUrl, options) {
     consoleErrors,
     expectedConsole,
     heap,
-    heapRatio: first && last && heap.length > 1 ? last / first : null,
-    dataHeapRatio: firstData && lastData && heap.length > 1 ? lastData / firstData : null,
+    heapRatio: endOverFirst((h) => h.bytes),
+    dataHeapRatio: endOverFirst(withoutCode),
   };
 }
+
+/** A checkpoint's heap less V8's compiled code, or null when the code was not read (`codeApart`). */
+const withoutCode = (h) => (h.codeBytes === null ? null : h.bytes - h.codeBytes);
 
 /** What the soak found broken, one sentence each; empty when every check held. */
 export function soakFailures(result) {
   const failures = [];
-  const withoutCode = result.dataHeapRatio !== null;
-  const ratio = withoutCode ? result.dataHeapRatio : result.heapRatio;
-  const mb = (h) => ((withoutCode ? h.bytes - (h.codeBytes ?? 0) : h.bytes) / 1e6).toFixed(1);
+  const codeApart = result.dataHeapRatio !== null;
+  const ratio = codeApart ? result.dataHeapRatio : result.heapRatio;
+  const mb = (h) => ((codeApart ? withoutCode(h) : h.bytes) / 1e6).toFixed(1);
   if (ratio === null) failures.push('the JS heap was not read twice');
   else if (ratio > HEAP_GROWTH_LIMIT)
     failures.push(
-      `the JS heap after GC${withoutCode ? ", without V8's compiled code," : ''} grew ${ratio.toFixed(2)}× from the first checkpoint to the end (limit ${HEAP_GROWTH_LIMIT}×): ${result.heap.map((h) => `${mb(h)} MB at ${Math.round(h.atMs / 1000)} s`).join(', ')}`,
+      `the JS heap after GC${codeApart ? ", without V8's compiled code," : ''} grew ${ratio.toFixed(2)}× from the first checkpoint to the end (limit ${HEAP_GROWTH_LIMIT}×): ${result.heap.map((h) => `${mb(h)} MB at ${Math.round(h.atMs / 1000)} s`).join(', ')}`,
     );
   if (result.maxInFlight > FETCH_BUDGET)
     failures.push(`${result.maxInFlight} requests in flight at once (budget ${FETCH_BUDGET})`);
