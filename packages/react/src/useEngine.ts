@@ -29,8 +29,9 @@ const slot = <E>(engine: E, identity: string): Slot<E> => ({
  * does no work before its first subscriber, so StrictMode's discarded render costs nothing),
  * reads it through `useStoreSnapshot` (`useSyncExternalStore`, appends in a transition),
  * replaces it when `identity` changes (`create` gets the previous engine, e.g. to carry the
- * scroll position over), and destroys it once nobody has subscribed for a tick. That tick matters: StrictMode and `<Activity>` unsubscribe and
- * subscribe again at once, and tearing down in between would abort requests and refetch them.
+ * scroll position over), and destroys it once nobody has subscribed for a tick. That tick
+ * matters: StrictMode and `<Activity>` unsubscribe and subscribe again at once, and tearing down
+ * in between would abort requests and refetch them.
  *
  * @example
  * const { engine, snapshot } = useEngine(JSON.stringify(key), () => createLazyList({ key, source }));
