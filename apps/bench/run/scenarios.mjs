@@ -188,9 +188,9 @@ export const SCENARIOS = [
     pageSize: STREAM_100K,
     latency: LATENCY,
     throttle: THROTTLE,
-    runs: 2,
+    runs: 3,
     fewerRuns:
-      'a page takes 5–20 s for 100,000 events at CPU ×4 on the 2-core machine: two runs keep the bench near its 10-minute budget',
+      'a page takes 5–20 s for 100,000 events at CPU ×4 on the 2-core machine; three runs (a median, not the mean of two: runs differ by up to 0.3 in the ratio) add about 15 s to the bench, five would add 45',
     request: { kind: 'stream', count: STREAM_100K, rate: 0, capMs: 60_000 },
     measures: `the same with ten times the events: ${STREAM_100K.toLocaleString('en-US')}, capped at 60 s (lazyflow's list still keeps 4 MB of them, the baseline every one)`,
   },
