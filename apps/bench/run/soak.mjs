@@ -296,8 +296,9 @@ export async function runSoak(context, baseUrl, options) {
   }
   /** The last checkpoint's figure over the first's, or null without two of them. */
   const endOverFirst = (read) => {
-    const first = heap.length > 1 ? read(heap[0]) : null;
-    const last = heap.length > 1 ? read(heap.at(-1)) : null;
+    if (heap.length < 2) return null;
+    const first = read(heap[0]);
+    const last = read(heap.at(-1));
     return first && last ? last / first : null;
   };
   return {
