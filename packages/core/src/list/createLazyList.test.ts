@@ -508,14 +508,15 @@ describe('createLazyList window changes (bugs found by the model test)', () => {
         maxConcurrent: 1,
         source: offsetSource({
           pageSize: 5,
-          fetchPage: ({ offset, limit, signal }) =>
-            new Promise((resolve) => {
+          // Never answers by itself (a timer here raced the checks on a loaded machine): only
+          // an abort ends a fetch, so a started page can only be one the window asked for.
+          fetchPage: ({ offset, signal }) =>
+            new Promise((_resolve, reject) => {
               started.push(offset);
-              signal.addEventListener('abort', () => aborted.push(offset));
-              setTimeout(
-                () => resolve({ items: Array.from({ length: limit }, (_, i) => offset + i), total: 200 }),
-                50,
-              );
+              signal.addEventListener('abort', () => {
+                aborted.push(offset);
+                reject(signal.reason);
+              });
             }),
         }),
       }),
