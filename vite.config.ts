@@ -30,6 +30,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
+          sequence: { groupOrder: 0 },
           environment: 'node',
           include: ['packages/*/src/**/*.test.{ts,tsx}', 'apps/*/src/**/*.test.{ts,tsx}'],
           exclude: ['**/*.browser.test.{ts,tsx}', '**/node_modules/**'],
@@ -45,6 +46,7 @@ export default defineConfig({
         },
         test: {
           name: 'browser',
+          sequence: { groupOrder: 0 },
           include: ['packages/*/src/**/*.browser.test.{ts,tsx}', 'apps/*/src/**/*.browser.test.{ts,tsx}'],
           testTimeout: 20_000,
           setupFiles: ['./scripts/vitest-dom-waits.ts'],
@@ -78,6 +80,8 @@ export default defineConfig({
         },
         test: {
           name: 'browser-react18',
+          // After the other two (decision 0083): one Chromium running tests at a time on 2 cores.
+          sequence: { groupOrder: 1 },
           include: ['packages/react/src/**/*.browser.test.{ts,tsx}'],
           testTimeout: 20_000,
           setupFiles: ['./scripts/vitest-dom-waits.ts'],
