@@ -259,11 +259,18 @@ describe('createStream parsing in a Worker', () => {
       return originalYield.call(scheduler);
     };
     let clock = 0;
+    // No frame runs before the 16th chunk is posted: a publishing frame reads the clock too, and
+    // under load more frames fell among the slices, lengthening them (fewer yields than chunks).
+    const frames = createManualFrameScheduler();
+    const flusher = setInterval(() => {
+      if (seen.chunksPosted >= 16) frames.flush();
+    }, 2);
     try {
       const stream = createStream<Event>({
         request: () => backlogBody(20, 100),
         maxItems: Number.POSITIVE_INFINITY,
         now: () => (clock += 10), // every chunk read takes 10 ms: each one ends its slice
+        frameScheduler: frames,
       });
       const s = await ended(stream);
       expect(s.status).toBe('done');
@@ -275,6 +282,7 @@ describe('createStream parsing in a Worker', () => {
       // slice (13 seen once, at load 12-15; 14 in the runs alone).
       expect(seen.yieldsAt16).toBeGreaterThanOrEqual(12);
     } finally {
+      clearInterval(flusher);
       scheduler.yield = originalYield;
     }
   });
