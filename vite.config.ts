@@ -23,8 +23,9 @@ export default defineConfig({
   resolve,
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
   test: {
-    // vi.waitFor's default bound (scripts/vitest-waits.ts).
+    // vi.waitFor's default bound (scripts/vitest-waits.ts), and the same for expect.poll.
     setupFiles: ['./scripts/vitest-waits.ts'],
+    expect: { poll: { timeout: 4_000 } },
     projects: [
       {
         extends: true,

@@ -145,7 +145,7 @@ describe('useStoreSnapshot', () => {
     app.suspend?.(); // React keeps what is shown while this transition waits, for good
     await sleep(50);
     store.set(7, true);
-    await expect.poll(shown, { timeout: 1000 }).toBe('7');
+    await expect.poll(shown).toBe('7');
     expect(roots.container?.textContent).not.toContain('loading');
   });
 
