@@ -5,6 +5,7 @@
 import { streamEvent } from '@lazyflow/mocks';
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cutAfterAll } from '../testing/cutAfterAll.ts';
 import { chunk } from './chunk.ts';
 import { type Chunk, type ChunkRule, chunkItems } from './chunkRules.ts';
 import { createChunker } from './createChunker.ts';
@@ -177,7 +178,7 @@ describe('createChunker fed by createStream onItems', () => {
     const closed: Chunk<Event>[] = [];
     const chunker = createChunker<Event>({ count: 40, onChunk: (c) => closed.push(c) });
     const stream = createStream<Event>({
-      url: '/api/stream?count=1000&rate=0&dropAfter=150',
+      request: ({ signal }) => cutAfterAll('/api/stream?count=150&rate=0', signal),
       resume: false,
       onItems: chunker.push,
     });

@@ -5,6 +5,7 @@ import { startMockWorker, worker } from '@lazyflow/mocks/browser';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createManualFrameScheduler } from '../env/frameScheduler.ts';
 import type { Timers } from '../env/timers.ts';
+import { cutAfterAll } from '../testing/cutAfterAll.ts';
 import { createStream, type ItemStream, type StreamSnapshot } from './createStream.ts';
 import { StreamHttpError, StreamParseError } from './streamErrors.ts';
 import type { CreateStreamOptions } from './streamOptions.ts';
@@ -53,27 +54,6 @@ const settled = <T>(s: StreamSnapshot<T>) => s.status === 'done' || s.status ===
  */
 function withoutRepeats<T>(values: readonly T[]): T[] {
   return values.filter((value, i) => i === 0 || value !== values[i - 1]);
-}
-
-/**
- * `url`'s whole body, then a network error: the cut comes on the read after the last byte was
- * taken, so none of it is lost (the mock's `dropAfter` errors the body on a timer, which a busy
- * page can outrun, losing what is still queued: see {@link withoutRepeats}).
- */
-async function cutAfterAll(url: string, signal: AbortSignal): Promise<Response> {
-  const response = await fetch(url, { signal });
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const body = new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const { done, value } = await reader.read();
-        if (done) controller.error(new TypeError('cut'));
-        else controller.enqueue(value);
-      },
-    },
-    { highWaterMark: 0 },
-  );
-  return new Response(body, { headers: response.headers });
 }
 
 function events(
