@@ -4,7 +4,7 @@
 // (last: a Worker that failed is not tried again in this page).
 import { streamEvent, streamHandler } from '@lazyflow/mocks';
 import { startMockWorker, worker } from '@lazyflow/mocks/browser';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createManualFrameScheduler } from '../env/frameScheduler.ts';
 import { ended, RealWorker } from '../testing/streamEnded.ts';
 import { createStream } from './createStream.ts';
@@ -37,8 +37,11 @@ const ndjson = (from: number, to: number) =>
       .join(''),
   );
 
-/** Messages the Workers sent back by kind, Workers terminated, and the page's own fetches of `/api/`. */
-const spy = { kinds: [] as string[], terminated: 0, pageFetches: 0, errors: [] as unknown[] };
+/**
+ * Messages the Workers sent back by kind, the page's `pull`s to them, Workers terminated, and the
+ * page's own fetches of `/api/`.
+ */
+const spy = { kinds: [] as string[], pulls: 0, terminated: 0, pageFetches: 0, errors: [] as unknown[] };
 const realFetch = globalThis.fetch;
 function spyOn() {
   globalThis.Worker = class extends RealWorker {
@@ -47,6 +50,10 @@ function spyOn() {
       this.addEventListener('message', (event: MessageEvent<{ kind: string }>) => {
         spy.kinds.push(event.data.kind);
       });
+    }
+    override postMessage(message: unknown, transfer?: unknown) {
+      if ((message as { kind?: string }).kind === 'pull') spy.pulls++;
+      super.postMessage(message, transfer as Transferable[]);
     }
     override terminate() {
       spy.terminated++;
@@ -69,7 +76,7 @@ afterEach(() => {
   globalThis.fetch = realFetch;
   worker.resetHandlers();
   expect(spy.errors).toEqual([]); // a dropped connection is no uncaught error (issue #16 item 0)
-  Object.assign(spy, { kinds: [], terminated: 0, pageFetches: 0, errors: [] });
+  Object.assign(spy, { kinds: [], pulls: 0, terminated: 0, pageFetches: 0, errors: [] });
 });
 
 describe("a url-only stream's request made in the parse Worker", () => {
@@ -151,11 +158,12 @@ describe("a url-only stream's request made in the parse Worker", () => {
     });
     const unsubscribe = stream.subscribe(() => {});
     const pieces = () => spy.kinds.filter((kind) => kind === 'piece').length;
-    while (pieces() < 1) await tick(1);
-    for (let i = 0; i < 50; i++) await tick(2); // no frame runs: nothing is published
-    // 250 waiting items (100 a piece) stop the page's pulls after 3 pieces; the Worker parses at
-    // most four ahead of them. (MSW's bridge reads the mock's source ahead whoever fetches: on the
-    // page 178 of 200 pulls.)
+    // No frame runs: nothing is published. 250 waiting items (100 a piece) stop the page's pulls
+    // after 3 pieces; the Worker parses at most four pieces ahead of the pulls, so it stops once
+    // it has parsed four more than the page pulled. (MSW's bridge reads the mock's source ahead
+    // whoever fetches: on the page 178 of 200 pulls.) Waited for, not timed: a fixed window raced
+    // pieces still on their way on a loaded machine.
+    await vi.waitFor(() => expect(pieces()).toBe(spy.pulls + 4));
     const stalled = pieces();
     expect(stalled).toBeLessThanOrEqual(7);
     for (let i = 0; i < 20; i++) await tick(2);
