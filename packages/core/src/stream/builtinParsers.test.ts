@@ -2,6 +2,7 @@
 // smaller). A parser chunk that fails to load is a connection failure with a clear error value:
 // retried like one, the body is cancelled, no item is lost, and the next connection imports again.
 import { describe, expect, it, vi } from 'vitest';
+import { untilStatus } from '../testing/untilStatus.ts';
 import { createStream } from './createStream.ts';
 
 const loads = vi.hoisted(() => ({ sse: 0 }));
@@ -10,20 +11,6 @@ vi.mock('./parseSse.ts', async (importOriginal) => {
   if (loads.sse <= 2) throw new Error('chunk parseSse failed to load');
   return importOriginal();
 });
-
-/**
- * Waits until the published status is one of `statuses`, at most 5 s of real time; returns either
- * way, so the test's own assertion says what was seen. Bounded by time, not by a count of turns:
- * the wait covers imports of lazy chunks (the reading loop, a parser), and 300 turns of 1 ms
- * (~0.4 s) is less than such an import took on a loaded machine (streamEarlyRequest.test.ts: 200–500 ms).
- */
-const settle = async (stream: { getSnapshot(): { status: string } }, ...statuses: string[]) => {
-  const wanted = statuses.length > 0 ? statuses : ['done', 'error'];
-  const end = performance.now() + 5_000;
-  while (!wanted.includes(stream.getSnapshot().status) && performance.now() < end) {
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-};
 
 function body(text: string, onCancel: () => void = () => {}) {
   return new ReadableStream<Uint8Array>({
@@ -47,7 +34,7 @@ describe('built-in parsers loaded on first use', () => {
         request: () => new Response(body(text)),
       });
       const stop = stream.subscribe(() => {});
-      await settle(stream);
+      await untilStatus(stream, 'done', 'error');
       expect(stream.getSnapshot()).toMatchObject({ status: 'done', items: [{ n: 1 }, { n: 2 }] });
       stop();
     }
@@ -61,7 +48,7 @@ describe('built-in parsers loaded on first use', () => {
       request: () => new Response(body('data: {"n":1}\n\ndata: {"n":2}\n\n', () => (cancelled += 1))),
     });
     const stop = stream.subscribe(() => {});
-    await settle(stream);
+    await untilStatus(stream, 'done', 'error');
     const failed = stream.getSnapshot();
     expect(failed.status).toBe('error');
     // The import's own error (vitest wraps a failing mock factory's error as its cause).
@@ -72,7 +59,7 @@ describe('built-in parsers loaded on first use', () => {
     expect(failed.stats.reconnects).toBe(1); // the failed load was retried like a dropped connection
     expect(cancelled).toBe(2);
     stream.retry();
-    await settle(stream, 'done');
+    await untilStatus(stream, 'done');
     expect(loads.sse).toBe(3); // imported again, not the failed import kept
     expect(stream.getSnapshot().items).toEqual([{ n: 1 }, { n: 2 }]);
     stop();

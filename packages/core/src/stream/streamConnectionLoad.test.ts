@@ -2,7 +2,7 @@
 // request does not wait for it (decision 0050). If it fails to load, that request is aborted, the
 // stream ends with status 'error' and that error (nothing thrown, nothing unhandled), and retry()
 // imports it again and reads.
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { untilStatus } from '../testing/untilStatus.ts';
 import { createStream } from './createStream.ts';
 
@@ -11,13 +11,6 @@ vi.mock('./streamConnection.ts', async (importOriginal) => {
   loads.connection += 1;
   if (loads.connection === 1) throw new Error('chunk streamConnection failed to load');
   return importOriginal();
-});
-
-// The real module, loaded before the tests: the mock's importOriginal() then takes it from the
-// module cache. Otherwise its load (200–500 ms on a loaded machine) raced untilStatus's bound of
-// 300 turns of 1 ms (~0.4 s). The chunk's own load stays the mock's (failed, or held by the test).
-beforeAll(async () => {
-  await vi.importActual('./streamConnection.ts');
 });
 
 describe('the reading loop loaded on first read', () => {

@@ -1,6 +1,6 @@
 // The first request leaves when a stream is subscribed, not once the reading loop's chunk is
 // loaded (decision 0050): under load that chunk came 200–500 ms after the page asked for it.
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { untilStatus } from '../testing/untilStatus.ts';
 import { createStream } from './createStream.ts';
 
@@ -14,13 +14,6 @@ const chunk = vi.hoisted(() => {
 vi.mock('./streamConnection.ts', async (importOriginal) => {
   await chunk.loaded;
   return importOriginal();
-});
-
-// The real module, loaded before the tests: the mock's importOriginal() then takes it from the
-// module cache. Otherwise its load (200–500 ms on a loaded machine) raced untilStatus's bound of
-// 300 turns of 1 ms (~0.4 s). The chunk's own load stays the mock's (failed, or held by the test).
-beforeAll(async () => {
-  await vi.importActual('./streamConnection.ts');
 });
 
 describe('the first request and the reading loop chunk', () => {
