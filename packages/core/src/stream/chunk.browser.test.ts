@@ -5,7 +5,7 @@
 import { streamEvent } from '@lazyflow/mocks';
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cutAfterAll } from '../testing/cutAfterAll.ts';
+import { cutAfterAll } from '../testing/streamCuts.ts';
 import { chunk } from './chunk.ts';
 import { type Chunk, type ChunkRule, chunkItems } from './chunkRules.ts';
 import { createChunker } from './createChunker.ts';

@@ -9,7 +9,7 @@ import {
   type FrameScheduler,
 } from '../env/frameScheduler.ts';
 import type { Timers } from '../env/timers.ts';
-import { cutAfterAll } from '../testing/cutAfterAll.ts';
+import { cutAfterAll, withoutRepeats } from '../testing/streamCuts.ts';
 import { createStream, type ItemStream, type StreamSnapshot } from './createStream.ts';
 import { StreamHttpError, StreamParseError } from './streamErrors.ts';
 import type { CreateStreamOptions } from './streamOptions.ts';
@@ -46,19 +46,6 @@ function until<T>(stream: ItemStream<T>, done: (s: StreamSnapshot<T>) => boolean
   });
 }
 const settled = <T>(s: StreamSnapshot<T>) => s.status === 'done' || s.status === 'error';
-
-/**
- * `values` with each run of equal neighbours kept once. A mock connection cut while the page is
- * busy (a cold first run transforms modules; a loaded CI machine) can lose everything it sent: the
- * cut errors the body at each hop (handler → service worker → page), which discards what is still
- * queued there, so the page's reader sees the error before any byte (measured: the response
- * reached the page 2 ms before its error, 150 ms after the handler sent 120 lines). The stream
- * rightly asks again from the same point; the resume points, with such repeats taken out, are
- * what the cuts fix.
- */
-function withoutRepeats<T>(values: readonly T[]): T[] {
-  return values.filter((value, i) => i === 0 || value !== values[i - 1]);
-}
 
 function events(
   options: Omit<CreateStreamOptions<Event>, 'resume'> & { backoffMs?: number; retries?: number },
