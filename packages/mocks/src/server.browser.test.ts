@@ -16,16 +16,25 @@ afterEach(() => resetFaultDefaults());
 // `pipeThrough` will not accept from a byte stream although every browser does.
 const utf8 = () => new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>;
 
-/** Reads a body to the end through `getReader()`, counting chunks. */
-async function readAll(body: ReadableStream<Uint8Array>): Promise<{ text: string; chunks: number }> {
+/**
+ * Reads a body through `getReader()` until it ends or fails: the text received, the chunks
+ * counted, and the error it failed with (null when it ended).
+ */
+async function readAll(
+  body: ReadableStream<Uint8Array>,
+): Promise<{ text: string; chunks: number; error: unknown }> {
   const reader = body.pipeThrough(utf8()).getReader();
   let text = '';
   let chunks = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return { text, chunks };
-    text += value;
-    chunks++;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return { text, chunks, error: null };
+      text += value;
+      chunks++;
+    }
+  } catch (error) {
+    return { text, chunks, error };
   }
 }
 
@@ -79,7 +88,8 @@ describe('GET /api/stream in the browser', () => {
   it('reads an NDJSON stream to the end through a ReadableStream', async () => {
     const res = await fetch('/api/stream?count=2000&rate=0');
     expect(res.headers.get('Content-Type')).toBe('application/x-ndjson');
-    const { text, chunks } = await readAll(res.body!);
+    const { text, chunks, error } = await readAll(res.body!);
+    expect(error).toBeNull();
     const events = text
       .trim()
       .split('\n')
@@ -106,24 +116,10 @@ describe('GET /api/stream in the browser', () => {
   });
 
   it('cuts the connection after dropAfter events: the reader fails after receiving them', async () => {
-    /** Reads `body` until it ends or fails: the text received and the error, if any. */
-    const readUntilError = async (body: ReadableStream<Uint8Array>) => {
-      const reader = body.pipeThrough(utf8()).getReader();
-      let text = '';
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) return { text, error: null };
-          text += value;
-        }
-      } catch (error) {
-        return { text, error };
-      }
-    };
     const url = '/api/stream?count=1000&rate=0&dropAfter=120';
     // The handler's own stream, before MSW's service-worker bridge: exactly 120 whole events,
     // then half a line, then the error — what a connection cut mid-event leaves behind.
-    const source = await readUntilError(
+    const source = await readAll(
       (await getResponse(handlers, new Request(new URL(url, location.href))))!.body!,
     );
     expect(source.error).toBeInstanceOf(TypeError);
@@ -136,7 +132,7 @@ describe('GET /api/stream in the browser', () => {
     // Through fetch: the reader fails with a network error after what reached it, in order. How
     // much reaches it is the bridge's business: the error discards what is still queued at each
     // hop, all of it when the page is busy (createStream.browser.test.ts's resume tests).
-    const fetched = await readUntilError((await fetch(url)).body!);
+    const fetched = await readAll((await fetch(url)).body!);
     expect(fetched.error).toBeInstanceOf(TypeError);
     expect(source.text.startsWith(fetched.text)).toBe(true);
   });
@@ -204,7 +200,8 @@ describe('GET /api/stream in the browser', () => {
     // chunks that split one): the mock's splitting is checked above, at the source.
     const res = await fetch('/api/stream?count=8&rate=0&slow=5');
     // Read as a consumer would: through a streaming decoder, counting the pieces.
-    const { text, chunks } = await readAll(res.body!);
+    const { text, chunks, error } = await readAll(res.body!);
+    expect(error).toBeNull();
     expect(chunks).toBeGreaterThan(8);
     expect(parsedLines(text)).toEqual(eightEvents);
   });
