@@ -5,7 +5,13 @@ import { createContext, createElement, type ReactNode, useContext } from 'react'
 
 const LazyflowClientContext = createContext<QueryClient | undefined>(undefined);
 
-/** Props of {@link LazyflowProvider}. */
+/**
+ * Props of {@link LazyflowProvider}.
+ *
+ * @example
+ * const props: LazyflowProviderProps = { client: new QueryClient(), children: <App /> };
+ * root.render(<LazyflowProvider {...props} />);
+ */
 export interface LazyflowProviderProps {
   /** The QueryClient every lazyflow hook below uses (pages, devtools, invalidation). */
   readonly client: QueryClient;

@@ -4,7 +4,16 @@ import { type LazyDataControls, useListEngine } from './useListEngine.ts';
 
 export type { LazyDataControls } from './useListEngine.ts';
 
-/** What {@link useLazyData} returns: the lazy list's snapshot (`count`, `getItem(i)`, `status`, `stats`…) plus controls. */
+/**
+ * What {@link useLazyData} returns: the lazy list's snapshot (`count`, `getItem(i)`, `status`, `stats`…) plus controls.
+ *
+ * @example
+ * const data: UseLazyDataResult<User> = useLazyData<User>({ key: ['users'], source });
+ * const label = (index: number) => {
+ *   const state = data.getItem(index);
+ *   return state.status === 'loaded' ? state.item.name : 'Loading…';
+ * };
+ */
 export interface UseLazyDataResult<T> extends LazyListSnapshot<T>, LazyDataControls<T> {}
 
 /**

@@ -21,7 +21,15 @@ import {
 import { useEngine } from './useEngine.ts';
 import { type UseLazyListOptions, type UseLazyListResult, useLazyList } from './useLazyList.ts';
 
-/** Options of {@link useLazyGrid}: {@link useLazyList}'s (rows) plus the columns and the header. */
+/**
+ * Options of {@link useLazyGrid}: {@link useLazyList}'s (rows) plus the columns and the header.
+ *
+ * @example
+ * const options: UseLazyGridOptions<Order> = {
+ *   key: ['orders'], source, getScrollElement: () => ref.current, estimateSize: () => 36,
+ *   columns: { count: 24, estimateWidth: 140, pinnedStart: 1 }, headerHeight: 40,
+ * };
+ */
 export interface UseLazyGridOptions<T> extends UseLazyListOptions<T> {
   /** The columns: count, width estimates, pinned columns, overscan. */
   columns: GridColumnOptions;
@@ -32,7 +40,12 @@ export interface UseLazyGridOptions<T> extends UseLazyListOptions<T> {
   headerHeight?: number;
 }
 
-/** Props for one cell (or header cell) element. */
+/**
+ * Props for one cell (or header cell) element, from `cellProps(row, column)`.
+ *
+ * @example
+ * const Cell = ({ props, text }: { props: GridCellProps; text: string }) => <div {...props}>{text}</div>;
+ */
 export interface GridCellProps {
   readonly role: 'gridcell' | 'columnheader';
   readonly 'aria-colindex': number;
@@ -41,7 +54,13 @@ export interface GridCellProps {
   readonly style: CSSProperties;
 }
 
-/** What {@link useLazyGrid} returns: the list's snapshot and controls, the columns, and props for the grid's parts. */
+/**
+ * What {@link useLazyGrid} returns: the list's snapshot and controls, the columns, and props for the grid's parts.
+ *
+ * @example
+ * const grid: UseLazyGridResult<Order> = useLazyGrid<Order>(options);
+ * const firstVisibleColumn = grid.columns.find((column) => column.pinned === null)?.index;
+ */
 export interface UseLazyGridResult<T> extends Omit<UseLazyListResult<T>, 'onKeyDown'>, ColumnWindow {
   readonly columnCount: number;
   /** Props for the scroll element: ARIA grid semantics and two-dimensional keyboard navigation. */

@@ -21,7 +21,18 @@ import { clientId, useLazyflowClient } from './queryClient.ts';
 import { useEngine } from './useEngine.ts';
 import { type ItemWriteControls, writeControls } from './writeControls.ts';
 
-/** Options of {@link useLazyList}: the lazy list's (key, source, prefetch, memory…) plus the view's. */
+/**
+ * Options of {@link useLazyList}: the lazy list's (key, source, prefetch, memory…) plus the view's.
+ *
+ * @example
+ * const options: UseLazyListOptions<User> = {
+ *   key: ['users', filter],
+ *   source: offsetSource({ pageSize: 100, fetchPage: ({ offset, limit, signal }) => api.users(filter, offset, limit, signal) }),
+ *   getScrollElement: () => ref.current,
+ *   estimateSize: () => 36,
+ *   memory: { maxBytes: 20_000_000 },
+ * };
+ */
 export interface UseLazyListOptions<T>
   extends LazyListOptions<T>,
     Omit<VirtualListOptions<T>, 'list' | 'scrollElement' | 'scrollTarget' | 'persist'> {
@@ -34,7 +45,13 @@ export interface UseLazyListOptions<T>
   placeholder?: ListPlaceholder | 'none';
 }
 
-/** The controls of {@link useLazyList}: the same functions for the list's whole life. */
+/**
+ * The controls of {@link useLazyList}: the same functions for the list's whole life.
+ *
+ * @example
+ * const { scrollToIndex }: LazyListControls<User> = useLazyList<User>(options);
+ * useEffect(() => scrollToIndex(selected, { align: 'center' }), [scrollToIndex, selected]); // reruns only for a new selection
+ */
 export interface LazyListControls<T> extends ItemWriteControls<T> {
   /** `{ align, behavior: 'smooth' }`: see `ScrollToIndexOptions` (a smooth flight loads only where it lands). */
   readonly scrollToIndex: (index: number, options?: ScrollToIndexOptions) => void;
@@ -59,7 +76,13 @@ export interface LazyListControls<T> extends ItemWriteControls<T> {
   readonly refresh: () => void;
 }
 
-/** What {@link useLazyList} returns: an immutable snapshot plus stable controls. */
+/**
+ * What {@link useLazyList} returns: an immutable snapshot plus stable controls.
+ *
+ * @example
+ * const list: UseLazyListResult<User> = useLazyList<User>(options);
+ * const loaded = list.rows.filter((row) => row.state.status === 'loaded').length;
+ */
 export interface UseLazyListResult<T> extends VirtualListSnapshot<T>, LazyListControls<T> {
   /** With `placeholder: keepPreviousRows`: these are the previous key's rows, shown until the new key's land. */
   readonly isPlaceholder: boolean;

@@ -7,7 +7,13 @@ import { clientId, useLazyflowClient } from './queryClient.ts';
 import { useEngine } from './useEngine.ts';
 import { type ItemWriteControls, writeControls } from './writeControls.ts';
 
-/** The controls of a hook's lazy list: the same functions for the list's whole life. */
+/**
+ * The controls of a hook's lazy list: the same functions for the list's whole life.
+ *
+ * @example
+ * const { followRange, retry }: LazyDataControls<User> = useLazyData<User>({ key: ['users'], source });
+ * useEffect(() => followRange(0, 50), [followRange]); // runs once: followRange never changes
+ */
 export interface LazyDataControls<T> extends ItemWriteControls<T> {
   /** The range `[start, end)` your virtualizer shows now; call it after each render. */
   readonly followRange: (start: number, end: number) => void;

@@ -5,7 +5,13 @@ import { useStoreSnapshot } from './storeSnapshot.ts';
 /** Every change of a stream is data arriving: it renders in a transition (decision 0081). */
 const ALWAYS = () => true;
 
-/** What {@link useStream} returns: the stream's current snapshot plus its controls. */
+/**
+ * What {@link useStream} returns: the stream's current snapshot plus its controls.
+ *
+ * @example
+ * const log: UseStreamResult<LogEvent> = useStream<LogEvent>({ url: '/api/log', format: 'ndjson' });
+ * const button = log.status === 'error' ? <button onClick={log.retry}>Reconnect</button> : null;
+ */
 export interface UseStreamResult<T> extends StreamSnapshot<T> {
   /** Stops reading (the server is no longer pulled) until `resume()`. */
   readonly pause: () => void;

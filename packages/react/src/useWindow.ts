@@ -2,13 +2,24 @@ import type { LazyListOptions, LazyListSnapshot, LazyListStats } from '@lazyflow
 import { useEffect, useMemo, useRef } from 'react';
 import { useListEngine } from './useListEngine.ts';
 
-/** Options of {@link useWindow}: a lazy list's options plus the range to show. */
+/**
+ * Options of {@link useWindow}: a lazy list's options plus the range to show.
+ *
+ * @example
+ * const options: UseWindowOptions<Point> = { key: ['cpu'], source: metricsSource, range: { from: Date.now() - 3_600_000, to: Date.now() } };
+ */
 export interface UseWindowOptions<T> extends LazyListOptions<T> {
   /** Half-open `[from, to)` in the source's units: item indexes, or keys such as ms for `rangeSource`. */
   range: { from: number; to: number };
 }
 
-/** What {@link useWindow} returns. */
+/**
+ * What {@link useWindow} returns.
+ *
+ * @example
+ * const { items, status }: UseWindowResult<Point> = useWindow<Point>(options);
+ * const path = status === 'error' ? '' : items.map((p, i) => `${i ? 'L' : 'M'}${x(p.t)},${y(p.value)}`).join('');
+ */
 export interface UseWindowResult<T> {
   /** Loaded items of the range, in order. */
   readonly items: readonly T[];

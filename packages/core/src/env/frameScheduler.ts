@@ -47,7 +47,13 @@ export const defaultFrameScheduler: FrameScheduler = {
   },
 };
 
-/** A {@link FrameScheduler} whose frames run only when `flush()` is called. */
+/**
+ * A {@link FrameScheduler} whose frames run only when `flush()` is called.
+ *
+ * @example
+ * const frames: ManualFrameScheduler = createManualFrameScheduler();
+ * while (frames.pending > 0) frames.flush(); // run frames until nothing asks for one
+ */
 export interface ManualFrameScheduler extends FrameScheduler {
   /** Runs the callbacks requested so far; returns how many ran. */
   flush(): number;

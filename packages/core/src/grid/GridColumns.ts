@@ -8,7 +8,13 @@ import { type ColumnWindow, columnWindow } from './columnWindow.ts';
 /** Columns per block of the width index: small, so every block is exact after `#exact()`. */
 const BLOCK = 32;
 
-/** Where `scrollToColumn` puts a column: `'auto'` scrolls only as far as needed. */
+/**
+ * Where `scrollToColumn` puts a column: `'auto'` scrolls only as far as needed.
+ *
+ * @example
+ * const align: ColumnAlign = 'center';
+ * columns.scrollToColumn(500, align);
+ */
 export type ColumnAlign = 'start' | 'center' | 'end' | 'auto';
 
 /**

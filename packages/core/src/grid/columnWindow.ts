@@ -1,7 +1,15 @@
 import type { SizeIndex } from '../virtual/sizeIndex.ts';
 import type { ResolvedColumnOptions } from './columnOptions.ts';
 
-/** One column to render. */
+/**
+ * One column to render.
+ *
+ * @example
+ * const cell = (column: GridColumn) => ({
+ *   width: column.size,
+ *   ...(column.pinned === 'start' ? { position: 'sticky', left: column.pinOffset } : { transform: `translateX(${column.start}px)` }),
+ * });
+ */
 export interface GridColumn {
   /** Column index (`aria-colindex − 1`). */
   readonly index: number;
@@ -18,7 +26,14 @@ export interface GridColumn {
   readonly pinOffset: number;
 }
 
-/** The columns to render at a horizontal scroll position. */
+/**
+ * The columns to render at a horizontal scroll position (a grid's `getSnapshot()`).
+ *
+ * @example
+ * const { columns, totalWidth } = gridColumns.getSnapshot();
+ * header.style.width = `${totalWidth}px`;
+ * header.replaceChildren(...columns.map((column) => headerCell(column.index, column.size)));
+ */
 export interface ColumnWindow {
   /** Pinned start columns, then the visible middle ones (with overscan), then pinned end columns. */
   readonly columns: readonly GridColumn[];

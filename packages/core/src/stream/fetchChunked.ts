@@ -1,7 +1,13 @@
 import { readChunks } from './readChunks.ts';
 import { StreamHttpError } from './streamErrors.ts';
 
-/** Progress of a {@link fetchChunked} download. */
+/**
+ * Progress of a {@link fetchChunked} download.
+ *
+ * @example
+ * const show = ({ bytes, total }: ChunkedProgress) =>
+ *   total === null ? `${bytes} bytes` : `${Math.round((100 * bytes) / total)} %`;
+ */
 export interface ChunkedProgress {
   /** Bytes received so far. */
   readonly bytes: number;
@@ -9,7 +15,16 @@ export interface ChunkedProgress {
   readonly total: number | null;
 }
 
-/** Options for {@link fetchChunked}. */
+/**
+ * Options for {@link fetchChunked}.
+ *
+ * @example
+ * const options: FetchChunkedOptions = {
+ *   signal: controller.signal,
+ *   init: { headers: { Authorization: `Bearer ${token}` } },
+ *   onProgress: ({ bytes }) => console.log(bytes),
+ * };
+ */
 export interface FetchChunkedOptions {
   /** Called after every chunk (and once with 0 bytes when the response headers arrive). */
   readonly onProgress?: (progress: ChunkedProgress) => void;

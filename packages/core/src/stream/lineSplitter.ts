@@ -1,6 +1,14 @@
 import { DEFAULT_MAX_LINE_BYTES, type StreamParser, type StreamParserOptions } from './streamParser.ts';
 
-/** What a {@link createLineSplitter} calls for each line it finds. */
+/**
+ * What a {@link createLineSplitter} calls for each line it finds.
+ *
+ * @example
+ * const handler: LineHandler = {
+ *   line: (text, lineNumber) => rows.push({ lineNumber, cells: text.split('\t') }),
+ *   tooLong: (lineNumber, max) => console.warn(`line ${lineNumber} is over ${max} bytes`),
+ * };
+ */
 export interface LineHandler {
   /** A complete line without its terminator; `lineNumber` is 1-based. */
   line(text: string, lineNumber: number): void;

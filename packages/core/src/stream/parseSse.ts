@@ -2,7 +2,12 @@ import { createLineSplitter } from './lineSplitter.ts';
 import { invalidJsonError, tooLongError } from './streamErrors.ts';
 import type { StreamParser, StreamParserOptions, StreamSink } from './streamParser.ts';
 
-/** One dispatched server-sent event. */
+/**
+ * One dispatched server-sent event.
+ *
+ * @example
+ * const parseEvent = (event: SseEvent) => ({ type: event.event, id: event.id, body: JSON.parse(event.data) });
+ */
 export interface SseEvent {
   /** The `data:` lines joined with LF. */
   readonly data: string;
@@ -12,7 +17,12 @@ export interface SseEvent {
   readonly id: string;
 }
 
-/** Options for {@link parseSse}. */
+/**
+ * Options for {@link parseSse}.
+ *
+ * @example
+ * const options: ParseSseOptions<string> = { parseEvent: (event) => event.data, maxLineBytes: 65_536 };
+ */
 export interface ParseSseOptions<T> extends StreamParserOptions {
   /**
    * Turns an event into an item; a throw is reported as malformed (at the event's first line).

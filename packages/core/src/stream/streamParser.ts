@@ -1,6 +1,14 @@
 import type { StreamParseError } from './streamErrors.ts';
 
-/** Where a parser delivers what it found in the text. */
+/**
+ * Where a parser delivers what it found in the text.
+ *
+ * @example
+ * const sink: StreamSink<unknown> = {
+ *   item: (value) => items.push(value),
+ *   malformed: (error) => console.warn(`line ${error.line}: ${error.message}`),
+ * };
+ */
 export interface StreamSink<T> {
   /** One parsed item; `id` is the SSE event id (`lastEventId`) when the format has ids. */
   item(value: T, id?: string): void;
@@ -10,7 +18,15 @@ export interface StreamSink<T> {
   retry?(ms: number): void;
 }
 
-/** A push parser over decoded text: feed it chunks as they arrive, then `end()` once. */
+/**
+ * A push parser over decoded text: feed it chunks as they arrive, then `end()` once.
+ *
+ * @example
+ * const parser: StreamParser = parseNdjson(sink);
+ * parser.push('{"a":1}\n{"a"');
+ * parser.push(':2}');
+ * parser.end(); // sink.item({ a: 1 }), then sink.item({ a: 2 })
+ */
 export interface StreamParser {
   /** Feeds the next piece of decoded text (may split lines and characters anywhere). */
   push(text: string): void;
@@ -18,7 +34,12 @@ export interface StreamParser {
   end(): void;
 }
 
-/** Options every built-in parser accepts. */
+/**
+ * Options every built-in parser accepts.
+ *
+ * @example
+ * const parser = parseNdjson(sink, { maxLineBytes: 64 * 1024 } satisfies StreamParserOptions);
+ */
 export interface StreamParserOptions {
   /** Longest accepted line (record), in UTF-8 bytes; longer ones are reported and skipped. Default 1 MiB. */
   readonly maxLineBytes?: number;
@@ -34,5 +55,10 @@ export interface StreamParserOptions {
  */
 export type StreamParserFactory<T> = (sink: StreamSink<T>, options: StreamParserOptions) => StreamParser;
 
-/** Default `maxLineBytes`: 1 MiB. */
+/**
+ * Default `maxLineBytes`: 1 MiB.
+ *
+ * @example
+ * const stream = createStream({ url: '/api/log', maxLineBytes: 4 * DEFAULT_MAX_LINE_BYTES });
+ */
 export const DEFAULT_MAX_LINE_BYTES = 1_048_576;

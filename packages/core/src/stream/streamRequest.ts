@@ -18,7 +18,12 @@ export interface StreamResume {
   readonly signal: AbortSignal;
 }
 
-/** Options for {@link urlRequest}. */
+/**
+ * Options for {@link urlRequest}.
+ *
+ * @example
+ * const request = urlRequest('/api/events', { lastEventIdHeader: true, init: { credentials: 'include' } });
+ */
 export interface UrlRequestOptions {
   /** Query parameter set to `lastId` on reconnect (NDJSON / JSON-seq servers), e.g. `'from'`. */
   readonly resumeParam?: string;

@@ -25,7 +25,12 @@ export interface StreamStats {
   readonly lagMs: number;
 }
 
-/** Stats of a stream that has not received anything. */
+/**
+ * Stats of a stream that has not received anything.
+ *
+ * @example
+ * const stats = stream?.getSnapshot().stats ?? EMPTY_STREAM_STATS;
+ */
 export const EMPTY_STREAM_STATS: StreamStats = Object.freeze({
   bytes: 0,
   items: 0,

@@ -50,7 +50,14 @@ export interface NavigationKeyEvent {
   preventDefault(): void;
 }
 
-/** What keyboard navigation reads of a virtual list at a key press. */
+/**
+ * What keyboard navigation reads of a virtual list at a key press.
+ *
+ * @example
+ * // One lane of 36 px rows, a 720 px viewport: PageDown from row 10 moves focus to row 30.
+ * const view: KeyboardView = { sizes: { total: 720, lo: 10, hi: 30 }, viewport: 720, count: 1_000, lanes: 1, horizontal: false };
+ * keyboardNavigation(event, view);
+ */
 export interface KeyboardView {
   /** The rows' sizes: `total` px over the rows `lo`..`hi` (the PageUp/PageDown step). */
   readonly sizes: { readonly total: number; readonly lo: number; readonly hi: number };
@@ -64,6 +71,11 @@ export interface KeyboardView {
 /**
  * The `keyboard` option's value, keyboard navigation's code carried by its own import (decision
  * 0058): the item a key press moves focus to, or null (not a navigation key, or not on a row).
+ *
+ * @example
+ * // Only Home and End, the rest as the built-in navigation does:
+ * const homeEnd: KeyboardNavigation = (event, view) =>
+ *   event.key === 'Home' ? 0 : event.key === 'End' ? view.count - 1 : keyboardNavigation(event, view);
  */
 export type KeyboardNavigation = (event: NavigationKeyEvent, view: KeyboardView) => number | null;
 

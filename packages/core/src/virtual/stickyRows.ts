@@ -192,7 +192,14 @@ export class StickyRows {
   }
 }
 
-/** The sticky rows' code a virtual list runs, given as `sticky: stickyRows` (decision 0027). */
+/**
+ * The sticky rows' code a virtual list runs, given as `sticky: stickyRows` (decision 0027).
+ *
+ * @example
+ * import { stickyRows } from '@lazyflow/core/sticky';
+ * const sticky: StickyRowsKind = stickyRows;
+ * const view = createVirtualList({ list, scrollElement, sticky, stickyIndexes: [0, 40, 95] });
+ */
 export interface StickyRowsKind {
   readonly kind: 'sticky-rows';
   /** Checks `stickyIndexes` (`assertStickyIndexes`). */
