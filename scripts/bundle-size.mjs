@@ -1,6 +1,7 @@
 // Min and min+gzip size of what an app imports from lazyflow, per entry: each entry is built
-// alone with Vite 8 library mode (minified, React and @tanstack/react-query external: peers the
-// app brings; gzip level 6). Entries live in the
+// alone with Vite 8 library mode (minified, `process.env.NODE_ENV` = 'production', React and
+// @tanstack/react-query external: peers the app brings; gzip level 6; the entry's own chunk,
+// lazy chunks left out). Entries live in the
 // demo's folder for the build, because the demo is what depends on both packages.
 // The budgets CI holds (beyond query-core) are in .size-limit.mjs, run by `pnpm test`.
 // Usage: node scripts/bundle-size.mjs
@@ -32,6 +33,9 @@ try {
       logLevel: 'silent',
       configFile: false,
       resolve: { conditions: ['source'] },
+      // What an app's production build ships: library mode leaves `process.env.NODE_ENV` as it
+      // is, which would count the development-only option checks (decisions 0054, 0059) in.
+      define: { 'process.env.NODE_ENV': '"production"' },
       build: {
         outDir,
         minify: true,
