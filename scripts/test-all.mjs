@@ -73,7 +73,8 @@ try {
 }
 
 // 1. Static checks.
-// `pnpm lint` as written in package.json: biome, then dependency-cruiser's import rules.
+// `pnpm lint` as written in package.json: biome, dependency-cruiser's import rules, then every
+// public export's JSDoc @example (scripts/public-docs.mjs).
 const lint = readJson(join(root, 'package.json'))?.scripts?.lint ?? 'false';
 check('lint (biome+depcruise)', 'sh', ['-c', `PATH="${join(root, 'node_modules', '.bin')}:$PATH" ${lint}`]);
 check('typecheck (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
