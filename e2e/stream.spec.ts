@@ -110,6 +110,38 @@ test('cut connection and malformed-line buttons: the stream resumes, skips the b
   expect(errors).toEqual([]);
 });
 
+test('Restart and settings used before start a log of their own: the log holds exactly what the stream received', async ({
+  page,
+}) => {
+  await page.getByRole('navigation').getByRole('link', { name: 'Stream' }).click();
+  const stats = page.getByTestId('stream-stats');
+  const received = async () => Number(await stats.getAttribute('data-items'));
+  const runUntil = async (more: number) => {
+    const from = await received();
+    await expect(async () => expect(await received()).toBeGreaterThan(from + more)).toPass({
+      timeout: 10_000,
+    });
+  };
+  await runUntil(1_000);
+  await page.getByRole('button', { name: 'Restart' }).click();
+  await runUntil(300);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('stream-status')).toHaveAttribute('data-status', 'paused');
+  // Events from #0 again, each once: the first run's 1,000 are not in this run's log.
+  await expectLogComplete(page);
+  // Another chunk rule, then back to the first one (its earlier log is still in the QueryClient).
+  const chunkBy = page.getByLabel('Chunk by');
+  const first = await chunkBy.inputValue();
+  await chunkBy.selectOption('count');
+  await runUntil(300);
+  await chunkBy.selectOption(first);
+  await runUntil(300);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('stream-status')).toHaveAttribute('data-status', 'paused');
+  await expectLogComplete(page);
+  expect(errors).toEqual([]);
+});
+
 test('the chunk panel groups the stream by the chosen rule: 500 events per chunk', async ({ page }) => {
   await page.getByRole('navigation').getByRole('link', { name: 'Stream' }).click();
   await page.getByLabel('Chunk by').selectOption('count');

@@ -45,6 +45,10 @@ function dropFromUrl(search: string): number | null {
   return Number.isInteger(drop) && drop > 0 ? drop : null;
 }
 
+let runs = 0;
+/** A number no run of the page's stream had before. */
+const nextRun = () => ++runs;
+
 /** One live stream; remounted (new `key`) when the format, rate or chunk rule changes. */
 function LiveStream({
   format,
@@ -58,7 +62,10 @@ function LiveStream({
   dropAfter: number | null;
 }) {
   const [tap] = useState(createStreamTap);
-  const log = useEventLog(`${format}:${rate}:${chunkBy}`);
+  // Each mount and each Restart is a new run, with a log of its own: the old run's events (and
+  // its pages still in the QueryClient, for a settings combination used before) are not this one's.
+  const [run, setRun] = useState(nextRun);
+  const log = useEventLog(`${format}:${rate}:${chunkBy}:${run}`);
   const chunker = useChunker(chunkBy);
   // The stream keeps the onItems of its first render: route it to this render's log and chunker.
   const deliver = useRef((_batch: readonly LogEvent[]) => {});
@@ -127,6 +134,7 @@ function LiveStream({
           onClick={() => {
             chunker.reset();
             tap.restart();
+            setRun(nextRun());
             restart();
           }}
         >
