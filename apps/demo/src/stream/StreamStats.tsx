@@ -68,7 +68,7 @@ export function StreamStatsPanel({
       </Stat>
       <Stat
         label="Reconnects"
-        title="connections opened after the first; each resumes after the last event received"
+        title="connections tried after the first, opened or failed; each resumes after the last event received"
       >
         {number(stats.reconnects)}
       </Stat>

@@ -15,7 +15,10 @@ export interface StreamStats {
   readonly bytesPerSecond: number;
   /** Lines reported as malformed (broken JSON, too long). */
   readonly malformed: number;
-  /** Connections opened after the first one. */
+  /**
+   * Connections tried after the first one: each retry counts, whether it opened or failed (a
+   * server answering 500 five times in a row makes 5).
+   */
   readonly reconnects: number;
   /** Items pushed out of the `maxItems` ring buffer. */
   readonly dropped: number;
