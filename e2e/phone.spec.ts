@@ -136,5 +136,14 @@ test('on a phone the header button opens the side panels as a drawer over the pa
   // Home's memory tile asks for the panel: it opens with the page.
   await page.goto('/table#under-the-hood');
   await expect(panels).toBeVisible();
+  // On a page without a filled list (Home) too, the drawer is one screen tall and scrolls on its
+  // own down to the fault panel's Apply button (it once took its content's height, off screen).
+  await page.goto('/');
+  await page.getByTestId('drawer-toggle').click();
+  await expect(panels).toBeVisible();
+  expect((await panels.boundingBox())?.height).toBeLessThanOrEqual(PHONE.height + 0.5);
+  const apply = panels.getByRole('button', { name: 'Apply' });
+  await apply.scrollIntoViewIfNeeded();
+  await expect(apply).toBeInViewport();
   expect(errors).toEqual([]);
 });
