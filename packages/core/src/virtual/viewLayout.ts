@@ -170,8 +170,16 @@ function targetVirtual(state: ViewState, anchor: Anchor | null, input: LayoutInp
   const { sizes, stickyRows } = input;
   if (hold.kind === 'index') {
     const row = Math.floor(hold.key / input.lanes);
-    // 'auto' measures "as far as needed" from where a smooth scroll started, not from mid-flight.
-    const current = hold.flight === null ? state.virtual : hold.flight.from;
+    // 'auto' measures "as far as needed" from where the content shown stays (the anchor: rows
+    // prepended or measured above it move the place, not what is on screen; from the place
+    // itself, a row the prepend pushed below it went to the viewport's end), and from where a
+    // smooth scroll started, not from mid-flight.
+    const current =
+      hold.flight !== null
+        ? hold.flight.from
+        : anchor !== null
+          ? sizes.start(anchor.row) + anchor.offset
+          : state.virtual;
     const box = input.itemBox?.(hold.key);
     if (box !== undefined)
       return alignedOffset(sizes.start(row) + box.y, box.size, clear, current, hold.align);

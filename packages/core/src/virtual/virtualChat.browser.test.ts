@@ -71,6 +71,47 @@ describe('createVirtualList as a chat (anchor: "end")', () => {
     expect(after?.index).toBeGreaterThan(watched);
     expect(mounted.position(after?.index ?? -1)).toBeCloseTo(before, 0);
   }, 30_000);
+
+  it("scrollToIndex(0) ('auto', as Home does) keeps the first message where it landed when older history is prepended", async () => {
+    // A held scroll-to once re-measured "as far as needed" from the place before the prepend:
+    // the message, now below that place, went to the viewport's bottom edge (the demo's Chat, Home).
+    let release: (() => void) | null = null;
+    let held: Promise<void> | null = null;
+    const list = feedList(10_000, { gate: () => held ?? Promise.resolve() });
+    const mounted = mount({
+      list,
+      anchor: 'end',
+      estimateSize: () => 40,
+      text: title,
+      rowSize: (row) => 30 + (row.position % 3) * 10,
+    });
+    await vi.waitFor(() => {
+      const snapshot = mounted.view.getSnapshot();
+      expect(snapshot.count).toBeGreaterThan(0);
+      expect(loadedText(mounted, snapshot.count - 1)).toBe(item(9_999).title);
+    });
+    await frames(2);
+    await vi.waitFor(() => expect(mounted.view.getSnapshot().list.stats.inFlight).toBe(0));
+    held = new Promise((resolve) => {
+      release = resolve;
+    });
+    mounted.view.scrollToIndex(0);
+    await frames(3);
+    const first = mounted.view.getSnapshot().rows.find((row) => row.index === 0)?.key;
+    expect(first).toBeDefined();
+    expect(mounted.position(0)).toBeCloseTo(0, 0);
+    const prepended = mounted.view.getSnapshot().list.prependedCount;
+    (release as (() => void) | null)?.();
+    held = null;
+    await vi.waitFor(
+      () => expect(mounted.view.getSnapshot().list.prependedCount).toBeGreaterThan(prepended),
+      { timeout: 15_000 },
+    );
+    await frames(3);
+    const after = mounted.view.getSnapshot().rows.find((row) => row.key === first);
+    expect(after?.index).toBeGreaterThan(0);
+    expect(mounted.position(after?.index ?? -1)).toBeCloseTo(0, 0);
+  }, 30_000);
 });
 
 describe('createVirtualList as a chat receiving messages', () => {
