@@ -68,7 +68,16 @@ export class MasonryLayout {
   /** Positions below this exist (the count without prepended items). */
   #end = 0;
   /** The item at the viewport's top at the last layout, and where the view was. */
-  #read: { readonly position: number; readonly top: number; readonly offset: number } | null = null;
+  #read: {
+    readonly position: number;
+    readonly top: number;
+    readonly offset: number;
+    /** The item's size and the lanes when it was noted: under other lanes its chunk is another one. */
+    readonly size: number;
+    readonly lanes: number;
+    /** Read when the lanes, gap or estimates changed: held while it spans the top (`noteRead`). */
+    readonly kept?: boolean;
+  } | null = null;
 
   constructor(options: MasonryLayoutOptions) {
     this.#lanes = options.lanes;
@@ -91,11 +100,17 @@ export class MasonryLayout {
     return Math.floor(position / this.chunkItems);
   }
 
-  /** Other lanes or gap (a resize): every chunk is packed anew; measured sizes are kept. */
+  /**
+   * Other lanes or gap (a resize), or other estimates: every chunk is packed anew; measured sizes
+   * are kept, and so is the item read: the next layout holds it where it is, in the chunk and box
+   * it has now (the chunk at the old anchor's index holds other items under new lanes).
+   */
   setLanes(lanes: number, gap: number): void {
+    const read = this.#read;
     this.#lanes = lanes;
     this.#gap = gap;
     this.forgetPackings();
+    this.#read = read === null ? null : { ...read, kept: true };
   }
 
   /** Estimates changed: chunks are packed anew. */
@@ -160,8 +175,20 @@ export class MasonryLayout {
    * the top is into it, so the next layout can hold it (`held`).
    */
   noteRead(sizes: SizeIndex, top: number): void {
+    const before = this.#read;
     this.#read = null;
     if (sizes.hi <= sizes.lo) return;
+    if (before?.kept === true) {
+      // The item read when the lanes changed stays the one held while it spans the top: the items
+      // around it take their new sizes in the next layouts, and holding another would move it.
+      const chunk = this.chunkOf(before.position);
+      const box = chunk >= sizes.lo && chunk < sizes.hi ? this.box(before.position) : undefined;
+      const y = top - sizes.start(chunk) - (box?.y ?? 0);
+      if (box !== undefined && y >= Math.min(0, before.offset) && y < box.size + this.#gap) {
+        this.#read = { ...before, top, offset: y, size: box.size, lanes: this.#lanes };
+        return;
+      }
+    }
     const chunk = sizes.rowAt(top);
     const y = top - sizes.start(chunk);
     const { boxes } = this.#pack(chunk);
@@ -176,7 +203,8 @@ export class MasonryLayout {
     }
     const box = boxes[best];
     if (box === undefined) return;
-    this.#read = { position: chunk * this.chunkItems + best, top, offset: y - box.y };
+    const position = chunk * this.chunkItems + best;
+    this.#read = { position, top, offset: y - box.y, size: box.size, lanes: this.#lanes };
   }
 
   /**
@@ -188,9 +216,15 @@ export class MasonryLayout {
     const read = this.#read;
     if (read === null || Math.abs(read.top - top) >= 0.5) return null;
     const chunk = this.chunkOf(read.position);
-    if (chunk < sizes.lo || chunk >= sizes.hi) return null;
+    // A size index made anew for new lanes has no rows until the layout that follows sets them:
+    // then only the item's own existence is checked (every packing went with the old lanes).
+    if (read.position >= this.#end || (sizes.hi > sizes.lo && (chunk < sizes.lo || chunk >= sizes.hi)))
+      return null;
     const box = this.box(read.position);
-    return box === undefined ? null : { row: chunk, offset: box.y + read.offset };
+    if (box === undefined) return null;
+    // An item kept across new lanes takes its new width's size: the same part of it stays at the top.
+    const offset = read.kept === true && read.size > 0 ? (read.offset * box.size) / read.size : read.offset;
+    return { row: chunk, offset: box.y + offset };
   }
 
   /**
@@ -211,7 +245,11 @@ export class MasonryLayout {
     if (state.hold.kind !== 'anchor' || state.anchor === null || state.restore.kind === 'pending')
       return state;
     const held = this.held(sizes, state.virtual);
-    return held === null ? state : { ...state, anchor: held };
+    if (held === null) return state;
+    // After new lanes the item key kept for the anchor's row (its first item) is another row's.
+    return this.#read?.lanes !== this.#lanes
+      ? { ...state, anchor: held, anchorItem: null }
+      : { ...state, anchor: held };
   }
 
   /**
