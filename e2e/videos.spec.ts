@@ -298,3 +298,60 @@ test('masonry on a phone: lanes in the width, no overlaps, no sideways scroll', 
   await attachScreenshot(page, 'videos-390x844');
   expect(errors).toEqual([]);
 });
+
+test('a resize keeps the card read at the top there, the same part of it above the top (#15 item 1)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const errors = await open(page, '/videos');
+  await expectFirstCard(page, 'all');
+  await page.getByTestId('videos-scroller').evaluate((el) => {
+    el.scrollTop += 20_000;
+  });
+  /** How far into card `index` the scroller's top is (a part of its height), or null if it is not at the top. */
+  const into = async (index: number) => {
+    const card = (await cardBoxes(page)).find((c) => c.index === index);
+    if (card === undefined || card.top > 0.5 || card.bottom + GAP <= 0) return null;
+    return -card.top / (card.bottom - card.top);
+  };
+  /** Two reads a frame apart agreeing: the masonry has settled. */
+  const settledInto = async (index: number) => {
+    const a = await into(index);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+    const b = await into(index);
+    return a !== null && b !== null && Math.abs(a - b) < 0.005 ? a : null;
+  };
+  // The card read: the first (by index) at the top once the cards there are loaded.
+  let read = -1;
+  let before: number | null = null;
+  await expect(async () => {
+    expect(Number(await list(page).getAttribute('data-placeholders'))).toBe(0);
+    const cards = await cardBoxes(page);
+    read = Math.min(...cards.filter((c) => c.top <= 0.5 && c.bottom + GAP > 0).map((c) => c.index));
+    expect(read).toBeGreaterThan(100);
+    before = await settledInto(read);
+    expect(before).not.toBeNull();
+  }).toPass({ timeout: 10_000 });
+  // The page's lanes: one per 240 px, at least two on a phone (one per 170 px).
+  const lanesFor = async () => {
+    const width = await page.getByTestId('videos-view').evaluate((el) => el.clientWidth);
+    return Math.max(Math.floor(width / CARD_MIN_WIDTH), Math.min(2, Math.floor(width / 170)));
+  };
+  for (const [width, height] of [
+    [1000, 700],
+    [700, 900],
+    [1600, 1000],
+    [390, 844],
+    [1280, 800],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await expect(list(page)).toHaveAttribute('data-lanes', String(await lanesFor()));
+    // Before the fix the view went to other cards (173–175 at 1000×700 for card 187, drifting on).
+    await expect(async () => {
+      const now = await settledInto(read);
+      expect(now, `card ${read} at the top at ${width}×${height}`).not.toBeNull();
+      expect(Math.abs((now ?? Number.NaN) - (before ?? Number.NaN))).toBeLessThan(0.03);
+    }).toPass({ timeout: 10_000 });
+  }
+  expect(errors).toEqual([]);
+});
