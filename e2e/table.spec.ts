@@ -173,6 +173,24 @@ test('keyboard: arrows, PageDown, End and Home move focus to a row kept in view'
   await expectNear(async () => (await rowBox(page, SCROLLER, 0))?.top, 0);
 });
 
+test('on a phone the status line keeps its height as its text grows: End leaves the list and its last row whole', async ({
+  page,
+}) => {
+  // At 390 px the status once went from 2 to 3 lines at the end ("showing 999,991–1,000,000"),
+  // shrinking the list under the row End had just focused.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectRow(page, SCROLLER, 2);
+  const listBox = () => page.getByTestId(SCROLLER).boundingBox();
+  const before = await listBox();
+  await page.getByTestId(SCROLLER).locator('[data-index="2"]').click();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('table-status')).toContainText('–1,000,000 ·');
+  await expectRow(page, SCROLLER, 999_999);
+  expect(await listBox()).toEqual(before);
+  const last = await rowBox(page, SCROLLER, 999_999);
+  expect(last?.bottom).toBeLessThanOrEqual((last?.viewport ?? 0) + 0.5);
+});
+
 test('100,000,000 rows: dragging the scrollbar to the middle lands near row 50,000,000', async ({ page }) => {
   await hundredMillion(page);
   await expectRow(page, SCROLLER, 0);

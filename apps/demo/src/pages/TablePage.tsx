@@ -3,13 +3,14 @@ import { keyboardNavigation } from '@lazyflow/core/keyboard';
 import { watchMoves } from '@lazyflow/core/moves';
 import type { Item } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, Fragment, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { FailedRow } from '../components/FailedRow.tsx';
 import { ItemHeader, ItemRow } from '../components/ItemRow.tsx';
 import { ListError } from '../components/ListError.tsx';
 import { PageIntro } from '../components/PageIntro.tsx';
 import { RetryingRow } from '../components/RetryingRow.tsx';
 import { RowSkeleton } from '../components/RowSkeleton.tsx';
+import { getFaults, subscribeFaults } from '../faultSettings.ts';
 import { firstOfPage } from '../lib/firstOfPage.ts';
 import { formatCount } from '../lib/formatCount.ts';
 import { itemsCache } from '../lib/itemsCache.ts';
@@ -28,6 +29,46 @@ const ALIGNS: readonly ScrollAlign[] = ['start', 'center', 'end'];
 const TABLE_BUDGET = 2 * 1024 * 1024;
 /** How long a page request may take before it fails with `PageTimeoutError` and is retried (`timeoutMs`). */
 const TABLE_TIMEOUT_MS = 5_000;
+
+type StatusItem = string | false | null | undefined;
+const shownItems = (items: readonly StatusItem[]) => items.filter((item): item is string => Boolean(item));
+
+/** A status line's items, each unbroken, joined by " · " (where the line may wrap). */
+function StatusItems({ items }: { items: readonly StatusItem[] }) {
+  const shown = shownItems(items);
+  return shown.map((item, i) => (
+    <Fragment key={item}>
+      {i > 0 && ' · '}
+      <span className="status-item">{item}</span>
+    </Fragment>
+  ));
+}
+
+/**
+ * The items as one string that wraps as StatusItems do: only at a " · " (no-break spaces inside,
+ * and a word joiner after a range's dash, where a line may otherwise break).
+ */
+const joinStatus = (items: readonly StatusItem[]) =>
+  shownItems(items)
+    .map((item) => item.replaceAll(' ', '\u00a0').replaceAll('–', '–\u2060'))
+    .join(' · ');
+
+/**
+ * The Table status's items at their widest for a table of `total` rows (the last rows' range,
+ * the longest status, generous counts, the churn note while churn is on): the room it keeps.
+ */
+function statusReserve(total: number, scaledNote: string | false, churn: boolean): StatusItem[] {
+  const most = total.toLocaleString('en');
+  return [
+    `${most} rows`,
+    `showing ${most}–${most}`,
+    'loading',
+    '99 pages in memory',
+    '9,999 requests',
+    scaledNote,
+    churn && 'rows moved on the server 9,999 times, refetching',
+  ];
+}
 
 /**
  * A million-row (or 100-million-row) table on useLazyList over `/api/items`. The URL opens it in
@@ -162,6 +203,12 @@ function TableView({
   const failedPages = new Set<number>();
   const retryingPages = new Set<number>();
   const inViewFrom = firstRow ?? 0;
+  const { moves } = list.list;
+  const scaledNote =
+    list.scaled &&
+    `${(list.virtualSize / 1e6).toFixed(0)}M px mapped onto ${(list.totalSize / 1e6).toFixed(0)}M px`;
+  // With churn on (the fault panel), the status keeps room for the note on rows moved.
+  const churn = useSyncExternalStore(subscribeFaults, getFaults).churn > 0;
 
   return (
     <>
@@ -227,21 +274,32 @@ function TableView({
           </button>
         </form>
       </div>
+      {/* Its items never break inside (a line breaks only at a " · "), and it is as tall as its
+          widest text would be (statusReserve, drawn hidden under it), so a longer range while
+          scrolling, or the churn note, does not move or shrink the list below. */}
       <p
-        className="list-status"
+        className="list-status table-status"
         data-testid="table-status"
         data-first={list.range?.start ?? ''}
-        data-moves={list.list.moves.count}
+        data-moves={moves.count}
+        data-reserve={joinStatus(statusReserve(total, scaledNote, churn || moves.count > 0))}
       >
-        {list.count.toLocaleString('en')} rows
-        {list.range &&
-          ` · showing ${(list.range.start + 1).toLocaleString('en')}–${list.range.end.toLocaleString('en')}`}
-        {` · ${list.status} · ${formatCount(list.stats.pagesInMemory, 'page')} in memory · ${formatCount(list.stats.requests, 'request')}`}
-        {list.scaled &&
-          ` · ${(list.virtualSize / 1e6).toFixed(0)}M px mapped onto ${(list.totalSize / 1e6).toFixed(0)}M px`}
-        {/* The server's rows moved under the pages held (the fault panel's churn): refetched around the rows read. */}
-        {list.list.moves.count > 0 &&
-          ` · rows moved on the server ${formatCount(list.list.moves.count, 'time')}${list.list.moves.refetching ? ', refetching' : ''}`}
+        <span>
+          <StatusItems
+            items={[
+              `${list.count.toLocaleString('en')} rows`,
+              list.range &&
+                `showing ${(list.range.start + 1).toLocaleString('en')}–${list.range.end.toLocaleString('en')}`,
+              list.status,
+              `${formatCount(list.stats.pagesInMemory, 'page')} in memory`,
+              formatCount(list.stats.requests, 'request'),
+              scaledNote,
+              // The server's rows moved under the pages held (the fault panel's churn): refetched around the rows read.
+              moves.count > 0 &&
+                `rows moved on the server ${formatCount(moves.count, 'time')}${moves.refetching ? ', refetching' : ''}`,
+            ]}
+          />
+        </span>
       </p>
       {note && (
         <p
