@@ -262,6 +262,14 @@ test("switching the filter aborts the old filter's requests, and none of its car
 
   await page.getByTestId('video-filter-published').click();
   await expect(list(page)).toHaveAttribute('data-filter', 'published');
+  // The filter's total came with the first answers: its skeleton cards are laid out at once, and
+  // the status says the total, while the server still holds the filter's first page.
+  await expect(list(page)).toHaveAttribute('data-count', String(videoCount('published')));
+  await expect(list(page).locator('[data-state="loading"]').first()).toBeVisible();
+  await expect(page.getByTestId('videos-status')).toContainText(
+    `${videoCount('published').toLocaleString('en')} published videos`,
+  );
+  expect(await list(page).locator('[data-state="loaded"]').count()).toBe(0);
   await poll(async () => ofStatus(started, 'published').length).toBeGreaterThan(0);
   // Still waiting for the server: switch again.
   await page.getByTestId('video-filter-draft').click();

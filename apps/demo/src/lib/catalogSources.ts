@@ -13,15 +13,19 @@ export interface VideosSourceEvents {
 
 /**
  * Random access into `/api/videos` filtered by `status`; one source per filter, so a filter is
- * its own list (its own key) and leaving it aborts its requests.
+ * its own list (its own key) and leaving it aborts its requests. `initialCount` (the filter's
+ * total, when an earlier response told it) lets the list lay out the filter's skeleton cards at
+ * once, before its first page.
  */
 export function videosSource(
   status: VideoFilter,
   events: VideosSourceEvents = {},
   pageSize = 60,
+  initialCount?: number,
 ): OffsetSource<Video> {
   return offsetSource<Video>({
     pageSize,
+    ...(initialCount === undefined ? {} : { initialCount }),
     fetchPage: async ({ offset, limit, signal }) => {
       try {
         const page = await fetchVideos({ offset, limit, status, signal });

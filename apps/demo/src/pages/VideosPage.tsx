@@ -96,7 +96,14 @@ export function VideosPage() {
       <div ref={wrapper} className="fill fill-column" data-testid="videos-view">
         {/* Rendered once the width is known, so the list starts with the right number of lanes. */}
         {lanes !== null && (
-          <VideoCards key={filter} filter={filter} lanes={lanes} onCounts={onCounts} onAbort={onAbort} />
+          <VideoCards
+            key={filter}
+            filter={filter}
+            total={counts?.[filter]}
+            lanes={lanes}
+            onCounts={onCounts}
+            onAbort={onAbort}
+          />
         )}
       </div>
     </section>
@@ -105,17 +112,21 @@ export function VideosPage() {
 
 interface VideoCardsProps {
   filter: VideoFilter;
+  /** The filter's total when a response told it already: its skeleton cards show at once. */
+  total: number | undefined;
   lanes: number;
   onCounts: NonNullable<VideosSourceEvents['onCounts']>;
   onAbort: (filter: VideoFilter) => void;
 }
 
 /** One filter's masonry: mounted per filter (a React key), so it starts at the top with its own list. */
-function VideoCards({ filter, lanes, onCounts, onAbort }: VideoCardsProps) {
+function VideoCards({ filter, total, lanes, onCounts, onAbort }: VideoCardsProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  // The total known at mount only: a source made anew later would be another list's.
+  const [initialCount] = useState(total);
   const source = useMemo(
-    () => videosSource(filter, { onCounts, onAbort: () => onAbort(filter) }),
-    [filter, onCounts, onAbort],
+    () => videosSource(filter, { onCounts, onAbort: () => onAbort(filter) }, undefined, initialCount),
+    [filter, onCounts, onAbort, initialCount],
   );
   const list = useLazyList<Video>({
     key: ['demo-videos', filter],
@@ -144,7 +155,9 @@ function VideoCards({ filter, lanes, onCounts, onAbort }: VideoCardsProps) {
   return (
     <>
       <p className="list-status" data-testid="videos-status">
-        {list.count.toLocaleString('en')} {what}
+        {list.count === 0 && list.status === 'loading'
+          ? `Loading ${what}…`
+          : `${list.count.toLocaleString('en')} ${what}`}
         {list.range &&
           list.count > 0 &&
           ` · cards ${(list.range.start + 1).toLocaleString('en')}–${list.range.end.toLocaleString('en')}`}
