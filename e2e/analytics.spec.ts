@@ -217,6 +217,21 @@ test('zooming changes the bucket width; a zoom level seen before comes back with
   expect(again.requests).toBe(0);
   expect((await fetched(page)).length).toBe(dayRequests + weekLog.length);
 
+  // Out to a year and back in: the same day again, without a request (each level snaps its start
+  // to its own resolution; the middle zooms are centred on is kept, it once drifted by 12 hours).
+  for (const step of [HOUR, 4 * HOUR, 48 * HOUR]) {
+    await page.getByTestId('an-zoom-out').click();
+    await expect(page.getByTestId('an-status')).toHaveAttribute('data-step', String(step));
+    await settled(page);
+  }
+  for (const step of [4 * HOUR, HOUR, day.step]) {
+    await page.getByTestId('an-zoom-in').click();
+    await expect(page.getByTestId('an-status')).toHaveAttribute('data-step', String(step));
+  }
+  const back = await settled(page);
+  expect([back.from, back.to]).toEqual([day.from, day.to]);
+  expect(back.requests).toBe(0);
+
   // The range selector jumps to a zoom level directly.
   await page.getByTestId('an-zoom').selectOption({ label: '30 days · 4 h buckets' });
   const month = await settled(page);

@@ -15,7 +15,11 @@ export interface PanZoom<Z extends ZoomLevel> {
   readonly to: number;
   /** Moves by `deltaMs` from where the gesture started; `done` ends the gesture. */
   pan(deltaMs: number, done: boolean): void;
-  /** Changes the zoom level around the middle of the view. */
+  /**
+   * Changes the zoom level around the middle of the view: the same middle through any number of
+   * zooms (each level snaps its start to its own resolution), so zooming out and back in returns
+   * to the view seen before, whose buckets the window still holds.
+   */
   zoomTo(level: number): void;
   /** Shows the range starting at `t` (snapped to the resolution). */
   goTo(t: number, level?: number): void;
@@ -33,7 +37,8 @@ export function usePanZoom<Z extends ZoomLevel>(
   zooms: readonly Z[],
   initial: { zoom: number; from: number },
 ): PanZoom<Z> {
-  const [view, setView] = useState(initial);
+  // `middle`: the time zooms are centred on, kept until a pan or a go-to moves the view.
+  const [view, setView] = useState<{ zoom: number; from: number; middle?: number }>(initial);
   const origin = useRef<number | null>(null);
   const level = (zooms[view.zoom] ?? zooms[initial.zoom] ?? zooms[0]) as Z;
   const snap = (t: number, step = level.step) => Math.max(0, Math.round(t / step) * step);
@@ -47,13 +52,13 @@ export function usePanZoom<Z extends ZoomLevel>(
       origin.current ??= from;
       const next = snap(origin.current + deltaMs);
       if (done) origin.current = null;
-      setView((v) => ({ ...v, from: next }));
+      setView((v) => ({ zoom: v.zoom, from: next }));
     },
     zoomTo(index) {
       const next = zooms[index];
       if (next === undefined) return;
-      const center = from + level.span / 2;
-      setView({ zoom: index, from: snap(center - next.span / 2, next.step) });
+      const middle = view.middle ?? from + level.span / 2;
+      setView({ zoom: index, from: snap(middle - next.span / 2, next.step), middle });
     },
     goTo(t, index = view.zoom) {
       setView({ zoom: index, from: snap(t, (zooms[index] ?? level).step) });
