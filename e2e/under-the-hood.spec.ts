@@ -1,4 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
+import { chromium, expect, type Page, test } from '@playwright/test';
+import { CHROMIUM_FLAGS, chromiumPath } from '../scripts/chromium.mjs';
 import { expectRow, open, poll, visibleRows } from './lists.ts';
 
 const SCROLLER = 'table-scroller';
@@ -276,3 +277,34 @@ for (const path of [
     await page.evaluate(() => localStorage.clear());
   });
 }
+
+test('with a scrollbar that takes room (as on Windows) the side panel keeps room for it: every figure whole, nothing to scroll sideways', async ({
+  baseURL,
+}) => {
+  // Playwright hides scrollbars in headless Chromium; this browser shows classic ones.
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: CHROMIUM_FLAGS,
+    ignoreDefaultArgs: ['--hide-scrollbars'],
+  });
+  try {
+    const page = await browser.newPage({ baseURL, viewport: { width: 1280, height: 800 } });
+    const errors = await open(page, '/users');
+    // The widest figures are in: the grid's hit rate and its bytes against the budget.
+    await expect(page.getByTestId('hood-figures')).toHaveAttribute('data-hit-rate', /\d/);
+    await poll(() => figure(page, 'bytes-in-memory')).toBeGreaterThan(0);
+    const fit = await page.getByTestId('side-panels').evaluate((panel) => {
+      const right = panel.getBoundingClientRect().left + panel.clientLeft + panel.clientWidth;
+      return {
+        sideways: panel.scrollWidth - panel.clientWidth,
+        past: [...panel.querySelectorAll('dt, dd')]
+          .filter((el) => el.getBoundingClientRect().right > right + 0.5)
+          .map((el) => el.textContent),
+      };
+    });
+    expect(fit).toEqual({ sideways: 0, past: [] });
+    expect(errors).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});

@@ -108,72 +108,86 @@ export function UnderTheHood() {
           data-heap={memory.jsHeapUsed ?? ''}
           data-level={memory.level}
         >
-          <dt>Page requests</dt>
-          <dd title="network fetches of the lists' pages (a stream's own connection is not one)">
-            {figures.requests.toLocaleString('en')}
-          </dd>
-          <dt>In flight</dt>
-          <dd>{figures.inFlight}</dd>
-          <dt>Cache hit rate</dt>
-          <dd
-            title={
-              figures.hitRate === null && figures.pushedLists > 0
-                ? 'a stream appends its pages: none is looked up, so there is nothing to hit or miss'
-                : 'of the pages the view needed, the share served without a request (memory, query cache or IndexedDB); a first scroll through new rows is all misses'
-            }
-          >
-            {figures.hitRate !== null
-              ? `${percent(figures.hitRate)} of ${formatCount(figures.lookups, 'page')}`
-              : figures.pushedLists > 0
-                ? '– (streamed)'
-                : '–'}
-          </dd>
-          <dt>In memory</dt>
-          <dd>
-            {figures.budgetBytes > 0 ? (
-              <span
-                className={badgeClass(budgetTone(figures.bytesInMemory, figures.budgetBytes))}
-                title="bytes the page's lists hold, against the sum of their budgets (memory.maxBytes)"
-              >
-                {formatBytes(figures.bytesInMemory)} of {formatBytes(figures.budgetBytes)}
-              </span>
-            ) : (
-              // No list on the page: no budget to hold a figure against ('0 B of 0 B' read as a fault).
-              formatBytes(figures.bytesInMemory)
-            )}
-          </dd>
-          <dt>Pages in memory</dt>
-          <dd>{figures.pagesInMemory.toLocaleString('en')}</dd>
-          <dt>In IndexedDB</dt>
-          <dd>
-            {figures.cacheStatus === 'none'
-              ? 'no cache here'
-              : `${formatBytes(figures.bytesInCache)} · ${figures.cacheStatus}`}
-          </dd>
+          <div>
+            <dt>Page requests</dt>
+            <dd title="network fetches of the lists' pages (a stream's own connection is not one)">
+              {figures.requests.toLocaleString('en')}
+            </dd>
+          </div>
+          <div>
+            <dt>In flight</dt>
+            <dd>{figures.inFlight}</dd>
+          </div>
+          <div>
+            <dt>Cache hit rate</dt>
+            <dd
+              title={
+                figures.hitRate === null && figures.pushedLists > 0
+                  ? 'a stream appends its pages: none is looked up, so there is nothing to hit or miss'
+                  : 'of the pages the view needed, the share served without a request (memory, query cache or IndexedDB); a first scroll through new rows is all misses'
+              }
+            >
+              {figures.hitRate !== null
+                ? `${percent(figures.hitRate)} of ${formatCount(figures.lookups, 'page')}`
+                : figures.pushedLists > 0
+                  ? '– (streamed)'
+                  : '–'}
+            </dd>
+          </div>
+          <div>
+            <dt>In memory</dt>
+            <dd>
+              {figures.budgetBytes > 0 ? (
+                <span
+                  className={badgeClass(budgetTone(figures.bytesInMemory, figures.budgetBytes))}
+                  title="bytes the page's lists hold, against the sum of their budgets (memory.maxBytes)"
+                >
+                  {formatBytes(figures.bytesInMemory)} of {formatBytes(figures.budgetBytes)}
+                </span>
+              ) : (
+                // No list on the page: no budget to hold a figure against ('0 B of 0 B' read as a fault).
+                formatBytes(figures.bytesInMemory)
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>Pages in memory</dt>
+            <dd>{figures.pagesInMemory.toLocaleString('en')}</dd>
+          </div>
+          <div>
+            <dt>In IndexedDB</dt>
+            <dd>
+              {figures.cacheStatus === 'none'
+                ? 'no cache here'
+                : `${formatBytes(figures.bytesInCache)} · ${figures.cacheStatus}`}
+            </dd>
+          </div>
           {figures.cacheStatus !== 'none' && (
-            <>
+            <div>
               <dt>IDB reads / writes</dt>
               <dd title="pages shown from IndexedDB / pages written to it">
                 {figures.cacheReads} / {figures.cacheWrites}
               </dd>
-            </>
+            </div>
           )}
           {memory.jsHeapUsed !== undefined && (
-            <>
+            <div>
               <dt>JS heap</dt>
               <dd title={`from ${memory.source}`}>
                 {formatBytes(memory.jsHeapUsed)}
                 {memory.jsHeapLimit !== undefined && ` of ${formatBytes(memory.jsHeapLimit)}`}
               </dd>
-            </>
+            </div>
           )}
-          <dt>Pressure</dt>
-          <dd>
-            <span className={badgeClass(levelTone(memory.level))} data-testid="hood-level">
-              {memory.level}
-            </span>
-            {memory.simulated ? ' (simulated)' : ` · ${percent(memory.ratio)}`}
-          </dd>
+          <div>
+            <dt>Pressure</dt>
+            <dd>
+              <span className={badgeClass(levelTone(memory.level))} data-testid="hood-level">
+                {memory.level}
+              </span>
+              {memory.simulated ? ' (simulated)' : ` · ${percent(memory.ratio)}`}
+            </dd>
+          </div>
         </dl>
         {figures.cacheWarning !== null && (
           <p role="status" className="error">
