@@ -239,3 +239,23 @@ test('zooming changes the bucket width; a zoom level seen before comes back with
   expect(month.buckets).toBe(180);
   expect(errors).toEqual([]);
 });
+
+test("at the year's zoom the summary is whole in its column, on a laptop and on a phone", async ({
+  page,
+}) => {
+  const errors = await open(page, '/analytics');
+  await settled(page);
+  await page.getByTestId('an-zoom').selectOption({ label: '1 year · 2 d buckets' });
+  await expect(page.getByTestId('an-status')).toHaveAttribute('data-step', String(48 * HOUR));
+  await settled(page);
+  // Its overall requests run to hundreds of millions: the widest figures of any zoom.
+  const cutOff = () =>
+    page.getByTestId('an-summary').evaluate((table) => {
+      const column = table.parentElement as HTMLElement;
+      return [table.scrollWidth - table.clientWidth, column.scrollWidth - column.clientWidth];
+    });
+  expect(await cutOff()).toEqual([0, 0]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await poll(cutOff).toEqual([0, 0]);
+  expect(errors).toEqual([]);
+});
