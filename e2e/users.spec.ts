@@ -233,6 +233,38 @@ test('jump to row 750,000: its data shows right under the header, and only the p
   expect(errors).toEqual([]);
 });
 
+test('a signup date shows whole in its cell; a text too long for its cell ends in an ellipsis', async ({
+  page,
+}) => {
+  const errors = await open(page, '/users');
+  await expectUser(page, 'name', 'asc', 0);
+  const cells = await page
+    .getByTestId(SCROLLER)
+    .locator('.users-row[data-state="loaded"] .users-td')
+    .evaluateAll((tds) =>
+      tds.map((td) => {
+        // The text's own extent (not clipped by its box), against the cell's.
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        const text = range.getBoundingClientRect();
+        const cell = td.getBoundingClientRect();
+        const box = td.querySelector('.users-text');
+        return {
+          column: Number(td.getAttribute('aria-colindex')),
+          text: td.textContent,
+          whole: text.left >= cell.left - 0.5 && text.right <= cell.right + 0.5,
+          ellipsis: box !== null && getComputedStyle(box).textOverflow === 'ellipsis',
+        };
+      }),
+    );
+  // Signed up is the fifth column; its dates once spilled out on the left ('Nov 17…' as 'Vov 17…').
+  const dates = cells.filter((cell) => cell.column === 5);
+  expect(dates.length).toBeGreaterThan(5);
+  expect(dates.filter((cell) => !cell.whole)).toEqual([]);
+  expect(cells.filter((cell) => !cell.ellipsis)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
 test('phone: the grid fits the screen, pinned name column and header in place after scrolling', async ({
   page,
 }) => {

@@ -38,8 +38,9 @@ export const USER_COLUMNS: readonly UserColumn[] = [
   { title: 'Plan', width: 80, phoneWidth: 80, align: 'start', text: (u) => u.plan },
   {
     title: 'Signed up',
-    width: 190,
-    phoneWidth: 180,
+    // The widest date ('May 29, 2021, 10:18 AM', about 184 px) whole inside the cell's padding.
+    width: 212,
+    phoneWidth: 204,
     sort: 'signedUp',
     align: 'end',
     text: (u) => SIGNED_UP.format(new Date(u.signedUpAt)),

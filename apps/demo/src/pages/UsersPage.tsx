@@ -254,7 +254,9 @@ function UsersGrid({ view, onSort, target, onTarget, left }: UsersGridProps) {
                           {column.index === 0 && (
                             <span className="users-num">{(row.index + 1).toLocaleString('en')}</span>
                           )}
-                          {text}
+                          {/* Its own box, so a text too long for the cell ends in an ellipsis (a flex
+                              cell's bare text is cut hard, or spills out on the left when right-aligned). */}
+                          {text && <span className="users-text">{text}</span>}
                         </>
                       )}
                     </div>
