@@ -22,32 +22,53 @@ beforeAll(async () => {
 });
 afterEach(runCleanups);
 
+/**
+ * A chat of 10,000 messages of varied heights shown at its newest, once the newest page and its
+ * prefetched neighbour are in; older history then waits at a gate until `release()`: the prepend
+ * lands on a known view however fast the mock answers.
+ */
+async function chatAtNewest() {
+  let release: () => void = () => {};
+  let held: Promise<void> | null = null;
+  const list = feedList(10_000, { gate: () => held ?? Promise.resolve() });
+  const mounted = mount({
+    list,
+    anchor: 'end',
+    estimateSize: () => 40,
+    text: title,
+    rowSize: (row) => 30 + (row.position % 3) * 10,
+  });
+  await vi.waitFor(() => {
+    const snapshot = mounted.view.getSnapshot();
+    expect(snapshot.count).toBeGreaterThan(0);
+    expect(loadedText(mounted, snapshot.count - 1)).toBe(item(9_999).title);
+  });
+  await frames(2);
+  await vi.waitFor(() => expect(mounted.view.getSnapshot().list.stats.inFlight).toBe(0));
+  held = new Promise((resolve) => {
+    release = () => {
+      held = null;
+      resolve();
+    };
+  });
+  return { mounted, release: () => release() };
+}
+
+/** Lets the held history through and waits until it is prepended. */
+async function prependHistory(chat: Awaited<ReturnType<typeof chatAtNewest>>) {
+  const prepended = chat.mounted.view.getSnapshot().list.prependedCount;
+  chat.release();
+  await vi.waitFor(
+    () => expect(chat.mounted.view.getSnapshot().list.prependedCount).toBeGreaterThan(prepended),
+    // Other browser test files (the million-line parse) share the CPU: a condition, not a timing.
+    { timeout: 15_000 },
+  );
+}
+
 describe('createVirtualList as a chat (anchor: "end")', () => {
   it('starts at the newest item, and loading older history keeps the visible message pixel-still', async () => {
-    // History is held back while the test reads the screen at the top, then let through: the
-    // prepend lands on a known view however fast the mock answers.
-    let release: (() => void) | null = null;
-    let held: Promise<void> | null = null;
-    const list = feedList(10_000, { gate: () => held ?? Promise.resolve() });
-    const mounted = mount({
-      list,
-      anchor: 'end',
-      estimateSize: () => 40,
-      text: title,
-      rowSize: (row) => 30 + (row.position % 3) * 10,
-    });
-    await vi.waitFor(() => {
-      const snapshot = mounted.view.getSnapshot();
-      expect(snapshot.count).toBeGreaterThan(0);
-      const last = snapshot.count - 1;
-      expect(loadedText(mounted, last)).toBe(item(9_999).title);
-    });
-    // The newest page and its prefetched neighbour are in: stop history here.
-    await frames(2);
-    await vi.waitFor(() => expect(mounted.view.getSnapshot().list.stats.inFlight).toBe(0));
-    held = new Promise((resolve) => {
-      release = resolve;
-    });
+    const chat = await chatAtNewest();
+    const { mounted } = chat;
     await frames(2);
     const newest = mounted.view.getSnapshot().count - 1;
     const bottom = (mounted.position(newest) ?? 0) + (mounted.element(newest)?.offsetHeight ?? 0);
@@ -58,14 +79,7 @@ describe('createVirtualList as a chat (anchor: "end")', () => {
     const watched = mounted.visible()[1] ?? 0;
     const key = mounted.view.getSnapshot().rows.find((row) => row.index === watched)?.key ?? 0;
     const before = mounted.position(watched) ?? 0;
-    const prepended = mounted.view.getSnapshot().list.prependedCount;
-    (release as (() => void) | null)?.();
-    held = null;
-    await vi.waitFor(
-      () => expect(mounted.view.getSnapshot().list.prependedCount).toBeGreaterThan(prepended),
-      // Other browser test files (the million-line parse) share the CPU: a condition, not a timing.
-      { timeout: 15_000 },
-    );
+    await prependHistory(chat);
     await frames(2);
     const after = mounted.view.getSnapshot().rows.find((row) => row.key === key);
     expect(after?.index).toBeGreaterThan(watched);
@@ -75,38 +89,14 @@ describe('createVirtualList as a chat (anchor: "end")', () => {
   it("scrollToIndex(0) ('auto', as Home does) keeps the first message where it landed when older history is prepended", async () => {
     // A held scroll-to once re-measured "as far as needed" from the place before the prepend:
     // the message, now below that place, went to the viewport's bottom edge (the demo's Chat, Home).
-    let release: (() => void) | null = null;
-    let held: Promise<void> | null = null;
-    const list = feedList(10_000, { gate: () => held ?? Promise.resolve() });
-    const mounted = mount({
-      list,
-      anchor: 'end',
-      estimateSize: () => 40,
-      text: title,
-      rowSize: (row) => 30 + (row.position % 3) * 10,
-    });
-    await vi.waitFor(() => {
-      const snapshot = mounted.view.getSnapshot();
-      expect(snapshot.count).toBeGreaterThan(0);
-      expect(loadedText(mounted, snapshot.count - 1)).toBe(item(9_999).title);
-    });
-    await frames(2);
-    await vi.waitFor(() => expect(mounted.view.getSnapshot().list.stats.inFlight).toBe(0));
-    held = new Promise((resolve) => {
-      release = resolve;
-    });
+    const chat = await chatAtNewest();
+    const { mounted } = chat;
     mounted.view.scrollToIndex(0);
     await frames(3);
     const first = mounted.view.getSnapshot().rows.find((row) => row.index === 0)?.key;
     expect(first).toBeDefined();
     expect(mounted.position(0)).toBeCloseTo(0, 0);
-    const prepended = mounted.view.getSnapshot().list.prependedCount;
-    (release as (() => void) | null)?.();
-    held = null;
-    await vi.waitFor(
-      () => expect(mounted.view.getSnapshot().list.prependedCount).toBeGreaterThan(prepended),
-      { timeout: 15_000 },
-    );
+    await prependHistory(chat);
     await frames(3);
     const after = mounted.view.getSnapshot().rows.find((row) => row.key === first);
     expect(after?.index).toBeGreaterThan(0);
