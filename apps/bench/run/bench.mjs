@@ -37,7 +37,13 @@ const flag = (name) => process.argv.includes(`--${name}`);
 const runs = Number(option('runs', '5'));
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${runs}`);
 const port = Number(option('port', '4174'));
-const libs = option('libs', Object.keys(LIBRARIES).join(',')).split(',');
+// Probes (libraries.json `probe: true`: upper bounds, not libraries) run only when --libs names them.
+const libs = option(
+  'libs',
+  Object.keys(LIBRARIES)
+    .filter((lib) => !LIBRARIES[lib].probe)
+    .join(','),
+).split(',');
 const scenarioIds = option('scenarios', SCENARIOS.map((s) => s.id).join(',')).split(',');
 for (const lib of libs) if (!LIBRARIES[lib]) throw new Error(`--libs: unknown library "${lib}"`);
 const scenarios = scenarioIds.map((id) => {

@@ -44,6 +44,8 @@ const PAGES: Record<ListLibraryId, () => Promise<{ default: ComponentType<ListPa
 const STREAM_PAGES: Record<StreamLibraryId, () => Promise<{ default: ComponentType }>> = {
   lazyflow: () => import('./stream/lazyflow.tsx'),
   baseline: () => import('./stream/baseline.tsx'),
+  'probe-parse': () => import('./stream/probe.tsx'),
+  'probe-index': () => import('./stream/probe.tsx'),
 };
 
 /** The grid scenario's pages (issue #19): lazyflow's useLazyGrid, TanStack Virtual's two virtualizers, react-window's Grid. */
