@@ -48,7 +48,7 @@ export default function StreamProbePage() {
       <div style={{ height: count * ROW_HEIGHT, position: 'relative' }}>
         {tail.map((event, i) => (
           <div
-            key={tailStart + i}
+            key={event.seq}
             style={{
               position: 'absolute',
               top: 0,
