@@ -15,6 +15,7 @@ describe('deferredAppend', () => {
         seen.push(marks.deferring()); // still inside the outer append
         return true;
       },
+      grow: () => false,
     };
     const marks = deferredAppend<number>(list);
     expect(marks.deferring()).toBe(false);
@@ -28,8 +29,28 @@ describe('deferredAppend', () => {
       append() {
         throw new Error('boom');
       },
+      grow() {
+        throw new RangeError('bad count');
+      },
     });
     expect(() => marks.append([1])).toThrow('boom');
+    expect(marks.deferring()).toBe(false);
+    expect(() => marks.grow(-1)).toThrow('bad count');
+    expect(marks.deferring()).toBe(false);
+  });
+
+  it('is deferring while grow runs, and passes its answer on', () => {
+    const seen: boolean[] = [];
+    const marks = deferredAppend<number>({
+      append: () => true,
+      grow(count) {
+        seen.push(marks.deferring());
+        return count > 0;
+      },
+    });
+    expect(marks.grow(5)).toBe(true);
+    expect(marks.grow(0)).toBe(false);
+    expect(seen).toEqual([true, true]);
     expect(marks.deferring()).toBe(false);
   });
 });

@@ -68,6 +68,11 @@ export interface LazyListControls<T> extends ItemWriteControls<T> {
   /** Adds items after the last one (a sent message, a stream batch); false if they cannot be placed yet. */
   readonly append: (items: readonly T[]) => boolean;
   /**
+   * Tells an offset list its source has `count` items now (a log that grew: `createStreamLog`
+   * from `@lazyflow/core/stream`); false for cursor and range sources.
+   */
+  readonly grow: (count: number) => boolean;
+  /**
    * Retries the failed page `pageIndex`, or every failed page: with no argument, or as an
    * `onClick` handler (the click event is no page index).
    */
@@ -268,7 +273,7 @@ function createEngine<T>(
       flush: () => cache.flush(),
     },
   });
-  const { append, deferring } = deferredAppend(list);
+  const { append, grow, deferring } = deferredAppend(list);
   const controls: LazyListControls<T> = {
     scrollToIndex: (index, scroll) => view.scrollToIndex(index, scroll),
     measureElement: REF_CLEANUP
@@ -281,6 +286,7 @@ function createEngine<T>(
     onKeyDown: view.onKeyDown,
     focusIndex: (index) => view.focusIndex(index),
     append,
+    grow,
     retry: (pageIndex) => list.retry(pageIndex as number | undefined), // an event: every page
     refresh: () => list.refresh(),
     ...writeControls(list),

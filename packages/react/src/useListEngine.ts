@@ -20,6 +20,11 @@ export interface LazyDataControls<T> extends ItemWriteControls<T> {
   /** Adds items after the last one; false if they cannot be placed yet. */
   readonly append: (items: readonly T[]) => boolean;
   /**
+   * Tells an offset list its source has `count` items now (a log that grew: `createStreamLog`
+   * from `@lazyflow/core/stream`); false for cursor and range sources.
+   */
+  readonly grow: (count: number) => boolean;
+  /**
    * Retries the failed page `pageIndex`, or every failed page: with no argument, or as an
    * `onClick` handler (the click event is no page index).
    */
@@ -56,12 +61,13 @@ export function useListEngine<T>(options: LazyListOptions<T>): {
     JSON.stringify([key, source.kind, shape, clientId(queryClient)]),
     () => {
       const list = createLazyList<T>({ ...options, queryClient });
-      const { append, deferring } = deferredAppend(list);
+      const { append, grow, deferring } = deferredAppend(list);
       return {
         list,
         controls: {
           followRange: (start, end) => list.followRange(start, end),
           append,
+          grow,
           retry: (pageIndex) => list.retry(pageIndex as number | undefined), // an event: every page
           refresh: () => list.refresh(),
           ...writeControls(list),

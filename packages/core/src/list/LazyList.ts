@@ -188,6 +188,44 @@ export class LazyList<T> extends Subscribable {
   }
 
   /**
+   * Tells an offset list that its source has `count` items now (a log that grew: decision 0084,
+   * `createStreamLog` from `@lazyflow/core/stream`): the count becomes `count`, rows past the old
+   * end load when they come into view, the page that held the old end is fetched again (its items
+   * stay shown until then), and a view following the end moves with it. A smaller count than the
+   * list has changes nothing (rows go only by `refresh()` or `invalidate()`). Returns false for
+   * cursor and range sources, which have no count to grow. In development builds, throws a
+   * RangeError for a count that is not an integer >= 0.
+   *
+   * @example
+   * const log = createStreamLog<LogLine>({ url: '/api/logs', onCount: (count) => list.grow(count) });
+   */
+  grow(count: number): boolean {
+    if (process.env.NODE_ENV !== 'production' && !(Number.isSafeInteger(count) && count >= 0))
+      throw new RangeError(`lazyflow: grow(count) takes an integer >= 0, got ${String(count)}`);
+    const flow = this.#flow;
+    if (flow.destroyed || flow.layout.grow === undefined) return false;
+    const before = flow.layout.count;
+    const size = flow.layout.grow(count);
+    const total = flow.layout.count;
+    // A page that holds fewer items than its share of the count (the old end, or one that landed
+    // from a read made before the count grew) is fetched again; its items stay shown until then.
+    const short = flow.store.dispatchEach((page) =>
+      page.items !== undefined &&
+      !page.stale &&
+      !flow.scheduler.has(page.index) &&
+      page.items.length < Math.min(size, total - page.index * size)
+        ? { type: 'invalidated', page: page.index }
+        : undefined,
+    );
+    for (const page of short) flow.queries.remove(page); // else fetchQuery answers the short data
+    if (total !== before || short.length > 0) {
+      flow.replan();
+      flow.snapshots.publish(true);
+    }
+    return true;
+  }
+
+  /**
    * Replaces the loaded item with `key` (its `getItemKey`; without it, its index) by
    * `change(item)`, at once in every list and snapshot on this key (through the QueryClient's
    * page queries) and in the cache. Returns `{ ok, rollback }`: `rollback()` puts the old item

@@ -74,6 +74,12 @@ export interface ListLayout<T> {
     items: readonly T[],
     loaded: (page: number) => readonly T[] | null | undefined,
   ): AppendedPage<T>[] | null;
+  /**
+   * The source has `count` items now (a log that grew, decision 0084): the count becomes at least
+   * that, exact. Returns the items per page (a loaded page holding fewer than its share of the new
+   * count is fetched again). Absent on layouts that do not grow (cursor and range sources).
+   */
+  grow?(count: number): number;
   /** Forgets counts and structure (`invalidate()`). */
   reset(): void;
   /** Forgets what the source memoized (`refresh()`): pages are fetched again. */

@@ -18,6 +18,8 @@ export class OffsetLayout<T> implements ListLayout<T> {
   #countKind: CountKind = 'unknown';
   /** The count reached by `append`: a page fetched before the append must not shrink it. */
   #appended = 0;
+  /** The count `grow` was told: a page fetched before it must not shrink it either. */
+  #grown = 0;
   /** The end the server gave last (`total`, or a short page's end). */
   #served: number | undefined;
   readonly prependedCount = 0;
@@ -85,7 +87,7 @@ export class OffsetLayout<T> implements ListLayout<T> {
       // is the server's (sent items are put back at its end, decision 0040), not blank rows.
       if (end < (this.#served ?? end) || page === Math.floor((this.#appended - 1) / size)) this.#appended = 0;
       this.#served = end;
-      this.#count = Math.max(end, this.#appended);
+      this.#count = Math.max(end, this.#appended, this.#grown);
       this.#countKind = 'exact';
     } else if (this.#countKind !== 'exact') {
       this.#count = Math.max(this.#count, (page + 2) * size);
@@ -121,7 +123,17 @@ export class OffsetLayout<T> implements ListLayout<T> {
     return placed;
   }
 
+  grow(count: number): number {
+    this.#grown = Math.max(this.#grown, count);
+    if (this.#countKind !== 'exact' || count > this.#count) {
+      this.#count = Math.max(count, this.#appended);
+      this.#countKind = 'exact';
+    }
+    return this.#source.pageSize;
+  }
+
   reset(): void {
+    this.#grown = 0;
     this.#start();
     this.#source.reset?.();
   }
@@ -130,6 +142,7 @@ export class OffsetLayout<T> implements ListLayout<T> {
     // The server's data is wanted again: items appended before are the server's now, or shown
     // again by the one who appended them (sent items, decision 0040); the count is the server's.
     this.#appended = this.#source.initialCount ?? 0;
+    this.#grown = 0;
     this.#source.reset?.();
   }
 

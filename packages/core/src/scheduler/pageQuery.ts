@@ -134,14 +134,20 @@ export function fetchPageQuery(
 
 /**
  * Whether a failed page fetch is worth another attempt: not a malformed page (the source would
- * send the same again), not an abort (the page left the window, or `abort()` cancelled its query
- * and query-core rejected with a CancelledError).
+ * send the same again), not an error that says `retryable: false` (a stream log's line that is
+ * not JSON, an HTTP 404), not an abort (the page left the window, or `abort()` cancelled its
+ * query and query-core rejected with a CancelledError).
  *
  * @example
  * new FetchScheduler({ ...options, shouldRetry: shouldRetryPage });
  */
 export function shouldRetryPage(error: unknown): boolean {
-  return !(error instanceof PageShapeError) && !isAbortError(error) && !isCancelledError(error);
+  return (
+    !(error instanceof PageShapeError) &&
+    (error as { retryable?: unknown } | null)?.retryable !== false &&
+    !isAbortError(error) &&
+    !isCancelledError(error)
+  );
 }
 
 /**

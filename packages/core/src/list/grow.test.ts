@@ -1,0 +1,140 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cursorSource } from '../paging/cursorPaging.ts';
+import { offsetSource } from '../sources/offsetSource.ts';
+import { createLazyList } from './createLazyList.ts';
+import type { LazyList } from './LazyList.ts';
+
+const settle = async (rounds = 10) => {
+  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+const lists: LazyList<unknown>[] = [];
+afterEach(() => {
+  for (const list of lists.splice(0)) list.destroy();
+});
+
+/**
+ * A growing log as an offset source: `lines` items exist now; a read answers what exists at the
+ * moment it is answered (`total` = that count), as `createStreamLog`'s source does.
+ */
+function growingLog(pageSize: number) {
+  const log = { lines: 0, reads: [] as number[], hold: null as Promise<void> | null };
+  const source = offsetSource<number>({
+    pageSize,
+    initialCount: 0,
+    fetchPage: async ({ offset, limit }) => {
+      log.reads.push(offset);
+      if (log.hold) await log.hold;
+      const end = Math.min(offset + limit, log.lines);
+      return {
+        items: Array.from({ length: Math.max(0, end - offset) }, (_, i) => offset + i),
+        total: log.lines,
+      };
+    },
+  });
+  return { log, source };
+}
+
+function tracked<T>(list: LazyList<T>): LazyList<T> {
+  lists.push(list as LazyList<unknown>);
+  list.subscribe(() => {});
+  return list;
+}
+
+describe('LazyList.grow', () => {
+  it('grows the count, loads the rows in view, and fetches the page that held the old end again', async () => {
+    const { log, source } = growingLog(4);
+    const list = tracked(createLazyList<number>({ key: ['grow-basic'], source, prefetch: 0 }));
+    list.setWindow({ start: 0, end: 8 });
+    await settle();
+    expect(log.reads).toEqual([]); // initialCount 0: nothing to read
+
+    log.lines = 6;
+    expect(list.grow(6)).toBe(true);
+    expect(list.getSnapshot().count).toBe(6);
+    expect(list.getSnapshot().countKind).toBe('exact');
+    await settle();
+    expect(log.reads.sort()).toEqual([0, 4]);
+    expect(list.getSnapshot().getRange(0, 6)).toEqual({ status: 'loaded', items: [0, 1, 2, 3, 4, 5] });
+
+    // Page 1 held 2 of its 4 items: it is read again, page 0 is not.
+    log.reads = [];
+    log.lines = 8;
+    list.grow(8);
+    const during = list.getSnapshot().getRange(4, 6);
+    expect(during).toEqual({ status: 'loaded', items: [4, 5] }); // shown while read again
+    await settle();
+    expect(log.reads).toEqual([4]);
+    expect(list.getSnapshot().getRange(0, 8)).toEqual({ status: 'loaded', items: [0, 1, 2, 3, 4, 5, 6, 7] });
+  });
+
+  it('reads a page again that landed short because the count grew while it was read', async () => {
+    const { log, source } = growingLog(4);
+    const list = tracked(createLazyList<number>({ key: ['grow-late'], source, prefetch: 0 }));
+    list.setWindow({ start: 0, end: 4 });
+    log.lines = 1;
+    let release = () => {};
+    log.hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    list.grow(1);
+    await settle();
+    expect(log.reads).toEqual([0]);
+    log.lines = 3; // the held read answers 3 items… while the list is told 4 by then
+    list.grow(4);
+    log.hold = null;
+    release();
+    await settle();
+    expect(list.getSnapshot().count).toBe(4); // the answer's total (3) did not shrink it
+    expect(log.reads).toEqual([0]); // the read on its way was not restarted
+    log.lines = 5;
+    list.grow(5); // the next growth finds page 0 short (3 of 4) and reads it again
+    await settle();
+    expect(log.reads).toEqual([0, 0]);
+    expect(list.getSnapshot().getRange(0, 4)).toEqual({ status: 'loaded', items: [0, 1, 2, 3] });
+  });
+
+  it('changes nothing for a count it already has, and never shrinks', async () => {
+    const { log, source } = growingLog(4);
+    const list = tracked(createLazyList<number>({ key: ['grow-same'], source, prefetch: 0 }));
+    list.setWindow({ start: 0, end: 4 });
+    log.lines = 4;
+    list.grow(4);
+    await settle();
+    const published: number[] = [];
+    list.subscribe(() => published.push(list.getSnapshot().count));
+    expect(list.grow(4)).toBe(true);
+    expect(list.grow(2)).toBe(true);
+    await settle();
+    expect(published).toEqual([]);
+    expect(list.getSnapshot().count).toBe(4);
+    expect(log.reads).toEqual([0]);
+  });
+
+  it('refuses a count that is not an integer >= 0, with the value in the message (development builds)', () => {
+    const { source } = growingLog(4);
+    const list = tracked(createLazyList<number>({ key: ['grow-bad'], source }));
+    expect(() => list.grow(-1)).toThrow(/grow\(count\) takes an integer >= 0, got -1/);
+    expect(() => list.grow(1.5)).toThrow(RangeError);
+    expect(() => list.grow(Number.NaN)).toThrow(/got NaN/);
+    expect(list.getSnapshot().count).toBe(0);
+  });
+
+  it('is false for a cursor source (no count to grow), and after destroy', () => {
+    const cursor = tracked(
+      createLazyList<number>({
+        key: ['grow-cursor'],
+        source: cursorSource<number>({
+          pageSize: 10,
+          initialCursor: 0,
+          fetchPage: async () => ({ items: [], nextCursor: null, prevCursor: null }),
+        }),
+      }),
+    );
+    expect(cursor.grow(10)).toBe(false);
+    const { source } = growingLog(4);
+    const list = createLazyList<number>({ key: ['grow-destroyed'], source });
+    list.destroy();
+    expect(list.grow(10)).toBe(false);
+  });
+});
