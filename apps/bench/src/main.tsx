@@ -44,6 +44,7 @@ const PAGES: Record<ListLibraryId, () => Promise<{ default: ComponentType<ListPa
 const STREAM_PAGES: Record<StreamLibraryId, () => Promise<{ default: ComponentType }>> = {
   lazyflow: () => import('./stream/lazyflow.tsx'),
   baseline: () => import('./stream/baseline.tsx'),
+  'lazyflow-log': () => import('./stream/lazyflowLog.tsx'),
   'probe-parse': () => import('./stream/probe.tsx'),
   'probe-index': () => import('./stream/probe.tsx'),
 };

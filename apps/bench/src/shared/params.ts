@@ -10,7 +10,13 @@ export type ListLibraryId = (typeof LIST_LIBRARY_IDS)[number];
  * What the stream scenario compares: lazyflow's stream API and a hand-written `fetch` reader; the
  * probes (upper bounds, not libraries, stream/probe.tsx) run only when `--libs` names them.
  */
-export const STREAM_LIBRARY_IDS = ['lazyflow', 'baseline', 'probe-parse', 'probe-index'] as const;
+export const STREAM_LIBRARY_IDS = [
+  'lazyflow',
+  'lazyflow-log',
+  'baseline',
+  'probe-parse',
+  'probe-index',
+] as const;
 export type StreamLibraryId = (typeof STREAM_LIBRARY_IDS)[number];
 
 /** What the grid scenario compares (issue #19): lazyflow's useLazyGrid and the peers' grids. */
@@ -18,7 +24,7 @@ export const GRID_LIBRARY_IDS = ['lazyflow', 'tanstack', 'react-window'] as cons
 export type GridLibraryId = (typeof GRID_LIBRARY_IDS)[number];
 
 /** Every page's `?lib=`, in table order. */
-const LIBRARY_IDS = [...LIST_LIBRARY_IDS, 'baseline', 'probe-parse', 'probe-index'] as const;
+const LIBRARY_IDS = [...LIST_LIBRARY_IDS, 'lazyflow-log', 'baseline', 'probe-parse', 'probe-index'] as const;
 export type LibraryId = (typeof LIBRARY_IDS)[number];
 
 /** The scenarios of the list pages (see docs/benchmarks.md). */

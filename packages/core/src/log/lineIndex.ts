@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_LINE_BYTES } from './streamParser.ts';
+import { DEFAULT_MAX_LINE_BYTES } from '../stream/streamParser.ts';
 
 /**
  * Options of {@link createLineIndex}.

@@ -1,0 +1,104 @@
+// lazyflow's stream log (decision 0084), the way for a list that shows a fast stream's newest
+// rows: `createStreamLog` reads and indexes the NDJSON body in a Worker without parsing a line,
+// the list grows with the log's count (`grow`) and reads the lines it shows (the log's `source`).
+// Memory as the `lazyflow` page: the list keeps at most 4 MB of events, the Worker 4 MB of the
+// body; lines dropped from it are replayed from the server. Events reach the page only as rows,
+// so "received" is the count the log reported.
+import { createStreamLog, type StreamLog } from '@lazyflow/core/log';
+import type { StreamEvent } from '@lazyflow/mocks';
+import { useLazyList } from '@lazyflow/react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { apiUrl } from '../shared/fetchItems.ts';
+import { reportPageError } from '../shared/frames.ts';
+import { ROW_HEIGHT } from '../shared/Row.tsx';
+import { StreamPlaceholder, StreamRow } from './StreamRow.tsx';
+import { noteRendered, streamProgress } from './streamProbe.ts';
+import { useStreamStart } from './useStreamStart.ts';
+import './slowWorkers.ts'; // ?workerSlowdown=N: the log's Worker runs N× slower, as the CPU-throttled page does
+
+const PAGE_SIZE = 50;
+const MAX_BYTES = 4_000_000;
+
+/** Events `[offset, offset + limit)` replayed from the stream endpoint, for lines the log dropped. */
+async function replay({ offset, limit, signal }: { offset: number; limit: number; signal: AbortSignal }) {
+  const response = await fetch(
+    apiUrl('stream', { from: offset, count: offset + limit, rate: 0, format: 'ndjson' }),
+    { signal },
+  );
+  if (!response.ok)
+    throw new Error(`replay of events ${offset}–${offset + limit} failed: HTTP ${response.status}`);
+  const text = await response.text();
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as StreamEvent);
+}
+
+function LogList({ log, grow }: { log: StreamLog<StreamEvent>; grow: { current: (count: number) => void } }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const list = useLazyList<StreamEvent>({
+    key: ['bench-stream-log'],
+    source: log.source,
+    getScrollElement: () => ref.current,
+    estimateSize: () => ROW_HEIGHT,
+    anchor: 'end',
+    memory: { maxBytes: MAX_BYTES },
+  });
+  useLayoutEffect(() => {
+    grow.current = list.grow;
+    list.grow(log.getSnapshot().count); // lines counted before this list was there
+  }, [grow, list.grow, log]);
+  useLayoutEffect(() => {
+    noteRendered(list.count);
+  }, [list.count]);
+  return (
+    <div ref={ref} className="scroller" data-stream="started">
+      <div style={{ height: list.totalSize, position: 'relative' }}>
+        {list.rows.map((r) => (
+          <div
+            key={r.key}
+            ref={list.measureElement}
+            data-index={r.index}
+            style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${r.start}px)` }}
+          >
+            {r.state.status === 'loaded' ? (
+              <StreamRow index={r.index} event={r.state.item} />
+            ) : (
+              <StreamPlaceholder index={r.index} />
+            )}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export default function LazyflowLogPage() {
+  const [log, setLog] = useState<StreamLog<StreamEvent> | null>(null);
+  const grow = useRef<(count: number) => void>(() => {});
+  const url = useStreamStart(() => Math.ceil(MAX_BYTES / 150)); // rows the list may hold, about
+  useEffect(() => {
+    if (url === null) return;
+    const next = createStreamLog<StreamEvent>({
+      url,
+      pageSize: PAGE_SIZE,
+      maxBytes: MAX_BYTES,
+      replay,
+      onCount: (count) => {
+        streamProgress.received = count;
+        grow.current(count);
+      },
+    });
+    const unsubscribe = next.subscribe(() => {
+      const { status, error } = next.getSnapshot();
+      if (status === 'error') reportPageError(`createStreamLog: ${String(error?.message ?? error)}`);
+    });
+    setLog(next);
+    return () => {
+      unsubscribe();
+      next.close();
+    };
+  }, [url]);
+  if (log === null) return <div className="scroller" data-stream="idle" />;
+  return <LogList log={log} grow={grow} />;
+}

@@ -1,0 +1,308 @@
+// A stream log (decision 0084): an NDJSON stream whose events stay where its body is read (a
+// Worker by default) as indexed lines, and that a list reads like any offset source. Only the
+// lines a list shows are parsed and come to the page; the page is told the count as it grows.
+import {
+  assertFunction,
+  assertObject,
+  assertPositiveInteger,
+  assertPositiveNumber,
+  optionError,
+} from '../options.ts';
+import { offsetSource } from '../sources/offsetSource.ts';
+import type { OffsetSource } from '../sources/source.ts';
+import { StreamHttpError, StreamParseError } from '../stream/streamErrors.ts';
+import type { FromLog, LogMalformed, ToLog } from './logMessages.ts';
+import { createLogReader } from './logReader.ts';
+
+/**
+ * Options of {@link createStreamLog}.
+ *
+ * @example
+ * const options: StreamLogOptions<LogLine> = {
+ *   url: '/api/logs?follow=1',
+ *   maxBytes: 32_000_000,
+ *   onCount: (count) => list.grow(count),
+ * };
+ */
+export interface StreamLogOptions<T> {
+  /** The NDJSON stream (`GET`), resolved against the page. */
+  readonly url: string;
+  /** Request headers (an auth token). */
+  readonly headers?: HeadersInit;
+  /** The body's format: `'ndjson'` (the default and, for now, the only one; SSE and JSON text sequences: `createStream`). */
+  readonly format?: 'ndjson';
+  /** Items per page of {@link StreamLog.source}. Default 100. */
+  readonly pageSize?: number;
+  /** Bytes of the body kept; the oldest lines are dropped past it (see `replay`). Default 64 MB. */
+  readonly maxBytes?: number;
+  /** A line longer than this is not kept (reported as malformed when read). Default 1 MiB. */
+  readonly maxLineBytes?: number;
+  /** Read and index the body in a Worker (the default where one starts); false: on the page. */
+  readonly worker?: boolean;
+  /** Called with the count each time more lines arrive: pass it to the list's `grow`. */
+  readonly onCount?: (count: number) => void;
+  /**
+   * The item shown for a line that is not JSON (or longer than `maxLineBytes`). Without it, a
+   * read that meets one fails with that line's {@link StreamParseError} (its page shows the error).
+   */
+  readonly malformed?: (error: StreamParseError) => T;
+  /**
+   * Reads lines dropped past `maxBytes` again (a request to the server for that range). Without
+   * it, a read of dropped lines fails with an error saying which lines are held.
+   */
+  readonly replay?: (range: { offset: number; limit: number; signal: AbortSignal }) => Promise<readonly T[]>;
+}
+
+/**
+ * Where a log is: `connecting` until the response, `open` while lines come, `ended` when the body
+ * ended, `error` when the request failed or the connection dropped (lines indexed before stay
+ * readable), `closed` after `close()`.
+ *
+ * @example
+ * const busy: StreamLogStatus[] = ['connecting', 'open'];
+ */
+export type StreamLogStatus = 'connecting' | 'open' | 'ended' | 'error' | 'closed';
+
+/**
+ * What a log shows: its status, how many lines it has and holds.
+ *
+ * @example
+ * const { status, count, error }: StreamLogSnapshot = log.getSnapshot();
+ */
+export interface StreamLogSnapshot {
+  readonly status: StreamLogStatus;
+  /** Lines indexed (blank lines are not lines). */
+  readonly count: number;
+  /** The first line still held (lines before it were dropped for `maxBytes`). */
+  readonly first: number;
+  /** Bytes of the body held. */
+  readonly heldBytes: number;
+  /** Why the log stopped: a {@link StreamHttpError}, or a `TypeError` for a dropped connection. */
+  readonly error: Error | null;
+  /** Whether the body is read in a Worker (false: on the page). */
+  readonly inWorker: boolean;
+}
+
+/**
+ * A stream log: its `source` for a list, its snapshot, `close()`.
+ *
+ * @example
+ * const list = createLazyList({ key: ['log'], source: log.source });
+ * log.subscribe(() => render(log.getSnapshot()));
+ */
+export interface StreamLog<T> {
+  /** An offset source over the log's lines: give it to `useLazyList` / `createLazyList`. */
+  readonly source: OffsetSource<T>;
+  getSnapshot(): StreamLogSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** Stops reading and releases the Worker; reads after it fail. */
+  close(): void;
+}
+
+const OWNER = 'createStreamLog';
+const DEFAULT_MAX_BYTES = 64_000_000;
+
+interface Pending {
+  readonly resolve: (reply: Extract<FromLog, { kind: 'lines' }>) => void;
+  readonly reject: (error: Error) => void;
+}
+
+function startWorker(): Worker | null {
+  if (typeof Worker !== 'function') return null;
+  try {
+    // The `.js` name is the compiled file in dist/; bundlers and Vite's dev server resolve it to the source.
+    return new Worker(new URL('./logWorker.js', import.meta.url), {
+      type: 'module',
+      name: 'lazyflow-stream-log',
+    });
+  } catch {
+    return null;
+  }
+}
+
+function checkOptions<T>(options: StreamLogOptions<T>): void {
+  assertObject(OWNER, 'options', options);
+  if (typeof options.url !== 'string' || options.url === '')
+    throw optionError(OWNER, 'url', 'a URL', options.url);
+  if (options.format !== undefined && options.format !== 'ndjson')
+    throw optionError(
+      OWNER,
+      'format',
+      "'ndjson' (SSE and JSON text sequences: createStream)",
+      options.format,
+    );
+  if (options.pageSize !== undefined) assertPositiveInteger(OWNER, 'pageSize', options.pageSize);
+  if (options.maxBytes !== undefined) assertPositiveNumber(OWNER, 'maxBytes', options.maxBytes);
+  if (options.maxLineBytes !== undefined) assertPositiveInteger(OWNER, 'maxLineBytes', options.maxLineBytes);
+  for (const name of ['onCount', 'malformed', 'replay'] as const)
+    if (options[name] !== undefined) assertFunction(OWNER, name, options[name]);
+}
+
+/** A read's error that another attempt would meet again: the list does not retry it (`retryable: false`). */
+function final<E extends Error>(error: E): E {
+  return Object.assign(error, { retryable: false });
+}
+
+function parseError(note: LogMalformed): StreamParseError {
+  const error = new StreamParseError(note.line, note.reason, '');
+  // The message and excerpt were built by the reader.
+  return final(Object.assign(error, { message: note.message, excerpt: note.excerpt }));
+}
+
+/**
+ * Opens an NDJSON stream as a log a list reads by range (decision 0084): the body is read and
+ * indexed by line in a Worker, no line is parsed until a list reads it, and the page is told only
+ * the count. Where a list shows the newest lines of a fast stream this keeps the page's main
+ * thread free: a `createStream` hands every event to the page. Pass `onCount` to the list's
+ * `grow`; `close()` when done.
+ *
+ * @example
+ * const log = createStreamLog<LogLine>({ url: '/api/logs', onCount: (count) => list.grow(count) });
+ * const list = createLazyList<LogLine>({ key: ['logs'], source: log.source });
+ */
+export function createStreamLog<T>(options: StreamLogOptions<T>): StreamLog<T> {
+  checkOptions(options);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const pageSize = options.pageSize ?? 100;
+  const listeners = new Set<() => void>();
+  const pending = new Map<number, Pending>();
+  let snapshot: StreamLogSnapshot = {
+    status: 'connecting',
+    count: 0,
+    first: 0,
+    heldBytes: 0,
+    error: null,
+    inWorker: false,
+  };
+  let nextId = 0;
+  let heard = false;
+  const change = (next: Partial<StreamLogSnapshot>) => {
+    snapshot = { ...snapshot, ...next };
+    for (const listener of listeners) listener();
+  };
+  const receive = (message: FromLog) => {
+    heard = true;
+    if (snapshot.status === 'closed') return;
+    if (message.kind === 'lines') {
+      const waiting = pending.get(message.id);
+      pending.delete(message.id);
+      waiting?.resolve(message);
+    } else if (message.kind === 'count') {
+      const { count, first, heldBytes } = message;
+      change({ count, first, heldBytes });
+      options.onCount?.(count);
+    } else if (message.kind === 'open') change({ status: 'open' });
+    else if (message.kind === 'ended') change({ status: 'ended' });
+    else {
+      const error =
+        message.status === null
+          ? new TypeError(message.message)
+          : new StreamHttpError(message.status, message.url);
+      change({ status: 'error', error });
+    }
+  };
+
+  const open: ToLog = {
+    kind: 'open',
+    url: new URL(options.url, globalThis.document?.baseURI ?? globalThis.location?.href).href,
+    headers: [...new Headers(options.headers)],
+    maxBytes,
+    maxLineBytes: options.maxLineBytes,
+  };
+  let send: (message: ToLog) => void = () => {};
+  const onPage = () => {
+    const handle = createLogReader(receive);
+    send = handle;
+    snapshot = { ...snapshot, inWorker: false };
+  };
+  const worker = options.worker === false ? null : startWorker();
+  if (worker) {
+    send = (message) => worker.postMessage(message);
+    snapshot = { ...snapshot, inWorker: true };
+    worker.onmessage = ({ data }: MessageEvent<FromLog>) => receive(data);
+    // A Worker that fails before it said anything (its script did not load): the page reads instead.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      if (heard || snapshot.status === 'closed') {
+        change({ status: 'error', error: new Error(`lazyflow: stream log Worker failed: ${event.message}`) });
+        return;
+      }
+      onPage();
+      send(open);
+      for (const [id, { reject }] of pending) {
+        pending.delete(id);
+        reject(new DOMException('the log moved to the page: read again', 'AbortError'));
+      }
+      change({});
+    };
+  } else onPage();
+  send(open);
+
+  const readLines = (start: number, end: number, signal: AbortSignal) =>
+    new Promise<Extract<FromLog, { kind: 'lines' }>>((resolve, reject) => {
+      if (snapshot.status === 'closed') {
+        reject(new Error('lazyflow: stream log is closed'));
+        return;
+      }
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      signal.addEventListener('abort', () => {
+        if (pending.delete(id)) reject(signal.reason);
+      });
+      send({ kind: 'read', id, start, end });
+    });
+
+  const itemsOf = (reply: Extract<FromLog, { kind: 'lines' }>): T[] => {
+    const items = reply.items as T[];
+    for (const note of reply.malformed) {
+      const error = parseError(note);
+      if (options.malformed === undefined) throw error;
+      items[note.at] = options.malformed(error);
+    }
+    return items;
+  };
+
+  const source = offsetSource<T>({
+    pageSize,
+    initialCount: 0,
+    fetchPage: async ({ offset, limit, signal }) => {
+      const reply = await readLines(offset, offset + limit, signal);
+      const items = itemsOf(reply);
+      if (reply.dropped === null) return { items, total: reply.total };
+      const held = reply.dropped.first;
+      const missing = Math.min(held, offset + limit) - offset;
+      if (options.replay === undefined)
+        throw final(
+          new RangeError(
+            `lazyflow: stream log lines ${offset}–${offset + missing - 1} were dropped (maxBytes ${maxBytes}; lines from ${held} are held): pass replay to read them again`,
+          ),
+        );
+      const replayed = await options.replay({ offset, limit: missing, signal });
+      if (replayed.length !== missing)
+        throw new RangeError(
+          `lazyflow: stream log replay of lines ${offset}–${offset + missing - 1} answered ${replayed.length} items, not ${missing}`,
+        );
+      return { items: [...replayed, ...items], total: reply.total };
+    },
+  });
+
+  return {
+    source,
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      if (snapshot.status === 'closed') return;
+      send({ kind: 'close' });
+      worker?.terminate();
+      for (const [id, { reject }] of pending) {
+        pending.delete(id);
+        reject(new Error('lazyflow: stream log is closed'));
+      }
+      change({ status: 'closed' });
+    },
+  };
+}
