@@ -149,6 +149,7 @@ describe('useLazyList options and controls', () => {
       'onKeyDown',
       'focusIndex',
       'append',
+      'grow',
       'retry',
       'refresh',
     ] as const;

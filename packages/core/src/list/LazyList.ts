@@ -219,8 +219,10 @@ export class LazyList<T> extends Subscribable {
     );
     for (const page of short) flow.queries.remove(page); // else fetchQuery answers the short data
     if (total !== before || short.length > 0) {
-      flow.replan();
+      // Published first: a view following the end moves its window there (and plans) before the
+      // list plans, so the old end's page is not read again for a window that just left it.
       flow.snapshots.publish(true);
+      flow.replan();
     }
     return true;
   }
