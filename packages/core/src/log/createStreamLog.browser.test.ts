@@ -234,6 +234,70 @@ describe('createStreamLog', () => {
     expect((await loaded(list, 0, 30)).map((e) => e.seq)).toEqual(range(0, 30));
   });
 
+  it('with resumeParam, a cut connection (even mid-line) reconnects from the lines received: nothing lost, nothing twice', async () => {
+    const froms: (string | null)[] = [];
+    let onThirty = () => {};
+    const thirty = new Promise<void>((resolve) => (onThirty = resolve));
+    route('*/api/test-log-resume', ({ request }) => {
+      const from = new URL(request.url).searchParams.get('from');
+      froms.push(from);
+      if (from === null)
+        return ndjsonResponse(
+          new ReadableStream<Uint8Array>({
+            start(controller) {
+              // Lines 0–29 and half of line 30, then the connection is cut.
+              controller.enqueue(encoder.encode(lines(0, 30).join('') + lines(30, 31)[0]?.slice(0, 20)));
+            },
+            async pull(controller) {
+              await thirty;
+              controller.error(new TypeError('cut'));
+            },
+          }),
+        );
+      return ndjsonResponse(body([lines(Number(from), 60).join('')]));
+    });
+    const { log, list } = logWithList({
+      url: '/api/test-log-resume',
+      resumeParam: 'from',
+      retry: { baseDelayMs: 1, maxDelayMs: 5 },
+    });
+    await until(log, (s) => s.count >= 30);
+    onThirty();
+    const s = await until(log, settled);
+    expect(s).toMatchObject({ status: 'ended', count: 60, reconnects: 1, error: null });
+    expect(froms).toEqual([null, '30']);
+    expect((await loaded(list, 0, 60)).map((e) => e.seq)).toEqual(range(0, 60));
+  });
+
+  it('with resumeParam, 5xx answers are retried up to retry.attempts, then the log ends in the last error; a 404 is not retried', async () => {
+    let requests = 0;
+    route('*/api/test-log-503', () => {
+      requests += 1;
+      return new Response('busy', { status: 503 });
+    });
+    const seen: StreamLogSnapshot[] = [];
+    const { log } = logWithList({
+      url: '/api/test-log-503',
+      resumeParam: 'from',
+      retry: { attempts: 3, baseDelayMs: 1 },
+    });
+    log.subscribe(() => seen.push(log.getSnapshot()));
+    const s = await until(log, settled);
+    expect(requests).toBe(3);
+    expect(s).toMatchObject({ status: 'error', reconnects: 2 });
+    expect((s.error as StreamHttpError).status).toBe(503);
+    expect([...new Set(seen.filter((x) => x.status === 'reconnecting').map((x) => x.reconnects))]).toEqual([1, 2]);
+
+    let notFound = 0;
+    route('*/api/test-log-404', () => {
+      notFound += 1;
+      return new Response('gone', { status: 404 });
+    });
+    const gone = logWithList({ url: '/api/test-log-404', resumeParam: 'from', retry: { baseDelayMs: 1 } });
+    expect(await until(gone.log, settled)).toMatchObject({ status: 'error', reconnects: 0 });
+    expect(notFound).toBe(1);
+  });
+
   it('close(): the body is cancelled, reads on their way fail, no count after', async () => {
     const source = { cancelled: false };
     route('*/api/test-log-endless', () => {
@@ -285,5 +349,11 @@ describe('createStreamLog', () => {
     expect(make({ url: '/x', maxBytes: 0 })).toThrow(/option "maxBytes" must be a number > 0/);
     expect(make({ url: '/x', pageSize: 2.5 })).toThrow(/option "pageSize" must be a positive integer/);
     expect(make({ url: '/x', onCount: 'no' })).toThrow(/option "onCount" must be a function/);
+    expect(make({ url: '/x', resumeParam: '' })).toThrow(
+      /option "resumeParam" must be a query parameter name/,
+    );
+    expect(make({ url: '/x', retry: { attempts: 0 } })).toThrow(
+      /option "retry.attempts" must be a positive integer/,
+    );
   });
 });

@@ -8,6 +8,7 @@ import {
   assertPositiveNumber,
   optionError,
 } from '../options.ts';
+import type { RetryOptions } from '../scheduler/backoffDelay.ts';
 import { offsetSource } from '../sources/offsetSource.ts';
 import type { OffsetSource } from '../sources/source.ts';
 import { StreamHttpError, StreamParseError } from '../stream/streamErrors.ts';
@@ -37,6 +38,14 @@ export interface StreamLogOptions<T> {
   readonly maxBytes?: number;
   /** A line longer than this is not kept (reported as malformed when read). Default 1 MiB. */
   readonly maxLineBytes?: number;
+  /**
+   * The query parameter that tells the server how many lines were received, for reconnecting
+   * after a dropped connection or a 5xx/408/429 answer (`'from'`: `?from=<count>`, the server
+   * sends the lines from there). Without it, such a failure ends the log (status `error`).
+   */
+  readonly resumeParam?: string;
+  /** Reconnect tries (the first included, default 6) and their full-jitter backoff; false: none. */
+  readonly retry?: RetryOptions | false;
   /** Read and index the body in a Worker (the default where one starts); false: on the page. */
   readonly worker?: boolean;
   /** Called with the count each time more lines arrive: pass it to the list's `grow`. */
@@ -54,14 +63,14 @@ export interface StreamLogOptions<T> {
 }
 
 /**
- * Where a log is: `connecting` until the response, `open` while lines come, `ended` when the body
- * ended, `error` when the request failed or the connection dropped (lines indexed before stay
- * readable), `closed` after `close()`.
+ * Where a log is: `connecting` until the response, `open` while lines come, `reconnecting` after
+ * a failure it retries (`resumeParam`), `ended` when the body ended, `error` when the request
+ * failed for good (lines indexed before stay readable), `closed` after `close()`.
  *
  * @example
- * const busy: StreamLogStatus[] = ['connecting', 'open'];
+ * const busy: StreamLogStatus[] = ['connecting', 'open', 'reconnecting'];
  */
-export type StreamLogStatus = 'connecting' | 'open' | 'ended' | 'error' | 'closed';
+export type StreamLogStatus = 'connecting' | 'open' | 'reconnecting' | 'ended' | 'error' | 'closed';
 
 /**
  * What a log shows: its status, how many lines it has and holds.
@@ -77,8 +86,13 @@ export interface StreamLogSnapshot {
   readonly first: number;
   /** Bytes of the body held. */
   readonly heldBytes: number;
-  /** Why the log stopped: a {@link StreamHttpError}, or a `TypeError` for a dropped connection. */
+  /**
+   * Why the log stopped, or why it is reconnecting: a {@link StreamHttpError}, or a `TypeError`
+   * for a failed request or a dropped connection. Null once a connection opens again.
+   */
   readonly error: Error | null;
+  /** Connections tried after the first (reconnects, failed ones included). */
+  readonly reconnects: number;
   /** Whether the body is read in a Worker (false: on the page). */
   readonly inWorker: boolean;
 }
@@ -134,6 +148,18 @@ function checkOptions<T>(options: StreamLogOptions<T>): void {
   if (options.pageSize !== undefined) assertPositiveInteger(OWNER, 'pageSize', options.pageSize);
   if (options.maxBytes !== undefined) assertPositiveNumber(OWNER, 'maxBytes', options.maxBytes);
   if (options.maxLineBytes !== undefined) assertPositiveInteger(OWNER, 'maxLineBytes', options.maxLineBytes);
+  if (
+    options.resumeParam !== undefined &&
+    (typeof options.resumeParam !== 'string' || options.resumeParam === '')
+  )
+    throw optionError(OWNER, 'resumeParam', 'a query parameter name', options.resumeParam);
+  if (options.retry !== undefined && options.retry !== false) {
+    assertObject(OWNER, 'retry', options.retry);
+    const { attempts, baseDelayMs, maxDelayMs } = options.retry;
+    if (attempts !== undefined) assertPositiveInteger(OWNER, 'retry.attempts', attempts);
+    if (baseDelayMs !== undefined) assertPositiveNumber(OWNER, 'retry.baseDelayMs', baseDelayMs);
+    if (maxDelayMs !== undefined) assertPositiveNumber(OWNER, 'retry.maxDelayMs', maxDelayMs);
+  }
   for (const name of ['onCount', 'malformed', 'replay'] as const)
     if (options[name] !== undefined) assertFunction(OWNER, name, options[name]);
 }
@@ -172,6 +198,7 @@ export function createStreamLog<T>(options: StreamLogOptions<T>): StreamLog<T> {
     first: 0,
     heldBytes: 0,
     error: null,
+    reconnects: 0,
     inWorker: false,
   };
   let nextId = 0;
@@ -191,23 +218,31 @@ export function createStreamLog<T>(options: StreamLogOptions<T>): StreamLog<T> {
       const { count, first, heldBytes } = message;
       change({ count, first, heldBytes });
       options.onCount?.(count);
-    } else if (message.kind === 'open') change({ status: 'open' });
+    } else if (message.kind === 'open') change({ status: 'open', error: null });
     else if (message.kind === 'ended') change({ status: 'ended' });
     else {
       const error =
         message.status === null
           ? new TypeError(message.message)
           : new StreamHttpError(message.status, message.url);
-      change({ status: 'error', error });
+      if (message.kind === 'failed') change({ status: 'error', error });
+      else change({ status: 'reconnecting', error, reconnects: snapshot.reconnects + 1 });
     }
   };
 
+  const retry = options.retry === false ? undefined : options.retry;
   const open: ToLog = {
     kind: 'open',
     url: new URL(options.url, globalThis.document?.baseURI ?? globalThis.location?.href).href,
     headers: [...new Headers(options.headers)],
     maxBytes,
     maxLineBytes: options.maxLineBytes,
+    resumeParam: options.retry === false ? null : (options.resumeParam ?? null),
+    retry: {
+      attempts: retry?.attempts ?? 6,
+      baseDelayMs: retry?.baseDelayMs ?? retry?.baseDelay ?? 500,
+      maxDelayMs: retry?.maxDelayMs ?? retry?.maxDelay ?? 30_000,
+    },
   };
   let send: (message: ToLog) => void = () => {};
   const onPage = () => {

@@ -79,6 +79,20 @@ describe('createLineIndex', () => {
     expect(() => index.push(encoder.encode('x'))).toThrow(/after end/);
   });
 
+  it('cut() forgets the unfinished line, also one too long or split in its BOM, and takes a new body', () => {
+    const index = createLineIndex({ maxBytes: 1000, maxLineBytes: 10 });
+    index.push(encoder.encode('{"a":1}\n{"a":'));
+    index.cut(); // the connection dropped mid-line: the next one sends line 2 again, whole
+    index.push(encoder.encode(`${BOM}{"a":2}\n{"a":3}\n`));
+    expect(textsOf(index)).toEqual(['{"a":1}', '{"a":2}', '{"a":3}']);
+    index.push(encoder.encode('{"long":"way too long'));
+    index.cut();
+    index.push(Uint8Array.of(0xef)); // a new body's BOM, split
+    index.push(Uint8Array.of(0xbb, 0xbf, ...encoder.encode('{"a":4}\n')));
+    index.end();
+    expect(textsOf(index)).toEqual(['{"a":1}', '{"a":2}', '{"a":3}', '{"a":4}']);
+  });
+
   it('does not count a blank unfinished last line', () => {
     const index = indexOf([encoder.encode('{"a":1}\n \t\r')]);
     expect(index.count).toBe(1);

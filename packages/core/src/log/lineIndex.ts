@@ -32,6 +32,11 @@ export interface LineIndex {
   push(bytes: Uint8Array): void;
   /** The body ended: an unfinished last line (no LF) counts from now on. */
   end(): void;
+  /**
+   * The connection dropped: the unfinished last line is forgotten (a reconnect sends it again,
+   * whole) and what is pushed next is a new body (one byte-order mark at its start is skipped).
+   */
+  cut(): void;
   /** Lines indexed: complete non-blank lines (and after end() the unfinished last one if non-blank). */
   readonly count: number;
   /** The first line whose bytes are still held (0 until maxBytes dropped some). */
@@ -253,6 +258,12 @@ export function createLineIndex(options: LineIndexOptions): LineIndex {
       head = null;
       if (skipping || pendingBytes > 0) finishPending(new Uint8Array(0));
       dropOldest();
+    },
+    cut() {
+      pending = [];
+      pendingBytes = 0;
+      skipping = false;
+      head = new Uint8Array(0);
     },
     get count() {
       return count;

@@ -10,6 +10,14 @@ export type ToLog =
       readonly headers: [string, string][];
       readonly maxBytes: number;
       readonly maxLineBytes: number | undefined;
+      /** The query parameter that carries the lines received when reconnecting; null: no reconnect. */
+      readonly resumeParam: string | null;
+      /** Tries per connection (the first included) and the backoff between them. */
+      readonly retry: {
+        readonly attempts: number;
+        readonly baseDelayMs: number;
+        readonly maxDelayMs: number;
+      };
     }
   /** Lines `[start, end)` parsed, answered by a `lines` reply with the same `id`. */
   | { readonly kind: 'read'; readonly id: number; readonly start: number; readonly end: number }
@@ -42,6 +50,15 @@ export type FromLog =
       readonly total: number;
       /** The read began at a line dropped for `maxBytes`: the first line held (the read's lines start there). */
       readonly dropped: { readonly first: number } | null;
+    }
+  /** The connection failed (`message`): reconnecting in `delayMs`, try `attempt + 1`. */
+  | {
+      readonly kind: 'retrying';
+      readonly attempt: number;
+      readonly delayMs: number;
+      readonly status: number | null;
+      readonly url: string;
+      readonly message: string;
     }
   /** The body ended: every line is indexed. */
   | { readonly kind: 'ended' }

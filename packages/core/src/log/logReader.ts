@@ -1,10 +1,13 @@
 // A stream log's reader (decision 0084): fetches the body, indexes it by line without parsing a
 // line (createLineIndex), tells the page the count as it grows, and parses only the lines the
 // page reads. Runs in the log's Worker (logWorker.ts) or, where no Worker starts, on the page.
+import { backoffDelay } from '../scheduler/backoffDelay.ts';
 import { createLineIndex, type LineIndex } from './lineIndex.ts';
 import type { FromLog, LogMalformed, ToLog } from './logMessages.ts';
 
 const EXCERPT = 80;
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 /**
  * The count is told at most this often (ms): each count moves a list following the end onto new
  * pages, so a page told after every network read (~430 events of the bench's stream) read and
@@ -65,35 +68,79 @@ export function createLogReader(post: (message: FromLog) => void): (message: ToL
     if (wait <= 0) tell();
     else timer ??= setTimeout(tell, wait);
   };
-  const read = async (url: string, headers: [string, string][]) => {
+  /** One connection: resolves with why it stopped (null: the body ended). */
+  const connect = async (url: string, headers: [string, string][]) => {
+    const log = index as LineIndex;
+    let response: Response;
     try {
-      const response = await fetch(url, { headers, signal: controller.signal });
-      if (!response.ok || !response.body) {
-        await response.body?.cancel();
-        const message = `lazyflow: stream log request ${response.url || url} answered HTTP ${response.status}`;
-        post({ kind: 'failed', status: response.status, url: response.url || url, message });
-        return;
-      }
-      post({ kind: 'open' });
-      const reader = response.body.getReader();
+      response = await fetch(url, { headers, signal: controller.signal });
+    } catch (error) {
+      return {
+        status: null,
+        url,
+        message: `lazyflow: stream log request ${url} failed (${describe(error)})`,
+        read: false,
+      };
+    }
+    if (!response.ok || !response.body) {
+      await response.body?.cancel();
+      const at = response.url || url;
+      return {
+        status: response.status,
+        url: at,
+        message: `lazyflow: stream log request ${at} answered HTTP ${response.status}`,
+        read: false,
+      };
+    }
+    post({ kind: 'open' });
+    const reader = response.body.getReader();
+    let read = false;
+    try {
       for (;;) {
         const { done, value } = await reader.read();
-        if (done) {
-          (index as LineIndex).end();
-          tell();
-          post({ kind: 'ended' });
-          return;
-        }
-        const before = (index as LineIndex).count;
-        (index as LineIndex).push(value);
-        if ((index as LineIndex).count !== before) counted();
+        if (done) return null;
+        read = true;
+        const before = log.count;
+        log.push(value);
+        if (log.count !== before) counted();
       }
     } catch (error) {
-      clearTimeout(timer);
+      log.cut(); // a line cut short comes again, whole, with the next connection
+      return {
+        status: null,
+        url,
+        message: `lazyflow: stream log connection to ${url} dropped (${describe(error)})`,
+        read,
+      };
+    }
+  };
+  const read = async (open: Extract<ToLog, { kind: 'open' }>) => {
+    const { url, headers, resumeParam, retry } = open;
+    const log = index as LineIndex;
+    for (let attempt = 1; ; attempt++) {
+      // A reconnect asks for the lines after those received (`?from=<count>`).
+      const target = new URL(url);
+      if (resumeParam !== null && log.count > 0) target.searchParams.set(resumeParam, String(log.count));
+      const failure = await connect(target.href, headers);
       if (controller.signal.aborted) return; // closed: nothing more is wanted
-      tell(); // the lines before the drop
-      const message = `lazyflow: stream log connection to ${url} dropped (${error instanceof Error ? error.message : String(error)})`;
-      post({ kind: 'failed', status: null, url, message });
+      tell(); // every line before the end or the failure
+      if (failure === null) {
+        log.end();
+        tell();
+        post({ kind: 'ended' });
+        return;
+      }
+      if (failure.read) attempt = 1; // this connection brought lines: its failure is a first one
+      const { status } = failure;
+      const retryable = status === null || status >= 500 || status === 408 || status === 429;
+      if (resumeParam === null || !retryable || attempt >= retry.attempts) {
+        post({ kind: 'failed', status, url: failure.url, message: failure.message });
+        return;
+      }
+      const delayMs = backoffDelay(attempt, retry);
+      post({ kind: 'retrying', attempt, delayMs, status, url: failure.url, message: failure.message });
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (controller.signal.aborted) return;
     }
   };
   return (message) => {
@@ -103,7 +150,7 @@ export function createLogReader(post: (message: FromLog) => void): (message: ToL
         maxBytes: message.maxBytes,
         ...(message.maxLineBytes === undefined ? {} : { maxLineBytes: message.maxLineBytes }),
       });
-      void read(message.url, message.headers);
+      void read(message);
     } else if (message.kind === 'read') {
       const { id } = message;
       const total = index?.count ?? 0;
