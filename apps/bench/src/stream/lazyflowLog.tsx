@@ -4,6 +4,7 @@
 // Memory as the `lazyflow` page: the list keeps at most 4 MB of events, the Worker 4 MB of the
 // body; lines dropped from it are replayed from the server. Events reach the page only as rows,
 // so "received" is the count the log reported.
+import { offsetSource } from '@lazyflow/core';
 import { createStreamLog, type StreamLog } from '@lazyflow/core/log';
 import type { StreamEvent } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
@@ -34,11 +35,24 @@ async function replay({ offset, limit, signal }: { offset: number; limit: number
     .map((line) => JSON.parse(line) as StreamEvent);
 }
 
-function LogList({ log, grow }: { log: StreamLog<StreamEvent>; grow: { current: (count: number) => void } }) {
+/** The list's source before the log opens (the list is there before the stream, as on the `lazyflow` page). */
+const idle = offsetSource<StreamEvent>({
+  pageSize: PAGE_SIZE,
+  initialCount: 0,
+  fetchPage: () => Promise.reject(new Error('no log yet')),
+});
+
+function LogList({
+  log,
+  grow,
+}: {
+  log: StreamLog<StreamEvent> | null;
+  grow: { current: (count: number) => void };
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const list = useLazyList<StreamEvent>({
     key: ['bench-stream-log'],
-    source: log.source,
+    source: log?.source ?? idle, // the log's source is adopted by the running list (same page size)
     getScrollElement: () => ref.current,
     estimateSize: () => ROW_HEIGHT,
     anchor: 'end',
@@ -46,13 +60,13 @@ function LogList({ log, grow }: { log: StreamLog<StreamEvent>; grow: { current: 
   });
   useLayoutEffect(() => {
     grow.current = list.grow;
-    list.grow(log.getSnapshot().count); // lines counted before this list was there
+    if (log) list.grow(log.getSnapshot().count); // lines counted before the list had the log's source
   }, [grow, list.grow, log]);
   useLayoutEffect(() => {
     noteRendered(list.count);
   }, [list.count]);
   return (
-    <div ref={ref} className="scroller" data-stream="started">
+    <div ref={ref} className="scroller" data-stream={log ? 'started' : 'idle'}>
       <div style={{ height: list.totalSize, position: 'relative' }}>
         {list.rows.map((r) => (
           <div
@@ -99,6 +113,5 @@ export default function LazyflowLogPage() {
       next.close();
     };
   }, [url]);
-  if (log === null) return <div className="scroller" data-stream="idle" />;
   return <LogList log={log} grow={grow} />;
 }
