@@ -436,7 +436,10 @@ export default [
     import: '{ createStreamLog }',
     ignore: peers,
     gzip: true,
-    limit: '4.6 kB',
+    // 4.564 with the log alone (efc4ae5); reconnecting by position (resumeParam, retry, the
+    // reconnecting status) +0.39, its option checks moved to development builds (decision 0054)
+    // -0.20: 4.753. Limit 4.6 -> 4.76.
+    limit: '4.76 kB',
     modifyEsbuildConfig,
   },
 ];

@@ -56,7 +56,10 @@ describe('useLazyList grow', () => {
       await vi.waitFor(() => expect(rowText(count - 1)).toBe(`line ${count - 1}`));
       expect(latest?.count).toBe(count);
       // Only pages in view at the end were read (200 px of 20 px rows: 10 rows, one or two pages).
-      expect({ count, reads: lines.reads }).toEqual({ count, reads: lines.reads.filter((offset) => offset >= Math.floor((count - 20) / 50) * 50) });
+      expect({ count, reads: lines.reads }).toEqual({
+        count,
+        reads: lines.reads.filter((offset) => offset >= Math.floor((count - 20) / 50) * 50),
+      });
     }
     const scroller = roots.container?.querySelector<HTMLElement>('[data-testid="scroller"]');
     expect(scroller && scroller.scrollTop + scroller.clientHeight).toBeGreaterThanOrEqual(5_001 * 20 - 1);

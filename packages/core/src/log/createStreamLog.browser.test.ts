@@ -286,7 +286,9 @@ describe('createStreamLog', () => {
     expect(requests).toBe(3);
     expect(s).toMatchObject({ status: 'error', reconnects: 2 });
     expect((s.error as StreamHttpError).status).toBe(503);
-    expect([...new Set(seen.filter((x) => x.status === 'reconnecting').map((x) => x.reconnects))]).toEqual([1, 2]);
+    expect([...new Set(seen.filter((x) => x.status === 'reconnecting').map((x) => x.reconnects))]).toEqual([
+      1, 2,
+    ]);
 
     let notFound = 0;
     route('*/api/test-log-404', () => {

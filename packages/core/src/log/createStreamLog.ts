@@ -187,7 +187,8 @@ function parseError(note: LogMalformed): StreamParseError {
  * const list = createLazyList<LogLine>({ key: ['logs'], source: log.source });
  */
 export function createStreamLog<T>(options: StreamLogOptions<T>): StreamLog<T> {
-  checkOptions(options);
+  // Option checks in development builds only, as createStream's (decision 0054).
+  if (process.env.NODE_ENV !== 'production') checkOptions(options);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const pageSize = options.pageSize ?? 100;
   const listeners = new Set<() => void>();
