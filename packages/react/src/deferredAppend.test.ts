@@ -39,6 +39,14 @@ describe('deferredAppend', () => {
     expect(marks.deferring()).toBe(false);
   });
 
+  it('is deferring while the list grows on its own (a source that tells its count)', () => {
+    const list = { append: () => true, grow: () => true, growing: false };
+    const marks = deferredAppend<number>(list);
+    expect(marks.deferring()).toBe(false);
+    list.growing = true;
+    expect(marks.deferring()).toBe(true);
+  });
+
   it('is deferring while grow runs, and passes its answer on', () => {
     const seen: boolean[] = [];
     const marks = deferredAppend<number>({

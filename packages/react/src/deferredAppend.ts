@@ -20,6 +20,8 @@ export interface DeferredAppend<T> {
 export function deferredAppend<T>(list: {
   append(items: readonly T[]): boolean;
   grow(count: number): boolean;
+  /** True while the list grows on its own (a stream log's source told it a count). */
+  readonly growing?: boolean;
 }): DeferredAppend<T> {
   let depth = 0; // an append made inside another (an onItems that appends again) keeps it deferred
   const deferred =
@@ -35,6 +37,6 @@ export function deferredAppend<T>(list: {
   return {
     append: deferred((items: readonly T[]) => list.append(items)),
     grow: deferred((count: number) => list.grow(count)),
-    deferring: () => depth > 0,
+    deferring: () => depth > 0 || list.growing === true,
   };
 }

@@ -19,6 +19,7 @@ export {
   useLazyList,
 } from './useLazyList.ts';
 export { type UseStreamResult, useStream } from './useStream.ts';
+export { type UseStreamLogResult, useStreamLog } from './useStreamLog.ts';
 export { useSuspenseLazyList } from './useSuspenseLazyList.ts';
 export { type UseWindowOptions, type UseWindowResult, useWindow } from './useWindow.ts';
 export type { ItemWriteControls } from './writeControls.ts';

@@ -206,6 +206,30 @@ export class LazyList<T> extends Subscribable {
     if (flow.destroyed || flow.layout.grow === undefined) return false;
     const before = flow.layout.count;
     const size = flow.layout.grow(count);
+    this.#growing = true;
+    try {
+      this.#grow(flow, before, size);
+    } finally {
+      this.#growing = false;
+    }
+    return true;
+  }
+
+  /**
+   * True while `grow` runs, also when the list's source called it (a stream log's `watchCount`):
+   * the React hooks render the snapshots published then in a transition, as they do `append`'s.
+   *
+   * @example
+   * const deferring = () => list.growing;
+   */
+  get growing(): boolean {
+    return this.#growing;
+  }
+
+  #growing = false;
+
+  /** After the layout took the count: `before`, the count it had; `size`, items per page. */
+  #grow(flow: PageFlow<T>, before: number, size: number): void {
     const total = flow.layout.count;
     // A page that holds fewer items than its share of the count (the old end, or one that landed
     // from a read made before the count grew) is fetched again; its items stay shown until then.
@@ -224,7 +248,6 @@ export class LazyList<T> extends Subscribable {
       flow.snapshots.publish(true);
       flow.replan();
     }
-    return true;
   }
 
   /**
@@ -360,6 +383,7 @@ export class LazyList<T> extends Subscribable {
     flow.pressure.attach();
     flow.layout.attach?.({
       append: (items) => this.append(items),
+      grow: (count) => this.grow(count),
       changed: () => flow.snapshots.publish(true),
     });
     flow.writes.watch();

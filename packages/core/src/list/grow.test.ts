@@ -120,6 +120,40 @@ describe('LazyList.grow', () => {
     expect(list.getSnapshot().count).toBe(0);
   });
 
+  it('follows a source that tells its count (watchCount) while subscribed, and stops listening after', async () => {
+    const { log, source } = growingLog(4);
+    const listeners = new Set<(count: number) => void>();
+    const told = (count: number) => {
+      log.lines = count;
+      for (const listener of listeners) listener(count);
+    };
+    const watching = Object.assign(source, {
+      watchCount(listener: (count: number) => void) {
+        listeners.add(listener);
+        return () => {
+          listeners.delete(listener);
+        };
+      },
+    });
+    const list = createLazyList<number>({ key: ['grow-watch'], source: watching, prefetch: 0 });
+    lists.push(list as LazyList<unknown>);
+    expect(listeners.size).toBe(0); // nothing listens before a subscriber
+    const growing: boolean[] = [];
+    const unsubscribe = list.subscribe(() => growing.push(list.growing));
+    expect(listeners.size).toBe(1);
+    list.setWindow({ start: 0, end: 8 });
+    told(6);
+    expect(list.getSnapshot().count).toBe(6);
+    expect(growing).toContain(true); // snapshots published by the growth say so (the hooks defer them)
+    expect(list.growing).toBe(false);
+    await settle();
+    expect(list.getSnapshot().getRange(0, 6)).toEqual({ status: 'loaded', items: [0, 1, 2, 3, 4, 5] });
+    unsubscribe();
+    expect(listeners.size).toBe(0);
+    told(8);
+    expect(list.getSnapshot().count).toBe(6);
+  });
+
   it('is false for a cursor source (no count to grow), and after destroy', () => {
     const cursor = tracked(
       createLazyList<number>({

@@ -115,6 +115,22 @@ describe('createStreamLog', () => {
     });
   }
 
+  it('a list on the log’s source follows its count with no onCount wiring (watchCount), also one created late', async () => {
+    const log = createStreamLog<Event>({ url: '/api/stream?count=5000&rate=0', pageSize: 100 });
+    const early = createLazyList<Event>({ key: ['log-watch-early'], source: log.source, prefetch: 0 });
+    early.subscribe(() => {});
+    open.push({ log: log as StreamLog<unknown>, list: early as LazyList<unknown> });
+    expect(await until(log, settled)).toMatchObject({ status: 'ended', count: 5_000 });
+    expect(early.getSnapshot().count).toBe(5_000);
+    expect((await loaded(early, 4_990, 5_000)).map((e) => e.seq)).toEqual(range(4_990, 5_000));
+    // A list made after the log ended learns the count when it subscribes.
+    const late = createLazyList<Event>({ key: ['log-watch-late'], source: log.source, prefetch: 0 });
+    open.push({ log: log as StreamLog<unknown>, list: late as LazyList<unknown> });
+    late.subscribe(() => {});
+    await expect.poll(() => late.getSnapshot().count).toBe(5_000);
+    expect((await loaded(late, 0, 10)).map((e) => e.seq)).toEqual(range(0, 10));
+  });
+
   it('lines split anywhere (CRLF pairs, 4-byte characters across pieces), blank lines skipped, the last without LF', async () => {
     const text = `\r\n{"seq":0,"m":"🚀 東京"}\r\n\r\n  \n{"seq":1,"m":"ветер"}\n{"seq":2}`;
     const bytes = encoder.encode(text);

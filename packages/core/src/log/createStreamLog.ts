@@ -192,6 +192,8 @@ export function createStreamLog<T>(options: StreamLogOptions<T>): StreamLog<T> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const pageSize = options.pageSize ?? 100;
   const listeners = new Set<() => void>();
+  /** Lists on the log's source (`watchCount`): told each count. */
+  const watchers = new Set<(count: number) => void>();
   const pending = new Map<number, Pending>();
   let snapshot: StreamLogSnapshot = {
     status: 'connecting',
@@ -219,6 +221,7 @@ export function createStreamLog<T>(options: StreamLogOptions<T>): StreamLog<T> {
       const { count, first, heldBytes } = message;
       change({ count, first, heldBytes });
       options.onCount?.(count);
+      for (const watcher of watchers) watcher(count);
     } else if (message.kind === 'open') change({ status: 'open', error: null });
     else if (message.kind === 'ended') change({ status: 'ended' });
     else {
@@ -299,7 +302,7 @@ export function createStreamLog<T>(options: StreamLogOptions<T>): StreamLog<T> {
     return items;
   };
 
-  const source = offsetSource<T>({
+  const pages = offsetSource<T>({
     pageSize,
     initialCount: 0,
     fetchPage: async ({ offset, limit, signal }) => {
@@ -320,6 +323,17 @@ export function createStreamLog<T>(options: StreamLogOptions<T>): StreamLog<T> {
           `lazyflow: stream log replay of lines ${offset}–${offset + missing - 1} answered ${replayed.length} items, not ${missing}`,
         );
       return { items: [...replayed, ...items], total: reply.total };
+    },
+  });
+  // A list on the source follows the count by itself (decision 0084): no `onCount` wiring needed.
+  const source: OffsetSource<T> = Object.assign(pages, {
+    watchCount(listener: (count: number) => void) {
+      watchers.add(listener);
+      // Lines counted before the list listened: told after its subscribe has finished.
+      if (snapshot.count > 0) queueMicrotask(() => watchers.has(listener) && listener(snapshot.count));
+      return () => {
+        watchers.delete(listener);
+      };
     },
   });
 

@@ -33,6 +33,8 @@ export interface LoadingFigures {
 /** What a layout that works on its own (a stream feeding it) may call on its list. */
 export interface LayoutHost<T> {
   append(items: readonly T[]): boolean;
+  /** The source has `count` items now (`LazyList.grow`). */
+  grow(count: number): boolean;
   /** Something the snapshot shows changed (e.g. the stream's status). */
   changed(): void;
 }

@@ -5,7 +5,7 @@ import { isOffsetPage } from '../sources/pageData.ts';
 import type { OffsetPage, OffsetSource } from '../sources/source.ts';
 import { type CountKind, type ItemState, LOADING, PLACEHOLDER, type RangeState } from '../store/itemState.ts';
 import type { PageState } from '../store/pageStore.ts';
-import type { AppendedPage, LayoutPlanInput, ListLayout, LoadingFigures } from './layout.ts';
+import type { AppendedPage, LayoutHost, LayoutPlanInput, ListLayout, LoadingFigures } from './layout.ts';
 
 /**
  * Layout of an offset (or eager) source: page p holds items [p × pageSize, (p + 1) × pageSize).
@@ -20,6 +20,8 @@ export class OffsetLayout<T> implements ListLayout<T> {
   #appended = 0;
   /** The count `grow` was told: a page fetched before it must not shrink it either. */
   #grown = 0;
+  /** Stops listening to a source that tells its count (`watchCount`), while the list is attached. */
+  #unwatch: (() => void) | undefined;
   /** The end the server gave last (`total`, or a short page's end). */
   #served: number | undefined;
   readonly prependedCount = 0;
@@ -130,6 +132,15 @@ export class OffsetLayout<T> implements ListLayout<T> {
       this.#countKind = 'exact';
     }
     return this.#source.pageSize;
+  }
+
+  attach(host: LayoutHost<T>): void {
+    this.#unwatch ??= this.#source.watchCount?.((count) => host.grow(count));
+  }
+
+  detach(): void {
+    this.#unwatch?.();
+    this.#unwatch = undefined;
   }
 
   reset(): void {

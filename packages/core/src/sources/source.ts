@@ -67,6 +67,12 @@ export interface OffsetSource<T> {
   reset?(): void;
   /** Takes a newer source's functions, keeping this one's state (see `adopt.ts`); built-in sources have it. */
   adopt?(next: unknown): AdoptResult;
+  /**
+   * Tells its count as it grows (a stream log's source, decision 0084): a list on this source
+   * listens while it has subscribers and grows with each count (`LazyList.grow`). Returns the
+   * function that stops listening.
+   */
+  watchCount?(listener: (count: number) => void): () => void;
 }
 
 /**
