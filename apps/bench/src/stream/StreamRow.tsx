@@ -1,4 +1,5 @@
 import type { StreamEvent } from '@lazyflow/mocks';
+import type { UseLazyListResult } from '@lazyflow/react';
 import { ROW_HEIGHT } from '../shared/Row.tsx';
 
 /**
@@ -22,7 +23,7 @@ export function StreamRow({ index, event }: { index: number; event: StreamEvent 
 }
 
 /** A row whose event is not in memory (lazyflow evicted its page and is replaying it). */
-export function StreamPlaceholder({ index }: { index: number }) {
+function StreamPlaceholder({ index }: { index: number }) {
   return (
     <div
       className="row placeholder"
@@ -30,5 +31,31 @@ export function StreamPlaceholder({ index }: { index: number }) {
       data-state="placeholder"
       style={{ height: ROW_HEIGHT }}
     />
+  );
+}
+
+/** The rows of a lazyflow list of events (both lazyflow stream pages), inside its full-height box. */
+export function StreamListRows({
+  list,
+}: {
+  list: Pick<UseLazyListResult<StreamEvent>, 'rows' | 'totalSize' | 'measureElement'>;
+}) {
+  return (
+    <div style={{ height: list.totalSize, position: 'relative' }}>
+      {list.rows.map((r) => (
+        <div
+          key={r.key}
+          ref={list.measureElement}
+          data-index={r.index}
+          style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${r.start}px)` }}
+        >
+          {r.state.status === 'loaded' ? (
+            <StreamRow index={r.index} event={r.state.item} />
+          ) : (
+            <StreamPlaceholder index={r.index} />
+          )}
+        </div>
+      ))}
+    </div>
   );
 }

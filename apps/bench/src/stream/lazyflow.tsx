@@ -11,7 +11,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { apiUrl } from '../shared/fetchItems.ts';
 import { reportPageError } from '../shared/frames.ts';
 import { ROW_HEIGHT } from '../shared/Row.tsx';
-import { StreamPlaceholder, StreamRow } from './StreamRow.tsx';
+import { StreamListRows } from './StreamRow.tsx';
 import { noteReceived, noteRendered, streamProgress } from './streamProbe.ts';
 import { useStreamStart } from './useStreamStart.ts';
 import './slowWorkers.ts'; // ?workerSlowdown=N: the parse Worker runs N× slower, as the CPU-throttled page does
@@ -90,22 +90,7 @@ export default function LazyflowStreamPage() {
   return (
     <div ref={ref} className="scroller" data-stream={url ? 'started' : 'idle'}>
       {url && <Ingest url={url} append={list.append} />}
-      <div style={{ height: list.totalSize, position: 'relative' }}>
-        {list.rows.map((r) => (
-          <div
-            key={r.key}
-            ref={list.measureElement}
-            data-index={r.index}
-            style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${r.start}px)` }}
-          >
-            {r.state.status === 'loaded' ? (
-              <StreamRow index={r.index} event={r.state.item} />
-            ) : (
-              <StreamPlaceholder index={r.index} />
-            )}
-          </div>
-        ))}
-      </div>
+      <StreamListRows list={list} />
     </div>
   );
 }

@@ -12,7 +12,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { apiUrl } from '../shared/fetchItems.ts';
 import { reportPageError } from '../shared/frames.ts';
 import { ROW_HEIGHT } from '../shared/Row.tsx';
-import { StreamPlaceholder, StreamRow } from './StreamRow.tsx';
+import { StreamListRows } from './StreamRow.tsx';
 import { noteRendered, streamProgress } from './streamProbe.ts';
 import { useStreamStart } from './useStreamStart.ts';
 import './slowWorkers.ts'; // ?workerSlowdown=N: the log's Worker runs N× slower, as the CPU-throttled page does
@@ -67,22 +67,7 @@ function LogList({
   }, [list.count]);
   return (
     <div ref={ref} className="scroller" data-stream={log ? 'started' : 'idle'}>
-      <div style={{ height: list.totalSize, position: 'relative' }}>
-        {list.rows.map((r) => (
-          <div
-            key={r.key}
-            ref={list.measureElement}
-            data-index={r.index}
-            style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${r.start}px)` }}
-          >
-            {r.state.status === 'loaded' ? (
-              <StreamRow index={r.index} event={r.state.item} />
-            ) : (
-              <StreamPlaceholder index={r.index} />
-            )}
-          </div>
-        ))}
-      </div>
+      <StreamListRows list={list} />
     </div>
   );
 }

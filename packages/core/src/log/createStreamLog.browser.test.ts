@@ -1,27 +1,19 @@
 // A stream log (decision 0084) in real Chromium through the mock server: lines indexed in the
 // Worker (and on the page), read by a list that grows with the count; malformed lines, lines
 // dropped past maxBytes (with and without replay), HTTP errors, a cut connection, close().
-import { streamEvent, streamHandler } from '@lazyflow/mocks';
+import { streamEvent } from '@lazyflow/mocks';
 import { startMockWorker, worker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLazyList } from '../list/createLazyList.ts';
 import type { LazyList } from '../list/LazyList.ts';
 import { StreamHttpError, StreamParseError } from '../stream/streamErrors.ts';
+import { route } from '../testing/mockRoute.ts';
 import { RealWorker } from '../testing/streamEnded.ts';
 import { createStreamLog, type StreamLog, type StreamLogSnapshot } from './createStreamLog.ts';
 
 beforeAll(async () => {
   await startMockWorker();
 });
-
-/** A mock route for one test (MSW's `http.get` through the stream handler's class: core does not depend on msw). */
-const HttpHandler = streamHandler.constructor as new (
-  method: string,
-  path: string,
-  resolver: (info: { request: Request }) => Response,
-) => typeof streamHandler;
-const route = (path: string, resolver: (info: { request: Request }) => Response) =>
-  worker.use(new HttpHandler('GET', path, resolver));
 
 type Event = ReturnType<typeof streamEvent>;
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);

@@ -2,10 +2,11 @@
 // Chromium through the mock server: items in order, the page's own `fetch` never called, abort,
 // HTTP errors, a cut connection resumed, and the page's fallback where the Worker cannot start
 // (last: a Worker that failed is not tried again in this page).
-import { streamEvent, streamHandler } from '@lazyflow/mocks';
+import { streamEvent } from '@lazyflow/mocks';
 import { startMockWorker, worker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createManualFrameScheduler } from '../env/frameScheduler.ts';
+import { route } from '../testing/mockRoute.ts';
 import { withoutRepeats } from '../testing/streamCuts.ts';
 import { ended, RealWorker } from '../testing/streamEnded.ts';
 import { createStream } from './createStream.ts';
@@ -14,18 +15,6 @@ import { StreamHttpError } from './streamErrors.ts';
 beforeAll(async () => {
   await startMockWorker();
 });
-
-/**
- * A mock route for one test (MSW's `http.get`, reached through the stream handler's class: core
- * does not depend on msw itself).
- */
-const HttpHandler = streamHandler.constructor as new (
-  method: string,
-  path: string,
-  resolver: (info: { request: Request }) => Response,
-) => typeof streamHandler;
-const route = (path: string, resolver: (info: { request: Request }) => Response) =>
-  worker.use(new HttpHandler('GET', path, resolver));
 
 type Event = ReturnType<typeof streamEvent>;
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
