@@ -352,6 +352,30 @@ describe('createStreamLog', () => {
     expect((await loaded(list, 490, 500)).map((e) => e.seq)).toEqual(range(490, 500));
   });
 
+  it('a Worker whose script fails: the page reads instead, and a read sent before is answered', async () => {
+    globalThis.Worker = class extends RealWorker {
+      constructor() {
+        const failing = URL.createObjectURL(
+          new Blob(['throw new Error("no script")'], { type: 'text/javascript' }),
+        );
+        super(failing, { type: 'module' });
+      }
+    };
+    const log = createStreamLog<Event>({ url: '/api/stream?count=300&rate=0' });
+    open.push({ log: log as StreamLog<unknown> });
+    expect(log.getSnapshot().inWorker).toBe(true);
+    const early = log.source.loadPage({ page: 0, signal: new AbortController().signal, priority: 'high' });
+    await expect(early).resolves.toMatchObject({ items: expect.any(Array) });
+    const s = await until(log, settled);
+    expect(s).toMatchObject({ status: 'ended', count: 300, inWorker: false, error: null });
+    const page = await log.source.loadPage({
+      page: 2,
+      signal: new AbortController().signal,
+      priority: 'high',
+    });
+    expect(page.items.map((e) => e.seq)).toEqual(range(200, 300));
+  });
+
   it('refuses bad options with a message naming the option', () => {
     const make = (options: object) => () => createStreamLog(options as Parameters<typeof createStreamLog>[0]);
     expect(make({})).toThrow(/createStreamLog option "url" must be a URL, got undefined/);

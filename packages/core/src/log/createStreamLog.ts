@@ -48,7 +48,10 @@ export interface StreamLogOptions<T> {
   readonly retry?: RetryOptions | false;
   /** Read and index the body in a Worker (the default where one starts); false: on the page. */
   readonly worker?: boolean;
-  /** Called with the count each time more lines arrive: pass it to the list's `grow`. */
+  /**
+   * Called with the count each time more lines arrive (at most every 50 ms). A list on `source`
+   * follows the count by itself; this is for other uses, or a list on another source (`grow`).
+   */
   readonly onCount?: (count: number) => void;
   /**
    * The item shown for a line that is not JSON (or longer than `maxLineBytes`). Without it, a
@@ -119,6 +122,8 @@ const DEFAULT_MAX_BYTES = 64_000_000;
 interface Pending {
   readonly resolve: (reply: Extract<FromLog, { kind: 'lines' }>) => void;
   readonly reject: (error: Error) => void;
+  /** The read, sent again if the page takes over from a Worker that failed to start. */
+  readonly read: Extract<ToLog, { kind: 'read' }>;
 }
 
 function startWorker(): Worker | null {
@@ -179,12 +184,12 @@ function parseError(note: LogMalformed): StreamParseError {
  * Opens an NDJSON stream as a log a list reads by range (decision 0084): the body is read and
  * indexed by line in a Worker, no line is parsed until a list reads it, and the page is told only
  * the count. Where a list shows the newest lines of a fast stream this keeps the page's main
- * thread free: a `createStream` hands every event to the page. Pass `onCount` to the list's
- * `grow`; `close()` when done.
+ * thread free: a `createStream` hands every event to the page. A list on the log's `source`
+ * grows with its count by itself; `close()` when done.
  *
  * @example
- * const log = createStreamLog<LogLine>({ url: '/api/logs', onCount: (count) => list.grow(count) });
- * const list = createLazyList<LogLine>({ key: ['logs'], source: log.source });
+ * const log = createStreamLog<LogLine>({ url: '/api/logs', resumeParam: 'from' });
+ * const list = createLazyList<LogLine>({ key: ['logs'], source: log.source }); // follows the count
  */
 export function createStreamLog<T>(options: StreamLogOptions<T>): StreamLog<T> {
   // Option checks in development builds only, as createStream's (decision 0054).
@@ -269,10 +274,7 @@ export function createStreamLog<T>(options: StreamLogOptions<T>): StreamLog<T> {
       }
       onPage();
       send(open);
-      for (const [id, { reject }] of pending) {
-        pending.delete(id);
-        reject(new DOMException('the log moved to the page: read again', 'AbortError'));
-      }
+      for (const { read } of pending.values()) send(read); // answered by the page's reader now
       change({});
     };
   } else onPage();
@@ -284,12 +286,12 @@ export function createStreamLog<T>(options: StreamLogOptions<T>): StreamLog<T> {
         reject(new Error('lazyflow: stream log is closed'));
         return;
       }
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
+      const read = { kind: 'read', id: nextId++, start, end } as const;
+      pending.set(read.id, { resolve, reject, read });
       signal.addEventListener('abort', () => {
-        if (pending.delete(id)) reject(signal.reason);
+        if (pending.delete(read.id)) reject(signal.reason);
       });
-      send({ kind: 'read', id, start, end });
+      send(read);
     });
 
   const itemsOf = (reply: Extract<FromLog, { kind: 'lines' }>): T[] => {
