@@ -2,9 +2,10 @@
 export interface DeferredAppend<T> {
   /** The list's `append`, for the hook's controls. */
   readonly append: (items: readonly T[]) => boolean;
-  /** The list's `grow` (a log's new count), deferred as `append` is. */
-  readonly grow: (count: number) => boolean;
-  /** True while `append` or `grow` runs: the snapshots announced then render in a transition (`useStoreSnapshot`). */
+  /**
+   * True while `append` runs, or the list grows (`list.growing`: `grow`, called by the app or by
+   * its source): the snapshots announced then render in a transition (`useStoreSnapshot`).
+   */
   readonly deferring: () => boolean;
 }
 
@@ -19,24 +20,19 @@ export interface DeferredAppend<T> {
  */
 export function deferredAppend<T>(list: {
   append(items: readonly T[]): boolean;
-  grow(count: number): boolean;
-  /** True while the list grows on its own (a stream log's source told it a count). */
+  /** True while the list grows (`grow`, by the app or by its source). */
   readonly growing?: boolean;
 }): DeferredAppend<T> {
   let depth = 0; // an append made inside another (an onItems that appends again) keeps it deferred
-  const deferred =
-    <A>(run: (arg: A) => boolean) =>
-    (arg: A) => {
+  return {
+    append: (items) => {
       depth += 1;
       try {
-        return run(arg);
+        return list.append(items);
       } finally {
         depth -= 1;
       }
-    };
-  return {
-    append: deferred((items: readonly T[]) => list.append(items)),
-    grow: deferred((count: number) => list.grow(count)),
+    },
     deferring: () => depth > 0 || list.growing === true,
   };
 }

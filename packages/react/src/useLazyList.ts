@@ -273,7 +273,7 @@ function createEngine<T>(
       flush: () => cache.flush(),
     },
   });
-  const { append, grow, deferring } = deferredAppend(list);
+  const { append, deferring } = deferredAppend(list);
   const controls: LazyListControls<T> = {
     scrollToIndex: (index, scroll) => view.scrollToIndex(index, scroll),
     measureElement: REF_CLEANUP
@@ -286,7 +286,7 @@ function createEngine<T>(
     onKeyDown: view.onKeyDown,
     focusIndex: (index) => view.focusIndex(index),
     append,
-    grow,
+    grow: (count) => list.grow(count),
     retry: (pageIndex) => list.retry(pageIndex as number | undefined), // an event: every page
     refresh: () => list.refresh(),
     ...writeControls(list),

@@ -61,13 +61,13 @@ export function useListEngine<T>(options: LazyListOptions<T>): {
     JSON.stringify([key, source.kind, shape, clientId(queryClient)]),
     () => {
       const list = createLazyList<T>({ ...options, queryClient });
-      const { append, grow, deferring } = deferredAppend(list);
+      const { append, deferring } = deferredAppend(list);
       return {
         list,
         controls: {
           followRange: (start, end) => list.followRange(start, end),
           append,
-          grow,
+          grow: (count) => list.grow(count),
           retry: (pageIndex) => list.retry(pageIndex as number | undefined), // an event: every page
           refresh: () => list.refresh(),
           ...writeControls(list),

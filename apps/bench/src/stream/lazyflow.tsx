@@ -8,9 +8,9 @@ import { offsetSource } from '@lazyflow/core';
 import type { StreamEvent } from '@lazyflow/mocks';
 import { useLazyList, useStream } from '@lazyflow/react';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { apiUrl } from '../shared/fetchItems.ts';
 import { reportPageError } from '../shared/frames.ts';
 import { ROW_HEIGHT } from '../shared/Row.tsx';
+import { replay } from './replay.ts';
 import { StreamListRows } from './StreamRow.tsx';
 import { noteReceived, noteRendered, streamProgress } from './streamProbe.ts';
 import { useStreamStart } from './useStreamStart.ts';
@@ -21,23 +21,6 @@ const PARSE_IN_WORKER = new URLSearchParams(location.search).get('worker') !== '
 
 const PAGE_SIZE = 200;
 const RING_ITEMS = 1_000;
-
-/** Events `[offset, offset + limit)` replayed from the stream endpoint, for pages evicted from memory. */
-async function replay(offset: number, limit: number, signal: AbortSignal): Promise<{ items: StreamEvent[] }> {
-  const response = await fetch(
-    apiUrl('stream', { from: offset, count: offset + limit, rate: 0, format: 'ndjson' }),
-    { signal },
-  );
-  if (!response.ok)
-    throw new Error(`replay of events ${offset}–${offset + limit} failed: HTTP ${response.status}`);
-  const text = await response.text();
-  return {
-    items: text
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as StreamEvent),
-  };
-}
 
 /** The connection: `useStream`, each batch appended to the list. Renders its status only. */
 function Ingest({ url, append }: { url: string; append: (items: readonly StreamEvent[]) => boolean }) {
@@ -70,7 +53,7 @@ export default function LazyflowStreamPage() {
       offsetSource<StreamEvent>({
         pageSize: PAGE_SIZE,
         initialCount: 0, // the log grows only by append; pages are fetched only to replay evicted ones
-        fetchPage: ({ offset, limit, signal }) => replay(offset, limit, signal),
+        fetchPage: async (range) => ({ items: await replay(range) }),
       }),
     [],
   );

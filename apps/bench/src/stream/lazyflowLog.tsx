@@ -9,9 +9,9 @@ import { createStreamLog, type StreamLog } from '@lazyflow/core/log';
 import type { StreamEvent } from '@lazyflow/mocks';
 import { useLazyList } from '@lazyflow/react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { apiUrl } from '../shared/fetchItems.ts';
 import { reportPageError } from '../shared/frames.ts';
 import { ROW_HEIGHT } from '../shared/Row.tsx';
+import { replay } from './replay.ts';
 import { StreamListRows } from './StreamRow.tsx';
 import { noteRendered, streamProgress } from './streamProbe.ts';
 import { useStreamStart } from './useStreamStart.ts';
@@ -19,21 +19,6 @@ import './slowWorkers.ts'; // ?workerSlowdown=N: the log's Worker runs N× slowe
 
 const PAGE_SIZE = 50;
 const MAX_BYTES = 4_000_000;
-
-/** Events `[offset, offset + limit)` replayed from the stream endpoint, for lines the log dropped. */
-async function replay({ offset, limit, signal }: { offset: number; limit: number; signal: AbortSignal }) {
-  const response = await fetch(
-    apiUrl('stream', { from: offset, count: offset + limit, rate: 0, format: 'ndjson' }),
-    { signal },
-  );
-  if (!response.ok)
-    throw new Error(`replay of events ${offset}–${offset + limit} failed: HTTP ${response.status}`);
-  const text = await response.text();
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as StreamEvent);
-}
 
 /** The list's source before the log opens (the list is there before the stream, as on the `lazyflow` page). */
 const idle = offsetSource<StreamEvent>({

@@ -189,7 +189,7 @@ export class LazyList<T> extends Subscribable {
 
   /**
    * Tells an offset list that its source has `count` items now (a log that grew: decision 0084,
-   * `createStreamLog` from `@lazyflow/core/stream`): the count becomes `count`, rows past the old
+   * `createStreamLog` from `@lazyflow/core/log`): the count becomes `count`, rows past the old
    * end load when they come into view, the page that held the old end is fetched again (its items
    * stay shown until then), and a view following the end moves with it. A smaller count than the
    * list has changes nothing (rows go only by `refresh()` or `invalidate()`). Returns false for

@@ -2,6 +2,7 @@
 // line (createLineIndex), tells the page the count as it grows, and parses only the lines the
 // page reads. Runs in the log's Worker (logWorker.ts) or, where no Worker starts, on the page.
 import { backoffDelay } from '../scheduler/backoffDelay.ts';
+import { retryableStatus } from '../stream/streamErrors.ts';
 import { createLineIndex, type LineIndex } from './lineIndex.ts';
 import type { FromLog, LogMalformed, ToLog } from './logMessages.ts';
 
@@ -123,16 +124,15 @@ export function createLogReader(post: (message: FromLog) => void): (message: ToL
       if (resumeParam !== null && log.count > 0) target.searchParams.set(resumeParam, String(log.count));
       const failure = await connect(target.href, headers);
       if (controller.signal.aborted) return; // closed: nothing more is wanted
+      if (failure === null) log.end(); // an unfinished last line counts now
       tell(); // every line before the end or the failure
       if (failure === null) {
-        log.end();
-        tell();
         post({ kind: 'ended' });
         return;
       }
       if (failure.read) attempt = 1; // this connection brought lines: its failure is a first one
       const { status } = failure;
-      const retryable = status === null || status >= 500 || status === 408 || status === 429;
+      const retryable = status === null || retryableStatus(status);
       if (resumeParam === null || !retryable || attempt >= retry.attempts) {
         post({ kind: 'failed', status, url: failure.url, message: failure.message });
         return;

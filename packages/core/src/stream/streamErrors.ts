@@ -64,6 +64,18 @@ export class StreamHttpError extends Error {
 
   /** Whether a retry may succeed (server errors, timeouts, rate limits). */
   get retryable(): boolean {
-    return this.status >= 500 || this.status === 408 || this.status === 429;
+    return retryableStatus(this.status);
   }
+}
+
+/**
+ * Whether an HTTP status may answer differently when asked again: server errors, timeouts, rate
+ * limits ({@link StreamHttpError.retryable}, and the stream log's reconnects).
+ *
+ * @example
+ * retryableStatus(503); // true
+ * retryableStatus(404); // false
+ */
+export function retryableStatus(status: number): boolean {
+  return status >= 500 || status === 408 || status === 429;
 }
