@@ -145,13 +145,82 @@ describe('LazyList.grow', () => {
     told(6);
     expect(list.getSnapshot().count).toBe(6);
     expect(growing).toContain(true); // snapshots published by the growth say so (the hooks defer them)
-    expect(list.growing).toBe(false);
+    expect(list.growing).toBe(true); // and for 200 ms after: the pages it reads land deferred too
     await settle();
     expect(list.getSnapshot().getRange(0, 6)).toEqual({ status: 'loaded', items: [0, 1, 2, 3, 4, 5] });
     unsubscribe();
     expect(listeners.size).toBe(0);
     told(8);
     expect(list.getSnapshot().count).toBe(6);
+  });
+
+  it('plans in a task of its own: reads start after grow returned, only for the newest end, without prefetch', async () => {
+    const { log, source } = growingLog(4);
+    const list = tracked(createLazyList<number>({ key: ['grow-task'], source, prefetch: 2 }));
+    // A view following the end, as a VirtualList with anchor 'end' does.
+    list.subscribe(() => {
+      const { count } = list.getSnapshot();
+      list.setWindow({ start: Math.max(0, count - 6), end: count });
+    });
+    list.setWindow({ start: 0, end: 6 });
+    log.lines = 100;
+    list.grow(100);
+    expect(list.getSnapshot().count).toBe(100);
+    expect(log.reads).toEqual([]); // nothing started inside the grow's task
+    log.lines = 200;
+    list.grow(200); // before the plan ran: the end at 100 is never read
+    await settle();
+    // Rows 194–199: pages 48 and 49; no page behind (a growing end leaves it before it is looked at).
+    expect(log.reads.sort((a, b) => a - b)).toEqual([192, 196]);
+    expect(list.getSnapshot().getRange(194, 200)).toEqual({
+      status: 'loaded',
+      items: [194, 195, 196, 197, 198, 199],
+    });
+  });
+
+  it('counts as growing at the end for 200 ms after the count changed; then, or elsewhere, a plan prefetches', async () => {
+    const { log, source } = growingLog(4);
+    let clock = 1_000;
+    const list = tracked(
+      createLazyList<number>({ key: ['grow-rest'], source, prefetch: 1, now: () => clock }),
+    );
+    list.setWindow({ start: 0, end: 4 });
+    log.lines = 40;
+    list.grow(40);
+    list.setWindow({ start: 36, end: 40 });
+    expect(list.growing).toBe(true);
+    await settle();
+    expect(log.reads).toEqual([36]); // page 9 alone: nothing behind it
+    clock += 199;
+    expect(list.growing).toBe(true);
+    expect(list.grow(40)).toBe(true); // the same count: no growth, the 200 ms still run from the last change
+    clock += 1;
+    expect(list.growing).toBe(false);
+    log.reads = [];
+    list.setWindow({ start: 35, end: 39 });
+    await settle();
+    expect(log.reads.sort((a, b) => a - b)).toEqual([28, 32]); // page 8 and the prefetch before it
+
+    // History read while the log grows: the window is not at the end, so it prefetches.
+    log.lines = 60;
+    list.grow(60);
+    log.reads = [];
+    list.setWindow({ start: 13, end: 17 });
+    expect(list.growing).toBe(false); // its landings render at once
+    await settle();
+    expect(log.reads.sort((a, b) => a - b)).toEqual([8, 12, 16, 20]);
+  });
+
+  it('starts no read when destroyed before its plan ran', async () => {
+    const { log, source } = growingLog(4);
+    const list = createLazyList<number>({ key: ['grow-destroy-plan'], source });
+    list.subscribe(() => {});
+    list.setWindow({ start: 0, end: 8 });
+    log.lines = 8;
+    list.grow(8);
+    list.destroy();
+    await settle();
+    expect(log.reads).toEqual([]);
   });
 
   it('is false for a cursor source (no count to grow), and after destroy', () => {

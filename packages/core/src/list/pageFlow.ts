@@ -33,6 +33,9 @@ export interface PageFlowHost<T> {
   readonly layout: ListLayout<T>;
 }
 
+/** How long after `grow` changed the count the list counts as growing. */
+const GROWING_MS = 200;
+
 /**
  * The load loop of one lazy list: plans the window (planner through the layout), queues fetches
  * (scheduler, page queries in the QueryClient, the persistent cache first), and lands what comes
@@ -103,6 +106,21 @@ export class PageFlow<T> implements FlowState<T> {
     this.snapshots = new SnapshotPublisher(this, () => host.notify()); // reads this flow at each change
   }
 
+  /** When `grow` last changed the count (`o.now()`), and the count it changed. */
+  grown = { at: Number.NEGATIVE_INFINITY, from: 0 };
+
+  /**
+   * The count grew within the last 200 ms and the window reaches where its end was before (a log
+   * pouring in, followed; its window catches up with the end a step after the count, and a page's
+   * answer may grow the count further first): the window moves on before a prefetched page would
+   * be looked at, so the plan asks for visible pages only. A window elsewhere (history read while
+   * a chat grows) prefetches.
+   */
+  get followsGrowth(): boolean {
+    const { window, grown } = this;
+    return window !== null && window.end >= grown.from && this.o.now() - grown.at < GROWING_MS;
+  }
+
   get destroyed(): boolean {
     return this.phase === 'destroyed';
   }
@@ -157,7 +175,7 @@ export class PageFlow<T> implements FlowState<T> {
     if (this.phase !== 'running' || window === null) return;
     const previous = this.plan?.zone;
     const plan = this.layout.plan(window, {
-      prefetch: this.pressure.prefetch(this.o.prefetch),
+      prefetch: this.followsGrowth ? 0 : this.pressure.prefetch(this.o.prefetch),
       flingVelocity: this.o.flingVelocity,
       loaded: {
         has: (page) =>
