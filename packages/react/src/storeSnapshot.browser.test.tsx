@@ -137,6 +137,59 @@ describe('useStoreSnapshot', () => {
     expect(shown()).toBe('20');
   });
 
+  it('commits its transitions while deferred changes come faster than a render (one handed to React at a time)', async () => {
+    const store = numberStore();
+    const shownValues: string[] = [];
+    /** One of 20 rows, 1.5 ms each: React yields between them, and a newer transition starts it all again. */
+    function Row({ value }: { value: number }) {
+      const until = performance.now() + 1.5;
+      while (performance.now() < until) {
+        // a row at CPU ×4
+      }
+      return <i>{value}</i>;
+    }
+    function Slow() {
+      const value = useStoreSnapshot(store.subscribe, store.getSnapshot, store.deferring);
+      return (
+        <>
+          <output>{value}</output>
+          {Array.from({ length: 20 }, (_, i) => (
+            <Row key={i} value={value} />
+          ))}
+        </>
+      );
+    }
+    roots.mount(<Slow />);
+    await expect.poll(() => store.listeners()).toBe(1);
+    // The fallback (an urgent render 250 ms after a deferred change no commit showed) is counted:
+    // it is what shows the changes when transitions starve.
+    const realSetTimeout = window.setTimeout;
+    let fallbacks = 0;
+    const counting = ((callback: () => void, ms?: number) =>
+      realSetTimeout(() => {
+        if (ms === 250) fallbacks++;
+        callback();
+      }, ms)) as typeof window.setTimeout;
+    window.setTimeout = counting;
+    const seen = new MutationObserver(() => shownValues.push(shown() ?? ''));
+    seen.observe(roots.container as HTMLElement, { subtree: true, characterData: true, childList: true });
+    try {
+      for (let n = 1; n <= 100; n++) {
+        store.set(n, true);
+        await new Promise((resolve) => realSetTimeout(resolve, 2)); // a change every task, ~2 ms apart
+      }
+      await expect.poll(shown).toBe('100');
+    } finally {
+      window.setTimeout = realSetTimeout;
+      seen.disconnect();
+    }
+    // Without one at a time, every render started again and only the fallback showed anything.
+    expect(fallbacks).toBeLessThanOrEqual(1);
+    expect(new Set(shownValues).size).toBeGreaterThan(5);
+    const numbers = shownValues.map(Number);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b)); // never back to an older one
+  });
+
   it('shows a deferred change while another transition of the app is suspended', async () => {
     const store = numberStore();
     const app: { suspend?: () => void } = {};

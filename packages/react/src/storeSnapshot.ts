@@ -38,17 +38,29 @@ export function useStoreSnapshot<S>(
   getSnapshot: () => S,
   deferring?: () => boolean,
 ): S {
-  // `urgent`: what useSyncExternalStore renders; `waiting`: the last deferred snapshot handed to
-  // React, with the timer that renders it urgently if no commit shows it within MAX_DEFER_MS.
+  // `urgent`: what useSyncExternalStore renders; `waiting`: the last deferred snapshot, with the
+  // timer that renders it urgently if no commit shows it within MAX_DEFER_MS; `handed`: the one
+  // in React's transition now. One at a time: React starts a transition's render again for every
+  // newer one, and changes that come faster than a render (a log pouring in) would never commit.
   const store = useMemo(
     () => ({
       urgent: { snapshot: getSnapshot(), seq: 0 } as Told<S>,
       waiting: null as Later<S> | null,
+      handed: null as Later<S> | null,
       timer: undefined as ReturnType<typeof setTimeout> | undefined,
+      /** Renders the latest snapshot urgently (set while subscribed). */
+      fallback: (): void => {},
     }),
     [getSnapshot],
   );
   const [later, setLater] = useState<Later<S> | null>(null);
+  const hand = useCallback(
+    (next: Later<S>) => {
+      store.handed = next;
+      startTransition(() => setLater(next));
+    },
+    [store],
+  );
   const listen = useCallback(
     (listener: () => void) => {
       const urgently = () => {
@@ -64,6 +76,10 @@ export function useStoreSnapshot<S>(
         }
       };
       urgently();
+      store.fallback = () => {
+        urgently();
+        listener();
+      };
       const stop = subscribe(() => {
         if (deferring?.() !== true) {
           urgently();
@@ -71,27 +87,30 @@ export function useStoreSnapshot<S>(
         }
         const next: Later<S> = { store, snapshot: getSnapshot(), seq: ++told };
         store.waiting = next;
-        startTransition(() => setLater(next));
-        store.timer ??= setTimeout(() => {
-          urgently();
-          listener();
-        }, MAX_DEFER_MS);
+        if (store.handed === null) hand(next);
+        store.timer ??= setTimeout(store.fallback, MAX_DEFER_MS);
       });
       return () => {
         clearTimeout(store.timer);
         store.timer = undefined;
+        store.fallback = () => {};
         stop();
       };
     },
-    [store, subscribe, getSnapshot, deferring],
+    [store, subscribe, getSnapshot, deferring, hand],
   );
   useClientLayoutEffect(() => {
-    // A commit showed the last deferred change: its fallback is not needed.
-    if (later !== null && later === store.waiting) {
-      clearTimeout(store.timer);
-      store.timer = undefined;
-    }
-  }, [later, store]);
+    if (later === null || later !== store.handed) return;
+    // A commit showed the deferred change handed to React: its fallback is not needed, and a
+    // newer one waiting goes next (its own 250 ms from now).
+    store.handed = null;
+    clearTimeout(store.timer);
+    store.timer = undefined;
+    const { waiting } = store;
+    if (waiting === null || waiting === later) return;
+    hand(waiting);
+    store.timer = setTimeout(store.fallback, MAX_DEFER_MS);
+  }, [later, store, hand]);
   const getUrgent = useCallback(() => store.urgent, [store]);
   const urgent = useSyncExternalStore(listen, getUrgent, getUrgent);
   return later?.store === store && later.seq > urgent.seq ? (later.snapshot as S) : urgent.snapshot;
