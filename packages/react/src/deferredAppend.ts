@@ -4,7 +4,8 @@ export interface DeferredAppend<T> {
   readonly append: (items: readonly T[]) => boolean;
   /**
    * True while `append` runs, or the list grows (`list.growing`: `grow`, called by the app or by
-   * its source): the snapshots announced then render in a transition (`useStoreSnapshot`).
+   * its source, and the 200 ms after it while the window follows the end, when the pages the
+   * growth asked for land): the snapshots announced then render in a transition (`useStoreSnapshot`).
    */
   readonly deferring: () => boolean;
 }
@@ -20,7 +21,7 @@ export interface DeferredAppend<T> {
  */
 export function deferredAppend<T>(list: {
   append(items: readonly T[]): boolean;
-  /** True while the list grows (`grow`, by the app or by its source). */
+  /** True while the list grows (`grow`, by the app or by its source, and the 200 ms after it at the end). */
   readonly growing?: boolean;
 }): DeferredAppend<T> {
   let depth = 0; // an append made inside another (an onItems that appends again) keeps it deferred

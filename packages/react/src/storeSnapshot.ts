@@ -27,8 +27,10 @@ let told = 0;
  * pouring in no longer lays out a screen of new rows in one long task (issue #16 item 3,
  * decision 0081). An urgent change (a scroll, a measured row) renders the store's latest
  * snapshot at once, and the newer snapshot always wins, so the two never show different data.
- * A deferred change shows within 250 ms even if no transition commits it (it is rendered
- * urgently then).
+ * One deferred snapshot is handed to React at a time, the newest waiting for its commit
+ * (decision 0085: React would start the render again for each newer one, and changes faster
+ * than a render would never commit). A deferred change shows within 250 ms of being handed even
+ * if no transition commits it (it is rendered urgently then).
  *
  * @example
  * const snapshot = useStoreSnapshot(stream.subscribe, stream.getSnapshot, () => true);
