@@ -44,6 +44,30 @@ function Shown({ store }: { store: NumberStore }) {
   return <output>{value}</output>;
 }
 
+/** One of 20 rows, 1.5 ms each: React yields between them, and a newer transition starts it all again. */
+function SlowRow({ value }: { value: number }) {
+  const until = performance.now() + 1.5;
+  while (performance.now() < until) {
+    // a row at CPU ×4
+  }
+  return <i>{value}</i>;
+}
+
+const ROW_KEYS = Array.from({ length: 20 }, (_, i) => `row-${i}`);
+
+/** The store's value above 20 slow rows: a render takes ~30 ms, longer than the changes' spacing. */
+function SlowRows({ store }: { store: NumberStore }) {
+  const value = useStoreSnapshot(store.subscribe, store.getSnapshot, store.deferring);
+  return (
+    <>
+      <output>{value}</output>
+      {ROW_KEYS.map((key) => (
+        <SlowRow key={key} value={value} />
+      ))}
+    </>
+  );
+}
+
 const never = new Promise<never>(() => {});
 
 /** Suspends for good (React 18 and 19 alike). */
@@ -140,26 +164,7 @@ describe('useStoreSnapshot', () => {
   it('commits its transitions while deferred changes come faster than a render (one handed to React at a time)', async () => {
     const store = numberStore();
     const shownValues: string[] = [];
-    /** One of 20 rows, 1.5 ms each: React yields between them, and a newer transition starts it all again. */
-    function Row({ value }: { value: number }) {
-      const until = performance.now() + 1.5;
-      while (performance.now() < until) {
-        // a row at CPU ×4
-      }
-      return <i>{value}</i>;
-    }
-    function Slow() {
-      const value = useStoreSnapshot(store.subscribe, store.getSnapshot, store.deferring);
-      return (
-        <>
-          <output>{value}</output>
-          {Array.from({ length: 20 }, (_, i) => (
-            <Row key={i} value={value} />
-          ))}
-        </>
-      );
-    }
-    roots.mount(<Slow />);
+    roots.mount(<SlowRows store={store} />);
     await expect.poll(() => store.listeners()).toBe(1);
     // The fallback (an urgent render 250 ms after a deferred change no commit showed) is counted:
     // it is what shows the changes when transitions starve.
