@@ -265,8 +265,8 @@ export class LazyList<T> extends Subscribable {
    * 50 ms by thousands of lines split its tasks in two this way, each under 50 ms at CPU ×4.
    */
   #planSoon(flow: PageFlow<T>): void {
-    if (this.#planTimer !== undefined) return;
-    this.#planTimer = flow.o.timers.setTimeout(() => {
+    // After destroy() the plan is a no-op (`replan` plans only a running list): no timer to clear.
+    this.#planTimer ??= flow.o.timers.setTimeout(() => {
       this.#planTimer = undefined;
       flow.replan();
     }, 0);
@@ -386,7 +386,6 @@ export class LazyList<T> extends Subscribable {
     const flow = this.#flow;
     if (flow.destroyed) return;
     flow.phase = 'destroyed';
-    flow.o.timers.clearTimeout(this.#planTimer);
     this.#follower?.stop();
     flow.snapshots.stop();
     const cancelled = flow.scheduler.cancelAll();
