@@ -122,7 +122,7 @@ export function createScrollLink(
       if (at === null || want === null) return;
       if (Math.abs(offset(at) - state().known) >= 1) {
         // The user scrolled and its event has not arrived yet: take that first, do not overwrite it.
-        update({ type: 'scroll', physical: offset(at) });
+        update({ type: 'scroll', physical: offset(at), viewport: at.viewport() });
         return;
       }
       at.scrollTo(want);
@@ -170,7 +170,7 @@ export function createScrollLink(
     const physical = offset(target);
     syncLater = readLater && frameRead.ask(physical);
     try {
-      update({ type: 'scroll', physical });
+      update({ type: 'scroll', physical, viewport: target.viewport() });
     } finally {
       syncLater = false;
     }
@@ -184,7 +184,7 @@ export function createScrollLink(
     written = Math.abs(physical - eventOffset) >= 1;
     const owedBefore = owed;
     const before = state();
-    update({ type: 'scroll', physical });
+    update({ type: 'scroll', physical, viewport: target.viewport() });
     // Owed and not laid out by the move. Data its own window publishes (the list's loading
     // statuses) is in the rows already: re-read with the next frame (decision 0043).
     if (owedBefore && state() === before) sync();

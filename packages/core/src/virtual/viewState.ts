@@ -75,8 +75,11 @@ export interface ViewState {
 export type ViewAction =
   | { readonly type: 'attach'; readonly viewport: number; readonly physical: number }
   | { readonly type: 'resize'; readonly viewport: number }
-  /** The element reports `physical` (a scroll event, or a write's position not seen yet). */
-  | { readonly type: 'scroll'; readonly physical: number }
+  /**
+   * The element reports `physical` (a scroll event, or a write's position not seen yet) and its
+   * `viewport` then (before its ResizeObserver may tell it).
+   */
+  | { readonly type: 'scroll'; readonly physical: number; readonly viewport?: number }
   | { readonly type: 'drag'; readonly active: boolean }
   /** A wheel, touch or key input began. */
   | { readonly type: 'input' }
@@ -255,7 +258,7 @@ export function reduceView(state: ViewState, action: ViewAction, context: ViewCo
     case 'resize':
       return { ...state, viewport: action.viewport };
     case 'scroll':
-      return scrolled(state, action.physical, context);
+      return scrolled(state, action.physical, context, action.viewport ?? state.viewport);
     case 'drag': {
       const { motion } = state;
       if (action.active) return { ...state, motion: moving(motion) ? 'dragging' : 'grabbed' };
@@ -316,8 +319,15 @@ export function reduceView(state: ViewState, action: ViewAction, context: ViewCo
   }
 }
 
-/** The user moved the element: the content follows (1:1, or proportionally while dragging). */
-function scrolled(state: ViewState, physical: number, context: ViewContext): ViewState {
+/**
+ * The user moved the element: the content follows (1:1, or proportionally while dragging). A move
+ * back by no more than the element grew, while following the end, is the browser's: a taller
+ * element at its end has its offset clamped (a banner above it went away); it still follows.
+ */
+function scrolled(state: ViewState, physical: number, context: ViewContext, viewport: number): ViewState {
+  const grew = viewport - state.viewport;
+  if (grew > 0 && state.hold.kind === 'end' && physical < state.known && state.known - physical <= grew + 1)
+    return { ...state, viewport, physical, known: physical };
   if (Math.abs(physical - state.known) < 1) return state; // our own write, or no movement
   const { scale, motion } = state;
   // Only a scrollbar drag maps proportionally; wheel, touch, keys and scrollBy move 1:1 (issue 16).
