@@ -10,6 +10,7 @@ import { ContactsPage } from './pages/ContactsPage.tsx';
 import { FeedPage } from './pages/FeedPage.tsx';
 import { GridPage } from './pages/GridPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
+import { LogPage } from './pages/LogPage.tsx';
 import { SearchPage } from './pages/SearchPage.tsx';
 import { StreamPage } from './pages/StreamPage.tsx';
 import { TablePage } from './pages/TablePage.tsx';
@@ -54,6 +55,11 @@ export const ROUTES: Route[] = [
     path: '/stream',
     label: 'Stream',
     page: StreamPage,
+  },
+  {
+    path: '/log',
+    label: 'Log',
+    page: LogPage,
   },
   {
     path: '/templates',

@@ -16,19 +16,21 @@ export interface LogEvent {
 /** The log's memory budget: older pages beyond it are dropped and replayed when scrolled back to. */
 const LOG_BUDGET = 4_000_000;
 
-/** Events `[offset, offset + limit)` replayed from the stream endpoint, for pages evicted from memory. */
-async function replay(offset: number, limit: number, signal: AbortSignal): Promise<{ items: LogEvent[] }> {
+/**
+ * Events `[offset, offset + limit)` read again from the stream endpoint, for pages evicted from
+ * memory (this page's log) or lines a stream log dropped (the Log page).
+ */
+export async function replayEvents(offset: number, limit: number, signal: AbortSignal): Promise<LogEvent[]> {
   const response = await fetch(`/api/stream?from=${offset}&count=${offset + limit}&rate=0&format=ndjson`, {
     signal,
   });
   if (!response.ok)
     throw new Error(`replay of events ${offset}–${offset + limit} failed: HTTP ${response.status}`);
   const text = await response.text();
-  const items = text
+  return text
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as LogEvent);
-  return { items };
 }
 
 /**
@@ -45,7 +47,7 @@ export function useEventLog(
     source: offsetSource({
       pageSize: 200,
       initialCount: 0, // the log grows only by append; pages are fetched only to replay evicted ones
-      fetchPage: ({ offset, limit, signal }) => replay(offset, limit, signal),
+      fetchPage: async ({ offset, limit, signal }) => ({ items: await replayEvents(offset, limit, signal) }),
     }),
     getScrollElement: () => scroller.current,
     estimateSize: () => 24,

@@ -5,7 +5,8 @@ import { lagTone, lostTone, type Tone } from '../lib/tones.ts';
 
 const number = (n: number) => n.toLocaleString('en');
 
-function Stat({
+/** One figure tile of a `.stat-grid`: a label above a large figure (the Stream and Log pages). */
+export function Stat({
   label,
   title,
   tone,
@@ -25,7 +26,7 @@ function Stat({
 }
 
 /** "3.16 MB" as the figure and a small unit, as the other tiles write "/s" and "ms" (and it fits a phone's tile). */
-function Unit({ text }: { text: string }) {
+export function Unit({ text }: { text: string }) {
   const space = text.lastIndexOf(' ');
   if (space < 0) return <>{text}</>;
   return (
