@@ -185,8 +185,10 @@ export default [
     // limit 25.36 -> 25.34.
     // Decision 0085: a grow's plan in a task of its own, no prefetch at a growing end, `growing` for
     // 200 ms after (engine +137 B), and useStoreSnapshot handing React one deferred snapshot at a
-    // time (+73 B): 25.333 -> 25.543, limit 25.34 -> 25.55.
-    limit: '25.55 kB', // target 12 kB
+    // time (+73 B): 25.333 -> 25.543, limit 25.34 -> 25.55. The view's scroll action with the
+    // element's viewport (a list following its end keeps following when its element grows, +51 B):
+    // 25.543 -> 25.594, limit 25.55 -> 25.60.
+    limit: '25.60 kB', // target 12 kB
     modifyEsbuildConfig,
   },
   {
@@ -260,7 +262,8 @@ export default [
     // watchCount and growing (see the hook's entry), 27.577 -> 27.653: limit 27.59 -> 27.66.
     // The grow control without a wrapper (see the hook's entry), 27.653 -> 27.637: limit 27.66 -> 27.64.
     // Decision 0085 (see the hook's entry), 27.637 -> 27.847: limit 27.64 -> 27.85.
-    limit: '27.85 kB',
+    // The scroll action's viewport (see the hook's entry), 27.847 -> 27.917: limit 27.85 -> 27.92.
+    limit: '27.92 kB',
     modifyEsbuildConfig,
   },
   {
