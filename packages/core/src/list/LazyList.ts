@@ -261,8 +261,8 @@ export class LazyList<T> extends Subscribable {
 
   /**
    * Plans in the next task: what a grow moved (the count, the rows, a view following the end) is
-   * one task, the reads it starts and cancels another (decision 0085). A log that grows every
-   * 50 ms by thousands of lines split its tasks in two this way, each under 50 ms at CPU ×4.
+   * one task, the reads it starts and cancels another (decision 0085, which says what that bought a
+   * log growing every 50 ms by thousands of lines).
    */
   #planSoon(flow: PageFlow<T>): void {
     // After destroy() the plan is a no-op (`replan` plans only a running list): no timer to clear.

@@ -106,7 +106,7 @@ export class PageFlow<T> implements FlowState<T> {
     this.snapshots = new SnapshotPublisher(this, () => host.notify()); // reads this flow at each change
   }
 
-  /** When `grow` last changed the count (`o.now()`), and the count it changed. */
+  /** When `grow` last changed the count (`o.now()`), and the count the list had before. */
   grown = { at: Number.NEGATIVE_INFINITY, from: 0 };
 
   /**
