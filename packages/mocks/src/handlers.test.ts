@@ -1,11 +1,12 @@
 // The handlers through MSW's Node interceptor: parameters, paging, cursors, faults.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { item, items } from './dataset.ts';
+import { item, items, streamEvent } from './dataset.ts';
 import { resetFaultDefaults, setFaultDefaults } from './faults.ts';
 import { decodeCursor, encodeCursor, type FeedPage } from './handlers/feed.ts';
 import type { ItemsPage } from './handlers/items.ts';
 import type { MetricsRange } from './handlers/metrics.ts';
 import { server } from './node.ts';
+import { replayStreamEvents } from './streamReplay.ts';
 
 const BASE = 'http://lazyflow.test';
 const get = (path: string, init?: RequestInit) => fetch(`${BASE}${path}`, init);
@@ -153,5 +154,17 @@ describe('GET /api/stream (Node)', () => {
   it('keeps item ids equal to the generator', async () => {
     const body = (await (await get('/api/items?offset=123456&limit=1')).json()) as ItemsPage;
     expect(body.items[0]).toEqual(item(123_456));
+  });
+});
+
+describe('replayStreamEvents', () => {
+  it('reads events [offset, offset + limit) again, in order, and names the range when the server fails', async () => {
+    const signal = new AbortController().signal;
+    const events = await replayStreamEvents({ offset: 2_000, limit: 5, signal }, { base: BASE });
+    expect(events.map((e) => e.seq)).toEqual([2_000, 2_001, 2_002, 2_003, 2_004]);
+    expect(events[0]).toEqual(streamEvent(2_000));
+    await expect(
+      replayStreamEvents({ offset: 0, limit: 5, signal }, { base: BASE, params: { errorRate: 1 } }),
+    ).rejects.toThrow(/replay of events 0–5 failed: HTTP 5\d\d/);
   });
 });

@@ -88,6 +88,7 @@ export { type UsersPage, type UsersWidePage, usersHandler } from './handlers/use
 export { type VideosPage, videosHandler } from './handlers/videos.ts';
 export { handlers } from './handlers.ts';
 export { BadRequest, type ErrorBody } from './http.ts';
+export { replayStreamEvents } from './streamReplay.ts';
 export {
   SHAPE_PERIOD,
   type Template,

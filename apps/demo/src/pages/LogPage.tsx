@@ -1,10 +1,11 @@
+import { replayStreamEvents } from '@lazyflow/mocks';
 import { useLazyList, useStreamLog } from '@lazyflow/react';
 import { useRef, useState } from 'react';
 import { PageIntro } from '../components/PageIntro.tsx';
 import { formatBytes } from '../lib/hoodFigures.ts';
 import { badgeClass } from '../lib/tones.ts';
 import { useReportStats } from '../lib/useReportStats.ts';
-import { type LogEvent, replayEvents } from '../stream/EventLog.tsx';
+import type { LogEvent } from '../stream/EventLog.tsx';
 import { Stat, Unit } from '../stream/StreamStats.tsx';
 
 /** A line of the log: an event, or a line the server sent that is not JSON (shown, not skipped). */
@@ -40,7 +41,7 @@ function LogTail({ url, run }: { url: string; run: number }) {
     resumeParam: 'from', // a cut connection reconnects with ?from=<lines received>
     retry: { attempts: 6, baseDelayMs: 300, maxDelayMs: 3000 },
     malformed: (error) => ({ broken: true, line: error.line, message: error.message }),
-    replay: ({ offset, limit, signal }) => replayEvents(offset, limit, signal),
+    replay: replayStreamEvents,
   });
   const list = useLazyList<LogLine>({
     key: ['log-tail', url, run], // a restart is a new log: pages of the last run are not its lines

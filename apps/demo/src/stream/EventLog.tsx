@@ -1,4 +1,5 @@
 import { offsetSource } from '@lazyflow/core';
+import { replayStreamEvents } from '@lazyflow/mocks';
 import { type UseLazyListResult, useLazyList } from '@lazyflow/react';
 import { useRef } from 'react';
 import { useReportStats } from '../lib/useReportStats.ts';
@@ -17,23 +18,6 @@ export interface LogEvent {
 const LOG_BUDGET = 4_000_000;
 
 /**
- * Events `[offset, offset + limit)` read again from the stream endpoint, for pages evicted from
- * memory (this page's log) or lines a stream log dropped (the Log page).
- */
-export async function replayEvents(offset: number, limit: number, signal: AbortSignal): Promise<LogEvent[]> {
-  const response = await fetch(`/api/stream?from=${offset}&count=${offset + limit}&rate=0&format=ndjson`, {
-    signal,
-  });
-  if (!response.ok)
-    throw new Error(`replay of events ${offset}–${offset + limit} failed: HTTP ${response.status}`);
-  const text = await response.text();
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as LogEvent);
-}
-
-/**
  * The whole stream history as a virtualized lazy list: the stream appends each frame's batch
  * (`useLazyList().append`), the view follows the newest event while at the bottom, and pages
  * pushed out of memory are replayed from the server when scrolled back to.
@@ -47,7 +31,7 @@ export function useEventLog(
     source: offsetSource({
       pageSize: 200,
       initialCount: 0, // the log grows only by append; pages are fetched only to replay evicted ones
-      fetchPage: async ({ offset, limit, signal }) => ({ items: await replayEvents(offset, limit, signal) }),
+      fetchPage: async (range) => ({ items: await replayStreamEvents(range) }),
     }),
     getScrollElement: () => scroller.current,
     estimateSize: () => 24,
