@@ -11,6 +11,8 @@ export interface MountOptions<T> extends Omit<VirtualListOptions<T>, 'scrollElem
   /** Rendered size of a row; default: the row's `size` (fixed rows). */
   rowSize?: (row: VirtualRow<T>) => number;
   text?: (item: T) => string;
+  /** Call `measureElement` on new rows (default true); false: rows of a known size, never measured. */
+  measure?: boolean;
 }
 
 export interface MountedList<T> {
@@ -75,7 +77,7 @@ export function mountVirtualList<T>(options: MountOptions<T>): MountedList<T> {
       element.textContent =
         row.state.status === 'loaded' ? (options.text?.(row.state.item) ?? String(row.index)) : '…';
       element.dataset.state = row.state.status;
-      if (fresh) {
+      if (fresh && options.measure !== false) {
         const stop = view.measureElement(element);
         if (stop) stops.set(element, stop);
       }

@@ -176,12 +176,18 @@ export function createScrollLink(
     }
   }
 
-  /** The frame read: a position written since the event is where the frame is painted. */
+  /**
+   * The frame read: a position written since the event is where the frame is painted. Once a
+   * read found one, the scroll is the page's (a compositor does not take over a scroll a script
+   * writes), so a frame without a write is one where the page paused or stopped: painted where it
+   * is, not a stride ahead of it (that left one row on screen for the frames until the lean's
+   * watch ended). `lean` forgets it when the lean ends.
+   */
   function readInFrame(eventOffset: number): void {
     // Detached (and so after the view's destroy): nothing to read.
     if (target === null) return;
     const physical = offset(target);
-    written = Math.abs(physical - eventOffset) >= 1;
+    written ||= Math.abs(physical - eventOffset) >= 1;
     const owedBefore = owed;
     const before = state();
     update({ type: 'scroll', physical, viewport: target.viewport() });
