@@ -1,6 +1,6 @@
 import { replayStreamEvents } from '@lazyflow/mocks';
 import { useLazyList, useStreamLog } from '@lazyflow/react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { PageIntro } from '../components/PageIntro.tsx';
 import { formatBytes } from '../lib/hoodFigures.ts';
 import { badgeClass } from '../lib/tones.ts';
@@ -18,17 +18,29 @@ const LIST_BYTES = 2_000_000;
 
 const number = (n: number) => n.toLocaleString('en');
 
-/** Lines per second over the last second of counts, from the renders that saw them. */
+/**
+ * Lines per second over the last second, sampled four times a second (a stalled log falls to 0
+ * without a render of its own); the count is read from a ref written after each commit.
+ */
 function useLinesPerSecond(count: number): number {
-  const seen = useRef<{ t: number; count: number }[]>([]);
-  const now = performance.now();
-  const samples = seen.current;
-  if (samples.at(-1)?.count !== count) samples.push({ t: now, count });
-  while (samples.length > 2 && now - (samples[0]?.t ?? now) > 1000) samples.shift();
-  const first = samples[0];
-  const last = samples.at(-1);
-  if (!first || !last || last.t - first.t < 200) return 0;
-  return Math.round(((last.count - first.count) * 1000) / (last.t - first.t));
+  const latest = useRef(count);
+  const [rate, setRate] = useState(0);
+  useEffect(() => {
+    latest.current = count;
+  }, [count]);
+  useEffect(() => {
+    const samples = [{ t: performance.now(), count: latest.current }];
+    const timer = setInterval(() => {
+      const now = performance.now();
+      samples.push({ t: now, count: latest.current });
+      while (samples.length > 2 && now - (samples[0]?.t ?? now) > 1000) samples.shift();
+      const first = samples[0] ?? { t: now, count: latest.current };
+      const span = now - first.t;
+      setRate(span < 200 ? 0 : Math.max(0, Math.round(((latest.current - first.count) * 1000) / span)));
+    }, 250);
+    return () => clearInterval(timer);
+  }, []);
+  return rate;
 }
 
 /** One log: `createStreamLog` in a Worker through `useStreamLog`, a list on its source following the end. */
