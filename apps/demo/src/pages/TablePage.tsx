@@ -327,13 +327,14 @@ function TableView({
         <ul className="spacer" aria-label="Items" style={{ height: list.totalSize }}>
           {list.rows.map((row) => {
             // A placeholder or a failed row takes the estimate; a loaded row of the dynamic mode is as
-            // tall as its text (measured), one of the fixed mode 36 px.
+            // tall as its text (measured), every row of the fixed mode 36 px: rows of a known size,
+            // not measured (docs/virtual-list.md, decision 0086).
             const height = dynamic ? DYNAMIC_ESTIMATE : ROW_HEIGHT;
             const loaded = row.state.status === 'loaded';
             return (
               <li
                 key={row.key}
-                ref={list.measureElement}
+                ref={dynamic ? list.measureElement : undefined}
                 className="row"
                 data-index={row.index}
                 data-id={row.state.status === 'loaded' ? row.state.item.id : undefined}
