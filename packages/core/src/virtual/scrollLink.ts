@@ -76,7 +76,7 @@ export function createScrollLink(
   let syncLater = false;
   /** A layout is owed to the frame read. */
   let owed = false;
-  /** The last frame read found the position written since its event: it is where the frame is painted. */
+  /** A frame read of this lean found the position written since its event: the page writes it, frames are read where painted. */
   let written = false;
 
   const link: ScrollLink = {
