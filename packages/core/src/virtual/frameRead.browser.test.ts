@@ -6,6 +6,7 @@ import { startMockWorker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { frameCounter } from '../testing/frameCounter.ts';
 import { afterPaint, frames, type MountedList } from '../testing/mountVirtualList.ts';
+import { scrollThenStop } from '../testing/scrollThenStop.ts';
 import {
   type Item,
   item,
@@ -103,23 +104,13 @@ it.each([
     // the page stops writing. The scroll event of the frame after the last write reports no move
     // since it: the rows were leaned a stride ahead of it there (one row of 17 on screen, for
     // three frames, until the lean's watch saw a frame without a scroll event).
-    const clock = frameCounter();
-    let lastTick = -1;
-    let gaps = 0;
-    for (let frame = 0; frame < 30; frame++) {
-      await frames(1);
-      if (lastTick >= 0 && clock.frames - lastTick > 1) gaps += 1;
-      lastTick = clock.frames;
-      now += 16;
-      mounted.viewport.scrollTop += 1_200;
-    }
-    const blank: number[] = [];
-    for (let frame = 0; frame < 8; frame++) {
-      await afterPaint();
-      if (uncovered(mounted) > 0) blank.push(frame);
-      await frames(1);
-    }
-    clock.stop();
+    const { gaps, blank } = await scrollThenStop(
+      () => {
+        now += 16;
+        mounted.viewport.scrollTop += 1_200;
+      },
+      () => uncovered(mounted),
+    );
     // A frame the loop missed ends the lean by design (decision 0020): then nothing was tested.
     if (gaps === 0) expect(blank).toEqual([]);
     expect(uncovered(mounted)).toBe(0);

@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLazyList } from '../list/createLazyList.ts';
 import { listWrites } from '../list/writeCommands.ts';
 import { arraySource } from '../testing/arraySource.ts';
-import { frameCounter } from '../testing/frameCounter.ts';
 import { showKeyedRows } from '../testing/keyedRows.ts';
-import { afterPaint, frames } from '../testing/mountVirtualList.ts';
+import { frames } from '../testing/mountVirtualList.ts';
+import { scrollThenStop } from '../testing/scrollThenStop.ts';
 import { cleanups, runCleanups } from '../testing/virtualFixtures.ts';
 import { createVirtualList } from './createVirtualList.ts';
 
@@ -133,22 +133,10 @@ describe('a window-scroll list with the page above it in view', () => {
         if (!rects.some((rect) => rect.top <= y && rect.bottom > y)) empty += 1;
       return empty;
     };
-    const clock = frameCounter();
-    let lastTick = -1;
-    let gaps = 0;
-    for (let frame = 0; frame < 30; frame++) {
-      await frames(1);
-      if (lastTick >= 0 && clock.frames - lastTick > 1) gaps += 1;
-      lastTick = clock.frames;
-      window.scrollTo({ top: window.scrollY + 1_200, behavior: 'instant' });
-    }
-    const blank: number[] = [];
-    for (let frame = 0; frame < 8; frame++) {
-      await afterPaint();
-      if (uncovered() > 0) blank.push(frame);
-      await frames(1);
-    }
-    clock.stop();
+    const { gaps, blank } = await scrollThenStop(
+      () => window.scrollTo({ top: window.scrollY + 1_200, behavior: 'instant' }),
+      uncovered,
+    );
     // A frame the loop missed ends the lean by design (decision 0020): then nothing was tested.
     if (gaps === 0) expect(blank).toEqual([]);
     expect(uncovered()).toBe(0);
