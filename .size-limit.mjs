@@ -263,7 +263,9 @@ export default [
     // The grow control without a wrapper (see the hook's entry), 27.653 -> 27.637: limit 27.66 -> 27.64.
     // Decision 0085 (see the hook's entry), 27.637 -> 27.847: limit 27.64 -> 27.85.
     // The scroll action's viewport (see the hook's entry), 27.847 -> 27.917: limit 27.85 -> 27.92.
-    limit: '27.92 kB',
+    // The itemSize prop (rows of a known size, given it and not measured; the component only),
+    // 27.919 -> 27.985: limit 27.92 -> 27.99.
+    limit: '27.99 kB',
     modifyEsbuildConfig,
   },
   {

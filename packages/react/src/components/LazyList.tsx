@@ -52,6 +52,7 @@ function LazyListRender<T>(props: LazyListProps<T>, ref: ForwardedRef<LazyListHa
     source,
     data,
     renderItem,
+    itemSize,
     renderPlaceholder,
     renderError = defaultError,
     header,
@@ -73,6 +74,8 @@ function LazyListRender<T>(props: LazyListProps<T>, ref: ForwardedRef<LazyListHa
   const [footerRef, footerSize] = useBoxSize(horizontal);
   const list = useLazyList<T>({
     ...options,
+    // Rows of a known size: the list lays them out at it (nothing to measure).
+    ...(itemSize === undefined ? {} : { estimateSize: () => itemSize }),
     key: queryKey ?? ['lazyflow', 'LazyList', instance],
     // One of the two is set (checked above).
     source: source ?? eager ?? eagerSource<T>([]),
@@ -117,7 +120,8 @@ function LazyListRender<T>(props: LazyListProps<T>, ref: ForwardedRef<LazyListHa
         horizontal={horizontal}
         lanes={lanes}
         gap={gap}
-        measureElement={list.measureElement}
+        fixed={itemSize !== undefined}
+        measureElement={itemSize === undefined ? list.measureElement : undefined}
         renderItem={renderItem}
         renderPlaceholder={renderPlaceholder}
         renderError={renderError}
@@ -171,7 +175,8 @@ function LazyListRender<T>(props: LazyListProps<T>, ref: ForwardedRef<LazyListHa
  * you — rows placed and measured, a `<ul>`/`<li>` list with `aria-setsize`/`aria-posinset`,
  * arrow keys, PageUp/PageDown and Home/End between rows (roving tabindex), placeholders for rows
  * not loaded yet, one error message with Retry per failed page, a header (optionally sticky) and
- * a footer inside the scroller, measured into the list's scroll padding. Give it `source` and
+ * a footer inside the scroller, measured into the list's scroll padding; rows of one known size
+ * (`itemSize`) are given it and not measured. Give it `source` and
  * `queryKey`, or `data` (an array in hand), a `renderItem`, and a height. Every other `useLazyList` option is a prop (`estimateSize`, `overscan`, `lanes`,
  * `anchor`, `getItemKey`, `prefetch`, `memory`, `cache`…). A `ref` gets `scrollToIndex`,
  * `focusIndex`, `saveScroll`, `retry`, `refresh` and the writes (`update`, `insert`, `remove`,

@@ -15,7 +15,10 @@ export interface LazyListRowProps<T> {
   readonly horizontal: boolean;
   readonly lanes: number;
   readonly gap: number;
-  readonly measureElement: (element: Element | null) => (() => void) | undefined;
+  /** Rows of a known size (`itemSize`): given their size, not measured. */
+  readonly fixed: boolean;
+  /** Undefined for rows of a known size. */
+  readonly measureElement: ((element: Element | null) => (() => void) | undefined) | undefined;
   readonly renderItem: (item: T, index: number) => ReactNode;
   readonly renderPlaceholder: ((index: number) => ReactNode) | undefined;
   readonly renderError: (error: unknown, retry: () => void) => ReactNode;
@@ -61,7 +64,16 @@ function sameRow<T>(a: LazyListRowProps<T>, b: LazyListRowProps<T>): boolean {
   ) {
     return false;
   }
-  const rest = ['content', 'tabbable', 'setSize', 'horizontal', 'lanes', 'gap', 'measureElement'] as const;
+  const rest = [
+    'content',
+    'tabbable',
+    'setSize',
+    'horizontal',
+    'lanes',
+    'gap',
+    'fixed',
+    'measureElement',
+  ] as const;
   const renderers = ['renderItem', 'renderPlaceholder', 'renderError', 'retry'] as const;
   return rest.every((name) => a[name] === b[name]) && renderers.every((name) => a[name] === b[name]);
 }

@@ -10,6 +10,12 @@ type OwnOptions = 'key' | 'source' | 'getScrollElement' | 'useWindowScroll' | 's
 interface LazyListViewProps<T> extends Omit<UseLazyListOptions<T>, OwnOptions> {
   /** Content of a loaded row. */
   readonly renderItem: (item: T, index: number) => ReactNode;
+  /**
+   * Every row's size in px (its height; its width with `horizontal`) when all rows have one: each
+   * row is given that size and none is measured (no ResizeObserver per row), as react-window's
+   * `rowHeight`. In place of `estimateSize`. Default: rows are measured and may have any size.
+   */
+  readonly itemSize?: number;
   /** Content of a row not loaded yet (and of a failed page's other rows). Default: nothing, the row keeps its size. */
   readonly renderPlaceholder?: (index: number) => ReactNode;
   /**
@@ -119,6 +125,9 @@ export function checkLazyListProps(
       | 'data'
       | 'queryKey'
       | 'height'
+      | 'itemSize'
+      | 'estimateSize'
+      | 'layout'
       | 'stickyHeader'
       | 'renderItem'
       | 'renderPlaceholder'
@@ -149,6 +158,15 @@ export function checkLazyListProps(
   const badHeight =
     typeof height === 'number' ? !Number.isFinite(height) || height < 0 : typeof height !== 'string';
   if (height !== undefined && badHeight) throw propError('height', 'a number >= 0 or a CSS length', height);
+  const { itemSize } = props;
+  if (itemSize === undefined) return;
+  if (typeof itemSize !== 'number' || !(itemSize > 0) || !Number.isFinite(itemSize)) {
+    throw propError('itemSize', 'a number of px > 0', itemSize);
+  }
+  // Each would size rows another way: an estimate to measure against, or masonry's measured items.
+  for (const name of ['estimateSize', 'layout'] as const) {
+    if (props[name] !== undefined) throw propError(name, 'left out when "itemSize" is given', props[name]);
+  }
 }
 
 /** How rows sit in the content element. */
@@ -156,12 +174,14 @@ export interface RowLayout {
   readonly horizontal: boolean;
   readonly lanes: number;
   readonly gap: number;
+  /** Rows of a known size (`itemSize`): each is given its size, not measured. */
+  readonly fixed?: boolean;
 }
 
 /**
  * A row's absolute position: along the scroll axis at `row.start`; across it, its lane's share.
  * A row that is not loaded keeps at least its known size (measured or estimated), so a
- * placeholder never collapses the rows below it.
+ * placeholder never collapses the rows below it; a row of a known size (`fixed`) has exactly it.
  *
  * @example
  * rowStyle(row, { horizontal: false, lanes: 1, gap: 0 }, false); // { transform: 'translateY(360px)', minHeight: 36, … }
@@ -175,14 +195,19 @@ export function rowStyle(row: VirtualRow<unknown>, layout: RowLayout, loaded: bo
           offset: `calc(${row.lane} * 100% / ${lanes} + ${gap / 2}px)`,
           size: `calc(100% / ${lanes} - ${gap}px)`,
         };
-  const keep = loaded ? undefined : row.size;
+  const keep = loaded || layout.fixed ? undefined : row.size;
+  // A row of a known size has it exactly, its padding and border inside.
+  const size = layout.fixed ? row.size : undefined;
+  const box = layout.fixed ? 'border-box' : undefined;
   return horizontal
     ? {
         position: 'absolute',
         left: 0,
         top: cross.offset,
         height: cross.size,
+        width: size,
         minWidth: keep,
+        boxSizing: box,
         transform: `translateX(${row.start}px)`,
       }
     : {
@@ -190,7 +215,9 @@ export function rowStyle(row: VirtualRow<unknown>, layout: RowLayout, loaded: bo
         top: 0,
         left: cross.offset,
         width: cross.size,
+        height: size,
         minHeight: keep,
+        boxSizing: box,
         transform: `translateY(${row.start}px)`,
       };
 }
