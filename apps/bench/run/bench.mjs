@@ -2,7 +2,7 @@
 // `pnpm bench`: lazyflow side by side with TanStack Virtual + Query, react-virtuoso, react-window
 // and virtua (and, for stream ingest, a hand-written fetch reader), in Debian Chromium, on the
 // same mock data (issue #8).
-//   node apps/bench/run/bench.mjs [--runs 5] [--all-runs] [--libs a,b] [--scenarios a,b] [--port 4174] [--no-write]
+//   node apps/bench/run/bench.mjs [--runs 5] [--all-runs] [--libs a,b] [--scenarios a,b] [--port 4174] [--no-write [--raw results.json]]
 //   node apps/bench/run/render.mjs bench/results/<date>.json   (docs and chart again from a results file)
 // Builds apps/bench, serves it with `vite preview` on port 4174 (the same Node process answers the
 // pages' `/api/*` requests with the mock handlers: apps/bench/mockApi.ts), runs every scenario ×
@@ -177,6 +177,9 @@ if (!flag('no-write')) report.resultsFile = freeResultsFile(join(repoRoot, 'benc
 
 console.log(`\n${renderTables(report)}`);
 if (flag('no-write')) {
+  // `--raw <file>`: the results (every run's figures) for a comparison of one's own, nothing else written.
+  const raw = process.argv[process.argv.indexOf('--raw') + 1];
+  if (process.argv.includes('--raw') && raw) writeFileSync(raw, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`[bench] --no-write: nothing written (${elapsed()})`);
 } else {
   const resultsFile = join(repoRoot, report.resultsFile);

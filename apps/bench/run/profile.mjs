@@ -8,6 +8,7 @@
 //   node apps/bench/run/profile.mjs [--lib lazyflow] [--scenario scroll|fling|drag|grid|stream|stream100k] [--port 4354] [--top 25] [--trace out.json]
 //     [--long-tasks] (every task over 50 ms: its kind and what it holds) [--no-samples] (no V8 sampler: task lengths nearer pnpm bench's)
 //     [--rows] (per animation frame: rows mounted, unmounted and held by the list's row container)
+//     [--minify] (the build pnpm bench measures; function names are lost)
 import { rmSync, writeFileSync } from 'node:fs';
 import { mainThreadBreakdown } from './breakdown.mjs';
 import { dragScrollbar } from './drag.mjs';
@@ -98,7 +99,7 @@ function rowsProbe() {
 /** Where a function is: its bundle file (unminified) and line. */
 const place = (url, line) => `${url.split('/').at(-1)}:${line + 1}`;
 
-const outDir = await buildBench({ minify: false });
+const outDir = await buildBench({ minify: process.argv.includes('--minify') });
 const server = await serveBench(outDir, port);
 const browser = await launchChromium({ scrollbars: Boolean(scenario.drag) });
 try {
@@ -135,7 +136,7 @@ try {
       `window ${ms(figures.windowMs)} ms, ${figures.frames} main-thread frames, main thread busy ${ms(figures.busyMs)} ms = ${(figures.busyMs / figures.frames).toFixed(2)} ms/frame (p95 ${ms(figures.busyP95Ms)}); ` +
       (result.kind === 'stream'
         ? `${result.rendered} events rendered in ${ms(result.renderedMs)} ms, ${result.longTasks} long tasks (${ms(result.longTaskMs)} ms, longest ${ms(result.longestTaskMs)})`
-        : `rAF: ${result.frames} frames, ${result.slowFrames} over 16.7 ms, ${result.longTasks} long tasks (${ms(result.longTaskMs)} ms), blank ${(result.blankRatio * 100).toFixed(1)} %, ${result.net.requests} requests`),
+        : `rAF: ${result.frames} frames, ${result.slowFrames} over 16.7 ms, ${result.longTasks} long tasks (${ms(result.longTaskMs)} ms${result.longTasks > 0 ? `, starting at ${result.longTaskStarts.join(', ')} ms` : ''}), blank ${(result.blankRatio * 100).toFixed(1)} %, ${result.net.requests} requests`),
   );
   const l = breakdown.layout;
   console.log(

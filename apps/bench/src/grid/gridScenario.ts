@@ -90,7 +90,7 @@ export async function gridScroll(request: GridRequest): Promise<GridResult> {
     cellsMax = Math.max(cellsMax, probe.cells);
   }
   performance.mark('bench:window-end');
-  const longTasks = stopLongTasks();
+  const longTasks = stopLongTasks(start);
   const sorted = [...deltas].sort((a, b) => a - b);
   const probed = Math.max(1, deltas.length - 1);
   return {
@@ -102,6 +102,7 @@ export async function gridScroll(request: GridRequest): Promise<GridResult> {
     slowFrames: deltas.filter((d) => d > 25).length,
     longTasks: longTasks.count,
     longTaskMs: longTasks.totalMs,
+    longTaskStarts: longTasks.starts,
     blankRatio: slots === 0 ? 0 : blank / slots,
     cellsMean: cellSum / probed,
     cellsMax,

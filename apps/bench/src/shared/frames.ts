@@ -43,20 +43,30 @@ export async function waitFor(done: () => boolean, capMs: number): Promise<numbe
   }
 }
 
-/** Collects `longtask` entries from now until `stop()`: their count, sum and longest, in ms. */
-export function watchLongTasks(): () => { count: number; totalMs: number; longestMs: number } {
-  const durations: number[] = [];
+/**
+ * Collects `longtask` entries from now until `stop()`: their count, sum and longest, in ms, and
+ * when each started (ms after `origin`, a `performance.now()` time; 0 by default).
+ */
+export function watchLongTasks(): (origin?: number) => {
+  count: number;
+  totalMs: number;
+  longestMs: number;
+  starts: number[];
+} {
+  const entries: PerformanceEntry[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) durations.push(entry.duration);
+    entries.push(...list.getEntries());
   });
   observer.observe({ type: 'longtask' });
-  return () => {
-    for (const entry of observer.takeRecords()) durations.push(entry.duration);
+  return (origin = 0) => {
+    entries.push(...observer.takeRecords());
     observer.disconnect();
+    const durations = entries.map((entry) => entry.duration);
     return {
       count: durations.length,
       totalMs: durations.reduce((a, b) => a + b, 0),
       longestMs: durations.reduce((a, b) => Math.max(a, b), 0),
+      starts: entries.map((entry) => Math.round(entry.startTime - origin)),
     };
   };
 }

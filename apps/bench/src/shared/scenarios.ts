@@ -45,6 +45,8 @@ export interface ScrollResult {
   slowFrames: number;
   longTasks: number;
   longTaskMs: number;
+  /** When each long task started, ms after the window's first frame (the cold first second, or later). */
+  longTaskStarts: number[];
   /** Blank probes / all probes over every frame. */
   blankRatio: number;
   distancePx: number;
@@ -172,7 +174,7 @@ async function recordFrames(
     blank += probe.blank;
   }
   performance.mark(WINDOW_MARKS.end);
-  const longTasks = stopLongTasks();
+  const longTasks = stopLongTasks(start);
   const sorted = [...deltas].sort((a, b) => a - b);
   return {
     kind: 'scroll',
@@ -183,6 +185,7 @@ async function recordFrames(
     slowFrames: deltas.filter((d) => d > SLOW_FRAME_MS).length,
     longTasks: longTasks.count,
     longTaskMs: longTasks.totalMs,
+    longTaskStarts: longTasks.starts,
     blankRatio: slots === 0 ? 0 : blank / slots,
     distancePx: el.scrollTop,
     net: netSince(before),
