@@ -121,7 +121,7 @@ function LazyListRender<T>(props: LazyListProps<T>, ref: ForwardedRef<LazyListHa
         lanes={lanes}
         gap={gap}
         fixed={itemSize !== undefined}
-        measureElement={itemSize === undefined ? list.measureElement : undefined}
+        measureElement={list.measureElement}
         renderItem={renderItem}
         renderPlaceholder={renderPlaceholder}
         renderError={renderError}

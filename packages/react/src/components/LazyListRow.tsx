@@ -17,8 +17,7 @@ export interface LazyListRowProps<T> {
   readonly gap: number;
   /** Rows of a known size (`itemSize`): given their size, not measured. */
   readonly fixed: boolean;
-  /** Undefined for rows of a known size. */
-  readonly measureElement: ((element: Element | null) => (() => void) | undefined) | undefined;
+  readonly measureElement: (element: Element | null) => (() => void) | undefined;
   readonly renderItem: (item: T, index: number) => ReactNode;
   readonly renderPlaceholder: ((index: number) => ReactNode) | undefined;
   readonly renderError: (error: unknown, retry: () => void) => ReactNode;
@@ -30,7 +29,7 @@ function LazyListRowRender<T>(props: LazyListRowProps<T>): ReactElement {
   const { state } = row;
   return (
     <li
-      ref={props.measureElement}
+      ref={props.fixed ? undefined : props.measureElement}
       data-index={row.index}
       data-state={state.status}
       aria-setsize={props.setSize}
