@@ -119,8 +119,6 @@ export interface SnapshotInput<T> {
   readonly visible: PageRange | null | undefined;
   readonly stats: LazyListStats;
   readonly getItemKey?: ((item: T) => string | number) | undefined;
-  /** Hears the duplicate keys found (to report each once). */
-  readonly onDuplicateKeys?: ((found: readonly DuplicateKey[]) => void) | undefined;
   readonly moves?: DatasetMoves | undefined;
 }
 
@@ -150,7 +148,6 @@ export function buildSnapshot<T>(input: SnapshotInput<T>): LazyListSnapshot<T> {
   const { getItemKey } = input;
   const { found, shadowed } =
     getItemKey === undefined ? NO_DUPLICATES : duplicatesAround(reader, getItemKey, input.window);
-  if (found.length > 0) input.onDuplicateKeys?.(found);
   const keyOf = (index: number): string | number | undefined => {
     if (getItemKey === undefined || shadowed.has(index)) return undefined;
     const state = reader.getItem(index);

@@ -3,7 +3,7 @@ import type { ListLayout } from '../paging/layout.ts';
 import type { ListWindow } from '../planner/listWindow.ts';
 import type { PageRange } from '../planner/planWindow.ts';
 import type { PageStore } from '../store/pageStore.ts';
-import { type DatasetMoves, NO_MOVES } from './datasetMoves.ts';
+import type { DatasetMoves } from './datasetMoves.ts';
 import type { ResolvedLazyListOptions } from './lazyListOptions.ts';
 import {
   buildSnapshot,
@@ -104,35 +104,27 @@ export class SnapshotPublisher<T> {
   }
 
   #build(): LazyListSnapshot<T> {
-    const { store, layout, stats, cache, pressure } = this.#host;
-    const figures = stats.read({
-      ...NO_GAUGES,
-      ...cache?.gauges(),
-      bytesInMemory: store.bytes,
-      pagesInMemory: store.loadedCount,
-      memoryLevel: pressure.level,
-      ...layout.loading(),
-    });
-    const pages = store.freeze();
-    const { window, plan, o } = this.#host;
-    const visible = plan?.visible;
-    const { getItemKey } = o;
-    // The warning is a diagnostic (decision 0056); the rows shadowed and `duplicateKeys` are in every build.
-    const onDuplicateKeys =
-      process.env.NODE_ENV !== 'production'
-        ? (found: readonly DuplicateKey[]) => warnDuplicateKeys(this.#reported, found)
-        : undefined;
-    const moves = this.#host.moves?.moves ?? NO_MOVES;
-    return buildSnapshot({
-      pages,
+    const host = this.#host;
+    const { store, layout, cache } = host;
+    const snapshot = buildSnapshot({
+      pages: store.freeze(),
       layout: this.shown?.(layout) ?? layout,
-      window,
-      visible,
-      stats: figures,
-      getItemKey,
-      onDuplicateKeys,
-      moves,
+      window: host.window,
+      visible: host.plan?.visible,
+      stats: host.stats.read({
+        ...NO_GAUGES,
+        ...cache?.gauges(),
+        bytesInMemory: store.bytes,
+        pagesInMemory: store.loadedCount,
+        memoryLevel: host.pressure.level,
+        ...layout.loading(),
+      }),
+      getItemKey: host.o.getItemKey,
+      moves: host.moves?.moves,
     });
+    // The warning is a diagnostic (decision 0056); the rows shadowed and `duplicateKeys` are in every build.
+    if (process.env.NODE_ENV !== 'production') warnDuplicateKeys(this.#reported, snapshot.duplicateKeys);
+    return snapshot;
   }
 }
 
