@@ -176,9 +176,9 @@ export class VirtualList<T> extends Subscribable {
   readonly measureElement = (element: Element | null): (() => void) | undefined => {
     if (element === null || this.#destroyed) return undefined;
     const index = Number(element.getAttribute('data-index'));
-    if (!Number.isInteger(index)) {
+    // How the app renders its rows, met the first time they render: checked in development builds (decision 0054).
+    if (process.env.NODE_ENV !== 'production' && !Number.isInteger(index))
       throw new TypeError('lazyflow: measureElement needs the row element to carry data-index={row.index}');
-    }
     const key = index - this.#state.prepended;
     const anchor = this.#state.anchor;
     // Items above the one read are read at once (decision 0016 rule 9). A row is `lanes` items,
