@@ -388,7 +388,7 @@ export class VirtualList<T> extends Subscribable {
     const stickyRows = this.#sticky?.rows(o.stickyIndexes, o.lanes, data.prependedCount) ?? o.stickyIndexes;
     const masonry = this.#masonry;
     if (masonry !== null) this.#state = masonry.beforeLayout(this.#sizes, this.#state, data);
-    const input = layoutInput(o, data, this.#data, this.#sizes, stickyRows, this.#link, masonry);
+    const input = layoutInput(o, data, this.#data, this.#context, stickyRows, this.#link, masonry);
     const { anchorItem } = this.#state;
     const state = layoutView(this.#state, input);
     this.#state = state;

@@ -3,9 +3,8 @@ import type { VelocityMeter } from '../planner/velocityMeter.ts';
 import { loadedFlight } from './flightChunk.ts';
 import type { MasonryLayout } from './masonry.ts';
 import type { ScrollLink } from './scrollLink.ts';
-import type { SizeIndex } from './sizeIndex.ts';
 import { type LayoutInput, viewWindow } from './viewLayout.ts';
-import { moving, type ViewState } from './viewState.ts';
+import { moving, type ViewContext, type ViewState } from './viewState.ts';
 import type { ResolvedVirtualListOptions } from './virtualListOptions.ts';
 import { buildSnapshot, renderedWindow, type VirtualListSnapshot } from './virtualSnapshot.ts';
 
@@ -17,26 +16,23 @@ import { buildSnapshot, renderedWindow, type VirtualListSnapshot } from './virtu
  * target's reach (`floor`, `beyond`), the masonry item boxes and the smooth flight's path.
  *
  * @example
- * const input = layoutInput(options, list.getSnapshot(), null, sizes, [], link, null);
+ * const input = layoutInput(options, list.getSnapshot(), null, context, [], link, null);
  */
 export function layoutInput<T>(
   o: ResolvedVirtualListOptions<T>,
   data: LazyListSnapshot<T>,
   before: LazyListSnapshot<T> | null,
-  sizes: SizeIndex,
+  context: ViewContext,
   stickyRows: readonly number[],
   link: ScrollLink,
   masonry: MasonryLayout | null,
 ): LayoutInput {
   return {
+    ...context, // the sizes, the anchor mode and the scroll padding
     data,
     before,
-    sizes,
     lanes: o.lanes,
-    anchorMode: o.anchor,
     maxPhysicalSize: o.maxPhysicalSize,
-    paddingStart: o.scrollPaddingStart,
-    paddingEnd: o.scrollPaddingEnd,
     stickyRows,
     sticky: o.sticky,
     floor: link.floor,
@@ -81,10 +77,9 @@ export function publishView<T>(
   }
   const snapshot = buildSnapshot({
     ...state, // scale, virtual, physical, viewport and newItems, by the snapshot input's names
+    ...input, // sizes, lanes, the scroll padding and the sticky rows, by the same names
     previous,
     data: o.list.getSnapshot(),
-    sizes: input.sizes,
-    lanes: o.lanes,
     overscan: read === 'paint' ? 0 : o.overscan,
     velocity,
     stride,
@@ -92,10 +87,6 @@ export function publishView<T>(
     isScrolling,
     atEnd: state.scale.virtualMax - Math.max(0, state.virtual) <= o.endThreshold,
     focusedKey: state.focus?.key ?? null,
-    paddingStart: o.scrollPaddingStart,
-    paddingEnd: o.scrollPaddingEnd,
-    stickyRows,
-    sticky: o.sticky,
     placeRows:
       masonry === null
         ? undefined
