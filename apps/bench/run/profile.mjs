@@ -9,6 +9,8 @@
 //     [--long-tasks] (every task over 50 ms: its kind and what it holds) [--no-samples] (no V8 sampler: task lengths nearer pnpm bench's)
 //     [--rows] (per animation frame: rows mounted, unmounted and held by the list's row container)
 //     [--minify] (the build pnpm bench measures; function names are lost)
+//     [--blank-rows] (scroll/fling: every row renders as a placeholder from the window's start, in
+//     any library: the list's own cost with rows whose content costs nothing)
 import { rmSync, writeFileSync } from 'node:fs';
 import { mainThreadBreakdown } from './breakdown.mjs';
 import { dragScrollbar } from './drag.mjs';
@@ -40,6 +42,10 @@ if (!PROFILED.includes(scenario?.page)) {
 }
 
 const countRows = process.argv.includes('--rows');
+const blankRows = process.argv.includes('--blank-rows');
+if (blankRows && scenario.request.kind !== 'scroll')
+  throw new Error('--blank-rows: a scroll scenario (scroll, fling)');
+const request = blankRows ? { ...scenario.request, blankRows: true } : scenario.request;
 
 /**
  * `--rows`: an init script counting, per animation frame, the elements added to and removed from
@@ -116,7 +122,7 @@ try {
     cdp,
     samples ? [...TRACE_CATEGORIES, 'disabled-by-default-v8.cpu_profiler'] : TRACE_CATEGORIES,
   );
-  const running = page.evaluate((request) => window.__bench.run(request), scenario.request);
+  const running = page.evaluate((r) => window.__bench.run(r), request);
   if (scenario.drag) {
     await page.waitForFunction(() => performance.getEntriesByName('bench:window-start').length > 0);
     await dragScrollbar(page, scenario.drag).finally(() => page.evaluate(() => window.__bench.stop()));

@@ -12,11 +12,22 @@ export function rowHeight(index: number, heights: Heights): number {
   return heights === 'fixed' ? ROW_HEIGHT : 20 + (hash32(index, 7) % 7) * 10;
 }
 
+let blankRows = false;
+
+/**
+ * From now on every {@link Row} renders as its {@link Placeholder} (the scroll request's
+ * `blankRows`, a profiling diagnostic): rows already mounted stay until the list replaces them.
+ */
+export function renderRowsBlank(): void {
+  blankRows = true;
+}
+
 /**
  * One loaded row. `data-row` and `data-state` are what the harness reads, through the DOM, the
  * same way for every library.
  */
 export function Row({ index, item, heights }: { index: number; item: Item; heights: Heights }) {
+  if (blankRows) return <Placeholder index={index} heights={heights} />;
   return (
     <div className="row" data-row={index} data-state="loaded" style={{ height: rowHeight(index, heights) }}>
       <span className="title">{item.title}</span>

@@ -15,11 +15,16 @@ import {
   waitFor,
   watchLongTasks,
 } from './frames.ts';
-import { rowHeight } from './Row.tsx';
+import { renderRowsBlank, rowHeight } from './Row.tsx';
 
 /** What the runner asks a list page to do. */
 export type ListScenarioRequest =
-  | { kind: 'scroll'; speed: number; durationMs: number }
+  /**
+   * `blankRows` (`profile.mjs --blank-rows`, a diagnostic, never in `pnpm bench`): from the
+   * scroll's start every row renders as a placeholder, loaded or not, in every library: what the
+   * list itself costs when the rows' content costs nothing.
+   */
+  | { kind: 'scroll'; speed: number; durationMs: number; blankRows?: boolean }
   /** Frames recorded while the runner drags the scrollbar thumb with the mouse, until it calls `stop()`. */
   | { kind: 'drag'; capMs: number }
   | { kind: 'jump'; index: number; capMs: number }
@@ -197,6 +202,7 @@ async function scrollThrough(
 ): Promise<ScrollResult> {
   await ready();
   const el = scroller();
+  if (request.blankRows === true) renderRowsBlank();
   return await recordFrames(
     (elapsed) => {
       el.scrollTop = (request.speed * elapsed) / 1000;
