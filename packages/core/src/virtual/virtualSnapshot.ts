@@ -310,21 +310,22 @@ export function listDataAttributes(
   };
 }
 
+/** Fields of a snapshot compared as they are (`range` and `rows` are compared by their contents). */
+const SAME_FIELDS = [
+  'list',
+  'totalSize',
+  'virtualSize',
+  'count',
+  'isScrolling',
+  'atEnd',
+  'newItems',
+  'focusedIndex',
+  'viewportSize',
+] as const;
+
 function sameSnapshot<T>(a: VirtualListSnapshot<T>, b: VirtualListSnapshot<T>): boolean {
-  if (
-    a.list !== b.list ||
-    a.totalSize !== b.totalSize ||
-    a.virtualSize !== b.virtualSize ||
-    a.count !== b.count ||
-    a.isScrolling !== b.isScrolling ||
-    a.atEnd !== b.atEnd ||
-    a.newItems !== b.newItems ||
-    a.focusedIndex !== b.focusedIndex ||
-    a.viewportSize !== b.viewportSize ||
-    a.range?.start !== b.range?.start ||
-    a.range?.end !== b.range?.end ||
-    a.rows.length !== b.rows.length
-  ) {
+  for (const field of SAME_FIELDS) if (a[field] !== b[field]) return false;
+  if (a.range?.start !== b.range?.start || a.range?.end !== b.range?.end || a.rows.length !== b.rows.length) {
     return false;
   }
   for (let i = 0; i < a.rows.length; i++) {
