@@ -2,7 +2,7 @@ import type { QueryClient, QueryKey } from '@tanstack/query-core';
 import { hashKey } from '@tanstack/query-core';
 import type { ListLayout } from '../paging/layout.ts';
 import { layoutFor } from '../paging/layoutFor.ts';
-import { keepPageQuery, pageQueryKey } from '../scheduler/pageQuery.ts';
+import { keepPageQuery, pageQueriesOf, pageQueryKey } from '../scheduler/pageQuery.ts';
 import type { LazyListSource } from '../sources/source.ts';
 
 /** A page the QueryClient already holds when a list is created. */
@@ -47,12 +47,6 @@ export function cachedPages<T>(
     };
   };
   if (layout.cachedRun) return layout.cachedRun(found);
-  const pages: CachedPage[] = [];
-  for (const query of cache.findAll({ queryKey: [...key, 'page'] })) {
-    const page = query.queryKey[key.length + 1];
-    if (query.queryKey.length !== key.length + 2 || typeof page !== 'number') continue;
-    const cached = found(page);
-    if (cached !== undefined) pages.push(cached);
-  }
+  const pages = pageQueriesOf(client, key).flatMap(([page]) => found(page) ?? []);
   return pages.sort((a, b) => a.page - b.page);
 }

@@ -32,6 +32,21 @@ export function pageOfQueryKey(key: QueryKey, queryKey: QueryKey): number | unde
   return page;
 }
 
+/**
+ * The page queries of `key` that `client` holds, each with its page.
+ *
+ * @example
+ * for (const [page, query] of pageQueriesOf(client, ['users'])) console.log(page, query.state.data);
+ */
+export function pageQueriesOf(client: QueryClient, key: QueryKey): [number, Query][] {
+  const found: [number, Query][] = [];
+  for (const query of client.getQueryCache().findAll({ queryKey: [...key, 'page'] })) {
+    const page = pageOfQueryKey(key, query.queryKey);
+    if (page !== undefined) found.push([page, query]);
+  }
+  return found;
+}
+
 /** Why a page query refetched by query-core itself (`refetchQueries`) fails: its list fetched it once. */
 const SETTLED_QUERY_FN = `lazyflow: a page query is fetched by its list${
   // The how-to in development builds only (decision 0059).
@@ -249,10 +264,8 @@ export class PageQueries {
     if (this.#unwatch !== undefined) return;
     if (this.#ownsClient) this.#client.mount();
     this.#unwatch = watchPageInvalidations(this.#client, this.#key, this.#onInvalidate);
-    for (const query of this.#client.getQueryCache().findAll({ queryKey: [...this.#key, 'page'] })) {
-      const page = pageOfQueryKey(this.#key, query.queryKey);
-      if (page !== undefined && query.state.isInvalidated) this.#onInvalidate(page);
-    }
+    for (const [page, query] of pageQueriesOf(this.#client, this.#key))
+      if (query.state.isInvalidated) this.#onInvalidate(page);
   }
 
   /** Stops hearing invalidations (idempotent); {@link PageQueries.watch} starts again. */
