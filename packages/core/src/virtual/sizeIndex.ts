@@ -122,8 +122,7 @@ export class SizeIndex {
    * sizes.moveMeasured(4, 40, 7); // 7 rows inserted above row 4: row 11 takes row 4's size
    */
   moveMeasured(from: number, to: number, by: number): void {
-    const moved: Array<[number, number]> = [];
-    for (const [row, size] of this.#measured) if (row >= from && row < to) moved.push([row, size]);
+    const moved = this.measuredIn(from, to);
     for (const [row] of moved) {
       this.#measured.delete(row);
       this.#countMeasured(row, -1);
@@ -208,7 +207,7 @@ export class SizeIndex {
     return rows * (this.#estimate(this.#firstRow(block)) + this.#gap);
   }
 
-  #makeExact(block: number): ExactBlock {
+  #makeExact(block: number): ExactBlock & { prefix: Float64Array } {
     const first = this.#firstRow(block);
     const rows = this.#rowsIn(block);
     const prefix = new Float64Array(rows + 1);
@@ -245,13 +244,15 @@ export class SizeIndex {
   /** Exact within-block offsets; makes the block exact, moving later blocks if its sum changed. */
   #prefix(block: number): Float64Array {
     const known = this.#exact.get(block);
-    if (known?.prefix != null) return known.prefix;
-    if (known !== undefined) return this.#makeExact(block).prefix ?? new Float64Array(1);
+    if (known !== undefined) return known.prefix ?? this.#makeExact(block).prefix;
     const counted = this.#blockSum(block); // what the block starts were built with
-    const exact = this.#exact.get(block) ?? this.#makeExact(block);
+    // A block holding measured rows was made exact by #blockSum, with that sum.
+    const summed = this.#exact.get(block)?.prefix;
+    if (summed != null) return summed;
+    const exact = this.#makeExact(block);
     if (exact.sum !== counted)
       this.#validUpTo = Math.min(this.#validUpTo, Math.max(0, block - this.#firstBlock));
-    return exact.prefix ?? this.#makeExact(block).prefix ?? new Float64Array(1);
+    return exact.prefix;
   }
 }
 
