@@ -46,7 +46,7 @@ export class LazyList<T> extends Subscribable {
   constructor(options: ResolvedLazyListOptions<T>, layout: ListLayout<T>, input: LazyListOptions<T>) {
     super();
     this.#input = input;
-    this.#flow = new PageFlow(options, { layout, notify: () => this.notify(), retry: () => this.retry() });
+    this.#flow = new PageFlow(options, { layout, notify: () => this.notify() });
   }
 
   /** Returns the current snapshot; the same reference until something changed. */
@@ -113,7 +113,7 @@ export class LazyList<T> extends Subscribable {
     const moved = before === null || window.start !== before.start || window.end !== before.end;
     const flung = flow.plan?.fling;
     flow.window = window;
-    if (this.#growing) this.#planSoon(flow);
+    if (this.#growing) flow.planSoon();
     else flow.replan();
     if (moved) flow.evict(); // a list grown by append fetches nothing: its budget is kept here
     // …except a fling starting or ending in place (the planner's threshold): it drops the
@@ -209,7 +209,25 @@ export class LazyList<T> extends Subscribable {
     const size = flow.layout.grow(count);
     this.#growing = true;
     try {
-      this.#grow(flow, before, size);
+      const total = flow.layout.count;
+      // A page that holds fewer items than its share of the count (the old end, or one that landed
+      // from a read made before the count grew) is fetched again; its items stay shown until then.
+      const short = flow.store.dispatchEach((page) =>
+        page.items !== undefined &&
+        !page.stale &&
+        !flow.scheduler.has(page.index) &&
+        page.items.length < Math.min(size, total - page.index * size)
+          ? { type: 'invalidated', page: page.index }
+          : undefined,
+      );
+      for (const page of short) flow.queries.remove(page); // else fetchQuery answers the short data
+      if (total !== before) flow.grown = { at: flow.o.now(), from: before };
+      if (total !== before || short.length > 0) {
+        // Published first: a view following the end moves its window there (and plans) before the
+        // list plans, so the old end's page is not read again for a window that just left it.
+        flow.snapshots.publish(true);
+        flow.planSoon();
+      }
     } finally {
       this.#growing = false;
     }
@@ -230,47 +248,8 @@ export class LazyList<T> extends Subscribable {
     return this.#growing || this.#flow.followsGrowth;
   }
 
-  /** True while `grow` runs: the plan it owes runs in a task of its own (`#planSoon`). */
+  /** True while `grow` runs: the plan it owes runs in a task of its own (`PageFlow.planSoon`). */
   #growing = false;
-
-  /** After the layout took the count: `before`, the count it had; `size`, items per page. */
-  #grow(flow: PageFlow<T>, before: number, size: number): void {
-    const total = flow.layout.count;
-    // A page that holds fewer items than its share of the count (the old end, or one that landed
-    // from a read made before the count grew) is fetched again; its items stay shown until then.
-    const short = flow.store.dispatchEach((page) =>
-      page.items !== undefined &&
-      !page.stale &&
-      !flow.scheduler.has(page.index) &&
-      page.items.length < Math.min(size, total - page.index * size)
-        ? { type: 'invalidated', page: page.index }
-        : undefined,
-    );
-    for (const page of short) flow.queries.remove(page); // else fetchQuery answers the short data
-    if (total !== before) flow.grown = { at: flow.o.now(), from: before };
-    if (total !== before || short.length > 0) {
-      // Published first: a view following the end moves its window there (and plans) before the
-      // list plans, so the old end's page is not read again for a window that just left it.
-      flow.snapshots.publish(true);
-      this.#planSoon(flow);
-    }
-  }
-
-  /** A plan owed by `grow`, run in a task of its own; a later grow before it joins it. */
-  #planTimer: unknown;
-
-  /**
-   * Plans in the next task: what a grow moved (the count, the rows, a view following the end) is
-   * one task, the reads it starts and cancels another (decision 0085, which says what that bought a
-   * log growing every 50 ms by thousands of lines).
-   */
-  #planSoon(flow: PageFlow<T>): void {
-    // After destroy() the plan is a no-op (`replan` plans only a running list): no timer to clear.
-    this.#planTimer ??= flow.o.timers.setTimeout(() => {
-      this.#planTimer = undefined;
-      flow.replan();
-    }, 0);
-  }
 
   /**
    * Replaces the loaded item with `key` (its `getItemKey`; without it, its index) by
@@ -340,40 +319,17 @@ export class LazyList<T> extends Subscribable {
    * list.retry(); // every failed page
    */
   retry(pageIndex?: number): void {
-    const flow = this.#flow;
-    if (flow.destroyed) return;
-    const all = typeof pageIndex !== 'number';
-    const failed = flow.store.dispatchEach((page) =>
-      page.status === 'error' && (all || page.index === pageIndex)
-        ? { type: 'retried', page: page.index }
-        : undefined,
-    );
-    if (all) flow.layout.retry?.();
-    flow.replan();
-    // A failed page outside the window + prefetch zone is retried at background priority.
-    for (const page of failed) if (!flow.scheduler.has(page)) flow.request(page, 'background');
-    flow.snapshots.publish(true);
+    this.#flow.retry(pageIndex);
   }
 
   /** Refetches the window, showing current items until fresh ones land; responses from before are dropped. */
   refresh(): void {
-    const flow = this.#flow;
-    if (flow.destroyed) return;
-    flow.reset();
-    flow.store.dispatchEach((page) => ({ type: 'reset', page: page.index, keep: flow.inZone(page.index) }));
-    flow.replan();
-    flow.snapshots.publish(true);
+    this.#flow.reset();
   }
 
   /** Drops every page (in memory and in the cache) and the count, then loads the window from scratch. */
   invalidate(): void {
-    const flow = this.#flow;
-    if (flow.destroyed) return;
-    flow.reset(true);
-    flow.store.dispatchEach((page) => ({ type: 'reset', page: page.index, keep: false }));
-    flow.layout.reset();
-    flow.replan();
-    flow.snapshots.publish(true);
+    this.#flow.reset(true);
   }
 
   /**
@@ -424,10 +380,11 @@ export class LazyList<T> extends Subscribable {
   }
 
   #detach(): void {
-    this.#flow.writes.stop();
-    this.#flow.queries.stop();
-    this.#flow.layout.detach?.();
-    this.#flow.cache?.detach();
-    this.#flow.pressure.detach();
+    const flow = this.#flow;
+    flow.writes.stop();
+    flow.queries.stop();
+    flow.layout.detach?.();
+    flow.cache?.detach();
+    flow.pressure.detach();
   }
 }

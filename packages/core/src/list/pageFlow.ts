@@ -28,8 +28,6 @@ import { warnWrittenLength } from './writtenLengthWarning.ts';
 export interface PageFlowHost<T> {
   /** Calls the list's listeners. */
   notify(): void;
-  /** The browser is back online: failed pages retry. */
-  retry(): void;
   readonly layout: ListLayout<T>;
 }
 
@@ -47,7 +45,7 @@ const GROWING_MS = 200;
  *
  * @internal
  * @example
- * const flow = new PageFlow(resolveLazyListOptions({ key, source }), { notify, retry, layout });
+ * const flow = new PageFlow(resolveLazyListOptions({ key, source }), { notify, layout });
  * flow.window = normalizeWindow({ start: 0, end: 40 });
  * flow.replan();
  */
@@ -78,7 +76,7 @@ export class PageFlow<T> implements FlowState<T> {
 
   constructor(options: ResolvedLazyListOptions<T>, host: PageFlowHost<T>) {
     this.o = options;
-    const { layout, retry } = host;
+    const { layout } = host;
     this.layout = layout;
     this.stats = new StatsCounter(options.now);
     this.queries = new PageQueries(options.key, options.queryClient, (page) => onInvalidated(this, page));
@@ -95,7 +93,7 @@ export class PageFlow<T> implements FlowState<T> {
       (cache as PageCache & CarriesTier)[LIST_TIER](cache, options.key, options.source, this, {
         onCached,
         onChecked,
-        retry,
+        retry: () => this.retry(), // the browser is back online
       });
     this.pressure = new PressureTier(this); // reads o.memoryMonitor when the list attaches
     if (options.initialWindow !== undefined)
@@ -121,6 +119,22 @@ export class PageFlow<T> implements FlowState<T> {
     return window !== null && window.end >= grown.from && this.o.now() - grown.at < GROWING_MS;
   }
 
+  /** A plan owed by `grow`, run in a task of its own; a later grow before it joins it. */
+  #planTimer: unknown;
+
+  /**
+   * Plans in the next task: what a grow moved (the count, the rows, a view following the end) is
+   * one task, the reads it starts and cancels another (decision 0085, which says what that bought a
+   * log growing every 50 ms by thousands of lines).
+   */
+  planSoon(): void {
+    // After destroy() the plan is a no-op (`replan` plans only a running list): no timer to clear.
+    this.#planTimer ??= this.o.timers.setTimeout(() => {
+      this.#planTimer = undefined;
+      this.replan();
+    }, 0);
+  }
+
   get destroyed(): boolean {
     return this.phase === 'destroyed';
   }
@@ -140,8 +154,14 @@ export class PageFlow<T> implements FlowState<T> {
     this.store.dispatch(action);
   }
 
-  /** Forgets lookups and aborts fetches; a new generation drops every response still on its way. */
+  /**
+   * `refresh()`, or with `dropCached` `invalidate()`: forgets lookups and aborts fetches (a new
+   * generation drops every response still on its way), keeps the zone's items shown, stale, until
+   * fresh ones land (`invalidate()` drops every page, in memory and in the cache, and the count),
+   * and loads the window again.
+   */
   reset(dropCached = false): void {
+    if (this.destroyed) return;
     this.layout.refreshSource();
     this.generation += 1;
     this.moves?.reset(dropCached);
@@ -152,6 +172,34 @@ export class PageFlow<T> implements FlowState<T> {
     this.cache?.reset(dropCached);
     for (const page of this.scheduler.cancelAll()) this.dropLoading(page);
     this.queries.removeAll();
+    this.store.dispatchEach((page) => ({
+      type: 'reset',
+      page: page.index,
+      keep: !dropCached && this.inZone(page.index),
+    }));
+    if (dropCached) this.layout.reset();
+    this.replan();
+    this.snapshots.publish(true);
+  }
+
+  /**
+   * `retry(pageIndex)` of the list (and every failed page when the browser is back online): the
+   * failed page, or without a number every one, starts again at attempt 1; those outside the window
+   * and its prefetch zone at background priority.
+   */
+  retry(pageIndex?: number): void {
+    if (this.destroyed) return;
+    const all = typeof pageIndex !== 'number';
+    const failed = this.store.dispatchEach((page) =>
+      page.status === 'error' && (all || page.index === pageIndex)
+        ? { type: 'retried', page: page.index }
+        : undefined,
+    );
+    if (all) this.layout.retry?.();
+    this.replan();
+    // A failed page outside the window + prefetch zone is retried at background priority.
+    for (const page of failed) if (!this.scheduler.has(page)) this.request(page, 'background');
+    this.snapshots.publish(true);
   }
 
   /** Queues one page outside the window plan (prefetch() and retry()), after a cache lookup. */
