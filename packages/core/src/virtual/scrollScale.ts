@@ -76,11 +76,8 @@ const clamp = (value: number, max: number) => Math.max(0, Math.min(max, value));
  * idealPhysical(scale, scale.virtualMax / 2); // scale.physicalMax / 2
  */
 export function idealPhysical(scale: ScrollScale, virtual: number): number {
-  const { virtualMax: vMax, physicalMax: pMax, edge } = scale;
-  const v = clamp(virtual, vMax);
-  if (!scale.scaled || v <= edge) return v;
-  if (v >= vMax - edge) return pMax - (vMax - v);
-  return edge + ((v - edge) * (pMax - 2 * edge)) / (vMax - 2 * edge);
+  const v = clamp(virtual, scale.virtualMax);
+  return scale.scaled ? across(v, scale.virtualMax, scale.physicalMax, scale.edge) : v;
 }
 
 /**
@@ -91,11 +88,21 @@ export function idealPhysical(scale: ScrollScale, virtual: number): number {
  * virtualForJump(scale, scale.physicalMax).virtual === scale.virtualMax; // true
  */
 export function virtualForJump(scale: ScrollScale, physical: number): ScalePosition {
-  const { virtualMax: vMax, physicalMax: pMax, edge } = scale;
-  const p = clamp(physical, pMax);
-  if (!scale.scaled || p <= edge) return { virtual: p, physical: p };
-  if (p >= pMax - edge) return { virtual: vMax - (pMax - p), physical: p };
-  return { virtual: edge + ((p - edge) * (vMax - 2 * edge)) / (pMax - 2 * edge), physical: p };
+  const p = clamp(physical, scale.physicalMax);
+  return {
+    virtual: scale.scaled ? across(p, scale.physicalMax, scale.virtualMax, scale.edge) : p,
+    physical: p,
+  };
+}
+
+/**
+ * A position in one extent (`fromMax`) mapped onto the other (`toMax`): 1:1 within `edge` of
+ * either end, proportional in between. The same rule both ways, so a drag and a write agree.
+ */
+function across(at: number, fromMax: number, toMax: number, edge: number): number {
+  if (at <= edge) return at;
+  if (at >= fromMax - edge) return toMax - (fromMax - at);
+  return edge + ((at - edge) * (toMax - 2 * edge)) / (fromMax - 2 * edge);
 }
 
 /** How the element was placed before a change: its offset from the virtual position is kept when it can be. */
