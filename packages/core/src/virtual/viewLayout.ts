@@ -108,7 +108,7 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
     restore = restore.item === null ? OPEN : { kind: 'following', item: restore.item };
   }
   const clear = clearViewport(state.viewport, input);
-  const beyond = Math.max(0, input.beyond ?? 0);
+  const beyond = input.beyond ?? 0;
   let { hold } = state;
   let target =
     count === 0 || restore.kind === 'pending'
@@ -128,7 +128,7 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
     target = flown.position;
   }
   // Above the list's start (the page above a window-scroll list in view) nothing is scaled.
-  const floor = Math.min(0, input.floor ?? 0);
+  const floor = input.floor ?? 0;
   // Past its end (the page below a window-scroll list in view) neither: the page is scrolled there.
   const position =
     target < 0 && floor < 0

@@ -179,7 +179,7 @@ export function renderedWindow(
   if (count <= 0 || overscan <= 0) return window;
   const extra = overscan * lanes;
   const end = window.end >= count ? window.end : Math.min(count, window.end + extra);
-  return { start: Math.min(window.start, Math.max(0, window.start - extra)), end };
+  return { start: Math.max(0, window.start - extra), end };
 }
 
 /**
