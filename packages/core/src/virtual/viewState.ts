@@ -312,9 +312,9 @@ export function reduceView(state: ViewState, action: ViewAction, context: ViewCo
       return { ...state, known: action.known, pendingWrite: action.done ? null : state.pendingWrite };
     case 'focused':
       return state.focus === null ? state : { ...state, focus: { ...state.focus, moved: true } };
-    case 'data':
-    case 'measure':
-    case 'options':
+    default:
+      // 'data', 'measure', 'options': only the layout that follows changes the state.
+      action.type satisfies 'data' | 'measure' | 'options';
       return state;
   }
 }
