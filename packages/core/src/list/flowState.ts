@@ -15,6 +15,17 @@ import type { WriteChannel } from './writeChannel.ts';
 /** Where a list is in its life: no subscriber yet (or any more), working, or destroyed for good. */
 export type ListPhase = 'idle' | 'running' | 'destroyed';
 
+/**
+ * A page action as a flow takes it: `generation`, of the actions that carry one, is the flow's
+ * current one unless given.
+ */
+export type FlowAction<T> =
+  PageAction<T> extends infer A
+    ? A extends { readonly generation: number }
+      ? Omit<A, 'generation'> & { readonly generation?: number }
+      : A
+    : never;
+
 /** A page's answer as the scheduler hands it on: its data, where it came from, when it was asked. */
 export interface PageResult {
   readonly data: unknown;
@@ -32,7 +43,7 @@ export interface PageResult {
  * @internal
  * @example
  * function onError<T>(flow: FlowState<T>, page: number, error: unknown): void {
- *   flow.dispatch({ type: 'failed', page, generation: flow.generation, error });
+ *   flow.dispatch({ type: 'failed', page, error }); // of the flow's generation
  * }
  */
 export interface FlowState<T> {
@@ -50,7 +61,7 @@ export interface FlowState<T> {
   readonly landing: RefreshLanding;
   readonly destroyed: boolean;
   readonly channel: WriteChannel<T>;
-  dispatch(action: PageAction<T>): void;
+  dispatch(action: FlowAction<T>): void;
   replan(): void;
   evict(): void;
   dropLoading(page: number): void;
