@@ -34,6 +34,7 @@ const moved: readonly (string | RegExp)[] = [
   'ItemStream.setOptions', // ItemStream.setOptions (fixed options)
   'keys must be unique', // the duplicate-key warning (decision 0056; the rows shadowed stay)
   'onKeyDown needs keyboard', // onKeyDown without keyboard: keyboardNavigation (decision 0058)
+  'carry data-index={row.index}', // measureElement on a row without data-index (how the app renders rows)
   'pass the write engine', // writes on a list without listWrites: the how-to (decision 0059)
   'refetch it with list.refresh()', // a page query refetched by query-core: the how-to (decision 0059)
   'another kind or page size is other pages', // LazyList.setOptions, a source of another shape: the how-to (0059)
