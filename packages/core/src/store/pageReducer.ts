@@ -53,7 +53,17 @@ export function reducePage<T>(
   const index = action.page;
   switch (action.type) {
     case 'requested':
-      return page ?? blank(index, action.generation);
+      return (
+        page ?? {
+          index,
+          status: 'loading',
+          items: undefined,
+          error: undefined,
+          bytes: 0,
+          generation: action.generation,
+          stale: false,
+        }
+      );
     case 'landed':
     case 'cached': {
       // A cache read never replaces fresher items (a network response or a write came first).
@@ -71,9 +81,16 @@ export function reducePage<T>(
     }
     case 'failed': {
       const items = page?.items; // a failed revalidation keeps its items
-      const bytes = page?.bytes ?? 0;
       const { error, generation } = action;
-      return { index, status: 'error', items, error, bytes, generation, stale: items !== undefined };
+      return {
+        index,
+        status: 'error',
+        items,
+        error,
+        bytes: page?.bytes ?? 0,
+        generation,
+        stale: items !== undefined,
+      };
     }
     case 'retrying':
       // A stale page keeps showing its items. The rows' state is made once, for every row of the page.
@@ -101,10 +118,6 @@ export function reducePage<T>(
     case 'reset':
       return page?.items !== undefined && action.keep ? asStale(page) : undefined;
   }
-}
-
-function blank<T>(index: number, generation: number): PageState<T> {
-  return { index, status: 'loading', items: undefined, error: undefined, bytes: 0, generation, stale: false };
 }
 
 /** Items kept on screen while a refetch runs. */

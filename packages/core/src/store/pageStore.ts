@@ -49,7 +49,11 @@ export class PageStore<T> {
     const before = this.#pages.get(action.page);
     const after = reducePage(before, action);
     if (after === before) return after;
-    this.#forget(action.page);
+    if (before !== undefined) {
+      // The state it replaces leaves the totals.
+      this.#bytes -= before.bytes;
+      if (before.items !== undefined) this.#loaded--;
+    }
     if (after === undefined) {
       this.#pages.delete(action.page);
       this.#lastUsed.delete(action.page);
@@ -104,12 +108,5 @@ export class PageStore<T> {
   /** An immutable copy for a snapshot; O(stored pages), never O(count). */
   freeze(): ReadonlyMap<number, PageState<T>> {
     return new Map(this.#pages);
-  }
-
-  #forget(index: number): void {
-    const old = this.#pages.get(index);
-    if (old === undefined) return;
-    this.#bytes -= old.bytes;
-    if (old.items !== undefined) this.#loaded--;
   }
 }
