@@ -60,25 +60,16 @@ export class FetchBudget {
     this.pump();
   }
 
-  /** `member` has work waiting (joining twice is a no-op). */
-  #join(member: BudgetMember): void {
-    if (!this.#members.includes(member)) this.#members.push(member);
-  }
-
-  /** `member` has no work waiting any more. */
-  #leave(member: BudgetMember): void {
-    const at = this.#members.indexOf(member);
-    if (at !== -1) this.#members.splice(at, 1);
-  }
-
   /**
    * What a member calls after any change of its own: it has work it may start now (`waiting`)
    * or not, and `freed` of its fetches settled or were aborted. Their slots go back, and free
    * slots go to the most urgent waiting fetches.
    */
   update(member: BudgetMember, waiting: boolean, freed = 0): void {
-    if (waiting) this.#join(member);
-    else this.#leave(member);
+    // A member with work waiting joins (once); one without leaves.
+    const at = this.#members.indexOf(member);
+    if (waiting && at === -1) this.#members.push(member);
+    if (!waiting && at !== -1) this.#members.splice(at, 1);
     this.#running = Math.max(0, this.#running - freed);
     this.pump();
   }
