@@ -60,9 +60,7 @@ export class OffsetLayout<T> implements ListLayout<T> {
   pagesFor(start: number, end: number) {
     const size = this.#source.pageSize;
     const first = Math.max(0, Math.floor(start / size));
-    const lastByCount =
-      this.#countKind === 'exact' ? Math.ceil(this.#count / size) - 1 : Number.POSITIVE_INFINITY;
-    const last = Math.min(lastByCount, Math.ceil(end / size) - 1);
+    const last = Math.ceil((this.#countKind === 'exact' ? Math.min(end, this.#count) : end) / size) - 1;
     return first > last ? null : { first, last };
   }
 
@@ -105,7 +103,7 @@ export class OffsetLayout<T> implements ListLayout<T> {
     for (let from = 0; from < items.length; ) {
       const page = Math.floor(index / size);
       const offset = index % size;
-      const chunk = items.slice(from, from + Math.min(size - offset, items.length - from));
+      const chunk = items.slice(from, from + size - offset);
       const current = loaded(page);
       // A loaded page takes the items, a new page starts with them; a page being fetched gets them from the source.
       const merged =
@@ -144,9 +142,8 @@ export class OffsetLayout<T> implements ListLayout<T> {
   }
 
   reset(): void {
-    this.#grown = 0;
     this.#start();
-    this.#source.reset?.();
+    this.refreshSource();
   }
 
   refreshSource(): void {
@@ -173,8 +170,7 @@ export class OffsetLayout<T> implements ListLayout<T> {
     const bounded = this.#countKind === 'exact';
     const getItem = (index: number): ItemState<T> => {
       if (index < 0 || (bounded && index >= count)) return PLACEHOLDER;
-      const page = pages.get(Math.floor(index / size));
-      return stateOf(page, index % size);
+      return stateOf(pages.get(Math.floor(index / size)), index % size);
     };
     return {
       getItem,
