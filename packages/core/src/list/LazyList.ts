@@ -270,8 +270,7 @@ export class LazyList<T> extends Subscribable {
    * api.like('u-7').catch(rollback);
    */
   update(key: string | number, change: (item: T) => T): ListWriteResult {
-    const writes = this.#flow.o.writes;
-    return writes === undefined ? writesDisabled('update') : writes.update(this.#flow, key, change);
+    return this.#flow.o.writes?.update(this.#flow, key, change) ?? writesDisabled('update');
   }
 
   /**
@@ -291,8 +290,7 @@ export class LazyList<T> extends Subscribable {
    * const { rollback } = list.insert(0, [draftOrder]);
    */
   insert(index: number, items: readonly T[]): ListWriteResult {
-    const writes = this.#flow.o.writes;
-    return writes === undefined ? writesDisabled('insert') : writes.insert(this.#flow, index, items);
+    return this.#flow.o.writes?.insert(this.#flow, index, items) ?? writesDisabled('insert');
   }
 
   /**
@@ -305,8 +303,7 @@ export class LazyList<T> extends Subscribable {
    * const { ok, rollback } = list.remove('u-7');
    */
   remove(key: string | number): ListWriteResult {
-    const writes = this.#flow.o.writes;
-    return writes === undefined ? writesDisabled('remove') : writes.remove(this.#flow, key);
+    return this.#flow.o.writes?.remove(this.#flow, key) ?? writesDisabled('remove');
   }
 
   /**
