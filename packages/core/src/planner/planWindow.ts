@@ -105,10 +105,9 @@ export function planWindow(input: PlanWindowInput): WindowPlan {
   };
   // A fling passes pages faster than they load: request none of them (the view shows
   // placeholders) and load where the window settles, i.e. the next window below flingVelocity.
-  if (!fling && forward) for (let page = first; page <= last; page++) want(page, 'visible');
-  else if (!fling) for (let page = last; page >= first; page--) want(page, 'visible');
-
   if (!fling) {
+    if (forward) for (let page = first; page <= last; page++) want(page, 'visible');
+    else for (let page = last; page >= first; page--) want(page, 'visible');
     const aheadOf = (d: number): number => (forward ? last + d : first - d);
     const behindOf = (d: number): number => (forward ? first - d : last + d);
     for (let d = 1; d <= Math.max(ahead, behind); d++) {
