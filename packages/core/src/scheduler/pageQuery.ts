@@ -204,26 +204,6 @@ function removePageQuery(client: QueryClient, key: QueryKey, page: number, unles
 }
 
 /**
- * Calls `onInvalidate(page)` whenever the app (or anything else) invalidates one of this
- * dataset's page queries, e.g. `queryClient.invalidateQueries({ queryKey: key })`. Page
- * queries have no observers, so query-core itself would not refetch them; the list does.
- *
- * @example
- * const stop = watchPageInvalidations(client, ['users'], (page) => console.log('stale', page));
- */
-function watchPageInvalidations(
-  client: QueryClient,
-  key: QueryKey,
-  onInvalidate: (page: number) => void,
-): () => void {
-  return client.getQueryCache().subscribe((event) => {
-    if (event.type !== 'updated' || event.action.type !== 'invalidate') return;
-    const page = pageOfQueryKey(key, event.query.queryKey);
-    if (page !== undefined) onInvalidate(page);
-  });
-}
-
-/**
  * One list's page queries: in a shared QueryClient, or in a client of its own (created here,
  * mounted while watched). Watches the invalidations the app makes between {@link PageQueries.watch}
  * and {@link PageQueries.stop} (a list does so while it has subscribers, so a list created in a
@@ -243,7 +223,7 @@ export class PageQueries {
   readonly #onInvalidate: (page: number) => void;
   #unwatch: (() => void) | undefined;
 
-  /** `client` undefined = a client of its own; `onInvalidate` hears {@link watchPageInvalidations}. */
+  /** `client` undefined = a client of its own; `onInvalidate(page)` hears the app's invalidations of a page. */
   constructor(key: QueryKey, client: QueryClient | undefined, onInvalidate: (page: number) => void) {
     this.#key = key;
     this.#ownsClient = client === undefined;
@@ -263,7 +243,13 @@ export class PageQueries {
   watch(): void {
     if (this.#unwatch !== undefined) return;
     if (this.#ownsClient) this.#client.mount();
-    this.#unwatch = watchPageInvalidations(this.#client, this.#key, this.#onInvalidate);
+    // Page queries have no observers, so query-core itself would not refetch one the app
+    // invalidates (`invalidateQueries({ queryKey: key })`); the list does.
+    this.#unwatch = this.#client.getQueryCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.action.type !== 'invalidate') return;
+      const page = pageOfQueryKey(this.#key, event.query.queryKey);
+      if (page !== undefined) this.#onInvalidate(page);
+    });
     for (const [page, query] of pageQueriesOf(this.#client, this.#key))
       if (query.state.isInvalidated) this.#onInvalidate(page);
   }
