@@ -177,7 +177,7 @@ export class LazyList<T> extends Subscribable {
     if (placed === null) return false;
     for (const { page, items: pageItems, data } of placed) {
       const bytes = flow.o.estimateBytes(pageItems);
-      flow.dispatch({ type: 'landed', page, items: pageItems, bytes });
+      flow.dispatch({ type: 'landed', page, generation: flow.generation, items: pageItems, bytes });
       flow.putOwn(page, data); // other lists on the key that hold the page show it too
       flow.cache?.landed(page, data, bytes, true);
     }

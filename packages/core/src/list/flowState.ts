@@ -15,17 +15,6 @@ import type { WriteChannel } from './writeChannel.ts';
 /** Where a list is in its life: no subscriber yet (or any more), working, or destroyed for good. */
 export type ListPhase = 'idle' | 'running' | 'destroyed';
 
-/**
- * A page action as a flow takes it: `generation`, of the actions that carry one, is the flow's
- * current one unless given.
- */
-export type FlowAction<T> =
-  PageAction<T> extends infer A
-    ? A extends { readonly generation: number }
-      ? Omit<A, 'generation'> & { readonly generation?: number }
-      : A
-    : never;
-
 /** A page's answer as the scheduler hands it on: its data, where it came from, when it was asked. */
 export interface PageResult {
   readonly data: unknown;
@@ -43,7 +32,7 @@ export interface PageResult {
  * @internal
  * @example
  * function onError<T>(flow: FlowState<T>, page: number, error: unknown): void {
- *   flow.dispatch({ type: 'failed', page, error }); // of the flow's generation
+ *   flow.dispatch({ type: 'failed', page, generation: flow.generation, error });
  * }
  */
 export interface FlowState<T> {
@@ -61,7 +50,7 @@ export interface FlowState<T> {
   readonly landing: RefreshLanding;
   readonly destroyed: boolean;
   readonly channel: WriteChannel<T>;
-  dispatch(action: FlowAction<T>): void;
+  dispatch(action: PageAction<T>): void;
   replan(): void;
   evict(): void;
   dropLoading(page: number): void;

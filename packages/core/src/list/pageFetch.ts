@@ -72,7 +72,7 @@ function execute<T>(
 function onError<T>(flow: FlowState<T>, page: number, error: unknown): void {
   if (flow.destroyed) return;
   flow.stats.add('errors');
-  flow.dispatch({ type: 'failed', page, error });
+  flow.dispatch({ type: 'failed', page, generation: flow.generation, error });
   flow.moves?.settle(); // held responses no longer wait for this page's (it failed)
   flow.landing.settle();
   flow.snapshots.publish(flow.isVisible(page));

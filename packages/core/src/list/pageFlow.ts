@@ -11,7 +11,7 @@ import type { PageAction } from '../store/pageReducer.ts';
 import { PageStore } from '../store/pageStore.ts';
 import { cachedPages } from './cachedPages.ts';
 import type { MovesWatch } from './datasetMoves.ts';
-import type { FlowAction, FlowState, ListPhase, PageResult } from './flowState.ts';
+import type { FlowState, ListPhase, PageResult } from './flowState.ts';
 import type { ResolvedLazyListOptions } from './lazyListOptions.ts';
 import { StatsCounter } from './listStats.ts';
 import { createPageScheduler } from './pageFetch.ts';
@@ -149,12 +149,9 @@ export class PageFlow<T> implements FlowState<T> {
     this.writes.quietly(() => this.queries.set(page, data));
   }
 
-  /**
-   * Stores one page state change; `requested`/`landed`/`cached`/`failed` carry the current
-   * generation unless they name one (the reducer reads no generation of the other actions).
-   */
-  dispatch(action: FlowAction<T>): void {
-    this.store.dispatch({ generation: this.generation, ...action } as PageAction<T>);
+  /** Stores one page state change (the generation of `requested`/`landed`/`failed` is the current one). */
+  dispatch(action: PageAction<T>): void {
+    this.store.dispatch(action);
   }
 
   /**
@@ -216,7 +213,7 @@ export class PageFlow<T> implements FlowState<T> {
       this.cache?.isPending(page)
     )
       return;
-    this.dispatch({ type: 'requested', page });
+    this.dispatch({ type: 'requested', page, generation: this.generation });
     const request = { page, priority, distance: 0 };
     if ((this.cache?.route([request]) ?? [request]).length > 0) this.scheduler.enqueue(page, priority);
   }
@@ -237,7 +234,7 @@ export class PageFlow<T> implements FlowState<T> {
     this.plan = plan;
     // `enabled: false` plans (the window, what to protect) but requests nothing.
     const wanted = this.o.enabled ? plan.requests : [];
-    for (const { page } of wanted) this.dispatch({ type: 'requested', page });
+    for (const { page } of wanted) this.dispatch({ type: 'requested', page, generation: this.generation });
     if (plan.zone !== null) {
       for (let page = plan.zone.first; page <= plan.zone.last; page++) {
         const entering = previous == null || page < previous.first || page > previous.last;

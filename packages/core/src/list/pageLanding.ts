@@ -13,7 +13,7 @@ export function land<T>(flow: FlowState<T>, page: number, data: unknown, type: '
   const countKind = flow.layout.countKind;
   const { items, shift } = flow.layout.accept(page, data);
   const bytes = flow.o.estimateBytes(items);
-  flow.dispatch({ type, page, items, bytes });
+  flow.dispatch({ type, page, generation: flow.generation, items, bytes });
   const { source } = flow.o;
   // The server deleted rows (a smaller total): pages past its end hold rows from before, and
   // an item kept on one (a sent one, decision 0040) would be held by no row.
