@@ -111,15 +111,15 @@ export interface OffsetSourceOptions<T> extends PageSizingOptions<T> {
  */
 export function parseOffsetPage<T>(raw: unknown, source: string, page: number): OffsetPage<T> {
   const expected = '{ items: unknown[], total?: number, version?: string | number }';
-  if (typeof raw !== 'object' || raw === null || !('items' in raw) || !Array.isArray(raw.items)) {
+  // A missing property reads undefined (null reads as no properties): the checks below reject it.
+  const { items, total, version } = (raw ?? {}) as { items?: unknown; total?: unknown; version?: unknown };
+  if (typeof raw !== 'object' || !Array.isArray(items)) {
     throw new PageShapeError(source, page, 'fetchPage', expected, raw);
   }
-  const total = 'total' in raw ? raw.total : undefined;
   if (total !== undefined && (typeof total !== 'number' || !Number.isInteger(total) || total < 0)) {
     throw new PageShapeError(source, page, 'fetchPage', `${expected} with total an integer >= 0`, total);
   }
-  const version = 'version' in raw ? raw.version : undefined;
-  if (version === undefined || version === null) return { items: raw.items as readonly T[], total };
+  if (version === undefined || version === null) return { items, total };
   if (typeof version !== 'string' && !(typeof version === 'number' && Number.isFinite(version))) {
     throw new PageShapeError(
       source,
@@ -129,7 +129,7 @@ export function parseOffsetPage<T>(raw: unknown, source: string, page: number): 
       version,
     );
   }
-  return { items: raw.items as readonly T[], total, version };
+  return { items, total, version };
 }
 
 /**
