@@ -54,9 +54,9 @@ function listen(
   type: string,
   listener: (event: Event) => void,
   options?: AddEventListenerOptions,
-): (() => void) | undefined {
+): () => void {
   target?.addEventListener(type, listener, options);
-  return target ? () => target.removeEventListener(type, listener) : undefined;
+  return () => target?.removeEventListener(type, listener);
 }
 
 /**
@@ -98,7 +98,7 @@ export function elementScrollTarget(
       resize?.observe(element);
       const onInput = () => handlers.input?.();
       const stops = [
-        resize === null ? listen(view, 'resize', () => handlers.resize()) : null,
+        resize ? () => resize.disconnect() : listen(view, 'resize', () => handlers.resize()),
         listen(element, 'scroll', () => handlers.scroll(), PASSIVE),
         // A press on the scrollbar itself lands outside the client box.
         listen(element, 'pointerdown', (event) => {
@@ -110,8 +110,7 @@ export function elementScrollTarget(
         ...INPUTS.map((type) => listen(element, type, onInput, PASSIVE)),
       ];
       return () => {
-        resize?.disconnect();
-        for (const stop of stops) stop?.();
+        for (const stop of stops) stop();
       };
     },
   };
@@ -158,7 +157,7 @@ export function windowScrollTarget(
         listen(view, 'resize', () => handlers.resize()),
       ];
       return () => {
-        for (const stop of stops) stop?.();
+        for (const stop of stops) stop();
       };
     },
   };
