@@ -42,19 +42,18 @@ export function adoptable<S extends object, F>(
   data?: unknown,
 ): S & Adoptable {
   const entry: Entry = { shape, cell, data };
-  const result: S & Adoptable = Object.assign(source, {
+  entries.set(source, entry);
+  return Object.assign(source, {
     adopt(next: unknown): AdoptResult {
-      if (next === result) return 'same';
-      const other = typeof next === 'object' && next !== null ? entries.get(next) : undefined;
-      if (other === undefined || other.shape !== entry.shape) return 'shape';
-      entry.cell.current = other.cell.current;
+      // WeakMap.get finds nothing for what is not an object; this source adopting itself changes nothing.
+      const other = entries.get(next as object);
+      if (other === undefined || other.shape !== shape) return 'shape';
+      cell.current = other.cell.current as F;
       const changed = other.data !== entry.data;
       entry.data = other.data;
       return changed ? 'data' : 'same';
     },
   });
-  entries.set(result, entry);
-  return result;
 }
 
 /**
