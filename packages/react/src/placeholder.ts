@@ -87,5 +87,5 @@ export function usePlaceholder<T>(
   useEffect(() => {
     if (!active) held.release();
   }, [held, active]);
-  return active ? { shown: previous, isPlaceholder: true } : { shown: snapshot, isPlaceholder: false };
+  return { shown: active ? previous : snapshot, isPlaceholder: active };
 }
