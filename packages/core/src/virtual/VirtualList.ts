@@ -175,9 +175,10 @@ export class VirtualList<T> extends Subscribable {
    */
   readonly measureElement = (element: Element | null): (() => void) | undefined => {
     if (element === null || this.#destroyed) return undefined;
-    const index = Number(element.getAttribute('data-index'));
-    // How the app renders its rows, met the first time they render: checked in development builds (decision 0054).
-    if (process.env.NODE_ENV !== 'production' && !Number.isInteger(index))
+    const attribute = element.getAttribute('data-index'); // none or '' would read as row 0
+    const index = Number(attribute);
+    // How the app renders its rows, met the first time they render: development builds (decision 0054).
+    if (process.env.NODE_ENV !== 'production' && (!attribute || !Number.isInteger(index)))
       throw new TypeError('lazyflow: measureElement needs the row element to carry data-index={row.index}');
     const key = index - this.#state.prepended;
     const anchor = this.#state.anchor;
