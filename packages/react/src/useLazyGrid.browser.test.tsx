@@ -237,6 +237,27 @@ describe('useLazyGrid', () => {
     await waitFor(() => expect(document.activeElement).toBe(cell(999_999, 0)));
   });
 
+  it('sends row keys to the list of the current key after the key changed (a new list)', async () => {
+    const { rerender } = render(<Grid rows={1_000} columns={50} />);
+    await waitFor(() => expect(cell(0, 0)?.textContent).toBe('r0c0'));
+    rerender(<Grid rows={2_000} columns={50} />);
+    await waitFor(() => expect(grid?.count).toBe(2_000));
+    await waitFor(() => expect(cell(2, 1)?.textContent).toBe('r2c1'));
+    await act(async () => (cell(2, 1) as HTMLElement).focus());
+    const press = async (key: string, ctrlKey = false) => {
+      const target = document.activeElement as HTMLElement;
+      await act(async () => {
+        target.dispatchEvent(new KeyboardEvent('keydown', { key, ctrlKey, bubbles: true, cancelable: true }));
+      });
+      await frames(3);
+    };
+    await press('ArrowDown');
+    expect(document.activeElement).toBe(cell(3, 1));
+    await press('End', true); // the new list's last row, not the old one's (999)
+    await waitFor(() => expect(document.activeElement).toBe(cell(1_999, 1)));
+    expect(grid?.focusedCell).toEqual({ row: 1_999, column: 1 });
+  });
+
   it('rejects bad column options with a TypeError naming the option', () => {
     expect(() => createGridColumns({ count: 10, pinnedStart: 11 }, null)).toThrow(/"pinnedStart"/);
     expect(() => createGridColumns({ count: 10, pinnedStart: 6, pinnedEnd: 5 }, null)).toThrow(/"pinnedEnd"/);

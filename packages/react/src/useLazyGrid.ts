@@ -8,15 +8,17 @@ import {
   type ScrollAlign,
   type VirtualRow,
 } from '@lazyflow/core';
-import { keyboardNavigation } from '@lazyflow/core/keyboard';
+import { createGridKeyboard, keyboardNavigation } from '@lazyflow/core/keyboard';
 import {
   type CSSProperties,
   type FocusEvent,
   type KeyboardEvent,
+  useCallback,
   useLayoutEffect,
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
 } from 'react';
 import { useEngine } from './useEngine.ts';
 import { type UseLazyListOptions, type UseLazyListResult, useLazyList } from './useLazyList.ts';
@@ -96,8 +98,6 @@ export interface UseLazyGridResult<T> extends Omit<UseLazyListResult<T>, 'onKeyD
   readonly focusedCell: { readonly row: number; readonly column: number };
 }
 
-const ARROWS: Readonly<Record<string, number>> = { ArrowLeft: -1, ArrowRight: 1 };
-
 /**
  * A virtualized data grid: rows from {@link useLazyList} (lazy pages, byte-bounded memory, the
  * 100,000,000-row scale, zero-jitter anchoring), columns virtualized sideways with pinned
@@ -158,90 +158,33 @@ export function useLazyGrid<T>(options: UseLazyGridOptions<T>): UseLazyGridResul
     pushedColumns.current = columnOptions;
     columns.setOptions(columnOptions);
   });
-  const [focused, setFocused] = useState({ row: 0, column: 0 });
-  const focus = useRef(focused);
-  focus.current = focused;
+  // Two-dimensional keys (core's createGridKeyboard), to the list and columns the hook has now
+  // (a new key makes a new list; StrictMode or <Activity> may make new columns).
+  const parts = useRef({ list, columns });
+  parts.current = { list, columns };
+  const [keys] = useState(() =>
+    createGridKeyboard({
+      columns: {
+        get count() {
+          return parts.current.columns.count;
+        },
+        scrollToColumn: (column, align) => parts.current.columns.scrollToColumn(column, align),
+      },
+      rows: { onKeyDown: (event) => parts.current.list.onKeyDown(event) },
+    }),
+  );
+  const focused = useSyncExternalStore(keys.subscribe, keys.getSnapshot, keys.getSnapshot);
+  // A cell moved to by the keyboard is focused once it is rendered.
+  useLayoutEffect(() => keys.rendered());
 
-  const stable = useMemo(() => {
-    const columnCount = () => latest.current.columns.count;
-    const focusCell = (scroller: HTMLElement, row: number, column: number): boolean => {
-      const cell = scroller.querySelector(`[data-index="${row}"] [data-column="${column}"]`);
-      if (!(cell instanceof HTMLElement)) return false;
-      cell.focus({ preventScroll: true });
-      return true;
-    };
-    return {
-      focusCell,
-      measureColumn: columns.measureElement,
-      scrollToColumn: (column: number, align: ColumnAlign) => columns.scrollToColumn(column, align),
-      columnCount,
-    };
-  }, [columns]);
-
-  // A column moved to by the keyboard is focused once it is rendered.
-  const pendingColumn = useRef<{ row: number; column: number } | null>(null);
-  useLayoutEffect(() => {
-    const pending = pendingColumn.current;
-    const scroller = latest.current.getScrollElement?.();
-    if (pending === null || !scroller) return;
-    if (stable.focusCell(scroller, pending.row, pending.column)) pendingColumn.current = null;
-  });
-
-  const listKeyDown = list.onKeyDown;
   const scrollToIndex = list.scrollToIndex;
-  const handlers = useMemo(() => {
-    const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-      const scroller = event.currentTarget;
-      const cell = (event.target as Element).closest?.('[data-column]');
-      const rowElement = (event.target as Element).closest?.('[data-index]');
-      if (!cell || !rowElement) return;
-      const row = Number(rowElement.getAttribute('data-index'));
-      const column = Number(cell.getAttribute('data-column'));
-      const last = stable.columnCount() - 1;
-      let next: number | null = null;
-      if (event.key in ARROWS) next = column + (ARROWS[event.key] ?? 0);
-      else if (event.key === 'Home' && !event.ctrlKey) next = 0;
-      else if (event.key === 'End' && !event.ctrlKey) next = last;
-      if (next !== null) {
-        event.preventDefault();
-        next = Math.max(0, Math.min(last, next));
-        stable.scrollToColumn(next, 'auto');
-        setFocused({ row, column: next });
-        if (!stable.focusCell(scroller, row, next)) pendingColumn.current = { row, column: next };
-        return;
-      }
-      // Rows (arrows, PageUp/PageDown, Ctrl+Home/End): the list moves focus to the row element
-      // and keeps it in view; onFocus hands focus on to the cell in the same column.
-      listKeyDown({ key: event.key, target: rowElement, preventDefault: () => event.preventDefault() });
-    };
-    const onFocus = (event: FocusEvent<HTMLElement>) => {
-      const target = event.target as Element;
-      const column = target.getAttribute?.('data-column');
-      const rowElement = target.closest?.('[data-index]');
-      if (rowElement === null || rowElement === undefined) return;
-      const row = Number(rowElement.getAttribute('data-index'));
-      if (column !== null && column !== undefined) {
-        const at = { row, column: Number(column) };
-        if (at.row !== focus.current.row || at.column !== focus.current.column) setFocused(at);
-        return;
-      }
-      if (target === rowElement) {
-        // The list focused a row (arrow up/down, PageUp…): the cell in the current column takes it.
-        const at = { row, column: focus.current.column };
-        setFocused(at);
-        if (!stable.focusCell(event.currentTarget, row, at.column)) pendingColumn.current = at;
-      }
-    };
-    const scrollToCell = (
-      row: number,
-      column: number,
-      cellOptions: { align?: ScrollAlign; columnAlign?: ColumnAlign } = {},
-    ) => {
+  const scrollToCell = useCallback(
+    (row: number, column: number, cellOptions: { align?: ScrollAlign; columnAlign?: ColumnAlign } = {}) => {
       scrollToIndex(row, { align: cellOptions.align ?? 'auto' });
-      stable.scrollToColumn(column, cellOptions.columnAlign ?? 'auto');
-    };
-    return { onKeyDown, onFocus, scrollToCell };
-  }, [stable, listKeyDown, scrollToIndex]);
+      columns.scrollToColumn(column, cellOptions.columnAlign ?? 'auto');
+    },
+    [scrollToIndex, columns],
+  );
 
   const columnCount = columnOptions.count;
   return useMemo(() => {
@@ -261,8 +204,8 @@ export function useLazyGrid<T>(options: UseLazyGridOptions<T>): UseLazyGridResul
         role: 'grid' as const,
         'aria-rowcount': list.count + (headerHeight > 0 ? 1 : 0),
         'aria-colcount': columnCount,
-        onKeyDown: handlers.onKeyDown,
-        onFocus: handlers.onFocus,
+        onKeyDown: keys.onKeyDown,
+        onFocus: keys.onFocus,
       },
       headerProps: {
         role: 'row' as const,
@@ -294,11 +237,11 @@ export function useLazyGrid<T>(options: UseLazyGridOptions<T>): UseLazyGridResul
         },
       }),
       cellProps,
-      measureColumn: stable.measureColumn,
-      scrollToCell: handlers.scrollToCell,
+      measureColumn: columns.measureElement,
+      scrollToCell,
       focusedCell: focused,
     };
-  }, [list, window, columnCount, headerHeight, handlers, stable, focused]);
+  }, [list, window, columnCount, headerHeight, keys, columns, scrollToCell, focused]);
 }
 
 /** Whether two column option records hold the same values (`Object.is`, one level). */

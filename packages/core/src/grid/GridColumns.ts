@@ -70,6 +70,11 @@ export class GridColumns extends Subscribable {
     this.#update();
   }
 
+  /** How many columns the grid has (the `count` option). */
+  get count(): number {
+    return this.#o.count;
+  }
+
   /** Width of `column` now: measured, or estimated. */
   widthOf(column: number): number {
     return this.#sizes.size(column);
