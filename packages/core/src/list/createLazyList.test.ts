@@ -495,6 +495,29 @@ describe('createLazyList with an offset source', () => {
     await settle();
     expect(list.getSnapshot().getItem(0)).toEqual({ status: 'loaded', item: row(0, 2) });
   });
+
+  it("refresh() and invalidate() each call the source's reset() once (a source that memoizes forgets it once)", async () => {
+    const server = fakeServer(100);
+    const reset = vi.fn();
+    const list = track(
+      createLazyList({
+        key: ['reset-once'],
+        source: { ...offsetSource({ pageSize: 10, fetchPage: server.fetchPage }), reset },
+        prefetch: 0,
+      }),
+    );
+    list.subscribe(() => {});
+    list.setWindow({ start: 0, end: 10 });
+    await settle();
+    list.refresh();
+    expect(reset).toHaveBeenCalledTimes(1);
+    await settle();
+    list.invalidate();
+    expect(reset).toHaveBeenCalledTimes(2);
+    await settle();
+    expect(list.getSnapshot().getItem(0)).toEqual({ status: 'loaded', item: row(0) });
+    expect(list.getSnapshot().count).toBe(100);
+  });
 });
 
 describe('createLazyList window changes (bugs found by the model test)', () => {

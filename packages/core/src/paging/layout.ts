@@ -82,7 +82,7 @@ export interface ListLayout<T> {
    * count is fetched again). Absent on layouts that do not grow (cursor and range sources).
    */
   grow?(count: number): number;
-  /** Forgets counts and structure (`invalidate()`). */
+  /** Forgets counts and structure (`invalidate()`), after `refreshSource()` (which resets the source). */
   reset(): void;
   /** Forgets what the source memoized (`refresh()`): pages are fetched again. */
   refreshSource(): void;

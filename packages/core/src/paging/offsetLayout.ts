@@ -142,8 +142,7 @@ export class OffsetLayout<T> implements ListLayout<T> {
   }
 
   reset(): void {
-    this.#start();
-    this.refreshSource();
+    this.#start(); // refreshSource() ran first (the Layout contract): the source is reset once
   }
 
   refreshSource(): void {
