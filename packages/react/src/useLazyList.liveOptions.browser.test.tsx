@@ -87,6 +87,11 @@ interface Props {
   token?: string;
   /** eagerSource data instead of the API. */
   eager?: readonly Item[];
+  /**
+   * Builds the eagerSource array again on every render, as inline code does: the same items
+   * (`items.filter(…)`) or copies of them (`items.map((item) => ({ ...item }))`).
+   */
+  eagerInline?: 'same-items' | 'copies';
   estimate?: number;
   rowHeight?: number;
   overscan?: number;
@@ -102,11 +107,20 @@ interface Props {
 }
 
 let latest: UseLazyListResult<Item> | null = null;
+let renders = 0;
 
 function App(props: Props) {
+  renders += 1;
   const ref = useRef<HTMLDivElement>(null);
   const { api, token = 't1' } = props;
-  const eager = props.eager;
+  // A new array per render, up to 300 renders (a render loop fails the test instead of the page).
+  const inline = props.eagerInline !== undefined && renders < 300 ? props.eagerInline : undefined;
+  const eager =
+    inline === 'same-items'
+      ? props.eager?.filter(() => true)
+      : inline === 'copies'
+        ? props.eager?.map((item) => ({ ...item }))
+        : props.eager;
   const list = useLazyList<Item>({
     key: [props.listKey],
     queryClient: props.queryClient,
@@ -805,4 +819,30 @@ describe('eagerSource with a new array (other data)', () => {
     expect(latest?.list.stats.requests).toBe(requests);
     expect(latest?.rows).toBe(rows);
   });
+});
+
+// A source built inline from an array built inline (`eagerSource(todos.filter(open))` in the
+// component that calls useLazyList) brings another array on every render. Each used to reload the
+// list, whose snapshot, published in the hook's layout effect, rendered the component again, which
+// built another array: React's "Maximum update depth exceeded", the list dead (found by these tests).
+describe('eagerSource built from a new but equal array on every render', () => {
+  for (const kind of ['same-items', 'copies'] as const) {
+    it(`comes to rest with ${kind === 'same-items' ? 'the same items (filter)' : 'copies of the items (map to new objects)'}: renders stop, rows stay loaded, no reload`, async () => {
+      const v1 = Array.from({ length: 1_000 }, (_, id) => ({ id, token: 'v1' }));
+      renders = 0;
+      const render = await start({ eager: v1, eagerInline: kind });
+      render({ overscan: 6 });
+      await settle();
+      await settle();
+      // The App stops building new arrays after 300 renders: a loop shows here (and as React's
+      // "Maximum update depth exceeded") instead of freezing the page.
+      expect(renders).toBeLessThan(20);
+      expect(rowText(0)).toBe('0:v1');
+      // An array of other items is other data: it shows.
+      render({ eager: v1.map((item) => ({ ...item, token: 'v2' })) });
+      await vi.waitFor(() => expect(rowText(0)).toBe('0:v2'));
+      await settle();
+      expect(renders).toBeLessThan(40);
+    });
+  }
 });

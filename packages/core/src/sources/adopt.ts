@@ -2,12 +2,13 @@
 // in a component body), so each render brings a new source object whose `fetchPage` closes over the
 // latest token or filter. The list keeps its own source (the paging and any tuning state it holds)
 // and adopts the newer one's functions; only a source of another shape is other pages.
+import { replaceEqualDeep } from '@tanstack/query-core';
 
 /** What adopting a newer source meant. */
 export type AdoptResult =
   /** Same shape: the list's source now calls the newer functions; loaded pages stay. */
   | 'same'
-  /** Same shape, but other data in memory (`eagerSource` with another array): the list reloads. */
+  /** Same shape, but other data in memory (`eagerSource` with an array of other items): the list reloads. */
   | 'data'
   /** Another kind or page geometry: it cannot be adopted (a new list is needed). */
   | 'shape';
@@ -49,7 +50,10 @@ export function adoptable<S extends object, F>(
       const other = entries.get(next as object);
       if (other === undefined || other.shape !== shape) return 'shape';
       cell.current = other.cell.current as F;
-      const changed = other.data !== entry.data;
+      // Equal data is the same data: an array built again in each render (`items.filter(…)`,
+      // `rows.map((r) => ({ ...r }))`) would otherwise reload the list, publish, render, build it
+      // again, and loop. Compared as query-core compares query results (plain arrays and objects).
+      const changed = other.data !== entry.data && replaceEqualDeep(entry.data, other.data) !== entry.data;
       entry.data = other.data;
       return changed ? 'data' : 'same';
     },
