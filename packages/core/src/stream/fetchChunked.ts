@@ -70,7 +70,7 @@ export async function* fetchChunked(
   let bytes = 0;
   onProgress?.({ bytes, total });
   if (!response.body) return;
-  for await (const chunk of readChunks(response.body)) {
+  for await (const chunk of readChunks(response.body, signal ?? init?.signal ?? undefined)) {
     bytes += chunk.byteLength;
     onProgress?.({ bytes, total });
     yield chunk;

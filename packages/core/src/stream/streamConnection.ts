@@ -160,7 +160,7 @@ export async function runConnection<T>(
       // parses them (in slices) and the Worker follows silently. Each chunk is whole on one side,
       // and the page's items are delivered before the first chunk leaves for the Worker: in order.
       let inWorker = false;
-      const chunks = readChunks(response.body);
+      const chunks = readChunks(response.body, abort.signal);
       for (;;) {
         let next: IteratorResult<Uint8Array, void>;
         try {
