@@ -7,7 +7,8 @@
 // what its ResizeObserver deliveries cost (resizeSlices.mjs).
 //   node apps/bench/run/profile.mjs [--lib lazyflow] [--scenario scroll|fling|drag|grid|stream|stream100k] [--port 4354] [--top 25] [--trace out.json]
 //     [--long-tasks] (every task over 50 ms: its kind and what it holds) [--no-samples] (no V8 sampler: task lengths nearer pnpm bench's)
-//     [--rows] (per animation frame: rows mounted, unmounted and held by the list's row container)
+//     [--rows] (per animation frame: rows mounted, unmounted and held by the list's row container;
+//     frames with a placeholder row in view)
 //     [--minify] (the build pnpm bench measures; function names are lost)
 //     [--blank-rows] (scroll/fling: every row renders as a placeholder from the window's start, in
 //     any library: the list's own cost with rows whose content costs nothing)
@@ -60,6 +61,7 @@ function rowsProbe() {
   let frames = 0;
   let still = 0;
   let last = null;
+  let blankFrames = 0;
   const held = [];
   new MutationObserver((records) => {
     if (!on) return;
@@ -77,9 +79,19 @@ function rowsProbe() {
     const c = container();
     if (c) held.push(c.childElementCount);
     // Frames in which the scroll did not move (an append-only list held at its loaded end).
-    const top = document.querySelector('.scroller')?.scrollTop ?? 0;
+    const scroller = document.querySelector('.scroller');
+    const top = scroller?.scrollTop ?? 0;
     if (top === last) still += 1;
     last = top;
+    // Frames showing a placeholder row (a row without its data) in the viewport.
+    const box = scroller?.getBoundingClientRect();
+    for (const row of box ? scroller.querySelectorAll('[data-state="placeholder"]') : []) {
+      const rect = row.getBoundingClientRect();
+      if (rect.bottom > box.top && rect.top < box.bottom) {
+        blankFrames += 1;
+        break;
+      }
+    }
     requestAnimationFrame(tick);
   };
   window.__rowsProbe = {
@@ -93,6 +105,7 @@ function rowsProbe() {
       return {
         frames,
         still,
+        blankFrames,
         added: c ? added.get(c) : 0,
         removed: c ? (removed.get(c) ?? 0) : 0,
         heldMean: held.reduce((s, v) => s + v, 0) / Math.max(1, held.length),
@@ -158,7 +171,7 @@ try {
   console.log(`events dispatched: ${breakdown.dispatched.join(', ')}`);
   if (rowCounts)
     console.log(
-      `rows per rAF frame (${rowCounts.frames} frames): mounted ${(rowCounts.added / rowCounts.frames).toFixed(1)}, unmounted ${(rowCounts.removed / rowCounts.frames).toFixed(1)}, held ${rowCounts.heldMean.toFixed(1)} (max ${rowCounts.heldMax}); frames the scroll did not move ${rowCounts.still}`,
+      `rows per rAF frame (${rowCounts.frames} frames): mounted ${(rowCounts.added / rowCounts.frames).toFixed(1)}, unmounted ${(rowCounts.removed / rowCounts.frames).toFixed(1)}, held ${rowCounts.heldMean.toFixed(1)} (max ${rowCounts.heldMax}); frames the scroll did not move ${rowCounts.still}; frames with a placeholder row in view ${rowCounts.blankFrames}`,
     );
   console.log('\ntrace events by self time (ms, count):');
   for (const e of breakdown.events.slice(0, top))
