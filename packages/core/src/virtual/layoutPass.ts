@@ -37,7 +37,6 @@ export function layoutInput<T>(
     sticky: o.sticky,
     floor: link.floor,
     beyond: link.beyond,
-    glide: link.glide,
     itemBox: masonry === null ? undefined : (key) => masonry.box(key),
     flightAt: loadedFlight?.flightAt,
   };
