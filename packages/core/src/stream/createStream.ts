@@ -68,14 +68,12 @@ export class ItemStream<T> extends Subscribable {
   #running = false;
   #abort: AbortController | null = null;
   #teardownTimer: unknown = null;
-  #sleepTimer: unknown = null;
   readonly #wakers = new Set<() => void>();
   /** What the reading loop (streamConnection.ts) sees of this stream. */
   readonly #host: ConnectionHost<T> = {
     options: () => this.#o,
     live: (generation) => generation === this.#generation,
     gate: (generation) => this.#gate(generation),
-    sleep: (ms) => this.#sleep(ms),
     resuming: () => this.#counts.items > 0 || this.#phase === 'reconnecting',
     connecting: (abort, reconnect) => {
       this.#abort = abort;
@@ -237,8 +235,6 @@ export class ItemStream<T> extends Subscribable {
     this.#running = false;
     this.#abort?.abort();
     this.#abort = null;
-    if (this.#sleepTimer !== null) this.#o.timers.clearTimeout(this.#sleepTimer);
-    this.#sleepTimer = null;
     this.#wake();
   }
 
@@ -261,16 +257,6 @@ export class ItemStream<T> extends Subscribable {
       await this.#waitForWake();
     }
     return generation === this.#generation;
-  }
-
-  #sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      this.#wakers.add(resolve);
-      this.#sleepTimer = this.#o.timers.setTimeout(() => {
-        this.#sleepTimer = null;
-        resolve();
-      }, ms);
-    });
   }
 
   #sink(received: { items: number }): StreamSink<T> {

@@ -1,6 +1,7 @@
 // The reading loop of an ItemStream: connect, parse in a Worker or in slices, reconnect with backoff. Imported
 // by createStream when a stream first starts reading (a lazy chunk: an app that creates a stream
 // pays for the loop, the parsers and the HTTP errors only once it reads; issue #15 item 7).
+import type { Timers } from '../env/timers.ts';
 import { isAbortError } from '../errors.ts';
 import { backoffDelay } from '../scheduler/backoffDelay.ts';
 import { loadParser } from './builtinParsers.ts';
@@ -34,8 +35,6 @@ export interface ConnectionHost<T> {
   live(generation: number): boolean;
   /** Waits while paused or while the unpublished items reach `highWaterMark`; false when stopped. */
   gate(generation: number): Promise<boolean>;
-  /** Waits `ms` (or until the run is stopped). */
-  sleep(ms: number): Promise<void>;
   /** Whether this run continues a stream that already had items or failed (its first connection is a reconnect). */
   resuming(): boolean;
   /** A connection is being opened: the first one, or a reconnect (counted). */
@@ -220,7 +219,8 @@ export async function runConnection<T>(
       }
       const baseDelayMs = o.baseDelayMs ?? host.serverRetryMs() ?? 500;
       host.reconnecting();
-      await host.sleep(backoffDelay(failures, { baseDelayMs, maxDelayMs: o.maxDelayMs, random: o.random }));
+      const delayMs = backoffDelay(failures, { baseDelayMs, maxDelayMs: o.maxDelayMs, random: o.random });
+      await backoff(o.timers, abort.signal, delayMs);
       if (!host.live(generation)) return;
       attempt++;
     } finally {
@@ -268,6 +268,27 @@ async function readFetched<T>(
   } finally {
     abort.signal.removeEventListener('abort', stop);
   }
+}
+
+/**
+ * Waits `ms` on the stream's timers, or until `signal` aborts (the run was stopped: close(),
+ * restart(), the last unsubscribe). Nothing else ends it: the stream's wakers are woken by every
+ * published frame, and the frame publishing 'reconnecting' ended the backoff at once.
+ */
+function backoff(timers: Timers, signal: AbortSignal, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    let timer: unknown;
+    const stop = () => {
+      timers.clearTimeout(timer);
+      resolve();
+    };
+    if (signal.aborted) return stop();
+    signal.addEventListener('abort', stop, { once: true });
+    timer = timers.setTimeout(() => {
+      signal.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+  });
 }
 
 /** `sink`, delivering nothing once `live()` is false (a Worker's replies after the run stopped). */
