@@ -84,7 +84,9 @@ export function createLogReader(post: (message: FromLog) => void): (message: ToL
       };
     }
     if (!response.ok || !response.body) {
-      await response.body?.cancel();
+      // Cancelling a body that already failed (the connection reset) rejects: the answer's status
+      // is still the failure to report, and a throw here would end the reading loop unhandled.
+      await response.body?.cancel().catch(() => {});
       const at = response.url || url;
       return {
         status: response.status,
