@@ -62,10 +62,16 @@ function execute<T>(
     };
     return flow.layout.load(page, signal, isLoaded, hint);
   });
-  const promise = running.promise.then(({ data, fromCache }) => {
-    if (fromCache) flow.stats.add('cacheHits');
-    return { data, fromCache, generation, latency: flow.o.now() - started };
-  });
+  const promise = running.promise.then(
+    ({ data, fromCache }) => {
+      if (fromCache) flow.stats.add('cacheHits');
+      return { data, fromCache, generation, latency: flow.o.now() - started };
+    },
+    (error: unknown) => {
+      // `reject()` with no reason: the page's error (and `lastError`) would be undefined.
+      throw error ?? new Error(`lazyflow: the fetch for page ${page} rejected without a reason (${error})`);
+    },
+  );
   return { promise, abort: running.abort };
 }
 
