@@ -12,8 +12,8 @@ const RS = '\u001e';
 /**
  * JSON text sequences (RFC 7464, `application/json-seq`): every record starts with the record
  * separator U+001E and ends with LF. Records are numbered from 1 (reported as `line`). A record
- * that is not JSON, or a top-level number/true/false/null without its closing LF (possibly cut
- * short, RFC 7464 §2.4), goes to `sink.malformed`; parsing resumes at the next separator.
+ * that is not JSON, or a top-level number/true/false/null not followed by whitespace (possibly
+ * cut short, RFC 7464 §2.4), goes to `sink.malformed`; parsing resumes at the next separator.
  *
  * @example
  * const items: unknown[] = [];
@@ -44,8 +44,13 @@ export function parseJsonSeq<T>(sink: StreamSink<T>, options: StreamParserOption
       sink.malformed(invalidJsonError(number, error, text));
       return;
     }
-    if ((value === null || typeof value !== 'object') && !text.endsWith('\n') && typeof value !== 'string') {
-      sink.malformed(new StreamParseError(number, 'truncated', 'may be truncated (no final LF)', text));
+    // RFC 7464 §2.4: such a value must be followed by whitespace (any JSON whitespace, as jq checks).
+    const last = text.charCodeAt(text.length - 1);
+    const ended = last === 10 || last === 32 || last === 13 || last === 9;
+    if ((value === null || typeof value !== 'object') && !ended && typeof value !== 'string') {
+      sink.malformed(
+        new StreamParseError(number, 'truncated', 'may be truncated (no whitespace after it)', text),
+      );
       return;
     }
     sink.item(value);

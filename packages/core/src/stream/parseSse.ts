@@ -41,6 +41,7 @@ const jsonData = <T>(event: SseEvent): T => JSON.parse(event.data) as T;
  * events; `retry` (digits only) is passed to `sink.retry`; a blank line dispatches the event
  * (nothing when there is no data); an unfinished event at the end of input is discarded.
  * Each event's id is passed as `sink.item`'s second argument, for `Last-Event-ID` on resume.
+ * An event with a line over `maxLineBytes` is reported (that line) and not dispatched.
  *
  * @example
  * const ids: string[] = [];
@@ -56,14 +57,20 @@ export function parseSse<T>(sink: StreamSink<T>, options: ParseSseOptions<T> = {
   let lastEventId = '';
   // The line where the event being collected started, for error messages.
   let eventLine = 0;
+  // A line of the event being collected was over maxLineBytes: the event is dropped whole (its
+  // other data lines alone, or its data under the previous id, would be an item the server never sent).
+  let broken = false;
 
   function dispatch(): void {
     const type = eventType;
     eventType = '';
+    const drop = broken;
+    broken = false;
     if (!hasData) return;
     const event: SseEvent = { data, event: type || 'message', id: lastEventId };
     data = '';
     hasData = false;
+    if (drop) return;
     let value: T;
     try {
       value = parseEvent(event);
@@ -113,6 +120,7 @@ export function parseSse<T>(sink: StreamSink<T>, options: ParseSseOptions<T> = {
         field(text.slice(0, colon), text.slice(from));
       },
       tooLong(lineNumber, maxLineBytes) {
+        broken = true;
         sink.malformed(tooLongError(lineNumber, maxLineBytes));
       },
     },
@@ -127,6 +135,7 @@ export function parseSse<T>(sink: StreamSink<T>, options: ParseSseOptions<T> = {
       data = '';
       hasData = false;
       eventType = '';
+      broken = false;
     },
   };
 }
