@@ -276,3 +276,60 @@ describe('requests stay within maxConcurrent while pages fail', () => {
     expect(unhandled).not.toHaveBeenCalled();
   });
 });
+
+describe('an offset page of another length than asked', () => {
+  /** A list of pages of 10 over `answer(offset)`; returns the warnings seen. */
+  async function loadWith(
+    name: string,
+    answer: (offset: number) => { items: { id: number }[]; total?: number },
+  ) {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const list = track(
+      createLazyList({
+        key: [name],
+        prefetch: 0,
+        source: offsetSource({ pageSize: 10, fetchPage: async ({ offset }) => answer(offset) }),
+      }),
+    );
+    list.setWindow({ start: 0, end: 30 });
+    await settle();
+    const warnings = warn.mock.calls.map((call) => String(call[0]));
+    warn.mockRestore();
+    return { list, warnings };
+  }
+
+  it('fewer items than its total leaves room for: one development warning naming the request', async () => {
+    const { list, warnings } = await loadWith('short-pages', (offset) => ({
+      items: rows(offset, 7),
+      total: 100,
+    }));
+    expect(warnings).toEqual([
+      'lazyflow: offsetSource fetchPage({ offset: 0, limit: 10 }) returned 7 items with total 100: the rows after them stay empty. Return limit items, fewer only at the end.',
+    ]);
+    expect(list.getSnapshot().getItem(6)).toEqual({ status: 'loaded', item: { id: 6 } });
+    expect(list.getSnapshot().getItem(7)).toEqual({ status: 'placeholder' }); // what the warning says
+    expect(list.getSnapshot().getItem(16)).toEqual({ status: 'loaded', item: { id: 16 } });
+  });
+
+  it('more items than limit: a warning; the page shows its first limit items, the next page its own', async () => {
+    const { list, warnings } = await loadWith('long-pages', (offset) => ({
+      items: rows(offset, 15),
+      total: 100,
+    }));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/returned 15 items with total 100: the items past limit are not shown/);
+    expect(list.getSnapshot().getRange(0, 30).items).toEqual(rows(0, 30));
+  });
+
+  it('a short last page, with or without a total, is no warning', async () => {
+    const withTotal = await loadWith('last-page', (offset) => ({
+      items: rows(offset, Math.min(10, 25 - offset)),
+      total: 25,
+    }));
+    const without = await loadWith('last-page-no-total', (offset) => ({
+      items: rows(offset, Math.min(10, 25 - offset)),
+    }));
+    expect([...withTotal.warnings, ...without.warnings]).toEqual([]);
+    expect(without.list.getSnapshot().count).toBe(25);
+  });
+});

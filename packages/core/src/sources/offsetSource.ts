@@ -170,16 +170,36 @@ export function offsetSource<T>(options: OffsetSourceOptions<T>): OffsetSource<T
   const cell: FetchPageCell<T> = { current: fetchPage };
   if (typeof pageSize === 'function')
     return pageSize(options, cell, (unit, request) => loadSpan(cell, unit, request));
+  let warned = false;
   const source: OffsetSource<T> = {
     kind: 'offset',
     pageSize,
     initialCount,
     // A page is the span of its items: one request path for pages and spans.
-    loadPage: ({ page, signal, priority }) =>
-      loadSpan(cell, pageSize, { offset: page * pageSize, limit: pageSize, signal, priority }),
+    loadPage: async ({ page, signal, priority }) => {
+      const offset = page * pageSize;
+      const data = await loadSpan(cell, pageSize, { offset, limit: pageSize, signal, priority });
+      if (process.env.NODE_ENV !== 'production' && !warned) warned = warnOddLength(data, offset, pageSize);
+      return data;
+    },
     loadSpan: (request) => loadSpan(cell, pageSize, request),
   };
   return adoptable(source, `offset:${pageSize}`, cell);
+}
+
+/**
+ * Warns (development builds, once per source) of a page with more items than `limit` (those past
+ * it are never shown) or fewer than its own `total` leaves room for (those rows stay empty).
+ */
+function warnOddLength(data: OffsetPage<unknown>, offset: number, limit: number): boolean {
+  const { items, total } = data;
+  const room = total === undefined ? limit : Math.min(limit, Math.max(0, total - offset));
+  if (items.length <= limit && (total === undefined || items.length >= room)) return false;
+  const what = items.length > limit ? 'the items past limit are not shown' : 'the rows after them stay empty';
+  console.warn(
+    `lazyflow: offsetSource fetchPage({ offset: ${offset}, limit: ${limit} }) returned ${items.length} items${total === undefined ? '' : ` with total ${total}`}: ${what}. Return limit items, fewer only at the end.`,
+  );
+  return true;
 }
 
 /** One request for `limit` items at any server offset (`OffsetSource.loadSpan`). */
