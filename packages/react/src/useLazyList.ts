@@ -259,7 +259,11 @@ function createEngine<T>(
     ...(useWindowScroll === true
       ? { useWindowScroll: true }
       : { scrollElement: () => latest.current.getScrollElement?.() ?? null }),
-    restore: sameData ? previous.view.saveScroll() : (restore ?? (anchor === 'end' ? null : TOP)),
+    // A new key on the same element starts at the top (TOP); a first list takes where the element
+    // already is (an app's own restoration in its first layout effect).
+    restore: sameData
+      ? previous.view.saveScroll()
+      : (restore ?? (anchor === 'end' || previous === null ? null : TOP)),
     // Read at each use: a list that moves in the page (content above it grows) needs no remount.
     scrollMargin: () => {
       const margin = latest.current.scrollMargin ?? scrollMargin ?? 0;

@@ -56,6 +56,11 @@ export function eagerSource<T>(
     kind: 'offset',
     pageSize,
     strategy: 'eager',
+    // An array's length is the count before any load: the first render is as tall as the list,
+    // so a scroll the app sets in its first layout effect (its own restoration) stays.
+    get initialCount() {
+      return Array.isArray(cell.current) ? cell.current.length : undefined;
+    },
     async loadPage({ page }) {
       const all = await load();
       return { items: all.slice(page * pageSize, (page + 1) * pageSize), total: all.length };

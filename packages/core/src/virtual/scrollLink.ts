@@ -22,7 +22,11 @@ export interface ScrollLink {
   /** Focuses the rendered row `index` (its `data-index`) inside the element; false when it is not there. */
   focusRow(index: number): boolean;
   /** Attaches to the options' target, once, and listens to it. */
-  attach(options: { target(): ScrollTarget | null; readonly initialViewport: number }): void;
+  attach(options: {
+    target(): ScrollTarget | null;
+    readonly initialViewport: number;
+    readonly restore: unknown;
+  }): void;
   /** Stops listening to the element and lets it go. */
   detach(): void;
   /** Reads and leans nothing more (the view was destroyed). */
@@ -99,6 +103,7 @@ export function createScrollLink(
         type: 'attach',
         viewport: attached.viewport() || options.initialViewport,
         physical: offset(attached),
+        adopt: options.restore === null,
       });
       stopTarget = attached.observe({
         scroll: onScrollEvent,

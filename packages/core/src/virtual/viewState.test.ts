@@ -152,6 +152,54 @@ describe('reduceView: scroll-to, restore, regroup, focus', () => {
   });
 });
 
+describe('reduceView: attach', () => {
+  const attach = (physical: number, adopt = true, viewport = 600): ViewAction => ({
+    type: 'attach',
+    viewport,
+    physical,
+    adopt,
+  });
+
+  it('an element already scrolled into the list, no restore asked for (the app restored it first): the list is there', () => {
+    const next = reduceView(base, attach(3_600), context);
+    expect(next).toMatchObject({ virtual: 3_600, physical: 3_600, known: 3_600, pendingWrite: null });
+    expect(next.anchor).toMatchObject({ row: 100, offset: 0 });
+    expect(next.motion).toBe('still'); // no scroll event came: nothing waits for it to settle
+  });
+
+  it.each<[string, ViewState, boolean]>([
+    ['a restore given', base, false],
+    [
+      'a restore on its way',
+      { ...base, restore: { kind: 'pending', anchor: { row: 40, offset: 0 }, item: null } },
+      true,
+    ],
+    [
+      'a scroll-to-index on its way',
+      { ...base, hold: { kind: 'index', key: 40, align: 'start', flight: null } },
+      true,
+    ],
+    ["an anchor: 'end' list that starts at its end", { ...base, hold: { kind: 'end' } }, true],
+  ])('with %s, the element is only read (the list writes it where that goes)', (_, state, adopt) => {
+    const next = reduceView(state, attach(3_600, adopt), context);
+    expect(next).toMatchObject({
+      virtual: 0,
+      physical: 3_600,
+      known: 3_600,
+      hold: state.hold,
+      restore: state.restore,
+    });
+  });
+
+  it('an element at its start, or the page above a window-scroll list in view, moves nothing', () => {
+    expect(reduceView(base, attach(0, true, 500), context)).toMatchObject({
+      virtual: 0,
+      viewport: 500,
+    });
+    expect(reduceView(base, attach(-300), context)).toMatchObject({ virtual: 0, physical: -300 });
+  });
+});
+
 describe('clearViewport', () => {
   it('is the viewport without the scroll padding, never negative', () => {
     expect(clearViewport(600, { paddingStart: 40, paddingEnd: 30 })).toBe(530);

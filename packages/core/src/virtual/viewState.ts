@@ -73,7 +73,13 @@ export interface ViewState {
 
 /** Everything that changes a virtual list, as one union. */
 export type ViewAction =
-  | { readonly type: 'attach'; readonly viewport: number; readonly physical: number }
+  /** The element is first read; `adopt`: no `restore` was given, so where it already is is the list's place. */
+  | {
+      readonly type: 'attach';
+      readonly viewport: number;
+      readonly physical: number;
+      readonly adopt?: boolean;
+    }
   | { readonly type: 'resize'; readonly viewport: number }
   /**
    * The element reports `physical` (a scroll event, or a write's position not seen yet) and its
@@ -253,8 +259,15 @@ const CLOSED: ViewRestore = Object.freeze({ kind: 'closed' });
  */
 export function reduceView(state: ViewState, action: ViewAction, context: ViewContext): ViewState {
   switch (action.type) {
-    case 'attach':
-      return { ...state, viewport: action.viewport, physical: action.physical, known: action.physical };
+    case 'attach': {
+      const attached = { ...state, viewport: action.viewport };
+      // Already scrolled into the list with no restore asked for (an app's own restoration in its
+      // first layout effect, the browser's of a window-scroll page): the list is there.
+      const there = action.adopt === true && action.physical >= 1 && state.restore.kind === 'open';
+      return there && state.hold.kind === 'anchor'
+        ? { ...scrolled(attached, action.physical, context, action.viewport), motion: state.motion }
+        : { ...attached, physical: action.physical, known: action.physical };
+    }
     case 'resize':
       return { ...state, viewport: action.viewport };
     case 'scroll':
