@@ -33,9 +33,18 @@ describe('cachedPages', () => {
   });
 
   it('gives cursor pages only as one run from page 0 outwards (a later page needs its neighbour’s cursor)', () => {
-    const client = clientWith(['c'], { 0: 'p0', 1: 'p1', 3: 'p3', [-1]: 'm1', [-3]: 'm3' });
+    const p = (n: number) => ({ items: [n], nextCursor: `n${n}`, prevCursor: `p${n}` });
+    const client = clientWith(['c'], { 0: p(0), 1: p(1), 3: p(3), [-1]: p(-1), [-3]: p(-3) });
     expect(cachedPages(client, ['c'], cursor).map((page) => page.page)).toEqual([0, 1, -1]);
-    expect(cachedPages(clientWith(['c'], { 1: 'p1' }), ['c'], cursor)).toEqual([]);
+    expect(cachedPages(clientWith(['c'], { 1: p(1) }), ['c'], cursor)).toEqual([]);
+  });
+
+  it('gives no page of another shape (a list of another source on the key): the run stops there', () => {
+    const client = clientWith(['o'], { 0: { items: [0, 1], total: 4 } });
+    expect(cachedPages(client, ['o'], cursor)).toEqual([]);
+    expect(cachedPages(clientWith(['o'], { 0: 'garbage', 1: { items: [2, 3] } }), ['o'], offset)).toEqual([
+      { page: 1, data: { items: [2, 3] }, stale: false },
+    ]);
   });
 
   it('marks an invalidated page stale, so the list shows it and fetches it again', async () => {

@@ -32,13 +32,14 @@ export function cachedPages<T>(
   client: QueryClient | undefined,
   key: QueryKey,
   source: LazyListSource<T>,
-  layout: Pick<ListLayout<T>, 'cachedRun'> = layoutFor(source),
+  layout: Pick<ListLayout<T>, 'cachedRun' | 'isPageData'> = layoutFor(source),
 ): CachedPage[] {
   if (client === undefined || source.kind === 'auto') return [];
   const cache = client.getQueryCache();
   const found = (page: number): CachedPage | undefined => {
     const query = cache.get(hashKey(pageQueryKey(key, page)));
-    if (query?.state.data === undefined) return undefined;
+    // Data of another shape (a list of another source on the key) is not this list's page.
+    if (query?.state.data === undefined || layout.isPageData?.(query.state.data) === false) return undefined;
     keepPageQuery(client, query);
     return {
       page,

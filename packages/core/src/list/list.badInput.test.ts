@@ -1,3 +1,4 @@
+import { QueryClient } from '@tanstack/query-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PageShapeError } from '../errors.ts';
 import { cursorSource } from '../paging/cursorPaging.ts';
@@ -331,5 +332,44 @@ describe('an offset page of another length than asked', () => {
     }));
     expect([...withTotal.warnings, ...without.warnings]).toEqual([]);
     expect(without.list.getSnapshot().count).toBe(25);
+  });
+});
+
+describe('two lists of other source kinds on one key and QueryClient', () => {
+  it('the cursor list does not show the offset list’s page 0 as its own: a PageShapeError naming the query', async () => {
+    const queryClient = new QueryClient();
+    const offsetList = track(
+      createLazyList({
+        key: ['one-key'],
+        queryClient,
+        prefetch: 0,
+        source: offsetSource({
+          pageSize: 10,
+          fetchPage: async ({ offset }) => ({ items: rows(offset, 10), total: 100 }),
+        }),
+      }),
+    );
+    offsetList.setWindow({ start: 0, end: 10 });
+    await settle();
+    const feed = track(
+      createLazyList({
+        key: ['one-key'],
+        queryClient,
+        prefetch: 0,
+        source: cursorSource({
+          pageSize: 10,
+          fetchPage: async () => ({ items: rows(500, 10), nextCursor: null, prevCursor: null }),
+        }),
+      }),
+    );
+    feed.setWindow({ start: 0, end: 10 });
+    await settle();
+    const snapshot = feed.getSnapshot();
+    expect(snapshot.getItem(0).status).not.toBe('loaded'); // was { id: 0 }, the offset list's row
+    expect(snapshot.error).toBeInstanceOf(PageShapeError);
+    expect((snapshot.error as Error).message).toMatch(
+      /^lazyflow: cursorSource data in the QueryClient under \["one-key","page",0\] for page 0 must resolve to a page of this list's cursor source \(give lists of other sources other keys\)/,
+    );
+    expect(offsetList.getSnapshot().getItem(9)).toEqual({ status: 'loaded', item: { id: 9 } });
   });
 });

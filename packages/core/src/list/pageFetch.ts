@@ -1,7 +1,8 @@
+import { PageShapeError } from '../errors.ts';
 import type { PagePriority } from '../planner/planWindow.ts';
 import { fetchBudgetFor } from '../scheduler/fetchBudget.ts';
 import { FetchScheduler, type RunningFetch } from '../scheduler/fetchScheduler.ts';
-import { shouldRetryPage } from '../scheduler/pageQuery.ts';
+import { pageQueryKey, shouldRetryPage } from '../scheduler/pageQuery.ts';
 import { isServerOnly } from '../store/editRope.ts';
 import type { FlowState, PageResult } from './flowState.ts';
 import { onPage } from './pageLanding.ts';
@@ -64,6 +65,12 @@ function execute<T>(
   });
   const promise = running.promise.then(
     ({ data, fromCache }) => {
+      // The QueryClient's page is of another shape: another list on the key with another source.
+      if (fromCache && flow.layout.isPageData?.(data) === false) {
+        const where = `data in the QueryClient under ${JSON.stringify(pageQueryKey(flow.o.key, page))}`;
+        const expected = `a page of this list's ${flow.o.source.kind} source (give lists of other sources other keys)`;
+        throw new PageShapeError(`${flow.o.source.kind}Source`, page, where, expected, data);
+      }
       if (fromCache) flow.stats.add('cacheHits');
       return { data, fromCache, generation, latency: flow.o.now() - started };
     },
