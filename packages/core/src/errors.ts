@@ -45,6 +45,18 @@ export class PageTimeoutError extends Error {
 }
 
 /**
+ * A page fetch's rejection as the page's error: a fetch rejected with no reason (`reject()`,
+ * `reject(null)`) becomes an Error naming the page, so the page, `lastError` and an error
+ * boundary never get `undefined`. Used by the list's fetches and by the prefetch of its pages.
+ *
+ * @example
+ * promise.catch((error) => { throw pageRejection(3, error); });
+ */
+export function pageRejection(page: number, error: unknown): unknown {
+  return error ?? new Error(`lazyflow: the fetch for page ${page} rejected without a reason (${error})`);
+}
+
+/**
  * Whether `error` is an abort (from an AbortSignal or a cancelled query) rather than a failure.
  *
  * @example

@@ -1,4 +1,4 @@
-import { PageShapeError } from '../errors.ts';
+import { PageShapeError, pageRejection } from '../errors.ts';
 import type { PagePriority } from '../planner/planWindow.ts';
 import { fetchBudgetFor } from '../scheduler/fetchBudget.ts';
 import { FetchScheduler, type RunningFetch } from '../scheduler/fetchScheduler.ts';
@@ -75,8 +75,7 @@ function execute<T>(
       return { data, fromCache, generation, latency: flow.o.now() - started };
     },
     (error: unknown) => {
-      // `reject()` with no reason: the page's error (and `lastError`) would be undefined.
-      throw error ?? new Error(`lazyflow: the fetch for page ${page} rejected without a reason (${error})`);
+      throw pageRejection(page, error); // `reject()`: the page's error would be undefined
     },
   );
   return { promise, abort: running.abort };

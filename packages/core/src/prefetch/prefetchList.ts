@@ -1,4 +1,5 @@
 import type { QueryKey } from '@tanstack/query-core';
+import { pageRejection } from '../errors.ts';
 import { assertObject, assertPositiveInteger, optionError } from '../options.ts';
 import type { ListLayout } from '../paging/layout.ts';
 import { layoutFor } from '../paging/layoutFor.ts';
@@ -125,9 +126,15 @@ export function prefetchListPages<T>(
   const isLoaded = (page: number) => host.getData(pageQueryKey(key, page)) !== undefined;
   const load = (page: number) =>
     // A prefetch is never on screen: the `fetch` hint is 'low' (decision 0026).
-    host.prefetch(pageQueryKey(key, page), (signal) => layout.load(page, signal, isLoaded, 'low'), {
-      priority,
-    });
+    host.prefetch(
+      pageQueryKey(key, page),
+      // `reject()` with no reason: an Error naming the page, as the list's own fetch gives.
+      (signal) =>
+        layout.load(page, signal, isLoaded, 'low').catch((error: unknown) => {
+          throw pageRejection(page, error);
+        }),
+      { priority },
+    );
   if (source.kind !== 'cursor') {
     const results: Promise<PrefetchResult>[] = [];
     for (let page = range.first; page <= range.last; page++) results.push(load(page));
