@@ -287,6 +287,10 @@ export class ItemStream<T> extends Subscribable {
       retry: (ms) => {
         this.#serverRetryMs = ms;
       },
+      // SSE's resume point, also from events without data; '' (reset): none, as no id was sent.
+      id: (id) => {
+        if (!this.#fatal) this.#lastEventId = id || undefined;
+      },
     };
   }
 

@@ -40,7 +40,9 @@ const jsonData = <T>(event: SseEvent): T => JSON.parse(event.data) as T;
  * with LF; `id` (unless it contains NUL) sets the last event id, which persists across
  * events; `retry` (digits only) is passed to `sink.retry`; a blank line dispatches the event
  * (nothing when there is no data); an unfinished event at the end of input is discarded.
- * Each event's id is passed as `sink.item`'s second argument, for `Last-Event-ID` on resume.
+ * Each event's id is passed as `sink.item`'s second argument. The resume point (`Last-Event-ID`)
+ * goes to `sink.id` at each blank line that follows an `id` field: also for an event with no data
+ * (no item), and `''` where an empty `id` reset it; an unfinished event's `id` is not reported.
  * An event with a line over `maxLineBytes` is reported (that line) and not dispatched.
  *
  * @example
@@ -55,6 +57,8 @@ export function parseSse<T>(sink: StreamSink<T>, options: ParseSseOptions<T> = {
   let hasData = false;
   let eventType = '';
   let lastEventId = '';
+  // An `id` field was read since the last dispatch: the next blank line reports it (`sink.id`).
+  let idRead = false;
   // The line where the event being collected started, for error messages.
   let eventLine = 0;
   // A line of the event being collected was over maxLineBytes: the event is dropped whole (its
@@ -66,6 +70,9 @@ export function parseSse<T>(sink: StreamSink<T>, options: ParseSseOptions<T> = {
     eventType = '';
     const drop = broken;
     broken = false;
+    // The last event id is set here, for an event without data too (WHATWG, Chromium's EventSource).
+    if (idRead) sink.id?.(lastEventId);
+    idRead = false;
     if (!hasData) return;
     const event: SseEvent = { data, event: type || 'message', id: lastEventId };
     data = '';
@@ -91,7 +98,10 @@ export function parseSse<T>(sink: StreamSink<T>, options: ParseSseOptions<T> = {
         eventType = value;
         break;
       case 'id':
-        if (!value.includes('\u0000')) lastEventId = value;
+        if (!value.includes('\u0000')) {
+          lastEventId = value;
+          idRead = true;
+        }
         break;
       case 'retry':
         if (/^\d+$/.test(value)) sink.retry?.(Number(value));
@@ -136,6 +146,7 @@ export function parseSse<T>(sink: StreamSink<T>, options: ParseSseOptions<T> = {
       hasData = false;
       eventType = '';
       broken = false;
+      idRead = false;
     },
   };
 }

@@ -24,6 +24,7 @@ function serve(scope: WorkerScope): void {
   let items: unknown[] = [];
   let ids: (string | undefined)[] | null = null;
   let notes: WorkerNote[] = [];
+  let lastId: string | undefined;
   const flush = () => {
     // The page reads each reply in one task (the structured clone is rebuilt there), so a large
     // chunk is answered in pieces: one reply of ~600 events was a 65–100 ms task at CPU ×4 in the
@@ -35,6 +36,8 @@ function serve(scope: WorkerScope): void {
         kind: 'parsed',
         items: last && from === 0 ? items : items.slice(from, to),
         ids: ids === null ? null : ids.slice(from, to),
+        // After the items: the page reports it once it has them all (events without data included).
+        lastId: last ? lastId : undefined,
         notes: notes
           .filter((note) => note.at >= from && (last ? true : note.at < to))
           .map((note) => (from === 0 ? note : { ...note, at: note.at - from })),
@@ -45,6 +48,7 @@ function serve(scope: WorkerScope): void {
     items = [];
     ids = null;
     notes = [];
+    lastId = undefined;
   };
   // Chunks sent while the parser is still loading wait here, in order.
   let waiting: ToWorker[] | null = [];
@@ -60,6 +64,7 @@ function serve(scope: WorkerScope): void {
       items = [];
       ids = null;
       notes = [];
+      lastId = undefined;
     } else flush();
   };
   let parserReady: () => void = () => {};
@@ -94,6 +99,9 @@ function serve(scope: WorkerScope): void {
             },
             retry(ms: number) {
               notes.push({ at: items.length, kind: 'retry', ms });
+            },
+            id(id: string) {
+              lastId = id;
             },
           };
           parser = factory(sink, data.maxLineBytes === undefined ? {} : { maxLineBytes: data.maxLineBytes });

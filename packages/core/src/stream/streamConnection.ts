@@ -303,6 +303,9 @@ function liveSink<T>(sink: StreamSink<T>, live: () => boolean): StreamSink<T> {
     retry: (ms) => {
       if (live()) sink.retry?.(ms);
     },
+    id: (id) => {
+      if (live()) sink.id?.(id);
+    },
   };
 }
 

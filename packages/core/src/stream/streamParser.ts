@@ -16,6 +16,13 @@ export interface StreamSink<T> {
   malformed(error: StreamParseError): void;
   /** SSE `retry:` field: the server's reconnection delay in ms. */
   retry?(ms: number): void;
+  /**
+   * SSE: the last event id, set by an `id` field and reported at the blank line that ends its
+   * event (whether or not that event had data: WHATWG, Chromium's EventSource); `''` resets it
+   * (no `Last-Event-ID` on reconnect). Not called where no `id` field was read, so the resume
+   * point of an earlier connection holds until the server sends one.
+   */
+  id?(id: string): void;
 }
 
 /**

@@ -42,6 +42,8 @@ export type FromWorker =
       readonly items: unknown[];
       /** SSE ids by item, when any item had one. */
       readonly ids: (string | undefined)[] | null;
+      /** The SSE last event id reported (`sink.id`) by the message's end, if any: on the `last` reply. */
+      readonly lastId?: string;
       readonly notes: WorkerNote[];
       /** False while more replies for the same message follow (a large chunk is answered in pieces). */
       readonly last: boolean;

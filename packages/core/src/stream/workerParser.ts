@@ -73,6 +73,7 @@ function deliver<T>(reply: Extract<FromWorker, { kind: 'parsed' }>, sink: Stream
     }
     if (i < items.length) sink.item(items[i] as T, ids?.[i]);
   }
+  if (reply.lastId !== undefined) sink.id?.(reply.lastId);
 }
 
 /**
