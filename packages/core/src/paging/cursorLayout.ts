@@ -1,3 +1,4 @@
+import { PageShapeError } from '../errors.ts';
 import type { ListWindow } from '../planner/listWindow.ts';
 import { planWindow, type WindowPlan } from '../planner/planWindow.ts';
 import type { Cursor } from '../sources/cursor.ts';
@@ -9,6 +10,12 @@ import { PLACEHOLDER } from '../store/itemState.ts';
 import type { PageState } from '../store/pageStore.ts';
 import type { AppendedPage, LayoutPlanInput, ListLayout, LoadingFigures } from './layout.ts';
 import { collect, stateOf } from './offsetLayout.ts';
+
+/**
+ * How many empty pages in a row, each with a cursor onward, a walk takes before it fails the
+ * last with a PageShapeError: a feed of empty pages and ever new cursors has no end.
+ */
+export const MAX_EMPTY_RUN = 20;
 
 interface CursorMeta {
   readonly length: number;
@@ -93,8 +100,54 @@ export class CursorLayout<T> implements ListLayout<T> {
     if (cursor === undefined || (cursor === null && page !== 0)) {
       return Promise.reject(new RangeError(`lazyflow: cursorSource has no cursor leading to page ${page}`));
     }
-    const direction = page === 0 ? this.#source.initialDirection : page > 0 ? 'forward' : 'backward';
-    return this.#source.loadPage({ page, cursor, direction, signal, priority });
+    const direction = this.#direction(page);
+    return this.#source.loadPage({ page, cursor, direction, signal, priority }).then((data) => {
+      this.#checkWalk(page, data);
+      return data;
+    });
+  }
+
+  #direction(page: number): 'forward' | 'backward' {
+    return page === 0 ? this.#source.initialDirection : page > 0 ? 'forward' : 'backward';
+  }
+
+  /** The cursor ordinal `page` is loaded from (undefined: not known). */
+  #cursorOf(page: number): Cursor | null | undefined {
+    if (page === 0) return this.#source.initialCursor;
+    const from = this.#meta.get(page > 0 ? page - 1 : page + 1);
+    return page > 0 ? from?.nextCursor : from?.prevCursor;
+  }
+
+  /**
+   * A page whose cursor onward is one this walk already followed to another page (a → b → a),
+   * or that ends a run of {@link MAX_EMPTY_RUN} empty pages with a cursor onward, would make the
+   * list request without end: a PageShapeError naming the page.
+   */
+  #checkWalk(page: number, { items, nextCursor, prevCursor }: CursorPage<T>): void {
+    for (const step of page === 0 ? [1, -1] : [Math.sign(page)]) {
+      const onward = step > 0 ? nextCursor : prevCursor;
+      if (onward === null) continue;
+      const name = step > 0 ? 'nextCursor' : 'prevCursor';
+      const fail = (expected: string) => {
+        throw new PageShapeError('cursorSource', page, 'fetchPage', expected, onward);
+      };
+      const dir = step > 0 ? 'forward' : 'backward';
+      for (let other = this.#lo; other <= this.#hi; other++) {
+        if (other !== page + step && this.#direction(other) === dir && this.#cursorOf(other) === onward)
+          fail(
+            `a ${name} not followed before in this list (page ${other} was loaded from it), or null at the end`,
+          );
+      }
+      let run = 1;
+      for (
+        let before = page - step;
+        items.length === 0 && this.#meta.get(before)?.length === 0;
+        before -= step
+      )
+        run++;
+      if (run >= MAX_EMPTY_RUN)
+        fail(`items within ${MAX_EMPTY_RUN} empty pages in a row, or ${name} null at the end`);
+    }
   }
 
   isPageData(data: unknown): boolean {
