@@ -2,7 +2,8 @@ import type { QueryClient, QueryKey } from '@tanstack/query-core';
 import { hashKey } from '@tanstack/query-core';
 import type { ListLayout } from '../paging/layout.ts';
 import { layoutFor } from '../paging/layoutFor.ts';
-import { keepPageQuery, pageQueriesOf, pageQueryKey } from '../scheduler/pageQuery.ts';
+import { isOtherShape, keepPageQuery, pageQueriesOf, pageQueryKey } from '../scheduler/pageQuery.ts';
+import { pageShape } from '../sources/adopt.ts';
 import type { LazyListSource } from '../sources/source.ts';
 
 /** A page the QueryClient already holds when a list is created. */
@@ -36,10 +37,17 @@ export function cachedPages<T>(
 ): CachedPage[] {
   if (client === undefined || source.kind === 'auto') return [];
   const cache = client.getQueryCache();
+  const shape = pageShape(source);
   const found = (page: number): CachedPage | undefined => {
     const query = cache.get(hashKey(pageQueryKey(key, page)));
     // Data of another shape (a list of another source on the key) is not this list's page.
-    if (query?.state.data === undefined || layout.isPageData?.(query.state.data) === false) return undefined;
+    // So is a page fetched for another page size (the shape in the query's meta).
+    if (
+      query?.state.data === undefined ||
+      isOtherShape(query, shape) ||
+      layout.isPageData?.(query.state.data) === false
+    )
+      return undefined;
     keepPageQuery(client, query);
     return {
       page,

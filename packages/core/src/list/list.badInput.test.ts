@@ -368,7 +368,7 @@ describe('two lists of other source kinds on one key and QueryClient', () => {
     expect(snapshot.getItem(0).status).not.toBe('loaded'); // was { id: 0 }, the offset list's row
     expect(snapshot.error).toBeInstanceOf(PageShapeError);
     expect((snapshot.error as Error).message).toMatch(
-      /^lazyflow: cursorSource data in the QueryClient under \["one-key","page",0\] for page 0 must resolve to a page of this list's cursor source \(give lists of other sources other keys\)/,
+      /^lazyflow: cursorSource data in the QueryClient under \["one-key","page",0\] for page 0 must resolve to a page of this list's cursor source \(give lists of other sources or page sizes other keys\)/,
     );
     expect(offsetList.getSnapshot().getItem(9)).toEqual({ status: 'loaded', item: { id: 9 } });
   });

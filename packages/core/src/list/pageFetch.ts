@@ -64,11 +64,12 @@ function execute<T>(
     return flow.layout.load(page, signal, isLoaded, hint);
   });
   const promise = running.promise.then(
-    ({ data, fromCache }) => {
-      // The QueryClient's page is of another shape: another list on the key with another source.
-      if (fromCache && flow.layout.isPageData?.(data) === false) {
+    ({ data, fromCache, otherShape }) => {
+      // The QueryClient's page is of another shape: another list on the key with another source
+      // or another pageSize (the query's meta says the shape it was fetched for).
+      if (fromCache && (otherShape || flow.layout.isPageData?.(data) === false)) {
         const where = `data in the QueryClient under ${JSON.stringify(pageQueryKey(flow.o.key, page))}`;
-        const expected = `a page of this list's ${flow.o.source.kind} source (give lists of other sources other keys)`;
+        const expected = `a page of this list's ${flow.o.source.kind} source (give lists of other sources or page sizes other keys)`;
         throw new PageShapeError(`${flow.o.source.kind}Source`, page, where, expected, data);
       }
       if (fromCache) flow.stats.add('cacheHits');

@@ -7,6 +7,7 @@ import { type ListWindow, normalizeWindow } from '../planner/listWindow.ts';
 import type { WindowPlan } from '../planner/planWindow.ts';
 import type { FetchScheduler } from '../scheduler/fetchScheduler.ts';
 import { PageQueries } from '../scheduler/pageQuery.ts';
+import { pageShape } from '../sources/adopt.ts';
 import type { PageAction } from '../store/pageReducer.ts';
 import { PageStore } from '../store/pageStore.ts';
 import { cachedPages } from './cachedPages.ts';
@@ -79,7 +80,12 @@ export class PageFlow<T> implements FlowState<T> {
     const { layout } = host;
     this.layout = layout;
     this.stats = new StatsCounter(options.now);
-    this.queries = new PageQueries(options.key, options.queryClient, (page) => onInvalidated(this, page));
+    this.queries = new PageQueries(
+      options.key,
+      options.queryClient,
+      (page) => onInvalidated(this, page),
+      pageShape(options.source),
+    );
     this.writes = new WriteWatcher(this); // reads queries, o.key and store when it listens
     this.scheduler = createPageScheduler(this);
     this.landing = new RefreshLanding(this, (pages) => commitPages(this, pages));

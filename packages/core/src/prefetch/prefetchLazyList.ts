@@ -5,7 +5,8 @@ import { layoutFor } from '../paging/layoutFor.ts';
 import { normalizeWindow } from '../planner/listWindow.ts';
 import type { PageRange } from '../planner/planWindow.ts';
 import { backoffDelay } from '../scheduler/backoffDelay.ts';
-import { pageQueryKey, shouldRetryPage } from '../scheduler/pageQuery.ts';
+import { pageQueryKey, shapeMeta, shouldRetryPage } from '../scheduler/pageQuery.ts';
+import { pageShape } from '../sources/adopt.ts';
 import type { LazyListSource } from '../sources/source.ts';
 import { type ListPrefetchHost, prefetchListPages } from './prefetchList.ts';
 import type { PrefetchResult } from './prefetchResult.ts';
@@ -75,6 +76,7 @@ export function prefetchLazyList<T>(
           retryDelay: (failures) => backoffDelay(failures + 1, { baseDelayMs, maxDelayMs, random }),
           staleTime: Number.POSITIVE_INFINITY,
           gcTime: Number.POSITIVE_INFINITY,
+          meta: shapeMeta(pageShape(resolved.source)), // as the list's own fetch (pageQuery.ts)
         })
         .then(
           (): PrefetchResult => ({ status: called ? 'loaded' : 'cached', key: queryKey }),

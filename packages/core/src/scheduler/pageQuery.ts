@@ -65,7 +65,25 @@ const waiters = new WeakMap<Query, number>();
 export interface PageQueryResult {
   readonly data: unknown;
   readonly fromCache: boolean;
+  /** From the cache: whether its page was fetched in another shape (another `pageSize` or kind). */
+  readonly otherShape?: boolean;
 }
+
+/**
+ * Whether `query` holds a page fetched for another page shape than `shape` (its
+ * `meta.lazyflowShape`, set by the list or prefetch that fetched it; see `pageShape`). A page
+ * without one (set by the app) or a list without one (a hand-made source) is not told apart.
+ *
+ * @example
+ * if (isOtherShape(query, 'offset:20')) return; // a 10-item page of another list on the key
+ */
+export function isOtherShape(query: Query | undefined, shape: string | undefined): boolean {
+  const other = query?.meta?.lazyflowShape;
+  return shape !== undefined && other !== undefined && other !== shape;
+}
+
+/** The query meta carrying a page's shape (see {@link isOtherShape}). */
+export const shapeMeta = (shape: string | undefined) => (shape ? { lazyflowShape: shape } : undefined);
 
 /**
  * Fetches one page through `queryClient.fetchQuery`, so it shows up in devtools, dedupes with
@@ -87,6 +105,7 @@ export function fetchPageQuery(
   key: QueryKey,
   page: number,
   load: (signal: AbortSignal) => Promise<unknown>,
+  shape?: string,
 ): RunningFetch<PageQueryResult> {
   const queryKey = pageQueryKey(key, page);
   let called = false;
@@ -117,6 +136,7 @@ export function fetchPageQuery(
       retry: false,
       staleTime: Number.POSITIVE_INFINITY,
       gcTime: Number.POSITIVE_INFINITY,
+      meta: shapeMeta(shape),
     });
     // fetchQuery built the query synchronously; get(hash) is O(1), QueryCache.find walks every query.
     joined = client.getQueryCache().get(hashKey(queryKey));
@@ -131,7 +151,11 @@ export function fetchPageQuery(
       if (!aborted && isCancelledError(error)) return run();
       throw error;
     })
-    .then((data: unknown) => ({ data, fromCache: !called }))
+    .then((data: unknown) => ({
+      data,
+      fromCache: !called,
+      ...(!called && isOtherShape(joined, shape) && { otherShape: true }),
+    }))
     .finally(() => {
       leave();
       loader = undefined;
@@ -184,7 +208,12 @@ export function keepPageQuery(client: QueryClient, query: Query): void {
   cache.remove(query);
   cache.build(
     client,
-    { queryKey: query.queryKey, queryHash: query.queryHash, gcTime: Number.POSITIVE_INFINITY },
+    {
+      queryKey: query.queryKey,
+      queryHash: query.queryHash,
+      gcTime: Number.POSITIVE_INFINITY,
+      meta: query.meta,
+    },
     query.state,
   );
 }
@@ -221,10 +250,18 @@ export class PageQueries {
   readonly #client: QueryClient;
   readonly #ownsClient: boolean;
   readonly #onInvalidate: (page: number) => void;
+  /** The shape of the list's pages (`pageShape(source)`), carried by the queries it fetches. */
+  readonly #shape: string | undefined;
   #unwatch: (() => void) | undefined;
 
   /** `client` undefined = a client of its own; `onInvalidate(page)` hears the app's invalidations of a page. */
-  constructor(key: QueryKey, client: QueryClient | undefined, onInvalidate: (page: number) => void) {
+  constructor(
+    key: QueryKey,
+    client: QueryClient | undefined,
+    onInvalidate: (page: number) => void,
+    shape?: string,
+  ) {
+    this.#shape = shape;
     this.#key = key;
     this.#ownsClient = client === undefined;
     this.#client = client ?? new QueryClient();
@@ -264,7 +301,7 @@ export class PageQueries {
 
   /** {@link fetchPageQuery} of one page. */
   fetch(page: number, load: (signal: AbortSignal) => Promise<unknown>): RunningFetch<PageQueryResult> {
-    return fetchPageQuery(this.#client, this.#key, page, load);
+    return fetchPageQuery(this.#client, this.#key, page, load, this.#shape);
   }
 
   /** Whether the client holds data for `page` (a remount with a shared client). */
@@ -283,7 +320,9 @@ export class PageQueries {
     // A page new to the cache (an appended one) is built with the gcTime of a fetched page:
     // setQueryData alone would build it with query-core's 5 minutes and start that timer, and
     // keepPageQuery would then build it once more (each append of a stream paid both, issue #16).
-    const query = client.getQueryCache().build(client, { queryKey, gcTime: Number.POSITIVE_INFINITY });
+    const query = client
+      .getQueryCache()
+      .build(client, { queryKey, gcTime: Number.POSITIVE_INFINITY, meta: shapeMeta(this.#shape) });
     client.setQueryData(queryKey, data);
     keepPageQuery(client, query); // one built before, with another gcTime (hydrated, set by the app)
   }

@@ -67,5 +67,17 @@ export function adoptable<S extends object, F>(
  * describeShape(offsetSource({ pageSize: 100, fetchPage })); // 'offset:100'
  */
 export function describeShape(source: unknown): string {
-  return (typeof source === 'object' && source !== null && entries.get(source)?.shape) || 'unknown';
+  return pageShape(source) || 'unknown';
+}
+
+/**
+ * The shape of a source's pages (its kind and page geometry), undefined for a source not built
+ * by a lazyflow factory. Page queries carry it (`meta.lazyflowShape`): a list does not take a
+ * page another list on its key fetched in another shape (another `pageSize`, another kind).
+ *
+ * @example
+ * pageShape(offsetSource({ pageSize: 100, fetchPage })); // 'offset:100'
+ */
+export function pageShape(source: unknown): string | undefined {
+  return (typeof source === 'object' && source !== null && entries.get(source)?.shape) || undefined;
 }
