@@ -193,7 +193,12 @@ export default [
     // reset/retry, fetch budget, offset layout and page parsing, adopt, scroll targets; measureElement's
     // data-index check in development builds, decision 0054), 20 commits, same behaviour:
     // 25.596 -> 25.270, limit 25.60 -> 25.31.
-    limit: '25.31 kB', // target 12 kB
+    // Twenty-ninth session: bad-input fixes (a page of another shape or page size refused, cursor
+    // walks that never end, a fetch rejected with no reason, a page longer or shorter than asked
+    // warned: +265 B), a first list taking the place its element already has (+53), and decision
+    // 0087 landed again with the put-back only where due (+233), 25.294 -> 25.906 (each measured
+    // on its own commit built apart): limit 25.31 -> 25.95.
+    limit: '25.95 kB', // target 12 kB
     modifyEsbuildConfig,
   },
   {
@@ -271,7 +276,10 @@ export default [
     // The itemSize prop (rows of a known size, given it and not measured; the component only),
     // 27.919 -> 27.982: limit 27.92 -> 27.99.
     // Twenty-seventh session's engine code read (see the hook's entry), 27.982 -> 27.649: limit 27.99 -> 27.69.
-    limit: '27.69 kB',
+    // Twenty-ninth session: the bad-input fixes (+265 B, see createLazyList's entries), the
+    // first list taking its element's place (+59) and decision 0087 again (+235), 27.675 -> 28.295:
+    // limit 27.69 -> 28.34.
+    limit: '28.34 kB',
     modifyEsbuildConfig,
   },
   {
@@ -326,7 +334,9 @@ export default [
     // watchCount and growing (see the hook's entry), 12.554 -> 12.622: limit 12.57 -> 12.63.
     // Decision 0085 (see the hook's entry), 12.622 -> 12.759: limit 12.63 -> 12.76.
     // Twenty-seventh session's engine code read (see the hook's entry), 12.759 -> 12.560: limit 12.76 -> 12.60.
-    limit: '12.60 kB', // target 9 kB
+    // Twenty-ninth session: the same bad-input fixes (see + listWrites), 12.593 -> 12.904:
+    // limit 12.60 -> 12.95.
+    limit: '12.95 kB', // target 9 kB
     modifyEsbuildConfig,
   },
   {
@@ -422,7 +432,10 @@ export default [
     // watchCount and growing (see the hook's entry), 20.502 -> 20.577: limit 20.52 -> 20.59.
     // Decision 0085 (see the hook's entry), 20.577 -> 20.711: limit 20.59 -> 20.72.
     // Twenty-seventh session's engine code read (see the hook's entry), 20.711 -> 20.534: limit 20.72 -> 20.58.
-    limit: '20.58 kB',
+    // Twenty-ninth session: bad-input fixes (a page of another source shape or page size refused,
+    // a cursor walk that never ends, a fetch rejected with no reason, a page longer or shorter than asked
+    // warned), 20.560 -> 20.869: limit 20.58 -> 20.91.
+    limit: '20.91 kB',
     modifyEsbuildConfig,
   },
   {

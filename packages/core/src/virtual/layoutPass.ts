@@ -37,6 +37,7 @@ export function layoutInput<T>(
     sticky: o.sticky,
     floor: link.floor,
     beyond: link.beyond,
+    glide: link.glide,
     itemBox: masonry === null ? undefined : (key) => masonry.box(key),
     flightAt: loadedFlight?.flightAt,
   };

@@ -1,8 +1,12 @@
 import type { ScrollTarget } from '../env/scrollTarget.ts';
 import { FrameRead } from './frameRead.ts';
 import { LeanWatch } from './leanWatch.ts';
+import { physicalFor } from './scrollScale.ts';
 import { writtenAction } from './scrollWrite.ts';
 import type { ViewAction, ViewState } from './viewState.ts';
+
+/** Events after which a move of the element is a glide until a wheel or touch explains it (`ScrollLink.glide`). */
+const UNEXPLAINED = ['keydown', 'scrollend'] as const;
 
 /** How a layout reads the rows against the scroll: see `ScrollLink.lean`. */
 export type LeanRead = 'event' | 'ahead' | 'paint';
@@ -19,6 +23,14 @@ export interface ScrollLink {
   floor: number;
   /** How far past the list's end the target reached when last read (≥ 0); written by the link only. */
   beyond: number;
+  /**
+   * The element glides: it moves with no wheel or touch input explaining it (an app's smooth
+   * `scrollBy`, the browser's keyboard scrolling), which the browser may animate until its
+   * `scrollend`. A write would stop the animation, so the element is put back near its place at
+   * the glide's end, or before the next input moves it (decision 0087). Only an element target's
+   * (its inputs and `scrollend` are heard, not the window's); written by the link only.
+   */
+  glide: boolean;
   /** Focuses the rendered row `index` (its `data-index`) inside the element; false when it is not there. */
   focusRow(index: number): boolean;
   /** Attaches to the options' target, once, and listens to it. */
@@ -82,10 +94,15 @@ export function createScrollLink(
   let owed = false;
   /** A frame read of this lean found the position written since its event: the page writes it, frames are read where painted. */
   let written = false;
+  /** A wheel or touch input came since the element last stopped: its moves are the user's, not a glide. */
+  let explained = false;
+  /** The scroll element whose keys and `scrollend` are heard; null for the window (no glide there). */
+  let scroller: HTMLElement | null = null;
 
   const link: ScrollLink = {
     floor: 0,
     beyond: 0,
+    glide: false,
     focusRow(index) {
       const element = target?.element?.querySelector(`[data-index="${index}"]`);
       if (!(element instanceof HTMLElement)) return false;
@@ -105,12 +122,30 @@ export function createScrollLink(
         physical: offset(attached),
         adopt: options.restore === null,
       });
-      stopTarget = attached.observe({
+      const stopObserving = attached.observe({
         scroll: onScrollEvent,
         resize: () => update({ type: 'resize', viewport: attached.viewport() }),
-        drag: (active) => update({ type: 'drag', active }),
-        input: () => update({ type: 'input' }),
+        drag: (active) => {
+          // A tap or click that scrolled nothing explains nothing later.
+          if (!active && state().motion === 'still') explained = false;
+          update({ type: 'drag', active });
+        },
+        input: () => {
+          explained = true;
+          update({ type: 'input' });
+          glideEnds();
+        },
       });
+      // The window's target has a lowest offset; its element, if any, is not what scrolls.
+      const element = attached.minOffset ? null : attached.element;
+      // Where no `scrollend` ends a glide (older Safari), none is marked: put back at once as before.
+      scroller = element && 'onscrollend' in element ? element : null;
+      // After the target's own listeners: a key it reported as an input explains nothing.
+      for (const type of UNEXPLAINED) element?.addEventListener(type, unexplained);
+      stopTarget = () => {
+        stopObserving();
+        for (const type of UNEXPLAINED) element?.removeEventListener(type, unexplained);
+      };
     },
     detach() {
       stopTarget?.();
@@ -173,12 +208,48 @@ export function createScrollLink(
   function onScrollEvent(): void {
     if (target === null) return;
     const physical = offset(target);
+    // The element moved (not a write's event): a glide unless an input explains it.
+    // Only a scaled list glides: elsewhere the element is the list, nothing is put back.
+    if (Math.abs(physical - state().known) >= 1)
+      link.glide = !explained && scroller !== null && state().scale.scaled;
     syncLater = readLater && frameRead.ask(physical);
     try {
       update({ type: 'scroll', physical, viewport: target.viewport() });
     } finally {
       syncLater = false;
     }
+  }
+
+  /**
+   * A key (the browser animates the scroll it makes: a glide), or the element stopped
+   * (`scrollend`): its next move is explained only by a wheel or touch that comes for it.
+   */
+  function unexplained(): void {
+    explained = false;
+    glideEnds();
+  }
+
+  /**
+   * A glide ended (`scrollend`) or an input comes. Where the glide left the element in a place
+   * it may not stay (near an edge the list has not reached), the element is read where it is
+   * (its last scroll event may come after `scrollend`) and laid out as not gliding, which writes
+   * it back. Before a key's own scroll, so that scroll starts from there (Chromium keeps what was
+   * left of an earlier key's): a key held down never walks the element to an edge it should not
+   * reach. Elsewhere nothing is laid out: a scroll the page makes by writing `scrollTop` each
+   * frame glides, and a layout per `scrollend` doubled its long tasks (decision 0087).
+   */
+  function glideEnds(): void {
+    if (!link.glide) return;
+    link.glide = false;
+    const s = state();
+    const kept = physicalFor(s.scale, s.virtual, {
+      offset: s.virtual - s.physical,
+      settled: s.motion === 'still',
+    });
+    if (Math.abs(kept.physical - s.physical) < 1) return;
+    onScrollEvent();
+    link.glide = false;
+    sync();
   }
 
   /**

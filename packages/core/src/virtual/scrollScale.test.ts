@@ -105,6 +105,25 @@ describe('scrollScale', () => {
     expect(scrolling.physical).toBe(start.physical + 1_500_000);
   });
 
+  it('while the element glides (decision 0087), keeps it where it moved anywhere inside its track, near the edges too', () => {
+    const scale = scrollScale(36_000_000, 600);
+    // An app's smooth scrollBy of -75,000 px from 108,000 px, the element at 82,241: it lands at 7,241.
+    const offset = 108_000 - 82_241;
+    expect(physicalFor(scale, 33_000, { offset, settled: false }).physical).toBe(33_000); // put back 1:1
+    expect(physicalFor(scale, 33_000, { offset, settled: false, glide: true }).physical).toBe(7_241);
+    // Frames further apart than the settle delay (a loaded page) do not end it: its scrollend does.
+    expect(physicalFor(scale, 33_000, { offset, settled: true, glide: true }).physical).toBe(7_241);
+    // The End key from the middle, 10,000 px before the element's end: left to reach it.
+    const middle = physicalFor(scale, 18_000_000);
+    const near = middle.virtual + scale.physicalMax - 10_000 - middle.physical;
+    const keep = { offset: middle.virtual - middle.physical, settled: false };
+    expect(physicalFor(scale, near, keep).physical).toBe(Math.round(idealPhysical(scale, near)));
+    expect(physicalFor(scale, near, { ...keep, glide: true }).physical).toBe(scale.physicalMax - 10_000);
+    // Where the element cannot be (rows measured while it glides), or at an edge: put back.
+    expect(physicalFor(scale, 20_000, { offset, settled: false, glide: true }).physical).toBe(20_000);
+    expect(physicalFor(scale, offset, { offset, settled: false, glide: true }).physical).toBe(offset);
+  });
+
   it('reaching an edge of the element (Home, End, scrollTo(0)) reaches that end of the list', () => {
     const scale = scrollScale(36_000_000, 600);
     const middle = physicalFor(scale, 18_000_000);

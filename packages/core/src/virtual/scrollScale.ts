@@ -20,7 +20,8 @@ const DRIFT = 1_000_000;
  * move the content by exactly the distance the element moved, keeping `virtual − physical`.
  * Only a scrollbar drag maps proportionally (`virtualForJump`). The element is put back near its
  * proportional place (`idealPhysical`) when it drifted more than `DRIFT` and scrolling has
- * settled, or at once when it came within `edge / 2` of an edge the list has not reached: one
+ * settled, or at once when it came within `edge / 2` of an edge the list has not reached (at the
+ * end of a scroll the browser animates with no wheel or touch explaining it: decision 0087): one
  * write to `scrollTop`, invisible because content follows the virtual position.
  */
 export interface ScrollScale {
@@ -111,6 +112,13 @@ export interface ScaleKeep {
   readonly offset: number;
   /** False while the user scrolls or drags: drift is then tolerated, so no write interrupts the gesture. */
   readonly settled: boolean;
+  /**
+   * The browser animates a scroll no wheel or touch explains (an app's smooth `scrollBy`, its own
+   * keyboard scrolling): a write would stop it, so until its `scrollend` the element stays where
+   * it moves, anywhere inside its track, settled or not (a loaded page's frames can come further
+   * apart than the settle delay); its edges are still the list's ends (decision 0087).
+   */
+  readonly glide?: boolean | undefined;
 }
 
 /**
@@ -130,16 +138,18 @@ export function physicalFor(scale: ScrollScale, virtual: number, keep?: ScaleKee
   const ideal = clamp(Math.round(idealPhysical(scale, v)), scale.physicalMax);
   if (keep === undefined) return { virtual: v, physical: ideal };
   const kept = Math.round(v - keep.offset);
-  return { virtual: v, physical: keeps(scale, v, kept, ideal, keep.settled) ? kept : ideal };
+  return { virtual: v, physical: keeps(scale, v, kept, ideal, keep) ? kept : ideal };
 }
 
-function keeps(scale: ScrollScale, v: number, p: number, ideal: number, settled: boolean): boolean {
+function keeps(scale: ScrollScale, v: number, p: number, ideal: number, keep: ScaleKeep): boolean {
   const { virtualMax: vMax, physicalMax: pMax, edge } = scale;
+  // A glide (decision 0087): a write would stop it, and its reaching an edge is meant to reach that end.
+  if (keep.glide && p > 0 && p < pMax) return true;
   // Near the list's ends the element's own edges must be the list's (Home, End, a wheel to the top);
   // a pixel off is where Chromium put a write it rounded (offsets past 2^23 px are even).
   if (v <= edge || v >= vMax - edge) return Math.abs(p - ideal) < 2;
   if (p < edge / 2 || p > pMax - edge / 2) return false;
-  return !settled || Math.abs(p - ideal) <= Math.min(DRIFT, pMax / 8);
+  return !keep.settled || Math.abs(p - ideal) <= Math.min(DRIFT, pMax / 8);
 }
 
 /**

@@ -36,6 +36,8 @@ export interface LayoutInput {
   readonly beyond?: number;
   /** Masonry: where an item (position key) is in its row, so a scroll-to-index aligns the item. */
   readonly itemBox?: ((key: number) => { readonly y: number; readonly size: number } | undefined) | undefined;
+  /** The browser animates a scroll nothing explains (`ScrollLink.glide`): no write stops it to put the element back. */
+  readonly glide?: boolean;
   /** A smooth scroll's path (`flightAt` of the lazy `smoothFlight.ts`), there once it loaded. */
   readonly flightAt?:
     | ((flight: Flight, to: number, viewport: number) => { flight: Flight; position: number })
@@ -138,6 +140,7 @@ export function layoutView(state: ViewState, input: LayoutInput): ViewState {
         : physicalFor(scale, target, {
             offset: state.virtual - state.physical,
             settled: state.motion === 'still',
+            glide: input.glide,
           });
   // Written when the place moved by half a pixel, or when the element (`known`, on whole device
   // pixels) is half a pixel or more from it: a flight's eased end, or anchor corrections, can
