@@ -1,13 +1,13 @@
 import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it } from 'vitest';
 import { PageShapeError } from '../errors.ts';
-import { createLazyList } from '../list/createLazyList.ts';
+import { MAX_EMPTY_RUN } from '../paging/cursorLayout.ts';
+import { cursorSource } from '../paging/cursorPaging.ts';
 import { createPrefetcher } from '../prefetch/createPrefetcher.ts';
 import { prefetchLazyList } from '../prefetch/prefetchLazyList.ts';
 import type { Cursor } from '../sources/cursor.ts';
 import { subscribedLists } from '../testing/subscribedLists.ts';
-import { MAX_EMPTY_RUN } from './cursorLayout.ts';
-import { cursorSource } from './cursorPaging.ts';
+import { createLazyList } from './createLazyList.ts';
 
 async function settle(rounds = 40): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
