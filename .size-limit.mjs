@@ -198,7 +198,9 @@ export default [
     // warned: +265 B), a first list taking the place its element already has (+53), and decision
     // 0087 landed again with the put-back only where due (+233), 25.294 -> 25.906 (each measured
     // on its own commit built apart): limit 25.31 -> 25.95.
-    limit: '25.95 kB', // target 12 kB
+    // Thirtieth session: pages a source holds already (an eagerSource array) land when the list is
+    // created, so the first render has the data (+105 B), 25.906 -> 26.011: limit 25.95 -> 26.06.
+    limit: '26.06 kB', // target 12 kB
     modifyEsbuildConfig,
   },
   {
@@ -279,7 +281,9 @@ export default [
     // Twenty-ninth session: the bad-input fixes (+265 B, see createLazyList's entries), the
     // first list taking its element's place (+59) and decision 0087 again (+235), 27.675 -> 28.295:
     // limit 27.69 -> 28.34.
-    limit: '28.34 kB',
+    // Thirtieth session: an eagerSource array's pages in the first render (see the hook's entry),
+    // 28.295 -> 28.434: limit 28.34 -> 28.48.
+    limit: '28.48 kB',
     modifyEsbuildConfig,
   },
   {
@@ -336,7 +340,9 @@ export default [
     // Twenty-seventh session's engine code read (see the hook's entry), 12.759 -> 12.560: limit 12.76 -> 12.60.
     // Twenty-ninth session: the same bad-input fixes (see + listWrites), 12.593 -> 12.904:
     // limit 12.60 -> 12.95.
-    limit: '12.95 kB', // target 9 kB
+    // Thirtieth session: an eagerSource array's pages in the first snapshot (see the hook's entry),
+    // 12.904 -> 13.011: limit 12.95 -> 13.06.
+    limit: '13.06 kB', // target 9 kB
     modifyEsbuildConfig,
   },
   {
@@ -435,7 +441,9 @@ export default [
     // Twenty-ninth session: bad-input fixes (a page of another source shape or page size refused,
     // a cursor walk that never ends, a fetch rejected with no reason, a page longer or shorter than asked
     // warned), 20.560 -> 20.869: limit 20.58 -> 20.91.
-    limit: '20.91 kB',
+    // Thirtieth session: an eagerSource array's pages in the first snapshot (see the hook's entry),
+    // 20.869 -> 20.977: limit 20.91 -> 21.02.
+    limit: '21.02 kB',
     modifyEsbuildConfig,
   },
   {

@@ -361,6 +361,7 @@ export class LazyList<T> extends Subscribable {
       grow: (count) => this.grow(count),
       changed: () => flow.snapshots.publish(true),
     });
+    for (const [page, data] of flow.inHand.splice(0)) if (!flow.queries.has(page)) flow.putOwn(page, data);
     flow.writes.watch();
     flow.queries.watch();
     flow.scheduler.resume();

@@ -8,6 +8,7 @@ import type { WindowPlan } from '../planner/planWindow.ts';
 import type { FetchScheduler } from '../scheduler/fetchScheduler.ts';
 import { PageQueries } from '../scheduler/pageQuery.ts';
 import { pageShape } from '../sources/adopt.ts';
+import type { OffsetSource } from '../sources/source.ts';
 import type { PageAction } from '../store/pageReducer.ts';
 import { PageStore } from '../store/pageStore.ts';
 import { cachedPages } from './cachedPages.ts';
@@ -107,6 +108,15 @@ export class PageFlow<T> implements FlowState<T> {
     // Pages the client holds already (hydrated, prefetched, left by a list of the same key) are in the first snapshot.
     for (const c of cachedPages(options.queryClient, options.key, options.source, layout))
       land(this, c.page, c.data, c.stale ? 'cached' : 'landed');
+    // So are pages the source holds already (an eagerSource array): no request, and the first
+    // render has the data. They go into the QueryClient when the list starts (not in a render).
+    const range = layout.pagesFor(this.window?.start ?? 0, this.window?.end ?? 1);
+    for (let page = range?.first ?? 0; range && page <= range.last; page++) {
+      const data = (options.source as OffsetSource<T>).initialPage?.(page);
+      if (data === undefined || this.store.get(page)?.items) continue;
+      land(this, page, data, 'landed');
+      this.inHand.push([page, data]);
+    }
     this.snapshots = new SnapshotPublisher(this, () => host.notify()); // reads this flow at each change
   }
 
@@ -149,6 +159,9 @@ export class PageFlow<T> implements FlowState<T> {
   get channel(): WriteChannel<T> {
     return this.writes.channel;
   }
+
+  /** Pages landed from the source's hand at creation; the list's first start puts them into the QueryClient. */
+  readonly inHand: [page: number, data: unknown][] = [];
 
   /** Puts pages the list stored itself (appended) into the QueryClient, for the other lists on the key. */
   putOwn(page: number, data: unknown): void {

@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { QueryClient } from '@tanstack/query-core';
+import { describe, expect, it, vi } from 'vitest';
 import { cursorSource } from '../paging/cursorPaging.ts';
 import { rangeSource } from '../paging/rangePaging.ts';
+import { pageQueryKey } from '../scheduler/pageQuery.ts';
 import type { CursorFetchParams } from '../sources/cursorSource.ts';
 import { eagerSource } from '../sources/eagerSource.ts';
 import type { RangeFetchParams } from '../sources/rangeSource.ts';
@@ -155,6 +157,33 @@ describe('eagerSource', () => {
     expect(snapshot.count).toBe(3);
     expect(snapshot.countKind).toBe('exact');
     expect(snapshot.getRange(0, 3)).toEqual({ status: 'loaded', items: ['red', 'green', 'blue'] });
+  });
+
+  it('an array: its first page is in the snapshot before any subscriber, with no request, and goes into the QueryClient when the list starts', async () => {
+    const client = new QueryClient();
+    const source = eagerSource(['a', 'b', 'c', 'd', 'e'], { pageSize: 2 });
+    const pages = vi.spyOn(source, 'loadPage');
+    const spans = vi.spyOn(source, 'loadSpan');
+    const list = createLazyList({ key: ['eager-hand'], source, queryClient: client });
+    expect(list.getSnapshot().count).toBe(5);
+    expect(list.getSnapshot().getRange(0, 2)).toEqual({ status: 'loaded', items: ['a', 'b'] });
+    expect(list.getSnapshot().getItem(2).status).toBe('placeholder'); // the window is not known yet
+    // Created but never started (a render React discarded): nothing written into the client.
+    expect(client.getQueryCache().getAll()).toHaveLength(0);
+    track(list);
+    list.setWindow({ start: 0, end: 5 });
+    await settle();
+    expect(list.getSnapshot().getRange(0, 5)).toEqual({ status: 'loaded', items: ['a', 'b', 'c', 'd', 'e'] });
+    expect(client.getQueryData(pageQueryKey(['eager-hand'], 0))).toEqual({ items: ['a', 'b'], total: 5 });
+    expect(pages.mock.calls.map(([request]) => request.page)).not.toContain(0);
+    expect(spans.mock.calls.map(([request]) => request.offset)).not.toContain(0);
+    expect(pages.mock.calls.length + spans.mock.calls.length).toBeGreaterThan(0); // the rest was loaded
+  });
+
+  it('a function: nothing before its promise resolves', () => {
+    const list = createLazyList({ key: ['eager-later'], source: eagerSource(async () => ['a', 'b']) });
+    expect(list.getSnapshot().getItem(0).status).not.toBe('loaded');
+    list.destroy();
   });
 
   it('calls a loader function once and again after refresh()', async () => {

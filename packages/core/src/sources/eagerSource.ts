@@ -61,6 +61,11 @@ export function eagerSource<T>(
     get initialCount() {
       return Array.isArray(cell.current) ? cell.current.length : undefined;
     },
+    initialPage(page) {
+      const all = cell.current;
+      if (typeof all === 'function') return undefined;
+      return { items: all.slice(page * pageSize, (page + 1) * pageSize), total: all.length };
+    },
     async loadPage({ page }) {
       const all = await load();
       return { items: all.slice(page * pageSize, (page + 1) * pageSize), total: all.length };

@@ -38,6 +38,11 @@ export interface OffsetSource<T> {
   /** The count known before any fetch (e.g. 0 for a list grown by `append`). */
   readonly initialCount?: number | undefined;
   /**
+   * Page `page` when the source holds it already, with no request (an `eagerSource` array): a
+   * list shows it in its first snapshot, so the first render has the data. Undefined: fetch it.
+   */
+  initialPage?(page: number): OffsetPage<T> | undefined;
+  /**
    * Fetches page `page`. `isLoaded` (from the list) tells which pages are held already, so a
    * source that fetches several pages per request (`pageSize: autoPageSize`) leaves them out.
    */

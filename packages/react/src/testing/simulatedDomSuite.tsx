@@ -1,12 +1,12 @@
 // Test support (not published): the component and the checks an app writes to test a lazyflow
 // list where apps test components — jsdom or happy-dom, @testing-library/react, MSW in Node.
 // There is no layout in a simulated DOM, so the list gets its size from `initialRect`.
-import { offsetSource, QueryClient } from '@lazyflow/core';
+import { eagerSource, offsetSource, QueryClient } from '@lazyflow/core';
 import { server } from '@lazyflow/mocks/node';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { useRef } from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { StrictMode, useRef } from 'react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useLazyList } from '../useLazyList.ts';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -50,6 +50,32 @@ function Items() {
   );
 }
 
+const COLORS: readonly Item[] = Array.from({ length: 200 }, (_, id) => ({ id, title: `Color ${id}` }));
+
+/** The data in hand (an app's array): `eagerSource`. */
+function Colors() {
+  const ref = useRef<HTMLDivElement>(null);
+  const list = useLazyList<Item>({
+    key: ['colors-in-a-simulated-dom'],
+    source: eagerSource(COLORS),
+    getScrollElement: () => ref.current,
+    estimateSize: () => 36,
+    initialRect: { width: 400, height: 360 },
+  });
+  return (
+    <div ref={ref} style={{ height: 360, overflow: 'auto' }}>
+      <p>{`${list.count} colors`}</p>
+      <ul>
+        {list.rows.map((row) => (
+          <li key={row.key} ref={list.measureElement} data-index={row.index}>
+            {row.state.status === 'loaded' ? row.state.item.title : 'Loading…'}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** Registers the suite; call it from a test file whose environment is `environment`. */
 export function describeSimulatedDom(environment: string): void {
   describe(`useLazyList in ${environment} with @testing-library/react and MSW`, () => {
@@ -65,6 +91,25 @@ export function describeSimulatedDom(environment: string): void {
       expect(rows.length).toBeLessThan(40);
       expect(await screen.findByText(/^#0 /)).toBeTruthy();
       expect(await screen.findByText(/^#9 /)).toBeTruthy();
+    });
+
+    it('an eagerSource array shows its rows right after render(), with no await (StrictMode)', async () => {
+      const client = new QueryClient();
+      render(
+        <StrictMode>
+          <QueryClientProvider client={client}>
+            <Colors />
+          </QueryClientProvider>
+        </StrictMode>,
+      );
+      expect(screen.getByText('200 colors')).toBeTruthy();
+      expect(screen.getByText('Color 0')).toBeTruthy();
+      expect(screen.getByText('Color 9')).toBeTruthy();
+      expect(screen.queryByText('Loading…')).toBeNull();
+      // The rows' page went into the client once the list started (its render wrote nothing).
+      const pages = () => client.getQueryCache().findAll({ queryKey: ['colors-in-a-simulated-dom', 'page'] });
+      await vi.waitFor(() => expect(pages().length).toBeGreaterThan(0));
+      expect(client.getQueryData(['colors-in-a-simulated-dom', 'page', 0])).toMatchObject({ total: 200 });
     });
 
     it('shows the rows a scroll moves to: scrollTop set and a scroll event fired', async () => {
