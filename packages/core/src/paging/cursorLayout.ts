@@ -119,9 +119,9 @@ export class CursorLayout<T> implements ListLayout<T> {
   }
 
   /**
-   * A page whose cursor onward is one this walk already followed to another page (a → b → a),
-   * or that ends a run of {@link MAX_EMPTY_RUN} empty pages with a cursor onward, would make the
-   * list request without end: a PageShapeError naming the page.
+   * A page whose cursor onward is the one it was loaded from or one this walk already followed to
+   * another page (a → b → a), or that ends a run of {@link MAX_EMPTY_RUN} empty pages with a cursor
+   * onward, would make the list request without end: a PageShapeError naming the page.
    */
   #checkWalk(page: number, { items, nextCursor, prevCursor }: CursorPage<T>): void {
     for (const step of page === 0 ? [1, -1] : [Math.sign(page)]) {
@@ -132,6 +132,9 @@ export class CursorLayout<T> implements ListLayout<T> {
         throw new PageShapeError('cursorSource', page, 'fetchPage', expected, onward);
       };
       const dir = step > 0 ? 'forward' : 'backward';
+      // The cursor it was asked with again (a server that ignores the cursor): this page again and again.
+      if (this.#direction(page) === dir && this.#cursorOf(page) === onward)
+        fail(`a ${name} other than the cursor it was asked with, or null at the end`);
       for (let other = this.#lo; other <= this.#hi; other++) {
         if (other !== page + step && this.#direction(other) === dir && this.#cursorOf(other) === onward)
           fail(

@@ -102,13 +102,6 @@ export function cursorSource<T>(options: CursorSourceOptions<T>): CursorSource<T
       ) {
         throw new PageShapeError('cursorSource', page, 'fetchPage', expected, raw);
       }
-      // The cursor it was asked with again: the next page would be this one, again and again (a
-      // server that ignores the cursor; empty pages so asked made the list request without end).
-      const onward = direction === 'forward' ? 'nextCursor' : 'prevCursor';
-      if (cursor !== null && raw[onward] === cursor) {
-        const other = `${onward} other than the cursor it was asked with, or null at the end`;
-        throw new PageShapeError('cursorSource', page, 'fetchPage', `a ${other}`, cursor);
-      }
       sizer?.observe(raw.items as readonly T[]);
       return { items: raw.items as readonly T[], nextCursor: raw.nextCursor, prevCursor: raw.prevCursor };
     },
