@@ -25,6 +25,8 @@ const env = {
 };
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+/** Names of the failed tests, printed again just above the summary (a CI log may keep only its tail). */
+const failures = [];
 
 function run(cmd, args, extraEnv = {}) {
   const started = Date.now();
@@ -107,6 +109,14 @@ banner('vitest (node + browser)');
     // that still counts as one failure.
     const failed = report.numFailedTests || (ok ? 0 : 1);
     const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    for (const file of report.testResults ?? []) {
+      const name = file.name.slice(root.length + 1);
+      const tests = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
+      for (const test of tests) failures.push(`vitest ${name} › ${test.fullName}`);
+      if (file.status === 'failed' && tests.length === 0) {
+        failures.push(`vitest ${name}: ${String(file.message ?? '').split('\n')[0]}`);
+      }
+    }
     record('vitest', { passed: report.numPassedTests, failed, skipped }, seconds);
   } else {
     record('vitest', { passed: 0, failed: 1, skipped: 0 }, seconds);
@@ -125,6 +135,13 @@ banner('playwright (e2e)');
     const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats;
     // Same rule as above: a failed run with no failed spec (config error, server did not start) is one failure.
     const failed = unexpected || (ok ? 0 : 1);
+    const visit = (suite) => {
+      for (const spec of suite.specs ?? []) {
+        if (!spec.ok) failures.push(`playwright ${spec.file}:${spec.line} › ${spec.title}`);
+      }
+      for (const child of suite.suites ?? []) visit(child);
+    };
+    for (const suite of report.suites ?? []) visit(suite);
     record('playwright', { passed: expected + flaky, failed, skipped }, seconds);
   } else {
     record('playwright', { passed: 0, failed: 1, skipped: 0 }, seconds);
@@ -145,6 +162,7 @@ try {
 }
 
 banner('summary');
+for (const failure of failures) console.log(`✗ ${failure}`);
 for (const line of lines) console.log(line);
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
 console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
