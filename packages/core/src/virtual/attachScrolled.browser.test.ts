@@ -57,4 +57,49 @@ describe('a virtual list attached to an element already scrolled', () => {
     expect(view.getScrollOffset()).toBe(20 * ROW);
     expect(element.scrollTop).toBe(20 * ROW);
   });
+
+  it("a scaled list (1,000,000 rows, 36,000,000 px) takes the element's offset where a list of the same rows put it, not 1:1 from the top", async () => {
+    const element = document.createElement('div');
+    Object.assign(element.style, { height: '600px', overflow: 'auto', position: 'relative' });
+    const spacer = document.createElement('div');
+    element.append(spacer);
+    document.body.append(element);
+    cleanups.push(() => element.remove());
+    const items = Array.from({ length: 1_000_000 }, (_, i) => i);
+    const open = () => {
+      const list = createLazyList({
+        key: ['attach-scaled'],
+        source: eagerSource(items),
+        queryClient: new QueryClient(),
+      });
+      const view = createVirtualList({ list, scrollElement: element, estimateSize: () => ROW });
+      const stop = view.subscribe(() => {
+        spacer.style.height = `${view.getSnapshot().totalSize}px`;
+        view.commit();
+      });
+      const close = () => {
+        stop();
+        view.destroy();
+      };
+      cleanups.push(close);
+      return { view, close };
+    };
+    // The app's first visit: row 500,000 at the top; it keeps the element's offset (its router).
+    const first = open();
+    await frames(2);
+    expect(first.view.getSnapshot().scaled).toBe(true);
+    first.view.scrollToIndex(500_000, { align: 'start' });
+    await expect.poll(() => first.view.getScrollOffset()).toBe(500_000 * ROW);
+    await frames(3);
+    const kept = element.scrollTop;
+    expect(kept).toBeLessThan(500_000 * ROW); // scaled: the element's offset is not the list's
+    first.close();
+    // Back again: the element is where the app left it and a new list attaches to it.
+    element.scrollTop = kept;
+    const second = open();
+    await frames(3);
+    expect(element.scrollTop).toBeCloseTo(kept, 0);
+    expect(Math.abs(second.view.getScrollOffset() - 500_000 * ROW)).toBeLessThan(2 * ROW);
+    expect(second.view.getSnapshot().rows.some((row) => row.index === 500_000)).toBe(true);
+  });
 });

@@ -6,6 +6,7 @@ import {
   scrollScale,
   virtualAfterMove,
   virtualForJump,
+  withViewport,
 } from './scrollScale.ts';
 
 const SIZES = [
@@ -139,6 +140,19 @@ describe('scrollScale', () => {
         physical: scale.physicalMax + 500,
       });
       expect(pastEnd(scale, -20)).toEqual({ virtual: scale.virtualMax, physical: scale.physicalMax });
+    }
+  });
+});
+
+describe('withViewport', () => {
+  it('is the mapping the list would have had in that viewport from the start', () => {
+    for (const [size, from, to] of [
+      [36_000_000, 0, 600],
+      [3_600_000_000, 800, 390],
+      [36_000, 0, 600],
+      [20_000_000, 600, 0],
+    ] as const) {
+      expect(withViewport(scrollScale(size, from), from, to)).toEqual(scrollScale(size, to));
     }
   });
 });

@@ -61,6 +61,17 @@ export function scrollScale(
   return { virtualMax, physicalMax, physicalSize, scaled: true, edge };
 }
 
+/**
+ * The same list's mapping in another viewport (the element's, read when the list attaches: the
+ * layout before it had none).
+ *
+ * @example
+ * withViewport(scrollScale(36_000_000, 0), 0, 600).physicalMax; // 14,999,400
+ */
+export function withViewport(scale: ScrollScale, from: number, to: number): ScrollScale {
+  return scrollScale(scale.virtualMax + from, to, scale.physicalSize);
+}
+
 /** A position in both coordinate systems. */
 export interface ScalePosition {
   readonly virtual: number;

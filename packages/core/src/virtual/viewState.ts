@@ -1,7 +1,14 @@
 import { type Anchor, anchorAt } from './anchor.ts';
 import type { AnchorItem } from './anchorItem.ts';
 import type { ItemRestore } from './itemRestore.ts';
-import { pastEnd, type ScrollScale, scrollScale, virtualAfterMove, virtualForJump } from './scrollScale.ts';
+import {
+  pastEnd,
+  type ScrollScale,
+  scrollScale,
+  virtualAfterMove,
+  virtualForJump,
+  withViewport,
+} from './scrollScale.ts';
 import type { SizeIndex } from './sizeIndex.ts';
 import type { Flight } from './smoothScroll.ts';
 import type { ScrollAlign } from './virtualSnapshot.ts';
@@ -260,12 +267,17 @@ const CLOSED: ViewRestore = Object.freeze({ kind: 'closed' });
 export function reduceView(state: ViewState, action: ViewAction, context: ViewContext): ViewState {
   switch (action.type) {
     case 'attach': {
-      const attached = { ...state, viewport: action.viewport };
+      const scale = withViewport(state.scale, state.viewport, action.viewport);
+      const attached = { ...state, viewport: action.viewport, scale };
       // Already scrolled into the list with no restore asked for (an app's own restoration in its
-      // first layout effect, the browser's of a window-scroll page): the list is there.
+      // first layout effect, the browser's of a window-scroll page): the list is there. Read as a
+      // drag would be: on a scaled list the offset maps proportionally, where a list put it.
       const there = action.adopt === true && action.physical >= 1 && state.restore.kind === 'open';
       return there && state.hold.kind === 'anchor'
-        ? { ...scrolled(attached, action.physical, context, action.viewport), motion: state.motion }
+        ? {
+            ...scrolled({ ...attached, motion: 'dragging' }, action.physical, context, action.viewport),
+            motion: state.motion,
+          }
         : { ...attached, physical: action.physical, known: action.physical };
     }
     case 'resize':
