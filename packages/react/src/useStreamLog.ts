@@ -62,7 +62,10 @@ export function useStreamLog<T>(options: StreamLogOptions<T>): UseStreamLogResul
   // Built once, without side effects: the source reads from the log the effect opens.
   const [held] = useState(() => {
     const watchers = new Set<(count: number) => void>();
-    const cell: { log: StreamLog<T> | null } = { log: null };
+    // `closing`: the close of an effect's cleanup, a tick later (see the effect).
+    const cell: { log: StreamLog<T> | null; closing?: ReturnType<typeof setTimeout> | undefined } = {
+      log: null,
+    };
     const pages = offsetSource<T>({
       pageSize: options.pageSize ?? 100,
       initialCount: 0,
@@ -85,24 +88,32 @@ export function useStreamLog<T>(options: StreamLogOptions<T>): UseStreamLogResul
   });
   const [snapshot, setSnapshot] = useState(IDLE);
   useEffect(() => {
+    const { cell } = held;
+    // StrictMode and <Activity> clean the effect up and run it again at once: the log whose close
+    // is still a tick away is taken back (one Worker and one connection, not two).
+    clearTimeout(cell.closing);
     const { malformed, replay } = latest.current;
-    const log = createStreamLog<T>({
-      ...latest.current,
-      ...(malformed && { malformed: (error) => (latest.current.malformed ?? malformed)(error) }),
-      ...(replay && { replay: (range) => (latest.current.replay ?? replay)(range) }),
-      onCount: (count) => {
-        latest.current.onCount?.(count);
-        for (const watcher of held.watchers) watcher(count);
-      },
-    });
-    held.cell.log = log;
+    const log =
+      cell.log ??
+      createStreamLog<T>({
+        ...latest.current,
+        ...(malformed && { malformed: (error) => (latest.current.malformed ?? malformed)(error) }),
+        ...(replay && { replay: (range) => (latest.current.replay ?? replay)(range) }),
+        onCount: (count) => {
+          latest.current.onCount?.(count);
+          for (const watcher of held.watchers) watcher(count);
+        },
+      });
+    cell.log = log;
     const update = () => startTransition(() => setSnapshot(log.getSnapshot()));
     const unsubscribe = log.subscribe(update);
     update();
     return () => {
       unsubscribe();
-      log.close();
-      if (held.cell.log === log) held.cell.log = null;
+      cell.closing = setTimeout(() => {
+        log.close();
+        if (cell.log === log) cell.log = null;
+      }, 0);
     };
   }, [held]);
   return useMemo(() => Object.freeze({ ...snapshot, source: held.source }), [snapshot, held]);
