@@ -88,11 +88,15 @@ describe('live options changed while pages are in flight', () => {
 
   it('a new token while a failed page waits for its retry: the retry is asked with the new token', async () => {
     const api = fakeApi();
-    const render = await start({ api, attempts: 2 });
+    // The retry waits 1 to 2 s (full jitter), far longer than the render below takes under CI's
+    // load: at 150 to 300 ms it was sometimes asked with t1 again before the new token was pushed,
+    // refused, and the page stayed failed (seen under a parallel test load).
+    const render = await start({ api, attempts: 2, retryDelayMs: 2_000 });
     api.refused.add('t1');
     latest?.scrollToIndex(700_000, { align: 'start' });
     await vi.waitFor(() => expect(api.log).toContain('t1@700000'));
     render({ token: 't2' });
+    await vi.waitFor(() => expect(api.log).toContain('t2@700000'), { timeout: 6_000 });
     await atTop(700_000, 't2');
     expect(api.log.filter((entry) => entry.endsWith('@700000'))).toEqual(['t1@700000', 't2@700000']);
   });

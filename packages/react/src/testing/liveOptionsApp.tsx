@@ -110,8 +110,10 @@ export interface Props {
   enabled?: boolean;
   /** Scrolled to in an effect of the render that brings it (an app's `selected` prop). */
   target?: number;
-  /** `retry.attempts` (default 1: a failure is an error at once), 300 ms apart. */
+  /** `retry.attempts` (default 1: a failure is an error at once), `retryDelayMs` apart. */
   attempts?: number;
+  /** `retry`'s base and largest delay (default 300 ms: with full jitter, 150 to 300 ms). */
+  retryDelayMs?: number;
 }
 
 export let latest: UseLazyListResult<Item> | null = null;
@@ -145,7 +147,11 @@ function App(props: Props) {
             pageSize: PAGE,
             fetchPage: (request) => (api as Api).fetchPage(token, request),
           }),
-    retry: { attempts: props.attempts ?? 1, baseDelayMs: 300, maxDelayMs: 300 },
+    retry: {
+      attempts: props.attempts ?? 1,
+      baseDelayMs: props.retryDelayMs ?? 300,
+      maxDelayMs: props.retryDelayMs ?? 300,
+    },
     prefetch: props.prefetch ?? 0,
     memory: props.maxBytes === undefined ? undefined : { maxBytes: props.maxBytes },
     enabled: props.enabled,
