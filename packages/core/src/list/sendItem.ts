@@ -123,7 +123,9 @@ export function send<T extends { readonly status?: SendStatus }>(
   let state: 'pending' | 'failed' | 'confirmed' = 'pending';
   const run = (): Promise<'confirmed' | 'failed'> => {
     state = 'pending';
-    return request().then(
+    // A request that throws before returning its promise fails the send like a rejection: the
+    // item is already shown, and send() and retry() never throw.
+    return new Promise<T>((resolve) => resolve(request())).then(
       (saved) => {
         state = 'confirmed';
         const confirm = () => saved;

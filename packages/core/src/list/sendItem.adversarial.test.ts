@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cursorSource } from '../paging/cursorPaging.ts';
+import { settle } from '../testing/writeRows.ts';
+import { createLazyList } from './createLazyList.ts';
+import type { LazyList } from './LazyList.ts';
+import { send } from './sendItem.ts';
+import { listWrites } from './writeCommands.ts';
+
+interface Message {
+  readonly id: string;
+  readonly clientId?: string;
+  readonly body: string;
+  readonly status?: 'pending' | 'failed';
+}
+
+const PAGE = 5;
+const lists: LazyList<Message>[] = [];
+afterEach(() => {
+  for (const list of lists.splice(0)) list.destroy();
+});
+
+/** A chat over a server whose messages the test changes (newest page first). */
+async function chat(server: { messages: Message[]; gate?: Promise<void> }) {
+  const source = cursorSource<Message>({
+    pageSize: PAGE,
+    initialDirection: 'backward',
+    fetchPage: async ({ cursor }) => {
+      await server.gate;
+      const all = server.messages;
+      const end = cursor === null ? all.length : Number(cursor);
+      const start = Math.max(0, end - PAGE);
+      return {
+        items: all.slice(start, end),
+        prevCursor: start > 0 ? String(start) : null,
+        nextCursor: null,
+      };
+    },
+  });
+  const list = createLazyList<Message>({
+    key: ['chat', Math.random()],
+    source,
+    getItemKey: (m) => m.clientId ?? m.id,
+    prefetch: 0,
+    statsIntervalMs: 0,
+    writes: listWrites,
+  });
+  lists.push(list);
+  list.subscribe(() => {});
+  list.setWindow({ start: 0, end: PAGE, direction: 'backward' });
+  await settle();
+  return list;
+}
+
+const shown = (list: LazyList<Message>) => {
+  const snapshot = list.getSnapshot();
+  return Array.from({ length: snapshot.count }, (_, i) => snapshot.getItem(i)).map((state) =>
+    state.status === 'loaded' ? state.item : undefined,
+  );
+};
+
+const messages = (n: number): Message[] =>
+  Array.from({ length: n }, (_, i) => ({ id: `m${i}`, body: `${i}` }));
+
+describe('send: bad requests are failures, never throws', () => {
+  it('a request that throws synchronously marks the item failed and settles failed (send does not throw)', async () => {
+    const list = await chat({ messages: messages(10) });
+    const before = list.getSnapshot().count;
+    let sent: ReturnType<typeof send<Message>> | undefined;
+    expect(() => {
+      sent = send(list, {
+        item: { id: 'c1', clientId: 'c1', body: 'x' },
+        clientId: 'c1',
+        request: () => {
+          throw new Error('cannot serialize');
+        },
+      });
+    }).not.toThrow();
+    expect(sent?.ok).toBe(true);
+    expect(await sent?.settled).toBe('failed');
+    expect(list.getSnapshot().count).toBe(before + 1);
+    expect(shown(list).at(-1)).toMatchObject({ clientId: 'c1', status: 'failed' });
+    // retry runs the request again (it throws again): still failed, still once in the list.
+    expect(await sent?.retry()).toBe('failed');
+    expect(shown(list).filter((m) => m?.clientId === 'c1')).toHaveLength(1);
+  });
+});
