@@ -84,3 +84,78 @@ describe('send: bad requests are failures, never throws', () => {
     expect(shown(list).filter((m) => m?.clientId === 'c1')).toHaveLength(1);
   });
 });
+
+describe('send: the server echo', () => {
+  it('a server copy with another key (no clientId echoed) replaces the item in place, and a refetch holding it shows it once', async () => {
+    const server = { messages: messages(7) };
+    const list = await chat(server);
+    const copy: Message = { id: 'm7', body: 'hi' };
+    const sent = send(list, {
+      item: { id: 'c4', clientId: 'c4', body: 'hi' },
+      clientId: 'c4',
+      request: async () => {
+        server.messages = [...server.messages, copy];
+        return copy;
+      },
+    });
+    expect(await sent.settled).toBe('confirmed');
+    expect(shown(list).at(-1)).toEqual(copy);
+    expect(shown(list).filter((m) => m?.id === 'c4')).toHaveLength(0);
+    list.refresh();
+    await settle();
+    const after = shown(list);
+    // Neither the server's row twice nor the optimistic item put back beside it.
+    expect(after.filter((m) => m?.id === 'm7')).toHaveLength(1);
+    expect(after.filter((m) => m?.clientId === 'c4' || m?.id === 'c4')).toHaveLength(0);
+    expect(after.at(-1)).toEqual(copy);
+  });
+
+  it('a confirmation with another key that lands while the row is stale is shown once after the refetch', async () => {
+    const server: { messages: Message[]; gate?: Promise<void> } = { messages: messages(7) };
+    const list = await chat(server);
+    let answer: (copy: Message) => void = () => {};
+    const sent = send(list, {
+      item: { id: 'c6', clientId: 'c6', body: 'hi' },
+      clientId: 'c6',
+      request: () => new Promise<Message>((resolve) => (answer = resolve)),
+    });
+    let open: () => void = () => {};
+    server.gate = new Promise<void>((resolve) => (open = resolve));
+    list.refresh();
+    await settle();
+    const copy: Message = { id: 'm7', body: 'hi' };
+    server.messages = [...server.messages, copy];
+    answer(copy);
+    expect(await sent.settled).toBe('confirmed');
+    open();
+    await settle();
+    const after = shown(list);
+    expect(after.filter((m) => m?.id === 'm7')).toHaveLength(1);
+    expect(after.filter((m) => m?.id === 'c6')).toHaveLength(0);
+    expect(after.at(-1)).toEqual(copy);
+  });
+
+  it('a confirmation with another key while stale, the refetch not holding the copy yet: the copy shows once at the end', async () => {
+    const server: { messages: Message[]; gate?: Promise<void> } = { messages: messages(7) };
+    const list = await chat(server);
+    let answer: (copy: Message) => void = () => {};
+    const sent = send(list, {
+      item: { id: 'c7', clientId: 'c7', body: 'hi' },
+      clientId: 'c7',
+      request: () => new Promise<Message>((resolve) => (answer = resolve)),
+    });
+    let open: () => void = () => {};
+    server.gate = new Promise<void>((resolve) => (open = resolve));
+    list.refresh();
+    await settle();
+    const copy: Message = { id: 'm7', body: 'hi' };
+    answer(copy); // the server's list does not show it yet
+    expect(await sent.settled).toBe('confirmed');
+    open();
+    await settle();
+    const after = shown(list);
+    expect(after.filter((m) => m?.id === 'm7')).toEqual([copy]);
+    expect(after.filter((m) => m?.id === 'c7')).toHaveLength(0);
+    expect(after.at(-1)).toEqual(copy);
+  });
+});

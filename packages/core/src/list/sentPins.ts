@@ -59,12 +59,16 @@ export function repin<T>(pins: Map<Key, Pin<T>>, key: Key, item: T | undefined, 
  */
 export function putBackPins<T>(flow: PageFlow<T>, pins: Map<Key, Pin<T>>): void {
   if (pins.size === 0 || !tailFresh(flow)) return;
+  const keyOf = flow.o.getItemKey;
+  // A confirmed pin keeps the server's copy, whose key may not be the client id (no echo).
+  const held = (key: Key, pin: Pin<T>) =>
+    findKey(flow, key) !== undefined || (keyOf !== undefined && findKey(flow, keyOf(pin.item)) !== undefined);
   for (const [key, pin] of [...pins]) {
     if (pin.confirmed) pins.delete(key);
     // In the order sent (a Map keeps it); a key another copy holds is never appended again.
     // Taken but held by no page (the layout could not store it): not again, or every
     // publish would grow the count by one.
-    if (findKey(flow, key) === undefined && pin.append([pin.item]) && !findKey(flow, key)) pins.delete(key);
+    if (!held(key, pin) && pin.append([pin.item]) && !held(key, pin)) pins.delete(key);
   }
 }
 

@@ -241,6 +241,10 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
       });
       const mine: Waiting<T> = { write, settle };
       queue.push(mine);
+      // A confirmation shown on a stale row: its pin keeps the server's copy now, as that row
+      // shows it; findKey below no longer finds the client id when the copy has another key.
+      const pin = write.kind === 'update' && write.confirmed ? pins.get(write.key) : undefined;
+      if (write.kind === 'update' && pin !== undefined) repin(pins, write.key, write.change(pin.item), true);
       everywhere(write.kind === 'update' ? write.key : null, write.kind === 'update' && write.confirmed);
       let done = false;
       // Before the replay it works while any list on the key is not destroyed (the write waits in

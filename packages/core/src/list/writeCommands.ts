@@ -67,6 +67,10 @@ function updateItem<T>(flow: PageFlow<T>, key: string | number, change: (item: T
   // Without getItemKey the key is the index from before: refused, as 0030 decided.
   if (waits(flow, found.page, key))
     return wait(flow, { kind: 'update', key, change, confirmed: mark === 'confirm' }, `update(${show(key)})`);
+  // The server's copy may carry another key than the sent item's: the pin learns it is confirmed
+  // before this write publishes, or that publish finds no row with the client id and puts the
+  // sent item back at the end, beside the server's copy.
+  if (mark === 'confirm') staleWritesIf(flow)?.wrote(key, change(found.item), true);
   const { result, next } = writeFresh(flow, key, found, change);
   if (result.ok) staleWritesIf(flow)?.wrote(key, next, mark === 'confirm');
   return result;
