@@ -245,7 +245,16 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
       // shows it; findKey below no longer finds the client id when the copy has another key.
       const pin = write.kind === 'update' && write.confirmed ? pins.get(write.key) : undefined;
       if (write.kind === 'update' && pin !== undefined) repin(pins, write.key, write.change(pin.item), true);
-      everywhere(write.kind === 'update' ? write.key : null, write.kind === 'update' && write.confirmed);
+      try {
+        everywhere(write.kind === 'update' ? write.key : null, write.kind === 'update' && write.confirmed);
+      } catch (error) {
+        // The change threw on the stale row (the app's bug): it throws from update() as on a
+        // fresh row and is not kept, or every publish would run it again and throw there, and
+        // the refetch could never land.
+        queue.splice(queue.indexOf(mine), 1);
+        everywhere(null);
+        throw error;
+      }
       let done = false;
       // Before the replay it works while any list on the key is not destroyed (the write waits in
       // the key's queue); after, it is the replayed write's rollback.
