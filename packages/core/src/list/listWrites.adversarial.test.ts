@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { QueryClient } from '@tanstack/query-core';
+import { describe, expect, it, vi } from 'vitest';
+import { pageQueryKey } from '../scheduler/pageQuery.ts';
 import { arraySource } from '../testing/arraySource.ts';
-import { type Row, row, settle, writeRowLists } from '../testing/writeRows.ts';
+import { type Row, row, rowIds, settle, writeRowLists } from '../testing/writeRows.ts';
 
 /** A server over `rows` (mutable); answers wait for `gate` when set. */
 function server(total = 100) {
@@ -20,6 +22,73 @@ function server(total = 100) {
 }
 
 const { open } = writeRowLists();
+
+describe('writes with bad arguments: error values, nothing changed', () => {
+  it.each([
+    ['NaN', Number.NaN],
+    ['a fraction', 1.5],
+    ['negative', -1],
+    ['beyond the count', 101],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['a string', '3' as unknown as number],
+  ])('insert at %s: out-of-range naming the index', async (_, index) => {
+    const list = await open(server().source());
+    const before = list.getSnapshot();
+    const result = list.insert(index, [row(-1)]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.reason).toBe('out-of-range');
+    expect(result.error.message).toContain(`insert(${index})`);
+    expect(list.getSnapshot().count).toBe(before.count);
+    expect(rowIds(list.getSnapshot(), 0, 3)).toEqual(['r0', 'r1', 'r2']);
+  });
+
+  it('a change that throws propagates and writes nothing; the list keeps working', async () => {
+    const list = await open(server().source());
+    expect(() =>
+      list.update('r3', () => {
+        throw new Error('bad change');
+      }),
+    ).toThrow('bad change');
+    expect(rowIds(list.getSnapshot(), 2, 5)).toEqual(['r2', 'r3', 'r4']);
+    expect(list.update('r3', (r) => ({ ...r, liked: true })).ok).toBe(true);
+    expect(list.getSnapshot().getItem(3)).toMatchObject({ item: { id: 'r3', liked: true } });
+  });
+
+  it('rollback twice, or after destroy, does nothing more', async () => {
+    const list = await open(server().source());
+    const removed = list.remove('r3');
+    const updated = list.update('r5', (r) => ({ ...r, liked: true }));
+    removed.rollback();
+    removed.rollback();
+    expect(rowIds(list.getSnapshot(), 2, 6)).toEqual(['r2', 'r3', 'r4', 'r5']);
+    expect(list.getSnapshot().count).toBe(100);
+    list.destroy();
+    expect(() => updated.rollback()).not.toThrow();
+    const after = list.update('r5', (r) => r);
+    expect(after.ok).toBe(false);
+    if (!after.ok) expect(after.error.reason).toBe('destroyed');
+  });
+
+  it('an update that changes the item key to one already shown: a duplicate-key warning naming it; rollback restores both', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const list = await open(server().source());
+      const result = list.update('r3', (r) => ({ ...r, id: 'r4' }));
+      expect(result.ok).toBe(true);
+      const snapshot = list.getSnapshot();
+      expect(snapshot.duplicateKeys).toEqual([{ key: 'r4', indexes: [3, 4] }]);
+      expect(snapshot.keyOf(3)).toBe('r4');
+      expect(snapshot.keyOf(4)).toBeUndefined();
+      expect(String(warn.mock.calls[0]?.[0])).toContain('"r4"');
+      result.rollback();
+      expect(rowIds(list.getSnapshot(), 2, 6)).toEqual(['r2', 'r3', 'r4', 'r5']);
+      expect(list.getSnapshot().keyOf(4)).toBe('r4');
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
 
 describe('an update whose change throws', () => {
   it('a change that throws on a row shown stale throws at once, waits for nothing, and the refetch still lands', async () => {
@@ -43,5 +112,90 @@ describe('an update whose change throws', () => {
     expect(list.getSnapshot().getItem(3)).toEqual({ status: 'loaded', item: row(3) });
     expect(calls).toBe(1);
     expect(list.update('r4', (r) => ({ ...r, liked: true })).ok).toBe(true);
+  });
+});
+
+describe('writes while pages are in flight', () => {
+  it('a remove above a page on its way: the page lands by the server offsets, nothing twice or skipped', async () => {
+    const s = server();
+    const list = await open(s.source());
+    s.hold();
+    list.setWindow({ start: 0, end: 30 });
+    await settle();
+    expect(rowIds(list.getSnapshot(), 20, 21)).toEqual(['loading']);
+    expect(list.remove('r3').ok).toBe(true);
+    s.release();
+    await settle();
+    const snapshot = list.getSnapshot();
+    expect(snapshot.count).toBe(99);
+    expect(rowIds(snapshot, 0, 30)).toEqual(
+      Array.from({ length: 31 }, (_, n) => `r${n}`).filter((id) => id !== 'r3'),
+    );
+  });
+
+  it('an insert at the top while a page is on its way: it lands shifted by one, the count grows once', async () => {
+    const s = server();
+    const list = await open(s.source());
+    s.hold();
+    list.setWindow({ start: 0, end: 30 });
+    await settle();
+    expect(list.insert(0, [{ id: 'top', n: -1 }]).ok).toBe(true);
+    s.release();
+    await settle();
+    const snapshot = list.getSnapshot();
+    expect(snapshot.count).toBe(101);
+    expect(rowIds(snapshot, 0, 30)).toEqual(['top', ...Array.from({ length: 29 }, (_, n) => `r${n}`)]);
+  });
+
+  it('a remove and its rollback while a page is on its way: the page lands where it was', async () => {
+    const s = server();
+    const list = await open(s.source());
+    s.hold();
+    list.setWindow({ start: 0, end: 30 });
+    await settle();
+    const removed = list.remove('r15');
+    removed.rollback();
+    s.release();
+    await settle();
+    expect(list.getSnapshot().count).toBe(100);
+    expect(rowIds(list.getSnapshot(), 0, 30)).toEqual(Array.from({ length: 30 }, (_, n) => `r${n}`));
+  });
+});
+
+describe('the app’s page data that is not a page', () => {
+  it.each([
+    ['null', null],
+    ['items not an array', { items: 'x', total: 100 }],
+    ['no items', { total: 100 }],
+  ])('setQueryData(%s) on a held page: the list keeps working and writes still apply', async (_, data) => {
+    const queryClient = new QueryClient();
+    const list = await open(server().source(), { queryClient });
+    expect(() => queryClient.setQueryData(pageQueryKey(['rows'], 0), data)).not.toThrow();
+    await settle();
+    expect(list.getSnapshot().count).toBeGreaterThan(0);
+    list.invalidate();
+    await settle();
+    expect(rowIds(list.getSnapshot(), 0, 3)).toEqual(['r0', 'r1', 'r2']);
+    expect(list.update('r1', (r) => ({ ...r, liked: true })).ok).toBe(true);
+    expect(list.getSnapshot().getItem(1)).toMatchObject({ item: { id: 'r1', liked: true } });
+  });
+});
+
+describe('inserted items with keys already shown', () => {
+  it('an insert of a key already loaded: reported as a duplicate, the rows keep distinct keys, rollback takes the inserted one', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const list = await open(server().source());
+      const result = list.insert(0, [row(4)]);
+      expect(result.ok).toBe(true);
+      const snapshot = list.getSnapshot();
+      expect(snapshot.duplicateKeys).toEqual([{ key: 'r4', indexes: [0, 5] }]);
+      expect(snapshot.keyOf(5)).toBeUndefined();
+      result.rollback();
+      expect(rowIds(list.getSnapshot(), 0, 6)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5']);
+      expect(list.getSnapshot().count).toBe(100);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -83,9 +83,40 @@ describe('send: bad requests are failures, never throws', () => {
     expect(await sent?.retry()).toBe('failed');
     expect(shown(list).filter((m) => m?.clientId === 'c1')).toHaveLength(1);
   });
+
+  it('a request that rejects with a non-Error value is a failure too', async () => {
+    const list = await chat({ messages: messages(10) });
+    const sent = send(list, {
+      item: { id: 'c2', clientId: 'c2', body: 'x' },
+      clientId: 'c2',
+      request: () => Promise.reject('HTTP 500'),
+    });
+    expect(await sent.settled).toBe('failed');
+    expect(shown(list).at(-1)).toMatchObject({ clientId: 'c2', status: 'failed' });
+  });
 });
 
 describe('send: the server echo', () => {
+  it('a confirmed item the refetch holds is shown once, in the server copy', async () => {
+    const server = { messages: messages(7) };
+    const list = await chat(server);
+    const copy: Message = { id: 'm7', clientId: 'c3', body: 'hi' };
+    const sent = send(list, {
+      item: { id: 'c3', clientId: 'c3', body: 'hi' },
+      clientId: 'c3',
+      request: async () => {
+        server.messages = [...server.messages, copy];
+        return copy;
+      },
+    });
+    expect(await sent.settled).toBe('confirmed');
+    list.refresh();
+    await settle();
+    const after = shown(list);
+    expect(after.filter((m) => m?.clientId === 'c3')).toHaveLength(1);
+    expect(after.at(-1)).toEqual(copy);
+  });
+
   it('a server copy with another key (no clientId echoed) replaces the item in place, and a refetch holding it shows it once', async () => {
     const server = { messages: messages(7) };
     const list = await chat(server);
@@ -157,5 +188,32 @@ describe('send: the server echo', () => {
     expect(after.filter((m) => m?.id === 'm7')).toEqual([copy]);
     expect(after.filter((m) => m?.id === 'c7')).toHaveLength(0);
     expect(after.at(-1)).toEqual(copy);
+  });
+
+  it('a failed item the refetch does not hold goes back once; its later confirmation lands once', async () => {
+    const server = { messages: messages(7) };
+    const list = await chat(server);
+    let attempt = 0;
+    const copy: Message = { id: 'm7', clientId: 'c5', body: 'hi' };
+    const sent = send(list, {
+      item: { id: 'c5', clientId: 'c5', body: 'hi' },
+      clientId: 'c5',
+      request: async () => {
+        attempt++;
+        if (attempt === 1) throw new Error('offline');
+        server.messages = [...server.messages, copy];
+        return copy;
+      },
+    });
+    expect(await sent.settled).toBe('failed');
+    list.refresh();
+    await settle();
+    expect(shown(list).filter((m) => m?.clientId === 'c5')).toEqual([
+      { ...copy, id: 'c5', status: 'failed' },
+    ]);
+    expect(await sent.retry()).toBe('confirmed');
+    list.refresh();
+    await settle();
+    expect(shown(list).filter((m) => m?.clientId === 'c5')).toEqual([copy]);
   });
 });
