@@ -199,3 +199,115 @@ describe('inserted items with keys already shown', () => {
     }
   });
 });
+
+describe('writes on pages evicted from memory', () => {
+  it('an update, an insert and a remove survive their pages leaving memory and coming back', async () => {
+    const rows = Array.from({ length: 200 }, (_, n) => row(n));
+    const calls: number[] = [];
+    const list = await open(
+      arraySource(rows, { pageSize: 10, onFetch: ({ offset }) => calls.push(offset) }),
+      {
+        memory: { maxPages: 2 },
+      },
+    );
+    expect(list.update('r3', (r) => ({ ...r, liked: true })).ok).toBe(true);
+    expect(list.insert(12, [{ id: 'new', n: -1 }]).ok).toBe(true);
+    expect(list.remove('r15').ok).toBe(true);
+    await settle();
+    list.setWindow({ start: 100, end: 120 });
+    await settle();
+    list.setWindow({ start: 150, end: 170 });
+    await settle();
+    expect(list.getSnapshot().getItem(3).status).not.toBe('loaded'); // evicted
+    calls.length = 0;
+    list.setWindow({ start: 0, end: 20 });
+    await settle();
+    const snapshot = list.getSnapshot();
+    expect(snapshot.count).toBe(200);
+    expect(snapshot.getItem(3)).toMatchObject({ item: { id: 'r3', liked: true } });
+    expect(rowIds(snapshot, 10, 17)).toEqual(['r10', 'r11', 'new', 'r12', 'r13', 'r14', 'r16']);
+    expect(rowIds(snapshot, 0, 20)).toEqual([
+      'r0',
+      'r1',
+      'r2',
+      'r3',
+      'r4',
+      'r5',
+      'r6',
+      'r7',
+      'r8',
+      'r9',
+      'r10',
+      'r11',
+      'new',
+      'r12',
+      'r13',
+      'r14',
+      'r16',
+      'r17',
+      'r18',
+      'r19',
+    ]);
+    // Page 2 after them is asked by the server's offsets: display 20 is server row 20.
+    list.setWindow({ start: 20, end: 30 });
+    await settle();
+    expect(rowIds(list.getSnapshot(), 20, 30)).toEqual(Array.from({ length: 10 }, (_, i) => `r${20 + i}`));
+  });
+});
+
+describe('writes across refreshes', () => {
+  it('a waiting remove through two refresh() calls is applied once, by key, after the server moved rows', async () => {
+    const s = server();
+    const list = await open(s.source());
+    s.hold();
+    list.refresh();
+    await settle();
+    const removed = list.remove('r3');
+    expect(removed.ok).toBe(true);
+    expect(rowIds(list.getSnapshot(), 2, 4)).not.toContain('r3');
+    list.refresh();
+    await settle();
+    s.state.rows = s.state.rows.filter((r) => r.id !== 'r0'); // the server lost r0 meanwhile
+    s.release();
+    const done = await removed.settled;
+    await settle();
+    expect(done?.ok).toBe(true);
+    const snapshot = list.getSnapshot();
+    expect(snapshot.count).toBe(98);
+    expect(rowIds(snapshot, 0, 5)).toEqual(['r1', 'r2', 'r4', 'r5', 'r6']);
+    done?.rollback();
+    expect(rowIds(list.getSnapshot(), 0, 5)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+    expect(list.getSnapshot().count).toBe(99);
+  });
+
+  it('a waiting insert placed by its neighbour after the server inserted rows above it', async () => {
+    const s = server();
+    const list = await open(s.source());
+    s.hold();
+    list.refresh();
+    await settle();
+    const inserted = list.insert(5, [{ id: 'new', n: -1 }]);
+    expect(inserted.ok).toBe(true);
+    expect(rowIds(list.getSnapshot(), 4, 7)).toEqual(['r4', 'new', 'r5']);
+    s.state.rows = [{ id: 'x', n: -2 }, { id: 'y', n: -3 }, ...s.state.rows];
+    s.release();
+    const done = await inserted.settled;
+    await settle();
+    expect(done?.ok).toBe(true);
+    const snapshot = list.getSnapshot();
+    expect(snapshot.count).toBe(103);
+    expect(rowIds(snapshot, 0, 9)).toEqual(['x', 'y', 'r0', 'r1', 'r2', 'r3', 'r4', 'new', 'r5']);
+  });
+
+  it('a fresh write then refresh(): the server’s data wins and the rollback does nothing', async () => {
+    const s = server();
+    const list = await open(s.source());
+    const liked = list.update('r2', (r) => ({ ...r, liked: true }));
+    s.state.rows = s.state.rows.map((r) => (r.id === 'r2' ? { ...r, n: 2002 } : r));
+    list.refresh();
+    await settle();
+    expect(list.getSnapshot().getItem(2)).toEqual({ status: 'loaded', item: { id: 'r2', n: 2002 } });
+    liked.rollback();
+    expect(list.getSnapshot().getItem(2)).toEqual({ status: 'loaded', item: { id: 'r2', n: 2002 } });
+  });
+});
