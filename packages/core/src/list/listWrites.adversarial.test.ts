@@ -311,3 +311,40 @@ describe('writes across refreshes', () => {
     expect(list.getSnapshot().getItem(2)).toEqual({ status: 'loaded', item: { id: 'r2', n: 2002 } });
   });
 });
+
+describe('a list without getItemKey: writes address rows by their index now', () => {
+  it('insert, then update and remove by the indexes shown, then each rollback puts back exactly its write', async () => {
+    const rows = Array.from({ length: 40 }, (_, n) => row(n));
+    const list = await open(arraySource(rows, { pageSize: 10 }), { getItemKey: undefined });
+    const top = list.insert(0, [{ id: 'top', n: -1 }]);
+    const liked = list.update(4, (r) => ({ ...r, liked: true })); // r3 now
+    const removed = list.remove(6); // r5 now
+    expect(rowIds(list.getSnapshot(), 0, 8)).toEqual(['top', 'r0', 'r1', 'r2', 'r3', 'r4', 'r6', 'r7']);
+    expect(list.getSnapshot().getItem(4)).toMatchObject({ item: { id: 'r3', liked: true } });
+    expect(list.getSnapshot().count).toBe(40);
+    // A rollback may drop pages it cannot recompute: they come back from the server.
+    top.rollback();
+    await settle();
+    expect(rowIds(list.getSnapshot(), 0, 7)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r6', 'r7']);
+    removed.rollback();
+    await settle();
+    expect(rowIds(list.getSnapshot(), 0, 7)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6']);
+    expect(list.getSnapshot().getItem(3)).toMatchObject({ item: { id: 'r3', liked: true } });
+    liked.rollback();
+    await settle();
+    expect(list.getSnapshot().getItem(3)).toEqual({ status: 'loaded', item: row(3) });
+    await settle();
+    expect(rowIds(list.getSnapshot(), 0, 20)).toEqual(rows.slice(0, 20).map((r) => r.id));
+    expect(list.getSnapshot().count).toBe(40);
+  });
+
+  it('an update keyed by a string index is refused as unknown-key, not applied to that row', async () => {
+    const list = await open(arraySource([row(0), row(1), row(2)], { pageSize: 10 }), {
+      getItemKey: undefined,
+    });
+    const result = list.update('1', (r) => ({ ...r, liked: true }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.reason).toBe('unknown-key');
+    expect(list.getSnapshot().getItem(1)).toEqual({ status: 'loaded', item: row(1) });
+  });
+});
