@@ -289,11 +289,73 @@ export function undoInsert<T>(items: readonly T[]): (rope: EditRope<T>) => ItemW
   };
 }
 
-/** Undoes a replace: the new item (found by identity) gets the old one back. */
-export function undoReplace<T>(next: T, previous: T): (rope: EditRope<T>) => ItemWrite<T>[] {
+/**
+ * One `update` of an item: the item before it, its change and the item it made; `later` is the
+ * next update of the same item, made on this one's item (stacked: a like, then a star).
+ */
+export interface StackedUpdate<T> {
+  previous: T;
+  next: T;
+  readonly change: (item: T) => T;
+  later?: StackedUpdate<T>;
+  done?: boolean;
+}
+
+/** The update that made each item (objects; the list's own item, or its copy in a page). */
+const madeBy = new WeakMap<object, StackedUpdate<unknown>>();
+
+/**
+ * The update `change` makes of `previous` into `next`, stacked on the update that made
+ * `previous` when that one is not rolled back.
+ */
+export function stackUpdate<T>(previous: T, next: T, change: (item: T) => T): StackedUpdate<T> {
+  const update: StackedUpdate<T> = { previous, next, change };
+  const earlier = madeByOf(previous);
+  if (earlier !== undefined && !earlier.done) earlier.later = update;
+  madeAs(next, update);
+  return update;
+}
+
+const madeByOf = <T>(item: T): StackedUpdate<T> | undefined =>
+  typeof item === 'object' && item !== null ? (madeBy.get(item) as StackedUpdate<T> | undefined) : undefined;
+
+/** Remembers that `update` made `item` (an item shown for it: the list's own, or a page's copy). */
+export function madeAs<T>(item: T | undefined, update: StackedUpdate<T> | undefined): void {
+  if (update !== undefined && typeof item === 'object' && item !== null)
+    madeBy.set(item, update as StackedUpdate<unknown>);
+}
+
+/**
+ * Takes `update` out of its item's stack: the item it was made on gets the later updates not
+ * rolled back made again (their items change). `now` is the item shown for the stack, `back`
+ * the one to show instead, `last` the update that made it (undefined: none stays).
+ */
+export function unstack<T>(update: StackedUpdate<T>): { now: T; back: T; last?: StackedUpdate<T> } {
+  update.done = true;
+  let now = update.next;
+  let back = update.previous;
+  let last: StackedUpdate<T> | undefined;
+  for (let later = update.later; later !== undefined; later = later.later) {
+    if (later.done) continue;
+    now = later.next;
+    later.previous = back;
+    back = later.change(back);
+    later.next = back;
+    last = later;
+  }
+  madeAs(back, last);
+  return { now, back, last };
+}
+
+/**
+ * Undoes an update alone: the item shown for its stack (found by identity) gets the item from
+ * before it with the later updates made again (a failed like rolled back keeps the star).
+ */
+export function undoUpdate<T>(update: StackedUpdate<T>): (rope: EditRope<T>) => ItemWrite<T>[] {
   return (rope) => {
-    const index = ropeFind(rope, (local) => local === next);
-    return index === undefined ? [] : [{ kind: 'replace', index, item: previous }];
+    const { now, back } = unstack(update);
+    const index = ropeFind(rope, (local) => local === now);
+    return index === undefined ? [] : [{ kind: 'replace', index, item: back }];
   };
 }
 

@@ -4,12 +4,15 @@ import { holdingReplays, shiftWaiting } from './keyWrites.ts';
 import {
   applyWrite,
   findKey,
+  madeAs,
   replaceInPage,
   rollbackOf,
   serverCounted,
+  stackUpdate,
   undoInsert,
   undoRemove,
-  undoReplace,
+  undoUpdate,
+  unstack,
 } from './listWrites.ts';
 import { watchPageData } from './pageDataWrites.ts';
 import type { PageFlow } from './pageFlow.ts';
@@ -90,21 +93,28 @@ function writeFresh<T>(
   const local = index >= 0 ? ropeAt(flow.channel.rope, index) : undefined;
   const previous = local?.kind === 'local' ? local.item : found.item;
   const next = change(previous);
+  // Stacked on an earlier update of the item: a rollback undoes its own change only.
+  const update = stackUpdate(previous, next, change);
   if (source.kind !== 'offset') {
     if (!replaceInPage(flow, found.page, found.offset, next))
       return { result: unknownKey('update', key), next };
+    // Found by key: the QueryClient keeps a structurally shared copy of `next`, not `next`.
+    const { getItemKey } = flow.o;
+    const shown = () => (getItemKey === undefined ? undefined : findKey(flow, getItemKey(next)));
+    madeAs(shown()?.item, update);
     let done = false;
     const rollback = () => {
       if (done || flow.destroyed) return;
       done = true;
-      // Found by key: the QueryClient keeps a structurally shared copy of `next`, not `next`.
-      const now = flow.o.getItemKey === undefined ? undefined : findKey(flow, flow.o.getItemKey(next));
-      if (now !== undefined) replaceInPage(flow, now.page, now.offset, previous);
+      const now = shown();
+      if (now === undefined) return;
+      const { back, last } = unstack(update);
+      if (replaceInPage(flow, now.page, now.offset, back)) madeAs(shown()?.item, last);
     };
     return { result: { ok: true, rollback }, next };
   }
   applyWrite(flow, { kind: 'replace', index, item: next });
-  return { result: { ok: true, rollback: rollbackOf(flow, undoReplace(next, previous), write) }, next };
+  return { result: { ok: true, rollback: rollbackOf(flow, undoUpdate(update), write) }, next };
 }
 
 /** `insert(index, items)` of a list: see `LazyList.insert`. */
