@@ -62,9 +62,19 @@ export class GridColumns extends Subscribable {
   /** The columns to render; the same object until one of them or a width changed. */
   readonly getSnapshot = (): ColumnWindow => this.#snapshot;
 
-  /** New options in place (count, estimates, pinned columns, overscan); measured widths stay. */
+  /**
+   * New options in place (count, estimates, pinned columns, overscan). A measured width stays
+   * while its column's estimate stays: a header cell takes its width from `column.size`, so
+   * measuring it gives back the width it was given, and a new estimate for that column (the app
+   * resized or moved it) would never show if the measurement outlived it.
+   */
   setOptions(options: GridColumnOptions): void {
+    const before = this.#o;
     this.#o = resolveColumnOptions(options);
+    const { count, estimateWidth } = this.#o;
+    for (const [column] of this.#sizes.measuredIn(0, Math.max(before.count, count)))
+      if (column >= count || before.estimateWidth(column) !== estimateWidth(column))
+        this.#sizes.forget(column);
     this.#sizes.resetEstimates(); // a few thousand columns at most: summed again at once
     this.#exact();
     this.#update();

@@ -131,6 +131,13 @@ export class SizeIndex {
     for (const [row, size] of moved) this.setSize(row + by, size);
   }
 
+  /** Forgets a row's measured size: the row is estimated again until measured again. */
+  forget(row: number): void {
+    if (!this.#measured.delete(row)) return;
+    this.#countMeasured(row, -1);
+    this.#invalidate(this.#blockOf(row));
+  }
+
   /** The estimate changed (a new `estimateSize`): sums of unmeasured rows are computed again. */
   resetEstimates(): void {
     this.#exact.clear();
