@@ -189,11 +189,15 @@ export function useLazyGrid<T>(options: UseLazyGridOptions<T>): UseLazyGridResul
   const columnCount = columnOptions.count;
   return useMemo(() => {
     const { onKeyDown: _listKeys, ...rest } = list;
+    // Fewer rows or columns than when the cell was focused: the last one takes tabIndex 0, or
+    // no cell would have it and Tab would pass the grid by.
+    const tabRow = Math.min(focused.row, list.count - 1);
+    const tabColumn = Math.min(focused.column, columnCount - 1);
     const cellProps = (row: VirtualRow<T> | null, column: GridColumn): GridCellProps => ({
       role: row === null ? 'columnheader' : 'gridcell',
       'aria-colindex': column.index + 1,
       'data-column': column.index,
-      tabIndex: row !== null && row.index === focused.row && column.index === focused.column ? 0 : -1,
+      tabIndex: row !== null && row.index === tabRow && column.index === tabColumn ? 0 : -1,
       style: cellStyle(column, window, row === null),
     });
     return {
