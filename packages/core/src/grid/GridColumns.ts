@@ -103,7 +103,10 @@ export class GridColumns extends Subscribable {
       let changed = false;
       for (const entry of entries) {
         const index = this.#measured.get(entry.target);
-        if (index === undefined) continue;
+        // A cell of a column the grid no longer has (a header left from a larger count): its
+        // width would be kept for a column added later, and the size index asks the app's
+        // estimate for a column out of range (an exception in this callback, the batch lost).
+        if (index === undefined || index >= this.#o.count) continue;
         if (!entry.target.isConnected) {
           this.#measured.delete(entry.target);
           this.#observer?.unobserve(entry.target);

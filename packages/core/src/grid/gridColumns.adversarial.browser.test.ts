@@ -53,3 +53,30 @@ it('forgets measured widths of columns cut off by a smaller count, without askin
   columns.setOptions({ count: 10, estimateWidth: () => 100 });
   expect(columns.widthOf(8)).toBe(100); // column 8 of the new set is not the one measured
 });
+
+it('ignores a measured element whose data-column is not a column of the grid', async () => {
+  const columns = createGridColumns({ count: 10, estimateWidth: 100 }, null);
+  stops.push(() => columns.destroy());
+  columns.measureElement(place(300, 12)); // a header cell left over from a wider grid
+  columns.measureElement(place(300, -1));
+  columns.measureElement(place(150, 4));
+  await vi.waitFor(() => expect(columns.widthOf(4)).toBe(150));
+  expect(columns.getSnapshot().totalWidth).toBe(1_050);
+  expect(columns.getSnapshot().columns.every((column) => column.index >= 0 && column.index < 10)).toBe(true);
+});
+
+it('takes no width from a cell of a column out of range: the app estimate is not asked for it, the batch is kept', async () => {
+  const titles = ['a', 'b', 'c'];
+  const estimate = (column: number) => {
+    if (titles[column] === undefined) throw new Error(`no column ${column}`); // an app's COLUMNS[c].width
+    return 100;
+  };
+  const columns = createGridColumns({ count: 3, estimateWidth: estimate }, null);
+  stops.push(() => columns.destroy());
+  columns.measureElement(place(300, 4)); // a header cell left over from a wider grid
+  columns.measureElement(place(150, 1));
+  await vi.waitFor(() => expect(columns.widthOf(1)).toBe(150));
+  columns.setOptions({ count: 6, estimateWidth: (column) => (column < 3 ? 100 : 80) });
+  expect(columns.widthOf(4)).toBe(80);
+  expect(columns.getSnapshot().totalWidth).toBe(100 + 150 + 100 + 3 * 80);
+});
