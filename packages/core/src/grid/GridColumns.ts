@@ -106,7 +106,7 @@ export class GridColumns extends Subscribable {
         // A cell of a column the grid no longer has (a header left from a larger count): its
         // width would be kept for a column added later, and the size index asks the app's
         // estimate for a column out of range (an exception in this callback, the batch lost).
-        if (index === undefined || index >= this.#o.count) continue;
+        if (index === undefined || index < 0 || index >= this.#o.count) continue;
         if (!entry.target.isConnected) {
           this.#measured.delete(entry.target);
           this.#observer?.unobserve(entry.target);

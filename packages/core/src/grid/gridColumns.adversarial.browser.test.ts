@@ -55,7 +55,11 @@ it('forgets measured widths of columns cut off by a smaller count, without askin
 });
 
 it('ignores a measured element whose data-column is not a column of the grid', async () => {
-  const columns = createGridColumns({ count: 10, estimateWidth: 100 }, null);
+  const estimate = (column: number) => {
+    if (column < 0 || column >= 10) throw new Error(`no column ${column}`); // an app's COLUMNS[c].width
+    return 100;
+  };
+  const columns = createGridColumns({ count: 10, estimateWidth: estimate }, null);
   stops.push(() => columns.destroy());
   columns.measureElement(place(300, 12)); // a header cell left over from a wider grid
   columns.measureElement(place(300, -1));
