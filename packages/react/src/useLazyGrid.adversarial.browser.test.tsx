@@ -185,6 +185,62 @@ describe('useLazyGrid, adversarial', () => {
     await waitFor(() => expect(document.activeElement).toBe(cell(1, 1)));
   });
 
+  it('keeps each cell the keys move to in view: below the header, clear of the pinned columns on both sides', async () => {
+    render(<Grid columns={200} pinnedEnd={1} />);
+    await waitFor(() => expect(cell(0, 0)?.textContent).toBe('r0c0'));
+    const el = scroller();
+    await act(async () => {
+      el.scrollTop = 300; // row 10 right below the header
+      el.scrollLeft = 1_000; // column 11 right beside the pinned start column
+    });
+    await waitFor(() => expect(cell(10, 11)?.textContent).toBe('r10c11'));
+    await frames();
+    await act(async () => (cell(10, 11) as HTMLElement).focus());
+    const inView = () => {
+      const focused = document.activeElement as HTMLElement;
+      const outer = box(el);
+      const b = box(focused);
+      expect(b.top).toBeGreaterThanOrEqual(outer.top + HEADER - 0.5);
+      expect(b.bottom).toBeLessThanOrEqual(outer.top + el.clientHeight + 0.5);
+      expect(b.left).toBeGreaterThanOrEqual(outer.left + 100 - 0.5); // the pinned start column
+      expect(b.right).toBeLessThanOrEqual(outer.left + el.clientWidth - 100 + 0.5); // the pinned end one
+    };
+    const steps: Array<[string, number, number]> = [
+      ['{ArrowUp}', 9, 11],
+      ['{ArrowLeft}', 9, 10],
+      ['{ArrowLeft}', 9, 9],
+      ['{PageDown}', -1, 9],
+      ['{ArrowRight}', -1, 10],
+    ];
+    for (const [key, row, column] of steps) {
+      await userEvent.keyboard(key);
+      await waitFor(() => {
+        const focused = document.activeElement as HTMLElement;
+        expect(focused.dataset.column).toBe(String(column));
+        if (row >= 0) expect(focused.closest('[data-index]')?.getAttribute('data-index')).toBe(String(row));
+        expect(focused.tabIndex).toBe(0);
+        inView();
+      });
+    }
+    const row = Number(
+      (document.activeElement as HTMLElement).closest('[data-index]')?.getAttribute('data-index'),
+    );
+    expect(row).toBeGreaterThan(15);
+    expect(
+      (document.activeElement as HTMLElement).closest('[role="row"]')?.getAttribute('aria-rowindex'),
+    ).toBe(String(row + 2));
+    // Scrolled to the far right, ArrowRight from the last middle column goes to the pinned end one.
+    await act(async () => {
+      el.scrollLeft = el.scrollWidth;
+    });
+    await waitFor(() => expect(cell(row, 198)).not.toBeNull());
+    await act(async () => (cell(row, 198) as HTMLElement).focus());
+    await userEvent.keyboard('{ArrowRight}');
+    await waitFor(() => expect(document.activeElement).toBe(cell(row, 199)));
+    await userEvent.keyboard('{ArrowRight}'); // the last column: stays
+    expect(document.activeElement).toBe(cell(row, 199));
+  });
+
   it('keeps every pinned column at its left offset after pinnedStart grows live', async () => {
     const { rerender } = render(<Grid columns={100} />);
     await waitFor(() => expect(cell(0, 0)?.textContent).toBe('r0c0'));

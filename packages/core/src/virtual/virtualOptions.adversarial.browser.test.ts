@@ -1,0 +1,72 @@
+// The virtual list options a grid leans on, pushed with bad and edge values on a mounted list
+// (real layout, MSW data): a scrollToIndex out of range, a live gap at a deep position, refused
+// values that must leave the layout as it was. (Not here: more lanes live at an offset past the
+// new total height land at the list's end, an open bug.)
+import { startMockWorker } from '@lazyflow/mocks/browser';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { frames } from '../testing/mountVirtualList.ts';
+import {
+  item,
+  itemsList,
+  loadedText,
+  mount,
+  runCleanups,
+  title,
+  windowErrors,
+} from '../testing/virtualFixtures.ts';
+
+beforeAll(async () => {
+  await startMockWorker();
+});
+afterEach(runCleanups);
+
+describe('virtual list options, adversarial', () => {
+  it('a scrollToIndex past either end lands on the last or the first item, with rows in view', async () => {
+    const { list } = itemsList(1_000);
+    const mounted = mount({ list, estimateSize: () => 36, text: title });
+    await vi.waitFor(() => expect(mounted.view.getSnapshot().count).toBe(1_000));
+    mounted.view.scrollToIndex(5_000, { align: 'start' });
+    await vi.waitFor(() => expect(loadedText(mounted, 999)).toBe(item(999).title));
+    await frames(2);
+    const bottom = mounted.position(999) ?? Number.NaN;
+    expect(bottom + 36).toBeCloseTo(600, 0); // the last row at the viewport's end, no blank below
+    mounted.view.scrollToIndex(-50);
+    await vi.waitFor(() => expect(mounted.visible()[0]).toBe(0));
+    expect(mounted.position(0)).toBeCloseTo(0, 0);
+    expect(windowErrors()).toEqual([]);
+  });
+
+  it('a scrollToIndex of NaN or Infinity is a TypeError naming it, and the view stays', async () => {
+    const { list } = itemsList(1_000);
+    const mounted = mount({ list, estimateSize: () => 36, text: title });
+    await vi.waitFor(() => expect(loadedText(mounted, 0)).toBe(item(0).title));
+    mounted.view.scrollToIndex(300, { align: 'start' });
+    await vi.waitFor(() => expect(loadedText(mounted, 300)).toBe(item(300).title));
+    await frames(2);
+    expect(() => mounted.view.scrollToIndex(Number.NaN)).toThrow(/scrollToIndex.*NaN/);
+    expect(() => mounted.view.scrollToIndex(Number.POSITIVE_INFINITY)).toThrow(TypeError);
+    await frames(2);
+    expect(mounted.visible()[0]).toBe(300);
+  });
+
+  it('a live gap keeps the item at the top in place; a bad gap is refused and changes nothing', async () => {
+    const { list } = itemsList(100_000);
+    const mounted = mount({ list, estimateSize: () => 36, text: title });
+    await vi.waitFor(() => expect(mounted.view.getSnapshot().count).toBe(100_000));
+    mounted.view.scrollToIndex(40_000, { align: 'start' });
+    await vi.waitFor(() => expect(loadedText(mounted, 40_000)).toBe(item(40_000).title));
+    await frames(2);
+    mounted.view.setOptions({ gap: 8 });
+    await frames(3);
+    expect(mounted.visible()[0]).toBe(40_000);
+    expect(mounted.position(40_000)).toBeCloseTo(0, 0);
+    expect((mounted.position(40_001) ?? 0) - (mounted.position(40_000) ?? 0)).toBeCloseTo(44, 0);
+    const before = mounted.view.getSnapshot();
+    for (const gap of [Number.NaN, -4, Number.POSITIVE_INFINITY])
+      expect(() => mounted.view.setOptions({ gap })).toThrow(/"gap"/);
+    expect(() => mounted.view.setOptions({ lanes: 1.5 })).toThrow(/"lanes"/);
+    await frames(2);
+    expect(mounted.view.getSnapshot().totalSize).toBe(before.totalSize);
+    expect(mounted.visible()[0]).toBe(40_000);
+  });
+});
