@@ -160,7 +160,12 @@ export function createScrollLink(
       const at = target;
       const want = state().pendingWrite;
       if (at === null || want === null) return;
-      if (Math.abs(offset(at) - state().known) >= 1) {
+      const now = offset(at);
+      const { known, scale } = state();
+      // The rows just rendered shrank the content under the known position (more lanes, fewer
+      // rows): the browser clamped the offset to the new end, where no user scrolled.
+      const clamped = now < known && now >= scale.physicalMax - 1;
+      if (Math.abs(now - known) >= 1 && !clamped) {
         // The user scrolled and its event has not arrived yet: take that first, do not overwrite it.
         update({ type: 'scroll', physical: offset(at), viewport: at.viewport() });
         return;

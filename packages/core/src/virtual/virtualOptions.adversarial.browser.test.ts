@@ -1,7 +1,6 @@
 // The virtual list options a grid leans on, pushed with bad and edge values on a mounted list
-// (real layout, MSW data): a scrollToIndex out of range, a live gap at a deep position, refused
-// values that must leave the layout as it was. (Not here: more lanes live at an offset past the
-// new total height land at the list's end, an open bug.)
+// (real layout, MSW data): a scrollToIndex out of range, live gap and lanes at a deep position,
+// refused values that must leave the layout as it was.
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { frames } from '../testing/mountVirtualList.ts';
@@ -68,5 +67,25 @@ describe('virtual list options, adversarial', () => {
     await frames(2);
     expect(mounted.view.getSnapshot().totalSize).toBe(before.totalSize);
     expect(mounted.visible()[0]).toBe(40_000);
+  });
+
+  it.each([
+    ['scrolled by the user', false],
+    ['scrolled to by scrollToIndex', true],
+  ])('more lanes at an offset past the new total height keep the item at the top (%s)', async (_, to) => {
+    const { list } = itemsList(100_000);
+    const mounted = mount({ list, estimateSize: () => 36, text: title });
+    await vi.waitFor(() => expect(mounted.view.getSnapshot().count).toBe(100_000));
+    // Item 60,000 at 2,160,000 px; with 4 lanes the list is 900,000 px tall.
+    if (to) mounted.view.scrollToIndex(60_000, { align: 'start' });
+    else mounted.viewport.scrollTop = 60_000 * 36;
+    await vi.waitFor(() => expect(loadedText(mounted, 60_000)).toBe(item(60_000).title));
+    await frames(2);
+    for (const lanes of [4, 1, 3, 1, 2]) {
+      mounted.view.setOptions({ lanes });
+      await frames(3);
+      expect({ lanes, first: mounted.visible()[0] }).toEqual({ lanes, first: 60_000 });
+    }
+    expect(mounted.position(60_000)).toBeCloseTo(0, 0);
   });
 });
