@@ -162,12 +162,11 @@ export function createScrollLink(
       if (at === null || want === null) return;
       const now = offset(at);
       const { known, scale } = state();
-      // The rows just rendered shrank the content under the known position (more lanes, fewer
-      // rows): the browser clamped the offset to the new end, where no user scrolled.
-      const clamped = now < known && now >= scale.physicalMax - 1;
-      if (Math.abs(now - known) >= 1 && !clamped) {
+      // Below the known position and at the new end: the rows just rendered shrank the content
+      // (more lanes, fewer rows) and the browser clamped the offset, where no user scrolled.
+      if (Math.abs(now - known) >= 1 && (now > known || now < scale.physicalMax - 1)) {
         // The user scrolled and its event has not arrived yet: take that first, do not overwrite it.
-        update({ type: 'scroll', physical: offset(at), viewport: at.viewport() });
+        update({ type: 'scroll', physical: now, viewport: at.viewport() });
         return;
       }
       at.scrollTo(want);
