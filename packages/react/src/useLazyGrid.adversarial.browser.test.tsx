@@ -3,7 +3,7 @@
 // the container narrowed to a phone's width, the column count cut under the focused cell, pinned
 // counts changed live.
 import { offsetSource, QueryClient } from '@lazyflow/core';
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { useRef } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
@@ -106,6 +106,20 @@ async function frames(n = 2) {
 }
 
 describe('useLazyGrid, adversarial', () => {
+  it('refuses useWindowScroll with an error naming it (a window-scrolled grid rendered its pinned columns only)', () => {
+    const source = offsetSource({ pageSize: 10, fetchPage: async () => ({ items: [], total: 0 }) });
+    const options = {
+      key: ['window-grid'],
+      queryClient: client,
+      source,
+      useWindowScroll: true,
+      columns: { count: 5 },
+    };
+    expect(() => renderHook(() => useLazyGrid<Row>(options))).toThrow(
+      /useLazyGrid does not take "useWindowScroll".*getScrollElement/,
+    );
+  });
+
   it('resizes a measured column when its estimateWidth changes (a column resize), keeping the scroll position', async () => {
     const { rerender } = render(<Grid columns={50} />);
     await waitFor(() => expect(cell(0, 0)?.textContent).toBe('r0c0'));

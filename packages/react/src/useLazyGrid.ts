@@ -25,6 +25,7 @@ import { type UseLazyListOptions, type UseLazyListResult, useLazyList } from './
 
 /**
  * Options of {@link useLazyGrid}: {@link useLazyList}'s (rows) plus the columns and the header.
+ * Not `useWindowScroll`: the columns scroll inside the grid's own element (`getScrollElement`).
  *
  * @example
  * const options: UseLazyGridOptions<Order> = {
@@ -32,7 +33,7 @@ import { type UseLazyListOptions, type UseLazyListResult, useLazyList } from './
  *   columns: { count: 24, estimateWidth: 140, pinnedStart: 1 }, headerHeight: 40,
  * };
  */
-export interface UseLazyGridOptions<T> extends UseLazyListOptions<T> {
+export interface UseLazyGridOptions<T> extends Omit<UseLazyListOptions<T>, 'useWindowScroll'> {
   /** The columns: count, width estimates, pinned columns, overscan. */
   columns: GridColumnOptions;
   /**
@@ -137,6 +138,11 @@ export function useLazyGrid<T>(options: UseLazyGridOptions<T>): UseLazyGridResul
   if (dev && (typeof headerHeight !== 'number' || !Number.isFinite(headerHeight) || headerHeight < 0))
     throw new TypeError(
       `lazyflow: useLazyGrid option "headerHeight" must be a finite number ≥ 0, got ${String(headerHeight)}`,
+    );
+  // A window-scrolled grid would render its pinned columns only (the columns scroll in an element).
+  if (dev && (options as UseLazyListOptions<T>).useWindowScroll)
+    throw new TypeError(
+      'lazyflow: useLazyGrid does not take "useWindowScroll": its columns scroll inside the grid\'s own element; give getScrollElement',
     );
   const list = useLazyList<T>({
     ...listOptions,
