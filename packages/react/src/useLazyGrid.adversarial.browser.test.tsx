@@ -3,10 +3,11 @@
 // the container narrowed to a phone's width, the column count cut under the focused cell, pinned
 // counts changed live.
 import { offsetSource, QueryClient } from '@lazyflow/core';
-import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, renderHook, waitFor } from '@testing-library/react';
 import { useRef } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { box, cell, frames, GridMarkup, scroller } from './testing/gridMarkup.tsx';
 import { type UseLazyGridResult, useLazyGrid } from './useLazyGrid.ts';
 
 interface Row {
@@ -56,39 +57,9 @@ function Grid(props: GridProps) {
     },
   });
   grid = g;
-  return (
-    <div
-      ref={ref}
-      data-testid="scroller"
-      {...g.gridProps}
-      style={{ height: 400, width: props.width ?? 800, overflow: 'auto', position: 'relative' }}
-    >
-      <div style={{ height: g.totalSize, width: g.totalWidth, position: 'relative' }}>
-        <div {...g.headerProps}>
-          {g.columns.map((column) => (
-            <div key={column.index} ref={g.measureColumn} {...g.cellProps(null, column)}>
-              col {column.index}
-            </div>
-          ))}
-        </div>
-        {g.rows.map((row) => (
-          <div key={row.key} {...g.rowProps(row)}>
-            {g.columns.map((column) => (
-              <div key={column.index} {...g.cellProps(row, column)}>
-                {row.state.status === 'loaded' ? `r${row.state.item.id}c${column.index}` : '…'}
-              </div>
-            ))}
-          </div>
-        ))}
-      </div>
-    </div>
-  );
+  return <GridMarkup grid={g} scrollRef={ref} width={props.width} />;
 }
 
-const scroller = () => screen.getByTestId('scroller');
-const box = (element: Element) => element.getBoundingClientRect();
-const cell = (row: number, column: number) =>
-  scroller().querySelector<HTMLElement>(`[data-index="${row}"] [data-column="${column}"]`);
 const header = (column: number) =>
   scroller().querySelector<HTMLElement>(`[role="columnheader"][data-column="${column}"]`);
 
@@ -99,10 +70,6 @@ function tabStop(): HTMLButtonElement {
   button.textContent = 'before';
   document.body.prepend(button);
   return button;
-}
-
-async function frames(n = 2) {
-  for (let i = 0; i < n; i++) await act(() => new Promise((resolve) => requestAnimationFrame(resolve)));
 }
 
 describe('useLazyGrid, adversarial', () => {

@@ -4,6 +4,7 @@ import { createGridColumns, offsetSource, QueryClient } from '@lazyflow/core';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { useRef } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { box, cell, frames, GridMarkup, scroller } from './testing/gridMarkup.tsx';
 import { type UseLazyGridResult, useLazyGrid } from './useLazyGrid.ts';
 
 interface Row {
@@ -55,42 +56,7 @@ function Grid(props: {
     },
   });
   grid = g;
-  return (
-    <div
-      ref={ref}
-      data-testid="scroller"
-      {...g.gridProps}
-      style={{ height: 400, width: props.width ?? 800, overflow: 'auto', position: 'relative' }}
-    >
-      <div style={{ height: g.totalSize, width: g.totalWidth, position: 'relative' }}>
-        <div data-testid="header" {...g.headerProps}>
-          {g.columns.map((column) => (
-            <div key={column.index} ref={g.measureColumn} {...g.cellProps(null, column)}>
-              col {column.index}
-            </div>
-          ))}
-        </div>
-        {g.rows.map((row) => (
-          <div key={row.key} {...g.rowProps(row)}>
-            {g.columns.map((column) => (
-              <div key={column.index} {...g.cellProps(row, column)}>
-                {row.state.status === 'loaded' ? `r${row.state.item.id}c${column.index}` : '…'}
-              </div>
-            ))}
-          </div>
-        ))}
-      </div>
-    </div>
-  );
-}
-
-const scroller = () => screen.getByTestId('scroller');
-const box = (element: Element) => element.getBoundingClientRect();
-const cell = (row: number, column: number) =>
-  scroller().querySelector<HTMLElement>(`[data-index="${row}"] [data-column="${column}"]`);
-
-async function frames(n = 2) {
-  for (let i = 0; i < n; i++) await act(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  return <GridMarkup grid={g} scrollRef={ref} width={props.width} />;
 }
 
 describe('useLazyGrid', () => {
