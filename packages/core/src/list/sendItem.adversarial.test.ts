@@ -96,6 +96,37 @@ describe('send: bad requests are failures, never throws', () => {
   });
 });
 
+describe('send: an item the list cannot find by its clientId', () => {
+  it('getItemKey giving the optimistic item another key is a TypeError naming it (the row would stay pending for good)', async () => {
+    const list = await chat({ messages: messages(3) });
+    const request = async () => ({ id: 'm9', clientId: 'c1', body: 'hi' });
+    // The item's id is a local one and getItemKey reads clientId ?? id: this item has no clientId.
+    expect(() => send(list, { item: { id: 'local-1', body: 'hi' }, clientId: 'c1', request })).toThrow(
+      /send\("c1"\): the list finds no item keyed clientId.*getItemKey must return clientId/,
+    );
+  });
+
+  it('a list without getItemKey: the same TypeError', async () => {
+    const list = createLazyList<Message>({
+      key: ['chat-no-keys', Math.random()],
+      source: cursorSource<Message>({
+        pageSize: PAGE,
+        initialDirection: 'backward',
+        fetchPage: async () => ({ items: messages(3), prevCursor: null, nextCursor: null }),
+      }),
+      writes: listWrites,
+    });
+    lists.push(list);
+    list.subscribe(() => {});
+    list.setWindow({ start: 0, end: PAGE, direction: 'backward' });
+    await settle();
+    const request = async () => ({ id: 'm9', body: 'hi' });
+    expect(() =>
+      send<Message>(list, { item: { id: 'c1', clientId: 'c1', body: 'hi' }, clientId: 'c1', request }),
+    ).toThrow(/getItemKey must return clientId/);
+  });
+});
+
 describe('send: the server echo', () => {
   it('a confirmed item the refetch holds is shown once, in the server copy', async () => {
     const server = { messages: messages(7) };

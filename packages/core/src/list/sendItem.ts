@@ -111,11 +111,17 @@ export function send<T extends { readonly status?: SendStatus }>(
   const pin = () => {
     const place = (current: T) => current;
     sendMarks.set(place, { append: (items: readonly T[]) => list.append(items) });
-    list.update(clientId, place);
+    const placed = list.update(clientId, place);
+    return placed.ok || placed.error.reason !== 'unknown-key';
   };
   const queued = queue.items.length > 0 || !list.append([pending]);
   if (queued) queue.add(clientId, pending, pin);
-  else pin();
+  // Appended but not found by its key: the list's getItemKey gives the item another key than
+  // `clientId` (or it has none), so no confirm or failure could ever reach the row (pending for good).
+  else if (!pin() && process.env.NODE_ENV !== 'production')
+    throw new TypeError(
+      `send(${JSON.stringify(clientId)}): the list finds no item keyed clientId after appending it: its getItemKey must return clientId for the optimistic item, e.g. (m) => m.clientId ?? m.id`,
+    );
   // While the item waits in the queue its changes go there; once placed, to the list.
   const write = (change: (current: T) => T) => {
     if (!queue.set(clientId, change)) list.update(clientId, change);
