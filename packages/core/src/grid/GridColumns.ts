@@ -95,7 +95,11 @@ export class GridColumns extends Subscribable {
    * `data-column={index}`): measured now and whenever it resizes.
    */
   readonly measureElement = (element: Element | null): void => {
-    if (element === null || typeof ResizeObserver === 'undefined') return;
+    if (element === null) {
+      this.#forgetLeft();
+      return;
+    }
+    if (typeof ResizeObserver === 'undefined') return;
     const column = Number((element as HTMLElement).dataset?.column);
     if (!Number.isInteger(column)) return;
     this.#measured.set(element, column);
@@ -119,6 +123,27 @@ export class GridColumns extends Subscribable {
     });
     this.#observer.observe(element);
   };
+
+  #sweeping = false;
+
+  /**
+   * A header cell left (its ref got null): cells no longer in the document are unobserved after
+   * the commit that removed them. Still observed, each would report its 0 size to a later
+   * delivery of the frame, and Chromium logs "ResizeObserver loop completed with undelivered
+   * notifications" (a grid narrowed, its columns window shrinking).
+   */
+  #forgetLeft(): void {
+    if (this.#sweeping) return;
+    this.#sweeping = true;
+    queueMicrotask(() => {
+      this.#sweeping = false;
+      for (const element of this.#measured.keys()) {
+        if (element.isConnected) continue;
+        this.#measured.delete(element);
+        this.#observer?.unobserve(element);
+      }
+    });
+  }
 
   /** Scrolls sideways so `column` is in view between the pinned columns. */
   scrollToColumn(column: number, align: ColumnAlign = 'auto'): void {
