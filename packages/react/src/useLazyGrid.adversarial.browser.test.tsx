@@ -173,6 +173,29 @@ describe('useLazyGrid, adversarial', () => {
     await waitFor(() => expect(document.activeElement).toBe(cell(1, 1)));
   });
 
+  it('enters the grid with Tab at a cell in view after the focused row was scrolled out of the DOM, and the arrows work there', async () => {
+    render(<Grid columns={50} />);
+    await waitFor(() => expect(cell(0, 0)?.textContent).toBe('r0c0'));
+    const el = scroller();
+    await act(async () => {
+      el.scrollTop = 30_000; // row 1,000 at the top: row 0 (the focused cell's) is not rendered
+    });
+    await waitFor(() => expect(cell(1_000, 1)?.textContent).toBe('r1000c1'));
+    const before = tabStop();
+    before.focus();
+    await userEvent.tab();
+    const entered = document.activeElement as HTMLElement;
+    expect(entered.getAttribute('role')).toBe('gridcell');
+    const row = Number(entered.closest('[data-index]')?.getAttribute('data-index'));
+    // A row in view, clear of the sticky header (Tab's focus does not scroll it under the header).
+    expect(row).toBeGreaterThanOrEqual(1_000);
+    expect(row).toBeLessThan(1_000 + (400 - HEADER) / ROW);
+    expect(box(entered).top - box(el).top).toBeGreaterThanOrEqual(HEADER - 0.5);
+    expect(el.scrollTop).toBe(30_000);
+    await userEvent.keyboard('{ArrowDown}');
+    await waitFor(() => expect(document.activeElement).toBe(cell(row + 1, Number(entered.dataset.column))));
+  });
+
   it('keeps each cell the keys move to in view: below the header, clear of the pinned columns on both sides', async () => {
     render(<Grid columns={200} pinnedEnd={1} />);
     await waitFor(() => expect(cell(0, 0)?.textContent).toBe('r0c0'));

@@ -197,8 +197,18 @@ export function useLazyGrid<T>(options: UseLazyGridOptions<T>): UseLazyGridResul
     const { onKeyDown: _listKeys, ...rest } = list;
     // Fewer rows or columns than when the cell was focused: the last one takes tabIndex 0, or
     // no cell would have it and Tab would pass the grid by.
-    const tabRow = Math.min(focused.row, list.count - 1);
-    const tabColumn = Math.min(focused.column, columnCount - 1);
+    let tabRow = Math.min(focused.row, list.count - 1);
+    let tabColumn = Math.min(focused.column, columnCount - 1);
+    // Its row or column scrolled out of the DOM: one in view takes the tab stop, or Tab would pass
+    // the cells by (Chromium then stops on the scroller, where the arrows do nothing). The row is
+    // one clear of the sticky header: the first in view ends at most a row below the viewport's top.
+    if (!list.rows.some((row) => row.index === tabRow)) {
+      const top = list.rows.find((row) => row.index === list.range?.start);
+      const clear = top === undefined ? 0 : top.start + top.size + headerHeight;
+      tabRow = (list.rows.find((row) => row.start >= clear) ?? top)?.index ?? tabRow;
+    }
+    if (!window.columns.some((column) => column.index === tabColumn))
+      tabColumn = window.columns[0]?.index ?? tabColumn;
     const cellProps = (row: VirtualRow<T> | null, column: GridColumn): GridCellProps => ({
       role: row === null ? 'columnheader' : 'gridcell',
       'aria-colindex': column.index + 1,
