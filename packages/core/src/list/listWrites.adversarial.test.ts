@@ -117,6 +117,37 @@ describe('an update whose change throws', () => {
     expect(calls).toBe(1);
     expect(list.update('r4', (r) => ({ ...r, liked: true })).ok).toBe(true);
   });
+
+  it('a change that throws only on the refetched item: the refetch lands without it and settled says threw, with the cause', async () => {
+    const s = server();
+    const list = await open(s.source());
+    s.hold();
+    list.refresh();
+    await settle();
+    const twice = new Error('cannot like twice');
+    const result = list.update('r3', (r) => {
+      if (r.liked) throw twice;
+      return { ...r, liked: true };
+    });
+    expect(result.ok).toBe(true);
+    expect(list.getSnapshot().getItem(3)).toMatchObject({ item: { id: 'r3', liked: true } });
+    // The server liked it meanwhile (another tab): the change throws on the server's copy.
+    s.state.rows = s.state.rows.map((r) =>
+      r.n === 0 || r.n === 3 ? { ...r, liked: true, n: r.n + 1_000 } : r,
+    );
+    s.release();
+    await settle();
+    // Before, the throw escaped the page landing and the list kept its stale rows for good.
+    expect(list.getSnapshot().getItem(0)).toMatchObject({ item: { id: 'r0', n: 1_000 } });
+    expect(list.getSnapshot().getItem(3)).toMatchObject({ item: { id: 'r3', n: 1_003, liked: true } });
+    const done = await result.settled;
+    expect(done?.ok).toBe(false);
+    if (done?.ok !== false) return;
+    expect(done.error.reason).toBe('threw');
+    expect(done.error.message).toContain('update("r3")');
+    expect(done.error.cause).toBe(twice);
+    expect(list.update('r4', (r) => ({ ...r, liked: true })).ok).toBe(true);
+  });
 });
 
 describe('writes while pages are in flight', () => {

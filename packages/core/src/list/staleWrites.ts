@@ -13,7 +13,7 @@ import {
   type WaitingWrite,
   waitingBlocks,
 } from './waitingInserts.ts';
-import type { ListWriteResult } from './writeResult.ts';
+import { ListWriteError, type ListWriteResult, refused } from './writeResult.ts';
 
 type Key = string | number;
 
@@ -71,6 +71,21 @@ export interface StaleWrites<T> {
    * the key's last list, they end with a `'destroyed'` error value in their `settled`.
    */
   leave(): void;
+}
+
+/**
+ * A waiting write replayed on the refetched item. Its change was checked on the stale one only: a
+ * change that throws on the server's copy ends the write (its `settled` says so, reason `threw`)
+ * and the page lands without it, or the landing stopped there and the list kept its stale rows.
+ */
+function replayed<T>(by: { replay: Replay<T> }, write: WaitingWrite<T>): ListWriteResult {
+  try {
+    return by.replay(write);
+  } catch (error) {
+    const key = 'key' in write ? write.key : undefined;
+    const message = `${write.kind}(${JSON.stringify(key)}): its change threw on the refetched item`;
+    return refused(new ListWriteError('threw', message, { key: key ?? undefined }, error));
+  }
 }
 
 /** What one list adds to the waiting writes of its key: its pages, and how it replays. */
@@ -303,7 +318,7 @@ function createStaleWrites<T>(flow: PageFlow<T>, replay: Replay<T>): Overlay<T> 
             continue;
           }
           shared.replaying = i;
-          waiting.replayed = by.replay(waiting.write);
+          waiting.replayed = replayed(by, waiting.write);
           shared.replaying = undefined;
           waiting.settle(waiting.replayed);
         }

@@ -10,7 +10,8 @@ import type { EditRope } from '../store/editRope.ts';
  * decision 0030; with it the write waits and is applied by key, decisions 0040 and 0041),
  * `destroyed` (the list was destroyed; or, in `settled`, the key's last list while the write
  * waited), `disabled`
- * (the list was created without `writes` from `@lazyflow/core/writes`).
+ * (the list was created without `writes` from `@lazyflow/core/writes`), `threw` (in `settled`: a
+ * waiting update's change threw on the refetched item; the error is the `cause`).
  *
  * @example
  * const result = list.remove('u-404');
@@ -25,7 +26,8 @@ export class ListWriteError extends Error {
     | 'unsupported'
     | 'stale'
     | 'destroyed'
-    | 'disabled';
+    | 'disabled'
+    | 'threw';
   readonly key: string | number | undefined;
   readonly index: number | undefined;
 
@@ -33,8 +35,9 @@ export class ListWriteError extends Error {
     reason: ListWriteError['reason'],
     message: string,
     at: { key?: string | number; index?: number } = {},
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
     this.reason = reason;
     this.key = at.key;
     this.index = at.index;
