@@ -52,6 +52,10 @@ export function eagerSource<T>(
       throw error;
     });
   };
+  const pageOf = (all: readonly T[], page: number) => ({
+    items: all.slice(page * pageSize, (page + 1) * pageSize),
+    total: all.length,
+  });
   const source: OffsetSource<T> = {
     kind: 'offset',
     pageSize,
@@ -63,12 +67,10 @@ export function eagerSource<T>(
     },
     initialPage(page) {
       const all = cell.current;
-      if (typeof all === 'function') return undefined;
-      return { items: all.slice(page * pageSize, (page + 1) * pageSize), total: all.length };
+      return typeof all === 'function' ? undefined : pageOf(all, page);
     },
     async loadPage({ page }) {
-      const all = await load();
-      return { items: all.slice(page * pageSize, (page + 1) * pageSize), total: all.length };
+      return pageOf(await load(), page);
     },
     async loadSpan({ offset, limit }) {
       const all = await load();
