@@ -453,7 +453,10 @@ export default [
     // 20.977 -> 21.292, limit 21.02 -> 21.34. A waiting update whose change throws on the refetched
     // item ends with reason 'threw' instead of stopping the landing (+82), 21.292 -> 21.374:
     // limit 21.34 -> 21.42.
-    limit: '21.42 kB',
+    // Thirty-first session, decision 0089: the app's page data taken as writes a microtask later,
+    // every page of one setQueriesData together (+261 B; +16 to +26 on the entries without the
+    // engine: the lists' ears leave such data alone), 21.374 -> 21.635: limit 21.42 -> 21.68.
+    limit: '21.68 kB',
     modifyEsbuildConfig,
   },
   {

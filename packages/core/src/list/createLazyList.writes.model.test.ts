@@ -234,12 +234,19 @@ async function runSequence(config: Config, commands: readonly Command[], totals:
         if (item === undefined || index === undefined || !page?.items.some((row) => row.id === item.id))
           break;
         const added: ModelItem = { id: `a${++made}`, v: 0 };
-        const items = page.items.flatMap((row) =>
-          row.id !== item.id ? [row] : command.add ? [added, row] : [],
-        );
-        queryClient.setQueryData(queryKey, { ...page, items });
-        if (command.add) model.insert(index, [added]);
-        else model.remove(index);
+        if (command.add) {
+          const items = page.items.flatMap((row) => (row.id !== item.id ? [row] : [added, row]));
+          queryClient.setQueryData(queryKey, { ...page, items });
+          model.insert(index, [added]);
+        } else {
+          // setQueriesData taking out this row and another of the window, maybe of another page.
+          const other = loaded[(command.pick * 7 + 3) % loaded.length] ?? index;
+          const out = new Set([item.id, itemAt(snapshot, other)?.id]);
+          queryClient.setQueriesData<{ items: ModelItem[] }>({ queryKey: key }, (data) =>
+            data === undefined ? data : { ...data, items: data.items.filter((row) => !out.has(row.id)) },
+          );
+          for (const at of [...new Set([index, other])].sort((a, b) => b - a)) model.remove(at);
+        }
         count(command.add ? 'app insert' : 'app remove');
         break;
       }

@@ -154,6 +154,72 @@ describe('page data written by the app with another number of items', () => {
     }
   });
 
+  it('setQueriesData filtering a row out of each of two pages: both go, the rows after them move up', async () => {
+    const srv = server();
+    const list = await srv.open();
+    srv.queryClient.setQueriesData<Page>({ queryKey: ['rows'] }, (page) =>
+      page === undefined
+        ? page
+        : { ...page, items: page.items.filter((item) => !['r3', 'r13'].includes(item.id)) },
+    );
+    // Until the writes apply (a microtask later) the QueryClient holds what the app wrote.
+    expect(srv.queryClient.getQueryData<Page>(pageQueryKey(['rows'], 1))?.items).toHaveLength(9);
+    await settle();
+    const snapshot = list.getSnapshot();
+    expect(snapshot.count).toBe(98);
+    expect(rowIds(snapshot, 0, 20)).toEqual([...range(0, 3), ...range(4, 13), ...range(14, 22)]);
+    expect(snapshot.duplicateKeys).toEqual([]);
+    srv.calls.length = 0;
+    list.setWindow({ start: 20, end: 30 });
+    await settle();
+    expect(srv.calls).toEqual([22]);
+    expect(rowIds(list.getSnapshot(), 20, 30)).toEqual(range(22, 32));
+  });
+
+  it('two setQueryData in a row, on two pages or twice on one: each updater reads the one before, all apply', async () => {
+    const srv = server();
+    const list = await srv.open();
+    const filterOut = (page: number, id: string) =>
+      srv.queryClient.setQueryData<Page>(pageQueryKey(['rows'], page), (data) =>
+        data === undefined ? data : { ...data, items: data.items.filter((item) => item.id !== id) },
+      );
+    filterOut(0, 'r3');
+    filterOut(1, 'r13');
+    filterOut(0, 'r5');
+    srv.queryClient.setQueryData<Page>(pageQueryKey(['rows'], 1), (data) =>
+      data === undefined ? data : { ...data, items: [{ id: 'x', n: -1 }, ...data.items] },
+    );
+    expect(srv.queryClient.getQueryData<Page>(pageQueryKey(['rows'], 0))?.items).toHaveLength(8);
+    await settle();
+    const snapshot = list.getSnapshot();
+    expect(snapshot.count).toBe(98);
+    expect(rowIds(snapshot, 0, 20)).toEqual([
+      ...range(0, 3),
+      'r4',
+      ...range(6, 10),
+      'x',
+      ...range(10, 13),
+      ...range(14, 22),
+    ]);
+  });
+
+  it('a write of the list right after the app’s page data reads its index after it', async () => {
+    const srv = server();
+    const list = await srv.open();
+    list.setWindow({ start: 0, end: 40 }); // pages 0–3 held: two removes keep page 0
+    await settle();
+    srv.queryClient.setQueriesData<Page>({ queryKey: ['rows'] }, (page) =>
+      page === undefined ? page : { ...page, items: page.items.filter((item) => item.id !== 'r3') },
+    );
+    expect(list.remove('r8').ok).toBe(true);
+    expect(list.update('r9', (item) => ({ ...item, liked: true })).ok).toBe(true);
+    await settle();
+    const snapshot = list.getSnapshot();
+    expect(snapshot.count).toBe(98);
+    expect(rowIds(snapshot, 0, 10)).toEqual([...range(0, 3), ...range(4, 8), 'r9', 'r10', 'r11']);
+    expect(snapshot.getItem(7)).toMatchObject({ item: { id: 'r9', liked: true } });
+  });
+
   it('the same number of items is shown as written, as before', async () => {
     const srv = server();
     const list = await srv.open();

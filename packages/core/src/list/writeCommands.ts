@@ -14,7 +14,7 @@ import {
   undoUpdate,
   unstack,
 } from './listWrites.ts';
-import { watchPageData } from './pageDataWrites.ts';
+import { applyHeldPages, watchPageData } from './pageDataWrites.ts';
 import type { PageFlow } from './pageFlow.ts';
 import { sendMarks } from './sentPins.ts';
 import { staleWritesIf, staleWritesOf } from './staleWrites.ts';
@@ -51,6 +51,7 @@ function destroyed(verb: string): ListWriteResult {
 /** `update(key, change)` of a list: see `LazyList.update`. */
 function updateItem<T>(flow: PageFlow<T>, key: string | number, change: (item: T) => T): ListWriteResult {
   if (flow.destroyed) return destroyed('update');
+  applyHeldPages(flow); // the app's page writes of this tick first: indexes are read after them
   if (typeof change !== 'function')
     throw new TypeError(`LazyList.update: change must be a function (item) => item; got ${typeof change}`);
   const found = findKey(flow, key);
@@ -120,6 +121,7 @@ function writeFresh<T>(
 /** `insert(index, items)` of a list: see `LazyList.insert`. */
 function insertItems<T>(flow: PageFlow<T>, index: number, items: readonly T[]): ListWriteResult {
   if (flow.destroyed) return destroyed('insert');
+  applyHeldPages(flow);
   if (!Array.isArray(items))
     throw new TypeError(
       `LazyList.insert: items must be an array; got ${items === null ? 'null' : typeof items}`,
@@ -198,6 +200,7 @@ function insertAt<T>(flow: PageFlow<T>, index: number, items: readonly T[]): Lis
 /** `remove(key)` of a list: see `LazyList.remove`. */
 function removeItem<T>(flow: PageFlow<T>, key: string | number): ListWriteResult {
   if (flow.destroyed) return destroyed('remove');
+  applyHeldPages(flow);
   const source = flow.o.source;
   if (source.kind !== 'offset') {
     const message = `remove(${show(key)}): needs an offset source, not ${source.kind}`;

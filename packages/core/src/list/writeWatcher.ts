@@ -18,6 +18,12 @@ export interface WriteWatcherHost<T> {
 }
 
 /**
+ * Page data the app wrote that a list's write engine takes as the writes it stands for, a
+ * microtask later (`watchPageData`, decision 0072): the lists' ears do not land it as written.
+ */
+export const heldAppData = new WeakSet<object>();
+
+/**
  * One list's ears for writes while it has subscribers: `setQueryData` on its page queries (by the
  * app, or by a write of any list on the key) and the dataset's {@link WriteChannel}. Remembers
  * the channel's version when it stops, so writes made meanwhile are not lost on the list.
@@ -55,7 +61,8 @@ export class WriteWatcher<T> {
     const unwatch = host.queries.client.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated' || event.action.type !== 'success' || event.action.manual !== true) return;
       const page = pageOfQueryKey(key, event.query.queryKey);
-      if (page !== undefined && this.#own === 0) host.written(page, event.query.state.data);
+      const data = event.query.state.data;
+      if (page !== undefined && this.#own === 0 && !heldAppData.has(data)) host.written(page, data);
     });
     const channel = this.channel;
     // Writes while the list was not listening may have moved what it holds: take the pages again

@@ -1,5 +1,6 @@
 import { pageQueryKey } from '../scheduler/pageQuery.ts';
 import type { FlowState } from './flowState.ts';
+import { heldAppData } from './writeWatcher.ts';
 
 const warned = new WeakSet<object>();
 
@@ -29,7 +30,7 @@ export function warnWrittenLength<T>(flow: FlowState<T>, page: number, data: unk
   const client = flow.queries.client;
   queueMicrotask(() => {
     const now = (client.getQueryData(pageQueryKey(key, page)) as { items?: unknown } | undefined)?.items;
-    if (now !== items || warned.has(flow) || flow.destroyed) return;
+    if (now !== items || heldAppData.has(data as object) || warned.has(flow) || flow.destroyed) return;
     warned.add(flow);
     console.warn(
       `lazyflow: page ${page} of ${JSON.stringify(key)} was written into the QueryClient with ${items.length} items where the list holds ${before.length}: without a write engine the list shows it as written (the rows after it do not move, the count stays). Pass writes: listWrites (from '@lazyflow/core/writes') to apply it as the removes and inserts it stands for, or use list.insert / list.remove (docs/items.md).`,
