@@ -47,6 +47,8 @@ export class ModelDataset {
   readonly marks = new Set<{ at: number; readonly order: number }>();
   /** The server offsets of removed server rows, for their undo: a stored insert moves them too. */
   readonly #gone = new Set<{ server: number }>();
+  /** Each updated key's item from before its first update and the updates still standing. */
+  readonly #updates = new Map<string, { base: ModelItem; standing: ModelItem[] }>();
   #made = 0;
 
   constructor(rows: readonly ModelItem[]) {
@@ -61,6 +63,7 @@ export class ModelDataset {
   reset(rows: readonly ModelItem[]): void {
     this.entries = rows.map((item, server) => ({ server, item }));
     this.#gone.clear();
+    this.#updates.clear();
   }
 
   at(index: number): ModelItem | undefined {
@@ -160,16 +163,25 @@ export class ModelDataset {
     return true;
   }
 
-  /** Replaces the item at `at` by `next`; its undo finds `next` where it is and puts `previous` back. */
+  /**
+   * Replaces the item at `at` by `next`. Its undo takes back this update only (an update's
+   * rollback re-runs the later ones of the item on the item from before): the item shows the
+   * latest update of its key still standing, else the item from before the first.
+   */
   update(at: number, next: ModelItem, fallback: ModelItem): () => void {
     const entry = this.entries[at];
-    const previous = entry?.item ?? fallback;
     const stands = entry?.server ?? entry?.stands;
+    const layers = this.#updates.get(next.id) ?? { base: entry?.item ?? fallback, standing: [] };
+    this.#updates.set(next.id, layers);
+    layers.standing.push(next);
     this.entries[at] = { stands, anchor: entry?.anchor, item: next };
     return () => {
-      const now = this.entries.findIndex((e) => e.item === next);
+      const shown = layers.standing.at(-1);
+      layers.standing = layers.standing.filter((item) => item !== next);
+      const now = this.entries.findIndex((e) => e.item === shown);
       const was = this.entries[now];
-      if (was !== undefined) this.entries[now] = { stands: was.stands, anchor: was.anchor, item: previous };
+      if (was !== undefined)
+        this.entries[now] = { stands: was.stands, anchor: was.anchor, item: layers.standing.at(-1) ?? layers.base };
     };
   }
 }
