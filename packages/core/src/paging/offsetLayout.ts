@@ -24,6 +24,8 @@ export class OffsetLayout<T> implements ListLayout<T> {
   #unwatch: (() => void) | undefined;
   /** The end the server gave last (`total`, or a short page's end). */
   #served: number | undefined;
+  /** refresh() ran and no page answered since: the count from before is not the server's word. */
+  #asked = false;
   readonly prependedCount = 0;
   readonly reachedStart = true;
 
@@ -50,7 +52,10 @@ export class OffsetLayout<T> implements ListLayout<T> {
   }
 
   plan(window: ListWindow, input: LayoutPlanInput): WindowPlan {
-    const count = this.#countKind === 'exact' ? this.#count : undefined;
+    // After refresh(), an empty list (count 0) still plans page 0 until a page answers: the server
+    // may have rows now, or the list's own removes took every row out.
+    const exact = this.#countKind === 'exact';
+    const count = exact ? Math.max(this.#count, this.#asked ? 1 : 0) : undefined;
     const { pageSize, currentPageSize } = this.#source;
     // With pageSize 'auto' a request spans several pages: prefetch counts requests, not pages.
     const perRequest = Math.max(1, Math.round((currentPageSize?.() ?? pageSize) / pageSize));
@@ -78,6 +83,7 @@ export class OffsetLayout<T> implements ListLayout<T> {
   }
 
   accept(page: number, data: unknown) {
+    this.#asked = false;
     const { items, total } = data as OffsetPage<T>;
     const size = this.#source.pageSize;
     const end = total ?? (items.length < size ? page * size + items.length : undefined);
@@ -150,6 +156,7 @@ export class OffsetLayout<T> implements ListLayout<T> {
     // again by the one who appended them (sent items, decision 0040); the count is the server's.
     this.#appended = this.#source.initialCount ?? 0;
     this.#grown = 0;
+    this.#asked = true;
     this.#source.reset?.();
   }
 
