@@ -459,7 +459,10 @@ export default [
     // Thirty-first session, decision 0089: the app's page data taken as writes a microtask later,
     // every page of one setQueriesData together (+261 B; +16 to +26 on the entries without the
     // engine: the lists' ears leave such data alone), 21.374 -> 21.635: limit 21.42 -> 21.68.
-    limit: '21.68 kB',
+    // An empty list's refresh() asks page 0 again (+22), a later update whose change throws when a
+    // rollback makes it again is dropped with a warning instead of throwing out of rollback()
+    // (+58), 21.635 -> 21.715: limit 21.68 -> 21.76.
+    limit: '21.76 kB',
     modifyEsbuildConfig,
   },
   {

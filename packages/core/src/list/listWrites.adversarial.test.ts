@@ -1,12 +1,8 @@
 import { QueryClient } from '@tanstack/query-core';
 import { describe, expect, it, vi } from 'vitest';
-import { cursorSource } from '../paging/cursorPaging.ts';
 import { pageQueryKey } from '../scheduler/pageQuery.ts';
 import { arraySource } from '../testing/arraySource.ts';
 import { type Row, row, rowIds, settle, writeRowLists } from '../testing/writeRows.ts';
-import { createLazyList } from './createLazyList.ts';
-import type { LazyList } from './LazyList.ts';
-import { listWrites } from './writeCommands.ts';
 
 /** A server over `rows` (mutable); answers wait for `gate` when set. */
 function server(total = 100) {
@@ -382,60 +378,4 @@ describe('a list without getItemKey: writes address rows by their index now', ()
     if (!result.ok) expect(result.error.reason).toBe('unknown-key');
     expect(list.getSnapshot().getItem(1)).toEqual({ status: 'loaded', item: row(1) });
   });
-});
-
-describe('two updates of one item, then a rollback: it undoes its own change only', () => {
-  interface Starred extends Row {
-    readonly starred?: boolean;
-  }
-  const like = (r: Row): Row => ({ ...r, liked: true });
-  const star = (r: Row): Row => ({ ...r, starred: true }) as Starred;
-  const shown = (list: LazyList<Row>) => list.getSnapshot().getItem(3);
-
-  async function cursorList(): Promise<LazyList<Row>> {
-    const items = Array.from({ length: 10 }, (_, n) => row(n));
-    const source = cursorSource<Row>({
-      pageSize: 10,
-      fetchPage: async () => ({ items, nextCursor: null, prevCursor: null }),
-    });
-    const list = keep(
-      createLazyList<Row>({
-        key: ['stacked-cursor'],
-        source,
-        getItemKey: (r) => r.id,
-        prefetch: 0,
-        statsIntervalMs: 0,
-        writes: listWrites,
-      }),
-    );
-    list.subscribe(() => {});
-    list.setWindow({ start: 0, end: 10 });
-    await settle();
-    return list;
-  }
-
-  it.each([
-    ['an offset list', () => open(server(30).source())],
-    ['a cursor list', cursorList],
-  ])(
-    '%s: the first rolled back keeps the second; the second rolled back then leaves the row as the server has it',
-    async (_, make) => {
-      const list = await make();
-      const liked = list.update('r3', like);
-      const starred = list.update('r3', star);
-      if (!liked.ok || !starred.ok) throw new Error('the updates were refused');
-      liked.rollback(); // the like's request failed, the star's succeeded
-      expect(shown(list)).toEqual({ status: 'loaded', item: { id: 'r3', n: 3, starred: true } });
-      starred.rollback();
-      expect(shown(list)).toEqual({ status: 'loaded', item: { id: 'r3', n: 3 } });
-      // The later one first, then the earlier: the row is the server's again.
-      const again = list.update('r3', like);
-      const then = list.update('r3', star);
-      if (!again.ok || !then.ok) throw new Error('the updates were refused');
-      then.rollback();
-      expect(shown(list)).toEqual({ status: 'loaded', item: { id: 'r3', n: 3, liked: true } });
-      again.rollback();
-      expect(shown(list)).toEqual({ status: 'loaded', item: { id: 'r3', n: 3 } });
-    },
-  );
 });

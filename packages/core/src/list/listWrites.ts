@@ -338,10 +338,17 @@ export function unstack<T>(update: StackedUpdate<T>): { now: T; back: T; last?: 
   for (let later = update.later; later !== undefined; later = later.later) {
     if (later.done) continue;
     now = later.next;
-    later.previous = back;
-    back = later.change(back);
-    later.next = back;
-    last = later;
+    try {
+      const next = later.change(back);
+      later.previous = back;
+      later.next = back = next;
+      last = later;
+    } catch (error) {
+      // Made on the item this rollback takes back, it cannot be made without it: dropped, and
+      // rollback() still returns (the app calls it from an error handler).
+      later.done = true;
+      console.warn('lazyflow: rollback() dropped a later update of the item: its change threw', error);
+    }
   }
   madeAs(back, last);
   return { now, back, last };
