@@ -461,8 +461,10 @@ export default [
     // engine: the lists' ears leave such data alone), 21.374 -> 21.635: limit 21.42 -> 21.68.
     // An empty list's refresh() asks page 0 again (+22), a later update whose change throws when a
     // rollback makes it again is dropped with a warning instead of throwing out of rollback()
-    // (+58), 21.635 -> 21.715: limit 21.68 -> 21.76.
-    limit: '21.76 kB',
+    // (+58), 21.635 -> 21.715: limit 21.68 -> 21.76. The rollback of a write whose list was
+    // destroyed goes through another list with the engine on the key (+87), 21.715 -> 21.802:
+    // limit 21.76 -> 21.85.
+    limit: '21.85 kB',
     modifyEsbuildConfig,
   },
   {

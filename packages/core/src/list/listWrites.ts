@@ -258,19 +258,41 @@ export function rollbackOf<T>(
   undo: (rope: EditRope<T>) => ItemWrite<T>[],
   apply: (flow: PageFlow<T>, write: ItemWrite<T>) => void,
 ): () => void {
-  const epoch = flow.channel.epoch;
+  const channel = flow.channel;
+  const epoch = channel.epoch;
   let done = false;
   return () => {
-    if (done || flow.destroyed) return;
+    // The list that wrote was destroyed (its component unmounted before the request failed):
+    // another list with the engine on the key (the same screen's other list, or the one
+    // mounted again) undoes it. With none, nothing.
+    const host = flow.destroyed ? ([...(attached.get(channel) ?? [])][0] as PageFlow<T> | undefined) : flow;
+    if (done || host === undefined) return;
     done = true;
-    const channel = flow.channel;
-    if (channel.epoch !== epoch) return; // the server's data came back since: nothing to undo
+    // The server's data came back since (or every list and write of the key went): nothing to undo.
+    if (host.channel !== channel || channel.epoch !== epoch) return;
     for (const write of undo(channel.rope)) {
       // An index from before later removes may be past the end now.
-      const count = flow.layout.count;
-      apply(flow, write.kind === 'insert' ? { ...write, index: Math.min(write.index, count) } : write);
+      const count = host.layout.count;
+      apply(host, write.kind === 'insert' ? { ...write, index: Math.min(write.index, count) } : write);
     }
   };
+}
+
+/** The lists with the write engine attached to each channel (a destroyed list's rollback uses one). */
+const attached = new WeakMap<object, Set<PageFlow<unknown>>>();
+
+/**
+ * Counts `flow` among the lists with the engine on its channel until the function it returns runs.
+ *
+ * @example
+ * const leave = attachWrites(flow); // on the list's first subscriber; leave() on destroy
+ */
+export function attachWrites<T>(flow: PageFlow<T>): () => void {
+  const channel = flow.channel;
+  const flows = attached.get(channel) ?? new Set();
+  attached.set(channel, flows);
+  flows.add(flow as PageFlow<unknown>);
+  return () => flows.delete(flow as PageFlow<unknown>);
 }
 
 /** Undoes an insert: each inserted item (found by identity in the rope) is removed. */

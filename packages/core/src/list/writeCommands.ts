@@ -3,6 +3,7 @@ import type { ItemWrite } from '../store/itemWrites.ts';
 import { holdingReplays, shiftWaiting } from './keyWrites.ts';
 import {
   applyWrite,
+  attachWrites,
   findKey,
   madeAs,
   replaceInPage,
@@ -285,9 +286,11 @@ export const listWrites: ListWrites = {
   attach: <T>(flow: PageFlow<T>) => {
     const overlay = staleWritesOf(flow, replayOf(flow));
     const unwatch = watchPageData(flow, write);
+    const leave = attachWrites(flow);
     return () => {
       overlay.leave();
       unwatch();
+      leave();
     };
   },
 };
