@@ -70,22 +70,25 @@ export function parseSse<T>(sink: StreamSink<T>, options: ParseSseOptions<T> = {
     eventType = '';
     const drop = broken;
     broken = false;
-    // The last event id is set here, for an event without data too (WHATWG, Chromium's EventSource).
-    if (idRead) sink.id?.(lastEventId);
-    idRead = false;
-    if (!hasData) return;
-    const event: SseEvent = { data, event: type || 'message', id: lastEventId };
+    const event: SseEvent | null =
+      hasData && !drop ? { data, event: type || 'message', id: lastEventId } : null;
     data = '';
     hasData = false;
-    if (drop) return;
-    let value: T;
-    try {
-      value = parseEvent(event);
-    } catch (error) {
-      sink.malformed(invalidJsonError(eventLine, error, event.data, '(event data) could not be parsed'));
-      return;
+    let value: T | undefined;
+    let parsed = false;
+    if (event) {
+      try {
+        value = parseEvent(event);
+        parsed = true;
+      } catch (error) {
+        sink.malformed(invalidJsonError(eventLine, error, event.data, '(event data) could not be parsed'));
+      }
     }
-    sink.item(value, lastEventId);
+    // The last event id is set here, for an event without data too (WHATWG, Chromium's EventSource);
+    // after a malformed event's error, so a stream that stops there (onMalformed: 'error') resumes before it.
+    if (idRead) sink.id?.(lastEventId);
+    idRead = false;
+    if (parsed) sink.item(value as T, lastEventId);
   }
 
   function field(name: string, value: string): void {

@@ -18,7 +18,8 @@ export interface StreamSink<T> {
   retry?(ms: number): void;
   /**
    * SSE: the last event id, set by an `id` field and reported at the blank line that ends its
-   * event (whether or not that event had data: WHATWG, Chromium's EventSource); `''` resets it
+   * event (whether or not that event had data: WHATWG, Chromium's EventSource; after `malformed`
+   * when that event's data could not be parsed); `''` resets it
    * (no `Last-Event-ID` on reconnect). Not called where no `id` field was read, so the resume
    * point of an earlier connection holds until the server sends one.
    */
