@@ -148,6 +148,7 @@ export class ItemStream<T> extends Subscribable {
   readonly retry = (): void => {
     if (this.#phase !== 'error' || this.#closed) return;
     this.#error = null;
+    this.#fatal = null; // a malformed line that stopped it (onMalformed: 'error'): read on from before it
     this.#phase = 'reconnecting';
     this.#changed();
     if (this.hasListeners()) this.#start();

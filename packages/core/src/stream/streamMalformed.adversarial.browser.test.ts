@@ -1,6 +1,6 @@
 // Adversarial checks of `onMalformed: 'error'` in real Chromium, parsed in the Worker (the
-// default) and on the page: the stream stops at the malformed event and its resume point stays on
-// the last event delivered.
+// default) and on the page: the stream stops at the malformed event, its resume point stays on
+// the last event delivered, and `retry()` reconnects from there.
 import { describe, expect, it } from 'vitest';
 import { ended, restoreWorkerAfterEach } from '../testing/streamEnded.ts';
 import { createStream } from './createStream.ts';
@@ -21,5 +21,27 @@ describe.each([true, false])("createStream onMalformed: 'error' (worker: %s)", (
     expect(s.error).toBeInstanceOf(StreamParseError);
     expect(s.items).toEqual([1]);
     expect(s.lastId).toBe('1');
+  });
+
+  it('retry() reconnects from the last delivered id and goes on reading', async () => {
+    const lastIds: (string | number | undefined)[] = [];
+    const bodies = ['id: 1\ndata: 1\n\nid: 2\ndata: {bad\n\n', 'id: 2\ndata: 2\n\nid: 3\ndata: 3\n\n'];
+    const stream = createStream<number>({
+      format: 'sse',
+      worker,
+      onMalformed: 'error',
+      request: ({ lastId }) => {
+        lastIds.push(lastId);
+        return new Response(bodies[lastIds.length - 1] ?? '');
+      },
+    });
+    expect((await ended(stream)).status).toBe('error');
+    const again = ended(stream);
+    stream.retry();
+    const s = await again;
+    expect(s.status).toBe('done');
+    expect(s.error).toBe(null);
+    expect(lastIds).toEqual([undefined, '1']);
+    expect(s.items).toEqual([1, 2, 3]);
   });
 });
