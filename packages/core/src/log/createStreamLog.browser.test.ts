@@ -380,7 +380,7 @@ describe('createStreamLog', () => {
     const make = (options: object) => () => createStreamLog(options as Parameters<typeof createStreamLog>[0]);
     expect(make({})).toThrow(/createStreamLog option "url" must be a URL, got undefined/);
     expect(make({ url: '/x', format: 'sse' })).toThrow(/option "format" must be 'ndjson'/);
-    expect(make({ url: '/x', maxBytes: 0 })).toThrow(/option "maxBytes" must be a number > 0/);
+    expect(make({ url: '/x', maxBytes: 0 })).toThrow(/option "maxBytes" must be a finite number > 0/);
     expect(make({ url: '/x', pageSize: 2.5 })).toThrow(/option "pageSize" must be a positive integer/);
     expect(make({ url: '/x', onCount: 'no' })).toThrow(/option "onCount" must be a function/);
     expect(make({ url: '/x', resumeParam: '' })).toThrow(

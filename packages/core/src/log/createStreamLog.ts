@@ -34,7 +34,7 @@ export interface StreamLogOptions<T> {
   readonly format?: 'ndjson';
   /** Items per page of {@link StreamLog.source}. Default 100. */
   readonly pageSize?: number;
-  /** Bytes of the body kept; the oldest lines are dropped past it (see `replay`). Default 64 MB. */
+  /** Bytes of the body kept (finite); the oldest lines are dropped past it (see `replay`). Default 64 MB. */
   readonly maxBytes?: number;
   /** A line longer than this is not kept (reported as malformed when read). Default 1 MiB. */
   readonly maxLineBytes?: number;
@@ -151,7 +151,10 @@ function checkOptions<T>(options: StreamLogOptions<T>): void {
       options.format,
     );
   if (options.pageSize !== undefined) assertPositiveInteger(OWNER, 'pageSize', options.pageSize);
-  if (options.maxBytes !== undefined) assertPositiveNumber(OWNER, 'maxBytes', options.maxBytes);
+  // Finite: the reader's line index refuses Infinity (it threw in the Worker, uncaught).
+  const { maxBytes } = options;
+  if (maxBytes !== undefined && !(typeof maxBytes === 'number' && Number.isFinite(maxBytes) && maxBytes > 0))
+    throw optionError(OWNER, 'maxBytes', 'a finite number > 0', maxBytes);
   if (options.maxLineBytes !== undefined) assertPositiveInteger(OWNER, 'maxLineBytes', options.maxLineBytes);
   if (
     options.resumeParam !== undefined &&

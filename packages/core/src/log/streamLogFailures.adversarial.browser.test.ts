@@ -1,6 +1,7 @@
 // Adversarial failures of a stream log read on the page (worker: false, fetch replaced): an error
 // answer whose body broke before it was cancelled, a body dropped mid-line and resumed, close()
-// during the backoff. Each ends in a clear status and error, and nothing reaches the console.
+// during the backoff, an option only the reader refused. Each ends in a clear status and error, and
+// nothing reaches the console.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StreamHttpError } from '../stream/streamErrors.ts';
 import { createStreamLog, type StreamLog, type StreamLogSnapshot } from './createStreamLog.ts';
@@ -115,5 +116,12 @@ describe('createStreamLog failures on the page', () => {
     await tick(250);
     expect(calls).toBe(1);
     expect(log.getSnapshot().status).toBe('closed');
+  });
+
+  it('maxBytes: Infinity is refused at creation, naming the option (it threw uncaught from the Worker, the log stuck connecting)', () => {
+    for (const worker of [true, false])
+      expect(() => createStreamLog({ url: '/adv/log', worker, maxBytes: Number.POSITIVE_INFINITY })).toThrow(
+        /createStreamLog option "maxBytes" must be a finite number > 0, got Infinity/,
+      );
   });
 });
