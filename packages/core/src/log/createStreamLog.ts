@@ -214,6 +214,13 @@ export function createStreamLog<T>(options: StreamLogOptions<T>): StreamLog<T> {
   };
   let nextId = 0;
   let heard = false;
+  /** Why reads fail from now on: the log was closed, or its Worker died (its lines with it). */
+  let broken: Error | null = null;
+  const fail = (error: Error) => {
+    broken = error;
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
   const change = (next: Partial<StreamLogSnapshot>) => {
     snapshot = { ...snapshot, ...next };
     for (const listener of listeners) listener();
@@ -242,7 +249,7 @@ export function createStreamLog<T>(options: StreamLogOptions<T>): StreamLog<T> {
     }
   };
 
-  const retry = options.retry === false ? undefined : options.retry;
+  const retry: RetryOptions = options.retry || {};
   const open: ToLog = {
     kind: 'open',
     url: new URL(options.url, globalThis.document?.baseURI ?? globalThis.location?.href).href,
@@ -251,9 +258,9 @@ export function createStreamLog<T>(options: StreamLogOptions<T>): StreamLog<T> {
     maxLineBytes: options.maxLineBytes,
     resumeParam: options.retry === false ? null : (options.resumeParam ?? null),
     retry: {
-      attempts: retry?.attempts ?? 6,
-      baseDelayMs: retry?.baseDelayMs ?? retry?.baseDelay ?? 500,
-      maxDelayMs: retry?.maxDelayMs ?? retry?.maxDelay ?? 30_000,
+      attempts: retry.attempts ?? 6,
+      baseDelayMs: retry.baseDelayMs ?? retry.baseDelay ?? 500,
+      maxDelayMs: retry.maxDelayMs ?? retry.maxDelay ?? 30_000,
     },
   };
   let send: (message: ToLog) => void = () => {};
@@ -272,7 +279,9 @@ export function createStreamLog<T>(options: StreamLogOptions<T>): StreamLog<T> {
       event.preventDefault();
       worker.terminate();
       if (heard || snapshot.status === 'closed') {
-        change({ status: 'error', error: new Error(`lazyflow: stream log Worker failed: ${event.message}`) });
+        const error = new Error(`lazyflow: stream log Worker failed: ${event.message}`);
+        fail(error); // the reads it was to answer, and those to come, would wait for good
+        change({ status: 'error', error });
         return;
       }
       onPage();
@@ -285,10 +294,7 @@ export function createStreamLog<T>(options: StreamLogOptions<T>): StreamLog<T> {
 
   const readLines = (start: number, end: number, signal: AbortSignal) =>
     new Promise<Extract<FromLog, { kind: 'lines' }>>((resolve, reject) => {
-      if (snapshot.status === 'closed') {
-        reject(new Error('lazyflow: stream log is closed'));
-        return;
-      }
+      if (broken) return reject(broken);
       const read = { kind: 'read', id: nextId++, start, end } as const;
       pending.set(read.id, { resolve, reject, read });
       signal.addEventListener('abort', () => {
@@ -353,10 +359,7 @@ export function createStreamLog<T>(options: StreamLogOptions<T>): StreamLog<T> {
       if (snapshot.status === 'closed') return;
       send({ kind: 'close' });
       worker?.terminate();
-      for (const [id, { reject }] of pending) {
-        pending.delete(id);
-        reject(new Error('lazyflow: stream log is closed'));
-      }
+      fail(new Error('lazyflow: stream log is closed'));
       change({ status: 'closed' });
     },
   };

@@ -34,8 +34,7 @@ function parseLines(index: LineIndex, start: number, end: number) {
       items.push(JSON.parse(text));
     } catch (error) {
       const excerpt = text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text;
-      const detail = error instanceof Error ? error.message : String(error);
-      const message = `lazyflow: stream log line ${number} is not JSON (${detail}): ${JSON.stringify(excerpt)}`;
+      const message = `lazyflow: stream log line ${number} is not JSON (${describe(error)}): ${JSON.stringify(excerpt)}`;
       malformed.push({ at, line: number, reason: 'invalid-json', message, excerpt });
       items.push(undefined);
     }

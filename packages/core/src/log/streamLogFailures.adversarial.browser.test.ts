@@ -1,12 +1,13 @@
 // Adversarial failures of a stream log read on the page (worker: false, fetch replaced): an error
 // answer whose body broke before it was cancelled, a body dropped mid-line and resumed, close()
-// during the backoff, an option only the reader refused. Each ends in a clear status and error, and
-// nothing reaches the console.
+// during the backoff, an option only the reader refused; and a Worker that fails after it spoke.
+// Each ends in a clear status and error, and nothing reaches the console.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StreamHttpError } from '../stream/streamErrors.ts';
 import { createStreamLog, type StreamLog, type StreamLogSnapshot } from './createStreamLog.ts';
 
 const realFetch = globalThis.fetch;
+const RealWorker = globalThis.Worker;
 const tick = (ms = 2) => new Promise((resolve) => setTimeout(resolve, ms));
 const problems: unknown[] = [];
 const onRejection = (event: PromiseRejectionEvent) => problems.push(event.reason);
@@ -21,6 +22,7 @@ afterEach(async () => {
   await tick(20);
   for (const log of logs.splice(0)) log.close();
   globalThis.fetch = realFetch;
+  globalThis.Worker = RealWorker;
   window.removeEventListener('unhandledrejection', onRejection);
   window.removeEventListener('error', onError);
   expect(problems).toEqual([]);
@@ -123,5 +125,28 @@ describe('createStreamLog failures on the page', () => {
       expect(() => createStreamLog({ url: '/adv/log', worker, maxBytes: Number.POSITIVE_INFINITY })).toThrow(
         /createStreamLog option "maxBytes" must be a finite number > 0, got Infinity/,
       );
+  });
+
+  it('a Worker that fails after it counted lines: reads waiting and later ones fail with its error, none waits for good', async () => {
+    // It answers `open` with 5 lines counted, then dies (out of memory, say) with a read under way.
+    globalThis.Worker = class {
+      onmessage: ((event: { data: unknown }) => void) | null = null;
+      onerror: ((event: { message: string; preventDefault(): void }) => void) | null = null;
+      postMessage(message: { kind: string }) {
+        if (message.kind === 'open')
+          setTimeout(() => this.onmessage?.({ data: { kind: 'count', count: 5, first: 0, heldBytes: 40 } }));
+        if (message.kind === 'read')
+          setTimeout(() => this.onerror?.({ message: 'out of memory', preventDefault() {} }));
+      }
+      terminate() {}
+    } as unknown as typeof Worker;
+    const log = createStreamLog<unknown>({ url: '/adv/log', pageSize: 5 });
+    logs.push(log);
+    await until(log, (s) => s.count === 5);
+    const read = () =>
+      log.source.loadPage({ page: 0, signal: new AbortController().signal, priority: 'high' });
+    await expect(read()).rejects.toThrow(/stream log Worker failed: out of memory/);
+    expect(log.getSnapshot().status).toBe('error');
+    await expect(read()).rejects.toThrow(/stream log Worker failed: out of memory/);
   });
 });
