@@ -254,6 +254,15 @@ describe('createStream option checks', () => {
     expect(() => createStream({ request: () => new Response(''), ...options })).toThrow(name);
   });
 
+  it.each<[string, unknown]>([
+    ["''", ''],
+    ['a number', 42],
+    ['null', null],
+  ])('url %s (no request): a TypeError naming it, not a request for the page itself', (_name, url) => {
+    expect(() => createStream({ url: url as string })).toThrow(TypeError);
+    expect(() => createStream({ url: url as string })).toThrow(/createStream option "url" must be a URL/);
+  });
+
   it('setOptions with a bad value throws and changes nothing', async () => {
     const stream = createStream<number>({ request: () => new Response('1\n2\n'), worker: false });
     expect(() => stream.setOptions({ highWaterMark: -1 })).toThrow(/highWaterMark/);

@@ -190,6 +190,9 @@ function checkStreamOptions<T>(options: CreateStreamOptions<T>): void {
   if (options.request === undefined && options.url === undefined)
     throw optionError(OWNER, 'request', 'a function (or give "url")', undefined);
   if (options.request !== undefined) assertFunction(OWNER, 'request', options.request);
+  // '' would fetch the page itself (and parse its HTML as malformed lines).
+  else if (!(options.url instanceof URL || (typeof options.url === 'string' && options.url !== '')))
+    throw optionError(OWNER, 'url', 'a URL (or give "request")', options.url);
   const resume: StreamResumeOptions<T> = options.resume === false ? {} : (options.resume ?? {});
   const off = options.retry === false || options.resume === false;
   const retry: RetryOptions = off ? { attempts: 1 } : (options.retry ?? {});
