@@ -39,7 +39,7 @@ const jsonData = <T>(event: SseEvent): T => JSON.parse(event.data) as T;
  * field with an empty value; one space after the colon is removed; `data` lines are joined
  * with LF; `id` (unless it contains NUL) sets the last event id, which persists across
  * events; `retry` (digits only) is passed to `sink.retry`; a blank line dispatches the event
- * (nothing when there is no data); an unfinished event at the end of input is discarded.
+ * (nothing when there is no data); an unfinished event or line at the end of input is discarded.
  * Each event's id is passed as `sink.item`'s second argument. The resume point (`Last-Event-ID`)
  * goes to `sink.id` at each blank line that follows an `id` field: also for an event with no data
  * (no item), and `''` where an empty `id` reset it; an unfinished event's `id` is not reported.
@@ -143,8 +143,8 @@ export function parseSse<T>(sink: StreamSink<T>, options: ParseSseOptions<T> = {
   return {
     push: splitter.push,
     end() {
-      // A final line without terminator is still a line; an undispatched event is dropped.
-      splitter.end();
+      // WHATWG: at the end of the stream a final line without terminator is pending data, discarded
+      // (not a line: its `retry:` or its length does not count), and so is an undispatched event.
       data = '';
       hasData = false;
       eventType = '';

@@ -33,12 +33,12 @@ function referenceLines(text: string): string[] {
 }
 
 /**
- * The WHATWG event stream interpretation (the final unfinished event is not dispatched). One
- * documented deviation kept: parseSse treats a final line without terminator as a line (the spec
- * discards it as pending data); only its `retry:` can show, and a body that ended does not reconnect.
+ * The WHATWG event stream interpretation: a final line without terminator is pending data, discarded
+ * at the end of the stream, and so is the unfinished event.
  */
 function referenceSse(text: string) {
   const lines = referenceLines(text);
+  if (!/[\r\n]$/.test(text)) lines.pop();
   const events: { event: SseEvent; id: string }[] = [];
   const retries: number[] = [];
   let data = '';
@@ -186,6 +186,23 @@ describe('parseSse against the WHATWG algorithm', () => {
       [2, 'too-long'],
       [6, 'too-long'],
     ]);
+  });
+
+  it('a final line without terminator is not a line (WHATWG: discarded at the end): no retry, no malformed', () => {
+    for (const chunks of [['data: a\n\nretry: 5'], ['data: a\n\nre', 'try: 5']]) {
+      const { events, retries, malformed } = runSse(chunks);
+      expect(events.map((e) => e.event.data)).toEqual(['a']);
+      expect(retries).toEqual([]);
+      expect(malformed).toBe(0);
+    }
+    const errors: number[] = [];
+    const parser = parseSse<string>(
+      { item: () => {}, malformed: (e) => errors.push(e.line) },
+      { parseEvent: (event) => event.data, maxLineBytes: 16 },
+    );
+    parser.push(`data: a\n\ndata: ${'x'.repeat(20)}`);
+    parser.end();
+    expect(errors).toEqual([]); // the body ended inside that line: there is no line over the limit
   });
 
   it('an id with NUL split across chunks at the NUL is still ignored', () => {

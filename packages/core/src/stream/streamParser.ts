@@ -38,7 +38,7 @@ export interface StreamSink<T> {
 export interface StreamParser {
   /** Feeds the next piece of decoded text (may split lines and characters anywhere). */
   push(text: string): void;
-  /** End of input: handles a final line without a newline (SSE discards an unfinished event). */
+  /** End of input: handles a final line without a newline (SSE discards it, and an unfinished event). */
   end(): void;
 }
 
