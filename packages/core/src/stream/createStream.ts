@@ -346,7 +346,14 @@ export class ItemStream<T> extends Subscribable {
       this.#counts.items += batch.length;
       this.#counts.dropped += this.#ring.pushAll(batch);
       this.#counts.lagMs = Math.round(now - this.#pendingSince);
-      this.#o.onItems?.(batch);
+      try {
+        this.#o.onItems?.(batch);
+      } catch (error) {
+        // An app's bug must not stop the stream (no snapshot, the reading loop never woken): as a listener's.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
       itemsMs = this.#o.now() - now; // the part of the frame that grows with the batch
       this.#itemsView = Object.freeze(this.#ring.toArray());
     }

@@ -1,8 +1,9 @@
 // Adversarial failure cases of createStream in real Chromium, each with the Worker parse (the
 // default) and on the page: a body that errors mid-line, a replaying or resuming server, HTTP
-// errors, requests that throw or time out, a body-less response, close() mid-read and mid-backoff.
+// errors, requests that throw or time out, a body-less response, close() mid-read and mid-backoff,
+// an `onItems` that throws.
 // Nothing may reach the console as an uncaught error or an unhandled rejection.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ended, RealWorker } from '../testing/streamEnded.ts';
 import { createStream } from './createStream.ts';
 import { StreamHttpError } from './streamErrors.ts';
@@ -210,6 +211,39 @@ describe.each([true, false])('createStream failures (worker: %s)', (worker) => {
     expect(s.status).toBe('done');
     expect(s.error).toBeNull();
     expect(s.items).toEqual([1, 2]); // the unfinished "3" is never an item
+  });
+
+  it('an onItems that throws once: the error is reported apart, the stream reads on to the end', async () => {
+    // The throw surfaces in a microtask of its own, as a listener's; caught here, not on the console.
+    const reported: unknown[] = [];
+    const realQueueMicrotask = globalThis.queueMicrotask;
+    vi.stubGlobal('queueMicrotask', (callback: () => void) =>
+      realQueueMicrotask(() => {
+        try {
+          callback();
+        } catch (error) {
+          reported.push(error);
+        }
+      }),
+    );
+    try {
+      const bug = new Error('app bug');
+      let calls = 0;
+      const stream = createStream<number>({
+        ...base(worker),
+        highWaterMark: 10,
+        request: () => new Response(Array.from({ length: 300 }, (_, i) => `${i}\n`).join('')),
+        onItems: () => {
+          if (++calls === 1) throw bug;
+        },
+      });
+      const s = await ended(stream);
+      expect(s.status).toBe('done');
+      expect(s.items).toEqual(Array.from({ length: 300 }, (_, i) => i));
+      expect(reported).toEqual([bug]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('close() during the backoff: no further request, status done with the items', async () => {

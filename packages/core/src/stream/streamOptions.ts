@@ -82,7 +82,10 @@ export interface CreateStreamOptions<T> {
   readonly worker?: boolean;
   /** Parsed-but-unpublished items at which reading pauses until the next frame. Default 20,000. */
   readonly highWaterMark?: number;
-  /** Every published batch, in order, before the snapshot: e.g. append to a lazy list to keep history. */
+  /**
+   * Every published batch, in order, before the snapshot: e.g. append to a lazy list to keep history.
+   * A throw is reported apart (in a microtask, as a listener's) and the stream goes on.
+   */
   readonly onItems?: (items: readonly T[]) => void;
 
   // Environment (browser defaults).
