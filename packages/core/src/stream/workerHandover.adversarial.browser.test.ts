@@ -164,3 +164,34 @@ describe('a `url`-only stream, fetched and parsed in its Worker', () => {
     },
   );
 });
+
+describe('a resume.key that throws on an item (a `null` line)', () => {
+  const body = '{"seq":0}\n{"seq":1}\nnull\n{"seq":3}\n';
+  it.each(['the page', 'the Worker', "a url-only stream's Worker"])(
+    'parsed by %s: the stream ends in status error with that error, the items before it kept',
+    async (where) => {
+      spyOnWorkers();
+      const url = URL.createObjectURL(new Blob([body]));
+      const options = { retry: false, resume: { key: (e: { seq: number }) => e.seq } } as const;
+      try {
+        const stream =
+          where === "a url-only stream's Worker"
+            ? createStream<{ seq: number }>({ ...options, url })
+            : createStream<{ seq: number }>({
+                ...options,
+                worker: where === 'the Worker',
+                request: async () => {
+                  if (where === 'the Worker') await spy.ready; // its reply is delivered on the page
+                  return new Response(body);
+                },
+              });
+        const s = await ended(stream);
+        expect(s.status).toBe('error');
+        expect(s.error).toBeInstanceOf(TypeError);
+        expect(s.items).toEqual([{ seq: 0 }, { seq: 1 }]);
+      } finally {
+        URL.revokeObjectURL(url);
+      }
+    },
+  );
+});

@@ -163,7 +163,14 @@ export function startWorkerParser<T>(
     } else if (data.kind !== 'parsed') events.push(data);
     else {
       if (data.last && inFlight > 0) inFlight--; // (a fetched piece's replies were not pushed)
-      deliver(data, sink);
+      try {
+        deliver(data, sink);
+      } catch (error) {
+        // The page's code threw on an item (`resume.key` on a `null` line): the connection fails with
+        // it, as where the page parses (it was uncaught here, and the reply's later items lost).
+        fail(error as Error);
+        return;
+      }
       delivered(); // publish, also while the page waits for the body's next bytes
     }
     settle();
