@@ -229,9 +229,8 @@ export function createStreamLog<T>(options: StreamLogOptions<T>): StreamLog<T> {
     heard = true;
     if (snapshot.status === 'closed') return;
     if (message.kind === 'lines') {
-      const waiting = pending.get(message.id);
+      pending.get(message.id)?.resolve(message);
       pending.delete(message.id);
-      waiting?.resolve(message);
     } else if (message.kind === 'count') {
       const { count, first, heldBytes } = message;
       change({ count, first, heldBytes });
@@ -265,7 +264,9 @@ export function createStreamLog<T>(options: StreamLogOptions<T>): StreamLog<T> {
   };
   let send: (message: ToLog) => void = () => {};
   const onPage = () => {
-    const handle = createLogReader(receive);
+    // Answered in a microtask of its own, as a Worker's message is in a task: called inside the
+    // reader's loop, an app's throw (a listener, onCount) was taken for a dropped connection.
+    const handle = createLogReader((message) => queueMicrotask(() => receive(message)));
     send = handle;
     snapshot = { ...snapshot, inWorker: false };
   };

@@ -1,8 +1,8 @@
 // Adversarial failures of a stream log read on the page (worker: false, fetch replaced): an error
 // answer whose body broke before it was cancelled, a body dropped mid-line and resumed, close()
-// during the backoff, an option only the reader refused; and a Worker that fails after it spoke.
-// Each ends in a clear status and error, and nothing reaches the console.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// during the backoff, an option only the reader refused, a subscriber that throws; and a Worker that
+// fails after it spoke. Each ends in a clear status and error, and nothing reaches the console.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StreamHttpError } from '../stream/streamErrors.ts';
 import { createStreamLog, type StreamLog, type StreamLogSnapshot } from './createStreamLog.ts';
 
@@ -148,5 +148,41 @@ describe('createStreamLog failures on the page', () => {
     await expect(read()).rejects.toThrow(/stream log Worker failed: out of memory/);
     expect(log.getSnapshot().status).toBe('error');
     await expect(read()).rejects.toThrow(/stream log Worker failed: out of memory/);
+  });
+
+  it('a subscriber that throws is reported apart: not taken for a dropped connection, the log reads on', async () => {
+    // The throw surfaces in a microtask of its own, as a listener's of createStream; caught here.
+    const reported: unknown[] = [];
+    const realQueueMicrotask = globalThis.queueMicrotask;
+    vi.stubGlobal('queueMicrotask', (callback: () => void) =>
+      realQueueMicrotask(() => {
+        try {
+          callback();
+        } catch (error) {
+          reported.push(error);
+        }
+      }),
+    );
+    try {
+      const urls: string[] = [];
+      globalThis.fetch = async (input) => {
+        urls.push(new URL(String(input)).search);
+        return new Response(body(['{"n":0}\n{"n":1}\n', '{"n":2}\n']));
+      };
+      const log = pageLog({ resumeParam: 'from', retry: { baseDelayMs: 1, maxDelayMs: 1 } });
+      const bug = new Error('app bug');
+      let calls = 0;
+      log.subscribe(() => {
+        if (log.getSnapshot().count > 0 && ++calls === 1) throw bug;
+      });
+      const s = await until(log, settled);
+      expect(s.status).toBe('ended');
+      expect(s.count).toBe(3);
+      expect(s.reconnects).toBe(0);
+      expect(urls).toEqual(['']);
+      expect(reported).toEqual([bug]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
