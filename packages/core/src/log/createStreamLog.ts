@@ -44,7 +44,7 @@ export interface StreamLogOptions<T> {
    * sends the lines from there). Without it, such a failure ends the log (status `error`).
    */
   readonly resumeParam?: string;
-  /** Reconnect tries (the first included, default 6) and their full-jitter backoff; false: none. */
+  /** Reconnect tries (the first included, default 6) and their jittered, doubling backoff; false: none. */
   readonly retry?: RetryOptions | false;
   /** Read and index the body in a Worker (the default where one starts); false: on the page. */
   readonly worker?: boolean;

@@ -28,8 +28,9 @@ export interface BackoffOptions {
 }
 
 /**
- * Exponential backoff with "full jitter" (AWS architecture blog): the delay for retry
- * `attempt` (1-based) is uniform in [cap/2, cap) with cap = min(maxDelayMs, baseDelayMs × 2^(attempt-1)).
+ * Exponential backoff with "equal jitter" (AWS architecture blog; "full jitter" would wait from 0):
+ * the delay for retry `attempt` (1-based) is uniform in [cap/2, cap) with
+ * cap = min(maxDelayMs, baseDelayMs × 2^(attempt-1)).
  * Keeping half the cap avoids hammering the server with near-zero delays while still
  * de-synchronising clients. Pages, prefetches and stream reconnects all wait with this one.
  *
