@@ -3,7 +3,8 @@ import { invalidJsonError, tooLongError } from './streamErrors.ts';
 import type { StreamParser, StreamParserOptions, StreamSink } from './streamParser.ts';
 
 /**
- * Newline-delimited JSON: one JSON value per line (LF or CRLF). Empty and blank lines are
+ * Newline-delimited JSON: one JSON value per line (LF, CRLF or a lone CR, as for every built-in
+ * format; createStreamLog's line index ends lines at LF only). Empty and blank lines are
  * ignored; a line that is not JSON is reported to `sink.malformed` with its line number and
  * parsing continues with the next line.
  *
