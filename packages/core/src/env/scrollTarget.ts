@@ -137,7 +137,8 @@ export function windowScrollTarget(
   const margin = typeof scrollMargin === 'function' ? scrollMargin : () => scrollMargin ?? 0;
   const view = options.window ?? globalThis.window;
   return {
-    element: options.element ?? null,
+    // The rows are somewhere in the page: focus (keyboard, focusIndex) finds them there.
+    element: options.element ?? view.document.documentElement,
     offset: () => (horizontal ? view.scrollX : view.scrollY) - margin(),
     minOffset: () => -margin(),
     maxOffset: () => {

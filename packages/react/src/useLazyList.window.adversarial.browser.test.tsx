@@ -1,0 +1,91 @@
+// Adversarial tests of lists that scroll with the page (`useWindowScroll`): content above and
+// below the list, keyboard focus, the list moving down the page after mount.
+import { eagerSource } from '@lazyflow/core';
+import { keyboardNavigation } from '@lazyflow/core/keyboard';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { frames } from '../../core/src/testing/mountVirtualList.ts';
+import { rootsPerTest } from './testing/testRoots.ts';
+import { type UseLazyListResult, useLazyList } from './useLazyList.ts';
+
+const roots = rootsPerTest({ actEnvironment: false });
+const ROW = 40;
+const HEADER = 300;
+const items = Array.from({ length: 2_000 }, (_, i) => `Item ${i}`);
+const source = eagerSource(items);
+let latest: UseLazyListResult<string> | null = null;
+
+afterEach(() => {
+  latest = null;
+  window.scrollTo({ top: 0, behavior: 'instant' });
+});
+
+function Page({ header = HEADER }: { header?: number }) {
+  const list = useLazyList<string>({
+    key: ['window-adversarial'],
+    source,
+    useWindowScroll: true,
+    scrollMargin: () => document.querySelector<HTMLElement>('[data-testid="list"]')?.offsetTop ?? 0,
+    estimateSize: () => ROW,
+    keyboard: keyboardNavigation,
+  });
+  latest = list;
+  return (
+    <div>
+      <header style={{ height: header }}>Header</header>
+      <ul
+        data-testid="list"
+        onKeyDown={list.onKeyDown}
+        style={{ height: list.totalSize, position: 'relative', margin: 0, padding: 0, listStyle: 'none' }}
+      >
+        {list.rows.map((row) => (
+          <li
+            key={row.key}
+            data-index={row.index}
+            tabIndex={row.index === (list.focusedIndex ?? 0) ? 0 : -1}
+            style={{
+              position: 'absolute',
+              top: 0,
+              width: '100%',
+              height: ROW,
+              transform: `translateY(${row.start}px)`,
+            }}
+          >
+            {row.state.status === 'loaded' ? row.state.item : '…'}
+          </li>
+        ))}
+      </ul>
+      <footer style={{ height: 800 }}>Footer</footer>
+    </div>
+  );
+}
+
+const rowElement = (index: number) => document.querySelector<HTMLElement>(`[data-index="${index}"]`);
+const focusedIndex = () => document.activeElement?.getAttribute('data-index') ?? null;
+
+describe('useLazyList with useWindowScroll: keyboard focus', () => {
+  it('ArrowDown from a focused row focuses the next row, and PageDown keeps the focused row in the window', async () => {
+    roots.mount(<Page />);
+    await vi.waitFor(() => expect(rowElement(3)).not.toBeNull());
+    rowElement(3)?.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    await vi.waitFor(() => expect(focusedIndex()).toBe('4'));
+    await userEvent.keyboard('{PageDown}');
+    await vi.waitFor(() => expect(Number(focusedIndex())).toBeGreaterThan(4));
+    const row = document.activeElement as HTMLElement;
+    const box = row.getBoundingClientRect();
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(window.innerHeight);
+  });
+
+  it('focusIndex(1,000) scrolls the page to row 1,000 and focuses it', async () => {
+    roots.mount(<Page />);
+    await vi.waitFor(() => expect(latest?.count).toBe(items.length));
+    latest?.focusIndex(1_000);
+    await vi.waitFor(() => expect(focusedIndex()).toBe('1000'));
+    const box = rowElement(1_000)?.getBoundingClientRect();
+    expect(box?.top).toBeGreaterThanOrEqual(0);
+    expect(box?.bottom).toBeLessThanOrEqual(window.innerHeight);
+    await frames(2);
+  });
+});
