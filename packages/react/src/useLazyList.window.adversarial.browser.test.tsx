@@ -20,7 +20,7 @@ afterEach(() => {
   window.scrollTo({ top: 0, behavior: 'instant' });
 });
 
-function Page({ header = HEADER }: { header?: number }) {
+function Page({ header = HEADER, banner = 0 }: { header?: number; banner?: number }) {
   const list = useLazyList<string>({
     key: ['window-adversarial'],
     source,
@@ -32,6 +32,7 @@ function Page({ header = HEADER }: { header?: number }) {
   latest = list;
   return (
     <div>
+      {banner > 0 && <div style={{ height: banner }}>Banner</div>}
       <header style={{ height: header }}>Header</header>
       <ul
         data-testid="list"
@@ -87,5 +88,35 @@ describe('useLazyList with useWindowScroll: keyboard focus', () => {
     expect(box?.top).toBeGreaterThanOrEqual(0);
     expect(box?.bottom).toBeLessThanOrEqual(window.innerHeight);
     await frames(2);
+  });
+});
+
+/** The indexes of the rows drawn at the viewport's top and bottom, or null where no row is drawn. */
+function rowsAtViewportEdges() {
+  const list = document.querySelector<HTMLElement>('[data-testid="list"]');
+  const rows = [...(list?.querySelectorAll<HTMLElement>('[data-index]') ?? [])];
+  const at = (y: number) => {
+    const row = rows.find((r) => {
+      const box = r.getBoundingClientRect();
+      return box.top <= y && box.bottom > y;
+    });
+    return row ? Number(row.dataset.index) : null;
+  };
+  return { top: at(1), bottom: at(window.innerHeight - 1) };
+}
+
+describe('useLazyList with useWindowScroll: the list moves down the page after mount', () => {
+  it('a banner appearing above the list: the rows drawn over the viewport are the rows at that place', async () => {
+    const root = roots.mount(<Page />);
+    await vi.waitFor(() => expect(rowElement(0)).not.toBeNull());
+    window.scrollTo({ top: HEADER + 100 * ROW, behavior: 'instant' });
+    await vi.waitFor(() => expect(rowsAtViewportEdges().top).toBe(100));
+    root.render(<Page banner={1_000} />);
+    await frames(5);
+    // The page did not scroll: the list moved 1,000 px down, so row 75 is at the viewport's top.
+    const rowsPerViewport = Math.floor(window.innerHeight / ROW);
+    await vi.waitFor(() => expect(rowsAtViewportEdges()).toEqual({ top: 75, bottom: 75 + rowsPerViewport }));
+    latest?.scrollToIndex(500, { align: 'start' });
+    await vi.waitFor(() => expect(rowElement(500)?.getBoundingClientRect().top).toBe(0));
   });
 });

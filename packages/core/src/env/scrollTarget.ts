@@ -152,12 +152,19 @@ export function windowScrollTarget(
       else view.scrollTo({ top: offset + margin(), behavior: 'instant' });
     },
     observe(handlers) {
-      view.document.documentElement.style.overflowAnchor = 'none';
+      const page = view.document.documentElement;
+      page.style.overflowAnchor = 'none';
+      // Content above the list that appears or grows (a banner) moves the list down the page with
+      // no scroll event: the offset (scrollMargin read again) is read when the page's size changes.
+      const moved =
+        typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => handlers.scroll());
+      moved?.observe(page);
       const stops = [
         listen(view, 'scroll', () => handlers.scroll(), PASSIVE),
         listen(view, 'resize', () => handlers.resize()),
       ];
       return () => {
+        moved?.disconnect();
         for (const stop of stops) stop();
       };
     },
