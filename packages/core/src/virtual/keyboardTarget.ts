@@ -33,9 +33,9 @@ export function keyboardTarget(input: KeyboardTargetInput): number | null {
     steps[horizontal ? 'ArrowDown' : 'ArrowRight'] = 1;
     steps[horizontal ? 'ArrowUp' : 'ArrowLeft'] = -1;
   }
-  const step = steps[key];
-  if (count <= 0 || step === undefined || !Object.hasOwn(steps, key)) return null;
-  return Math.max(0, Math.min(count - 1, focused + step));
+  // Own keys only: `steps.constructor` is Object's.
+  if (count <= 0 || !Object.hasOwn(steps, key)) return null;
+  return Math.max(0, Math.min(count - 1, focused + (steps[key] as number)));
 }
 
 /**
@@ -54,13 +54,14 @@ export interface NavigationKeyEvent {
  * What keyboard navigation reads of a virtual list at a key press.
  *
  * @example
- * // One lane of 36 px rows, a 720 px viewport: PageDown from row 10 moves focus to row 30.
- * const view: KeyboardView = { sizes: { total: 720, lo: 10, hi: 30 }, viewport: 720, count: 1_000, lanes: 1, horizontal: false };
+ * // One lane of 36 px rows, a 720 px viewport: PageDown from row 10 moves focus to row 29.
+ * const sizes = { start: (row: number) => row * 36, rowAt: (offset: number) => Math.floor(offset / 36) };
+ * const view: KeyboardView = { sizes, viewport: 720, count: 1_000, lanes: 1, horizontal: false };
  * keyboardNavigation(event, view);
  */
 export interface KeyboardView {
-  /** The rows' sizes: `total` px over the rows `lo`..`hi` (the PageUp/PageDown step). */
-  readonly sizes: { readonly total: number; readonly lo: number; readonly hi: number };
+  /** The rows' sizes (the PageUp/PageDown step): where row `row` starts, and the row at `offset` px. */
+  readonly sizes: { start(row: number): number; rowAt(offset: number): number };
   /** The viewport's px clear of the scroll padding. */
   readonly viewport: number;
   readonly count: number;
@@ -92,16 +93,24 @@ export type KeyboardNavigation = (event: NavigationKeyEvent, view: KeyboardView)
  */
 export function keyboardNavigation(event: NavigationKeyEvent, view: KeyboardView): number | null {
   const target = event.target as Element | null;
-  const row = typeof target?.closest === 'function' ? target.closest('[data-index]') : null;
-  if (row === null) return null;
-  const { sizes } = view;
-  const rowSize = sizes.total / Math.max(1, sizes.hi - sizes.lo) || 36;
+  // A key on the document or the window (no `closest`) is on no row.
+  const row = target?.closest?.('[data-index]');
+  if (!row) return null;
+  const { sizes, lanes } = view;
+  const focused = Number(row.getAttribute('data-index'));
+  // The rows a viewport from the focused one holds, up or down, in their own sizes: the list's
+  // mean (rows not measured count at the estimate) made PageDown through tall rows skip viewports.
+  const at = Math.floor(focused / lanes);
+  const { viewport } = view;
   return keyboardTarget({
     key: event.key,
-    focused: Number(row.getAttribute('data-index')),
+    focused,
     count: view.count,
-    lanes: view.lanes,
-    rowsPerPage: Math.max(1, Math.floor(view.viewport / Math.max(1, rowSize))),
+    lanes,
+    rowsPerPage:
+      event.key === 'PageUp'
+        ? at - sizes.rowAt(sizes.start(at + 1) - viewport)
+        : sizes.rowAt(sizes.start(at) + viewport) - at,
     horizontal: view.horizontal,
   });
 }

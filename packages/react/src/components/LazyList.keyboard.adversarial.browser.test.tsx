@@ -1,0 +1,65 @@
+// Adversarial keyboard tests of <LazyList> with real key presses (vitest's userEvent): rows of
+// sizes far from the estimate, a sticky header, focus kept in view.
+import { cleanup, render, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { frames } from '../../../core/src/testing/mountVirtualList.ts';
+import { LazyList } from './LazyList.tsx';
+
+afterEach(cleanup);
+
+const items = Array.from({ length: 1_000 }, (_, i) => i);
+const row = (index: number) => document.querySelector<HTMLElement>(`[data-index="${index}"]`);
+const focused = () => Number(document.activeElement?.getAttribute('data-index') ?? Number.NaN);
+
+/** The rows whose box intersects the scroller's client box, in order. */
+function rowsInView(scroller: HTMLElement): number[] {
+  const box = scroller.getBoundingClientRect();
+  const bottom = box.top + scroller.clientHeight;
+  return [...scroller.querySelectorAll<HTMLElement>('[data-index]')]
+    .filter((element) => {
+      const r = element.getBoundingClientRect();
+      return r.bottom > box.top + 0.5 && r.top < bottom - 0.5;
+    })
+    .map((element) => Number(element.dataset.index))
+    .sort((a, b) => a - b);
+}
+
+/** Whether the row's box lies whole inside the scroller's client box. */
+function wholeInView(index: number, scroller: HTMLElement): boolean {
+  const r = row(index)?.getBoundingClientRect();
+  const box = scroller.getBoundingClientRect();
+  return r !== undefined && r.top >= box.top - 0.5 && r.bottom <= box.top + scroller.clientHeight + 0.5;
+}
+
+describe('<LazyList> keyboard, adversarial', () => {
+  it('PageDown and PageUp through 150 px rows (estimate 36) move a viewport: no row is skipped unseen', async () => {
+    const { container } = render(
+      <LazyList data={items} renderItem={(i) => <div style={{ height: 150 }}>Card {i}</div>} height={600} />,
+    );
+    const scroller = container.firstElementChild as HTMLElement;
+    await waitFor(() => expect(row(0)?.textContent).toBe('Card 0'));
+    row(0)?.focus();
+    for (let press = 0; press < 4; press++) {
+      const seen = rowsInView(scroller);
+      const from = focused();
+      await userEvent.keyboard('{PageDown}');
+      await waitFor(() => expect(focused()).toBeGreaterThan(from));
+      await frames(3);
+      // Every row passed over was in view before the key or is now: a viewport, not several.
+      const shown = new Set([...seen, ...rowsInView(scroller)]);
+      const passed = Array.from({ length: focused() - from }, (_, i) => from + 1 + i);
+      expect(passed.filter((index) => !shown.has(index))).toEqual([]);
+      expect(wholeInView(focused(), scroller)).toBe(true);
+    }
+    const deepest = focused();
+    const seen = rowsInView(scroller);
+    await userEvent.keyboard('{PageUp}');
+    await waitFor(() => expect(focused()).toBeLessThan(deepest));
+    await frames(3);
+    const shown = new Set([...seen, ...rowsInView(scroller)]);
+    const passed = Array.from({ length: deepest - focused() }, (_, i) => focused() + i);
+    expect(passed.filter((index) => !shown.has(index))).toEqual([]);
+    expect(wholeInView(focused(), scroller)).toBe(true);
+  });
+});
