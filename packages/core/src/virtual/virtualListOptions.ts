@@ -316,7 +316,10 @@ function checkVirtualListOptions<T>(options: VirtualListOptions<T>): void {
   if (typeof list !== 'object' || list === null || typeof (list as LazyList<T>).setWindow !== 'function') {
     throw optionError(OWNER, 'list', 'a lazy list from createLazyList', list);
   }
-  if (options.estimateSize !== undefined) assertFunction(OWNER, 'estimateSize', options.estimateSize);
+  if (options.estimateSize !== undefined) {
+    assertFunction(OWNER, 'estimateSize', options.estimateSize);
+    checkEstimate(options.estimateSize(0), 0); // a constant 0 or NaN, here rather than at the first layout
+  }
   assertNonNegativeInteger(OWNER, 'overscan', options.overscan ?? 0);
   assertPositiveInteger(OWNER, 'lanes', options.lanes ?? 1);
   const layout = checkLayout(options.layout);
@@ -372,6 +375,20 @@ function checkVirtualListOptions<T>(options: VirtualListOptions<T>): void {
       options.scrollElement,
     );
   }
+}
+
+/**
+ * Throws a TypeError naming `estimateSize` when its estimate for `index` is not a size: 0 or less
+ * rendered every row at once (a frozen page with a million rows), NaN threw from setWindow.
+ */
+function checkEstimate(size: number, index: number): void {
+  if (!(size > 0 && size < Number.POSITIVE_INFINITY))
+    throw optionError(
+      OWNER,
+      'estimateSize',
+      `a function returning a size in px > 0 (for item ${index})`,
+      size,
+    );
 }
 
 let warnedKeyboard = false;

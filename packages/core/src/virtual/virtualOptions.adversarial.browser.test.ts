@@ -13,6 +13,7 @@ import {
   title,
   windowErrors,
 } from '../testing/virtualFixtures.ts';
+import { createVirtualList } from './createVirtualList.ts';
 
 beforeAll(async () => {
   await startMockWorker();
@@ -87,5 +88,22 @@ describe('virtual list options, adversarial', () => {
       expect({ lanes, first: mounted.visible()[0] }).toEqual({ lanes, first: 60_000 });
     }
     expect(mounted.position(60_000)).toBeCloseTo(0, 0);
+  });
+
+  it('an estimateSize of 0, less, NaN or Infinity is a TypeError naming it, at creation and in setOptions', async () => {
+    const { list } = itemsList(1_000_000);
+    for (const bad of [0, -36, Number.NaN, Number.POSITIVE_INFINITY]) {
+      // Before: 0 rendered every row of the list at once, NaN threw from setWindow's "end".
+      const scrollElement = document.createElement('div');
+      expect(() => createVirtualList({ list, scrollElement, estimateSize: () => bad })).toThrow(
+        /createVirtualList option "estimateSize" must be a function returning a size in px > 0 \(for item 0\)/,
+      );
+    }
+    const mounted = mount({ list, estimateSize: () => 36, text: title });
+    await vi.waitFor(() => expect(loadedText(mounted, 0)).toBe(item(0).title));
+    expect(() => mounted.view.setOptions({ estimateSize: () => 0 })).toThrow(/"estimateSize"/);
+    await frames(2);
+    expect(mounted.view.getSnapshot().rows.length).toBeLessThan(40);
+    expect(mounted.visible()[0]).toBe(0);
   });
 });
