@@ -10,7 +10,7 @@ import { arraySource } from '../testing/arraySource.ts';
 import { showKeyedRows } from '../testing/keyedRows.ts';
 import { frames } from '../testing/mountVirtualList.ts';
 import { scrollThenStop } from '../testing/scrollThenStop.ts';
-import { cleanups, runCleanups } from '../testing/virtualFixtures.ts';
+import { cleanups, runCleanups, windowErrors } from '../testing/virtualFixtures.ts';
 import { createVirtualList } from './createVirtualList.ts';
 
 afterEach(runCleanups);
@@ -141,5 +141,23 @@ describe('a window-scroll list with the page above it in view', () => {
     if (gaps === 0) expect(blank).toEqual([]);
     expect(uncovered()).toBe(0);
     expect(page.view.getScrollOffset()).toBeCloseTo(1_000 + 30 * 1_200, 0);
+  });
+
+  it('a banner appearing above the list (no scroll event) draws the rows of its new place, without a ResizeObserver loop', async () => {
+    const errors = windowErrors();
+    const list = rowsList(1_000);
+    const page = mountInPage(list);
+    await vi.waitFor(() => expect(page.top('r3')).toBeDefined());
+    await page.scrollToList(3_600); // r100 at the viewport's top
+    expect(page.top('r100')).toBeCloseTo(0, 0);
+    const banner = document.createElement('div');
+    banner.style.height = '720px';
+    document.body.prepend(banner);
+    cleanups.push(() => banner.remove());
+    // The page did not scroll: the list moved 720 px down, r80 is at the top now, and drawn.
+    await vi.waitFor(() => expect(page.top('r80')).toBeCloseTo(0, 0));
+    const bottom = Math.floor((window.innerHeight - 1) / 36) + 80;
+    expect(page.top(`r${bottom}`)).toBeDefined();
+    expect(errors).toEqual([]);
   });
 });
