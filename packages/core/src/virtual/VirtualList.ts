@@ -255,7 +255,7 @@ export class VirtualList<T> extends Subscribable {
     link.attach(this.#o);
     link.applyWrite();
     const focus = this.#state.focus;
-    if (focus !== null && !focus.moved && link.focusRow(focus.key + this.#state.prepended)) {
+    if (focus !== null && link.focusRow(focus.key + this.#state.prepended, focus.moved)) {
       this.#update({ type: 'focused' });
     }
   }

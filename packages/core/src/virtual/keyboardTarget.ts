@@ -26,8 +26,9 @@ export function keyboardTarget(input: KeyboardTargetInput): number | null {
     [horizontal ? 'ArrowLeft' : 'ArrowUp']: -lanes,
     PageDown: page,
     PageUp: -page,
-    Home: -focused,
-    End: count - 1 - focused,
+    // Clamped to the ends below.
+    Home: -count,
+    End: count,
   };
   if (lanes > 1) {
     steps[horizontal ? 'ArrowDown' : 'ArrowRight'] = 1;

@@ -31,8 +31,12 @@ export interface ScrollLink {
    * (its inputs and `scrollend` are heard, not the window's); written by the link only.
    */
   glide: boolean;
-  /** Focuses the rendered row `index` (its `data-index`) inside the element; false when it is not there. */
-  focusRow(index: number): boolean;
+  /**
+   * Focuses the rendered row `index` (its `data-index`) inside the element; false when it is not
+   * there. `again`: only when the focus is on the body and the row is not the element focused
+   * last (a keyed row whose page landed is a new element, and the old one took the focus along).
+   */
+  focusRow(index: number, again?: boolean): boolean;
   /** Attaches to the options' target, once, and listens to it. */
   attach(options: {
     target(): ScrollTarget | null;
@@ -98,14 +102,20 @@ export function createScrollLink(
   let explained = false;
   /** The scroll element whose keys and `scrollend` are heard; null for the window (no glide there). */
   let scroller: HTMLElement | null = null;
+  /** The row element focused last. */
+  let focused: HTMLElement | undefined;
 
   const link: ScrollLink = {
     floor: 0,
     beyond: 0,
     glide: false,
-    focusRow(index) {
-      const element = target?.element?.querySelector(`[data-index="${index}"]`);
-      if (!(element instanceof HTMLElement)) return false;
+    focusRow(index, again) {
+      const element = target?.element?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+      // Again: the focus fell to the body, as when the row focused left the DOM (a keyed row whose
+      // page landed is a new element); not when the user moved it elsewhere.
+      if (!element || (again && (element === focused || document.activeElement !== document.body)))
+        return false;
+      focused = element;
       element.focus({ preventScroll: true });
       return true;
     },

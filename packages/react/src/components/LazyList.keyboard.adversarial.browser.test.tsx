@@ -1,10 +1,12 @@
 // Adversarial keyboard tests of <LazyList> with real key presses (vitest's userEvent): rows of
 // sizes far from the estimate, a sticky header, focus kept in view.
+import { offsetSource } from '@lazyflow/core';
 import { cleanup, render, waitFor } from '@testing-library/react';
+import { createRef } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { frames } from '../../../core/src/testing/mountVirtualList.ts';
-import { LazyList } from './LazyList.tsx';
+import { LazyList, type LazyListHandle } from './LazyList.tsx';
 
 afterEach(cleanup);
 
@@ -61,5 +63,41 @@ describe('<LazyList> keyboard, adversarial', () => {
     const passed = Array.from({ length: deepest - focused() }, (_, i) => focused() + i);
     expect(passed.filter((index) => !shown.has(index))).toEqual([]);
     expect(wholeInView(focused(), scroller)).toBe(true);
+  });
+
+  it('with getItemKey, a row focused before its page lands keeps focus when it loads, and the keys go on', async () => {
+    interface Entry {
+      readonly id: string;
+      readonly n: number;
+    }
+    const source = offsetSource<Entry>({
+      pageSize: 50,
+      fetchPage: async ({ offset, limit }) => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const entries = Array.from({ length: limit }, (_, i) => ({ id: `e${offset + i}`, n: offset + i }));
+        return { items: entries, total: 100_000 };
+      },
+    });
+    const ref = createRef<LazyListHandle<Entry>>();
+    render(
+      <LazyList<Entry>
+        ref={ref}
+        queryKey={['keyed-focus']}
+        source={source}
+        getItemKey={(entry) => entry.id}
+        renderItem={(entry) => <div style={{ height: 36 }}>Entry {entry.n}</div>}
+        renderPlaceholder={() => <div style={{ height: 36 }}>…</div>}
+        height={400}
+      />,
+    );
+    await waitFor(() => expect(row(0)?.textContent).toBe('Entry 0'));
+    ref.current?.focusIndex(5_000);
+    await waitFor(() => expect(focused()).toBe(5_000));
+    expect(row(5_000)?.dataset.state).not.toBe('loaded');
+    // The row's key goes from its place to its item's when the page lands: a new element.
+    await waitFor(() => expect(row(5_000)?.textContent).toBe('Entry 5000'));
+    await waitFor(() => expect(focused()).toBe(5_000));
+    await userEvent.keyboard('{ArrowDown}');
+    await waitFor(() => expect(focused()).toBe(5_001));
   });
 });

@@ -72,9 +72,12 @@ function sameRow<T>(a: LazyListRowProps<T>, b: LazyListRowProps<T>): boolean {
     'gap',
     'fixed',
     'measureElement',
+    'renderItem',
+    'renderPlaceholder',
+    'renderError',
+    'retry',
   ] as const;
-  const renderers = ['renderItem', 'renderPlaceholder', 'renderError', 'retry'] as const;
-  return rest.every((name) => a[name] === b[name]) && renderers.every((name) => a[name] === b[name]);
+  return rest.every((name) => a[name] === b[name]);
 }
 
 /**
