@@ -203,7 +203,11 @@ export default [
     // A scaled list attached to an element already scrolled reads its offset proportionally (+29),
     // more lanes deep in a list keep the item at the top (scrollLink's clamp check, +41):
     // 26.011 -> 26.081, limit 26.06 -> 26.13.
-    limit: '26.13 kB', // target 12 kB
+    // Thirty-first session: the lists' ears leave the app's page data held by the write engine
+    // alone (decision 0089, +16 B), an empty list's refresh() asks page 0 again (+20), and the
+    // keyboard fixes (a window-scroll list focuses its rows, +25; a focused row whose page landed
+    // keeps the focus, +11; each measured on its commit): 26.092 -> 26.163, limit 26.13 -> 26.21.
+    limit: '26.21 kB', // target 12 kB
     modifyEsbuildConfig,
   },
   {
