@@ -21,7 +21,7 @@ function server(total = 100) {
   return { state, source, hold, release };
 }
 
-const { open, keep } = writeRowLists();
+const { open } = writeRowLists();
 
 describe('writes with bad arguments: error values, nothing changed', () => {
   it.each([

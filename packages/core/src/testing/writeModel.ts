@@ -181,7 +181,11 @@ export class ModelDataset {
       const now = this.entries.findIndex((e) => e.item === shown);
       const was = this.entries[now];
       if (was !== undefined)
-        this.entries[now] = { stands: was.stands, anchor: was.anchor, item: layers.standing.at(-1) ?? layers.base };
+        this.entries[now] = {
+          stands: was.stands,
+          anchor: was.anchor,
+          item: layers.standing.at(-1) ?? layers.base,
+        };
     };
   }
 }
