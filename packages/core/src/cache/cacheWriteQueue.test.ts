@@ -11,6 +11,18 @@ function outcome() {
 }
 
 describe('CacheWriteQueue', () => {
+  it('keeps a deletion taken by a flush hidden until it settles, unless the entry is written again', () => {
+    const queue = new CacheWriteQueue();
+    queue.delete('a');
+    queue.delete('b');
+    const { writes, deletes } = queue.take();
+    expect(deletes).toEqual(['a', 'b']);
+    queue.add('b', record('new'), () => {});
+    expect([queue.deleting('a'), queue.deleting('b')]).toEqual([true, false]);
+    queue.settle(writes, new Set());
+    expect(queue.deleting('a')).toBe(false);
+  });
+
   it('keeps the newest record of an entry and resolves every write of it with the batch', () => {
     const queue = new CacheWriteQueue();
     const [older, newer] = [outcome(), outcome()];

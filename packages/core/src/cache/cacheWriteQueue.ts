@@ -27,6 +27,8 @@ export class CacheWriteQueue {
   readonly #pending = new Map<string, PendingWrite>();
   #flushing = new Map<string, PendingWrite>();
   readonly #deletes = new Set<string>();
+  /** Deletions of the batch being written: not in IndexedDB yet, so still hidden from reads. */
+  #deleting = new Set<string>();
 
   /** Writes waiting for the next flush (not those being written). */
   get size(): number {
@@ -68,9 +70,9 @@ export class CacheWriteQueue {
     this.#deletes.add(entry);
   }
 
-  /** Whether `entry` is to be deleted at the next flush. */
+  /** Whether `entry` is to be deleted at the next flush, or by the one running (and not written since). */
   deleting(entry: string): boolean {
-    return this.#deletes.has(entry);
+    return this.#deletes.has(entry) || (this.#deleting.has(entry) && !this.#pending.has(entry));
   }
 
   /** Cancels the waiting write of `entry` (its promises resolve false) and queues its deletion. */
@@ -91,12 +93,16 @@ export class CacheWriteQueue {
     this.#deletes.clear();
   }
 
-  /** Takes everything waiting for one flush; the writes stay readable until {@link settle}. */
+  /**
+   * Takes everything waiting for one flush; the writes stay readable, and the deletions hidden,
+   * until {@link settle}.
+   */
   take(): WriteBatch {
     const writes = new Map(this.#pending);
     this.#pending.clear();
     this.#flushing = writes;
     const deletes = [...this.#deletes];
+    this.#deleting = new Set(deletes);
     this.#deletes.clear();
     return { writes, deletes };
   }
@@ -104,6 +110,7 @@ export class CacheWriteQueue {
   /** The flush of `writes` ended: each promise resolves with whether its entry is in `written`. */
   settle(writes: ReadonlyMap<string, PendingWrite>, written: ReadonlySet<string>): void {
     this.#flushing = new Map();
+    this.#deleting = new Set();
     for (const [entry, write] of writes) settle(write, written.has(entry));
   }
 }

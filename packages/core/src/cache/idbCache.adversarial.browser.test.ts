@@ -1,0 +1,57 @@
+// Adversarial probes of the IndexedDB cache in Chromium: races between reads and the deletions
+// being committed, lists on the cache, and faults of an app's own cache.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type IdbCacheOptions, idbCache } from './idbCache.ts';
+
+let counter = 0;
+const uniqueName = () => `adv-${Date.now()}-${counter++}`;
+const page = (n: number) => ({ items: [`item ${n}a`, `item ${n}b`], total: 1_000 });
+
+const unhandled: unknown[] = [];
+const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
+beforeEach(() => {
+  unhandled.length = 0;
+  window.addEventListener('unhandledrejection', onUnhandled);
+});
+afterEach(async () => {
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  window.removeEventListener('unhandledrejection', onUnhandled);
+  expect(unhandled).toEqual([]);
+});
+
+function cacheFor(name: string, options: Partial<IdbCacheOptions> = {}) {
+  return idbCache({ name, schedule: () => {}, storage: null, scrollMirror: null, ...options });
+}
+
+describe('idbCache under adversarial timing', () => {
+  it('remove(key) hides the dataset’s pages from reads while the deletion is being committed', async () => {
+    // The flush that deletes asks navigator.storage.estimate() first (once a minute): a slow
+    // answer leaves the deletion taken from the queue but not yet in IndexedDB.
+    let now = 1_000;
+    let answer = (_figures: { usage: number; quota: number }) => {};
+    let slow = false;
+    let asked = false;
+    const storage = {
+      estimate: () =>
+        slow
+          ? new Promise<{ usage: number; quota: number }>((resolve) => {
+              asked = true;
+              answer = resolve;
+            })
+          : Promise.resolve({ usage: 0, quota: 1e9 }),
+    };
+    const cache = cacheFor(uniqueName(), { storage, now: () => now });
+    void cache.write(['items'], 0, page(0), 100);
+    await cache.flush();
+    expect((await cache.read(['items'], [0])).get(0)).toEqual(page(0));
+    now += 61_000;
+    slow = true;
+    const removed = cache.remove(['items']);
+    await vi.waitFor(() => expect(asked).toBe(true)); // the flush took the deletion and waits
+    const during = await cache.read(['items'], [0]);
+    answer({ usage: 0, quota: 1e9 });
+    await removed;
+    expect(during.has(0)).toBe(false);
+    expect((await cache.read(['items'], [0])).has(0)).toBe(false);
+  });
+});
