@@ -22,6 +22,8 @@ export class ScrollKeeper {
   readonly #persist: ScrollPersistence;
   readonly #view: KeptView;
   #loaded = false;
+  /** The saved position is being read: the one shown is not the user's yet, so it is not saved. */
+  #reading = false;
   #stopPagehide: (() => void) | null = null;
 
   constructor(persist: ScrollPersistence, view: KeptView) {
@@ -33,9 +35,15 @@ export class ScrollKeeper {
   start(): void {
     if (!this.#loaded && this.#persist.load !== undefined) {
       this.#loaded = true;
+      this.#reading = true;
       void this.#persist.load().then(
-        (saved) => saved !== undefined && this.#view.restoreScroll(saved),
-        () => {}, // no saved position (storage unavailable): the list starts where it would anyway
+        (saved) => {
+          this.#reading = false;
+          if (saved !== undefined) this.#view.restoreScroll(saved);
+        },
+        () => {
+          this.#reading = false; // no saved position (storage unavailable): the list starts where it would anyway
+        },
       );
     }
     if (this.#stopPagehide === null && typeof addEventListener === 'function') {
@@ -51,8 +59,13 @@ export class ScrollKeeper {
     this.#stopPagehide = null;
   }
 
-  /** Stores the position; `now` also flushes pending writes (scrolling settled, page going away). */
+  /**
+   * Stores the position; `now` also flushes pending writes (scrolling settled, page going away).
+   * Not while the saved one is being read: a list left (or a page hidden) then would replace it
+   * with the top it showed meanwhile.
+   */
   save(now = false): void {
+    if (this.#reading) return;
     this.#persist.save(this.#view.saveScroll());
     if (now) void this.#persist.flush?.().catch(() => {});
   }
