@@ -15,6 +15,21 @@ const METHODS = [
   'getSnapshot',
 ] as const;
 
+/**
+ * An app's cache that rejects (or throws) where the protocol says "never rejects" would leave the
+ * list's lookups waiting for good: its fault reads as a miss, and the list loads from the network.
+ */
+function safely<R>(call: () => Promise<R> | undefined, fallback: R): Promise<R> {
+  try {
+    return Promise.resolve(call()).then(
+      (value) => value ?? fallback,
+      () => fallback,
+    );
+  } catch {
+    return Promise.resolve(fallback);
+  }
+}
+
 /** The wrapper of each app cache passed to {@link pageCache}: one per cache object (decision 0065). */
 const wrappers = new WeakMap<PageCache, PageCache>();
 
@@ -51,10 +66,11 @@ export function pageCache(cache: PageCache): PageCache {
     get name() {
       return cache.name;
     },
-    read: (key, pages) => cache.read(key, pages),
-    write: (key, page, data, bytes) => cache.write(key, page, data, bytes),
-    remove: (key, pages) => cache.remove(key, pages),
-    removeFrom: cache.removeFrom?.bind(cache), // optional: without it the tier removes the whole dataset
+    read: (key, pages) => safely(() => cache.read(key, pages), new Map()),
+    write: (key, page, data, bytes) => safely(() => cache.write(key, page, data, bytes), false),
+    remove: (key, pages) => safely(() => cache.remove(key, pages), undefined),
+    // Optional: without it the tier removes the whole dataset.
+    removeFrom: cache.removeFrom && ((key, page) => safely(() => cache.removeFrom?.(key, page), undefined)),
     saveScroll: (key, scroll) => cache.saveScroll(key, scroll),
     loadScroll: (key) => cache.loadScroll(key),
     flush: () => cache.flush(),

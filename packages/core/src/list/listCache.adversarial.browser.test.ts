@@ -1,0 +1,170 @@
+// Adversarial probes of lists on a persistent cache in Chromium: an app's cache that fails, a
+// cursor list on a warm reload, writes reaching IndexedDB, clear() with writes queued.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { idbCache } from '../cache/idbCache.ts';
+import { pageCache } from '../cache/ownPageCache.ts';
+import type { PageCache, PageCacheSnapshot } from '../cache/pageCache.ts';
+import { cursorSource } from '../paging/cursorPaging.ts';
+import type { CursorFetchParams } from '../sources/cursorSource.ts';
+import { arraySource } from '../testing/arraySource.ts';
+import { subscribedLists } from '../testing/subscribedLists.ts';
+import { createLazyList } from './createLazyList.ts';
+import { listWrites } from './writeCommands.ts';
+
+const track = subscribedLists();
+let counter = 0;
+const uniqueName = () => `list-adv-${Date.now()}-${counter++}`;
+const rows = Array.from({ length: 1_000 }, (_, i) => ({ id: `r${i}`, n: i }));
+type Row = (typeof rows)[number];
+
+const unhandled: unknown[] = [];
+const onUnhandled = (event: PromiseRejectionEvent) => {
+  event.preventDefault();
+  unhandled.push(event.reason);
+};
+beforeEach(() => {
+  unhandled.length = 0;
+  window.addEventListener('unhandledrejection', onUnhandled);
+});
+afterEach(async () => {
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  window.removeEventListener('unhandledrejection', onUnhandled);
+  expect(unhandled).toEqual([]);
+});
+
+const SNAPSHOT: PageCacheSnapshot = Object.freeze({
+  status: 'ready',
+  warning: null,
+  bytes: 0,
+  entries: 0,
+  reads: 0,
+  hits: 0,
+  writes: 0,
+  evictions: 0,
+  pendingWrites: 0,
+});
+
+/** An app's cache whose every call rejects (a store that went away). */
+function brokenCache(): PageCache {
+  const fail = () => Promise.reject(new Error('store gone'));
+  return {
+    name: 'broken',
+    read: fail,
+    write: fail,
+    remove: fail,
+    removeFrom: fail,
+    saveScroll: () => {},
+    loadScroll: fail,
+    flush: fail,
+    clear: fail,
+    subscribe: () => () => {},
+    getSnapshot: () => SNAPSHOT,
+  };
+}
+
+describe('lists on a cache, adversarially', () => {
+  it('an app’s cache whose reads and writes reject: the list loads from the network all the same', async () => {
+    const list = track(
+      createLazyList<Row>({
+        key: ['broken-cache'],
+        source: arraySource(rows, { pageSize: 10 }),
+        cache: pageCache(brokenCache()),
+        prefetch: 0,
+      }),
+    );
+    list.setWindow({ start: 0, end: 20 });
+    await vi.waitFor(() => expect(list.getSnapshot().getItem(19)).toMatchObject({ status: 'loaded' }), {
+      timeout: 2_000,
+    });
+  });
+
+  it('an item update reaches IndexedDB: the next visit shows the updated item, not the old one', async () => {
+    const name = uniqueName();
+    let held: Promise<void> | undefined;
+    const open = () => {
+      const cache = idbCache({ name, storage: null, scrollMirror: null });
+      const list = track(
+        createLazyList<Row>({
+          key: ['updated'],
+          source: arraySource(rows, { pageSize: 10, onFetch: () => held }),
+          cache,
+          getItemKey: (row) => row.id,
+          writes: listWrites,
+          prefetch: 0,
+        }),
+      );
+      list.setWindow({ start: 0, end: 10 });
+      return { cache, list };
+    };
+    const first = open();
+    await vi.waitFor(() => expect(first.list.getSnapshot().getItem(3)).toMatchObject({ status: 'loaded' }));
+    expect(first.list.update('r3', (row) => ({ ...row, n: -3 })).ok).toBe(true);
+    await first.cache.flush();
+    await first.cache.flush();
+    first.list.destroy();
+
+    held = new Promise(() => {}); // the server does not answer: what shows is IndexedDB's
+    const second = open();
+    await vi.waitFor(() => expect(second.list.getSnapshot().getItem(3)).toMatchObject({ status: 'loaded' }));
+    expect(second.list.getSnapshot().getItem(3)).toEqual({
+      status: 'loaded',
+      item: { id: 'r3', n: -3 },
+      stale: true,
+    });
+  });
+
+  it('a cursor list on a warm reload shows its cached pages, then loads on past them with the right cursor', async () => {
+    const name = uniqueName();
+    const calls: CursorFetchParams[] = [];
+    const open = () => {
+      const cache = idbCache({ name, storage: null, scrollMirror: null });
+      const list = track(
+        createLazyList<Row>({
+          key: ['feed'],
+          prefetch: 0,
+          cache,
+          source: cursorSource<Row>({
+            pageSize: 10,
+            fetchPage: async (params) => {
+              calls.push(params);
+              const at = params.cursor === null ? 0 : Number(params.cursor);
+              return {
+                items: rows.slice(at, at + 10),
+                nextCursor: at + 10 < rows.length ? String(at + 10) : null,
+                prevCursor: null,
+              };
+            },
+          }),
+        }),
+      );
+      return { cache, list };
+    };
+    const first = open();
+    first.list.setWindow({ start: 0, end: 30 });
+    await vi.waitFor(() => expect(first.list.getSnapshot().getItem(29)).toMatchObject({ status: 'loaded' }));
+    await first.cache.flush();
+    first.list.destroy();
+
+    calls.length = 0;
+    const second = open();
+    second.list.setWindow({ start: 0, end: 30 });
+    await vi.waitFor(() => expect(second.list.getSnapshot().getItem(29)).toMatchObject({ status: 'loaded' }));
+    second.list.setWindow({ start: 25, end: 45 });
+    await vi.waitFor(() =>
+      expect(second.list.getSnapshot().getItem(44)).toEqual({ status: 'loaded', item: rows[44] }),
+    );
+    expect(second.list.getSnapshot().getRange(0, 45).items).toEqual(rows.slice(0, 45));
+  });
+
+  it('clear() with writes queued: the writes resolve false and the next visit finds nothing', async () => {
+    const name = uniqueName();
+    const cache = idbCache({ name, storage: null, scrollMirror: null, schedule: () => {} });
+    const written = cache.write(['k'], 0, { items: [1], total: 1 }, 10);
+    const cleared = cache.clear();
+    expect(await written).toBe(false);
+    expect(await cleared).toBe(true);
+    await cache.flush();
+    const next = idbCache({ name, storage: null, scrollMirror: null });
+    expect((await next.read(['k'], [0])).size).toBe(0);
+  });
+});
