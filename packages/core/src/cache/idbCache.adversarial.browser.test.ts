@@ -55,3 +55,27 @@ describe('idbCache under adversarial timing', () => {
     expect((await cache.read(['items'], [0])).has(0)).toBe(false);
   });
 });
+
+describe('idbCache scroll positions', () => {
+  it('a position older than ttlMs is not restored, from the sessionStorage copy either', async () => {
+    const name = uniqueName();
+    const mirror = new Map<string, string>();
+    const scrollMirror = {
+      getItem: (key: string) => mirror.get(key) ?? null,
+      setItem: (key: string, value: string) => void mirror.set(key, value),
+      removeItem: (key: string) => void mirror.delete(key),
+      key: (i: number) => [...mirror.keys()][i] ?? null,
+      get length() {
+        return mirror.size;
+      },
+    };
+    let now = 1_000_000;
+    const options = { ttlMs: 60_000, now: () => now, scrollMirror };
+    const before = cacheFor(name, options);
+    before.saveScroll(['items'], { anchorKey: 500, offsetInItem: 0, sizes: [] });
+    await before.flush();
+    expect(await cacheFor(name, options).loadScroll(['items'])).toMatchObject({ anchorKey: 500 });
+    now += 60_001; // the tab stayed open past the TTL, then reloads
+    expect(await cacheFor(name, options).loadScroll(['items'])).toBeUndefined();
+  });
+});

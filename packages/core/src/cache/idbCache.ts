@@ -4,7 +4,7 @@ import { optionError } from '../options.ts';
 import { estimateValueBytes } from '../store/estimateBytes.ts';
 import { Subscribable } from '../subscribable.ts';
 import { classifyCacheError, describeCacheError, withTimeout } from './cacheFaults.ts';
-import { checkRecord, parseIndex } from './cacheIndex.ts';
+import { checkRecord, isFresh, parseIndex } from './cacheIndex.ts';
 import { databaseName, type EntrySlot, entryKey, INDEX_KEY, parseEntryKey, STORE_NAME } from './cacheKeys.ts';
 import { CacheLedger } from './cacheLedger.ts';
 import { CACHE_STORE, createCacheTier } from './cacheTier.ts';
@@ -143,14 +143,16 @@ export class IdbCache extends Subscribable implements PageCache, CarriesTier {
     }
     const entry = entryKey(this.namespace, hashKey(key), 'scroll');
     this.#scrolls.set(entry, scroll);
-    mirrorScroll(this.#o.scrollMirror, this.#mirrorKey(entry), scroll);
+    mirrorScroll(this.#o.scrollMirror, this.#mirrorKey(entry), scroll, this.#o.now());
     void this.#writer.enqueue(entry, scroll, estimateValueBytes(scroll));
   }
 
   async loadScroll(key: QueryKey): Promise<SavedScroll | undefined> {
     const entry = entryKey(this.namespace, hashKey(key), 'scroll');
+    const { scrollMirror, now, ttlMs } = this.#o;
     const remembered =
-      this.#scrolls.get(entry) ?? readMirroredScroll(this.#o.scrollMirror, this.#mirrorKey(entry));
+      this.#scrolls.get(entry) ??
+      readMirroredScroll(scrollMirror, this.#mirrorKey(entry), (at) => isFresh(at, now(), ttlMs));
     if (remembered !== undefined) return remembered;
     const value = (await this.#readSlots(hashKey(key), ['scroll'])).get('scroll');
     if (value === undefined || isSavedScroll(value)) return value;

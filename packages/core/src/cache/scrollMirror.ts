@@ -14,28 +14,41 @@ export function defaultScrollMirror(): ScrollMirror | null {
 }
 
 /**
- * Writes `scroll` under `entry` at once. An IndexedDB write started in `pagehide` does not land
- * before Chromium replaces the page on a reload; this copy does, and the reloaded tab reads it
- * first. A full or refused storage only loses the copy.
+ * Writes `scroll` under `entry` at once, stamped `storedAt` (the cache's TTL applies to the copy
+ * too). An IndexedDB write started in `pagehide` does not land before Chromium replaces the page
+ * on a reload; this copy does, and the reloaded tab reads it first. A full or refused storage
+ * only loses the copy.
  *
  * @example
- * mirrorScroll(sessionStorage, 'lazyflow-scroll:users|["users"]', view.saveScroll());
+ * mirrorScroll(sessionStorage, 'lazyflow-scroll:users|["users"]', view.saveScroll(), Date.now());
  */
-export function mirrorScroll(mirror: ScrollMirror | null, entry: string, scroll: SavedScroll): void {
+export function mirrorScroll(
+  mirror: ScrollMirror | null,
+  entry: string,
+  scroll: SavedScroll,
+  storedAt: number,
+): void {
   try {
-    mirror?.setItem(entry, JSON.stringify(scroll));
+    mirror?.setItem(entry, JSON.stringify([storedAt, scroll]));
   } catch {
     // quota or a disabled storage: IndexedDB still has the position
   }
 }
 
-/** The position mirrored under `entry`, or undefined (none, or not a saved scroll). */
-export function readMirroredScroll(mirror: ScrollMirror | null, entry: string): SavedScroll | undefined {
+/**
+ * The position mirrored under `entry`, or undefined (none, not a saved scroll, or stored at a time
+ * `fresh` refuses: older than the cache's TTL).
+ */
+export function readMirroredScroll(
+  mirror: ScrollMirror | null,
+  entry: string,
+  fresh: (storedAt: number) => boolean,
+): SavedScroll | undefined {
   try {
     const raw = mirror?.getItem(entry);
     if (raw == null) return undefined;
-    const value: unknown = JSON.parse(raw);
-    return isSavedScroll(value) ? value : undefined;
+    const [storedAt, scroll]: unknown[] = JSON.parse(raw);
+    return typeof storedAt === 'number' && fresh(storedAt) && isSavedScroll(scroll) ? scroll : undefined;
   } catch {
     return undefined;
   }
