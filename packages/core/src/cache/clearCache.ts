@@ -71,6 +71,8 @@ export async function clearCache(options: ClearCacheOptions = {}): Promise<Clear
       continue;
     }
     const ok = await cache.clear(namespace === undefined ? {} : { namespace });
+    // persist: false never opens its database; what an earlier visit left there is cleared below.
+    if (cache.getSnapshot().status === 'off') continue;
     if (!done.has(entry.database)) (ok ? cleared : failed).push(entry.database);
     done.add(entry.database);
   }

@@ -1,6 +1,11 @@
 // Adversarial probes of the IndexedDB cache in Chromium: races between reads and the deletions
 // being committed, lists on the cache, and faults of an app's own cache.
+import { hashKey } from '@tanstack/query-core';
+import { createStore, get, setMany } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { serializeIndex } from './cacheIndex.ts';
+import { databaseName, entryKey, INDEX_KEY, STORE_NAME } from './cacheKeys.ts';
+import { clearCache } from './clearCache.ts';
 import { type IdbCacheOptions, idbCache } from './idbCache.ts';
 
 let counter = 0;
@@ -77,5 +82,29 @@ describe('idbCache scroll positions', () => {
     expect(await cacheFor(name, options).loadScroll(['items'])).toMatchObject({ anchorKey: 500 });
     now += 60_001; // the tab stayed open past the TTL, then reloads
     expect(await cacheFor(name, options).loadScroll(['items'])).toBeUndefined();
+  });
+});
+
+describe('clearCache', () => {
+  it('on logout clears what an earlier visit stored, even if this page’s cache of that name is persist: false', async () => {
+    const name = uniqueName();
+    const store = createStore(databaseName(name), STORE_NAME);
+    const entry = entryKey('u1', hashKey(['items']), 0);
+    const storedAt = Date.now();
+    // An earlier visit (before the app turned persist off) left user u1's page on disk.
+    await setMany(
+      [
+        [entry, { v: 1, ns: 'u1', storedAt, bytes: 10, data: page(0) }],
+        [INDEX_KEY, serializeIndex(1, new Map([[entry, { bytes: 10, storedAt, lastUsed: storedAt }]]))],
+      ],
+      store,
+    );
+    const live = cacheFor(name, { namespace: 'u1', persist: false });
+    expect(await live.read(['items'], [0])).toEqual(new Map());
+
+    const { cleared, failed } = await clearCache({ namespace: 'u1' });
+    expect(failed).not.toContain(databaseName(name));
+    expect(cleared.filter((database) => database === databaseName(name))).toHaveLength(1);
+    expect(await get(entry, store)).toBeUndefined();
   });
 });
