@@ -61,6 +61,21 @@ describe('idbCache under adversarial timing', () => {
   });
 });
 
+describe('idbCache removals', () => {
+  it('remove(key) on a cache not opened yet (right after a reload) removes what an earlier visit stored', async () => {
+    const name = uniqueName();
+    const before = cacheFor(name);
+    void before.write(['items'], 0, page(0), 100);
+    void before.write(['other'], 0, page(1), 100);
+    await before.flush();
+
+    await cacheFor(name).remove(['items']); // the first call of a new page's cache
+    const after = cacheFor(name);
+    expect((await after.read(['items'], [0])).has(0)).toBe(false);
+    expect((await after.read(['other'], [0])).get(0)).toEqual(page(1));
+  });
+});
+
 describe('idbCache scroll positions', () => {
   it('a position older than ttlMs is not restored, from the sessionStorage copy either', async () => {
     const name = uniqueName();

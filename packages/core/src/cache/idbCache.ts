@@ -105,7 +105,7 @@ export class IdbCache extends Subscribable implements PageCache, CarriesTier {
     return this.#writer.enqueue(entryKey(this.namespace, hashKey(key), page), data, bytes);
   }
 
-  remove(key: QueryKey, pages?: readonly number[]): Promise<void> {
+  async remove(key: QueryKey, pages?: readonly number[]): Promise<void> {
     const dataset = hashKey(key);
     const ours = (entry: string) => {
       const address = parseEntryKey(entry);
@@ -113,10 +113,16 @@ export class IdbCache extends Subscribable implements PageCache, CarriesTier {
         address?.dataset === dataset && address.namespace === this.namespace && address.slot !== 'scroll'
       );
     };
-    const doomed =
-      pages?.map((page) => entryKey(this.namespace, dataset, page)) ??
-      [...this.#ledger.entries.keys(), ...this.#queue.entries()].filter(ours);
-    for (const entry of doomed) this.#queue.remove(entry);
+    if (pages !== undefined) {
+      for (const page of pages) this.#queue.remove(entryKey(this.namespace, dataset, page));
+      return this.flush();
+    }
+    for (const entry of this.#queue.entries()) if (ours(entry)) this.#queue.remove(entry);
+    // What earlier visits stored is known once the database is open (a cache's first call may be
+    // this one); a page written since this call is the newest copy and stays.
+    await this.#ready();
+    for (const entry of this.#ledger.entries.keys())
+      if (ours(entry) && this.#queue.queued(entry) === undefined) this.#queue.remove(entry);
     return this.flush();
   }
 
