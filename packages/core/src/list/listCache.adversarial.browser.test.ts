@@ -99,6 +99,9 @@ describe('lists on a cache, adversarially', () => {
     const first = open();
     await vi.waitFor(() => expect(first.list.getSnapshot().getItem(3)).toMatchObject({ status: 'loaded' }));
     expect(first.list.update('r3', (row) => ({ ...row, n: -3 })).ok).toBe(true);
+    const undone = first.list.update('r4', (row) => ({ ...row, n: -4 }));
+    await first.cache.flush();
+    undone.rollback(); // the server refused: the old item goes back, to IndexedDB too
     await first.cache.flush();
     await first.cache.flush();
     first.list.destroy();
@@ -111,6 +114,7 @@ describe('lists on a cache, adversarially', () => {
       item: { id: 'r3', n: -3 },
       stale: true,
     });
+    expect(second.list.getSnapshot().getItem(4)).toEqual({ status: 'loaded', item: rows[4], stale: true });
   });
 
   it('a cursor list on a warm reload shows its cached pages, then loads on past them with the right cursor', async () => {
@@ -166,5 +170,32 @@ describe('lists on a cache, adversarially', () => {
     await cache.flush();
     const next = idbCache({ name, storage: null, scrollMirror: null });
     expect((await next.read(['k'], [0])).size).toBe(0);
+  });
+
+  it('destroyed with a fetch and a lookup on their way: nothing is written after, nothing rejects', async () => {
+    const name = uniqueName();
+    const cache = idbCache({ name, storage: null, scrollMirror: null });
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const list = track(
+      createLazyList<Row>({
+        key: ['destroyed'],
+        source: arraySource(rows, { pageSize: 10, onFetch: () => answered }), // ignores the abort
+        cache,
+        prefetch: 0,
+      }),
+    );
+    list.setWindow({ start: 0, end: 10 });
+    await vi.waitFor(() => expect(list.getSnapshot().stats.inFlight).toBe(1));
+    list.setWindow({ start: 100, end: 110 }); // a lookup of page 10 starts
+    list.destroy();
+    answer();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await cache.flush();
+    const next = idbCache({ name, storage: null, scrollMirror: null });
+    expect((await next.read(['destroyed', 'lazyflow:pages', 'offset', 10], [0, 10])).size).toBe(0);
+    expect(cache.getSnapshot()).toMatchObject({ writes: 0, pendingWrites: 0 });
   });
 });

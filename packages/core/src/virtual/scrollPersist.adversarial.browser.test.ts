@@ -1,5 +1,6 @@
 // Adversarial probes of a virtual list's `persist` (the scroll position kept beside the pages).
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { idbCache } from '../cache/idbCache.ts';
 import type { SavedScroll } from '../cache/savedScroll.ts';
 import { createLazyList } from '../list/createLazyList.ts';
 import { arraySource } from '../testing/arraySource.ts';
@@ -57,5 +58,31 @@ describe('a virtual list’s persist', () => {
     await vi.waitFor(() => expect(mounted.view.saveScroll().anchorKey).toBe(5_000));
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
     expect(saves.map((position) => position.anchorKey)).toEqual([5_000]);
+  });
+
+  it('a warm reload without the sessionStorage copy (a new tab) lands on the row read from IndexedDB', async () => {
+    const name = `persist-idb-${Date.now()}`;
+    const key = ['persisted-rows'];
+    const open = () => {
+      const cache = idbCache({ name, storage: null, scrollMirror: null });
+      const lazy = createLazyList<number>({ key, source: arraySource(rows, { pageSize: 100 }), cache });
+      cleanups.push(() => lazy.destroy());
+      const persist = {
+        load: () => cache.loadScroll(key),
+        save: (position: SavedScroll) => cache.saveScroll(key, position),
+        flush: () => cache.flush(),
+      };
+      return { cache, mounted: mount({ list: lazy, estimateSize: () => 36, persist }) };
+    };
+    const first = open();
+    await vi.waitFor(() => expect(first.mounted.view.getSnapshot().count).toBe(10_000));
+    first.mounted.view.scrollToIndex(5_000, { align: 'start' });
+    await vi.waitFor(() => expect(first.mounted.visible()).toContain(5_000));
+    first.mounted.unmount();
+    await first.cache.flush();
+
+    const second = open();
+    await vi.waitFor(() => expect(second.mounted.visible()).toContain(5_000));
+    expect(second.mounted.visible()[0]).toBe(5_000);
   });
 });
