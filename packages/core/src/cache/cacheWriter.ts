@@ -104,9 +104,15 @@ export class CacheWriter {
   async #flushOnce(): Promise<void> {
     const { queue, ledger } = this.#host;
     if (queue.idle && !ledger.dirty && !this.#sweep) return;
-    if (!(await this.#host.ready()) || this.#host.status() !== 'ready') {
+    if (!(await this.#host.ready()) || !this.#host.readable()) {
       queue.dropWrites();
       return;
+    }
+    // Memory-only after a quota fault: no page is written, but deletions (an invalidation, moved
+    // pages) still go out; left on disk, the next visit would read them.
+    if (this.#host.status() !== 'ready') {
+      queue.dropWrites();
+      if (queue.deletions === 0) return;
     }
     const { writes, deletes } = queue.take();
     let written: Set<string>;

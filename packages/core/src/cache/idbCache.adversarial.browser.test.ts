@@ -76,6 +76,35 @@ describe('idbCache removals', () => {
   });
 });
 
+describe('idbCache after a quota fault', () => {
+  it('memory-only after QuotaExceededError, it still deletes: an invalidated dataset is gone on the next visit', async () => {
+    const name = uniqueName();
+    const cache = cacheFor(name);
+    void cache.write(['items'], 0, page(0), 100);
+    void cache.write(['items'], 1, page(1), 100);
+    await cache.flush();
+    // The disk is full: a page no longer fits (the smaller index still does).
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function full(this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if (typeof value === 'object' && value !== null && 'data' in value)
+        throw new DOMException('disk full', 'QuotaExceededError');
+      return put.call(this, value, key);
+    };
+    try {
+      expect(await Promise.all([cache.write(['items'], 2, page(2), 100), cache.flush()])).toEqual([
+        false,
+        undefined,
+      ]);
+      expect(cache.getSnapshot().status).toBe('memory-only');
+      await cache.remove(['items']); // list.invalidate()
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    const next = cacheFor(name);
+    expect(await next.read(['items'], [0, 1])).toEqual(new Map());
+  });
+});
+
 describe('idbCache scroll positions', () => {
   it('a position older than ttlMs is not restored, from the sessionStorage copy either', async () => {
     const name = uniqueName();
