@@ -198,4 +198,44 @@ describe('lists on a cache, adversarially', () => {
     expect((await next.read(['destroyed', 'lazyflow:pages', 'offset', 10], [0, 10])).size).toBe(0);
     expect(cache.getSnapshot()).toMatchObject({ writes: 0, pendingWrites: 0 });
   });
+
+  it('invalidate() on a warm reload: pages cached by the earlier visit are fetched again, never shown from IndexedDB', async () => {
+    const name = uniqueName();
+    let version = 'old';
+    const open = () => {
+      const cache = idbCache({ name, storage: null, scrollMirror: null });
+      const list = track(
+        createLazyList<Row>({
+          key: ['invalidated'],
+          source: arraySource(() => rows.map((row) => ({ ...row, id: `${version}-${row.n}` })), {
+            pageSize: 10,
+          }),
+          cache,
+          prefetch: 0,
+        }),
+      );
+      return { cache, list };
+    };
+    const first = open();
+    first.list.setWindow({ start: 0, end: 40 });
+    await vi.waitFor(() => expect(first.list.getSnapshot().getItem(39)).toMatchObject({ status: 'loaded' }));
+    await first.cache.flush();
+    first.list.destroy();
+
+    version = 'new';
+    const second = open();
+    const seen = new Set<string>();
+    second.list.subscribe(() => {
+      for (const row of second.list.getSnapshot().getRange(0, 40).items as (Row | undefined)[])
+        if (row !== undefined) seen.add(row.id);
+    });
+    second.list.invalidate(); // at once: the cache is still opening
+    second.list.setWindow({ start: 0, end: 10 });
+    await vi.waitFor(() => expect(second.list.getSnapshot().getItem(9)).toMatchObject({ status: 'loaded' }));
+    second.list.setWindow({ start: 30, end: 40 });
+    await vi.waitFor(() => expect(second.list.getSnapshot().getItem(39)).toMatchObject({ status: 'loaded' }));
+    const shown = second.list.getSnapshot().getRange(30, 40).items as Row[];
+    expect(shown.map((row) => row.id)).toEqual(rows.slice(30, 40).map((row) => `new-${row.n}`));
+    expect([...seen].filter((id) => id.startsWith('old'))).toEqual([]);
+  });
 });
