@@ -15,13 +15,20 @@ interface Slot<E> {
   readonly identity: string;
   subscribers: number;
   destroyed: boolean;
+  /**
+   * The engine this one replaced (another identity), destroyed when this one is first shown
+   * (kept, destroyed, until this slot is replaced in turn: the bytes of an assignment that would
+   * drop it do not fit the size budget).
+   */
+  previous?: E | undefined;
 }
 
-const slot = <E>(engine: E, identity: string): Slot<E> => ({
+const slot = <E>(engine: E, identity: string, previous?: E): Slot<E> => ({
   engine,
   identity,
   subscribers: 0,
   destroyed: false,
+  previous,
 });
 
 /**
@@ -43,10 +50,14 @@ export function useEngine<S, E extends Engine<S>>(
   const [state, setState] = useState(() => slot(create(null), identity));
   let current = state;
   if (state.identity !== identity) {
-    current = slot(create(state.engine), identity);
+    current = slot(create(state.engine), identity, state.engine);
     setState(current);
   }
   useEffect(() => {
+    // A new engine (a new key) is shown: the old one goes now, before this one subscribes, not a
+    // tick later (its own teardown then does nothing), so it saves the place it showed before it
+    // can hear the new one scroll their element.
+    current.previous?.destroy();
     // Shown again after being torn down (e.g. an <Activity> that was hidden): start afresh.
     if (current.destroyed) setState(slot(create(current.engine), current.identity));
   });

@@ -21,9 +21,11 @@ export interface KeptView {
 export class ScrollKeeper {
   readonly #persist: ScrollPersistence;
   readonly #view: KeptView;
-  #loaded = false;
-  /** The saved position is being read: the one shown is not the user's yet, so it is not saved. */
-  #reading = false;
+  /**
+   * Undefined until the saved position is asked for; true while it is read (the position shown is
+   * not the user's yet, so it is not saved), then false.
+   */
+  #reading: boolean | undefined;
   #stopPagehide: (() => void) | null = null;
 
   constructor(persist: ScrollPersistence, view: KeptView) {
@@ -33,18 +35,17 @@ export class ScrollKeeper {
 
   /** The list has a subscriber: read the saved position once, listen for the page going away. */
   start(): void {
-    if (!this.#loaded && this.#persist.load !== undefined) {
-      this.#loaded = true;
+    if (this.#reading === undefined && this.#persist.load) {
       this.#reading = true;
-      void this.#persist.load().then(
-        (saved) => {
+      void this.#persist
+        .load()
+        .then(
+          (saved) => saved && this.#view.restoreScroll(saved),
+          () => {}, // no saved position (storage unavailable): the list starts where it would anyway
+        )
+        .then(() => {
           this.#reading = false;
-          if (saved !== undefined) this.#view.restoreScroll(saved);
-        },
-        () => {
-          this.#reading = false; // no saved position (storage unavailable): the list starts where it would anyway
-        },
-      );
+        });
     }
     if (this.#stopPagehide === null && typeof addEventListener === 'function') {
       const onPagehide = () => this.save(true);
@@ -64,7 +65,7 @@ export class ScrollKeeper {
    * Not while the saved one is being read: a list left (or a page hidden) then would replace it
    * with the top it showed meanwhile.
    */
-  save(now = false): void {
+  save(now?: boolean): void {
     if (this.#reading) return;
     this.#persist.save(this.#view.saveScroll());
     if (now) void this.#persist.flush?.().catch(() => {});
