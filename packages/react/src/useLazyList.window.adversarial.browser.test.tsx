@@ -20,7 +20,15 @@ afterEach(() => {
   window.scrollTo({ top: 0, behavior: 'instant' });
 });
 
-function Page({ header = HEADER, banner = 0 }: { header?: number; banner?: number }) {
+function Page({
+  header = HEADER,
+  banner = 0,
+  aside = false,
+}: {
+  header?: number;
+  banner?: number;
+  aside?: boolean;
+}) {
   const list = useLazyList<string>({
     key: ['window-adversarial'],
     source,
@@ -33,6 +41,15 @@ function Page({ header = HEADER, banner = 0 }: { header?: number; banner?: numbe
   return (
     <div>
       {banner > 0 && <div style={{ height: banner }}>Banner</div>}
+      {aside && (
+        <ol data-testid="aside">
+          {Array.from({ length: 10 }, (_, i) => (
+            <li key={i} data-index={i} tabIndex={-1}>
+              Other list {i}
+            </li>
+          ))}
+        </ol>
+      )}
       <header style={{ height: header }}>Header</header>
       <ul
         data-testid="list"
@@ -61,7 +78,8 @@ function Page({ header = HEADER, banner = 0 }: { header?: number; banner?: numbe
   );
 }
 
-const rowElement = (index: number) => document.querySelector<HTMLElement>(`[data-index="${index}"]`);
+const rowElement = (index: number) =>
+  document.querySelector<HTMLElement>(`[data-testid="list"] > [data-index="${index}"]`);
 const focusedIndex = () => document.activeElement?.getAttribute('data-index') ?? null;
 
 describe('useLazyList with useWindowScroll: keyboard focus', () => {
@@ -77,6 +95,16 @@ describe('useLazyList with useWindowScroll: keyboard focus', () => {
     const box = row.getBoundingClientRect();
     expect(box.top).toBeGreaterThanOrEqual(0);
     expect(box.bottom).toBeLessThanOrEqual(window.innerHeight);
+  });
+
+  it('with another list of data-index rows earlier on the page, ArrowDown focuses this list’s next row', async () => {
+    roots.mount(<Page aside />);
+    await vi.waitFor(() => expect(rowElement(3)).not.toBeNull());
+    rowElement(3)?.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    await vi.waitFor(() => expect(document.activeElement).toBe(rowElement(4)));
+    await userEvent.keyboard('{ArrowDown}');
+    await vi.waitFor(() => expect(document.activeElement).toBe(rowElement(5)));
   });
 
   it('focusIndex(1,000) scrolls the page to row 1,000 and focuses it', async () => {

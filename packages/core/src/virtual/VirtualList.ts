@@ -55,6 +55,8 @@ export class VirtualList<T> extends Subscribable {
   #sizes: SizeIndex;
   #context: ViewContext;
   readonly #measurer: RowMeasurer;
+  /** The element holding the rows, seen at the last key press (see `onKeyDown`). */
+  #rows: Element | null | undefined;
   /** The list's data where the anchor's item was last found (the rows that moved with it are found there). */
   #data: LazyListSnapshot<T> | null = null;
   readonly #keeper: ScrollKeeper | null;
@@ -209,6 +211,9 @@ export class VirtualList<T> extends Subscribable {
     });
     if (next === null) return;
     event.preventDefault();
+    // The rows' container: the next row is looked for there (a window-scroll list's element is the
+    // page, which may hold another list's rows of the same index first).
+    this.#rows = (event.target as Element).closest?.('[data-index]')?.parentElement;
     this.focusIndex(next);
   };
 
@@ -255,7 +260,7 @@ export class VirtualList<T> extends Subscribable {
     link.attach(this.#o);
     link.applyWrite();
     const focus = this.#state.focus;
-    if (focus !== null && link.focusRow(focus.key + this.#state.prepended, focus.moved)) {
+    if (focus !== null && link.focusRow(focus.key + this.#state.prepended, focus.moved, this.#rows)) {
       this.#update({ type: 'focused' });
     }
   }

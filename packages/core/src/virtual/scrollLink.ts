@@ -35,8 +35,9 @@ export interface ScrollLink {
    * Focuses the rendered row `index` (its `data-index`) inside the element; false when it is not
    * there. `again`: only when the focus is on the body and the row is not the element focused
    * last (a keyed row whose page landed is a new element, and the old one took the focus along).
+   * `rows`: the element holding the rows, looked in first (the page may hold another list's rows).
    */
-  focusRow(index: number, again?: boolean): boolean;
+  focusRow(index: number, again?: boolean, rows?: Element | null): boolean;
   /** Attaches to the options' target, once, and listens to it. */
   attach(options: {
     target(): ScrollTarget | null;
@@ -109,8 +110,10 @@ export function createScrollLink(
     floor: 0,
     beyond: 0,
     glide: false,
-    focusRow(index, again) {
-      const element = target?.element?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+    focusRow(index, again, rows) {
+      const row = `[data-index="${index}"]`;
+      const element =
+        rows?.querySelector<HTMLElement>(`:scope>${row}`) ?? target?.element?.querySelector<HTMLElement>(row);
       // Again: the focus fell to the body, as when the row focused left the DOM (a keyed row whose
       // page landed is a new element); not when the user moved it elsewhere.
       if (!element || (again && (element === focused || document.activeElement !== document.body)))
