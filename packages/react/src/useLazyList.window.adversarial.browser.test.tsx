@@ -14,6 +14,7 @@ const HEADER = 300;
 const items = Array.from({ length: 2_000 }, (_, i) => `Item ${i}`);
 const source = eagerSource(items);
 let latest: UseLazyListResult<string> | null = null;
+const ASIDE = Array.from({ length: 10 }, (_, i) => `Other list ${i}`);
 
 afterEach(() => {
   latest = null;
@@ -43,9 +44,9 @@ function Page({
       {banner > 0 && <div style={{ height: banner }}>Banner</div>}
       {aside && (
         <ol data-testid="aside">
-          {Array.from({ length: 10 }, (_, i) => (
-            <li key={i} data-index={i} tabIndex={-1}>
-              Other list {i}
+          {ASIDE.map((label, i) => (
+            <li key={label} data-index={i} tabIndex={-1}>
+              {label}
             </li>
           ))}
         </ol>
