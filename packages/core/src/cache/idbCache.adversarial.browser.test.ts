@@ -127,6 +127,30 @@ describe('idbCache scroll positions', () => {
     now += 60_001; // the tab stayed open past the TTL, then reloads
     expect(await cacheFor(name, options).loadScroll(['items'])).toBeUndefined();
   });
+
+  it('clear() of a cache keeps the sessionStorage copies of a cache whose name starts with its name and a colon', async () => {
+    const name = uniqueName();
+    const mirror = new Map<string, string>();
+    const scrollMirror = {
+      getItem: (key: string) => mirror.get(key) ?? null,
+      setItem: (key: string, value: string) => void mirror.set(key, value),
+      removeItem: (key: string) => void mirror.delete(key),
+      key: (i: number) => [...mirror.keys()][i] ?? null,
+      get length() {
+        return mirror.size;
+      },
+    };
+    const short = cacheFor(name, { scrollMirror });
+    const long = cacheFor(`${name}:b`, { scrollMirror });
+    short.saveScroll(['items'], { anchorKey: 5, offsetInItem: 0, sizes: [] });
+    long.saveScroll(['items'], { anchorKey: 7, offsetInItem: 0, sizes: [] });
+    expect(mirror.size).toBe(2);
+    await short.clear();
+    expect([...mirror.values()]).toHaveLength(1);
+    expect([...mirror.values()][0]).toContain('"anchorKey":7');
+    await long.clear();
+    expect(mirror.size).toBe(0);
+  });
 });
 
 describe('clearCache', () => {

@@ -171,9 +171,13 @@ export class IdbCache extends Subscribable implements PageCache, CarriesTier {
     return this.#writer.flush();
   }
 
-  /** The sessionStorage key of a position: per cache, then per version (a new version drops them). */
+  /**
+   * The sessionStorage key of a position: per cache, then per version (a new version drops them).
+   * The name is escaped (`:` too), so clearing cache `a` leaves cache `a:b`'s positions.
+   */
   #mirrorKey(entry: string): string {
-    return `lazyflow-scroll:${this.name}:${entry === '' ? '' : `${String(this.#o.version)}:${entry}`}`;
+    const name = encodeURIComponent(this.name);
+    return `lazyflow-scroll:${name}:${entry === '' ? '' : `${String(this.#o.version)}:${entry}`}`;
   }
 
   clear(options: { namespace?: string } = {}): Promise<boolean> {
