@@ -3,6 +3,7 @@
 import { hashKey } from '@tanstack/query-core';
 import { createStore, get, setMany } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { memoryStorage } from '../testing/memoryStorage.ts';
 import { serializeIndex } from './cacheIndex.ts';
 import { databaseName, entryKey, INDEX_KEY, STORE_NAME } from './cacheKeys.ts';
 import { clearCache } from './clearCache.ts';
@@ -108,16 +109,7 @@ describe('idbCache after a quota fault', () => {
 describe('idbCache scroll positions', () => {
   it('a position older than ttlMs is not restored, from the sessionStorage copy either', async () => {
     const name = uniqueName();
-    const mirror = new Map<string, string>();
-    const scrollMirror = {
-      getItem: (key: string) => mirror.get(key) ?? null,
-      setItem: (key: string, value: string) => void mirror.set(key, value),
-      removeItem: (key: string) => void mirror.delete(key),
-      key: (i: number) => [...mirror.keys()][i] ?? null,
-      get length() {
-        return mirror.size;
-      },
-    };
+    const scrollMirror = memoryStorage();
     let now = 1_000_000;
     const options = { ttlMs: 60_000, now: () => now, scrollMirror };
     const before = cacheFor(name, options);
@@ -130,16 +122,8 @@ describe('idbCache scroll positions', () => {
 
   it('clear() of a cache keeps the sessionStorage copies of a cache whose name starts with its name and a colon', async () => {
     const name = uniqueName();
-    const mirror = new Map<string, string>();
-    const scrollMirror = {
-      getItem: (key: string) => mirror.get(key) ?? null,
-      setItem: (key: string, value: string) => void mirror.set(key, value),
-      removeItem: (key: string) => void mirror.delete(key),
-      key: (i: number) => [...mirror.keys()][i] ?? null,
-      get length() {
-        return mirror.size;
-      },
-    };
+    const scrollMirror = memoryStorage();
+    const mirror = scrollMirror.items;
     const short = cacheFor(name, { scrollMirror });
     const long = cacheFor(`${name}:b`, { scrollMirror });
     short.saveScroll(['items'], { anchorKey: 5, offsetInItem: 0, sizes: [] });

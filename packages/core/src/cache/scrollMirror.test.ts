@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clearMirror, mirrorScroll, readMirroredScroll, type ScrollMirror } from './scrollMirror.ts';
-
-function memoryStorage(): ScrollMirror & { items: Map<string, string> } {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, value),
-    removeItem: (key) => void items.delete(key),
-    key: (index) => [...items.keys()][index] ?? null,
-    get length() {
-      return items.size;
-    },
-  };
-}
+import { memoryStorage } from '../testing/memoryStorage.ts';
+import { clearMirror, mirrorScroll, readMirroredScroll } from './scrollMirror.ts';
 
 const fresh = () => true;
 const saved = { anchorKey: 4_200, offsetInItem: 7, sizes: [[4_200, 36]] as [number, number][] };
