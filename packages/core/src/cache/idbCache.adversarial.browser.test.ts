@@ -1,7 +1,7 @@
 // Adversarial probes of the IndexedDB cache in Chromium: races between reads and the deletions
 // being committed, lists on the cache, and faults of an app's own cache.
 import { hashKey } from '@tanstack/query-core';
-import { createStore, get, setMany } from 'idb-keyval';
+import { createStore, get, setMany, type UseStore } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryStorage } from '../testing/memoryStorage.ts';
 import { serializeIndex } from './cacheIndex.ts';
@@ -103,6 +103,31 @@ describe('idbCache after a quota fault', () => {
     }
     const next = cacheFor(name);
     expect(await next.read(['items'], [0, 1])).toEqual(new Map());
+  });
+});
+
+describe('idbCache read faults', () => {
+  it.each([
+    ['AbortError', () => new DOMException('aborted', 'AbortError')],
+    ['InvalidStateError', () => new DOMException('closing', 'InvalidStateError')],
+  ])('a read aborted by %s is a miss, not a corrupted page: the page stays on disk', async (_, error) => {
+    const name = uniqueName();
+    const writer = cacheFor(name);
+    void writer.write(['items'], 0, page(0), 100);
+    await writer.flush();
+    // The tab is being frozen or the connection closed under it: read transactions abort.
+    const real = createStore(databaseName(name), STORE_NAME);
+    let failing = false;
+    const store: UseStore = (mode, callback) =>
+      mode === 'readonly' && failing ? Promise.reject(error()) : real(mode, callback);
+    const reader = cacheFor(name, { store });
+    expect((await reader.read(['items'], [1])).size).toBe(0); // opened
+    failing = true;
+    expect((await reader.read(['items'], [0])).size).toBe(0);
+    failing = false;
+    await reader.flush();
+    expect((await cacheFor(name).read(['items'], [0])).get(0)).toEqual(page(0));
+    expect((await reader.read(['items'], [0])).get(0)).toEqual(page(0));
   });
 });
 

@@ -32,6 +32,8 @@ interface ReadRequest {
 }
 
 const UNREADABLE = Symbol('unreadable');
+/** A read that failed for a reason not in the value (an aborted transaction, a timeout): a miss. */
+const NOT_READ = Symbol('not read');
 
 /**
  * Creates an IndexedDB page cache for `createLazyList({ cache })`, on idb-keyval: one entry per
@@ -241,6 +243,7 @@ export class IdbCache extends Subscribable implements PageCache, CarriesTier {
     const now = this.#o.now();
     const expect = { version: this.#o.version, namespace: this.namespace, now, ttlMs: this.#o.ttlMs };
     entries.forEach((entry, i) => {
+      if (values[i] === NOT_READ) return;
       const check = values[i] === UNREADABLE ? null : checkRecord(values[i], expect);
       if (check?.kind === 'hit') {
         found.set(entry, check.data);
@@ -256,7 +259,10 @@ export class IdbCache extends Subscribable implements PageCache, CarriesTier {
     return found;
   }
 
-  /** getMany of `entries`; one unreadable value fails a whole getMany, so retry one by one. */
+  /**
+   * getMany of `entries`; one unreadable value fails a whole getMany, so retry one by one. Only
+   * a value that fails on its own is unreadable (dropped); an aborted or timed-out read is a miss.
+   */
   async #getValues(entries: string[]): Promise<unknown[] | null> {
     const store = this.#store as UseStore;
     try {
@@ -271,8 +277,9 @@ export class IdbCache extends Subscribable implements PageCache, CarriesTier {
     for (const entry of entries) {
       try {
         values.push((await this.#io(() => getMany([entry], store), 'read'))[0]);
-      } catch {
-        values.push(UNREADABLE);
+      } catch (error) {
+        const fault = classifyCacheError(error);
+        values.push(fault === 'quota' || fault === 'unavailable' ? NOT_READ : UNREADABLE);
       }
     }
     return values;
