@@ -131,6 +131,22 @@ describe('idbCache read faults', () => {
   });
 });
 
+describe('idbCache clear() not awaited', () => {
+  it('a read right after clear() (logout, then the next user’s list) does not serve the cleared pages', async () => {
+    const name = uniqueName();
+    const cache = cacheFor(name);
+    void cache.write(['items'], 0, page(0), 100);
+    await cache.flush();
+    const cleared = cache.clear();
+    const read = cache.read(['items'], [0]);
+    const loaded = cache.loadScroll(['items']);
+    expect((await read).size).toBe(0);
+    expect(await loaded).toBeUndefined();
+    expect(await cleared).toBe(true);
+  });
+
+});
+
 describe('idbCache scroll positions', () => {
   it('a position older than ttlMs is not restored, from the sessionStorage copy either', async () => {
     const name = uniqueName();
