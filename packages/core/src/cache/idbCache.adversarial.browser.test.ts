@@ -144,7 +144,6 @@ describe('idbCache clear() not awaited', () => {
     expect(await loaded).toBeUndefined();
     expect(await cleared).toBe(true);
   });
-
 });
 
 describe('idbCache scroll positions', () => {
