@@ -64,6 +64,8 @@ function listen(
  * browser's own scroll anchoring would fight the list's (both would move the content). The list
  * starts at the element's scroll start (content above it is `scrollPaddingStart`); content after
  * it in the element (a footer) is read from the element's scroll extent and scrolled to 1:1.
+ * A horizontal list in a right-to-left element (read when the target is made) starts at its
+ * right edge; offsets still count from the list's start.
  *
  * @example
  * const target = elementScrollTarget(document.querySelector('#log')!, { horizontal: false });
@@ -73,9 +75,11 @@ export function elementScrollTarget(
   options: { horizontal?: boolean } = {},
 ): ScrollTarget {
   const horizontal = options.horizontal === true;
+  // Right to left, scrollLeft runs from 0 at the start (the right edge) to negative values.
+  const sign = horizontal && getComputedStyle(element).direction === 'rtl' ? -1 : 1;
   return {
     element,
-    offset: () => (horizontal ? element.scrollLeft : element.scrollTop),
+    offset: () => (horizontal ? sign * element.scrollLeft || 0 : element.scrollTop),
     viewport: () => (horizontal ? element.clientWidth : element.clientHeight),
     // Content below the list inside the element (a footer) is past the list's end, 1:1, as the
     // page below a window list is (decisions 0036, 0070). With the list alone, it is the list's
@@ -85,7 +89,7 @@ export function elementScrollTarget(
         ? element.scrollWidth - element.clientWidth
         : element.scrollHeight - element.clientHeight) || Number.POSITIVE_INFINITY,
     scrollTo: (offset) => {
-      if (horizontal) element.scrollLeft = offset;
+      if (horizontal) element.scrollLeft = sign * offset;
       else element.scrollTop = offset;
     },
     observe(handlers) {
@@ -100,10 +104,12 @@ export function elementScrollTarget(
       const stops = [
         resize ? () => resize.disconnect() : listen(view, 'resize', () => handlers.resize()),
         listen(element, 'scroll', () => handlers.scroll(), PASSIVE),
-        // A press on the scrollbar itself lands outside the client box.
+        // A press on the scrollbar itself lands outside the client box (at its left, right to left).
         listen(element, 'pointerdown', (event) => {
           const { offsetX, offsetY } = event as PointerEvent;
-          const inside = horizontal ? offsetY < element.clientHeight : offsetX < element.clientWidth;
+          const inside = horizontal
+            ? offsetY < element.clientHeight
+            : offsetX >= 0 && offsetX < element.clientWidth;
           if (!inside) handlers.drag(true);
         }),
         listen(view, 'pointerup', () => handlers.drag(false)),

@@ -84,7 +84,8 @@ export type KeyboardNavigation = (event: NavigationKeyEvent, view: KeyboardView)
 /**
  * Keyboard navigation for `createVirtualList` and `useLazyList`: pass `keyboard: keyboardNavigation`
  * from `@lazyflow/core/keyboard` and wire `onKeyDown` on the scroll element; with a row focused,
- * arrows move one row, PageUp/PageDown a viewport, Home/End to the ends. Its own import so lists
+ * arrows move one row (left and right swapped in a right-to-left page), PageUp/PageDown a
+ * viewport, Home/End to the ends. Its own import so lists
  * without keyboard navigation do not bundle it (decision 0058); `<LazyList>` passes it itself.
  *
  * @example
@@ -103,8 +104,12 @@ export function keyboardNavigation(event: NavigationKeyEvent, view: KeyboardView
   // mean (rows not measured count at the estimate) made PageDown through tall rows skip viewports.
   const at = Math.floor(focused / lanes);
   const { viewport } = view;
+  // Right to left, the next item across the page is on the left.
+  let { key } = event;
+  if (key.startsWith('Arrow') && getComputedStyle(row).direction === 'rtl')
+    key = key === 'ArrowLeft' ? 'ArrowRight' : key === 'ArrowRight' ? 'ArrowLeft' : key;
   return keyboardTarget({
-    key: event.key,
+    key,
     focused,
     count: view.count,
     lanes,

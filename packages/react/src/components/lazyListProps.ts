@@ -180,6 +180,8 @@ export interface RowLayout {
 
 /**
  * A row's absolute position: along the scroll axis at `row.start`; across it, its lane's share.
+ * Inline offsets are logical (`insetInlineStart`), so rows of a horizontal list and lanes run
+ * from the right in a right-to-left page.
  * A row that is not loaded keeps at least its known size (measured or estimated), so a
  * placeholder never collapses the rows below it; a row of a known size (`fixed`) has exactly it.
  *
@@ -202,18 +204,18 @@ export function rowStyle(row: VirtualRow<unknown>, layout: RowLayout, loaded: bo
   return horizontal
     ? {
         position: 'absolute',
-        left: 0,
+        // The inline start: the right edge in a right-to-left page, where such a row begins.
+        insetInlineStart: row.start,
         top: cross.offset,
         height: cross.size,
         width: size,
         minWidth: keep,
         boxSizing: box,
-        transform: `translateX(${row.start}px)`,
       }
     : {
         position: 'absolute',
         top: 0,
-        left: cross.offset,
+        insetInlineStart: cross.offset,
         width: cross.size,
         height: size,
         minHeight: keep,
@@ -232,7 +234,7 @@ export function rowStyle(row: VirtualRow<unknown>, layout: RowLayout, loaded: bo
 export function headerStyle(horizontal: boolean, sticky: boolean): CSSProperties {
   const pinned: CSSProperties = sticky ? { position: 'sticky', zIndex: 1 } : {};
   return horizontal
-    ? { ...pinned, flex: 'none', left: sticky ? 0 : undefined }
+    ? { ...pinned, flex: 'none', insetInlineStart: sticky ? 0 : undefined }
     : // flow-root: the header's own margins (an <h2>'s) stay inside the size that is measured.
       { ...pinned, display: 'flow-root', top: sticky ? 0 : undefined };
 }
@@ -247,6 +249,6 @@ export function headerStyle(horizontal: boolean, sticky: boolean): CSSProperties
 export function footerStyle(horizontal: boolean, inFlow: boolean): CSSProperties {
   if (inFlow) return { flex: 'none', display: 'flow-root' };
   return horizontal
-    ? { position: 'absolute', right: 0, top: 0, bottom: 0 }
+    ? { position: 'absolute', insetInlineEnd: 0, top: 0, bottom: 0 }
     : { position: 'absolute', bottom: 0, left: 0, right: 0 };
 }
