@@ -247,7 +247,7 @@ export function useLazyGrid<T>(options: UseLazyGridOptions<T>): UseLazyGridResul
         style: {
           position: 'absolute',
           top: 0,
-          left: 0,
+          insetInlineStart: 0,
           display: 'flex',
           width: window.totalWidth,
           // Cells between the pinned ones are out of the flow: the row's height is its size
@@ -275,16 +275,18 @@ function sameOptions(a: GridColumnOptions, b: GridColumnOptions): boolean {
  * Where a cell goes in its row (a flex row as wide as the grid): pinned cells in the flow with
  * `position: sticky`, so the browser keeps them in place on the compositor while the grid
  * scrolls sideways; the middle ones absolutely at their column's offset. Pinned end cells stick
- * by `left` at the viewport's right edge (a `right` offset would need a margin to push them to
- * the row's end, and a sticky box never leaves its margin box's place).
+ * by their inline start at the viewport's end edge (an end offset would need a margin to push
+ * them to the row's end, and a sticky box never leaves its margin box's place). Offsets are
+ * logical (`insetInlineStart`): right to left, the columns run from the right (decision 0091).
  */
 function cellStyle(column: GridColumn, window: ColumnWindow, header: boolean): CSSProperties {
   const base: CSSProperties = { width: column.size, boxSizing: 'border-box', flex: 'none' };
   const zIndex = header ? 4 : 2;
-  if (column.pinned === 'start') return { ...base, position: 'sticky', left: column.pinOffset, zIndex };
+  if (column.pinned === 'start')
+    return { ...base, position: 'sticky', insetInlineStart: column.pinOffset, zIndex };
   if (column.pinned === 'end') {
     const edge = Math.min(window.viewport, window.totalWidth);
-    return { ...base, position: 'sticky', left: edge - column.pinOffset - column.size, zIndex };
+    return { ...base, position: 'sticky', insetInlineStart: edge - column.pinOffset - column.size, zIndex };
   }
-  return { ...base, position: 'absolute', top: 0, bottom: 0, left: column.start };
+  return { ...base, position: 'absolute', top: 0, bottom: 0, insetInlineStart: column.start };
 }

@@ -112,7 +112,9 @@ class CellKeys extends Subscribable implements GridKeyboard {
     const column = Number(cell.getAttribute('data-column'));
     const last = this.#options.columns.count - 1;
     let next: number | null = null;
-    if (Object.hasOwn(ARROWS, event.key)) next = column + (ARROWS[event.key] ?? 0);
+    // Right to left, the next column is on the left.
+    if (Object.hasOwn(ARROWS, event.key))
+      next = column + (ARROWS[event.key] ?? 0) * (getComputedStyle(cell).direction === 'rtl' ? -1 : 1);
     else if (event.key === 'Home' && !event.ctrlKey) next = 0;
     else if (event.key === 'End' && !event.ctrlKey) next = last;
     if (next === null) {
