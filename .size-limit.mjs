@@ -213,8 +213,10 @@ export default [
     // element is the page, which may hold another list's rows first: +49): 26.232, limit -> 26.28.
     // Thirty-second session: a horizontal element right to left reads and writes its scroll
     // offset with the sign of its direction, a press left of the client box is on the scrollbar
-    // (+43 B): 26.275 within that limit.
-    limit: '26.28 kB', // target 12 kB
+    // (+43 B): 26.275 within that limit. The element's ResizeObserver observes a task after
+    // attach (observing during another observer's delivery logged "ResizeObserver loop completed
+    // with undelivered notifications", +11 B): 26.286, limit 26.28 -> 26.33.
+    limit: '26.33 kB', // target 12 kB
     modifyEsbuildConfig,
   },
   {
@@ -306,6 +308,7 @@ export default [
     // Thirty-second session: right to left (a horizontal list starts at the right edge, rows and
     // lanes placed by insetInlineStart, ArrowLeft/ArrowRight swapped, the element's scroll offset
     // read with its sign: +99 B, of which +43 the hook's), 28.697 -> 28.796: limit 28.74 -> 28.84.
+    // The element's ResizeObserver a task after attach (see the hook's entry, +13): 28.809.
     limit: '28.84 kB',
     modifyEsbuildConfig,
   },

@@ -99,9 +99,14 @@ export function elementScrollTarget(
       // event is the fallback there.
       const resize =
         typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => handlers.resize());
-      resize?.observe(element);
+      // Observed a task later: observing while the browser delivers ResizeObserver notifications
+      // (a list attached from another observer's callback, a Suspense boundary revealing it)
+      // makes Chromium report "ResizeObserver loop completed with undelivered notifications".
+      // The viewport is read at attach; the first notification brings any change since.
+      const later = setTimeout(() => resize?.observe(element));
       const onInput = () => handlers.input?.();
       const stops = [
+        () => clearTimeout(later),
         resize ? () => resize.disconnect() : listen(view, 'resize', () => handlers.resize()),
         listen(element, 'scroll', () => handlers.scroll(), PASSIVE),
         // A press on the scrollbar itself lands outside the client box (at its left, right to left).
