@@ -150,6 +150,9 @@ export class Prefetcher extends Subscribable {
     const entry: Entry = { key, hash, load: loader, promise, resolve, state: 'queued' };
     this.#entries.set(hash, entry);
     this.#queue.add(entry, rank);
+    // Follows the level while the entry lives: the read above may have stopped following (a
+    // level that fell below `cancelAt` while nothing was waiting).
+    this.#sync();
     this.#pump();
     this.#publish();
     return promise;
