@@ -26,6 +26,18 @@ describe('chooseStrategy', () => {
     ['huge by X-Total-Bytes', facts({ total: 10, totalBytes: 5e9 }), 'stream', /^5 GB \(X-Total-Bytes\)/],
     ['X-Total-Bytes wins over total', facts({ total: 20_000_000, totalBytes: 500_000 }), 'eager', /500 kB/],
     [
+      'small by X-Total-Bytes, cursor and no total: paged (one request cannot ask for all)',
+      facts({ shape: 'cursor', totalBytes: 200_000 }),
+      'cursor',
+      /^200 kB \(X-Total-Bytes\) is below the 1 MB eager threshold, with no total .*pages by cursor$/,
+    ],
+    [
+      'small by X-Total-Bytes, { items } only: paged by offset',
+      facts({ shape: 'unknown', totalBytes: 200_000 }),
+      'offset',
+      /below the 1 MB eager threshold, with no total .*pages by offset$/,
+    ],
+    [
       'unknown with cursor',
       facts({ shape: 'cursor' }),
       'cursor',

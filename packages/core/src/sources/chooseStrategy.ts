@@ -54,8 +54,9 @@ const count = (n: number) => n.toLocaleString('en-US');
 /**
  * Picks eager, offset, cursor or stream. The dataset's bytes come from `X-Total-Bytes`, else
  * from `total` × the probe's bytes per item. Below `eagerBelowBytes` everything is loaded in
- * one request; above `streamAboveBytes`, or when the size is unknown and the server offers no
- * cursor (an open-ended feed), items are streamed; in between the server's paging is used.
+ * one request (when the server gave a total to ask for); above `streamAboveBytes`, or when the
+ * size is unknown and the server offers no cursor (an open-ended feed), items are streamed; in
+ * between, or small without a total, the server's paging is used.
  *
  * @example
  * chooseStrategy({ shape: 'offset', items: 100, bytes: 20_000, total: 2_000, totalBytes: undefined },
@@ -89,7 +90,10 @@ export function chooseStrategy(facts: ProbeFacts, thresholds: StrategyThresholds
     totalBytes !== undefined
       ? `${formatBytes(bytes)} (X-Total-Bytes)`
       : `≈ ${formatBytes(bytes)} (${count(total ?? 0)} items × ${Math.round(perItem ?? 0)} B)`;
-  if (bytes < thresholds.eagerBelowBytes) {
+  const small = bytes < thresholds.eagerBelowBytes;
+  // The eager request asks for `limit=total`: without a total (a cursor or `{ items }` answer
+  // sized by X-Total-Bytes) it would bring the probe's page only, so a small dataset is paged.
+  if (small && total !== undefined) {
     return { strategy: 'eager', reason: `${size} is below the ${eager} eager threshold`, bytes };
   }
   if (bytes > thresholds.streamAboveBytes) {
@@ -98,7 +102,7 @@ export function chooseStrategy(facts: ProbeFacts, thresholds: StrategyThresholds
   const paging = shape === 'cursor' ? 'cursor' : 'offset';
   return {
     strategy: paging,
-    reason: `${size} is between the ${eager} eager and ${stream} stream thresholds; the server pages by ${paging}`,
+    reason: `${size} is ${small ? `below the ${eager} eager threshold, with no total to ask for at once` : `between the ${eager} eager and ${stream} stream thresholds`}; the server pages by ${paging}`,
     bytes,
   };
 }
