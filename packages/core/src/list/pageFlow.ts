@@ -225,6 +225,9 @@ export class PageFlow<T> implements FlowState<T> {
   request(page: number, priority: 'background'): void {
     if (
       !this.o.enabled ||
+      // Under memory pressure a page outside the zone is shed as it lands: without a cache to
+      // keep it, its request would be thrown away.
+      (this.pressure.level !== 'ok' && !this.cache) ||
       this.store.isSettled(page) ||
       this.moves?.isHeld(page) ||
       this.landing.isHeld(page) ||
