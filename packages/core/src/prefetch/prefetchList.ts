@@ -73,7 +73,7 @@ function loaderFor<T>(source: LazyListSource<T>): PageLoader {
   return layoutFor(source);
 }
 
-function resolvePages(pages: number | PageRange, cursor: boolean): PageRange {
+function resolvePages(pages: number | PageRange, kind: LazyListSource<unknown>['kind']): PageRange {
   if (typeof pages === 'number') {
     assertPositiveInteger(OWNER, 'pages', pages);
     return { first: 0, last: pages - 1 };
@@ -83,7 +83,11 @@ function resolvePages(pages: number | PageRange, cursor: boolean): PageRange {
   if (!Number.isInteger(first) || !Number.isInteger(last) || first > last) {
     throw optionError(OWNER, 'pages', 'a count or { first, last } integers with first <= last', pages);
   }
-  if (cursor && (first > 0 || last < 0)) {
+  // Offset pages start at 0: page -1 would ask the server for offset -pageSize.
+  if (kind === 'offset' && first < 0) {
+    throw optionError(OWNER, 'pages', 'a range of pages >= 0 for an offset source', pages);
+  }
+  if (kind === 'cursor' && (first > 0 || last < 0)) {
     throw optionError(
       OWNER,
       'pages',
@@ -120,7 +124,7 @@ export function prefetchListPages<T>(
   }
   const { key, source, pages = 1, priority = 'normal' } = options;
   const layout = loaderFor(source);
-  const range = resolvePages(pages, source.kind === 'cursor');
+  const range = resolvePages(pages, source.kind);
   // What the client holds counts as loaded, as the list's own store would: a source that
   // fetches several pages per request (`pageSize: autoPageSize`) leaves those out.
   const isLoaded = (page: number) => host.getData(pageQueryKey(key, page)) !== undefined;

@@ -112,3 +112,21 @@ describe('Prefetcher with loaders that misbehave (adversarial)', () => {
     expect(fetchBudgetFor(client).running).toBe(0);
   });
 });
+
+describe('Prefetcher.prefetchList with pages that do not exist (adversarial)', () => {
+  it('refuses negative pages of an offset source instead of asking the server for offset -10', () => {
+    const { prefetcher } = setup();
+    const offsets: number[] = [];
+    const source = offsetSource<{ id: number }>({
+      pageSize: 10,
+      fetchPage: async ({ offset }) => {
+        offsets.push(offset);
+        return { items: [{ id: offset }], total: 100 };
+      },
+    });
+    expect(() => prefetcher.prefetchList({ key: ['neg'], source, pages: { first: -2, last: 0 } })).toThrow(
+      /prefetchList option "pages" must be a range of pages >= 0 for an offset source/,
+    );
+    expect(offsets).toEqual([]);
+  });
+});
