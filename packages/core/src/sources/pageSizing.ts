@@ -34,9 +34,17 @@ export interface ResolvedPageSizing<T> {
   readonly itemBytes: ((item: T) => number) | undefined;
 }
 
-/** Bytes of `item` as JSON text in UTF-8 (0 for what JSON cannot encode). */
+/**
+ * Bytes of `item` as JSON text in UTF-8, a BigInt counted as its digits; 0 for what JSON cannot
+ * encode (a function, a cycle), never a throw: a page must not fail because it cannot be weighed.
+ */
 export function jsonBytes(item: unknown): number {
-  const text = JSON.stringify(item);
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(item, (_, value: unknown) => (typeof value === 'bigint' ? `${value}` : value));
+  } catch {
+    // a cycle
+  }
   return text === undefined ? 0 : utf8Length(text);
 }
 
