@@ -14,12 +14,14 @@ interface Member {
   readonly page: number;
   readonly resolve: (page: OffsetPage<unknown>) => void;
   readonly reject: (error: unknown) => void;
+  /** The request it waits for: another one when the first answered short of its page. */
+  batch: Batch<unknown>;
 }
 
 interface Batch<T> {
-  /** First storage page covered, and how many. */
+  /** First storage page covered, and how many (fewer once a capped answer fell short). */
   readonly first: number;
-  readonly count: number;
+  count: number;
   readonly controller: AbortController;
   /** Callers waiting for a page of this batch. */
   readonly waiting: Set<Member>;
@@ -44,7 +46,9 @@ const KEEP_SETTLED = 16;
  * neither loaded (`isLoaded`) nor covered by another running or kept request, so nothing
  * loaded is fetched again. Pages asked while their request runs join it; pages of a settled
  * request not asked yet are kept for the next ask (the last {@link KEEP_SETTLED} requests). A request is aborted only
- * when every caller waiting for it aborted.
+ * when every caller waiting for it aborted. A server that caps `limit` (fewer items than asked
+ * while `total` says more) has the pages it did not reach asked again, and no later request asks
+ * for more than it answered.
  *
  * @example
  * const batcher = new OffsetBatcher(10, () => 8, ({ offset, limit, signal }) => api.items(offset, limit, signal));
@@ -56,6 +60,8 @@ export class OffsetBatcher<T> {
   readonly #pagesPerRequest: () => number;
   readonly #fetchRange: FetchRange<T>;
   #batches: Batch<T>[] = [];
+  /** Pages the server answers at most per request, once it answered short (it caps `limit`). */
+  #cap = Number.POSITIVE_INFINITY;
 
   constructor(unit: number, pagesPerRequest: () => number, fetchRange: FetchRange<T>) {
     this.#unit = unit;
@@ -78,16 +84,18 @@ export class OffsetBatcher<T> {
         page,
         resolve: resolve as (page: OffsetPage<unknown>) => void,
         reject,
+        batch,
       };
       batch.waiting.add(member);
       signal.addEventListener(
         'abort',
         () => {
-          if (!batch.waiting.delete(member)) return;
+          const current = member.batch as Batch<T>;
+          if (!current.waiting.delete(member)) return;
           reject(signal.reason);
-          if (batch.waiting.size === 0 && batch.response === undefined) {
-            batch.controller.abort(signal.reason);
-            this.#drop(batch);
+          if (current.waiting.size === 0 && current.response === undefined) {
+            current.controller.abort(signal.reason);
+            this.#drop(current);
           }
         },
         { once: true },
@@ -110,7 +118,7 @@ export class OffsetBatcher<T> {
     // any page of a kept request counts as taken.
     const free = (p: number) =>
       p >= 0 && !isLoaded(p) && !this.#batches.some((b) => p >= b.first && p < b.first + b.count);
-    const wanted = Math.max(1, this.#pagesPerRequest());
+    const wanted = Math.max(1, Math.min(this.#pagesPerRequest(), this.#cap));
     let first = page;
     let end = page + 1;
     while (end - first < wanted && free(end)) end++;
@@ -129,12 +137,31 @@ export class OffsetBatcher<T> {
     this.#fetchRange({ offset, limit, signal: batch.controller.signal, priority }).then(
       (response) => {
         if (!this.#batches.includes(batch)) return; // reset or abandoned meanwhile
+        const { items } = response;
         // A short response ends the dataset: every page of this request learns where.
-        const total =
-          response.total ?? (response.items.length < limit ? offset + response.items.length : undefined);
-        batch.response = { items: response.items, total, version: response.version };
-        for (const member of [...batch.waiting]) member.resolve(this.#take(batch, member.page));
+        const total = response.total ?? (items.length < limit ? offset + items.length : undefined);
+        // Unless `total` says more: the server caps `limit`. The pages it did not reach are asked
+        // again (no request asks for more than it answers from now on), never handed out empty.
+        if (total !== undefined && items.length < limit && offset + items.length < total) {
+          this.#cap = Math.max(1, Math.floor(items.length / unit));
+          batch.count = Math.min(batch.count, this.#cap);
+          for (const p of batch.pending) if (p >= first + batch.count) batch.pending.delete(p);
+        }
+        batch.response = { items, total, version: response.version };
+        const waiting = [...batch.waiting];
         batch.waiting.clear();
+        for (const member of waiting) {
+          if (member.page < first + batch.count) {
+            member.resolve(this.#take(batch, member.page));
+            continue;
+          }
+          const next = this.#covering(member.page) ?? this.#start(member.page, isLoaded, priority);
+          if (next.response !== undefined) member.resolve(this.#take(next, member.page));
+          else {
+            member.batch = next;
+            next.waiting.add(member);
+          }
+        }
         const settled = this.#batches.filter((b) => b.response !== undefined);
         for (const old of settled.slice(0, Math.max(0, settled.length - KEEP_SETTLED))) this.#drop(old);
       },
