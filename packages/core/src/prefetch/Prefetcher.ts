@@ -4,6 +4,7 @@ import {
   partialMatchKey,
   type QueryClient,
   type QueryKey,
+  type QueryMeta,
 } from '@tanstack/query-core';
 import { isAbortError } from '../errors.ts';
 import { sharedQueryClient } from '../list/sharedQueryClient.ts';
@@ -58,6 +59,8 @@ interface Entry {
   readonly key: QueryKey;
   readonly hash: string;
   readonly load: (signal: AbortSignal) => Promise<unknown>;
+  /** A list page's shape (`prefetchList`), stored with its query as a list's own fetch does. */
+  readonly meta: QueryMeta | undefined;
   readonly promise: Promise<PrefetchResult>;
   readonly resolve: (result: PrefetchResult) => void;
   state: 'queued' | 'running';
@@ -125,6 +128,15 @@ export class Prefetcher extends Subscribable {
     loader: (signal: AbortSignal) => Promise<T>,
     options: PrefetchOptions = {},
   ): Promise<PrefetchResult> {
+    return this.#prefetch(key, loader, options, undefined);
+  }
+
+  #prefetch<T>(
+    key: QueryKey,
+    loader: (signal: AbortSignal) => Promise<T>,
+    options: PrefetchOptions,
+    meta: QueryMeta | undefined,
+  ): Promise<PrefetchResult> {
     if (!Array.isArray(key)) throw optionError('prefetch', 'key', 'an array (a query key)', key);
     assertFunction('prefetch', 'loader', loader);
     assertObject('prefetch', 'options', options);
@@ -136,7 +148,7 @@ export class Prefetcher extends Subscribable {
       if (waiting.state === 'queued' && this.#queue.raise(waiting, rank)) this.#publish();
       return waiting.promise;
     }
-    const served = this.#serve(key, hash, loader);
+    const served = this.#serve(key, hash, loader, meta);
     if (served !== undefined) return served;
     this.#sync(true); // reads the pressure level now, if nothing was following it
     if (this.#pressure.closed) {
@@ -147,7 +159,7 @@ export class Prefetcher extends Subscribable {
     const promise = new Promise<PrefetchResult>((done) => {
       resolve = done;
     });
-    const entry: Entry = { key, hash, load: loader, promise, resolve, state: 'queued' };
+    const entry: Entry = { key, hash, load: loader, meta, promise, resolve, state: 'queued' };
     this.#entries.set(hash, entry);
     this.#queue.add(entry, rank);
     // Follows the level while the entry lives: the read above may have stopped following (a
@@ -162,7 +174,7 @@ export class Prefetcher extends Subscribable {
   prefetchList<T>(options: PrefetchListOptions<T>): Promise<PrefetchResult[]> {
     return prefetchListPages(
       {
-        prefetch: (key, loader, { priority }) => this.prefetch(key, loader, { priority }),
+        prefetch: (key, loader, { priority, meta }) => this.#prefetch(key, loader, { priority }, meta),
         getData: (key) => this.#queryClient().getQueryData(key),
       },
       options,
@@ -210,13 +222,18 @@ export class Prefetcher extends Subscribable {
   }
 
   /** Data there already, or a fetch of the key running (a list's): answered without a slot. */
-  #serve(key: QueryKey, hash: string, loader: Entry['load']): Promise<PrefetchResult> | undefined {
+  #serve(
+    key: QueryKey,
+    hash: string,
+    loader: Entry['load'],
+    meta: QueryMeta | undefined,
+  ): Promise<PrefetchResult> | undefined {
     const client = this.#queryClient();
     const state = client.getQueryCache().get(hash)?.state;
     if (state?.data !== undefined && !state.isInvalidated) return this.#settled({ status: 'cached', key });
     if (state?.fetchStatus !== 'fetching') return undefined;
     // Not ours to abort under pressure: the prefetch only waits for it.
-    return this.#fetch(client, key, hash, loader).promise.then((result) => {
+    return this.#fetch(client, key, hash, loader, meta).promise.then((result) => {
       this.#count(result);
       this.#publish();
       return result;
@@ -228,7 +245,13 @@ export class Prefetcher extends Subscribable {
    * asks for the key meanwhile joins it. Never rejects. An empty query left by a failed or
    * cancelled load is removed, so the error is not served as the key's state.
    */
-  #fetch(client: QueryClient, key: QueryKey, hash: string, loader: Entry['load']) {
+  #fetch(
+    client: QueryClient,
+    key: QueryKey,
+    hash: string,
+    loader: Entry['load'],
+    meta: QueryMeta | undefined,
+  ) {
     let called = false;
     const promise = client
       .fetchQuery({
@@ -242,6 +265,7 @@ export class Prefetcher extends Subscribable {
         // fresh. Written out, not shared: a shared constant costs every list bundle 10-16 B gzip.
         staleTime: Number.POSITIVE_INFINITY,
         gcTime: Number.POSITIVE_INFINITY,
+        meta,
       })
       .then(
         (): PrefetchResult => ({ status: called ? 'loaded' : 'cached', key }),
@@ -276,7 +300,7 @@ export class Prefetcher extends Subscribable {
 
   #start(entry: Entry): void {
     // While it waited, the key may have been loaded or a list may have started fetching it.
-    const served = this.#serve(entry.key, entry.hash, entry.load);
+    const served = this.#serve(entry.key, entry.hash, entry.load, entry.meta);
     if (served !== undefined) {
       this.#entries.delete(entry.hash);
       void served.then(entry.resolve);
@@ -286,7 +310,7 @@ export class Prefetcher extends Subscribable {
     }
     entry.state = 'running';
     this.#running += 1;
-    const running = this.#fetch(this.#queryClient(), entry.key, entry.hash, entry.load);
+    const running = this.#fetch(this.#queryClient(), entry.key, entry.hash, entry.load, entry.meta);
     entry.abort = running.abort;
     void running.promise.then((result) => {
       if (this.#entries.get(entry.hash) !== entry) return; // cancelled here: already resolved

@@ -5,8 +5,7 @@ import { layoutFor } from '../paging/layoutFor.ts';
 import { normalizeWindow } from '../planner/listWindow.ts';
 import type { PageRange } from '../planner/planWindow.ts';
 import { backoffDelay } from '../scheduler/backoffDelay.ts';
-import { pageQueryKey, shapeMeta, shouldRetryPage } from '../scheduler/pageQuery.ts';
-import { pageShape } from '../sources/adopt.ts';
+import { pageQueryKey, shouldRetryPage } from '../scheduler/pageQuery.ts';
 import type { LazyListSource } from '../sources/source.ts';
 import { type ListPrefetchHost, prefetchListPages } from './prefetchList.ts';
 import type { PrefetchResult } from './prefetchResult.ts';
@@ -61,7 +60,7 @@ export function prefetchLazyList<T>(
   const { attempts, baseDelayMs, maxDelayMs, random } = resolved;
   const host: ListPrefetchHost = {
     getData: (queryKey) => client.getQueryData(queryKey),
-    prefetch(queryKey: QueryKey, loader: (signal: AbortSignal) => Promise<unknown>) {
+    prefetch(queryKey: QueryKey, loader: (signal: AbortSignal) => Promise<unknown>, { meta }) {
       let called = false;
       // The list's own page options (pageQuery.ts), so the list finds the page fresh; the retries
       // are query-core's here (no list scheduler runs), timed by lazyflow's one backoff.
@@ -76,7 +75,7 @@ export function prefetchLazyList<T>(
           retryDelay: (failures) => backoffDelay(failures + 1, { baseDelayMs, maxDelayMs, random }),
           staleTime: Number.POSITIVE_INFINITY,
           gcTime: Number.POSITIVE_INFINITY,
-          meta: shapeMeta(pageShape(resolved.source)), // as the list's own fetch (pageQuery.ts)
+          meta, // the page's shape, as the list's own fetch (pageQuery.ts)
         })
         .then(
           (): PrefetchResult => ({ status: called ? 'loaded' : 'cached', key: queryKey }),

@@ -1,10 +1,11 @@
-import type { QueryKey } from '@tanstack/query-core';
+import type { QueryKey, QueryMeta } from '@tanstack/query-core';
 import { pageRejection } from '../errors.ts';
 import { assertObject, assertPositiveInteger, optionError } from '../options.ts';
 import type { ListLayout } from '../paging/layout.ts';
 import { layoutFor } from '../paging/layoutFor.ts';
 import type { PageRange } from '../planner/planWindow.ts';
-import { pageQueryKey } from '../scheduler/pageQuery.ts';
+import { pageQueryKey, shapeMeta } from '../scheduler/pageQuery.ts';
+import { pageShape } from '../sources/adopt.ts';
 import type { LazyListSource } from '../sources/source.ts';
 import { type PrefetchPriority, priorityRank } from './prefetchPriority.ts';
 import type { PrefetchResult } from './prefetchResult.ts';
@@ -40,10 +41,11 @@ export interface PrefetchListOptions<T> {
  * const host: ListPrefetchHost = { prefetch: prefetcher.prefetch.bind(prefetcher), getData: (key) => client.getQueryData(key) };
  */
 export interface ListPrefetchHost {
+  /** `meta`: the page's shape (`shapeMeta`), as a list's own fetch sets it. */
   prefetch(
     key: QueryKey,
     loader: (signal: AbortSignal) => Promise<unknown>,
-    options: { priority: PrefetchPriority },
+    options: { priority: PrefetchPriority; meta: QueryMeta | undefined },
   ): Promise<PrefetchResult>;
   /** The data the QueryClient holds for `key`. */
   getData(key: QueryKey): unknown;
@@ -128,6 +130,9 @@ export function prefetchListPages<T>(
   // What the client holds counts as loaded, as the list's own store would: a source that
   // fetches several pages per request (`pageSize: autoPageSize`) leaves those out.
   const isLoaded = (page: number) => host.getData(pageQueryKey(key, page)) !== undefined;
+  // The page's shape goes with it, as with a list's own fetch: a list of another page size on the
+  // key then fetches its own page instead of showing this one as its (pageQuery.ts, isOtherShape).
+  const meta = shapeMeta(pageShape(source));
   const load = (page: number) =>
     // A prefetch is never on screen: the `fetch` hint is 'low' (decision 0026).
     host.prefetch(
@@ -137,7 +142,7 @@ export function prefetchListPages<T>(
         layout.load(page, signal, isLoaded, 'low').catch((error: unknown) => {
           throw pageRejection(page, error);
         }),
-      { priority },
+      { priority, meta },
     );
   if (source.kind !== 'cursor') {
     const results: Promise<PrefetchResult>[] = [];

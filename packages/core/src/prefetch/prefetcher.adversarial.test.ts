@@ -1,9 +1,10 @@
 import { QueryClient } from '@tanstack/query-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Timers } from '../env/timers.ts';
+import { createLazyList } from '../list/createLazyList.ts';
 import { createMemoryMonitor, type MemoryMonitor } from '../memory/createMemoryMonitor.ts';
 import { fetchBudgetFor } from '../scheduler/fetchBudget.ts';
-import { offsetSource } from '../sources/offsetSource.ts';
+import { type OffsetFetchParams, offsetSource } from '../sources/offsetSource.ts';
 import { createPrefetcher } from './createPrefetcher.ts';
 import type { Prefetcher } from './Prefetcher.ts';
 
@@ -128,5 +129,35 @@ describe('Prefetcher.prefetchList with pages that do not exist (adversarial)', (
       /prefetchList option "pages" must be a range of pages >= 0 for an offset source/,
     );
     expect(offsets).toEqual([]);
+  });
+});
+
+describe('Prefetcher.prefetchList, then a list of another page size on the key (adversarial)', () => {
+  it("the list is told the page is of another shape (as with a list's page), not shown 10 rows as its 50", async () => {
+    const { client, prefetcher } = setup();
+    const requests: string[] = [];
+    const fetchPage = async ({ offset, limit }: OffsetFetchParams) => {
+      requests.push(`${offset}+${limit}`);
+      return { items: Array.from({ length: limit }, (_, i) => ({ id: offset + i })), total: 1_000 };
+    };
+    await prefetcher.prefetchList({ key: ['sized'], source: offsetSource({ pageSize: 10, fetchPage }) });
+    const list = createLazyList({
+      key: ['sized'],
+      source: offsetSource({ pageSize: 50, fetchPage }),
+      queryClient: client,
+      prefetch: 0,
+    });
+    const stop = list.subscribe(() => {});
+    try {
+      list.setWindow({ start: 0, end: 40 });
+      for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(list.getSnapshot().getItem(25).status).toBe('error'); // before: 'placeholder' for good
+      expect(String(list.getSnapshot().pages.get(0)?.error)).toMatch(
+        /under \["sized","page",0\].*give lists of other sources or page sizes other keys/,
+      );
+    } finally {
+      stop();
+      list.destroy();
+    }
   });
 });
