@@ -286,8 +286,13 @@ export class FetchScheduler<R, H extends FetchSchedulerHost = FetchSchedulerHost
         timers.clearTimeout(job.deadline);
         this.#jobs.delete(job.page);
         this.#setRunning(this.#running - 1);
-        this.#calls.onSuccess(this.#host, job.page, result);
-        this.#pump(1);
+        // The slot goes back even when landing throws (an app's `estimateBytes`): else the
+        // client's budget would hold it for good.
+        try {
+          this.#calls.onSuccess(this.#host, job.page, result);
+        } finally {
+          this.#pump(1);
+        }
       },
       (error: unknown) => {
         if (!current()) return;
