@@ -64,4 +64,20 @@ describe('OffsetBatcher with a server that caps limit (adversarial)', () => {
       450, 451, 452, 453, 454, 455, 456, 457, 458, 459,
     ]);
   });
+
+  it('an empty answer where total says more (a deep-offset limit) does not shrink later requests to one page', async () => {
+    const calls: [number, number][] = [];
+    const fetchRange = async ({ offset, limit }: { offset: number; limit: number }) => {
+      calls.push([offset, limit]);
+      const items = offset >= 100 ? [] : Array.from({ length: limit }, (_, i) => offset + i);
+      return { items, total: 10_000 };
+    };
+    const batcher = new OffsetBatcher(10, () => 4, fetchRange);
+    expect((await batcher.load(20, never())).items).toEqual([]);
+    await batcher.load(0, never());
+    expect(calls).toEqual([
+      [200, 40],
+      [0, 40],
+    ]);
+  });
 });

@@ -142,8 +142,14 @@ export class OffsetBatcher<T> {
         const total = response.total ?? (items.length < limit ? offset + items.length : undefined);
         // Unless `total` says more: the server caps `limit`. The pages it did not reach are asked
         // again (no request asks for more than it answers from now on), never handed out empty.
-        if (total !== undefined && items.length < limit && offset + items.length < total) {
-          this.#cap = Math.max(1, Math.floor(items.length / unit));
+        // An answer short of one page (a server that stops at a deep offset) is handed out as it is.
+        if (
+          total !== undefined &&
+          unit <= items.length &&
+          items.length < limit &&
+          offset + items.length < total
+        ) {
+          this.#cap = Math.floor(items.length / unit);
           batch.count = Math.min(batch.count, this.#cap);
           for (const p of batch.pending) if (p >= first + batch.count) batch.pending.delete(p);
         }
