@@ -70,3 +70,33 @@ describe('autoSource with a small X-Total-Bytes and no total (adversarial)', () 
     },
   );
 });
+
+describe('autoSource eager over a server that caps limit (adversarial)', () => {
+  it('a small dataset of 2,000 rows from a server answering at most 500 per request shows all 2,000', async () => {
+    const requests: string[] = [];
+    const fetch: NonNullable<AutoSourceOptions<Row>['fetch']> = async (url) => {
+      requests.push(url.search);
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      const limit = Math.min(500, Number(url.searchParams.get('limit') ?? 100));
+      const items = Array.from({ length: Math.max(0, Math.min(limit, 2_000 - offset)) }, (_, i) => ({
+        id: offset + i,
+      }));
+      return Response.json({ items, total: 2_000 });
+    };
+    const list = createLazyList<Row>({
+      key: ['auto-capped'],
+      source: autoSource<Row>({ url: 'http://test/api/rows', fetch }),
+      queryClient: new QueryClient(),
+      retry: { baseDelayMs: 0, maxDelayMs: 0 },
+    });
+    lists.push(list as LazyList<unknown>);
+    list.subscribe(() => {});
+    list.setWindow({ start: 0, end: 20 });
+    await until(() => list.getSnapshot().getItem(0).status === 'loaded');
+    expect(list.getSnapshot().stats.strategy).toBe('eager');
+    list.setWindow({ start: 1_980, end: 2_000 });
+    await until(() => list.getSnapshot().getItem(1_999).status === 'loaded');
+    expect(list.getSnapshot().getItem(1_999)).toMatchObject({ item: { id: 1_999 } });
+    expect(list.getSnapshot().count).toBe(2_000);
+  });
+});

@@ -81,15 +81,21 @@ function eagerWithProbe<T>(o: ResolvedAutoSourceOptions<T>, probe: AutoProbe<T>)
       kept = undefined; // a refresh asks the server again
       return items;
     }
-    const url =
-      shape === 'array'
-        ? withParams(o.url, { offset: 0, limit: o.probeSize })
-        : withParams(o.url, { offset: 0, limit: total ?? 0 });
-    const { body } = await getJson(o.fetch, url, new AbortController().signal);
-    if (Array.isArray(body)) return body as readonly T[];
-    if (typeof body === 'object' && body !== null && 'items' in body && Array.isArray(body.items))
-      return body.items as readonly T[];
-    throw new PageShapeError('autoSource', 0, 'eager response', 'an array or { items: unknown[] }', body);
+    let items: readonly T[] = [];
+    // A server that caps `limit` answers fewer than `total`: asked on from where it stopped.
+    for (;;) {
+      const offset = items.length;
+      const url =
+        shape === 'array'
+          ? withParams(o.url, { offset: 0, limit: o.probeSize })
+          : withParams(o.url, { offset, limit: (total ?? 0) - offset });
+      const { body } = await getJson(o.fetch, url, new AbortController().signal);
+      if (Array.isArray(body)) return body as readonly T[];
+      if (typeof body !== 'object' || body === null || !('items' in body) || !Array.isArray(body.items))
+        throw new PageShapeError('autoSource', 0, 'eager response', 'an array or { items: unknown[] }', body);
+      items = offset === 0 ? body.items : [...items, ...body.items];
+      if (body.items.length === 0 || items.length >= (total ?? 0)) return items;
+    }
   });
 }
 
