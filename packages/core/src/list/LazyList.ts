@@ -89,7 +89,8 @@ export class LazyList<T> extends Subscribable {
     flow.o = resolved;
     flow.scheduler.limitsChanged(); // it reads them from flow.o
     if (reload) {
-      this.invalidate();
+      // As a refresh: the rows shown stay until the new ones land, so the view follows its item.
+      this.refresh();
       return;
     }
     // Hooks push options after every commit: only a change of what is planned or kept does work.
