@@ -82,8 +82,11 @@ export class RangeLayout<T> implements ListLayout<T> {
           status = page?.status === 'error' || status === 'error' ? 'error' : 'loading';
           continue;
         }
+        // Within the bucket too: a server answering [from, to] with both ends sends an edge's items twice.
+        const low = Math.max(from, bucket * size);
+        const high = Math.min(to, (bucket + 1) * size);
         const inside =
-          getKey === undefined ? page.items : page.items.filter((item) => inRange(getKey(item), from, to));
+          getKey === undefined ? page.items : page.items.filter((item) => inRange(getKey(item), low, high));
         for (const item of inside) items.push(item);
       }
       return { status, items };
