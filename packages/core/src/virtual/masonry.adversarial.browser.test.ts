@@ -1,9 +1,13 @@
 // layout: masonry under odd items and options: more lanes than items, items of 0 px, one item
-// taller than the viewport, lanes changed live.
+// taller than the viewport, lanes changed live, an
+// eager array of another length.
 import { startMockWorker } from '@lazyflow/mocks/browser';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { frames, settled } from '../testing/mountVirtualList.ts';
+import { createLazyList } from '../list/createLazyList.ts';
+import { eagerSource } from '../sources/eagerSource.ts';
+import { frames, type MountedList, settled } from '../testing/mountVirtualList.ts';
 import {
+  cleanups,
   item,
   itemsList,
   loadedText,
@@ -38,7 +42,7 @@ function mounted(total: number, heightOf: (index: number) => number, lanes: numb
 }
 
 /** Each rendered item's lane and box from the spacer's start. */
-function boxes(view: ReturnType<typeof mounted>, lanes: number) {
+function boxes(view: Pick<MountedList<unknown>, 'spacer'>, lanes: number) {
   const origin = view.spacer.getBoundingClientRect();
   const out = new Map<number, { lane: number; top: number; bottom: number }>();
   for (const element of view.spacer.children) {
@@ -52,7 +56,7 @@ function boxes(view: ReturnType<typeof mounted>, lanes: number) {
   return out;
 }
 
-function overlaps(view: ReturnType<typeof mounted>, lanes: number): string[] {
+function overlaps(view: Pick<MountedList<unknown>, 'spacer'>, lanes: number): string[] {
   const byLane = new Map<number, { index: number; top: number; bottom: number }[]>();
   for (const [index, box] of boxes(view, lanes)) {
     const lane = byLane.get(box.lane) ?? [];
@@ -123,6 +127,50 @@ describe('layout: masonry (adversarial)', () => {
       expect(rows.map((row) => row.index).sort()).toEqual([0, 1, 2, 3, 4]);
       expect(rows.every((row) => row.lane < lanes)).toBe(true);
     }
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('layout: masonry with data of another length (adversarial)', () => {
+  it('an eager array cut from 2,000 to 10 items while deep in it, then 3,000: items in lanes, nothing overlaps', async () => {
+    const errors = windowErrors();
+    const make = (count: number, tag: string) =>
+      Array.from({ length: count }, (_, id) => ({ id, title: `${tag} ${id}` }));
+    const list = createLazyList({
+      key: [`masonry-eager-${Math.random()}`],
+      source: eagerSource(make(2_000, 'a')),
+      getItemKey: (row) => row.id,
+    });
+    cleanups.push(() => list.destroy());
+    const view = mount({
+      list,
+      layout: masonry,
+      lanes: 3,
+      gap: 8,
+      estimateSize: () => 100,
+      text: (row) => row.title,
+      rowSize: (row: VirtualRow<unknown>) => 60 + (row.index % 4) * 40,
+    });
+    view.view.scrollToIndex(1_500, { align: 'start' });
+    await vi.waitFor(() => expect(view.element(1_500)?.textContent).toBe('a 1500'));
+    list.setOptions({ source: eagerSource(make(10, 'b')) });
+    await vi.waitFor(() => expect(view.element(9)?.textContent).toBe('b 9'));
+    await settled(() => view.view.getSnapshot().totalSize + view.viewport.scrollTop);
+    expect(
+      view.view
+        .getSnapshot()
+        .rows.map((row) => row.index)
+        .sort((a, b) => a - b),
+    ).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(view.viewport.scrollTop).toBeLessThanOrEqual(view.view.getSnapshot().totalSize);
+    expect(overlaps(view, 3)).toEqual([]);
+    list.setOptions({ source: eagerSource(make(3_000, 'c')) });
+    await vi.waitFor(() => expect(view.view.getSnapshot().count).toBe(3_000));
+    view.view.scrollToIndex(2_900, { align: 'start' });
+    await vi.waitFor(() => expect(view.element(2_900)?.textContent).toBe('c 2900'));
+    await settled(() => view.position(2_900) ?? 0);
+    expect(view.position(2_900)).toBeCloseTo(0, 0);
+    expect(overlaps(view, 3)).toEqual([]);
     expect(errors).toEqual([]);
   });
 });
