@@ -250,4 +250,40 @@ describe('useSuspenseLazyList (adversarial)', () => {
     await wait(50);
     expect(server.calls).toEqual(['g@0']);
   });
+
+  const badAnswers: [string, () => Promise<never>, RegExp][] = [
+    ['a page of another shape', async () => ({ data: [] }) as never, /fetchPage/],
+    ['a rejection without a reason', () => Promise.reject(undefined), /page 0 rejected without a reason/],
+  ];
+  it.each(badAnswers)(
+    '%s: the boundary gets an Error naming it, once, and no unhandled rejection',
+    async (_, fetchPage, message) => {
+      vi.spyOn(console, 'error').mockImplementation(() => {});
+      vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const rejections: unknown[] = [];
+      const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
+      window.addEventListener('unhandledrejection', onRejection);
+      try {
+        let calls = 0;
+        const source = offsetSource<Hit>({
+          pageSize: 50,
+          fetchPage: (_: OffsetFetchParams) => {
+            calls += 1;
+            return fetchPage();
+          },
+        });
+        render(
+          <Shell client={new QueryClient()} strict>
+            <List listKey={['bad', String(message)]} source={source} seen={[]} />
+          </Shell>,
+        );
+        expect((await screen.findByRole('alert')).textContent).toMatch(message);
+        await wait(50);
+        expect(calls).toBe(1);
+        expect(rejections).toEqual([]);
+      } finally {
+        window.removeEventListener('unhandledrejection', onRejection);
+      }
+    },
+  );
 });
