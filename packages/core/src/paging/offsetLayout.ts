@@ -172,16 +172,16 @@ export class OffsetLayout<T> implements ListLayout<T> {
 
   reader(pages: ReadonlyMap<number, PageState<T>>) {
     const size = this.#source.pageSize;
-    const count = this.#count;
-    const bounded = this.#countKind === 'exact';
+    // Rows past an exact count do not exist: a range reaching past it is loaded once the rest is.
+    const end = this.#countKind === 'exact' ? this.#count : Number.POSITIVE_INFINITY;
     const getItem = (index: number): ItemState<T> => {
-      if (index < 0 || (bounded && index >= count)) return PLACEHOLDER;
+      if (index < 0 || index >= end) return PLACEHOLDER;
       return stateOf(pages.get(Math.floor(index / size)), index % size);
     };
     return {
       getItem,
       getItemKey: (index: number) => index,
-      getRange: (from: number, to: number): RangeState<T> => collect(getItem, from, to),
+      getRange: (from: number, to: number): RangeState<T> => collect(getItem, from, Math.min(to, end)),
     };
   }
 }
