@@ -202,11 +202,16 @@ export class VirtualList<T> extends Subscribable {
       if (process.env.NODE_ENV !== 'production') warnNoKeyboard();
       return;
     }
+    const lanes = this.#masonry?.lanes ?? this.#o.lanes;
+    const sizes = this.#sizes;
+    // The sizes' rows start at the first item after the prepended ones (a chat's history), the
+    // navigation's at index 0: without the shift PageDown stepped by rows further down.
+    const shift = Math.floor(this.#state.prepended / lanes);
     const next = keyboard(event, {
-      sizes: this.#sizes,
+      sizes: { start: (row) => sizes.start(row - shift), rowAt: (offset) => sizes.rowAt(offset) + shift },
       viewport: clearViewport(this.#state.viewport, this.#context),
       count: this.#snapshot.count,
-      lanes: this.#masonry?.lanes ?? this.#o.lanes,
+      lanes,
       horizontal: this.#o.horizontal,
     });
     if (next === null) return;
