@@ -25,10 +25,12 @@ function Page({
   header = HEADER,
   banner = 0,
   aside = false,
+  measured = false,
 }: {
   header?: number;
   banner?: number;
   aside?: boolean;
+  measured?: boolean;
 }) {
   const list = useLazyList<string>({
     key: ['window-adversarial'],
@@ -60,6 +62,7 @@ function Page({
         {list.rows.map((row) => (
           <li
             key={row.key}
+            ref={measured ? list.measureElement : undefined}
             data-index={row.index}
             tabIndex={row.index === (list.focusedIndex ?? 0) ? 0 : -1}
             style={{
@@ -106,6 +109,13 @@ describe('useLazyList with useWindowScroll: keyboard focus', () => {
     await vi.waitFor(() => expect(document.activeElement).toBe(rowElement(4)));
     await userEvent.keyboard('{ArrowDown}');
     await vi.waitFor(() => expect(document.activeElement).toBe(rowElement(5)));
+  });
+
+  it('with another list of data-index rows earlier on the page, focusIndex before any key press focuses this list’s (measured) row', async () => {
+    roots.mount(<Page aside measured />);
+    await vi.waitFor(() => expect(rowElement(3)).not.toBeNull());
+    latest?.focusIndex(3);
+    await vi.waitFor(() => expect(document.activeElement).toBe(rowElement(3)));
   });
 
   it('focusIndex(1,000) scrolls the page to row 1,000 and focuses it', async () => {

@@ -55,7 +55,7 @@ export class VirtualList<T> extends Subscribable {
   #sizes: SizeIndex;
   #context: ViewContext;
   readonly #measurer: RowMeasurer;
-  /** The element holding the rows, seen at the last key press (see `onKeyDown`). */
+  /** The element holding the rows, seen at the last row measured or key press (see `onKeyDown`). */
   #rows: Element | null | undefined;
   /** The list's data where the anchor's item was last found (the rows that moved with it are found there). */
   #data: LazyListSnapshot<T> | null = null;
@@ -183,6 +183,7 @@ export class VirtualList<T> extends Subscribable {
     if (process.env.NODE_ENV !== 'production' && (!attribute || !Number.isInteger(index)))
       throw new TypeError('lazyflow: measureElement needs the row element to carry data-index={row.index}');
     const key = index - this.#state.prepended;
+    this.#rows = element.parentElement; // where focusIndex looks for a row first (see onKeyDown)
     const anchor = this.#state.anchor;
     // Items above the one read are read at once (decision 0016 rule 9). A row is `lanes` items,
     // with masonry a chunk: items of the anchored chunk may be packed above the item read, so
