@@ -11,19 +11,11 @@ import type { FlowState, PageResult } from './flowState.ts';
 export function land<T>(flow: FlowState<T>, page: number, data: unknown, type: 'landed' | 'cached') {
   const count = flow.layout.count;
   const countKind = flow.layout.countKind;
-  const { items, shift } = flow.layout.accept(page, data);
+  const { items, shift, stale } = flow.layout.accept(page, data);
   const bytes = flow.o.estimateBytes(items);
   flow.dispatch({ type, page, generation: flow.generation, items, bytes });
-  const { source } = flow.o;
-  // The server deleted rows (a smaller total): pages past its end hold rows from before, and
-  // an item kept on one (a sent one, decision 0040) would be held by no row.
-  if (type === 'landed' && source.kind === 'offset' && flow.layout.count < count) {
-    const end = flow.layout.count;
-    dropPages(
-      flow,
-      [...flow.store.values()].map((s) => s.index).filter((p) => p * source.pageSize >= end),
-    );
-  }
+  // Pages the layout no longer holds (past a smaller total, walked from a cursor no longer given).
+  if (type === 'landed' && stale) dropPages(flow, [...flow.store.values()].map((s) => s.index).filter(stale));
   if (shift !== 0 && flow.window !== null) {
     flow.window = { ...flow.window, start: flow.window.start + shift, end: flow.window.end + shift };
   }

@@ -177,7 +177,19 @@ export class CursorLayout<T> implements ListLayout<T> {
   accept(page: number, data: unknown) {
     const { items, nextCursor, prevCursor } = data as CursorPage<T>;
     const before = this.prependedCount;
+    const old = this.#meta.get(page);
     this.#meta.set(page, { length: items.length, nextCursor, prevCursor });
+    // Page 0 without an initial cursor is read from an end of the feed and moves with it (a chat
+    // that grew, refreshed): the pages walked from its old cursors would miss or repeat items.
+    let stale: ((page: number) => boolean) | undefined;
+    const back = old !== undefined && old.prevCursor !== prevCursor;
+    const on = old !== undefined && old.nextCursor !== nextCursor;
+    if (page === 0 && (back || on) && this.#source.initialCursor === null) {
+      for (; back && this.#lo < 0; this.#lo++) this.#meta.delete(this.#lo);
+      for (; on && this.#hi > 0; this.#hi--) this.#meta.delete(this.#hi);
+      // Loaded or being fetched, every page on that side was walked from the old cursor.
+      stale = (p) => (back && p < 0) || (on && p > 0);
+    }
     if (this.#hi < this.#lo) {
       this.#lo = page;
       this.#hi = page;
@@ -186,7 +198,7 @@ export class CursorLayout<T> implements ListLayout<T> {
       this.#hi = Math.max(this.#hi, page);
     }
     this.#rebuild();
-    return { items, shift: this.prependedCount - before };
+    return { items, shift: this.prependedCount - before, stale };
   }
 
   append(

@@ -63,8 +63,15 @@ export interface ListLayout<T> {
     isLoaded: (page: number) => boolean,
     priority: FetchPriority,
   ): Promise<unknown>;
-  /** Records a fetched page; returns its items and how far display indexes shifted (prepends). */
-  accept(page: number, data: unknown): { items: readonly T[]; shift: number };
+  /**
+   * Records a fetched page; returns its items, how far display indexes shifted (prepends) and which
+   * pages it made stale (past a smaller total, walked from cursors no longer given): a fetched
+   * page's list drops those it holds.
+   */
+  accept(
+    page: number,
+    data: unknown,
+  ): { items: readonly T[]; shift: number; stale?: ((page: number) => boolean) | undefined };
   /**
    * Adds items after the last one. Returns the loaded pages that now hold them (items landing in
    * a page that is not loaded are not stored: it is fetched when needed), or null when this

@@ -86,6 +86,7 @@ export class OffsetLayout<T> implements ListLayout<T> {
     this.#asked = false;
     const { items, total } = data as OffsetPage<T>;
     const size = this.#source.pageSize;
+    const count = this.#count;
     const end = total ?? (items.length < size ? page * size + items.length : undefined);
     if (end !== undefined) {
       // Below the server's last end (it deleted rows: what was appended sits at indexes from
@@ -99,7 +100,10 @@ export class OffsetLayout<T> implements ListLayout<T> {
       this.#count = Math.max(this.#count, (page + 2) * size);
       this.#countKind = 'estimated';
     }
-    return { items, shift: 0 };
+    // The server deleted rows (a smaller total): pages past its end hold rows from before, and an
+    // item kept on one (a sent one, decision 0040) would be held by no row.
+    const now = this.#count;
+    return { items, shift: 0, stale: now < count ? (p: number) => p * size >= now : undefined };
   }
 
   append(items: readonly T[], loaded: (page: number) => readonly T[] | null | undefined): AppendedPage<T>[] {
