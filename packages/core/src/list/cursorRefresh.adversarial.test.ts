@@ -30,52 +30,73 @@ function feed(initial: number) {
   return { server, fetchPage };
 }
 
-const ids = (list: {
-  getSnapshot(): { count: number; getItem(i: number): { status: string; item?: unknown } };
-}) => {
-  const s = list.getSnapshot();
-  return Array.from({ length: s.count }, (_, i) => {
-    const state = s.getItem(i);
-    return state.status === 'loaded' ? (state.item as { id: number }).id : state.status;
-  });
-};
+type Chat = ReturnType<typeof chat>;
 
-/** Loads every page, newest first, the window walking up to the oldest message. */
-async function walkToTheTop(list: {
-  setWindow(w: { start: number; end: number; direction: 'backward' }): void;
-}) {
-  for (let i = 0; i < 8; i++) {
+function chat(key: string, f: ReturnType<typeof feed>, maxPages?: number) {
+  return track(
+    createLazyList<{ id: number }>({
+      key: [key],
+      queryClient: new QueryClient(),
+      prefetch: 1,
+      ...(maxPages !== undefined && { memory: { maxPages } }),
+      source: cursorSource({ pageSize: 20, initialDirection: 'backward', fetchPage: f.fetchPage }),
+    }),
+  );
+}
+
+/** Loads pages newest first, the window held at the top until the oldest message is in. */
+async function walkToTheTop(list: Chat) {
+  for (let i = 0; i < 30 && !list.getSnapshot().reachedStart; i++) {
     list.setWindow({ start: 0, end: 10, direction: 'backward' });
     await settle();
   }
+  list.setWindow({ start: 0, end: 10, direction: 'backward' });
+  await settle();
 }
 
-describe('refresh() of a chat', () => {
-  it('five new messages, refreshed at the newest: every message once, in order (before: 80–84 missing)', async () => {
-    const f = feed(100);
-    const list = track(
-      createLazyList({
-        key: ['chat-refresh'],
-        queryClient: new QueryClient(),
-        prefetch: 1,
-        source: cursorSource({ pageSize: 20, initialDirection: 'backward', fetchPage: f.fetchPage }),
-      }),
-    );
-    await walkToTheTop(list);
-    expect(ids(list)).toEqual(Array.from({ length: 100 }, (_, i) => i));
-    const { count } = list.getSnapshot();
-    list.setWindow({ start: count - 10, end: count });
+/**
+ * Scrolls from the top to the end, 10 rows at a time, and gives the ids read in each window once
+ * loaded (the snapshot's rows outside the window are not republished: only the window is read).
+ */
+async function readDown(list: Chat): Promise<number[]> {
+  const read: number[] = [];
+  for (let start = 0; start < list.getSnapshot().count; start += 10) {
+    list.setWindow({ start, end: start + 10, direction: 'forward' });
     await settle();
+    const s = list.getSnapshot();
+    for (let i = start; i < Math.min(start + 10, s.count); i++) {
+      const state = s.getItem(i);
+      read.push(state.status === 'loaded' ? state.item.id : -1);
+    }
+  }
+  return read;
+}
+
+const upTo = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+describe('a chat that grew', () => {
+  it('refresh() at the newest after five new messages: every message once, in order (before: 80–84 missing)', async () => {
+    const f = feed(100);
+    const list = chat('chat-refresh', f);
+    await walkToTheTop(list);
+    expect(await readDown(list)).toEqual(upTo(100));
     f.server.total = 105;
     list.refresh();
     await settle();
-    // The newest page moved with the feed (85–104); the history walked from its old cursor (60–79
-    // from '80') was dropped and is walked again from its new one.
-    const shown = ids(list).filter((id) => typeof id === 'number');
-    expect(shown.at(-1)).toBe(104);
-    expect(shown).toEqual(Array.from({ length: shown.length }, (_, i) => 105 - shown.length + i));
     await walkToTheTop(list);
-    expect(ids(list)).toEqual(Array.from({ length: 105 }, (_, i) => i));
+    expect(await readDown(list)).toEqual(upTo(105));
     expect(list.getSnapshot().status).toBe('ready');
+  });
+
+  it('keeping 4 pages, scrolled down again from the oldest after five new messages: every message once, the history kept', async () => {
+    const f = feed(400);
+    const list = chat('chat-evict', f, 4);
+    await walkToTheTop(list);
+    expect(list.getSnapshot().prependedCount).toBe(380);
+    f.server.total = 405; // the newest page, evicted, is read again on the way down
+    // Before: 380–384 missing; with the pages walked from the newest page's old cursor dropped,
+    // the list fell back to 60 rows under the reader (prependedCount 380 -> 40).
+    expect(await readDown(list)).toEqual(upTo(405));
+    expect(list.getSnapshot().prependedCount).toBe(380);
   });
 });

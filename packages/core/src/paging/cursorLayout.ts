@@ -95,8 +95,7 @@ export class CursorLayout<T> implements ListLayout<T> {
   }
 
   load(page: number, signal: AbortSignal, _isLoaded: unknown, priority: FetchPriority): Promise<unknown> {
-    const from = page === 0 ? undefined : this.#meta.get(page > 0 ? page - 1 : page + 1);
-    const cursor = page === 0 ? this.#source.initialCursor : page > 0 ? from?.nextCursor : from?.prevCursor;
+    const cursor = this.#cursorOf(page);
     if (cursor === undefined || (cursor === null && page !== 0)) {
       return Promise.reject(new RangeError(`lazyflow: cursorSource has no cursor leading to page ${page}`));
     }
@@ -107,13 +106,27 @@ export class CursorLayout<T> implements ListLayout<T> {
     });
   }
 
+  /**
+   * Page 0 read from the newest end (backward, no initial cursor) again once older pages are known:
+   * read on from page −1's end instead, so a feed that grew meanwhile keeps the pages walked before
+   * (the new items follow on page 1) rather than moving page 0 off them.
+   */
+  #afterHistory(): Cursor | null | undefined {
+    const { initialCursor, initialDirection } = this.#source;
+    return initialCursor === null && initialDirection === 'backward' ? this.#meta.get(-1)?.nextCursor : null;
+  }
+
   #direction(page: number): 'forward' | 'backward' {
-    return page === 0 ? this.#source.initialDirection : page > 0 ? 'forward' : 'backward';
+    return page === 0 && this.#afterHistory() == null
+      ? this.#source.initialDirection
+      : page < 0
+        ? 'backward'
+        : 'forward';
   }
 
   /** The cursor ordinal `page` is loaded from (undefined: not known). */
   #cursorOf(page: number): Cursor | null | undefined {
-    if (page === 0) return this.#source.initialCursor;
+    if (page === 0) return this.#afterHistory() ?? this.#source.initialCursor;
     const from = this.#meta.get(page > 0 ? page - 1 : page + 1);
     return page > 0 ? from?.nextCursor : from?.prevCursor;
   }
