@@ -108,6 +108,8 @@ export function keyboardNavigation(event: NavigationKeyEvent, view: KeyboardView
   let { key } = event;
   if (key.startsWith('Arrow') && getComputedStyle(row).direction === 'rtl')
     key = key === 'ArrowLeft' ? 'ArrowRight' : key === 'ArrowRight' ? 'ArrowLeft' : key;
+  // Up, the row a viewport above the focused one's end is whole when cut by less than 1 px: one
+  // starting exactly there counted as cut made PageUp step a row less than PageDown.
   return keyboardTarget({
     key,
     focused,
@@ -115,7 +117,7 @@ export function keyboardNavigation(event: NavigationKeyEvent, view: KeyboardView
     lanes,
     rowsPerPage:
       event.key === 'PageUp'
-        ? at - sizes.rowAt(sizes.start(at + 1) - viewport)
+        ? at - sizes.rowAt(sizes.start(at + 1) - viewport - 1)
         : sizes.rowAt(sizes.start(at) + viewport) - at,
     horizontal: view.horizontal,
   });
