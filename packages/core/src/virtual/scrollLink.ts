@@ -171,17 +171,15 @@ export function createScrollLink(
     },
     applyWrite() {
       const at = target;
-      const want = state().pendingWrite;
+      let want = state().pendingWrite;
       if (at === null || want === null) return;
       const now = offset(at);
       const { known, scale } = state();
       // Below the known position and at the new end: the rows just rendered shrank the content
       // (more lanes, fewer rows) and the browser clamped the offset, where no user scrolled.
-      if (Math.abs(now - known) >= 1 && (now > known || now < scale.physicalMax - 1)) {
-        // The user scrolled and its event has not arrived yet: take that first, do not overwrite it.
-        update({ type: 'scroll', physical: now, viewport: at.viewport() });
-        return;
-      }
+      // Else the user scrolled and its event has not arrived yet: that move is kept, made from
+      // where the layout puts the view (taken as an offset, rows prepended above made it a jump).
+      if (Math.abs(now - known) >= 1 && (now > known || now < scale.physicalMax - 1)) want += now - known;
       at.scrollTo(want);
       const action = writtenAction(want, offset(at), state().scale);
       update(action);
