@@ -4,6 +4,7 @@ import { eagerSource } from '@lazyflow/core';
 import { useMemo, useRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { frames } from '../../core/src/testing/mountVirtualList.ts';
+import { AbsoluteRows } from './testing/absoluteRows.tsx';
 import { rootsPerTest } from './testing/testRoots.ts';
 import { type UseLazyListResult, useLazyList } from './useLazyList.ts';
 
@@ -28,23 +29,7 @@ function Rows({ items, name }: { items: readonly Row[]; name: string }) {
   latest = list;
   return (
     <div ref={ref} data-testid="scroller" style={{ height: 600, overflow: 'auto' }}>
-      <div style={{ height: list.totalSize, position: 'relative' }}>
-        {list.rows.map((row) => (
-          <div
-            key={row.key}
-            ref={list.measureElement}
-            data-index={row.index}
-            style={{
-              position: 'absolute',
-              width: '100%',
-              height: ROW,
-              transform: `translateY(${row.start}px)`,
-            }}
-          >
-            {row.state.status === 'loaded' ? row.state.item.id : '…'}
-          </div>
-        ))}
-      </div>
+      <AbsoluteRows list={list} rowHeight={ROW} text={(row) => String(row.id)} placeholder="…" />
     </div>
   );
 }

@@ -12,20 +12,25 @@ const row = (i: number) => document.querySelector<HTMLElement>(`[data-index="${i
 const box = (i: number) => row(i)?.getBoundingClientRect() ?? new DOMRect(Number.NaN);
 const scroller = () => screen.getByRole('list').parentElement?.parentElement as HTMLElement;
 
+/** 1,000 items of 50 px in a 400 px horizontal list inside a right-to-left page. */
+function renderHorizontal() {
+  render(
+    <div dir="rtl">
+      <LazyList
+        data={data}
+        horizontal
+        renderItem={(n) => <div style={{ width: 50 }}>{n}</div>}
+        estimateSize={() => 50}
+        height={100}
+        style={{ width: 400 }}
+      />
+    </div>,
+  );
+}
+
 describe('<LazyList horizontal> right to left', () => {
   it('starts at the right edge with item 0 and shows later items as the user scrolls left', async () => {
-    render(
-      <div dir="rtl">
-        <LazyList
-          data={data}
-          horizontal
-          renderItem={(n) => <div style={{ width: 50 }}>{n}</div>}
-          estimateSize={() => 50}
-          height={100}
-          style={{ width: 400 }}
-        />
-      </div>,
-    );
+    renderHorizontal();
     await waitFor(() => expect(row(0)?.textContent).toBe('0'));
     const view = scroller().getBoundingClientRect();
     expect(box(0).right).toBeCloseTo(view.right, 0);
@@ -37,18 +42,7 @@ describe('<LazyList horizontal> right to left', () => {
   });
 
   it('ArrowLeft moves focus to the next item and scrolls it into view; ArrowRight back', async () => {
-    render(
-      <div dir="rtl">
-        <LazyList
-          data={data}
-          horizontal
-          renderItem={(n) => <div style={{ width: 50 }}>{n}</div>}
-          estimateSize={() => 50}
-          height={100}
-          style={{ width: 400 }}
-        />
-      </div>,
-    );
+    renderHorizontal();
     await waitFor(() => expect(row(0)?.textContent).toBe('0'));
     act(() => row(0)?.focus());
     for (let i = 0; i < 12; i++) await userEvent.keyboard('{ArrowLeft}');
