@@ -42,6 +42,8 @@ export { cursorSource } from './paging/cursorPaging.ts';
 export { rangeSource } from './paging/rangePaging.ts';
 export type { ListWindowInput } from './planner/listWindow.ts';
 export { createPrefetcher } from './prefetch/createPrefetcher.ts';
+/** @internal useSuspenseLazyList's first pages in the list's persistent cache (decision 0092). */
+export { firstPagesCache } from './prefetch/firstPagesCache.ts';
 export type { Prefetcher, PrefetcherSnapshot, PrefetchOptions } from './prefetch/Prefetcher.ts';
 export type { PrefetcherOptions } from './prefetch/prefetcherOptions.ts';
 export { lazyListPageKeys, type PrefetchWindow, prefetchLazyList } from './prefetch/prefetchLazyList.ts';

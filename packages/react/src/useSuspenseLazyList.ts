@@ -1,5 +1,11 @@
-import { type LazyListOptions, lazyListPageKeys, prefetchLazyList, type QueryClient } from '@lazyflow/core';
-import { hashKey } from '@tanstack/query-core';
+import {
+  firstPagesCache,
+  type LazyListOptions,
+  lazyListPageKeys,
+  prefetchLazyList,
+  type QueryClient,
+} from '@lazyflow/core';
+import { hashKey, type Query, type QueryKey } from '@tanstack/query-core';
 import { useQueryErrorResetBoundary } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { clientId, useLazyflowClient } from './queryClient.ts';
@@ -7,16 +13,27 @@ import { type UseLazyListOptions, type UseLazyListResult, useLazyList } from './
 
 type ResetBoundary = ReturnType<typeof useQueryErrorResetBoundary>;
 
+/** The cache read of a Suspense list's first pages, by the query of its first page. */
+const reads = new WeakMap<Query, Promise<boolean>>();
+
+/** The page number of a page query key (`[...key, 'page', n]`). */
+const pageOf = (key: QueryKey): number => Number(key[key.length - 1]);
+
 /**
  * Throws until the pages `window` needs first are in `client`: a promise while they load (the
  * nearest `<Suspense>` shows its fallback), the first failed page's error once its retries are
  * spent (the nearest error boundary shows it). After a `QueryErrorResetBoundary` reset, the
- * failed pages are fetched again instead; a new failure ends the reset and is thrown.
+ * failed pages are fetched again instead; a new failure ends the reset and is thrown. With a
+ * persistent cache, the promise settles as soon as the pages are there from the cache or the
+ * network, whichever comes first (decision 0092): pages found in the cache go into `client`
+ * invalidated, so the list shows them stale and revalidates them (joining the fetch on its way),
+ * as `useLazyList` shows its cached pages; pages fetched here are written to the cache.
  */
 function suspendUntilLoaded<T>(client: QueryClient, options: LazyListOptions<T>, reset: ResetBoundary): void {
   const window = options.initialWindow ?? { start: 0, end: 1 };
   const cache = client.getQueryCache();
-  const queries = lazyListPageKeys(options, window).map((key) => cache.get(hashKey(key)));
+  const keys = lazyListPageKeys(options, window);
+  const queries = keys.map((key) => cache.get(hashKey(key)));
   if (queries.every((query) => query?.state.data !== undefined)) return;
   const failed = queries.find(
     (query) => query?.state.status === 'error' && query.state.fetchStatus === 'idle',
@@ -24,10 +41,35 @@ function suspendUntilLoaded<T>(client: QueryClient, options: LazyListOptions<T>,
   // After a reset the failed pages load again; if they fail again the reset is over (as in React
   // Query), so the next render throws the new error instead of fetching in a loop.
   if (failed !== undefined && !reset.isReset()) throw failed.state.error;
+  const disk = options.cache && firstPagesCache({ ...options, cache: options.cache });
   // Pages already fetching are joined (query-core dedupes by key), so each render throws the same work.
-  throw prefetchLazyList(client, options, window).then((results) => {
+  const network = prefetchLazyList(client, options, window).then((results) => {
     if (results.some((result) => result.status === 'error')) reset.clearReset();
+    for (const result of results)
+      if (result.status === 'loaded') disk?.write(pageOf(result.key), client.getQueryData(result.key));
+    return results.every((result) => result.status !== 'error');
   });
+  if (disk === undefined) throw network;
+  // One read per page while the pages load: renders of one suspense (StrictMode's two) share it.
+  // It starts after the render (IndexedDB is never touched while React renders).
+  const first = cache.get(hashKey(keys[0] ?? []));
+  const cached =
+    (first && reads.get(first)) ??
+    Promise.resolve()
+      .then(() => disk.read(keys.map(pageOf)))
+      .then((found) => {
+        if (found.size < keys.length) return false; // kept: the network decides
+        if (first) reads.delete(first); // pages shown: a later suspense (after a reset) reads again
+        for (const key of keys)
+          if (client.getQueryData(key) === undefined) {
+            client.setQueryData(key, found.get(pageOf(key)));
+            cache.get(hashKey(key))?.invalidate(); // stale: the list revalidates it
+          }
+        return true;
+      });
+  if (first) reads.set(first, cached);
+  // The first of the two that has the pages; a failure waits for the other.
+  throw Promise.race([network.then((ok) => ok || cached), cached.then((found) => found || network)]);
 }
 
 /**
@@ -40,7 +82,9 @@ function suspendUntilLoaded<T>(client: QueryClient, options: LazyListOptions<T>,
  * finds them (React Query's `useSuspenseQuery` works the same way). A new `key` suspends again
  * (wrap the change in `startTransition` to keep the old rows meanwhile); later pages, reached by
  * scrolling, load as in `useLazyList` (rows show as loading, nothing suspends). With
- * `enabled: false` nothing loads and nothing suspends.
+ * `enabled: false` nothing loads and nothing suspends. With a `cache`, the suspense ends as soon
+ * as the first pages are there from the cache or the network: cached pages show stale and are
+ * revalidated, as in `useLazyList` (decision 0092).
  *
  * @example
  * <QueryErrorResetBoundary>
