@@ -221,9 +221,7 @@ export default [
     // focusIndex in a window list looks among its own rows first, +5; a refresh whose newest page
     // brings another cursor drops the pages read from the old one, +5; a scroll write that history
     // landed under keeps the user's movement, -7; each measured on its commit), 26.314 -> 26.350:
-    // limit 26.33 -> 26.40. measureElement(null) stops observing rows that left the page (React
-    // 18 never calls a ref's cleanup: a removed row's notification inside a delivery logged
-    // "ResizeObserver loop", +11 B): 26.361 within that limit (<LazyList> +8: 28.876).
+    // limit 26.33 -> 26.40.
     limit: '26.40 kB', // target 12 kB
     modifyEsbuildConfig,
   },
