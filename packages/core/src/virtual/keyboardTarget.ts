@@ -108,13 +108,13 @@ export function keyboardNavigation(event: NavigationKeyEvent, view: KeyboardView
   let { key } = event;
   if (key.startsWith('Arrow') && getComputedStyle(row).direction === 'rtl')
     key = key === 'ArrowLeft' ? 'ArrowRight' : key === 'ArrowRight' ? 'ArrowLeft' : key;
-  // Up, the row a viewport above the focused one's end is whole when cut by less than 1 px: one
-  // starting exactly there counted as cut made PageUp step a row less than PageDown.
   return keyboardTarget({
     key,
     focused,
     count: view.count,
     lanes,
+    // Up, the row a viewport above the focused one's end is whole when cut by less than 1 px: one
+    // starting exactly there counted as cut made PageUp step a row less than PageDown.
     rowsPerPage:
       event.key === 'PageUp'
         ? at - sizes.rowAt(sizes.start(at + 1) - viewport - 1)
